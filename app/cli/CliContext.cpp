@@ -1,0 +1,170 @@
+#include "CliContext.h"
+
+#include "logging/JsonLogSink.h"
+#include "secrets/SecretStore.h"
+#include "storage/Database.h"
+#include "storage/DbUrl.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace atalaya::cli {
+namespace {
+
+const QString kDb = QStringLiteral("db");
+const QString kPasswordStdin = QStringLiteral("password-stdin");
+const QString kPretty = QStringLiteral("pretty");
+const QString kLogJson = QStringLiteral("log-json");
+
+} // namespace
+
+QByteArray readAllStdin()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+    return in.readAll();
+}
+
+CliContext::CliContext(QString command, QStringList arguments)
+    : m_command(std::move(command)), m_arguments(std::move(arguments))
+{
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+}
+
+bool CliContext::parse(const QString &description, const QString &positionalSyntax)
+{
+    m_parser.setApplicationDescription(description);
+    m_parser.addOption({kDb, QStringLiteral("Database URL (sqlite:PATH, mysql://user@host:port/db); "
+                                            "default $ATALAYA_DB, then the embedded SQLite file."),
+                        QStringLiteral("url")});
+    m_parser.addOption({kPasswordStdin, QStringLiteral("Read the database password from standard input.")});
+    m_parser.addOption({kPretty, QStringLiteral("Indent the JSON output.")});
+    m_parser.addOption({kLogJson, QStringLiteral("Append structured JSON log lines to FILE."),
+                        QStringLiteral("file")});
+    const QCommandLineOption help = m_parser.addHelpOption();
+    if (!positionalSyntax.isEmpty())
+        m_parser.addPositionalArgument(positionalSyntax, QString());
+    QStringList argv = m_arguments;
+    argv.prepend(QStringLiteral("atalaya-cli ") + m_command);
+    if (!m_parser.parse(argv)) {
+        m_exitCode = usageError(m_parser.errorText() + QStringLiteral("; see `atalaya-cli ") + m_command
+                                + QStringLiteral(" --help`"));
+        return false;
+    }
+    if (m_parser.isSet(help)) {
+        QTextStream(stdout) << m_parser.helpText();
+        m_exitCode = 0;
+        return false;
+    }
+    if (m_parser.isSet(kLogJson)) {
+        QString error;
+        if (!JsonLogSink::install(m_parser.value(kLogJson), &error)) {
+            m_exitCode = usageError(error);
+            return false;
+        }
+    }
+    return true;
+}
+
+Result<std::shared_ptr<Database>> CliContext::database()
+{
+    if (m_db)
+        return m_db;
+    QString text = m_parser.value(kDb);
+    if (text.isEmpty())
+        text = qEnvironmentVariable("ATALAYA_DB");
+    DbUrl url = DbUrl::embeddedDefault();
+    if (!text.isEmpty()) {
+        auto parsed = DbUrl::parse(text);
+        if (!parsed)
+            return parsed.error();
+        url = *parsed;
+    }
+    QString password;
+    if (url.backend == Backend::MySQL) {
+        if (!url.passwordInUrl.isEmpty()) {
+            warn(QStringLiteral("a password inside the URL can leak through shell history and "
+                                "process lists; prefer ATALAYA_DB_PASSWORD or --password-stdin"));
+            password = url.passwordInUrl;
+        } else if (qEnvironmentVariableIsSet("ATALAYA_DB_PASSWORD")) {
+            password = qEnvironmentVariable("ATALAYA_DB_PASSWORD");
+        } else if (m_parser.isSet(kPasswordStdin)) {
+            password = QString::fromUtf8(readAllStdin());
+            while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
+                password.chop(1);
+        } else {
+            auto stored = SecretStore::system()->read(SecretStore::databaseKey(url.toString()));
+            if (stored)
+                password = *stored;
+        }
+    }
+    auto db = Database::open(url, password);
+    if (!db)
+        return db.error();
+    m_db = *db;
+    return m_db;
+}
+
+Result<int> CliContext::intOption(const QString &name, int fallback, int min, int max) const
+{
+    if (!m_parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const QString raw = m_parser.value(name);
+    const int v = raw.toInt(&ok);
+    if (!ok || v < min || v > max)
+        return makeError(ErrorCode::Usage, QStringLiteral("--%1 is '%2'; it must be an integer from %3 to %4")
+                                               .arg(name, raw)
+                                               .arg(min)
+                                               .arg(max));
+    return v;
+}
+
+Result<double> CliContext::doubleOption(const QString &name, double fallback, double min, double max) const
+{
+    if (!m_parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const QString raw = m_parser.value(name);
+    const double v = raw.toDouble(&ok);
+    if (!ok || v < min || v > max)
+        return makeError(ErrorCode::Usage, QStringLiteral("--%1 is '%2'; it must be a number from %3 to %4")
+                                               .arg(name, raw)
+                                               .arg(min)
+                                               .arg(max));
+    return v;
+}
+
+int CliContext::print(const QJsonObject &json) const
+{
+    const QJsonDocument doc(json);
+    const QByteArray bytes = doc.toJson(m_parser.isSet(kPretty) ? QJsonDocument::Indented
+                                                                : QJsonDocument::Compact);
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    if (!bytes.endsWith('\n'))
+        std::fputc('\n', stdout);
+    std::fflush(stdout);
+    return 0;
+}
+
+int CliContext::fail(const Error &error) const
+{
+    QTextStream(stderr) << "error: " << error.message << '\n';
+    return static_cast<int>(error.code);
+}
+
+int CliContext::usageError(const QString &message) const
+{
+    return fail(makeError(ErrorCode::Usage, message));
+}
+
+void CliContext::warn(const QString &message) const
+{
+    QTextStream(stderr) << "warning: " << message << '\n';
+}
+
+} // namespace atalaya::cli

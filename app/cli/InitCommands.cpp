@@ -1,0 +1,82 @@
+#include "CliContext.h"
+#include "CommandRegistry.h"
+
+#include "common/TimeUtil.h"
+#include "demo/DemoLoader.h"
+#include "storage/Database.h"
+#include "storage/SchemaInstaller.h"
+
+#include <QJsonArray>
+
+namespace atalaya::cli {
+namespace {
+
+int runInit(CliContext &ctx)
+{
+    ctx.parser().addOption({QStringLiteral("add-indexes"),
+                            QStringLiteral("Also add Atalaya's covering index to ai_telemetry (faster "
+                                           "dashboards on large tables; takes a while).")});
+    if (!ctx.parse(QStringLiteral("Create the missing tables and run Atalaya's migrations (idempotent).")))
+        return ctx.exitCode();
+    auto db = ctx.database();
+    if (!db)
+        return ctx.fail(db.error());
+    InitOptions options;
+    options.addIndexes = ctx.parser().isSet(QStringLiteral("add-indexes"));
+    auto report = initialize(**db, options);
+    if (!report)
+        return ctx.fail(report.error());
+    return ctx.print({{QStringLiteral("schema_version"), report->schemaVersion},
+                      {QStringLiteral("created"), QJsonArray::fromStringList(report->created)},
+                      {QStringLiteral("migrated"), QJsonArray::fromStringList(report->migrated)}});
+}
+
+int runDemo(CliContext &ctx)
+{
+    ctx.parser().addOption({QStringLiteral("decisions"), QStringLiteral("Number of decisions (default 20000)."), QStringLiteral("n")});
+    ctx.parser().addOption({QStringLiteral("days"), QStringLiteral("Spread over the last D days (default 60)."), QStringLiteral("d")});
+    ctx.parser().addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("s")});
+    ctx.parser().addOption({QStringLiteral("now"), QStringLiteral("Pretend the current time is this ISO 8601 UTC time (reproducible data)."), QStringLiteral("time")});
+    if (!ctx.parse(QStringLiteral("Fill the database with realistic, deterministic demo data.")))
+        return ctx.exitCode();
+    auto decisions = ctx.intOption(QStringLiteral("decisions"), 20000, 0, 50000000);
+    if (!decisions)
+        return ctx.fail(decisions.error());
+    auto days = ctx.intOption(QStringLiteral("days"), 60, 1, 3650);
+    if (!days)
+        return ctx.fail(days.error());
+    auto seed = ctx.intOption(QStringLiteral("seed"), 42, 0, std::numeric_limits<int>::max());
+    if (!seed)
+        return ctx.fail(seed.error());
+    DemoOptions options;
+    options.decisions = *decisions;
+    options.days = *days;
+    options.seed = static_cast<quint64>(*seed);
+    if (ctx.parser().isSet(QStringLiteral("now"))) {
+        options.now = parseIsoUtc(ctx.parser().value(QStringLiteral("now")));
+        if (!options.now.isValid())
+            return ctx.usageError(QStringLiteral("--now must be an ISO 8601 time such as 2026-11-01T12:00:00Z"));
+    }
+    auto db = ctx.database();
+    if (!db)
+        return ctx.fail(db.error());
+    auto init = initialize(**db);
+    if (!init)
+        return ctx.fail(init.error());
+    auto report = loadDemoData(*db, options);
+    if (!report)
+        return ctx.fail(report.error());
+    return ctx.print({{QStringLiteral("decisions"), report->decisions},
+                      {QStringLiteral("with_feedback"), report->withFeedback},
+                      {QStringLiteral("cycles"), report->cycles},
+                      {QStringLiteral("dora_rows"), report->doraRows},
+                      {QStringLiteral("days"), options.days},
+                      {QStringLiteral("seed"), static_cast<qint64>(options.seed)}});
+}
+
+} // namespace
+
+ATALAYA_CLI_COMMAND(init, "init", "Create missing tables and run Atalaya's migrations", runInit);
+ATALAYA_CLI_COMMAND(demo, "demo", "Fill the database with realistic demo data", runDemo);
+
+} // namespace atalaya::cli

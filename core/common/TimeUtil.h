@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QDateTime>
+#include <QVariant>
+
+namespace atalaya {
+
+// Storage format for created_at on both backends: UTC, sortable as text on SQLite.
+QString toDbDateTime(const QDateTime &utc);
+// Accepts what either driver returns (QDateTime from QMYSQL, text from QSQLITE).
+QDateTime fromDbDateTime(const QVariant &value);
+// CLI/JSON form: ISO 8601 UTC with 'Z', milliseconds only when present.
+QString toIsoUtc(const QDateTime &utc);
+// Parses ISO 8601 with an offset or 'Z'; a value without one is taken as UTC.
+QDateTime parseIsoUtc(const QString &text);
+
+} // namespace atalaya

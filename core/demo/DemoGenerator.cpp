@@ -1,0 +1,141 @@
+#include "demo/DemoGenerator.h"
+
+#include "demo/DemoRandom.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace atalaya {
+namespace {
+
+struct AgentProfile {
+    const char *agentId;
+    std::vector<const char *> tasks;
+    double weight;          // share of the traffic
+    double medianDoubt;     // median of (1 − confidence)
+    double latencyMedianMs;
+    double miscalibration;  // P(correct) = confidence − this
+    double feedbackRate;
+};
+
+const std::vector<AgentProfile> &profiles()
+{
+    static const std::vector<AgentProfile> p = {
+        {"deployment-risk-predictor", {"deployment_risk", "deployment_risk", "rollback_decision"}, 0.14, 0.10, 140, 0.02, 0.45},
+        {"code-review-agent", {"code_review"}, 0.24, 0.13, 820, 0.16, 0.33},
+        {"support-chat-assistant", {"chat_response", "intent_classification"}, 0.32, 0.16, 450, 0.06, 0.18},
+        {"performance-analyzer", {"performance_analysis", "optimization"}, 0.10, 0.12, 1900, 0.04, 0.36},
+        {"test-triage-agent", {"test_triage"}, 0.12, 0.07, 260, 0.01, 0.38},
+        {"incident-summarizer", {"incident_summary"}, 0.08, 0.20, 1200, 0.10, 0.30},
+    };
+    return p;
+}
+
+const AgentProfile &pickAgent(DemoRandom &rng)
+{
+    double u = rng.uniform();
+    for (const AgentProfile &p : profiles()) {
+        if (u < p.weight)
+            return p;
+        u -= p.weight;
+    }
+    return profiles().back();
+}
+
+QJsonObject decisionFor(const QString &task, double confidence, DemoRandom &rng)
+{
+    if (task == QLatin1String("deployment_risk")) {
+        const double risk = std::clamp(rng.uniform(0.02, 0.9), 0.0, 1.0);
+        return {{QStringLiteral("action"), risk > 0.7 ? QStringLiteral("block") : QStringLiteral("approve")},
+                {QStringLiteral("risk_score"), std::round(risk * 100) / 100},
+                {QStringLiteral("risk_level"), risk < 0.2 ? QStringLiteral("very_low")
+                                                : risk < 0.4 ? QStringLiteral("low")
+                                                : risk < 0.7 ? QStringLiteral("medium")
+                                                             : QStringLiteral("high")},
+                {QStringLiteral("recommendations"),
+                 QJsonArray{QStringLiteral("Monitor error rates for 2 hours post-deployment"),
+                            QStringLiteral("Prepare rollback plan")}}};
+    }
+    if (task == QLatin1String("rollback_decision"))
+        return {{QStringLiteral("action"), rng.chance(0.4) ? QStringLiteral("rollback") : QStringLiteral("hold")},
+                {QStringLiteral("reasoning"), QStringLiteral("error rate above baseline after release")}};
+    if (task == QLatin1String("code_review"))
+        return {{QStringLiteral("action"), rng.chance(0.7) ? QStringLiteral("approve") : QStringLiteral("request_changes")},
+                {QStringLiteral("comments"), rng.integer(0, 12)},
+                {QStringLiteral("pull_request"), rng.integer(1000, 9999)}};
+    if (task == QLatin1String("chat_response") || task == QLatin1String("intent_classification"))
+        return {{QStringLiteral("intent"), rng.pick(std::vector<QString>{QStringLiteral("billing"), QStringLiteral("login"), QStringLiteral("shipping"), QStringLiteral("refund"), QStringLiteral("other")})},
+                {QStringLiteral("answered"), confidence > 0.5}};
+    return {{QStringLiteral("action"), QStringLiteral("report")},
+            {QStringLiteral("findings"), rng.integer(0, 6)}};
+}
+
+QJsonObject metadataFor(const QString &task, DemoRandom &rng)
+{
+    QJsonObject m{{QStringLiteral("model_version"), rng.pick(std::vector<QString>{QStringLiteral("v1.2.3"), QStringLiteral("v1.3.0")})}};
+    if (task == QLatin1String("deployment_risk") || task == QLatin1String("rollback_decision"))
+        m.insert(QStringLiteral("environment"), rng.chance(0.6) ? QStringLiteral("production") : QStringLiteral("staging"));
+    if (task == QLatin1String("code_review") && rng.chance(0.05))
+        m.insert(QStringLiteral("severity"), QStringLiteral("critical"));
+    if (rng.chance(0.03))
+        m.insert(QStringLiteral("critical"), true);
+    if (rng.chance(0.08))
+        m.insert(QStringLiteral("teams_affected"), rng.integer(2, 5));
+    return m;
+}
+
+// Busier during European working hours, quieter at night and at weekends.
+QDateTime randomTime(const QDateTime &now, int days, DemoRandom &rng)
+{
+    for (;;) {
+        const qint64 offsetMs = static_cast<qint64>(rng.uniform() * days * 86400000.0);
+        const QDateTime t = now.addMSecs(-offsetMs);
+        const int hour = t.time().hour();
+        const bool weekend = t.date().dayOfWeek() >= 6;
+        const double weight = (hour >= 7 && hour <= 18 ? 1.0 : 0.35) * (weekend ? 0.45 : 1.0);
+        if (rng.chance(weight))
+            return t;
+    }
+}
+
+} // namespace
+
+std::vector<DecisionInput> generateDemoDecisions(const DemoOptions &options)
+{
+    DemoRandom rng(options.seed);
+    const QDateTime now = options.now.isValid() ? options.now.toUTC() : QDateTime::currentDateTimeUtc();
+    std::vector<DecisionInput> out;
+    out.reserve(static_cast<size_t>(std::max(0, options.decisions)));
+    for (int i = 0; i < options.decisions; ++i) {
+        const AgentProfile &p = pickAgent(rng);
+        DecisionInput d;
+        d.agentId = QString::fromLatin1(p.agentId);
+        d.taskType = QString::fromLatin1(rng.pick(p.tasks));
+        const double doubt = std::clamp(rng.logNormal(p.medianDoubt, 0.75), 0.0001, 0.97);
+        d.confidence = std::round((1.0 - doubt) * 10000.0) / 10000.0;
+        double latency = rng.logNormal(p.latencyMedianMs, 0.55);
+        if (rng.chance(0.01))
+            latency *= rng.uniform(3.0, 8.0);
+        d.executionTimeMs = std::max<qint64>(1, std::llround(latency));
+        d.decision = decisionFor(d.taskType, d.confidence, rng);
+        d.metadata = metadataFor(d.taskType, rng);
+        d.createdAt = randomTime(now, options.days, rng);
+        const double reviewChance = std::clamp(p.feedbackRate * (d.confidence < 0.7 ? 1.8 : 1.0), 0.0, 0.95);
+        if (rng.chance(reviewChance)) {
+            const double pCorrect = std::clamp(d.confidence - p.miscalibration, 0.02, 0.99);
+            const double u = rng.uniform();
+            d.feedback = u < pCorrect ? Feedback::Correct
+                : u < pCorrect + (1.0 - pCorrect) * 0.35 ? Feedback::PartiallyCorrect
+                                                          : Feedback::Incorrect;
+        }
+        out.push_back(std::move(d));
+    }
+    // Ids grow with time, as they do when agents log as they go.
+    std::stable_sort(out.begin(), out.end(), [](const DecisionInput &a, const DecisionInput &b) {
+        return a.createdAt < b.createdAt;
+    });
+    return out;
+}
+
+} // namespace atalaya

@@ -1,0 +1,55 @@
+#include "demo/DemoLoader.h"
+
+#include "common/TimeUtil.h"
+#include "demo/DoraGenerator.h"
+#include "storage/Database.h"
+#include "storage/SqlUtil.h"
+#include "telemetry/TelemetryRepository.h"
+
+#include <QJsonDocument>
+
+namespace atalaya {
+namespace {
+
+Status writeDoraRows(const Database &db, const std::vector<DoraRow> &rows)
+{
+    return inTransaction(db, [&]() -> Status {
+        for (const DoraRow &r : rows) {
+            if (Status s = execStatement(
+                    db,
+                    QStringLiteral("INSERT INTO dora_metrics (cycle_id, feature_id, phase_name, decision,"
+                                   " duration_seconds, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                    {r.cycleId, r.featureId, r.phaseName, r.decision, QString::number(r.durationSeconds, 'f', 2),
+                     QString::fromUtf8(QJsonDocument(r.metadata).toJson(QJsonDocument::Compact)),
+                     toDbDateTime(r.createdAt)},
+                    QStringLiteral("writing delivery cycle %1").arg(r.cycleId));
+                !s)
+                return s;
+        }
+        return {};
+    });
+}
+
+} // namespace
+
+Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const DemoOptions &options)
+{
+    const std::vector<DecisionInput> decisions = generateDemoDecisions(options);
+    TelemetryRepository repo(db);
+    auto batch = repo.recordBatch(decisions);
+    if (!batch)
+        return batch.error();
+    DemoReport report;
+    report.decisions = batch->inserted;
+    for (const DecisionInput &d : decisions)
+        report.withFeedback += d.feedback ? 1 : 0;
+    const int cycles = std::max(60, options.days * 4);
+    const auto rows = generateDemoCycles(cycles, options.days, options.seed, options.now);
+    if (Status s = writeDoraRows(*db, rows); !s)
+        return s.error();
+    report.cycles = cycles;
+    report.doraRows = static_cast<qint64>(rows.size());
+    return report;
+}
+
+} // namespace atalaya

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "common/Result.h"
+#include "demo/DemoGenerator.h"
+
+#include <memory>
+
+namespace atalaya {
+
+class Database;
+
+struct DemoReport {
+    qint64 decisions = 0;
+    qint64 withFeedback = 0;
+    qint64 doraRows = 0;
+    qint64 cycles = 0;
+};
+
+// `demo`: generates and writes decisions (with their feedback) and delivery cycles.
+Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const DemoOptions &options);
+
+} // namespace atalaya

@@ -1,0 +1,79 @@
+#include "settings/Settings.h"
+
+namespace atalaya {
+namespace Key {
+const QString DatabaseUrl = QStringLiteral("database/url");
+const QString AskPassword = QStringLiteral("database/askPasswordEachStart");
+const QString Language = QStringLiteral("ui/language");
+const QString RefreshInterval = QStringLiteral("ui/refreshIntervalSeconds");
+const QString AutoRefresh = QStringLiteral("ui/autoRefresh");
+const QString LastPage = QStringLiteral("ui/lastPage");
+const QString FilterDays = QStringLiteral("filters/days");
+const QString FilterAgent = QStringLiteral("filters/agent");
+const QString FilterTask = QStringLiteral("filters/task");
+const QString Geometry = QStringLiteral("window/geometry");
+const QString State = QStringLiteral("window/state");
+const QString ChatFeedUrl = QStringLiteral("chat/feedUrl");
+} // namespace Key
+
+Settings::Settings(QObject *parent) : QObject(parent) {}
+
+Settings::Settings(const QString &iniPath, QObject *parent)
+    : QObject(parent), m_settings(iniPath, QSettings::IniFormat)
+{
+}
+
+void Settings::put(const QString &key, const QVariant &value)
+{
+    if (m_settings.value(key) == value)
+        return;
+    m_settings.setValue(key, value);
+    emit changed(key);
+}
+
+QString Settings::databaseUrl() const { return m_settings.value(Key::DatabaseUrl).toString(); }
+void Settings::setDatabaseUrl(const QString &url) { put(Key::DatabaseUrl, url); }
+
+QString Settings::language() const { return m_settings.value(Key::Language).toString(); }
+void Settings::setLanguage(const QString &language) { put(Key::Language, language); }
+
+int Settings::refreshIntervalSeconds() const
+{
+    return std::clamp(m_settings.value(Key::RefreshInterval, 30).toInt(), 5, 3600);
+}
+void Settings::setRefreshIntervalSeconds(int seconds) { put(Key::RefreshInterval, seconds); }
+
+bool Settings::autoRefresh() const { return m_settings.value(Key::AutoRefresh, true).toBool(); }
+void Settings::setAutoRefresh(bool on) { put(Key::AutoRefresh, on); }
+
+QString Settings::lastPage() const
+{
+    return m_settings.value(Key::LastPage, QStringLiteral("overview")).toString();
+}
+void Settings::setLastPage(const QString &page) { put(Key::LastPage, page); }
+
+int Settings::filterDays() const
+{
+    return std::clamp(m_settings.value(Key::FilterDays, 30).toInt(), 1, 3650);
+}
+void Settings::setFilterDays(int days) { put(Key::FilterDays, days); }
+
+QString Settings::filterAgent() const { return m_settings.value(Key::FilterAgent).toString(); }
+void Settings::setFilterAgent(const QString &agent) { put(Key::FilterAgent, agent); }
+
+QString Settings::filterTask() const { return m_settings.value(Key::FilterTask).toString(); }
+void Settings::setFilterTask(const QString &task) { put(Key::FilterTask, task); }
+
+QByteArray Settings::windowGeometry() const { return m_settings.value(Key::Geometry).toByteArray(); }
+void Settings::setWindowGeometry(const QByteArray &geometry) { put(Key::Geometry, geometry); }
+
+QByteArray Settings::windowState() const { return m_settings.value(Key::State).toByteArray(); }
+void Settings::setWindowState(const QByteArray &state) { put(Key::State, state); }
+
+bool Settings::askPasswordEachStart() const { return m_settings.value(Key::AskPassword, false).toBool(); }
+void Settings::setAskPasswordEachStart(bool ask) { put(Key::AskPassword, ask); }
+
+QString Settings::chatFeedUrl() const { return m_settings.value(Key::ChatFeedUrl).toString(); }
+void Settings::setChatFeedUrl(const QString &url) { put(Key::ChatFeedUrl, url); }
+
+} // namespace atalaya

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QSettings>
+#include <QString>
+
+namespace atalaya {
+
+// Every preference in one place, typed, keys defined once (STYLE.md habit 8). Secrets are
+// never stored here; the database URL is kept without its password.
+class Settings : public QObject {
+    Q_OBJECT
+public:
+    explicit Settings(QObject *parent = nullptr);
+    // For tests: settings in a given INI file.
+    explicit Settings(const QString &iniPath, QObject *parent = nullptr);
+
+    QString databaseUrl() const;
+    void setDatabaseUrl(const QString &url);
+
+    QString language() const;  // "es", "en", or "" = system
+    void setLanguage(const QString &language);
+
+    int refreshIntervalSeconds() const;
+    void setRefreshIntervalSeconds(int seconds);
+    bool autoRefresh() const;
+    void setAutoRefresh(bool on);
+
+    QString lastPage() const;
+    void setLastPage(const QString &page);
+    int filterDays() const;
+    void setFilterDays(int days);
+    QString filterAgent() const;
+    void setFilterAgent(const QString &agent);
+    QString filterTask() const;
+    void setFilterTask(const QString &task);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+
+    bool askPasswordEachStart() const;
+    void setAskPasswordEachStart(bool ask);
+
+    QString chatFeedUrl() const;
+    void setChatFeedUrl(const QString &url);
+
+    QSettings &raw() { return m_settings; }
+
+signals:
+    void changed(const QString &key);
+
+private:
+    void put(const QString &key, const QVariant &value);
+
+    QSettings m_settings;
+};
+
+} // namespace atalaya

@@ -1,0 +1,169 @@
+#include "storage/Database.h"
+
+#include "logging/Logging.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace atalaya {
+namespace {
+
+QAtomicInt g_instances;
+
+QString connectOptions(const DbUrl &url, const DatabaseOptions &options)
+{
+    QStringList parts;
+    if (url.backend == Backend::SQLite) {
+        parts << QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
+        return parts.join(QLatin1Char(';'));
+    }
+    parts << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(options.connectTimeoutSeconds)
+          << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=%1").arg(options.readTimeoutSeconds)
+          << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(options.readTimeoutSeconds);
+    if (!url.socket.isEmpty())
+        parts << QStringLiteral("UNIX_SOCKET=%1").arg(url.socket);
+    if (!url.sslCa.isEmpty())
+        parts << QStringLiteral("SSL_CA=%1").arg(url.sslCa);
+    return parts.join(QLatin1Char(';'));
+}
+
+Error connectError(const DbUrl &url, const QSqlError &error)
+{
+    const QString native = error.nativeErrorCode();
+    QString hint;
+    if (native == QLatin1String("1045"))
+        hint = QStringLiteral("check the user and password (ATALAYA_DB_PASSWORD, --password-stdin "
+                              "or the keychain entry saved by the app)");
+    else if (native == QLatin1String("1044") || native == QLatin1String("1049"))
+        hint = QStringLiteral("check that the database exists and the user may use it");
+    else if (native == QLatin1String("2002") || native == QLatin1String("2003")
+             || native == QLatin1String("2005"))
+        hint = QStringLiteral("check that the server is running and the host, port or socket "
+                              "are right");
+    else
+        hint = QStringLiteral("check the URL, the server and the credentials");
+    return makeError(ErrorCode::Unavailable,
+                     QStringLiteral("cannot connect to %1: %2 — %3")
+                         .arg(url.describe(), error.text().trimmed(), hint));
+}
+
+} // namespace
+
+Database::Database(DbUrl url, QString password, DatabaseOptions options)
+    : m_url(std::move(url)), m_password(std::move(password)), m_options(options),
+      m_dialect(m_url.backend),
+      m_prefix(QStringLiteral("atalaya-%1").arg(g_instances.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    QMutexLocker lock(&m_mutex);
+    for (const QString &name : std::as_const(m_names)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<std::shared_ptr<Database>> Database::open(const DbUrl &url, const QString &password,
+                                                 const DatabaseOptions &options)
+{
+    const QString driver = url.backend == Backend::SQLite ? QStringLiteral("QSQLITE")
+                                                          : QStringLiteral("QMYSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return makeError(ErrorCode::Unavailable,
+                         QStringLiteral("the Qt SQL driver %1 is not installed — install the "
+                                        "Debian package %2")
+                             .arg(driver, url.backend == Backend::SQLite
+                                              ? QStringLiteral("libqt6sql6-sqlite")
+                                              : QStringLiteral("libqt6sql6-mysql")));
+    if (url.backend == Backend::SQLite) {
+        const QFileInfo info(url.path);
+        if (!QDir().mkpath(info.absolutePath()))
+            return makeError(ErrorCode::Unavailable,
+                             QStringLiteral("cannot create the folder %1 for the SQLite database")
+                                 .arg(info.absolutePath()));
+    }
+    std::shared_ptr<Database> db(new Database(url, password, options));
+    QSqlDatabase c = db->connection();
+    if (!c.isOpen()) {
+        QSqlDatabase probe = QSqlDatabase::database(db->connectionName(), false);
+        return connectError(url, probe.lastError());
+    }
+    qCInfo(lcStorage).noquote() << "connected to" << url.describe();
+    return db;
+}
+
+QString Database::connectionName() const
+{
+    return QStringLiteral("%1-%2").arg(m_prefix).arg(
+        reinterpret_cast<quintptr>(QThread::currentThreadId()));
+}
+
+Status Database::openConnection(QSqlDatabase &db) const
+{
+    if (!db.open())
+        return connectError(m_url, db.lastError());
+    QSqlQuery q(db);
+    if (m_url.backend == Backend::SQLite) {
+        q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    } else {
+        // Every DATETIME we write or compare is UTC; NOW() must agree.
+        q.exec(QStringLiteral("SET time_zone = '+00:00'"));
+        q.exec(QStringLiteral("SET NAMES utf8mb4"));
+    }
+    return {};
+}
+
+QSqlDatabase Database::connection() const
+{
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    QSqlDatabase db = QSqlDatabase::addDatabase(
+        m_url.backend == Backend::SQLite ? QStringLiteral("QSQLITE") : QStringLiteral("QMYSQL"),
+        name);
+    if (m_url.backend == Backend::SQLite) {
+        db.setDatabaseName(m_url.path);
+    } else {
+        db.setHostName(m_url.host);
+        db.setPort(m_url.port);
+        db.setDatabaseName(m_url.database);
+        db.setUserName(m_url.user);
+        db.setPassword(m_password);
+    }
+    db.setConnectOptions(connectOptions(m_url, m_options));
+    {
+        QMutexLocker lock(&m_mutex);
+        m_names << name;
+    }
+    openConnection(db);
+    return db;
+}
+
+Status Database::reconnect() const
+{
+    QSqlDatabase db = connection();
+    db.close();
+    return openConnection(db);
+}
+
+QString Database::serverVersion() const
+{
+    QSqlQuery q(connection());
+    const QString sql = m_url.backend == Backend::SQLite ? QStringLiteral("SELECT sqlite_version()")
+                                                         : QStringLiteral("SELECT VERSION()");
+    if (q.exec(sql) && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+} // namespace atalaya

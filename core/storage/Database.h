@@ -1,0 +1,59 @@
+#pragma once
+
+#include "common/Result.h"
+#include "storage/DbUrl.h"
+#include "storage/Dialect.h"
+
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <memory>
+
+namespace atalaya {
+
+struct DatabaseOptions {
+    int connectTimeoutSeconds = 5;
+    // Bounds every read so a stuck server cannot hang a page (RELIABILITY.md "Faults").
+    int readTimeoutSeconds = 60;
+};
+
+// An open database. QSqlDatabase connections belong to the thread that opened them, so each
+// thread that calls connection() gets its own, opened on first use with the same settings.
+class Database {
+public:
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Opens and checks the first connection; the error says what failed and what to do
+    // (code Unavailable for unreachable, authentication or privilege problems).
+    static Result<std::shared_ptr<Database>> open(const DbUrl &url, const QString &password,
+                                                  const DatabaseOptions &options = {});
+
+    const DbUrl &url() const { return m_url; }
+    const Dialect &dialect() const { return m_dialect; }
+    Backend backend() const { return m_url.backend; }
+
+    // This thread's connection (opened lazily). Check isOpen() when the server may be gone.
+    QSqlDatabase connection() const;
+    // Closes and reopens this thread's connection, for recovery after the server restarted.
+    Status reconnect() const;
+
+    QString serverVersion() const;
+
+private:
+    Database(DbUrl url, QString password, DatabaseOptions options);
+    Status openConnection(QSqlDatabase &db) const;
+    QString connectionName() const;
+
+    DbUrl m_url;
+    QString m_password;
+    DatabaseOptions m_options;
+    Dialect m_dialect;
+    QString m_prefix;
+    mutable QMutex m_mutex;
+    mutable QStringList m_names;
+};
+
+} // namespace atalaya

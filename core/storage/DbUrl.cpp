@@ -1,0 +1,131 @@
+#include "storage/DbUrl.h"
+
+#include <QDir>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace atalaya {
+namespace {
+
+Error urlError(const QString &what)
+{
+    return makeError(ErrorCode::Usage, QStringLiteral("invalid database URL: %1").arg(what));
+}
+
+const QStringList kSslModes = {QStringLiteral("disabled"), QStringLiteral("preferred"),
+                               QStringLiteral("required"), QStringLiteral("verify-ca"),
+                               QStringLiteral("verify-identity")};
+
+Result<DbUrl> parseMysql(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid())
+        return urlError(QStringLiteral("'%1' is not a URL (%2); expected "
+                                       "mysql://user@host:port/database")
+                            .arg(QUrl(text).toDisplayString(QUrl::RemovePassword), url.errorString()));
+    DbUrl db;
+    db.backend = Backend::MySQL;
+    db.user = url.userName();
+    db.passwordInUrl = url.password();
+    db.host = url.host();
+    if (db.user.isEmpty())
+        return urlError(QStringLiteral("the user is missing; write mysql://USER@host/database"));
+    if (db.host.isEmpty())
+        return urlError(QStringLiteral("the host is missing; write mysql://user@HOST/database"));
+    const int port = url.port(3306);
+    if (port < 1 || port > 65535)
+        return urlError(QStringLiteral("port %1 is out of range 1-65535").arg(port));
+    db.port = port;
+    db.database = url.path().mid(1);
+    if (db.database.isEmpty() || db.database.contains(QLatin1Char('/')))
+        return urlError(QStringLiteral("the database name is missing or has a '/'; write "
+                                       "mysql://user@host/DATABASE"));
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == QLatin1String("socket")) {
+            db.socket = value;
+        } else if (key == QLatin1String("ssl-mode")) {
+            if (!kSslModes.contains(value))
+                return urlError(QStringLiteral("ssl-mode '%1' is not one of %2")
+                                    .arg(value, kSslModes.join(QLatin1String(", "))));
+            db.sslMode = value;
+        } else if (key == QLatin1String("ssl-ca")) {
+            db.sslCa = value;
+        } else {
+            return urlError(QStringLiteral("unknown option '%1'; allowed: socket, ssl-mode, ssl-ca")
+                                .arg(key));
+        }
+    }
+    if ((db.sslMode == QLatin1String("verify-ca") || db.sslMode == QLatin1String("verify-identity"))
+        && db.sslCa.isEmpty())
+        return urlError(QStringLiteral("ssl-mode=%1 needs ssl-ca=/path/ca.pem").arg(db.sslMode));
+    return db;
+}
+
+} // namespace
+
+Result<DbUrl> DbUrl::parse(const QString &rawText)
+{
+    const QString text = rawText.trimmed();
+    if (text.isEmpty())
+        return urlError(QStringLiteral("it is empty"));
+    if (text.startsWith(QLatin1String("sqlite:"))) {
+        QString path = text.mid(7);
+        if (path.startsWith(QLatin1String("//")))
+            path = path.mid(2);
+        if (path.isEmpty())
+            return urlError(QStringLiteral("the SQLite file path is missing; write sqlite:PATH.db"));
+        DbUrl db;
+        db.backend = Backend::SQLite;
+        db.path = QDir::cleanPath(QDir::current().absoluteFilePath(path));
+        return db;
+    }
+    if (text.startsWith(QLatin1String("mysql://")) || text.startsWith(QLatin1String("mariadb://")))
+        return parseMysql(text);
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    const QString scheme = colon > 0 ? text.left(colon) : text;
+    return urlError(QStringLiteral("scheme '%1' is not supported; use sqlite:PATH, "
+                                   "mysql://user@host:port/db or mariadb://…")
+                        .arg(scheme));
+}
+
+DbUrl DbUrl::embeddedDefault()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    DbUrl db;
+    db.backend = Backend::SQLite;
+    db.path = QDir(dir).filePath(QStringLiteral("atalaya.db"));
+    return db;
+}
+
+QString DbUrl::toString() const
+{
+    if (backend == Backend::SQLite)
+        return QStringLiteral("sqlite:") + path;
+    QUrl url;
+    url.setScheme(QStringLiteral("mysql"));
+    url.setUserName(user);
+    url.setHost(host);
+    url.setPort(port);
+    url.setPath(QLatin1Char('/') + database);
+    QUrlQuery query;
+    if (!socket.isEmpty())
+        query.addQueryItem(QStringLiteral("socket"), socket);
+    if (!sslMode.isEmpty())
+        query.addQueryItem(QStringLiteral("ssl-mode"), sslMode);
+    if (!sslCa.isEmpty())
+        query.addQueryItem(QStringLiteral("ssl-ca"), sslCa);
+    url.setQuery(query);
+    return url.toString();
+}
+
+QString DbUrl::describe() const
+{
+    if (backend == Backend::SQLite)
+        return QStringLiteral("SQLite %1").arg(path);
+    const QString where = socket.isEmpty() ? QStringLiteral("%1:%2").arg(host).arg(port) : socket;
+    return QStringLiteral("MySQL %1@%2/%3").arg(user, where, database);
+}
+
+} // namespace atalaya

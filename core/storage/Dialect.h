@@ -1,0 +1,33 @@
+#pragma once
+
+#include "storage/DbUrl.h"
+
+#include <QString>
+
+namespace atalaya {
+
+// The few places where MySQL/MariaDB and SQLite SQL differ. Everything else is written once,
+// in SQL that runs unchanged on MySQL-protocol engines (TiDB, Vitess).
+class Dialect {
+public:
+    explicit Dialect(Backend backend) : m_backend(backend) {}
+
+    Backend backend() const { return m_backend; }
+    bool isMySql() const { return m_backend == Backend::MySQL; }
+
+    QString autoIncrementPrimaryKey() const;  // "id BIGINT AUTO_INCREMENT PRIMARY KEY" / SQLite
+    QString jsonType() const;
+    QString blobType() const;
+    QString tableSuffix() const;  // ENGINE/charset on MySQL, nothing on SQLite
+    // Inline index clauses are MySQL-only; SQLite gets separate CREATE INDEX statements.
+    bool supportsInlineIndexes() const { return isMySql(); }
+    // Locks the row read inside a write transaction (SQLite locks the whole file instead).
+    QString forUpdate() const;
+    // An ordinal 0..23 of the UTC hour of a DATETIME column.
+    QString hourOf(const QString &column) const;
+
+private:
+    Backend m_backend;
+};
+
+} // namespace atalaya

@@ -1,0 +1,84 @@
+#include "storage/SqlUtil.h"
+
+#include "logging/Logging.h"
+
+#include <QSqlError>
+
+namespace atalaya {
+
+Error sqlError(const Database &db, const QSqlError &error, const QString &what)
+{
+    const QString native = error.nativeErrorCode();
+    const QString text = error.text().trimmed();
+    // MySQL: 1044/1045 access denied, 1142/1143 command denied, 2002/2003/2006/2013 gone away.
+    static const QStringList unavailable = {QStringLiteral("1044"), QStringLiteral("1045"),
+                                            QStringLiteral("1142"), QStringLiteral("1143"),
+                                            QStringLiteral("1227"), QStringLiteral("1290"),
+                                            QStringLiteral("2002"), QStringLiteral("2003"),
+                                            QStringLiteral("2006"), QStringLiteral("2013")};
+    const bool readOnlySqlite = text.contains(QLatin1String("readonly"), Qt::CaseInsensitive);
+    const bool busy = text.contains(QLatin1String("database is locked"), Qt::CaseInsensitive);
+    ErrorCode code = ErrorCode::Internal;
+    QString hint;
+    if (unavailable.contains(native) || error.type() == QSqlError::ConnectionError || readOnlySqlite
+        || busy) {
+        code = ErrorCode::Unavailable;
+        if (native == QLatin1String("1142") || native == QLatin1String("1143")
+            || native == QLatin1String("1044") || native == QLatin1String("1227") || readOnlySqlite)
+            hint = QStringLiteral(" — the database account lacks the privilege; use an account "
+                                  "that may do this, or ask your DBA");
+        else
+            hint = QStringLiteral(" — check that the server is running and reachable");
+    }
+    qCWarning(lcStorage).noquote() << what << "failed on" << db.url().describe() << ":" << text;
+    return makeError(code, QStringLiteral("%1 failed: %2%3").arg(what, text, hint));
+}
+
+Result<QSqlQuery> execQuery(const Database &db, const QString &sql, const QVariantList &values,
+                            const QString &what)
+{
+    QSqlQuery query(db.connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return sqlError(db, query.lastError(), what);
+    for (const QVariant &v : values)
+        query.addBindValue(v);
+    if (!query.exec())
+        return sqlError(db, query.lastError(), what);
+    return query;
+}
+
+Status execStatement(const Database &db, const QString &sql, const QVariantList &values,
+                     const QString &what)
+{
+    auto result = execQuery(db, sql, values, what);
+    if (!result)
+        return result.error();
+    return {};
+}
+
+Status beginTransaction(const Database &db)
+{
+    QSqlDatabase c = db.connection();
+    if (!c.transaction())
+        return sqlError(db, c.lastError(), QStringLiteral("starting a transaction"));
+    return {};
+}
+
+Status commitTransaction(const Database &db)
+{
+    QSqlDatabase c = db.connection();
+    if (!c.commit()) {
+        const QSqlError e = c.lastError();
+        c.rollback();
+        return sqlError(db, e, QStringLiteral("committing"));
+    }
+    return {};
+}
+
+void rollbackTransaction(const Database &db)
+{
+    db.connection().rollback();
+}
+
+} // namespace atalaya

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QSqlQuery>
+#include <QVariantList>
+
+namespace atalaya {
+
+class Database;
+
+// Prepares, binds positionally and executes; the error names `what` was being done.
+Result<QSqlQuery> execQuery(const Database &db, const QString &sql, const QVariantList &values,
+                            const QString &what);
+Status execStatement(const Database &db, const QString &sql, const QVariantList &values,
+                     const QString &what);
+// Maps a driver error to our codes: privilege/connection problems → Unavailable (4).
+Error sqlError(const Database &db, const QSqlError &error, const QString &what);
+
+// Runs `body` inside a transaction on this thread's connection; rolls back on failure.
+template <typename Fn>
+auto inTransaction(const Database &db, Fn &&body) -> decltype(body());
+
+} // namespace atalaya
+
+#include "storage/Database.h"
+
+namespace atalaya {
+
+Status beginTransaction(const Database &db);
+Status commitTransaction(const Database &db);
+void rollbackTransaction(const Database &db);
+
+template <typename Fn>
+auto inTransaction(const Database &db, Fn &&body) -> decltype(body())
+{
+    if (Status begun = beginTransaction(db); !begun)
+        return begun.error();
+    auto result = body();
+    if (!result) {
+        rollbackTransaction(db);
+        return result;
+    }
+    if (Status committed = commitTransaction(db); !committed)
+        return committed.error();
+    return result;
+}
+
+} // namespace atalaya

@@ -1,0 +1,112 @@
+#include "telemetry/DecisionValidator.h"
+
+#include "common/TimeUtil.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QJsonValue>
+
+#include <cmath>
+
+namespace atalaya {
+namespace {
+
+Error fieldError(const QString &field, const QString &problem)
+{
+    return makeError(ErrorCode::Usage, QStringLiteral("field '%1' %2").arg(field, problem));
+}
+
+Result<QString> requiredString(const QJsonObject &body, const QString &field, int maxLength)
+{
+    const QJsonValue v = body.value(field);
+    if (v.isUndefined() || v.isNull())
+        return fieldError(field, QStringLiteral("is required (a string of 1 to %1 characters)")
+                                     .arg(maxLength));
+    if (!v.isString())
+        return fieldError(field, QStringLiteral("must be a string of 1 to %1 characters").arg(maxLength));
+    const QString s = v.toString();
+    if (s.trimmed().isEmpty())
+        return fieldError(field, QStringLiteral("must not be empty (1 to %1 characters)").arg(maxLength));
+    if (s.size() > maxLength)
+        return fieldError(field, QStringLiteral("has %1 characters; at most %2 are allowed")
+                                     .arg(s.size())
+                                     .arg(maxLength));
+    return s;
+}
+
+} // namespace
+
+Result<DecisionInput> validateDecision(const QJsonObject &body)
+{
+    DecisionInput in;
+    auto agent = requiredString(body, QStringLiteral("agent_id"), 100);
+    if (!agent)
+        return agent.error();
+    in.agentId = *agent;
+    auto task = requiredString(body, QStringLiteral("task_type"), 50);
+    if (!task)
+        return task.error();
+    in.taskType = *task;
+
+    const QJsonValue decision = body.value(QStringLiteral("decision"));
+    if (decision.isUndefined() || decision.isNull())
+        return fieldError(QStringLiteral("decision"), QStringLiteral("is required (a JSON object)"));
+    if (!decision.isObject())
+        return fieldError(QStringLiteral("decision"), QStringLiteral("must be a JSON object"));
+    in.decision = decision.toObject();
+
+    const QJsonValue confidence = body.value(QStringLiteral("confidence"));
+    if (confidence.isUndefined() || confidence.isNull())
+        return fieldError(QStringLiteral("confidence"),
+                          QStringLiteral("is required (a number from 0.0 to 1.0)"));
+    if (!confidence.isDouble() || !std::isfinite(confidence.toDouble()))
+        return fieldError(QStringLiteral("confidence"),
+                          QStringLiteral("must be a number from 0.0 to 1.0"));
+    in.confidence = confidence.toDouble();
+    if (in.confidence < 0.0 || in.confidence > 1.0)
+        return fieldError(QStringLiteral("confidence"),
+                          QStringLiteral("is %1; allowed range is 0.0 to 1.0").arg(in.confidence));
+
+    const QJsonValue time = body.value(QStringLiteral("execution_time_ms"));
+    if (time.isUndefined() || time.isNull())
+        return fieldError(QStringLiteral("execution_time_ms"),
+                          QStringLiteral("is required (an integer from 0 to 2147483647)"));
+    const double t = time.toDouble(-1.0);
+    if (!time.isDouble() || t != std::floor(t) || t < 0 || t > 2147483647.0)
+        return fieldError(QStringLiteral("execution_time_ms"),
+                          QStringLiteral("must be an integer from 0 to 2147483647"));
+    in.executionTimeMs = static_cast<qint64>(t);
+
+    const QJsonValue metadata = body.value(QStringLiteral("metadata"));
+    if (!metadata.isUndefined() && !metadata.isNull()) {
+        if (!metadata.isObject())
+            return fieldError(QStringLiteral("metadata"), QStringLiteral("must be a JSON object"));
+        in.metadata = metadata.toObject();
+    }
+
+    const QJsonValue created = body.value(QStringLiteral("created_at"));
+    if (!created.isUndefined() && !created.isNull()) {
+        const QDateTime dt = created.isString() ? parseIsoUtc(created.toString()) : QDateTime();
+        if (!dt.isValid() || dt.date().year() < 1970 || dt.date().year() > 9999)
+            return fieldError(QStringLiteral("created_at"),
+                              QStringLiteral("must be an ISO 8601 time such as "
+                                             "2025-11-07T10:30:00Z"));
+        in.createdAt = dt;
+    }
+    return in;
+}
+
+Result<DecisionInput> validateDecisionJson(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        return makeError(ErrorCode::Usage, QStringLiteral("invalid JSON at offset %1: %2")
+                                               .arg(error.offset)
+                                               .arg(error.errorString()));
+    if (!doc.isObject())
+        return makeError(ErrorCode::Usage, QStringLiteral("the body must be a JSON object"));
+    return validateDecision(doc.object());
+}
+
+} // namespace atalaya

@@ -1,0 +1,137 @@
+#include "telemetry/FeedbackRepository.h"
+
+#include "common/TimeUtil.h"
+#include "logging/Logging.h"
+#include "storage/Database.h"
+#include "storage/SqlUtil.h"
+
+#include <QSysInfo>
+
+namespace atalaya {
+
+FeedbackRepository::FeedbackRepository(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
+
+QString FeedbackRepository::defaultReviewer()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user.isEmpty() ? QStringLiteral("unknown") : user;
+}
+
+Result<FeedbackResult> FeedbackRepository::record(const FeedbackRequest &r) const
+{
+    return write(r.telemetryId, r.value, r.reviewer, r.note, r.expectedPrevious);
+}
+
+Result<FeedbackResult> FeedbackRepository::restore(const FeedbackRestore &r) const
+{
+    return write(r.telemetryId, r.value, r.reviewer, r.note, std::nullopt);
+}
+
+Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<Feedback> &value,
+                                                 QString reviewer, const QString &note,
+                                                 const std::optional<QString> &expectedPrevious) const
+{
+    if (reviewer.trimmed().isEmpty())
+        reviewer = defaultReviewer();
+    const Database &db = *m_db;
+    auto result = inTransaction(db, [&]() -> Result<FeedbackResult> {
+        auto current = execQuery(db,
+                                 QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?")
+                                     + db.dialect().forUpdate(),
+                                 {id}, QStringLiteral("reading decision %1").arg(id));
+        if (!current)
+            return current.error();
+        if (!current->next())
+            return makeError(ErrorCode::NotFound,
+                             QStringLiteral("telemetry id %1 does not exist").arg(id));
+        FeedbackResult out;
+        out.id = id;
+        out.previous = current->value(0).toString();
+        current->finish();
+        if (expectedPrevious && *expectedPrevious != out.previous) {
+            auto last = execQuery(db,
+                                  QStringLiteral("SELECT reviewer, created_at FROM atalaya_feedback_audit"
+                                                 " WHERE telemetry_id = ? ORDER BY id DESC LIMIT 1"),
+                                  {id}, QStringLiteral("reading the audit of %1").arg(id));
+            QString who = QStringLiteral("another system");
+            QString when;
+            if (last && last->next()) {
+                who = last->value(0).toString();
+                when = toIsoUtc(fromDbDateTime(last->value(1)));
+            }
+            return makeError(ErrorCode::Conflict,
+                             QStringLiteral("decision %1 was reviewed meanwhile by %2%3 as '%4'")
+                                 .arg(id)
+                                 .arg(who, when.isEmpty() ? QString() : QStringLiteral(" at ") + when,
+                                      out.previous.isEmpty() ? QStringLiteral("pending") : out.previous));
+        }
+        QVariant feedbackValue(QMetaType::fromType<QString>());
+        QVariant accuracyValue(QMetaType::fromType<QString>());
+        if (value) {
+            out.humanFeedback = feedbackToString(*value);
+            out.accuracy = accuracyFor(*value);
+            feedbackValue = out.humanFeedback;
+            accuracyValue = QString::number(*out.accuracy, 'f', 4);
+        }
+        if (Status s = execStatement(db,
+                                     QStringLiteral("UPDATE ai_telemetry SET human_feedback = ?,"
+                                                    " accuracy = ? WHERE id = ?"),
+                                     {feedbackValue, accuracyValue, id},
+                                     QStringLiteral("writing feedback for %1").arg(id));
+            !s)
+            return s.error();
+        QVariant previousValue(QMetaType::fromType<QString>());
+        if (!out.previous.isEmpty())
+            previousValue = out.previous;
+        QVariant noteValue(QMetaType::fromType<QString>());
+        if (!note.isEmpty())
+            noteValue = note;
+        if (Status s = execStatement(
+                db,
+                QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id, previous_value,"
+                               " new_value, reviewer, note, client_host, created_at)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                {id, previousValue, feedbackValue, reviewer.left(100), noteValue,
+                 QSysInfo::machineHostName().left(255),
+                 toDbDateTime(QDateTime::currentDateTimeUtc())},
+                QStringLiteral("writing the audit row for %1").arg(id));
+            !s)
+            return s.error();
+        return out;
+    });
+    if (result)
+        logEvent(lcTelemetry(), QtInfoMsg, QStringLiteral("feedback recorded"),
+                 {{QStringLiteral("telemetry_id"), id},
+                  {QStringLiteral("feedback"), result->humanFeedback},
+                  {QStringLiteral("previous"), result->previous}});
+    return result;
+}
+
+Result<std::vector<AuditEntry>> FeedbackRepository::history(qint64 telemetryId) const
+{
+    auto q = execQuery(*m_db,
+                       QStringLiteral("SELECT id, telemetry_id, previous_value, new_value, reviewer,"
+                                      " note, client_host, created_at FROM atalaya_feedback_audit"
+                                      " WHERE telemetry_id = ? ORDER BY id"),
+                       {telemetryId}, QStringLiteral("reading the feedback history"));
+    if (!q)
+        return q.error();
+    std::vector<AuditEntry> entries;
+    while (q->next()) {
+        AuditEntry e;
+        e.id = q->value(0).toLongLong();
+        e.telemetryId = q->value(1).toLongLong();
+        e.previousValue = q->value(2).toString();
+        e.newValue = q->value(3).toString();
+        e.reviewer = q->value(4).toString();
+        e.note = q->value(5).toString();
+        e.clientHost = q->value(6).toString();
+        e.createdAt = fromDbDateTime(q->value(7));
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+
+} // namespace atalaya

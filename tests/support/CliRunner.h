@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+#include <QStringList>
+
+namespace atalaya::test {
+
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+};
+
+// Runs the real atalaya-cli binary (ATALAYA_CLI) with `args`, optional stdin and extra
+// environment (e.g. ATALAYA_DB_PASSWORD).
+CliRun runCli(const QStringList &args, const QByteArray &stdinData = {},
+              const QProcessEnvironment &extraEnv = {}, int timeoutMs = 120000);
+
+} // namespace atalaya::test

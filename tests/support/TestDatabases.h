@@ -1,0 +1,36 @@
+#pragma once
+
+#include "storage/Database.h"
+
+#include <QMap>
+#include <QString>
+
+#include <memory>
+
+namespace atalaya::test {
+
+enum class TestBackend { SQLite, MariaDB };
+
+// ATALAYA_TEST_BACKEND (set by CTest for DB tests): sqlite or mariadb.
+TestBackend currentBackend();
+QString backendName();
+
+// The server the `mariadb` CTest fixture started (SOCKET, PORT, USER, PASSWORD,
+// READONLY_USER, READONLY_PASSWORD, PID_FILE, DATADIR). Fails the test when missing.
+QMap<QString, QString> mariadbInfo();
+
+struct FreshDatabase {
+    QString url;       // without password
+    QString password;  // for ATALAYA_DB_PASSWORD
+    std::shared_ptr<Database> db;
+};
+
+// A new, empty database on the current backend (a temp SQLite file, or a new MariaDB
+// database), optionally with `init` run. QVERIFY-friendly: db is null on failure and the
+// reason is printed.
+FreshDatabase freshDatabase(bool initialize = true);
+
+// The URL of an existing MariaDB database for the read-only account.
+QString readOnlyUrl(const QString &databaseUrl);
+
+} // namespace atalaya::test

@@ -1,24 +1,35 @@
 #pragma once
 
+#include "AppContext.h"
+
 #include <QMainWindow>
 
-#include <memory>
+#include <vector>
+
+class QListWidget;
+class QStackedWidget;
 
 namespace atalaya {
 
-class Database;
-class OverviewPage;
+class Page;
 
+// The frame only: navigation, page stack, status bar. Pages own their data and widgets.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(std::shared_ptr<const Database> db, QWidget *parent = nullptr);
+    explicit MainWindow(AppContext context, QWidget *parent = nullptr);
 
-    OverviewPage *overviewPage() const { return m_overview; }
+    Page *page(const QString &pageId) const;
+    Page *currentPage() const;
+    // Shows the page and starts its load; false for an unknown id.
+    bool showPage(const QString &pageId);
+    const std::vector<Page *> &pages() const { return m_pages; }
 
 private:
-    std::shared_ptr<const Database> m_db;
-    OverviewPage *m_overview = nullptr;
+    AppContext m_context;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    std::vector<Page *> m_pages;
 };
 
 } // namespace atalaya

@@ -1,7 +1,9 @@
 #include "MainWindow.h"
-#include "pages/OverviewPage.h"
+#include "ScreenshotRunner.h"
+#include "pages/Page.h"
 
 #include "logging/JsonLogSink.h"
+#include "settings/Settings.h"
 #include "stats/StatsJson.h"
 #include "stats/StatsService.h"
 #include "storage/Database.h"
@@ -14,8 +16,8 @@
 #include <QJsonDocument>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QTextStream>
-#include <QTimer>
 #include <QTranslator>
 
 using namespace atalaya;
@@ -47,6 +49,7 @@ int main(int argc, char *argv[])
     if (headless)
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("atalaya.*.info=false"));
     QApplication::setOrganizationName(QStringLiteral("Atalaya"));
     QApplication::setApplicationName(QStringLiteral("atalaya"));
     QApplication::setApplicationDisplayName(QStringLiteral("Atalaya"));
@@ -97,41 +100,48 @@ int main(int argc, char *argv[])
         return static_cast<int>(init.error().code);
     }
 
-    MainWindow window(*db);
+    Settings settings;
+    AppContext context{*db, &settings};
+    MainWindow window(context);
     const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
     window.resize(size.size() == 2 ? size[0].toInt() : 1400, size.size() == 2 ? size[1].toInt() : 900);
 
-    QString screenshot = parser.value(QStringLiteral("screenshot"));
-    if (headless && screenshot.isEmpty()) {
+    QList<ScreenshotRunner::Job> jobs;
+    const QString page = parser.value(QStringLiteral("page"));
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        jobs.append({page.isEmpty() ? QStringLiteral("overview") : page, parser.value(QStringLiteral("screenshot"))});
+    } else if (headless) {
         const QString dir = parser.isSet(QStringLiteral("out-dir")) ? parser.value(QStringLiteral("out-dir"))
                                                                      : QDir::current().filePath(QStringLiteral("atalaya-pages"));
         QDir().mkpath(dir);
-        screenshot = QDir(dir).filePath(QStringLiteral("overview.png"));
-        err << "no display found: rendering the pages to " << dir << " and printing the overview JSON\n";
+        err << "no display found: rendering every page to " << dir << " and printing the overview JSON\n";
         err.flush();
+        for (const Page *p : window.pages())
+            jobs.append({p->pageId(), QDir(dir).filePath(p->pageId() + QStringLiteral(".png"))});
     }
-    if (screenshot.isEmpty()) {
-        window.show();
+    window.show();
+    if (jobs.isEmpty()) {
+        if (!page.isEmpty() && !window.showPage(page)) {
+            err << "error: unknown page '" << page << "'\n";
+            return 2;
+        }
+        if (page.isEmpty())
+            window.showPage(QStringLiteral("overview"));
         return app.exec();
     }
-    int code = 0;
-    QObject::connect(window.overviewPage(), &OverviewPage::loaded, &app, [&](bool ok, const QString &error) {
-        if (!ok) {
-            err << "error: the page failed to load: " << error << '\n';
-            code = 4;
-        } else if (!window.grab().save(screenshot)) {
-            err << "error: cannot write " << screenshot << '\n';
-            code = 2;
-        } else {
-            err << "wrote " << screenshot << '\n';
-            if (headless) {
-                auto snap = StatsService(*db).snapshot(*StatsQuery::lastDays(30));
-                if (snap)
-                    QTextStream(stdout) << QJsonDocument(statsJson(*snap)).toJson(QJsonDocument::Indented);
-            }
+    ScreenshotRunner runner(&window, jobs);
+    QObject::connect(&runner, &ScreenshotRunner::message, &app, [&err](const QString &text) {
+        err << text << '\n';
+        err.flush();
+    });
+    QObject::connect(&runner, &ScreenshotRunner::finished, &app, [&](int code) {
+        if (headless && !parser.isSet(QStringLiteral("screenshot"))) {
+            auto snap = StatsService(*db).snapshot(*StatsQuery::lastDays(30));
+            if (snap)
+                QTextStream(stdout) << QJsonDocument(statsJson(*snap)).toJson(QJsonDocument::Indented);
         }
         app.exit(code);
     });
-    window.show();
+    runner.start();
     return app.exec();
 }

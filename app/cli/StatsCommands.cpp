@@ -16,7 +16,7 @@ void addWindowOptions(CliContext &ctx, bool filters)
     }
 }
 
-Result<StatsQuery> windowFrom(CliContext &ctx)
+Result<StatsQuery> windowFrom(CliContext &ctx, bool filters)
 {
     auto days = ctx.intOption(QStringLiteral("days"), 30, 1, 3650);
     if (!days)
@@ -24,6 +24,8 @@ Result<StatsQuery> windowFrom(CliContext &ctx)
     auto q = StatsQuery::lastDays(*days);
     if (!q)
         return q.error();
+    if (!filters)
+        return *q;
     return q->withAgent(ctx.parser().value(QStringLiteral("agent")))
         .withTask(ctx.parser().value(QStringLiteral("task")));
 }
@@ -35,7 +37,7 @@ int runRead(CliContext &ctx, const QString &description, bool filters, const QSt
     addWindowOptions(ctx, filters);
     if (!ctx.parse(description, positional))
         return ctx.exitCode();
-    auto query = windowFrom(ctx);
+    auto query = windowFrom(ctx, filters);
     if (!query)
         return ctx.fail(query.error());
     auto db = ctx.database();

@@ -2,6 +2,7 @@
 #include "CommandRegistry.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 using namespace atalaya::cli;
@@ -21,6 +22,8 @@ void printUsage(QTextStream &out)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    // stdout is JSON for scripts and stderr is for errors; progress notes go to --log-json.
+    QLoggingCategory::setFilterRules(QStringLiteral("atalaya.*.info=false"));
     QCoreApplication::setOrganizationName(QStringLiteral("Atalaya"));
     QCoreApplication::setApplicationName(QStringLiteral("atalaya"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ATALAYA_VERSION));
@@ -35,7 +38,18 @@ int main(int argc, char *argv[])
         QTextStream(stdout) << "atalaya-cli " << ATALAYA_VERSION << '\n';
         return 0;
     }
-    const QString name = args.takeFirst();
+    // Common options may come before the command: `atalaya-cli --db URL stats`.
+    static const QStringList valueOptions = {QStringLiteral("--db"), QStringLiteral("--log-json")};
+    qsizetype at = 0;
+    while (at < args.size() && args[at].startsWith(QLatin1Char('-'))) {
+        const bool takesValue = valueOptions.contains(args[at]);
+        at += takesValue ? 2 : 1;
+    }
+    if (at >= args.size()) {
+        QTextStream(stderr) << "error: no command given; run `atalaya-cli --help` for the list\n";
+        return 2;
+    }
+    const QString name = args.takeAt(at);
     const CommandInfo *command = CommandRegistry::find(name);
     if (!command) {
         QTextStream(stderr) << "error: unknown command '" << name

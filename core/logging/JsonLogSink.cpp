@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QMutex>
 
 namespace atalaya {
@@ -43,7 +44,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
             g_file->flush();
         }
     }
-    if (g_previous)
+    if (g_previous && type != QtInfoMsg && type != QtDebugMsg)
         g_previous(type, context, message);
 }
 
@@ -62,7 +63,13 @@ bool JsonLogSink::install(const QString &path, QString *error)
     g_file = file.release();
     if (!g_previous)
         g_previous = qInstallMessageHandler(handler);
+    enableInfoCategories();
     return true;
+}
+
+void JsonLogSink::enableInfoCategories()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("atalaya.*.info=true"));
 }
 
 bool JsonLogSink::isInstalled()

@@ -6,10 +6,13 @@
 namespace atalaya {
 
 // `--log-json FILE`: every log message also becomes one JSON line
-// {timestamp, level, category, message, …fields}. Console output is kept as it was.
+// {timestamp, level, category, message, …fields}. The console keeps warnings and errors;
+// info and debug lines go to the file only (CLI stdout/stderr stay clean for scripts).
 class JsonLogSink {
 public:
     static bool install(const QString &path, QString *error);
+    // Enables the info level of Atalaya's categories, which is off on the console by default.
+    static void enableInfoCategories();
     static bool isInstalled();
 
     // Extra keys for the messages logged on this thread while the object lives.

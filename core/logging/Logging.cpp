@@ -16,7 +16,7 @@ namespace atalaya {
 void logEvent(const QLoggingCategory &category, QtMsgType type, const QString &message,
               const QJsonObject &fields)
 {
-    if (!category.isEnabled(type) && !JsonLogSink::isInstalled())
+    if (!category.isEnabled(type))
         return;
     JsonLogSink::ScopedFields scoped(fields);
     QMessageLogger logger(nullptr, 0, nullptr, category.categoryName());

@@ -63,13 +63,10 @@ Database::Database(DbUrl url, QString password, DatabaseOptions options)
 Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
-    for (const QString &name : std::as_const(m_names)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            db.close();
-        }
+    // Connections of worker threads are closed by removeDatabase; opening a handle to them
+    // from this thread is not allowed.
+    for (const QString &name : std::as_const(m_names))
         QSqlDatabase::removeDatabase(name);
-    }
 }
 
 Result<std::shared_ptr<Database>> Database::open(const DbUrl &url, const QString &password,

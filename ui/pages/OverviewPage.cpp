@@ -18,8 +18,8 @@ QString percent(const std::optional<double> &ratio)
 
 } // namespace
 
-OverviewPage::OverviewPage(std::shared_ptr<const Database> db, QWidget *parent)
-    : QWidget(parent), m_db(std::move(db))
+OverviewPage::OverviewPage(const AppContext &context, QWidget *parent)
+    : Page(context, parent)
 {
     auto *grid = new QGridLayout(this);
     auto addRow = [&](int row, const QString &title, QLabel *&value) {
@@ -38,12 +38,12 @@ OverviewPage::OverviewPage(std::shared_ptr<const Database> db, QWidget *parent)
     grid->setRowStretch(6, 1);
 }
 
-void OverviewPage::reload()
+void OverviewPage::refresh()
 {
     const quint64 generation = ++m_generation;
     m_status->setText(tr("Loading…"));
-    auto query = StatsQuery::lastDays(30);
-    auto db = m_db;
+    const StatsQuery query = m_filter.toQuery();
+    auto db = m_context.db;
     auto *watcher = new QFutureWatcher<Result<StatsSnapshot>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
@@ -52,16 +52,16 @@ void OverviewPage::reload()
         const Result<StatsSnapshot> result = watcher->result();
         if (!result) {
             m_status->setText(result.error().message);
-            emit loaded(false, result.error().message);
+            emit loadFinished(false, result.error().message);
             return;
         }
-        show(*result);
-        emit loaded(true, {});
+        showSnapshot(*result);
+        emit loadFinished(true, {});
     });
-    watcher->setFuture(QtConcurrent::run([db, q = *query]() { return StatsService(db).snapshot(q); }));
+    watcher->setFuture(QtConcurrent::run([db, q = query]() { return StatsService(db).snapshot(q); }));
 }
 
-void OverviewPage::show(const StatsSnapshot &s)
+void OverviewPage::showSnapshot(const StatsSnapshot &s)
 {
     const QLocale locale;
     m_total->setText(locale.toString(s.summary.accuracy.totalDecisions));

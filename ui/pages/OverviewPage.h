@@ -1,32 +1,25 @@
 #pragma once
 
+#include "pages/Page.h"
 #include "stats/StatsTypes.h"
-
-#include <QWidget>
-
-#include <memory>
 
 class QLabel;
 
 namespace atalaya {
 
-class Database;
-
 // The Overview numbers of seed 000 §1, loaded off the UI thread.
-class OverviewPage : public QWidget {
+class OverviewPage : public Page {
     Q_OBJECT
 public:
-    explicit OverviewPage(std::shared_ptr<const Database> db, QWidget *parent = nullptr);
+    explicit OverviewPage(const AppContext &context, QWidget *parent = nullptr);
 
-    void reload();
-
-signals:
-    void loaded(bool ok, const QString &error);
+    QString pageId() const override { return QStringLiteral("overview"); }
+    QString title() const override { return tr("Overview"); }
+    void refresh() override;
 
 private:
-    void show(const StatsSnapshot &snapshot);
+    void showSnapshot(const StatsSnapshot &snapshot);
 
-    std::shared_ptr<const Database> m_db;
     QLabel *m_total = nullptr;
     QLabel *m_accuracy = nullptr;
     QLabel *m_confidence = nullptr;

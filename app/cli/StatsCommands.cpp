@@ -1,34 +1,12 @@
 #include "CliContext.h"
 #include "CommandRegistry.h"
+#include "WindowOptions.h"
 
 #include "stats/StatsJson.h"
 #include "stats/StatsService.h"
 
 namespace atalaya::cli {
 namespace {
-
-void addWindowOptions(CliContext &ctx, bool filters)
-{
-    ctx.parser().addOption({QStringLiteral("days"), QStringLiteral("Window: the last N days (1–3650, default 30)."), QStringLiteral("n")});
-    if (filters) {
-        ctx.parser().addOption({QStringLiteral("agent"), QStringLiteral("Only this agent id."), QStringLiteral("id")});
-        ctx.parser().addOption({QStringLiteral("task"), QStringLiteral("Only this task type."), QStringLiteral("type")});
-    }
-}
-
-Result<StatsQuery> windowFrom(CliContext &ctx, bool filters)
-{
-    auto days = ctx.intOption(QStringLiteral("days"), 30, 1, 3650);
-    if (!days)
-        return days.error();
-    auto q = StatsQuery::lastDays(*days);
-    if (!q)
-        return q.error();
-    if (!filters)
-        return *q;
-    return q->withAgent(ctx.parser().value(QStringLiteral("agent")))
-        .withTask(ctx.parser().value(QStringLiteral("task")));
-}
 
 // Shared by every read: parse, open, build the service, run `body`.
 template <typename Body>

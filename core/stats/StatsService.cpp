@@ -3,6 +3,7 @@
 #include "common/TimeUtil.h"
 #include "stats/ConfidenceBuckets.h"
 #include "stats/Percentiles.h"
+#include "stats/StatsSql.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
 
@@ -11,40 +12,6 @@
 
 namespace atalaya {
 namespace {
-
-// Rows inside the seed's ranges; the others are data-quality findings (RELIABILITY.md).
-QString validRowPredicate(const Dialect &d)
-{
-    QString p = QStringLiteral(
-        "confidence_score >= 0 AND confidence_score <= 1 AND execution_time_ms >= 0"
-        " AND (human_feedback IS NULL OR human_feedback IN"
-        " ('correct', 'incorrect', 'partially_correct'))");
-    // MariaDB/MySQL JSON columns reject invalid JSON on write; SQLite stores anything.
-    if (!d.isMySql())
-        p += QStringLiteral(" AND json_valid(decision_made) AND json_valid(metadata)");
-    return p;
-}
-
-struct Where {
-    QString sql;
-    QVariantList values;
-};
-
-Where windowWhere(const StatsQuery &q)
-{
-    Where w;
-    w.sql = QStringLiteral(" WHERE created_at >= ? AND created_at < ?");
-    w.values << toDbDateTime(q.from) << toDbDateTime(q.to);
-    if (!q.agentId.isEmpty()) {
-        w.sql += QStringLiteral(" AND agent_id = ?");
-        w.values << q.agentId;
-    }
-    if (!q.taskType.isEmpty()) {
-        w.sql += QStringLiteral(" AND task_type = ?");
-        w.values << q.taskType;
-    }
-    return w;
-}
 
 QString keyExpression(std::optional<GroupBy> by)
 {
@@ -73,7 +40,7 @@ qint64 asInt(const QVariant &v)
 Result<std::map<QString, WindowSummary>> summarize(const Database &db, const StatsQuery &q,
                                                    std::optional<GroupBy> by)
 {
-    const Where w = windowWhere(q);
+    const WhereClause w = windowWhere(q);
     const QString key = keyExpression(by);
     const QString where = w.sql + QStringLiteral(" AND ") + validRowPredicate(db.dialect());
     const QString aggregate = QStringLiteral(
@@ -152,7 +119,7 @@ Result<WindowSummary> StatsService::summary(const StatsQuery &query) const
 
 Result<DataQuality> StatsService::dataQuality(const StatsQuery &query) const
 {
-    const Where w = windowWhere(query);
+    const WhereClause w = windowWhere(query);
     const bool checkJson = !m_db->dialect().isMySql();
     const QString jsonInvalid = checkJson
         ? QStringLiteral("NOT (json_valid(decision_made) AND json_valid(metadata))")

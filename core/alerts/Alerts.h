@@ -1,0 +1,45 @@
+#pragma once
+
+#include "common/Result.h"
+#include "stats/StatsTypes.h"
+
+#include <QJsonObject>
+#include <QMetaType>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace atalaya {
+
+class StatsService;
+
+enum class AlertSeverity { Medium = 1, High = 2, Critical = 3 };
+
+// One active alert of seed 000 "Alertas" (the thresholds that apply to telemetry data).
+struct Alert {
+    AlertSeverity severity = AlertSeverity::Medium;
+    QString metric;   // accuracy_avg, feedback_rate, p95_execution_time_ms, avg_confidence
+    QString agentId;  // empty = the whole window
+    double value = 0.0;
+    double threshold = 0.0;
+    QString message;  // translated when a translator is installed
+};
+
+// The seed thresholds: accuracy < 0.80 high; feedback rate < 20 % high, < 30 % medium;
+// execution P95 > 500 ms high; average confidence < 0.75 medium. Metrics over an empty set
+// raise nothing. One alert per metric (the most severe).
+std::vector<Alert> evaluateAlerts(const WindowSummary &summary, const QString &agentId = {});
+
+// Overall first, then per agent, most severe first within each scope.
+Result<std::vector<Alert>> activeAlerts(const StatsService &stats, const StatsQuery &query);
+
+QString severityKey(AlertSeverity severity);
+std::optional<AlertSeverity> severityFromKey(const QString &key);
+bool anyAtLeast(const std::vector<Alert> &alerts, AlertSeverity severity);
+
+QJsonObject alertsJson(const std::vector<Alert> &alerts, const StatsQuery &query);
+
+} // namespace atalaya
+
+Q_DECLARE_METATYPE(atalaya::Alert)

@@ -1,0 +1,105 @@
+#include "stats/StatsSamples.h"
+
+#include "stats/Percentiles.h"
+#include "stats/StatsSql.h"
+#include "storage/Database.h"
+#include "storage/SqlUtil.h"
+
+#include <cmath>
+#include <map>
+
+namespace atalaya {
+
+StatsSamples::StatsSamples(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
+
+Result<std::vector<ReviewedCell>> StatsSamples::reviewedCells(const StatsQuery &query) const
+{
+    const WhereClause w = windowWhere(query);
+    const QString sql = QStringLiteral(
+        "SELECT ROUND(confidence_score * 10000), ROUND(accuracy * 10000), COUNT(*) FROM ai_telemetry%1"
+        " AND human_feedback IS NOT NULL AND accuracy IS NOT NULL AND %2 GROUP BY 1, 2")
+                            .arg(w.sql, validRowPredicate(m_db->dialect()));
+    auto q = execQuery(*m_db, sql, w.values, QStringLiteral("reading reviewed confidences"));
+    if (!q)
+        return q.error();
+    std::vector<ReviewedCell> cells;
+    while (q->next()) {
+        cells.push_back({static_cast<int>(std::lround(q->value(0).toDouble())),
+                         static_cast<int>(std::lround(q->value(1).toDouble())),
+                         q->value(2).toLongLong()});
+    }
+    return cells;
+}
+
+Result<std::vector<ReviewedSample>> StatsSamples::reviewedSamples(const StatsQuery &query, int limit) const
+{
+    const WhereClause w = windowWhere(query);
+    const QString sql = QStringLiteral(
+        "SELECT confidence_score, accuracy, human_feedback FROM ai_telemetry%1"
+        " AND human_feedback IS NOT NULL AND accuracy IS NOT NULL AND %2"
+        " ORDER BY created_at DESC, id DESC LIMIT %3")
+                            .arg(w.sql, validRowPredicate(m_db->dialect()))
+                            .arg(std::max(1, limit));
+    auto q = execQuery(*m_db, sql, w.values, QStringLiteral("reading reviewed decisions"));
+    if (!q)
+        return q.error();
+    std::vector<ReviewedSample> samples;
+    while (q->next()) {
+        const auto feedback = feedbackFromString(q->value(2).toString());
+        if (feedback)
+            samples.push_back({q->value(0).toDouble(), q->value(1).toDouble(), *feedback});
+    }
+    return samples;
+}
+
+Result<std::vector<ExecutionBox>> StatsSamples::executionBoxesByAgent(const StatsQuery &query) const
+{
+    const WhereClause w = windowWhere(query);
+    const QString sql = QStringLiteral(
+        "SELECT agent_id, execution_time_ms, COUNT(*) FROM ai_telemetry%1 AND %2"
+        " GROUP BY agent_id, execution_time_ms")
+                            .arg(w.sql, validRowPredicate(m_db->dialect()));
+    auto q = execQuery(*m_db, sql, w.values, QStringLiteral("reading execution times per agent"));
+    if (!q)
+        return q.error();
+    std::map<QString, ValueHistogram> histograms;
+    std::map<QString, std::pair<qint64, qint64>> ranges;
+    while (q->next()) {
+        const QString agent = q->value(0).toString();
+        const qint64 ms = q->value(1).toLongLong();
+        histograms[agent].add(ms, q->value(2).toLongLong());
+        auto [it, fresh] = ranges.try_emplace(agent, ms, ms);
+        if (!fresh) {
+            it->second.first = std::min(it->second.first, ms);
+            it->second.second = std::max(it->second.second, ms);
+        }
+    }
+    std::vector<ExecutionBox> boxes;
+    for (const auto &[agent, h] : histograms) {
+        ExecutionBox b;
+        b.key = agent;
+        b.count = h.total();
+        b.minMs = ranges[agent].first;
+        b.maxMs = ranges[agent].second;
+        b.q1Ms = h.percentile(25).value_or(0);
+        b.medianMs = h.percentile(50).value_or(0);
+        b.q3Ms = h.percentile(75).value_or(0);
+        boxes.push_back(b);
+    }
+    return boxes;
+}
+
+Result<qint64> StatsSamples::pendingUrgentCount(const StatsQuery &query) const
+{
+    const WhereClause w = windowWhere(query);
+    const QString sql = QStringLiteral(
+        "SELECT COUNT(*) FROM ai_telemetry%1 AND human_feedback IS NULL AND %2"
+        " AND (confidence_score < 0.7 OR task_type IN ('deployment_risk', 'rollback_decision'))")
+                            .arg(w.sql, validRowPredicate(m_db->dialect()));
+    auto q = execQuery(*m_db, sql, w.values, QStringLiteral("counting urgent pending decisions"));
+    if (!q)
+        return q.error();
+    return q->next() ? q->value(0).toLongLong() : 0;
+}
+
+} // namespace atalaya

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "common/Result.h"
+#include "stats/StatsQuery.h"
+#include "telemetry/Feedback.h"
+
+#include <QMetaType>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace atalaya {
+
+class Database;
+
+// Reviewed decisions with the same (confidence, accuracy), in integer units of 10⁻⁴ so
+// SQLite and MariaDB agree exactly. Input of the calibration table.
+struct ReviewedCell {
+    int confidenceE4 = 0;
+    int accuracyE4 = 0;
+    qint64 count = 0;
+};
+
+// One reviewed decision for the confidence-vs-accuracy scatter.
+struct ReviewedSample {
+    double confidence = 0.0;
+    double accuracy = 0.0;
+    Feedback feedback = Feedback::Correct;
+};
+
+// The five numbers of a box plot (nearest-rank quartiles) for one group.
+struct ExecutionBox {
+    QString key;
+    qint64 count = 0;
+    qint64 minMs = 0;
+    qint64 q1Ms = 0;
+    qint64 medianMs = 0;
+    qint64 q3Ms = 0;
+    qint64 maxMs = 0;
+};
+
+// Row-level reads the aggregates of StatsService cannot give: calibration cells, scatter
+// samples, per-agent quartiles, pending urgent decisions. Same window and validity rules
+// as StatsService. Thread-safe (per-thread connections).
+class StatsSamples {
+public:
+    explicit StatsSamples(std::shared_ptr<const Database> db);
+
+    Result<std::vector<ReviewedCell>> reviewedCells(const StatsQuery &query) const;
+    // The most recent `limit` reviewed decisions of the window.
+    Result<std::vector<ReviewedSample>> reviewedSamples(const StatsQuery &query, int limit = 2000) const;
+    // One box per agent, sorted by agent id.
+    Result<std::vector<ExecutionBox>> executionBoxesByAgent(const StatsQuery &query) const;
+    // Pending decisions of the window that REVIEW_QUEUE.md puts in P0 by their columns:
+    // confidence < 0.70 or a deployment/rollback task type.
+    Result<qint64> pendingUrgentCount(const StatsQuery &query) const;
+
+private:
+    std::shared_ptr<const Database> m_db;
+};
+
+} // namespace atalaya

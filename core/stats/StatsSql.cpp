@@ -1,0 +1,36 @@
+#include "stats/StatsSql.h"
+
+#include "common/TimeUtil.h"
+#include "storage/Dialect.h"
+
+namespace atalaya {
+
+QString validRowPredicate(const Dialect &d)
+{
+    QString p = QStringLiteral(
+        "confidence_score >= 0 AND confidence_score <= 1 AND execution_time_ms >= 0"
+        " AND (human_feedback IS NULL OR human_feedback IN"
+        " ('correct', 'incorrect', 'partially_correct'))");
+    // MariaDB/MySQL JSON columns reject invalid JSON on write; SQLite stores anything.
+    if (!d.isMySql())
+        p += QStringLiteral(" AND json_valid(decision_made) AND json_valid(metadata)");
+    return p;
+}
+
+WhereClause windowWhere(const StatsQuery &q)
+{
+    WhereClause w;
+    w.sql = QStringLiteral(" WHERE created_at >= ? AND created_at < ?");
+    w.values << toDbDateTime(q.from) << toDbDateTime(q.to);
+    if (!q.agentId.isEmpty()) {
+        w.sql += QStringLiteral(" AND agent_id = ?");
+        w.values << q.agentId;
+    }
+    if (!q.taskType.isEmpty()) {
+        w.sql += QStringLiteral(" AND task_type = ?");
+        w.values << q.taskType;
+    }
+    return w;
+}
+
+} // namespace atalaya

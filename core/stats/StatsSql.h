@@ -1,0 +1,23 @@
+#pragma once
+
+#include "stats/StatsQuery.h"
+
+#include <QString>
+#include <QVariantList>
+
+namespace atalaya {
+
+class Dialect;
+
+// SQL fragments shared by every stats read, so all of them see the same rows.
+struct WhereClause {
+    QString sql;  // starts with " WHERE "
+    QVariantList values;
+};
+
+// The window and the agent/task filters, as bound values.
+WhereClause windowWhere(const StatsQuery &query);
+// Rows inside the seed's ranges; the others are data-quality findings (RELIABILITY.md).
+QString validRowPredicate(const Dialect &dialect);
+
+} // namespace atalaya

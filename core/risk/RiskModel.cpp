@@ -1,0 +1,164 @@
+#include "risk/RiskModel.h"
+
+#include "common/JsonUtil.h"
+#include "common/TimeUtil.h"
+
+#include <QJsonArray>
+
+namespace atalaya {
+namespace {
+
+std::optional<double> optionalOf(const QJsonValue &v)
+{
+    return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
+}
+
+} // namespace
+
+QJsonObject ForestSettings::toJson() const
+{
+    return {{QStringLiteral("trees"), trees},
+            {QStringLiteral("trees_per_chunk"), treesPerChunk},
+            {QStringLiteral("feature_subsampling_fraction"), featureFraction},
+            {QStringLiteral("min_samples_per_leaf"), minSamplesPerLeaf},
+            {QStringLiteral("seed"), static_cast<qint64>(seed)}};
+}
+
+ForestSettings ForestSettings::fromJson(const QJsonObject &o)
+{
+    ForestSettings s;
+    s.trees = o.value(QStringLiteral("trees")).toInt(s.trees);
+    s.treesPerChunk = o.value(QStringLiteral("trees_per_chunk")).toInt(s.treesPerChunk);
+    s.featureFraction = o.value(QStringLiteral("feature_subsampling_fraction")).toDouble(s.featureFraction);
+    s.minSamplesPerLeaf = o.value(QStringLiteral("min_samples_per_leaf")).toInt(s.minSamplesPerLeaf);
+    s.seed = static_cast<quint64>(o.value(QStringLiteral("seed")).toInteger(42));
+    return s;
+}
+
+QJsonObject RiskMetrics::toJson() const
+{
+    QJsonArray bins;
+    for (const ReliabilityBin &b : reliability)
+        bins.append(QJsonObject{{QStringLiteral("lower"), b.lower},
+                                {QStringLiteral("upper"), b.upper},
+                                {QStringLiteral("count"), b.count},
+                                {QStringLiteral("mean_predicted"), jsonOrNull(b.meanPredicted)},
+                                {QStringLiteral("observed_rate"), jsonOrNull(b.observedRate)}});
+    return {{QStringLiteral("training_samples"), trainingSamples},
+            {QStringLiteral("validation_samples"), validationSamples},
+            {QStringLiteral("accuracy"), jsonOrNull(accuracy)},
+            {QStringLiteral("precision"), jsonOrNull(precision)},
+            {QStringLiteral("recall"), jsonOrNull(recall)},
+            {QStringLiteral("f1_score"), jsonOrNull(f1)},
+            {QStringLiteral("roc_auc"), jsonOrNull(rocAuc)},
+            {QStringLiteral("brier_score"), jsonOrNull(brier)},
+            {QStringLiteral("failure_rate"), failureRate},
+            {QStringLiteral("confusion_matrix"), QJsonObject{{QStringLiteral("tp"), tp}, {QStringLiteral("fp"), fp},
+                                                             {QStringLiteral("tn"), tn}, {QStringLiteral("fn"), fn}}},
+            {QStringLiteral("reliability"), bins}};
+}
+
+RiskMetrics RiskMetrics::fromJson(const QJsonObject &o)
+{
+    RiskMetrics m;
+    m.trainingSamples = o.value(QStringLiteral("training_samples")).toInt();
+    m.validationSamples = o.value(QStringLiteral("validation_samples")).toInt();
+    m.accuracy = optionalOf(o.value(QStringLiteral("accuracy")));
+    m.precision = optionalOf(o.value(QStringLiteral("precision")));
+    m.recall = optionalOf(o.value(QStringLiteral("recall")));
+    m.f1 = optionalOf(o.value(QStringLiteral("f1_score")));
+    m.rocAuc = optionalOf(o.value(QStringLiteral("roc_auc")));
+    m.brier = optionalOf(o.value(QStringLiteral("brier_score")));
+    m.failureRate = o.value(QStringLiteral("failure_rate")).toDouble();
+    const QJsonObject cm = o.value(QStringLiteral("confusion_matrix")).toObject();
+    m.tp = cm.value(QStringLiteral("tp")).toInt();
+    m.fp = cm.value(QStringLiteral("fp")).toInt();
+    m.tn = cm.value(QStringLiteral("tn")).toInt();
+    m.fn = cm.value(QStringLiteral("fn")).toInt();
+    for (const QJsonValue &v : o.value(QStringLiteral("reliability")).toArray()) {
+        const QJsonObject b = v.toObject();
+        m.reliability.push_back({b.value(QStringLiteral("lower")).toDouble(), b.value(QStringLiteral("upper")).toDouble(),
+                                 b.value(QStringLiteral("count")).toInt(), optionalOf(b.value(QStringLiteral("mean_predicted"))),
+                                 optionalOf(b.value(QStringLiteral("observed_rate")))});
+    }
+    return m;
+}
+
+std::vector<ValidationCheck> validationChecks(const RiskMetrics &m)
+{
+    auto check = [](const char *name, std::optional<double> value, double threshold) {
+        return ValidationCheck{QString::fromLatin1(name), value, threshold, value && *value >= threshold};
+    };
+    return {check("accuracy", m.accuracy, 0.70), check("f1_score", m.f1, 0.60),
+            check("training_samples", static_cast<double>(m.trainingSamples), 50)};
+}
+
+bool allPassed(const std::vector<ValidationCheck> &checks)
+{
+    return std::all_of(checks.begin(), checks.end(), [](const ValidationCheck &c) { return c.passed; });
+}
+
+double priorCorrected(double s, double pi)
+{
+    const double num = s * pi;
+    const double den = num + (1.0 - s) * (1.0 - pi);
+    return den > 0 ? num / den : 0.0;
+}
+
+double RiskModel::failureProbability(double score) const { return priorCorrected(score, metrics.failureRate); }
+
+QJsonObject RiskModel::metadataJson() const
+{
+    QJsonArray bg;
+    for (const FeatureVector &row : background) {
+        QJsonArray r;
+        for (double v : row)
+            r.append(v);
+        bg.append(r);
+    }
+    QJsonObject importanceJson;
+    for (int i = 0; i < kRiskFeatureCount; ++i)
+        importanceJson.insert(riskFeatureName(i), importance[i]);
+    return {{QStringLiteral("format"), 1},
+            {QStringLiteral("model_version"), version},
+            {QStringLiteral("trained_at"), toIsoUtc(trainedAt)},
+            {QStringLiteral("window_days"), windowDays},
+            {QStringLiteral("model_type"), QStringLiteral("dlib::random_forest_regression_function<dense_feature_extractor>")},
+            {QStringLiteral("hyperparameters"), settings.toJson()},
+            {QStringLiteral("feature_names"), QJsonArray::fromStringList(riskFeatureNames())},
+            {QStringLiteral("metrics"), metrics.toJson()},
+            {QStringLiteral("feature_importance"), importanceJson},
+            {QStringLiteral("base_value"), baseValue},
+            {QStringLiteral("background"), bg}};
+}
+
+std::optional<RiskModel> RiskModel::fromMetadata(const QJsonObject &o)
+{
+    if (o.value(QStringLiteral("format")).toInt() != 1
+        || o.value(QStringLiteral("feature_names")).toArray() != QJsonArray::fromStringList(riskFeatureNames()))
+        return std::nullopt;
+    RiskModel m;
+    m.version = o.value(QStringLiteral("model_version")).toString();
+    m.trainedAt = parseIsoUtc(o.value(QStringLiteral("trained_at")).toString());
+    m.windowDays = o.value(QStringLiteral("window_days")).toInt();
+    m.settings = ForestSettings::fromJson(o.value(QStringLiteral("hyperparameters")).toObject());
+    m.metrics = RiskMetrics::fromJson(o.value(QStringLiteral("metrics")).toObject());
+    const QJsonObject imp = o.value(QStringLiteral("feature_importance")).toObject();
+    for (int i = 0; i < kRiskFeatureCount; ++i)
+        m.importance[i] = imp.value(riskFeatureName(i)).toDouble();
+    for (const QJsonValue &v : o.value(QStringLiteral("background")).toArray()) {
+        const QJsonArray r = v.toArray();
+        if (r.size() != kRiskFeatureCount)
+            return std::nullopt;
+        FeatureVector row{};
+        for (int i = 0; i < kRiskFeatureCount; ++i)
+            row[i] = r.at(i).toDouble();
+        m.background.push_back(row);
+    }
+    if (m.background.empty())
+        return std::nullopt;
+    m.baseValue = o.value(QStringLiteral("base_value")).toDouble();
+    return m;
+}
+
+} // namespace atalaya

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "risk/TreeEnsemble.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace atalaya {
+
+// How the forest was grown (RISK_MODEL.md "Model"); stored with every version.
+struct ForestSettings {
+    int trees = 100;
+    int treesPerChunk = 10;            // one progress step, one cancellation point
+    double featureFraction = 1.0 / 3.0;
+    int minSamplesPerLeaf = 0;         // 0 = automatic, see trainRiskModel()
+    quint64 seed = 42;
+    QJsonObject toJson() const;
+    static ForestSettings fromJson(const QJsonObject &json);
+};
+
+struct ReliabilityBin {
+    double lower = 0;
+    double upper = 0;
+    int count = 0;
+    std::optional<double> meanPredicted;
+    std::optional<double> observedRate;
+};
+
+// Validation-set metrics; threshold 0.5 on risk_score (seed formulas), AUC on the score,
+// Brier and the reliability table on failure_probability. Empty denominators are nullopt.
+struct RiskMetrics {
+    int trainingSamples = 0;
+    int validationSamples = 0;
+    int tp = 0, fp = 0, tn = 0, fn = 0;
+    std::optional<double> accuracy;
+    std::optional<double> precision;
+    std::optional<double> recall;
+    std::optional<double> f1;
+    std::optional<double> rocAuc;
+    std::optional<double> brier;
+    double failureRate = 0;  // π, the observed rate in the training split
+    std::vector<ReliabilityBin> reliability;
+    QJsonObject toJson() const;
+    static RiskMetrics fromJson(const QJsonObject &json);
+};
+
+struct ValidationCheck {
+    QString name;
+    std::optional<double> value;
+    double threshold = 0;
+    bool passed = false;
+};
+
+// The seed 003 script's checks: accuracy ≥ 0.70, F1 ≥ 0.60, training samples ≥ 50.
+std::vector<ValidationCheck> validationChecks(const RiskMetrics &metrics);
+bool allPassed(const std::vector<ValidationCheck> &checks);
+
+// A trained (or loaded) deployment-risk model and everything needed to explain it.
+struct RiskModel {
+    QString version;        // v1.0-YYYY-MM-DD[.N], set when stored
+    QDateTime trainedAt;
+    int windowDays = 0;
+    ForestSettings settings;
+    TreeEnsemble forest;
+    std::vector<FeatureVector> background;  // normalised rows of the training split
+    double baseValue = 0;                   // mean risk_score on the background
+    RiskMetrics metrics;
+    Contributions importance{};             // permutation importance, sums to 1 (or all 0)
+    bool active = false;
+
+    double riskScore(const FeatureVector &normalized) const { return forest.predict(normalized); }
+    // The score corrected from the balanced training prior back to π (RISK_MODEL.md).
+    double failureProbability(double riskScore) const;
+    // Everything but the forest, as stored beside it.
+    QJsonObject metadataJson() const;
+    static std::optional<RiskModel> fromMetadata(const QJsonObject &json);
+};
+
+double priorCorrected(double score, double failureRate);
+
+} // namespace atalaya

@@ -1,0 +1,289 @@
+#include "demo/DoraGenerator.h"
+#include "risk/DlibForest.h"
+#include "risk/RiskExplainer.h"
+#include "risk/RiskTraining.h"
+
+#include <QtTest>
+
+using namespace atalaya;
+
+Q_DECLARE_METATYPE(atalaya::FeatureVector)
+
+namespace {
+
+const QDateTime kNow(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC);
+
+std::vector<CycleSample> history(int cycles, quint64 seed = 7)
+{
+    const auto rows = generateDemoCycles(cycles, std::max(30, cycles / 6), seed, kNow);
+    return extractHistory(rows, QDateTime::fromMSecsSinceEpoch(0, Qt::UTC)).samples;
+}
+
+TrainingOptions smallOptions()
+{
+    TrainingOptions o;
+    o.now = kNow;
+    o.forest.trees = 20;
+    o.forest.treesPerChunk = 5;
+    o.backgroundSize = 40;
+    o.importanceRepeats = 2;
+    return o;
+}
+
+FeatureVector raw(double tests, double changes, double hour, double dow, double failures, double review, double complexity)
+{
+    return {7200, tests, changes, hour, dow, failures, 5, 3600 * 4, complexity, review};
+}
+
+} // namespace
+
+class TestRiskTraining : public QObject {
+    Q_OBJECT
+private:
+    std::vector<CycleSample> m_samples;
+    std::optional<RiskModel> m_model;
+
+private slots:
+    void initTestCase()
+    {
+        m_samples = history(1500);
+        QVERIFY(m_samples.size() == 1500);
+        auto model = trainRiskModel(m_samples, smallOptions());
+        QVERIFY2(model.ok(), model.ok() ? "" : qPrintable(model.error().message));
+        m_model = *model;
+    }
+
+    void splitIsStratifiedAndSeeded()
+    {
+        std::vector<bool> labels(1000, false);
+        for (int i = 0; i < 150; ++i)
+            labels[i * 6] = true;
+        const Split a = stratifiedSplit(labels, 42);
+        const Split b = stratifiedSplit(labels, 42);
+        QCOMPARE(a.validation, b.validation);
+        QCOMPARE(int(a.validation.size()), 200);
+        QCOMPARE(int(std::count_if(a.validation.begin(), a.validation.end(), [&](int i) { return labels[i]; })), 30);
+        QCOMPARE(int(a.train.size()), 800);
+        QVERIFY(stratifiedSplit(labels, 43).validation != a.validation);
+    }
+
+    void metricsFollowTheSeedFormulas()
+    {
+        // scores > 0.5 predict failure: TP 2, FN 1, FP 1, TN 2.
+        const std::vector<double> s = {0.9, 0.7, 0.5, 0.6, 0.2, 0.1};
+        const std::vector<bool> y = {true, true, true, false, false, false};
+        const RiskMetrics m = evaluateScores(s, y, 0.5);
+        QCOMPARE(m.tp, 2);
+        QCOMPARE(m.fn, 1);
+        QCOMPARE(m.fp, 1);
+        QCOMPARE(m.tn, 2);
+        QCOMPARE(*m.accuracy, 4.0 / 6);
+        QCOMPARE(*m.precision, 2.0 / 3);
+        QCOMPARE(*m.recall, 2.0 / 3);
+        QCOMPARE(*m.f1, 2.0 / 3);
+        QCOMPARE(*m.rocAuc, 8.0 / 9);  // 8 of 9 positive/negative pairs ordered right
+        double brier = 0;
+        for (int i = 0; i < 6; ++i)
+            brier += (s[i] - y[i]) * (s[i] - y[i]);  // π = 0.5: no correction
+        QCOMPARE(*m.brier, brier / 6);
+        const RiskMetrics none = evaluateScores({0.1, 0.2}, {false, false}, 0.1);
+        QVERIFY(!none.precision && !none.recall && !none.f1 && !none.rocAuc);
+        QCOMPARE(rocAuc({0.3, 0.3}, {true, false}).value(), 0.5);
+    }
+
+    void priorCorrection()
+    {
+        QCOMPARE(priorCorrected(0.5, 0.15), 0.15);
+        QCOMPARE(priorCorrected(0.0, 0.15), 0.0);
+        QCOMPARE(priorCorrected(1.0, 0.15), 1.0);
+        QVERIFY(qAbs(priorCorrected(0.8, 0.2) - 0.8 * 0.2 / (0.8 * 0.2 + 0.2 * 0.8)) < 1e-15);
+    }
+
+    void refusesTooLittleData()
+    {
+        auto nine = trainRiskModel(std::vector<CycleSample>(m_samples.begin(), m_samples.begin() + 9), smallOptions());
+        QVERIFY(!nine);
+        QCOMPARE(nine.error().code, ErrorCode::NoModel);
+        std::vector<CycleSample> allGood(20, m_samples.front());
+        for (auto &s : allGood)
+            s.failed = false;
+        auto oneClass = trainRiskModel(allGood, smallOptions());
+        QVERIFY(!oneClass);
+        QCOMPARE(oneClass.error().code, ErrorCode::NoModel);
+    }
+
+    void reproducibleBitForBit()
+    {
+        auto again = trainRiskModel(m_samples, smallOptions());
+        QVERIFY(again.ok());
+        QCOMPARE(serializeForest(again->forest), serializeForest(m_model->forest));
+        QCOMPARE(again->metadataJson(), m_model->metadataJson());
+    }
+
+    void progressAndCancel()
+    {
+        QList<int> steps;
+        TrainingMonitor monitor;
+        monitor.progress = [&](int done, int total, const QString &) { steps << done * 100 / total; };
+        monitor.cancelled = [&] { return steps.size() >= 2; };
+        auto cancelled = trainRiskModel(m_samples, smallOptions(), monitor);
+        QVERIFY(!cancelled);
+        QVERIFY(cancelled.error().message.contains("cancelled"));
+        QCOMPARE(steps.size(), 2);
+        steps.clear();
+        monitor.cancelled = {};
+        QVERIFY(trainRiskModel(m_samples, smallOptions(), monitor).ok());
+        QCOMPARE(steps.last(), 100);
+        QVERIFY(std::is_sorted(steps.begin(), steps.end()));
+    }
+
+    void learnsSomething()
+    {
+        const RiskMetrics &m = m_model->metrics;
+        QCOMPARE(m.trainingSamples + m.validationSamples, 1500);
+        QVERIFY2(m.rocAuc && *m.rocAuc > 0.6, qPrintable(QString::number(m.rocAuc.value_or(-1))));
+        double total = 0;
+        for (double v : m_model->importance)
+            total += v;
+        QVERIFY(qAbs(total - 1.0) < 1e-12);
+        QCOMPARE(int(m_model->background.size()), 40);
+    }
+
+    void forestMatchesDlibExactly()
+    {
+        const QByteArray bytes = serializeForest(m_model->forest);
+        auto back = deserializeForest(bytes);
+        QVERIFY(back.ok());
+        QCOMPARE(serializeForest(*back), bytes);
+        for (int i = 0; i < 50; ++i) {
+            const FeatureVector x = normalizeFeatures(m_samples[i * 7].raw);
+            QCOMPARE(back->predict(x), dlibPredict(bytes, x));  // bit for bit, not fuzzy
+        }
+    }
+
+    void corruptedForestRefused()
+    {
+        const QByteArray bytes = serializeForest(m_model->forest);
+        QVERIFY(!deserializeForest(bytes.left(bytes.size() / 2)));
+        QVERIFY(!deserializeForest(QByteArray("PK\x03\x04 not a model")));
+        QVERIFY(!deserializeForest(QByteArray()));
+        QByteArray flipped = bytes;
+        flipped[40] = char(0x7f);  // inside the first tree's node indexes
+        auto f = deserializeForest(flipped);
+        if (f)  // a flip may land on a threshold: then the forest is still well-formed
+            QVERIFY(f->trees.size() == m_model->forest.trees.size());
+    }
+
+    void treeShapMatchesBruteForce()
+    {
+        TrainingOptions o = smallOptions();
+        o.forest.trees = 4;
+        o.forest.treesPerChunk = 4;
+        o.backgroundSize = 12;
+        auto tiny = trainRiskModel(history(300, 11), o);
+        QVERIFY(tiny.ok());
+        for (int i = 0; i < 5; ++i) {
+            const FeatureVector x = normalizeFeatures(m_samples[i * 31].raw);
+            const Contributions fast = tiny->forest.shapley(x, tiny->background);
+            const Contributions slow = tiny->forest.shapleyBruteForce(x, tiny->background);
+            for (int f = 0; f < kRiskFeatureCount; ++f)
+                QVERIFY2(qAbs(fast[f] - slow[f]) < 1e-9, qPrintable(QStringLiteral("feature %1: %2 vs %3").arg(f).arg(fast[f]).arg(slow[f])));
+        }
+    }
+
+    void explanationIsAdditive()
+    {
+        for (int i = 0; i < 40; ++i) {
+            const RiskPrediction p = explainRisk(*m_model, m_samples[i * 13].raw, RiskLanguage::English);
+            double sum = p.baseValue;
+            for (double c : p.contributions)
+                sum += c;
+            QVERIFY2(qAbs(sum - p.riskScore) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(sum).arg(p.riskScore)));
+            QVERIFY(p.topFactors.size() <= 5);
+            for (std::size_t k = 1; k < p.topFactors.size(); ++k)
+                QVERIFY(p.topFactors[k - 1].contribution >= p.topFactors[k].contribution && p.topFactors[k].contribution > 0);
+            QVERIFY(!p.recommendations.isEmpty() && p.recommendations.size() <= 5);
+        }
+    }
+
+    void levels_data()
+    {
+        QTest::addColumn<double>("score");
+        QTest::addColumn<QString>("level");
+        QTest::addColumn<double>("confidence");
+        QTest::newRow("0") << 0.0 << "very_low" << 1.0;
+        QTest::newRow("0.1999") << 0.1999 << "very_low" << 0.6002;
+        QTest::newRow("0.20") << 0.20 << "low" << 0.6;
+        QTest::newRow("0.3999") << 0.3999 << "low" << 0.2002;
+        QTest::newRow("0.40") << 0.40 << "medium" << 0.2;
+        QTest::newRow("0.5") << 0.5 << "medium" << 0.0;
+        QTest::newRow("0.6999") << 0.6999 << "medium" << 0.3998;
+        QTest::newRow("0.70") << 0.70 << "high" << 0.4;
+        QTest::newRow("0.95") << 0.95 << "high" << 0.9;
+    }
+    void levels()
+    {
+        QFETCH(double, score);
+        QFETCH(QString, level);
+        QFETCH(double, confidence);
+        QCOMPARE(riskLevel(score), level);
+        QVERIFY(qAbs(riskConfidence(score) - confidence) < 1e-12);
+    }
+
+    void recommendations_data()
+    {
+        QTest::addColumn<FeatureVector>("raw");
+        QTest::addColumn<int>("feature");
+        QTest::addColumn<double>("score");
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("last");
+        const FeatureVector good = raw(95, 120, 10, 1, 0, 0.9, 1);
+        QTest::newRow("tests < 80") << raw(79, 120, 10, 1, 0, 0.9, 1) << int(RiskFeature::TestsPassedPct) << 0.1 << "es"
+                                    << "Aumentar cobertura de tests (actualmente bajo 80%)" << "BAJO RIESGO: Proceder con deployment, monitoreo estándar";
+        QTest::newRow("tests 80 no rule") << raw(80, 120, 10, 1, 0, 0.9, 1) << int(RiskFeature::TestsPassedPct) << 0.45 << "es"
+                                          << "RIESGO MEDIO: Preparar plan de rollback y monitoreo intensivo" << "RIESGO MEDIO: Preparar plan de rollback y monitoreo intensivo";
+        QTest::newRow("changes > 500") << raw(95, 501, 10, 1, 0, 0.9, 1) << int(RiskFeature::CodeChangesSize) << 0.75 << "en"
+                                       << "Consider splitting the deployment into smaller changes" << "HIGH RISK: consider postponing the deployment or preparing more";
+        QTest::newRow("failures >= 3") << raw(95, 120, 10, 1, 3, 0.9, 1) << int(RiskFeature::PreviousFailures) << 0.3 << "en"
+                                       << "Review recent failure patterns before deploying" << "LOW RISK: proceed with the deployment and standard monitoring";
+        QTest::newRow("review < 0.7") << raw(95, 120, 10, 1, 0, 0.69, 1) << int(RiskFeature::CodeReviewScore) << 0.3 << "en"
+                                      << "Improve the code review before deploying" << "LOW RISK: proceed with the deployment and standard monitoring";
+        QTest::newRow("friday") << raw(95, 120, 10, 4, 0, 0.9, 1) << int(RiskFeature::DayOfWeek) << 0.3 << "en"
+                                << "Deploy during business hours (Monday to Thursday, 08:00–18:00)" << "LOW RISK: proceed with the deployment and standard monitoring";
+        QTest::newRow("18:00") << raw(95, 120, 18, 1, 0, 0.9, 1) << int(RiskFeature::TimeOfDay) << 0.3 << "en"
+                               << "Deploy during business hours (Monday to Thursday, 08:00–18:00)" << "LOW RISK: proceed with the deployment and standard monitoring";
+        QTest::newRow("08:00 thursday") << raw(95, 120, 8, 3, 0, 0.9, 1) << int(RiskFeature::TimeOfDay) << 0.3 << "en"
+                                        << "LOW RISK: proceed with the deployment and standard monitoring" << "LOW RISK: proceed with the deployment and standard monitoring";
+        QTest::newRow("complexity 3") << raw(95, 120, 10, 1, 0, 0.9, 3) << int(RiskFeature::FeatureComplexityScore) << 0.3 << "en"
+                                      << "High complexity: get an extra review or ship behind a feature flag" << "LOW RISK: proceed with the deployment and standard monitoring";
+        QTest::newRow("not a top factor") << raw(10, 120, 10, 1, 0, 0.9, 1) << int(RiskFeature::LeadTime) << 0.3 << "en"
+                                          << "LOW RISK: proceed with the deployment and standard monitoring" << "LOW RISK: proceed with the deployment and standard monitoring";
+        Q_UNUSED(good);
+    }
+    void recommendations()
+    {
+        QFETCH(FeatureVector, raw);
+        QFETCH(int, feature);
+        QFETCH(double, score);
+        QFETCH(QString, lang);
+        QFETCH(QString, first);
+        QFETCH(QString, last);
+        const QStringList r = riskRecommendations(raw, {RiskFactor{feature, 0.1, 0.5}}, score, riskLanguageFrom(lang));
+        QCOMPARE(r.first(), first);
+        QCOMPARE(r.last(), last);
+    }
+
+    void decisionShape()
+    {
+        RiskPrediction p = explainRisk(*m_model, raw(40, 900, 2, 5, 6, 0.5, 4), RiskLanguage::English);
+        const QJsonObject d = decisionJson(p, 0.0);
+        QCOMPARE(d.value("action").toString(), QStringLiteral("block"));
+        for (const char *key : {"action", "risk_score", "risk_level", "recommendations", "blockers", "reasoning"})
+            QVERIFY2(d.contains(QLatin1String(key)), key);
+        QVERIFY(!d.value("blockers").toArray().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRiskTraining)
+#include "tst_risktraining.moc"

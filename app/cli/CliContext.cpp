@@ -21,6 +21,16 @@ const QString kLogJson = QStringLiteral("log-json");
 
 } // namespace
 
+QString readStdinLine()
+{
+    QByteArray line;
+    for (int c = std::fgetc(stdin); c != EOF && c != '\n'; c = std::fgetc(stdin))
+        line.append(static_cast<char>(c));
+    if (line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
 QByteArray readAllStdin()
 {
     QFile in;
@@ -41,7 +51,7 @@ bool CliContext::parse(const QString &description, const QString &positionalSynt
     m_parser.addOption({kDb, QStringLiteral("Database URL (sqlite:PATH, mysql://user@host:port/db); "
                                             "default $ATALAYA_DB, then the embedded SQLite file."),
                         QStringLiteral("url")});
-    m_parser.addOption({kPasswordStdin, QStringLiteral("Read the database password from standard input.")});
+    m_parser.addOption({kPasswordStdin, QStringLiteral("Read the database password from the first line of standard input.")});
     m_parser.addOption({kPretty, QStringLiteral("Indent the JSON output.")});
     m_parser.addOption({kLogJson, QStringLiteral("Append structured JSON log lines to FILE."),
                         QStringLiteral("file")});
@@ -59,6 +69,11 @@ bool CliContext::parse(const QString &description, const QString &positionalSynt
         QTextStream(stdout) << m_parser.helpText();
         m_exitCode = 0;
         return false;
+    }
+    if (m_parser.isSet(kPasswordStdin)) {
+        // Only the first line, so `record` can read its input from the rest of stdin.
+        m_stdinPassword = readStdinLine();
+        m_stdinPasswordRead = true;
     }
     if (m_parser.isSet(kLogJson)) {
         QString error;
@@ -86,16 +101,15 @@ Result<std::shared_ptr<Database>> CliContext::database()
     }
     QString password;
     if (url.backend == Backend::MySQL) {
+        // CLI.md order: the URL (with a warning), $ATALAYA_DB_PASSWORD, --password-stdin, keychain.
         if (!url.passwordInUrl.isEmpty()) {
             warn(QStringLiteral("a password inside the URL can leak through shell history and "
                                 "process lists; prefer ATALAYA_DB_PASSWORD or --password-stdin"));
             password = url.passwordInUrl;
         } else if (qEnvironmentVariableIsSet("ATALAYA_DB_PASSWORD")) {
             password = qEnvironmentVariable("ATALAYA_DB_PASSWORD");
-        } else if (m_parser.isSet(kPasswordStdin)) {
-            password = QString::fromUtf8(readAllStdin());
-            while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
-                password.chop(1);
+        } else if (m_stdinPasswordRead) {
+            password = m_stdinPassword;
         } else {
             auto stored = SecretStore::system()->read(SecretStore::databaseKey(url.toString()));
             if (stored)

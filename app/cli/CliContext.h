@@ -46,9 +46,13 @@ private:
     QCommandLineParser m_parser;
     int m_exitCode = 0;
     std::shared_ptr<Database> m_db;
+    QString m_stdinPassword;
+    bool m_stdinPasswordRead = false;
 };
 
-// Reads a whole stream (stdin, a file) for `record`, `--password-stdin`, …
+// The rest of stdin, for `record`.
 QByteArray readAllStdin();
+// One line of stdin without its line end, for `--password-stdin`.
+QString readStdinLine();
 
 } // namespace atalaya::cli

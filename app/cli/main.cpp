@@ -17,6 +17,21 @@ void printUsage(QTextStream &out)
         out << "  " << c.name.leftJustified(12) << c.summary << '\n';
 }
 
+QtMessageHandler g_defaultHandler = nullptr;
+
+// stderr carries the one `error: …` line of CLI.md; Atalaya's own log lines (a failed query,
+// a retry) belong in --log-json, and the error line already says what went wrong.
+void consoleHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const bool ours = context.category && qstrncmp(context.category, "atalaya.", 8) == 0;
+    if (ours && type != QtCriticalMsg && type != QtFatalMsg)
+        return;
+    if (g_defaultHandler)
+        g_defaultHandler(type, context, message);
+    else
+        QTextStream(stderr) << qFormatLogMessage(type, context, message) << '\n';
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -24,6 +39,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     // stdout is JSON for scripts and stderr is for errors; progress notes go to --log-json.
     QLoggingCategory::setFilterRules(QStringLiteral("atalaya.*.info=false"));
+    g_defaultHandler = qInstallMessageHandler(consoleHandler);
     QCoreApplication::setOrganizationName(QStringLiteral("Atalaya"));
     QCoreApplication::setApplicationName(QStringLiteral("atalaya"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ATALAYA_VERSION));

@@ -14,7 +14,7 @@ StatsSamples::StatsSamples(std::shared_ptr<const Database> db) : m_db(std::move(
 
 Result<std::vector<ReviewedCell>> StatsSamples::reviewedCells(const StatsQuery &query) const
 {
-    const WhereClause w = windowWhere(query);
+    const WhereClause w = windowWhere(m_db->dialect(), query);
     const QString sql = QStringLiteral(
         "SELECT ROUND(confidence_score * 10000), ROUND(accuracy * 10000), COUNT(*) FROM ai_telemetry%1"
         " AND human_feedback IS NOT NULL AND accuracy IS NOT NULL AND %2 GROUP BY 1, 2")
@@ -33,7 +33,7 @@ Result<std::vector<ReviewedCell>> StatsSamples::reviewedCells(const StatsQuery &
 
 Result<std::vector<ReviewedSample>> StatsSamples::reviewedSamples(const StatsQuery &query, int limit) const
 {
-    const WhereClause w = windowWhere(query);
+    const WhereClause w = windowWhere(m_db->dialect(), query);
     const QString sql = QStringLiteral(
         "SELECT confidence_score, accuracy, human_feedback FROM ai_telemetry%1"
         " AND human_feedback IS NOT NULL AND accuracy IS NOT NULL AND %2"
@@ -54,11 +54,12 @@ Result<std::vector<ReviewedSample>> StatsSamples::reviewedSamples(const StatsQue
 
 Result<std::vector<ExecutionBox>> StatsSamples::executionBoxesByAgent(const StatsQuery &query) const
 {
-    const WhereClause w = windowWhere(query);
+    const WhereClause w = windowWhere(m_db->dialect(), query);
+    const QString agentKey = m_db->dialect().exactKey(QStringLiteral("agent_id"));
     const QString sql = QStringLiteral(
-        "SELECT agent_id, execution_time_ms, COUNT(*) FROM ai_telemetry%1 AND %2"
-        " GROUP BY agent_id, execution_time_ms")
-                            .arg(w.sql, validRowPredicate(m_db->dialect()));
+        "SELECT %3, execution_time_ms, COUNT(*) FROM ai_telemetry%1 AND %2"
+        " GROUP BY %3, execution_time_ms")
+                            .arg(w.sql, validRowPredicate(m_db->dialect()), agentKey);
     auto q = execQuery(*m_db, sql, w.values, QStringLiteral("reading execution times per agent"));
     if (!q)
         return q.error();
@@ -91,7 +92,7 @@ Result<std::vector<ExecutionBox>> StatsSamples::executionBoxesByAgent(const Stat
 
 Result<qint64> StatsSamples::pendingUrgentCount(const StatsQuery &query) const
 {
-    const WhereClause w = windowWhere(query);
+    const WhereClause w = windowWhere(m_db->dialect(), query);
     const QString sql = QStringLiteral(
         "SELECT COUNT(*) FROM ai_telemetry%1 AND human_feedback IS NULL AND %2"
         " AND (confidence_score < 0.7 OR task_type IN ('deployment_risk', 'rollback_decision'))")

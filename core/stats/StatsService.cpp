@@ -6,6 +6,7 @@
 #include "stats/StatsSql.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
+#include "telemetry/TelemetryRepository.h"
 
 #include <cmath>
 #include <map>
@@ -13,13 +14,13 @@
 namespace atalaya {
 namespace {
 
-QString keyExpression(std::optional<GroupBy> by)
+QString keyExpression(const Dialect &d, std::optional<GroupBy> by)
 {
     if (!by)
         return QStringLiteral("''");
     switch (*by) {
-    case GroupBy::Agent: return QStringLiteral("agent_id");
-    case GroupBy::TaskType: return QStringLiteral("task_type");
+    case GroupBy::Agent: return d.exactKey(QStringLiteral("agent_id"));
+    case GroupBy::TaskType: return d.exactKey(QStringLiteral("task_type"));
     case GroupBy::Day: return QStringLiteral("DATE(created_at)");
     }
     return QStringLiteral("''");
@@ -29,6 +30,8 @@ QString keyString(const QVariant &v)
 {
     if (v.typeId() == QMetaType::QDate)
         return v.toDate().toString(Qt::ISODate);
+    if (v.typeId() == QMetaType::QByteArray)
+        return QString::fromUtf8(v.toByteArray());
     return v.toString();
 }
 
@@ -40,8 +43,8 @@ qint64 asInt(const QVariant &v)
 Result<std::map<QString, WindowSummary>> summarize(const Database &db, const StatsQuery &q,
                                                    std::optional<GroupBy> by)
 {
-    const WhereClause w = windowWhere(q);
-    const QString key = keyExpression(by);
+    const WhereClause w = windowWhere(db.dialect(), q);
+    const QString key = keyExpression(db.dialect(), by);
     const QString where = w.sql + QStringLiteral(" AND ") + validRowPredicate(db.dialect());
     const QString aggregate = QStringLiteral(
         "SELECT %1, COUNT(*),"
@@ -119,7 +122,7 @@ Result<WindowSummary> StatsService::summary(const StatsQuery &query) const
 
 Result<DataQuality> StatsService::dataQuality(const StatsQuery &query) const
 {
-    const WhereClause w = windowWhere(query);
+    const WhereClause w = windowWhere(m_db->dialect(), query);
     const bool checkJson = !m_db->dialect().isMySql();
     const QString jsonInvalid = checkJson
         ? QStringLiteral("NOT (json_valid(decision_made) AND json_valid(metadata))")
@@ -185,11 +188,10 @@ Result<std::vector<GroupSummary>> StatsService::grouped(const StatsQuery &query,
 
 Result<AgentDetail> StatsService::agent(const QString &agentId, const StatsQuery &query) const
 {
-    auto exists = execQuery(*m_db, QStringLiteral("SELECT 1 FROM ai_telemetry WHERE agent_id = ? LIMIT 1"),
-                            {agentId}, QStringLiteral("looking up the agent"));
+    auto exists = TelemetryRepository(m_db).agentExists(agentId);
     if (!exists)
         return exists.error();
-    if (!exists->next())
+    if (!*exists)
         return makeError(ErrorCode::NotFound,
                          QStringLiteral("agent '%1' has no decisions; `atalaya-cli agents` lists "
                                         "the known agents")

@@ -17,19 +17,26 @@ QString validRowPredicate(const Dialect &d)
     return p;
 }
 
-WhereClause windowWhere(const StatsQuery &q)
+namespace {
+
+void addExactMatch(WhereClause &w, const Dialect &d, const QString &column, const QString &value)
+{
+    w.sql += QStringLiteral(" AND ") + d.exactMatch(column);
+    for (int i = 0; i < d.exactMatchBindings(); ++i)
+        w.values << value;
+}
+
+} // namespace
+
+WhereClause windowWhere(const Dialect &d, const StatsQuery &q)
 {
     WhereClause w;
     w.sql = QStringLiteral(" WHERE created_at >= ? AND created_at < ?");
     w.values << toDbDateTime(q.from) << toDbDateTime(q.to);
-    if (!q.agentId.isEmpty()) {
-        w.sql += QStringLiteral(" AND agent_id = ?");
-        w.values << q.agentId;
-    }
-    if (!q.taskType.isEmpty()) {
-        w.sql += QStringLiteral(" AND task_type = ?");
-        w.values << q.taskType;
-    }
+    if (!q.agentId.isEmpty())
+        addExactMatch(w, d, QStringLiteral("agent_id"), q.agentId);
+    if (!q.taskType.isEmpty())
+        addExactMatch(w, d, QStringLiteral("task_type"), q.taskType);
     return w;
 }
 

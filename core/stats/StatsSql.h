@@ -15,8 +15,9 @@ struct WhereClause {
     QVariantList values;
 };
 
-// The window and the agent/task filters, as bound values.
-WhereClause windowWhere(const StatsQuery &query);
+// The window and the agent/task filters, as bound values; filters match byte for byte on
+// both backends (Dialect::exactMatch).
+WhereClause windowWhere(const Dialect &dialect, const StatsQuery &query);
 // Rows inside the seed's ranges; the others are data-quality findings (RELIABILITY.md).
 QString validRowPredicate(const Dialect &dialect);
 

@@ -26,9 +26,21 @@ QString connectOptions(const DbUrl &url, const DatabaseOptions &options)
           << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(options.readTimeoutSeconds);
     if (!url.socket.isEmpty())
         parts << QStringLiteral("UNIX_SOCKET=%1").arg(url.socket);
+    // Qt 6.4's QMYSQL has no ssl-mode option: any SSL_* option turns TLS on, and a CA also
+    // makes the connector verify the server's chain. An empty SSL_CIPHER asks for TLS with the
+    // connector's default ciphers and no verification (ssl-mode=required). The connector falls
+    // back to plain text when the server has no TLS, hence requiresTls() below.
     if (!url.sslCa.isEmpty())
         parts << QStringLiteral("SSL_CA=%1").arg(url.sslCa);
+    else if (url.sslMode == QLatin1String("required") || url.sslMode == QLatin1String("preferred"))
+        parts << QStringLiteral("SSL_CIPHER=");
     return parts.join(QLatin1Char(';'));
+}
+
+bool requiresTls(const DbUrl &url)
+{
+    return url.sslMode == QLatin1String("required") || url.sslMode == QLatin1String("verify-ca")
+        || url.sslMode == QLatin1String("verify-identity");
 }
 
 Error connectError(const DbUrl &url, const QSqlError &error)
@@ -44,6 +56,9 @@ Error connectError(const DbUrl &url, const QSqlError &error)
              || native == QLatin1String("2005"))
         hint = QStringLiteral("check that the server is running and the host, port or socket "
                               "are right");
+    else if (native == QLatin1String("2026"))
+        hint = QStringLiteral("the TLS handshake failed; check that ssl-ca names the CA that "
+                              "signed the server's certificate");
     else
         hint = QStringLiteral("check the URL, the server and the credentials");
     return makeError(ErrorCode::Unavailable,
@@ -88,11 +103,16 @@ Result<std::shared_ptr<Database>> Database::open(const DbUrl &url, const QString
                              QStringLiteral("cannot create the folder %1 for the SQLite database")
                                  .arg(info.absolutePath()));
     }
+    if (url.sslMode == QLatin1String("verify-identity"))
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("ssl-mode=verify-identity is not supported by Qt's MySQL "
+                                        "driver here; use ssl-mode=verify-ca&ssl-ca=/path/ca.pem"));
     std::shared_ptr<Database> db(new Database(url, password, options));
     QSqlDatabase c = db->connection();
     if (!c.isOpen()) {
-        QSqlDatabase probe = QSqlDatabase::database(db->connectionName(), false);
-        return connectError(url, probe.lastError());
+        QMutexLocker lock(&db->m_mutex);
+        return db->m_openError.value_or(makeError(
+            ErrorCode::Unavailable, QStringLiteral("cannot connect to %1").arg(url.describe())));
     }
     qCInfo(lcStorage).noquote() << "connected to" << url.describe();
     return db;
@@ -106,17 +126,41 @@ QString Database::connectionName() const
 
 Status Database::openConnection(QSqlDatabase &db) const
 {
+    Status status = configureConnection(db);
+    QMutexLocker lock(&m_mutex);
+    if (status)
+        m_openError.reset();
+    else
+        m_openError = status.error();
+    return status;
+}
+
+Status Database::configureConnection(QSqlDatabase &db) const
+{
     if (!db.open())
         return connectError(m_url, db.lastError());
     QSqlQuery q(db);
     if (m_url.backend == Backend::SQLite) {
         q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
         q.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-    } else {
-        // Every DATETIME we write or compare is UTC; NOW() must agree.
-        q.exec(QStringLiteral("SET time_zone = '+00:00'"));
-        q.exec(QStringLiteral("SET NAMES utf8mb4"));
+        return {};
     }
+    if (requiresTls(m_url)) {
+        const bool encrypted = q.exec(QStringLiteral("SHOW STATUS LIKE 'Ssl_cipher'")) && q.next()
+            && !q.value(1).toString().isEmpty();
+        q.finish();
+        if (!encrypted) {
+            db.close();
+            return makeError(ErrorCode::Unavailable,
+                             QStringLiteral("the connection to %1 is not encrypted but the URL asks "
+                                            "for ssl-mode=%2; enable TLS on the server (ssl_cert, "
+                                            "ssl_key) or drop ssl-mode from the URL")
+                                 .arg(m_url.describe(), m_url.sslMode));
+        }
+    }
+    // Every DATETIME we write or compare is UTC; NOW() must agree.
+    q.exec(QStringLiteral("SET time_zone = '+00:00'"));
+    q.exec(QStringLiteral("SET NAMES utf8mb4"));
     return {};
 }
 

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace atalaya {
 
@@ -45,6 +46,7 @@ public:
 private:
     Database(DbUrl url, QString password, DatabaseOptions options);
     Status openConnection(QSqlDatabase &db) const;
+    Status configureConnection(QSqlDatabase &db) const;
     QString connectionName() const;
 
     DbUrl m_url;
@@ -54,6 +56,7 @@ private:
     QString m_prefix;
     mutable QMutex m_mutex;
     mutable QStringList m_names;
+    mutable std::optional<Error> m_openError;  // why the last connection attempt failed
 };
 
 } // namespace atalaya

@@ -34,4 +34,15 @@ QString Dialect::hourOf(const QString &column) const
                      : QStringLiteral("CAST(strftime('%H', %1) AS INTEGER)").arg(column);
 }
 
+QString Dialect::exactMatch(const QString &column) const
+{
+    return isMySql() ? QStringLiteral("(%1 = ? AND CAST(%1 AS BINARY) = CAST(? AS BINARY))").arg(column)
+                     : QStringLiteral("%1 = ?").arg(column);
+}
+
+QString Dialect::exactKey(const QString &column) const
+{
+    return isMySql() ? QStringLiteral("CAST(%1 AS BINARY)").arg(column) : column;
+}
+
 } // namespace atalaya

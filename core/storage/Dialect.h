@@ -25,6 +25,14 @@ public:
     QString forUpdate() const;
     // An ordinal 0..23 of the UTC hour of a DATETIME column.
     QString hourOf(const QString &column) const;
+    // `column` equal to a bound value byte for byte. MySQL's default collations fold case,
+    // accents and trailing spaces ('Agent' = 'agent ' = 'ágent'); SQLite compares bytes, and
+    // both must give the same answer. The first `column = ?` keeps the index usable. Bind the
+    // value exactMatchBindings() times.
+    QString exactMatch(const QString &column) const;
+    int exactMatchBindings() const { return isMySql() ? 2 : 1; }
+    // A GROUP BY key that keeps 'Agent' and 'agent' apart, as SQLite does.
+    QString exactKey(const QString &column) const;
 
 private:
     Backend m_backend;

@@ -168,8 +168,13 @@ Result<DecisionRow> TelemetryRepository::find(qint64 id) const
 
 Result<bool> TelemetryRepository::agentExists(const QString &agentId) const
 {
-    auto q = execQuery(*m_db, QStringLiteral("SELECT 1 FROM ai_telemetry WHERE agent_id = ? LIMIT 1"),
-                       {agentId}, QStringLiteral("looking up agent"));
+    const Dialect &d = m_db->dialect();
+    QVariantList values;
+    for (int i = 0; i < d.exactMatchBindings(); ++i)
+        values << agentId;
+    auto q = execQuery(*m_db,
+                       QStringLiteral("SELECT 1 FROM ai_telemetry WHERE %1 LIMIT 1").arg(d.exactMatch(QStringLiteral("agent_id"))),
+                       values, QStringLiteral("looking up agent"));
     if (!q)
         return q.error();
     return q->next();

@@ -1,5 +1,7 @@
 #include "CliRunner.h"
 
+#include "TestDatabases.h"
+
 #include <QProcess>
 
 namespace atalaya::test {
@@ -33,6 +35,14 @@ CliRun runCli(const QStringList &args, const QByteArray &stdinData, const QProce
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
+}
+
+CliRun runCliOn(const FreshDatabase &db, const QStringList &args, const QByteArray &stdinData,
+                QProcessEnvironment extraEnv)
+{
+    if (!db.password.isEmpty())
+        extraEnv.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), db.password);
+    return runCli(QStringList{QStringLiteral("--db"), db.url} + args, stdinData, extraEnv);
 }
 
 } // namespace atalaya::test

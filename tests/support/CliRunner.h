@@ -7,6 +7,8 @@
 
 namespace atalaya::test {
 
+struct FreshDatabase;
+
 struct CliRun {
     int exitCode = -1;
     QByteArray out;
@@ -18,5 +20,9 @@ struct CliRun {
 // environment (e.g. ATALAYA_DB_PASSWORD).
 CliRun runCli(const QStringList &args, const QByteArray &stdinData = {},
               const QProcessEnvironment &extraEnv = {}, int timeoutMs = 120000);
+
+// runCli with `--db URL` of `db` first and its password in ATALAYA_DB_PASSWORD.
+CliRun runCliOn(const FreshDatabase &db, const QStringList &args, const QByteArray &stdinData = {},
+                QProcessEnvironment extraEnv = {});
 
 } // namespace atalaya::test

@@ -1,6 +1,7 @@
 #include "TestDatabases.h"
 
 #include "storage/SchemaInstaller.h"
+#include "storage/SqlUtil.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>
@@ -107,6 +108,14 @@ FreshDatabase freshDatabase(bool initialize)
     }
     out.db = *db;
     return out;
+}
+
+qint64 scalar(const Database &db, const QString &sql, const QVariantList &values)
+{
+    auto q = execQuery(db, sql, values, QStringLiteral("test query"));
+    if (!q || !q->next())
+        return -1;
+    return q->value(0).toLongLong();
 }
 
 QString readOnlyUrl(const QString &databaseUrl)

@@ -4,6 +4,7 @@
 
 #include <QMap>
 #include <QString>
+#include <QVariantList>
 
 #include <memory>
 
@@ -29,6 +30,9 @@ struct FreshDatabase {
 // database), optionally with `init` run. QVERIFY-friendly: db is null on failure and the
 // reason is printed.
 FreshDatabase freshDatabase(bool initialize = true);
+
+// The first column of the first row of `sql` (bound values only), or -1 on error.
+qint64 scalar(const Database &db, const QString &sql, const QVariantList &values = {});
 
 // The URL of an existing MariaDB database for the read-only account.
 QString readOnlyUrl(const QString &databaseUrl);

@@ -23,6 +23,8 @@ public:
 
     QCommandLineParser &parser() { return m_parser; }
     const QString &command() const { return m_command; }
+    // The raw arguments after the command name (for commands with sub-commands).
+    const QStringList &arguments() const { return m_arguments; }
     // Parses after the command added its options; false means stop with exitCode()
     // (usage error, or --help printed).
     bool parse(const QString &description, const QString &positionalSyntax = {});

@@ -269,42 +269,61 @@ Result<CycleSample> extractCycle(const std::vector<DoraRow> &rows, const WindowC
     return s;
 }
 
-ExtractionReport extractHistory(const std::vector<DoraRow> &rows, const QDateTime &from)
+void WindowIndex::add(const QString &phase, const QString &decision, const QDateTime &at)
 {
-    std::vector<qint64> noGo;
-    std::vector<qint64> deployments;
-    QHash<QString, std::vector<DoraRow>> cycles;
-    for (const DoraRow &r : rows) {
-        const qint64 ms = r.createdAt.toMSecsSinceEpoch();
-        if (r.phaseName == QLatin1String("testing") && r.decision == QLatin1String("no-go"))
-            noGo.push_back(ms);
-        else if (r.phaseName == QLatin1String("deployment"))
-            deployments.push_back(ms);
-        cycles[r.cycleId].push_back(r);
-    }
-    std::sort(noGo.begin(), noGo.end());
-    std::sort(deployments.begin(), deployments.end());
-    auto inWindow = [](const std::vector<qint64> &times, qint64 t) {
+    if (phase == QLatin1String("testing") && decision == QLatin1String("no-go"))
+        m_noGo.push_back(at.toMSecsSinceEpoch());
+    else if (phase == QLatin1String("deployment"))
+        m_deployments.push_back(at.toMSecsSinceEpoch());
+}
+
+void WindowIndex::finish()
+{
+    std::sort(m_noGo.begin(), m_noGo.end());
+    std::sort(m_deployments.begin(), m_deployments.end());
+}
+
+WindowCounts WindowIndex::before(const QDateTime &at) const
+{
+    const qint64 t = at.toMSecsSinceEpoch();
+    auto inWindow = [t](const std::vector<qint64> &times) {
         const auto hi = std::lower_bound(times.begin(), times.end(), t);
         const auto lo = std::lower_bound(times.begin(), hi, t - kWindowMs);
         return static_cast<int>(hi - lo);
     };
+    return {inWindow(m_noGo), inWindow(m_deployments)};
+}
 
+ExtractionReport extractHistory(const std::vector<DoraRow> &rows, const QDateTime &from)
+{
+    WindowIndex windows;
+    for (const DoraRow &r : rows)
+        windows.add(r.phaseName, r.decision, r.createdAt);
+    windows.finish();
+    return extractHistory(rows, windows, from);
+}
+
+ExtractionReport extractHistory(const std::vector<DoraRow> &rows, const WindowIndex &windows, const QDateTime &from)
+{
+    QHash<QString, std::vector<DoraRow>> cycles;
+    for (const DoraRow &r : rows)
+        cycles[r.cycleId].push_back(r);
     ExtractionReport report;
+    QStringList problems;
     for (auto it = cycles.cbegin(); it != cycles.cend(); ++it) {
         const DoraRow *d = firstOfPhase(it.value(), QLatin1StringView("deployment"));
         if (!d || d->createdAt < from)
             continue;
-        const qint64 t = d->createdAt.toMSecsSinceEpoch();
-        auto sample = extractCycle(it.value(), {inWindow(noGo, t), inWindow(deployments, t)});
+        auto sample = extractCycle(it.value(), windows.before(d->createdAt));
         if (!sample) {
             ++report.skipped;
-            if (report.problems.size() < 5)
-                report.problems << sample.error().message;
+            problems << sample.error().message;
             continue;
         }
         report.samples.push_back(std::move(*sample));
     }
+    problems.sort();
+    report.problems = problems.mid(0, 5);
     std::sort(report.samples.begin(), report.samples.end(), [](const CycleSample &a, const CycleSample &b) {
         return a.deployedAt != b.deployedAt ? a.deployedAt < b.deployedAt : a.cycleId < b.cycleId;
     });

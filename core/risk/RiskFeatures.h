@@ -81,8 +81,22 @@ struct ExtractionReport {
     QStringList problems;              // the first few reasons, for the user
 };
 
-// Every cycle of `rows` whose deployment happened at or after `from`; the 7-day windows are
-// counted over all of `rows`, which must therefore reach back to from − 7 days.
+// Times of the rows the 7-day windows count (testing no-go, deployment), any cycle.
+class WindowIndex {
+public:
+    void add(const QString &phase, const QString &decision, const QDateTime &at);
+    void finish();  // after the last add()
+    WindowCounts before(const QDateTime &t) const;
+
+private:
+    std::vector<qint64> m_noGo;
+    std::vector<qint64> m_deployments;
+};
+
+// Every cycle of `cycleRows` whose deployment happened at or after `from`, with windows from
+// `windows` (which must reach back to from − 7 days).
+ExtractionReport extractHistory(const std::vector<DoraRow> &cycleRows, const WindowIndex &windows, const QDateTime &from);
+// Same, counting the windows over `rows` themselves.
 ExtractionReport extractHistory(const std::vector<DoraRow> &rows, const QDateTime &from);
 
 } // namespace atalaya

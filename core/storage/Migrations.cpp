@@ -29,6 +29,18 @@ QStringList feedbackAudit(const Dialect &d)
     return s;
 }
 
+// Risk model versions (RISK_MODEL.md "Versions"): dlib's bytes, metadata, metrics, active flag.
+QStringList riskModels(const Dialect &d)
+{
+    return {QStringLiteral("CREATE TABLE IF NOT EXISTS atalaya_risk_models (%1, version VARCHAR(40) NOT NULL UNIQUE,"
+                           " trained_at DATETIME(6) NOT NULL, created_at DATETIME(6) NOT NULL, window_days INT NOT NULL,"
+                           " training_samples INT NOT NULL, validation_samples INT NOT NULL, metrics %2 NOT NULL,"
+                           " feature_importance %2 NOT NULL, metadata %2 NOT NULL, checks_passed SMALLINT NOT NULL,"
+                           " active SMALLINT NOT NULL DEFAULT 0, activated_at DATETIME(6) NULL, model %3 NOT NULL,"
+                           " model_bytes BIGINT NOT NULL, model_sha256 CHAR(64) NOT NULL)%4")
+                .arg(d.autoIncrementPrimaryKey(), d.jsonType(), d.blobType(), d.tableSuffix())};
+}
+
 Status ensureVersionTable(const Database &db)
 {
     return execStatement(db,
@@ -45,6 +57,7 @@ const std::vector<Migration> &allMigrations()
 {
     static const std::vector<Migration> migrations = {
         {1, QStringLiteral("feedback_audit"), feedbackAudit},
+        {10, QStringLiteral("risk_models"), riskModels},
     };
     return migrations;
 }

@@ -1,0 +1,107 @@
+#include "risk/RiskDataSource.h"
+
+#include "common/TimeUtil.h"
+#include "demo/DoraGenerator.h"
+#include "storage/Database.h"
+#include "storage/SqlUtil.h"
+
+#include <QJsonDocument>
+
+namespace atalaya {
+namespace {
+
+constexpr qint64 kWindowSeconds = 7 * 24 * 3600;
+const QString kColumns = QStringLiteral("cycle_id, feature_id, phase_name, decision, duration_seconds, metadata, created_at");
+
+DoraRow readRow(const QSqlQuery &q)
+{
+    DoraRow r;
+    r.cycleId = q.value(0).toString();
+    r.featureId = q.value(1).toString();
+    r.phaseName = q.value(2).toString();
+    r.decision = q.value(3).toString();
+    r.durationSeconds = q.value(4).toDouble();
+    // Only these phases carry metadata the features read; skipping the rest halves the parse.
+    if (r.phaseName == QLatin1String("deployment") || r.phaseName == QLatin1String("maintenance"))
+        r.metadata = QJsonDocument::fromJson(q.value(5).toByteArray()).object();
+    r.createdAt = fromDbDateTime(q.value(6));
+    return r;
+}
+
+} // namespace
+
+RiskDataSource::RiskDataSource(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
+
+Result<ExtractionReport> RiskDataSource::history(const QDateTime &from) const
+{
+    auto rows = execQuery(*m_db,
+                          QStringLiteral("SELECT %1 FROM dora_metrics WHERE cycle_id IN (SELECT cycle_id FROM dora_metrics"
+                                         " WHERE phase_name = 'deployment' AND created_at >= ?)").arg(kColumns),
+                          {toDbDateTime(from)}, QStringLiteral("reading delivery cycles"));
+    if (!rows)
+        return rows.error();
+    std::vector<DoraRow> cycleRows;
+    while (rows->next())
+        cycleRows.push_back(readRow(*rows));
+    auto events = execQuery(*m_db,
+                            QStringLiteral("SELECT phase_name, decision, created_at FROM dora_metrics WHERE created_at >= ?"
+                                           " AND (phase_name = 'deployment' OR (phase_name = 'testing' AND decision = 'no-go'))"),
+                            {toDbDateTime(from.addSecs(-kWindowSeconds))}, QStringLiteral("reading the 7-day windows"));
+    if (!events)
+        return events.error();
+    WindowIndex windows;
+    while (events->next())
+        windows.add(events->value(0).toString(), events->value(1).toString(), fromDbDateTime(events->value(2)));
+    windows.finish();
+    return extractHistory(cycleRows, windows, from);
+}
+
+Result<CycleSample> RiskDataSource::cycle(const QString &cycleId) const
+{
+    auto rows = execQuery(*m_db, QStringLiteral("SELECT %1 FROM dora_metrics WHERE cycle_id = ?").arg(kColumns), {cycleId},
+                          QStringLiteral("reading cycle %1").arg(cycleId));
+    if (!rows)
+        return rows.error();
+    std::vector<DoraRow> cycleRows;
+    while (rows->next())
+        cycleRows.push_back(readRow(*rows));
+    if (cycleRows.empty())
+        return makeError(ErrorCode::NotFound, QStringLiteral("cycle '%1' not found in dora_metrics").arg(cycleId));
+    QDateTime deployedAt;
+    for (const DoraRow &r : cycleRows)
+        if (r.phaseName == QLatin1String("deployment") && (!deployedAt.isValid() || r.createdAt < deployedAt))
+            deployedAt = r.createdAt;
+    if (!deployedAt.isValid())
+        return makeError(ErrorCode::NotFound, QStringLiteral("cycle '%1' has no deployment row yet; pass --features instead").arg(cycleId));
+    auto counts = execQuery(*m_db,
+                            QStringLiteral("SELECT SUM(CASE WHEN phase_name = 'testing' AND decision = 'no-go' THEN 1 ELSE 0 END),"
+                                           " SUM(CASE WHEN phase_name = 'deployment' THEN 1 ELSE 0 END)"
+                                           " FROM dora_metrics WHERE created_at >= ? AND created_at < ?"),
+                            {toDbDateTime(deployedAt.addSecs(-kWindowSeconds)), toDbDateTime(deployedAt)},
+                            QStringLiteral("counting the 7 days before cycle %1").arg(cycleId));
+    if (!counts)
+        return counts.error();
+    WindowCounts window;
+    if (counts->next()) {
+        window.testingNoGo = counts->value(0).toInt();
+        window.deployments = counts->value(1).toInt();
+    }
+    return extractCycle(cycleRows, window);
+}
+
+Result<QStringList> RiskDataSource::recentCycles(int limit) const
+{
+    auto q = execQuery(*m_db,
+                       QStringLiteral("SELECT cycle_id FROM dora_metrics WHERE phase_name = 'deployment'"
+                                      " ORDER BY created_at DESC, id DESC LIMIT %1").arg(limit),
+                       {}, QStringLiteral("listing delivery cycles"));
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q->next())
+        if (const QString id = q->value(0).toString(); !ids.contains(id))
+            ids << id;
+    return ids;
+}
+
+} // namespace atalaya

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "common/Result.h"
+#include "risk/RiskFeatures.h"
+
+#include <memory>
+
+namespace atalaya {
+
+class Database;
+
+// Reads delivery cycles from dora_metrics (DATA.md) for the risk model. The same SQL runs
+// on SQLite and MySQL; all derivations happen in RiskFeatures on the rows read.
+class RiskDataSource {
+public:
+    explicit RiskDataSource(std::shared_ptr<const Database> db);
+
+    // Cycles whose deployment row is at or after `from`, with their 7-day windows.
+    Result<ExtractionReport> history(const QDateTime &from) const;
+    // One cycle's features and label; NotFound (3) for an unknown cycle or one without a
+    // deployment row, Usage (2) naming the feature for an invalid stored value.
+    Result<CycleSample> cycle(const QString &cycleId) const;
+    // The latest cycles with a deployment row, newest first (the GUI's picker).
+    Result<QStringList> recentCycles(int limit) const;
+
+private:
+    std::shared_ptr<const Database> m_db;
+};
+
+} // namespace atalaya

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "common/Result.h"
+#include "risk/RiskExplainer.h"
+#include "risk/RiskTraining.h"
+
+#include <memory>
+
+namespace atalaya {
+
+class Database;
+
+struct TrainRequest {
+    int days = 90;
+    bool dryRun = false;
+    bool activateAnyway = false;
+    TrainingOptions options;  // windowDays and now are filled from `days` and the clock
+};
+
+struct TrainOutcome {
+    RiskModel model;
+    std::vector<ValidationCheck> checks;
+    int skippedCycles = 0;
+    QStringList problems;
+    bool stored = false;
+    bool activated = false;
+};
+
+struct RecordedCheck {
+    qint64 telemetryId = 0;
+    QJsonObject decision;
+};
+
+// What the CLI and the panel share: train from dora_metrics and store the version, explain a
+// cycle or raw features with the active model, and record a check as a telemetry decision.
+class RiskService {
+public:
+    explicit RiskService(std::shared_ptr<const Database> db);
+
+    // Reads the window, trains (reporting through `monitor`), stores unless dry-run and
+    // activates when the checks pass or activateAnyway. Errors: NoModel under 10 samples.
+    Result<TrainOutcome> train(const TrainRequest &request, const TrainingMonitor &monitor = {}) const;
+
+    // Closes the loop with telemetry (seed 000 Apéndice C): agent deployment-risk-predictor,
+    // task deployment_risk, confidence = the prediction's, metadata with the model version.
+    Result<RecordedCheck> recordCheck(const RiskPrediction &prediction, const RiskModel &model, const QString &cycleId,
+                                      std::optional<double> failAbove, double elapsedMs, const QString &source) const;
+
+private:
+    std::shared_ptr<const Database> m_db;
+};
+
+QJsonObject trainOutcomeJson(const TrainOutcome &outcome);
+QJsonObject checksJson(const std::vector<ValidationCheck> &checks);
+QJsonObject importanceJson(const RiskModel &model);
+QJsonObject modelStatsJson(const RiskModel &model);
+
+} // namespace atalaya

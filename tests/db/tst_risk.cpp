@@ -1,0 +1,279 @@
+#include "CliRunner.h"
+#include "TestDatabases.h"
+
+#include "common/TimeUtil.h"
+#include "demo/DemoLoader.h"
+#include "demo/DoraGenerator.h"
+#include "risk/RiskCsvImport.h"
+#include "risk/RiskDataSource.h"
+#include "risk/RiskModelStore.h"
+#include "risk/RiskService.h"
+#include "storage/SqlUtil.h"
+#include "telemetry/TelemetryRepository.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace atalaya;
+
+namespace {
+
+const QDateTime kNow = QDateTime::currentDateTimeUtc();
+const char *kFeatures = R"({"lead_time":7200,"tests_passed_pct":40,"code_changes_size":900,"time_of_day":2,"day_of_week":5,)"
+                        R"("previous_failures":6,"team_velocity":5,"planning_duration":600,"feature_complexity_score":4,"code_review_score":0.5})";
+
+} // namespace
+
+class TestRisk : public QObject {
+    Q_OBJECT
+private:
+    test::FreshDatabase m_fresh;
+    std::vector<DoraRow> m_rows;
+    QTemporaryDir m_dir;
+
+    test::CliRun cli(QStringList args)
+    {
+        args.prepend(m_fresh.url);
+        args.prepend(QStringLiteral("--db"));
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), m_fresh.password);
+        return test::runCli(args, {}, env);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_fresh = test::freshDatabase();
+        QVERIFY(m_fresh.db);
+        DemoOptions options;
+        options.decisions = 0;
+        options.days = 60;
+        options.now = kNow;
+        QVERIFY(loadDemoData(m_fresh.db, options).ok());
+        m_rows = generateDemoCycles(std::max(60, options.days * 4), options.days, options.seed, kNow);
+    }
+
+    void refusesPredictionWithoutModel()
+    {
+        const auto run = cli({"risk", "predict", "--features", kFeatures});
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY(run.err.startsWith("error: "));
+    }
+
+    void databaseExtractionMatchesRows()
+    {
+        const QDateTime from = kNow.addDays(-30);
+        auto fromDb = RiskDataSource(m_fresh.db).history(from);
+        QVERIFY2(fromDb.ok(), fromDb.ok() ? "" : qPrintable(fromDb.error().message));
+        const ExtractionReport expected = extractHistory(m_rows, from);
+        QVERIFY(expected.samples.size() > 100);
+        QCOMPARE(fromDb->samples.size(), expected.samples.size());
+        for (std::size_t i = 0; i < expected.samples.size(); ++i) {
+            QCOMPARE(fromDb->samples[i].cycleId, expected.samples[i].cycleId);
+            QCOMPARE(fromDb->samples[i].failed, expected.samples[i].failed);
+            for (int f = 0; f < kRiskFeatureCount; ++f)
+                QCOMPARE(fromDb->samples[i].raw[f], expected.samples[i].raw[f]);
+        }
+        // One cycle alone gives the same features (its windows counted in SQL).
+        const CycleSample &probe = expected.samples[expected.samples.size() / 2];
+        auto one = RiskDataSource(m_fresh.db).cycle(probe.cycleId);
+        QVERIFY(one.ok());
+        QCOMPARE(one->raw, probe.raw);
+        QCOMPARE(RiskDataSource(m_fresh.db).cycle(QStringLiteral("no-such-cycle")).error().code, ErrorCode::NotFound);
+    }
+
+    void trainStoreActivate()
+    {
+        TrainRequest request;
+        request.days = 90;
+        request.options.forest.trees = 30;
+        auto first = RiskService(m_fresh.db).train(request);
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
+        QVERIFY(first->stored);
+        const QString day = QStringLiteral("v1.0-") + kNow.date().toString(Qt::ISODate);
+        QCOMPARE(first->model.version, day);
+        request.activateAnyway = true;
+        auto second = RiskService(m_fresh.db).train(request);
+        QVERIFY(second.ok());
+        QCOMPARE(second->model.version, day + QStringLiteral(".2"));
+        QVERIFY(second->activated);
+        RiskModelStore store(m_fresh.db);
+        auto active = store.loadActive();
+        QVERIFY(active.ok());
+        QCOMPARE(active->version, second->model.version);
+        // Bit for bit what was trained, and explanations still additive after the round trip.
+        const FeatureVector x = normalizeFeatures(m_rows.empty() ? FeatureVector{} : extractHistory(m_rows, kNow.addDays(-90)).samples[3].raw);
+        QCOMPARE(active->riskScore(x), second->model.riskScore(x));
+        QCOMPARE(active->baseValue, second->model.baseValue);
+        auto previous = store.activate(first->model.version);
+        QVERIFY(previous.ok());
+        QCOMPARE(*previous, second->model.version);
+        QCOMPARE(store.loadActive()->version, first->model.version);
+        auto list = store.list();
+        QVERIFY(list.ok());
+        QCOMPARE(int(list->size()), 2);
+        QCOMPARE(int(std::count_if(list->begin(), list->end(), [](const StoredModelInfo &i) { return i.active; })), 1);
+        QCOMPARE(store.activate(QStringLiteral("v9")).error().code, ErrorCode::NotFound);
+    }
+
+    void corruptedRowRefused()
+    {
+        RiskModelStore store(m_fresh.db);
+        auto list = store.list();
+        QVERIFY(list.ok() && !list->empty());
+        const QString victim = list->front().version;
+        QVERIFY(execStatement(*m_fresh.db, QStringLiteral("UPDATE atalaya_risk_models SET model_sha256 = ? WHERE version = ?"),
+                              {QString(64, QLatin1Char('0')), victim}, "corrupt").ok());
+        auto loaded = store.load(victim);
+        QVERIFY(!loaded);
+        QVERIFY2(loaded.error().message.contains("corrupted"), qPrintable(loaded.error().message));
+    }
+
+    void exportImportFile()
+    {
+        auto active = RiskModelStore(m_fresh.db).loadActive();
+        QVERIFY(active.ok());
+        const QString path = m_dir.filePath(QStringLiteral("model.atalaya"));
+        QVERIFY(exportModelFile(*active, path).ok());
+        const auto perms = QFile(path).permissions();
+        QVERIFY(perms.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));  // 0600: nothing for group/other
+        QVERIFY(!(perms & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                           | QFileDevice::WriteOther | QFileDevice::ExeOther | QFileDevice::ExeOwner)));
+        auto back = importModelFile(path);
+        QVERIFY(back.ok());
+        QCOMPARE(back->version, active->version);
+        const FeatureVector probe = active->background.front();
+        QCOMPARE(back->riskScore(probe), active->riskScore(probe));
+
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray bytes = f.readAll();
+        f.close();
+        auto writeVariant = [&](const QByteArray &content) {
+            const QString p = m_dir.filePath(QStringLiteral("variant"));
+            QFile out(p);
+            out.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            out.write(content);
+            return p;
+        };
+        QByteArray flipped = bytes;
+        flipped[flipped.size() - 100] = char(flipped[flipped.size() - 100] ^ 0x5a);
+        auto corrupted = importModelFile(writeVariant(flipped));
+        QVERIFY(!corrupted);
+        QVERIFY2(corrupted.error().message.contains("corrupted"), qPrintable(corrupted.error().message));
+        auto foreign = importModelFile(writeVariant("\x80\x04\x95 a pickle, not ours"));
+        QVERIFY(!foreign);
+        QVERIFY2(foreign.error().message.contains("not an Atalaya"), qPrintable(foreign.error().message));
+        QVERIFY(!importModelFile(writeVariant(bytes.left(bytes.size() - 1))));
+        QCOMPARE(RiskModelStore(m_fresh.db).saveImported(*back, false).error().code, ErrorCode::Usage);
+    }
+
+    void cliPredictAndGate()
+    {
+        auto ok = cli({"risk", "predict", "--features", kFeatures, "--lang", "en"});
+        QCOMPARE(ok.exitCode, 0);
+        const QJsonObject p = ok.json().object().value("prediction").toObject();
+        double sum = p.value("base_value").toDouble();
+        const QJsonObject c = p.value("contributions").toObject();
+        QCOMPARE(c.size(), 10);
+        for (auto it = c.begin(); it != c.end(); ++it)
+            sum += it.value().toDouble();
+        QVERIFY(qAbs(sum - p.value("risk_score").toDouble()) < 1e-9);
+        for (const char *key : {"risk_level", "confidence", "top_risk_factors", "recommendations", "feature_importance", "failure_probability"})
+            QVERIFY2(p.contains(QLatin1String(key)), key);
+        QVERIFY(!ok.json().object().value("model_version").toString().isEmpty());
+
+        auto gated = cli({"risk", "predict", "--features", kFeatures, "--fail-above", "0"});
+        QCOMPARE(gated.exitCode, 6);
+        QVERIFY(gated.json().isObject());
+        QVERIFY(gated.err.startsWith("error: "));
+
+        auto bad = cli({"risk", "predict", "--features", R"({"lead_time":1,"time_of_day":24})"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("time_of_day") && bad.err.contains("planning_duration"), bad.err.constData());
+        QCOMPARE(cli({"risk", "predict", "--cycle", "no-such-cycle"}).exitCode, 3);
+        QCOMPARE(cli({"risk", "predict"}).exitCode, 2);
+        QCOMPARE(cli({"risk", "nonsense"}).exitCode, 2);
+    }
+
+    void cliRecordsTheCheck()
+    {
+        const QString cycle = extractHistory(m_rows, kNow.addDays(-90)).samples.back().cycleId;
+        auto run = cli({"risk", "predict", "--cycle", cycle, "--record"});
+        QCOMPARE(run.exitCode, 0);
+        const qint64 id = run.json().object().value("telemetry_id").toInteger();
+        QVERIFY(id > 0);
+        auto row = TelemetryRepository(m_fresh.db).find(id);
+        QVERIFY(row.ok());
+        QCOMPARE(row->agentId, QStringLiteral("deployment-risk-predictor"));
+        QCOMPARE(row->taskType, QStringLiteral("deployment_risk"));
+        const QJsonObject decision = QJsonDocument::fromJson(row->decisionJson).object();
+        for (const char *key : {"action", "risk_score", "risk_level", "recommendations", "blockers", "reasoning"})
+            QVERIFY2(decision.contains(QLatin1String(key)), key);
+        const QJsonObject meta = QJsonDocument::fromJson(row->metadataJson).object();
+        QCOMPARE(meta.value("model_version").toString(), run.json().object().value("model_version").toString());
+        QCOMPARE(meta.value("cycle_id").toString(), cycle);
+        QVERIFY(qAbs(row->confidence - run.json().object().value("prediction").toObject().value("confidence").toDouble()) < 1e-4);
+    }
+
+    void cliTrainGates()
+    {
+        auto fresh = test::freshDatabase();
+        QVERIFY(fresh.db);
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), fresh.password);
+        auto few = test::runCli({"--db", fresh.url, "risk", "train"}, {}, env);
+        QCOMPARE(few.exitCode, 5);
+        auto dry = cli({"risk", "train", "--dry-run"});
+        QVERIFY(dry.exitCode == 0 || dry.exitCode == 6);
+        QCOMPARE(dry.json().object().value("stored").toBool(), false);
+        QCOMPARE(dry.json().object().value("validation_checks").toArray().size(), 3);
+        auto anyway = cli({"risk", "train", "--activate-anyway"});
+        QCOMPARE(anyway.exitCode, 0);
+        QVERIFY(anyway.json().object().value("activated").toBool());
+        auto stats = cli({"risk", "stats"});
+        QCOMPARE(stats.exitCode, 0);
+        QCOMPARE(stats.json().object().value("model_version"), anyway.json().object().value("model_version"));
+        QCOMPARE(cli({"risk", "importance"}).json().object().value("top_features").toArray().size(), 5);
+        QCOMPARE(cli({"risk", "models"}).json().object().value("active"), anyway.json().object().value("model_version"));
+    }
+
+    void csvImport()
+    {
+        const QByteArray header = "cycle_id,created_at,deployment_failed,lead_time,tests_passed_pct,code_changes_size,time_of_day,"
+                                  "day_of_week,previous_failures,team_velocity,planning_duration,feature_complexity_score,code_review_score\n";
+        const QByteArray good1 = "csv-1,2026-11-01T10:00:00Z,1,7200,40,900,2,5,6,5,600,4,0.5\n";
+        const QByteArray good2 = "\"csv-2\",2026-11-02T10:00:00Z,false,3600,100,50,10,1,0,4,7200,1,0.95\n";
+        const QByteArray bad = "csv-3,2026-11-03T10:00:00Z,maybe,3600,101,50,10,1,0,4,7200,1,0.95\n";
+        auto refused = importCyclesCsv(m_fresh.db, header + good1 + bad + good2, {});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains("line 3") && refused.error().message.contains("tests_passed_pct"),
+                 qPrintable(refused.error().message));
+        QCOMPARE(RiskDataSource(m_fresh.db).cycle(QStringLiteral("csv-1")).error().code, ErrorCode::NotFound);
+        auto partial = importCyclesCsv(m_fresh.db, header + good1 + bad + good2, {true});
+        QVERIFY(partial.ok());
+        QCOMPARE(partial->imported, 2);
+        QCOMPARE(partial->rejected, 1);
+        QCOMPARE(partial->rejectedCsv, header + bad);
+        auto c1 = RiskDataSource(m_fresh.db).cycle(QStringLiteral("csv-1"));
+        QVERIFY(c1.ok());
+        QCOMPARE(c1->raw, (FeatureVector{7200, 40, 900, 2, 5, 6, 5, 600, 4, 0.5}));
+        QVERIFY(c1->failed);
+        QVERIFY(!RiskDataSource(m_fresh.db).cycle(QStringLiteral("csv-2"))->failed);
+        auto again = importCyclesCsv(m_fresh.db, header + good1, {});
+        QVERIFY(!again);
+        QVERIFY(again.error().message.contains("already"));
+        const QString file = m_dir.filePath(QStringLiteral("c.csv"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(header + "csv-9,2026-11-05T10:00:00Z,0,1,1,1,1,1,1,1,1,1,1\n");
+        out.close();
+        auto run = cli({"risk", "import", file});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.json().object().value("imported").toInt(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRisk)
+#include "tst_risk.moc"

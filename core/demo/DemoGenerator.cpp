@@ -22,12 +22,12 @@ struct AgentProfile {
 const std::vector<AgentProfile> &profiles()
 {
     static const std::vector<AgentProfile> p = {
-        {"deployment-risk-predictor", {"deployment_risk", "deployment_risk", "rollback_decision"}, 0.14, 0.10, 140, 0.02, 0.45},
-        {"code-review-agent", {"code_review"}, 0.24, 0.13, 820, 0.16, 0.33},
-        {"support-chat-assistant", {"chat_response", "intent_classification"}, 0.32, 0.16, 450, 0.06, 0.18},
-        {"performance-analyzer", {"performance_analysis", "optimization"}, 0.10, 0.12, 1900, 0.04, 0.36},
-        {"test-triage-agent", {"test_triage"}, 0.12, 0.07, 260, 0.01, 0.38},
-        {"incident-summarizer", {"incident_summary"}, 0.08, 0.20, 1200, 0.10, 0.30},
+        {"deployment-risk-predictor", {"deployment_risk", "deployment_risk", "rollback_decision"}, 0.14, 0.10, 140, 0.02, 0.39},
+        {"code-review-agent", {"code_review"}, 0.24, 0.13, 820, 0.16, 0.28},
+        {"support-chat-assistant", {"chat_response", "intent_classification"}, 0.32, 0.16, 450, 0.06, 0.15},
+        {"performance-analyzer", {"performance_analysis", "optimization"}, 0.10, 0.12, 1900, 0.04, 0.31},
+        {"test-triage-agent", {"test_triage"}, 0.12, 0.07, 260, 0.01, 0.33},
+        {"incident-summarizer", {"incident_summary"}, 0.08, 0.20, 1200, 0.10, 0.26},
     };
     return p;
 }

@@ -49,7 +49,7 @@ std::vector<DoraRow> generateDemoCycles(int cycles, int days, quint64 seed, cons
         const double leadTime = std::round(rng.logNormal(20 * 3600.0, 0.7));
 
         // Nonlinear ground truth: risks compound when several factors are bad together.
-        double logit = -2.6 + 2.2 * (passedPct < 70 ? 1 : 0) * (changes > 400 ? 1.4 : 0.7)
+        double logit = -4.4 + 2.2 * (passedPct < 70 ? 1 : 0) * (changes > 400 ? 1.4 : 0.7)
             + 1.1 * (review < 0.65 ? 1 : 0) + 0.5 * (complexity - 1) * (review < 0.8 ? 1.0 : 0.4)
             + 0.8 * (hour < 7 || hour > 19 ? 1 : 0) + 0.6 * std::log1p(changes / 300.0);
         const bool failed = rng.chance(1.0 / (1.0 + std::exp(-logit)));

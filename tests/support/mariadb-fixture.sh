@@ -30,7 +30,7 @@ start)
   port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   mariadbd --no-defaults --user=root --datadir="$dir/data" --socket="$sock" --port="$port" \
     --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" \
-    --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit=2 --skip-name-resolve \
+    --innodb-buffer-pool-size=${ATALAYA_MARIADB_BUFFER_POOL:-256M} --innodb-flush-log-at-trx-commit=2 --skip-name-resolve \
     --max-connections=500 >/dev/null 2>&1 &
   for _ in $(seq 200); do
     mariadb-admin --no-defaults --socket="$sock" -uroot ping >/dev/null 2>&1 && break

@@ -1,0 +1,210 @@
+#include "CliRunner.h"
+#include "TestDatabases.h"
+
+#include "storage/Migrations.h"
+#include "storage/SqlUtil.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace atalaya;
+using namespace atalaya::test;
+
+namespace {
+
+int latestMigration()
+{
+    int v = 0;
+    for (const Migration &m : allMigrations())
+        v = std::max(v, m.version);
+    return v;
+}
+
+// The stored definition of a table, to prove init left it alone.
+QString tableDefinition(const Database &db, const QString &table)
+{
+    const QString sql = db.dialect().isMySql()
+        ? QStringLiteral("SHOW CREATE TABLE %1").arg(table)
+        : QStringLiteral("SELECT sql FROM sqlite_master WHERE name = '%1'").arg(table);
+    auto q = execQuery(db, sql, {}, "definition");
+    if (!q || !q->next())
+        return {};
+    return q->value(db.dialect().isMySql() ? 1 : 0).toString();
+}
+
+QStringList indexesOf(const Database &db, const QString &table)
+{
+    const QString sql = db.dialect().isMySql()
+        ? QStringLiteral("SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE()"
+                         " AND table_name = ?")
+        : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?");
+    QStringList out;
+    auto q = execQuery(db, sql, {table}, "indexes");
+    while (q && q->next())
+        out << q->value(0).toString();
+    out.sort();
+    return out;
+}
+
+QStringList strings(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &s : v.toArray())
+        out << s.toString();
+    return out;
+}
+
+QJsonObject withoutWindow(QJsonObject o)
+{
+    o.remove("window");
+    return o;
+}
+
+} // namespace
+
+class TestInitDemo : public QObject {
+    Q_OBJECT
+private slots:
+    void initIsIdempotent()
+    {
+        auto fresh = freshDatabase(false);
+        QVERIFY(fresh.db);
+        const CliRun first = runCliOn(fresh, {"init"});
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        const QJsonObject a = first.json().object();
+        QCOMPARE(strings(a.value("created")), QStringList({"ai_telemetry", "dora_metrics"}));
+        QCOMPARE(a.value("schema_version").toInt(), latestMigration());
+        QCOMPARE(strings(a.value("migrated")).size(), qsizetype(allMigrations().size()));
+        const QString definition = tableDefinition(*fresh.db, "ai_telemetry");
+
+        const CliRun second = runCliOn(fresh, {"init"});
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+        const QJsonObject b = second.json().object();
+        QVERIFY(b.value("created").toArray().isEmpty());
+        QVERIFY(b.value("migrated").toArray().isEmpty());
+        QCOMPARE(b.value("schema_version").toInt(), latestMigration());
+        QCOMPARE(tableDefinition(*fresh.db, "ai_telemetry"), definition);
+        QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM atalaya_schema_version"), qint64(allMigrations().size()));
+    }
+
+    void addIndexesOnlyAddsItsIndexOnce()
+    {
+        auto fresh = freshDatabase();
+        QVERIFY(fresh.db);
+        const QStringList before = indexesOf(*fresh.db, "ai_telemetry");
+        const CliRun first = runCliOn(fresh, {"init", "--add-indexes"});
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QCOMPARE(strings(first.json().object().value("created")), QStringList({"idx_atalaya_window"}));
+        QStringList expected = before;
+        expected << "idx_atalaya_window";
+        expected.sort();
+        QCOMPARE(indexesOf(*fresh.db, "ai_telemetry"), expected);
+        const CliRun second = runCliOn(fresh, {"init", "--add-indexes"});
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+        QVERIFY(second.json().object().value("created").toArray().isEmpty());
+    }
+
+    void neverAltersATableItDoesNotOwn()
+    {
+        auto fresh = freshDatabase(false);
+        QVERIFY(fresh.db);
+        // Another system's ai_telemetry: an extra column, a different type, no seed indexes.
+        const QString ddl = fresh.db->dialect().isMySql()
+            ? QStringLiteral("CREATE TABLE ai_telemetry (id BIGINT AUTO_INCREMENT PRIMARY KEY, agent_id VARCHAR(100) NOT NULL,"
+                             " task_type VARCHAR(50) NOT NULL, decision_made JSON NOT NULL, confidence_score DECIMAL(5,4) NOT NULL,"
+                             " human_feedback VARCHAR(20) NULL, accuracy DECIMAL(5,4) NULL, execution_time_ms INT NOT NULL,"
+                             " metadata JSON NOT NULL, created_at DATETIME(6) NOT NULL, tenant VARCHAR(20) NOT NULL DEFAULT 'x')"
+                             " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4")
+            : QStringLiteral("CREATE TABLE ai_telemetry (id INTEGER PRIMARY KEY AUTOINCREMENT, agent_id VARCHAR(100) NOT NULL,"
+                             " task_type VARCHAR(50) NOT NULL, decision_made TEXT NOT NULL, confidence_score DECIMAL(5,4) NOT NULL,"
+                             " human_feedback VARCHAR(20) NULL, accuracy DECIMAL(5,4) NULL, execution_time_ms INT NOT NULL,"
+                             " metadata TEXT NOT NULL, created_at DATETIME(6) NOT NULL, tenant VARCHAR(20) NOT NULL DEFAULT 'x')");
+        QVERIFY(execStatement(*fresh.db, ddl, {}, "pre-create").ok());
+        QVERIFY(execStatement(*fresh.db,
+                              "INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
+                              " execution_time_ms, metadata, created_at, tenant) VALUES"
+                              " ('theirs', 't', '{}', 0.5, 10, '{}', '2026-01-01 00:00:00', 'acme')",
+                              {}, "their row")
+                    .ok());
+        const QString definition = tableDefinition(*fresh.db, "ai_telemetry");
+        const QStringList indexes = indexesOf(*fresh.db, "ai_telemetry");
+        QVERIFY(!definition.isEmpty());
+
+        const CliRun run = runCliOn(fresh, {"init"});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(strings(run.json().object().value("created")), QStringList({"dora_metrics"}));
+        QCOMPARE(tableDefinition(*fresh.db, "ai_telemetry"), definition);
+        QCOMPARE(indexesOf(*fresh.db, "ai_telemetry"), indexes);
+        QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM ai_telemetry WHERE tenant = 'acme'"), qint64(1));
+
+        // Atalaya still reads and writes it.
+        const CliRun stats = runCliOn(fresh, {"stats", "--days", "3650"});
+        QVERIFY2(stats.exitCode == 0, stats.err.constData());
+        QCOMPARE(stats.json().object().value("accuracy").toObject().value("total_decisions").toInt(), 1);
+    }
+
+    void demoIsDeterministicAndRealistic()
+    {
+        const QStringList demo{"demo", "--decisions", "3000", "--days", "30", "--seed", "7", "--now", "2026-10-01T12:00:00Z"};
+        auto one = freshDatabase(false);
+        auto two = freshDatabase(false);
+        auto other = freshDatabase(false);
+        QVERIFY(one.db && two.db && other.db);
+        const CliRun a = runCliOn(one, demo);
+        QVERIFY2(a.exitCode == 0, a.err.constData());
+        const CliRun b = runCliOn(two, demo);
+        QVERIFY2(b.exitCode == 0, b.err.constData());
+        QStringList otherSeed = demo;
+        otherSeed[6] = "8";
+        QVERIFY(runCliOn(other, otherSeed).exitCode == 0);
+        QCOMPARE(a.json(), b.json());
+
+        for (const QStringList &read : {QStringList{"stats", "--days", "3650"}, QStringList{"agents", "--days", "3650"}}) {
+            const QJsonObject sa = withoutWindow(runCliOn(one, read).json().object());
+            const QJsonObject sb = withoutWindow(runCliOn(two, read).json().object());
+            QVERIFY(!sa.isEmpty());
+            QCOMPARE(sa, sb);
+            QVERIFY(withoutWindow(runCliOn(other, read).json().object()) != sa);
+        }
+
+        const QJsonObject report = a.json().object();
+        QCOMPARE(report.value("decisions").toInt(), 3000);
+        const double feedback = report.value("with_feedback").toDouble() / 3000.0;
+        QVERIFY2(feedback > 0.27 && feedback < 0.33, qPrintable(QString::number(feedback)));
+        QCOMPARE(scalar(*one.db, "SELECT COUNT(*) FROM ai_telemetry WHERE human_feedback IS NOT NULL"),
+                 qint64(report.value("with_feedback").toInt()));
+        QVERIFY(scalar(*one.db, "SELECT COUNT(DISTINCT agent_id) FROM ai_telemetry") >= 4);
+        QVERIFY(scalar(*one.db, "SELECT COUNT(DISTINCT task_type) FROM ai_telemetry") >= 4);
+        QCOMPARE(scalar(*one.db, "SELECT COUNT(*) FROM ai_telemetry WHERE created_at > '2026-10-01 12:00:00'"), qint64(0));
+        // Long-tailed latency: the slowest decision is far above the median.
+        const CliRun stats = runCliOn(one, {"stats", "--days", "3650"});
+        const QJsonObject exec = stats.json().object().value("execution_time").toObject();
+        QVERIFY(exec.value("max_execution_time_ms").toDouble() > 5 * exec.value("p50_execution_time_ms").toDouble());
+
+        // Delivery cycles fail ~15 % of the time, by the label of DATA.md.
+        auto q = execQuery(*one.db, "SELECT cycle_id, phase_name, decision, metadata FROM dora_metrics", {}, "dora");
+        QVERIFY(q.ok());
+        QMap<QString, bool> failed;  // cycles with a deployment row
+        QSet<QString> rolledBack;
+        while (q->next()) {
+            const QString cycle = q->value(0).toString();
+            const QString phase = q->value(1).toString();
+            const QJsonObject meta = QJsonDocument::fromJson(q->value(3).toByteArray()).object();
+            if (phase == "deployment")
+                failed[cycle] = failed.value(cycle) || q->value(2).toString() == "no-go"
+                    || q->value(2).toString() == "blocked" || meta.value("deployment_failed").toBool();
+            if (phase == "maintenance" && meta.value("rollback").toBool())
+                rolledBack.insert(cycle);
+        }
+        QVERIFY(failed.size() >= 60);
+        int failures = 0;
+        for (auto it = failed.cbegin(); it != failed.cend(); ++it)
+            failures += (it.value() || rolledBack.contains(it.key())) ? 1 : 0;
+        const double rate = double(failures) / double(failed.size());
+        QVERIFY2(rate > 0.08 && rate < 0.22, qPrintable(QString::number(rate)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInitDemo)
+#include "tst_init_demo.moc"

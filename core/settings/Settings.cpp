@@ -14,6 +14,8 @@ const QString FilterTask = QStringLiteral("filters/task");
 const QString Geometry = QStringLiteral("window/geometry");
 const QString State = QStringLiteral("window/state");
 const QString ChatFeedUrl = QStringLiteral("chat/feedUrl");
+const QString ReviewRules = QStringLiteral("queue/rules");
+const QString Reviewer = QStringLiteral("queue/reviewer");
 } // namespace Key
 
 Settings::Settings(QObject *parent) : QObject(parent) {}
@@ -75,5 +77,11 @@ void Settings::setAskPasswordEachStart(bool ask) { put(Key::AskPassword, ask); }
 
 QString Settings::chatFeedUrl() const { return m_settings.value(Key::ChatFeedUrl).toString(); }
 void Settings::setChatFeedUrl(const QString &url) { put(Key::ChatFeedUrl, url); }
+
+QByteArray Settings::reviewRulesJson() const { return m_settings.value(Key::ReviewRules).toByteArray(); }
+void Settings::setReviewRulesJson(const QByteArray &json) { put(Key::ReviewRules, json); }
+
+QString Settings::reviewer() const { return m_settings.value(Key::Reviewer).toString(); }
+void Settings::setReviewer(const QString &name) { put(Key::Reviewer, name); }
 
 } // namespace atalaya

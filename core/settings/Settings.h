@@ -47,6 +47,12 @@ public:
     QString chatFeedUrl() const;
     void setChatFeedUrl(const QString &url);
 
+    // The review queue rule set as JSON (ReviewRules::toJson); empty = the defaults.
+    QByteArray reviewRulesJson() const;
+    void setReviewRulesJson(const QByteArray &json);
+    QString reviewer() const;  // name recorded with feedback; empty = the OS user
+    void setReviewer(const QString &name);
+
     QSettings &raw() { return m_settings; }
 
 signals:

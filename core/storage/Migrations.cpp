@@ -41,6 +41,16 @@ QStringList riskModels(const Dialect &d)
                 .arg(d.autoIncrementPrimaryKey(), d.jsonType(), d.blobType(), d.tableSuffix())};
 }
 
+// Client-generated keys of delivered feedback, written in the feedback's own transaction, so a
+// retried write whose first attempt committed is recognised and not applied twice.
+QStringList feedbackKeys(const Dialect &d)
+{
+    return {QStringLiteral("CREATE TABLE IF NOT EXISTS atalaya_feedback_keys ("
+                           "client_key VARCHAR(64) NOT NULL PRIMARY KEY, telemetry_id BIGINT NOT NULL,"
+                           " created_at DATETIME(6) NOT NULL)%1")
+                .arg(d.tableSuffix())};
+}
+
 Status ensureVersionTable(const Database &db)
 {
     return execStatement(db,
@@ -58,6 +68,7 @@ const std::vector<Migration> &allMigrations()
     static const std::vector<Migration> migrations = {
         {1, QStringLiteral("feedback_audit"), feedbackAudit},
         {10, QStringLiteral("risk_models"), riskModels},
+        {30, QStringLiteral("feedback_keys"), feedbackKeys},
     };
     return migrations;
 }

@@ -51,6 +51,9 @@ const std::vector<ExtraIndex> &extraIndexes()
         {QStringLiteral("idx_atalaya_window"),
          QStringLiteral("created_at, agent_id, task_type, human_feedback, confidence_score,"
                         " accuracy, execution_time_ms")},
+        // The review queue reads pending rows in due order: `human_feedback IS NULL ORDER BY
+        // created_at, id LIMIT n` walks this index and stops early (PERFORMANCE.md).
+        {QStringLiteral("idx_atalaya_queue"), QStringLiteral("human_feedback, created_at")},
     };
     return indexes;
 }

@@ -5,17 +5,29 @@
 #include <QSqlError>
 
 namespace atalaya {
+namespace {
+const char kPrivilegeHint[] = " — the database account lacks the privilege; use an account that "
+                              "may do this, or ask your DBA";
+} // namespace
+
+bool isPermissionDenied(const Error &error)
+{
+    return error.code == ErrorCode::Unavailable
+        && error.message.endsWith(QString::fromUtf8(kPrivilegeHint));
+}
 
 Error sqlError(const Database &db, const QSqlError &error, const QString &what)
 {
     const QString native = error.nativeErrorCode();
     const QString text = error.text().trimmed();
-    // MySQL: 1044/1045 access denied, 1142/1143 command denied, 2002/2003/2006/2013 gone away.
+    // MySQL: 1044/1045 access denied, 1142/1143 command denied, 2002/2003/2006/2013 gone away,
+    // 1205/1213 lock wait timeout/deadlock (transient: the caller may retry).
     static const QStringList unavailable = {QStringLiteral("1044"), QStringLiteral("1045"),
                                             QStringLiteral("1142"), QStringLiteral("1143"),
                                             QStringLiteral("1227"), QStringLiteral("1290"),
                                             QStringLiteral("2002"), QStringLiteral("2003"),
-                                            QStringLiteral("2006"), QStringLiteral("2013")};
+                                            QStringLiteral("2006"), QStringLiteral("2013"),
+                                            QStringLiteral("1205"), QStringLiteral("1213")};
     const bool readOnlySqlite = text.contains(QLatin1String("readonly"), Qt::CaseInsensitive);
     const bool busy = text.contains(QLatin1String("database is locked"), Qt::CaseInsensitive);
     ErrorCode code = ErrorCode::Internal;
@@ -25,8 +37,7 @@ Error sqlError(const Database &db, const QSqlError &error, const QString &what)
         code = ErrorCode::Unavailable;
         if (native == QLatin1String("1142") || native == QLatin1String("1143")
             || native == QLatin1String("1044") || native == QLatin1String("1227") || readOnlySqlite)
-            hint = QStringLiteral(" — the database account lacks the privilege; use an account "
-                                  "that may do this, or ask your DBA");
+            hint = QString::fromUtf8(kPrivilegeHint);
         else
             hint = QStringLiteral(" — check that the server is running and reachable");
     }

@@ -16,6 +16,9 @@ Status execStatement(const Database &db, const QString &sql, const QVariantList 
                      const QString &what);
 // Maps a driver error to our codes: privilege/connection problems → Unavailable (4).
 Error sqlError(const Database &db, const QSqlError &error, const QString &what);
+// An Unavailable error because the account may not do this (read-only user or file), as
+// opposed to a server that is down or busy.
+bool isPermissionDenied(const Error &error);
 
 // Runs `body` inside a transaction on this thread's connection; rolls back on failure.
 template <typename Fn>

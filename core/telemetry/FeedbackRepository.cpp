@@ -21,22 +21,39 @@ QString FeedbackRepository::defaultReviewer()
 
 Result<FeedbackResult> FeedbackRepository::record(const FeedbackRequest &r) const
 {
-    return write(r.telemetryId, r.value, r.reviewer, r.note, r.expectedPrevious);
+    return write(r.telemetryId, r.value, r.reviewer, r.note, r.expectedPrevious, r.clientKey);
 }
 
 Result<FeedbackResult> FeedbackRepository::restore(const FeedbackRestore &r) const
 {
-    return write(r.telemetryId, r.value, r.reviewer, r.note, std::nullopt);
+    return write(r.telemetryId, r.value, r.reviewer, r.note, r.expectedPrevious, r.clientKey);
 }
 
 Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<Feedback> &value,
                                                  QString reviewer, const QString &note,
-                                                 const std::optional<QString> &expectedPrevious) const
+                                                 const std::optional<QString> &expectedPrevious,
+                                                 const QString &clientKey) const
 {
     if (reviewer.trimmed().isEmpty())
         reviewer = defaultReviewer();
     const Database &db = *m_db;
     auto result = inTransaction(db, [&]() -> Result<FeedbackResult> {
+        if (!clientKey.isEmpty()) {
+            auto seen = execQuery(db, QStringLiteral("SELECT telemetry_id FROM atalaya_feedback_keys WHERE client_key = ?"),
+                                  {clientKey}, QStringLiteral("looking up feedback key %1").arg(clientKey));
+            if (!seen)
+                return seen.error();
+            if (seen->next()) {
+                FeedbackResult done;
+                done.id = id;
+                done.alreadyApplied = true;
+                if (value) {
+                    done.humanFeedback = feedbackToString(*value);
+                    done.accuracy = accuracyFor(*value);
+                }
+                return done;
+            }
+        }
         auto current = execQuery(db,
                                  QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?")
                                      + db.dialect().forUpdate(),
@@ -99,6 +116,15 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
                 QStringLiteral("writing the audit row for %1").arg(id));
             !s)
             return s.error();
+        if (!clientKey.isEmpty()) {
+            if (Status s = execStatement(db,
+                                         QStringLiteral("INSERT INTO atalaya_feedback_keys (client_key, telemetry_id,"
+                                                        " created_at) VALUES (?, ?, ?)"),
+                                         {clientKey.left(64), id, toDbDateTime(QDateTime::currentDateTimeUtc())},
+                                         QStringLiteral("storing feedback key for %1").arg(id));
+                !s)
+                return s.error();
+        }
         return out;
     });
     if (result)

@@ -21,6 +21,9 @@ struct FeedbackRequest {
     // When set, the write is refused with ErrorCode::Conflict if the stored value is no longer
     // this one ("" = pending): another reviewer wrote meanwhile (REVIEW_QUEUE.md).
     std::optional<QString> expectedPrevious;
+    // Client-generated idempotency key (the outbox's): a write whose key is already stored
+    // committed before, and is reported as such instead of being applied again.
+    QString clientKey;
 };
 
 // Undo restores a previous value, which may be "pending".
@@ -29,6 +32,9 @@ struct FeedbackRestore {
     std::optional<Feedback> value;  // nullopt = back to pending
     QString reviewer;
     QString note;
+    // Refused with ErrorCode::Conflict when the stored value is no longer this one.
+    std::optional<QString> expectedPrevious;
+    QString clientKey;
 };
 
 struct FeedbackResult {
@@ -36,6 +42,7 @@ struct FeedbackResult {
     QString humanFeedback;  // empty when restored to pending
     std::optional<double> accuracy;
     QString previous;  // empty when it was pending
+    bool alreadyApplied = false;  // the clientKey was delivered before; nothing was written
 };
 
 struct AuditEntry {
@@ -64,7 +71,8 @@ public:
 private:
     Result<FeedbackResult> write(qint64 id, const std::optional<Feedback> &value, QString reviewer,
                                  const QString &note,
-                                 const std::optional<QString> &expectedPrevious) const;
+                                 const std::optional<QString> &expectedPrevious,
+                                 const QString &clientKey) const;
 
     std::shared_ptr<const Database> m_db;
 };

@@ -1,0 +1,52 @@
+#include "CliContext.h"
+#include "CommandRegistry.h"
+
+#include "queue/QueueJson.h"
+#include "queue/ReviewQueue.h"
+
+namespace atalaya::cli {
+namespace {
+
+int runQueue(CliContext &ctx)
+{
+    ctx.parser().addOption({QStringLiteral("limit"), QStringLiteral("At most N items (1–10000, default 200)."), QStringLiteral("n")});
+    ctx.parser().addOption({QStringLiteral("priority"), QStringLiteral("Only items of this priority: P0, P1, P2 or P3."), QStringLiteral("p")});
+    ctx.parser().addOption({QStringLiteral("agent"), QStringLiteral("Only this agent id."), QStringLiteral("id")});
+    ctx.parser().addOption({QStringLiteral("include-p3-all"), QStringLiteral("Every P3 decision, not only the stable 10 % sample.")});
+    ctx.parser().addOption({QStringLiteral("rules"), QStringLiteral("A review rules JSON file (default: the built-in rules of REVIEW_QUEUE.md)."), QStringLiteral("file")});
+    if (!ctx.parse(QStringLiteral("The pending review queue, P0–P3, ordered by priority then due time.")))
+        return ctx.exitCode();
+    auto limit = ctx.intOption(QStringLiteral("limit"), 200, 1, 10000);
+    if (!limit)
+        return ctx.fail(limit.error());
+    QueueFilter filter;
+    filter.limit = *limit;
+    filter.agentId = ctx.parser().value(QStringLiteral("agent"));
+    filter.includeAllP3 = ctx.parser().isSet(QStringLiteral("include-p3-all"));
+    if (ctx.parser().isSet(QStringLiteral("priority"))) {
+        const QString text = ctx.parser().value(QStringLiteral("priority"));
+        filter.priority = priorityFromString(text);
+        if (!filter.priority)
+            return ctx.usageError(QStringLiteral("--priority '%1' must be one of P0, P1, P2, P3").arg(text));
+    }
+    ReviewRules rules = ReviewRules::defaults();
+    if (ctx.parser().isSet(QStringLiteral("rules"))) {
+        auto loaded = ReviewRules::fromFile(ctx.parser().value(QStringLiteral("rules")));
+        if (!loaded)
+            return ctx.fail(loaded.error());
+        rules = *loaded;
+    }
+    auto db = ctx.database();
+    if (!db)
+        return ctx.fail(db.error());
+    auto snapshot = ReviewQueue(*db, rules).snapshot(filter);
+    if (!snapshot)
+        return ctx.fail(snapshot.error());
+    return ctx.print(queueJson(*snapshot));
+}
+
+} // namespace
+
+ATALAYA_CLI_COMMAND(queue, "queue", "The pending review queue (P0–P3) with reasons and due times", runQueue);
+
+} // namespace atalaya::cli

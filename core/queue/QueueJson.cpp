@@ -1,0 +1,42 @@
+#include "queue/QueueJson.h"
+
+#include "common/JsonUtil.h"
+#include "common/TimeUtil.h"
+
+#include <QJsonArray>
+
+namespace atalaya {
+
+QJsonObject queueItemJson(const QueueItem &item, const QDateTime &now)
+{
+    return {{QStringLiteral("id"), item.id},
+            {QStringLiteral("agent_id"), item.agentId},
+            {QStringLiteral("task_type"), item.taskType},
+            {QStringLiteral("confidence_score"), roundTo(item.confidence, 4)},
+            {QStringLiteral("execution_time_ms"), item.executionTimeMs},
+            {QStringLiteral("created_at"), toIsoUtc(item.createdAt)},
+            {QStringLiteral("priority"), priorityName(item.priority)},
+            {QStringLiteral("reason"), item.reason},
+            {QStringLiteral("due_at"), item.dueAt.isValid() ? QJsonValue(toIsoUtc(item.dueAt)) : QJsonValue()},
+            {QStringLiteral("overdue"), item.overdueAt(now)}};
+}
+
+QJsonObject queueJson(const QueueSnapshot &s)
+{
+    QJsonObject counts;
+    QJsonObject overdue;
+    for (int i = 0; i < kPriorityCount; ++i) {
+        const QString name = priorityName(static_cast<Priority>(i));
+        counts.insert(name, s.counts.total[static_cast<size_t>(i)]);
+        overdue.insert(name, s.counts.overdue[static_cast<size_t>(i)]);
+    }
+    QJsonArray items;
+    for (const QueueItem &item : s.items)
+        items.append(queueItemJson(item, s.generatedAt));
+    return {{QStringLiteral("generated_at"), toIsoUtc(s.generatedAt)},
+            {QStringLiteral("counts"), counts},
+            {QStringLiteral("overdue"), overdue},
+            {QStringLiteral("items"), items}};
+}
+
+} // namespace atalaya

@@ -1,0 +1,154 @@
+#include "queue/ReviewQueue.h"
+
+#include "common/TimeUtil.h"
+#include "logging/Logging.h"
+#include "queue/ReviewRulesSql.h"
+#include "storage/Database.h"
+#include "storage/SqlUtil.h"
+
+#include <QJsonDocument>
+
+namespace atalaya {
+namespace {
+
+QJsonObject parseObject(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+} // namespace
+
+ReviewQueue::ReviewQueue(std::shared_ptr<const Database> db, ReviewRules rules)
+    : m_db(std::move(db)), m_rules(std::move(rules))
+{
+}
+
+Result<QueueCounts> ReviewQueue::counts(const QueueFilter &filter, const QDateTime &now) const
+{
+    const SqlFragment expr = priorityExpression(m_rules, m_db->dialect(), filter.includeAllP3);
+    QStringList overdueTerms;
+    QVariantList values;
+    for (int i = 0; i < kPriorityCount; ++i) {
+        const int hours = m_rules.priority(static_cast<Priority>(i)).slaHours;
+        if (hours <= 0)
+            continue;
+        // overdue ⇔ now > created_at + SLA ⇔ created_at < now − SLA
+        overdueTerms << QStringLiteral("(p = %1 AND created_at < ?)").arg(i);
+        values << toDbDateTime(now.addSecs(-qint64(hours) * 3600));
+    }
+    const QString overdueSql = overdueTerms.isEmpty()
+        ? QStringLiteral("0")
+        : QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(overdueTerms.join(QStringLiteral(" OR ")));
+    QString inner = QStringLiteral("SELECT %1 AS p, created_at FROM ai_telemetry WHERE human_feedback IS NULL").arg(expr.sql);
+    values << expr.values;
+    if (!filter.agentId.isEmpty()) {
+        inner += QStringLiteral(" AND agent_id = ?");
+        values << filter.agentId;
+    }
+    auto q = execQuery(*m_db,
+                       QStringLiteral("SELECT p, COUNT(*), %1 FROM (%2) pending WHERE p < 9 GROUP BY p")
+                           .arg(overdueSql, inner),
+                       values, QStringLiteral("counting the review queue"));
+    if (!q)
+        return q.error();
+    QueueCounts counts;
+    while (q->next()) {
+        const int p = q->value(0).toInt();
+        if (p < 0 || p >= kPriorityCount)
+            continue;
+        counts.total[static_cast<size_t>(p)] = q->value(1).toLongLong();
+        counts.overdue[static_cast<size_t>(p)] = q->value(2).toLongLong();
+    }
+    return counts;
+}
+
+Result<std::vector<QueueItem>> ReviewQueue::items(const QueueFilter &filter) const
+{
+    const SqlFragment expr = priorityExpression(m_rules, m_db->dialect(), filter.includeAllP3);
+    std::vector<QueueItem> items;
+    const int limit = std::max(0, filter.limit);
+    for (int i = 0; i < kPriorityCount && static_cast<int>(items.size()) < limit; ++i) {
+        if (filter.priority && static_cast<int>(*filter.priority) != i)
+            continue;
+        if (m_rules.priority(static_cast<Priority>(i)).rules.empty())
+            continue;
+        QString sql = QStringLiteral("SELECT id, agent_id, task_type, confidence_score, execution_time_ms,"
+                                     " created_at, decision_made, metadata FROM ai_telemetry"
+                                     " WHERE human_feedback IS NULL");
+        QVariantList values;
+        if (!filter.agentId.isEmpty()) {
+            sql += QStringLiteral(" AND agent_id = ?");
+            values << filter.agentId;
+        }
+        sql += QStringLiteral(" AND ") + expr.sql + QStringLiteral(" = ? ORDER BY created_at, id LIMIT ?");
+        values << expr.values << i << (limit - static_cast<int>(items.size()));
+        auto q = execQuery(*m_db, sql, values, QStringLiteral("reading the %1 review queue").arg(priorityName(static_cast<Priority>(i))));
+        if (!q)
+            return q.error();
+        while (q->next()) {
+            QueueItem item;
+            item.id = q->value(0).toLongLong();
+            item.agentId = q->value(1).toString();
+            item.taskType = q->value(2).toString();
+            item.confidence = q->value(3).toDouble();
+            item.executionTimeMs = q->value(4).toLongLong();
+            item.createdAt = fromDbDateTime(q->value(5));
+            item.decisionJson = q->value(6).toByteArray();
+            item.metadataJson = q->value(7).toByteArray();
+            item.priority = static_cast<Priority>(i);
+            const auto match = m_rules.classify({item.id, item.taskType, item.confidence,
+                                                 parseObject(item.decisionJson), parseObject(item.metadataJson)});
+            if (match && match->priority == item.priority) {
+                item.reason = match->reason;
+            } else {
+                // Only a JSON quirk of another writer gets here; the SQL decision stands.
+                qCWarning(lcStorage) << "review rules disagree for decision" << item.id;
+                item.reason = QStringLiteral("%1 rule").arg(priorityName(item.priority));
+            }
+            item.dueAt = m_rules.dueAt(item.priority, item.createdAt);
+            items.push_back(std::move(item));
+        }
+    }
+    return items;
+}
+
+Result<QueueSnapshot> ReviewQueue::snapshot(const QueueFilter &filter) const
+{
+    QueueSnapshot s;
+    s.generatedAt = QDateTime::currentDateTimeUtc();
+    auto items = this->items(filter);
+    if (!items)
+        return items.error();
+    auto counts = this->counts(filter, s.generatedAt);
+    if (!counts)
+        return counts.error();
+    s.items = std::move(*items);
+    s.counts = *counts;
+    return s;
+}
+
+Result<WriteAccess> ReviewQueue::writeAccess() const
+{
+    // A write that touches no row still needs the privilege, so it probes without writing.
+    if (Status begun = beginTransaction(*m_db); !begun)
+        return begun.error();
+    Status probe = execStatement(*m_db,
+                                 QStringLiteral("UPDATE ai_telemetry SET human_feedback = human_feedback,"
+                                                " accuracy = accuracy WHERE 1 = 0"),
+                                 {}, QStringLiteral("checking the feedback privilege"));
+    if (probe)
+        probe = execStatement(*m_db,
+                              QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id, previous_value,"
+                                             " new_value, reviewer, note, client_host, created_at)"
+                                             " SELECT telemetry_id, previous_value, new_value, reviewer, note,"
+                                             " client_host, created_at FROM atalaya_feedback_audit WHERE 1 = 0"),
+                              {}, QStringLiteral("checking the audit privilege"));
+    rollbackTransaction(*m_db);
+    if (probe)
+        return WriteAccess{true, {}};
+    if (isPermissionDenied(probe.error()))
+        return WriteAccess{false, probe.error().message};
+    return probe.error();
+}
+
+} // namespace atalaya

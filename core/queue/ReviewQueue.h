@@ -1,0 +1,78 @@
+#pragma once
+
+#include "common/Result.h"
+#include "queue/ReviewRules.h"
+
+#include <QDateTime>
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace atalaya {
+
+class Database;
+
+struct QueueFilter {
+    std::optional<Priority> priority;  // only this priority's items (counts stay complete)
+    QString agentId;                   // empty = every agent
+    bool includeAllP3 = false;         // every P3 match, not only the stable sample
+    int limit = 200;
+};
+
+// One pending decision in the queue, with what the review pane shows.
+struct QueueItem {
+    qint64 id = 0;
+    QString agentId;
+    QString taskType;
+    double confidence = 0.0;
+    qint64 executionTimeMs = 0;
+    QDateTime createdAt;
+    Priority priority = Priority::P3;
+    QString reason;
+    QDateTime dueAt;  // invalid = no deadline
+    QByteArray decisionJson;
+    QByteArray metadataJson;
+
+    bool overdueAt(const QDateTime &now) const { return dueAt.isValid() && now > dueAt; }
+};
+
+struct QueueCounts {
+    std::array<qint64, kPriorityCount> total{};
+    std::array<qint64, kPriorityCount> overdue{};
+    qint64 all() const { return total[0] + total[1] + total[2] + total[3]; }
+};
+
+struct QueueSnapshot {
+    QDateTime generatedAt;
+    QueueCounts counts;
+    std::vector<QueueItem> items;  // priority, then due time (oldest first)
+};
+
+// Whether this account may record feedback; when not, why (REVIEW_QUEUE.md read-only banner).
+struct WriteAccess {
+    bool writable = false;
+    QString reason;
+};
+
+// The pending review queue (REVIEW_QUEUE.md). Items come from one index-ordered query per
+// priority (`human_feedback IS NULL … ORDER BY created_at, id LIMIT n`), stopping once the
+// page is full, so the cost follows the page size, not the table (PERFORMANCE.md).
+class ReviewQueue {
+public:
+    ReviewQueue(std::shared_ptr<const Database> db, ReviewRules rules);
+
+    Result<QueueCounts> counts(const QueueFilter &filter, const QDateTime &now) const;
+    Result<std::vector<QueueItem>> items(const QueueFilter &filter) const;
+    Result<QueueSnapshot> snapshot(const QueueFilter &filter) const;
+    Result<WriteAccess> writeAccess() const;
+
+    const ReviewRules &rules() const { return m_rules; }
+
+private:
+    std::shared_ptr<const Database> m_db;
+    ReviewRules m_rules;
+};
+
+} // namespace atalaya

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QStringList>
+
+#include <array>
+#include <optional>
+#include <vector>
+
+namespace atalaya {
+
+// P0..P3 of REVIEW_QUEUE.md. Lower is more urgent.
+enum class Priority : int { P0 = 0, P1 = 1, P2 = 2, P3 = 3 };
+constexpr int kPriorityCount = 4;
+QString priorityName(Priority p);                        // "P0"
+std::optional<Priority> priorityFromString(const QString &text);  // "P0" / "p0"
+
+// One condition of a priority. Which fields matter depends on the kind.
+struct ReviewRule {
+    enum class Kind {
+        ConfidenceBelow,  // confidence < value
+        ConfidenceRange,  // min <= confidence < max (<= max when maxInclusive)
+        ConfidenceAbove,  // confidence > value
+        TaskTypeIn,       // task_type in taskTypes
+        JsonEquals,       // field.path == value (string, bool or number); only for taskTypes if set
+        JsonGreater,      // field.path is a number > value; only for taskTypes if set
+    };
+    Kind kind = Kind::ConfidenceBelow;
+    double value = 0.0;
+    double min = 0.0;
+    double max = 0.0;
+    bool maxInclusive = false;
+    QStringList taskTypes;
+    QString field;  // "metadata" or "decision" (decision_made)
+    QString path;   // top-level key or dotted path: "environment", "action"
+    QJsonValue equals;
+    // Human-readable reason; "%v" is replaced by the matched value. Empty = generated.
+    QString label;
+};
+
+struct PriorityRules {
+    std::vector<ReviewRule> rules;  // any match puts a decision here
+    int slaHours = 0;               // 0 = no deadline
+    int samplePercent = 100;        // P3: only this stable share of matches is queued
+};
+
+// What a decision needs for classification; the queue fetches exactly this.
+struct ReviewCandidate {
+    qint64 id = 0;
+    QString taskType;
+    double confidence = 0.0;
+    QJsonObject decision;
+    QJsonObject metadata;
+};
+
+struct RuleMatch {
+    Priority priority = Priority::P3;
+    QString reason;  // every matching rule of that priority, "; "-joined
+    bool sampled = true;  // false: a P3 match outside the stable sample
+};
+
+// The P0–P3 rule set as data (REVIEW_QUEUE.md defaults), serialisable to JSON for Settings
+// and rules files. The same rules are compiled to SQL (ReviewRulesSql) and evaluated here;
+// tests hold both to the same edge cases.
+class ReviewRules {
+public:
+    static ReviewRules defaults();
+    static Result<ReviewRules> fromJson(const QJsonObject &json);
+    static Result<ReviewRules> fromFile(const QString &path);
+    // Settings JSON (empty = defaults); invalid JSON in settings falls back to the defaults.
+    static ReviewRules fromSettingsJson(const QByteArray &json);
+    QJsonObject toJson() const;
+    Status saveFile(const QString &path) const;
+
+    const PriorityRules &priority(Priority p) const { return m_priorities[static_cast<size_t>(p)]; }
+    PriorityRules &priority(Priority p) { return m_priorities[static_cast<size_t>(p)]; }
+
+    // Highest matching priority, or nullopt when no rule matches. A P3 match outside the
+    // sample is returned with sampled = false (queued only with include-p3-all).
+    std::optional<RuleMatch> classify(const ReviewCandidate &c) const;
+
+    // created_at + SLA; invalid for "no deadline".
+    QDateTime dueAt(Priority p, const QDateTime &createdAt) const;
+
+    // Stable bucket 0..99 of an id, computed identically here and in SQL
+    // (ReviewRulesSql::sampleBucketSql): ((id mod 2^31) * 2654435761 + 40503) mod 4294967311
+    // mod 100. A prime modulus keeps the buckets independent of the id's parity.
+    static int sampleBucket(qint64 id);
+
+    bool operator==(const ReviewRules &other) const;
+
+private:
+    std::array<PriorityRules, kPriorityCount> m_priorities;
+};
+
+// Looks up a dotted path ("a.b") in an object; undefined when absent.
+QJsonValue jsonAtPath(const QJsonObject &object, const QString &path);
+
+} // namespace atalaya

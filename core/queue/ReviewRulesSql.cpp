@@ -1,0 +1,132 @@
+#include "queue/ReviewRulesSql.h"
+
+namespace atalaya {
+namespace {
+
+QString jsonColumn(const ReviewRule &r)
+{
+    return r.field == QLatin1String("decision") ? QStringLiteral("decision_made") : QStringLiteral("metadata");
+}
+
+QString jsonPath(const ReviewRule &r)
+{
+    return QStringLiteral("$.") + r.path;
+}
+
+// MariaDB stores JSON as checked LONGTEXT; SQLite's json_* raise on malformed text, so every
+// SQLite JSON test is guarded by json_valid (rows from other writers may hold anything).
+SqlFragment jsonEqualsSql(const ReviewRule &r, const Dialect &d)
+{
+    const QString col = jsonColumn(r);
+    const QString path = jsonPath(r);
+    if (d.isMySql()) {
+        if (r.equals.isBool())
+            // MariaDB compares a JSON string "true" equal to 'true' too: check the type.
+            return {QStringLiteral("JSON_TYPE(JSON_EXTRACT(%1, ?)) = 'BOOLEAN' AND JSON_EXTRACT(%1, ?) = ?").arg(col),
+                    {path, path, r.equals.toBool() ? QStringLiteral("true") : QStringLiteral("false")}};
+        if (r.equals.isDouble())
+            return {QStringLiteral("JSON_TYPE(JSON_EXTRACT(%1, ?)) IN ('INTEGER', 'DOUBLE') AND JSON_EXTRACT(%1, ?) = ?").arg(col),
+                    {path, path, r.equals.toDouble()}};
+        return {QStringLiteral("JSON_VALUE(%1, ?) = ?").arg(col), {path, r.equals.toString()}};
+    }
+    if (r.equals.isBool())
+        return {QStringLiteral("json_valid(%1) AND json_type(%1, ?) = ?").arg(col),
+                {path, r.equals.toBool() ? QStringLiteral("true") : QStringLiteral("false")}};
+    if (r.equals.isDouble())
+        return {QStringLiteral("json_valid(%1) AND json_type(%1, ?) IN ('integer', 'real') AND json_extract(%1, ?) = ?").arg(col),
+                {path, path, r.equals.toDouble()}};
+    return {QStringLiteral("json_valid(%1) AND json_type(%1, ?) = 'text' AND json_extract(%1, ?) = ?").arg(col),
+            {path, path, r.equals.toString()}};
+}
+
+SqlFragment jsonGreaterSql(const ReviewRule &r, const Dialect &d)
+{
+    const QString col = jsonColumn(r);
+    const QString path = jsonPath(r);
+    if (d.isMySql())
+        return {QStringLiteral("JSON_TYPE(JSON_EXTRACT(%1, ?)) IN ('INTEGER', 'DOUBLE') AND JSON_EXTRACT(%1, ?) > ?").arg(col),
+                {path, path, r.value}};
+    return {QStringLiteral("json_valid(%1) AND json_type(%1, ?) IN ('integer', 'real') AND json_extract(%1, ?) > ?").arg(col),
+            {path, path, r.value}};
+}
+
+SqlFragment inList(const QString &column, const QStringList &values)
+{
+    SqlFragment f;
+    QStringList marks;
+    for (const QString &v : values) {
+        marks << QStringLiteral("?");
+        f.values << v;
+    }
+    f.sql = QStringLiteral("%1 IN (%2)").arg(column, marks.join(QStringLiteral(", ")));
+    return f;
+}
+
+SqlFragment ruleSql(const ReviewRule &r, const Dialect &d)
+{
+    SqlFragment f;
+    switch (r.kind) {
+    case ReviewRule::Kind::ConfidenceBelow:
+        f = {QStringLiteral("confidence_score < ?"), {r.value}};
+        break;
+    case ReviewRule::Kind::ConfidenceRange:
+        f = {r.maxInclusive ? QStringLiteral("confidence_score >= ? AND confidence_score <= ?")
+                            : QStringLiteral("confidence_score >= ? AND confidence_score < ?"),
+             {r.min, r.max}};
+        break;
+    case ReviewRule::Kind::ConfidenceAbove:
+        f = {QStringLiteral("confidence_score > ?"), {r.value}};
+        break;
+    case ReviewRule::Kind::TaskTypeIn:
+        return inList(QStringLiteral("task_type"), r.taskTypes);
+    case ReviewRule::Kind::JsonEquals:
+        f = jsonEqualsSql(r, d);
+        break;
+    case ReviewRule::Kind::JsonGreater:
+        f = jsonGreaterSql(r, d);
+        break;
+    }
+    if (!r.taskTypes.isEmpty()) {
+        SqlFragment only = inList(QStringLiteral("task_type"), r.taskTypes);
+        f.sql = only.sql + QStringLiteral(" AND ") + f.sql;
+        f.values = only.values + f.values;
+    }
+    return f;
+}
+
+} // namespace
+
+QString sampleBucketSql(const QString &idColumn)
+{
+    return QStringLiteral("((((") + idColumn
+        + QStringLiteral(" % 2147483648) * 2654435761 + 40503) % 4294967311) % 100)");
+}
+
+SqlFragment priorityExpression(const ReviewRules &rules, const Dialect &dialect, bool includeAllP3)
+{
+    SqlFragment out;
+    out.sql = QStringLiteral("CASE");
+    for (int i = 0; i < kPriorityCount; ++i) {
+        const PriorityRules &p = rules.priority(static_cast<Priority>(i));
+        if (p.rules.empty())
+            continue;
+        QStringList ors;
+        QVariantList values;
+        for (const ReviewRule &r : p.rules) {
+            SqlFragment f = ruleSql(r, dialect);
+            ors << QStringLiteral("(") + f.sql + QStringLiteral(")");
+            values << f.values;
+        }
+        QString when = QStringLiteral("(") + ors.join(QStringLiteral(" OR ")) + QStringLiteral(")");
+        if (p.samplePercent < 100 && !includeAllP3) {
+            when += QStringLiteral(" AND ") + sampleBucketSql(QStringLiteral("id")) + QStringLiteral(" < ?");
+            values << p.samplePercent;
+        }
+        out.sql += QStringLiteral(" WHEN %1 THEN %2").arg(when).arg(i);
+        out.values << values;
+    }
+    out.sql += QStringLiteral(" ELSE 9 END");
+    return out;
+}
+
+} // namespace atalaya

@@ -95,9 +95,9 @@ private slots:
         const QStringList before = indexesOf(*fresh.db, "ai_telemetry");
         const CliRun first = runCliOn(fresh, {"init", "--add-indexes"});
         QVERIFY2(first.exitCode == 0, first.err.constData());
-        QCOMPARE(strings(first.json().object().value("created")), QStringList({"idx_atalaya_window"}));
+        QCOMPARE(strings(first.json().object().value("created")), QStringList({"idx_atalaya_window", "idx_atalaya_queue"}));
         QStringList expected = before;
-        expected << "idx_atalaya_window";
+        expected << "idx_atalaya_window" << "idx_atalaya_queue";
         expected.sort();
         QCOMPARE(indexesOf(*fresh.db, "ai_telemetry"), expected);
         const CliRun second = runCliOn(fresh, {"init", "--add-indexes"});

@@ -7,6 +7,7 @@
 #include "storage/SchemaInstaller.h"
 
 #include <QJsonArray>
+#include <QTextStream>
 
 namespace atalaya::cli {
 namespace {
@@ -16,6 +17,9 @@ int runInit(CliContext &ctx)
     ctx.parser().addOption({QStringLiteral("add-indexes"),
                             QStringLiteral("Also add Atalaya's covering index to ai_telemetry (faster "
                                            "dashboards on large tables; takes a while).")});
+    ctx.parser().addOption({QStringLiteral("rebuild-rollups"),
+                            QStringLiteral("Rebuild Atalaya's rollup tables from ai_telemetry (needed once for a "
+                                           "large existing table; takes about a minute per 10 million rows).")});
     if (!ctx.parse(QStringLiteral("Create the missing tables and run Atalaya's migrations (idempotent).")))
         return ctx.exitCode();
     auto db = ctx.database();
@@ -23,12 +27,15 @@ int runInit(CliContext &ctx)
         return ctx.fail(db.error());
     InitOptions options;
     options.addIndexes = ctx.parser().isSet(QStringLiteral("add-indexes"));
+    options.rebuildRollups = ctx.parser().isSet(QStringLiteral("rebuild-rollups"));
+    options.progress = [](const QString &step) { QTextStream(stderr) << step << '\n'; };
     auto report = initialize(**db, options);
     if (!report)
         return ctx.fail(report.error());
     return ctx.print({{QStringLiteral("schema_version"), report->schemaVersion},
                       {QStringLiteral("created"), QJsonArray::fromStringList(report->created)},
-                      {QStringLiteral("migrated"), QJsonArray::fromStringList(report->migrated)}});
+                      {QStringLiteral("migrated"), QJsonArray::fromStringList(report->migrated)},
+                      {QStringLiteral("rollups"), report->rollups}});
 }
 
 int runDemo(CliContext &ctx)

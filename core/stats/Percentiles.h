@@ -19,6 +19,7 @@ public:
     void add(qint64 value, qint64 count = 1);
     qint64 total() const { return m_total; }
     std::optional<qint64> percentile(double p) const;
+    const std::map<qint64, qint64> &counts() const { return m_counts; }
 
 private:
     std::map<qint64, qint64> m_counts;

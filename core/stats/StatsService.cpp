@@ -1,9 +1,9 @@
 #include "stats/StatsService.h"
 
 #include "common/TimeUtil.h"
-#include "stats/ConfidenceBuckets.h"
-#include "stats/Percentiles.h"
-#include "stats/StatsSql.h"
+#include "rollup/RollupMaintenance.h"
+#include "rollup/RollupReader.h"
+#include "stats/RawAggregates.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
 #include "telemetry/TelemetryRepository.h"
@@ -14,96 +14,43 @@
 namespace atalaya {
 namespace {
 
-QString keyExpression(const Dialect &d, std::optional<GroupBy> by)
+// The window from the rollups where they are usable and cover at least one full hour (its
+// partial first and last hours come from the raw rows), else straight from ai_telemetry.
+Result<std::map<QString, WindowTotals>> collect(const Database &db, const StatsQuery &q,
+                                                std::optional<GroupBy> by, bool withQuality)
 {
-    if (!by)
-        return QStringLiteral("''");
-    switch (*by) {
-    case GroupBy::Agent: return d.exactKey(QStringLiteral("agent_id"));
-    case GroupBy::TaskType: return d.exactKey(QStringLiteral("task_type"));
-    case GroupBy::Day: return QStringLiteral("DATE(created_at)");
-    }
-    return QStringLiteral("''");
+    const qint64 firstHour = rollup::ceilHour(q.from);
+    const qint64 lastHour = rollup::floorHour(q.to);
+    if (firstHour >= lastHour || !rollup::status(db).usable())
+        return rawTotals(db, {{q.from, q.to}}, q.agentId, q.taskType, by, withQuality);
+    auto totals = rollup::rollupTotals(db, firstHour, lastHour, q.agentId, q.taskType, by);
+    if (!totals)
+        return totals.error();
+    std::vector<TimeRange> edges;
+    if (q.from < rollup::hourStart(firstHour))
+        edges.push_back({q.from, rollup::hourStart(firstHour)});
+    if (rollup::hourStart(lastHour) < q.to)
+        edges.push_back({rollup::hourStart(lastHour), q.to});
+    auto raw = rawTotals(db, edges, q.agentId, q.taskType, by, withQuality);
+    if (!raw)
+        return raw.error();
+    for (const auto &[key, t] : *raw)
+        (*totals)[key].merge(t);
+    return totals;
 }
 
-QString keyString(const QVariant &v)
+// The sketch's buckets below LatencySketch::kExactLimit hold single values: exact.
+QString percentileMethod(const WindowTotals &t)
 {
-    if (v.typeId() == QMetaType::QDate)
-        return v.toDate().toString(Qt::ISODate);
-    if (v.typeId() == QMetaType::QByteArray)
-        return QString::fromUtf8(v.toByteArray());
-    return v.toString();
+    return t.usesSketch && !t.sketch.isExact() ? QStringLiteral("sketch-1pct") : QStringLiteral("exact");
 }
 
-qint64 asInt(const QVariant &v)
+WindowTotals mergedTotals(const std::map<QString, WindowTotals> &totals)
 {
-    return v.isNull() ? 0 : std::llround(v.toDouble());
-}
-
-Result<std::map<QString, WindowSummary>> summarize(const Database &db, const StatsQuery &q,
-                                                   std::optional<GroupBy> by)
-{
-    const WhereClause w = windowWhere(db.dialect(), q);
-    const QString key = keyExpression(db.dialect(), by);
-    const QString where = w.sql + QStringLiteral(" AND ") + validRowPredicate(db.dialect());
-    const QString aggregate = QStringLiteral(
-        "SELECT %1, COUNT(*),"
-        " SUM(CASE WHEN human_feedback IS NOT NULL THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN human_feedback IS NOT NULL THEN ROUND(accuracy * 10000) ELSE 0 END),"
-        " SUM(CASE WHEN human_feedback = 'correct' THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN human_feedback = 'incorrect' THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN human_feedback = 'partially_correct' THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN confidence_score < 0.5 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN confidence_score >= 0.5 AND confidence_score < 0.7 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN confidence_score >= 0.7 AND confidence_score < 0.85 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN confidence_score >= 0.85 AND confidence_score < 0.95 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN confidence_score >= 0.95 THEN 1 ELSE 0 END),"
-        " SUM(ROUND(confidence_score * 10000)), SUM(execution_time_ms),"
-        " MIN(execution_time_ms), MAX(execution_time_ms)"
-        " FROM ai_telemetry%2 GROUP BY %1").arg(key, where);
-    auto q1 = execQuery(db, aggregate, w.values, QStringLiteral("reading the window aggregates"));
-    if (!q1)
-        return q1.error();
-    std::map<QString, WindowSummary> out;
-    while (q1->next()) {
-        WindowSummary s;
-        const qint64 total = asInt(q1->value(1));
-        if (total == 0)
-            continue;
-        s.accuracy.totalDecisions = total;
-        s.accuracy.totalWithFeedback = asInt(q1->value(2));
-        if (s.accuracy.totalWithFeedback > 0)
-            s.accuracy.accuracyAvg = static_cast<double>(asInt(q1->value(3))) / 10000.0
-                / static_cast<double>(s.accuracy.totalWithFeedback);
-        s.accuracy.correct = asInt(q1->value(4));
-        s.accuracy.incorrect = asInt(q1->value(5));
-        s.accuracy.partiallyCorrect = asInt(q1->value(6));
-        s.confidence.totalDecisions = total;
-        for (int b = 0; b < 5; ++b)
-            s.confidence.counts[static_cast<size_t>(b)] = asInt(q1->value(7 + b));
-        s.avgConfidence = static_cast<double>(asInt(q1->value(12))) / 10000.0 / static_cast<double>(total);
-        s.execution.avgMs = static_cast<double>(asInt(q1->value(13))) / static_cast<double>(total);
-        s.execution.minMs = asInt(q1->value(14));
-        s.execution.maxMs = asInt(q1->value(15));
-        out.emplace(keyString(q1->value(0)), s);
-    }
-
-    const QString histogram = QStringLiteral("SELECT %1, execution_time_ms, COUNT(*) FROM ai_telemetry%2"
-                                             " GROUP BY %1, execution_time_ms")
-                                  .arg(key, where);
-    auto q2 = execQuery(db, histogram, w.values, QStringLiteral("reading the execution times"));
-    if (!q2)
-        return q2.error();
-    std::map<QString, ValueHistogram> histograms;
-    while (q2->next())
-        histograms[keyString(q2->value(0))].add(asInt(q2->value(1)), asInt(q2->value(2)));
-    for (auto &[k, s] : out) {
-        const ValueHistogram &h = histograms[k];
-        s.execution.p50Ms = h.percentile(50);
-        s.execution.p95Ms = h.percentile(95);
-        s.execution.p99Ms = h.percentile(99);
-    }
-    return out;
+    WindowTotals all;
+    for (const auto &[key, t] : totals)
+        all.merge(t);
+    return all;
 }
 
 } // namespace
@@ -112,62 +59,37 @@ StatsService::StatsService(std::shared_ptr<const Database> db) : m_db(std::move(
 
 Result<WindowSummary> StatsService::summary(const StatsQuery &query) const
 {
-    auto groups = summarize(*m_db, query, std::nullopt);
-    if (!groups)
-        return groups.error();
-    if (groups->empty())
-        return WindowSummary{};
-    return groups->begin()->second;
+    auto totals = collect(*m_db, query, std::nullopt, false);
+    if (!totals)
+        return totals.error();
+    return mergedTotals(*totals).summary();
 }
 
 Result<DataQuality> StatsService::dataQuality(const StatsQuery &query) const
 {
-    const WhereClause w = windowWhere(m_db->dialect(), query);
-    const bool checkJson = !m_db->dialect().isMySql();
-    const QString jsonInvalid = checkJson
-        ? QStringLiteral("NOT (json_valid(decision_made) AND json_valid(metadata))")
-        : QStringLiteral("1 = 0");
-    const QString sql = QStringLiteral(
-        "SELECT"
-        " SUM(CASE WHEN confidence_score < 0 OR confidence_score > 1 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN execution_time_ms < 0 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN human_feedback IS NOT NULL AND human_feedback NOT IN"
-        " ('correct', 'incorrect', 'partially_correct') THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN %1 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN %2 THEN 0 ELSE 1 END)"
-        " FROM ai_telemetry%3").arg(jsonInvalid, validRowPredicate(m_db->dialect()), w.sql);
-    auto q = execQuery(*m_db, sql, w.values, QStringLiteral("checking data quality"));
-    if (!q)
-        return q.error();
-    DataQuality dq;
-    if (q->next()) {
-        dq.confidenceOutOfRange = asInt(q->value(0));
-        dq.negativeExecutionTime = asInt(q->value(1));
-        dq.unknownFeedback = asInt(q->value(2));
-        dq.invalidJson = asInt(q->value(3));
-        dq.excludedRows = asInt(q->value(4));
-    }
-    return dq;
+    auto totals = collect(*m_db, query, std::nullopt, true);
+    if (!totals)
+        return totals.error();
+    return mergedTotals(*totals).quality;
 }
 
 Result<StatsSnapshot> StatsService::snapshot(const StatsQuery &query) const
 {
-    auto s = summary(query);
-    if (!s)
-        return s.error();
-    auto dq = dataQuality(query);
-    if (!dq)
-        return dq.error();
+    auto totals = collect(*m_db, query, std::nullopt, true);
+    if (!totals)
+        return totals.error();
+    const WindowTotals all = mergedTotals(*totals);
     StatsSnapshot snap;
     snap.query = query;
-    snap.summary = *s;
-    snap.quality = *dq;
+    snap.summary = all.summary();
+    snap.quality = all.quality;
+    snap.percentileMethod = percentileMethod(all);
     return snap;
 }
 
 Result<std::vector<GroupSummary>> StatsService::grouped(const StatsQuery &query, GroupBy by) const
 {
-    auto groups = summarize(*m_db, query, by);
+    auto groups = collect(*m_db, query, by, false);
     if (!groups)
         return groups.error();
     std::vector<GroupSummary> out;
@@ -177,12 +99,14 @@ Result<std::vector<GroupSummary>> StatsService::grouped(const StatsQuery &query,
         for (QDate d = first; d <= last; d = d.addDays(1)) {
             const QString key = d.toString(Qt::ISODate);
             auto it = groups->find(key);
-            out.push_back({key, it == groups->end() ? WindowSummary{} : it->second});
+            out.push_back({key, it == groups->end() ? WindowSummary{} : it->second.summary()});
         }
         return out;
     }
-    for (auto &[key, s] : *groups)
-        out.push_back({key, s});
+    for (const auto &[key, t] : *groups) {
+        if (t.total > 0)
+            out.push_back({key, t.summary()});
+    }
     return out;
 }
 
@@ -196,18 +120,16 @@ Result<AgentDetail> StatsService::agent(const QString &agentId, const StatsQuery
                          QStringLiteral("agent '%1' has no decisions; `atalaya-cli agents` lists "
                                         "the known agents")
                              .arg(agentId));
-    const StatsQuery scoped = query.withAgent(agentId);
-    auto s = summary(scoped);
-    if (!s)
-        return s.error();
-    AgentDetail detail;
-    detail.agentId = agentId;
-    detail.summary = *s;
-    auto byTask = summarize(*m_db, scoped, GroupBy::TaskType);
+    auto byTask = collect(*m_db, query.withAgent(agentId), GroupBy::TaskType, false);
     if (!byTask)
         return byTask.error();
-    for (const auto &[task, ts] : *byTask)
-        detail.taskTypes.push_back({task, ts.accuracy.totalDecisions});
+    AgentDetail detail;
+    detail.agentId = agentId;
+    detail.summary = mergedTotals(*byTask).summary();
+    for (const auto &[task, t] : *byTask) {
+        if (t.total > 0)
+            detail.taskTypes.push_back({task, t.total});
+    }
     std::stable_sort(detail.taskTypes.begin(), detail.taskTypes.end(),
                      [](const TaskTypeCount &a, const TaskTypeCount &b) { return a.count > b.count; });
     return detail;

@@ -9,8 +9,6 @@ namespace atalaya {
 
 class Database;
 
-enum class GroupBy { Agent, TaskType, Day };
-
 // Every read of the dashboard and of CLI.md `stats`, `agent`, `accuracy`, `agents`, `trends`.
 // Counts and sums are computed in SQL in integer units (confidence × 10⁴) so SQLite and
 // MariaDB agree to the last digit; percentiles are exact nearest-rank over a GROUP BY of the

@@ -12,6 +12,8 @@
 
 namespace atalaya {
 
+enum class GroupBy { Agent, TaskType, Day };
+
 struct AccuracySummary {
     qint64 totalDecisions = 0;
     qint64 totalWithFeedback = 0;

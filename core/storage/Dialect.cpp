@@ -43,6 +43,36 @@ QString Dialect::exactMatch(const QString &column) const
 QString Dialect::exactKey(const QString &column) const
 {
     return isMySql() ? QStringLiteral("CAST(%1 AS BINARY)").arg(column) : column;
+QString Dialect::exactTextType(int maxChars) const
+{
+    // utf8mb4 needs up to 4 bytes a character; SQLite's TEXT already compares bytes.
+    return isMySql() ? QStringLiteral("VARBINARY(%1)").arg(maxChars * 4) : QStringLiteral("VARCHAR(%1)").arg(maxChars);
+}
+
+QString Dialect::hourNumberOf(const QString &column) const
+{
+    return isMySql() ? QStringLiteral("TIMESTAMPDIFF(HOUR, '1970-01-01 00:00:00', %1)").arg(column)
+                     : QStringLiteral("(CAST(strftime('%s', %1) AS INTEGER) / 3600)").arg(column);
+}
+
+QString Dialect::dayNumberOf(const QString &column) const
+{
+    return isMySql() ? QStringLiteral("TIMESTAMPDIFF(DAY, '1970-01-01 00:00:00', %1)").arg(column)
+                     : QStringLiteral("(CAST(strftime('%s', %1) AS INTEGER) / 86400)").arg(column);
+}
+
+QString Dialect::upsertAdd(const QStringList &key, const QStringList &addColumns,
+                           const QStringList &setColumns) const
+{
+    QStringList assignments;
+    for (const QString &c : addColumns)
+        assignments << (isMySql() ? QStringLiteral("%1 = %1 + VALUES(%1)") : QStringLiteral("%1 = %1 + excluded.%1")).arg(c);
+    for (const QString &c : setColumns)
+        assignments << (isMySql() ? QStringLiteral("%1 = VALUES(%1)") : QStringLiteral("%1 = excluded.%1")).arg(c);
+    if (isMySql())
+        return QStringLiteral(" ON DUPLICATE KEY UPDATE ") + assignments.join(QStringLiteral(", "));
+    return QStringLiteral(" ON CONFLICT(%1) DO UPDATE SET %2")
+        .arg(key.join(QStringLiteral(", ")), assignments.join(QStringLiteral(", ")));
 }
 
 } // namespace atalaya

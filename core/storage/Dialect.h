@@ -3,6 +3,7 @@
 #include "storage/DbUrl.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace atalaya {
 
@@ -33,6 +34,16 @@ public:
     int exactMatchBindings() const { return isMySql() ? 2 : 1; }
     // A GROUP BY key that keeps 'Agent' and 'agent' apart, as SQLite does.
     QString exactKey(const QString &column) const;
+    // A text column type compared and grouped byte for byte (for keys copied from
+    // ai_telemetry into Atalaya's own tables).
+    QString exactTextType(int maxChars) const;
+    // Whole hours / days since 1970-01-01 00:00 UTC of a DATETIME column (rollup keys).
+    QString hourNumberOf(const QString &column) const;
+    QString dayNumberOf(const QString &column) const;
+    // The tail of an INSERT that, on a duplicate `key`, adds the new values of `addColumns`
+    // to the stored ones and sets `setColumns` to the new ones.
+    QString upsertAdd(const QStringList &key, const QStringList &addColumns,
+                      const QStringList &setColumns = {}) const;
 
 private:
     Backend m_backend;

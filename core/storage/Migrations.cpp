@@ -2,6 +2,7 @@
 
 #include "common/TimeUtil.h"
 #include "logging/Logging.h"
+#include "rollup/RollupSchema.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
 
@@ -69,6 +70,7 @@ const std::vector<Migration> &allMigrations()
         {1, QStringLiteral("feedback_audit"), feedbackAudit},
         {10, QStringLiteral("risk_models"), riskModels},
         {30, QStringLiteral("feedback_keys"), feedbackKeys},
+        {20, QStringLiteral("rollup_hour"), rollup::migrationStatements},
     };
     return migrations;
 }

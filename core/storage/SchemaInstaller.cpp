@@ -1,5 +1,6 @@
 #include "storage/SchemaInstaller.h"
 
+#include "rollup/RollupMaintenance.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
 #include "storage/SqlUtil.h"
@@ -147,6 +148,18 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
         return migrated.error();
     report.schemaVersion = migrated->schemaVersion;
     report.migrated = migrated->migrated;
+    if (options.rebuildRollups) {
+        if (Status s = rollup::rebuild(db, options.progress); !s)
+            return s.error();
+        report.rollups = QStringLiteral("ready");
+        return report;
+    }
+    auto rollups = rollup::ensure(db, options.maxRowsToBuildRollups);
+    if (!rollups)
+        return rollups.error();
+    report.rollups = !rollups->triggers ? QStringLiteral("no_triggers")
+        : rollups->needsRebuild        ? QStringLiteral("needs_rebuild")
+                                       : QStringLiteral("ready");
     return report;
 }
 

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <functional>
+
+namespace atalaya {
+class Database;
+}
+
+namespace atalaya::rollup {
+
+struct RollupStatus {
+    bool ready = false;     // built once and kept in step since
+    bool triggers = false;  // all three triggers exist on ai_telemetry
+    bool usable() const { return ready && triggers; }
+};
+
+// Cheap (one indexed read); false/false when the tables are missing.
+RollupStatus status(const Database &db);
+
+// Creates the missing triggers. False (not an error) when the account may not create
+// triggers: the rollups then stay unused and every read takes the raw path.
+Result<bool> installTriggers(const Database &db);
+
+// `init --rebuild-rollups`: counters from one GROUP BY over ai_telemetry in one transaction
+// (the triggers exist first, so concurrent writers wait on its locks and apply on top),
+// then every latency section from the raw rows, day by day.
+Status rebuild(const Database &db, const std::function<void(const QString &)> &progress = {});
+
+// What `init` does: triggers, then a build when the rollups were never built and the table
+// is small enough to build now; bigger tables are left to `init --rebuild-rollups`.
+struct EnsureReport {
+    bool triggers = false;
+    bool built = false;
+    bool needsRebuild = false;
+};
+Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild = 200000);
+
+} // namespace atalaya::rollup

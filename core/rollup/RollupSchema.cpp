@@ -1,0 +1,148 @@
+#include "rollup/RollupSchema.h"
+
+namespace atalaya::rollup {
+namespace {
+
+QString sumOf(const QString &condition, const QString &value = QStringLiteral("1"))
+{
+    return QStringLiteral("CASE WHEN %1 THEN %2 ELSE 0 END").arg(condition, value);
+}
+
+// One upsert that adds `sign` × the row's contributions to its hour row.
+QString applyRow(const Dialect &d, const QString &row, int sign, const QString &latencyBump)
+{
+    QStringList columns{QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("task_type"),
+                        QStringLiteral("day_no")};
+    columns << counterColumns() << QStringLiteral("lat_version");
+    QStringList values{d.hourNumberOf(row + QStringLiteral("created_at")), row + QStringLiteral("agent_id"),
+                       row + QStringLiteral("task_type"), d.dayNumberOf(row + QStringLiteral("created_at"))};
+    for (const QString &e : counterExpressions(d, row))
+        values << (sign < 0 ? QStringLiteral("-(%1)").arg(e) : e);
+    values << latencyBump;
+    QStringList add = counterColumns();
+    add << QStringLiteral("lat_version");
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
+        .arg(QLatin1String(kHourTable), columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
+             d.upsertAdd({QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("task_type")}, add));
+}
+
+// An UPDATE moves the row's latency only when one of these changes (feedback edits do not).
+QString latencyUnchanged(const Dialect &d)
+{
+    return QStringLiteral("(OLD.execution_time_ms = NEW.execution_time_ms AND OLD.created_at = NEW.created_at"
+                          " AND OLD.agent_id = NEW.agent_id AND OLD.task_type = NEW.task_type"
+                          " AND (%1) = (%2))")
+        .arg(validExpression(d, QStringLiteral("OLD.")), validExpression(d, QStringLiteral("NEW.")));
+}
+
+QString mysqlTrigger(const QString &name, const QString &event, const QStringList &statements)
+{
+    return QStringLiteral("CREATE TRIGGER %1 AFTER %2 ON ai_telemetry FOR EACH ROW BEGIN IF %3 IS NULL THEN %4; END IF; END")
+        .arg(name, event, QLatin1String(kAppMaintainsVariable), statements.join(QStringLiteral("; ")));
+}
+
+QString sqliteTrigger(const QString &name, const QString &event, const QStringList &statements)
+{
+    return QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1 AFTER %2 ON ai_telemetry BEGIN %3; END")
+        .arg(name, event, statements.join(QStringLiteral("; ")));
+}
+
+} // namespace
+
+const QStringList &counterColumns()
+{
+    static const QStringList columns = {
+        QStringLiteral("n"), QStringLiteral("fb"), QStringLiteral("acc_sum"), QStringLiteral("n_correct"),
+        QStringLiteral("n_incorrect"), QStringLiteral("n_partial"), QStringLiteral("b0"), QStringLiteral("b1"),
+        QStringLiteral("b2"), QStringLiteral("b3"), QStringLiteral("b4"), QStringLiteral("conf_sum"),
+        QStringLiteral("exec_sum"), QStringLiteral("dq_conf"), QStringLiteral("dq_neg"), QStringLiteral("dq_fb"),
+        QStringLiteral("dq_json"), QStringLiteral("dq_excluded")};
+    return columns;
+}
+
+QString validExpression(const Dialect &d, const QString &r)
+{
+    QString p = QStringLiteral(
+                    "(%1confidence_score >= 0 AND %1confidence_score <= 1 AND %1execution_time_ms >= 0"
+                    " AND (%1human_feedback IS NULL OR %1human_feedback IN ('correct', 'incorrect', 'partially_correct'))")
+                    .arg(r);
+    if (!d.isMySql())
+        p += QStringLiteral(" AND json_valid(%1decision_made) AND json_valid(%1metadata)").arg(r);
+    return p + QLatin1Char(')');
+}
+
+QStringList counterExpressions(const Dialect &d, const QString &r)
+{
+    const QString valid = validExpression(d, r);
+    const QString withFeedback = QStringLiteral("%1 AND %2human_feedback IS NOT NULL").arg(valid, r);
+    const QString conf = r + QStringLiteral("confidence_score");
+    auto bucket = [&](const QString &range) { return sumOf(valid + QStringLiteral(" AND ") + range); };
+    return {
+        sumOf(valid),
+        sumOf(withFeedback),
+        sumOf(withFeedback, QStringLiteral("COALESCE(ROUND(%1accuracy * 10000), 0)").arg(r)),
+        sumOf(QStringLiteral("%1 AND %2human_feedback = 'correct'").arg(valid, r)),
+        sumOf(QStringLiteral("%1 AND %2human_feedback = 'incorrect'").arg(valid, r)),
+        sumOf(QStringLiteral("%1 AND %2human_feedback = 'partially_correct'").arg(valid, r)),
+        bucket(QStringLiteral("%1 < 0.5").arg(conf)),
+        bucket(QStringLiteral("%1 >= 0.5 AND %1 < 0.7").arg(conf)),
+        bucket(QStringLiteral("%1 >= 0.7 AND %1 < 0.85").arg(conf)),
+        bucket(QStringLiteral("%1 >= 0.85 AND %1 < 0.95").arg(conf)),
+        bucket(QStringLiteral("%1 >= 0.95").arg(conf)),
+        sumOf(valid, QStringLiteral("ROUND(%1 * 10000)").arg(conf)),
+        sumOf(valid, r + QStringLiteral("execution_time_ms")),
+        sumOf(QStringLiteral("%1 < 0 OR %1 > 1").arg(conf)),
+        sumOf(QStringLiteral("%1execution_time_ms < 0").arg(r)),
+        sumOf(QStringLiteral("%1human_feedback IS NOT NULL AND %1human_feedback NOT IN"
+                             " ('correct', 'incorrect', 'partially_correct')").arg(r)),
+        d.isMySql() ? QStringLiteral("0")
+                    : sumOf(QStringLiteral("NOT (json_valid(%1decision_made) AND json_valid(%1metadata))").arg(r)),
+        sumOf(QStringLiteral("NOT ") + valid),
+    };
+}
+
+QStringList migrationStatements(const Dialect &d)
+{
+    QString counters;
+    for (const QString &c : counterColumns())
+        counters += QStringLiteral(", %1 BIGINT NOT NULL DEFAULT 0").arg(c);
+    return {
+        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (hour_no BIGINT NOT NULL, agent_id %5 NOT NULL,"
+                       " task_type %6 NOT NULL, day_no BIGINT NOT NULL%2,"
+                       " lat_version BIGINT NOT NULL DEFAULT 0, lat_built BIGINT NOT NULL DEFAULT -1,"
+                       " exec_min BIGINT NULL, exec_max BIGINT NULL, lat %3 NULL,"
+                       " PRIMARY KEY (hour_no, agent_id, task_type))%4")
+            .arg(QLatin1String(kHourTable), counters, d.blobType(), d.tableSuffix(), d.exactTextType(100),
+                 d.exactTextType(50)),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (name VARCHAR(50) NOT NULL PRIMARY KEY,"
+                       " value BIGINT NOT NULL)%2")
+            .arg(QLatin1String(kStateTable), d.tableSuffix()),
+    };
+}
+
+QStringList triggerNames()
+{
+    return {QStringLiteral("atalaya_rollup_ai"), QStringLiteral("atalaya_rollup_au"),
+            QStringLiteral("atalaya_rollup_ad")};
+}
+
+QStringList triggerStatements(const Dialect &d)
+{
+    const QStringList names = triggerNames();
+    const QString newValid = QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(validExpression(d, QStringLiteral("NEW.")));
+    const QString oldValid = QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(validExpression(d, QStringLiteral("OLD.")));
+    const QString moved = QStringLiteral("CASE WHEN %1 THEN 0 ELSE 1 END").arg(latencyUnchanged(d));
+    const QStringList onInsert{applyRow(d, QStringLiteral("NEW."), 1, newValid)};
+    const QStringList onUpdate{applyRow(d, QStringLiteral("OLD."), -1, moved),
+                               applyRow(d, QStringLiteral("NEW."), 1, moved)};
+    const QStringList onDelete{applyRow(d, QStringLiteral("OLD."), -1, oldValid)};
+    if (d.isMySql())
+        return {mysqlTrigger(names[0], QStringLiteral("INSERT"), onInsert),
+                mysqlTrigger(names[1], QStringLiteral("UPDATE"), onUpdate),
+                mysqlTrigger(names[2], QStringLiteral("DELETE"), onDelete)};
+    return {sqliteTrigger(names[0], QStringLiteral("INSERT"), onInsert),
+            sqliteTrigger(names[1], QStringLiteral("UPDATE"), onUpdate),
+            sqliteTrigger(names[2], QStringLiteral("DELETE"), onDelete)};
+}
+
+} // namespace atalaya::rollup

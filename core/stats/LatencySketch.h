@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QByteArray>
+#include <QtGlobal>
+
+#include <optional>
+#include <vector>
+
+namespace atalaya {
+
+// A mergeable execution-time histogram: exact integer buckets below 1024 ms, 1.9 %-wide
+// log buckets above, so every percentile it reports is within 1 % of the exact nearest-rank
+// value (the bucket's integer representative is within 0.95 % of any value in it, plus
+// < 0.05 % of rounding). Rollup rows store it as a compact BLOB (serialize/merge).
+class LatencySketch {
+public:
+    static constexpr int kExactLimit = 1024;
+    static constexpr double kGamma = 1.019;
+
+    static int bucketOf(qint64 valueMs);
+    static qint64 representative(int bucket);
+    static int bucketCount();
+
+    void add(qint64 valueMs, qint64 count = 1);
+    void merge(const LatencySketch &other);
+    // Adds a serialized sketch; false when the bytes are not one (then nothing is added).
+    bool mergeSerialized(const QByteArray &bytes);
+    QByteArray serialize() const;
+
+    qint64 total() const { return m_total; }
+    bool isEmpty() const { return m_total == 0; }
+    // True while every value fell in the exact buckets (then percentiles are exact).
+    bool isExact() const;
+    // Nearest rank over the buckets (the value at rank ceil(p/100 · N)).
+    std::optional<qint64> percentile(double p) const;
+
+private:
+    std::vector<qint64> m_counts;  // dense by bucket, allocated on first add
+    qint64 m_total = 0;
+};
+
+} // namespace atalaya

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "common/Result.h"
+#include "stats/WindowTotals.h"
+
+#include <map>
+
+namespace atalaya {
+
+class Database;
+
+struct TimeRange {
+    QDateTime from;  // inclusive
+    QDateTime to;    // exclusive
+};
+
+// Aggregates straight from ai_telemetry over the union of `ranges` (one SQL aggregate and one
+// GROUP BY of the integer execution times, so percentiles are exact). Keys: agent id, task
+// type, yyyy-MM-dd, or "" without grouping. `withQuality` adds the data-quality counts.
+Result<std::map<QString, WindowTotals>> rawTotals(const Database &db, const std::vector<TimeRange> &ranges,
+                                                  const QString &agentId, const QString &taskType,
+                                                  std::optional<GroupBy> by, bool withQuality);
+
+} // namespace atalaya

@@ -1,0 +1,264 @@
+#include "TestDatabases.h"
+
+#include "common/TimeUtil.h"
+#include "rollup/RollupMaintenance.h"
+#include "stats/RawAggregates.h"
+#include "stats/StatsService.h"
+#include "storage/SqlUtil.h"
+#include "telemetry/FeedbackRepository.h"
+#include "telemetry/TelemetryRepository.h"
+
+#include <QRandomGenerator>
+#include <QtTest>
+
+using namespace atalaya;
+
+// Proves the rollup path gives the naive figures: exact counts, sums, averages, min/max and
+// data quality; percentiles within 1 %. Rows and feedback come from the app and from
+// "another system" (raw SQL), including re-reviews, deletes and rows outside the seed ranges.
+class TestRollups : public QObject {
+    Q_OBJECT
+private:
+    std::shared_ptr<Database> m_db;
+    QDateTime m_now;
+    QStringList m_agents{"alpha", "beta", "gamma"};
+    QStringList m_tasks{"triage", "refund"};
+
+    QString insertSql() const
+    {
+        return QStringLiteral("INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
+                              " human_feedback, accuracy, execution_time_ms, metadata, created_at)"
+                              " VALUES (?, ?, '{}', ?, ?, ?, ?, '{}', ?)");
+    }
+
+    static QVariant nullText() { return QVariant(QMetaType::fromType<QString>()); }
+
+    std::vector<StatsQuery> windows() const
+    {
+        std::vector<StatsQuery> out;
+        for (int days : {1, 2, 7, 30, 3650})
+            out.push_back(*StatsQuery::lastDays(days, m_now));
+        // Partial hours at both ends, and a window inside one hour.
+        out.push_back(*StatsQuery::range(m_now.addSecs(-5 * 86400 - 1234), m_now.addSecs(-86400 + 777)));
+        out.push_back(*StatsQuery::range(m_now.addSecs(-3 * 3600 - 10), m_now.addSecs(-3 * 3600 + 900)));
+        const QDateTime hour = QDateTime::fromSecsSinceEpoch(m_now.toSecsSinceEpoch() / 3600 * 3600 - 48 * 3600, Qt::UTC);
+        out.push_back(*StatsQuery::range(hour, hour.addSecs(6 * 3600)));
+        std::vector<StatsQuery> filtered;
+        for (const StatsQuery &q : out) {
+            filtered.push_back(q);
+            filtered.push_back(q.withAgent("beta"));
+            filtered.push_back(q.withTask("refund"));
+            filtered.push_back(q.withAgent("gamma").withTask("triage"));
+        }
+        return filtered;
+    }
+
+    static void compareTotals(const WindowSummary &got, const WindowSummary &want, const QString &where)
+    {
+        const QByteArray w = where.toUtf8();
+        QVERIFY2(got.accuracy.totalDecisions == want.accuracy.totalDecisions, w);
+        QVERIFY2(got.accuracy.totalWithFeedback == want.accuracy.totalWithFeedback, w);
+        QVERIFY2(got.accuracy.correct == want.accuracy.correct, w);
+        QVERIFY2(got.accuracy.incorrect == want.accuracy.incorrect, w);
+        QVERIFY2(got.accuracy.partiallyCorrect == want.accuracy.partiallyCorrect, w);
+        QVERIFY2(got.accuracy.accuracyAvg == want.accuracy.accuracyAvg, w);
+        QVERIFY2(got.confidence.counts == want.confidence.counts, w);
+        QVERIFY2(got.avgConfidence == want.avgConfidence, w);
+        QVERIFY2(got.execution.avgMs == want.execution.avgMs, w);
+        QVERIFY2(got.execution.minMs == want.execution.minMs, w);
+        QVERIFY2(got.execution.maxMs == want.execution.maxMs, w);
+        const std::optional<qint64> g[] = {got.execution.p50Ms, got.execution.p95Ms, got.execution.p99Ms};
+        const std::optional<qint64> e[] = {want.execution.p50Ms, want.execution.p95Ms, want.execution.p99Ms};
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY2(g[i].has_value() == e[i].has_value(), w);
+            if (g[i])
+                QVERIFY2(std::abs(double(*g[i] - *e[i])) <= 0.01 * double(*e[i]),
+                         qPrintable(where + QStringLiteral(" percentile %1 vs %2").arg(*g[i]).arg(*e[i])));
+        }
+    }
+
+    void compareAll(const QString &stage)
+    {
+        QVERIFY(rollup::status(*m_db).usable());
+        const StatsService stats(m_db);
+        int n = 0;
+        for (const StatsQuery &q : windows()) {
+            const QString where = QStringLiteral("%1, window %2 (%3–%4, agent '%5', task '%6')")
+                                      .arg(stage).arg(n++).arg(toIsoUtc(q.from), toIsoUtc(q.to), q.agentId, q.taskType);
+            auto naive = rawTotals(*m_db, {{q.from, q.to}}, q.agentId, q.taskType, std::nullopt, true);
+            QVERIFY(naive.ok());
+            WindowTotals all;
+            for (const auto &[k, t] : *naive)
+                all.merge(t);
+            auto snap = stats.snapshot(q);
+            QVERIFY2(snap.ok(), qPrintable(snap.ok() ? QString() : snap.error().message));
+            compareTotals(snap->summary, all.summary(), where);
+            QVERIFY2(snap->quality.excludedRows == all.quality.excludedRows, qPrintable(where));
+            QVERIFY2(snap->quality.unknownFeedback == all.quality.unknownFeedback, qPrintable(where));
+            QVERIFY2(snap->quality.confidenceOutOfRange == all.quality.confidenceOutOfRange, qPrintable(where));
+            QVERIFY2(snap->quality.negativeExecutionTime == all.quality.negativeExecutionTime, qPrintable(where));
+            QVERIFY2(snap->quality.invalidJson == all.quality.invalidJson, qPrintable(where));
+            for (GroupBy by : {GroupBy::Agent, GroupBy::TaskType, GroupBy::Day}) {
+                auto want = rawTotals(*m_db, {{q.from, q.to}}, q.agentId, q.taskType, by, false);
+                auto got = stats.grouped(q, by);
+                QVERIFY(want.ok() && got.ok());
+                for (const GroupSummary &g : *got) {
+                    auto it = want->find(g.key);
+                    const WindowSummary expected = it == want->end() ? WindowSummary{} : it->second.summary();
+                    compareTotals(g.summary, expected, where + QStringLiteral(" group ") + g.key);
+                }
+                if (by != GroupBy::Day) {
+                    qint64 groups = 0;
+                    for (const auto &[k, t] : *want)
+                        groups += t.total > 0 ? 1 : 0;
+                    QVERIFY2(qint64(got->size()) == groups, qPrintable(where));
+                }
+            }
+        }
+    }
+
+    std::vector<DecisionInput> appRows(int count, quint32 seed)
+    {
+        QRandomGenerator rng(seed);
+        std::vector<DecisionInput> rows;
+        for (int i = 0; i < count; ++i) {
+            DecisionInput d;
+            d.agentId = m_agents[int(rng.bounded(3))];
+            d.taskType = m_tasks[int(rng.bounded(2))];
+            d.decision = {{"action", "approve"}};
+            d.confidence = rng.bounded(10001) / 10000.0;
+            // Mostly exact-range latencies, a tail in the sketch's log buckets.
+            d.executionTimeMs = rng.bounded(10) == 0 ? 1024 + rng.bounded(60000) : rng.bounded(1024);
+            const int fb = int(rng.bounded(6));
+            if (fb < 3)
+                d.feedback = fb == 0 ? Feedback::Correct : fb == 1 ? Feedback::Incorrect : Feedback::PartiallyCorrect;
+            d.createdAt = m_now.addMSecs(-qint64(rng.bounded(40 * 86400)) * 1000 - rng.bounded(1000));
+            rows.push_back(d);
+        }
+        return rows;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto fresh = test::freshDatabase();
+        QVERIFY2(fresh.db, "no test database");
+        m_db = fresh.db;
+        // Not on an hour boundary, so every window has partial first and last hours.
+        m_now = QDateTime::currentDateTimeUtc();
+        QVERIFY(rollup::status(*m_db).usable());
+    }
+
+    void appInserts()
+    {
+        auto written = TelemetryRepository(m_db).recordBatch(appRows(3000, 1));
+        QVERIFY(written.ok());
+        compareAll(QStringLiteral("after app inserts"));
+    }
+
+    void otherSystemInserts()
+    {
+        QRandomGenerator rng(2);
+        for (int i = 0; i < 200; ++i) {
+            QString agent = m_agents[int(rng.bounded(3))];
+            const QString task = m_tasks[int(rng.bounded(2))];
+            QString conf = QString::number(rng.bounded(10001) / 10000.0, 'f', 4);
+            QVariant feedback = nullText();
+            QVariant accuracy = nullText();
+            qint64 ms = rng.bounded(3000);
+            switch (i % 10) {
+            case 0: conf = QStringLiteral("1.5"); break;               // out of range
+            case 1: feedback = QStringLiteral("maybe"); break;          // unknown feedback
+            case 2: ms = -7; break;                                     // negative latency
+            case 3: feedback = QStringLiteral("correct"); break;        // accuracy left NULL
+            case 4: feedback = QStringLiteral("incorrect"); accuracy = QStringLiteral("0.0000"); break;
+            // Keys MySQL's collations would fold into "beta": kept apart, as on SQLite.
+            case 5: agent = QStringLiteral("Beta"); break;
+            case 6: agent = QStringLiteral("beta "); break;
+            default: break;
+            }
+            const QDateTime at = m_now.addSecs(-qint64(rng.bounded(35 * 86400)));
+            QVERIFY(execStatement(*m_db, insertSql(), {agent, task, conf, feedback, accuracy, ms, toDbDateTime(at)}, "raw insert").ok());
+        }
+        compareAll(QStringLiteral("after raw inserts"));
+    }
+
+    void otherSystemReviewsAndEdits()
+    {
+        // Re-reviews and undos written straight to the table, and a few latency edits/deletes.
+        QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'incorrect', accuracy = 0"
+                                                    " WHERE human_feedback = 'correct' AND id % 4 = 0"), {}, "re-review").ok());
+        QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'partially_correct', accuracy = 0.5"
+                                                    " WHERE human_feedback IS NULL AND id % 5 = 0"), {}, "review").ok());
+        QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET human_feedback = NULL, accuracy = NULL"
+                                                    " WHERE human_feedback = 'incorrect' AND id % 7 = 0"), {}, "undo").ok());
+        QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'bogus'"
+                                                    " WHERE id % 97 = 0"), {}, "bad feedback").ok());
+        QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET execution_time_ms = execution_time_ms * 3 + 1"
+                                                    " WHERE id % 11 = 0"), {}, "latency edit").ok());
+        QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET agent_id = 'gamma'"
+                                                    " WHERE agent_id = 'alpha' AND id % 13 = 0"), {}, "agent edit").ok());
+        QVERIFY(execStatement(*m_db, QStringLiteral("DELETE FROM ai_telemetry WHERE id % 17 = 0"), {}, "delete").ok());
+        compareAll(QStringLiteral("after raw updates"));
+    }
+
+    void appFeedback()
+    {
+        FeedbackRepository feedback(m_db);
+        for (qint64 id = 2; id < 400; id += 9) {
+            FeedbackRequest r;
+            r.telemetryId = id;
+            r.value = id % 2 ? Feedback::Correct : Feedback::PartiallyCorrect;
+            r.reviewer = QStringLiteral("tester");
+            auto written = feedback.record(r);
+            QVERIFY(written.ok() || written.error().code == ErrorCode::NotFound);
+        }
+        compareAll(QStringLiteral("after app feedback"));
+    }
+
+    void staleLatencyIsStoredAgain()
+    {
+        auto stale = execQuery(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_rollup_hour WHERE lat_built <> lat_version AND n > 0"),
+                               {}, "stale");
+        QVERIFY(stale.ok() && stale->next());
+        // The reads above rebuilt and stored every stale hour of their windows (3650 days: all).
+        QCOMPARE(stale->value(0).toLongLong(), qint64(0));
+    }
+
+    void rebuildGivesTheSameRollups()
+    {
+        auto before = execQuery(*m_db, QStringLiteral("SELECT SUM(n), SUM(fb), SUM(acc_sum), SUM(conf_sum), SUM(exec_sum),"
+                                                      " SUM(dq_excluded), SUM(b0), SUM(b4) FROM atalaya_rollup_hour"), {}, "sum");
+        QVERIFY(before.ok() && before->next());
+        QVariantList sums;
+        for (int i = 0; i < 8; ++i)
+            sums << before->value(i).toLongLong();
+        before->finish();
+        QVERIFY(rollup::rebuild(*m_db).ok());
+        auto after = execQuery(*m_db, QStringLiteral("SELECT SUM(n), SUM(fb), SUM(acc_sum), SUM(conf_sum), SUM(exec_sum),"
+                                                     " SUM(dq_excluded), SUM(b0), SUM(b4) FROM atalaya_rollup_hour"), {}, "sum");
+        QVERIFY(after.ok() && after->next());
+        for (int i = 0; i < 8; ++i)
+            QCOMPARE(after->value(i).toLongLong(), sums[i].toLongLong());
+        after->finish();
+        compareAll(QStringLiteral("after rebuild"));
+    }
+
+    void naiveReferenceIsTheSeedSql()
+    {
+        // One figure straight from hand-written SQL, so the reference itself is checked.
+        const StatsQuery q = *StatsQuery::lastDays(7, m_now);
+        auto count = execQuery(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE created_at >= ? AND created_at < ?"
+                                                     " AND confidence_score >= 0 AND confidence_score <= 1 AND execution_time_ms >= 0"
+                                                     " AND (human_feedback IS NULL OR human_feedback IN ('correct','incorrect','partially_correct'))"),
+                               {toDbDateTime(q.from), toDbDateTime(q.to)}, "count");
+        QVERIFY(count.ok() && count->next());
+        auto s = StatsService(m_db).summary(q);
+        QVERIFY(s.ok());
+        QCOMPARE(s->accuracy.totalDecisions, count->value(0).toLongLong());
+        QVERIFY(s->accuracy.totalDecisions > 100);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRollups)
+#include "tst_rollups.moc"

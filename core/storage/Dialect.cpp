@@ -43,6 +43,8 @@ QString Dialect::exactMatch(const QString &column) const
 QString Dialect::exactKey(const QString &column) const
 {
     return isMySql() ? QStringLiteral("CAST(%1 AS BINARY)").arg(column) : column;
+}
+
 QString Dialect::exactTextType(int maxChars) const
 {
     // utf8mb4 needs up to 4 bytes a character; SQLite's TEXT already compares bytes.

@@ -218,10 +218,12 @@ private slots:
 
     void staleLatencyIsStoredAgain()
     {
-        auto stale = execQuery(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_rollup_hour WHERE lat_built <> lat_version AND n > 0"),
-                               {}, "stale");
+        // The reads above rebuilt and stored every stale full hour of their windows (3650 days:
+        // all but the current hour, which is always read raw).
+        auto stale = execQuery(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_rollup_hour WHERE lat_built <> lat_version"
+                                                     " AND n > 0 AND hour_no < ?"),
+                               {m_now.toSecsSinceEpoch() / 3600}, "stale");
         QVERIFY(stale.ok() && stale->next());
-        // The reads above rebuilt and stored every stale hour of their windows (3650 days: all).
         QCOMPARE(stale->value(0).toLongLong(), qint64(0));
     }
 

@@ -22,6 +22,12 @@ QVariant nullable(const std::optional<QString> &v)
     return v ? QVariant(*v) : QVariant(QMetaType::fromType<QString>());
 }
 
+// A null QString binds as SQL NULL; these columns are NOT NULL text.
+QString text(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
 OutboxEntry entryFrom(const QSqlQuery &q)
 {
     OutboxEntry e;
@@ -118,8 +124,8 @@ Result<QString> FeedbackOutbox::enqueue(OutboxEntry e)
                                                 " attempts, next_attempt_at, last_error)"
                                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                                  {e.key, e.telemetryId, e.restore ? 1 : 0, value, e.expectedPrevious ? 1 : 0,
-                                  nullable(e.expectedPrevious), e.reviewer, e.note, toDbDateTime(e.createdAt),
-                                  e.attempts, toDbDateTime(e.nextAttemptAt), e.lastError},
+                                  nullable(e.expectedPrevious), text(e.reviewer), text(e.note), toDbDateTime(e.createdAt),
+                                  e.attempts, toDbDateTime(e.nextAttemptAt), text(e.lastError)},
                                  QStringLiteral("storing feedback in the outbox"));
         !s)
         return s.error();
@@ -189,7 +195,7 @@ OutboxFlush FeedbackOutbox::flush(const Database &target, const FeedbackReposito
                           QStringLiteral("UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?"
                                          " WHERE client_key = ?"),
                           {e.attempts + 1, toDbDateTime(now.addSecs(backoffSeconds(e.attempts + 1))),
-                           report.lastError, e.key},
+                           text(report.lastError), e.key},
                           QStringLiteral("scheduling an outbox retry"));
             // The server may be back on the next attempt; this thread's handle is dead.
             target.reconnect();

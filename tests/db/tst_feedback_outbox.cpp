@@ -1,0 +1,191 @@
+#include "TestDatabases.h"
+
+#include "queue/FeedbackSender.h"
+#include "queue/ReviewQueue.h"
+#include "storage/SqlUtil.h"
+#include "telemetry/TelemetryRepository.h"
+
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace atalaya;
+
+namespace {
+
+qint64 scalar(const Database &db, const QString &sql, const QVariantList &values = {})
+{
+    auto q = execQuery(db, sql, values, QStringLiteral("test read"));
+    return q && q->next() ? q->value(0).toLongLong() : -1;
+}
+
+} // namespace
+
+// The outbox and the write path of the review page: idempotency keys, conflicts, order,
+// permissions and persistence. The server-kill case is tst_outbox_fault.
+class TestFeedbackOutbox : public QObject {
+    Q_OBJECT
+private:
+    std::shared_ptr<Database> m_db;
+    QTemporaryDir m_dir;
+    std::vector<qint64> m_ids;
+
+    OutboxEntry entry(qint64 id, Feedback value, std::optional<QString> expected = QString())
+    {
+        OutboxEntry e;
+        e.telemetryId = id;
+        e.value = value;
+        e.expectedPrevious = expected;
+        e.reviewer = QStringLiteral("ana");
+        return e;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto fresh = test::freshDatabase();
+        QVERIFY2(fresh.db, "no test database");
+        m_db = fresh.db;
+        std::vector<DecisionInput> rows;
+        for (int i = 0; i < 10; ++i) {
+            DecisionInput d;
+            d.agentId = QStringLiteral("a");
+            d.taskType = QStringLiteral("chat_response");
+            d.confidence = 0.5;
+            d.decision = {{QStringLiteral("action"), QStringLiteral("reply")}};
+            d.executionTimeMs = 5;
+            rows.push_back(d);
+        }
+        auto batch = TelemetryRepository(m_db).recordBatch(rows);
+        QVERIFY(batch.ok());
+        for (qint64 id = batch->firstId; id <= batch->lastId; ++id)
+            m_ids.push_back(id);
+    }
+
+    void outboxFileIsPrivateAndSurvivesReopen()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("sub/outbox.db"));
+        {
+            auto outbox = FeedbackOutbox::open(path);
+            QVERIFY2(outbox.ok(), qPrintable(outbox.ok() ? QString() : outbox.error().message));
+            QVERIFY((*outbox)->enqueue(entry(m_ids[0], Feedback::Incorrect)).ok());
+            QCOMPARE(*(*outbox)->size(), 1);
+        }
+        const QFileDevice::Permissions perms = QFileInfo(path).permissions();
+        QVERIFY(perms.testFlag(QFileDevice::ReadOwner) && perms.testFlag(QFileDevice::WriteOwner));
+        QCOMPARE(int(perms & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                              | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther)),
+                 0);
+        auto reopened = FeedbackOutbox::open(path);
+        QVERIFY(reopened.ok());
+        auto entries = (*reopened)->entries();
+        QCOMPARE(entries->size(), size_t(1));
+        QCOMPARE(entries->front().telemetryId, m_ids[0]);
+        QCOMPARE(entries->front().value, std::optional<Feedback>(Feedback::Incorrect));
+        QCOMPARE(entries->front().expectedPrevious, std::optional<QString>(QString()));
+
+        FeedbackRepository repo(m_db);
+        const OutboxFlush flushed = (*reopened)->flush(*m_db, repo);
+        QCOMPARE(flushed.delivered, 1);
+        QCOMPARE(flushed.remaining, 0);
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback = 'incorrect'"), {m_ids[0]}), qint64(1));
+    }
+
+    void aWriteThatCommittedBeforeTheDropIsNotAppliedTwice()
+    {
+        auto outbox = FeedbackOutbox::open(m_dir.filePath(QStringLiteral("dup.db")));
+        QVERIFY(outbox.ok());
+        OutboxEntry e = entry(m_ids[1], Feedback::Correct);
+        e.key = FeedbackOutbox::newKey();
+        // The first attempt committed, but the client never saw the answer and queued it.
+        FeedbackRepository repo(m_db);
+        QVERIFY(repo.record({e.telemetryId, Feedback::Correct, e.reviewer, {}, QString(), e.key}).ok());
+        QVERIFY((*outbox)->enqueue(e).ok());
+        const OutboxFlush flushed = (*outbox)->flush(*m_db, repo);
+        QCOMPARE(flushed.duplicates, 1);
+        QCOMPARE(flushed.delivered, 0);
+        QVERIFY(flushed.conflicts.empty());
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {m_ids[1]}), qint64(1));
+    }
+
+    void anotherReviewerMeanwhileIsAConflictNamingThem()
+    {
+        auto outbox = FeedbackOutbox::open(m_dir.filePath(QStringLiteral("conflict.db")));
+        QVERIFY(outbox.ok());
+        FeedbackSender mine(m_db, std::shared_ptr<FeedbackOutbox>(std::move(*outbox)));
+        FeedbackRequest theirs;
+        theirs.telemetryId = m_ids[2];
+        theirs.value = Feedback::Incorrect;
+        theirs.reviewer = QStringLiteral("bruno");
+        QVERIFY(FeedbackRepository(m_db).record(theirs).ok());
+
+        const SendOutcome out = mine.send(entry(m_ids[2], Feedback::Correct, QString()));
+        QCOMPARE(out.kind, SendOutcome::Kind::Conflict);
+        QVERIFY2(out.message.contains(QLatin1String("bruno")) && out.message.contains(QLatin1String("incorrect")),
+                 qPrintable(out.message));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback = 'incorrect'"), {m_ids[2]}), qint64(1));
+
+        // The reviewer chose to overwrite: expected is now what they were shown.
+        const SendOutcome overwrite = mine.send(entry(m_ids[2], Feedback::Correct, QStringLiteral("incorrect")));
+        QCOMPARE(overwrite.kind, SendOutcome::Kind::Written);
+        QCOMPARE(overwrite.result.previous, QStringLiteral("incorrect"));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {m_ids[2]}), qint64(2));
+    }
+
+    void undoRestoresPendingAndIsAudited()
+    {
+        FeedbackSender sender(m_db, nullptr);
+        QCOMPARE(sender.send(entry(m_ids[3], Feedback::PartiallyCorrect)).kind, SendOutcome::Kind::Written);
+        OutboxEntry undo;
+        undo.telemetryId = m_ids[3];
+        undo.restore = true;
+        undo.expectedPrevious = QStringLiteral("partially_correct");
+        undo.reviewer = QStringLiteral("ana");
+        QCOMPARE(sender.send(undo).kind, SendOutcome::Kind::Written);
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback IS NULL AND accuracy IS NULL"), {m_ids[3]}), qint64(1));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ? AND new_value IS NULL"), {m_ids[3]}), qint64(1));
+    }
+
+    void newWritesQueueBehindAWaitingOutboxInOrder()
+    {
+        auto opened = FeedbackOutbox::open(m_dir.filePath(QStringLiteral("order.db")));
+        QVERIFY(opened.ok());
+        std::shared_ptr<FeedbackOutbox> outbox(std::move(*opened));
+        QVERIFY(outbox->enqueue(entry(m_ids[4], Feedback::Correct)).ok());
+        FeedbackSender sender(m_db, outbox);
+        OutboxEntry undo;
+        undo.telemetryId = m_ids[4];
+        undo.restore = true;
+        undo.expectedPrevious = QStringLiteral("correct");
+        undo.reviewer = QStringLiteral("ana");
+        const SendOutcome out = sender.send(undo);
+        QCOMPARE(out.kind, SendOutcome::Kind::Queued);
+        QCOMPARE(out.outboxSize, 0);  // both delivered, the record first
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback IS NULL"), {m_ids[4]}), qint64(1));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {m_ids[4]}), qint64(2));
+    }
+
+    void readOnlyAccountIsDetected()
+    {
+        auto access = ReviewQueue(m_db, ReviewRules::defaults()).writeAccess();
+        QVERIFY2(access.ok(), qPrintable(access.ok() ? QString() : access.error().message));
+        QVERIFY(access->writable);
+        if (test::currentBackend() != test::TestBackend::MariaDB)
+            return;
+        const auto info = test::mariadbInfo();
+        auto url = DbUrl::parse(test::readOnlyUrl(m_db->url().toString()));
+        QVERIFY(url.ok());
+        auto ro = Database::open(*url, info.value(QStringLiteral("READONLY_PASSWORD")));
+        QVERIFY2(ro.ok(), qPrintable(ro.ok() ? QString() : ro.error().message));
+        ReviewQueue queue(*ro, ReviewRules::defaults());
+        auto roAccess = queue.writeAccess();
+        QVERIFY(roAccess.ok());
+        QVERIFY(!roAccess->writable);
+        QVERIFY2(roAccess->reason.contains(QLatin1String("privilege")), qPrintable(roAccess->reason));
+        QVERIFY(queue.items({}).ok());  // the queue stays visible
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback IS NULL"), {m_ids[5]}), qint64(1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFeedbackOutbox)
+#include "tst_feedback_outbox.moc"

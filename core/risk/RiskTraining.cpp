@@ -99,7 +99,7 @@ Split stratifiedSplit(const std::vector<bool> &labels, quint64 seed)
     return split;
 }
 
-int automaticMinSamplesPerLeaf(int trainingRows) { return std::clamp(trainingRows / 800, 5, 100); }
+int automaticMinSamplesPerLeaf(int trainingRows) { return std::clamp(trainingRows / 100, 5, 800); }
 
 std::optional<double> rocAuc(const std::vector<double> &scores, const std::vector<bool> &labels)
 {

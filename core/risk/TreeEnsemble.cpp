@@ -26,6 +26,14 @@ const ShapleyWeights &weights()
 
 enum Origin : unsigned char { Both = 0, FromX = 1, FromZ = 2 };
 
+// Σ over the leaves of a subtree of the per-feature weights v·coef[a][b] (for features taken
+// from x) and v·coef[b][a] (from z). A feature's contribution is added once, at the node
+// where x and z part on it, from the sums of its two branches — no per-leaf feature loop.
+struct Sums {
+    double fromX = 0;
+    double fromZ = 0;
+};
+
 struct Walk {
     const Tree &tree;
     const FeatureVector &x;
@@ -33,22 +41,7 @@ struct Walk {
     Contributions &phi;
     Origin origin[kRiskFeatureCount] = {};
 
-    void leaf(std::uint32_t idx, int a, int b)
-    {
-        if (a == 0 && b == 0)
-            return;
-        const double v = tree.leaves[idx - tree.nodes.size()];
-        const double wx = a > 0 ? v * weights().coef[a][b] : 0.0;
-        const double wz = b > 0 ? v * weights().coef[b][a] : 0.0;
-        for (int f = 0; f < kRiskFeatureCount; ++f) {
-            if (origin[f] == FromX)
-                phi[f] += wx;
-            else if (origin[f] == FromZ)
-                phi[f] -= wz;
-        }
-    }
-
-    void visit(std::uint32_t idx, int a, int b)
+    Sums visit(std::uint32_t idx, int a, int b)
     {
         const std::uint32_t n = static_cast<std::uint32_t>(tree.nodes.size());
         while (idx < n) {
@@ -57,22 +50,24 @@ struct Walk {
             const double t = node.threshold;
             const bool xLeft = x[f] < t;
             const bool zLeft = z[f] < t;
-            if (origin[f] == FromX) {
-                idx = xLeft ? node.left : node.right;
-            } else if (origin[f] == FromZ) {
+            if (origin[f] == FromZ) {
                 idx = zLeft ? node.left : node.right;
-            } else if (xLeft == zLeft) {
+            } else if (origin[f] == FromX || xLeft == zLeft) {
                 idx = xLeft ? node.left : node.right;
             } else {
                 origin[f] = FromX;
-                visit(xLeft ? node.left : node.right, a + 1, b);
+                const Sums viaX = visit(xLeft ? node.left : node.right, a + 1, b);
                 origin[f] = FromZ;
-                visit(zLeft ? node.left : node.right, a, b + 1);
+                const Sums viaZ = visit(zLeft ? node.left : node.right, a, b + 1);
                 origin[f] = Both;
-                return;
+                phi[f] += viaX.fromX - viaZ.fromZ;
+                return {viaX.fromX + viaZ.fromX, viaX.fromZ + viaZ.fromZ};
             }
         }
-        leaf(idx, a, b);
+        if (a == 0 && b == 0)
+            return {};
+        const double v = tree.leaves[idx - n];
+        return {a > 0 ? v * weights().coef[a][b] : 0.0, b > 0 ? v * weights().coef[b][a] : 0.0};
     }
 };
 

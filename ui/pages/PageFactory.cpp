@@ -1,6 +1,7 @@
 #include "pages/PageFactory.h"
 
 #include "pages/OverviewPage.h"
+#include "pages/RiskPage.h"
 
 namespace atalaya {
 
@@ -8,6 +9,7 @@ std::vector<Page *> createPages(const AppContext &context, QWidget *parent)
 {
     return {
         new OverviewPage(context, parent),
+        new RiskPage(context, parent),
     };
 }
 

@@ -1,0 +1,44 @@
+"""scikit-learn side of bench/risk_vs_sklearn.sh: the seed 003 RandomForestClassifier on the
+split that bench/risk_bench wrote (same rows, same normalised features), as JSON."""
+import json
+import sys
+import time
+
+import numpy as np
+from sklearn.ensemble import RandomForestClassifier
+from sklearn.metrics import brier_score_loss, f1_score, roc_auc_score
+
+
+def main(path, jobs):
+    data = np.genfromtxt(path, delimiter=",", names=True, dtype=None, encoding="utf-8")
+    names = list(data.dtype.names[:10])
+    x = np.column_stack([data[n].astype(float) for n in names])
+    y = data["label"].astype(int)
+    val = data["split"] == "val"
+    model = RandomForestClassifier(n_estimators=100, max_depth=10, min_samples_split=5, min_samples_leaf=2,
+                                   random_state=42, class_weight="balanced", n_jobs=jobs)
+    start = time.perf_counter()
+    model.fit(x[~val], y[~val])
+    train_seconds = time.perf_counter() - start
+    score = model.predict_proba(x[val])[:, 1]
+    pi = y[~val].mean()
+    # class_weight="balanced" scores live on a balanced prior: correct them to π like ours.
+    prob = score * pi / (score * pi + (1 - score) * (1 - pi))
+    single = []
+    for row in x[val][:200]:
+        t = time.perf_counter()
+        model.predict_proba(row.reshape(1, -1))
+        single.append((time.perf_counter() - t) * 1e6)
+    print(json.dumps({
+        "cycles": int(len(y)), "train_seconds": train_seconds, "n_jobs": jobs,
+        "roc_auc": roc_auc_score(y[val], score),
+        "f1_at_0_5": f1_score(y[val], (score > 0.5).astype(int)),
+        "brier_failure_probability": brier_score_loss(y[val], prob),
+        "brier_raw_score": brier_score_loss(y[val], score),
+        "truth_auc_validation": roc_auc_score(y[val], data["truth"][val].astype(float)),
+        "predict_us_p50": float(np.percentile(single, 50)), "predict_us_p99": float(np.percentile(single, 99)),
+    }))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 2)

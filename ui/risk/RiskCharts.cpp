@@ -1,0 +1,190 @@
+#include "risk/RiskCharts.h"
+
+#include "risk/RiskForm.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHorizontalBarSeries>
+#include <QHorizontalStackedBarSeries>
+#include <QPainter>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <numeric>
+
+namespace atalaya {
+namespace {
+
+const QColor kRaises(0xc6, 0x28, 0x28);
+const QColor kLowers(0x2e, 0x7d, 0x32);
+
+QChartView *makeView(QWidget *parent)
+{
+    auto *chart = new QChart;
+    chart->legend()->hide();
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    auto *layout = new QVBoxLayout(parent);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(view);
+    return view;
+}
+
+// Horizontal bar charts draw the first category at the bottom: order ascending by value so
+// the largest bar ends up on top.
+std::vector<int> ascending(const Contributions &values)
+{
+    std::vector<int> order(kRiskFeatureCount);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return values[a] < values[b]; });
+    return order;
+}
+
+QStringList labelsOf(const std::vector<int> &order)
+{
+    QStringList labels;
+    for (int i : order)
+        labels << RiskForm::label(i);
+    return labels;
+}
+
+void resetChart(QChart *chart)
+{
+    chart->removeAllSeries();
+    for (QAbstractAxis *axis : chart->axes())
+        chart->removeAxis(axis);
+}
+
+} // namespace
+
+QString riskLevelText(const QString &level)
+{
+    if (level == QLatin1String("very_low"))
+        return RiskGauge::tr("Very low");
+    if (level == QLatin1String("low"))
+        return RiskGauge::tr("Low");
+    if (level == QLatin1String("medium"))
+        return RiskGauge::tr("Medium");
+    return RiskGauge::tr("High");
+}
+
+RiskGauge::RiskGauge(QWidget *parent) : QWidget(parent)
+{
+    setMinimumHeight(48);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+}
+
+void RiskGauge::setScore(std::optional<double> score)
+{
+    m_score = score;
+    update();
+}
+
+void RiskGauge::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF bar(16, 8, width() - 32, 20);
+    struct Zone {
+        double from, to;
+        QColor color;
+    };
+    const Zone zones[] = {{0.0, 0.2, QColor(0x66, 0xbb, 0x6a)}, {0.2, 0.4, QColor(0xc0, 0xca, 0x33)},
+                          {0.4, 0.7, QColor(0xff, 0xa7, 0x26)}, {0.7, 1.0, QColor(0xe5, 0x39, 0x35)}};
+    for (const Zone &z : zones)
+        p.fillRect(QRectF(bar.left() + z.from * bar.width(), bar.top(), (z.to - z.from) * bar.width(), bar.height()), z.color);
+    p.setPen(palette().color(QPalette::WindowText));
+    p.drawRect(bar);
+    for (double tick : {0.0, 0.2, 0.4, 0.7, 1.0}) {
+        const double x = bar.left() + tick * bar.width();
+        p.drawText(QRectF(x - 20, bar.bottom() + 2, 40, 16), Qt::AlignHCenter | Qt::AlignTop, QString::number(tick, 'f', 1));
+    }
+    if (m_score) {
+        const double x = bar.left() + std::clamp(*m_score, 0.0, 1.0) * bar.width();
+        p.setPen(QPen(Qt::black, 3));
+        p.drawLine(QPointF(x, bar.top() - 5), QPointF(x, bar.bottom() + 5));
+    }
+}
+
+ContributionChart::ContributionChart(QWidget *parent) : QWidget(parent)
+{
+    m_view = makeView(this);
+    m_view->chart()->setTitle(tr("Why: exact Shapley contributions"));
+    setMinimumHeight(260);
+}
+
+void ContributionChart::clear() { resetChart(m_view->chart()); }
+
+void ContributionChart::setContributions(const Contributions &c, double baseValue)
+{
+    QChart *chart = m_view->chart();
+    resetChart(chart);
+    auto *raises = new QBarSet(tr("Raises the risk"));
+    auto *lowers = new QBarSet(tr("Lowers the risk"));
+    raises->setColor(kRaises);
+    lowers->setColor(kLowers);
+    double extent = 0.01;
+    const std::vector<int> order = ascending(c);
+    for (int i : order) {
+        *raises << std::max(0.0, c[i]);
+        *lowers << std::min(0.0, c[i]);
+        extent = std::max(extent, std::abs(c[i]));
+    }
+    auto *series = new QHorizontalStackedBarSeries;
+    series->append(raises);
+    series->append(lowers);
+    chart->addSeries(series);
+    auto *features = new QBarCategoryAxis;
+    features->append(labelsOf(order));
+    features->setTruncateLabels(false);
+    chart->addAxis(features, Qt::AlignLeft);
+    series->attachAxis(features);
+    auto *values = new QValueAxis;
+    values->setRange(-extent * 1.1, extent * 1.1);
+    values->setLabelFormat(QStringLiteral("%+.2f"));
+    values->setTickCount(5);
+    values->setTitleText(tr("Δ score vs base %1").arg(baseValue, 0, 'f', 3));
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
+}
+
+ImportanceChart::ImportanceChart(QWidget *parent) : QWidget(parent)
+{
+    m_view = makeView(this);
+    m_view->chart()->setTitle(tr("Feature importance (permutation)"));
+    setMinimumHeight(220);
+}
+
+void ImportanceChart::clear() { resetChart(m_view->chart()); }
+
+void ImportanceChart::setImportance(const Contributions &importance)
+{
+    QChart *chart = m_view->chart();
+    resetChart(chart);
+    auto *set = new QBarSet(tr("Importance"));
+    set->setColor(QColor(0x42, 0x7a, 0xc8));
+    double top = 0.01;
+    const std::vector<int> order = ascending(importance);
+    for (int i : order) {
+        *set << importance[i];
+        top = std::max(top, importance[i]);
+    }
+    auto *series = new QHorizontalBarSeries;
+    series->append(set);
+    chart->addSeries(series);
+    auto *features = new QBarCategoryAxis;
+    features->append(labelsOf(order));
+    features->setTruncateLabels(false);
+    chart->addAxis(features, Qt::AlignLeft);
+    series->attachAxis(features);
+    auto *values = new QValueAxis;
+    values->setRange(0, top * 1.1);
+    values->setLabelFormat(QStringLiteral("%.2f"));
+    chart->addAxis(values, Qt::AlignBottom);
+    series->attachAxis(values);
+}
+
+} // namespace atalaya

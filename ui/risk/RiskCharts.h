@@ -1,0 +1,54 @@
+#pragma once
+
+#include "risk/RiskExplainer.h"
+
+#include <QWidget>
+
+class QChartView;
+class QLabel;
+
+namespace atalaya {
+
+// A horizontal 0..1 bar with the four level zones and a marker at the risk score.
+class RiskGauge : public QWidget {
+    Q_OBJECT
+public:
+    explicit RiskGauge(QWidget *parent = nullptr);
+    void setScore(std::optional<double> score);
+    QSize sizeHint() const override { return {360, 56}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    std::optional<double> m_score;
+};
+
+// Signed per-feature bars (Qt Charts): red raises the risk, green lowers it.
+class ContributionChart : public QWidget {
+    Q_OBJECT
+public:
+    explicit ContributionChart(QWidget *parent = nullptr);
+    void setContributions(const Contributions &contributions, double baseValue);
+    void clear();
+
+private:
+    QChartView *m_view = nullptr;
+};
+
+// Global permutation importance of the model (Qt Charts).
+class ImportanceChart : public QWidget {
+    Q_OBJECT
+public:
+    explicit ImportanceChart(QWidget *parent = nullptr);
+    void setImportance(const Contributions &importance);
+    void clear();
+
+private:
+    QChartView *m_view = nullptr;
+};
+
+// Translated name of a risk level ("very_low" → "Very low").
+QString riskLevelText(const QString &level);
+
+} // namespace atalaya

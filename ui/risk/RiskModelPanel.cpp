@@ -1,0 +1,142 @@
+#include "risk/RiskModelPanel.h"
+
+#include "risk/RiskCharts.h"
+
+#include <QCheckBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace atalaya {
+namespace {
+
+QString ratio(const std::optional<double> &v) { return v ? QLocale().toString(*v, 'f', 3) : QStringLiteral("—"); }
+
+QString checkMark(bool passed) { return passed ? QStringLiteral("✔") : QStringLiteral("✘"); }
+
+} // namespace
+
+RiskModelPanel::RiskModelPanel(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *cardBox = new QGroupBox(tr("Model"), this);
+    auto *cardLayout = new QVBoxLayout(cardBox);
+    m_card = new QLabel(cardBox);
+    m_card->setObjectName(QStringLiteral("riskModelCard"));
+    m_card->setTextFormat(Qt::RichText);
+    m_card->setWordWrap(true);
+    cardLayout->addWidget(m_card);
+    m_importance = new ImportanceChart(cardBox);
+    cardLayout->addWidget(m_importance, 1);
+    layout->addWidget(cardBox, 3);
+
+    auto *versionsBox = new QGroupBox(tr("Versions"), this);
+    auto *versionsLayout = new QVBoxLayout(versionsBox);
+    m_versions = new QTableWidget(0, 5, versionsBox);
+    m_versions->setObjectName(QStringLiteral("riskVersions"));
+    m_versions->setHorizontalHeaderLabels({tr("Version"), tr("Trained"), tr("AUC"), tr("Checks"), QString()});
+    m_versions->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_versions->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_versions->verticalHeader()->hide();
+    m_versions->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_versions->setSelectionMode(QAbstractItemView::NoSelection);
+    versionsLayout->addWidget(m_versions);
+
+    auto *retrainRow = new QHBoxLayout;
+    retrainRow->addWidget(new QLabel(tr("Last"), versionsBox));
+    m_days = new QSpinBox(versionsBox);
+    m_days->setRange(1, 3650);
+    m_days->setValue(90);
+    m_days->setSuffix(tr(" days"));
+    retrainRow->addWidget(m_days);
+    m_anyway = new QCheckBox(tr("Activate even if checks fail"), versionsBox);
+    retrainRow->addWidget(m_anyway);
+    m_retrain = new QPushButton(tr("Retrain"), versionsBox);
+    m_retrain->setObjectName(QStringLiteral("riskRetrain"));
+    m_cancel = new QPushButton(tr("Cancel"), versionsBox);
+    m_cancel->setObjectName(QStringLiteral("riskCancel"));
+    m_cancel->setEnabled(false);
+    retrainRow->addWidget(m_retrain);
+    retrainRow->addWidget(m_cancel);
+    versionsLayout->addLayout(retrainRow);
+    m_progress = new QProgressBar(versionsBox);
+    m_progress->setObjectName(QStringLiteral("riskProgress"));
+    m_progress->setVisible(false);
+    versionsLayout->addWidget(m_progress);
+    m_message = new QLabel(versionsBox);
+    m_message->setWordWrap(true);
+    versionsLayout->addWidget(m_message);
+    layout->addWidget(versionsBox, 2);
+
+    connect(m_retrain, &QPushButton::clicked, this, [this] { emit retrainRequested(m_days->value(), m_anyway->isChecked()); });
+    connect(m_cancel, &QPushButton::clicked, this, &RiskModelPanel::cancelRequested);
+}
+
+void RiskModelPanel::showModel(const RiskModel *model)
+{
+    if (!model) {
+        m_card->setText(tr("<b>No active model.</b> Train one from the delivery history with <i>Retrain</i>."));
+        m_importance->clear();
+        return;
+    }
+    const RiskMetrics &m = model->metrics;
+    const QLocale locale;
+    QString checks;
+    for (const ValidationCheck &c : validationChecks(m))
+        checks += QStringLiteral("%1 %2 ≥ %3 &nbsp; ").arg(checkMark(c.passed), c.name.toHtmlEscaped()).arg(c.threshold);
+    m_card->setText(tr("<b>%1</b> &nbsp; trained %2 on the last %3 days<br>"
+                       "%4 training / %5 validation samples, failure rate %6 %<br>"
+                       "accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12<br>%13")
+                        .arg(model->version.toHtmlEscaped(), locale.toString(model->trainedAt.toLocalTime(), QLocale::ShortFormat))
+                        .arg(model->windowDays)
+                        .arg(m.trainingSamples)
+                        .arg(m.validationSamples)
+                        .arg(locale.toString(m.failureRate * 100, 'f', 1))
+                        .arg(ratio(m.accuracy), ratio(m.precision), ratio(m.recall), ratio(m.f1), ratio(m.rocAuc), ratio(m.brier), checks));
+    m_importance->setImportance(model->importance);
+}
+
+void RiskModelPanel::showVersions(const std::vector<StoredModelInfo> &versions)
+{
+    m_versions->setRowCount(static_cast<int>(versions.size()));
+    const QLocale locale;
+    for (int row = 0; row < static_cast<int>(versions.size()); ++row) {
+        const StoredModelInfo &v = versions[row];
+        m_versions->setItem(row, 0, new QTableWidgetItem(v.active ? tr("%1 (active)").arg(v.version) : v.version));
+        m_versions->setItem(row, 1, new QTableWidgetItem(locale.toString(v.trainedAt.toLocalTime().date(), QLocale::ShortFormat)));
+        m_versions->setItem(row, 2, new QTableWidgetItem(ratio(v.metrics.rocAuc)));
+        m_versions->setItem(row, 3, new QTableWidgetItem(v.checksPassed ? tr("passed") : tr("failed")));
+        auto *activate = new QPushButton(tr("Activate"), m_versions);
+        activate->setEnabled(!v.active);
+        connect(activate, &QPushButton::clicked, this, [this, version = v.version] { emit activateRequested(version); });
+        m_versions->setCellWidget(row, 4, activate);
+    }
+}
+
+void RiskModelPanel::setTraining(bool running)
+{
+    m_retrain->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    m_progress->setVisible(running);
+    if (running)
+        m_progress->setRange(0, 0);
+}
+
+void RiskModelPanel::setProgress(int done, int total, const QString &stage)
+{
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+    m_progress->setFormat(stage + QStringLiteral(" %p%"));
+}
+
+void RiskModelPanel::setMessage(const QString &text) { m_message->setText(text); }
+
+} // namespace atalaya

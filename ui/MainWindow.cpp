@@ -1,42 +1,153 @@
 #include "MainWindow.h"
 
+#include "Language.h"
+#include "dialogs/ConnectionDialog.h"
 #include "pages/Page.h"
 #include "pages/PageFactory.h"
+#include "reports/ReportBuilder.h"
+#include "settings/Settings.h"
+#include "stats/StatsService.h"
 #include "storage/Database.h"
+#include "widgets/FilterBar.h"
+#include "widgets/StatusPanel.h"
 
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent>
 
 namespace atalaya {
 
-MainWindow::MainWindow(AppContext context, QWidget *parent)
-    : QMainWindow(parent), m_context(std::move(context))
+MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
+    : QMainWindow(parent), m_context(std::move(context)), m_language(language)
 {
-    setWindowTitle(tr("Atalaya"));
+    setObjectName(QStringLiteral("mainWindow"));
     auto *central = new QWidget(this);
-    auto *layout = new QHBoxLayout(central);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    m_filterBar = new FilterBar(central);
+    outer->addWidget(m_filterBar);
+    auto *line = new QFrame(central);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    outer->addWidget(line);
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->setSpacing(0);
     m_navigation = new QListWidget(central);
-    m_navigation->setFixedWidth(180);
+    m_navigation->setFixedWidth(190);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setSpacing(2);
+    m_navigation->setStyleSheet(QStringLiteral(
+        "QListWidget { background: palette(alternate-base); padding-top: 8px; }"
+        " QListWidget::item { padding: 8px 12px; border-radius: 4px; margin: 0 6px; }"
+        " QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
     m_stack = new QStackedWidget(central);
-    layout->addWidget(m_navigation);
-    layout->addWidget(m_stack, 1);
+    body->addWidget(m_navigation);
+    body->addWidget(m_stack, 1);
+    outer->addLayout(body, 1);
     setCentralWidget(central);
+    m_status = new StatusPanel(statusBar());
 
     m_pages = createPages(m_context, m_stack);
     for (Page *p : m_pages) {
         m_stack->addWidget(p);
         m_navigation->addItem(p->title());
+        connect(p, &Page::filterRequested, this, &MainWindow::setFilter);
+        connect(p, &Page::navigateRequested, this, [this](const QString &id, const QVariant &) { showPage(id); });
+        connect(p, &Page::loadFinished, this, [this, p](bool ok, const QString &) {
+            if (ok && p == currentPage())
+                m_status->setLastRefresh(QDateTime::currentDateTime());
+        });
     }
-    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && row < static_cast<int>(m_pages.size())) {
-            m_stack->setCurrentIndex(row);
-            m_pages[static_cast<size_t>(row)]->refresh();
-        }
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::activateRow);
+    connect(m_filterBar, &FilterBar::filterChanged, this, [this](const DashboardFilter &f) {
+        saveFilter(f);
+        if (Page *p = currentPage())
+            p->setFilter(f);
     });
+    connect(m_filterBar, &FilterBar::refreshRequested, this, &MainWindow::refreshCurrent);
+    connect(m_filterBar, &FilterBar::autoRefreshToggled, this, &MainWindow::setAutoRefresh);
+
+    m_refreshTimer = new QTimer(this);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshCurrent);
+    buildMenus();
+    retranslate();
     if (m_context.db)
-        statusBar()->showMessage(tr("Connected to %1").arg(m_context.db->url().describe()));
+        m_status->setConnection(m_context.db->url().describe(), true);
+    else
+        m_status->setConnection(tr("no database"), false);
+    const int seconds = m_context.settings ? m_context.settings->refreshIntervalSeconds() : 30;
+    m_refreshTimer->setInterval(seconds * 1000);
+    setAutoRefresh(m_context.settings ? m_context.settings->autoRefresh() : true);
+    loadFilterChoices();
+}
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_connectAction = m_fileMenu->addAction(QString(), this, &MainWindow::openConnectionDialog);
+    m_exportAction = m_fileMenu->addAction(QString(), this, &MainWindow::exportPdf);
+    m_exportAction->setShortcut(QKeySequence::Print);
+    m_fileMenu->addSeparator();
+    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_refreshAction = m_viewMenu->addAction(QString(), this, &MainWindow::refreshCurrent);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_autoRefreshAction = m_viewMenu->addAction(QString());
+    m_autoRefreshAction->setCheckable(true);
+    connect(m_autoRefreshAction, &QAction::toggled, this, &MainWindow::setAutoRefresh);
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageGroup = new QActionGroup(this);
+    for (const auto &[code, name] : {std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                     std::pair{QStringLiteral("es"), QStringLiteral("Español")}}) {
+        QAction *a = m_languageMenu->addAction(name);
+        a->setCheckable(true);
+        a->setData(code);
+        a->setChecked(m_language && m_language->current() == code);
+        m_languageGroup->addAction(a);
+    }
+    connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction *a) {
+        if (m_language)
+            m_language->apply(a->data().toString());
+        if (m_context.settings)
+            m_context.settings->setLanguage(a->data().toString());
+    });
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("Atalaya — AI agent observability"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_connectAction->setText(tr("&Connect to database…"));
+    m_exportAction->setText(tr("Export &PDF report…"));
+    m_quitAction->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_refreshAction->setText(tr("&Refresh"));
+    m_autoRefreshAction->setText(tr("&Auto-refresh"));
+    m_languageMenu->setTitle(tr("&Language"));
+    for (size_t i = 0; i < m_pages.size(); ++i)
+        m_navigation->item(static_cast<int>(i))->setText(m_pages[i]->title());
+    m_status->retranslate();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
 }
 
 Page *MainWindow::page(const QString &pageId) const
@@ -53,18 +164,169 @@ Page *MainWindow::currentPage() const
     return qobject_cast<Page *>(m_stack->currentWidget());
 }
 
+DashboardFilter MainWindow::filter() const
+{
+    return m_filterBar->filter();
+}
+
+void MainWindow::activateRow(int row)
+{
+    if (row < 0 || row >= static_cast<int>(m_pages.size()))
+        return;
+    Page *p = m_pages[static_cast<size_t>(row)];
+    m_stack->setCurrentWidget(p);
+    if (m_context.settings)
+        m_context.settings->setLastPage(p->pageId());
+    // Pages hidden during a filter change get it when shown; one load per switch.
+    if (p->filter() == m_filterBar->filter())
+        p->refresh();
+    else
+        p->setFilter(m_filterBar->filter());
+}
+
 bool MainWindow::showPage(const QString &pageId)
 {
     for (size_t i = 0; i < m_pages.size(); ++i) {
-        if (m_pages[i]->pageId() == pageId) {
-            if (m_navigation->currentRow() == static_cast<int>(i))
-                m_pages[i]->refresh();
-            else
-                m_navigation->setCurrentRow(static_cast<int>(i));
-            return true;
-        }
+        if (m_pages[i]->pageId() != pageId)
+            continue;
+        if (m_navigation->currentRow() == static_cast<int>(i))
+            activateRow(static_cast<int>(i));
+        else
+            m_navigation->setCurrentRow(static_cast<int>(i));
+        return true;
     }
     return false;
+}
+
+void MainWindow::setFilter(const DashboardFilter &filter)
+{
+    m_filterBar->setFilter(filter);
+}
+
+void MainWindow::refreshCurrent()
+{
+    if (Page *p = currentPage())
+        p->refresh();
+    loadFilterChoices();
+}
+
+void MainWindow::setOutboxCount(int count)
+{
+    m_status->setOutboxCount(count);
+}
+
+void MainWindow::setFeedState(const QString &state)
+{
+    m_status->setFeedState(state);
+}
+
+void MainWindow::setAutoRefresh(bool on)
+{
+    on ? m_refreshTimer->start() : m_refreshTimer->stop();
+    const QSignalBlocker blocker(m_autoRefreshAction);
+    m_autoRefreshAction->setChecked(on);
+    m_filterBar->setAutoRefresh(on, m_refreshTimer->interval() / 1000);
+    if (m_context.settings)
+        m_context.settings->setAutoRefresh(on);
+}
+
+void MainWindow::saveFilter(const DashboardFilter &f)
+{
+    if (!m_context.settings)
+        return;
+    m_context.settings->setFilterDays(f.days);
+    m_context.settings->setFilterAgent(f.agentId);
+    m_context.settings->setFilterTask(f.taskType);
+}
+
+void MainWindow::restoreFromSettings()
+{
+    Settings *s = m_context.settings;
+    if (!s)
+        return;
+    restoreGeometry(s->windowGeometry());
+    restoreState(s->windowState());
+    DashboardFilter f;
+    f.days = s->filterDays();
+    f.agentId = s->filterAgent();
+    f.taskType = s->filterTask();
+    const QSignalBlocker blocker(m_filterBar);
+    m_filterBar->setFilter(f);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_context.settings) {
+        m_context.settings->setWindowGeometry(saveGeometry());
+        m_context.settings->setWindowState(saveState());
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::loadFilterChoices()
+{
+    if (!m_context.db)
+        return;
+    using Choices = std::pair<QStringList, QStringList>;
+    auto *watcher = new QFutureWatcher<Choices>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const Choices c = watcher->result();
+        if (!c.first.isEmpty() || !c.second.isEmpty())
+            m_filterBar->setChoices(c.first, c.second);
+    });
+    watcher->setFuture(QtConcurrent::run([db = m_context.db]() -> Choices {
+        const StatsService stats(db);
+        auto agents = stats.agentIds();
+        auto tasks = stats.taskTypes();
+        return {agents ? *agents : QStringList(), tasks ? *tasks : QStringList()};
+    }));
+}
+
+void MainWindow::setDatabase(std::shared_ptr<const Database> db)
+{
+    m_context.db = std::move(db);
+    m_status->setConnection(m_context.db ? m_context.db->url().describe() : tr("no database"), m_context.db != nullptr);
+    for (Page *p : m_pages) {
+        AppContext c = p->context();
+        c.db = m_context.db;
+        p->setContext(c);
+    }
+    loadFilterChoices();
+}
+
+void MainWindow::openConnectionDialog()
+{
+    ConnectionDialog dialog(m_context.settings, this);
+    if (dialog.exec() == QDialog::Accepted && dialog.database())
+        setDatabase(dialog.database());
+}
+
+void MainWindow::exportPdf()
+{
+    if (!m_context.db) {
+        QMessageBox::information(this, tr("Export PDF report"), tr("Connect to a database first."));
+        return;
+    }
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export PDF report"), QStringLiteral("atalaya-report.pdf"),
+                                                      tr("PDF files (*.pdf)"));
+    if (file.isEmpty())
+        return;
+    statusBar()->showMessage(tr("Building the report…"));
+    const StatsQuery query = m_filterBar->filter().toQuery();
+    auto *watcher = new QFutureWatcher<Result<ReportData>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, file] {
+        watcher->deleteLater();
+        const Result<ReportData> data = watcher->result();
+        const Status written = data ? writePdfReport(*data, file) : Status(data.error());
+        if (!written) {
+            statusBar()->clearMessage();
+            QMessageBox::warning(this, tr("Export PDF report"), written.error().message);
+            return;
+        }
+        statusBar()->showMessage(tr("Report written to %1").arg(file), 8000);
+    });
+    watcher->setFuture(QtConcurrent::run([db = m_context.db, query] { return loadReport(db, query); }));
 }
 
 } // namespace atalaya

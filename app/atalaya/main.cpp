@@ -1,8 +1,10 @@
+#include "Language.h"
 #include "MainWindow.h"
 #include "ScreenshotRunner.h"
 #include "pages/Page.h"
 
 #include "logging/JsonLogSink.h"
+#include "secrets/SecretStore.h"
 #include "settings/Settings.h"
 #include "stats/StatsJson.h"
 #include "stats/StatsService.h"
@@ -14,11 +16,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QJsonDocument>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QTextStream>
-#include <QTranslator>
 
 using namespace atalaya;
 
@@ -30,15 +30,16 @@ bool hasDisplay()
         || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
-void installTranslations(QApplication &app, const QString &language)
+// Password order of CLI.md: $ATALAYA_DB_PASSWORD, then the keychain entry the connection
+// dialog saved. Without either, a server that needs one reports it in the page banner.
+QString databasePassword(const DbUrl &url)
 {
-    const QString lang = language.isEmpty() ? QLocale::system().name().left(2) : language;
-    auto *qtBase = new QTranslator(&app);
-    if (qtBase->load(QStringLiteral("qtbase_") + lang, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qtBase);
-    auto *own = new QTranslator(&app);
-    if (own->load(QStringLiteral(":/i18n/atalaya_") + lang))
-        app.installTranslator(own);
+    if (qEnvironmentVariableIsSet("ATALAYA_DB_PASSWORD") || url.backend == Backend::SQLite)
+        return qEnvironmentVariable("ATALAYA_DB_PASSWORD");
+    if (!url.passwordInUrl.isEmpty())
+        return url.passwordInUrl;
+    auto saved = SecretStore::system()->read(SecretStore::databaseKey(url.toString()));
+    return saved ? *saved : QString();
 }
 
 } // namespace
@@ -76,11 +77,15 @@ int main(int argc, char *argv[])
             return 2;
         }
     }
-    installTranslations(app, parser.value(QStringLiteral("lang")));
+    Settings settings;
+    Language language;
+    language.apply(parser.isSet(QStringLiteral("lang")) ? parser.value(QStringLiteral("lang")) : settings.language());
 
     QString urlText = parser.value(QStringLiteral("db"));
     if (urlText.isEmpty())
         urlText = qEnvironmentVariable("ATALAYA_DB");
+    if (urlText.isEmpty())
+        urlText = settings.databaseUrl();
     DbUrl url = DbUrl::embeddedDefault();
     if (!urlText.isEmpty()) {
         auto parsed = DbUrl::parse(urlText);
@@ -90,21 +95,25 @@ int main(int argc, char *argv[])
         }
         url = *parsed;
     }
-    auto db = Database::open(url, qEnvironmentVariable("ATALAYA_DB_PASSWORD"));
+    // The window starts even when the database is down: the pages say why and offer Retry.
+    std::shared_ptr<Database> database;
+    auto db = Database::open(url, databasePassword(url));
     if (!db) {
         err << "error: " << db.error().message << '\n';
-        return static_cast<int>(db.error().code);
-    }
-    if (auto init = initialize(**db); !init) {
+    } else if (auto init = initialize(**db); !init) {
         err << "error: " << init.error().message << '\n';
-        return static_cast<int>(init.error().code);
+    } else {
+        database = *db;
     }
 
-    Settings settings;
-    AppContext context{*db, &settings};
-    MainWindow window(context);
+    AppContext context{database, &settings};
+    MainWindow window(context, &language);
+    const bool rendering = parser.isSet(QStringLiteral("screenshot")) || headless;
+    if (!rendering)
+        window.restoreFromSettings();
     const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
-    window.resize(size.size() == 2 ? size[0].toInt() : 1400, size.size() == 2 ? size[1].toInt() : 900);
+    if (rendering || parser.isSet(QStringLiteral("size")))
+        window.resize(size.size() == 2 ? size[0].toInt() : 1400, size.size() == 2 ? size[1].toInt() : 900);
 
     QList<ScreenshotRunner::Job> jobs;
     const QString page = parser.value(QStringLiteral("page"));
@@ -125,7 +134,7 @@ int main(int argc, char *argv[])
             err << "error: unknown page '" << page << "'\n";
             return 2;
         }
-        if (page.isEmpty())
+        if (page.isEmpty() && !window.showPage(settings.lastPage()))
             window.showPage(QStringLiteral("overview"));
         return app.exec();
     }
@@ -136,7 +145,8 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&runner, &ScreenshotRunner::finished, &app, [&](int code) {
         if (headless && !parser.isSet(QStringLiteral("screenshot"))) {
-            auto snap = StatsService(*db).snapshot(*StatsQuery::lastDays(30));
+            auto snap = database ? StatsService(database).snapshot(*StatsQuery::lastDays(30))
+                                 : Result<StatsSnapshot>(makeError(ErrorCode::Unavailable, QString()));
             if (snap)
                 QTextStream(stdout) << QJsonDocument(statsJson(*snap)).toJson(QJsonDocument::Indented);
         }

@@ -85,6 +85,8 @@ Result<std::vector<ExecutionBox>> StatsSamples::executionBoxesByAgent(const Stat
         b.q1Ms = h.percentile(25).value_or(0);
         b.medianMs = h.percentile(50).value_or(0);
         b.q3Ms = h.percentile(75).value_or(0);
+        b.p5Ms = h.percentile(5).value_or(0);
+        b.p95Ms = h.percentile(95).value_or(0);
         boxes.push_back(b);
     }
     return boxes;

@@ -39,6 +39,8 @@ struct ExecutionBox {
     qint64 medianMs = 0;
     qint64 q3Ms = 0;
     qint64 maxMs = 0;
+    qint64 p5Ms = 0;  // whiskers of the dashboard's box plot, so a long tail stays readable
+    qint64 p95Ms = 0;
 };
 
 // Row-level reads the aggregates of StatsService cannot give: calibration cells, scatter

@@ -1,32 +1,47 @@
 #pragma once
 
-#include "pages/Page.h"
-#include "stats/StatsTypes.h"
+#include "dashboard/DashboardData.h"
+#include "pages/DataPage.h"
+
+#include <array>
+#include <optional>
 
 class QLabel;
 
 namespace atalaya {
 
-// The Overview numbers of seed 000 §1, loaded off the UI thread.
-class OverviewPage : public Page {
+class AlertsModel;
+class DataTableView;
+class KpiCard;
+
+// Seed 000 §1: KPI cards with 7-day sparklines and the change vs the previous period, and
+// the active alerts.
+class OverviewPage : public DataPage {
     Q_OBJECT
 public:
+    enum Kpi { Total, Accuracy, Confidence, P95, FeedbackRate, PendingP0, KpiCount };
+
     explicit OverviewPage(const AppContext &context, QWidget *parent = nullptr);
 
     QString pageId() const override { return QStringLiteral("overview"); }
     QString title() const override { return tr("Overview"); }
-    void refresh() override;
+
+    KpiCard *card(Kpi kpi) const { return m_cards[kpi]; }
+    AlertsModel *alertsModel() const { return m_alerts; }
+    const std::optional<OverviewData> &data() const { return m_data; }
+
+protected:
+    void startLoad(const StatsQuery &query) override;
+    void retranslate() override;
 
 private:
-    void showSnapshot(const StatsSnapshot &snapshot);
+    void show(const OverviewData &data);
 
-    QLabel *m_total = nullptr;
-    QLabel *m_accuracy = nullptr;
-    QLabel *m_confidence = nullptr;
-    QLabel *m_p95 = nullptr;
-    QLabel *m_feedbackRate = nullptr;
-    QLabel *m_status = nullptr;
-    quint64 m_generation = 0;
+    std::array<KpiCard *, KpiCount> m_cards{};
+    AlertsModel *m_alerts = nullptr;
+    DataTableView *m_alertsView = nullptr;
+    QLabel *m_alertsTitle = nullptr;
+    std::optional<OverviewData> m_data;
 };
 
 } // namespace atalaya

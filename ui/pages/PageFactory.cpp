@@ -1,5 +1,9 @@
 #include "pages/PageFactory.h"
 
+#include "pages/AccuracyPage.h"
+#include "pages/ConfidencePage.h"
+#include "pages/FeedbackPage.h"
+#include "pages/LatencyPage.h"
 #include "pages/OverviewPage.h"
 #include "pages/RiskPage.h"
 
@@ -9,6 +13,10 @@ std::vector<Page *> createPages(const AppContext &context, QWidget *parent)
 {
     return {
         new OverviewPage(context, parent),
+        new AccuracyPage(context, parent),
+        new ConfidencePage(context, parent),
+        new LatencyPage(context, parent),
+        new FeedbackPage(context, parent),
         new RiskPage(context, parent),
     };
 }

@@ -1,0 +1,147 @@
+#include "dashboard/DashboardData.h"
+
+#include "stats/StatsService.h"
+#include "storage/Database.h"
+
+namespace atalaya {
+
+Result<OverviewData> loadOverview(const std::shared_ptr<const Database> &db, const StatsQuery &query)
+{
+    const StatsService stats(db);
+    OverviewData d;
+    d.query = query;
+    auto current = stats.summary(query);
+    if (!current)
+        return current.error();
+    d.current = *current;
+    auto previous = stats.summary(query.previousPeriod());
+    if (!previous)
+        return previous.error();
+    d.previous = *previous;
+    StatsQuery spark = query;
+    spark.from = query.to.addDays(-7);
+    if (spark.from < query.from)
+        spark.from = query.from;
+    auto days = stats.grouped(spark, GroupBy::Day);
+    if (!days)
+        return days.error();
+    d.sparkDays = *days;
+    auto alerts = activeAlerts(stats, query);
+    if (!alerts)
+        return alerts.error();
+    d.alerts = *alerts;
+    auto urgent = StatsSamples(db).pendingUrgentCount(query);
+    if (!urgent)
+        return urgent.error();
+    d.pendingUrgent = *urgent;
+    return d;
+}
+
+Result<AccuracyData> loadAccuracy(const std::shared_ptr<const Database> &db, const StatsQuery &query)
+{
+    const StatsService stats(db);
+    AccuracyData d;
+    d.query = query;
+    auto summary = stats.summary(query);
+    if (!summary)
+        return summary.error();
+    d.summary = *summary;
+    for (auto [by, target] : {std::pair{GroupBy::Agent, &d.agents}, std::pair{GroupBy::TaskType, &d.taskTypes},
+                              std::pair{GroupBy::Day, &d.days}}) {
+        auto rows = stats.grouped(query, by);
+        if (!rows)
+            return rows.error();
+        *target = *rows;
+    }
+    return d;
+}
+
+Result<ConfidenceData> loadConfidence(const std::shared_ptr<const Database> &db, const StatsQuery &query)
+{
+    ConfidenceData d;
+    d.query = query;
+    auto summary = StatsService(db).summary(query);
+    if (!summary)
+        return summary.error();
+    d.summary = *summary;
+    const StatsSamples samples(db);
+    auto cells = samples.reviewedCells(query);
+    if (!cells)
+        return cells.error();
+    d.calibration = computeCalibration(*cells, kCalibrationBins);
+    auto points = samples.reviewedSamples(query, kScatterSampleCap);
+    if (!points)
+        return points.error();
+    d.samples = *points;
+    return d;
+}
+
+Result<LatencyData> loadLatency(const std::shared_ptr<const Database> &db, const StatsQuery &query)
+{
+    const StatsService stats(db);
+    LatencyData d;
+    d.query = query;
+    auto summary = stats.summary(query);
+    if (!summary)
+        return summary.error();
+    d.summary = *summary;
+    auto days = stats.grouped(query, GroupBy::Day);
+    if (!days)
+        return days.error();
+    d.days = *days;
+    auto tasks = stats.grouped(query, GroupBy::TaskType);
+    if (!tasks)
+        return tasks.error();
+    d.taskTypes = *tasks;
+    auto boxes = StatsSamples(db).executionBoxesByAgent(query);
+    if (!boxes)
+        return boxes.error();
+    d.agentBoxes = *boxes;
+    return d;
+}
+
+Result<FeedbackData> loadFeedback(const std::shared_ptr<const Database> &db, const StatsQuery &query)
+{
+    const StatsService stats(db);
+    FeedbackData d;
+    d.query = query;
+    auto summary = stats.summary(query);
+    if (!summary)
+        return summary.error();
+    d.summary = *summary;
+    auto agents = stats.grouped(query, GroupBy::Agent);
+    if (!agents)
+        return agents.error();
+    d.agents = *agents;
+    return d;
+}
+
+Result<ReportData> loadReport(const std::shared_ptr<const Database> &db, const StatsQuery &query)
+{
+    ReportData r;
+    r.generatedAt = QDateTime::currentDateTimeUtc();
+    r.dataSource = db->url().describe();
+    auto overview = loadOverview(db, query);
+    if (!overview)
+        return overview.error();
+    r.overview = *overview;
+    auto accuracy = loadAccuracy(db, query);
+    if (!accuracy)
+        return accuracy.error();
+    r.accuracy = *accuracy;
+    auto confidence = loadConfidence(db, query);
+    if (!confidence)
+        return confidence.error();
+    r.confidence = *confidence;
+    auto latency = loadLatency(db, query);
+    if (!latency)
+        return latency.error();
+    r.latency = *latency;
+    auto feedback = loadFeedback(db, query);
+    if (!feedback)
+        return feedback.error();
+    r.feedback = *feedback;
+    return r;
+}
+
+} // namespace atalaya

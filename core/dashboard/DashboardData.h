@@ -1,0 +1,80 @@
+#pragma once
+
+#include "alerts/Alerts.h"
+#include "common/Result.h"
+#include "stats/Calibration.h"
+#include "stats/StatsSamples.h"
+#include "stats/StatsTypes.h"
+
+#include <QDateTime>
+#include <QMetaType>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace atalaya {
+
+class Database;
+
+// Immutable snapshots of what each dashboard page shows (DASHBOARD.md pages 1–5), read in
+// one go off the UI thread. The PDF report is all of them together.
+struct OverviewData {
+    StatsQuery query;
+    WindowSummary current;
+    WindowSummary previous;                // StatsQuery::previousPeriod()
+    std::vector<GroupSummary> sparkDays;   // the 7 days ending with the window
+    std::vector<Alert> alerts;
+    std::optional<qint64> pendingUrgent;   // pending P0 by confidence/task type
+};
+
+struct AccuracyData {
+    StatsQuery query;
+    WindowSummary summary;
+    std::vector<GroupSummary> agents;
+    std::vector<GroupSummary> taskTypes;
+    std::vector<GroupSummary> days;
+};
+
+struct ConfidenceData {
+    StatsQuery query;
+    WindowSummary summary;
+    CalibrationReport calibration;
+    std::vector<ReviewedSample> samples;  // most recent reviewed decisions, capped
+};
+
+struct LatencyData {
+    StatsQuery query;
+    WindowSummary summary;
+    std::vector<GroupSummary> days;
+    std::vector<GroupSummary> taskTypes;
+    std::vector<ExecutionBox> agentBoxes;
+};
+
+struct FeedbackData {
+    StatsQuery query;
+    WindowSummary summary;
+    std::vector<GroupSummary> agents;
+};
+
+struct ReportData {
+    QDateTime generatedAt;
+    QString dataSource;  // the URL without password
+    OverviewData overview;
+    AccuracyData accuracy;
+    ConfidenceData confidence;
+    LatencyData latency;
+    FeedbackData feedback;
+};
+
+inline constexpr int kScatterSampleCap = 2000;
+inline constexpr int kCalibrationBins = 10;
+
+Result<OverviewData> loadOverview(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+Result<AccuracyData> loadAccuracy(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+Result<ConfidenceData> loadConfidence(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+Result<LatencyData> loadLatency(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+Result<FeedbackData> loadFeedback(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+Result<ReportData> loadReport(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+
+} // namespace atalaya

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace atalaya {
+
+// RFC 4180 CSV in UTF-8 (CLI.md `export csv`): `,` separator, CRLF line ends, fields quoted
+// when they hold `,`, `"`, CR or LF. Spreadsheet formula injection is neutralised: a cell
+// starting with = + - @ gets a leading ' (so a negative number is exported as '-5; exports
+// hold counts, ratios and ids, which are never negative).
+class CsvWriter {
+public:
+    explicit CsvWriter(const QStringList &header);
+
+    void addRow(const QStringList &cells);
+    QByteArray data() const { return m_data; }
+    int rowCount() const { return m_rows; }
+
+    static QString escapeCell(const QString &cell);
+
+private:
+    QByteArray m_data;
+    int m_rows = 0;
+};
+
+} // namespace atalaya

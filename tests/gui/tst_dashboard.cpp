@@ -1,0 +1,279 @@
+#include "TestDatabases.h"
+
+#include "MainWindow.h"
+#include "Format.h"
+#include "charts/DashboardCharts.h"
+#include "demo/DemoLoader.h"
+#include "models/AlertsModel.h"
+#include "models/GroupTableModel.h"
+#include "pages/AccuracyPage.h"
+#include "pages/ConfidencePage.h"
+#include "pages/FeedbackPage.h"
+#include "pages/LatencyPage.h"
+#include "pages/OverviewPage.h"
+#include "settings/Settings.h"
+#include "stats/StatsService.h"
+#include "storage/SqlUtil.h"
+#include "widgets/ChartCard.h"
+#include "widgets/DataTableView.h"
+#include "widgets/ErrorBanner.h"
+#include "widgets/FilterBar.h"
+#include "widgets/KpiCard.h"
+
+#include <QAbstractItemModelTester>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QComboBox>
+#include <QPieSeries>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace atalaya;
+
+// Pages load the demo data and show what core computes (read back from models and widgets).
+class TestDashboard : public QObject {
+    Q_OBJECT
+private:
+    std::shared_ptr<Database> m_db;
+    QTemporaryDir m_dir;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+
+    bool showAndWait(const QString &pageId)
+    {
+        Page *p = m_window->page(pageId);
+        if (!p)
+            return false;
+        QSignalSpy spy(p, &Page::loadFinished);
+        m_window->showPage(pageId);
+        if (!spy.wait(20000))
+            return false;
+        return spy.last().at(0).toBool();
+    }
+    bool waitReload(Page *p)
+    {
+        QSignalSpy spy(p, &Page::loadFinished);
+        return spy.wait(20000) && spy.last().at(0).toBool();
+    }
+    StatsQuery currentQuery() const { return m_window->filter().toQuery(); }
+
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        auto fresh = test::freshDatabase();
+        QVERIFY2(fresh.db, "no test database");
+        m_db = fresh.db;
+        DemoOptions options;
+        options.decisions = 3000;
+        options.days = 40;
+        QVERIFY(loadDemoData(m_db, options).ok());
+        m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
+        m_settings->setAutoRefresh(false);
+        m_window = std::make_unique<MainWindow>(AppContext{m_db, m_settings.get()});
+        m_window->resize(1400, 900);
+        m_window->show();
+    }
+
+    void overviewShowsCoreFigures()
+    {
+        QVERIFY(showAndWait(QStringLiteral("overview")));
+        auto *page = qobject_cast<OverviewPage *>(m_window->page(QStringLiteral("overview")));
+        const auto s = StatsService(m_db).summary(currentQuery());
+        QVERIFY(s.ok());
+        QVERIFY(s->accuracy.totalDecisions > 0);
+        QCOMPARE(page->card(OverviewPage::Total)->valueText(), fmt::count(s->accuracy.totalDecisions));
+        QCOMPARE(page->card(OverviewPage::Accuracy)->valueText(), fmt::ratioPercent(s->accuracy.accuracyAvg));
+        QCOMPARE(page->card(OverviewPage::P95)->valueText(), fmt::ms(s->execution.p95Ms));
+        QCOMPARE(page->card(OverviewPage::FeedbackRate)->valueText(), fmt::percent(s->accuracy.feedbackRatePercent()));
+        const auto alerts = activeAlerts(StatsService(m_db), currentQuery());
+        QCOMPARE(page->alertsModel()->rowCount(), static_cast<int>(alerts->size()));
+        QAbstractItemModelTester tester(page->alertsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    void accuracyTable()
+    {
+        QVERIFY(showAndWait(QStringLiteral("accuracy")));
+        auto *page = qobject_cast<AccuracyPage *>(m_window->page(QStringLiteral("accuracy")));
+        const auto agents = StatsService(m_db).grouped(currentQuery(), GroupBy::Agent);
+        GroupTableModel *model = page->agentModel();
+        QCOMPARE(model->rowCount(), static_cast<int>(agents->size()));
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const GroupSummary &g = (*agents)[static_cast<size_t>(r)];
+            QCOMPARE(model->index(r, 0).data().toString(), g.key);
+            QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::Decisions)).data(GroupTableModel::SortRole).toLongLong(),
+                     g.summary.accuracy.totalDecisions);
+            QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::Accuracy)).data().toString(),
+                     fmt::ratioPercent(g.summary.accuracy.accuracyAvg));
+        }
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(page->agentView()->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(!page->byTaskCard()->isEmptyState());
+        QVERIFY(!page->perDayCard()->isEmptyState());
+    }
+
+    void clickingAnAgentFilters()
+    {
+        QVERIFY(showAndWait(QStringLiteral("accuracy")));
+        auto *page = qobject_cast<AccuracyPage *>(m_window->page(QStringLiteral("accuracy")));
+        DataTableView *view = page->agentView();
+        const QModelIndex first = view->model()->index(0, 0);
+        const QString agent = first.data().toString();
+        QSignalSpy loaded(page, &Page::loadFinished);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
+        QCOMPARE(m_window->filter().agentId, agent);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(page->filter().agentId, agent);
+        QCOMPARE(page->agentModel()->rowCount(), 1);
+        QCOMPARE(m_window->filterBar()->agentCombo()->currentData().toString(), agent);
+    }
+
+    void filterPropagatesToOtherPages()
+    {
+        const QString agent = m_window->filter().agentId;
+        QVERIFY(!agent.isEmpty());
+        QVERIFY(showAndWait(QStringLiteral("overview")));
+        auto *page = qobject_cast<OverviewPage *>(m_window->page(QStringLiteral("overview")));
+        QCOMPARE(page->filter().agentId, agent);
+        const auto s = StatsService(m_db).summary(currentQuery());
+        QCOMPARE(page->card(OverviewPage::Total)->valueText(), fmt::count(s->accuracy.totalDecisions));
+        // Back to all agents through the filter bar's combo, as a user would.
+        m_window->filterBar()->agentCombo()->setCurrentIndex(0);
+        QVERIFY(waitReload(page));
+        QVERIFY(m_window->filter().agentId.isEmpty());
+        const auto all = StatsService(m_db).summary(currentQuery());
+        QCOMPARE(page->card(OverviewPage::Total)->valueText(), fmt::count(all->accuracy.totalDecisions));
+        QVERIFY(all->accuracy.totalDecisions > s->accuracy.totalDecisions);
+    }
+
+    void periodChange()
+    {
+        auto *page = m_window->page(QStringLiteral("overview"));
+        QComboBox *period = m_window->filterBar()->periodCombo();
+        period->setCurrentIndex(period->findData(7));
+        QVERIFY(waitReload(page));
+        QCOMPARE(m_window->filter().days, 7);
+        const auto s = StatsService(m_db).summary(currentQuery());
+        QCOMPARE(qobject_cast<OverviewPage *>(page)->card(OverviewPage::Total)->valueText(), fmt::count(s->accuracy.totalDecisions));
+        period->setCurrentIndex(period->findData(30));
+        QVERIFY(waitReload(page));
+    }
+
+    void confidencePage()
+    {
+        QVERIFY(showAndWait(QStringLiteral("confidence")));
+        auto *page = qobject_cast<ConfidencePage *>(m_window->page(QStringLiteral("confidence")));
+        const auto s = StatsService(m_db).summary(currentQuery());
+        auto *series = qobject_cast<QBarSeries *>(page->histogramCard()->chart()->series().first());
+        QVERIFY(series);
+        QBarSet *set = series->barSets().first();
+        for (int b = 0; b < 5; ++b)
+            QCOMPARE(static_cast<qint64>(set->at(b)), s->confidence.counts[static_cast<size_t>(b)]);
+        const auto cells = StatsSamples(m_db).reviewedCells(currentQuery());
+        const CalibrationReport c = computeCalibration(*cells, kCalibrationBins);
+        QVERIFY2(page->insightText().contains(fmt::ratio(c.ece)), qPrintable(page->insightText()));
+        QVERIFY(page->reliabilityCard()->chart()->title().contains(charts::verdictText(c)));
+        QVERIFY(!page->scatterCard()->isEmptyState());
+    }
+
+    void latencyPage()
+    {
+        QVERIFY(showAndWait(QStringLiteral("latency")));
+        auto *page = qobject_cast<LatencyPage *>(m_window->page(QStringLiteral("latency")));
+        const auto tasks = StatsService(m_db).grouped(currentQuery(), GroupBy::TaskType);
+        GroupTableModel *model = page->taskModel();
+        QCOMPARE(model->rowCount(), static_cast<int>(tasks->size()));
+        for (int r = 0; r < model->rowCount(); ++r) {
+            QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::P95)).data().toString(),
+                     fmt::ms((*tasks)[static_cast<size_t>(r)].summary.execution.p95Ms));
+            QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::P99)).data().toString(),
+                     fmt::ms((*tasks)[static_cast<size_t>(r)].summary.execution.p99Ms));
+        }
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(!page->boxCard()->isEmptyState());
+    }
+
+    void feedbackPage()
+    {
+        QVERIFY(showAndWait(QStringLiteral("feedback")));
+        auto *page = qobject_cast<FeedbackPage *>(m_window->page(QStringLiteral("feedback")));
+        const auto s = StatsService(m_db).summary(currentQuery());
+        auto *pie = qobject_cast<QPieSeries *>(page->pieCard()->chart()->series().first());
+        QCOMPARE(static_cast<qint64>(pie->slices().at(0)->value()), s->accuracy.correct);
+        QCOMPARE(static_cast<qint64>(pie->slices().at(1)->value()), s->accuracy.partiallyCorrect);
+        QCOMPARE(static_cast<qint64>(pie->slices().at(2)->value()), s->accuracy.incorrect);
+        const auto agents = StatsService(m_db).grouped(currentQuery(), GroupBy::Agent);
+        GroupTableModel *model = page->agentModel();
+        for (int r = 0; r < model->rowCount(); ++r)
+            QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::FeedbackCount)).data(GroupTableModel::SortRole).toLongLong(),
+                     (*agents)[static_cast<size_t>(r)].summary.accuracy.totalWithFeedback);
+        QAbstractItemModelTester tester(page->agentView()->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    void emptyPeriodShowsEmptyState()
+    {
+        DashboardFilter f = m_window->filter();
+        f.agentId = QStringLiteral("' OR 1=1 --");
+        m_window->setFilter(f);
+        QVERIFY(showAndWait(QStringLiteral("accuracy")));
+        auto *page = qobject_cast<AccuracyPage *>(m_window->page(QStringLiteral("accuracy")));
+        QCOMPARE(page->agentModel()->rowCount(), 0);
+        QVERIFY(page->byTaskCard()->isEmptyState());
+        f.agentId.clear();
+        m_window->setFilter(f);
+        QVERIFY(waitReload(page));
+    }
+
+    void unreachableTableShowsBannerAndRetryRecovers()
+    {
+        auto *page = qobject_cast<DataPage *>(m_window->page(QStringLiteral("feedback")));
+        QVERIFY(showAndWait(QStringLiteral("feedback")));
+        QVERIFY(execStatement(*m_db, QStringLiteral("ALTER TABLE ai_telemetry RENAME TO ai_telemetry_away"), {}, QStringLiteral("test")).ok());
+        QSignalSpy failed(page, &Page::loadFinished);
+        page->refresh();
+        QVERIFY(failed.wait(20000));
+        QCOMPARE(failed.last().at(0).toBool(), false);
+        QVERIFY(!page->errorBanner()->isHidden());
+        QVERIFY(!page->errorBanner()->message().isEmpty());
+        QVERIFY(execStatement(*m_db, QStringLiteral("ALTER TABLE ai_telemetry_away RENAME TO ai_telemetry"), {}, QStringLiteral("test")).ok());
+        QSignalSpy recovered(page, &Page::loadFinished);
+        page->errorBanner()->retryButton()->click();
+        QVERIFY(recovered.wait(20000));
+        QCOMPARE(recovered.last().at(0).toBool(), true);
+        QVERIFY(page->errorBanner()->isHidden());
+    }
+
+    void staleResultsAreDropped()
+    {
+        auto *page = qobject_cast<DataPage *>(m_window->page(QStringLiteral("feedback")));
+        QSignalSpy loaded(page, &Page::loadFinished);
+        page->refresh();
+        page->refresh();
+        page->refresh();
+        QVERIFY(loaded.wait(20000));
+        QTest::qWait(300);
+        QCOMPARE(loaded.count(), 1);
+    }
+
+    void csvOfATable()
+    {
+        auto *page = qobject_cast<AccuracyPage *>(m_window->page(QStringLiteral("accuracy")));
+        QVERIFY(showAndWait(QStringLiteral("accuracy")));
+        const QList<QByteArray> lines = page->agentView()->toCsv().split('\n');
+        QCOMPARE(lines.first(), QByteArray("Agent,Decisions,Accuracy,Feedback rate\r"));
+        QCOMPARE(lines.size() - 2, page->agentModel()->rowCount());
+    }
+
+    void settingsRemember()
+    {
+        QCOMPARE(m_settings->lastPage(), QStringLiteral("accuracy"));
+        QCOMPARE(m_settings->filterDays(), m_window->filter().days);
+    }
+};
+
+QTEST_MAIN(TestDashboard)
+#include "tst_dashboard.moc"

@@ -1,0 +1,111 @@
+#include "charts/ChartKit.h"
+
+#include <QChart>
+#include <QCoreApplication>
+#include <QCursor>
+#include <QDateTimeAxis>
+#include <QToolTip>
+#include <QValueAxis>
+#include <QXYSeries>
+
+namespace atalaya::charts {
+
+QColor ChartStyle::accent(int index) const
+{
+    static const QColor light[] = {QColor(0x2f, 0x6f, 0xde), QColor(0x1a, 0xa3, 0x9a), QColor(0xe3, 0x8d, 0x1a),
+                                   QColor(0x8e, 0x5b, 0xd8), QColor(0xd6, 0x45, 0x3d), QColor(0x5b, 0x8c, 0x2a)};
+    static const QColor darkSet[] = {QColor(0x6c, 0x9c, 0xff), QColor(0x3c, 0xcf, 0xc2), QColor(0xff, 0xb0, 0x4a),
+                                     QColor(0xb9, 0x93, 0xff), QColor(0xff, 0x7a, 0x70), QColor(0x9c, 0xd0, 0x5a)};
+    const int i = ((index % 6) + 6) % 6;
+    return dark ? darkSet[i] : light[i];
+}
+
+ChartStyle ChartStyle::fromPalette(const QPalette &palette)
+{
+    ChartStyle s;
+    s.dark = palette.color(QPalette::Window).lightness() < 128;
+    s.text = palette.color(QPalette::WindowText);
+    s.background = palette.color(QPalette::Base);
+    s.grid = s.dark ? QColor(0x4a, 0x4f, 0x57) : QColor(0xdd, 0xe1, 0xe6);
+    return s;
+}
+
+ChartStyle ChartStyle::forPrint()
+{
+    ChartStyle s;
+    s.print = true;
+    s.text = QColor(0x22, 0x22, 0x22);
+    s.background = Qt::white;
+    s.grid = QColor(0xdd, 0xe1, 0xe6);
+    return s;
+}
+
+QChart *newChart(const ChartStyle &style, const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTheme(style.dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundBrush(style.background);
+    chart->setBackgroundRoundness(0);
+    chart->setTitle(title);
+    QFont titleFont = chart->titleFont();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(10);
+    chart->setTitleFont(titleFont);
+    chart->setTitleBrush(style.text);
+    chart->legend()->setLabelColor(style.text);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
+}
+
+void styleAxis(const ChartStyle &style, QAbstractAxis *axis, const QString &title)
+{
+    axis->setTitleText(title);
+    axis->setTitleBrush(style.text);
+    axis->setLabelsColor(style.text);
+    axis->setGridLineColor(style.grid);
+    axis->setLinePenColor(style.grid);
+    QFont f = axis->titleFont();
+    f.setBold(false);
+    f.setPointSizeF(8.5);
+    axis->setTitleFont(f);
+    QFont lf = axis->labelsFont();
+    lf.setPointSizeF(8);
+    axis->setLabelsFont(lf);
+}
+
+QValueAxis *valueAxis(const ChartStyle &style, const QString &title, double min, double max, const QString &labelFormat)
+{
+    auto *axis = new QValueAxis;
+    axis->setRange(min, max);
+    axis->setLabelFormat(labelFormat);
+    styleAxis(style, axis, title);
+    return axis;
+}
+
+QDateTimeAxis *dateAxis(const ChartStyle &style, const QString &title, int days)
+{
+    auto *axis = new QDateTimeAxis;
+    axis->setFormat(QStringLiteral("dd MMM"));
+    axis->setTickCount(std::clamp(days, 2, 8));
+    styleAxis(style, axis, title);
+    return axis;
+}
+
+void attachTooltip(QXYSeries *series, std::function<QString(const QPointF &)> text)
+{
+    QObject::connect(series, &QXYSeries::hovered, series, [text = std::move(text)](const QPointF &p, bool state) {
+        if (state)
+            QToolTip::showText(QCursor::pos(), text(p));
+        else
+            QToolTip::hideText();
+    });
+}
+
+QString emptyText()
+{
+    return QCoreApplication::translate("atalaya::charts", "No decisions in this period");
+}
+
+} // namespace atalaya::charts

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "charts/ChartKit.h"
+#include "dashboard/DashboardData.h"
+
+class QChart;
+
+namespace atalaya::charts {
+
+// Every chart of pages 1–5, built from the immutable page data. The pages show them in
+// QChartViews and the PDF report renders the very same charts, so both always agree.
+// The caller owns the returned chart.
+QChart *accuracyByTaskChart(const ChartStyle &style, const std::vector<GroupSummary> &taskTypes);
+QChart *accuracyPerDayChart(const ChartStyle &style, const std::vector<GroupSummary> &days);
+QChart *confidenceHistogramChart(const ChartStyle &style, const ConfidenceDistribution &distribution);
+QChart *reliabilityChart(const ChartStyle &style, const CalibrationReport &calibration);
+QChart *confidenceScatterChart(const ChartStyle &style, const std::vector<ReviewedSample> &samples);
+QChart *latencyPerDayChart(const ChartStyle &style, const std::vector<GroupSummary> &days);
+QChart *latencyBoxChart(const ChartStyle &style, const std::vector<ExecutionBox> &boxes);
+QChart *feedbackPieChart(const ChartStyle &style, const AccuracySummary &accuracy);
+
+// Translated seed bucket names, e.g. "Good (0.70–0.85)".
+QString confidenceBucketName(int bucket);
+QString verdictText(const CalibrationReport &calibration);
+
+} // namespace atalaya::charts

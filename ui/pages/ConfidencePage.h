@@ -1,0 +1,43 @@
+#pragma once
+
+#include "dashboard/DashboardData.h"
+#include "pages/DataPage.h"
+
+#include <optional>
+
+class QLabel;
+
+namespace atalaya {
+
+class ChartCard;
+
+// Seed 000 §3: the 5-bucket histogram, the reliability diagram (ECE, verdict) and the
+// confidence-vs-accuracy scatter coloured by feedback.
+class ConfidencePage : public DataPage {
+    Q_OBJECT
+public:
+    explicit ConfidencePage(const AppContext &context, QWidget *parent = nullptr);
+
+    QString pageId() const override { return QStringLiteral("confidence"); }
+    QString title() const override { return tr("Confidence"); }
+
+    ChartCard *histogramCard() const { return m_histogram; }
+    ChartCard *reliabilityCard() const { return m_reliability; }
+    ChartCard *scatterCard() const { return m_scatter; }
+    QString insightText() const;
+
+protected:
+    void startLoad(const StatsQuery &query) override;
+    void retranslate() override;
+
+private:
+    void show(const ConfidenceData &data);
+
+    QLabel *m_insight = nullptr;
+    ChartCard *m_histogram = nullptr;
+    ChartCard *m_reliability = nullptr;
+    ChartCard *m_scatter = nullptr;
+    std::optional<ConfidenceData> m_data;
+};
+
+} // namespace atalaya

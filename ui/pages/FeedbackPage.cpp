@@ -1,0 +1,76 @@
+#include "pages/FeedbackPage.h"
+
+#include "Format.h"
+#include "charts/DashboardCharts.h"
+#include "models/GroupTableModel.h"
+#include "widgets/ChartCard.h"
+#include "widgets/DataTableView.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+
+namespace atalaya {
+
+using Col = GroupTableModel::Column;
+
+FeedbackPage::FeedbackPage(const AppContext &context, QWidget *parent) : DataPage(context, parent)
+{
+    m_summary = new QLabel(this);
+    m_agents = new GroupTableModel(tr("Agent"), {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate}, this);
+    m_pie = new ChartCard(this);
+    auto *tableCard = new QFrame(this);
+    applyCardStyle(tableCard);
+    auto *tableLayout = new QVBoxLayout(tableCard);
+    tableLayout->setContentsMargins(4, 4, 4, 4);
+    m_view = new DataTableView(tableCard);
+    m_view->setSourceModel(m_agents, GroupTableModel::SortRole);
+    m_view->sortByColumn(m_agents->columnOf(Col::FeedbackRate), Qt::AscendingOrder);
+    m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    tableLayout->addWidget(m_view);
+    auto *row = new QHBoxLayout;
+    row->setSpacing(10);
+    row->addWidget(m_pie, 1);
+    row->addWidget(tableCard, 1);
+    contentLayout()->addWidget(m_summary);
+    contentLayout()->addLayout(row, 1);
+    connect(m_view, &DataTableView::sourceRowActivated, this, [this](int r) {
+        if (r < 0 || r >= m_agents->rowCount())
+            return;
+        DashboardFilter f = filter();
+        f.agentId = m_agents->rows()[static_cast<size_t>(r)].key;
+        emit filterRequested(f);
+    });
+    retranslate();
+}
+
+QString FeedbackPage::summaryText() const
+{
+    return m_summary->text();
+}
+
+void FeedbackPage::startLoad(const StatsQuery &query)
+{
+    load<FeedbackData>([db = m_context.db, query] { return loadFeedback(db, query); },
+                       [this](const FeedbackData &d) { show(d); });
+}
+
+void FeedbackPage::retranslate()
+{
+    setHeader(title());
+    m_agents->setKeyTitle(tr("Agent"));
+    if (m_data)
+        show(*m_data);
+}
+
+void FeedbackPage::show(const FeedbackData &d)
+{
+    m_data = d;
+    const AccuracySummary &a = d.summary.accuracy;
+    m_summary->setText(tr("%1 reviews of %2 decisions — feedback rate %3 (seed target ≥ 30 %)")
+                           .arg(fmt::count(a.totalWithFeedback), fmt::count(a.totalDecisions), fmt::percent(a.feedbackRatePercent())));
+    m_agents->setRows(d.agents);
+    m_pie->setChart(charts::feedbackPieChart(charts::ChartStyle::fromPalette(palette()), a), a.totalWithFeedback == 0);
+}
+
+} // namespace atalaya

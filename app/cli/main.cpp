@@ -1,7 +1,7 @@
 #include "CliContext.h"
 #include "CommandRegistry.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
 
@@ -32,11 +32,28 @@ void consoleHandler(QtMsgType type, const QMessageLogContext &context, const QSt
         QTextStream(stderr) << qFormatLogMessage(type, context, message) << '\n';
 }
 
+// `export pdf` draws Qt Charts, which need a QApplication; it runs offscreen, so no display.
+bool exportsPdf(int argc, char *argv[])
+{
+    bool exporting = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        exporting = exporting || arg == "export";
+        if (exporting && arg == "pdf")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const bool gui = exportsPdf(argc, argv);
+    if (gui)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> application =
+        gui ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     // stdout is JSON for scripts and stderr is for errors; progress notes go to --log-json.
     QLoggingCategory::setFilterRules(QStringLiteral("atalaya.*.info=false"));
     g_defaultHandler = qInstallMessageHandler(consoleHandler);

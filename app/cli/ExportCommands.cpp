@@ -1,0 +1,94 @@
+#include "CliContext.h"
+#include "CommandRegistry.h"
+#include "WindowOptions.h"
+
+#include "Language.h"
+#include "dashboard/DashboardData.h"
+#include "reports/CsvExports.h"
+#include "reports/ReportBuilder.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace atalaya::cli {
+namespace {
+
+Status writeFile(const QString &path, const QByteArray &data)
+{
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit())
+        return makeError(ErrorCode::Usage, QStringLiteral("cannot write --out %1: %2").arg(path, out.errorString()));
+    return {};
+}
+
+int runCsv(CliContext &ctx, const StatsQuery &query, const QString &out)
+{
+    const QString what = ctx.parser().value(QStringLiteral("what"));
+    static const QStringList kinds = {QStringLiteral("decisions"), QStringLiteral("agents"), QStringLiteral("trends")};
+    if (what == QLatin1String("queue"))
+        return ctx.fail(makeError(ErrorCode::Usage, QStringLiteral("--what queue needs the review queue, which this build does not have yet; use decisions, agents or trends")));
+    if (!kinds.contains(what))
+        return ctx.usageError(QStringLiteral("--what is '%1'; allowed: decisions, agents, trends, queue").arg(what));
+    auto db = ctx.database();
+    if (!db)
+        return ctx.fail(db.error());
+    const Result<CsvExport> csv = what == kinds[0] ? exportDecisionsCsv(*db, query)
+        : what == kinds[1]                         ? exportAgentsCsv(*db, query)
+                                                   : exportTrendsCsv(*db, query);
+    if (!csv)
+        return ctx.fail(csv.error());
+    if (auto w = writeFile(out, csv->data); !w)
+        return ctx.fail(w.error());
+    return ctx.print(QJsonObject{{QStringLiteral("format"), QStringLiteral("csv")},
+                                 {QStringLiteral("what"), what},
+                                 {QStringLiteral("rows"), csv->rows},
+                                 {QStringLiteral("out"), QFileInfo(out).absoluteFilePath()}});
+}
+
+int runPdf(CliContext &ctx, const StatsQuery &query, const QString &out)
+{
+    const QString lang = ctx.parser().value(QStringLiteral("lang"));
+    if (!lang.isEmpty() && lang != QLatin1String("es") && lang != QLatin1String("en"))
+        return ctx.usageError(QStringLiteral("--lang is '%1'; allowed: es, en").arg(lang));
+    Language language;
+    language.apply(lang.isEmpty() ? QStringLiteral("en") : lang);
+    auto db = ctx.database();
+    if (!db)
+        return ctx.fail(db.error());
+    auto data = loadReport(*db, query);
+    if (!data)
+        return ctx.fail(data.error());
+    if (auto written = writePdfReport(*data, out); !written)
+        return ctx.fail(written.error());
+    return ctx.print(QJsonObject{{QStringLiteral("format"), QStringLiteral("pdf")},
+                                 {QStringLiteral("out"), QFileInfo(out).absoluteFilePath()},
+                                 {QStringLiteral("bytes"), QFileInfo(out).size()},
+                                 {QStringLiteral("period_days"), query.periodDays}});
+}
+
+int runExport(CliContext &ctx)
+{
+    addWindowOptions(ctx, true);
+    ctx.parser().addOption({QStringLiteral("out"), QStringLiteral("Output file."), QStringLiteral("file")});
+    ctx.parser().addOption({QStringLiteral("what"), QStringLiteral("csv: decisions, agents, trends or queue."), QStringLiteral("table")});
+    ctx.parser().addOption({QStringLiteral("lang"), QStringLiteral("pdf: report language, es or en."), QStringLiteral("lang")});
+    if (!ctx.parse(QStringLiteral("CSV tables and the PDF report (DASHBOARD.md)."), QStringLiteral("csv|pdf")))
+        return ctx.exitCode();
+    const QStringList args = ctx.positional();
+    if (args.size() != 1 || (args[0] != QLatin1String("csv") && args[0] != QLatin1String("pdf")))
+        return ctx.usageError(QStringLiteral("expected `export csv --what T --out F` or `export pdf --out F`"));
+    const QString out = ctx.parser().value(QStringLiteral("out"));
+    if (out.isEmpty())
+        return ctx.usageError(QStringLiteral("--out FILE is required"));
+    auto query = windowFrom(ctx, true);
+    if (!query)
+        return ctx.fail(query.error());
+    return args[0] == QLatin1String("csv") ? runCsv(ctx, *query, out) : runPdf(ctx, *query, out);
+}
+
+} // namespace
+
+ATALAYA_CLI_COMMAND(exportCommand, "export", "CSV tables and the PDF report", runExport);
+
+} // namespace atalaya::cli

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "common/Result.h"
+#include "stats/StatsQuery.h"
+
+#include <QByteArray>
+
+#include <memory>
+
+namespace atalaya {
+
+class Database;
+
+struct CsvExport {
+    QByteArray data;
+    int rows = 0;
+};
+
+// `export csv --what decisions|agents|trends`: the window's decisions (ids, scores, feedback,
+// times — never the decision payloads), the per-agent table or the per-day trends, in
+// CLI.md units (ratios 4 decimals, percentages 2, milliseconds 1).
+Result<CsvExport> exportDecisionsCsv(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+Result<CsvExport> exportAgentsCsv(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+Result<CsvExport> exportTrendsCsv(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+
+} // namespace atalaya

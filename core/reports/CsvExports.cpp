@@ -55,7 +55,7 @@ Result<CsvExport> groupsCsv(const std::shared_ptr<const Database> &db, const Sta
 
 Result<CsvExport> exportDecisionsCsv(const std::shared_ptr<const Database> &db, const StatsQuery &query)
 {
-    const WhereClause w = windowWhere(query);
+    const WhereClause w = windowWhere(db->dialect(), query);
     const QString sql = QStringLiteral(
         "SELECT id, agent_id, task_type, confidence_score, human_feedback, accuracy, execution_time_ms, created_at"
         " FROM ai_telemetry%1 ORDER BY created_at, id").arg(w.sql);

@@ -6,6 +6,7 @@
 #include "storage/SqlUtil.h"
 #include "telemetry/FeedbackRepository.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -56,10 +57,11 @@ FeedbackOutbox::FeedbackOutbox(QString path, std::shared_ptr<Database> store)
 
 FeedbackOutbox::~FeedbackOutbox() = default;
 
-QString FeedbackOutbox::defaultPath()
+QString FeedbackOutbox::defaultPath(const QString &databaseUrl)
 {
+    const QByteArray hash = QCryptographicHash::hash(databaseUrl.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
     return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
-        + QStringLiteral("/feedback-outbox.db");
+        + QStringLiteral("/feedback-outbox-%1.db").arg(QString::fromLatin1(hash));
 }
 
 QString FeedbackOutbox::newKey()

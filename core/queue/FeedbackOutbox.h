@@ -45,8 +45,9 @@ class FeedbackOutbox {
 public:
     // Creates the file with 0600 before SQLite opens it.
     static Result<std::unique_ptr<FeedbackOutbox>> open(const QString &path);
-    // AppConfigLocation/feedback-outbox.db, next to the settings file.
-    static QString defaultPath();
+    // AppConfigLocation/feedback-outbox-<hash of the database URL>.db, next to the settings
+    // file: one outbox per database, so a queued click never lands in another database.
+    static QString defaultPath(const QString &databaseUrl);
     ~FeedbackOutbox();
 
     const QString &path() const { return m_path; }

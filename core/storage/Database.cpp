@@ -120,8 +120,11 @@ Result<std::shared_ptr<Database>> Database::open(const DbUrl &url, const QString
 
 QString Database::connectionName() const
 {
-    return QStringLiteral("%1-%2").arg(m_prefix).arg(
-        reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    // A serial per thread, not the thread id: ids are reused after a thread ends (a pool's
+    // idle expiry, a closed page), and a new thread must not pick up the dead one's handle.
+    static QAtomicInt threadSerials;
+    thread_local const int threadSerial = threadSerials.fetchAndAddRelaxed(1) + 1;
+    return QStringLiteral("%1-%2").arg(m_prefix).arg(threadSerial);
 }
 
 Status Database::openConnection(QSqlDatabase &db) const

@@ -6,6 +6,7 @@
 #include "pages/LatencyPage.h"
 #include "pages/OverviewPage.h"
 #include "pages/RiskPage.h"
+#include "pages/ReviewQueuePage.h"
 
 namespace atalaya {
 
@@ -17,6 +18,7 @@ std::vector<Page *> createPages(const AppContext &context, QWidget *parent)
         new ConfidencePage(context, parent),
         new LatencyPage(context, parent),
         new FeedbackPage(context, parent),
+        new ReviewQueuePage(context, parent),
         new RiskPage(context, parent),
     };
 }

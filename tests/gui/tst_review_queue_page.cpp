@@ -1,0 +1,219 @@
+#include "TestDatabases.h"
+
+#include "models/ReviewQueueModel.h"
+#include "pages/ReviewQueuePage.h"
+#include "settings/Settings.h"
+#include "storage/SqlUtil.h"
+#include "telemetry/TelemetryRepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace atalaya;
+
+namespace {
+
+QString feedbackOf(const Database &db, qint64 id)
+{
+    auto q = execQuery(db, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?"), {id},
+                       QStringLiteral("test read"));
+    return q && q->next() ? (q->value(0).isNull() ? QStringLiteral("<pending>") : q->value(0).toString()) : QStringLiteral("<missing>");
+}
+
+qint64 auditRows(const Database &db, qint64 id)
+{
+    auto q = execQuery(db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {id},
+                       QStringLiteral("test read"));
+    return q && q->next() ? q->value(0).toLongLong() : -1;
+}
+
+} // namespace
+
+// Drives the review page with the keyboard as a reviewer does and checks the database.
+class TestReviewQueuePage : public QObject {
+    Q_OBJECT
+private:
+    std::shared_ptr<Database> m_db;
+    QString m_url;
+    QTemporaryDir m_dir;
+    std::unique_ptr<Settings> m_settings;
+    std::vector<qint64> m_ids;  // in queue order
+
+    qint64 currentId(ReviewQueuePage &page)
+    {
+        const QModelIndex i = page.table()->currentIndex();
+        return i.isValid() ? page.model()->item(i.row()).id : 0;
+    }
+
+    static QString statusText(ReviewQueuePage &page)
+    {
+        QStringList texts;
+        for (QLabel *l : page.findChildren<QLabel *>())
+            texts << l->text();
+        return texts.join(QLatin1Char('|'));
+    }
+
+    void select(ReviewQueuePage &page, qint64 id)
+    {
+        page.table()->selectRow(page.model()->rowOf(id));
+        QCOMPARE(currentId(page), id);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setApplicationName(QStringLiteral("tst_review_queue_page-") + test::backendName());
+        auto fresh = test::freshDatabase();
+        QVERIFY2(fresh.db, "no test database");
+        m_db = fresh.db;
+        m_url = fresh.url;
+        m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
+        m_settings->setReviewer(QStringLiteral("ana"));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // Queue order: P0 by age, then P1, then P2.
+        const std::vector<std::pair<double, int>> rows = {{0.40, 7200}, {0.55, 600}, {0.60, 300},
+                                                          {0.75, 3600}, {0.80, 60}, {0.90, 100}};
+        for (const auto &[confidence, age] : rows) {
+            DecisionInput d;
+            d.agentId = QStringLiteral("gui-agent");
+            d.taskType = QStringLiteral("chat_response");
+            d.confidence = confidence;
+            d.decision = {{QStringLiteral("action"), QStringLiteral("reply")}, {QStringLiteral("text"), QStringLiteral("100% %1 sure")}};
+            d.metadata = {{QStringLiteral("model_version"), QStringLiteral("v1")}};
+            d.executionTimeMs = 42;
+            d.createdAt = now.addSecs(-age);
+            auto r = TelemetryRepository(m_db).record(d);
+            QVERIFY(r.ok());
+            m_ids.push_back(r->id);
+        }
+    }
+
+    void keyboardSession()
+    {
+        ReviewQueuePage page({m_db, m_settings.get()});
+        QAbstractItemModelTester tester(page.model());
+        page.resize(1200, 800);
+        page.show();
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(15000));
+        QCOMPARE(loaded.first().at(0).toBool(), true);
+        QCOMPARE(page.model()->rowCount(), 6);
+        QCOMPARE(currentId(page), m_ids[0]);
+        QCOMPARE(page.findChild<QLabel *>(QStringLiteral("countP0"))->text().contains(QLatin1String(">3<")), true);
+
+        // 1 on the first item: it leaves at once and the next one is selected.
+        QElapsedTimer timer;
+        timer.start();
+        QTest::keyClick(page.table(), Qt::Key_1);
+        const qint64 ms = timer.elapsed();
+        QVERIFY2(ms < 100, qPrintable(QString::number(ms)));
+        QCOMPARE(page.model()->rowCount(), 5);
+        QCOMPARE(currentId(page), m_ids[1]);
+        QTRY_COMPARE(feedbackOf(*m_db, m_ids[0]), QStringLiteral("correct"));
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("countP0"))->text().contains(QLatin1String(">2<")));
+
+        // Down, then 2: the item below is the one judged.
+        QTest::keyClick(page.table(), Qt::Key_Down);
+        QCOMPARE(currentId(page), m_ids[2]);
+        QTest::keyClick(page.table(), Qt::Key_2);
+        QCOMPARE(currentId(page), m_ids[3]);
+        QTest::keyClick(page.table(), Qt::Key_3);
+        QCOMPARE(currentId(page), m_ids[4]);
+        QTRY_COMPARE(feedbackOf(*m_db, m_ids[2]), QStringLiteral("incorrect"));
+        QTRY_COMPARE(feedbackOf(*m_db, m_ids[3]), QStringLiteral("partially_correct"));
+        QCOMPARE(feedbackOf(*m_db, m_ids[1]), QStringLiteral("<pending>"));
+
+        // Ctrl+Z: the last verdict is undone (audited) and the item comes back selected.
+        QTest::keyClick(page.table(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(currentId(page), m_ids[3]);
+        QCOMPARE(page.model()->rowCount(), 4);
+        QTRY_COMPARE(feedbackOf(*m_db, m_ids[3]), QStringLiteral("<pending>"));
+        QTRY_COMPARE(auditRows(*m_db, m_ids[3]), qint64(2));
+        QCOMPARE(auditRows(*m_db, m_ids[2]), qint64(1));
+
+        // A note goes with the next verdict into the audit log.
+        QTest::keyClicks(page.findChild<QLineEdit *>(), QStringLiteral("looks fine"));
+        page.recordFeedback(Feedback::Correct);
+        QTRY_COMPARE(feedbackOf(*m_db, m_ids[3]), QStringLiteral("correct"));
+        auto note = execQuery(*m_db, QStringLiteral("SELECT note, reviewer FROM atalaya_feedback_audit WHERE telemetry_id = ? ORDER BY id DESC"),
+                              {m_ids[3]}, QStringLiteral("test read"));
+        QVERIFY(note && note->next());
+        QCOMPARE(note->value(0).toString(), QStringLiteral("looks fine"));
+        QCOMPARE(note->value(1).toString(), QStringLiteral("ana"));
+        page.waitForWrites();
+        QCOMPARE(page.outboxSize(), 0);
+    }
+
+    void conflictAsksAndNothingIsSilentlyLost()
+    {
+        ReviewQueuePage page({m_db, m_settings.get()});
+        page.show();
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(15000));
+        QStringList asked;
+        bool overwrite = false;
+        page.setConflictResolver([&](const QString &message) {
+            asked << message;
+            return overwrite;
+        });
+        // Another reviewer (a second session) judges both while this page shows them pending.
+        for (qint64 id : {m_ids[4], m_ids[5]}) {
+            FeedbackRequest theirs;
+            theirs.telemetryId = id;
+            theirs.value = Feedback::Incorrect;
+            theirs.reviewer = QStringLiteral("bruno");
+            QVERIFY(FeedbackRepository(m_db).record(theirs).ok());
+        }
+        select(page, m_ids[4]);
+        QSignalSpy settled(&page, &ReviewQueuePage::feedbackSettled);
+        QTest::keyClick(page.table(), Qt::Key_1);
+        QTRY_VERIFY2(asked.size() == 1, qPrintable(statusText(page)));
+        QVERIFY2(asked.front().contains(QLatin1String("bruno")) && asked.front().contains(QLatin1String("incorrect")),
+                 qPrintable(asked.front()));
+        QTRY_COMPARE(settled.size(), 1);
+        QCOMPARE(feedbackOf(*m_db, m_ids[4]), QStringLiteral("incorrect"));
+        QCOMPARE(auditRows(*m_db, m_ids[4]), qint64(1));
+
+        overwrite = true;
+        select(page, m_ids[5]);
+        QTest::keyClick(page.table(), Qt::Key_1);
+        QTRY_COMPARE(feedbackOf(*m_db, m_ids[5]), QStringLiteral("correct"));
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(auditRows(*m_db, m_ids[5]), qint64(2));
+    }
+
+    void readOnlyAccountSeesTheQueueWithFeedbackDisabled()
+    {
+        if (test::currentBackend() != test::TestBackend::MariaDB)
+            return;  // the read-only account is a MariaDB fixture user
+        auto url = DbUrl::parse(test::readOnlyUrl(m_url));
+        QVERIFY(url.ok());
+        auto ro = Database::open(*url, test::mariadbInfo().value(QStringLiteral("READONLY_PASSWORD")));
+        QVERIFY(ro.ok());
+        ReviewQueuePage page({*ro, m_settings.get()});
+        page.show();
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(15000));
+        QVERIFY(page.model()->rowCount() > 0);
+        const int before = page.model()->rowCount();
+        for (QPushButton *b : page.findChildren<QPushButton *>())
+            QVERIFY(!b->isEnabled());
+        bool bannerSaysWhy = false;
+        for (QLabel *l : page.findChildren<QLabel *>())
+            bannerSaysWhy |= l->isVisible() && l->text().contains(QLatin1String("privilege"));
+        QVERIFY(bannerSaysWhy);
+        QTest::keyClick(page.table(), Qt::Key_1);
+        QCOMPARE(page.model()->rowCount(), before);
+    }
+};
+
+QTEST_MAIN(TestReviewQueuePage)
+#include "tst_review_queue_page.moc"

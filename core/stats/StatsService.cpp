@@ -17,11 +17,11 @@ namespace {
 // The window from the rollups where they are usable and cover at least one full hour (its
 // partial first and last hours come from the raw rows), else straight from ai_telemetry.
 Result<std::map<QString, WindowTotals>> collect(const Database &db, const StatsQuery &q,
-                                                std::optional<GroupBy> by, bool withQuality)
+                                                std::optional<GroupBy> by, bool withQuality, bool useRollups)
 {
     const qint64 firstHour = rollup::ceilHour(q.from);
     const qint64 lastHour = rollup::floorHour(q.to);
-    if (firstHour >= lastHour || !rollup::status(db).usable())
+    if (!useRollups || firstHour >= lastHour || !rollup::status(db).usable())
         return rawTotals(db, {{q.from, q.to}}, q.agentId, q.taskType, by, withQuality);
     auto totals = rollup::rollupTotals(db, firstHour, lastHour, q.agentId, q.taskType, by);
     if (!totals)
@@ -55,11 +55,14 @@ WindowTotals mergedTotals(const std::map<QString, WindowTotals> &totals)
 
 } // namespace
 
-StatsService::StatsService(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
+StatsService::StatsService(std::shared_ptr<const Database> db, bool useRollups)
+    : m_db(std::move(db)), m_useRollups(useRollups)
+{
+}
 
 Result<WindowSummary> StatsService::summary(const StatsQuery &query) const
 {
-    auto totals = collect(*m_db, query, std::nullopt, false);
+    auto totals = collect(*m_db, query, std::nullopt, false, m_useRollups);
     if (!totals)
         return totals.error();
     return mergedTotals(*totals).summary();
@@ -67,7 +70,7 @@ Result<WindowSummary> StatsService::summary(const StatsQuery &query) const
 
 Result<DataQuality> StatsService::dataQuality(const StatsQuery &query) const
 {
-    auto totals = collect(*m_db, query, std::nullopt, true);
+    auto totals = collect(*m_db, query, std::nullopt, true, m_useRollups);
     if (!totals)
         return totals.error();
     return mergedTotals(*totals).quality;
@@ -75,7 +78,7 @@ Result<DataQuality> StatsService::dataQuality(const StatsQuery &query) const
 
 Result<StatsSnapshot> StatsService::snapshot(const StatsQuery &query) const
 {
-    auto totals = collect(*m_db, query, std::nullopt, true);
+    auto totals = collect(*m_db, query, std::nullopt, true, m_useRollups);
     if (!totals)
         return totals.error();
     const WindowTotals all = mergedTotals(*totals);
@@ -89,7 +92,7 @@ Result<StatsSnapshot> StatsService::snapshot(const StatsQuery &query) const
 
 Result<std::vector<GroupSummary>> StatsService::grouped(const StatsQuery &query, GroupBy by) const
 {
-    auto groups = collect(*m_db, query, by, false);
+    auto groups = collect(*m_db, query, by, false, m_useRollups);
     if (!groups)
         return groups.error();
     std::vector<GroupSummary> out;
@@ -120,7 +123,7 @@ Result<AgentDetail> StatsService::agent(const QString &agentId, const StatsQuery
                          QStringLiteral("agent '%1' has no decisions; `atalaya-cli agents` lists "
                                         "the known agents")
                              .arg(agentId));
-    auto byTask = collect(*m_db, query.withAgent(agentId), GroupBy::TaskType, false);
+    auto byTask = collect(*m_db, query.withAgent(agentId), GroupBy::TaskType, false, m_useRollups);
     if (!byTask)
         return byTask.error();
     AgentDetail detail;

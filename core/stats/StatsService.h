@@ -15,7 +15,8 @@ class Database;
 // integer execution times. Thread-safe: each call uses the calling thread's connection.
 class StatsService {
 public:
-    explicit StatsService(std::shared_ptr<const Database> db);
+    // useRollups = false forces the raw path (benchmarks compare both in one run).
+    explicit StatsService(std::shared_ptr<const Database> db, bool useRollups = true);
 
     Result<WindowSummary> summary(const StatsQuery &query) const;
     Result<DataQuality> dataQuality(const StatsQuery &query) const;
@@ -30,6 +31,7 @@ public:
 
 private:
     std::shared_ptr<const Database> m_db;
+    bool m_useRollups = true;
 };
 
 } // namespace atalaya

@@ -2,6 +2,7 @@
 
 #include "common/TimeUtil.h"
 #include "logging/Logging.h"
+#include "rollup/RollupBatch.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
 
@@ -89,6 +90,7 @@ Result<BatchReport> TelemetryRepository::recordBatch(const std::vector<DecisionI
     QSqlQuery full(m_db->connection());
     bool fullPrepared = false;
     qint64 next = 0;
+    rollup::AppMaintainedRollups rollups(*m_db);
     while (next < total) {
         auto committed = inTransaction(*m_db, [&]() -> Result<qint64> {
             qint64 done = 0;
@@ -107,8 +109,11 @@ Result<BatchReport> TelemetryRepository::recordBatch(const std::vector<DecisionI
                         return sqlError(*m_db, partial.lastError(), QStringLiteral("preparing the insert"));
                     q = &partial;
                 }
-                for (int i = 0; i < rows; ++i)
-                    bindDecision(*q, decisions[static_cast<size_t>(next + done + i)], now);
+                for (int i = 0; i < rows; ++i) {
+                    const DecisionInput &d = decisions[static_cast<size_t>(next + done + i)];
+                    bindDecision(*q, d, now);
+                    rollups.add(d, d.createdAt.isValid() ? d.createdAt : now);
+                }
                 if (!q->exec())
                     return sqlError(*m_db, q->lastError(),
                                     QStringLiteral("inserting decisions %1–%2")
@@ -120,6 +125,8 @@ Result<BatchReport> TelemetryRepository::recordBatch(const std::vector<DecisionI
                 report.lastId = last;
                 done += rows;
             }
+            if (Status s = rollups.flush(); !s)
+                return s.error();
             return done;
         });
         if (!committed) {

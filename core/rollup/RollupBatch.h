@@ -1,0 +1,42 @@
+#pragma once
+
+#include "common/Result.h"
+#include "rollup/RollupLatency.h"
+
+#include <QDateTime>
+
+#include <array>
+#include <map>
+
+namespace atalaya {
+class Database;
+struct DecisionInput;
+}
+
+namespace atalaya::rollup {
+
+// The app's own bulk writes on MySQL: per-row triggers cost ~8× the insert itself, so
+// recordBatch tells this session's triggers to stand aside and adds the same contributions
+// itself, aggregated per hour row, in the same transaction as the rows (exact: one upsert
+// per touched hour row instead of one per decision).
+class AppMaintainedRollups {
+public:
+    // Takes over from the triggers on this thread's connection when they exist (MySQL only);
+    // the destructor hands back. active() is false on SQLite or without rollup triggers.
+    explicit AppMaintainedRollups(const Database &db);
+    ~AppMaintainedRollups();
+    AppMaintainedRollups(const AppMaintainedRollups &) = delete;
+    AppMaintainedRollups &operator=(const AppMaintainedRollups &) = delete;
+
+    bool active() const { return m_active; }
+    void add(const DecisionInput &d, const QDateTime &createdAt);
+    // Writes and clears what add() gathered; call inside the rows' transaction.
+    Status flush();
+
+private:
+    const Database &m_db;
+    bool m_active = false;
+    std::map<HourKey, std::array<qint64, 18>> m_pending;
+};
+
+} // namespace atalaya::rollup

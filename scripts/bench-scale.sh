@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Scale benchmark (issue 7): starts a throwaway MariaDB, loads N decisions (default
+# 10,000,000; LOAD DATA of a generated TSV, 120 days, 12 agents, 8 task types, 30 % feedback),
+# builds Atalaya's rollups, times every dashboard read through the rollups and through the
+# raw SQL side by side (30-day window, medians after a warm-up), the review queue's first
+# page, `record --jsonl` ingest with the rollup triggers on, and the CLI's peak RSS.
+# Progress on stderr; the last stdout line is one JSON object.
+#   bash scripts/bench-scale.sh [--rows N] [--runs R] [--naive-runs K]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${ATALAYA_BUILD_DIR:-$root/build}
+rows=10000000
+runs=5
+naive_runs=
+ingest_rows=200000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rows) rows=${2:?--rows N}; shift 2 ;;
+    --runs) runs=${2:?--runs R}; shift 2 ;;
+    --naive-runs) naive_runs=${2:?--naive-runs K}; shift 2 ;;
+    *) echo "error: unknown option $1; usage: $0 [--rows N] [--runs R] [--naive-runs K]" >&2; exit 2 ;;
+  esac
+done
+case "$rows" in ''|*[!0-9]*) echo "error: --rows must be a positive integer" >&2; exit 2 ;; esac
+# The raw reads take ~15 s each at 10 M rows: fewer of them there unless asked.
+if [ -z "$naive_runs" ]; then
+  if [ "$rows" -ge 5000000 ]; then naive_runs=1; else naive_runs=5; fi
+fi
+log() { echo "[bench-scale $(date -u +%H:%M:%S)] $*" >&2; }
+
+if [ ! -f "$build/build.ninja" ]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+cmake --build "$build" -j 2 --target bench_scale atalaya-cli >/dev/null
+cli="$build/app/cli/atalaya-cli"
+bench="$build/bench/bench_scale"
+
+fixture="$root/tests/support/mariadb-fixture.sh"
+work=$(mktemp -d /tmp/atalaya-scale.XXXXXX)
+dir="$work/db"
+trap '"$fixture" stop "$dir" >/dev/null 2>&1; rm -rf "$work"' EXIT
+# The server keeps its temporary tables in our directory, not in the shared /tmp.
+mkdir -p "$work/tmp"
+TMPDIR="$work/tmp" ATALAYA_MARIADB_BUFFER_POOL=${ATALAYA_MARIADB_BUFFER_POOL:-2G} "$fixture" start "$dir" >&2
+# shellcheck disable=SC1091
+. "$dir/info.env"
+root_sql() { mariadb --no-defaults --socket="$SOCKET" -uroot bench "$@"; }
+mariadb --no-defaults --socket="$SOCKET" -uroot -e "CREATE DATABASE bench CHARACTER SET utf8mb4"
+url="mysql://$USER@127.0.0.1:$PORT/bench"
+export ATALAYA_DB_PASSWORD="$PASSWORD"
+
+log "init (tables, rollup tables and triggers)"
+"$cli" --db "$url" init >&2
+
+log "generating $rows rows"
+"$bench" gen-tsv "$rows" "$work/rows.tsv"
+log "LOAD DATA ($rows rows; the rollups are built afterwards, so this session skips the triggers)"
+t0=$(date +%s.%N)
+root_sql -e "SET @atalaya_rollup_by_app = 1; LOAD DATA INFILE '$work/rows.tsv' INTO TABLE ai_telemetry
+  (agent_id, task_type, decision_made, confidence_score, human_feedback, accuracy, execution_time_ms, metadata, created_at)"
+t1=$(date +%s.%N)
+rm -f "$work/rows.tsv"
+log "loaded in $(echo "$t1 - $t0" | bc) s"
+
+log "init --rebuild-rollups"
+t0=$(date +%s.%N)
+"$cli" --db "$url" init --rebuild-rollups >/dev/null
+t1=$(date +%s.%N)
+rebuild_s=$(echo "$t1 - $t0" | bc)
+log "rollups rebuilt in $rebuild_s s"
+
+log "reads (runs $runs, naive runs $naive_runs)"
+reads_json=$("$bench" reads --db "$url" --runs "$runs" --naive-runs "$naive_runs" | tail -n 1)
+
+log "CLI peak RSS (stats)"
+/usr/bin/time -f "%M" -o "$work/rss-stats" "$cli" --db "$url" stats >/dev/null
+log "ingest: record --jsonl of $ingest_rows rows with the rollup triggers on"
+"$bench" gen-jsonl "$ingest_rows" "$work/ingest.jsonl"
+t0=$(date +%s.%N)
+/usr/bin/time -f "%M" -o "$work/rss-ingest" "$cli" --db "$url" record --jsonl "$work/ingest.jsonl" >/dev/null 2>"$work/ingest.log"
+t1=$(date +%s.%N)
+ingest_s=$(echo "$t1 - $t0" | bc)
+ingest_rate=$(echo "$ingest_rows / $ingest_s" | bc)
+log "ingest $ingest_rate rows/s"
+rss_kb=$(cat "$work/rss-stats" "$work/rss-ingest" | sort -n | tail -n 1)
+
+echo "$reads_json" | jq -c --argjson rows "$rows" --argjson ingest "$ingest_rate" \
+  --argjson rss "$(echo "scale=1; $rss_kb / 1024" | bc)" --argjson rebuild "$rebuild_s" \
+  '{rows: $rows, reads: .reads, queue_first_page_ms: .queue_first_page_ms, ingest_rows_per_s: $ingest,
+    percentile_method: .percentile_method, peak_rss_mb: $rss, rollup_rebuild_s: $rebuild,
+    runs: .runs, naive_runs: .naive_runs}'

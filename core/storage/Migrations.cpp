@@ -69,8 +69,8 @@ const std::vector<Migration> &allMigrations()
     static const std::vector<Migration> migrations = {
         {1, QStringLiteral("feedback_audit"), feedbackAudit},
         {10, QStringLiteral("risk_models"), riskModels},
-        {30, QStringLiteral("feedback_keys"), feedbackKeys},
         {20, QStringLiteral("rollup_hour"), rollup::migrationStatements},
+        {30, QStringLiteral("feedback_keys"), feedbackKeys},
     };
     return migrations;
 }

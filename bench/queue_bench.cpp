@@ -1,0 +1,216 @@
+// Review queue figures (PERFORMANCE.md, issue 4 targets) on a throwaway MariaDB with
+// N decisions (default 1 000 000): first page of 200 items, counts, key press → next item,
+// feedback → written. Prints one JSON object. Usage: queue_bench [--rows N] [--keep DIR]
+#include "demo/DemoGenerator.h"
+#include "models/ReviewQueueModel.h"
+#include "pages/ReviewQueuePage.h"
+#include "queue/FeedbackSender.h"
+#include "queue/ReviewQueue.h"
+#include "queue/ReviewRulesSql.h"
+#include "storage/Database.h"
+#include "storage/SchemaInstaller.h"
+#include "storage/SqlUtil.h"
+#include "telemetry/TelemetryRepository.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QKeyEvent>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace atalaya;
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0.0 : v[v.size() / 2];
+}
+
+double maxOf(const std::vector<double> &v)
+{
+    return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end());
+}
+
+template <typename Fn>
+std::vector<double> timeRuns(int runs, Fn fn)
+{
+    std::vector<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        fn();
+        ms.push_back(t.nsecsElapsed() / 1e6);
+    }
+    return ms;
+}
+
+QMap<QString, QString> readInfo(const QString &path)
+{
+    QMap<QString, QString> info;
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            const qsizetype eq = line.indexOf('=');
+            if (eq > 0)
+                info.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
+        }
+    }
+    return info;
+}
+
+void fail(const QString &what)
+{
+    std::fprintf(stderr, "queue_bench: %s\n", qPrintable(what));
+    std::exit(1);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("queue_bench"));
+    const QStringList args = app.arguments();
+    int rows = 1000000;
+    if (const qsizetype i = args.indexOf(QStringLiteral("--rows")); i >= 0 && i + 1 < args.size())
+        rows = args.at(i + 1).toInt();
+    QTemporaryDir tmp;
+    const QString serverDir = tmp.filePath(QStringLiteral("server"));
+    if (QProcess::execute(QStringLiteral(ATALAYA_FIXTURE_SCRIPT), {QStringLiteral("start"), serverDir}) != 0)
+        fail(QStringLiteral("cannot start MariaDB"));
+    const auto info = readInfo(serverDir + QStringLiteral("/info.env"));
+    struct Stop {
+        QString dir;
+        ~Stop() { QProcess::execute(QStringLiteral(ATALAYA_FIXTURE_SCRIPT), {QStringLiteral("stop"), dir}); }
+    } stop{serverDir};
+    {
+        QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), QStringLiteral("bench-admin"));
+        admin.setConnectOptions(QStringLiteral("UNIX_SOCKET=") + info.value(QStringLiteral("SOCKET")));
+        admin.setUserName(info.value(QStringLiteral("USER")));
+        admin.setPassword(info.value(QStringLiteral("PASSWORD")));
+        if (!admin.open())
+            fail(QStringLiteral("admin connection"));
+        QSqlQuery(admin).exec(QStringLiteral("CREATE DATABASE bench CHARACTER SET utf8mb4"));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("bench-admin"));
+    auto url = DbUrl::parse(QStringLiteral("mysql://%1@127.0.0.1:%2/bench").arg(info.value(QStringLiteral("USER")), info.value(QStringLiteral("PORT"))));
+    auto opened = Database::open(*url, info.value(QStringLiteral("PASSWORD")));
+    if (!opened)
+        fail(opened.error().message);
+    std::shared_ptr<Database> db = *opened;
+    InitOptions init;
+    init.addIndexes = true;
+    if (auto r = initialize(*db, init); !r)
+        fail(r.error().message);
+
+    QElapsedTimer loadTimer;
+    loadTimer.start();
+    DemoOptions demo;
+    demo.decisions = rows;
+    demo.days = 365;
+    const auto decisions = generateDemoDecisions(demo);
+    if (auto r = TelemetryRepository(db).recordBatch(decisions); !r)
+        fail(r.error().message);
+    const double loadSeconds = loadTimer.elapsed() / 1000.0;
+    execStatement(*db, QStringLiteral("ANALYZE TABLE ai_telemetry"), {}, QStringLiteral("analyze"));
+
+    const ReviewRules rules = ReviewRules::defaults();
+    const ReviewQueue queue(db, rules);
+    QueueFilter filter;
+    filter.limit = 200;
+    queue.items(filter);  // warm the buffer pool the way a reviewer's first load does
+    const auto firstPage = timeRuns(15, [&] { queue.items(filter); });
+    QueueFilter p3 = filter;
+    p3.priority = Priority::P3;
+    const auto p3Page = timeRuns(5, [&] { queue.items(p3); });
+    QueueFilter agent = filter;
+    agent.agentId = QStringLiteral("incident-summarizer");
+    const auto agentPage = timeRuns(5, [&] { queue.items(agent); });
+    const auto counts = timeRuns(3, [&] { queue.counts(filter, QDateTime::currentDateTimeUtc()); });
+
+    // EXPLAIN of the P0 branch: which index walks the pending rows in due order.
+    const SqlFragment expr = priorityExpression(rules, db->dialect(), false);
+    QVariantList values = expr.values;
+    values << 0 << 200;
+    auto explain = execQuery(*db,
+                             QStringLiteral("EXPLAIN SELECT id FROM ai_telemetry WHERE human_feedback IS NULL AND ")
+                                 + expr.sql + QStringLiteral(" = ? ORDER BY created_at, id LIMIT ?"),
+                             values, QStringLiteral("explain"));
+    QString plan;
+    if (explain && explain->next())
+        plan = QStringLiteral("type=%1 key=%2 extra=%3")
+                   .arg(explain->value(QStringLiteral("type")).toString(), explain->value(QStringLiteral("key")).toString(),
+                        explain->value(QStringLiteral("Extra")).toString());
+
+    // The page: key press → next item shown, then feedback → written.
+    ReviewQueuePage page({db, nullptr});
+    page.resize(1400, 900);
+    page.show();
+    QSignalSpy loaded(&page, &Page::loadFinished);
+    QElapsedTimer pageTimer;
+    pageTimer.start();
+    page.refresh();
+    loaded.wait(60000);
+    const double pageLoadMs = pageTimer.elapsed();
+    std::vector<double> keyMs;
+    std::vector<double> settleMs;
+    for (int i = 0; i < 50 && page.model()->rowCount() > 1; ++i) {
+        QSignalSpy settled(&page, &ReviewQueuePage::feedbackSettled);
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_1, Qt::NoModifier, QStringLiteral("1"));
+        QElapsedTimer t;
+        t.start();
+        QApplication::sendEvent(page.table(), &press);
+        page.table()->viewport()->repaint();
+        keyMs.push_back(t.nsecsElapsed() / 1e6);
+        settled.wait(5000);
+        settleMs.push_back(t.nsecsElapsed() / 1e6);
+    }
+    FeedbackSender sender(db, nullptr);
+    std::vector<double> writeMs;
+    auto pending = queue.items(filter);
+    for (int i = 0; i < 30 && pending && i < static_cast<int>(pending->size()); ++i) {
+        OutboxEntry e;
+        e.telemetryId = (*pending)[static_cast<size_t>(i) + 100].id;
+        e.value = Feedback::Correct;
+        e.expectedPrevious = QString();
+        e.reviewer = QStringLiteral("bench");
+        QElapsedTimer t;
+        t.start();
+        sender.send(e);
+        writeMs.push_back(t.nsecsElapsed() / 1e6);
+    }
+
+    const QJsonObject out{
+        {QStringLiteral("backend"), QStringLiteral("mariadb ") + db->serverVersion()},
+        {QStringLiteral("decisions"), rows},
+        {QStringLiteral("load_seconds"), loadSeconds},
+        {QStringLiteral("first_page_200_ms_median"), median(firstPage)},
+        {QStringLiteral("first_page_200_ms_max"), maxOf(firstPage)},
+        {QStringLiteral("p3_page_ms_median"), median(p3Page)},
+        {QStringLiteral("agent_filtered_page_ms_median"), median(agentPage)},
+        {QStringLiteral("counts_ms_median"), median(counts)},
+        {QStringLiteral("p0_plan"), plan},
+        {QStringLiteral("page_load_ms"), pageLoadMs},
+        {QStringLiteral("key_to_next_item_ms_median"), median(keyMs)},
+        {QStringLiteral("key_to_next_item_ms_max"), maxOf(keyMs)},
+        {QStringLiteral("key_to_written_ms_median"), median(settleMs)},
+        {QStringLiteral("key_to_written_ms_max"), maxOf(settleMs)},
+        {QStringLiteral("feedback_write_ms_median"), median(writeMs)},
+        {QStringLiteral("targets"), QJsonObject{{QStringLiteral("first_page_200_ms"), 50},
+                                                {QStringLiteral("key_to_next_item_ms"), 16},
+                                                {QStringLiteral("feedback_written_and_counts_ms"), 300}}},
+    };
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
+    return 0;
+}

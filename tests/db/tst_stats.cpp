@@ -6,6 +6,7 @@
 #include "storage/SqlUtil.h"
 #include "telemetry/TelemetryRepository.h"
 
+#include <QJsonArray>
 #include <QtTest>
 
 using namespace atalaya;
@@ -145,6 +146,96 @@ private slots:
             total += d.summary.accuracy.totalDecisions;
         QCOMPARE(total, qint64(10));
         QCOMPARE(days->back().key, m_now.date().toString(Qt::ISODate));
+    }
+
+    void trendsDaysWithoutDecisionsAreNull()
+    {
+        // Three whole UTC days: the data day, and two empty ones around it.
+        const QDate day = m_now.addSecs(-3600).date();
+        auto q = StatsQuery::range(QDateTime(day.addDays(-1), QTime(0, 0), Qt::UTC),
+                                   QDateTime(day.addDays(2), QTime(0, 0), Qt::UTC));
+        QVERIFY(q.ok());
+        auto days = StatsService(m_db).grouped(*q, GroupBy::Day);
+        QVERIFY(days.ok());
+        QCOMPARE(days->size(), size_t(3));
+        const QJsonObject json = trendsJson(*days, *q);
+        const QJsonArray rows = json.value("days").toArray();
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows[0].toObject().value("day").toString(), day.addDays(-1).toString(Qt::ISODate));
+        for (int i : {0, 2}) {
+            const QJsonObject empty = rows[i].toObject();
+            QCOMPARE(empty.value("decisions").toInt(), 0);
+            QCOMPARE(empty.value("feedback_count").toInt(), 0);
+            for (const char *key : {"accuracy_avg", "avg_confidence", "feedback_rate", "p50_execution_time_ms",
+                                    "p95_execution_time_ms", "p99_execution_time_ms"})
+                QVERIFY2(empty.value(QLatin1String(key)).isNull(), key);
+        }
+        const QJsonObject full = rows[1].toObject();
+        QCOMPARE(full.value("decisions").toInt(), 10);
+        QCOMPARE(full.value("feedback_count").toInt(), 5);
+        QCOMPARE(full.value("accuracy_avg").toDouble(), 0.7);
+        QCOMPARE(full.value("avg_confidence").toDouble(), 0.7);  // 0.69996 at 4 decimals
+        QCOMPARE(full.value("p50_execution_time_ms").toInt(), 500);
+        QCOMPARE(full.value("p99_execution_time_ms").toInt(), 1000);
+        QVERIFY(json.value("filters").toObject().value("agent_id").isNull());
+    }
+
+    void agentJsonShape()
+    {
+        const StatsQuery q = *StatsQuery::lastDays(30, m_now);
+        auto detail = StatsService(m_db).agent(QStringLiteral("b"), q);
+        QVERIFY(detail.ok());
+        const QJsonObject json = agentJson(*detail, q);
+        QCOMPARE(json.value("agent_id").toString(), QStringLiteral("b"));
+        QCOMPARE(json.value("total_decisions").toInt(), 6);
+        QCOMPARE(json.value("avg_confidence").toDouble(), 0.7666);  // 4.5998 / 6
+        QCOMPARE(json.value("avg_execution_time_ms").toDouble(), 750.0);
+        const QJsonArray tasks = json.value("task_types").toArray();
+        QCOMPARE(tasks.size(), 2);
+        QCOMPARE(tasks[0].toObject(), (QJsonObject{{"task_type", "x"}, {"count", 3}}));
+        QCOMPARE(tasks[1].toObject(), (QJsonObject{{"task_type", "y"}, {"count", 3}}));
+        const QJsonObject acc = json.value("accuracy_metrics").toObject();
+        QCOMPARE(acc.value("total_decisions").toInt(), 6);
+        QCOMPARE(acc.value("total_with_feedback").toInt(), 2);
+        QCOMPARE(acc.value("accuracy_avg").toDouble(), 1.0);
+        QCOMPARE(acc.value("correct_count").toInt(), 2);
+        QCOMPARE(acc.value("incorrect_count").toInt(), 0);
+        QCOMPARE(acc.value("partially_correct_count").toInt(), 0);
+
+        // Decisions only outside the window: the agent exists, its figures are null.
+        auto old = StatsService(m_db).agent(QStringLiteral("old"), q);
+        QVERIFY(old.ok());
+        const QJsonObject oldJson = agentJson(*old, q);
+        QCOMPARE(oldJson.value("total_decisions").toInt(), 0);
+        QVERIFY(oldJson.value("avg_confidence").isNull());
+        QVERIFY(oldJson.value("accuracy_metrics").toObject().value("accuracy_avg").isNull());
+        QVERIFY(oldJson.value("task_types").toArray().isEmpty());
+    }
+
+    void accuracyFilters()
+    {
+        const StatsQuery all = *StatsQuery::lastDays(30, m_now);
+        auto none = StatsService(m_db).summary(all);
+        QVERIFY(none.ok());
+        const QJsonObject plain = accuracyReportJson(*none, all);
+        QVERIFY(plain.value("filters").toObject().value("agent_id").isNull());
+        QVERIFY(plain.value("filters").toObject().value("task_type").isNull());
+        QCOMPARE(plain.value("accuracy").toObject().value("total_decisions").toInt(), 10);
+
+        const StatsQuery both = all.withAgent("a").withTask("y");
+        auto filtered = StatsService(m_db).summary(both);
+        QVERIFY(filtered.ok());
+        const QJsonObject json = accuracyReportJson(*filtered, both);
+        QCOMPARE(json.value("filters").toObject().value("agent_id").toString(), QStringLiteral("a"));
+        QCOMPARE(json.value("filters").toObject().value("task_type").toString(), QStringLiteral("y"));
+        const QJsonObject acc = json.value("accuracy").toObject();
+        QCOMPARE(acc.value("total_decisions").toInt(), 2);  // 0.6999 and 0.7
+        QCOMPARE(acc.value("partially_correct_count").toInt(), 1);
+        QCOMPARE(acc.value("accuracy_avg").toDouble(), 0.5);
+        const QJsonObject dist = json.value("confidence_distribution").toObject().value("distribution").toObject();
+        QCOMPARE(dist.value("medium_50_70").toObject().value("count").toInt(), 1);
+        QCOMPARE(dist.value("good_70_85").toObject().value("count").toInt(), 1);
+        QCOMPARE(dist.value("good_70_85").toObject().value("percentage").toDouble(), 50.0);
     }
 
     void hostileFilterValuesAreData_data()

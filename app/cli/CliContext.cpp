@@ -85,7 +85,7 @@ bool CliContext::parse(const QString &description, const QString &positionalSynt
     return true;
 }
 
-Result<std::shared_ptr<Database>> CliContext::database()
+Result<std::shared_ptr<Database>> CliContext::database(const DatabaseOptions &options)
 {
     if (m_db)
         return m_db;
@@ -116,7 +116,7 @@ Result<std::shared_ptr<Database>> CliContext::database()
                 password = *stored;
         }
     }
-    auto db = Database::open(url, password);
+    auto db = Database::open(url, password, options);
     if (!db)
         return db.error();
     m_db = *db;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "storage/Database.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -31,7 +32,7 @@ public:
     int exitCode() const { return m_exitCode; }
     QStringList positional() const { return m_parser.positionalArguments(); }
 
-    Result<std::shared_ptr<Database>> database();
+    Result<std::shared_ptr<Database>> database(const DatabaseOptions &options = {});
 
     // An integer option within [min, max]; the error names the option and the range.
     Result<int> intOption(const QString &name, int fallback, int min, int max) const;

@@ -239,6 +239,23 @@ private slots:
         QCOMPARE(cli({"risk", "models"}).json().object().value("active"), anyway.json().object().value("model_version"));
     }
 
+    void trainingIgnoresThreadCount()
+    {
+        // dlib seeds every tree by its index and fills its own slot: one thread or many, the
+        // same forest, so the same metrics and importance to the last digit.
+        QProcessEnvironment one;
+        one.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), m_fresh.password);
+        one.insert(QStringLiteral("DLIB_NUM_THREADS"), QStringLiteral("1"));
+        QProcessEnvironment four = one;
+        four.insert(QStringLiteral("DLIB_NUM_THREADS"), QStringLiteral("4"));
+        const QStringList args = {"--db", m_fresh.url, "risk", "train", "--dry-run", "--activate-anyway"};
+        auto a = test::runCli(args, {}, one);
+        auto b = test::runCli(args, {}, four);
+        QCOMPARE(a.exitCode, 0);
+        QCOMPARE(b.exitCode, 0);
+        QCOMPARE(a.json().object().value("training_metrics"), b.json().object().value("training_metrics"));
+    }
+
     void csvImport()
     {
         const QByteArray header = "cycle_id,created_at,deployment_failed,lead_time,tests_passed_pct,code_changes_size,time_of_day,"

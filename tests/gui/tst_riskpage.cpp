@@ -13,6 +13,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 using namespace atalaya;
@@ -74,8 +76,16 @@ private slots:
         child<QDoubleSpinBox>(&page, "code_changes_size")->setValue(3000);
         QTRY_VERIFY_WITH_TIMEOUT(level->text() != before, 10000);
 
+        // Picking a recorded cycle fills the form with its features and says how it went.
+        auto *picker = child<QComboBox>(&page, "riskCyclePicker");
+        QVERIFY(picker->count() > 1);
+        emit picker->activated(1);
+        auto *statusLabel = child<QLabel>(&page, "riskStatus");
+        QTRY_VERIFY_WITH_TIMEOUT(statusLabel->text().contains(QLatin1String("in reality")), 10000);
+        QVERIFY(statusLabel->text().contains(picker->itemText(1)));
+
         auto *record = child<QPushButton>(&page, "riskRecord");
-        QVERIFY(record->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(record->isEnabled(), 10000);
         record->click();
         auto *status = child<QLabel>(&page, "riskStatus");
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1Char('#')), 10000);
@@ -83,6 +93,7 @@ private slots:
         auto row = TelemetryRepository(m_fresh.db).find(id);
         QVERIFY(row.ok());
         QCOMPARE(row->agentId, QStringLiteral("deployment-risk-predictor"));
+        QCOMPARE(QJsonDocument::fromJson(row->metadataJson).object().value("cycle_id").toString(), picker->itemText(1));
     }
 
     void retrainsWithProgressAndActivates()

@@ -172,6 +172,8 @@ void RiskPage::finishLoad(bool ok, const QString &error)
 
 void RiskPage::schedulePrediction()
 {
+    // Until the new prediction is on screen, recording would file the previous one.
+    m_record->setEnabled(false);
     if (m_model)
         m_debounce->start();
 }

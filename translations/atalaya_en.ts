@@ -1,4 +1,1545 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
+<context>
+    <name></name>
+    <message>
+        <source>Low (0.00–0.50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium (0.50–0.70)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good (0.70–0.85)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High (0.85–0.95)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very high (0.95–1.00)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reviewed decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calibrated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over-confident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under-confident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy by task type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: accuracy %2 over %3 reviewed decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: accuracy %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert threshold (80 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 decisions (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence score bucket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reliability diagram — ECE %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perfect calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observed accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence %1–%2: %3 reviewed, mean confidence %4, accuracy %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence vs accuracy of reviewed decisions (%1 most recent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partially correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incorrect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy (jittered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, confidence %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution time percentiles per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution time (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution time per agent (box: quartiles, whiskers: P5–P95)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 decisions)
+P5 %3 ms · Q1 %4 ms · median %5 ms · Q3 %6 ms · P95 %7 ms
+min %8 ms · max %9 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Human feedback (%1 reviews)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2 UTC (%n days)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent: %1 · Task type: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution time P95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending P0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atalaya report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atalaya — AI agent telemetry report · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the PDF to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atalaya — AI agent telemetry report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated at: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: every metric is within the seed 000 thresholds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECE %1 over %2 reviewed decisions: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Execution time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4. Human feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AccuracyPage</name>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::Alerts</name>
+    <message>
+        <source>all agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average accuracy %1 is below 0.80 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback rate %1 % is below %2 % (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution time P95 %1 ms is above 500 ms (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average confidence %1 is below 0.75 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AlertsModel</name>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ConfidencePage</name>
+    <message>
+        <source>No reviewed decisions in this period: calibration needs human feedback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agents are over-confident: their confidence is higher than the accuracy reviewers observe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agents are under-confident: reviewers find them right more often than their confidence says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence matches observed accuracy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — ECE %2 over %3 reviewed decisions (mean confidence %4, mean accuracy %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ConnectionDialog</name>
+    <message>
+        <source>Connect to database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MySQL / MariaDB server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite files (*.db *.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/path/to/ca.pem (for verify-ca)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not save the password; ask for it at each start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection works: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available here (%1). The password was not saved: Atalaya will ask for it at each start. Press OK again to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ContributionChart</name>
+    <message>
+        <source>Why: exact Shapley contributions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raises the risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowers the risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Δ score vs base %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::DataPage</name>
+    <message>
+        <source>Not connected to a database. Use File → Connect… to choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load this page: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::DataTableView</name>
+    <message>
+        <source>Export table as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy table</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ErrorBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::FeedbackPage</name>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reviews of %2 decisions — feedback rate %3 (seed target ≥ 30 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::FilterBar</name>
+    <message numerus="yes">
+        <source>Last %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All task types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-refresh every %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::GroupTableModel</name>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P99</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ImportanceChart</name>
+    <message>
+        <source>Feature importance (permutation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::LatencyPage</name>
+    <message>
+        <source>Task type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::MainWindow</name>
+    <message>
+        <source>no database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atalaya — AI agent observability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to database…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a database first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::OverviewPage</name>
+    <message>
+        <source>Total decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution time P95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending P0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>vs previous %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no data in the previous %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 % %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreviewed, confidence &lt; 0.70 or deploy/rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active alerts: none — every metric is within the seed thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active alerts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewDetailPane</name>
+    <message>
+        <source>The selected decision, its metadata and who reviewed it before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewQueueModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1 UTC%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, due %1 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P0 within 1 hour, P1 within 24 hours, P2 within a week, P3 sampled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the rules put this decision in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left before the review deadline, or how late it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewQueuePage</name>
+    <message>
+        <source>Reviewed meanwhile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.
+
+Overwrite that review with yours?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review within 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review within 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review within a week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 % sample, no deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2. Pending decisions and how many are past their deadline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrows move, 1 correct, 2 incorrect, 3 partially correct, Ctrl+Z undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional note for the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved with the next verdict; press Tab or click the table to use the keys again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1  Correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2  Incorrect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3  Partially correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision was right (accuracy 1.0) — key 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decision was wrong (accuracy 0.0) — key 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly right (accuracy 0.5) — key 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback kept on this computer until the database takes it; retried automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No local outbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to review. Well done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) waiting for review</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Feedback is disabled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within 1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>within 1 week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sampled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 is back in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved #%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 kept in the outbox: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 kept the other review: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 was not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outbox item(s) were reviewed by someone else meanwhile and were not applied: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feedback waiting in the outbox</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outbox empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::RiskForm</name>
+    <message>
+        <source>Lead time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tests passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hour (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed tests (7 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployments (7 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planning time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complexity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code review score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What-if (typed values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::RiskGauge</name>
+    <message>
+        <source>Very low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::RiskModelPanel</name>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate even if checks fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No active model.&lt;/b&gt; Train one from the delivery history with &lt;i&gt;Retrain&lt;/i&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; trained %2 on the last %3 days&lt;br&gt;%4 training / %5 validation samples, failure rate %6 %&lt;br&gt;accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (active)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::RiskPage</name>
+    <message>
+        <source>Reading the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Growing trees…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature importance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record this check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the prediction as a decision of deployment-risk-predictor, so reviewers can judge it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a model with Retrain to predict deployment risk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 risk — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>risk score %1 · confidence %2 · calibrated failure probability %3 % · base %4 · model %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading cycle %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycle %1 failed in reality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycle %1 succeeded in reality.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as decision #%1; it now waits for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training cancelled; nothing stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored and activated %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored %1 but not activated: the validation checks failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is now the active model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ScreenshotRunner</name>
+    <message>
+        <source>error: unknown page &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: page %1 failed to load: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error: cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::StatusPanel</name>
+    <message>
+        <source>Connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last refresh %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not refreshed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live feed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::charts</name>
+    <message>
+        <source>No decisions in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,1549 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
+<context>
+    <name></name>
+    <message>
+        <source>Low (0.00–0.50)</source>
+        <translation>Baja (0.00–0.50)</translation>
+    </message>
+    <message>
+        <source>Medium (0.50–0.70)</source>
+        <translation>Media (0.50–0.70)</translation>
+    </message>
+    <message>
+        <source>Good (0.70–0.85)</source>
+        <translation>Buena (0.70–0.85)</translation>
+    </message>
+    <message>
+        <source>High (0.85–0.95)</source>
+        <translation>Alta (0.85–0.95)</translation>
+    </message>
+    <message>
+        <source>Very high (0.95–1.00)</source>
+        <translation>Muy alta (0.95–1.00)</translation>
+    </message>
+    <message>
+        <source>no reviewed decisions</source>
+        <translation>sin decisiones revisadas</translation>
+    </message>
+    <message>
+        <source>calibrated</source>
+        <translation>calibrado</translation>
+    </message>
+    <message>
+        <source>over-confident</source>
+        <translation>exceso de confianza</translation>
+    </message>
+    <message>
+        <source>under-confident</source>
+        <translation>falta de confianza</translation>
+    </message>
+    <message>
+        <source>Accuracy by task type</source>
+        <translation>Precisión por tipo de tarea</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Precisión</translation>
+    </message>
+    <message>
+        <source>%1: accuracy %2 over %3 reviewed decisions</source>
+        <translation>%1: precisión %2 sobre %3 decisiones revisadas</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Tipo de tarea</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>Precisión (%)</translation>
+    </message>
+    <message>
+        <source>Accuracy per day</source>
+        <translation>Precisión por día</translation>
+    </message>
+    <message>
+        <source>Average accuracy</source>
+        <translation>Precisión media</translation>
+    </message>
+    <message>
+        <source>%1: accuracy %2 %</source>
+        <translation>%1: precisión %2 %</translation>
+    </message>
+    <message>
+        <source>Alert threshold (80 %)</source>
+        <translation>Umbral de alerta (80 %)</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Día (UTC)</translation>
+    </message>
+    <message>
+        <source>Confidence distribution</source>
+        <translation>Distribución de la confianza</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisiones</translation>
+    </message>
+    <message>
+        <source>%1: %2 decisions (%3 %)</source>
+        <translation>%1: %2 decisiones (%3 %)</translation>
+    </message>
+    <message>
+        <source>Confidence score bucket</source>
+        <translation>Intervalo de puntuación de confianza</translation>
+    </message>
+    <message>
+        <source>Reliability diagram — ECE %1, %2</source>
+        <translation>Diagrama de fiabilidad — ECE %1, %2</translation>
+    </message>
+    <message>
+        <source>Perfect calibration</source>
+        <translation>Calibración perfecta</translation>
+    </message>
+    <message>
+        <source>Observed accuracy</source>
+        <translation>Precisión observada</translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation>Intervalos</translation>
+    </message>
+    <message>
+        <source>Confidence %1–%2: %3 reviewed, mean confidence %4, accuracy %5</source>
+        <translation>Confianza %1–%2: %3 revisadas, confianza media %4, precisión %5</translation>
+    </message>
+    <message>
+        <source>Mean confidence</source>
+        <translation>Confianza media</translation>
+    </message>
+    <message>
+        <source>Confidence vs accuracy of reviewed decisions (%1 most recent)</source>
+        <translation>Confianza frente a precisión de las decisiones revisadas (las %1 más recientes)</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Correcto</translation>
+    </message>
+    <message>
+        <source>Partially correct</source>
+        <translation>Parcialmente correcto</translation>
+    </message>
+    <message>
+        <source>Incorrect</source>
+        <translation>Incorrecto</translation>
+    </message>
+    <message>
+        <source>Confidence score</source>
+        <translation>Puntuación de confianza</translation>
+    </message>
+    <message>
+        <source>Accuracy (jittered)</source>
+        <translation>Precisión (con dispersión)</translation>
+    </message>
+    <message>
+        <source>%1, confidence %2</source>
+        <translation>%1, confianza %2</translation>
+    </message>
+    <message>
+        <source>Execution time percentiles per day</source>
+        <translation>Percentiles del tiempo de ejecución por día</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 ms</source>
+        <translation>%1 %2: %3 ms</translation>
+    </message>
+    <message>
+        <source>Execution time (ms)</source>
+        <translation>Tiempo de ejecución (ms)</translation>
+    </message>
+    <message>
+        <source>Execution time per agent (box: quartiles, whiskers: P5–P95)</source>
+        <translation>Tiempo de ejecución por agente (caja: cuartiles, bigotes: P5–P95)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 decisions)
+P5 %3 ms · Q1 %4 ms · median %5 ms · Q3 %6 ms · P95 %7 ms
+min %8 ms · max %9 ms</source>
+        <translation>%1 (%2 decisiones)
+P5 %3 ms · Q1 %4 ms · mediana %5 ms · Q3 %6 ms · P95 %7 ms
+mín. %8 ms · máx. %9 ms</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Human feedback (%1 reviews)</source>
+        <translation>Feedback humano (%1 revisiones)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 %)</source>
+        <translation>%1: %2 (%3 %)</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Page %1</source>
+        <translation>Página %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2 UTC (%n days)</source>
+        <translation>
+            <numerusform>Del %1 al %2 UTC (%n día)</numerusform>
+            <numerusform>Del %1 al %2 UTC (%n días)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent: %1 · Task type: %2</source>
+        <translation>Agente: %1 · Tipo de tarea: %2</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>todos</translation>
+    </message>
+    <message>
+        <source>Total decisions</source>
+        <translation>Total de decisiones</translation>
+    </message>
+    <message>
+        <source>Average accuracy</source>
+        <translation>Precisión media</translation>
+    </message>
+    <message>
+        <source>Average confidence</source>
+        <translation>Confianza media</translation>
+    </message>
+    <message>
+        <source>Execution time P95</source>
+        <translation>Tiempo de ejecución P95</translation>
+    </message>
+    <message>
+        <source>Feedback rate</source>
+        <translation>Tasa de feedback</translation>
+    </message>
+    <message>
+        <source>Pending P0</source>
+        <translation>P0 pendientes</translation>
+    </message>
+    <message>
+        <source>Atalaya report</source>
+        <translation>Informe de Atalaya</translation>
+    </message>
+    <message>
+        <source>Atalaya — AI agent telemetry report · %1</source>
+        <translation>Atalaya — Informe de telemetría de agentes de IA · %1</translation>
+    </message>
+    <message>
+        <source>cannot write the PDF to %1</source>
+        <translation>no se puede escribir el PDF en %1</translation>
+    </message>
+    <message>
+        <source>Atalaya — AI agent telemetry report</source>
+        <translation>Atalaya — Informe de telemetría de agentes de IA</translation>
+    </message>
+    <message>
+        <source>Period: %1</source>
+        <translation>Período: %1</translation>
+    </message>
+    <message>
+        <source>Filters: %1</source>
+        <translation>Filtros: %1</translation>
+    </message>
+    <message>
+        <source>Data source: %1</source>
+        <translation>Origen de datos: %1</translation>
+    </message>
+    <message>
+        <source>Generated at: %1</source>
+        <translation>Generado el: %1</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Cifras clave</translation>
+    </message>
+    <message>
+        <source>Active alerts</source>
+        <translation>Alertas activas</translation>
+    </message>
+    <message>
+        <source>None: every metric is within the seed 000 thresholds.</source>
+        <translation>Ninguna: todas las métricas están dentro de los umbrales de la semilla 000.</translation>
+    </message>
+    <message>
+        <source>1. Accuracy</source>
+        <translation>1. Precisión</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agentes</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Task types</source>
+        <translation>Tipos de tarea</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Tipo de tarea</translation>
+    </message>
+    <message>
+        <source>2. Confidence</source>
+        <translation>2. Confianza</translation>
+    </message>
+    <message>
+        <source>ECE %1 over %2 reviewed decisions: %3.</source>
+        <translation>ECE %1 sobre %2 decisiones revisadas: %3.</translation>
+    </message>
+    <message>
+        <source>3. Execution time</source>
+        <translation>3. Tiempo de ejecución</translation>
+    </message>
+    <message>
+        <source>4. Human feedback</source>
+        <translation>4. Feedback humano</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AccuracyPage</name>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Precisión</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::Alerts</name>
+    <message>
+        <source>all agents</source>
+        <translation>todos los agentes</translation>
+    </message>
+    <message>
+        <source>agent %1</source>
+        <translation>agente %1</translation>
+    </message>
+    <message>
+        <source>Average accuracy %1 is below 0.80 (%2)</source>
+        <translation>La precisión media %1 está por debajo de 0.80 (%2)</translation>
+    </message>
+    <message>
+        <source>Feedback rate %1 % is below %2 % (%3)</source>
+        <translation>La tasa de feedback %1 % está por debajo del %2 % (%3)</translation>
+    </message>
+    <message>
+        <source>Execution time P95 %1 ms is above 500 ms (%2)</source>
+        <translation>El tiempo de ejecución P95 %1 ms supera los 500 ms (%2)</translation>
+    </message>
+    <message>
+        <source>Average confidence %1 is below 0.75 (%2)</source>
+        <translation>La confianza media %1 está por debajo de 0.75 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AlertsModel</name>
+    <message>
+        <source>Critical</source>
+        <translation>Crítica</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>Todos los agentes</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Ámbito</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ConfidencePage</name>
+    <message>
+        <source>No reviewed decisions in this period: calibration needs human feedback.</source>
+        <translation>No hay decisiones revisadas en este período: la calibración necesita feedback humano.</translation>
+    </message>
+    <message>
+        <source>The agents are over-confident: their confidence is higher than the accuracy reviewers observe.</source>
+        <translation>Los agentes tienen exceso de confianza: su confianza es mayor que la precisión que observan los revisores.</translation>
+    </message>
+    <message>
+        <source>The agents are under-confident: reviewers find them right more often than their confidence says.</source>
+        <translation>Los agentes tienen falta de confianza: los revisores los encuentran acertados con más frecuencia de lo que indica su confianza.</translation>
+    </message>
+    <message>
+        <source>Confidence matches observed accuracy.</source>
+        <translation>La confianza coincide con la precisión observada.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — ECE %2 over %3 reviewed decisions (mean confidence %4, mean accuracy %5).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — ECE %2 sobre %3 decisiones revisadas (confianza media %4, precisión media %5).</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confianza</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ConnectionDialog</name>
+    <message>
+        <source>Connect to database</source>
+        <translation>Conectar a la base de datos</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>Archivo SQLite</translation>
+    </message>
+    <message>
+        <source>MySQL / MariaDB server</source>
+        <translation>Servidor MySQL / MariaDB</translation>
+    </message>
+    <message>
+        <source>Database type</source>
+        <translation>Tipo de base de datos</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>SQLite database</source>
+        <translation>Base de datos SQLite</translation>
+    </message>
+    <message>
+        <source>SQLite files (*.db *.sqlite);;All files (*)</source>
+        <translation>Archivos SQLite (*.db *.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>predeterminado</translation>
+    </message>
+    <message>
+        <source>/path/to/ca.pem (for verify-ca)</source>
+        <translation>/ruta/a/ca.pem (para verify-ca)</translation>
+    </message>
+    <message>
+        <source>Do not save the password; ask for it at each start</source>
+        <translation>No guardar la contraseña; pedirla en cada inicio</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>Modo TLS</translation>
+    </message>
+    <message>
+        <source>TLS CA file</source>
+        <translation>Archivo de CA de TLS</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <source>Connection works: %1</source>
+        <translation>La conexión funciona: %1</translation>
+    </message>
+    <message>
+        <source>No system keychain is available here (%1). The password was not saved: Atalaya will ask for it at each start. Press OK again to continue.</source>
+        <translation>No hay ningún llavero del sistema disponible aquí (%1). La contraseña no se ha guardado: Atalaya la pedirá en cada inicio. Pulse Aceptar de nuevo para continuar.</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ContributionChart</name>
+    <message>
+        <source>Why: exact Shapley contributions</source>
+        <translation>Por qué: contribuciones exactas de Shapley</translation>
+    </message>
+    <message>
+        <source>Raises the risk</source>
+        <translation>Aumenta el riesgo</translation>
+    </message>
+    <message>
+        <source>Lowers the risk</source>
+        <translation>Reduce el riesgo</translation>
+    </message>
+    <message>
+        <source>Δ score vs base %1</source>
+        <translation>Δ puntuación frente a la base %1</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::DataPage</name>
+    <message>
+        <source>Not connected to a database. Use File → Connect… to choose one.</source>
+        <translation>No hay conexión a ninguna base de datos. Use Archivo → Conectar… para elegir una.</translation>
+    </message>
+    <message>
+        <source>Could not load this page: %1</source>
+        <translation>No se pudo cargar esta página: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::DataTableView</name>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>Exportar tabla como CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Copy table</source>
+        <translation>Copiar tabla</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ErrorBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::FeedbackPage</name>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>%1 reviews of %2 decisions — feedback rate %3 (seed target ≥ 30 %)</source>
+        <translation>%1 revisiones de %2 decisiones — tasa de feedback %3 (objetivo de la semilla ≥ 30 %)</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::FilterBar</name>
+    <message numerus="yes">
+        <source>Last %n days</source>
+        <translation>
+            <numerusform>Último %n día</numerusform>
+            <numerusform>Últimos %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All agents</source>
+        <translation>Todos los agentes</translation>
+    </message>
+    <message>
+        <source>All task types</source>
+        <translation>Todos los tipos de tarea</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Tipo de tarea</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Intervalo personalizado…</translation>
+    </message>
+    <message>
+        <source>Refresh now (F5)</source>
+        <translation>Actualizar ahora (F5)</translation>
+    </message>
+    <message>
+        <source>Auto-refresh every %1 s</source>
+        <translation>Actualización automática cada %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::GroupTableModel</name>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisiones</translation>
+    </message>
+    <message>
+        <source>Feedback count</source>
+        <translation>Número de feedbacks</translation>
+    </message>
+    <message>
+        <source>Feedback rate</source>
+        <translation>Tasa de feedback</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Precisión</translation>
+    </message>
+    <message>
+        <source>Avg confidence</source>
+        <translation>Confianza media</translation>
+    </message>
+    <message>
+        <source>Avg</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>P50</source>
+        <translation>P50</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <source>P99</source>
+        <translation>P99</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ImportanceChart</name>
+    <message>
+        <source>Feature importance (permutation)</source>
+        <translation>Importancia de las variables (permutación)</translation>
+    </message>
+    <message>
+        <source>Importance</source>
+        <translation>Importancia</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::LatencyPage</name>
+    <message>
+        <source>Task type</source>
+        <translation>Tipo de tarea</translation>
+    </message>
+    <message>
+        <source>Execution time</source>
+        <translation>Tiempo de ejecución</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::MainWindow</name>
+    <message>
+        <source>no database</source>
+        <translation>sin base de datos</translation>
+    </message>
+    <message>
+        <source>Atalaya — AI agent observability</source>
+        <translation>Atalaya — Observabilidad de agentes de IA</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to database…</source>
+        <translation>&amp;Conectar a la base de datos…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF report…</source>
+        <translation>Exportar informe &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh</source>
+        <translation>Actualización a&amp;utomática</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation>Exportar informe PDF</translation>
+    </message>
+    <message>
+        <source>Connect to a database first.</source>
+        <translation>Conéctese primero a una base de datos.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>Generando el informe…</translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation>Informe guardado en %1</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::OverviewPage</name>
+    <message>
+        <source>Total decisions</source>
+        <translation>Total de decisiones</translation>
+    </message>
+    <message>
+        <source>Average accuracy</source>
+        <translation>Precisión media</translation>
+    </message>
+    <message>
+        <source>Average confidence</source>
+        <translation>Confianza media</translation>
+    </message>
+    <message>
+        <source>Execution time P95</source>
+        <translation>Tiempo de ejecución P95</translation>
+    </message>
+    <message>
+        <source>Feedback rate</source>
+        <translation>Tasa de feedback</translation>
+    </message>
+    <message>
+        <source>Pending P0</source>
+        <translation>P0 pendientes</translation>
+    </message>
+    <message>
+        <source>Active alerts</source>
+        <translation>Alertas activas</translation>
+    </message>
+    <message numerus="yes">
+        <source>vs previous %n days</source>
+        <translation>
+            <numerusform>frente al %n día anterior</numerusform>
+            <numerusform>frente a los %n días anteriores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no data in the previous %n days</source>
+        <translation>
+            <numerusform>sin datos en el %n día anterior</numerusform>
+            <numerusform>sin datos en los %n días anteriores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 % %2</source>
+        <translation>%1 % %2</translation>
+    </message>
+    <message>
+        <source>%1%2 %3</source>
+        <translation>%1%2 %3</translation>
+    </message>
+    <message>
+        <source> pts</source>
+        <translation> pts</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>unreviewed, confidence &lt; 0.70 or deploy/rollback</source>
+        <translation>sin revisar, confianza &lt; 0.70 o despliegue/rollback</translation>
+    </message>
+    <message>
+        <source>Active alerts: none — every metric is within the seed thresholds</source>
+        <translation>Alertas activas: ninguna — todas las métricas están dentro de los umbrales de la semilla</translation>
+    </message>
+    <message>
+        <source>Active alerts (%1)</source>
+        <translation>Alertas activas (%1)</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Resumen</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewDetailPane</name>
+    <message>
+        <source>The selected decision, its metadata and who reviewed it before</source>
+        <translation>La decisión seleccionada, sus metadatos y quién la revisó antes</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>sin plazo</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation>vencida hace %1</translation>
+    </message>
+    <message>
+        <source>due in %1</source>
+        <translation>vence en %1</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confianza</translation>
+    </message>
+    <message>
+        <source>Execution time</source>
+        <translation>Tiempo de ejecución</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creada</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Plazo</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadatos</translation>
+    </message>
+    <message>
+        <source>Feedback history</source>
+        <translation>Historial de feedback</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Never reviewed.</source>
+        <translation>Nunca revisada.</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Cuándo (UTC)</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Revisor</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewQueueModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>sin plazo</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation>vencida hace %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Created %1 UTC%2</source>
+        <translation>Creada el %1 UTC%2</translation>
+    </message>
+    <message>
+        <source>, due %1 UTC</source>
+        <translation>, vence el %1 UTC</translation>
+    </message>
+    <message>
+        <source>Decision #%1</source>
+        <translation>Decisión n.º %1</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confianza</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Antigüedad</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>P0 within 1 hour, P1 within 24 hours, P2 within a week, P3 sampled</source>
+        <translation>P0 en 1 hora, P1 en 24 horas, P2 en una semana, P3 por muestreo</translation>
+    </message>
+    <message>
+        <source>Why the rules put this decision in the queue</source>
+        <translation>Por qué las reglas pusieron esta decisión en la cola</translation>
+    </message>
+    <message>
+        <source>Time left before the review deadline, or how late it is</source>
+        <translation>Tiempo restante hasta el plazo de revisión, o cuánto retraso lleva</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewQueuePage</name>
+    <message>
+        <source>Reviewed meanwhile</source>
+        <translation>Revisada mientras tanto</translation>
+    </message>
+    <message>
+        <source>%1.
+
+Overwrite that review with yours?</source>
+        <translation>%1.
+
+¿Sobrescribir esa revisión con la suya?</translation>
+    </message>
+    <message>
+        <source>review within 1 hour</source>
+        <translation>revisar en 1 hora</translation>
+    </message>
+    <message>
+        <source>review within 24 hours</source>
+        <translation>revisar en 24 horas</translation>
+    </message>
+    <message>
+        <source>review within a week</source>
+        <translation>revisar en una semana</translation>
+    </message>
+    <message>
+        <source>10 % sample, no deadline</source>
+        <translation>muestra del 10 %, sin plazo</translation>
+    </message>
+    <message>
+        <source>%1: %2. Pending decisions and how many are past their deadline.</source>
+        <translation>%1: %2. Decisiones pendientes y cuántas han superado su plazo.</translation>
+    </message>
+    <message>
+        <source>Arrows move, 1 correct, 2 incorrect, 3 partially correct, Ctrl+Z undo</source>
+        <translation>Flechas: mover, 1 correcto, 2 incorrecto, 3 parcialmente correcto, Ctrl+Z deshacer</translation>
+    </message>
+    <message>
+        <source>Optional note for the audit log</source>
+        <translation>Nota opcional para el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Saved with the next verdict; press Tab or click the table to use the keys again</source>
+        <translation>Se guarda con el siguiente veredicto; pulse Tab o haga clic en la tabla para volver a usar las teclas</translation>
+    </message>
+    <message>
+        <source>1  Correct</source>
+        <translation>1  Correcto</translation>
+    </message>
+    <message>
+        <source>2  Incorrect</source>
+        <translation>2  Incorrecto</translation>
+    </message>
+    <message>
+        <source>3  Partially correct</source>
+        <translation>3  Parcialmente correcto</translation>
+    </message>
+    <message>
+        <source>The decision was right (accuracy 1.0) — key 1</source>
+        <translation>La decisión fue acertada (precisión 1.0) — tecla 1</translation>
+    </message>
+    <message>
+        <source>The decision was wrong (accuracy 0.0) — key 2</source>
+        <translation>La decisión fue errónea (precisión 0.0) — tecla 2</translation>
+    </message>
+    <message>
+        <source>Partly right (accuracy 0.5) — key 3</source>
+        <translation>Parcialmente acertada (precisión 0.5) — tecla 3</translation>
+    </message>
+    <message>
+        <source>Feedback kept on this computer until the database takes it; retried automatically</source>
+        <translation>Feedback guardado en este equipo hasta que la base de datos lo acepte; se reintenta automáticamente</translation>
+    </message>
+    <message>
+        <source>No local outbox: %1</source>
+        <translation>Sin bandeja de salida local: %1</translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>No hay conexión a ninguna base de datos.</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>The queue cannot be read: %1</source>
+        <translation>No se puede leer la cola: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to review. Well done.</source>
+        <translation>Nada que revisar. ¡Buen trabajo!</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) waiting for review</source>
+        <translation>
+            <numerusform>%n decisión pendiente de revisión</numerusform>
+            <numerusform>%n decisiones pendientes de revisión</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Feedback is disabled: %1</source>
+        <translation>El feedback está desactivado: %1</translation>
+    </message>
+    <message>
+        <source>within 1 h</source>
+        <translation>en 1 h</translation>
+    </message>
+    <message>
+        <source>within 24 h</source>
+        <translation>en 24 h</translation>
+    </message>
+    <message>
+        <source>within 1 week</source>
+        <translation>en 1 semana</translation>
+    </message>
+    <message>
+        <source>sampled</source>
+        <translation>por muestreo</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 vencidas</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>a tiempo</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>No hay nada que deshacer.</translation>
+    </message>
+    <message>
+        <source>#%1 is back in the queue.</source>
+        <translation>N.º %1 ha vuelto a la cola.</translation>
+    </message>
+    <message>
+        <source>undo</source>
+        <translation>deshacer</translation>
+    </message>
+    <message>
+        <source>pending again</source>
+        <translation>de nuevo pendiente</translation>
+    </message>
+    <message>
+        <source>Saved #%1: %2</source>
+        <translation>Guardada n.º %1: %2</translation>
+    </message>
+    <message>
+        <source>#%1 kept in the outbox: %2</source>
+        <translation>N.º %1 se mantiene en la bandeja de salida: %2</translation>
+    </message>
+    <message>
+        <source>#%1 kept the other review: %2</source>
+        <translation>N.º %1 conserva la otra revisión: %2</translation>
+    </message>
+    <message>
+        <source>#%1 was not saved: %2</source>
+        <translation>N.º %1 no se guardó: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outbox item(s) were reviewed by someone else meanwhile and were not applied: %1</source>
+        <translation>
+            <numerusform>%n elemento de la bandeja de salida fue revisado por otra persona mientras tanto y no se aplicó: %1</numerusform>
+            <numerusform>%n elementos de la bandeja de salida fueron revisados por otra persona mientras tanto y no se aplicaron: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feedback waiting in the outbox</source>
+        <translation>
+            <numerusform>%n feedback pendiente en la bandeja de salida</numerusform>
+            <numerusform>%n feedbacks pendientes en la bandeja de salida</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outbox empty</source>
+        <translation>Bandeja de salida vacía</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Cola de revisión</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::RiskForm</name>
+    <message>
+        <source>Lead time</source>
+        <translation>Lead time</translation>
+    </message>
+    <message>
+        <source>Tests passed</source>
+        <translation>Pruebas superadas</translation>
+    </message>
+    <message>
+        <source>Lines changed</source>
+        <translation>Líneas modificadas</translation>
+    </message>
+    <message>
+        <source>Hour (UTC)</source>
+        <translation>Hora (UTC)</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Día de la semana</translation>
+    </message>
+    <message>
+        <source>Failed tests (7 days)</source>
+        <translation>Pruebas fallidas (7 días)</translation>
+    </message>
+    <message>
+        <source>Deployments (7 days)</source>
+        <translation>Despliegues (7 días)</translation>
+    </message>
+    <message>
+        <source>Planning time</source>
+        <translation>Tiempo de planificación</translation>
+    </message>
+    <message>
+        <source>Complexity</source>
+        <translation>Complejidad</translation>
+    </message>
+    <message>
+        <source>Code review score</source>
+        <translation>Puntuación de revisión de código</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>Ciclo</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source> lines</source>
+        <translation> líneas</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Crítica</translation>
+    </message>
+    <message>
+        <source>What-if (typed values)</source>
+        <translation>Simulación (valores introducidos)</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::RiskGauge</name>
+    <message>
+        <source>Very low</source>
+        <translation>Muy bajo</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::RiskModelPanel</name>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versiones</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>Entrenado</translation>
+    </message>
+    <message>
+        <source>AUC</source>
+        <translation>AUC</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Comprobaciones</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Últimos</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Activate even if checks fail</source>
+        <translation>Activar aunque fallen las comprobaciones</translation>
+    </message>
+    <message>
+        <source>Retrain</source>
+        <translation>Reentrenar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No active model.&lt;/b&gt; Train one from the delivery history with &lt;i&gt;Retrain&lt;/i&gt;.</source>
+        <translation>&lt;b&gt;No hay ningún modelo activo.&lt;/b&gt; Entrene uno a partir del historial de entregas con &lt;i&gt;Reentrenar&lt;/i&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; trained %2 on the last %3 days&lt;br&gt;%4 training / %5 validation samples, failure rate %6 %&lt;br&gt;accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; entrenado el %2 con los últimos %3 días&lt;br&gt;%4 muestras de entrenamiento / %5 de validación, tasa de fallos %6 %&lt;br&gt;exactitud %7 · precisión %8 · exhaustividad %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13</translation>
+    </message>
+    <message>
+        <source>%1 (active)</source>
+        <translation>%1 (activo)</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>superadas</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallidas</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Activar</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::RiskPage</name>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Leyendo el historial…</translation>
+    </message>
+    <message>
+        <source>Growing trees…</source>
+        <translation>Construyendo árboles…</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>Evaluando…</translation>
+    </message>
+    <message>
+        <source>Feature importance…</source>
+        <translation>Importancia de las variables…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Despliegue</translation>
+    </message>
+    <message>
+        <source>Record this check</source>
+        <translation>Registrar esta comprobación</translation>
+    </message>
+    <message>
+        <source>Writes the prediction as a decision of deployment-risk-predictor, so reviewers can judge it</source>
+        <translation>Guarda la predicción como una decisión de deployment-risk-predictor para que los revisores puedan evaluarla</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>Predicción</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Not connected to a database</source>
+        <translation>No hay conexión a ninguna base de datos</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>Aún no hay modelo</translation>
+    </message>
+    <message>
+        <source>Train a model with Retrain to predict deployment risk.</source>
+        <translation>Entrene un modelo con Reentrenar para predecir el riesgo de despliegue.</translation>
+    </message>
+    <message>
+        <source>%1 risk — %2</source>
+        <translation>Riesgo %1 — %2</translation>
+    </message>
+    <message>
+        <source>risk score %1 · confidence %2 · calibrated failure probability %3 % · base %4 · model %5</source>
+        <translation>puntuación de riesgo %1 · confianza %2 · probabilidad de fallo calibrada %3 % · base %4 · modelo %5</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Recomendaciones</translation>
+    </message>
+    <message>
+        <source>Loading cycle %1…</source>
+        <translation>Cargando el ciclo %1…</translation>
+    </message>
+    <message>
+        <source>Cycle %1 failed in reality.</source>
+        <translation>El ciclo %1 falló en la realidad.</translation>
+    </message>
+    <message>
+        <source>Cycle %1 succeeded in reality.</source>
+        <translation>El ciclo %1 tuvo éxito en la realidad.</translation>
+    </message>
+    <message>
+        <source>Recorded as decision #%1; it now waits for review.</source>
+        <translation>Registrada como decisión n.º %1; ahora está pendiente de revisión.</translation>
+    </message>
+    <message>
+        <source>Training cancelled; nothing stored.</source>
+        <translation>Entrenamiento cancelado; no se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>Stored and activated %1.</source>
+        <translation>%1 guardado y activado.</translation>
+    </message>
+    <message>
+        <source>Stored %1 but not activated: the validation checks failed.</source>
+        <translation>%1 guardado pero no activado: las comprobaciones de validación fallaron.</translation>
+    </message>
+    <message>
+        <source>%1 is now the active model.</source>
+        <translation>%1 es ahora el modelo activo.</translation>
+    </message>
+    <message>
+        <source>Deployment risk</source>
+        <translation>Riesgo de despliegue</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ScreenshotRunner</name>
+    <message>
+        <source>error: unknown page &apos;%1&apos;</source>
+        <translation>error: página desconocida &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>error: page %1 failed to load: %2</source>
+        <translation>error: no se pudo cargar la página %1: %2</translation>
+    </message>
+    <message>
+        <source>error: cannot write %1</source>
+        <translation>error: no se puede escribir %1</translation>
+    </message>
+    <message>
+        <source>wrote %1</source>
+        <translation>escrito %1</translation>
+    </message>
+    <message>
+        <source>timed out after %1 s</source>
+        <translation>tiempo de espera agotado tras %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::StatusPanel</name>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Conectado a %1</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Sin conexión: %1</translation>
+    </message>
+    <message>
+        <source>Last refresh %1</source>
+        <translation>Última actualización %1</translation>
+    </message>
+    <message>
+        <source>Not refreshed yet</source>
+        <translation>Aún sin actualizar</translation>
+    </message>
+    <message>
+        <source>Outbox —</source>
+        <translation>Bandeja de salida —</translation>
+    </message>
+    <message>
+        <source>Outbox %1</source>
+        <translation>Bandeja de salida %1</translation>
+    </message>
+    <message>
+        <source>Live feed: %1</source>
+        <translation>Flujo en directo: %1</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::charts</name>
+    <message>
+        <source>No decisions in this period</source>
+        <translation>No hay decisiones en este período</translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,7 @@
 #include "CommandRegistry.h"
 
 #include "common/TimeUtil.h"
+#include "chat/ChatHistory.h"
 #include "demo/DemoLoader.h"
 #include "storage/Database.h"
 #include "storage/SchemaInstaller.h"
@@ -77,7 +78,12 @@ int runDemo(CliContext &ctx)
     auto report = loadDemoData(*db, options);
     if (!report)
         return ctx.fail(report.error());
+    // The chat backend's tables (DATA.md, optional), so the chat page has history to show.
+    auto chat = loadChatDemoHistory(**db, 400, std::min(*days, 14), static_cast<quint32>(*seed));
+    if (!chat)
+        return ctx.fail(chat.error());
     return ctx.print({{QStringLiteral("decisions"), report->decisions},
+                      {QStringLiteral("chat_conversations"), chat->conversations},
                       {QStringLiteral("with_feedback"), report->withFeedback},
                       {QStringLiteral("cycles"), report->cycles},
                       {QStringLiteral("dora_rows"), report->doraRows},

@@ -1,0 +1,167 @@
+#pragma once
+
+#include "chat/ChatEvent.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+
+#include <deque>
+#include <map>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace atalaya {
+
+struct ChatTotals {
+    qint64 events = 0;
+    qint64 conversationsStarted = 0;    // conversation.started events
+    qint64 conversationsCompleted = 0;  // conversation.completed events
+    qint64 messages = 0;
+    qint64 userMessages = 0;
+    qint64 assistantMessages = 0;
+    qint64 errors = 0;
+    qint64 malformed = 0;
+    qint64 ignored = 0;  // unknown types and binary frames
+};
+
+struct ChatWindowMetrics {
+    int windowSeconds = 300;
+    int activeConversations = 0;
+    qint64 messages = 0;
+    double messagesPerMinute = 0.0;
+    std::optional<double> latencyAvgMs;
+    std::optional<qint64> latencyP95Ms;
+    std::optional<double> successRate;
+    qint64 satisfactionCount = 0;
+    std::optional<double> satisfactionAvg;
+    std::optional<double> resolutionRate;
+    qint64 errors = 0;  // shown in the panel; not part of the CLI JSON shape
+    std::vector<std::pair<QString, qint64>> topIntents;
+};
+
+// One second of the window, for the live charts.
+struct ChatSecondPoint {
+    qint64 second = 0;  // arrival time, seconds since the epoch
+    int messages = 0;
+    int latencyCount = 0;
+    qint64 latencySumMs = 0;
+};
+
+struct ChatTranscriptLine {
+    enum class Kind { User, Assistant, Error, Satisfaction };
+    Kind kind = Kind::User;
+    qint64 tsMs = 0;
+    QString text;
+    std::optional<qint64> latencyMs;
+    QString intent;
+    bool success = true;
+    std::optional<qint64> telemetryId;
+};
+
+struct ChatConversationSummary {
+    QString id;
+    QString userId;
+    QString channel;
+    qint64 firstTsMs = 0;
+    qint64 lastTsMs = 0;
+    int messages = 0;
+    int errors = 0;
+    int rating = 0;  // 0 = none
+    bool completed = false;
+    bool resolved = false;
+    QString lastIntent;
+};
+
+struct ChatMetricsLimits {
+    int maxConversations = 10000;       // tracked for active_conversations and the list
+    int maxTranscriptLines = 40;        // per conversation
+    int maxTranscriptBudget = 20000;    // lines over all conversations
+    int maxContentChars = 500;          // a transcript line is a preview, not an archive
+    int maxIntents = 500;               // distinct intent names; more fold into "(other)"
+};
+
+// Totals since connect and the rolling window of CHAT_PROTOCOL.md "Metrics".
+// The window is measured on Atalaya's clock at arrival (the `nowMs` given to add()), so a
+// chat server with a skewed clock can neither empty nor pin the window; `ts` is kept for
+// the transcript and the last-event time. Memory is bounded: per-second buckets evicted by
+// time, latencies run-length encoded per second, capped conversations and transcripts.
+// Not thread-safe; the owner serialises access.
+class ChatMetrics {
+public:
+    explicit ChatMetrics(int windowSeconds = 300, ChatMetricsLimits limits = {});
+
+    int windowSeconds() const { return m_windowSeconds; }
+    void reset();  // a new connection: totals are "since connect"
+
+    void add(const ChatEvent &event, qint64 nowMs);
+    void addMalformed(qint64 count) { m_totals.malformed += count; }
+    void addIgnored(qint64 count) { m_totals.ignored += count; }
+
+    const ChatTotals &totals() const { return m_totals; }
+    std::optional<qint64> lastEventTsMs() const { return m_lastEventTsMs; }
+    std::optional<qint64> lastArrivalMs() const { return m_lastArrivalMs; }
+
+    // Evicts what left the window at `nowMs`, then computes it.
+    ChatWindowMetrics window(qint64 nowMs, int topIntents = 5);
+    std::vector<ChatSecondPoint> series(qint64 nowMs);
+    std::vector<ChatConversationSummary> recentConversations(int limit) const;
+    std::vector<ChatTranscriptLine> transcript(const QString &conversationId) const;
+    qint64 trackedConversations() const { return static_cast<qint64>(m_conversations.size()); }
+    qint64 transcriptLines() const { return m_transcriptLines; }
+
+private:
+    struct Bucket {
+        qint64 second = 0;
+        int messages = 0;
+        int assistant = 0;
+        int successes = 0;
+        int latencyCount = 0;
+        qint64 latencySum = 0;
+        int ratings = 0;
+        int ratingSum = 0;
+        int completed = 0;
+        int resolved = 0;
+        int errors = 0;
+        std::vector<std::pair<qint64, int>> latencies;  // (ms, count), sorted once the second closes
+        std::vector<std::pair<int, int>> intents;       // (intent index, count)
+    };
+    struct Conversation {
+        ChatConversationSummary summary;
+        qint64 lastArrivalMs = 0;
+        std::deque<ChatTranscriptLine> lines;
+    };
+
+    Bucket &bucketFor(qint64 nowMs);
+    void closeBucket(Bucket &bucket);
+    void evict(qint64 nowMs);
+    void enforceCaps();
+    Conversation &conversation(const QString &id, const ChatEvent &event, qint64 nowMs);
+    void appendLine(Conversation &c, ChatTranscriptLine line);
+    int internIntent(const QString &intent);
+    void addLatency(qint64 ms, int delta);
+
+    int m_windowSeconds;
+    ChatMetricsLimits m_limits;
+    ChatTotals m_totals;
+    std::optional<qint64> m_lastEventTsMs;
+    std::optional<qint64> m_lastArrivalMs;
+    qint64 m_clockMs = 0;  // never goes backwards
+
+    std::deque<Bucket> m_buckets;
+    // Window aggregates, kept in step with m_buckets.
+    Bucket m_sum;
+    std::vector<quint32> m_latencyCounts;     // index = ms, exact, for ms < kDenseLatency
+    std::map<qint64, quint32> m_latencyTail;  // rare long latencies
+    std::vector<qint64> m_intentCounts;
+    std::vector<QString> m_intentNames;
+    QHash<QString, int> m_intentIndex;
+
+    QHash<QString, Conversation> m_conversations;
+    qint64 m_transcriptLines = 0;
+};
+
+QJsonObject chatMetricsJson(bool connected, const ChatTotals &totals, const ChatWindowMetrics &window);
+
+} // namespace atalaya

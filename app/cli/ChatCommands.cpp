@@ -105,8 +105,15 @@ int runWatch(CliContext &ctx)
     QJsonObject json = client.withMetrics([&](ChatMetrics &m) {
         return chatMetricsJson(connected, m.totals(), m.window(QDateTime::currentMSecsSinceEpoch()));
     });
-    if (!connected)
-        json.insert(QStringLiteral("error"), failure.isEmpty() ? client.stateDetail() : failure);
+    if (!connected) {
+        if (failure.isEmpty())
+            failure = client.stateDetail().section(QStringLiteral("; retrying"), 0, 0);
+        json.insert(QStringLiteral("error"), failure);
+        // Disconnected without a single event (refused token, server gone at once): that
+        // is a failure to watch, not an empty success.
+        if (exitCode == 0 && json[QStringLiteral("totals")][QStringLiteral("events")].toInteger() == 0)
+            exitCode = static_cast<int>(ErrorCode::Unavailable);
+    }
     client.stop();
     ctx.print(json);
     if (exitCode != 0)

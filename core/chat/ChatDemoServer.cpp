@@ -10,7 +10,8 @@
 namespace atalaya {
 
 ChatDemoServer::ChatDemoServer(ChatDemoServerOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_stream(m_options.seed, m_options.telemetryIds)
+    : QObject(parent), m_options(std::move(options)), m_tick(this),
+      m_stream(m_options.seed, m_options.telemetryIds, QStringLiteral("live-%1-").arg(QDateTime::currentSecsSinceEpoch() % 10000))
 {
     m_server = new QWebSocketServer(QStringLiteral("atalaya-chat-demo"), QWebSocketServer::NonSecureMode, this);
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatDemoServer::onNewConnection);

@@ -46,10 +46,10 @@ private:
     void send(const QString &frame);
 
     ChatDemoServerOptions m_options;
+    QTimer m_tick;  // a child, so moveToThread() takes it along
     QWebSocketServer *m_server = nullptr;
     QList<QWebSocket *> m_clients;
     ChatDemoStream m_stream;
-    QTimer m_tick;
     QElapsedTimer m_clock;
     double m_due = 0.0;
     qint64 m_sent = 0;

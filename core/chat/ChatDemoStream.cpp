@@ -47,8 +47,8 @@ const char *kErrorMessages[] = {"upstream timeout", "too many requests to the mo
 
 } // namespace
 
-ChatDemoStream::ChatDemoStream(quint32 seed, std::vector<qint64> telemetryIds)
-    : m_rng(seed), m_telemetryIds(std::move(telemetryIds))
+ChatDemoStream::ChatDemoStream(quint32 seed, std::vector<qint64> telemetryIds, QString idPrefix)
+    : m_rng(seed), m_telemetryIds(std::move(telemetryIds)), m_idPrefix(std::move(idPrefix))
 {
 }
 
@@ -78,7 +78,7 @@ QJsonObject ChatDemoStream::start(qint64 nowMs)
     while (intent < kIntentCount - 1 && pick >= kIntentWeights[intent])
         pick -= kIntentWeights[intent++];
     Sim sim;
-    sim.id = QStringLiteral("c-%1").arg(m_nextConversation++);
+    sim.id = m_idPrefix + QString::number(m_nextConversation++);
     sim.intent = QString::fromLatin1(kIntents[intent].intent);
     sim.spanish = m_rng.bounded(100) < 65;
     sim.exchangesLeft = 1 + m_rng.bounded(3);

@@ -15,7 +15,8 @@ namespace atalaya {
 // Deterministic for a seed.
 class ChatDemoStream {
 public:
-    explicit ChatDemoStream(quint32 seed = 42, std::vector<qint64> telemetryIds = {});
+    // `idPrefix` keeps live demo conversations apart from the demo history's "c-N".
+    explicit ChatDemoStream(quint32 seed = 42, std::vector<qint64> telemetryIds = {}, QString idPrefix = QStringLiteral("c-"));
 
     // The next event at time `nowMs` (UTC ms).
     QJsonObject next(qint64 nowMs);
@@ -38,6 +39,7 @@ private:
 
     QRandomGenerator m_rng;
     std::vector<qint64> m_telemetryIds;
+    QString m_idPrefix;
     std::deque<Sim> m_sims;
     qint64 m_nextConversation = 1;
     int m_targetConcurrency = 12;

@@ -56,7 +56,9 @@ int ChatFeedClient::backoffMs(int attempt, int initialMs, int maxMs, double jitt
     return static_cast<int>(std::clamp(jittered, double(initialMs) * 0.8, double(maxMs)));
 }
 
-ChatFeedClient::ChatFeedClient(QObject *parent) : QObject(parent)
+ChatFeedClient::ChatFeedClient(QObject *parent)
+    // The timers are children so that moveToThread() takes them along.
+    : QObject(parent), m_retryTimer(this), m_handshakeTimer(this), m_updateTimer(this)
 {
     m_retryTimer.setSingleShot(true);
     m_handshakeTimer.setSingleShot(true);
@@ -71,6 +73,8 @@ ChatFeedClient::ChatFeedClient(QObject *parent) : QObject(parent)
 
 ChatFeedClient::~ChatFeedClient()
 {
+    // No signals from a half-destroyed object: receivers may already be gone.
+    blockSignals(true);
     stop();
 }
 

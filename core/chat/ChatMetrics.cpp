@@ -39,6 +39,7 @@ void ChatMetrics::reset()
     m_totals = {};
     m_lastEventTsMs.reset();
     m_lastArrivalMs.reset();
+    m_firstArrivalMs.reset();
     m_buckets.clear();
     m_sum = {};
     m_latencyCounts.assign(kDenseLatency, 0);
@@ -207,6 +208,8 @@ void ChatMetrics::add(const ChatEvent &event, qint64 nowMs)
     ++m_totals.events;
     m_lastEventTsMs = event.tsMs;
     m_lastArrivalMs = nowMs;
+    if (!m_firstArrivalMs)
+        m_firstArrivalMs = nowMs;
     Bucket &b = bucketFor(nowMs);
     if (event.type == ChatEvent::Type::Heartbeat)
         return;
@@ -316,7 +319,9 @@ ChatWindowMetrics ChatMetrics::window(qint64 nowMs, int topIntents)
             ++w.activeConversations;
     }
     w.messages = m_sum.messages;
-    w.messagesPerMinute = double(m_sum.messages) / (double(m_windowSeconds) / 60.0);
+    const double elapsedMs = double(nowMs - m_firstArrivalMs.value_or(nowMs));
+    const double coveredMs = std::min(std::max(elapsedMs, 60000.0), m_windowSeconds * 1000.0);
+    w.messagesPerMinute = double(m_sum.messages) / (coveredMs / 60000.0);
     if (m_sum.latencyCount > 0) {
         w.latencyAvgMs = double(m_sum.latencySum) / m_sum.latencyCount;
         // Nearest rank: the value at rank ceil(0.95 · N) of the sorted window.

@@ -87,6 +87,9 @@ struct ChatMetricsLimits {
 // chat server with a skewed clock can neither empty nor pin the window; `ts` is kept for
 // the transcript and the last-event time. Memory is bounded: per-second buckets evicted by
 // time, latencies run-length encoded per second, capped conversations and transcripts.
+// messages_per_minute divides the window's messages by the minutes it covers: the time
+// since the first event, at least one minute and at most the window, so a monitor that has
+// just connected neither reports a fifth of the real rate nor extrapolates a few seconds.
 // Not thread-safe; the owner serialises access.
 class ChatMetrics {
 public:
@@ -147,6 +150,7 @@ private:
     ChatTotals m_totals;
     std::optional<qint64> m_lastEventTsMs;
     std::optional<qint64> m_lastArrivalMs;
+    std::optional<qint64> m_firstArrivalMs;
     qint64 m_clockMs = 0;  // never goes backwards
 
     std::deque<Bucket> m_buckets;

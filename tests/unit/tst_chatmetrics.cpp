@@ -82,7 +82,7 @@ private slots:
 
         const ChatWindowMetrics w = m.window(kT0 + 20000);
         QCOMPARE(w.activeConversations, 1);            // c2: c1 and c3 completed
-        QCOMPARE(w.messagesPerMinute, 1.0);            // 5 messages / 5 minutes
+        QCOMPARE(w.messagesPerMinute, 5.0);            // 5 messages / 1 minute (20 s covered, 1 min floor)
         QCOMPARE(w.latencyAvgMs.value_or(-1), 200.0);  // (100+300+200)/3
         QCOMPARE(w.latencyP95Ms.value_or(-1), 300);    // rank ceil(0.95·3)=3 of 100,200,300
         QCOMPARE(w.successRate.value_or(-1), 2.0 / 3.0);
@@ -105,13 +105,22 @@ private slots:
                               "ignored", "malformed", "messages", "user_messages"}));
     }
 
+    void messagesPerMinuteCoversTheTimeSinceTheFirstEvent()
+    {
+        ChatMetrics m(300);
+        for (int i = 0; i < 240; ++i)  // one message per second for 4 minutes
+            m.add(message("c", false), kT0 + i * 1000);
+        QCOMPARE(m.window(kT0 + 240000).messagesPerMinute, 60.0);  // 240 / 4 min
+        QCOMPARE(m.window(kT0 + 400000).messagesPerMinute, 139.0 / 5.0);  // seconds 101..239 left: 139 / 5 min
+    }
+
     void windowEvictsByTime()
     {
         ChatMetrics m(300);
         feedScenario(m);
         // At t0+303 s the window holds seconds 4..303: the first four events left it.
         ChatWindowMetrics w = m.window(kT0 + 303000);
-        QCOMPARE(w.messagesPerMinute, 0.4);            // 2 messages / 5 minutes
+        QCOMPARE(w.messagesPerMinute, 0.4);            // 2 messages / 5 minutes (the whole window covered)
         QCOMPARE(w.latencyAvgMs.value_or(-1), 250.0);
         QCOMPARE(w.latencyP95Ms.value_or(-1), 300);    // rank ceil(0.95·2)=2 of 200,300
         QCOMPARE(w.successRate.value_or(-1), 0.5);

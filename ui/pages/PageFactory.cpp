@@ -1,6 +1,7 @@
 #include "pages/PageFactory.h"
 
 #include "pages/AccuracyPage.h"
+#include "pages/ChatPage.h"
 #include "pages/ConfidencePage.h"
 #include "pages/FeedbackPage.h"
 #include "pages/LatencyPage.h"
@@ -19,6 +20,7 @@ std::vector<Page *> createPages(const AppContext &context, QWidget *parent)
         new LatencyPage(context, parent),
         new FeedbackPage(context, parent),
         new ReviewQueuePage(context, parent),
+        new ChatPage(context, parent),
         new RiskPage(context, parent),
     };
 }

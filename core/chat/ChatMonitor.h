@@ -1,0 +1,50 @@
+#pragma once
+
+#include "chat/ChatFeedClient.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace atalaya {
+
+// What the chat page draws, computed off the UI thread.
+struct ChatSnapshot {
+    ChatFeedClient::State state = ChatFeedClient::State::Idle;
+    QString detail;
+    bool everConnected = false;
+    ChatTotals totals;
+    ChatWindowMetrics window;
+    std::vector<ChatSecondPoint> series;
+    std::vector<ChatConversationSummary> conversations;
+    std::optional<qint64> lastEventTsMs;
+    qint64 takenAtMs = 0;
+};
+
+// Runs a ChatFeedClient on its own thread: parsing, metrics and snapshots never touch the
+// UI thread, which only receives a ready snapshot at most every ~50 ms (and every second
+// while idle, so the window keeps sliding).
+class ChatMonitor : public QObject {
+    Q_OBJECT
+public:
+    explicit ChatMonitor(QObject *parent = nullptr);
+    ~ChatMonitor() override;
+
+    // `token` empty: read from the keychain entry of the URL, on the feed thread.
+    void start(const ChatFeedOptions &options);
+    void stop();
+    std::vector<ChatTranscriptLine> transcript(const QString &conversationId) const;
+
+signals:
+    void snapshotReady(std::shared_ptr<const atalaya::ChatSnapshot> snapshot);
+
+private:
+    QThread m_thread;
+    ChatFeedClient *m_client = nullptr;  // lives on m_thread
+    QTimer *m_tick = nullptr;            // lives on m_thread
+};
+
+} // namespace atalaya
+
+Q_DECLARE_METATYPE(std::shared_ptr<const atalaya::ChatSnapshot>)

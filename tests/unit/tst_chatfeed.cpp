@@ -1,0 +1,270 @@
+#include "chat/ChatFeedClient.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QWebSocket>
+#include <QWebSocketServer>
+#include <QtTest>
+
+using namespace atalaya;
+
+namespace {
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// Single quotes stand for JSON's double quotes; TS is replaced by the current time.
+QString frame(const char *text)
+{
+    return QString::fromUtf8(text).replace(QLatin1Char('\''), QLatin1Char('"')).replace(QStringLiteral("TS"), nowIso());
+}
+
+// A feed server inside the test, driven step by step.
+class FeedServer : public QObject {
+public:
+    explicit FeedServer(QWebSocketServer::SslMode mode = QWebSocketServer::NonSecureMode)
+        : server(QStringLiteral("test-feed"), mode)
+    {
+        connect(&server, &QWebSocketServer::newConnection, this, [this] {
+            while (QWebSocket *c = server.nextPendingConnection()) {
+                ++connections;
+                authorization = c->request().rawHeader("Authorization");
+                clients.append(c);
+                connect(c, &QWebSocket::disconnected, this, [this, c] { clients.removeAll(c); });
+            }
+        });
+    }
+    bool listen() { return server.listen(QHostAddress::LocalHost, 0); }
+    QUrl url(const char *scheme = "ws") const
+    {
+        return QUrl(QStringLiteral("%1://127.0.0.1:%2/ws/monitor").arg(QLatin1String(scheme)).arg(server.serverPort()));
+    }
+    void send(const QString &text)
+    {
+        for (QWebSocket *c : std::as_const(clients))
+            c->sendTextMessage(text);
+    }
+    void drop()
+    {
+        const auto all = clients;
+        clients.clear();
+        for (QWebSocket *c : all)
+            c->abort();
+    }
+
+    QWebSocketServer server;
+    QList<QWebSocket *> clients;
+    int connections = 0;
+    QByteArray authorization;
+};
+
+const char *kScenario[] = {
+    "{'type':'conversation.started','conversation_id':'c-81','user_id':'u-7','channel':'web','ts':'TS'}",
+    "{'type':'message','conversation_id':'c-81','message_id':'m-1','role':'user','content':'¿Cuál es mi saldo?','ts':'TS'}",
+    "{'type':'message','conversation_id':'c-81','message_id':'m-2','role':'assistant','content':'12 €','ts':'TS','latency_ms':850,'intent':'billing','success':true,'telemetry_id':12345}",
+    "[{'type':'message','conversation_id':'c-90','role':'user','content':'login?','ts':'TS'},"
+    " {'type':'message','conversation_id':'c-90','role':'assistant','content':'ok','ts':'TS','latency_ms':400,'intent':'login','success':false},"
+    " {'type':'heartbeat','ts':'TS'}]",
+    "{'type':'satisfaction','conversation_id':'c-81','rating':5,'ts':'TS'}",
+    "{'type':'error','conversation_id':'c-90','code':'llm_timeout','message':'upstream timeout','ts':'TS'}",
+    "{'type':'conversation.completed','conversation_id':'c-81','resolved':false,'ts':'TS'}",
+    "{{{ not json",
+    "{'type':'message','conversation_id':'c-81','role':'user','ts':'TS'}",
+    "{'type':'satisfaction','conversation_id':'c-81','rating':'5','ts':'TS'}",
+    "{'type':'message','conversation_id':'c-81','role':'robot','content':'x','ts':'TS'}",
+    "{'type':'typing','conversation_id':'c-81','ts':'TS'}",
+};
+
+} // namespace
+
+class TestChatFeed : public QObject {
+    Q_OBJECT
+private slots:
+    void everyFrameKindOverTheWire()
+    {
+        FeedServer server;
+        QVERIFY(server.listen());
+        ChatFeedClient client;
+        ChatFeedOptions options;
+        options.url = server.url();
+        options.token = QStringLiteral("s3cret");
+        client.start(options);
+        QTRY_COMPARE(client.state(), ChatFeedClient::State::Connected);
+        QTRY_COMPARE(server.clients.size(), 1);
+        QCOMPARE(server.authorization, QByteArray("Bearer s3cret"));
+        for (const char *f : kScenario)
+            server.send(frame(f));
+        server.clients.first()->sendBinaryMessage(QByteArray("\x00\x01", 2));
+        QTRY_COMPARE(client.withMetrics([](ChatMetrics &m) { return m.totals().ignored; }), 2);
+        const QJsonObject json = client.withMetrics([](ChatMetrics &m) {
+            return chatMetricsJson(true, m.totals(), m.window(QDateTime::currentMSecsSinceEpoch()));
+        });
+        const QJsonObject totals = json[QStringLiteral("totals")].toObject();
+        QCOMPARE(totals[QStringLiteral("events")].toInt(), 9);
+        QCOMPARE(totals[QStringLiteral("messages")].toInt(), 4);
+        QCOMPARE(totals[QStringLiteral("assistant_messages")].toInt(), 2);
+        QCOMPARE(totals[QStringLiteral("errors")].toInt(), 1);
+        QCOMPARE(totals[QStringLiteral("malformed")].toInt(), 4);
+        QCOMPARE(totals[QStringLiteral("ignored")].toInt(), 2);
+        const QJsonObject window = json[QStringLiteral("window")].toObject();
+        QCOMPARE(window[QStringLiteral("active_conversations")].toInt(), 1);  // c-90, implicit
+        QCOMPARE(window[QStringLiteral("success_rate")].toDouble(), 0.5);
+        QCOMPARE(window[QStringLiteral("resolution_rate")].toDouble(), 0.0);
+        QCOMPARE(window[QStringLiteral("assistant_latency_ms")].toObject()[QStringLiteral("avg")].toDouble(), 625.0);
+        QCOMPARE(window[QStringLiteral("assistant_latency_ms")].toObject()[QStringLiteral("p95")].toInt(), 850);
+        QCOMPARE(client.state(), ChatFeedClient::State::Connected);  // garbage never drops the connection
+        const auto lines = client.withMetrics([](ChatMetrics &m) { return m.transcript(QStringLiteral("c-81")); });
+        QCOMPARE(lines.at(1).telemetryId.value_or(-1), 12345);
+    }
+
+    void reconnectsAfterServerDrop()
+    {
+        FeedServer server;
+        QVERIFY(server.listen());
+        QList<ChatFeedClient::State> states;
+        ChatFeedClient client;
+        connect(&client, &ChatFeedClient::stateChanged, this, [&](ChatFeedClient::State s) { states << s; });
+        ChatFeedOptions options;
+        options.url = server.url();
+        client.start(options);
+        QTRY_COMPARE(server.clients.size(), 1);
+        server.send(frame(kScenario[0]));
+        QTRY_COMPARE(client.withMetrics([](ChatMetrics &m) { return m.totals().events; }), 1);
+        server.drop();
+        QTRY_COMPARE(client.state(), ChatFeedClient::State::WaitingToReconnect);
+        QVERIFY(client.stateDetail().contains(QStringLiteral("retrying")));
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), ChatFeedClient::State::Connected, 5000);
+        QTRY_COMPARE(server.clients.size(), 1);
+        QCOMPARE(server.connections, 2);
+        server.send(frame(kScenario[1]));
+        // Totals are since the user connected, across automatic reconnects.
+        QTRY_COMPARE(client.withMetrics([](ChatMetrics &m) { return m.totals().events; }), 2);
+        QVERIFY(states.contains(ChatFeedClient::State::WaitingToReconnect));
+    }
+
+    void backoffDoublesToSixtySecondsWithJitter()
+    {
+        const int expected[] = {1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000};
+        for (int n = 1; n <= 8; ++n) {
+            QCOMPARE(ChatFeedClient::backoffMs(n, 1000, 60000, 0.5), expected[n - 1]);
+            QVERIFY(ChatFeedClient::backoffMs(n, 1000, 60000, 0.0) >= expected[n - 1] * 0.8 - 1);
+            QVERIFY(ChatFeedClient::backoffMs(n, 1000, 60000, 1.0) <= std::min(60000.0, expected[n - 1] * 1.2));
+        }
+    }
+
+    void plainWsOnlyToLoopback_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("allowInsecure");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("ws loopback") << "ws://127.0.0.1:9000/ws" << false << true;
+        QTest::newRow("ws localhost") << "ws://localhost/ws" << false << true;
+        QTest::newRow("ws ipv6 loopback") << "ws://[::1]:9000/ws" << false << true;
+        QTest::newRow("ws remote") << "ws://chat.example/ws" << false << false;
+        QTest::newRow("ws remote confirmed") << "ws://chat.example/ws" << true << true;
+        QTest::newRow("wss remote") << "wss://chat.example/ws/monitor" << false << true;
+        QTest::newRow("http") << "http://chat.example/ws" << false << false;
+        QTest::newRow("no host") << "ws:///ws" << false << false;
+    }
+    void plainWsOnlyToLoopback()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, allowInsecure);
+        QFETCH(bool, ok);
+        QCOMPARE(validateChatFeedUrl(QUrl(url), allowInsecure).ok(), ok);
+        if (!ok) {
+            ChatFeedClient client;
+            ChatFeedOptions options;
+            options.url = QUrl(url);
+            options.allowInsecureRemote = allowInsecure;
+            client.start(options);
+            QCOMPARE(client.state(), ChatFeedClient::State::Refused);
+            QVERIFY(!client.stateDetail().isEmpty());
+        }
+    }
+
+    void tlsCertificateErrorIsReported()
+    {
+        QTemporaryDir dir;
+        const QString key = dir.filePath(QStringLiteral("k.pem")), cert = dir.filePath(QStringLiteral("c.pem"));
+        const int rc = QProcess::execute(QStringLiteral("openssl"),
+                                         {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                                          QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
+                                          QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-keyout"), key,
+                                          QStringLiteral("-out"), cert});
+        if (rc != 0)
+            QSKIP("openssl is not available to make a self-signed certificate");
+        FeedServer server(QWebSocketServer::SecureMode);
+        QSslConfiguration ssl;
+        QFile k(key), c(cert);
+        QVERIFY(k.open(QIODevice::ReadOnly) && c.open(QIODevice::ReadOnly));
+        ssl.setPrivateKey(QSslKey(&k, QSsl::Rsa));
+        ssl.setLocalCertificate(QSslCertificate(&c));
+        server.server.setSslConfiguration(ssl);
+        QVERIFY(server.listen());
+        ChatFeedClient client;
+        ChatFeedOptions options;
+        options.url = server.url("wss");
+        client.start(options);
+        QTRY_COMPARE_WITH_TIMEOUT(client.state(), ChatFeedClient::State::WaitingToReconnect, 10000);
+        QVERIFY2(client.stateDetail().contains(QStringLiteral("TLS")), qPrintable(client.stateDetail()));
+        QVERIFY(!client.everConnected());
+        QCOMPARE(server.clients.size(), 0);
+    }
+
+    void cliWatchExitsWhenIdle()
+    {
+        FeedServer server;
+        QVERIFY(server.listen());
+        QProcess cli;
+        cli.start(qEnvironmentVariable("ATALAYA_CLI"), {QStringLiteral("chat"), QStringLiteral("watch"), QStringLiteral("--url"),
+                                                        server.url().toString(), QStringLiteral("--token-stdin"),
+                                                        QStringLiteral("--until-idle"), QStringLiteral("1"),
+                                                        QStringLiteral("--window"), QStringLiteral("60")});
+        cli.write("tok-1\n");
+        cli.closeWriteChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(server.clients.size(), 1, 10000);
+        QCOMPARE(server.authorization, QByteArray("Bearer tok-1"));
+        QElapsedTimer sent;
+        sent.start();
+        for (const char *f : kScenario)
+            server.send(frame(f));
+        QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 15000);
+        QVERIFY(sent.elapsed() >= 900);  // it waited for the idle second
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QCOMPARE(json[QStringLiteral("connected")].toBool(), true);
+        QCOMPARE(json[QStringLiteral("window_seconds")].toInt(), 60);
+        QCOMPARE(json[QStringLiteral("totals")].toObject()[QStringLiteral("events")].toInt(), 9);
+        QCOMPARE(json[QStringLiteral("totals")].toObject()[QStringLiteral("malformed")].toInt(), 4);
+        QCOMPARE(json[QStringLiteral("window")].toObject()[QStringLiteral("messages_per_minute")].toDouble(), 4.0);
+    }
+
+    void cliReportsUnreachableFeed()
+    {
+        QTcpServer probe;  // a port that was free a moment ago and has no listener now
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QProcess cli;
+        cli.start(qEnvironmentVariable("ATALAYA_CLI"),
+                  {QStringLiteral("chat"), QStringLiteral("watch"), QStringLiteral("--url"),
+                   QStringLiteral("ws://127.0.0.1:%1/ws").arg(port), QStringLiteral("--max-seconds"), QStringLiteral("20")});
+        QVERIFY(cli.waitForFinished(15000));
+        QCOMPARE(cli.exitCode(), 4);
+        const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        QCOMPARE(json[QStringLiteral("connected")].toBool(true), false);
+        QVERIFY(!json[QStringLiteral("error")].toString().isEmpty());
+        QVERIFY(cli.readAllStandardError().contains("unreachable"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestChatFeed)
+#include "tst_chatfeed.moc"

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "chat/ChatMonitor.h"
+#include "pages/Page.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+class QTextBrowser;
+
+namespace atalaya {
+
+class ChatConversationModel;
+class ChatLiveCharts;
+class KpiCard;
+
+// The live chat monitor (seed 002, CHAT_PROTOCOL.md): connection state, KPI cards, live
+// charts, top intents, conversations with their transcript, history from the chat tables.
+// The feed runs on its own thread (ChatMonitor); this page only draws ready snapshots, at
+// most every ~50 ms.
+class ChatPage : public Page {
+    Q_OBJECT
+public:
+    explicit ChatPage(const AppContext &context, QWidget *parent = nullptr);
+    ~ChatPage() override;
+
+    QString pageId() const override { return QStringLiteral("chat"); }
+    QString title() const override { return tr("Chat"); }
+    void refresh() override;
+
+    // The feed URL in use: $ATALAYA_CHAT_URL, else Settings::chatFeedUrl().
+    QString feedUrl() const;
+    // For tests and the bench: redraws so far.
+    int redrawCount() const { return m_redraws; }
+
+private:
+    void connectFeed(bool allowInsecure = false);
+    void onSnapshot(std::shared_ptr<const ChatSnapshot> snapshot);
+    void redraw();
+    void showTranscript();
+    void loadHistory();
+    void askToken();
+    void maybeFinishLoad();
+
+    std::unique_ptr<ChatMonitor> m_monitor;
+    std::shared_ptr<const ChatSnapshot> m_pending;
+    std::shared_ptr<const ChatSnapshot> m_shown;
+    QTimer m_redrawTimer;
+    QTimer m_loadTimeout;
+
+    QLabel *m_state = nullptr;
+    QLineEdit *m_url = nullptr;
+    QPushButton *m_connect = nullptr;
+    KpiCard *m_active = nullptr;
+    KpiCard *m_rate = nullptr;
+    KpiCard *m_latencyAvg = nullptr;
+    KpiCard *m_latencyP95 = nullptr;
+    KpiCard *m_success = nullptr;
+    KpiCard *m_satisfaction = nullptr;
+    KpiCard *m_resolution = nullptr;
+    KpiCard *m_errors = nullptr;
+    ChatLiveCharts *m_charts = nullptr;
+    QList<QLabel *> m_intentNames;
+    QList<QProgressBar *> m_intentBars;
+    ChatConversationModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    QTextBrowser *m_transcript = nullptr;
+    QLabel *m_historyNote = nullptr;
+
+    QString m_selectedId;
+    qint64 m_selectedLastTs = -1;
+    QString m_connectedUrl;
+    quint64 m_generation = 0;
+    bool m_loadPending = false;
+    bool m_historyDone = false;
+    QElapsedTimer m_sinceRefresh;
+    int m_redraws = 0;
+};
+
+} // namespace atalaya

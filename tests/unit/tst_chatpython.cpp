@@ -2,6 +2,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 // `chat watch` against a feed written with Python's `websockets` (tests/chat/chat_feed_server.py):
@@ -22,19 +23,24 @@ private slots:
         const int port = server.readLine().trimmed().toInt();
         QVERIFY(port > 0);
 
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("watch.jsonl"));
         QProcess cli;
         cli.start(qEnvironmentVariable("ATALAYA_CLI"),
                   {QStringLiteral("chat"), QStringLiteral("watch"), QStringLiteral("--url"),
                    QStringLiteral("ws://127.0.0.1:%1/ws/monitor").arg(port), QStringLiteral("--token-stdin"),
-                   QStringLiteral("--until-idle"), QStringLiteral("2.5"), QStringLiteral("--max-seconds"), QStringLiteral("30")});
+                   QStringLiteral("--log-json"), log, QStringLiteral("--until-idle"), QStringLiteral("2.5"), QStringLiteral("--max-seconds"), QStringLiteral("30")});
         cli.write("py-token\n");
         cli.closeWriteChannel();
         QVERIFY(cli.waitForFinished(40000));
         server.kill();
         server.waitForFinished();
-        const QByteArray err = cli.readAllStandardError();
         QCOMPARE(cli.exitCode(), 0);
-        QVERIFY2(err.contains("reconnecting"), err.constData());  // the drop was seen and survived
+        QFile logFile(log);
+        QVERIFY(logFile.open(QIODevice::ReadOnly));
+        const QByteArray logged = logFile.readAll();
+        QVERIFY2(logged.contains("reconnecting"), logged.constData());  // the drop was seen and survived
+        QVERIFY(logged.contains("malformed chat frame (not_json)"));
         const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
         const QJsonObject t = json[QStringLiteral("totals")].toObject();
         const QJsonObject w = json[QStringLiteral("window")].toObject();

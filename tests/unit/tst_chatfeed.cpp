@@ -59,10 +59,11 @@ public:
             c->abort();
     }
 
-    QWebSocketServer server;
+    // Declared before the server: its destructor closes sockets whose handlers touch these.
     QList<QWebSocket *> clients;
     int connections = 0;
     QByteArray authorization;
+    QWebSocketServer server;
 };
 
 const char *kScenario[] = {

@@ -2,8 +2,12 @@
 #include "CommandRegistry.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QTextStream>
+
+#include <unistd.h>
 
 using namespace atalaya::cli;
 
@@ -50,8 +54,17 @@ bool exportsPdf(int argc, char *argv[])
 int main(int argc, char *argv[])
 {
     const bool gui = exportsPdf(argc, argv);
-    if (gui)
+    if (gui) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        // Qt's GUI start-up warns on stderr without a runtime dir; stderr is for the error line.
+        if (!qEnvironmentVariableIsSet("XDG_RUNTIME_DIR")) {
+            const QByteArray dir = QDir::tempPath().toUtf8() + "/atalaya-runtime-" + QByteArray::number(getuid());
+            if (QDir().mkpath(QString::fromUtf8(dir))) {
+                QFile::setPermissions(QString::fromUtf8(dir), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+                qputenv("XDG_RUNTIME_DIR", dir);
+            }
+        }
+    }
     std::unique_ptr<QCoreApplication> application =
         gui ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     // stdout is JSON for scripts and stderr is for errors; progress notes go to --log-json.

@@ -3,6 +3,8 @@
 #include "stats/StatsService.h"
 #include "storage/Database.h"
 
+#include <QtConcurrent>
+
 namespace atalaya {
 
 Result<OverviewData> loadOverview(const std::shared_ptr<const Database> &db, const StatsQuery &query)
@@ -121,25 +123,30 @@ Result<ReportData> loadReport(const std::shared_ptr<const Database> &db, const S
     ReportData r;
     r.generatedAt = QDateTime::currentDateTimeUtc();
     r.dataSource = db->url().describe();
-    auto overview = loadOverview(db, query);
+    // The five reads are independent; each pool thread uses its own connection.
+    auto overviewF = QtConcurrent::run([&] { return loadOverview(db, query); });
+    auto accuracyF = QtConcurrent::run([&] { return loadAccuracy(db, query); });
+    auto confidenceF = QtConcurrent::run([&] { return loadConfidence(db, query); });
+    auto latencyF = QtConcurrent::run([&] { return loadLatency(db, query); });
+    const Result<FeedbackData> feedback = loadFeedback(db, query);
+    const Result<OverviewData> overview = overviewF.result();
+    const Result<AccuracyData> accuracy = accuracyF.result();
+    const Result<ConfidenceData> confidence = confidenceF.result();
+    const Result<LatencyData> latency = latencyF.result();
     if (!overview)
         return overview.error();
-    r.overview = *overview;
-    auto accuracy = loadAccuracy(db, query);
     if (!accuracy)
         return accuracy.error();
-    r.accuracy = *accuracy;
-    auto confidence = loadConfidence(db, query);
     if (!confidence)
         return confidence.error();
-    r.confidence = *confidence;
-    auto latency = loadLatency(db, query);
     if (!latency)
         return latency.error();
-    r.latency = *latency;
-    auto feedback = loadFeedback(db, query);
     if (!feedback)
         return feedback.error();
+    r.overview = *overview;
+    r.accuracy = *accuracy;
+    r.confidence = *confidence;
+    r.latency = *latency;
     r.feedback = *feedback;
     return r;
 }

@@ -103,7 +103,7 @@ QVariant GroupTableModel::data(const QModelIndex &index, int role) const
     case SortRole: return sortValue(r, c);
     case KeyRole: return r.key;
     case Qt::TextAlignmentRole:
-        return QVariant::fromValue(c == Column::Key ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
+        return static_cast<int>(c == Column::Key ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
     default: return {};
     }
 }
@@ -113,7 +113,7 @@ QVariant GroupTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
         return {};
     if (role == Qt::TextAlignmentRole)
-        return QVariant::fromValue(section == 0 ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
+        return static_cast<int>(section == 0 ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (columnAt(section)) {

@@ -113,7 +113,9 @@ public:
                 const qreal w = widths.value(c, 0.2) * width();
                 const QString t = header ? model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()
                                          : model.index(r, c).data(Qt::DisplayRole).toString();
-                const Qt::Alignment a = c == 0 ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter;
+                const QVariant align = header ? model.headerData(c, Qt::Horizontal, Qt::TextAlignmentRole)
+                                              : model.index(r, c).data(Qt::TextAlignmentRole);
+                const Qt::Alignment a = align.isValid() ? Qt::Alignment(align.toInt()) : Qt::AlignLeft | Qt::AlignVCenter;
                 m_painter.drawText(QRectF(x + 4, m_y, w - 8, rowH), a | Qt::TextSingleLine,
                                    QFontMetricsF(f, &m_writer).elidedText(t, Qt::ElideRight, w - 8));
                 x += w;
@@ -162,7 +164,9 @@ private:
     QRectF m_page;
     qreal m_y = 0;
     int m_pageNumber = 0;
-    const qreal m_scale = 1.0;
+    // Charts are laid out larger than their box and scaled down, so half-page charts keep
+    // screen-like proportions between fonts and plot area.
+    const qreal m_scale = 0.7;
 };
 
 QString periodText(const StatsQuery &q)
@@ -288,7 +292,7 @@ Status writePdfReport(const ReportData &d, const QString &file)
     GroupTableModel agents(Report::tr("Agent"), {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate,
                                                  Col::Accuracy, Col::AvgConfidence, Col::P95});
     agents.setRows(d.accuracy.agents);
-    c.table(agents, {0.28, 0.12, 0.12, 0.12, 0.12, 0.12, 0.12});
+    c.table(agents, {0.25, 0.1, 0.15, 0.14, 0.11, 0.14, 0.11});
     c.text(Report::tr("Task types"), 10, true);
     GroupTableModel tasks(Report::tr("Task type"), {Col::Key, Col::Decisions, Col::Accuracy, Col::AvgMs, Col::P95, Col::P99});
     tasks.setRows(d.latency.taskTypes);

@@ -1,0 +1,121 @@
+#include "CliRunner.h"
+#include "TestDatabases.h"
+
+#include "telemetry/TelemetryRepository.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace atalaya;
+
+// `atalaya-cli export csv|pdf` through the real binary: RFC 4180, formula neutralisation,
+// filters, and a PDF that is really a PDF.
+class TestExport : public QObject {
+    Q_OBJECT
+private:
+    test::FreshDatabase m_fresh;
+    QTemporaryDir m_dir;
+
+    test::CliRun run(const QStringList &args)
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), m_fresh.password);
+        return test::runCli(QStringList{QStringLiteral("--db"), m_fresh.url, QStringLiteral("export")} + args, {}, env);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_fresh = test::freshDatabase();
+        QVERIFY2(m_fresh.db, "no test database");
+        const QDateTime t = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        std::vector<DecisionInput> rows;
+        for (const QString &agent : {QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("plain, \"quoted\""), QStringLiteral("b")}) {
+            DecisionInput d;
+            d.agentId = agent;
+            d.taskType = QStringLiteral("x");
+            d.decision = {{QStringLiteral("secret_payload"), QStringLiteral("do-not-export")}};
+            d.confidence = 0.9;
+            d.executionTimeMs = 120;
+            d.feedback = Feedback::Correct;
+            d.createdAt = t;
+            rows.push_back(d);
+        }
+        QVERIFY(TelemetryRepository(m_fresh.db).recordBatch(rows).ok());
+    }
+
+    void csv_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<int>("rows");
+        QTest::newRow("agents") << QStringList{"--what", "agents"} << QByteArray("agent_id,decisions,feedback_count,feedback_rate,accuracy_avg,avg_confidence,avg_execution_time_ms,p50_execution_time_ms,p95_execution_time_ms,p99_execution_time_ms") << 3;
+        QTest::newRow("decisions") << QStringList{"--what", "decisions"} << QByteArray("id,agent_id,task_type,confidence_score,human_feedback,accuracy,execution_time_ms,created_at") << 3;
+        QTest::newRow("decisions of one agent") << QStringList{"--what", "decisions", "--agent", "b"} << QByteArray("id,agent_id,task_type,confidence_score,human_feedback,accuracy,execution_time_ms,created_at") << 1;
+        QTest::newRow("trends, 3 days") << QStringList{"--what", "trends", "--days", "3"} << QByteArray("day,decisions,feedback_count,feedback_rate,accuracy_avg,avg_confidence,avg_execution_time_ms,p50_execution_time_ms,p95_execution_time_ms,p99_execution_time_ms") << -1;
+    }
+
+    void csv()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, header);
+        QFETCH(int, rows);
+        const QString out = m_dir.filePath(QStringLiteral("out.csv"));
+        const auto r = run(QStringList{QStringLiteral("csv"), QStringLiteral("--out"), out} + args);
+        QCOMPARE(r.exitCode, 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray data = f.readAll();
+        QVERIFY(data.endsWith("\r\n"));
+        const QList<QByteArray> lines = data.trimmed().split('\n');
+        QCOMPARE(lines.first().trimmed(), header);
+        if (rows >= 0)
+            QCOMPARE(lines.size() - 1, rows);
+        else
+            QVERIFY(lines.size() - 1 >= 3);  // today, plus the days before
+        QCOMPARE(r.json().object().value(QStringLiteral("rows")).toInt(), lines.size() - 1);
+        QVERIFY(!data.contains("do-not-export"));
+        if (args.contains(QStringLiteral("agents")) || (args.contains(QStringLiteral("decisions")) && rows == 3)) {
+            QVERIFY2(data.contains("\n'=cmd|' /C calc'!A0,") || data.contains(",'=cmd|' /C calc'!A0,"), data.constData());
+            QVERIFY(data.contains("\"plain, \"\"quoted\"\"\""));
+        }
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("no kind") << QStringList{"--out", "x"};
+        QTest::newRow("unknown kind") << QStringList{"xml", "--out", "x"};
+        QTest::newRow("no out") << QStringList{"csv", "--what", "agents"};
+        QTest::newRow("bad what") << QStringList{"csv", "--what", "payloads", "--out", "x"};
+        QTest::newRow("bad lang") << QStringList{"pdf", "--lang", "fr", "--out", "x"};
+        QTest::newRow("bad days") << QStringList{"pdf", "--days", "0", "--out", "x"};
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        const auto r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.startsWith("error: "));
+    }
+
+    void pdf()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("report.pdf"));
+        const auto r = run({QStringLiteral("pdf"), QStringLiteral("--out"), out, QStringLiteral("--days"), QStringLiteral("7"),
+                            QStringLiteral("--lang"), QStringLiteral("es")});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray data = f.readAll();
+        QVERIFY(data.startsWith("%PDF-"));
+        QVERIFY(data.size() > 20000);
+        QVERIFY(!data.contains("do-not-export"));
+        QVERIFY(!data.contains(m_fresh.password.toUtf8()) || m_fresh.password.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExport)
+#include "tst_export.moc"

@@ -380,6 +380,304 @@ mín. %8 ms · máx. %9 ms</translation>
     </message>
 </context>
 <context>
+    <name>atalaya::ChatConversationModel</name>
+    <message>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>activa</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelta</translation>
+    </message>
+    <message>
+        <source>unresolved</source>
+        <translation>sin resolver</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversación</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation>Última actividad</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Intent</source>
+        <translation>Intención</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Valoración</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ChatFeedClient</name>
+    <message>
+        <source>no WebSocket handshake within %1 s</source>
+        <translation>sin handshake WebSocket en %1 s</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>detenido</translation>
+    </message>
+    <message>
+        <source>TLS certificate rejected: %1</source>
+        <translation>certificado TLS rechazado: %1</translation>
+    </message>
+    <message>
+        <source>closed by the server: %1</source>
+        <translation>cerrada por el servidor: %1</translation>
+    </message>
+    <message>
+        <source>could not connect</source>
+        <translation>no se pudo conectar</translation>
+    </message>
+    <message>
+        <source>connection closed by the server</source>
+        <translation>conexión cerrada por el servidor</translation>
+    </message>
+    <message>
+        <source>%1; retrying in %2 s</source>
+        <translation>%1; reintentando en %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ChatLiveCharts</name>
+    <message>
+        <source>Messages per minute</source>
+        <translation>Mensajes por minuto</translation>
+    </message>
+    <message>
+        <source>msg/min</source>
+        <translation>msg/min</translation>
+    </message>
+    <message>
+        <source>Assistant latency (average)</source>
+        <translation>Latencia del asistente (media)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>seconds ago</source>
+        <translation>hace segundos</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ChatPage</name>
+    <message>
+        <source>Not connected</source>
+        <translation>No conectado</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>wss://chat.example/ws/monitor</source>
+        <translation>wss://chat.example/ws/monitor</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
+    </message>
+    <message>
+        <source>Token…</source>
+        <translation>Token…</translation>
+    </message>
+    <message>
+        <source>Store the feed&apos;s bearer token in the system keychain</source>
+        <translation>Guardar el token bearer del feed en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>Active conversations</source>
+        <translation>Conversaciones activas</translation>
+    </message>
+    <message>
+        <source>Messages / min</source>
+        <translation>Mensajes / min</translation>
+    </message>
+    <message>
+        <source>Assistant latency avg</source>
+        <translation>Latencia media del asistente</translation>
+    </message>
+    <message>
+        <source>Assistant latency P95</source>
+        <translation>Latencia P95 del asistente</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Tasa de éxito</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfacción</translation>
+    </message>
+    <message>
+        <source>Resolution rate</source>
+        <translation>Tasa de resolución</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errores</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Top intents&lt;/b&gt; (window)</source>
+        <translation>&lt;b&gt;Intenciones principales&lt;/b&gt; (ventana)</translation>
+    </message>
+    <message>
+        <source>Select a conversation to read its transcript.</source>
+        <translation>Seleccione una conversación para leer su transcripción.</translation>
+    </message>
+    <message>
+        <source>No chat feed configured: enter its wss:// URL and connect.</source>
+        <translation>No hay ningún feed de chat configurado: introduzca su URL wss:// y conéctese.</translation>
+    </message>
+    <message>
+        <source>Unencrypted chat feed</source>
+        <translation>Feed de chat sin cifrar</translation>
+    </message>
+    <message>
+        <source>%1 is not encrypted and not on this machine: messages and the token travel in clear text. Connect anyway?</source>
+        <translation>%1 no está cifrado y no está en esta máquina: los mensajes y el token viajan en texto claro. ¿Conectar de todos modos?</translation>
+    </message>
+    <message>
+        <source>Chat feed token</source>
+        <translation>Token del feed de chat</translation>
+    </message>
+    <message>
+        <source>Bearer token for %1:</source>
+        <translation>Token bearer para %1:</translation>
+    </message>
+    <message>
+        <source>The token could not be stored in the keychain: %1</source>
+        <translation>No se pudo guardar el token en el llavero: %1</translation>
+    </message>
+    <message>
+        <source> · last event %1 (%2 s ago)</source>
+        <translation> · último evento %1 (hace %2 s)</translation>
+    </message>
+    <message>
+        <source> · %1 events, %2 malformed, %3 ignored</source>
+        <translation> · %1 eventos, %2 mal formados, %3 ignorados</translation>
+    </message>
+    <message>
+        <source>last %1 min</source>
+        <translation>últimos %1 min</translation>
+    </message>
+    <message>
+        <source>%1 messages</source>
+        <translation>%1 mensajes</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>nearest rank</source>
+        <translation>rango más cercano</translation>
+    </message>
+    <message>
+        <source>of assistant answers</source>
+        <translation>de las respuestas del asistente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n valoración</numerusform>
+            <numerusform>%n valoraciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>of completed</source>
+        <translation>de las completadas</translation>
+    </message>
+    <message>
+        <source>%1 since connect</source>
+        <translation>%1 desde la conexión</translation>
+    </message>
+    <message>
+        <source>No answers in the window yet</source>
+        <translation>Aún no hay respuestas en la ventana</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Asistente</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallidas</translation>
+    </message>
+    <message>
+        <source>review decision #%1</source>
+        <translation>revisar decisión #%1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Valoración</translation>
+    </message>
+    <message>
+        <source>No transcript kept for this conversation.</source>
+        <translation>No se conserva transcripción de esta conversación.</translation>
+    </message>
+    <message>
+        <source>History unavailable: %1</source>
+        <translation>Historial no disponible: %1</translation>
+    </message>
+    <message>
+        <source>No chat tables in this database: showing the live feed only.</source>
+        <translation>No hay tablas de chat en esta base de datos: solo se muestra el feed en vivo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grey rows: history from the chat tables (%n conversation(s)).</source>
+        <translation>
+            <numerusform>Filas grises: historial de las tablas de chat (%n conversación).</numerusform>
+            <numerusform>Filas grises: historial de las tablas de chat (%n conversaciones).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+</context>
+<context>
     <name>atalaya::ConfidencePage</name>
     <message>
         <source>No reviewed decisions in this period: calibration needs human feedback.</source>

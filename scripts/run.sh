@@ -9,6 +9,8 @@ build=${ATALAYA_BUILD_DIR:-$root/build}
 "$root/scripts/bootstrap.sh"
 "$root/scripts/build.sh"
 cli="$build/app/cli/atalaya-cli"
+# A fresh machine has no tables yet: create them, then load demo data when empty.
+"$cli" init >/dev/null
 if "$cli" stats --days 3650 | grep -q '"total_decisions":0,'; then
   echo "run: first start, loading demo data into the embedded database" >&2
   "$cli" demo >/dev/null

@@ -1,4 +1,5 @@
 #include "CliRunner.h"
+#include "TestData.h"
 #include "TestDatabases.h"
 
 #include "alerts/Alerts.h"
@@ -17,15 +18,7 @@ namespace {
 DecisionInput decision(const QString &agent, const QString &task, double confidence, qint64 ms,
                        std::optional<Feedback> feedback, const QDateTime &at)
 {
-    DecisionInput d;
-    d.agentId = agent;
-    d.taskType = task;
-    d.decision = {{QStringLiteral("action"), QStringLiteral("approve")}};
-    d.confidence = confidence;
-    d.executionTimeMs = ms;
-    d.feedback = feedback;
-    d.createdAt = at;
-    return d;
+    return test::makeDecision(agent, task, confidence, ms, feedback, at);
 }
 
 QString describe(const Alert &a)

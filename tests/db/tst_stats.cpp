@@ -1,3 +1,4 @@
+#include "TestData.h"
 #include "TestDatabases.h"
 
 #include "common/TimeUtil.h"
@@ -16,15 +17,7 @@ namespace {
 DecisionInput decision(const QString &agent, const QString &task, double confidence, qint64 ms,
                        std::optional<Feedback> feedback, const QDateTime &at)
 {
-    DecisionInput d;
-    d.agentId = agent;
-    d.taskType = task;
-    d.decision = {{QStringLiteral("action"), QStringLiteral("approve")}};
-    d.confidence = confidence;
-    d.executionTimeMs = ms;
-    d.feedback = feedback;
-    d.createdAt = at;
-    return d;
+    return test::makeDecision(agent, task, confidence, ms, feedback, at);
 }
 
 } // namespace

@@ -5,7 +5,8 @@
 //       behind a paced feed.
 //   chat_bench gui [--rate 2000] [--seconds 60]
 //       the chat page fed at R events/s: the worst UI-thread stall seen by a 10 ms
-//       event-loop probe, redraws, and RSS at start and end.
+//       event-loop probe, redraws, RSS at start and end, and every minute the RSS, the
+//       worst stall of that minute and what the metrics hold (also on stderr as it runs).
 #include "chat/ChatDemoServer.h"
 #include "chat/ChatDemoStream.h"
 #include "pages/ChatPage.h"
@@ -15,6 +16,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -163,6 +165,7 @@ QJsonObject runGui(double rate, int seconds)
     page.refresh();
     qint64 rssStart = -1;
     qint64 maxStallMs = 0;
+    qint64 minuteStallMs = 0;
     qint64 stallsOver50 = 0;
     QElapsedTimer probeClock;
     probeClock.start();
@@ -178,10 +181,28 @@ QJsonObject runGui(double rate, int seconds)
             if (rssStart < 0)
                 rssStart = rssKb();
             maxStallMs = std::max(maxStallMs, stall);
+            minuteStallMs = std::max(minuteStallMs, stall);
             stallsOver50 += stall > 50;
         }
     });
     probe.start();
+    QJsonArray minutes;
+    QTimer minute;
+    minute.setInterval(60000);
+    QObject::connect(&minute, &QTimer::timeout, [&] {
+        const ChatPage::Footprint f = page.footprint();
+        const QJsonObject m{{QStringLiteral("minute"), minutes.size() + 1},
+                            {QStringLiteral("rss_kb"), rssKb()},
+                            {QStringLiteral("max_ui_stall_ms"), minuteStallMs},
+                            {QStringLiteral("events_sent"), server->sentEvents()},
+                            {QStringLiteral("conversations_tracked"), f.conversations},
+                            {QStringLiteral("transcript_lines"), f.transcriptLines},
+                            {QStringLiteral("table_rows"), f.tableRows}};
+        minutes.append(m);
+        minuteStallMs = 0;
+        std::fprintf(stderr, "%s\n", QJsonDocument(m).toJson(QJsonDocument::Compact).constData());
+    });
+    QTimer::singleShot(3000, &minute, qOverload<>(&QTimer::start));
     QEventLoop loop;
     QTimer::singleShot(seconds * 1000 + 3000, &loop, &QEventLoop::quit);
     loop.exec();
@@ -197,7 +218,8 @@ QJsonObject runGui(double rate, int seconds)
             {QStringLiteral("max_ui_stall_ms"), maxStallMs},
             {QStringLiteral("ui_stalls_over_50ms"), stallsOver50},
             {QStringLiteral("rss_kb_start"), rssStart},
-            {QStringLiteral("rss_kb_end"), rssEnd}};
+            {QStringLiteral("rss_kb_end"), rssEnd},
+            {QStringLiteral("per_minute"), minutes}};
 }
 
 } // namespace

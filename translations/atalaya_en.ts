@@ -456,6 +456,76 @@ min %8 ms · max %9 ms</source>
     </message>
 </context>
 <context>
+    <name>atalaya::ChatKpiPanel</name>
+    <message>
+        <source>Active conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages / min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant latency avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant latency P95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nearest rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of assistant answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>of completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 since connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>atalaya::ChatLiveCharts</name>
     <message>
         <source>Messages per minute</source>
@@ -517,46 +587,6 @@ min %8 ms · max %9 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Active conversations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages / min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assistant latency avg</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assistant latency P95</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Success rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resolution rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Top intents&lt;/b&gt; (window)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a conversation to read its transcript.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No chat feed configured: enter its wss:// URL and connect.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -589,42 +619,40 @@ min %8 ms · max %9 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>last %1 min</source>
+        <source>History unavailable: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>nearest rank</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>of assistant answers</source>
+        <source>No chat tables in this database: showing the live feed only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n rating(s)</source>
+        <source>Grey rows: history from the chat tables (%n conversation(s)).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <source>of completed</source>
+        <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>atalaya::ChatTopIntents</name>
     <message>
-        <source>%1 since connect</source>
+        <source>&lt;b&gt;Top intents&lt;/b&gt; (window)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No answers in the window yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ChatTranscriptView</name>
+    <message>
+        <source>Select a conversation to read its transcript.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -633,6 +661,10 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -653,25 +685,6 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>No transcript kept for this conversation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History unavailable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No chat tables in this database: showing the live feed only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Grey rows: history from the chat tables (%n conversation(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1472,6 +1485,10 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision #%1 is not waiting for review (reviewed already, or not in this database).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -458,6 +458,76 @@ mín. %8 ms · máx. %9 ms</translation>
     </message>
 </context>
 <context>
+    <name>atalaya::ChatKpiPanel</name>
+    <message>
+        <source>Active conversations</source>
+        <translation>Conversaciones activas</translation>
+    </message>
+    <message>
+        <source>Messages / min</source>
+        <translation>Mensajes / min</translation>
+    </message>
+    <message>
+        <source>Assistant latency avg</source>
+        <translation>Latencia media del asistente</translation>
+    </message>
+    <message>
+        <source>Assistant latency P95</source>
+        <translation>Latencia P95 del asistente</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Tasa de éxito</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfacción</translation>
+    </message>
+    <message>
+        <source>Resolution rate</source>
+        <translation>Tasa de resolución</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errores</translation>
+    </message>
+    <message>
+        <source>last %1 min</source>
+        <translation>últimos %1 min</translation>
+    </message>
+    <message>
+        <source>%1 messages</source>
+        <translation>%1 mensajes</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>nearest rank</source>
+        <translation>rango más cercano</translation>
+    </message>
+    <message>
+        <source>of assistant answers</source>
+        <translation>de las respuestas del asistente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n valoración</numerusform>
+            <numerusform>%n valoraciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>of completed</source>
+        <translation>de las completadas</translation>
+    </message>
+    <message>
+        <source>%1 since connect</source>
+        <translation>%1 desde la conexión</translation>
+    </message>
+</context>
+<context>
     <name>atalaya::ChatLiveCharts</name>
     <message>
         <source>Messages per minute</source>
@@ -519,46 +589,6 @@ mín. %8 ms · máx. %9 ms</translation>
         <translation>Guardar el token bearer del feed en el llavero del sistema</translation>
     </message>
     <message>
-        <source>Active conversations</source>
-        <translation>Conversaciones activas</translation>
-    </message>
-    <message>
-        <source>Messages / min</source>
-        <translation>Mensajes / min</translation>
-    </message>
-    <message>
-        <source>Assistant latency avg</source>
-        <translation>Latencia media del asistente</translation>
-    </message>
-    <message>
-        <source>Assistant latency P95</source>
-        <translation>Latencia P95 del asistente</translation>
-    </message>
-    <message>
-        <source>Success rate</source>
-        <translation>Tasa de éxito</translation>
-    </message>
-    <message>
-        <source>Satisfaction</source>
-        <translation>Satisfacción</translation>
-    </message>
-    <message>
-        <source>Resolution rate</source>
-        <translation>Tasa de resolución</translation>
-    </message>
-    <message>
-        <source>Errors</source>
-        <translation>Errores</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Top intents&lt;/b&gt; (window)</source>
-        <translation>&lt;b&gt;Intenciones principales&lt;/b&gt; (ventana)</translation>
-    </message>
-    <message>
-        <source>Select a conversation to read its transcript.</source>
-        <translation>Seleccione una conversación para leer su transcripción.</translation>
-    </message>
-    <message>
         <source>No chat feed configured: enter its wss:// URL and connect.</source>
         <translation>No hay ningún feed de chat configurado: introduzca su URL wss:// y conéctese.</translation>
     </message>
@@ -591,43 +621,41 @@ mín. %8 ms · máx. %9 ms</translation>
         <translation> · %1 eventos, %2 mal formados, %3 ignorados</translation>
     </message>
     <message>
-        <source>last %1 min</source>
-        <translation>últimos %1 min</translation>
+        <source>History unavailable: %1</source>
+        <translation>Historial no disponible: %1</translation>
     </message>
     <message>
-        <source>%1 messages</source>
-        <translation>%1 mensajes</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>nearest rank</source>
-        <translation>rango más cercano</translation>
-    </message>
-    <message>
-        <source>of assistant answers</source>
-        <translation>de las respuestas del asistente</translation>
+        <source>No chat tables in this database: showing the live feed only.</source>
+        <translation>No hay tablas de chat en esta base de datos: solo se muestra el feed en vivo.</translation>
     </message>
     <message numerus="yes">
-        <source>%n rating(s)</source>
+        <source>Grey rows: history from the chat tables (%n conversation(s)).</source>
         <translation>
-            <numerusform>%n valoración</numerusform>
-            <numerusform>%n valoraciones</numerusform>
+            <numerusform>Filas grises: historial de las tablas de chat (%n conversación).</numerusform>
+            <numerusform>Filas grises: historial de las tablas de chat (%n conversaciones).</numerusform>
         </translation>
     </message>
     <message>
-        <source>of completed</source>
-        <translation>de las completadas</translation>
+        <source>Chat</source>
+        <translation>Chat</translation>
     </message>
+</context>
+<context>
+    <name>atalaya::ChatTopIntents</name>
     <message>
-        <source>%1 since connect</source>
-        <translation>%1 desde la conexión</translation>
+        <source>&lt;b&gt;Top intents&lt;/b&gt; (window)</source>
+        <translation>&lt;b&gt;Intenciones principales&lt;/b&gt; (ventana)</translation>
     </message>
     <message>
         <source>No answers in the window yet</source>
         <translation>Aún no hay respuestas en la ventana</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ChatTranscriptView</name>
+    <message>
+        <source>Select a conversation to read its transcript.</source>
+        <translation>Seleccione una conversación para leer su transcripción.</translation>
     </message>
     <message>
         <source>User</source>
@@ -636,6 +664,10 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>Assistant</source>
         <translation>Asistente</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>failed</source>
@@ -656,25 +688,6 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>No transcript kept for this conversation.</source>
         <translation>No se conserva transcripción de esta conversación.</translation>
-    </message>
-    <message>
-        <source>History unavailable: %1</source>
-        <translation>Historial no disponible: %1</translation>
-    </message>
-    <message>
-        <source>No chat tables in this database: showing the live feed only.</source>
-        <translation>No hay tablas de chat en esta base de datos: solo se muestra el feed en vivo.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Grey rows: history from the chat tables (%n conversation(s)).</source>
-        <translation>
-            <numerusform>Filas grises: historial de las tablas de chat (%n conversación).</numerusform>
-            <numerusform>Filas grises: historial de las tablas de chat (%n conversaciones).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Chat</source>
-        <translation>Chat</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1490,10 @@ Overwrite that review with yours?</source>
     <message>
         <source>Review queue</source>
         <translation>Cola de revisión</translation>
+    </message>
+    <message>
+        <source>Decision #%1 is not waiting for review (reviewed already, or not in this database).</source>
+        <translation>La decisión n.º %1 no está pendiente de revisión (ya revisada, o no está en esta base de datos).</translation>
     </message>
 </context>
 <context>

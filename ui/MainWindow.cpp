@@ -65,7 +65,10 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
         m_stack->addWidget(p);
         m_navigation->addItem(p->title());
         connect(p, &Page::filterRequested, this, &MainWindow::setFilter);
-        connect(p, &Page::navigateRequested, this, [this](const QString &id, const QVariant &) { showPage(id); });
+        connect(p, &Page::navigateRequested, this, [this](const QString &id, const QVariant &argument) {
+            if (showPage(id) && argument.isValid())
+                currentPage()->openItem(argument);
+        });
         connect(p, &Page::loadFinished, this, [this, p](bool ok, const QString &) {
             if (ok && p == currentPage())
                 m_status->setLastRefresh(QDateTime::currentDateTime());

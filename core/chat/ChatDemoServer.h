@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <atomic>
+
 class QWebSocket;
 class QWebSocketServer;
 
@@ -52,7 +54,7 @@ private:
     ChatDemoStream m_stream;
     QElapsedTimer m_clock;
     double m_due = 0.0;
-    qint64 m_sent = 0;
+    std::atomic<qint64> m_sent{0};  // read by other threads (bench, tests)
     qint64 m_lastHeartbeatMs = 0;
 };
 

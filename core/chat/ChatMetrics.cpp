@@ -17,19 +17,10 @@ qint64 secondOf(qint64 ms)
     return ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
 }
 
-ChatTranscriptLine line(ChatTranscriptLine::Kind kind, qint64 tsMs, QString text)
-{
-    ChatTranscriptLine l;
-    l.kind = kind;
-    l.tsMs = tsMs;
-    l.text = std::move(text);
-    return l;
-}
-
 } // namespace
 
 ChatMetrics::ChatMetrics(int windowSeconds, ChatMetricsLimits limits)
-    : m_windowSeconds(std::max(1, windowSeconds)), m_limits(limits)
+    : m_windowSeconds(std::max(1, windowSeconds)), m_limits(limits), m_conversations(limits)
 {
     reset();
 }
@@ -48,7 +39,6 @@ void ChatMetrics::reset()
     m_intentNames.clear();
     m_intentIndex.clear();
     m_conversations.clear();
-    m_transcriptLines = 0;
 }
 
 void ChatMetrics::addLatency(qint64 ms, int delta)
@@ -70,7 +60,7 @@ ChatMetrics::Bucket &ChatMetrics::bucketFor(qint64 nowMs)
         if (!m_buckets.empty())
             closeBucket(m_buckets.back());
         evict(nowMs);
-        enforceCaps();
+        m_conversations.enforceCaps();
         Bucket b;
         b.second = second;
         m_buckets.push_back(std::move(b));
@@ -115,41 +105,7 @@ void ChatMetrics::evict(qint64 nowMs)
             m_intentCounts[index] -= count;
         m_buckets.pop_front();
     }
-    const qint64 cutoffMs = oldestKept * 1000;
-    for (auto it = m_conversations.begin(); it != m_conversations.end();) {
-        if (it->lastArrivalMs < cutoffMs) {
-            m_transcriptLines -= static_cast<qint64>(it->lines.size());
-            it = m_conversations.erase(it);
-        } else {
-            ++it;
-        }
-    }
-}
-
-void ChatMetrics::enforceCaps()
-{
-    const auto maxConversations = static_cast<qsizetype>(m_limits.maxConversations);
-    if (m_conversations.size() <= maxConversations && m_transcriptLines <= m_limits.maxTranscriptBudget)
-        return;
-    std::vector<std::pair<qint64, QString>> byAge;
-    byAge.reserve(m_conversations.size());
-    for (auto it = m_conversations.cbegin(); it != m_conversations.cend(); ++it)
-        byAge.emplace_back(it->lastArrivalMs, it.key());
-    std::sort(byAge.begin(), byAge.end());
-    // Trim to 90% so the sort is paid once per many arrivals, not on each one.
-    const qsizetype keepConversations = maxConversations - maxConversations / 10;
-    const qint64 keepLines = m_limits.maxTranscriptBudget - m_limits.maxTranscriptBudget / 10;
-    for (const auto &[age, id] : byAge) {
-        const bool tooMany = m_conversations.size() > keepConversations;
-        if (!tooMany && m_transcriptLines <= keepLines)
-            break;
-        auto it = m_conversations.find(id);
-        m_transcriptLines -= static_cast<qint64>(it->lines.size());
-        if (tooMany)
-            m_conversations.erase(it);
-        else
-            it->lines.clear();
-    }
+    m_conversations.evictBefore(oldestKept * 1000);
 }
 
 int ChatMetrics::internIntent(const QString &intent)
@@ -171,36 +127,6 @@ int ChatMetrics::internIntent(const QString &intent)
     return index;
 }
 
-ChatMetrics::Conversation &ChatMetrics::conversation(const QString &id, const ChatEvent &event, qint64 nowMs)
-{
-    auto it = m_conversations.find(id);
-    if (it == m_conversations.end()) {
-        // Events for a conversation never started start it implicitly (CHAT_PROTOCOL.md).
-        it = m_conversations.insert(id, Conversation{});
-        it->summary.id = id;
-        it->summary.firstTsMs = event.tsMs;
-        it->lastArrivalMs = nowMs;  // the newest: never the one the cap removes
-        if (m_conversations.size() > m_limits.maxConversations + m_limits.maxConversations / 10)
-            enforceCaps();
-        it = m_conversations.find(id);
-    }
-    it->lastArrivalMs = nowMs;
-    it->summary.lastTsMs = std::max(it->summary.lastTsMs, event.tsMs);
-    return *it;
-}
-
-void ChatMetrics::appendLine(Conversation &c, ChatTranscriptLine line)
-{
-    if (line.text.size() > m_limits.maxContentChars)
-        line.text = line.text.left(m_limits.maxContentChars - 1) + QChar(0x2026);
-    c.lines.push_back(std::move(line));
-    ++m_transcriptLines;
-    if (static_cast<int>(c.lines.size()) > m_limits.maxTranscriptLines) {
-        c.lines.pop_front();
-        --m_transcriptLines;
-    }
-}
-
 void ChatMetrics::add(const ChatEvent &event, qint64 nowMs)
 {
     nowMs = std::max(nowMs, m_clockMs);
@@ -211,86 +137,36 @@ void ChatMetrics::add(const ChatEvent &event, qint64 nowMs)
     if (!m_firstArrivalMs)
         m_firstArrivalMs = nowMs;
     Bucket &b = bucketFor(nowMs);
-    if (event.type == ChatEvent::Type::Heartbeat)
-        return;
-    if (event.type == ChatEvent::Type::Error) {
-        ++m_totals.errors;
-        ++b.errors;
-        ++m_sum.errors;
-        if (event.conversationId.isEmpty())
-            return;
-    }
-    Conversation &c = conversation(event.conversationId, event, nowMs);
+    QString intent;
     switch (event.type) {
     case ChatEvent::Type::Heartbeat:
-        break;
+        return;
     case ChatEvent::Type::ConversationStarted:
         ++m_totals.conversationsStarted;
-        c.summary.userId = event.userId.left(100);
-        c.summary.channel = event.channel.left(50);
-        c.summary.firstTsMs = event.tsMs;
-        c.summary.completed = false;
-        c.summary.resolved = false;
         break;
-    case ChatEvent::Type::Message: {
+    case ChatEvent::Type::Message:
         ++m_totals.messages;
         ++b.messages;
         ++m_sum.messages;
-        ++c.summary.messages;
-        ChatTranscriptLine line;
-        line.kind = event.assistant ? ChatTranscriptLine::Kind::Assistant : ChatTranscriptLine::Kind::User;
-        line.tsMs = event.tsMs;
-        line.text = event.content;
-        if (event.assistant) {
-            ++m_totals.assistantMessages;
-            ++b.assistant;
-            ++m_sum.assistant;
-            if (event.success) {
-                ++b.successes;
-                ++m_sum.successes;
-            }
-            if (event.latencyMs) {
-                ++b.latencyCount;
-                ++m_sum.latencyCount;
-                b.latencySum += *event.latencyMs;
-                m_sum.latencySum += *event.latencyMs;
-                b.latencies.emplace_back(*event.latencyMs, 1);
-                addLatency(*event.latencyMs, 1);
-            }
-            line.latencyMs = event.latencyMs;
-            line.success = event.success;
-            line.telemetryId = event.telemetryId;
-        } else {
+        if (event.assistant)
+            addAssistant(b, event);
+        else
             ++m_totals.userMessages;
-        }
-        if (!event.intent.isEmpty()) {
-            const int index = internIntent(event.intent);
-            ++m_intentCounts[index];
-            auto it = std::find_if(b.intents.begin(), b.intents.end(), [index](const auto &p) { return p.first == index; });
-            if (it == b.intents.end())
-                b.intents.emplace_back(index, 1);
-            else
-                ++it->second;
-            c.summary.lastIntent = m_intentNames[index];
-            line.intent = m_intentNames[index];
-        }
-        appendLine(c, std::move(line));
+        if (!event.intent.isEmpty())
+            intent = countIntent(b, event.intent);
         break;
-    }
     case ChatEvent::Type::Satisfaction:
         ++b.ratings;
         ++m_sum.ratings;
         b.ratingSum += event.rating;
         m_sum.ratingSum += event.rating;
-        c.summary.rating = event.rating;
-        appendLine(c, line(ChatTranscriptLine::Kind::Satisfaction, event.tsMs,
-                           event.comment.isEmpty() ? QString::number(event.rating)
-                                                   : QStringLiteral("%1 — %2").arg(event.rating).arg(event.comment)));
         break;
     case ChatEvent::Type::Error:
-        ++c.summary.errors;
-        appendLine(c, line(ChatTranscriptLine::Kind::Error, event.tsMs,
-                           event.content.isEmpty() ? event.code : event.code + QStringLiteral(": ") + event.content));
+        ++m_totals.errors;
+        ++b.errors;
+        ++m_sum.errors;
+        if (event.conversationId.isEmpty())
+            return;
         break;
     case ChatEvent::Type::ConversationCompleted:
         ++m_totals.conversationsCompleted;
@@ -300,10 +176,40 @@ void ChatMetrics::add(const ChatEvent &event, qint64 nowMs)
             ++b.resolved;
             ++m_sum.resolved;
         }
-        c.summary.completed = true;
-        c.summary.resolved = event.resolved;
         break;
     }
+    m_conversations.apply(event, nowMs, intent);
+}
+
+void ChatMetrics::addAssistant(Bucket &b, const ChatEvent &event)
+{
+    ++m_totals.assistantMessages;
+    ++b.assistant;
+    ++m_sum.assistant;
+    if (event.success) {
+        ++b.successes;
+        ++m_sum.successes;
+    }
+    if (event.latencyMs) {
+        ++b.latencyCount;
+        ++m_sum.latencyCount;
+        b.latencySum += *event.latencyMs;
+        m_sum.latencySum += *event.latencyMs;
+        b.latencies.emplace_back(*event.latencyMs, 1);
+        addLatency(*event.latencyMs, 1);
+    }
+}
+
+const QString &ChatMetrics::countIntent(Bucket &b, const QString &intent)
+{
+    const int index = internIntent(intent);
+    ++m_intentCounts[index];
+    auto it = std::find_if(b.intents.begin(), b.intents.end(), [index](const auto &p) { return p.first == index; });
+    if (it == b.intents.end())
+        b.intents.emplace_back(index, 1);
+    else
+        ++it->second;
+    return m_intentNames[index];
 }
 
 ChatWindowMetrics ChatMetrics::window(qint64 nowMs, int topIntents)
@@ -313,11 +219,7 @@ ChatWindowMetrics ChatMetrics::window(qint64 nowMs, int topIntents)
     evict(nowMs);
     ChatWindowMetrics w;
     w.windowSeconds = m_windowSeconds;
-    const qint64 cutoffMs = (secondOf(nowMs) - m_windowSeconds + 1) * 1000;
-    for (const Conversation &c : std::as_const(m_conversations)) {
-        if (!c.summary.completed && c.lastArrivalMs >= cutoffMs)
-            ++w.activeConversations;
-    }
+    w.activeConversations = m_conversations.activeSince((secondOf(nowMs) - m_windowSeconds + 1) * 1000);
     w.messages = m_sum.messages;
     const double elapsedMs = double(nowMs - m_firstArrivalMs.value_or(nowMs));
     const double coveredMs = std::min(std::max(elapsedMs, 60000.0), m_windowSeconds * 1000.0);
@@ -368,31 +270,6 @@ std::vector<ChatSecondPoint> ChatMetrics::series(qint64 nowMs)
     for (const Bucket &b : m_buckets)
         out.push_back({b.second, b.messages, b.latencyCount, b.latencySum});
     return out;
-}
-
-std::vector<ChatConversationSummary> ChatMetrics::recentConversations(int limit) const
-{
-    std::vector<std::pair<qint64, const Conversation *>> all;
-    all.reserve(m_conversations.size());
-    for (const Conversation &c : m_conversations)
-        all.emplace_back(c.lastArrivalMs, &c);
-    const auto n = std::min<size_t>(all.size(), std::max(0, limit));
-    std::partial_sort(all.begin(), all.begin() + n, all.end(), [](const auto &a, const auto &b) {
-        return a.first != b.first ? a.first > b.first : a.second->summary.id < b.second->summary.id;
-    });
-    std::vector<ChatConversationSummary> out;
-    out.reserve(n);
-    for (size_t i = 0; i < n; ++i)
-        out.push_back(all[i].second->summary);
-    return out;
-}
-
-std::vector<ChatTranscriptLine> ChatMetrics::transcript(const QString &conversationId) const
-{
-    auto it = m_conversations.constFind(conversationId);
-    if (it == m_conversations.cend())
-        return {};
-    return {it->lines.begin(), it->lines.end()};
 }
 
 QJsonObject chatMetricsJson(bool connected, const ChatTotals &t, const ChatWindowMetrics &w)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chat/ChatEvent.h"
+#include "chat/ChatConversations.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -49,44 +49,11 @@ struct ChatSecondPoint {
     qint64 latencySumMs = 0;
 };
 
-struct ChatTranscriptLine {
-    enum class Kind { User, Assistant, Error, Satisfaction };
-    Kind kind = Kind::User;
-    qint64 tsMs = 0;
-    QString text;
-    std::optional<qint64> latencyMs;
-    QString intent;
-    bool success = true;
-    std::optional<qint64> telemetryId;
-};
-
-struct ChatConversationSummary {
-    QString id;
-    QString userId;
-    QString channel;
-    qint64 firstTsMs = 0;
-    qint64 lastTsMs = 0;
-    int messages = 0;
-    int errors = 0;
-    int rating = 0;  // 0 = none
-    bool completed = false;
-    bool resolved = false;
-    QString lastIntent;
-};
-
-struct ChatMetricsLimits {
-    int maxConversations = 10000;       // tracked for active_conversations and the list
-    int maxTranscriptLines = 40;        // per conversation
-    int maxTranscriptBudget = 20000;    // lines over all conversations
-    int maxContentChars = 500;          // a transcript line is a preview, not an archive
-    int maxIntents = 500;               // distinct intent names; more fold into "(other)"
-};
-
 // Totals since connect and the rolling window of CHAT_PROTOCOL.md "Metrics".
 // The window is measured on Atalaya's clock at arrival (the `nowMs` given to add()), so a
 // chat server with a skewed clock can neither empty nor pin the window; `ts` is kept for
 // the transcript and the last-event time. Memory is bounded: per-second buckets evicted by
-// time, latencies run-length encoded per second, capped conversations and transcripts.
+// time, latencies run-length encoded per second, capped conversations (ChatConversations).
 // messages_per_minute divides the window's messages by the minutes it covers: the time
 // since the first event, at least one minute and at most the window, so a monitor that has
 // just connected neither reports a fifth of the real rate nor extrapolates a few seconds.
@@ -109,10 +76,17 @@ public:
     // Evicts what left the window at `nowMs`, then computes it.
     ChatWindowMetrics window(qint64 nowMs, int topIntents = 5);
     std::vector<ChatSecondPoint> series(qint64 nowMs);
-    std::vector<ChatConversationSummary> recentConversations(int limit) const;
-    std::vector<ChatTranscriptLine> transcript(const QString &conversationId) const;
-    qint64 trackedConversations() const { return static_cast<qint64>(m_conversations.size()); }
-    qint64 transcriptLines() const { return m_transcriptLines; }
+    // See ChatConversations::recent().
+    std::vector<ChatConversationSummary> recentConversations(int limit, const QString &pinned = {}) const
+    {
+        return m_conversations.recent(limit, pinned);
+    }
+    std::vector<ChatTranscriptLine> transcript(const QString &conversationId) const
+    {
+        return m_conversations.transcript(conversationId);
+    }
+    qint64 trackedConversations() const { return m_conversations.size(); }
+    qint64 transcriptLines() const { return m_conversations.transcriptLines(); }
 
 private:
     struct Bucket {
@@ -130,18 +104,11 @@ private:
         std::vector<std::pair<qint64, int>> latencies;  // (ms, count), sorted once the second closes
         std::vector<std::pair<int, int>> intents;       // (intent index, count)
     };
-    struct Conversation {
-        ChatConversationSummary summary;
-        qint64 lastArrivalMs = 0;
-        std::deque<ChatTranscriptLine> lines;
-    };
-
     Bucket &bucketFor(qint64 nowMs);
     void closeBucket(Bucket &bucket);
     void evict(qint64 nowMs);
-    void enforceCaps();
-    Conversation &conversation(const QString &id, const ChatEvent &event, qint64 nowMs);
-    void appendLine(Conversation &c, ChatTranscriptLine line);
+    void addAssistant(Bucket &b, const ChatEvent &event);
+    const QString &countIntent(Bucket &b, const QString &intent);  // the interned name
     int internIntent(const QString &intent);
     void addLatency(qint64 ms, int delta);
 
@@ -162,8 +129,7 @@ private:
     std::vector<QString> m_intentNames;
     QHash<QString, int> m_intentIndex;
 
-    QHash<QString, Conversation> m_conversations;
-    qint64 m_transcriptLines = 0;
+    ChatConversations m_conversations;
 };
 
 QJsonObject chatMetricsJson(bool connected, const ChatTotals &totals, const ChatWindowMetrics &window);

@@ -32,7 +32,7 @@ ChatMonitor::ChatMonitor(QObject *parent) : QObject(parent)
             s->totals = m.totals();
             s->window = m.window(s->takenAtMs);
             s->series = m.series(s->takenAtMs);
-            s->conversations = m.recentConversations(kListedConversations);
+            s->conversations = m.recentConversations(kListedConversations, m_pinned);
             s->lastEventTsMs = m.lastEventTsMs();
             return 0;
         });
@@ -74,6 +74,16 @@ void ChatMonitor::stop()
         tick->stop();
         client->stop();
     });
+}
+
+void ChatMonitor::setPinnedConversation(const QString &conversationId)
+{
+    QMetaObject::invokeMethod(m_client, [this, conversationId] { m_pinned = conversationId; });
+}
+
+std::pair<qint64, qint64> ChatMonitor::held() const
+{
+    return m_client->withMetrics([](ChatMetrics &m) { return std::pair(m.trackedConversations(), m.transcriptLines()); });
 }
 
 std::vector<ChatTranscriptLine> ChatMonitor::transcript(const QString &conversationId) const

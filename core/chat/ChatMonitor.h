@@ -35,6 +35,11 @@ public:
     void start(const ChatFeedOptions &options);
     void stop();
     std::vector<ChatTranscriptLine> transcript(const QString &conversationId) const;
+    // Keeps this conversation in the snapshots' list while it is tracked, even when it is
+    // no longer among the most recent: the one the user is reading does not vanish.
+    void setPinnedConversation(const QString &conversationId);
+    // What the metrics hold now (bench, tests): tracked conversations, transcript lines.
+    std::pair<qint64, qint64> held() const;
 
 signals:
     void snapshotReady(std::shared_ptr<const atalaya::ChatSnapshot> snapshot);
@@ -43,6 +48,7 @@ private:
     QThread m_thread;
     ChatFeedClient *m_client = nullptr;  // lives on m_thread
     QTimer *m_tick = nullptr;            // lives on m_thread
+    QString m_pinned;                    // read and written on m_thread only
 };
 
 } // namespace atalaya

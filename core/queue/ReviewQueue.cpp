@@ -16,6 +16,24 @@ QJsonObject parseObject(const QByteArray &json)
     return QJsonDocument::fromJson(json).object();
 }
 
+const QString kItemColumns = QStringLiteral("SELECT id, agent_id, task_type, confidence_score, execution_time_ms,"
+                                            " created_at, decision_made, metadata FROM ai_telemetry");
+
+// A row of kItemColumns; priority, reason and due time are the caller's.
+QueueItem readItem(const QSqlQuery &q)
+{
+    QueueItem item;
+    item.id = q.value(0).toLongLong();
+    item.agentId = q.value(1).toString();
+    item.taskType = q.value(2).toString();
+    item.confidence = q.value(3).toDouble();
+    item.executionTimeMs = q.value(4).toLongLong();
+    item.createdAt = fromDbDateTime(q.value(5));
+    item.decisionJson = q.value(6).toByteArray();
+    item.metadataJson = q.value(7).toByteArray();
+    return item;
+}
+
 } // namespace
 
 ReviewQueue::ReviewQueue(std::shared_ptr<const Database> db, ReviewRules rules)
@@ -72,9 +90,7 @@ Result<std::vector<QueueItem>> ReviewQueue::items(const QueueFilter &filter) con
             continue;
         if (m_rules.priority(static_cast<Priority>(i)).rules.empty())
             continue;
-        QString sql = QStringLiteral("SELECT id, agent_id, task_type, confidence_score, execution_time_ms,"
-                                     " created_at, decision_made, metadata FROM ai_telemetry"
-                                     " WHERE human_feedback IS NULL");
+        QString sql = kItemColumns + QStringLiteral(" WHERE human_feedback IS NULL");
         QVariantList values;
         if (!filter.agentId.isEmpty()) {
             sql += QStringLiteral(" AND agent_id = ?");
@@ -86,15 +102,7 @@ Result<std::vector<QueueItem>> ReviewQueue::items(const QueueFilter &filter) con
         if (!q)
             return q.error();
         while (q->next()) {
-            QueueItem item;
-            item.id = q->value(0).toLongLong();
-            item.agentId = q->value(1).toString();
-            item.taskType = q->value(2).toString();
-            item.confidence = q->value(3).toDouble();
-            item.executionTimeMs = q->value(4).toLongLong();
-            item.createdAt = fromDbDateTime(q->value(5));
-            item.decisionJson = q->value(6).toByteArray();
-            item.metadataJson = q->value(7).toByteArray();
+            QueueItem item = readItem(*q);
             item.priority = static_cast<Priority>(i);
             const auto match = m_rules.classify({item.id, item.taskType, item.confidence,
                                                  parseObject(item.decisionJson), parseObject(item.metadataJson)});
@@ -110,6 +118,23 @@ Result<std::vector<QueueItem>> ReviewQueue::items(const QueueFilter &filter) con
         }
     }
     return items;
+}
+
+Result<std::optional<QueueItem>> ReviewQueue::pendingItem(qint64 id) const
+{
+    auto q = execQuery(*m_db, kItemColumns + QStringLiteral(" WHERE id = ? AND human_feedback IS NULL"), {id},
+                       QStringLiteral("reading decision %1").arg(id));
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return std::optional<QueueItem>();
+    QueueItem item = readItem(*q);
+    const auto match = m_rules.classify({item.id, item.taskType, item.confidence,
+                                         parseObject(item.decisionJson), parseObject(item.metadataJson)});
+    item.priority = match ? match->priority : Priority::P3;
+    item.reason = match ? match->reason : QStringLiteral("no review rule matched");
+    item.dueAt = m_rules.dueAt(item.priority, item.createdAt);
+    return std::optional(std::move(item));
 }
 
 Result<QueueSnapshot> ReviewQueue::snapshot(const QueueFilter &filter) const

@@ -66,6 +66,10 @@ public:
     Result<QueueCounts> counts(const QueueFilter &filter, const QDateTime &now) const;
     Result<std::vector<QueueItem>> items(const QueueFilter &filter) const;
     Result<QueueSnapshot> snapshot(const QueueFilter &filter) const;
+    // Decision `id` as a queue item while it waits for review, even when the rules or the P3
+    // sample would not queue it (a reviewer jumped to it from a chat answer); nullopt when it
+    // does not exist or is reviewed already.
+    Result<std::optional<QueueItem>> pendingItem(qint64 id) const;
     Result<WriteAccess> writeAccess() const;
 
     const ReviewRules &rules() const { return m_rules; }

@@ -1,10 +1,25 @@
 #!/usr/bin/env bash
 # Starts/stops a throwaway MariaDB server for the test run: datadir in DIR, unix socket, a free
 # loopback port, an app user with a password and a read-only user. Writes DIR/info.env.
+# `start DIR tls`: also TLS, with a throwaway CA and server certificate made here (and a
+# second, unrelated CA for the wrong-CA case); info.env then names CA and OTHER_CA.
 set -euo pipefail
 cmd=${1:?start|stop}
 dir=${2:?directory}
+tls=${3:-}
 sock="$dir/mysqld.sock"
+
+make_certificates() {
+  local d="$1/tls"
+  mkdir -p "$d"
+  local ec=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+  openssl req -x509 "${ec[@]}" -days 2 -subj "/CN=Atalaya test CA" -keyout "$d/ca-key.pem" -out "$d/ca.pem" 2>/dev/null
+  openssl req "${ec[@]}" -subj "/CN=127.0.0.1" -keyout "$d/server-key.pem" -out "$d/server.csr" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' >"$d/san.ext"
+  openssl x509 -req -in "$d/server.csr" -CA "$d/ca.pem" -CAkey "$d/ca-key.pem" -CAcreateserial -days 2 \
+    -extfile "$d/san.ext" -out "$d/server-cert.pem" 2>/dev/null
+  openssl req -x509 "${ec[@]}" -days 2 -subj "/CN=Some other CA" -keyout "$d/other-ca-key.pem" -out "$d/other-ca.pem" 2>/dev/null
+}
 
 stop_server() {
   if [ -S "$sock" ]; then
@@ -27,11 +42,16 @@ start)
   mkdir -p "$dir/data"
   mariadb-install-db --no-defaults --user=root --datadir="$dir/data" \
     --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1
+  tls_args=()
+  if [ "$tls" = tls ]; then
+    make_certificates "$dir"
+    tls_args=(--ssl-ca="$dir/tls/ca.pem" --ssl-cert="$dir/tls/server-cert.pem" --ssl-key="$dir/tls/server-key.pem")
+  fi
   port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   mariadbd --no-defaults --user=root --datadir="$dir/data" --socket="$sock" --port="$port" \
     --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" \
     --innodb-buffer-pool-size=${ATALAYA_MARIADB_BUFFER_POOL:-256M} --innodb-flush-log-at-trx-commit=2 --skip-name-resolve \
-    --max-connections=500 >/dev/null 2>&1 &
+    --max-connections=500 "${tls_args[@]}" >/dev/null 2>&1 &
   for _ in $(seq 200); do
     mariadb-admin --no-defaults --socket="$sock" -uroot ping >/dev/null 2>&1 && break
     sleep 0.1
@@ -60,6 +80,9 @@ READONLY_PASSWORD=$ropw
 PID_FILE=$dir/mysqld.pid
 DATADIR=$dir/data
 INFO
+  if [ "$tls" = tls ]; then
+    printf 'CA=%s\nOTHER_CA=%s\n' "$dir/tls/ca.pem" "$dir/tls/other-ca.pem" >>"$dir/info.env"
+  fi
   echo "MariaDB test server on 127.0.0.1:$port (socket $sock)"
   ;;
 stop)
@@ -67,7 +90,7 @@ stop)
   echo "MariaDB test server stopped"
   ;;
 *)
-  echo "usage: $0 start|stop DIR" >&2
+  echo "usage: $0 start DIR [tls] | stop DIR" >&2
   exit 2
   ;;
 esac

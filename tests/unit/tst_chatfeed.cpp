@@ -1,3 +1,5 @@
+#include "TestFeedServer.h"
+
 #include "chat/ChatFeedClient.h"
 
 #include <QDir>
@@ -12,70 +14,12 @@
 #include <QtTest>
 
 using namespace atalaya;
+using namespace atalaya::test;
 
 namespace {
 
-QString nowIso()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-// Single quotes stand for JSON's double quotes; TS is replaced by the current time.
-QString frame(const char *text)
-{
-    return QString::fromUtf8(text).replace(QLatin1Char('\''), QLatin1Char('"')).replace(QStringLiteral("TS"), nowIso());
-}
-
-// A feed server inside the test, driven step by step.
-class FeedServer : public QObject {
-public:
-    explicit FeedServer(QWebSocketServer::SslMode mode = QWebSocketServer::NonSecureMode)
-        : server(QStringLiteral("test-feed"), mode)
-    {
-        connect(&server, &QWebSocketServer::newConnection, this, [this] {
-            while (QWebSocket *c = server.nextPendingConnection()) {
-                ++connections;
-                authorization = c->request().rawHeader("Authorization");
-                clients.append(c);
-                connect(c, &QWebSocket::disconnected, this, [this, c] { clients.removeAll(c); });
-            }
-        });
-    }
-    bool listen() { return server.listen(QHostAddress::LocalHost, 0); }
-    QUrl url(const char *scheme = "ws") const
-    {
-        return QUrl(QStringLiteral("%1://127.0.0.1:%2/ws/monitor").arg(QLatin1String(scheme)).arg(server.serverPort()));
-    }
-    void send(const QString &text)
-    {
-        for (QWebSocket *c : std::as_const(clients))
-            c->sendTextMessage(text);
-    }
-    void drop()
-    {
-        const auto all = clients;
-        clients.clear();
-        for (QWebSocket *c : all)
-            c->abort();
-    }
-
-    // Declared before the server: its destructor closes sockets whose handlers touch these.
-    QList<QWebSocket *> clients;
-    int connections = 0;
-    QByteArray authorization;
-    QWebSocketServer server;
-};
-
-const char *kScenario[] = {
-    "{'type':'conversation.started','conversation_id':'c-81','user_id':'u-7','channel':'web','ts':'TS'}",
-    "{'type':'message','conversation_id':'c-81','message_id':'m-1','role':'user','content':'¿Cuál es mi saldo?','ts':'TS'}",
-    "{'type':'message','conversation_id':'c-81','message_id':'m-2','role':'assistant','content':'12 €','ts':'TS','latency_ms':850,'intent':'billing','success':true,'telemetry_id':12345}",
-    "[{'type':'message','conversation_id':'c-90','role':'user','content':'login?','ts':'TS'},"
-    " {'type':'message','conversation_id':'c-90','role':'assistant','content':'ok','ts':'TS','latency_ms':400,'intent':'login','success':false},"
-    " {'type':'heartbeat','ts':'TS'}]",
-    "{'type':'satisfaction','conversation_id':'c-81','rating':5,'ts':'TS'}",
-    "{'type':'error','conversation_id':'c-90','code':'llm_timeout','message':'upstream timeout','ts':'TS'}",
-    "{'type':'conversation.completed','conversation_id':'c-81','resolved':false,'ts':'TS'}",
+// After protocolExample(): one frame of each malformed kind and an unknown type.
+const char *kBadFrames[] = {
     "{{{ not json",
     "{'type':'message','conversation_id':'c-81','role':'user','ts':'TS'}",
     "{'type':'satisfaction','conversation_id':'c-81','rating':'5','ts':'TS'}",
@@ -100,7 +44,9 @@ private slots:
         QTRY_COMPARE(client.state(), ChatFeedClient::State::Connected);
         QTRY_COMPARE(server.clients.size(), 1);
         QCOMPARE(server.authorization, QByteArray("Bearer s3cret"));
-        for (const char *f : kScenario)
+        for (const QString &f : protocolExample(12345))
+            server.send(f);
+        for (const char *f : kBadFrames)
             server.send(frame(f));
         server.clients.first()->sendBinaryMessage(QByteArray("\x00\x01", 2));
         QTRY_COMPARE(client.withMetrics([](ChatMetrics &m) { return m.totals().ignored; }), 2);
@@ -136,7 +82,7 @@ private slots:
         options.url = server.url();
         client.start(options);
         QTRY_COMPARE(server.clients.size(), 1);
-        server.send(frame(kScenario[0]));
+        server.send(protocolExample(12345).at(0));
         QTRY_COMPARE(client.withMetrics([](ChatMetrics &m) { return m.totals().events; }), 1);
         server.drop();
         QTRY_COMPARE(client.state(), ChatFeedClient::State::WaitingToReconnect);
@@ -144,7 +90,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(client.state(), ChatFeedClient::State::Connected, 5000);
         QTRY_COMPARE(server.clients.size(), 1);
         QCOMPARE(server.connections, 2);
-        server.send(frame(kScenario[1]));
+        server.send(protocolExample(12345).at(1));
         // Totals are since the user connected, across automatic reconnects.
         QTRY_COMPARE(client.withMetrics([](ChatMetrics &m) { return m.totals().events; }), 2);
         QVERIFY(states.contains(ChatFeedClient::State::WaitingToReconnect));
@@ -235,7 +181,9 @@ private slots:
         QCOMPARE(server.authorization, QByteArray("Bearer tok-1"));
         QElapsedTimer sent;
         sent.start();
-        for (const char *f : kScenario)
+        for (const QString &f : protocolExample(12345))
+            server.send(f);
+        for (const char *f : kBadFrames)
             server.send(frame(f));
         QTRY_COMPARE_WITH_TIMEOUT(cli.state(), QProcess::NotRunning, 15000);
         QVERIFY(sent.elapsed() >= 900);  // it waited for the idle second

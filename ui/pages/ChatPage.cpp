@@ -1,8 +1,9 @@
 #include "pages/ChatPage.h"
 
 #include "pages/chat/ChatConversationModel.h"
+#include "pages/chat/ChatKpiPanel.h"
 #include "pages/chat/ChatLiveCharts.h"
-#include "pages/chat/KpiCard.h"
+#include "pages/chat/ChatTranscriptView.h"
 
 #include "chat/ChatHistory.h"
 #include "secrets/SecretStore.h"
@@ -10,7 +11,6 @@
 #include "storage/Database.h"
 
 #include <QFutureWatcher>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -18,11 +18,10 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
-#include <QTextBrowser>
+#include <QScrollBar>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -31,16 +30,10 @@ namespace atalaya {
 namespace {
 
 constexpr int kRedrawMs = 50;
-constexpr int kTopIntents = 5;
 constexpr int kHistoryRows = 200;
 // Screenshot mode: show what a short connection attempt gives, never hang.
 constexpr int kLoadTimeoutMs = 4000;
 constexpr int kSettleMs = 2500;
-
-QString percent(const std::optional<double> &ratio)
-{
-    return ratio ? QLocale().toString(*ratio * 100.0, 'f', 1) + QStringLiteral(" %") : QStringLiteral("—");
-}
 
 QString stateText(const ChatSnapshot &s)
 {
@@ -82,43 +75,14 @@ ChatPage::ChatPage(const AppContext &context, QWidget *parent) : Page(context, p
     });
     connect(token, &QPushButton::clicked, this, &ChatPage::askToken);
 
-    auto *cards = new QGridLayout;
-    const QList<QPair<KpiCard **, QString>> cardDefs = {
-        {&m_active, tr("Active conversations")}, {&m_rate, tr("Messages / min")},
-        {&m_latencyAvg, tr("Assistant latency avg")}, {&m_latencyP95, tr("Assistant latency P95")},
-        {&m_success, tr("Success rate")}, {&m_satisfaction, tr("Satisfaction")},
-        {&m_resolution, tr("Resolution rate")}, {&m_errors, tr("Errors")}};
-    for (int i = 0; i < cardDefs.size(); ++i) {
-        *cardDefs[i].first = new KpiCard(cardDefs[i].second, this);
-        cards->addWidget(*cardDefs[i].first, 0, i);
-    }
-    root->addLayout(cards);
+    m_kpis = new ChatKpiPanel(this);
+    root->addWidget(m_kpis);
 
     auto *middle = new QHBoxLayout;
     m_charts = new ChatLiveCharts(this);
     middle->addWidget(m_charts, 4);
-    auto *intents = new QGridLayout;
-    auto *intentsTitle = new QLabel(tr("<b>Top intents</b> (window)"), this);
-    intents->addWidget(intentsTitle, 0, 0, 1, 2);
-    for (int i = 0; i < kTopIntents; ++i) {
-        auto *name = new QLabel(this);
-        auto *barWidget = new QProgressBar(this);
-        barWidget->setTextVisible(true);
-        barWidget->setFormat(QStringLiteral("%v"));
-        barWidget->setMaximumHeight(18);
-        barWidget->setRange(0, 1);
-        barWidget->setValue(0);
-        barWidget->setVisible(false);
-        intents->addWidget(name, i + 1, 0);
-        intents->addWidget(barWidget, i + 1, 1);
-        m_intentNames << name;
-        m_intentBars << barWidget;
-    }
-    intents->setRowStretch(kTopIntents + 1, 1);
-    auto *intentsBox = new QWidget(this);
-    intentsBox->setLayout(intents);
-    intentsBox->setMinimumWidth(220);
-    middle->addWidget(intentsBox, 1);
+    m_intents = new ChatTopIntents(this);
+    middle->addWidget(m_intents, 1);
     root->addLayout(middle, 2);
 
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -141,9 +105,7 @@ ChatPage::ChatPage(const AppContext &context, QWidget *parent) : Page(context, p
     m_historyNote->setWordWrap(true);
     leftLayout->addWidget(m_table);
     leftLayout->addWidget(m_historyNote);
-    m_transcript = new QTextBrowser(split);
-    m_transcript->setOpenLinks(false);
-    m_transcript->setPlaceholderText(tr("Select a conversation to read its transcript."));
+    m_transcript = new ChatTranscriptView(split);
     split->addWidget(left);
     split->addWidget(m_transcript);
     split->setStretchFactor(0, 3);
@@ -153,11 +115,11 @@ ChatPage::ChatPage(const AppContext &context, QWidget *parent) : Page(context, p
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
         m_selectedId = current.data(ChatConversationModel::IdRole).toString();
         m_selectedLastTs = -1;
+        m_monitor->setPinnedConversation(m_selectedId);
         showTranscript();
     });
-    connect(m_transcript, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
-        if (url.scheme() == QLatin1String("decision"))
-            emit navigateRequested(QStringLiteral("queue"), QVariant(url.path().toLongLong()));
+    connect(m_transcript, &ChatTranscriptView::decisionRequested, this, [this](qint64 telemetryId) {
+        emit navigateRequested(QStringLiteral("queue"), QVariant(telemetryId));
     });
 
     m_redrawTimer.setSingleShot(true);
@@ -181,6 +143,12 @@ QString ChatPage::feedUrl() const
     if (!env.isEmpty())
         return env;
     return m_context.settings ? m_context.settings->chatFeedUrl() : QString();
+}
+
+ChatPage::Footprint ChatPage::footprint() const
+{
+    const auto [conversations, lines] = m_monitor->held();
+    return {conversations, lines, m_model->rowCount()};
 }
 
 void ChatPage::refresh()
@@ -272,42 +240,30 @@ void ChatPage::redraw()
                                                                locale.toString(s.totals.malformed), locale.toString(s.totals.ignored));
     m_state->setText(text);
 
-    const ChatWindowMetrics &w = s.window;
-    const QString windowNote = tr("last %1 min").arg(locale.toString(w.windowSeconds / 60.0, 'g', 3));
-    m_active->set(locale.toString(w.activeConversations), windowNote);
-    m_rate->set(locale.toString(w.messagesPerMinute, 'f', 1), tr("%1 messages").arg(locale.toString(w.messages)));
-    m_latencyAvg->set(w.latencyAvgMs ? tr("%1 ms").arg(locale.toString(*w.latencyAvgMs, 'f', 0)) : QStringLiteral("—"), windowNote);
-    m_latencyP95->set(w.latencyP95Ms ? tr("%1 ms").arg(locale.toString(*w.latencyP95Ms)) : QStringLiteral("—"), tr("nearest rank"));
-    m_success->set(percent(w.successRate), tr("of assistant answers"));
-    m_satisfaction->set(w.satisfactionAvg ? QStringLiteral("%1 ★").arg(locale.toString(*w.satisfactionAvg, 'f', 2)) : QStringLiteral("—"),
-                        tr("%n rating(s)", nullptr, int(w.satisfactionCount)));
-    m_resolution->set(percent(w.resolutionRate), tr("of completed"));
-    m_errors->set(locale.toString(w.errors), tr("%1 since connect").arg(locale.toString(s.totals.errors)));
-
-    m_charts->setData(s.series, s.takenAtMs, w.windowSeconds);
-    const qint64 top = w.topIntents.empty() ? 1 : w.topIntents.front().second;
-    for (int i = 0; i < kTopIntents; ++i) {
-        const bool has = i < int(w.topIntents.size());
-        m_intentNames[i]->setText(has ? w.topIntents[i].first : QString());
-        m_intentBars[i]->setVisible(has);
-        if (has) {
-            m_intentBars[i]->setRange(0, int(top));
-            m_intentBars[i]->setValue(int(w.topIntents[i].second));
-        }
-    }
-    if (w.topIntents.empty())
-        m_intentNames[0]->setText(tr("No answers in the window yet"));
-
-    m_model->setLive(s.conversations);
-    if (m_selectedId.isEmpty() && !s.conversations.empty())
-        m_selectedId = s.conversations.front().id;  // something to read from the first second
-    if (!m_selectedId.isEmpty()) {
-        const int row = m_model->rowOf(m_selectedId);
-        if (row >= 0 && m_table->currentIndex().row() != row)
-            m_table->setCurrentIndex(m_model->index(row, 0));
-        showTranscript();
-    }
+    m_kpis->show(s.totals, s.window);
+    m_charts->setData(s.series, s.takenAtMs, s.window.windowSeconds);
+    m_intents->show(s.window);
+    showConversations(s.conversations);
     maybeFinishLoad();
+}
+
+void ChatPage::showConversations(const std::vector<ChatConversationSummary> &conversations)
+{
+    // The view keeps the selection itself (the model moves rows, never resets). Scrolled
+    // away from the top, the first visible conversation stays first: rows inserted or
+    // removed above it do not slide the list under the reader's eyes.
+    QScrollBar *bar = m_table->verticalScrollBar();
+    const QString anchor = bar->value() > 0 ? m_table->indexAt(QPoint(0, 0)).data(ChatConversationModel::IdRole).toString()
+                                            : QString();
+    m_model->setLive(conversations);
+    if (const int row = m_model->rowOf(anchor); row >= 0) {
+        m_table->doItemsLayout();
+        m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
+    }
+    if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
+        m_table->setCurrentIndex(m_model->index(0, 0));  // something to read from the first second
+    else
+        showTranscript();
 }
 
 void ChatPage::showTranscript()
@@ -322,37 +278,8 @@ void ChatPage::showTranscript()
         return;  // unchanged since it was last drawn
     m_selectedLastTs = summary->lastTsMs;
     auto render = [this](const QString &id, const std::vector<ChatTranscriptLine> &lines) {
-        if (id != m_selectedId)
-            return;
-        const QLocale locale;
-        QString html = QStringLiteral("<h3>%1</h3>").arg(id.toHtmlEscaped());
-        for (const ChatTranscriptLine &l : lines) {
-            const QString time = locale.toString(QDateTime::fromMSecsSinceEpoch(l.tsMs).toLocalTime(), QStringLiteral("HH:mm:ss"));
-            QString who, meta, color = QStringLiteral("#111827");
-            switch (l.kind) {
-            case ChatTranscriptLine::Kind::User: who = tr("User"); break;
-            case ChatTranscriptLine::Kind::Assistant:
-                who = tr("Assistant");
-                color = l.success ? QStringLiteral("#1e3a8a") : QStringLiteral("#b91c1c");
-                if (l.latencyMs)
-                    meta += tr("%1 ms").arg(*l.latencyMs);
-                if (!l.intent.isEmpty())
-                    meta += QStringLiteral(" · ") + l.intent.toHtmlEscaped();
-                if (!l.success)
-                    meta += QStringLiteral(" · ") + tr("failed");
-                if (l.telemetryId)
-                    meta += QStringLiteral(" · <a href='decision:%1'>%2</a>").arg(*l.telemetryId).arg(tr("review decision #%1").arg(*l.telemetryId));
-                break;
-            case ChatTranscriptLine::Kind::Error: who = tr("Error"); color = QStringLiteral("#b91c1c"); break;
-            case ChatTranscriptLine::Kind::Satisfaction: who = tr("Rating"); color = QStringLiteral("#a16207"); break;
-            }
-            html += QStringLiteral("<p><span style='color:#6b7280'>%1</span> <b style='color:%2'>%3</b>: %4%5</p>")
-                        .arg(time, color, who, l.text.toHtmlEscaped(),
-                             meta.isEmpty() ? QString() : QStringLiteral("<br/><small style='color:#6b7280'>%1</small>").arg(meta));
-        }
-        if (lines.empty())
-            html += QStringLiteral("<p><i>%1</i></p>").arg(tr("No transcript kept for this conversation."));
-        m_transcript->setHtml(html);
+        if (id == m_selectedId)
+            m_transcript->showLines(id, lines);
     };
     if (!m_model->isHistory(row)) {
         render(m_selectedId, m_monitor->transcript(m_selectedId));

@@ -10,16 +10,16 @@
 
 class QLabel;
 class QLineEdit;
-class QProgressBar;
 class QPushButton;
 class QTableView;
-class QTextBrowser;
 
 namespace atalaya {
 
 class ChatConversationModel;
+class ChatKpiPanel;
 class ChatLiveCharts;
-class KpiCard;
+class ChatTopIntents;
+class ChatTranscriptView;
 
 // The live chat monitor (seed 002, CHAT_PROTOCOL.md): connection state, KPI cards, live
 // charts, top intents, conversations with their transcript, history from the chat tables.
@@ -37,13 +37,20 @@ public:
 
     // The feed URL in use: $ATALAYA_CHAT_URL, else Settings::chatFeedUrl().
     QString feedUrl() const;
-    // For tests and the bench: redraws so far.
+    // For tests and the bench: redraws so far, and what the page holds.
     int redrawCount() const { return m_redraws; }
+    struct Footprint {
+        qint64 conversations = 0;    // tracked by the metrics
+        qint64 transcriptLines = 0;  // kept by the metrics
+        int tableRows = 0;
+    };
+    Footprint footprint() const;
 
 private:
     void connectFeed(bool allowInsecure = false);
     void onSnapshot(std::shared_ptr<const ChatSnapshot> snapshot);
     void redraw();
+    void showConversations(const std::vector<ChatConversationSummary> &conversations);
     void showTranscript();
     void loadHistory();
     void askToken();
@@ -58,20 +65,12 @@ private:
     QLabel *m_state = nullptr;
     QLineEdit *m_url = nullptr;
     QPushButton *m_connect = nullptr;
-    KpiCard *m_active = nullptr;
-    KpiCard *m_rate = nullptr;
-    KpiCard *m_latencyAvg = nullptr;
-    KpiCard *m_latencyP95 = nullptr;
-    KpiCard *m_success = nullptr;
-    KpiCard *m_satisfaction = nullptr;
-    KpiCard *m_resolution = nullptr;
-    KpiCard *m_errors = nullptr;
+    ChatKpiPanel *m_kpis = nullptr;
     ChatLiveCharts *m_charts = nullptr;
-    QList<QLabel *> m_intentNames;
-    QList<QProgressBar *> m_intentBars;
+    ChatTopIntents *m_intents = nullptr;
     ChatConversationModel *m_model = nullptr;
     QTableView *m_table = nullptr;
-    QTextBrowser *m_transcript = nullptr;
+    ChatTranscriptView *m_transcript = nullptr;
     QLabel *m_historyNote = nullptr;
 
     QString m_selectedId;

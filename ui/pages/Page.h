@@ -34,6 +34,10 @@ public:
         refresh();
     }
 
+    // Shows the item `argument` names, after another page's navigateRequested (the review
+    // queue: a decision id). Pages without items ignore it.
+    virtual void openItem(const QVariant &argument) { Q_UNUSED(argument) }
+
     const DashboardFilter &filter() const { return m_filter; }
     const AppContext &context() const { return m_context; }
 

@@ -270,11 +270,43 @@ void ReviewQueuePage::refresh()
                 m_table->selectRow(row);
             else
                 m_detail->showEmpty(tr("Nothing to review. Well done."));
+            selectWanted();
             setWritable(loaded.access.writable, loaded.access.reason);
             m_status->setText(tr("%n decision(s) waiting for review", nullptr, static_cast<int>(m_counts.all())));
             if (isVisible())
                 m_table->setFocus();
             emit loadFinished(true, {});
+        });
+}
+
+void ReviewQueuePage::openItem(const QVariant &argument)
+{
+    m_wanted = argument.toLongLong();
+    if (m_model->rowOf(m_wanted) >= 0)
+        selectWanted();
+}
+
+void ReviewQueuePage::selectWanted()
+{
+    const qint64 id = std::exchange(m_wanted, 0);
+    if (id <= 0 || !m_context.db)
+        return;
+    if (const int row = m_model->rowOf(id); row >= 0) {
+        m_table->selectRow(row);
+        return;
+    }
+    auto db = m_context.db;
+    const ReviewRules rules = rulesOf(m_context);
+    using Item = Result<std::optional<QueueItem>>;
+    runAsync<Item>(
+        this, nullptr, [db, rules, id] { return ReviewQueue(db, rules).pendingItem(id); },
+        [this, id](const Item &item) {
+            if (!item)
+                m_status->setText(item.error().message);
+            else if (!*item)
+                m_status->setText(tr("Decision #%1 is not waiting for review (reviewed already, or not in this database).").arg(id));
+            else if (!m_decided.contains(id))
+                m_table->selectRow(m_model->rowOf(id) >= 0 ? m_model->rowOf(id) : m_model->insertSorted(**item));
         });
 }
 

@@ -34,6 +34,9 @@ public:
     QString pageId() const override { return QStringLiteral("queue"); }
     QString title() const override { return tr("Review queue"); }
     void refresh() override;
+    // Selects decision `argument` (an id): from the loaded queue, else read on its own while
+    // it waits for review (a jump from a chat answer).
+    void openItem(const QVariant &argument) override;
 
     // Decides whether to overwrite a review made meanwhile; the default asks in a dialog.
     void setConflictResolver(std::function<bool(const QString &message)> resolver);
@@ -66,6 +69,7 @@ private:
     void ensureSender();
     void showCounts();
     void showSelected();
+    void selectWanted();
     void loadHistory(qint64 id);
     void reloadCounts();
     void setWritable(bool writable, const QString &reason);
@@ -93,6 +97,7 @@ private:
     int m_outboxSize = 0;
     quint64 m_generation = 0;
     quint64 m_countsGeneration = 0;
+    qint64 m_wanted = 0;  // openItem() before the queue loaded
     std::vector<Undo> m_undo;
     QSet<qint64> m_decided;  // reviewed in this session; hidden from reloads until undone
     std::function<bool(const QString &)> m_resolveConflict;

@@ -3,11 +3,14 @@
 #include "chat/ChatMetrics.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace atalaya {
 
-// Live conversations first (most recent activity on top), then those of the chat tables'
-// history that are not live.
+// Live conversations first, then those of the chat tables' history that are not live. Rows
+// keep their place while they update: a conversation new to the list is inserted on top,
+// one that left it is removed, the others change in place (dataChanged), so the view's
+// selection and scroll position survive live updates (no model resets).
 class ChatConversationModel : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -31,10 +34,12 @@ private:
     struct Row {
         ChatConversationSummary summary;
         bool history = false;
+        QString key() const;
     };
-    void rebuild();
+    void appendHistory(std::vector<Row> &rows, const QHash<QString, const ChatConversationSummary *> &live) const;
+    // Turns the rows into `target` with removals, insertions and dataChanged.
+    void sync(std::vector<Row> target);
 
-    std::vector<ChatConversationSummary> m_live;
     std::vector<ChatConversationSummary> m_history;
     std::vector<Row> m_rows;
 };

@@ -6,13 +6,16 @@
 
 namespace atalaya {
 
-// A titled number with a small caption under it.
-class KpiCard : public QFrame {
+// A titled number with a small caption under it, for live values. (widgets/KpiCard is the
+// dashboard's card with a sparkline and a period comparison.)
+class LiveKpiCard : public QFrame {
+    Q_OBJECT
 public:
-    KpiCard(const QString &title, QWidget *parent = nullptr) : QFrame(parent)
+    // `name`: the object name tests find the card by.
+    LiveKpiCard(const QString &name, const QString &title, QWidget *parent = nullptr) : QFrame(parent)
     {
         setFrameShape(QFrame::StyledPanel);
-        setObjectName(QStringLiteral("kpiCard"));
+        setObjectName(name);
         auto *layout = new QVBoxLayout(this);
         layout->setContentsMargins(10, 8, 10, 8);
         layout->setSpacing(2);
@@ -37,6 +40,7 @@ public:
             m_note->setText(note);
     }
     QString value() const { return m_value->text(); }
+    QString note() const { return m_note->text(); }
 
 private:
     QLabel *m_value;

@@ -1,0 +1,266 @@
+#include "TestDatabases.h"
+#include "TestFeedServer.h"
+
+#include "MainWindow.h"
+#include "models/ReviewQueueModel.h"
+#include "pages/ChatPage.h"
+#include "pages/ReviewQueuePage.h"
+#include "pages/chat/ChatConversationModel.h"
+#include "pages/chat/ChatTranscriptView.h"
+#include "pages/chat/LiveKpiCard.h"
+#include "queue/ReviewQueue.h"
+#include "settings/Settings.h"
+#include "telemetry/TelemetryRepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QtTest>
+
+using namespace atalaya;
+using namespace atalaya::test;
+
+namespace {
+
+QString started(const QString &id)
+{
+    return frame("{'type':'conversation.started','conversation_id':'CONV','channel':'web','ts':'TS'}").replace(QStringLiteral("CONV"), id);
+}
+
+QString answer(const QString &id, const QString &text, qint64 telemetryId)
+{
+    return frame("{'type':'message','conversation_id':'CONV','role':'assistant','content':'TEXT','ts':'TS','latency_ms':300,'telemetry_id':TID}")
+        .replace(QStringLiteral("CONV"), id)
+        .replace(QStringLiteral("TEXT"), text)
+        .replace(QStringLiteral("TID"), QString::number(telemetryId));
+}
+
+DecisionInput decision(double confidence)
+{
+    DecisionInput d;
+    d.agentId = QStringLiteral("chat-agent");
+    d.taskType = QStringLiteral("chat_response");
+    d.confidence = confidence;
+    d.decision = {{QStringLiteral("action"), QStringLiteral("reply")}};
+    d.executionTimeMs = 300;
+    d.createdAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+    return d;
+}
+
+} // namespace
+
+// The chat page inside the main window, against a feed server in the test: what the cards,
+// the list and the transcript show, a dropped server, and the jump to a decision.
+class TestChatPage : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::shared_ptr<Database> m_db;
+    std::unique_ptr<Settings> m_settings;
+    FeedServer m_server;
+    std::unique_ptr<MainWindow> m_window;
+    ChatPage *m_page = nullptr;
+    QTableView *m_table = nullptr;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    qint64 m_queued = 0;    // a P0 decision: in the queue page's list
+    qint64 m_unqueued = 0;  // a P3 decision outside the sample: not listed, still pending
+
+    QString card(const char *name) const
+    {
+        auto *c = m_page->findChild<LiveKpiCard *>(QLatin1String(name));
+        return c ? c->value() + QStringLiteral(" | ") + c->note() : QStringLiteral("<no card %1>").arg(QLatin1String(name));
+    }
+    QString stateText() const { return m_page->findChild<QLabel *>(QStringLiteral("chatState"))->text(); }
+    int eventCount() const
+    {
+        static const QRegularExpression events(QStringLiteral("(\\d+) events,"));
+        const auto m = events.match(stateText());
+        return m.hasMatch() ? m.captured(1).toInt() : -1;
+    }
+    QString idAt(int row) const { return m_table->model()->index(row, 0).data(ChatConversationModel::IdRole).toString(); }
+    QString currentId() const { return m_table->currentIndex().data(ChatConversationModel::IdRole).toString(); }
+    int rowOf(const QString &id) const
+    {
+        for (int r = 0; r < m_table->model()->rowCount(); ++r) {
+            if (idAt(r) == id)
+                return r;
+        }
+        return -1;
+    }
+    QString transcript() const { return m_page->findChild<ChatTranscriptView *>()->toPlainText(); }
+    // The href of the transcript's decision link, read from the document the user sees.
+    QString decisionLink() const
+    {
+        const QTextDocument *doc = m_page->findChild<ChatTranscriptView *>()->document();
+        for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QString href = it.fragment().charFormat().anchorHref();
+                if (href.startsWith(QLatin1String("decision:")))
+                    return href;
+            }
+        }
+        return {};
+    }
+    qint64 reviewSelection() const
+    {
+        auto *queue = qobject_cast<ReviewQueuePage *>(m_window->page(QStringLiteral("queue")));
+        const QModelIndex i = queue->table()->currentIndex();
+        return i.isValid() ? queue->model()->item(i.row()).id : 0;
+    }
+    void select(const QString &id)
+    {
+        const int row = rowOf(id);
+        QVERIFY2(row >= 0, qPrintable(id));
+        m_table->setCurrentIndex(m_table->model()->index(row, 0));
+        QCOMPARE(currentId(), id);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale::c());
+        QCoreApplication::setApplicationName(QStringLiteral("tst_chat_page"));
+        auto fresh = freshDatabase();
+        QVERIFY2(fresh.db, "no test database");
+        m_db = fresh.db;
+        TelemetryRepository repo(m_db);
+        auto queued = repo.record(decision(0.40));
+        QVERIFY(queued.ok());
+        m_queued = queued->id;
+        // P3 decisions are queued as a stable 10 % sample: take the first one left out.
+        const ReviewQueue queue(m_db, ReviewRules::defaults());
+        for (int i = 0; i < 20 && m_unqueued == 0; ++i) {
+            auto r = repo.record(decision(0.99));
+            QVERIFY(r.ok());
+            auto items = queue.items({});
+            QVERIFY(items.ok());
+            if (std::none_of(items->begin(), items->end(), [&](const QueueItem &it) { return it.id == r->id; }))
+                m_unqueued = r->id;
+        }
+        QVERIFY(m_unqueued > 0);
+
+        QVERIFY(m_server.listen());
+        qputenv("ATALAYA_CHAT_URL", m_server.url().toString().toUtf8());
+        m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
+        m_window = std::make_unique<MainWindow>(AppContext{m_db, m_settings.get()});
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(m_window->showPage(QStringLiteral("chat")));
+        m_page = qobject_cast<ChatPage *>(m_window->page(QStringLiteral("chat")));
+        QVERIFY(m_page);
+        m_table = m_page->findChild<QTableView *>();
+        QVERIFY(m_table);
+        m_tester = std::make_unique<QAbstractItemModelTester>(m_table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.clients.size(), 1, 10000);
+    }
+
+    void cardsShowTheWindowMetrics()
+    {
+        QTRY_VERIFY2(stateText().contains(QLatin1String("<b>Connected</b>")), qPrintable(stateText()));
+        for (const QString &f : protocolExample(m_queued))
+            m_server.send(f);
+        // Hand-computed from the scenario: c-81 completed unresolved with a 5, c-90 still
+        // open; answers of 850 ms (ok) and 400 ms (failed); four messages in under a minute.
+        QTRY_COMPARE(card("kpiErrors"), QStringLiteral("1 | 1 since connect"));
+        QTRY_VERIFY2(stateText().contains(QLatin1String("9 events, 0 malformed, 0 ignored")), qPrintable(stateText()));
+        QCOMPARE(card("kpiActive"), QStringLiteral("1 | last 5 min"));
+        QCOMPARE(card("kpiRate"), QStringLiteral("4.0 | 4 messages"));
+        QCOMPARE(card("kpiLatencyAvg"), QStringLiteral("625 ms | last 5 min"));
+        QCOMPARE(card("kpiLatencyP95"), QStringLiteral("850 ms | nearest rank"));
+        QCOMPARE(card("kpiSuccess"), QStringLiteral("50.0 % | of assistant answers"));
+        QCOMPARE(card("kpiSatisfaction"), QStringLiteral("5.00 ★ | 1 rating(s)"));
+        QCOMPARE(card("kpiResolution"), QStringLiteral("0.0 % | of completed"));
+        QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("intentName0"))->text(), QStringLiteral("billing"));
+        QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("intentName1"))->text(), QStringLiteral("login"));
+        QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("intentName2"))->text().isEmpty());
+    }
+
+    void listAndTranscriptFollowTheFeed()
+    {
+        QTRY_COMPARE(m_table->model()->rowCount(), 2);
+        select(QStringLiteral("c-81"));
+        QTRY_VERIFY2(transcript().contains(QStringLiteral("¿Cuál es mi saldo?")), qPrintable(transcript()));
+        QVERIFY2(transcript().contains(QStringLiteral("review decision #%1").arg(m_queued)), qPrintable(transcript()));
+        QCOMPARE(decisionLink(), QStringLiteral("decision:%1").arg(m_queued));
+
+        m_server.send(started(QStringLiteral("c-95")));
+        m_server.send(answer(QStringLiteral("c-81"), QStringLiteral("Anything else?"), m_queued));
+        QTRY_VERIFY2(transcript().contains(QStringLiteral("Anything else?")), qPrintable(transcript()));
+        QTRY_COMPARE(m_table->model()->rowCount(), 3);
+        QCOMPARE(idAt(0), QStringLiteral("c-95"));  // new conversations arrive on top
+        QCOMPARE(currentId(), QStringLiteral("c-81"));  // the reader's selection stays
+        const int row = rowOf(QStringLiteral("c-81"));
+        QCOMPARE(m_table->model()->index(row, ChatConversationModel::Messages).data().toInt(), 3);
+    }
+
+    void scrollPositionSurvivesInsertions()
+    {
+        for (int i = 0; i < 80; ++i)
+            m_server.send(started(QStringLiteral("s-%1").arg(i, 2, 10, QLatin1Char('0'))));
+        QTRY_COMPARE(m_table->model()->rowCount(), 83);
+        m_table->scrollTo(m_table->model()->index(40, 0), QAbstractItemView::PositionAtTop);
+        const QString top = m_table->indexAt(QPoint(1, 1)).data(ChatConversationModel::IdRole).toString();
+        QVERIFY(!top.isEmpty());
+        QVERIFY(m_table->verticalScrollBar()->value() > 0);
+        for (int i = 0; i < 5; ++i)
+            m_server.send(started(QStringLiteral("t-%1").arg(i)));
+        m_server.send(answer(QStringLiteral("c-81"), QStringLiteral("Still there?"), m_queued));
+        QTRY_COMPARE(m_table->model()->rowCount(), 88);
+        QTRY_VERIFY(transcript().contains(QStringLiteral("Still there?")));
+        QCOMPARE(m_table->indexAt(QPoint(1, 1)).data(ChatConversationModel::IdRole).toString(), top);
+        QCOMPARE(currentId(), QStringLiteral("c-81"));
+        m_table->scrollToTop();
+    }
+
+    void answerLinkOpensItsDecisionInTheReviewQueue()
+    {
+        select(QStringLiteral("c-81"));
+        QTRY_COMPARE(decisionLink(), QStringLiteral("decision:%1").arg(m_queued));
+        auto *view = m_page->findChild<ChatTranscriptView *>();
+        emit view->anchorClicked(QUrl(decisionLink()));
+        QTRY_COMPARE(m_window->currentPage()->pageId(), QStringLiteral("queue"));
+        QTRY_COMPARE(reviewSelection(), m_queued);
+
+        // A decision the queue does not list (outside the P3 sample) is opened all the same.
+        auto *queue = qobject_cast<ReviewQueuePage *>(m_window->page(QStringLiteral("queue")));
+        QCOMPARE(queue->model()->rowOf(m_unqueued), -1);
+        QVERIFY(m_window->showPage(QStringLiteral("chat")));
+        m_server.send(answer(QStringLiteral("c-77"), QStringLiteral("Done."), m_unqueued));
+        QTRY_VERIFY(rowOf(QStringLiteral("c-77")) >= 0);
+        select(QStringLiteral("c-77"));
+        QTRY_COMPARE(decisionLink(), QStringLiteral("decision:%1").arg(m_unqueued));
+        emit view->anchorClicked(QUrl(decisionLink()));
+        QTRY_COMPARE(m_window->currentPage()->pageId(), QStringLiteral("queue"));
+        QTRY_COMPARE(reviewSelection(), m_unqueued);
+        QVERIFY(m_window->showPage(QStringLiteral("chat")));
+    }
+
+    void droppedServerShowsItAndReconnects()
+    {
+        QCOMPARE(m_server.connections, 1);
+        const int before = eventCount();
+        QVERIFY(before > 0);
+        m_server.drop();
+        QTRY_VERIFY2_WITH_TIMEOUT(stateText().contains(QLatin1String("<b>Disconnected</b>")), qPrintable(stateText()), 5000);
+        // Backoff: 1 s ± 20 % before the first retry.
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.clients.size(), 1, 10000);
+        QCOMPARE(m_server.connections, 2);
+        QTRY_VERIFY2(stateText().contains(QLatin1String("<b>Connected</b>")), qPrintable(stateText()));
+        // The same session goes on: the metrics keep counting across the reconnect.
+        m_server.send(answer(QStringLiteral("c-99"), QStringLiteral("Back."), m_queued));
+        QTRY_COMPARE(eventCount(), before + 1);
+        QTRY_VERIFY(rowOf(QStringLiteral("c-99")) >= 0);
+    }
+
+    void cleanupTestCase()
+    {
+        m_tester.reset();
+        m_window.reset();
+    }
+};
+
+QTEST_MAIN(TestChatPage)
+#include "tst_chat_page.moc"

@@ -2,6 +2,7 @@
 
 #include "Language.h"
 #include "dialogs/ConnectionDialog.h"
+#include "pages/ChatPage.h"
 #include "pages/Page.h"
 #include "pages/PageFactory.h"
 #include "reports/ReportBuilder.h"
@@ -69,6 +70,8 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
             if (showPage(id) && argument.isValid())
                 currentPage()->openItem(argument);
         });
+        if (auto *chat = qobject_cast<ChatPage *>(p))
+            connect(chat, &ChatPage::feedStateChanged, this, &MainWindow::setFeedState);
         connect(p, &Page::loadFinished, this, [this, p](bool ok, const QString &) {
             if (ok && p == currentPage())
                 m_status->setLastRefresh(QDateTime::currentDateTime());

@@ -10,6 +10,7 @@
 #include "pages/chat/LiveKpiCard.h"
 #include "queue/ReviewQueue.h"
 #include "settings/Settings.h"
+#include "widgets/StatusPanel.h"
 #include "telemetry/TelemetryRepository.h"
 
 #include <QAbstractItemModelTester>
@@ -160,6 +161,7 @@ private slots:
     void cardsShowTheWindowMetrics()
     {
         QTRY_VERIFY2(stateText().contains(QLatin1String("<b>Connected</b>")), qPrintable(stateText()));
+        QCOMPARE(m_window->statusPanel()->feedText(), QStringLiteral("Live feed: Connected"));
         for (const QString &f : protocolExample(m_queued))
             m_server.send(f);
         // Hand-computed from the scenario: c-81 completed unresolved with a 5, c-90 still
@@ -245,6 +247,7 @@ private slots:
         QVERIFY(before > 0);
         m_server.drop();
         QTRY_VERIFY2_WITH_TIMEOUT(stateText().contains(QLatin1String("<b>Disconnected</b>")), qPrintable(stateText()), 5000);
+        QCOMPARE(m_window->statusPanel()->feedText(), QStringLiteral("Live feed: Disconnected"));
         // Backoff: 1 s ± 20 % before the first retry.
         QTRY_COMPARE_WITH_TIMEOUT(m_server.clients.size(), 1, 10000);
         QCOMPARE(m_server.connections, 2);

@@ -239,6 +239,10 @@ void ChatPage::redraw()
     text += tr(" · %1 events, %2 malformed, %3 ignored").arg(locale.toString(s.totals.events),
                                                                locale.toString(s.totals.malformed), locale.toString(s.totals.ignored));
     m_state->setText(text);
+    if (const QString state = stateText(s); state != m_feedState) {
+        m_feedState = state;
+        emit feedStateChanged(state);
+    }
 
     m_kpis->show(s.totals, s.window);
     m_charts->setData(s.series, s.takenAtMs, s.window.windowSeconds);

@@ -46,6 +46,10 @@ public:
     };
     Footprint footprint() const;
 
+signals:
+    // The feed's connection state in words, for the status bar (DASHBOARD.md).
+    void feedStateChanged(const QString &state);
+
 private:
     void connectFeed(bool allowInsecure = false);
     void onSnapshot(std::shared_ptr<const ChatSnapshot> snapshot);
@@ -76,6 +80,7 @@ private:
     QString m_selectedId;
     qint64 m_selectedLastTs = -1;
     QString m_connectedUrl;
+    QString m_feedState;
     quint64 m_generation = 0;
     bool m_loadPending = false;
     bool m_historyDone = false;

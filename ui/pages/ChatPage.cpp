@@ -20,8 +20,8 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableView>
 #include <QScrollBar>
+#include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 

@@ -2,7 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Accuracy by task type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: accuracy %2 over %3 reviewed decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: accuracy %2 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert threshold (80 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Low (0.00–0.50)</source>
         <translation type="unfinished"></translation>
@@ -37,46 +73,6 @@
     </message>
     <message>
         <source>under-confident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accuracy by task type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accuracy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: accuracy %2 over %3 reviewed decisions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Task type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accuracy (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accuracy per day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Average accuracy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: accuracy %2 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alert threshold (80 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Day (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -148,6 +144,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Human feedback (%1 reviews)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Execution time percentiles per day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -173,21 +177,44 @@ min %8 ms · max %9 ms</source>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>Navigation</name>
     <message>
-        <source>Human feedback (%1 reviews)</source>
+        <source>Key figures with 7-day trends and the active alerts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 (%3 %)</source>
+        <source>Accuracy per agent, per task type and per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence buckets, calibration (ECE) and confidence vs feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution time percentiles per day, per agent and per task type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Human feedback outcomes and feedback rate per agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions waiting for human review, most urgent first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live chat feed: traffic, latency, satisfaction and transcripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-deployment risk check with its explanation</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Report</name>
-    <message>
-        <source>Page %1</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%1 to %2 UTC (%n days)</source>
         <translation type="unfinished">
@@ -305,6 +332,10 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>4. Human feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1048,6 +1079,30 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

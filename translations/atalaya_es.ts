@@ -2,7 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name></name>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Accuracy by task type</source>
+        <translation>Precisión por tipo de tarea</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Precisión</translation>
+    </message>
+    <message>
+        <source>%1: accuracy %2 over %3 reviewed decisions</source>
+        <translation>%1: precisión %2 sobre %3 decisiones revisadas</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>Precisión (%)</translation>
+    </message>
+    <message>
+        <source>Accuracy per day</source>
+        <translation>Precisión por día</translation>
+    </message>
+    <message>
+        <source>Average accuracy</source>
+        <translation>Precisión media</translation>
+    </message>
+    <message>
+        <source>%1: accuracy %2 %</source>
+        <translation>%1: precisión %2 %</translation>
+    </message>
+    <message>
+        <source>Alert threshold (80 %)</source>
+        <translation>Umbral de alerta (80 %)</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Día (UTC)</translation>
+    </message>
     <message>
         <source>Low (0.00–0.50)</source>
         <translation>Baja (0.00–0.50)</translation>
@@ -38,46 +74,6 @@
     <message>
         <source>under-confident</source>
         <translation>falta de confianza</translation>
-    </message>
-    <message>
-        <source>Accuracy by task type</source>
-        <translation>Precisión por tipo de tarea</translation>
-    </message>
-    <message>
-        <source>Accuracy</source>
-        <translation>Precisión</translation>
-    </message>
-    <message>
-        <source>%1: accuracy %2 over %3 reviewed decisions</source>
-        <translation>%1: precisión %2 sobre %3 decisiones revisadas</translation>
-    </message>
-    <message>
-        <source>Task type</source>
-        <translation>Tipo de tarea</translation>
-    </message>
-    <message>
-        <source>Accuracy (%)</source>
-        <translation>Precisión (%)</translation>
-    </message>
-    <message>
-        <source>Accuracy per day</source>
-        <translation>Precisión por día</translation>
-    </message>
-    <message>
-        <source>Average accuracy</source>
-        <translation>Precisión media</translation>
-    </message>
-    <message>
-        <source>%1: accuracy %2 %</source>
-        <translation>%1: precisión %2 %</translation>
-    </message>
-    <message>
-        <source>Alert threshold (80 %)</source>
-        <translation>Umbral de alerta (80 %)</translation>
-    </message>
-    <message>
-        <source>Day (UTC)</source>
-        <translation>Día (UTC)</translation>
     </message>
     <message>
         <source>Confidence distribution</source>
@@ -148,6 +144,14 @@
         <translation>%1, confianza %2</translation>
     </message>
     <message>
+        <source>Human feedback (%1 reviews)</source>
+        <translation>Feedback humano (%1 revisiones)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 %)</source>
+        <translation>%1: %2 (%3 %)</translation>
+    </message>
+    <message>
         <source>Execution time percentiles per day</source>
         <translation>Percentiles del tiempo de ejecución por día</translation>
     </message>
@@ -175,21 +179,44 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Agent</source>
         <translation>Agente</translation>
     </message>
+</context>
+<context>
+    <name>Navigation</name>
     <message>
-        <source>Human feedback (%1 reviews)</source>
-        <translation>Feedback humano (%1 revisiones)</translation>
+        <source>Key figures with 7-day trends and the active alerts</source>
+        <translation>Cifras clave con tendencias de 7 días y las alertas activas</translation>
     </message>
     <message>
-        <source>%1: %2 (%3 %)</source>
-        <translation>%1: %2 (%3 %)</translation>
+        <source>Accuracy per agent, per task type and per day</source>
+        <translation>Precisión por agente, por tipo de tarea y por día</translation>
+    </message>
+    <message>
+        <source>Confidence buckets, calibration (ECE) and confidence vs feedback</source>
+        <translation>Tramos de confianza, calibración (ECE) y confianza frente a feedback</translation>
+    </message>
+    <message>
+        <source>Execution time percentiles per day, per agent and per task type</source>
+        <translation>Percentiles del tiempo de ejecución por día, por agente y por tipo de tarea</translation>
+    </message>
+    <message>
+        <source>Human feedback outcomes and feedback rate per agent</source>
+        <translation>Resultados del feedback humano y tasa de feedback por agente</translation>
+    </message>
+    <message>
+        <source>Decisions waiting for human review, most urgent first</source>
+        <translation>Decisiones pendientes de revisión humana, las más urgentes primero</translation>
+    </message>
+    <message>
+        <source>Live chat feed: traffic, latency, satisfaction and transcripts</source>
+        <translation>Feed de chat en vivo: tráfico, latencia, satisfacción y transcripciones</translation>
+    </message>
+    <message>
+        <source>Pre-deployment risk check with its explanation</source>
+        <translation>Evaluación del riesgo previa al despliegue, con su explicación</translation>
     </message>
 </context>
 <context>
     <name>Report</name>
-    <message>
-        <source>Page %1</source>
-        <translation>Página %1</translation>
-    </message>
     <message numerus="yes">
         <source>%1 to %2 UTC (%n days)</source>
         <translation>
@@ -308,6 +335,10 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>4. Human feedback</source>
         <translation>4. Feedback humano</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
     </message>
 </context>
 <context>
@@ -1051,6 +1082,30 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>Report written to %1</source>
         <translation>Informe guardado en %1</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Claro</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Oscuro</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>I&amp;r a</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,12 @@ struct DashboardFilter {
     QString agentId;
     QString taskType;
 
+    // The custom range as whole UTC days, first and last inclusive (the filter bar's dates).
+    void setCustomDays(const QDate &first, const QDate &last);
+    bool isCustom() const { return customFrom.isValid() && customTo.isValid(); }
+    QDate firstDay() const { return customFrom.toUTC().date(); }
+    QDate lastDay() const { return customTo.toUTC().addMSecs(-1).date(); }
+
     // Resolved at load time, so "last 7 days" moves with the clock on every refresh.
     StatsQuery toQuery(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
     bool operator==(const DashboardFilter &) const = default;

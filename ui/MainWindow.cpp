@@ -1,6 +1,5 @@
 #include "MainWindow.h"
 
-#include "Language.h"
 #include "dialogs/ConnectionDialog.h"
 #include "pages/ChatPage.h"
 #include "pages/Page.h"
@@ -13,14 +12,12 @@
 #include "widgets/StatusPanel.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QListWidget>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -50,6 +47,7 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     m_navigation->setFixedWidth(190);
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setSpacing(2);
+    m_navigation->setIconSize(QSize(20, 20));
     m_navigation->setStyleSheet(QStringLiteral(
         "QListWidget { background: palette(alternate-base); padding-top: 8px; }"
         " QListWidget::item { padding: 8px 12px; border-radius: 4px; margin: 0 6px; }"
@@ -100,59 +98,12 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     loadFilterChoices();
 }
 
-void MainWindow::buildMenus()
-{
-    m_fileMenu = menuBar()->addMenu(QString());
-    m_connectAction = m_fileMenu->addAction(QString(), this, &MainWindow::openConnectionDialog);
-    m_exportAction = m_fileMenu->addAction(QString(), this, &MainWindow::exportPdf);
-    m_exportAction->setShortcut(QKeySequence::Print);
-    m_fileMenu->addSeparator();
-    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
-    m_quitAction->setShortcut(QKeySequence::Quit);
-    m_viewMenu = menuBar()->addMenu(QString());
-    m_refreshAction = m_viewMenu->addAction(QString(), this, &MainWindow::refreshCurrent);
-    m_refreshAction->setShortcut(QKeySequence::Refresh);
-    m_autoRefreshAction = m_viewMenu->addAction(QString());
-    m_autoRefreshAction->setCheckable(true);
-    connect(m_autoRefreshAction, &QAction::toggled, this, &MainWindow::setAutoRefresh);
-    m_languageMenu = m_viewMenu->addMenu(QString());
-    m_languageGroup = new QActionGroup(this);
-    for (const auto &[code, name] : {std::pair{QStringLiteral("en"), QStringLiteral("English")},
-                                     std::pair{QStringLiteral("es"), QStringLiteral("Español")}}) {
-        QAction *a = m_languageMenu->addAction(name);
-        a->setCheckable(true);
-        a->setData(code);
-        a->setChecked(m_language && m_language->current() == code);
-        m_languageGroup->addAction(a);
-    }
-    connect(m_languageGroup, &QActionGroup::triggered, this, [this](QAction *a) {
-        if (m_language)
-            m_language->apply(a->data().toString());
-        if (m_context.settings)
-            m_context.settings->setLanguage(a->data().toString());
-    });
-}
-
-void MainWindow::retranslate()
-{
-    setWindowTitle(tr("Atalaya — AI agent observability"));
-    m_fileMenu->setTitle(tr("&File"));
-    m_connectAction->setText(tr("&Connect to database…"));
-    m_exportAction->setText(tr("Export &PDF report…"));
-    m_quitAction->setText(tr("&Quit"));
-    m_viewMenu->setTitle(tr("&View"));
-    m_refreshAction->setText(tr("&Refresh"));
-    m_autoRefreshAction->setText(tr("&Auto-refresh"));
-    m_languageMenu->setTitle(tr("&Language"));
-    for (size_t i = 0; i < m_pages.size(); ++i)
-        m_navigation->item(static_cast<int>(i))->setText(m_pages[i]->title());
-    m_status->retranslate();
-}
-
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    else if (event->type() == QEvent::PaletteChange && !m_pageActions.empty())
+        updateNavigationIcons();
     QMainWindow::changeEvent(event);
 }
 
@@ -243,6 +194,7 @@ void MainWindow::saveFilter(const DashboardFilter &f)
     m_context.settings->setFilterDays(f.days);
     m_context.settings->setFilterAgent(f.agentId);
     m_context.settings->setFilterTask(f.taskType);
+    m_context.settings->setFilterRange(f.isCustom() ? f.firstDay() : QDate(), f.isCustom() ? f.lastDay() : QDate());
 }
 
 void MainWindow::restoreFromSettings()
@@ -256,6 +208,8 @@ void MainWindow::restoreFromSettings()
     f.days = s->filterDays();
     f.agentId = s->filterAgent();
     f.taskType = s->filterTask();
+    if (s->filterFirstDay().isValid())
+        f.setCustomDays(s->filterFirstDay(), s->filterLastDay());
     const QSignalBlocker blocker(m_filterBar);
     m_filterBar->setFilter(f);
 }

@@ -56,7 +56,10 @@ protected:
 
 private:
     void buildMenus();
+    void buildPageActions();
+    void buildThemeMenu();
     void retranslate();
+    void updateNavigationIcons();
     void activateRow(int row);
     void loadFilterChoices();
     void saveFilter(const DashboardFilter &filter);
@@ -72,12 +75,16 @@ private:
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
+    QMenu *m_themeMenu = nullptr;
+    QMenu *m_goMenu = nullptr;
+    std::vector<QAction *> m_pageActions;
     QAction *m_connectAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_autoRefreshAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
 };
 
 } // namespace atalaya

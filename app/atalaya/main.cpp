@@ -1,6 +1,7 @@
 #include "Language.h"
 #include "MainWindow.h"
 #include "ScreenshotRunner.h"
+#include "Theme.h"
 #include "pages/Page.h"
 
 #include "logging/JsonLogSink.h"
@@ -62,6 +63,7 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addOption({QStringLiteral("db"), QStringLiteral("Database URL (default: $ATALAYA_DB, then the embedded SQLite file)."), QStringLiteral("url")});
     parser.addOption({QStringLiteral("lang"), QStringLiteral("Interface language: es or en."), QStringLiteral("lang")});
+    parser.addOption({QStringLiteral("theme"), QStringLiteral("Colours: system, light or dark (default: the View → Theme setting)."), QStringLiteral("theme")});
     parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Render the page after its data loaded to FILE.png and exit."), QStringLiteral("file")});
     parser.addOption({QStringLiteral("page"), QStringLiteral("Page to show or render."), QStringLiteral("page")});
     parser.addOption({QStringLiteral("size"), QStringLiteral("Window size WxH for --screenshot (default 1400x900)."), QStringLiteral("WxH")});
@@ -78,6 +80,12 @@ int main(int argc, char *argv[])
         }
     }
     Settings settings;
+    const QString theme = parser.value(QStringLiteral("theme"));
+    if (!theme.isEmpty() && theme != QLatin1String("system") && theme != QLatin1String("light") && theme != QLatin1String("dark")) {
+        err << "error: --theme is '" << theme << "'; allowed: system, light, dark\n";
+        return 2;
+    }
+    applyTheme(parser.isSet(QStringLiteral("theme")) ? theme : settings.theme());
     Language language;
     language.apply(parser.isSet(QStringLiteral("lang")) ? parser.value(QStringLiteral("lang")) : settings.language());
 

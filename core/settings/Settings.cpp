@@ -11,6 +11,9 @@ const QString LastPage = QStringLiteral("ui/lastPage");
 const QString FilterDays = QStringLiteral("filters/days");
 const QString FilterAgent = QStringLiteral("filters/agent");
 const QString FilterTask = QStringLiteral("filters/task");
+const QString FilterFirstDay = QStringLiteral("filters/firstDay");
+const QString FilterLastDay = QStringLiteral("filters/lastDay");
+const QString Theme = QStringLiteral("ui/theme");
 const QString Geometry = QStringLiteral("window/geometry");
 const QString State = QStringLiteral("window/state");
 const QString ChatFeedUrl = QStringLiteral("chat/feedUrl");
@@ -65,6 +68,33 @@ void Settings::setFilterAgent(const QString &agent) { put(Key::FilterAgent, agen
 
 QString Settings::filterTask() const { return m_settings.value(Key::FilterTask).toString(); }
 void Settings::setFilterTask(const QString &task) { put(Key::FilterTask, task); }
+
+QDate Settings::filterFirstDay() const
+{
+    const QDate first = QDate::fromString(m_settings.value(Key::FilterFirstDay).toString(), Qt::ISODate);
+    const QDate last = QDate::fromString(m_settings.value(Key::FilterLastDay).toString(), Qt::ISODate);
+    return first.isValid() && last.isValid() && first <= last ? first : QDate();
+}
+
+QDate Settings::filterLastDay() const
+{
+    return filterFirstDay().isValid() ? QDate::fromString(m_settings.value(Key::FilterLastDay).toString(), Qt::ISODate) : QDate();
+}
+
+void Settings::setFilterRange(const QDate &first, const QDate &last)
+{
+    const bool range = first.isValid() && last.isValid();
+    put(Key::FilterFirstDay, range ? first.toString(Qt::ISODate) : QString());
+    put(Key::FilterLastDay, range ? last.toString(Qt::ISODate) : QString());
+}
+
+QString Settings::theme() const
+{
+    const QString t = m_settings.value(Key::Theme).toString();
+    return t == QLatin1String("light") || t == QLatin1String("dark") ? t : QString();
+}
+
+void Settings::setTheme(const QString &theme) { put(Key::Theme, theme); }
 
 QByteArray Settings::windowGeometry() const { return m_settings.value(Key::Geometry).toByteArray(); }
 void Settings::setWindowGeometry(const QByteArray &geometry) { put(Key::Geometry, geometry); }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDate>
 #include <QObject>
 #include <QSettings>
 #include <QString>
@@ -35,6 +36,14 @@ public:
     void setFilterAgent(const QString &agent);
     QString filterTask() const;
     void setFilterTask(const QString &task);
+    // The custom period, first and last day inclusive (UTC); both invalid = a preset period.
+    // A stored range that does not parse or ends before it starts reads as no range.
+    QDate filterFirstDay() const;
+    QDate filterLastDay() const;
+    void setFilterRange(const QDate &first, const QDate &last);
+
+    QString theme() const;  // "light", "dark", or "" = the system's
+    void setTheme(const QString &theme);
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

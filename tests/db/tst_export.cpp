@@ -4,6 +4,8 @@
 #include "telemetry/TelemetryRepository.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -114,6 +116,55 @@ private slots:
         QVERIFY(data.size() > 20000);
         QVERIFY(!data.contains("do-not-export"));
         QVERIFY(!data.contains(m_fresh.password.toUtf8()) || m_fresh.password.isEmpty());
+    }
+
+    // The CLI carries the same catalogues as the GUI: the whole report is in the chosen
+    // language (chart titles and axes included), and every page says "N of M".
+    void pdfLanguage_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QStringList>("present");
+        QTest::addColumn<QStringList>("absent");
+        QTest::addColumn<QString>("footer");
+        QTest::newRow("es") << QStringLiteral("es")
+                            << QStringList{QStringLiteral("Cifras clave"), QStringLiteral("Precisión por tipo de tarea"),
+                                           QStringLiteral("Distribución de la confianza"), QStringLiteral("Día (UTC)")}
+                            << QStringList{QStringLiteral("Key figures"), QStringLiteral("Accuracy by task type"),
+                                           QStringLiteral("Confidence distribution"), QStringLiteral("Page ")}
+                            << QStringLiteral("Página (\\d+) de (\\d+)");
+        QTest::newRow("en") << QStringLiteral("en")
+                            << QStringList{QStringLiteral("Key figures"), QStringLiteral("Accuracy by task type"),
+                                           QStringLiteral("Confidence distribution"), QStringLiteral("Day (UTC)")}
+                            << QStringList{QStringLiteral("Cifras clave"), QStringLiteral("Precisión"), QStringLiteral("Página")}
+                            << QStringLiteral("Page (\\d+) of (\\d+)");
+    }
+
+    void pdfLanguage()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QStringList, present);
+        QFETCH(QStringList, absent);
+        QFETCH(QString, footer);
+        const QString out = m_dir.filePath(QStringLiteral("report-%1.pdf").arg(lang));
+        QCOMPARE(run({QStringLiteral("pdf"), QStringLiteral("--out"), out, QStringLiteral("--lang"), lang}).exitCode, 0);
+        // pdftotext: poppler-utils, installed by scripts/bootstrap.sh.
+        QProcess pdftotext;
+        pdftotext.start(QStringLiteral("pdftotext"), {out, QStringLiteral("-")});
+        QVERIFY2(pdftotext.waitForFinished(60000), "pdftotext did not run");
+        QCOMPARE(pdftotext.exitCode(), 0);
+        // NFKC: the PDF's "fi" ligature reads back as U+FB01.
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+        for (const QString &s : present)
+            QVERIFY2(text.contains(s), qPrintable(s));
+        for (const QString &s : absent)
+            QVERIFY2(!text.contains(s), qPrintable(s));
+        // Footers in page order: 1 of M, 2 of M, …, M of M.
+        QList<std::pair<int, int>> footers;
+        for (const auto &m : QRegularExpression(footer).globalMatch(text))
+            footers.append({m.captured(1).toInt(), m.captured(2).toInt()});
+        QVERIFY(footers.size() >= 4);
+        for (qsizetype i = 0; i < footers.size(); ++i)
+            QCOMPARE(footers[i], std::make_pair(static_cast<int>(i) + 1, static_cast<int>(footers.size())));
     }
 };
 

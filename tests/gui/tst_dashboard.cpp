@@ -25,6 +25,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QPieSeries>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -272,6 +273,66 @@ private slots:
     {
         QCOMPARE(m_settings->lastPage(), QStringLiteral("accuracy"));
         QCOMPARE(m_settings->filterDays(), m_window->filter().days);
+    }
+
+    void customRangeSurvivesRestart()
+    {
+        Page *page = m_window->page(QStringLiteral("accuracy"));
+        FilterBar *bar = m_window->filterBar();
+        const QDate last = QDate::currentDate().addDays(-2);
+        const QDate first = last.addDays(-9);
+        // As a user would: pick "Custom range…", then the two dates.
+        bar->periodCombo()->setCurrentIndex(bar->periodCombo()->findData(-1));
+        QVERIFY(waitReload(page));
+        bar->firstDayEdit()->setDate(first);
+        bar->lastDayEdit()->setDate(last);
+        QTRY_VERIFY(m_window->filter().isCustom() && m_window->filter().firstDay() == first
+                    && m_window->filter().lastDay() == last);
+        QVERIFY(waitReload(page));
+        QCOMPARE(page->filter().toQuery().from, QDateTime(first, QTime(0, 0), Qt::UTC));
+        QCOMPARE(m_settings->filterFirstDay(), first);
+        QCOMPARE(m_settings->filterLastDay(), last);
+
+        // A restart: a new window over the same settings file shows the same range.
+        Settings reread(m_dir.filePath(QStringLiteral("settings.ini")));
+        MainWindow again(AppContext{m_db, &reread});
+        again.restoreFromSettings();
+        QVERIFY(again.filter().isCustom());
+        QCOMPARE(again.filter().firstDay(), first);
+        QCOMPARE(again.filter().lastDay(), last);
+        QCOMPARE(again.filterBar()->periodCombo()->currentData().toInt(), -1);
+        QCOMPARE(again.filterBar()->firstDayEdit()->date(), first);
+        QCOMPARE(again.filterBar()->lastDayEdit()->date(), last);
+        QVERIFY(!again.filterBar()->firstDayEdit()->isHidden());
+
+        // Back to a preset: the stored range is cleared.
+        bar->periodCombo()->setCurrentIndex(bar->periodCombo()->findData(30));
+        QVERIFY(waitReload(page));
+        QVERIFY(!m_settings->filterFirstDay().isValid());
+        QVERIFY(!Settings(m_dir.filePath(QStringLiteral("settings.ini"))).filterLastDay().isValid());
+    }
+
+    void corruptStoredRangeIsIgnored_data()
+    {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("last");
+        QTest::newRow("not a date") << QStringLiteral("yesterday") << QStringLiteral("2026-01-10");
+        QTest::newRow("ends before it starts") << QStringLiteral("2026-01-10") << QStringLiteral("2026-01-01");
+        QTest::newRow("one side missing") << QStringLiteral("2026-01-10") << QString();
+    }
+
+    void corruptStoredRangeIsIgnored()
+    {
+        QFETCH(QString, first);
+        QFETCH(QString, last);
+        Settings s(m_dir.filePath(QStringLiteral("corrupt.ini")));
+        s.raw().setValue(QStringLiteral("filters/firstDay"), first);
+        s.raw().setValue(QStringLiteral("filters/lastDay"), last);
+        QVERIFY(!s.filterFirstDay().isValid());
+        QVERIFY(!s.filterLastDay().isValid());
+        MainWindow window(AppContext{m_db, &s});
+        window.restoreFromSettings();
+        QVERIFY(!window.filter().isCustom());
     }
 };
 

@@ -1,14 +1,32 @@
 #include "charts/ChartKit.h"
 
+#include <QBarSet>
 #include <QChart>
-#include <QCoreApplication>
 #include <QCursor>
 #include <QDateTimeAxis>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QXYSeries>
 
+#include <cmath>
+
 namespace atalaya::charts {
+namespace {
+
+// The smallest 1-2-2.5-5 × 10^n at or above value: a round axis maximum.
+double niceMax(double value)
+{
+    if (value <= 0)
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (value <= step * magnitude)
+            return step * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+} // namespace
 
 QColor ChartStyle::accent(int index) const
 {
@@ -84,6 +102,13 @@ QValueAxis *valueAxis(const ChartStyle &style, const QString &title, double min,
     return axis;
 }
 
+void setTickInterval(QValueAxis *axis, double interval)
+{
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(interval);
+}
+
 QDateTimeAxis *dateAxis(const ChartStyle &style, const QString &title, int days)
 {
     auto *axis = new QDateTimeAxis;
@@ -101,6 +126,42 @@ void attachTooltip(QXYSeries *series, std::function<QString(const QPointF &)> te
         else
             QToolTip::hideText();
     });
+}
+
+void attachTooltip(QBarSet *set, std::function<QString(int)> text)
+{
+    QObject::connect(set, &QBarSet::hovered, set, [text = std::move(text)](bool state, int index) {
+        if (state)
+            QToolTip::showText(QCursor::pos(), text(index));
+        else
+            QToolTip::hideText();
+    });
+}
+
+qint64 dayMs(const QString &isoDay)
+{
+    return QDateTime(QDate::fromString(isoDay, Qt::ISODate), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+}
+
+QString dayText(qint64 ms)
+{
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date(), QLocale::ShortFormat);
+}
+
+void setDateRange(QDateTimeAxis *axis, const std::vector<GroupSummary> &days)
+{
+    if (days.empty())
+        return;
+    axis->setRange(QDateTime::fromMSecsSinceEpoch(dayMs(days.front().key) - 43200000, Qt::UTC),
+                   QDateTime::fromMSecsSinceEpoch(dayMs(days.back().key) + 43200000, Qt::UTC));
+}
+
+QValueAxis *roundedAxis(const ChartStyle &style, const QString &title, double top)
+{
+    const double max = niceMax(top);
+    QValueAxis *axis = valueAxis(style, title, 0, max);
+    setTickInterval(axis, max / 5);
+    return axis;
 }
 
 QString emptyText()

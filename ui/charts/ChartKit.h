@@ -1,12 +1,17 @@
 #pragma once
 
+#include "stats/StatsTypes.h"
+
 #include <QColor>
+#include <QCoreApplication>
 #include <QPalette>
 #include <QString>
 
 #include <functional>
+#include <vector>
 
 class QAbstractAxis;
+class QBarSet;
 class QChart;
 class QChartView;
 class QDateTimeAxis;
@@ -15,6 +20,11 @@ class QXYSeries;
 class QWidget;
 
 namespace atalaya::charts {
+
+// Translation context of every dashboard chart text (titles, axes, legends, tooltips).
+struct DashboardCharts {
+    Q_DECLARE_TR_FUNCTIONS(DashboardCharts)
+};
 
 // Colours and fonts of every chart, from the widget palette (light or dark) or for print.
 struct ChartStyle {
@@ -37,9 +47,21 @@ QValueAxis *valueAxis(const ChartStyle &style, const QString &title, double min,
                       const QString &labelFormat = QStringLiteral("%.0f"));
 QDateTimeAxis *dateAxis(const ChartStyle &style, const QString &title, int days);
 void styleAxis(const ChartStyle &style, QAbstractAxis *axis, const QString &title);
+// Ticks at multiples of interval (0, 0.5, 1 or 0, 1000, 2000…) instead of the range split evenly.
+void setTickInterval(QValueAxis *axis, double interval);
 
 // Hover tooltips for line and scatter series; text(point) says what the point is.
 void attachTooltip(QXYSeries *series, std::function<QString(const QPointF &)> text);
+// Hover tooltips for the bars of a set; text(index) says what the bar is.
+void attachTooltip(QBarSet *set, std::function<QString(int)> text);
+
+// Per-day series: x is noon UTC of the ISO day, so a day's point sits in the middle of it.
+qint64 dayMs(const QString &isoDay);
+QString dayText(qint64 ms);
+// Covers the days of the series with half a day of margin on each side.
+void setDateRange(QDateTimeAxis *axis, const std::vector<GroupSummary> &days);
+// 0 to a round maximum (1, 2, 2.5 or 5 × 10^n) above top, in five steps (counts, milliseconds).
+QValueAxis *roundedAxis(const ChartStyle &style, const QString &title, double top);
 
 // Centre message drawn in place of an empty chart ("no decisions in this period").
 QString emptyText();

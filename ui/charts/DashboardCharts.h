@@ -9,7 +9,8 @@ namespace atalaya::charts {
 
 // Every chart of pages 1–5, built from the immutable page data. The pages show them in
 // QChartViews and the PDF report renders the very same charts, so both always agree.
-// The caller owns the returned chart.
+// The caller owns the returned chart. One file per page: AccuracyCharts.cpp,
+// ConfidenceCharts.cpp, LatencyCharts.cpp, FeedbackCharts.cpp.
 QChart *accuracyByTaskChart(const ChartStyle &style, const std::vector<GroupSummary> &taskTypes);
 QChart *accuracyPerDayChart(const ChartStyle &style, const std::vector<GroupSummary> &days);
 QChart *confidenceHistogramChart(const ChartStyle &style, const ConfidenceDistribution &distribution);

@@ -3,10 +3,9 @@
 #include "charts/DashboardCharts.h"
 #include "models/GroupTableModel.h"
 #include "widgets/ChartCard.h"
-#include "widgets/DataTableView.h"
+#include "widgets/TableCard.h"
 
 #include <QHBoxLayout>
-#include <QHeaderView>
 
 namespace atalaya {
 
@@ -15,15 +14,8 @@ using Col = GroupTableModel::Column;
 AccuracyPage::AccuracyPage(const AppContext &context, QWidget *parent) : DataPage(context, parent)
 {
     m_agents = new GroupTableModel(tr("Agent"), {Col::Key, Col::Decisions, Col::Accuracy, Col::FeedbackRate}, this);
-    auto *tableCard = new QFrame(this);
-    applyCardStyle(tableCard);
-    auto *tableLayout = new QVBoxLayout(tableCard);
-    tableLayout->setContentsMargins(4, 4, 4, 4);
-    m_view = new DataTableView(tableCard);
-    m_view->setSourceModel(m_agents, GroupTableModel::SortRole);
-    m_view->sortByColumn(m_agents->columnOf(Col::Decisions), Qt::DescendingOrder);
-    m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    tableLayout->addWidget(m_view);
+    auto *tableCard = new TableCard(m_agents, Col::Decisions, Qt::DescendingOrder, this);
+    m_view = tableCard->view();
     m_byTask = new ChartCard(this);
     m_perDay = new ChartCard(this);
     auto *top = new QHBoxLayout;
@@ -32,13 +24,7 @@ AccuracyPage::AccuracyPage(const AppContext &context, QWidget *parent) : DataPag
     top->addWidget(m_byTask, 6);
     contentLayout()->addLayout(top, 1);
     contentLayout()->addWidget(m_perDay, 1);
-    connect(m_view, &DataTableView::sourceRowActivated, this, [this](int row) {
-        if (row < 0 || row >= m_agents->rowCount())
-            return;
-        DashboardFilter f = filter();
-        f.agentId = m_agents->rows()[static_cast<size_t>(row)].key;
-        emit filterRequested(f);
-    });
+    connect(tableCard, &TableCard::keyActivated, this, &AccuracyPage::requestAgentFilter);
     retranslate();
 }
 

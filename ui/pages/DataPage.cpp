@@ -19,7 +19,7 @@ DataPage::DataPage(const AppContext &context, QWidget *parent) : Page(context, p
     f.setBold(true);
     m_title->setFont(f);
     m_state = new QLabel(this);
-    m_state->setStyleSheet(QStringLiteral("color: %1;").arg(palette().color(QPalette::PlaceholderText).name()));
+    m_state->setForegroundRole(QPalette::PlaceholderText);
     header->addWidget(m_title);
     header->addStretch(1);
     header->addWidget(m_state);
@@ -47,6 +47,13 @@ void DataPage::setHeader(const QString &title)
     m_title->setText(title);
 }
 
+void DataPage::requestAgentFilter(const QString &agentId)
+{
+    DashboardFilter f = filter();
+    f.agentId = agentId;
+    emit filterRequested(f);
+}
+
 void DataPage::fail(const QString &message)
 {
     setLoading(false);
@@ -62,7 +69,8 @@ void DataPage::setLoading(bool loading)
 
 void DataPage::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::LanguageChange) {
+    // A new theme re-shows the data too: charts take their colours from the palette.
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::PaletteChange) {
         setHeader(title());
         retranslate();
     }

@@ -32,6 +32,8 @@ protected:
     virtual void retranslate() {}
     QVBoxLayout *contentLayout() const { return m_content; }
     void setHeader(const QString &title);
+    // A clicked agent row or alert: narrow every page to that agent.
+    void requestAgentFilter(const QString &agentId);
     void changeEvent(QEvent *event) override;
 
     template <typename T, typename Work, typename Show>

@@ -4,10 +4,9 @@
 #include "charts/DashboardCharts.h"
 #include "models/GroupTableModel.h"
 #include "widgets/ChartCard.h"
-#include "widgets/DataTableView.h"
+#include "widgets/TableCard.h"
 
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 
 namespace atalaya {
@@ -19,28 +18,15 @@ FeedbackPage::FeedbackPage(const AppContext &context, QWidget *parent) : DataPag
     m_summary = new QLabel(this);
     m_agents = new GroupTableModel(tr("Agent"), {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate}, this);
     m_pie = new ChartCard(this);
-    auto *tableCard = new QFrame(this);
-    applyCardStyle(tableCard);
-    auto *tableLayout = new QVBoxLayout(tableCard);
-    tableLayout->setContentsMargins(4, 4, 4, 4);
-    m_view = new DataTableView(tableCard);
-    m_view->setSourceModel(m_agents, GroupTableModel::SortRole);
-    m_view->sortByColumn(m_agents->columnOf(Col::FeedbackRate), Qt::AscendingOrder);
-    m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    tableLayout->addWidget(m_view);
+    auto *tableCard = new TableCard(m_agents, Col::FeedbackRate, Qt::AscendingOrder, this);
+    m_view = tableCard->view();
     auto *row = new QHBoxLayout;
     row->setSpacing(10);
     row->addWidget(m_pie, 1);
     row->addWidget(tableCard, 1);
     contentLayout()->addWidget(m_summary);
     contentLayout()->addLayout(row, 1);
-    connect(m_view, &DataTableView::sourceRowActivated, this, [this](int r) {
-        if (r < 0 || r >= m_agents->rowCount())
-            return;
-        DashboardFilter f = filter();
-        f.agentId = m_agents->rows()[static_cast<size_t>(r)].key;
-        emit filterRequested(f);
-    });
+    connect(tableCard, &TableCard::keyActivated, this, &FeedbackPage::requestAgentFilter);
     retranslate();
 }
 

@@ -3,10 +3,9 @@
 #include "charts/DashboardCharts.h"
 #include "models/GroupTableModel.h"
 #include "widgets/ChartCard.h"
-#include "widgets/DataTableView.h"
+#include "widgets/TableCard.h"
 
 #include <QHBoxLayout>
-#include <QHeaderView>
 
 namespace atalaya {
 
@@ -17,15 +16,7 @@ LatencyPage::LatencyPage(const AppContext &context, QWidget *parent) : DataPage(
     m_tasks = new GroupTableModel(tr("Task type"), {Col::Key, Col::AvgMs, Col::P95, Col::P99}, this);
     m_perDay = new ChartCard(this);
     m_boxes = new ChartCard(this);
-    auto *tableCard = new QFrame(this);
-    applyCardStyle(tableCard);
-    auto *tableLayout = new QVBoxLayout(tableCard);
-    tableLayout->setContentsMargins(4, 4, 4, 4);
-    m_view = new DataTableView(tableCard);
-    m_view->setSourceModel(m_tasks, GroupTableModel::SortRole);
-    m_view->sortByColumn(m_tasks->columnOf(Col::P95), Qt::DescendingOrder);
-    m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    tableLayout->addWidget(m_view);
+    auto *tableCard = new TableCard(m_tasks, Col::P95, Qt::DescendingOrder, this);
     auto *bottom = new QHBoxLayout;
     bottom->setSpacing(10);
     bottom->addWidget(m_boxes, 6);

@@ -8,7 +8,6 @@
 namespace atalaya {
 
 class ChartCard;
-class DataTableView;
 class GroupTableModel;
 
 // Seed 000 §4: P50/P95/P99 per day, a box plot per agent, the task-type latency table.
@@ -32,7 +31,6 @@ private:
     void show(const LatencyData &data);
 
     GroupTableModel *m_tasks = nullptr;
-    DataTableView *m_view = nullptr;
     ChartCard *m_perDay = nullptr;
     ChartCard *m_boxes = nullptr;
     std::optional<LatencyData> m_data;

@@ -58,9 +58,7 @@ OverviewPage::OverviewPage(const AppContext &context, QWidget *parent) : DataPag
         const auto &alerts = m_alerts->alerts();
         if (row < 0 || row >= static_cast<int>(alerts.size()) || alerts[static_cast<size_t>(row)].agentId.isEmpty())
             return;
-        DashboardFilter f = filter();
-        f.agentId = alerts[static_cast<size_t>(row)].agentId;
-        emit filterRequested(f);
+        requestAgentFilter(alerts[static_cast<size_t>(row)].agentId);
     });
     retranslate();
 }

@@ -23,14 +23,12 @@ ChartCard::ChartCard(QWidget *parent) : QFrame(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     m_stack = new QStackedWidget(this);
-    m_view = new QChartView(this);
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setFrameShape(QFrame::NoFrame);
-    m_view->setStyleSheet(QStringLiteral("background: transparent;"));
     m_empty = new QLabel(this);
     m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setStyleSheet(QStringLiteral("color: %1; font-size: 11pt;").arg(palette().color(QPalette::PlaceholderText).name()));
-    m_stack->addWidget(m_view);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    QFont emptyFont = m_empty->font();
+    emptyFont.setPointSizeF(11);
+    m_empty->setFont(emptyFont);
     m_stack->addWidget(m_empty);
     layout->addWidget(m_stack);
     setMinimumHeight(220);
@@ -38,16 +36,24 @@ ChartCard::ChartCard(QWidget *parent) : QFrame(parent)
 
 void ChartCard::setChart(QChart *chart, bool empty)
 {
-    QChart *old = m_view->chart();
-    m_view->setChart(chart);
-    delete old;
+    if (!m_view) {
+        m_view = new QChartView(chart, this);
+        m_view->setRenderHint(QPainter::Antialiasing);
+        m_view->setFrameShape(QFrame::NoFrame);
+        m_view->setStyleSheet(QStringLiteral("background: transparent;"));
+        m_stack->addWidget(m_view);
+    } else {
+        QChart *old = m_view->chart();
+        m_view->setChart(chart);
+        delete old;
+    }
     m_empty->setText(chart->title() + QStringLiteral("\n\n") + charts::emptyText());
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_empty) : m_view);
 }
 
 QChart *ChartCard::chart() const
 {
-    return m_view->chart();
+    return m_view ? m_view->chart() : nullptr;
 }
 
 bool ChartCard::isEmptyState() const

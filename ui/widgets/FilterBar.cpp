@@ -77,7 +77,7 @@ void FilterBar::fillCombo(QComboBox *combo, const QString &allText, const QStrin
 void FilterBar::syncWidgets()
 {
     m_syncing = true;
-    const bool custom = m_filter.customFrom.isValid() && m_filter.customTo.isValid();
+    const bool custom = m_filter.isCustom();
     const int periodIndex = m_period->findData(custom ? kCustom : m_filter.days);
     if (periodIndex < 0 && !custom) {
         m_period->addItem(tr("Last %n days", nullptr, m_filter.days), m_filter.days);
@@ -88,8 +88,8 @@ void FilterBar::syncWidgets()
     m_from->setVisible(custom);
     m_to->setVisible(custom);
     if (custom) {
-        m_from->setDate(m_filter.customFrom.toUTC().date());
-        m_to->setDate(m_filter.customTo.toUTC().addMSecs(-1).date());
+        m_from->setDate(m_filter.firstDay());
+        m_to->setDate(m_filter.lastDay());
     }
     fillCombo(m_agent, tr("All agents"), m_agents, m_filter.agentId);
     fillCombo(m_task, tr("All task types"), m_taskTypes, m_filter.taskType);
@@ -113,8 +113,7 @@ void FilterBar::readWidgets()
             m_syncing = false;
         }
         f.days = m_filter.days;
-        f.customFrom = QDateTime(m_from->date(), QTime(0, 0), Qt::UTC);
-        f.customTo = QDateTime(std::max(m_to->date(), m_from->date()).addDays(1), QTime(0, 0), Qt::UTC);
+        f.setCustomDays(m_from->date(), m_to->date());
     } else {
         f.days = days;
     }

@@ -27,6 +27,8 @@ public:
     QComboBox *periodCombo() const { return m_period; }
     QComboBox *agentCombo() const { return m_agent; }
     QComboBox *taskCombo() const { return m_task; }
+    QDateEdit *firstDayEdit() const { return m_from; }
+    QDateEdit *lastDayEdit() const { return m_to; }
 
 signals:
     void filterChanged(const atalaya::DashboardFilter &filter);

@@ -72,7 +72,10 @@ KpiCard::KpiCard(QWidget *parent) : QFrame(parent)
     layout->setContentsMargins(14, 10, 14, 10);
     layout->setSpacing(2);
     m_title = new QLabel(this);
-    m_title->setStyleSheet(QStringLiteral("color: %1; font-weight: 600;").arg(palette().color(QPalette::PlaceholderText).name()));
+    m_title->setForegroundRole(QPalette::PlaceholderText);
+    QFont titleFont = m_title->font();
+    titleFont.setWeight(QFont::DemiBold);
+    m_title->setFont(titleFont);
     m_value = new QLabel(QStringLiteral("…"), this);
     QFont big = m_value->font();
     big.setPointSizeF(big.pointSizeF() * 2.0);

@@ -1,0 +1,221 @@
+#include "reports/PdfCanvas.h"
+
+#include "charts/ChartKit.h"
+
+#include <QAbstractItemModel>
+#include <QChart>
+#include <QCoreApplication>
+#include <QGraphicsScene>
+#include <QPdfWriter>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+namespace atalaya {
+namespace {
+
+struct Report {
+    Q_DECLARE_TR_FUNCTIONS(Report)
+};
+
+// Charts are laid out larger than their box and scaled down, so half-page charts keep
+// screen-like proportions between fonts and plot area.
+constexpr qreal kChartScale = 0.7;
+constexpr qreal kCellPadding = 12;
+
+QFont reportFont(qreal pointSize, bool bold = false)
+{
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPointSizeF(pointSize);
+    f.setBold(bold);
+    return f;
+}
+
+} // namespace
+
+PdfCanvas::PdfCanvas(QPdfWriter &writer, Pass pass, QString header, int totalPages)
+    : m_writer(writer), m_pass(pass), m_header(std::move(header)), m_totalPages(totalPages)
+{
+    if (painting())
+        m_painter.begin(&writer);
+    m_page = QRectF(QPointF(0, 0), QSizeF(writer.width(), writer.height()));
+    beginPage();
+}
+
+void PdfCanvas::ensure(qreal height)
+{
+    if (m_y + height > m_page.bottom() - kFooter)
+        newPage();
+}
+
+void PdfCanvas::newPage()
+{
+    footer();
+    if (painting())
+        m_writer.newPage();
+    beginPage();
+}
+
+void PdfCanvas::finish()
+{
+    footer();
+    if (painting())
+        m_painter.end();
+}
+
+void PdfCanvas::text(const QString &t, qreal pointSize, bool bold, const QColor &color)
+{
+    const QFont f = reportFont(pointSize, bold);
+    const QRectF box = QFontMetricsF(f, &m_writer).boundingRect(QRectF(0, 0, width(), 1e6), Qt::TextWordWrap, t);
+    ensure(box.height());
+    if (painting()) {
+        m_painter.setFont(f);
+        m_painter.setPen(color);
+        m_painter.drawText(QRectF(0, m_y, width(), box.height()), Qt::TextWordWrap, t);
+    }
+    m_y += box.height() + pointSize * 0.4;
+}
+
+void PdfCanvas::chart(QChart *chart, qreal height, qreal x, qreal w)
+{
+    std::unique_ptr<QChart> owned(chart);
+    ensure(height);
+    if (painting()) {
+        // Lay the chart out at screen-like size so fonts keep their proportions, then scale.
+        const QSizeF logical(w / kChartScale, height / kChartScale);
+        QGraphicsScene scene;
+        scene.addItem(owned.get());
+        owned->setGeometry(QRectF(QPointF(0, 0), logical));
+        scene.setSceneRect(QRectF(QPointF(0, 0), logical));
+        scene.render(&m_painter, QRectF(x, m_y, w, height), scene.sceneRect(), Qt::KeepAspectRatio);
+        scene.removeItem(owned.get());
+    }
+}
+
+void PdfCanvas::emptyChart(const QString &title, qreal height, qreal x, qreal w)
+{
+    ensure(height);
+    if (!painting())
+        return;
+    m_painter.setPen(QColor(0xaa, 0xaa, 0xaa));
+    m_painter.drawRect(QRectF(x, m_y, w, height));
+    m_painter.setFont(reportFont(9));
+    m_painter.drawText(QRectF(x, m_y, w, height), Qt::AlignCenter, title + QStringLiteral("\n") + charts::emptyText());
+}
+
+QList<qreal> PdfCanvas::columnWidths(const QAbstractItemModel &model, qreal available) const
+{
+    const QFontMetricsF plain(reportFont(8), &m_writer);
+    const QFontMetricsF bold(reportFont(8, true), &m_writer);
+    QList<qreal> widths;
+    qreal total = 0;
+    for (int c = 0; c < model.columnCount(); ++c) {
+        // A header may wrap at spaces, so only its longest word has to fit.
+        qreal w = 0;
+        for (const QString &word : model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString().split(QLatin1Char(' ')))
+            w = std::max(w, bold.horizontalAdvance(word));
+        for (int r = 0; r < model.rowCount(); ++r)
+            w = std::max(w, plain.horizontalAdvance(model.index(r, c).data(Qt::DisplayRole).toString()));
+        // Rounded up with a pixel to spare, or the widest cell would wrap in its own column.
+        w = std::ceil(w) + 1 + kCellPadding;
+        widths.append(w);
+        total += w;
+    }
+    if (widths.isEmpty())
+        return widths;
+    if (total <= available) {
+        for (qreal &w : widths)
+            w += (available - total) / static_cast<qreal>(widths.size());
+    } else {
+        const auto widest = std::max_element(widths.begin(), widths.end());
+        *widest = std::max(kCellPadding * 4, *widest - (total - available));
+    }
+    return widths;
+}
+
+void PdfCanvas::table(const QAbstractItemModel &model, qreal x0, qreal w0)
+{
+    if (w0 < 0)
+        w0 = width();
+    const QList<qreal> widths = columnWidths(model, w0);
+    const QFont plainFont = reportFont(8);
+    const QFont boldFont = reportFont(8, true);
+    const qreal lineH = QFontMetricsF(plainFont, &m_writer).height();
+    const qreal vpad = lineH * 0.6;
+    auto cellText = [&](int r, int c) {
+        return r < 0 ? model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()
+                     : model.index(r, c).data(Qt::DisplayRole).toString();
+    };
+    // Text that does not fit its column wraps at spaces; the row grows to its tallest cell.
+    auto rowHeight = [&](int r) {
+        const QFontMetricsF fm(r < 0 ? boldFont : plainFont, &m_writer);
+        qreal h = lineH;
+        for (int c = 0; c < model.columnCount(); ++c)
+            h = std::max(h, fm.boundingRect(QRectF(0, 0, widths[c] - kCellPadding, 1e6), Qt::TextWordWrap, cellText(r, c)).height());
+        return h + vpad;
+    };
+    auto paintRow = [&](int r) {
+        const qreal h = rowHeight(r);
+        if (painting()) {
+            m_painter.setFont(r < 0 ? boldFont : plainFont);
+            if (r < 0)
+                m_painter.fillRect(QRectF(x0, m_y, w0, h), QColor(0xee, 0xf1, 0xf5));
+            else if (r % 2 == 1)
+                m_painter.fillRect(QRectF(x0, m_y, w0, h), QColor(0xf8, 0xf9, 0xfb));
+            m_painter.setPen(QColor(0x22, 0x22, 0x22));
+            qreal x = x0;
+            for (int c = 0; c < model.columnCount(); ++c) {
+                const QVariant align = r < 0 ? model.headerData(c, Qt::Horizontal, Qt::TextAlignmentRole)
+                                             : model.index(r, c).data(Qt::TextAlignmentRole);
+                const Qt::Alignment a = align.isValid() ? Qt::Alignment(align.toInt()) : Qt::AlignLeft | Qt::AlignVCenter;
+                m_painter.drawText(QRectF(x + kCellPadding / 2, m_y, widths[c] - kCellPadding, h), a | Qt::TextWordWrap,
+                                   cellText(r, c));
+                x += widths[c];
+            }
+        }
+        m_y += h;
+    };
+    // Short tables stay on one page; long ones need at least the header and one row here.
+    qreal tableH = 0;
+    for (int r = -1; r < model.rowCount(); ++r)
+        tableH += rowHeight(r);
+    ensure(tableH < m_page.height() / 3 ? tableH : rowHeight(-1) + rowHeight(0));
+    paintRow(-1);
+    for (int r = 0; r < model.rowCount(); ++r) {
+        if (m_y + rowHeight(r) > m_page.bottom() - kFooter) {
+            newPage();
+            paintRow(-1);
+        }
+        paintRow(r);
+    }
+    m_y += 10;
+}
+
+void PdfCanvas::beginPage()
+{
+    ++m_pageNumber;
+    m_y = 0;
+    if (m_pageNumber == 1)
+        return;
+    if (painting()) {
+        m_painter.setFont(reportFont(7.5));
+        m_painter.setPen(QColor(0x77, 0x77, 0x77));
+        m_painter.drawText(QRectF(0, 0, width(), 20), Qt::AlignLeft | Qt::AlignTop, m_header);
+        m_painter.setPen(QColor(0xdd, 0xdd, 0xdd));
+        m_painter.drawLine(QPointF(0, 20), QPointF(width(), 20));
+    }
+    m_y = 30;
+}
+
+void PdfCanvas::footer()
+{
+    if (!painting())
+        return;
+    m_painter.setFont(reportFont(7.5));
+    m_painter.setPen(QColor(0x77, 0x77, 0x77));
+    m_painter.drawText(QRectF(0, m_page.bottom() - 20, width(), 20), Qt::AlignRight | Qt::AlignBottom,
+                       Report::tr("Page %1 of %2").arg(m_pageNumber).arg(m_totalPages));
+}
+
+} // namespace atalaya

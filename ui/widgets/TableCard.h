@@ -1,0 +1,28 @@
+#pragma once
+
+#include "models/GroupTableModel.h"
+
+#include <QFrame>
+
+namespace atalaya {
+
+class DataTableView;
+
+// A card holding a sortable table of grouped rows (agents, task types): the table part of
+// the Accuracy, Execution time and Feedback pages. Activating a row names its key.
+class TableCard : public QFrame {
+    Q_OBJECT
+public:
+    TableCard(GroupTableModel *model, GroupTableModel::Column sortColumn, Qt::SortOrder order, QWidget *parent = nullptr);
+
+    DataTableView *view() const { return m_view; }
+
+signals:
+    // A row was clicked or activated with Enter: its key (agent id, task type).
+    void keyActivated(const QString &key);
+
+private:
+    DataTableView *m_view = nullptr;
+};
+
+} // namespace atalaya

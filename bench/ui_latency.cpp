@@ -134,11 +134,12 @@ int main(int argc, char *argv[])
     double worstSwitch = 0;
     double worstStall = coldStall;
     for (int round = 0; round < 2; ++round) {
-        for (Page *p : window.pages()) {
+        for (const QString &id : window.pageIds()) {
             probe.start();
             QElapsedTimer t;
             t.start();
-            window.showPage(p->pageId());
+            Page *p = window.page(id);
+            window.showPage(id);
             const double switchMs = t.nsecsElapsed() / 1e6;
             const bool ok = waitLoaded(p);
             const double loadedMs = t.nsecsElapsed() / 1e6;

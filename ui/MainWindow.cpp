@@ -59,22 +59,9 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     setCentralWidget(central);
     m_status = new StatusPanel(statusBar());
 
-    m_pages = createPages(m_context, m_stack);
-    for (Page *p : m_pages) {
-        m_stack->addWidget(p);
-        m_navigation->addItem(p->title());
-        connect(p, &Page::filterRequested, this, &MainWindow::setFilter);
-        connect(p, &Page::navigateRequested, this, [this](const QString &id, const QVariant &argument) {
-            if (showPage(id) && argument.isValid())
-                currentPage()->openItem(argument);
-        });
-        if (auto *chat = qobject_cast<ChatPage *>(p))
-            connect(chat, &ChatPage::feedStateChanged, this, &MainWindow::setFeedState);
-        connect(p, &Page::loadFinished, this, [this, p](bool ok, const QString &) {
-            if (ok && p == currentPage())
-                m_status->setLastRefresh(QDateTime::currentDateTime());
-        });
-    }
+    m_pages.assign(pageCatalogue().size(), nullptr);
+    for (const PageSpec &spec : pageCatalogue())
+        m_navigation->addItem(spec.title());
     connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::activateRow);
     connect(m_filterBar, &FilterBar::filterChanged, this, [this](const DashboardFilter &f) {
         saveFilter(f);
@@ -96,6 +83,47 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     m_refreshTimer->setInterval(seconds * 1000);
     setAutoRefresh(m_context.settings ? m_context.settings->autoRefresh() : true);
     loadFilterChoices();
+    QTimer::singleShot(0, this, &MainWindow::buildNextPage);
+}
+
+Page *MainWindow::pageAt(size_t index)
+{
+    if (m_pages[index])
+        return m_pages[index];
+    Page *p = pageCatalogue()[index].create(m_context, m_stack);
+    m_pages[index] = p;
+    m_stack->addWidget(p);
+    connect(p, &Page::filterRequested, this, &MainWindow::setFilter);
+    connect(p, &Page::navigateRequested, this, [this](const QString &id, const QVariant &argument) {
+        if (showPage(id) && argument.isValid())
+            currentPage()->openItem(argument);
+    });
+    if (auto *chat = qobject_cast<ChatPage *>(p))
+        connect(chat, &ChatPage::feedStateChanged, this, &MainWindow::setFeedState);
+    connect(p, &Page::loadFinished, this, [this, p](bool ok, const QString &) {
+        if (ok && p == currentPage())
+            m_status->setLastRefresh(QDateTime::currentDateTime());
+    });
+    return p;
+}
+
+// The review queue (outbox retries) and chat (live feed) work in the background, so every page
+// exists shortly after start-up even if never opened.
+void MainWindow::buildNextPage()
+{
+    const auto next = std::find(m_pages.begin(), m_pages.end(), nullptr);
+    if (next == m_pages.end())
+        return;
+    pageAt(static_cast<size_t>(next - m_pages.begin()));
+    QTimer::singleShot(0, this, &MainWindow::buildNextPage);
+}
+
+QStringList MainWindow::pageIds() const
+{
+    QStringList ids;
+    for (const PageSpec &spec : pageCatalogue())
+        ids << spec.id;
+    return ids;
 }
 
 void MainWindow::changeEvent(QEvent *event)
@@ -107,13 +135,10 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
-Page *MainWindow::page(const QString &pageId) const
+Page *MainWindow::page(const QString &pageId)
 {
-    for (Page *p : m_pages) {
-        if (p->pageId() == pageId)
-            return p;
-    }
-    return nullptr;
+    const qsizetype i = pageIds().indexOf(pageId);
+    return i < 0 ? nullptr : pageAt(static_cast<size_t>(i));
 }
 
 Page *MainWindow::currentPage() const
@@ -130,7 +155,7 @@ void MainWindow::activateRow(int row)
 {
     if (row < 0 || row >= static_cast<int>(m_pages.size()))
         return;
-    Page *p = m_pages[static_cast<size_t>(row)];
+    Page *p = pageAt(static_cast<size_t>(row));
     m_stack->setCurrentWidget(p);
     if (m_context.settings)
         m_context.settings->setLastPage(p->pageId());
@@ -143,16 +168,14 @@ void MainWindow::activateRow(int row)
 
 bool MainWindow::showPage(const QString &pageId)
 {
-    for (size_t i = 0; i < m_pages.size(); ++i) {
-        if (m_pages[i]->pageId() != pageId)
-            continue;
-        if (m_navigation->currentRow() == static_cast<int>(i))
-            activateRow(static_cast<int>(i));
-        else
-            m_navigation->setCurrentRow(static_cast<int>(i));
-        return true;
-    }
-    return false;
+    const int i = static_cast<int>(pageIds().indexOf(pageId));
+    if (i < 0)
+        return false;
+    if (m_navigation->currentRow() == i)
+        activateRow(i);
+    else
+        m_navigation->setCurrentRow(i);
+    return true;
 }
 
 void MainWindow::setFilter(const DashboardFilter &filter)
@@ -248,6 +271,8 @@ void MainWindow::setDatabase(std::shared_ptr<const Database> db)
     m_context.db = std::move(db);
     m_status->setConnection(m_context.db ? m_context.db->url().describe() : tr("no database"), m_context.db != nullptr);
     for (Page *p : m_pages) {
+        if (!p)
+            continue;
         AppContext c = p->context();
         c.db = m_context.db;
         p->setContext(c);

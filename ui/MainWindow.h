@@ -27,11 +27,13 @@ class MainWindow : public QMainWindow {
 public:
     explicit MainWindow(AppContext context, Language *language = nullptr, QWidget *parent = nullptr);
 
-    Page *page(const QString &pageId) const;
+    // The page with that id, built now if it was not yet; null for an unknown id.
+    Page *page(const QString &pageId);
     Page *currentPage() const;
     // Shows the page and starts its load; false for an unknown id.
     bool showPage(const QString &pageId);
-    const std::vector<Page *> &pages() const { return m_pages; }
+    // Every page id in navigation order.
+    QStringList pageIds() const;
     FilterBar *filterBar() const { return m_filterBar; }
     StatusPanel *statusPanel() const { return m_status; }
     QTimer *refreshTimer() const { return m_refreshTimer; }
@@ -55,6 +57,10 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // Pages are built on first use, and the rest one per event-loop turn after start-up, so
+    // building the window never blocks the UI thread for all of them at once.
+    Page *pageAt(size_t index);
+    void buildNextPage();
     void buildMenus();
     void buildPageActions();
     void buildThemeMenu();

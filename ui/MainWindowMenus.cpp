@@ -5,7 +5,7 @@
 #include "Language.h"
 #include "Navigation.h"
 #include "Theme.h"
-#include "pages/Page.h"
+#include "pages/PageFactory.h"
 #include "settings/Settings.h"
 #include "widgets/StatusPanel.h"
 
@@ -75,7 +75,7 @@ void MainWindow::buildPageActions()
 {
     m_goMenu = menuBar()->addMenu(QString());
     for (size_t i = 0; i < m_pages.size(); ++i) {
-        const QString id = m_pages[i]->pageId();
+        const QString id = pageCatalogue()[i].id;
         QAction *a = m_goMenu->addAction(QString(), this, [this, id] { showPage(id); });
         if (i < 9)
             a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + static_cast<int>(i))));
@@ -87,7 +87,7 @@ void MainWindow::buildPageActions()
 void MainWindow::updateNavigationIcons()
 {
     for (size_t i = 0; i < m_pages.size(); ++i) {
-        const QIcon icon = navigationIcon(m_pages[i]->pageId(), m_navigation->palette());
+        const QIcon icon = navigationIcon(pageCatalogue()[i].id, m_navigation->palette());
         m_navigation->item(static_cast<int>(i))->setIcon(icon);
         m_pageActions[i]->setIcon(icon);
     }
@@ -111,11 +111,12 @@ void MainWindow::retranslate()
     m_goMenu->setTitle(tr("&Go"));
     for (size_t i = 0; i < m_pages.size(); ++i) {
         QListWidgetItem *item = m_navigation->item(static_cast<int>(i));
-        item->setText(m_pages[i]->title());
+        const PageSpec &spec = pageCatalogue()[i];
+        item->setText(spec.title());
         const QString keys = m_pageActions[i]->shortcut().toString(QKeySequence::NativeText);
-        item->setToolTip(keys.isEmpty() ? navigationToolTip(m_pages[i]->pageId())
-                                        : tr("%1 (%2)").arg(navigationToolTip(m_pages[i]->pageId()), keys));
-        m_pageActions[i]->setText(m_pages[i]->title());
+        item->setToolTip(keys.isEmpty() ? navigationToolTip(spec.id)
+                                        : tr("%1 (%2)").arg(navigationToolTip(spec.id), keys));
+        m_pageActions[i]->setText(spec.title());
     }
     m_status->retranslate();
 }

@@ -133,8 +133,8 @@ int main(int argc, char *argv[])
         QDir().mkpath(dir);
         err << "no display found: rendering every page to " << dir << " and printing the overview JSON\n";
         err.flush();
-        for (const Page *p : window.pages())
-            jobs.append({p->pageId(), QDir(dir).filePath(p->pageId() + QStringLiteral(".png"))});
+        for (const QString &id : window.pageIds())
+            jobs.append({id, QDir(dir).filePath(id + QStringLiteral(".png"))});
     }
     window.show();
     if (jobs.isEmpty()) {

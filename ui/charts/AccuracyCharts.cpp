@@ -48,7 +48,8 @@ QChart *accuracyByTaskChart(const ChartStyle &style, const std::vector<GroupSumm
     series->setLabelsFormat(QStringLiteral("@value %"));
     series->setLabelsPrecision(3);
     series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
-    set->setLabelColor(Qt::white);
+    // Light bars in the dark theme: dark value text reads on them.
+    set->setLabelColor(style.dark ? style.background : QColor(Qt::white));
     chart->addSeries(series);
     auto *names = new QBarCategoryAxis;
     names->append(categories);

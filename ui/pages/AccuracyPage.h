@@ -18,7 +18,6 @@ public:
     explicit AccuracyPage(const AppContext &context, QWidget *parent = nullptr);
 
     QString pageId() const override { return QStringLiteral("accuracy"); }
-    QString title() const override { return tr("Accuracy"); }
 
     GroupTableModel *agentModel() const { return m_agents; }
     DataTableView *agentView() const { return m_view; }

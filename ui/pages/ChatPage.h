@@ -32,7 +32,6 @@ public:
     ~ChatPage() override;
 
     QString pageId() const override { return QStringLiteral("chat"); }
-    QString title() const override { return tr("Chat"); }
     void refresh() override;
 
     // The feed URL in use: $ATALAYA_CHAT_URL, else Settings::chatFeedUrl().

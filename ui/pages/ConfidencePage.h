@@ -19,7 +19,6 @@ public:
     explicit ConfidencePage(const AppContext &context, QWidget *parent = nullptr);
 
     QString pageId() const override { return QStringLiteral("confidence"); }
-    QString title() const override { return tr("Confidence"); }
 
     ChartCard *histogramCard() const { return m_histogram; }
     ChartCard *reliabilityCard() const { return m_reliability; }

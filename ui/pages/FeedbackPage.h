@@ -20,7 +20,6 @@ public:
     explicit FeedbackPage(const AppContext &context, QWidget *parent = nullptr);
 
     QString pageId() const override { return QStringLiteral("feedback"); }
-    QString title() const override { return tr("Feedback"); }
 
     GroupTableModel *agentModel() const { return m_agents; }
     DataTableView *agentView() const { return m_view; }

@@ -17,7 +17,6 @@ public:
     explicit LatencyPage(const AppContext &context, QWidget *parent = nullptr);
 
     QString pageId() const override { return QStringLiteral("latency"); }
-    QString title() const override { return tr("Execution time"); }
 
     GroupTableModel *taskModel() const { return m_tasks; }
     ChartCard *perDayCard() const { return m_perDay; }

@@ -24,7 +24,6 @@ public:
     explicit OverviewPage(const AppContext &context, QWidget *parent = nullptr);
 
     QString pageId() const override { return QStringLiteral("overview"); }
-    QString title() const override { return tr("Overview"); }
 
     KpiCard *card(Kpi kpi) const { return m_cards[kpi]; }
     AlertsModel *alertsModel() const { return m_alerts; }

@@ -17,8 +17,8 @@ public:
     // Stable id used by --page, settings and tests: overview, accuracy, confidence, latency,
     // feedback, queue, chat, risk.
     virtual QString pageId() const = 0;
-    // Translated name for the navigation list.
-    virtual QString title() const = 0;
+    // Translated name for the navigation list (from the page catalogue, PageFactory.cpp).
+    QString title() const;
 
     // Applies the filter bar and reloads. Pages that ignore a filter may do nothing with it.
     virtual void setFilter(const DashboardFilter &filter)

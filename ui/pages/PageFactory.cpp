@@ -10,19 +10,38 @@
 #include "pages/ReviewQueuePage.h"
 
 namespace atalaya {
+namespace {
 
-std::vector<Page *> createPages(const AppContext &context, QWidget *parent)
+template <typename P>
+Page *make(const AppContext &context, QWidget *parent)
 {
-    return {
-        new OverviewPage(context, parent),
-        new AccuracyPage(context, parent),
-        new ConfidencePage(context, parent),
-        new LatencyPage(context, parent),
-        new FeedbackPage(context, parent),
-        new ReviewQueuePage(context, parent),
-        new ChatPage(context, parent),
-        new RiskPage(context, parent),
+    return new P(context, parent);
+}
+
+} // namespace
+
+const std::vector<PageSpec> &pageCatalogue()
+{
+    static const std::vector<PageSpec> pages = {
+        {QStringLiteral("overview"), [] { return OverviewPage::tr("Overview"); }, &make<OverviewPage>},
+        {QStringLiteral("accuracy"), [] { return AccuracyPage::tr("Accuracy"); }, &make<AccuracyPage>},
+        {QStringLiteral("confidence"), [] { return ConfidencePage::tr("Confidence"); }, &make<ConfidencePage>},
+        {QStringLiteral("latency"), [] { return LatencyPage::tr("Execution time"); }, &make<LatencyPage>},
+        {QStringLiteral("feedback"), [] { return FeedbackPage::tr("Feedback"); }, &make<FeedbackPage>},
+        {QStringLiteral("queue"), [] { return ReviewQueuePage::tr("Review queue"); }, &make<ReviewQueuePage>},
+        {QStringLiteral("chat"), [] { return ChatPage::tr("Chat"); }, &make<ChatPage>},
+        {QStringLiteral("risk"), [] { return RiskPage::tr("Deployment risk"); }, &make<RiskPage>},
     };
+    return pages;
+}
+
+QString Page::title() const
+{
+    for (const PageSpec &spec : pageCatalogue()) {
+        if (spec.id == pageId())
+            return spec.title();
+    }
+    return pageId();
 }
 
 } // namespace atalaya

@@ -6,7 +6,14 @@
 
 namespace atalaya {
 
-// Every page of the main window, in navigation order. Adding a page is one line here.
-std::vector<Page *> createPages(const AppContext &context, QWidget *parent);
+// Every page of the main window, in navigation order. The main window builds a page the first
+// time it is shown or asked for, so pages never opened cost nothing at start-up; the catalogue
+// names them before they exist. Adding a page is one line in pageCatalogue().
+struct PageSpec {
+    QString id;
+    QString (*title)();
+    Page *(*create)(const AppContext &context, QWidget *parent);
+};
+const std::vector<PageSpec> &pageCatalogue();
 
 } // namespace atalaya

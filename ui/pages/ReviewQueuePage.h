@@ -32,7 +32,6 @@ public:
     ~ReviewQueuePage() override;
 
     QString pageId() const override { return QStringLiteral("queue"); }
-    QString title() const override { return tr("Review queue"); }
     void refresh() override;
     // Selects decision `argument` (an id): from the loaded queue, else read on its own while
     // it waits for review (a jump from a chat answer).

@@ -30,7 +30,6 @@ public:
     ~RiskPage() override;
 
     QString pageId() const override { return QStringLiteral("risk"); }
-    QString title() const override { return tr("Deployment risk"); }
     void refresh() override;
 
 private:

@@ -158,10 +158,14 @@ int main(int argc, char **argv)
     page.resize(1400, 900);
     page.show();
     QSignalSpy loaded(&page, &Page::loadFinished);
+    QSignalSpy shown(&page, &ReviewQueuePage::itemsShown);
     QElapsedTimer pageTimer;
     pageTimer.start();
     page.refresh();
-    loaded.wait(60000);
+    shown.wait(60000);
+    const double firstPaintMs = pageTimer.elapsed();
+    if (loaded.isEmpty())
+        loaded.wait(120000);
     const double pageLoadMs = pageTimer.elapsed();
     std::vector<double> keyMs;
     std::vector<double> settleMs;
@@ -201,7 +205,8 @@ int main(int argc, char **argv)
         {QStringLiteral("agent_filtered_page_ms_median"), median(agentPage)},
         {QStringLiteral("counts_ms_median"), median(counts)},
         {QStringLiteral("p0_plan"), plan},
-        {QStringLiteral("page_load_ms"), pageLoadMs},
+        {QStringLiteral("page_first_paint_ms"), firstPaintMs},
+        {QStringLiteral("page_load_with_counts_ms"), pageLoadMs},
         {QStringLiteral("key_to_next_item_ms_median"), median(keyMs)},
         {QStringLiteral("key_to_next_item_ms_max"), maxOf(keyMs)},
         {QStringLiteral("key_to_written_ms_median"), median(settleMs)},

@@ -1521,13 +1521,6 @@ Overwrite that review with yours?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n outbox item(s) were reviewed by someone else meanwhile and were not applied: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n feedback waiting in the outbox</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1544,6 +1537,22 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Decision #%1 is not waiting for review (reviewed already, or not in this database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue is shown; its counts could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1525,13 +1525,6 @@ Overwrite that review with yours?</source>
         <translation>N.º %1 no se guardó: %2</translation>
     </message>
     <message numerus="yes">
-        <source>%n outbox item(s) were reviewed by someone else meanwhile and were not applied: %1</source>
-        <translation>
-            <numerusform>%n elemento de la bandeja de salida fue revisado por otra persona mientras tanto y no se aplicó: %1</numerusform>
-            <numerusform>%n elementos de la bandeja de salida fueron revisados por otra persona mientras tanto y no se aplicaron: %1</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n feedback waiting in the outbox</source>
         <translation>
             <numerusform>%n feedback pendiente en la bandeja de salida</numerusform>
@@ -1549,6 +1542,22 @@ Overwrite that review with yours?</source>
     <message>
         <source>Decision #%1 is not waiting for review (reviewed already, or not in this database).</source>
         <translation>La decisión n.º %1 no está pendiente de revisión (ya revisada, o no está en esta base de datos).</translation>
+    </message>
+    <message>
+        <source>Counting the queue…</source>
+        <translation>Contando la cola…</translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>contando…</translation>
+    </message>
+    <message>
+        <source>count unavailable</source>
+        <translation>recuento no disponible</translation>
+    </message>
+    <message>
+        <source>The queue is shown; its counts could not be read: %1</source>
+        <translation>La cola se muestra; sus recuentos no se pudieron leer: %1</translation>
     </message>
 </context>
 <context>

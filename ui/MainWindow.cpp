@@ -4,6 +4,7 @@
 #include "pages/ChatPage.h"
 #include "pages/Page.h"
 #include "pages/PageFactory.h"
+#include "pages/ReviewQueuePage.h"
 #include "reports/ReportBuilder.h"
 #include "settings/Settings.h"
 #include "stats/StatsService.h"
@@ -100,6 +101,10 @@ Page *MainWindow::pageAt(size_t index)
     });
     if (auto *chat = qobject_cast<ChatPage *>(p))
         connect(chat, &ChatPage::feedStateChanged, this, &MainWindow::setFeedState);
+    if (auto *queue = qobject_cast<ReviewQueuePage *>(p)) {
+        connect(queue, &ReviewQueuePage::outboxCountChanged, this, &MainWindow::setOutboxCount);
+        setOutboxCount(queue->outboxSize());
+    }
     connect(p, &Page::loadFinished, this, [this, p](bool ok, const QString &) {
         if (ok && p == currentPage())
             m_status->setLastRefresh(QDateTime::currentDateTime());

@@ -21,6 +21,10 @@ int runInit(CliContext &ctx)
     ctx.parser().addOption({QStringLiteral("rebuild-rollups"),
                             QStringLiteral("Rebuild Atalaya's rollup tables from ai_telemetry (needed once for a "
                                            "large existing table; takes about a minute per 10 million rows).")});
+    ctx.parser().addOption({QStringLiteral("rules"),
+                            QStringLiteral("The review rules JSON file the queue counts table is kept for (default: the "
+                                           "built-in rules of REVIEW_QUEUE.md)."),
+                            QStringLiteral("file")});
     if (!ctx.parse(QStringLiteral("Create the missing tables and run Atalaya's migrations (idempotent).")))
         return ctx.exitCode();
     DatabaseOptions dbOptions;
@@ -34,13 +38,20 @@ int runInit(CliContext &ctx)
     options.addIndexes = ctx.parser().isSet(QStringLiteral("add-indexes"));
     options.rebuildRollups = ctx.parser().isSet(QStringLiteral("rebuild-rollups"));
     options.progress = [](const QString &step) { QTextStream(stderr) << step << '\n'; };
+    if (ctx.parser().isSet(QStringLiteral("rules"))) {
+        auto rules = ReviewRules::fromFile(ctx.parser().value(QStringLiteral("rules")));
+        if (!rules)
+            return ctx.fail(rules.error());
+        options.queueRules = *rules;
+    }
     auto report = initialize(**db, options);
     if (!report)
         return ctx.fail(report.error());
     return ctx.print({{QStringLiteral("schema_version"), report->schemaVersion},
                       {QStringLiteral("created"), QJsonArray::fromStringList(report->created)},
                       {QStringLiteral("migrated"), QJsonArray::fromStringList(report->migrated)},
-                      {QStringLiteral("rollups"), report->rollups}});
+                      {QStringLiteral("rollups"), report->rollups},
+                      {QStringLiteral("queue_counts"), report->queueCounts}});
 }
 
 int runDemo(CliContext &ctx)

@@ -2,6 +2,7 @@
 
 #include "common/TimeUtil.h"
 #include "logging/Logging.h"
+#include "queue/QueueCountsStore.h"
 #include "queue/ReviewRulesSql.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
@@ -43,6 +44,51 @@ ReviewQueue::ReviewQueue(std::shared_ptr<const Database> db, ReviewRules rules)
 
 Result<QueueCounts> ReviewQueue::counts(const QueueFilter &filter, const QDateTime &now) const
 {
+    auto kept = queuecounts::read(*m_db, m_rules, filter, now);
+    if (!kept)
+        return kept.error();
+    if (*kept)
+        return **kept;
+    return countsFromRows(filter, now);
+}
+
+Result<QueueCounts> ReviewQueue::countsWithout(const QueueFilter &filter, const QDateTime &now,
+                                               const QSet<qint64> &decided) const
+{
+    auto counts = this->counts(filter, now);
+    if (!counts || decided.isEmpty())
+        return counts;
+    QStringList marks;
+    QVariantList values;
+    for (qint64 id : decided) {
+        marks << QStringLiteral("?");
+        values << id;
+    }
+    auto q = execQuery(*m_db,
+                       QStringLiteral("SELECT id, agent_id, task_type, confidence_score, decision_made, metadata, created_at"
+                                      " FROM ai_telemetry WHERE human_feedback IS NULL AND id IN (%1)")
+                           .arg(marks.join(QStringLiteral(", "))),
+                       values, QStringLiteral("reading the decisions reviewed here"));
+    if (!q)
+        return q.error();
+    while (q->next()) {
+        if (!filter.agentId.isEmpty() && q->value(1).toString() != filter.agentId)
+            continue;
+        const auto match = m_rules.classify({q->value(0).toLongLong(), q->value(2).toString(), q->value(3).toDouble(),
+                                             parseObject(q->value(4).toByteArray()), parseObject(q->value(5).toByteArray())});
+        if (!match || (!match->sampled && !filter.includeAllP3))
+            continue;
+        const auto p = static_cast<size_t>(match->priority);
+        counts->total[p] = std::max<qint64>(0, counts->total[p] - 1);
+        const QDateTime due = m_rules.dueAt(match->priority, fromDbDateTime(q->value(6)));
+        if (due.isValid() && now > due)
+            counts->overdue[p] = std::max<qint64>(0, counts->overdue[p] - 1);
+    }
+    return counts;
+}
+
+Result<QueueCounts> ReviewQueue::countsFromRows(const QueueFilter &filter, const QDateTime &now) const
+{
     const SqlFragment expr = priorityExpression(m_rules, m_db->dialect(), filter.includeAllP3);
     QStringList overdueTerms;
     QVariantList values;
@@ -60,8 +106,9 @@ Result<QueueCounts> ReviewQueue::counts(const QueueFilter &filter, const QDateTi
     QString inner = QStringLiteral("SELECT %1 AS p, created_at FROM ai_telemetry WHERE human_feedback IS NULL").arg(expr.sql);
     values << expr.values;
     if (!filter.agentId.isEmpty()) {
-        inner += QStringLiteral(" AND agent_id = ?");
-        values << filter.agentId;
+        inner += QStringLiteral(" AND ") + m_db->dialect().exactMatch(QStringLiteral("agent_id"));
+        for (int i = 0; i < m_db->dialect().exactMatchBindings(); ++i)
+            values << filter.agentId;
     }
     auto q = execQuery(*m_db,
                        QStringLiteral("SELECT p, COUNT(*), %1 FROM (%2) pending WHERE p < 9 GROUP BY p")
@@ -93,8 +140,9 @@ Result<std::vector<QueueItem>> ReviewQueue::items(const QueueFilter &filter) con
         QString sql = kItemColumns + QStringLiteral(" WHERE human_feedback IS NULL");
         QVariantList values;
         if (!filter.agentId.isEmpty()) {
-            sql += QStringLiteral(" AND agent_id = ?");
-            values << filter.agentId;
+            sql += QStringLiteral(" AND ") + m_db->dialect().exactMatch(QStringLiteral("agent_id"));
+            for (int k = 0; k < m_db->dialect().exactMatchBindings(); ++k)
+                values << filter.agentId;
         }
         sql += QStringLiteral(" AND ") + expr.sql + QStringLiteral(" = ? ORDER BY created_at, id LIMIT ?");
         values << expr.values << i << (limit - static_cast<int>(items.size()));

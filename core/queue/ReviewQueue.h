@@ -4,6 +4,7 @@
 #include "queue/ReviewRules.h"
 
 #include <QDateTime>
+#include <QSet>
 
 #include <array>
 #include <memory>
@@ -63,7 +64,14 @@ class ReviewQueue {
 public:
     ReviewQueue(std::shared_ptr<const Database> db, ReviewRules rules);
 
+    // From the queue counts table when it is kept for these rules (QueueCountsStore), else
+    // from the rows; both exact.
     Result<QueueCounts> counts(const QueueFilter &filter, const QDateTime &now) const;
+    // The counts without the decisions in `decided` that are still pending in the database:
+    // verdicts given here that wait in the outbox or on the writer thread.
+    Result<QueueCounts> countsWithout(const QueueFilter &filter, const QDateTime &now, const QSet<qint64> &decided) const;
+    // Evaluates the rules over every pending row (the reference the counts table is held to).
+    Result<QueueCounts> countsFromRows(const QueueFilter &filter, const QDateTime &now) const;
     Result<std::vector<QueueItem>> items(const QueueFilter &filter) const;
     Result<QueueSnapshot> snapshot(const QueueFilter &filter) const;
     // Decision `id` as a queue item while it waits for review, even when the rules or the P3

@@ -1,13 +1,17 @@
 #include "queue/ReviewRulesSql.h"
 
+#include <QLocale>
+#include <QSqlDriver>
+#include <QSqlField>
+
 #include <algorithm>
 
 namespace atalaya {
 namespace {
 
-QString jsonColumn(const ReviewRule &r)
+QString jsonColumn(const ReviewRule &r, const QString &row)
 {
-    return r.field == QLatin1String("decision") ? QStringLiteral("decision_made") : QStringLiteral("metadata");
+    return row + (r.field == QLatin1String("decision") ? QStringLiteral("decision_made") : QStringLiteral("metadata"));
 }
 
 QString jsonPath(const ReviewRule &r)
@@ -17,9 +21,9 @@ QString jsonPath(const ReviewRule &r)
 
 // MariaDB stores JSON as checked LONGTEXT; SQLite's json_* raise on malformed text, so every
 // SQLite JSON test is guarded by json_valid (rows from other writers may hold anything).
-SqlFragment jsonEqualsSql(const ReviewRule &r, const Dialect &d)
+SqlFragment jsonEqualsSql(const ReviewRule &r, const Dialect &d, const QString &row)
 {
-    const QString col = jsonColumn(r);
+    const QString col = jsonColumn(r, row);
     const QString path = jsonPath(r);
     if (d.isMySql()) {
         if (r.equals.isBool())
@@ -41,9 +45,9 @@ SqlFragment jsonEqualsSql(const ReviewRule &r, const Dialect &d)
             {path, path, r.equals.toString()}};
 }
 
-SqlFragment jsonGreaterSql(const ReviewRule &r, const Dialect &d)
+SqlFragment jsonGreaterSql(const ReviewRule &r, const Dialect &d, const QString &row)
 {
-    const QString col = jsonColumn(r);
+    const QString col = jsonColumn(r, row);
     const QString path = jsonPath(r);
     if (d.isMySql())
         return {QStringLiteral("JSON_TYPE(JSON_EXTRACT(%1, ?)) IN ('INTEGER', 'DOUBLE') AND JSON_EXTRACT(%1, ?) > ?").arg(col),
@@ -64,35 +68,36 @@ SqlFragment inList(const QString &column, const QStringList &values)
     return f;
 }
 
-SqlFragment ruleSql(const ReviewRule &r, const Dialect &d)
+SqlFragment ruleSql(const ReviewRule &r, const Dialect &d, const QString &row)
 {
+    const QString confidence = row + QStringLiteral("confidence_score");
+    const QString taskType = row + QStringLiteral("task_type");
     SqlFragment f;
     switch (r.kind) {
     case ReviewRule::Kind::ConfidenceBelow:
-        f = {QStringLiteral("confidence_score < ?"), {r.value}};
+        f = {confidence + QStringLiteral(" < ?"), {r.value}};
         break;
     case ReviewRule::Kind::ConfidenceRange:
-        f = {r.maxInclusive ? QStringLiteral("confidence_score >= ? AND confidence_score <= ?")
-                            : QStringLiteral("confidence_score >= ? AND confidence_score < ?"),
+        f = {QStringLiteral("%1 >= ? AND %1 %2 ?").arg(confidence, r.maxInclusive ? QStringLiteral("<=") : QStringLiteral("<")),
              {r.min, r.max}};
         break;
     case ReviewRule::Kind::ConfidenceAbove:
-        f = {QStringLiteral("confidence_score > ?"), {r.value}};
+        f = {confidence + QStringLiteral(" > ?"), {r.value}};
         break;
     case ReviewRule::Kind::TaskTypeIn:
-        return inList(QStringLiteral("task_type"), r.taskTypes);
+        return inList(taskType, r.taskTypes);
     case ReviewRule::Kind::JsonEquals:
     case ReviewRule::Kind::JsonGreater: {
-        f = r.kind == ReviewRule::Kind::JsonEquals ? jsonEqualsSql(r, d) : jsonGreaterSql(r, d);
+        f = r.kind == ReviewRule::Kind::JsonEquals ? jsonEqualsSql(r, d, row) : jsonGreaterSql(r, d, row);
         // A text match on the quoted key is a necessary condition and ~10× cheaper than
         // parsing the JSON, so most rows never reach the JSON functions.
-        f.sql = QStringLiteral("%1 LIKE ? AND ").arg(jsonColumn(r)) + f.sql;
+        f.sql = QStringLiteral("%1 LIKE ? AND ").arg(jsonColumn(r, row)) + f.sql;
         f.values.prepend(QStringLiteral("%\"") + r.path.section(QLatin1Char('.'), -1) + QStringLiteral("\"%"));
         break;
     }
     }
     if (!r.taskTypes.isEmpty()) {
-        SqlFragment only = inList(QStringLiteral("task_type"), r.taskTypes);
+        SqlFragment only = inList(taskType, r.taskTypes);
         f.sql = only.sql + QStringLiteral(" AND ") + f.sql;
         f.values = only.values + f.values;
     }
@@ -107,7 +112,7 @@ QString sampleBucketSql(const QString &idColumn)
         + QStringLiteral(" % 2147483648) * 2654435761 + 40503) % 4294967311) % 100)");
 }
 
-SqlFragment priorityExpression(const ReviewRules &rules, const Dialect &dialect, bool includeAllP3)
+SqlFragment priorityExpression(const ReviewRules &rules, const Dialect &dialect, SampleMode mode, const QString &row)
 {
     SqlFragment out;
     out.sql = QStringLiteral("CASE");
@@ -123,19 +128,57 @@ SqlFragment priorityExpression(const ReviewRules &rules, const Dialect &dialect,
             return r.kind != ReviewRule::Kind::JsonEquals && r.kind != ReviewRule::Kind::JsonGreater;
         });
         for (const ReviewRule &r : ordered) {
-            SqlFragment f = ruleSql(r, dialect);
+            SqlFragment f = ruleSql(r, dialect, row);
             ors << QStringLiteral("(") + f.sql + QStringLiteral(")");
             values << f.values;
         }
         QString when = QStringLiteral("(") + ors.join(QStringLiteral(" OR ")) + QStringLiteral(")");
-        if (p.samplePercent < 100 && !includeAllP3) {
-            when += QStringLiteral(" AND ") + sampleBucketSql(QStringLiteral("id")) + QStringLiteral(" < ?");
+        QString then = QString::number(i);
+        const QString inSample = sampleBucketSql(row + QStringLiteral("id")) + QStringLiteral(" < ?");
+        if (p.samplePercent < 100 && mode == SampleMode::SampleOnly) {
+            when += QStringLiteral(" AND ") + inSample;
             values << p.samplePercent;
         }
-        out.sql += QStringLiteral(" WHEN %1 THEN %2").arg(when).arg(i);
+        out.sql += QStringLiteral(" WHEN %1 THEN ").arg(when);
         out.values << values;
+        if (p.samplePercent < 100 && mode == SampleMode::Coded) {
+            then = QStringLiteral("CASE WHEN %1 THEN %2 ELSE %3 END").arg(inSample).arg(i).arg(i + kPriorityCount);
+            out.values << p.samplePercent;
+        }
+        out.sql += then;
     }
     out.sql += QStringLiteral(" ELSE 9 END");
+    return out;
+}
+
+SqlFragment priorityExpression(const ReviewRules &rules, const Dialect &dialect, bool includeAllP3)
+{
+    return priorityExpression(rules, dialect, includeAllP3 ? SampleMode::All : SampleMode::SampleOnly, {});
+}
+
+QString inlineValues(const SqlFragment &fragment, const QSqlDriver &driver)
+{
+    QString out;
+    qsizetype next = 0;
+    bool quoted = false;
+    for (const QChar c : fragment.sql) {
+        if (c == QLatin1Char('\''))
+            quoted = !quoted;
+        if (c != QLatin1Char('?') || quoted) {
+            out += c;
+            continue;
+        }
+        const QVariant v = fragment.values.value(next++);
+        if (v.typeId() == QMetaType::Double)
+            out += QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+        else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong)
+            out += QString::number(v.toLongLong());
+        else {
+            QSqlField field(QString(), QMetaType(QMetaType::QString));
+            field.setValue(v.toString());
+            out += driver.formatValue(field);
+        }
+    }
     return out;
 }
 

@@ -25,21 +25,6 @@ Status setState(const Database &db, const QString &name, qint64 value)
                          {name, value}, QStringLiteral("recording the rollup state"));
 }
 
-Result<QStringList> existingTriggers(const Database &db)
-{
-    const QString sql = db.dialect().isMySql()
-        ? QStringLiteral("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = DATABASE()"
-                         " AND event_object_table = 'ai_telemetry'")
-        : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ai_telemetry'");
-    auto q = execQuery(db, sql, {}, QStringLiteral("listing the rollup triggers"));
-    if (!q)
-        return q.error();
-    QStringList names;
-    while (q->next())
-        names << q->value(0).toString();
-    return names;
-}
-
 Status buildCounters(const Database &db)
 {
     const Dialect &d = db.dialect();
@@ -119,7 +104,7 @@ RollupStatus status(const Database &db)
         return st;
     st.ready = q->value(0).toLongLong() == 1;
     q->finish();
-    auto triggers = existingTriggers(db);
+    auto triggers = triggersOnTelemetry(db);
     if (triggers) {
         st.triggers = true;
         for (const QString &name : triggerNames())
@@ -130,7 +115,7 @@ RollupStatus status(const Database &db)
 
 Result<bool> installTriggers(const Database &db)
 {
-    auto existing = existingTriggers(db);
+    auto existing = triggersOnTelemetry(db);
     if (!existing)
         return existing.error();
     const QStringList names = triggerNames();
@@ -174,16 +159,13 @@ Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild)
     report.triggers = *triggers;
     if (!report.triggers || status(db).ready)
         return report;
-    auto count = execQuery(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT id FROM ai_telemetry LIMIT %1) t")
-                               .arg(maxRowsToBuild + 1),
-                           {}, QStringLiteral("sizing ai_telemetry"));
-    if (!count)
-        return count.error();
-    if (count->next() && count->value(0).toLongLong() > maxRowsToBuild) {
+    auto small = telemetryHasAtMost(db, maxRowsToBuild);
+    if (!small)
+        return small.error();
+    if (!*small) {
         report.needsRebuild = true;
         return report;
     }
-    count->finish();
     if (Status s = rebuild(db); !s)
         return s.error();
     report.built = true;

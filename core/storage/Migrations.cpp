@@ -2,6 +2,7 @@
 
 #include "common/TimeUtil.h"
 #include "logging/Logging.h"
+#include "queue/QueueCountsSchema.h"
 #include "rollup/RollupSchema.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
@@ -71,6 +72,7 @@ const std::vector<Migration> &allMigrations()
         {10, QStringLiteral("risk_models"), riskModels},
         {20, QStringLiteral("rollup_hour"), rollup::migrationStatements},
         {30, QStringLiteral("feedback_keys"), feedbackKeys},
+        {31, QStringLiteral("queue_counts"), queuecounts::migrationStatements},
     };
     return migrations;
 }

@@ -1,5 +1,6 @@
 #include "storage/SchemaInstaller.h"
 
+#include "queue/QueueCountsStore.h"
 #include "rollup/RollupMaintenance.h"
 #include "storage/Database.h"
 #include "storage/Migrations.h"
@@ -148,10 +149,17 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
         return migrated.error();
     report.schemaVersion = migrated->schemaVersion;
     report.migrated = migrated->migrated;
+    const ReviewRules queueRules = options.queueRules.value_or(ReviewRules::defaults());
     if (options.rebuildRollups) {
         if (Status s = rollup::rebuild(db, options.progress); !s)
             return s.error();
         report.rollups = QStringLiteral("ready");
+        if (options.progress)
+            options.progress(QStringLiteral("queue counts"));
+        auto built = queuecounts::rebuild(db, queueRules);
+        if (!built)
+            return built.error();
+        report.queueCounts = *built ? QStringLiteral("ready") : QStringLiteral("no_triggers");
         return report;
     }
     auto rollups = rollup::ensure(db, options.maxRowsToBuildRollups);
@@ -160,6 +168,12 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
     report.rollups = !rollups->triggers ? QStringLiteral("no_triggers")
         : rollups->needsRebuild        ? QStringLiteral("needs_rebuild")
                                        : QStringLiteral("ready");
+    auto counts = queuecounts::ensure(db, queueRules, options.maxRowsToBuildRollups);
+    if (!counts)
+        return counts.error();
+    report.queueCounts = counts->ready ? QStringLiteral("ready")
+        : counts->needsRebuild         ? QStringLiteral("needs_rebuild")
+                                       : QStringLiteral("no_triggers");
     return report;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "queue/ReviewRules.h"
+
 #include "common/Result.h"
 
 #include <QStringList>
@@ -16,6 +18,8 @@ struct InitOptions {
     // Tables up to this size get their rollups built by a plain `init` (GUI connect included).
     qint64 maxRowsToBuildRollups = 200000;
     std::function<void(const QString &)> progress;  // long steps report here
+    // The review rules the queue counts table is kept for (`init --rules`); defaults if unset.
+    std::optional<ReviewRules> queueRules;
 };
 
 struct InitReport {
@@ -25,6 +29,8 @@ struct InitReport {
     // "ready" (built and kept in step by triggers), "needs_rebuild" (run init
     // --rebuild-rollups), or "no_triggers" (the account may not create triggers: raw reads).
     QString rollups;
+    // The same three states for the review queue counts table (QueueCountsStore).
+    QString queueCounts;
 };
 
 // `init`: creates ai_telemetry / dora_metrics only when missing (never alters them), then

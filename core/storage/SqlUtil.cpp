@@ -16,6 +16,30 @@ bool isPermissionDenied(const Error &error)
         && error.message.endsWith(QString::fromUtf8(kPrivilegeHint));
 }
 
+Result<QStringList> triggersOnTelemetry(const Database &db)
+{
+    const QString sql = db.dialect().isMySql()
+        ? QStringLiteral("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = DATABASE()"
+                         " AND event_object_table = 'ai_telemetry'")
+        : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ai_telemetry'");
+    auto q = execQuery(db, sql, {}, QStringLiteral("listing the triggers on ai_telemetry"));
+    if (!q)
+        return q.error();
+    QStringList names;
+    while (q->next())
+        names << q->value(0).toString();
+    return names;
+}
+
+Result<bool> telemetryHasAtMost(const Database &db, qint64 rows)
+{
+    auto count = execQuery(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT id FROM ai_telemetry LIMIT %1) t").arg(rows + 1),
+                           {}, QStringLiteral("sizing ai_telemetry"));
+    if (!count)
+        return count.error();
+    return !count->next() || count->value(0).toLongLong() <= rows;
+}
+
 Error sqlError(const Database &db, const QSqlError &error, const QString &what)
 {
     const QString native = error.nativeErrorCode();

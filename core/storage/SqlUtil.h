@@ -19,6 +19,11 @@ Error sqlError(const Database &db, const QSqlError &error, const QString &what);
 // An Unavailable error because the account may not do this (read-only user or file), as
 // opposed to a server that is down or busy.
 bool isPermissionDenied(const Error &error);
+// The names of the triggers defined on ai_telemetry (Atalaya's rollups and queue counts).
+Result<QStringList> triggersOnTelemetry(const Database &db);
+// Whether ai_telemetry holds at most `rows` rows (reads at most rows + 1 ids): small enough to
+// build Atalaya's derived tables during a plain `init`.
+Result<bool> telemetryHasAtMost(const Database &db, qint64 rows);
 
 // Runs `body` inside a transaction on this thread's connection; rolls back on failure.
 template <typename Fn>

@@ -2,6 +2,7 @@
 
 #include "common/TimeUtil.h"
 #include "logging/Logging.h"
+#include "queue/QueueCountsBatch.h"
 #include "rollup/RollupBatch.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
@@ -91,6 +92,7 @@ Result<BatchReport> TelemetryRepository::recordBatch(const std::vector<DecisionI
     bool fullPrepared = false;
     qint64 next = 0;
     rollup::AppMaintainedRollups rollups(*m_db);
+    queuecounts::QueueCountsBatch queueCounts(*m_db, rollups.active());
     while (next < total) {
         auto committed = inTransaction(*m_db, [&]() -> Result<qint64> {
             qint64 done = 0;
@@ -123,9 +125,12 @@ Result<BatchReport> TelemetryRepository::recordBatch(const std::vector<DecisionI
                 if (report.firstId == 0)
                     report.firstId = first;
                 report.lastId = last;
+                queueCounts.addIds(first, last);
                 done += rows;
             }
             if (Status s = rollups.flush(); !s)
+                return s.error();
+            if (Status s = queueCounts.flush(); !s)
                 return s.error();
             return done;
         });

@@ -93,6 +93,26 @@ private slots:
         }
     }
 
+    // The items paint before the counts: the chips say they are counting until the counts
+    // arrive, and only then is the load finished.
+    void itemsBeforeCounts()
+    {
+        ReviewQueuePage page({m_db, m_settings.get()});
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        QString chipAtFirstPaint;
+        int rowsAtFirstPaint = -1;
+        connect(&page, &ReviewQueuePage::itemsShown, this, [&] {
+            chipAtFirstPaint = page.findChild<QLabel *>(QStringLiteral("countP0"))->text();
+            rowsAtFirstPaint = page.model()->rowCount();
+            QCOMPARE(loaded.count(), 0);
+        });
+        page.refresh();
+        QVERIFY(loaded.wait(15000));
+        QCOMPARE(rowsAtFirstPaint, 6);
+        QVERIFY2(chipAtFirstPaint.contains(QString::fromUtf8("—")), qPrintable(chipAtFirstPaint));
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("countP0"))->text().contains(QLatin1String(">3<")));
+    }
+
     void keyboardSession()
     {
         ReviewQueuePage page({m_db, m_settings.get()});

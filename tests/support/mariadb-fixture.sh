@@ -39,7 +39,9 @@ case "$cmd" in
 start)
   stop_server
   rm -rf "$dir"
-  mkdir -p "$dir/data"
+  # Its own tmpdir: servers of other sandboxes sharing /tmp can have the same pid, and so the
+  # same temporary table file names (information_schema reads failed with Errcode 2).
+  mkdir -p "$dir/data" "$dir/tmp"
   mariadb-install-db --no-defaults --user=root --datadir="$dir/data" \
     --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1
   tls_args=()
@@ -49,7 +51,7 @@ start)
   fi
   port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   mariadbd --no-defaults --user=root --datadir="$dir/data" --socket="$sock" --port="$port" \
-    --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" \
+    --bind-address=127.0.0.1 --pid-file="$dir/mysqld.pid" --log-error="$dir/error.log" --tmpdir="$dir/tmp" \
     --innodb-buffer-pool-size=${ATALAYA_MARIADB_BUFFER_POOL:-256M} --innodb-flush-log-at-trx-commit=2 --skip-name-resolve \
     --max-connections=500 "${tls_args[@]}" >/dev/null 2>&1 &
   for _ in $(seq 200); do

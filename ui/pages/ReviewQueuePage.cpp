@@ -25,8 +25,14 @@ namespace atalaya {
 namespace {
 
 struct Loaded {
-    std::optional<QueueSnapshot> snapshot;
+    std::optional<std::vector<QueueItem>> items;
+    QDateTime generatedAt;
     WriteAccess access;
+    QString error;
+};
+
+struct CountsLoaded {
+    std::optional<QueueCounts> counts;
     QString error;
 };
 
@@ -60,6 +66,9 @@ ReviewQueuePage::ReviewQueuePage(const AppContext &context, QWidget *parent) : P
             == QMessageBox::Yes;
     };
     buildUi();
+    // The outbox is opened at once: its size shows in the status bar and what it holds is
+    // retried from the start, whether or not the reviewer opens this page.
+    ensureSender();
     if (m_context.settings) {
         connect(m_context.settings, &Settings::changed, this, [this](const QString &key) {
             if (key.startsWith(QLatin1String("queue/")))
@@ -177,7 +186,7 @@ void ReviewQueuePage::buildUi()
     m_countsLater = new QTimer(this);
     m_countsLater->setSingleShot(true);
     m_countsLater->setInterval(150);
-    connect(m_countsLater, &QTimer::timeout, this, &ReviewQueuePage::reloadCounts);
+    connect(m_countsLater, &QTimer::timeout, this, [this] { reloadCounts(); });
     setWritable(false, {});
     showCounts();
 }
@@ -225,21 +234,26 @@ void ReviewQueuePage::refresh()
     filter.limit = 200;
     auto db = m_context.db;
     const ReviewRules rules = rulesOf(m_context);
+    m_countsLoading = true;
+    showCounts();
+    // Items first: the page paints as soon as they arrive; the counts, which read far more
+    // rows, follow in their own job and fill the chips when they come.
     runAsync<Loaded>(
         this, nullptr,
         [db, rules, filter] {
             Loaded out;
+            out.generatedAt = QDateTime::currentDateTimeUtc();
             const ReviewQueue queue(db, rules);
-            auto snap = queue.snapshot(filter);
-            if (!snap) {
+            auto items = queue.items(filter);
+            if (!items) {
                 db->reconnect();
-                snap = queue.snapshot(filter);
+                items = queue.items(filter);
             }
-            if (!snap) {
-                out.error = snap.error().message;
+            if (!items) {
+                out.error = items.error().message;
                 return out;
             }
-            out.snapshot = std::move(*snap);
+            out.items = std::move(*items);
             auto access = queue.writeAccess();
             out.access = access ? *access : WriteAccess{false, access.error().message};
             return out;
@@ -247,7 +261,9 @@ void ReviewQueuePage::refresh()
         [this, generation](const Loaded &loaded) {
             if (generation != m_generation)
                 return;
-            if (!loaded.snapshot) {
+            if (!loaded.items) {
+                m_countsLoading = false;
+                showCounts();
                 m_status->setText(loaded.error);
                 m_banner->setText(tr("The queue cannot be read: %1").arg(loaded.error));
                 m_banner->setVisible(true);
@@ -257,14 +273,12 @@ void ReviewQueuePage::refresh()
             const QModelIndex current = m_table->currentIndex();
             const qint64 selectedId = current.isValid() ? m_model->item(current.row()).id : 0;
             std::vector<QueueItem> items;
-            for (const QueueItem &it : loaded.snapshot->items) {
+            for (const QueueItem &it : *loaded.items) {
                 if (!m_decided.contains(it.id))
                     items.push_back(it);
             }
-            m_model->setNow(loaded.snapshot->generatedAt);
+            m_model->setNow(loaded.generatedAt);
             m_model->setItems(std::move(items));
-            m_counts = loaded.snapshot->counts;
-            showCounts();
             const int row = std::max(0, m_model->rowOf(selectedId));
             if (m_model->rowCount() > 0)
                 m_table->selectRow(row);
@@ -272,10 +286,11 @@ void ReviewQueuePage::refresh()
                 m_detail->showEmpty(tr("Nothing to review. Well done."));
             selectWanted();
             setWritable(loaded.access.writable, loaded.access.reason);
-            m_status->setText(tr("%n decision(s) waiting for review", nullptr, static_cast<int>(m_counts.all())));
+            m_status->setText(tr("Counting the queue…"));
             if (isVisible())
                 m_table->setFocus();
-            emit loadFinished(true, {});
+            emit itemsShown();
+            reloadCounts(generation);
         });
 }
 
@@ -329,15 +344,20 @@ void ReviewQueuePage::showCounts()
     const QString sla[kPriorityCount] = {tr("within 1 h"), tr("within 24 h"), tr("within 1 week"), tr("sampled")};
     for (int i = 0; i < kPriorityCount; ++i) {
         const qint64 overdue = m_counts.overdue[static_cast<size_t>(i)];
-        const QString overdueText = overdue > 0
+        QString number = locale.toString(m_counts.total[static_cast<size_t>(i)]);
+        QString overdueText = overdue > 0
             ? QStringLiteral("<span style='color:#c62828;font-weight:600'>%1</span>").arg(tr("%1 overdue").arg(locale.toString(overdue)))
             : QStringLiteral("<span style='color:#2e7d32'>%1</span>").arg(tr("on time"));
+        if (m_countsLoading || !m_countsKnown) {
+            number = QStringLiteral("<span style='color:#9aa0a6'>—</span>");
+            overdueText = QStringLiteral("<span style='color:#9aa0a6'>%1</span>")
+                              .arg(m_countsLoading ? tr("counting…") : tr("count unavailable"));
+        }
         m_countLabels[static_cast<size_t>(i)]->setText(
             QStringLiteral("<span style='color:#555'><b style='color:%1'>%2</b> · %3</span><br>"
                            "<span style='font-size:20pt;font-weight:700'>%4</span><br>%5")
                 .arg(ReviewQueueModel::priorityColor(static_cast<Priority>(i)).name(),
-                     priorityName(static_cast<Priority>(i)), sla[i],
-                     locale.toString(m_counts.total[static_cast<size_t>(i)]), overdueText));
+                     priorityName(static_cast<Priority>(i)), sla[i], number, overdueText));
     }
 }
 
@@ -372,7 +392,7 @@ void ReviewQueuePage::loadHistory(qint64 id)
         [this, id](const std::vector<AuditEntry> &history) { m_detail->showHistory(id, history); });
 }
 
-void ReviewQueuePage::reloadCounts()
+void ReviewQueuePage::reloadCounts(quint64 pageGeneration)
 {
     auto db = m_context.db;
     if (!db)
@@ -381,17 +401,41 @@ void ReviewQueuePage::reloadCounts()
     QueueFilter filter;
     filter.agentId = m_filter.agentId;
     const ReviewRules rules = rulesOf(m_context);
-    runAsync<std::optional<QueueCounts>>(
+    // Verdicts given here but not in the database yet (writer thread, outbox) are not counted.
+    const QSet<qint64> decidedHere = m_decided;
+    auto sender = m_sender;
+    runAsync<CountsLoaded>(
         this, nullptr,
-        [db, rules, filter]() -> std::optional<QueueCounts> {
-            auto c = ReviewQueue(db, rules).counts(filter, QDateTime::currentDateTimeUtc());
-            return c ? std::optional<QueueCounts>(*c) : std::nullopt;
+        [db, rules, filter, decidedHere, sender] {
+            QSet<qint64> decided = decidedHere;
+            if (sender && sender->outbox()) {
+                if (auto waiting = sender->outbox()->entries()) {
+                    for (const OutboxEntry &e : *waiting) {
+                        if (e.restore)
+                            decided.remove(e.telemetryId);
+                        else
+                            decided.insert(e.telemetryId);
+                    }
+                }
+            }
+            auto counts = ReviewQueue(db, rules).countsWithout(filter, QDateTime::currentDateTimeUtc(), decided);
+            return counts ? CountsLoaded{*counts, {}} : CountsLoaded{std::nullopt, counts.error().message};
         },
-        [this, generation](const std::optional<QueueCounts> &counts) {
-            if (generation != m_countsGeneration || !counts)
+        [this, generation, pageGeneration](const CountsLoaded &loaded) {
+            if (generation != m_countsGeneration)
                 return;
-            m_counts = *counts;
+            m_countsLoading = false;
+            if (loaded.counts) {
+                m_counts = *loaded.counts;
+                m_countsKnown = true;
+            }
             showCounts();
+            if (pageGeneration == 0 || pageGeneration != m_generation)
+                return;
+            m_status->setText(loaded.counts
+                                  ? tr("%n decision(s) waiting for review", nullptr, static_cast<int>(m_counts.all()))
+                                  : tr("The queue is shown; its counts could not be read: %1").arg(loaded.error));
+            emit loadFinished(true, {});
         });
 }
 
@@ -502,6 +546,9 @@ void ReviewQueuePage::settle(const SendOutcome &outcome, OutboxEntry entry, qint
             if (u.item.id == id)
                 u.applied = false;
         }
+        // Not saved: the next reload shows it again instead of hiding it.
+        if (!entry.restore)
+            m_decided.remove(id);
         break;
     }
     setOutboxSize(outcome.outboxSize);
@@ -518,10 +565,15 @@ void ReviewQueuePage::retryOutbox()
     runAsync<OutboxFlush>(this, &m_writer, [sender] { return sender->retry(false); },
                           [this](const OutboxFlush &flushed) {
                               setOutboxSize(flushed.remaining);
-                              if (!flushed.conflicts.empty())
-                                  m_status->setText(tr("%n outbox item(s) were reviewed by someone else meanwhile and were not applied: %1",
-                                                       nullptr, static_cast<int>(flushed.conflicts.size()))
-                                                        .arg(flushed.conflicts.front().second));
+                              // Reviewed by someone else while waiting: the reviewer decides, one
+                              // by one, as for a direct write (settle asks and re-sends).
+                              for (const auto &[entry, message] : flushed.conflicts) {
+                                  SendOutcome conflict;
+                                  conflict.kind = SendOutcome::Kind::Conflict;
+                                  conflict.message = message;
+                                  conflict.outboxSize = flushed.remaining;
+                                  settle(conflict, entry, entry.telemetryId);
+                              }
                               if (flushed.delivered + flushed.duplicates > 0)
                                   m_countsLater->start();
                               if (flushed.remaining == 0)

@@ -52,6 +52,8 @@ signals:
     void outboxCountChanged(int count);
     // A feedback write finished (written, queued or refused).
     void feedbackSettled(qint64 id);
+    // The items of a refresh are on screen (its counts may still be loading).
+    void itemsShown();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -70,7 +72,8 @@ private:
     void showSelected();
     void selectWanted();
     void loadHistory(qint64 id);
-    void reloadCounts();
+    // Counts off the UI thread; a refresh passes its generation and finishes with them.
+    void reloadCounts(quint64 pageGeneration = 0);
     void setWritable(bool writable, const QString &reason);
     void submit(OutboxEntry entry, qint64 id);
     void settle(const SendOutcome &outcome, OutboxEntry entry, qint64 id);
@@ -92,6 +95,8 @@ private:
     QTimer *m_countsLater = nullptr;
 
     QueueCounts m_counts;
+    bool m_countsLoading = false;
+    bool m_countsKnown = false;
     bool m_writable = false;
     int m_outboxSize = 0;
     quint64 m_generation = 0;

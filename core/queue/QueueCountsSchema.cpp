@@ -1,0 +1,96 @@
+#include "queue/QueueCountsSchema.h"
+
+#include "queue/ReviewRulesSql.h"
+#include "rollup/RollupSchema.h"
+
+#include <QJsonDocument>
+
+namespace atalaya::queuecounts {
+namespace {
+
+// One upsert adding `delta` pending decisions of code `code` (an SQL expression) for `row`.
+QStringList upserts(const Dialect &d, const QString &row, const QString &code, int delta)
+{
+    const QString hour = d.hourNumberOf(row + QStringLiteral("created_at"));
+    const QString agent = row + QStringLiteral("agent_id");
+    const QString add = d.upsertAdd({QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")},
+                                    {QStringLiteral("n")});
+    const QString addTotal = d.upsertAdd({QStringLiteral("agent_id"), QStringLiteral("prio")}, {QStringLiteral("n")});
+    if (d.isMySql())
+        return {QStringLiteral("INSERT INTO %1 (hour_no, agent_id, prio, n) VALUES (%2, %3, %4, %5)%6")
+                    .arg(QLatin1String(kHourTable), hour, agent, code).arg(delta).arg(add),
+                QStringLiteral("INSERT INTO %1 (agent_id, prio, n) VALUES (%2, %3, %4)%5")
+                    .arg(QLatin1String(kTotalTable), agent, code).arg(delta).arg(addTotal)};
+    // SQLite has no trigger variables: the code is computed in a one-row subquery, and its
+    // WHERE (which an upsert after a SELECT needs anyway) skips decisions no rule queues.
+    const QString pending = QStringLiteral("%1human_feedback IS NULL AND c < 9").arg(row);
+    return {QStringLiteral("INSERT INTO %1 (hour_no, agent_id, prio, n) SELECT %2, %3, c, %4 FROM (SELECT %5 AS c) WHERE %6%7")
+                .arg(QLatin1String(kHourTable), hour, agent).arg(delta).arg(code, pending, add),
+            QStringLiteral("INSERT INTO %1 (agent_id, prio, n) SELECT %2, c, %3 FROM (SELECT %4 AS c) WHERE %5%6")
+                .arg(QLatin1String(kTotalTable), agent).arg(delta).arg(code, pending, addTotal)};
+}
+
+QString mysqlBlock(const Dialect &d, const QString &row, const QString &code, int delta, const QString &extraCondition)
+{
+    return QStringLiteral("IF %1%2human_feedback IS NULL THEN SET c = %3; IF c < 9 THEN %4; END IF; END IF")
+        .arg(extraCondition, row, code, upserts(d, row, QStringLiteral("c"), delta).join(QStringLiteral("; ")));
+}
+
+} // namespace
+
+QStringList migrationStatements(const Dialect &d)
+{
+    const QString agent = d.exactTextType(100);
+    return {
+        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (hour_no BIGINT NOT NULL, agent_id %2 NOT NULL,"
+                       " prio SMALLINT NOT NULL, n BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (hour_no, agent_id, prio))%3")
+            .arg(QLatin1String(kHourTable), agent, d.tableSuffix()),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (agent_id %2 NOT NULL, prio SMALLINT NOT NULL,"
+                       " n BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (agent_id, prio))%3")
+            .arg(QLatin1String(kTotalTable), agent, d.tableSuffix()),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (name VARCHAR(50) NOT NULL PRIMARY KEY, value TEXT NOT NULL)%2")
+            .arg(QLatin1String(kStateTable), d.tableSuffix()),
+    };
+}
+
+QStringList triggerNames()
+{
+    return {QStringLiteral("atalaya_queue_ai"), QStringLiteral("atalaya_queue_au"), QStringLiteral("atalaya_queue_ad")};
+}
+
+QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const ReviewRules &rules)
+{
+    const QString newCode = inlineValues(priorityExpression(rules, d, SampleMode::Coded, QStringLiteral("NEW.")), driver);
+    const QString oldCode = inlineValues(priorityExpression(rules, d, SampleMode::Coded, QStringLiteral("OLD.")), driver);
+    const QStringList names = triggerNames();
+    if (d.isMySql()) {
+        // The app's bulk ingest adds its rows' counts itself (QueueCountsBatch), like the rollups.
+        const QString byTrigger = QStringLiteral("%1 IS NULL AND ").arg(QLatin1String(rollup::kAppMaintainsVariable));
+        auto block = [&d](const QString &row, const QString &code, int delta, const QString &extra) {
+            return mysqlBlock(d, row, code, delta, extra);
+        };
+        auto trigger = [](const QString &name, const QString &event, const QStringList &blocks) {
+            return QStringLiteral("CREATE TRIGGER %1 AFTER %2 ON ai_telemetry FOR EACH ROW BEGIN DECLARE c INT; %3; END")
+                .arg(name, event, blocks.join(QStringLiteral("; ")));
+        };
+        return {trigger(names[0], QStringLiteral("INSERT"), {block(QStringLiteral("NEW."), newCode, 1, byTrigger)}),
+                trigger(names[1], QStringLiteral("UPDATE"),
+                        {block(QStringLiteral("OLD."), oldCode, -1, {}), block(QStringLiteral("NEW."), newCode, 1, {})}),
+                trigger(names[2], QStringLiteral("DELETE"), {block(QStringLiteral("OLD."), oldCode, -1, {})})};
+    }
+    auto trigger = [](const QString &name, const QString &event, const QStringList &statements) {
+        return QStringLiteral("CREATE TRIGGER %1 AFTER %2 ON ai_telemetry BEGIN %3; END")
+            .arg(name, event, statements.join(QStringLiteral("; ")));
+    };
+    const QStringList added = upserts(d, QStringLiteral("NEW."), newCode, 1);
+    const QStringList removed = upserts(d, QStringLiteral("OLD."), oldCode, -1);
+    return {trigger(names[0], QStringLiteral("INSERT"), added), trigger(names[1], QStringLiteral("UPDATE"), removed + added),
+            trigger(names[2], QStringLiteral("DELETE"), removed)};
+}
+
+QString rulesKey(const ReviewRules &rules)
+{
+    return QString::fromUtf8(QJsonDocument(rules.toJson()).toJson(QJsonDocument::Compact));
+}
+
+} // namespace atalaya::queuecounts

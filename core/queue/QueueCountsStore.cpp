@@ -1,0 +1,332 @@
+#include "queue/QueueCountsStore.h"
+
+#include "common/TimeUtil.h"
+#include "logging/Logging.h"
+#include "queue/QueueCountsSchema.h"
+#include "queue/ReviewRulesSql.h"
+#include "storage/Database.h"
+#include "storage/SqlUtil.h"
+
+namespace atalaya::queuecounts {
+namespace {
+
+constexpr qint64 kMsPerHour = 3600000;
+constexpr int kCodes = 2 * kPriorityCount;  // priority, + 4 outside the stable sample
+
+qint64 hourOf(const QDateTime &t)
+{
+    const qint64 ms = t.toMSecsSinceEpoch();
+    return ms >= 0 ? ms / kMsPerHour : -((-ms + kMsPerHour - 1) / kMsPerHour);
+}
+
+QString table(const char *name)
+{
+    return QLatin1String(name);
+}
+
+// The codes a filter counts for priority p.
+QString codesOf(int p, bool includeAllP3)
+{
+    return includeAllP3 ? QStringLiteral("(%1, %2)").arg(p).arg(p + kPriorityCount) : QStringLiteral("(%1)").arg(p);
+}
+
+Status setState(const Database &db, const char *name, const QString &value)
+{
+    return execStatement(db,
+                         QStringLiteral("INSERT INTO %1 (name, value) VALUES (?, ?)%2")
+                             .arg(table(kStateTable), db.dialect().upsertAdd({QStringLiteral("name")}, {}, {QStringLiteral("value")})),
+                         {QLatin1String(name), value}, QStringLiteral("recording the queue counts state"));
+}
+
+Status clearState(const Database &db, const char *name)
+{
+    return execStatement(db, QStringLiteral("DELETE FROM %1 WHERE name = ?").arg(table(kStateTable)), {QLatin1String(name)},
+                         QStringLiteral("clearing the queue counts state"));
+}
+
+// The rules of the triggers, and whether the tables were built with them.
+struct State {
+    std::optional<QString> rules;
+    bool ready = false;
+};
+
+Result<State> readState(const Database &db)
+{
+    auto q = execQuery(db, QStringLiteral("SELECT name, value FROM %1").arg(table(kStateTable)), {},
+                       QStringLiteral("reading the queue counts state"));
+    if (!q)
+        return q.error();
+    State st;
+    while (q->next()) {
+        if (q->value(0).toString() == QLatin1String(kRulesState))
+            st.rules = q->value(1).toString();
+        else if (q->value(0).toString() == QLatin1String(kReadyState))
+            st.ready = true;
+    }
+    return st;
+}
+
+Result<bool> triggersExist(const Database &db)
+{
+    auto triggers = triggersOnTelemetry(db);
+    if (!triggers)
+        return triggers.error();
+    for (const QString &name : triggerNames()) {
+        if (!triggers->contains(name, Qt::CaseInsensitive))
+            return false;
+    }
+    return true;
+}
+
+struct Window {
+    QString sql;
+    QVariantList values;
+};
+
+// The agent condition on the counts tables (byte-exact keys) and on ai_telemetry.
+Window agentOnTables(const QueueFilter &filter)
+{
+    if (filter.agentId.isEmpty())
+        return {};
+    return {QStringLiteral(" AND agent_id = ?"), {filter.agentId}};
+}
+
+Window agentOnRaw(const Database &db, const QueueFilter &filter)
+{
+    if (filter.agentId.isEmpty())
+        return {};
+    Window w{QStringLiteral(" AND ") + db.dialect().exactMatch(QStringLiteral("agent_id")), {}};
+    for (int i = 0; i < db.dialect().exactMatchBindings(); ++i)
+        w.values << filter.agentId;
+    return w;
+}
+
+Result<std::array<qint64, kCodes>> sumByCode(const Database &db, const QString &sql, const QVariantList &values,
+                                              const QString &what)
+{
+    auto q = execQuery(db, sql, values, what);
+    if (!q)
+        return q.error();
+    std::array<qint64, kCodes> out{};
+    while (q->next()) {
+        const int code = q->value(0).toInt();
+        if (code >= 0 && code < kCodes)
+            out[static_cast<size_t>(code)] += q->value(1).toLongLong();
+    }
+    return out;
+}
+
+Result<QueueCounts> readInTransaction(const Database &db, const ReviewRules &rules, const QueueFilter &filter,
+                                      const QDateTime &now)
+{
+    const Window tablesAgent = agentOnTables(filter);
+    auto totals = sumByCode(db,
+                            QStringLiteral("SELECT prio, SUM(n) FROM %1 WHERE 1 = 1%2 GROUP BY prio")
+                                .arg(table(kTotalTable), tablesAgent.sql),
+                            tablesAgent.values, QStringLiteral("reading the queue totals"));
+    if (!totals)
+        return totals.error();
+
+    // Not overdue yet = created_at >= now − SLA: whole hours after the cutoff's hour from the
+    // hour table, the cutoff's own hour from the raw rows.
+    QStringList recentCases;
+    QVariantList recentValues;
+    QStringList edgeCases;
+    QVariantList edgeCaseValues;
+    QStringList edgeRanges;
+    QVariantList edgeRangeValues;
+    qint64 firstHour = std::numeric_limits<qint64>::max();
+    for (int p = 0; p < kPriorityCount; ++p) {
+        const int hours = rules.priority(static_cast<Priority>(p)).slaHours;
+        if (hours <= 0)
+            continue;
+        const QDateTime cutoff = now.addSecs(-qint64(hours) * 3600);
+        const qint64 hour = hourOf(cutoff);
+        const QString edgeEnd = toDbDateTime(QDateTime::fromMSecsSinceEpoch((hour + 1) * kMsPerHour, Qt::UTC));
+        firstHour = std::min(firstHour, hour);
+        recentCases << QStringLiteral("(prio IN %1 AND hour_no > ?)").arg(codesOf(p, true));
+        recentValues << hour;
+        edgeCases << QStringLiteral("(p IN %1 AND created_at >= ? AND created_at < ?)").arg(codesOf(p, true));
+        edgeCaseValues << toDbDateTime(cutoff) << edgeEnd;
+        edgeRanges << QStringLiteral("(created_at >= ? AND created_at < ?)");
+        edgeRangeValues << toDbDateTime(cutoff) << edgeEnd;
+    }
+    std::array<qint64, kCodes> notOverdue{};
+    if (!recentCases.isEmpty()) {
+        QVariantList values = recentValues;
+        values << firstHour << tablesAgent.values;
+        auto recent = sumByCode(db,
+                                QStringLiteral("SELECT prio, SUM(CASE WHEN %1 THEN n ELSE 0 END) FROM %2"
+                                               " WHERE hour_no > ?%3 GROUP BY prio")
+                                    .arg(recentCases.join(QStringLiteral(" OR ")), table(kHourTable), tablesAgent.sql),
+                                values, QStringLiteral("reading the recent queue counts"));
+        if (!recent)
+            return recent.error();
+        const SqlFragment code = priorityExpression(rules, db.dialect(), SampleMode::Coded, {});
+        const Window rawAgent = agentOnRaw(db, filter);
+        QVariantList edgeValues = edgeCaseValues;
+        edgeValues << code.values << edgeRangeValues << rawAgent.values;
+        auto edge = sumByCode(db,
+                              QStringLiteral("SELECT p, SUM(CASE WHEN %1 THEN 1 ELSE 0 END) FROM (SELECT %2 AS p, created_at"
+                                             " FROM ai_telemetry WHERE human_feedback IS NULL AND (%3)%4) edge GROUP BY p")
+                                  .arg(edgeCases.join(QStringLiteral(" OR ")), code.sql,
+                                       edgeRanges.join(QStringLiteral(" OR ")), rawAgent.sql),
+                              edgeValues, QStringLiteral("reading the queue's edge hours"));
+        if (!edge)
+            return edge.error();
+        for (size_t c = 0; c < notOverdue.size(); ++c)
+            notOverdue[c] = (*recent)[c] + (*edge)[c];
+    }
+
+    QueueCounts counts;
+    for (int p = 0; p < kPriorityCount; ++p) {
+        const bool hasSla = rules.priority(static_cast<Priority>(p)).slaHours > 0;
+        for (int code : {p, p + kPriorityCount}) {
+            if (code >= kPriorityCount && !filter.includeAllP3)
+                continue;
+            const qint64 total = (*totals)[static_cast<size_t>(code)];
+            counts.total[static_cast<size_t>(p)] += total;
+            if (hasSla)
+                counts.overdue[static_cast<size_t>(p)] += total - notOverdue[static_cast<size_t>(code)];
+        }
+    }
+    return counts;
+}
+
+Status dropTriggers(const Database &db)
+{
+    for (const QString &name : triggerNames()) {
+        if (Status s = execStatement(db, QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(name), {},
+                                     QStringLiteral("dropping trigger %1").arg(name));
+            !s)
+            return s;
+    }
+    return {};
+}
+
+Status buildTables(const Database &db, const ReviewRules &rules)
+{
+    const Dialect &d = db.dialect();
+    const SqlFragment code = priorityExpression(rules, d, SampleMode::Coded, {});
+    const QString fill =
+        QStringLiteral("INSERT INTO %1 (hour_no, agent_id, prio, n) SELECT h, a, c, COUNT(*) FROM (SELECT %2 AS h, %3 AS a,"
+                       " %4 AS c FROM ai_telemetry WHERE human_feedback IS NULL) pending WHERE c < 9 GROUP BY h, a, c")
+            .arg(table(kHourTable), d.hourNumberOf(QStringLiteral("created_at")), d.exactKey(QStringLiteral("agent_id")),
+                 code.sql);
+    return inTransaction(db, [&]() -> Status {
+        for (const char *t : {kHourTable, kTotalTable}) {
+            if (Status s = execStatement(db, QStringLiteral("DELETE FROM %1").arg(table(t)), {},
+                                         QStringLiteral("clearing %1").arg(table(t)));
+                !s)
+                return s;
+        }
+        if (Status s = execStatement(db, fill, code.values, QStringLiteral("counting the pending decisions")); !s)
+            return s;
+        if (Status s = execStatement(db,
+                                     QStringLiteral("INSERT INTO %1 (agent_id, prio, n) SELECT agent_id, prio, SUM(n) FROM %2"
+                                                    " GROUP BY agent_id, prio")
+                                         .arg(table(kTotalTable), table(kHourTable)),
+                                     {}, QStringLiteral("summing the queue totals"));
+            !s)
+            return s;
+        return setState(db, kReadyState, QStringLiteral("1"));
+    });
+}
+
+} // namespace
+
+Result<bool> installedFor(const Database &db, const ReviewRules &rules)
+{
+    auto st = readState(db);
+    if (!st)
+        return st.error();
+    if (!st->ready || st->rules != rulesKey(rules))
+        return false;
+    return triggersExist(db);
+}
+
+Result<std::optional<ReviewRules>> triggerRules(const Database &db)
+{
+    auto st = readState(db);
+    if (!st)
+        return st.error();
+    if (!st->rules)
+        return std::optional<ReviewRules>();
+    auto exist = triggersExist(db);
+    if (!exist)
+        return exist.error();
+    if (!*exist)
+        return std::optional<ReviewRules>();
+    return std::optional<ReviewRules>(ReviewRules::fromSettingsJson(st->rules->toUtf8()));
+}
+
+Result<std::optional<QueueCounts>> read(const Database &db, const ReviewRules &rules, const QueueFilter &filter,
+                                        const QDateTime &now)
+{
+    auto installed = installedFor(db, rules);
+    if (!installed || !*installed)
+        return std::optional<QueueCounts>();
+    auto counts = inTransaction(db, [&] { return readInTransaction(db, rules, filter, now); });
+    if (!counts)
+        return counts.error();
+    return std::optional<QueueCounts>(*counts);
+}
+
+Result<bool> rebuild(const Database &db, const ReviewRules &rules)
+{
+    // Readers fall back to raw counts from here until the new build commits.
+    if (Status s = clearState(db, kReadyState); !s)
+        return s.error();
+    if (Status s = clearState(db, kRulesState); !s)
+        return s.error();
+    Status triggers = dropTriggers(db);
+    if (triggers) {
+        const QStringList statements = triggerStatements(db.dialect(), *db.connection().driver(), rules);
+        const QStringList names = triggerNames();
+        for (int i = 0; i < statements.size() && triggers; ++i)
+            triggers = execStatement(db, statements[i], {}, QStringLiteral("creating trigger %1").arg(names[i]));
+    }
+    if (!triggers) {
+        if (triggers.error().code != ErrorCode::Unavailable)
+            return triggers.error();
+        qCWarning(lcStorage) << "queue count triggers unavailable:" << triggers.error().message;
+        dropTriggers(db);
+        return false;
+    }
+    // The bulk ingest reads the triggers' rules from here (QueueCountsBatch).
+    if (Status s = setState(db, kRulesState, rulesKey(rules)); !s)
+        return s.error();
+    if (Status s = buildTables(db, rules); !s)
+        return s.error();
+    return true;
+}
+
+Result<EnsureReport> ensure(const Database &db, const ReviewRules &rules, qint64 maxRowsToBuild)
+{
+    EnsureReport report;
+    auto st = readState(db);
+    if (!st)
+        return st.error();
+    if (st->rules) {
+        auto exist = triggersExist(db);
+        if (!exist)
+            return exist.error();
+        report.ready = st->ready && *exist;
+        report.needsRebuild = !report.ready;
+        return report;
+    }
+    auto small = telemetryHasAtMost(db, maxRowsToBuild);
+    if (!small)
+        return small.error();
+    if (!*small) {
+        report.needsRebuild = true;
+        return report;
+    }
+    auto built = rebuild(db, rules);
+    if (!built)
+        return built.error();
+    report.ready = *built;
+    return report;
+}
+
+} // namespace atalaya::queuecounts

@@ -1,0 +1,234 @@
+#include "TestDatabases.h"
+
+#include "common/TimeUtil.h"
+#include "queue/QueueCountsStore.h"
+#include "queue/ReviewQueue.h"
+#include "storage/SqlUtil.h"
+#include "telemetry/FeedbackRepository.h"
+#include "telemetry/TelemetryRepository.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace atalaya;
+
+// The queue counts table (triggers + the app's bulk path) against the naive evaluation: the
+// C++ rules over every pending row, on SQLite and MariaDB, after the app's inserts and
+// feedback, other systems' inserts, updates and deletes, a bulk ingest and a rule change, for
+// several "now"s around the SLA edges.
+class TestQueueCounts : public QObject {
+    Q_OBJECT
+private:
+    std::shared_ptr<Database> m_db;
+    QDateTime m_now;
+
+    // The reference: every pending row classified by ReviewRules in C++.
+    QueueCounts naive(const ReviewRules &rules, const QueueFilter &filter, const QDateTime &now)
+    {
+        QueueCounts c;
+        auto q = execQuery(*m_db,
+                           QStringLiteral("SELECT id, agent_id, task_type, confidence_score, decision_made, metadata,"
+                                          " created_at FROM ai_telemetry WHERE human_feedback IS NULL"),
+                           {}, QStringLiteral("test read"));
+        if (!q)
+            qFatal("%s", qPrintable(q.error().message));
+        while (q->next()) {
+            if (!filter.agentId.isEmpty() && q->value(1).toString() != filter.agentId)
+                continue;
+            const auto match = rules.classify({q->value(0).toLongLong(), q->value(2).toString(), q->value(3).toDouble(),
+                                               QJsonDocument::fromJson(q->value(4).toByteArray()).object(),
+                                               QJsonDocument::fromJson(q->value(5).toByteArray()).object()});
+            if (!match || (!match->sampled && !filter.includeAllP3))
+                continue;
+            const auto p = static_cast<size_t>(match->priority);
+            ++c.total[p];
+            const QDateTime due = rules.dueAt(match->priority, fromDbDateTime(q->value(6)));
+            if (due.isValid() && now > due)
+                ++c.overdue[p];
+        }
+        return c;
+    }
+
+    static QString text(const QueueCounts &c)
+    {
+        QStringList parts;
+        for (int p = 0; p < kPriorityCount; ++p)
+            parts << QStringLiteral("P%1 %2/%3").arg(p).arg(c.total[static_cast<size_t>(p)]).arg(c.overdue[static_cast<size_t>(p)]);
+        return parts.join(QStringLiteral(", "));
+    }
+
+    // Counts from the table == the rows' SQL == the C++ rules, for every filter and "now".
+    void expectExact(const ReviewRules &rules, const char *step)
+    {
+        auto installed = queuecounts::installedFor(*m_db, rules);
+        QVERIFY2(installed && *installed, step);
+        const ReviewQueue queue(m_db, rules);
+        for (const QString &agent : {QString(), QStringLiteral("Agent-A"), QStringLiteral("agent-a")}) {
+            for (bool all : {false, true}) {
+                for (qint64 shift : {0LL, 1800LL, 3 * 3600LL, 23 * 3600LL + 1800, 25 * 3600LL, 8 * 86400LL}) {
+                    QueueFilter filter;
+                    filter.agentId = agent;
+                    filter.includeAllP3 = all;
+                    const QDateTime now = m_now.addSecs(shift);
+                    auto table = queuecounts::read(*m_db, rules, filter, now);
+                    QVERIFY2(table && *table, step);
+                    auto rows = queue.countsFromRows(filter, now);
+                    QVERIFY(rows.ok());
+                    const QueueCounts expected = naive(rules, filter, now);
+                    const QString where = QStringLiteral("%1, agent '%2', all P3 %3, now + %4 s")
+                                              .arg(QLatin1String(step), agent).arg(all).arg(shift);
+                    QVERIFY2(text(**table) == text(expected), qPrintable(where + QStringLiteral(": table ") + text(**table)
+                                                                            + QStringLiteral(" naive ") + text(expected)));
+                    QVERIFY2(text(*rows) == text(expected), qPrintable(where + QStringLiteral(": rows ") + text(*rows)));
+                }
+            }
+        }
+    }
+
+    std::vector<qint64> insertMix(int n, int seed)
+    {
+        static const QStringList tasks = {QStringLiteral("chat_response"), QStringLiteral("code_review"),
+                                          QStringLiteral("deployment_risk"), QStringLiteral("deploy"),
+                                          QStringLiteral("optimization"), QStringLiteral("rollback_decision")};
+        static const QStringList agents = {QStringLiteral("Agent-A"), QStringLiteral("agent-a"), QStringLiteral("agent-b")};
+        // Ages around every SLA edge (1 h, 24 h, 1 week), in the future, and the sample's P3s.
+        static const qint64 ages[] = {-600, 30, 1700, 3500, 3601, 5400, 12000, 86000, 86500, 90000, 600000, 604000, 605500, 2000000};
+        static const double confidences[] = {0.3, 0.6999, 0.70, 0.8, 0.8499, 0.85, 0.9, 0.95, 0.9501, 0.99, 1.0};
+        std::vector<DecisionInput> batch;
+        for (int i = 0; i < n; ++i) {
+            const int k = i * 7 + seed;
+            DecisionInput d;
+            d.agentId = agents[k % agents.size()];
+            d.taskType = tasks[(k / 3) % tasks.size()];
+            d.confidence = confidences[(k / 2) % std::size(confidences)];
+            d.executionTimeMs = 50 + k % 300;
+            d.decision = {{QStringLiteral("action"), k % 13 == 0 ? QStringLiteral("rollback") : QStringLiteral("approve")}};
+            QJsonObject meta;
+            if (k % 5 == 0)
+                meta.insert(QStringLiteral("environment"), k % 10 == 0 ? QStringLiteral("production") : QStringLiteral("staging"));
+            if (k % 11 == 0)
+                meta.insert(QStringLiteral("critical"), true);
+            if (k % 9 == 0)
+                meta.insert(QStringLiteral("teams_affected"), k % 4);
+            if (k % 17 == 0)
+                meta.insert(QStringLiteral("severity"), QStringLiteral("critical"));
+            d.metadata = meta;
+            d.createdAt = m_now.addSecs(-ages[k % std::size(ages)]);
+            batch.push_back(d);
+        }
+        auto r = TelemetryRepository(m_db).recordBatch(batch);
+        if (!r)
+            qFatal("%s", qPrintable(r.error().message));
+        std::vector<qint64> ids;
+        for (qint64 id = r->firstId; id <= r->lastId; ++id)
+            ids.push_back(id);
+        return ids;
+    }
+
+    void exec(const QString &sql, const QVariantList &values = {})
+    {
+        Status s = execStatement(*m_db, sql, values, QStringLiteral("outside write"));
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().message));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto fresh = test::freshDatabase();
+        QVERIFY2(fresh.db, "no test database");
+        m_db = fresh.db;
+        // Whole seconds, so the shifted "now"s land exactly on stored times too.
+        m_now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    }
+
+    void appWritesAndFeedback()
+    {
+        const auto ids = insertMix(400, 1);
+        expectExact(ReviewRules::defaults(), "after the app's inserts");
+        FeedbackRepository feedback(m_db);
+        for (size_t i = 0; i < ids.size(); i += 7) {
+            FeedbackRequest r;
+            r.telemetryId = ids[i];
+            r.value = Feedback::Incorrect;
+            r.reviewer = QStringLiteral("test");
+            QVERIFY(feedback.record(r).ok());
+        }
+        expectExact(ReviewRules::defaults(), "after feedback");
+        FeedbackRestore undo;
+        undo.telemetryId = ids[7];
+        undo.expectedPrevious = QStringLiteral("incorrect");
+        undo.reviewer = QStringLiteral("test");
+        QVERIFY(feedback.restore(undo).ok());
+        expectExact(ReviewRules::defaults(), "after an undo");
+    }
+
+    void outsideWrites()
+    {
+        const QString now = toDbDateTime(m_now);
+        const QString older = toDbDateTime(m_now.addSecs(-3599));
+        exec(QStringLiteral("INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score, execution_time_ms,"
+                            " metadata, created_at) VALUES ('Agent-A', 'deploy', '{\"action\":\"go\"}', 0.9, 10,"
+                            " '{\"environment\":\"production\"}', ?), ('agent-b', 'chat_response', '{}', 0.72, 10,"
+                            " '{\"teams_affected\":3}', ?), ('agent-c', 'chat_response', '{}', 0.97, 10, '{}', ?)"),
+             {now, older, older});
+        expectExact(ReviewRules::defaults(), "after another system's inserts");
+        exec(QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'correct', accuracy = 1.0 WHERE id % 5 = 1"));
+        exec(QStringLiteral("UPDATE ai_telemetry SET metadata = '{\"critical\":true}' WHERE id % 6 = 2"));
+        exec(QStringLiteral("UPDATE ai_telemetry SET confidence_score = 0.5 WHERE id % 8 = 3"));
+        exec(QStringLiteral("UPDATE ai_telemetry SET created_at = ? WHERE id % 9 = 4"), {toDbDateTime(m_now.addSecs(-86401))});
+        exec(QStringLiteral("UPDATE ai_telemetry SET agent_id = 'agent-a' WHERE id % 10 = 5"));
+        exec(QStringLiteral("UPDATE ai_telemetry SET human_feedback = NULL, accuracy = NULL WHERE id % 15 = 1"));
+        expectExact(ReviewRules::defaults(), "after another system's updates");
+        exec(QStringLiteral("DELETE FROM ai_telemetry WHERE id % 11 = 6"));
+        expectExact(ReviewRules::defaults(), "after another system's deletes");
+    }
+
+    void bulkIngest()
+    {
+        insertMix(3000, 5);
+        expectExact(ReviewRules::defaults(), "after a bulk ingest");
+    }
+
+private:
+    static ReviewRules editedRules()
+    {
+        ReviewRules edited = ReviewRules::defaults();
+        edited.priority(Priority::P0).rules.back().value = 0.8;
+        edited.priority(Priority::P1).slaHours = 2;
+        edited.priority(Priority::P3).samplePercent = 40;
+        return edited;
+    }
+
+private slots:
+    void otherRulesCountFromRowsUntilRebuilt()
+    {
+        const ReviewRules edited = editedRules();
+        auto installed = queuecounts::installedFor(*m_db, edited);
+        QVERIFY(installed && !*installed);
+        auto raw = queuecounts::read(*m_db, edited, {}, m_now);
+        QVERIFY(raw && !*raw);
+        auto fromQueue = ReviewQueue(m_db, edited).counts({}, m_now);
+        QCOMPARE(text(*fromQueue), text(naive(edited, {}, m_now)));
+
+        auto rebuilt = queuecounts::rebuild(*m_db, edited);
+        QVERIFY(rebuilt && *rebuilt);
+        expectExact(edited, "after a rebuild for edited rules");
+        insertMix(200, 3);
+        exec(QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'partially_correct', accuracy = 0.5 WHERE id % 4 = 0"));
+        expectExact(edited, "edited rules, after more writes");
+        installed = queuecounts::installedFor(*m_db, ReviewRules::defaults());
+        QVERIFY(installed && !*installed);
+    }
+
+    void droppedTriggersAreNotTrusted()
+    {
+        auto kept = queuecounts::read(*m_db, editedRules(), {}, m_now);
+        QVERIFY(kept && *kept);
+        exec(QStringLiteral("DROP TRIGGER IF EXISTS atalaya_queue_au"));
+        kept = queuecounts::read(*m_db, editedRules(), {}, m_now);
+        QVERIFY(kept && !*kept);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQueueCounts)
+#include "tst_queue_counts.moc"

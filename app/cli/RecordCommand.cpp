@@ -3,6 +3,7 @@
 
 #include "common/TimeUtil.h"
 #include "telemetry/DecisionValidator.h"
+#include "telemetry/JsonlIngest.h"
 #include "telemetry/TelemetryRepository.h"
 
 #include <QFile>
@@ -10,32 +11,6 @@
 
 namespace atalaya::cli {
 namespace {
-
-struct ParsedLines {
-    std::vector<DecisionInput> valid;
-    std::vector<std::pair<qint64, QString>> errors;  // line number, message
-    QList<QByteArray> rejectedLines;
-};
-
-ParsedLines parseJsonl(const QByteArray &content)
-{
-    ParsedLines out;
-    qint64 lineNo = 0;
-    for (const QByteArray &rawLine : content.split('\n')) {
-        ++lineNo;
-        const QByteArray line = rawLine.trimmed();
-        if (line.isEmpty())
-            continue;
-        auto decision = validateDecisionJson(line);
-        if (decision) {
-            out.valid.push_back(std::move(decision).value());
-        } else {
-            out.errors.emplace_back(lineNo, decision.error().message);
-            out.rejectedLines << rawLine;
-        }
-    }
-    return out;
-}
 
 Result<QByteArray> readInput(const QString &path)
 {
@@ -71,51 +46,65 @@ int recordOne(CliContext &ctx, const QString &path)
 int recordJsonl(CliContext &ctx, const QString &path)
 {
     const bool skipInvalid = ctx.parser().isSet(QStringLiteral("skip-invalid"));
-    auto content = readInput(path);
-    if (!content)
-        return ctx.fail(content.error());
-    ParsedLines parsed = parseJsonl(*content);
-    if (!parsed.errors.empty() && !skipInvalid) {
+    QFile input;
+    const bool opened = path.isEmpty() || path == QLatin1String("-")
+        ? input.open(stdin, QIODevice::ReadOnly)
+        : (input.setFileName(path), input.open(QIODevice::ReadOnly));
+    if (!opened)
+        return ctx.fail(makeError(ErrorCode::Usage, QStringLiteral("cannot read %1: %2").arg(path, input.errorString())));
+    auto db = ctx.database();
+    if (!db)
+        return ctx.fail(db.error());
+
+    QString rejectsPath = ctx.parser().value(QStringLiteral("rejects"));
+    if (rejectsPath.isEmpty())
+        rejectsPath = path + QStringLiteral(".rejects");
+    QFile rejects(rejectsPath);
+    JsonlIngestOptions options;
+    options.skipInvalid = skipInvalid;
+    // Opened at the first rejected line, so a clean input leaves no file behind; unbuffered, so
+    // a failed write is seen here, before the commit.
+    options.onRejected = [&](const JsonlRejection &r) -> Status {
+        if (!rejects.isOpen() && !rejects.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered))
+            return makeError(ErrorCode::Usage, QStringLiteral("cannot write the rejects file %1: %2; nothing was written")
+                                                   .arg(rejectsPath, rejects.errorString()));
+        if (rejects.write(r.text + '\n') < 0)
+            return makeError(ErrorCode::Usage, QStringLiteral("cannot write the rejects file %1: %2; nothing was written")
+                                                   .arg(rejectsPath, rejects.errorString()));
+        return {};
+    };
+    qint64 reported = 0;
+    options.progress = [&reported](qint64 sent) {
+        if (sent - reported >= 100000) {
+            reported = sent;
+            QTextStream(stderr) << "sent " << sent << " decisions (committed together at the end)\n";
+        }
+    };
+    auto report = ingestJsonl(**db, input, options);
+    if (!report)
+        return ctx.fail(report.error());
+    const std::vector<JsonlRejection> &listed = report->firstRejections;
+    if (report->rejected > 0 && !skipInvalid) {
         QStringList lines;
-        for (size_t i = 0; i < parsed.errors.size() && i < 20; ++i)
-            lines << QString::number(parsed.errors[i].first);
+        for (const JsonlRejection &r : listed)
+            lines << QString::number(r.line);
         return ctx.fail(makeError(
             ErrorCode::Usage,
             QStringLiteral("%1 invalid line(s), nothing was written; lines %2%3 (line %4: %5); fix them "
                            "or pass --skip-invalid --rejects FILE")
-                .arg(parsed.errors.size())
+                .arg(report->rejected)
                 .arg(lines.join(QLatin1String(", ")),
-                     parsed.errors.size() > 20 ? QStringLiteral(", …") : QString())
-                .arg(parsed.errors.front().first)
-                .arg(parsed.errors.front().second)));
+                     report->rejected > qint64(listed.size()) ? QStringLiteral(", …") : QString())
+                .arg(listed.front().line)
+                .arg(listed.front().message)));
     }
-    if (!parsed.errors.empty()) {
-        QString rejectsPath = ctx.parser().value(QStringLiteral("rejects"));
-        if (rejectsPath.isEmpty())
-            rejectsPath = path + QStringLiteral(".rejects");
-        QFile rejects(rejectsPath);
-        if (!rejects.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return ctx.fail(makeError(ErrorCode::Usage, QStringLiteral("cannot write the rejects file %1: %2; nothing was written")
-                                                            .arg(rejectsPath, rejects.errorString())));
-        for (const QByteArray &line : std::as_const(parsed.rejectedLines))
-            rejects.write(line + '\n');
-        for (size_t i = 0; i < parsed.errors.size() && i < 20; ++i)
-            ctx.warn(QStringLiteral("line %1 rejected: %2").arg(parsed.errors[i].first).arg(parsed.errors[i].second));
-    }
-    auto db = ctx.database();
-    if (!db)
-        return ctx.fail(db.error());
-    const qint64 total = static_cast<qint64>(parsed.valid.size());
-    auto report = TelemetryRepository(*db).recordBatch(parsed.valid, [total](qint64 done) {
-        if (total >= 100000)
-            QTextStream(stderr) << "recorded " << done << " of " << total << '\n';
-    });
-    if (!report)
-        return ctx.fail(report.error());
-    QJsonObject out{{QStringLiteral("inserted"), report->inserted},
-                    {QStringLiteral("rejected"), static_cast<qint64>(parsed.errors.size())},
-                    {QStringLiteral("first_id"), report->inserted ? QJsonValue(report->firstId) : QJsonValue()},
-                    {QStringLiteral("last_id"), report->inserted ? QJsonValue(report->lastId) : QJsonValue()}};
+    for (const JsonlRejection &r : listed)
+        ctx.warn(QStringLiteral("line %1 rejected: %2").arg(r.line).arg(r.message));
+    const BatchReport &written = report->written;
+    QJsonObject out{{QStringLiteral("inserted"), written.inserted},
+                    {QStringLiteral("rejected"), report->rejected},
+                    {QStringLiteral("first_id"), written.inserted ? QJsonValue(written.firstId) : QJsonValue()},
+                    {QStringLiteral("last_id"), written.inserted ? QJsonValue(written.lastId) : QJsonValue()}};
     return ctx.print(out);
 }
 

@@ -2,11 +2,29 @@
 
 #include <QTimeZone>
 
+#include <cstdio>
+
 namespace atalaya {
 
 QString toDbDateTime(const QDateTime &utc)
 {
     return utc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+}
+
+QByteArray toDbDateTimeBytes(qint64 msecsSinceEpoch)
+{
+    constexpr qint64 msPerDay = 86400000;
+    const qint64 days = msecsSinceEpoch >= 0 ? msecsSinceEpoch / msPerDay : -((-msecsSinceEpoch + msPerDay - 1) / msPerDay);
+    const qint64 msOfDay = msecsSinceEpoch - days * msPerDay;
+    int y = 0;
+    int m = 0;
+    int d = 0;
+    QDate::fromJulianDay(QDate(1970, 1, 1).toJulianDay() + days).getDate(&y, &m, &d);
+    char text[32];
+    const int n = std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d.%03d", y, m, d,
+                                static_cast<int>(msOfDay / 3600000), static_cast<int>(msOfDay / 60000 % 60),
+                                static_cast<int>(msOfDay / 1000 % 60), static_cast<int>(msOfDay % 1000));
+    return QByteArray(text, n);
 }
 
 QDateTime fromDbDateTime(const QVariant &value)

@@ -3,15 +3,17 @@
 #include "rollup/RollupMaintenance.h"
 #include "rollup/RollupSchema.h"
 #include "storage/Database.h"
+#include "storage/MySqlStatement.h"
 #include "storage/SqlUtil.h"
-#include "telemetry/Decision.h"
+#include "telemetry/StoredDecision.h"
 
 #include <cmath>
 
 namespace atalaya::rollup {
 namespace {
 
-constexpr int kRowsPerUpsert = 200;
+// 23 values a row; a statement holds at most 65 535.
+constexpr size_t kRowsPerUpsert = 1000;
 
 // Column order of counterColumns().
 enum Counter { N, Fb, AccSum, Correct, Incorrect, Partial, B0, B1, B2, B3, B4, ConfSum, ExecSum };
@@ -39,14 +41,13 @@ AppMaintainedRollups::~AppMaintainedRollups()
                       QStringLiteral("handing back the rollup triggers"));
 }
 
-void AppMaintainedRollups::add(const DecisionInput &d, const QDateTime &createdAt)
+void AppMaintainedRollups::add(const StoredDecision &d)
 {
     if (!m_active)
         return;
-    // The stored values: DECIMAL(5,4) text and millisecond DATETIME (TelemetryRepository).
-    const qint64 confE4 = std::llround(QString::number(d.confidence, 'f', 4).toDouble() * 10000);
-    const qint64 ms = createdAt.toMSecsSinceEpoch();
-    const HourKey key{ms >= 0 ? ms / 3600000 : -((-ms + 3599999) / 3600000), d.agentId, d.taskType};
+    const qint64 confE4 = d.confidenceE4;
+    const qint64 ms = d.createdAtMs;
+    const Key key{ms >= 0 ? ms / 3600000 : -((-ms + 3599999) / 3600000), d.agentId, d.taskType};
     auto &c = m_pending[key];
     const bool valid = confE4 >= 0 && confE4 <= 10000 && d.executionTimeMs >= 0;
     if (!valid) {
@@ -66,6 +67,26 @@ void AppMaintainedRollups::add(const DecisionInput &d, const QDateTime &createdA
     }
 }
 
+Status AppMaintainedRollups::upsert(std::vector<std::pair<Key, std::array<qint64, 18>>>::const_iterator first,
+                                    size_t count, MySqlStatement &statement)
+{
+    int p = 0;
+    for (auto it = first; it != first + static_cast<std::ptrdiff_t>(count); ++it) {
+        const auto &[key, c] = *it;
+        statement.bindInt(p++, key.hour);
+        statement.bindText(p++, key.agentId);
+        statement.bindText(p++, key.taskType);
+        statement.bindInt(p++, key.hour >= 0 ? key.hour / 24 : -((-key.hour + 23) / 24));
+        for (qint64 v : c)
+            statement.bindInt(p++, v);
+        statement.bindInt(p++, c[N] > 0 ? 1 : 0);  // new valid rows move the latency section
+    }
+    auto done = statement.execute(QStringLiteral("updating the rollups"));
+    if (!done)
+        return done.error();
+    return {};
+}
+
 Status AppMaintainedRollups::flush()
 {
     if (!m_active || m_pending.empty())
@@ -76,29 +97,33 @@ Status AppMaintainedRollups::flush()
     QStringList add = counterColumns();
     add << QStringLiteral("lat_version");
     const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
-    std::vector<std::pair<HourKey, std::array<qint64, 18>>> rows(m_pending.begin(), m_pending.end());
+    auto sqlFor = [&](size_t rows) {
+        return QStringLiteral("INSERT INTO %1 (%2) VALUES %3%4")
+            .arg(QLatin1String(kHourTable), columns.join(QStringLiteral(", ")),
+                 QStringList(static_cast<qsizetype>(rows), tuple).join(QLatin1Char(',')),
+                 m_db.dialect().upsertAdd({QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("task_type")},
+                                          add))
+            .toUtf8();
+    };
+    const std::vector<std::pair<Key, std::array<qint64, 18>>> rows(m_pending.begin(), m_pending.end());
     m_pending.clear();
-    for (size_t start = 0; start < rows.size(); start += kRowsPerUpsert) {
-        const size_t end = std::min(rows.size(), start + kRowsPerUpsert);
-        QStringList tuples;
-        QVariantList values;
-        for (size_t i = start; i < end; ++i) {
-            const auto &[key, c] = rows[i];
-            tuples << tuple;
-            values << key.hour << key.agentId << key.taskType << (key.hour >= 0 ? key.hour / 24 : -((-key.hour + 23) / 24));
-            for (qint64 v : c)
-                values << v;
-            values << (c[N] > 0 ? 1 : 0);  // new valid rows move the latency section
+    size_t start = 0;
+    for (; rows.size() - start >= kRowsPerUpsert; start += kRowsPerUpsert) {
+        if (!m_full) {
+            auto prepared = MySqlStatement::prepare(m_db, sqlFor(kRowsPerUpsert), QStringLiteral("updating the rollups"));
+            if (!prepared)
+                return prepared.error();
+            m_full = std::move(*prepared);
         }
-        const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES %3%4")
-                                .arg(QLatin1String(kHourTable), columns.join(QStringLiteral(", ")), tuples.join(QLatin1Char(',')),
-                                     m_db.dialect().upsertAdd({QStringLiteral("hour_no"), QStringLiteral("agent_id"),
-                                                               QStringLiteral("task_type")},
-                                                              add));
-        if (Status s = execStatement(m_db, sql, values, QStringLiteral("updating the rollups")); !s)
+        if (Status s = upsert(rows.begin() + static_cast<std::ptrdiff_t>(start), kRowsPerUpsert, *m_full); !s)
             return s;
     }
-    return {};
+    if (start == rows.size())
+        return {};
+    auto rest = MySqlStatement::prepare(m_db, sqlFor(rows.size() - start), QStringLiteral("updating the rollups"));
+    if (!rest)
+        return rest.error();
+    return upsert(rows.begin() + static_cast<std::ptrdiff_t>(start), rows.size() - start, **rest);
 }
 
 } // namespace atalaya::rollup

@@ -7,10 +7,14 @@
 
 #include <array>
 #include <map>
+#include <memory>
+#include <tuple>
+#include <vector>
 
 namespace atalaya {
 class Database;
-struct DecisionInput;
+class MySqlStatement;
+struct StoredDecision;
 }
 
 namespace atalaya::rollup {
@@ -29,14 +33,25 @@ public:
     AppMaintainedRollups &operator=(const AppMaintainedRollups &) = delete;
 
     bool active() const { return m_active; }
-    void add(const DecisionInput &d, const QDateTime &createdAt);
+    void add(const StoredDecision &d);
     // Writes and clears what add() gathered; call inside the rows' transaction.
     Status flush();
 
 private:
+    // UTF-8 keys: what the upsert binds, and cheaper to compare than QString.
+    struct Key {
+        qint64 hour = 0;
+        QByteArray agentId;
+        QByteArray taskType;
+        bool operator<(const Key &o) const { return std::tie(hour, agentId, taskType) < std::tie(o.hour, o.agentId, o.taskType); }
+    };
+    Status upsert(std::vector<std::pair<Key, std::array<qint64, 18>>>::const_iterator first, size_t count,
+                  MySqlStatement &statement);
+
     const Database &m_db;
     bool m_active = false;
-    std::map<HourKey, std::array<qint64, 18>> m_pending;
+    std::map<Key, std::array<qint64, 18>> m_pending;
+    std::unique_ptr<MySqlStatement> m_full;  // kept prepared across flushes
 };
 
 } // namespace atalaya::rollup

@@ -2,64 +2,11 @@
 
 #include "common/TimeUtil.h"
 #include "logging/Logging.h"
-#include "queue/QueueCountsBatch.h"
-#include "rollup/RollupBatch.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
-
-#include <QJsonDocument>
-#include <QSqlError>
+#include "telemetry/DecisionWriter.h"
 
 namespace atalaya {
-namespace {
-
-constexpr int kRowsPerStatement = 500;
-constexpr int kStatementsPerTransaction = 40;
-
-QString insertSql(int rows)
-{
-    QString sql = QStringLiteral(
-        "INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
-        " execution_time_ms, metadata, created_at, human_feedback, accuracy) VALUES ");
-    const QString tuple = QStringLiteral("(?,?,?,?,?,?,?,?,?)");
-    sql.reserve(sql.size() + rows * (tuple.size() + 1));
-    for (int i = 0; i < rows; ++i) {
-        if (i)
-            sql += QLatin1Char(',');
-        sql += tuple;
-    }
-    return sql;
-}
-
-void bindDecision(QSqlQuery &q, const DecisionInput &d, const QDateTime &now)
-{
-    q.addBindValue(d.agentId);
-    q.addBindValue(d.taskType);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(d.decision).toJson(QJsonDocument::Compact)));
-    // DECIMAL(5,4): bind text so neither driver rounds through a float first.
-    q.addBindValue(QString::number(d.confidence, 'f', 4));
-    q.addBindValue(d.executionTimeMs);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(d.metadata).toJson(QJsonDocument::Compact)));
-    q.addBindValue(toDbDateTime(d.createdAt.isValid() ? d.createdAt : now));
-    if (d.feedback) {
-        q.addBindValue(feedbackToString(*d.feedback));
-        q.addBindValue(QString::number(accuracyFor(*d.feedback), 'f', 4));
-    } else {
-        q.addBindValue(QVariant(QMetaType::fromType<QString>()));
-        q.addBindValue(QVariant(QMetaType::fromType<QString>()));
-    }
-}
-
-// MySQL reports the first id of a multi-row INSERT, SQLite the last.
-std::pair<qint64, qint64> idRange(const Database &db, const QSqlQuery &q, int rows)
-{
-    const qint64 reported = q.lastInsertId().toLongLong();
-    if (db.dialect().isMySql())
-        return {reported, reported + rows - 1};
-    return {reported - rows + 1, reported};
-}
-
-} // namespace
 
 TelemetryRepository::TelemetryRepository(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
 
@@ -85,70 +32,22 @@ Result<RecordedDecision> TelemetryRepository::record(const DecisionInput &decisi
 Result<BatchReport> TelemetryRepository::recordBatch(const std::vector<DecisionInput> &decisions,
                                                      const std::function<void(qint64)> &progress) const
 {
-    BatchReport report;
+    constexpr size_t kRowsPerWrite = 10000;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const qint64 total = static_cast<qint64>(decisions.size());
-    QSqlQuery full(m_db->connection());
-    bool fullPrepared = false;
-    qint64 next = 0;
-    rollup::AppMaintainedRollups rollups(*m_db);
-    queuecounts::QueueCountsBatch queueCounts(*m_db, rollups.active());
-    while (next < total) {
-        auto committed = inTransaction(*m_db, [&]() -> Result<qint64> {
-            qint64 done = 0;
-            for (int s = 0; s < kStatementsPerTransaction && next + done < total; ++s) {
-                const int rows = static_cast<int>(std::min<qint64>(kRowsPerStatement, total - next - done));
-                QSqlQuery partial(m_db->connection());
-                QSqlQuery *q = &full;
-                if (rows == kRowsPerStatement) {
-                    if (!fullPrepared) {
-                        if (!full.prepare(insertSql(rows)))
-                            return sqlError(*m_db, full.lastError(), QStringLiteral("preparing the insert"));
-                        fullPrepared = true;
-                    }
-                } else {
-                    if (!partial.prepare(insertSql(rows)))
-                        return sqlError(*m_db, partial.lastError(), QStringLiteral("preparing the insert"));
-                    q = &partial;
-                }
-                for (int i = 0; i < rows; ++i) {
-                    const DecisionInput &d = decisions[static_cast<size_t>(next + done + i)];
-                    bindDecision(*q, d, now);
-                    rollups.add(d, d.createdAt.isValid() ? d.createdAt : now);
-                }
-                if (!q->exec())
-                    return sqlError(*m_db, q->lastError(),
-                                    QStringLiteral("inserting decisions %1–%2")
-                                        .arg(next + done + 1)
-                                        .arg(next + done + rows));
-                const auto [first, last] = idRange(*m_db, *q, rows);
-                if (report.firstId == 0)
-                    report.firstId = first;
-                report.lastId = last;
-                queueCounts.addIds(first, last);
-                done += rows;
-            }
-            if (Status s = rollups.flush(); !s)
-                return s.error();
-            if (Status s = queueCounts.flush(); !s)
-                return s.error();
-            return done;
-        });
-        if (!committed) {
-            Error e = committed.error();
-            if (report.inserted > 0)
-                e.message += QStringLiteral(" (%1 decisions before it were written, ids %2–%3)")
-                                 .arg(report.inserted)
-                                 .arg(report.firstId)
-                                 .arg(report.lastId);
-            return e;
-        }
-        next += *committed;
-        report.inserted += *committed;
+    DecisionWriter writer(*m_db);
+    if (Status s = writer.begin(); !s)
+        return s.error();
+    for (size_t start = 0; start < decisions.size(); start += kRowsPerWrite) {
+        std::vector<StoredDecision> rows;
+        rows.reserve(std::min(kRowsPerWrite, decisions.size() - start));
+        for (size_t i = start; i < decisions.size() && i < start + kRowsPerWrite; ++i)
+            rows.push_back(toStored(decisions[i], now));
+        if (Status s = writer.write(std::move(rows)); !s)
+            return s.error();
         if (progress)
-            progress(report.inserted);
+            progress(writer.written());
     }
-    return report;
+    return writer.commit();
 }
 
 Result<DecisionRow> TelemetryRepository::find(qint64 id) const

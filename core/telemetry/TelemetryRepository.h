@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "telemetry/Decision.h"
+#include "telemetry/DecisionWriter.h"
 
 #include <functional>
 #include <memory>
@@ -10,12 +11,6 @@
 namespace atalaya {
 
 class Database;
-
-struct BatchReport {
-    qint64 inserted = 0;
-    qint64 firstId = 0;
-    qint64 lastId = 0;
-};
 
 // One stored decision, for detail panes and exports.
 struct DecisionRow {
@@ -31,15 +26,15 @@ struct DecisionRow {
     QDateTime createdAt;
 };
 
-// Writes and reads rows of ai_telemetry. Bulk writes are multi-row INSERTs in transactions
-// (PERFORMANCE.md: ~20× faster than row by row on MariaDB).
+// Writes and reads rows of ai_telemetry. Bulk writes are multi-row INSERTs in one transaction
+// (DecisionWriter; PERFORMANCE.md: ~20× faster than row by row on MariaDB).
 class TelemetryRepository {
 public:
     explicit TelemetryRepository(std::shared_ptr<const Database> db);
 
     Result<RecordedDecision> record(const DecisionInput &decision) const;
-    // Inserts in file order; each transaction holds whole statements, so an interrupted run
-    // leaves whole batches only. `progress(done)` is called after each committed transaction.
+    // Inserts in the given order, all or nothing (one transaction). `progress(done)` reports
+    // rows sent so far; they are committed together at the end.
     Result<BatchReport> recordBatch(const std::vector<DecisionInput> &decisions,
                                     const std::function<void(qint64)> &progress = {}) const;
 

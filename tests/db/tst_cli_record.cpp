@@ -175,6 +175,88 @@ private slots:
         QCOMPARE(scalar(*fresh.db, "SELECT id FROM ai_telemetry WHERE agent_id = ?", {"agent-0777"}), first + 777);
     }
 
+    // More lines than several INSERT statements and parser chunks hold: the writer has sent
+    // whole statements before the parser reaches the bad lines, and still nothing stays.
+    void lateBadLineRollsBackEarlierStatements_data()
+    {
+        QTest::addColumn<int>("badLine");
+        QTest::newRow("after four statements") << 8001;
+        QTest::newRow("last line") << 9000;
+    }
+    void lateBadLineRollsBackEarlierStatements()
+    {
+        QFETCH(int, badLine);
+        auto fresh = freshDatabase();
+        QVERIFY(fresh.db);
+        QByteArray content;
+        for (int i = 1; i <= 9000; ++i)
+            content += (i == badLine ? body("late", 2.5) : body(QStringLiteral("a%1").arg(i % 7))) + "\n";
+        const CliRun run = runCliOn(fresh, {"record", "--jsonl", writeFile("late.jsonl", content)});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("1 invalid line(s), nothing was written; lines %1 (line %1: field 'confidence'")
+                                      .arg(badLine).toUtf8()),
+                 run.err.constData());
+        QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM ai_telemetry"), qint64(0));
+    }
+
+    void skipInvalidAcrossStatementsKeepsFileOrder()
+    {
+        auto fresh = freshDatabase();
+        QVERIFY(fresh.db);
+        QByteArray content;
+        QByteArray rejected;
+        QStringList expected;
+        for (int i = 1; i <= 6000; ++i) {
+            if (i % 1000 == 0) {
+                const QByteArray bad = body(QStringLiteral("bad%1").arg(i), 1.5);
+                content += bad + "\n";
+                rejected += bad + "\n";
+            } else {
+                expected << QStringLiteral("r%1").arg(i);
+                content += body(expected.last(), 0.5, i) + "\n";
+            }
+        }
+        const QString rejects = m_dir.filePath("across.rejects");
+        const CliRun run = runCliOn(fresh, {"record", "--jsonl", writeFile("across.jsonl", content), "--skip-invalid",
+                                            "--rejects", rejects});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject out = run.json().object();
+        QCOMPARE(out.value("inserted").toInteger(), qint64(5994));
+        QCOMPARE(out.value("rejected").toInteger(), qint64(6));
+        QCOMPARE(out.value("last_id").toInteger() - out.value("first_id").toInteger(), qint64(5993));
+        QCOMPARE(agentsInIdOrder(*fresh.db), expected);
+        QCOMPARE(scalar(*fresh.db, "SELECT SUM(execution_time_ms) FROM ai_telemetry"),
+                 qint64(6000) * 6001 / 2 - (1000 + 2000 + 3000 + 4000 + 5000 + 6000));
+        QFile f(rejects);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), rejected);
+    }
+
+    void unwritableRejectsFileWritesNothing()
+    {
+        auto fresh = freshDatabase();
+        QVERIFY(fresh.db);
+        QByteArray content;
+        for (int i = 1; i <= 5000; ++i)
+            content += (i == 4500 ? QByteArray("{broken") : body("ok")) + "\n";
+        const CliRun run = runCliOn(fresh, {"record", "--jsonl", writeFile("rj.jsonl", content), "--skip-invalid",
+                                            "--rejects", m_dir.filePath("no/such/dir/rejects")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("cannot write the rejects file") && run.err.contains("nothing was written"),
+                 run.err.constData());
+        QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM ai_telemetry"), qint64(0));
+    }
+
+    void jsonlWithoutFinalNewlineAndCrLf()
+    {
+        auto fresh = freshDatabase();
+        QVERIFY(fresh.db);
+        const QByteArray content = body("crlf") + "\r\n\r\n" + body("last");
+        const CliRun run = runCliOn(fresh, {"record", "--jsonl", "-"}, content);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(agentsInIdOrder(*fresh.db), QStringList({"crlf", "last"}));
+    }
+
     void skipInvalidNeedsJsonl()
     {
         auto fresh = freshDatabase();

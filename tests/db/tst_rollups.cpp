@@ -6,8 +6,10 @@
 #include "stats/StatsService.h"
 #include "storage/SqlUtil.h"
 #include "telemetry/FeedbackRepository.h"
+#include "telemetry/JsonlIngest.h"
 #include "telemetry/TelemetryRepository.h"
 
+#include <QBuffer>
 #include <QRandomGenerator>
 #include <QtTest>
 
@@ -154,6 +156,28 @@ private slots:
         auto written = TelemetryRepository(m_db).recordBatch(appRows(3000, 1));
         QVERIFY(written.ok());
         compareAll(QStringLiteral("after app inserts"));
+    }
+
+    // `record --jsonl`'s path: a parser thread feeding one transaction of several statements,
+    // rows over 40 days (thousands of hour rows in one rollup upsert run).
+    void jsonlIngest()
+    {
+        QByteArray content;
+        for (const DecisionInput &d : appRows(4500, 3))
+            content += QJsonDocument(QJsonObject{{"agent_id", d.agentId},
+                                                 {"task_type", d.taskType},
+                                                 {"decision", d.decision},
+                                                 {"confidence", d.confidence},
+                                                 {"execution_time_ms", d.executionTimeMs},
+                                                 {"created_at", toIsoUtc(d.createdAt)}})
+                           .toJson(QJsonDocument::Compact)
+                + "\n";
+        QBuffer input(&content);
+        QVERIFY(input.open(QIODevice::ReadOnly));
+        auto report = ingestJsonl(*m_db, input, {});
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+        QCOMPARE(report->written.inserted, qint64(4500));
+        compareAll(QStringLiteral("after a jsonl ingest"));
     }
 
     void otherSystemInserts()

@@ -1,0 +1,112 @@
+#include "storage/MySqlStatement.h"
+
+#include "storage/Database.h"
+#include "storage/SqlUtil.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+
+#include <mysql.h>
+
+#include <vector>
+
+namespace atalaya {
+
+struct MySqlStatement::Private {
+    const Database *db = nullptr;
+    MYSQL_STMT *stmt = nullptr;
+    std::vector<MYSQL_BIND> binds;
+    std::vector<long long> ints;
+    std::vector<unsigned long> lengths;
+
+    Error error(const QString &what) const
+    {
+        return sqlError(*db,
+                        QSqlError(QString(), QString::fromUtf8(mysql_stmt_error(stmt)), QSqlError::StatementError,
+                                  QString::number(mysql_stmt_errno(stmt))),
+                        what);
+    }
+};
+
+MySqlStatement::MySqlStatement(std::unique_ptr<Private> p) : d(std::move(p)) {}
+
+MySqlStatement::~MySqlStatement()
+{
+    if (d->stmt)
+        mysql_stmt_close(d->stmt);
+}
+
+Result<std::unique_ptr<MySqlStatement>> MySqlStatement::prepare(const Database &db, const QByteArray &sql,
+                                                                 const QString &what)
+{
+    // Qt documents QSqlDriver::handle() as the way to the native connection; Qt 6 names the
+    // type by its struct ("st_mysql*"), older docs by the typedef.
+    const QVariant handle = db.connection().driver()->handle();
+    if (!handle.isValid()
+        || (qstrcmp(handle.typeName(), "st_mysql*") != 0 && qstrcmp(handle.typeName(), "MYSQL*") != 0))
+        return makeError(ErrorCode::Internal, QStringLiteral("%1 failed: not a MySQL connection").arg(what));
+    MYSQL *mysql = *static_cast<MYSQL *const *>(handle.constData());
+    if (!mysql)
+        return makeError(ErrorCode::Unavailable, QStringLiteral("%1 failed: the connection is closed").arg(what));
+    auto p = std::make_unique<Private>();
+    p->db = &db;
+    p->stmt = mysql_stmt_init(mysql);
+    if (!p->stmt)
+        return makeError(ErrorCode::Internal, QStringLiteral("%1 failed: out of memory").arg(what));
+    std::unique_ptr<MySqlStatement> s(new MySqlStatement(std::move(p)));
+    if (mysql_stmt_prepare(s->d->stmt, sql.constData(), static_cast<unsigned long>(sql.size())) != 0)
+        return s->d->error(what);
+    const auto n = static_cast<size_t>(mysql_stmt_param_count(s->d->stmt));
+    s->d->binds.assign(n, MYSQL_BIND{});
+    s->d->ints.assign(n, 0);
+    s->d->lengths.assign(n, 0);
+    for (size_t i = 0; i < n; ++i)
+        s->bindNull(static_cast<int>(i));
+    return s;
+}
+
+int MySqlStatement::parameterCount() const
+{
+    return static_cast<int>(d->binds.size());
+}
+
+void MySqlStatement::bindText(int index, const QByteArray &utf8)
+{
+    const auto i = static_cast<size_t>(index);
+    MYSQL_BIND &b = d->binds[i];
+    b.buffer_type = MYSQL_TYPE_STRING;
+    b.buffer = const_cast<char *>(utf8.constData());
+    d->lengths[i] = static_cast<unsigned long>(utf8.size());
+    b.buffer_length = d->lengths[i];
+    b.length = &d->lengths[i];
+}
+
+void MySqlStatement::bindInt(int index, qint64 value)
+{
+    const auto i = static_cast<size_t>(index);
+    MYSQL_BIND &b = d->binds[i];
+    d->ints[i] = value;
+    b.buffer_type = MYSQL_TYPE_LONGLONG;
+    b.buffer = &d->ints[i];
+    b.buffer_length = sizeof(long long);
+    b.length = nullptr;
+}
+
+void MySqlStatement::bindNull(int index)
+{
+    MYSQL_BIND &b = d->binds[static_cast<size_t>(index)];
+    b.buffer_type = MYSQL_TYPE_NULL;
+    b.buffer = nullptr;
+    b.buffer_length = 0;
+    b.length = nullptr;
+}
+
+Result<qint64> MySqlStatement::execute(const QString &what)
+{
+    // The library copies the bind array, so it is handed over again for every run.
+    if (mysql_stmt_bind_param(d->stmt, d->binds.data()) != 0 || mysql_stmt_execute(d->stmt) != 0)
+        return d->error(what);
+    return static_cast<qint64>(mysql_stmt_insert_id(d->stmt));
+}
+
+} // namespace atalaya

@@ -1,0 +1,214 @@
+#include "telemetry/DecisionWriter.h"
+
+#include "queue/QueueCountsBatch.h"
+#include "rollup/RollupBatch.h"
+#include "storage/Database.h"
+#include "storage/MySqlStatement.h"
+#include "storage/SqlUtil.h"
+
+#include <QSqlError>
+
+namespace atalaya {
+namespace {
+
+// Rows per INSERT. MySQL: 9 values a row and at most 65 535 a statement; bigger statements
+// stopped paying off past ~2 000 rows (bench/INGEST.md). SQLite: 32 766 variables.
+constexpr int kMySqlRows = 2000;
+constexpr int kSqliteRows = 500;
+
+QString insertSql(int rows)
+{
+    QString sql = QStringLiteral(
+        "INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
+        " execution_time_ms, metadata, created_at, human_feedback, accuracy) VALUES ");
+    const QString tuple = QStringLiteral("(?,?,?,?,?,?,?,?,?)");
+    sql.reserve(sql.size() + rows * (tuple.size() + 1));
+    for (int i = 0; i < rows; ++i) {
+        if (i)
+            sql += QLatin1Char(',');
+        sql += tuple;
+    }
+    return sql;
+}
+
+// Static, so the bound bytes outlive the statement's run.
+const QByteArray &feedbackText(Feedback f)
+{
+    static const QByteArray texts[] = {feedbackToString(Feedback::Correct).toLatin1(),
+                                       feedbackToString(Feedback::Incorrect).toLatin1(),
+                                       feedbackToString(Feedback::PartiallyCorrect).toLatin1()};
+    return texts[f == Feedback::Correct ? 0 : f == Feedback::Incorrect ? 1 : 2];
+}
+
+const QByteArray &accuracyText(Feedback f)
+{
+    static const QByteArray texts[] = {QByteArray::number(accuracyFor(Feedback::Correct), 'f', 4),
+                                       QByteArray::number(accuracyFor(Feedback::Incorrect), 'f', 4),
+                                       QByteArray::number(accuracyFor(Feedback::PartiallyCorrect), 'f', 4)};
+    return texts[f == Feedback::Correct ? 0 : f == Feedback::Incorrect ? 1 : 2];
+}
+
+} // namespace
+
+DecisionWriter::DecisionWriter(const Database &db)
+    : m_db(db), m_rowsPerStatement(db.dialect().isMySql() ? kMySqlRows : kSqliteRows)
+{
+}
+
+DecisionWriter::~DecisionWriter()
+{
+    if (m_open)
+        rollback();
+}
+
+Status DecisionWriter::begin()
+{
+    m_report = {};
+    m_pending.clear();
+    m_rollups = std::make_unique<rollup::AppMaintainedRollups>(m_db);
+    m_queueCounts = std::make_unique<queuecounts::QueueCountsBatch>(m_db, m_rollups->active());
+    if (Status s = beginTransaction(m_db); !s) {
+        m_rollups.reset();
+        m_queueCounts.reset();
+        return s;
+    }
+    m_open = true;
+    return {};
+}
+
+Status DecisionWriter::write(std::vector<StoredDecision> &&rows)
+{
+    for (StoredDecision &row : rows) {
+        m_rollups->add(row);
+        m_pending.push_back(std::move(row));
+        if (static_cast<int>(m_pending.size()) == m_rowsPerStatement) {
+            if (Status s = runPending(); !s)
+                return s;
+        }
+    }
+    return {};
+}
+
+Result<BatchReport> DecisionWriter::commit()
+{
+    if (!m_pending.empty()) {
+        if (Status s = runPending(); !s)
+            return s.error();
+    }
+    if (Status s = m_rollups->flush(); !s)
+        return s.error();
+    if (Status s = m_queueCounts->flush(); !s)
+        return s.error();
+    m_open = false;
+    if (Status s = commitTransaction(m_db); !s)
+        return s.error();
+    m_rollups.reset();
+    m_queueCounts.reset();
+    return m_report;
+}
+
+void DecisionWriter::rollback()
+{
+    m_open = false;
+    m_pending.clear();
+    rollbackTransaction(m_db);
+    m_rollups.reset();
+    m_queueCounts.reset();
+}
+
+QString DecisionWriter::what(int rows) const
+{
+    return QStringLiteral("inserting decisions %1–%2 (nothing was written)")
+        .arg(m_report.inserted + 1)
+        .arg(m_report.inserted + rows);
+}
+
+Status DecisionWriter::runPending()
+{
+    const int rows = static_cast<int>(m_pending.size());
+    Status s = m_db.dialect().isMySql() ? runMySql(rows) : runQt(rows);
+    m_pending.clear();
+    return s;
+}
+
+Status DecisionWriter::runMySql(int rows)
+{
+    std::unique_ptr<MySqlStatement> partial;
+    std::unique_ptr<MySqlStatement> &slot = rows == m_rowsPerStatement ? m_full : partial;
+    if (!slot) {
+        auto prepared = MySqlStatement::prepare(m_db, insertSql(rows).toUtf8(), what(rows));
+        if (!prepared)
+            return prepared.error();
+        slot = std::move(*prepared);
+    }
+    MySqlStatement &statement = *slot;
+    int p = 0;
+    for (const StoredDecision &d : m_pending) {
+        statement.bindText(p++, d.agentId);
+        statement.bindText(p++, d.taskType);
+        statement.bindText(p++, d.decisionJson);
+        statement.bindText(p++, d.confidence);
+        statement.bindInt(p++, d.executionTimeMs);
+        statement.bindText(p++, d.metadataJson);
+        statement.bindText(p++, d.createdAt);
+        if (d.feedback) {
+            statement.bindText(p++, feedbackText(*d.feedback));
+            statement.bindText(p++, accuracyText(*d.feedback));
+        } else {
+            statement.bindNull(p++);
+            statement.bindNull(p++);
+        }
+    }
+    auto first = statement.execute(what(rows));
+    if (!first)
+        return first.error();
+    noteIds(*first, *first + rows - 1, rows);  // MySQL reports the first id of a multi-row INSERT
+    return {};
+}
+
+Status DecisionWriter::runQt(int rows)
+{
+    QSqlQuery partial(m_db.connection());
+    QSqlQuery *q = &partial;
+    if (rows == m_rowsPerStatement) {
+        if (!m_fullQt) {
+            m_fullQt.emplace(m_db.connection());
+            if (!m_fullQt->prepare(insertSql(rows))) {
+                const QSqlError e = m_fullQt->lastError();
+                m_fullQt.reset();
+                return sqlError(m_db, e, what(rows));
+            }
+        }
+        q = &*m_fullQt;
+    } else if (!partial.prepare(insertSql(rows))) {
+        return sqlError(m_db, partial.lastError(), what(rows));
+    }
+    const QVariant null(QMetaType::fromType<QString>());
+    for (const StoredDecision &d : m_pending) {
+        q->addBindValue(QString::fromUtf8(d.agentId));
+        q->addBindValue(QString::fromUtf8(d.taskType));
+        q->addBindValue(QString::fromUtf8(d.decisionJson));
+        q->addBindValue(QString::fromLatin1(d.confidence));
+        q->addBindValue(d.executionTimeMs);
+        q->addBindValue(QString::fromUtf8(d.metadataJson));
+        q->addBindValue(QString::fromLatin1(d.createdAt));
+        q->addBindValue(d.feedback ? QVariant(QString::fromLatin1(feedbackText(*d.feedback))) : null);
+        q->addBindValue(d.feedback ? QVariant(QString::fromLatin1(accuracyText(*d.feedback))) : null);
+    }
+    if (!q->exec())
+        return sqlError(m_db, q->lastError(), what(rows));
+    const qint64 last = q->lastInsertId().toLongLong();  // SQLite reports the last id
+    noteIds(last - rows + 1, last, rows);
+    return {};
+}
+
+void DecisionWriter::noteIds(qint64 first, qint64 last, int rows)
+{
+    if (m_report.firstId == 0)
+        m_report.firstId = first;
+    m_report.lastId = last;
+    m_report.inserted += rows;
+    m_queueCounts->addIds(first, last);
+}
+
+} // namespace atalaya

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "common/Result.h"
+#include "telemetry/StoredDecision.h"
+
+#include <QSqlQuery>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace atalaya {
+
+class Database;
+class MySqlStatement;
+namespace rollup {
+class AppMaintainedRollups;
+}
+namespace queuecounts {
+class QueueCountsBatch;
+}
+
+struct BatchReport {
+    qint64 inserted = 0;
+    qint64 firstId = 0;
+    qint64 lastId = 0;
+};
+
+// Inserts decisions in the order given, all in one transaction on this thread's connection:
+// a run is written whole or not at all, whatever fails and wherever. Rows go out as
+// multi-row INSERTs (bound natively on MySQL), and on MySQL the rollup contributions of the
+// whole run go in as one upsert per touched hour row just before the commit, so the rollup
+// rows are locked only for that moment; the queue counts of the run's ids follow the same way.
+class DecisionWriter {
+public:
+    explicit DecisionWriter(const Database &db);
+    ~DecisionWriter();  // rolls back a run that was begun but neither committed nor rolled back
+    DecisionWriter(const DecisionWriter &) = delete;
+    DecisionWriter &operator=(const DecisionWriter &) = delete;
+
+    Status begin();
+    // Queues rows; every full statement runs at once.
+    Status write(std::vector<StoredDecision> &&rows);
+    Result<BatchReport> commit();
+    void rollback();
+    qint64 written() const { return m_report.inserted; }
+
+private:
+    Status runPending();
+    Status runMySql(int rows);
+    Status runQt(int rows);
+    QString what(int rows) const;
+    void noteIds(qint64 first, qint64 last, int rows);
+
+    const Database &m_db;
+    int m_rowsPerStatement;
+    bool m_open = false;
+    std::vector<StoredDecision> m_pending;
+    BatchReport m_report;
+    std::unique_ptr<rollup::AppMaintainedRollups> m_rollups;
+    std::unique_ptr<queuecounts::QueueCountsBatch> m_queueCounts;
+    std::unique_ptr<MySqlStatement> m_full;
+    std::optional<QSqlQuery> m_fullQt;
+};
+
+} // namespace atalaya

@@ -1,0 +1,196 @@
+#include "telemetry/JsonlIngest.h"
+
+#include "telemetry/DecisionValidator.h"
+
+#include <QIODevice>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace atalaya {
+namespace {
+
+constexpr size_t kRowsPerChunk = 2000;
+constexpr size_t kChunksAhead = 4;  // bounds memory: the parser waits when the writer lags
+constexpr qint64 kReadBlock = 4 << 20;
+
+struct Chunk {
+    std::vector<StoredDecision> rows;
+    std::vector<JsonlRejection> rejections;
+    std::optional<Error> error;  // reading failed
+    bool last = false;
+};
+
+// Parser thread → writer thread, bounded.
+class ChunkQueue {
+public:
+    void push(Chunk &&chunk)
+    {
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [&] { return m_chunks.size() < kChunksAhead || m_cancelled; });
+        if (m_cancelled)
+            return;
+        m_chunks.push_back(std::move(chunk));
+        m_ready.notify_one();
+    }
+    Chunk pop()
+    {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [&] { return !m_chunks.empty(); });
+        Chunk c = std::move(m_chunks.front());
+        m_chunks.pop_front();
+        m_space.notify_one();
+        return c;
+    }
+    void cancel()
+    {
+        std::lock_guard lock(m_mutex);
+        m_cancelled = true;
+        m_space.notify_all();
+    }
+    bool cancelled() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_cancelled;
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::condition_variable m_ready;
+    std::condition_variable m_space;
+    std::deque<Chunk> m_chunks;
+    bool m_cancelled = false;
+};
+
+class Parser {
+public:
+    Parser(QIODevice &input, bool keepText, ChunkQueue &queue, std::atomic<bool> &encode)
+        : m_input(input), m_keepText(keepText), m_queue(queue), m_encode(encode),
+          m_now(QDateTime::currentDateTimeUtc())
+    {
+    }
+
+    void run()
+    {
+        QByteArray block(kReadBlock, Qt::Uninitialized);
+        QByteArray carry;  // a line split across blocks
+        for (;;) {
+            if (m_queue.cancelled())
+                return;
+            const qint64 n = m_input.read(block.data(), kReadBlock);
+            if (n < 0) {
+                m_chunk.error = makeError(ErrorCode::Usage, QStringLiteral("cannot read the input: %1; nothing was written")
+                                                                .arg(m_input.errorString()));
+                break;
+            }
+            if (n == 0)
+                break;
+            qsizetype start = 0;
+            for (qsizetype nl = block.indexOf('\n', start); nl >= 0 && nl < n; start = nl + 1, nl = block.indexOf('\n', start)) {
+                if (carry.isEmpty()) {
+                    line(QByteArray::fromRawData(block.constData() + start, nl - start));
+                } else {
+                    carry.append(block.constData() + start, nl - start);
+                    line(carry);
+                    carry.clear();
+                }
+            }
+            carry.append(block.constData() + start, n - start);
+        }
+        if (!m_chunk.error && !carry.isEmpty())
+            line(carry);
+        m_chunk.last = true;
+        m_queue.push(std::move(m_chunk));
+    }
+
+private:
+    void line(const QByteArray &raw)
+    {
+        ++m_lineNo;
+        const QByteArray text = raw.trimmed();
+        if (text.isEmpty())
+            return;
+        auto decision = validateDecisionJson(text);
+        if (!decision) {
+            m_chunk.rejections.push_back({m_lineNo, decision.error().message, m_keepText ? QByteArray(raw.constData(), raw.size()) : QByteArray()});
+        } else if (m_encode.load(std::memory_order_relaxed)) {
+            m_chunk.rows.push_back(toStored(*decision, m_now));
+        }
+        if (m_chunk.rows.size() + m_chunk.rejections.size() >= kRowsPerChunk) {
+            m_queue.push(std::move(m_chunk));
+            m_chunk = Chunk();
+            m_chunk.rows.reserve(kRowsPerChunk);
+        }
+    }
+
+    QIODevice &m_input;
+    const bool m_keepText;
+    ChunkQueue &m_queue;
+    std::atomic<bool> &m_encode;
+    const QDateTime m_now;
+    qint64 m_lineNo = 0;
+    Chunk m_chunk;
+};
+
+} // namespace
+
+Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, const JsonlIngestOptions &options)
+{
+    ChunkQueue queue;
+    // Cleared once the run is lost to an invalid line: the parser then only counts them.
+    std::atomic<bool> encode{true};
+    Parser parser(input, options.skipInvalid, queue, encode);
+    std::thread parserThread([&parser] { parser.run(); });
+    auto finish = [&](auto &&result) {
+        queue.cancel();
+        parserThread.join();
+        return result;
+    };
+
+    JsonlIngestReport report;
+    DecisionWriter writer(db);
+    if (Status s = writer.begin(); !s)
+        return finish(Result<JsonlIngestReport>(s.error()));
+    bool lost = false;  // an invalid line without skipInvalid
+    for (;;) {
+        Chunk chunk = queue.pop();
+        if (chunk.error)
+            return finish(Result<JsonlIngestReport>(*chunk.error));
+        for (JsonlRejection &r : chunk.rejections) {
+            ++report.rejected;
+            if (options.skipInvalid && options.onRejected) {
+                if (Status s = options.onRejected(r); !s)
+                    return finish(Result<JsonlIngestReport>(s.error()));
+            }
+            if (report.firstRejections.size() < JsonlIngestReport::kListedRejections)
+                report.firstRejections.push_back(std::move(r));
+        }
+        if (!lost && report.rejected > 0 && !options.skipInvalid) {
+            lost = true;
+            encode = false;
+            writer.rollback();
+        }
+        if (!lost && !chunk.rows.empty()) {
+            if (Status s = writer.write(std::move(chunk.rows)); !s)
+                return finish(Result<JsonlIngestReport>(s.error()));
+            if (options.progress)
+                options.progress(writer.written());
+        }
+        if (chunk.last)
+            break;
+    }
+    parserThread.join();
+    if (lost)
+        return report;
+    auto committed = writer.commit();
+    if (!committed)
+        return committed.error();
+    report.written = *committed;
+    return report;
+}
+
+} // namespace atalaya

@@ -1,0 +1,27 @@
+#include "telemetry/StoredDecision.h"
+
+#include "common/TimeUtil.h"
+
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace atalaya {
+
+StoredDecision toStored(const DecisionInput &d, const QDateTime &now)
+{
+    StoredDecision s;
+    s.agentId = d.agentId.toUtf8();
+    s.taskType = d.taskType.toUtf8();
+    s.decisionJson = QJsonDocument(d.decision).toJson(QJsonDocument::Compact);
+    s.metadataJson = QJsonDocument(d.metadata).toJson(QJsonDocument::Compact);
+    s.confidence = QByteArray::number(d.confidence, 'f', 4);
+    s.confidenceE4 = std::llround(s.confidence.toDouble() * 10000);
+    s.executionTimeMs = d.executionTimeMs;
+    s.createdAtMs = (d.createdAt.isValid() ? d.createdAt : now).toMSecsSinceEpoch();
+    s.createdAt = toDbDateTimeBytes(s.createdAtMs);
+    s.feedback = d.feedback;
+    return s;
+}
+
+} // namespace atalaya

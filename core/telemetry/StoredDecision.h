@@ -1,0 +1,28 @@
+#pragma once
+
+#include "telemetry/Decision.h"
+
+#include <QByteArray>
+
+namespace atalaya {
+
+// A decision as the bytes of its ai_telemetry columns, made once per row (on the parser
+// thread for `record --jsonl`) so the writing thread only binds them.
+struct StoredDecision {
+    QByteArray agentId;  // UTF-8
+    QByteArray taskType;
+    QByteArray decisionJson;  // compact
+    QByteArray metadataJson;
+    // DECIMAL(5,4) as text, so no driver rounds through a float; and the same value × 10⁴.
+    QByteArray confidence;
+    qint64 confidenceE4 = 0;
+    qint64 executionTimeMs = 0;
+    QByteArray createdAt;  // toDbDateTime's text
+    qint64 createdAtMs = 0;
+    std::optional<Feedback> feedback;
+};
+
+// `now` stands in for a missing created_at.
+StoredDecision toStored(const DecisionInput &d, const QDateTime &now);
+
+} // namespace atalaya

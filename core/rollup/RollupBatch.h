@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
-#include "rollup/RollupLatency.h"
+#include "rollup/RollupSections.h"
 
 #include <QDateTime>
 
@@ -17,8 +17,8 @@ namespace atalaya::rollup {
 
 // The app's own bulk writes on MySQL: per-row triggers cost ~8× the insert itself, so
 // recordBatch tells this session's triggers to stand aside and adds the same contributions
-// itself, aggregated per hour row, in the same transaction as the rows (exact: one upsert
-// per touched hour row instead of one per decision).
+// itself, aggregated per hour and per day row, in the same transaction as the rows (exact:
+// one upsert per touched rollup row instead of two per decision).
 class AppMaintainedRollups {
 public:
     // Takes over from the triggers on this thread's connection when they exist (MySQL only);
@@ -36,7 +36,12 @@ public:
 private:
     const Database &m_db;
     bool m_active = false;
-    std::map<HourKey, std::array<qint64, 18>> m_pending;
+    // Counters in counterColumns() order, then the latency and calibration version bumps.
+    using Contribution = std::array<qint64, 20>;
+    Status flush(Level level, const std::map<RollupKey, Contribution> &pending);
+
+    std::map<RollupKey, Contribution> m_hours;
+    std::map<RollupKey, Contribution> m_days;
 };
 
 } // namespace atalaya::rollup

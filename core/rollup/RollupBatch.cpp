@@ -3,7 +3,6 @@
 #include "rollup/RollupMaintenance.h"
 #include "rollup/RollupSchema.h"
 #include "storage/Database.h"
-#include "storage/MySqlStatement.h"
 #include "storage/SqlUtil.h"
 #include "telemetry/StoredDecision.h"
 
@@ -12,11 +11,11 @@
 namespace atalaya::rollup {
 namespace {
 
-// 23 values a row; a statement holds at most 65 535.
-constexpr size_t kRowsPerUpsert = 1000;
+constexpr int kRowsPerUpsert = 200;
 
 // Column order of counterColumns().
-enum Counter { N, Fb, AccSum, Correct, Incorrect, Partial, B0, B1, B2, B3, B4, ConfSum, ExecSum };
+enum Counter { N, Fb, AccSum, Correct, Incorrect, Partial, B0, B1, B2, B3, B4, ConfSum, ExecSum, DqConf, DqNeg,
+               DqFb, DqJson, DqExcluded, LatBump, CalBump };
 
 int bucketOf(qint64 confE4)
 {
@@ -47,83 +46,80 @@ void AppMaintainedRollups::add(const StoredDecision &d)
         return;
     const qint64 confE4 = d.confidenceE4;
     const qint64 ms = d.createdAtMs;
-    const Key key{ms >= 0 ? ms / 3600000 : -((-ms + 3599999) / 3600000), d.agentId, d.taskType};
-    auto &c = m_pending[key];
+    const qint64 hour = ms >= 0 ? ms / 3600000 : -((-ms + 3599999) / 3600000);
+    Contribution c{};
     const bool valid = confE4 >= 0 && confE4 <= 10000 && d.executionTimeMs >= 0;
     if (!valid) {
-        c[13] += confE4 < 0 || confE4 > 10000;
-        c[14] += d.executionTimeMs < 0;
-        c[17] += 1;
-        return;
+        c[DqConf] = confE4 < 0 || confE4 > 10000;
+        c[DqNeg] = d.executionTimeMs < 0;
+        c[DqExcluded] = 1;
+    } else {
+        c[N] = 1;
+        c[ConfSum] = confE4;
+        c[ExecSum] = d.executionTimeMs;
+        c[B0 + bucketOf(confE4)] = 1;
+        c[LatBump] = 1;  // new valid rows move the latency section
+        if (d.feedback) {
+            c[Fb] = 1;
+            c[AccSum] = std::llround(accuracyFor(*d.feedback) * 10000);
+            c[*d.feedback == Feedback::Correct ? Correct : *d.feedback == Feedback::Incorrect ? Incorrect : Partial] = 1;
+            c[CalBump] = 1;  // and reviewed ones the calibration section
+        }
     }
-    c[N] += 1;
-    c[ConfSum] += confE4;
-    c[ExecSum] += d.executionTimeMs;
-    c[B0 + bucketOf(confE4)] += 1;
-    if (d.feedback) {
-        c[Fb] += 1;
-        c[AccSum] += std::llround(accuracyFor(*d.feedback) * 10000);
-        c[*d.feedback == Feedback::Correct ? Correct : *d.feedback == Feedback::Incorrect ? Incorrect : Partial] += 1;
+    for (auto [pending, key] : {std::pair{&m_hours, RollupKey{hour, d.agentId, d.taskType}},
+                                std::pair{&m_days, RollupKey{dayOfHour(hour), d.agentId, d.taskType}}}) {
+        Contribution &sum = (*pending)[key];
+        for (size_t i = 0; i < sum.size(); ++i)
+            sum[i] += c[i];
     }
-}
-
-Status AppMaintainedRollups::upsert(std::vector<std::pair<Key, std::array<qint64, 18>>>::const_iterator first,
-                                    size_t count, MySqlStatement &statement)
-{
-    int p = 0;
-    for (auto it = first; it != first + static_cast<std::ptrdiff_t>(count); ++it) {
-        const auto &[key, c] = *it;
-        statement.bindInt(p++, key.hour);
-        statement.bindText(p++, key.agentId);
-        statement.bindText(p++, key.taskType);
-        statement.bindInt(p++, key.hour >= 0 ? key.hour / 24 : -((-key.hour + 23) / 24));
-        for (qint64 v : c)
-            statement.bindInt(p++, v);
-        statement.bindInt(p++, c[N] > 0 ? 1 : 0);  // new valid rows move the latency section
-    }
-    auto done = statement.execute(QStringLiteral("updating the rollups"));
-    if (!done)
-        return done.error();
-    return {};
 }
 
 Status AppMaintainedRollups::flush()
 {
-    if (!m_active || m_pending.empty())
+    if (!m_active)
         return {};
-    QStringList columns{QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("task_type"),
-                        QStringLiteral("day_no")};
-    columns << counterColumns() << QStringLiteral("lat_version");
+    const auto hours = std::move(m_hours);
+    const auto days = std::move(m_days);
+    m_hours.clear();
+    m_days.clear();
+    if (Status s = flush(Level::Hour, hours); !s)
+        return s;
+    return flush(Level::Day, days);
+}
+
+Status AppMaintainedRollups::flush(Level level, const std::map<RollupKey, Contribution> &pending)
+{
+    if (pending.empty())
+        return {};
+    QStringList key{level == Level::Hour ? QStringLiteral("hour_no") : QStringLiteral("day_no"),
+                    QStringLiteral("agent_id"), QStringLiteral("task_type")};
+    QStringList columns = key;
+    if (level == Level::Hour)
+        columns << QStringLiteral("day_no");
     QStringList add = counterColumns();
-    add << QStringLiteral("lat_version");
+    add << QStringLiteral("lat_version") << QStringLiteral("cal_version");
+    columns << add;
     const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
-    auto sqlFor = [&](size_t rows) {
-        return QStringLiteral("INSERT INTO %1 (%2) VALUES %3%4")
-            .arg(QLatin1String(kHourTable), columns.join(QStringLiteral(", ")),
-                 QStringList(static_cast<qsizetype>(rows), tuple).join(QLatin1Char(',')),
-                 m_db.dialect().upsertAdd({QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("task_type")},
-                                          add))
-            .toUtf8();
-    };
-    const std::vector<std::pair<Key, std::array<qint64, 18>>> rows(m_pending.begin(), m_pending.end());
-    m_pending.clear();
-    size_t start = 0;
-    for (; rows.size() - start >= kRowsPerUpsert; start += kRowsPerUpsert) {
-        if (!m_full) {
-            auto prepared = MySqlStatement::prepare(m_db, sqlFor(kRowsPerUpsert), QStringLiteral("updating the rollups"));
-            if (!prepared)
-                return prepared.error();
-            m_full = std::move(*prepared);
+    const std::vector<std::pair<RollupKey, Contribution>> rows(pending.begin(), pending.end());
+    for (size_t start = 0; start < rows.size(); start += kRowsPerUpsert) {
+        const size_t end = std::min(rows.size(), start + kRowsPerUpsert);
+        QVariantList values;
+        for (size_t i = start; i < end; ++i) {
+            const auto &[k, c] = rows[i];
+            values << k.slot << k.agentId << k.taskType;
+            if (level == Level::Hour)
+                values << dayOfHour(k.slot);
+            for (qint64 v : c)
+                values << v;
         }
-        if (Status s = upsert(rows.begin() + static_cast<std::ptrdiff_t>(start), kRowsPerUpsert, *m_full); !s)
+        const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES %3%4")
+                                .arg(tableOf(level), columns.join(QStringLiteral(", ")),
+                                     QStringList(int(end - start), tuple).join(QLatin1Char(',')),
+                                     m_db.dialect().upsertAdd(key, add));
+        if (Status s = execStatement(m_db, sql, values, QStringLiteral("updating the rollups")); !s)
             return s;
     }
-    if (start == rows.size())
-        return {};
-    auto rest = MySqlStatement::prepare(m_db, sqlFor(rows.size() - start), QStringLiteral("updating the rollups"));
-    if (!rest)
-        return rest.error();
-    return upsert(rows.begin() + static_cast<std::ptrdiff_t>(start), rows.size() - start, **rest);
+    return {};
 }
 
 } // namespace atalaya::rollup

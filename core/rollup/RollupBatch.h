@@ -1,19 +1,15 @@
 #pragma once
 
 #include "common/Result.h"
-#include "rollup/RollupLatency.h"
+#include "rollup/RollupSections.h"
 
 #include <QDateTime>
 
 #include <array>
 #include <map>
-#include <memory>
-#include <tuple>
-#include <vector>
 
 namespace atalaya {
 class Database;
-class MySqlStatement;
 struct StoredDecision;
 }
 
@@ -21,8 +17,8 @@ namespace atalaya::rollup {
 
 // The app's own bulk writes on MySQL: per-row triggers cost ~8× the insert itself, so
 // recordBatch tells this session's triggers to stand aside and adds the same contributions
-// itself, aggregated per hour row, in the same transaction as the rows (exact: one upsert
-// per touched hour row instead of one per decision).
+// itself, aggregated per hour and per day row, in the same transaction as the rows (exact:
+// one upsert per touched rollup row instead of two per decision).
 class AppMaintainedRollups {
 public:
     // Takes over from the triggers on this thread's connection when they exist (MySQL only);
@@ -38,20 +34,14 @@ public:
     Status flush();
 
 private:
-    // UTF-8 keys: what the upsert binds, and cheaper to compare than QString.
-    struct Key {
-        qint64 hour = 0;
-        QByteArray agentId;
-        QByteArray taskType;
-        bool operator<(const Key &o) const { return std::tie(hour, agentId, taskType) < std::tie(o.hour, o.agentId, o.taskType); }
-    };
-    Status upsert(std::vector<std::pair<Key, std::array<qint64, 18>>>::const_iterator first, size_t count,
-                  MySqlStatement &statement);
-
     const Database &m_db;
     bool m_active = false;
-    std::map<Key, std::array<qint64, 18>> m_pending;
-    std::unique_ptr<MySqlStatement> m_full;  // kept prepared across flushes
+    // Counters in counterColumns() order, then the latency and calibration version bumps.
+    using Contribution = std::array<qint64, 20>;
+    Status flush(Level level, const std::map<RollupKey, Contribution> &pending);
+
+    std::map<RollupKey, Contribution> m_hours;
+    std::map<RollupKey, Contribution> m_days;
 };
 
 } // namespace atalaya::rollup

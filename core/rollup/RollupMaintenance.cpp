@@ -1,7 +1,7 @@
 #include "rollup/RollupMaintenance.h"
 
 #include "logging/Logging.h"
-#include "rollup/RollupLatency.h"
+#include "rollup/RollupSections.h"
 #include "rollup/RollupSchema.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
@@ -9,7 +9,9 @@
 namespace atalaya::rollup {
 namespace {
 
-constexpr qint64 kHoursPerLatencyChunk = 24 * 7;
+// Sections are rebuilt a day at a time: one index range scan of raw rows gives the day's
+// hour parts, and merging them gives its day parts.
+constexpr qint64 kDaysPerChunk = 1;
 
 QString keyText(const QVariant &v)
 {
@@ -46,22 +48,52 @@ Status buildCounters(const Database &db)
             !s)
             return s;
     }
+    QStringList daySums;
+    for (const QString &c : counterColumns())
+        daySums << QStringLiteral("SUM(%1)").arg(c);
+    const QString days =
+        QStringLiteral("INSERT INTO %1 (day_no, agent_id, task_type, %2, lat_version, lat_built, cal_version, cal_built)"
+                       " SELECT day_no, agent_id, task_type, %3, 0, -1, 0, -1 FROM %4 GROUP BY day_no, agent_id, task_type")
+            .arg(QLatin1String(kDayTable), counterColumns().join(QStringLiteral(", ")), daySums.join(QStringLiteral(", ")),
+                 QLatin1String(kHourTable));
     return inTransaction(db, [&]() -> Status {
         if (Status s = setState(db, QStringLiteral("ready"), 0); !s)
             return s;
-        if (Status s = execStatement(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(kHourTable)), {},
-                                     QStringLiteral("clearing the rollups"));
-            !s)
-            return s;
+        for (const char *table : {kHourTable, kDayTable}) {
+            if (Status s = execStatement(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), {},
+                                         QStringLiteral("clearing the rollups"));
+                !s)
+                return s;
+        }
         if (Status s = execStatement(db, insert, {}, QStringLiteral("building the rollups")); !s)
+            return s;
+        if (Status s = execStatement(db, days, {}, QStringLiteral("building the day rollups")); !s)
             return s;
         return setState(db, QStringLiteral("ready"), 1);
     });
 }
 
-Status buildLatency(const Database &db, const std::function<void(const QString &)> &progress)
+Result<std::vector<StaleRow>> staleRows(const Database &db, Level level, qint64 from, qint64 to)
 {
-    auto range = execQuery(db, QStringLiteral("SELECT MIN(hour_no), MAX(hour_no) FROM %1").arg(QLatin1String(kHourTable)),
+    const QString slot = level == Level::Hour ? QStringLiteral("hour_no") : QStringLiteral("day_no");
+    auto rows = execQuery(db,
+                          QStringLiteral("SELECT %1, agent_id, task_type, lat_version, cal_version FROM %2"
+                                         " WHERE %1 >= ? AND %1 < ? AND (lat_built <> lat_version OR cal_built <> cal_version)")
+                              .arg(slot, tableOf(level)),
+                          {from, to}, QStringLiteral("reading the rollup versions"));
+    if (!rows)
+        return rows.error();
+    std::vector<StaleRow> stale;
+    while (rows->next())
+        stale.push_back({{rows->value(0).toLongLong(), keyText(rows->value(1)), keyText(rows->value(2))},
+                         rows->value(3).toLongLong(), rows->value(4).toLongLong()});
+    return stale;
+}
+
+// Every stale section, day by day: the day's hours from one raw read, the day from its hours.
+Status buildSections(const Database &db, const std::function<void(const QString &)> &progress)
+{
+    auto range = execQuery(db, QStringLiteral("SELECT MIN(day_no), MAX(day_no) FROM %1").arg(QLatin1String(kDayTable)),
                            {}, QStringLiteral("reading the rollup range"));
     if (!range)
         return range.error();
@@ -70,25 +102,27 @@ Status buildLatency(const Database &db, const std::function<void(const QString &
     const qint64 first = range->value(0).toLongLong();
     const qint64 last = range->value(1).toLongLong();
     range->finish();
-    for (qint64 from = first; from <= last; from += kHoursPerLatencyChunk) {
-        const qint64 to = from + kHoursPerLatencyChunk;
-        auto rows = execQuery(db,
-                              QStringLiteral("SELECT hour_no, agent_id, task_type, lat_version FROM %1"
-                                             " WHERE hour_no >= ? AND hour_no < ? AND lat_built <> lat_version")
-                                  .arg(QLatin1String(kHourTable)),
-                              {from, to}, QStringLiteral("reading the rollup versions"));
-        if (!rows)
-            return rows.error();
-        std::vector<StaleHour> stale;
-        while (rows->next())
-            stale.push_back({{rows->value(0).toLongLong(), keyText(rows->value(1)), keyText(rows->value(2))},
-                             rows->value(3).toLongLong()});
-        rows->finish();
-        auto built = rebuildLatency(db, stale);
-        if (!built)
-            return built.error();
-        if (progress)
-            progress(QStringLiteral("rollup latency: %1 of %2 hours").arg(std::min(to, last + 1) - first).arg(last + 1 - first));
+    for (qint64 from = first; from <= last; from += kDaysPerChunk) {
+        const qint64 to = from + kDaysPerChunk;
+        // Versions first: a write after this read moves them, and its section is not stored.
+        auto days = staleRows(db, Level::Day, from, to);
+        if (!days)
+            return days.error();
+        auto hours = staleRows(db, Level::Hour, from * 24, to * 24);
+        if (!hours)
+            return hours.error();
+        std::map<RollupKey, SectionPart> hourParts;
+        if (Status s = addRawParts(db, from * 24, to * 24, hourParts); !s)
+            return s;
+        if (Status s = storeParts(db, Level::Hour, *hours, hourParts); !s)
+            return s;
+        std::map<RollupKey, SectionPart> dayParts;
+        for (const auto &[key, part] : hourParts)
+            dayParts[{dayOfHour(key.slot), key.agentId, key.taskType}].merge(part);
+        if (Status s = storeParts(db, Level::Day, *days, dayParts); !s)
+            return s;
+        if (progress && (to - first) % 10 == 0)
+            progress(QStringLiteral("rollup sections: %1 of %2 days").arg(to - first).arg(last + 1 - first));
     }
     return {};
 }
@@ -118,6 +152,14 @@ Result<bool> installTriggers(const Database &db)
     auto existing = triggersOnTelemetry(db);
     if (!existing)
         return existing.error();
+    for (const QString &old : obsoleteTriggerNames()) {
+        if (!existing->contains(old, Qt::CaseInsensitive))
+            continue;
+        if (Status s = execStatement(db, QStringLiteral("DROP TRIGGER %1").arg(old), {},
+                                     QStringLiteral("dropping trigger %1").arg(old));
+            !s)
+            return s.error();
+    }
     const QStringList names = triggerNames();
     const QStringList statements = triggerStatements(db.dialect());
     for (int i = 0; i < names.size(); ++i) {
@@ -147,7 +189,7 @@ Status rebuild(const Database &db, const std::function<void(const QString &)> &p
         progress(QStringLiteral("rollup counters"));
     if (Status s = buildCounters(db); !s)
         return s;
-    return buildLatency(db, progress);
+    return buildSections(db, progress);
 }
 
 Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild)

@@ -23,9 +23,9 @@ RollupStatus status(const Database &db);
 // triggers: the rollups then stay unused and every read takes the raw path.
 Result<bool> installTriggers(const Database &db);
 
-// `init --rebuild-rollups`: counters from one GROUP BY over ai_telemetry in one transaction
-// (the triggers exist first, so concurrent writers wait on its locks and apply on top),
-// then every latency section from the raw rows, day by day.
+// `init --rebuild-rollups`: hour counters from one GROUP BY over ai_telemetry and day counters
+// from the hours, in one transaction (the triggers exist first, so concurrent writers wait on
+// its locks and apply on top), then every latency and calibration section, day by day.
 Status rebuild(const Database &db, const std::function<void(const QString &)> &progress = {});
 
 // What `init` does: triggers, then a build when the rollups were never built and the table

@@ -1,23 +1,48 @@
 #include "rollup/RollupReader.h"
 
-#include "rollup/RollupLatency.h"
-#include "rollup/RollupSchema.h"
+#include "logging/Logging.h"
+#include "rollup/RollupSections.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
+
+#include <functional>
 
 namespace atalaya::rollup {
 namespace {
 
 constexpr qint64 kMsPerHour = 3600000;
 
+enum Section { Latency = 1, Calibration = 2 };
+
+// One rollup row as a reader sees it: its counters, and either its stored (fresh) sections
+// or the parts rebuilt for it.
+struct RowView {
+    RollupKey key;
+    WindowTotals counters;
+    std::optional<qint64> min;
+    std::optional<qint64> max;
+    QByteArray latency;
+    QByteArray calibration;
+    const SectionPart *rebuilt = nullptr;
+};
+using Visitor = std::function<void(const RowView &)>;
+
 struct Filter {
     QString sql;
     QVariantList values;
 };
 
-Filter hourFilter(qint64 fromHour, qint64 toHour, const QString &agentId, const QString &taskType)
+Filter slotFilter(Level level, const std::vector<std::pair<qint64, qint64>> &ranges, const QString &agentId,
+                  const QString &taskType)
 {
-    Filter f{QStringLiteral(" WHERE hour_no >= ? AND hour_no < ?"), {fromHour, toHour}};
+    const QString slot = level == Level::Hour ? QStringLiteral("hour_no") : QStringLiteral("day_no");
+    Filter f;
+    QStringList parts;
+    for (const auto &[from, to] : ranges) {
+        parts << QStringLiteral("(%1 >= ? AND %1 < ?)").arg(slot);
+        f.values << from << to;
+    }
+    f.sql = QStringLiteral(" WHERE (") + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     if (!agentId.isEmpty()) {
         f.sql += QStringLiteral(" AND agent_id = ?");
         f.values << agentId;
@@ -27,35 +52,6 @@ Filter hourFilter(qint64 fromHour, qint64 toHour, const QString &agentId, const 
         f.values << taskType;
     }
     return f;
-}
-
-QString dayKey(qint64 day)
-{
-    return QDate(1970, 1, 1).addDays(day).toString(Qt::ISODate);
-}
-
-QString keyColumn(std::optional<GroupBy> by)
-{
-    if (!by)
-        return QStringLiteral("''");
-    switch (*by) {
-    case GroupBy::Agent: return QStringLiteral("agent_id");
-    case GroupBy::TaskType: return QStringLiteral("task_type");
-    case GroupBy::Day: return QStringLiteral("day_no");
-    }
-    return QStringLiteral("''");
-}
-
-QString keyOf(std::optional<GroupBy> by, const HourKey &k)
-{
-    if (!by)
-        return QString();
-    switch (*by) {
-    case GroupBy::Agent: return k.agentId;
-    case GroupBy::TaskType: return k.taskType;
-    case GroupBy::Day: return dayKey(k.hour / 24);
-    }
-    return QString();
 }
 
 // MySQL returns the byte-exact (VARBINARY) keys as bytes.
@@ -69,83 +65,142 @@ qint64 asInt(const QVariant &v)
     return v.isNull() ? 0 : v.toLongLong();
 }
 
-Status readCounters(const Database &db, const Filter &f, std::optional<GroupBy> by,
-                    std::map<QString, WindowTotals> &out)
+std::optional<qint64> optionalInt(const QVariant &v)
 {
-    QStringList sums;
-    for (const QString &c : counterColumns())
-        sums << QStringLiteral("SUM(%1)").arg(c);
-    const QString key = keyColumn(by);
+    return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
+}
+
+void readCounters(const QSqlQuery &q, int c, WindowTotals &t)
+{
+    t.total = asInt(q.value(c++));
+    t.withFeedback = asInt(q.value(c++));
+    t.accuracySum = asInt(q.value(c++));
+    t.correct = asInt(q.value(c++));
+    t.incorrect = asInt(q.value(c++));
+    t.partiallyCorrect = asInt(q.value(c++));
+    for (qint64 &b : t.buckets)
+        b = asInt(q.value(c++));
+    t.confidenceSum = asInt(q.value(c++));
+    t.executionSum = asInt(q.value(c++));
+    t.quality.confidenceOutOfRange = asInt(q.value(c++));
+    t.quality.negativeExecutionTime = asInt(q.value(c++));
+    t.quality.unknownFeedback = asInt(q.value(c++));
+    t.quality.invalidJson = asInt(q.value(c++));
+    t.quality.excludedRows = asInt(q.value(c++));
+}
+
+Status visitLevel(const Database &db, Level level, const std::vector<std::pair<qint64, qint64>> &ranges,
+                  const QString &agentId, const QString &taskType, int sections, const Visitor &visit);
+
+// Rebuilds the stale rows' parts: hours from raw rows, days by merging their hours.
+Result<std::map<RollupKey, SectionPart>> rebuild(const Database &db, Level level, const std::vector<StaleRow> &stale,
+                                                 const QString &agentId, const QString &taskType)
+{
+    std::map<RollupKey, SectionPart> parts;
+    if (stale.empty())
+        return parts;
+    if (level == Level::Hour) {
+        for (const auto &[from, to] : slotRuns(stale)) {
+            if (Status s = addRawParts(db, from, to, parts); !s)
+                return s.error();
+        }
+    } else {
+        Status s = visitLevel(db, Level::Hour, slotRuns(stale, 24), agentId, taskType, Latency | Calibration,
+                              [&](const RowView &row) {
+                                  SectionPart &day = parts[{dayOfHour(row.key.slot), row.key.agentId, row.key.taskType}];
+                                  if (row.rebuilt)
+                                      day.merge(*row.rebuilt);
+                                  else
+                                      day.mergeStored(row.min, row.max, row.latency, row.calibration);
+                              });
+        if (!s)
+            return s.error();
+    }
+    if (Status s = storeParts(db, level, stale, parts); !s)
+        qCDebug(lcStorage) << "rollup sections not stored:" << s.error().message;
+    return parts;
+}
+
+Status visitLevel(const Database &db, Level level, const std::vector<std::pair<qint64, qint64>> &ranges,
+                  const QString &agentId, const QString &taskType, int sections, const Visitor &visit)
+{
+    if (ranges.empty())
+        return {};
+    const Filter f = slotFilter(level, ranges, agentId, taskType);
+    const QString slot = level == Level::Hour ? QStringLiteral("hour_no") : QStringLiteral("day_no");
+    QString payload;
+    if (sections & Latency)
+        payload += QStringLiteral(", exec_min, exec_max, lat");
+    if (sections & Calibration)
+        payload += QStringLiteral(", cal");
     auto q = execQuery(db,
-                       QStringLiteral("SELECT %1, %2 FROM %3%4 GROUP BY %1")
-                           .arg(key, sums.join(QStringLiteral(", ")), QLatin1String(kHourTable), f.sql),
+                       QStringLiteral("SELECT %1, agent_id, task_type, lat_version, lat_built, cal_version, cal_built, %2%3"
+                                      " FROM %4%5")
+                           .arg(slot, counterColumns().join(QStringLiteral(", ")), payload, tableOf(level), f.sql),
                        f.values, QStringLiteral("reading the rollups"));
     if (!q)
         return q.error();
-    while (q->next()) {
-        const QString k = by == GroupBy::Day ? dayKey(q->value(0).toLongLong()) : keyText(q->value(0));
-        WindowTotals &t = out[k];
-        int c = 1;
-        t.total = asInt(q->value(c++));
-        t.withFeedback = asInt(q->value(c++));
-        t.accuracySum = asInt(q->value(c++));
-        t.correct = asInt(q->value(c++));
-        t.incorrect = asInt(q->value(c++));
-        t.partiallyCorrect = asInt(q->value(c++));
-        for (qint64 &b : t.buckets)
-            b = asInt(q->value(c++));
-        t.confidenceSum = asInt(q->value(c++));
-        t.executionSum = asInt(q->value(c++));
-        t.quality.confidenceOutOfRange = asInt(q->value(c++));
-        t.quality.negativeExecutionTime = asInt(q->value(c++));
-        t.quality.unknownFeedback = asInt(q->value(c++));
-        t.quality.invalidJson = asInt(q->value(c++));
-        t.quality.excludedRows = asInt(q->value(c++));
-    }
-    return {};
-}
-
-void addLatency(WindowTotals &t, const LatencyPart &p)
-{
-    t.sketch.merge(p.sketch);
-    t.mergeExtremes(p.min, p.max);
-}
-
-Status readLatency(const Database &db, const Filter &f, std::optional<GroupBy> by,
-                   std::map<QString, WindowTotals> &out)
-{
-    auto q = execQuery(db,
-                       QStringLiteral("SELECT hour_no, agent_id, task_type, lat_version, lat_built, exec_min, exec_max, lat"
-                                      " FROM %1%2 AND n > 0")
-                           .arg(QLatin1String(kHourTable), f.sql),
-                       f.values, QStringLiteral("reading the rollup latency"));
-    if (!q)
-        return q.error();
     q->setForwardOnly(true);
-    std::vector<StaleHour> stale;
+    const int first = 7;
+    const int payloadAt = first + int(counterColumns().size());
+    std::vector<StaleRow> stale;
+    std::vector<RowView> staleViews;
+    RowView row;
     while (q->next()) {
-        HourKey key{q->value(0).toLongLong(), keyText(q->value(1)), keyText(q->value(2))};
-        const qint64 version = q->value(3).toLongLong();
-        if (version != q->value(4).toLongLong()) {
-            stale.push_back({std::move(key), version});
+        row.key = {q->value(0).toLongLong(), keyText(q->value(1)), keyText(q->value(2))};
+        row.counters = WindowTotals{};
+        readCounters(*q, first, row.counters);
+        const qint64 latVersion = q->value(3).toLongLong();
+        const qint64 calVersion = q->value(5).toLongLong();
+        const bool latStale = (sections & Latency) && row.counters.total > 0 && latVersion != q->value(4).toLongLong();
+        const bool calStale = (sections & Calibration) && row.counters.withFeedback > 0
+            && calVersion != q->value(6).toLongLong();
+        // A section is empty, whatever it last stored, once its row has no rows it counts.
+        int c = payloadAt;
+        if (sections & Latency) {
+            const bool any = row.counters.total > 0;
+            row.min = any ? optionalInt(q->value(c)) : std::nullopt;
+            row.max = any ? optionalInt(q->value(c + 1)) : std::nullopt;
+            row.latency = any ? q->value(c + 2).toByteArray() : QByteArray();
+            c += 3;
+        }
+        if (sections & Calibration)
+            row.calibration = row.counters.withFeedback > 0 ? q->value(c).toByteArray() : QByteArray();
+        if (latStale || calStale) {
+            stale.push_back({row.key, latVersion, calVersion});
+            staleViews.push_back(row);
             continue;
         }
-        WindowTotals &t = out[keyOf(by, key)];
-        t.usesSketch = true;
-        t.mergeExtremes(q->value(5).isNull() ? std::nullopt : std::optional<qint64>(q->value(5).toLongLong()),
-                        q->value(6).isNull() ? std::nullopt : std::optional<qint64>(q->value(6).toLongLong()));
-        t.sketch.mergeSerialized(q->value(7).toByteArray());
+        visit(row);
     }
     q->finish();
-    auto rebuilt = rebuildLatency(db, stale);
-    if (!rebuilt)
-        return rebuilt.error();
-    for (const auto &[key, part] : *rebuilt) {
-        WindowTotals &t = out[keyOf(by, key)];
-        t.usesSketch = true;
-        addLatency(t, part);
+    auto parts = rebuild(db, level, stale, agentId, taskType);
+    if (!parts)
+        return parts.error();
+    const SectionPart empty;
+    for (RowView &view : staleViews) {
+        auto it = parts->find(view.key);
+        view.rebuilt = it == parts->end() ? &empty : &it->second;
+        visit(view);
     }
     return {};
+}
+
+QString dayKey(qint64 day)
+{
+    return QDate(1970, 1, 1).addDays(day).toString(Qt::ISODate);
+}
+
+QString groupKey(std::optional<GroupBy> by, Level level, const RollupKey &k)
+{
+    if (!by)
+        return QString();
+    switch (*by) {
+    case GroupBy::Agent: return k.agentId;
+    case GroupBy::TaskType: return k.taskType;
+    case GroupBy::Day: return dayKey(level == Level::Hour ? dayOfHour(k.slot) : k.slot);
+    }
+    return QString();
 }
 
 } // namespace
@@ -167,17 +222,75 @@ QDateTime hourStart(qint64 hour)
     return QDateTime::fromMSecsSinceEpoch(hour * kMsPerHour, Qt::UTC);
 }
 
-Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, qint64 fromHour, qint64 toHour,
+WindowPlan planWindow(const QDateTime &from, const QDateTime &to)
+{
+    WindowPlan plan;
+    const qint64 firstHour = ceilHour(from);
+    const qint64 lastHour = floorHour(to);
+    if (firstHour >= lastHour) {
+        plan.raw.push_back({from, to});
+        return plan;
+    }
+    if (from < hourStart(firstHour))
+        plan.raw.push_back({from, hourStart(firstHour)});
+    if (hourStart(lastHour) < to)
+        plan.raw.push_back({hourStart(lastHour), to});
+    const qint64 firstDay = -dayOfHour(-firstHour);  // the first day starting at or after firstHour
+    const qint64 lastDay = dayOfHour(lastHour);
+    if (firstDay >= lastDay) {
+        plan.hours.emplace_back(firstHour, lastHour);
+        return plan;
+    }
+    plan.days.emplace_back(firstDay, lastDay);
+    if (firstHour < firstDay * 24)
+        plan.hours.emplace_back(firstHour, firstDay * 24);
+    if (lastDay * 24 < lastHour)
+        plan.hours.emplace_back(lastDay * 24, lastHour);
+    return plan;
+}
+
+Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan,
                                                      const QString &agentId, const QString &taskType,
                                                      std::optional<GroupBy> by)
 {
     std::map<QString, WindowTotals> out;
-    const Filter f = hourFilter(fromHour, toHour, agentId, taskType);
-    if (Status s = readCounters(db, f, by, out); !s)
-        return s.error();
-    if (Status s = readLatency(db, f, by, out); !s)
-        return s.error();
+    for (Level level : {Level::Day, Level::Hour}) {
+        Status s = visitLevel(db, level, level == Level::Day ? plan.days : plan.hours, agentId, taskType, Latency,
+                              [&](const RowView &row) {
+                                  WindowTotals &t = out[groupKey(by, level, row.key)];
+                                  t.mergeCounts(row.counters);
+                                  if (row.counters.total == 0)
+                                      return;
+                                  t.usesSketch = true;
+                                  if (row.rebuilt) {
+                                      t.sketch.merge(row.rebuilt->sketch);
+                                      t.mergeExtremes(row.rebuilt->min, row.rebuilt->max);
+                                  } else {
+                                      t.sketch.mergeSerialized(row.latency);
+                                      t.mergeExtremes(row.min, row.max);
+                                  }
+                              });
+        if (!s)
+            return s.error();
+    }
     return out;
+}
+
+Status addRollupCells(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
+                      CalibrationGrid &grid)
+{
+    for (Level level : {Level::Day, Level::Hour}) {
+        Status s = visitLevel(db, level, level == Level::Day ? plan.days : plan.hours, agentId, taskType, Calibration,
+                              [&](const RowView &row) {
+                                  if (row.rebuilt)
+                                      grid.add(row.rebuilt->calibration);
+                                  else
+                                      grid.addSerialized(row.calibration);
+                              });
+        if (!s)
+            return s;
+    }
+    return {};
 }
 
 } // namespace atalaya::rollup

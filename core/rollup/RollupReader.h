@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/Result.h"
+#include "stats/CalibrationCells.h"
+#include "stats/RawAggregates.h"
 #include "stats/WindowTotals.h"
 
 #include <map>
@@ -17,11 +19,25 @@ qint64 ceilHour(const QDateTime &t);
 qint64 floorHour(const QDateTime &t);
 QDateTime hourStart(qint64 hour);
 
-// The totals of the full hours [fromHour, toHour) from atalaya_rollup_hour, keyed like
-// rawTotals (agent id, task type, yyyy-MM-dd or ""). Counters and data quality are exact;
-// execution-time percentiles come from the hours' sketches (stale ones rebuilt from raw).
-Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, qint64 fromHour, qint64 toHour,
+// How a window [from, to) is read: the full days from atalaya_rollup_day, the full hours of
+// the two edge days from atalaya_rollup_hour, the partial edge hours from raw rows.
+struct WindowPlan {
+    std::vector<TimeRange> raw;
+    std::vector<std::pair<qint64, qint64>> hours;  // [from, to) hour numbers
+    std::vector<std::pair<qint64, qint64>> days;   // [from, to) day numbers
+    bool usesRollups() const { return !hours.empty() || !days.empty(); }
+};
+WindowPlan planWindow(const QDateTime &from, const QDateTime &to);
+
+// The totals of the plan's hours and days, keyed like rawTotals (agent id, task type,
+// yyyy-MM-dd or ""). Counters and data quality are exact; execution-time percentiles come
+// from the rows' sketches (stale ones rebuilt: hours from raw rows, days from their hours).
+Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan,
                                                      const QString &agentId, const QString &taskType,
                                                      std::optional<GroupBy> by);
+
+// The calibration cells of the plan's hours and days (exact; stale sections rebuilt).
+Status addRollupCells(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
+                      CalibrationGrid &grid);
 
 } // namespace atalaya::rollup

@@ -3,36 +3,65 @@
 namespace atalaya::rollup {
 namespace {
 
+QStringList keyColumns(Level level)
+{
+    return {level == Level::Hour ? QStringLiteral("hour_no") : QStringLiteral("day_no"), QStringLiteral("agent_id"),
+            QStringLiteral("task_type")};
+}
+
 QString sumOf(const QString &condition, const QString &value = QStringLiteral("1"))
 {
     return QStringLiteral("CASE WHEN %1 THEN %2 ELSE 0 END").arg(condition, value);
 }
 
-// One upsert that adds `sign` × the row's contributions to its hour row.
-QString applyRow(const Dialect &d, const QString &row, int sign, const QString &latencyBump)
+// One upsert that adds `sign` × the row's contributions to its hour or day row, and the
+// version bumps of its latency and calibration sections.
+QString applyRow(const Dialect &d, Level level, const QString &row, int sign, const QString &latencyBump,
+                 const QString &calibrationBump)
 {
-    QStringList columns{QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("task_type"),
-                        QStringLiteral("day_no")};
-    columns << counterColumns() << QStringLiteral("lat_version");
-    QStringList values{d.hourNumberOf(row + QStringLiteral("created_at")), row + QStringLiteral("agent_id"),
-                       row + QStringLiteral("task_type"), d.dayNumberOf(row + QStringLiteral("created_at"))};
+    const QString createdAt = row + QStringLiteral("created_at");
+    QStringList columns = keyColumns(level);
+    QStringList values = level == Level::Hour
+        ? QStringList{d.hourNumberOf(createdAt), row + QStringLiteral("agent_id"), row + QStringLiteral("task_type")}
+        : QStringList{d.dayNumberOf(createdAt), row + QStringLiteral("agent_id"), row + QStringLiteral("task_type")};
+    if (level == Level::Hour) {
+        columns << QStringLiteral("day_no");
+        values << d.dayNumberOf(createdAt);
+    }
+    columns << counterColumns() << QStringLiteral("lat_version") << QStringLiteral("cal_version");
     for (const QString &e : counterExpressions(d, row))
         values << (sign < 0 ? QStringLiteral("-(%1)").arg(e) : e);
-    values << latencyBump;
+    values << latencyBump << calibrationBump;
     QStringList add = counterColumns();
-    add << QStringLiteral("lat_version");
+    add << QStringLiteral("lat_version") << QStringLiteral("cal_version");
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
-        .arg(QLatin1String(kHourTable), columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
-             d.upsertAdd({QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("task_type")}, add));
+        .arg(tableOf(level), columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
+             d.upsertAdd(keyColumns(level), add));
+}
+
+QString sameKeys(const Dialect &d)
+{
+    return QStringLiteral("OLD.created_at = NEW.created_at AND %1 = %2 AND %3 = %4")
+        .arg(d.exactKey(QStringLiteral("OLD.agent_id")), d.exactKey(QStringLiteral("NEW.agent_id")),
+             d.exactKey(QStringLiteral("OLD.task_type")), d.exactKey(QStringLiteral("NEW.task_type")));
+}
+
+// An UPDATE moves the calibration section only when a reviewed row's place or values change.
+QString calibrationMoved(const Dialect &d)
+{
+    const QString oldReviewed = reviewedExpression(d, QStringLiteral("OLD."));
+    const QString newReviewed = reviewedExpression(d, QStringLiteral("NEW."));
+    return QStringLiteral("CASE WHEN NOT %1 AND NOT %2 THEN 0 WHEN %1 AND %2 AND %3"
+                          " AND OLD.confidence_score = NEW.confidence_score AND OLD.accuracy = NEW.accuracy"
+                          " THEN 0 ELSE 1 END")
+        .arg(oldReviewed, newReviewed, sameKeys(d));
 }
 
 // An UPDATE moves the row's latency only when one of these changes (feedback edits do not).
 QString latencyUnchanged(const Dialect &d)
 {
-    return QStringLiteral("(OLD.execution_time_ms = NEW.execution_time_ms AND OLD.created_at = NEW.created_at"
-                          " AND OLD.agent_id = NEW.agent_id AND OLD.task_type = NEW.task_type"
-                          " AND (%1) = (%2))")
-        .arg(validExpression(d, QStringLiteral("OLD.")), validExpression(d, QStringLiteral("NEW.")));
+    return QStringLiteral("(OLD.execution_time_ms = NEW.execution_time_ms AND %3 AND (%1) = (%2))")
+        .arg(validExpression(d, QStringLiteral("OLD.")), validExpression(d, QStringLiteral("NEW.")), sameKeys(d));
 }
 
 QString mysqlTrigger(const QString &name, const QString &event, const QStringList &statements)
@@ -69,6 +98,16 @@ QString validExpression(const Dialect &d, const QString &r)
     if (!d.isMySql())
         p += QStringLiteral(" AND json_valid(%1decision_made) AND json_valid(%1metadata)").arg(r);
     return p + QLatin1Char(')');
+}
+
+QString reviewedExpression(const Dialect &d, const QString &r)
+{
+    return QStringLiteral("(%1 AND %2human_feedback IS NOT NULL AND %2accuracy IS NOT NULL)").arg(validExpression(d, r), r);
+}
+
+QString tableOf(Level level)
+{
+    return QLatin1String(level == Level::Hour ? kHourTable : kDayTable);
 }
 
 QStringList counterExpressions(const Dialect &d, const QString &r)
@@ -120,7 +159,36 @@ QStringList migrationStatements(const Dialect &d)
     };
 }
 
+QStringList dayMigrationStatements(const Dialect &d)
+{
+    QString counters;
+    for (const QString &c : counterColumns())
+        counters += QStringLiteral(", %1 BIGINT NOT NULL DEFAULT 0").arg(c);
+    const QString calibration = QStringLiteral("cal_version BIGINT NOT NULL DEFAULT 0, cal_built BIGINT NOT NULL DEFAULT -1,"
+                                               " cal %1 NULL").arg(d.blobType());
+    QStringList s{
+        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (day_no BIGINT NOT NULL, agent_id %5 NOT NULL,"
+                       " task_type %6 NOT NULL%2,"
+                       " lat_version BIGINT NOT NULL DEFAULT 0, lat_built BIGINT NOT NULL DEFAULT -1,"
+                       " exec_min BIGINT NULL, exec_max BIGINT NULL, lat %3 NULL, %7,"
+                       " PRIMARY KEY (day_no, agent_id, task_type))%4")
+            .arg(QLatin1String(kDayTable), counters, d.blobType(), d.tableSuffix(), d.exactTextType(100),
+                 d.exactTextType(50), calibration)};
+    // One column per ALTER: SQLite adds one at a time.
+    for (const QString &column : calibration.split(QStringLiteral(", ")))
+        s << QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(QLatin1String(kHourTable), column);
+    // The day level and the calibration sections start empty: the rollups need a build.
+    s << QStringLiteral("UPDATE %1 SET value = 0 WHERE name = 'ready'").arg(QLatin1String(kStateTable));
+    return s;
+}
+
 QStringList triggerNames()
+{
+    return {QStringLiteral("atalaya_rollup2_ai"), QStringLiteral("atalaya_rollup2_au"),
+            QStringLiteral("atalaya_rollup2_ad")};
+}
+
+QStringList obsoleteTriggerNames()
 {
     return {QStringLiteral("atalaya_rollup_ai"), QStringLiteral("atalaya_rollup_au"),
             QStringLiteral("atalaya_rollup_ad")};
@@ -129,13 +197,20 @@ QStringList triggerNames()
 QStringList triggerStatements(const Dialect &d)
 {
     const QStringList names = triggerNames();
-    const QString newValid = QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(validExpression(d, QStringLiteral("NEW.")));
-    const QString oldValid = QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(validExpression(d, QStringLiteral("OLD.")));
+    auto flag = [](const QString &condition) { return QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(condition); };
+    const QString newValid = flag(validExpression(d, QStringLiteral("NEW.")));
+    const QString oldValid = flag(validExpression(d, QStringLiteral("OLD.")));
+    const QString newReviewed = flag(reviewedExpression(d, QStringLiteral("NEW.")));
+    const QString oldReviewed = flag(reviewedExpression(d, QStringLiteral("OLD.")));
     const QString moved = QStringLiteral("CASE WHEN %1 THEN 0 ELSE 1 END").arg(latencyUnchanged(d));
-    const QStringList onInsert{applyRow(d, QStringLiteral("NEW."), 1, newValid)};
-    const QStringList onUpdate{applyRow(d, QStringLiteral("OLD."), -1, moved),
-                               applyRow(d, QStringLiteral("NEW."), 1, moved)};
-    const QStringList onDelete{applyRow(d, QStringLiteral("OLD."), -1, oldValid)};
+    const QString calMoved = calibrationMoved(d);
+    QStringList onInsert, onUpdate, onDelete;
+    for (Level level : {Level::Hour, Level::Day}) {
+        onInsert << applyRow(d, level, QStringLiteral("NEW."), 1, newValid, newReviewed);
+        onUpdate << applyRow(d, level, QStringLiteral("OLD."), -1, moved, calMoved)
+                 << applyRow(d, level, QStringLiteral("NEW."), 1, moved, calMoved);
+        onDelete << applyRow(d, level, QStringLiteral("OLD."), -1, oldValid, oldReviewed);
+    }
     if (d.isMySql())
         return {mysqlTrigger(names[0], QStringLiteral("INSERT"), onInsert),
                 mysqlTrigger(names[1], QStringLiteral("UPDATE"), onUpdate),

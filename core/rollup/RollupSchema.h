@@ -11,7 +11,15 @@ namespace atalaya::rollup {
 // latency section (min, max, LatencySketch BLOB) that is valid while lat_built = lat_version;
 // every change that can move it bumps lat_version, and readers rebuild stale hours from raw.
 inline constexpr const char *kHourTable = "atalaya_rollup_hour";
+// atalaya_rollup_day: the same per (UTC day, agent, task type), kept in step the same way, so a
+// long window reads one row per day and key; its sections are rebuilt by merging its hours'.
+// Both levels carry a calibration section (cal: CalibrationCells BLOB of the reviewed rows)
+// valid while cal_built = cal_version.
+inline constexpr const char *kDayTable = "atalaya_rollup_day";
 inline constexpr const char *kStateTable = "atalaya_rollup_state";
+
+enum class Level { Hour, Day };
+QString tableOf(Level level);
 
 // The counter columns, in the order of counterExpressions().
 const QStringList &counterColumns();
@@ -21,10 +29,17 @@ QStringList counterExpressions(const Dialect &d, const QString &row);
 // 1 when the row counts (the seed's ranges), as SQL.
 QString validExpression(const Dialect &d, const QString &row);
 
+// 1 when the row counts in calibration (valid, reviewed, with an accuracy), as SQL.
+QString reviewedExpression(const Dialect &d, const QString &row);
+
 QStringList migrationStatements(const Dialect &d);
+// Migration 21: the day table, the calibration sections, and a rebuild.
+QStringList dayMigrationStatements(const Dialect &d);
 
 // Trigger names and their DDL (CREATE TRIGGER, without IF NOT EXISTS: MySQL 8.0 lacks it).
 QStringList triggerNames();
+// Triggers of earlier schema versions, dropped when the current ones are installed.
+QStringList obsoleteTriggerNames();
 QStringList triggerStatements(const Dialect &d);
 
 // MariaDB/MySQL session variable that tells the triggers the app maintains the rollups of

@@ -31,9 +31,9 @@ CalibrationReport computeCalibration(const std::vector<ReviewedCell> &cells, int
         const auto bin = static_cast<size_t>(std::min<qint64>(qint64(c.confidenceE4) * bins / 10000, bins - 1));
         counts[bin] += c.count;
         confidenceSum[bin] += qint64(c.confidenceE4) * c.count;
-        accuracySum[bin] += qint64(c.accuracyE4) * c.count;
+        accuracySum[bin] += c.accuracySumE4;
         totalConfidence += qint64(c.confidenceE4) * c.count;
-        totalAccuracy += qint64(c.accuracyE4) * c.count;
+        totalAccuracy += c.accuracySumE4;
         r.reviewed += c.count;
     }
     double ece = 0.0;

@@ -1,5 +1,7 @@
 #include "stats/LatencySketch.h"
 
+#include "common/Varint.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -21,26 +23,6 @@ double lowerBound(int bucket)
     return LatencySketch::kExactLimit * std::pow(LatencySketch::kGamma, bucket - LatencySketch::kExactLimit);
 }
 
-void putVarint(QByteArray &out, quint64 v)
-{
-    while (v >= 0x80) {
-        out.append(static_cast<char>((v & 0x7f) | 0x80));
-        v >>= 7;
-    }
-    out.append(static_cast<char>(v));
-}
-
-bool getVarint(const char *&p, const char *end, quint64 &v)
-{
-    v = 0;
-    for (int shift = 0; p < end && shift < 64; shift += 7) {
-        const auto byte = static_cast<unsigned char>(*p++);
-        v |= static_cast<quint64>(byte & 0x7f) << shift;
-        if (!(byte & 0x80))
-            return true;
-    }
-    return false;
-}
 
 } // namespace
 

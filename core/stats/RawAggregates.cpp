@@ -151,4 +151,21 @@ Result<std::map<QString, WindowTotals>> rawTotals(const Database &db, const std:
     return out;
 }
 
+Status addRawCells(const Database &db, const std::vector<TimeRange> &ranges, const QString &agentId,
+                   const QString &taskType, CalibrationGrid &grid)
+{
+    if (ranges.empty())
+        return {};
+    const Where w = windowWhere(db.dialect(), ranges, agentId, taskType);
+    const QString sql = QStringLiteral("SELECT ROUND(confidence_score * 10000), SUM(ROUND(accuracy * 10000)), COUNT(*)"
+                                       " FROM ai_telemetry%1 AND %2 GROUP BY 1")
+                            .arg(w.sql, rollup::reviewedExpression(db.dialect(), QString()));
+    auto q = execQuery(db, sql, w.values, QStringLiteral("reading reviewed confidences"));
+    if (!q)
+        return q.error();
+    while (q->next())
+        grid.add(ReviewedCell{static_cast<int>(asInt(q->value(0))), asInt(q->value(1)), asInt(q->value(2))});
+    return {};
+}
+
 } // namespace atalaya

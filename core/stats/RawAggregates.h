@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "stats/CalibrationCells.h"
 #include "stats/WindowTotals.h"
 
 #include <map>
@@ -20,5 +21,9 @@ struct TimeRange {
 Result<std::map<QString, WindowTotals>> rawTotals(const Database &db, const std::vector<TimeRange> &ranges,
                                                   const QString &agentId, const QString &taskType,
                                                   std::optional<GroupBy> by, bool withQuality);
+
+// The calibration cells (valid rows with feedback and an accuracy) over the union of `ranges`.
+Status addRawCells(const Database &db, const std::vector<TimeRange> &ranges, const QString &agentId,
+                   const QString &taskType, CalibrationGrid &grid);
 
 } // namespace atalaya

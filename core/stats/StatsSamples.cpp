@@ -1,6 +1,9 @@
 #include "stats/StatsSamples.h"
 
+#include "rollup/RollupMaintenance.h"
+#include "rollup/RollupReader.h"
 #include "stats/Percentiles.h"
+#include "stats/RawAggregates.h"
 #include "stats/StatsSql.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
@@ -10,25 +13,25 @@
 
 namespace atalaya {
 
-StatsSamples::StatsSamples(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
+StatsSamples::StatsSamples(std::shared_ptr<const Database> db, bool useRollups)
+    : m_db(std::move(db)), m_useRollups(useRollups)
+{
+}
 
 Result<std::vector<ReviewedCell>> StatsSamples::reviewedCells(const StatsQuery &query) const
 {
-    const WhereClause w = windowWhere(m_db->dialect(), query);
-    const QString sql = QStringLiteral(
-        "SELECT ROUND(confidence_score * 10000), ROUND(accuracy * 10000), COUNT(*) FROM ai_telemetry%1"
-        " AND human_feedback IS NOT NULL AND accuracy IS NOT NULL AND %2 GROUP BY 1, 2")
-                            .arg(w.sql, validRowPredicate(m_db->dialect()));
-    auto q = execQuery(*m_db, sql, w.values, QStringLiteral("reading reviewed confidences"));
-    if (!q)
-        return q.error();
-    std::vector<ReviewedCell> cells;
-    while (q->next()) {
-        cells.push_back({static_cast<int>(std::lround(q->value(0).toDouble())),
-                         static_cast<int>(std::lround(q->value(1).toDouble())),
-                         q->value(2).toLongLong()});
+    CalibrationGrid grid;
+    const rollup::WindowPlan plan = rollup::planWindow(query.from, query.to);
+    if (!m_useRollups || !plan.usesRollups() || !rollup::status(*m_db).usable()) {
+        if (Status s = addRawCells(*m_db, {{query.from, query.to}}, query.agentId, query.taskType, grid); !s)
+            return s.error();
+        return grid.cells();
     }
-    return cells;
+    if (Status s = rollup::addRollupCells(*m_db, plan, query.agentId, query.taskType, grid); !s)
+        return s.error();
+    if (Status s = addRawCells(*m_db, plan.raw, query.agentId, query.taskType, grid); !s)
+        return s.error();
+    return grid.cells();
 }
 
 Result<std::vector<ReviewedSample>> StatsSamples::reviewedSamples(const StatsQuery &query, int limit) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "stats/CalibrationCells.h"
 #include "stats/StatsQuery.h"
 #include "telemetry/Feedback.h"
 
@@ -14,14 +15,6 @@
 namespace atalaya {
 
 class Database;
-
-// Reviewed decisions with the same (confidence, accuracy), in integer units of 10⁻⁴ so
-// SQLite and MariaDB agree exactly. Input of the calibration table.
-struct ReviewedCell {
-    int confidenceE4 = 0;
-    int accuracyE4 = 0;
-    qint64 count = 0;
-};
 
 // One reviewed decision for the confidence-vs-accuracy scatter.
 struct ReviewedSample {
@@ -48,8 +41,10 @@ struct ExecutionBox {
 // as StatsService. Thread-safe (per-thread connections).
 class StatsSamples {
 public:
-    explicit StatsSamples(std::shared_ptr<const Database> db);
+    // useRollups = false forces the raw path (benchmarks compare both in one run).
+    explicit StatsSamples(std::shared_ptr<const Database> db, bool useRollups = true);
 
+    // Exact: from the rollups' calibration sections where usable, else from raw rows.
     Result<std::vector<ReviewedCell>> reviewedCells(const StatsQuery &query) const;
     // The most recent `limit` reviewed decisions of the window.
     Result<std::vector<ReviewedSample>> reviewedSamples(const StatsQuery &query, int limit = 2000) const;
@@ -61,6 +56,7 @@ public:
 
 private:
     std::shared_ptr<const Database> m_db;
+    bool m_useRollups = true;
 };
 
 } // namespace atalaya

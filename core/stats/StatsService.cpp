@@ -19,19 +19,13 @@ namespace {
 Result<std::map<QString, WindowTotals>> collect(const Database &db, const StatsQuery &q,
                                                 std::optional<GroupBy> by, bool withQuality, bool useRollups)
 {
-    const qint64 firstHour = rollup::ceilHour(q.from);
-    const qint64 lastHour = rollup::floorHour(q.to);
-    if (!useRollups || firstHour >= lastHour || !rollup::status(db).usable())
+    const rollup::WindowPlan plan = rollup::planWindow(q.from, q.to);
+    if (!useRollups || !plan.usesRollups() || !rollup::status(db).usable())
         return rawTotals(db, {{q.from, q.to}}, q.agentId, q.taskType, by, withQuality);
-    auto totals = rollup::rollupTotals(db, firstHour, lastHour, q.agentId, q.taskType, by);
+    auto totals = rollup::rollupTotals(db, plan, q.agentId, q.taskType, by);
     if (!totals)
         return totals.error();
-    std::vector<TimeRange> edges;
-    if (q.from < rollup::hourStart(firstHour))
-        edges.push_back({q.from, rollup::hourStart(firstHour)});
-    if (rollup::hourStart(lastHour) < q.to)
-        edges.push_back({rollup::hourStart(lastHour), q.to});
-    auto raw = rawTotals(db, edges, q.agentId, q.taskType, by, withQuality);
+    auto raw = rawTotals(db, plan.raw, q.agentId, q.taskType, by, withQuality);
     if (!raw)
         return raw.error();
     for (const auto &[key, t] : *raw)

@@ -71,6 +71,7 @@ const std::vector<Migration> &allMigrations()
         {1, QStringLiteral("feedback_audit"), feedbackAudit},
         {10, QStringLiteral("risk_models"), riskModels},
         {20, QStringLiteral("rollup_hour"), rollup::migrationStatements},
+        {21, QStringLiteral("rollup_day"), rollup::dayMigrationStatements},
         {30, QStringLiteral("feedback_keys"), feedbackKeys},
         {31, QStringLiteral("queue_counts"), queuecounts::migrationStatements},
     };

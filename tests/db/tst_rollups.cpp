@@ -2,7 +2,9 @@
 
 #include "common/TimeUtil.h"
 #include "rollup/RollupMaintenance.h"
+#include "rollup/RollupSchema.h"
 #include "stats/RawAggregates.h"
+#include "stats/StatsSamples.h"
 #include "stats/StatsService.h"
 #include "storage/SqlUtil.h"
 #include "telemetry/FeedbackRepository.h"
@@ -45,6 +47,13 @@ private:
         out.push_back(*StatsQuery::range(m_now.addSecs(-3 * 3600 - 10), m_now.addSecs(-3 * 3600 + 900)));
         const QDateTime hour = QDateTime::fromSecsSinceEpoch(m_now.toSecsSinceEpoch() / 3600 * 3600 - 48 * 3600, Qt::UTC);
         out.push_back(*StatsQuery::range(hour, hour.addSecs(6 * 3600)));
+        // Whole days only (no hour rows, no raw edges); a day edge and a mid-hour edge; full
+        // hours that cross midnight without a whole day.
+        const QDateTime midnight = QDateTime(m_now.date(), QTime(0, 0), Qt::UTC);
+        out.push_back(*StatsQuery::range(midnight.addDays(-3), midnight));
+        out.push_back(*StatsQuery::range(midnight.addDays(-10), midnight.addSecs(-2 * 86400 + 1800 + 7)));
+        out.push_back(*StatsQuery::range(midnight.addSecs(-9 * 86400 - 5 * 3600), midnight.addDays(-3)));
+        out.push_back(*StatsQuery::range(midnight.addSecs(-4 * 86400 - 3 * 3600), midnight.addSecs(-4 * 86400 + 5 * 3600)));
         std::vector<StatsQuery> filtered;
         for (const StatsQuery &q : out) {
             filtered.push_back(q);
@@ -79,10 +88,23 @@ private:
         }
     }
 
+    static void compareCells(const std::vector<ReviewedCell> &got, const std::vector<ReviewedCell> &want,
+                             const QString &where)
+    {
+        QVERIFY2(got.size() == want.size(), qPrintable(where + QStringLiteral(" cells %1 vs %2").arg(got.size()).arg(want.size())));
+        for (size_t i = 0; i < got.size(); ++i) {
+            QVERIFY2(got[i].confidenceE4 == want[i].confidenceE4 && got[i].count == want[i].count
+                         && got[i].accuracySumE4 == want[i].accuracySumE4,
+                     qPrintable(where + QStringLiteral(" cell %1").arg(want[i].confidenceE4)));
+        }
+    }
+
     void compareAll(const QString &stage)
     {
         QVERIFY(rollup::status(*m_db).usable());
         const StatsService stats(m_db);
+        const StatsSamples fastSamples(m_db);
+        const StatsSamples naiveSamples(m_db, false);
         int n = 0;
         for (const StatsQuery &q : windows()) {
             const QString where = QStringLiteral("%1, window %2 (%3–%4, agent '%5', task '%6')")
@@ -100,6 +122,10 @@ private:
             QVERIFY2(snap->quality.confidenceOutOfRange == all.quality.confidenceOutOfRange, qPrintable(where));
             QVERIFY2(snap->quality.negativeExecutionTime == all.quality.negativeExecutionTime, qPrintable(where));
             QVERIFY2(snap->quality.invalidJson == all.quality.invalidJson, qPrintable(where));
+            auto cells = fastSamples.reviewedCells(q);
+            auto naiveCells = naiveSamples.reviewedCells(q);
+            QVERIFY(cells.ok() && naiveCells.ok());
+            compareCells(*cells, *naiveCells, where);
             for (GroupBy by : {GroupBy::Agent, GroupBy::TaskType, GroupBy::Day}) {
                 auto want = rawTotals(*m_db, {{q.from, q.to}}, q.agentId, q.taskType, by, false);
                 auto got = stats.grouped(q, by);
@@ -240,15 +266,51 @@ private slots:
         compareAll(QStringLiteral("after app feedback"));
     }
 
-    void staleLatencyIsStoredAgain()
+    void staleSectionsAreStoredAgain()
     {
-        // The reads above rebuilt and stored every stale full hour of their windows (3650 days:
-        // all but the current hour, which is always read raw).
-        auto stale = execQuery(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_rollup_hour WHERE lat_built <> lat_version"
-                                                     " AND n > 0 AND hour_no < ?"),
-                               {m_now.toSecsSinceEpoch() / 3600}, "stale");
-        QVERIFY(stale.ok() && stale->next());
-        QCOMPARE(stale->value(0).toLongLong(), qint64(0));
+        // The reads above rebuilt and stored every stale full day and edge hour of their
+        // windows (3650 days: every day but today, every hour but the current one); a day's
+        // rebuild merges its hours, rebuilding stale ones first.
+        const qint64 hourNow = m_now.toSecsSinceEpoch() / 3600;
+        for (const auto &[table, slot, before] : {std::tuple{"atalaya_rollup_hour", "hour_no", hourNow},
+                                                  std::tuple{"atalaya_rollup_day", "day_no", hourNow / 24}}) {
+            auto stale = execQuery(*m_db, QStringLiteral("SELECT COUNT(*) FROM %1 WHERE ((lat_built <> lat_version AND n > 0)"
+                                                         " OR (cal_built <> cal_version AND fb > 0)) AND %2 < ?")
+                                              .arg(QLatin1String(table), QLatin1String(slot)),
+                                   {before}, "stale");
+            QVERIFY(stale.ok() && stale->next());
+            QCOMPARE(stale->value(0).toLongLong(), qint64(0));
+        }
+    }
+
+    void dayRowsAreTheSumOfTheirHours()
+    {
+        const QString sums = rollup::counterColumns().join(QStringLiteral("), SUM("));
+        auto read = [&](const QString &sql) {
+            std::map<QString, QVariantList> rows;
+            auto q = execQuery(*m_db, sql, {}, "sums");
+            if (!q)
+                return rows;
+            while (q->next()) {
+                QVariantList v;
+                for (int i = 3; i < 3 + rollup::counterColumns().size(); ++i)
+                    v << q->value(i).toLongLong();
+                rows[QStringLiteral("%1|%2|%3").arg(q->value(0).toLongLong()).arg(QString::fromUtf8(q->value(1).toByteArray()),
+                                                                                  QString::fromUtf8(q->value(2).toByteArray()))] = v;
+            }
+            return rows;
+        };
+        const auto hours = read(QStringLiteral("SELECT day_no, agent_id, task_type, SUM(%1) FROM atalaya_rollup_hour"
+                                               " GROUP BY day_no, agent_id, task_type").arg(sums));
+        const auto days = read(QStringLiteral("SELECT day_no, agent_id, task_type, %1 FROM atalaya_rollup_day")
+                                   .arg(rollup::counterColumns().join(QStringLiteral(", "))));
+        QVERIFY(hours.size() > 100);
+        QCOMPARE(days.size(), hours.size());
+        for (const auto &[key, values] : hours) {
+            auto it = days.find(key);
+            QVERIFY2(it != days.end(), qPrintable(key));
+            QVERIFY2(it->second == values, qPrintable(key));
+        }
     }
 
     void rebuildGivesTheSameRollups()
@@ -261,6 +323,7 @@ private slots:
             sums << before->value(i).toLongLong();
         before->finish();
         QVERIFY(rollup::rebuild(*m_db).ok());
+        dayRowsAreTheSumOfTheirHours();
         auto after = execQuery(*m_db, QStringLiteral("SELECT SUM(n), SUM(fb), SUM(acc_sum), SUM(conf_sum), SUM(exec_sum),"
                                                      " SUM(dq_excluded), SUM(b0), SUM(b4) FROM atalaya_rollup_hour"), {}, "sum");
         QVERIFY(after.ok() && after->next());
@@ -283,6 +346,24 @@ private slots:
         QVERIFY(s.ok());
         QCOMPARE(s->accuracy.totalDecisions, count->value(0).toLongLong());
         QVERIFY(s->accuracy.totalDecisions > 100);
+        auto reviewed = execQuery(*m_db, QStringLiteral("SELECT COUNT(*), SUM(ROUND(accuracy * 10000)) FROM ai_telemetry"
+                                                        " WHERE created_at >= ? AND created_at < ? AND confidence_score >= 0"
+                                                        " AND confidence_score <= 1 AND execution_time_ms >= 0"
+                                                        " AND human_feedback IN ('correct','incorrect','partially_correct')"
+                                                        " AND accuracy IS NOT NULL"),
+                                  {toDbDateTime(q.from), toDbDateTime(q.to)}, "reviewed");
+        QVERIFY(reviewed.ok() && reviewed->next());
+        auto cells = StatsSamples(m_db).reviewedCells(q);
+        QVERIFY(cells.ok());
+        qint64 reviewedCount = 0;
+        qint64 accuracy = 0;
+        for (const ReviewedCell &c : *cells) {
+            reviewedCount += c.count;
+            accuracy += c.accuracySumE4;
+        }
+        QCOMPARE(reviewedCount, reviewed->value(0).toLongLong());
+        QCOMPARE(accuracy, qint64(std::llround(reviewed->value(1).toDouble())));
+        QVERIFY(reviewedCount > 50);
     }
 };
 

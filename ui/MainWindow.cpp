@@ -45,7 +45,9 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     body->setContentsMargins(0, 0, 0, 0);
     body->setSpacing(0);
     m_navigation = new QListWidget(central);
-    m_navigation->setFixedWidth(190);
+    // Wide enough for the longest Spanish page name ("Riesgo de despliegue") with its icon.
+    m_navigation->setFixedWidth(220);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setSpacing(2);
     m_navigation->setIconSize(QSize(20, 20));

@@ -33,7 +33,7 @@ QChart *feedbackPieChart(const ChartStyle &style, const AccuracySummary &a)
         QObject::connect(slice, &QPieSlice::hovered, slice, [slice](bool state) { slice->setExploded(state); });
     }
     chart->addSeries(series);
-    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setShowToolTips(true);  // a narrow window elides the longer Spanish labels
     return chart;
 }
 

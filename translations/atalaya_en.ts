@@ -1167,7 +1167,7 @@ min %8 ms · max %9 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unreviewed, confidence &lt; 0.70 or deploy/rollback</source>
+        <source>most urgent pending reviews, all dates (review queue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1169,8 +1169,8 @@ mín. %8 ms · máx. %9 ms</translation>
         <translation> ms</translation>
     </message>
     <message>
-        <source>unreviewed, confidence &lt; 0.70 or deploy/rollback</source>
-        <translation>sin revisar, confianza &lt; 0.70 o despliegue/rollback</translation>
+        <source>most urgent pending reviews, all dates (review queue)</source>
+        <translation>revisiones pendientes más urgentes, todas las fechas (cola de revisión)</translation>
     </message>
     <message>
         <source>Active alerts: none — every metric is within the seed thresholds</source>

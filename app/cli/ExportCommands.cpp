@@ -25,17 +25,23 @@ Status writeFile(const QString &path, const QByteArray &data)
 int runCsv(CliContext &ctx, const StatsQuery &query, const QString &out)
 {
     const QString what = ctx.parser().value(QStringLiteral("what"));
-    static const QStringList kinds = {QStringLiteral("decisions"), QStringLiteral("agents"), QStringLiteral("trends")};
-    if (what == QLatin1String("queue"))
-        return ctx.fail(makeError(ErrorCode::Usage, QStringLiteral("--what queue needs the review queue, which this build does not have yet; use decisions, agents or trends")));
+    static const QStringList kinds = {QStringLiteral("decisions"), QStringLiteral("agents"), QStringLiteral("trends"),
+                                      QStringLiteral("queue")};
     if (!kinds.contains(what))
         return ctx.usageError(QStringLiteral("--what is '%1'; allowed: decisions, agents, trends, queue").arg(what));
+    auto limit = ctx.intOption(QStringLiteral("limit"), 10000, 1, 10000000);
+    if (!limit)
+        return ctx.fail(limit.error());
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
+    QueueFilter queue;
+    queue.agentId = query.agentId;
+    queue.limit = *limit;
     const Result<CsvExport> csv = what == kinds[0] ? exportDecisionsCsv(*db, query)
         : what == kinds[1]                         ? exportAgentsCsv(*db, query)
-                                                   : exportTrendsCsv(*db, query);
+        : what == kinds[2]                         ? exportTrendsCsv(*db, query)
+                                                   : exportQueueCsv(*db, ReviewRules::defaults(), queue);
     if (!csv)
         return ctx.fail(csv.error());
     if (auto w = writeFile(out, csv->data); !w)
@@ -73,6 +79,7 @@ int runExport(CliContext &ctx)
     ctx.parser().addOption({QStringLiteral("out"), QStringLiteral("Output file."), QStringLiteral("file")});
     ctx.parser().addOption({QStringLiteral("what"), QStringLiteral("csv: decisions, agents, trends or queue."), QStringLiteral("table")});
     ctx.parser().addOption({QStringLiteral("lang"), QStringLiteral("pdf: report language, es or en."), QStringLiteral("lang")});
+    ctx.parser().addOption({QStringLiteral("limit"), QStringLiteral("csv queue: at most N items, most urgent first (default 10000)."), QStringLiteral("n")});
     if (!ctx.parse(QStringLiteral("CSV tables and the PDF report (DASHBOARD.md)."), QStringLiteral("csv|pdf")))
         return ctx.exitCode();
     const QStringList args = ctx.positional();

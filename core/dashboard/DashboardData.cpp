@@ -1,5 +1,6 @@
 #include "dashboard/DashboardData.h"
 
+#include "queue/ReviewQueue.h"
 #include "stats/StatsService.h"
 #include "storage/Database.h"
 
@@ -7,7 +8,8 @@
 
 namespace atalaya {
 
-Result<OverviewData> loadOverview(const std::shared_ptr<const Database> &db, const StatsQuery &query)
+Result<OverviewData> loadOverview(const std::shared_ptr<const Database> &db, const StatsQuery &query,
+                                  const ReviewRules &rules)
 {
     const StatsService stats(db);
     OverviewData d;
@@ -32,10 +34,13 @@ Result<OverviewData> loadOverview(const std::shared_ptr<const Database> &db, con
     if (!alerts)
         return alerts.error();
     d.alerts = *alerts;
-    auto urgent = StatsSamples(db).pendingUrgentCount(query);
-    if (!urgent)
-        return urgent.error();
-    d.pendingUrgent = *urgent;
+    // The queue is every pending decision, not the window's: the same number the Review page shows.
+    QueueFilter pending;
+    pending.agentId = query.agentId;
+    auto counts = ReviewQueue(db, rules).counts(pending, QDateTime::currentDateTimeUtc());
+    if (!counts)
+        return counts.error();
+    d.pendingUrgent = counts->total[static_cast<size_t>(Priority::P0)];
     return d;
 }
 

@@ -2,6 +2,7 @@
 
 #include "alerts/Alerts.h"
 #include "common/Result.h"
+#include "queue/ReviewRules.h"
 #include "stats/Calibration.h"
 #include "stats/StatsSamples.h"
 #include "stats/StatsTypes.h"
@@ -25,7 +26,7 @@ struct OverviewData {
     WindowSummary previous;                // StatsQuery::previousPeriod()
     std::vector<GroupSummary> sparkDays;   // the 7 days ending with the window
     std::vector<Alert> alerts;
-    std::optional<qint64> pendingUrgent;   // pending P0 by confidence/task type
+    std::optional<qint64> pendingUrgent;   // P0 of the review queue (ReviewQueue::counts), as its page shows
 };
 
 struct AccuracyData {
@@ -70,7 +71,9 @@ struct ReportData {
 inline constexpr int kScatterSampleCap = 2000;
 inline constexpr int kCalibrationBins = 10;
 
-Result<OverviewData> loadOverview(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+// `rules`: the review rules the "Pending P0" KPI counts with (the reviewer's, from Settings).
+Result<OverviewData> loadOverview(const std::shared_ptr<const Database> &db, const StatsQuery &query,
+                                  const ReviewRules &rules = ReviewRules::defaults());
 Result<AccuracyData> loadAccuracy(const std::shared_ptr<const Database> &db, const StatsQuery &query);
 Result<ConfidenceData> loadConfidence(const std::shared_ptr<const Database> &db, const StatsQuery &query);
 Result<LatencyData> loadLatency(const std::shared_ptr<const Database> &db, const StatsQuery &query);

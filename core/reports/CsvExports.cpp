@@ -84,4 +84,23 @@ Result<CsvExport> exportTrendsCsv(const std::shared_ptr<const Database> &db, con
     return groupsCsv(db, query, GroupBy::Day, QStringLiteral("day"));
 }
 
+Result<CsvExport> exportQueueCsv(const std::shared_ptr<const Database> &db, const ReviewRules &rules,
+                                 const QueueFilter &filter)
+{
+    auto items = ReviewQueue(db, rules).items(filter);
+    if (!items)
+        return items.error();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    CsvWriter csv({QStringLiteral("id"), QStringLiteral("priority"), QStringLiteral("reason"), QStringLiteral("agent_id"),
+                   QStringLiteral("task_type"), QStringLiteral("confidence_score"), QStringLiteral("execution_time_ms"),
+                   QStringLiteral("created_at"), QStringLiteral("due_at"), QStringLiteral("overdue")});
+    for (const QueueItem &it : *items) {
+        csv.addRow({QString::number(it.id), priorityName(it.priority), it.reason, it.agentId, it.taskType,
+                    QString::number(it.confidence, 'f', 4), QString::number(it.executionTimeMs), toIsoUtc(it.createdAt),
+                    it.dueAt.isValid() ? toIsoUtc(it.dueAt) : QString(),
+                    it.overdueAt(now) ? QStringLiteral("true") : QStringLiteral("false")});
+    }
+    return CsvExport{csv.data(), csv.rowCount()};
+}
+
 } // namespace atalaya

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "queue/ReviewQueue.h"
 #include "stats/StatsQuery.h"
 
 #include <QByteArray>
@@ -22,5 +23,9 @@ struct CsvExport {
 Result<CsvExport> exportDecisionsCsv(const std::shared_ptr<const Database> &db, const StatsQuery &query);
 Result<CsvExport> exportAgentsCsv(const std::shared_ptr<const Database> &db, const StatsQuery &query);
 Result<CsvExport> exportTrendsCsv(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+// `export csv --what queue`: the review queue as `atalaya-cli queue` lists it (priority, then
+// due time), one row per item with its reason, deadline and whether it is overdue now.
+Result<CsvExport> exportQueueCsv(const std::shared_ptr<const Database> &db, const ReviewRules &rules,
+                                 const QueueFilter &filter);
 
 } // namespace atalaya

@@ -95,17 +95,4 @@ Result<std::vector<ExecutionBox>> StatsSamples::executionBoxesByAgent(const Stat
     return boxes;
 }
 
-Result<qint64> StatsSamples::pendingUrgentCount(const StatsQuery &query) const
-{
-    const WhereClause w = windowWhere(m_db->dialect(), query);
-    const QString sql = QStringLiteral(
-        "SELECT COUNT(*) FROM ai_telemetry%1 AND human_feedback IS NULL AND %2"
-        " AND (confidence_score < 0.7 OR task_type IN ('deployment_risk', 'rollback_decision'))")
-                            .arg(w.sql, validRowPredicate(m_db->dialect()));
-    auto q = execQuery(*m_db, sql, w.values, QStringLiteral("counting urgent pending decisions"));
-    if (!q)
-        return q.error();
-    return q->next() ? q->value(0).toLongLong() : 0;
-}
-
 } // namespace atalaya

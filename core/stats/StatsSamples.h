@@ -50,9 +50,6 @@ public:
     Result<std::vector<ReviewedSample>> reviewedSamples(const StatsQuery &query, int limit = 2000) const;
     // One box per agent, sorted by agent id.
     Result<std::vector<ExecutionBox>> executionBoxesByAgent(const StatsQuery &query) const;
-    // Pending decisions of the window that REVIEW_QUEUE.md puts in P0 by their columns:
-    // confidence < 0.70 or a deployment/rollback task type.
-    Result<qint64> pendingUrgentCount(const StatsQuery &query) const;
 
 private:
     std::shared_ptr<const Database> m_db;

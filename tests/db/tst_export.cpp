@@ -84,6 +84,43 @@ private slots:
         }
     }
 
+    // Pending decisions in queue order, with the queue's reason and deadline; an agent name
+    // that is a formula arrives neutralised.
+    void queueCsv()
+    {
+        std::vector<DecisionInput> pending;
+        for (double confidence : {0.95, 0.5}) {
+            DecisionInput d;
+            d.agentId = QStringLiteral("@SUM(A1)");
+            d.taskType = QStringLiteral("x");
+            d.decision = {{QStringLiteral("secret_payload"), QStringLiteral("do-not-export")}};
+            d.confidence = confidence;
+            d.executionTimeMs = 80;
+            d.createdAt = QDateTime::currentDateTimeUtc().addSecs(-7200);
+            pending.push_back(d);
+        }
+        auto written = TelemetryRepository(m_fresh.db).recordBatch(pending);
+        QVERIFY(written.ok());
+        const QString out = m_dir.filePath(QStringLiteral("queue.csv"));
+        const auto r = run({QStringLiteral("csv"), QStringLiteral("--what"), QStringLiteral("queue"), QStringLiteral("--out"), out});
+        QCOMPARE(r.exitCode, 0);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0].trimmed(), QByteArray("id,priority,reason,agent_id,task_type,confidence_score,execution_time_ms,created_at,due_at,overdue"));
+        // P0 (confidence 0.50, overdue after 1 h) before P2.
+        QVERIFY2(lines[1].startsWith(QByteArray::number(written->lastId) + ",P0,confidence 0.50 < 0.70,'@SUM(A1),x,0.5000,80,"),
+                 lines[1].constData());
+        QVERIFY2(lines[1].trimmed().endsWith(",true"), lines[1].constData());
+        QVERIFY2(lines[2].startsWith(QByteArray::number(written->firstId) + ",P2,"), lines[2].constData());
+        QVERIFY2(lines[2].trimmed().endsWith(",false"), lines[2].constData());
+        QCOMPARE(r.json().object().value(QStringLiteral("rows")).toInt(), 2);
+        const auto one = run({QStringLiteral("csv"), QStringLiteral("--what"), QStringLiteral("queue"), QStringLiteral("--limit"),
+                              QStringLiteral("1"), QStringLiteral("--out"), out});
+        QCOMPARE(one.json().object().value(QStringLiteral("rows")).toInt(), 1);
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -93,6 +130,7 @@ private slots:
         QTest::newRow("bad what") << QStringList{"csv", "--what", "payloads", "--out", "x"};
         QTest::newRow("bad lang") << QStringList{"pdf", "--lang", "fr", "--out", "x"};
         QTest::newRow("bad days") << QStringList{"pdf", "--days", "0", "--out", "x"};
+        QTest::newRow("bad queue limit") << QStringList{"csv", "--what", "queue", "--limit", "0", "--out", "x"};
     }
 
     void usageErrors()

@@ -209,13 +209,11 @@ private slots:
                  QList<qint64>({3, 600, 600, 700, 800, 800}));
     }
 
-    void samplesAndUrgent()
+    void samples()
     {
         const StatsSamples samples(m_db);
         QCOMPARE(samples.reviewedSamples(window())->size(), size_t(8));
         QCOMPARE(samples.reviewedSamples(window(), 3)->size(), size_t(3));
-        QCOMPARE(*samples.pendingUrgentCount(window()), qint64(2));
-        QCOMPARE(*samples.pendingUrgentCount(window(QStringLiteral("b"))), qint64(1));
     }
 };
 

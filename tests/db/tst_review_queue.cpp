@@ -2,6 +2,7 @@
 #include "TestDatabases.h"
 
 #include "common/TimeUtil.h"
+#include "dashboard/DashboardData.h"
 #include "queue/QueueJson.h"
 #include "queue/ReviewQueue.h"
 #include "storage/SqlUtil.h"
@@ -233,6 +234,30 @@ private slots:
         filter.priority.reset();
         filter.limit = 1;
         QCOMPARE(ReviewQueue(m_db, ReviewRules::defaults()).items(filter)->front().id, p0Old);
+    }
+
+    // The Overview's "Pending P0" is the queue's own P0 count (a production deployment with
+    // high confidence is P0 by metadata, which a column-only count misses), per agent too.
+    void overviewPendingP0IsTheQueueCount()
+    {
+        const QString agent = QStringLiteral("kpi");
+        insert(agent, QStringLiteral("deploy"), 0.97, {}, {{QStringLiteral("environment"), QStringLiteral("production")}});
+        insert(agent, QStringLiteral("chat_response"), 0.40, {}, {});
+        insert(agent, QStringLiteral("chat_response"), 0.90, {}, {});
+        StatsQuery query;
+        query.to = QDateTime::currentDateTimeUtc();
+        query.from = query.to.addDays(-30);
+        query.periodDays = 30;
+        for (const QString &who : {agent, QString()}) {
+            QueueFilter filter;
+            filter.agentId = who;
+            auto counts = ReviewQueue(m_db, ReviewRules::defaults()).counts(filter, QDateTime::currentDateTimeUtc());
+            auto overview = loadOverview(m_db, query.withAgent(who));
+            QVERIFY(counts.ok() && overview.ok());
+            QCOMPARE(overview->pendingUrgent.value_or(-1), counts->total[0]);
+        }
+        auto only = loadOverview(m_db, query.withAgent(agent));
+        QCOMPARE(only->pendingUrgent.value_or(-1), qint64(2));
     }
 
     void editedRulesReprioritiseAtOnce()

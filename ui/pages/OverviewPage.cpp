@@ -1,5 +1,7 @@
 #include "pages/OverviewPage.h"
 
+#include "settings/Settings.h"
+
 #include "Format.h"
 #include "models/AlertsModel.h"
 #include "widgets/DataTableView.h"
@@ -65,7 +67,9 @@ OverviewPage::OverviewPage(const AppContext &context, QWidget *parent) : DataPag
 
 void OverviewPage::startLoad(const StatsQuery &query)
 {
-    load<OverviewData>([db = m_context.db, query] { return loadOverview(db, query); },
+    const ReviewRules rules = m_context.settings ? ReviewRules::fromSettingsJson(m_context.settings->reviewRulesJson())
+                                                 : ReviewRules::defaults();
+    load<OverviewData>([db = m_context.db, query, rules] { return loadOverview(db, query, rules); },
                        [this](const OverviewData &d) { show(d); });
 }
 
@@ -126,7 +130,7 @@ void OverviewPage::show(const OverviewData &d)
     card(FeedbackRate)->setSpark(series([](const WindowSummary &s) { return s.accuracy.feedbackRatePercent(); }));
 
     card(PendingP0)->setValue(d.pendingUrgent ? fmt::count(*d.pendingUrgent) : fmt::dash(),
-                              tr("unreviewed, confidence < 0.70 or deploy/rollback"),
+                              tr("most urgent pending reviews, all dates (review queue)"),
                               d.pendingUrgent ? std::optional<bool>(*d.pendingUrgent == 0) : std::nullopt);
     card(PendingP0)->setSpark({});
 

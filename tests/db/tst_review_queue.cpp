@@ -15,15 +15,6 @@
 
 using namespace atalaya;
 
-namespace {
-
-QJsonObject obj(const char *json)
-{
-    return QJsonDocument::fromJson(QByteArray(json)).object();
-}
-
-} // namespace
-
 // Every rule edge of REVIEW_QUEUE.md, classified by the SQL of the queue AND by the C++
 // rules, on SQLite and on MariaDB: both must give the same priority and reason.
 class TestReviewQueue : public QObject {

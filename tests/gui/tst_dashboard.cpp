@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QXYSeries>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -179,6 +180,19 @@ private slots:
         QVERIFY2(page->insightText().contains(fmt::ratio(c.ece)), qPrintable(page->insightText()));
         QVERIFY(page->reliabilityCard()->chart()->title().contains(charts::verdictText(c)));
         QVERIFY(!page->scatterCard()->isEmptyState());
+        // The scatter shows every sample core returns, one series per feedback value.
+        const auto samples = StatsSamples(m_db).reviewedSamples(currentQuery(), kScatterSampleCap);
+        QVERIFY(samples.ok() && !samples->empty());
+        const QList<QAbstractSeries *> groups = page->scatterCard()->chart()->series();
+        QCOMPARE(groups.size(), 3);
+        const Feedback order[] = {Feedback::Correct, Feedback::PartiallyCorrect, Feedback::Incorrect};
+        for (int g = 0; g < 3; ++g) {
+            const auto expected = std::count_if(samples->begin(), samples->end(),
+                                                [&](const ReviewedSample &r) { return r.feedback == order[g]; });
+            auto *series = qobject_cast<QXYSeries *>(groups[g]);
+            QVERIFY(series);
+            QCOMPARE(series->count(), static_cast<int>(expected));
+        }
     }
 
     void latencyPage()

@@ -8,7 +8,10 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QImage>
+#include <QLegend>
 #include <QLegendMarker>
+#include <QPainter>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QValueAxis>
@@ -132,40 +135,79 @@ QChart *reliabilityChart(const ChartStyle &style, const CalibrationReport &c)
     return chart;
 }
 
-QChart *confidenceScatterChart(const ChartStyle &style, const std::vector<ReviewedSample> &samples)
+ConfidenceScatter prepareConfidenceScatter(const std::vector<ReviewedSample> &samples)
+{
+    ConfidenceScatter scatter;
+    scatter.samples = static_cast<qint64>(samples.size());
+    int i = 0;
+    for (const ReviewedSample &r : samples) {
+        // Accuracy takes only 0, 0.5 and 1: a fixed, deterministic jitter spreads the
+        // points so that density is visible.
+        const double jitter = (((i++ * 7919) % 101) - 50) / 50.0 * 0.08;
+        const size_t group = r.feedback == Feedback::Correct ? 0 : r.feedback == Feedback::PartiallyCorrect ? 1 : 2;
+        scatter.groups[group].append(QPointF(r.confidence, r.accuracy + jitter));
+    }
+    return scatter;
+}
+
+namespace {
+
+// A filled disc the series paints at each point. Scatter series make one graphics item per
+// point (2 000 items cost ~60 ms on the UI thread to create and ~25 ms per paint); light
+// markers on a pen-less line series are only painted. Drawn at twice the size so it stays
+// smooth on high-DPI screens.
+QImage discMarker(const QColor &color, int size)
+{
+    QImage image(size * 2, size * 2, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawEllipse(QRectF(0, 0, size * 2, size * 2));
+    return image;
+}
+
+} // namespace
+
+QChart *confidenceScatterChart(const ChartStyle &style, const ConfidenceScatter &scatter)
 {
     QChart *chart = newChart(style, DashboardCharts::tr("Confidence vs accuracy of reviewed decisions (%1 most recent)")
-                                        .arg(fmt::count(static_cast<qint64>(samples.size()))));
-    const struct {
-        Feedback feedback;
-        QString name;
-        QColor color;
-    } groups[] = {{Feedback::Correct, DashboardCharts::tr("Correct"), ChartStyle::good()},
-                  {Feedback::PartiallyCorrect, DashboardCharts::tr("Partially correct"), ChartStyle::warning()},
-                  {Feedback::Incorrect, DashboardCharts::tr("Incorrect"), ChartStyle::bad()}};
+                                        .arg(fmt::count(scatter.samples)));
+    const std::array<std::pair<QString, QColor>, 3> groups = {
+        std::pair{DashboardCharts::tr("Correct"), ChartStyle::good()},
+        std::pair{DashboardCharts::tr("Partially correct"), ChartStyle::warning()},
+        std::pair{DashboardCharts::tr("Incorrect"), ChartStyle::bad()}};
     auto *x = valueAxis(style, DashboardCharts::tr("Confidence score"), 0, 1, QStringLiteral("%.1f"));
     auto *y = valueAxis(style, DashboardCharts::tr("Accuracy (jittered)"), -0.15, 1.15, QStringLiteral("%.1f"));
     setTickInterval(y, 0.5);
     x->setTickCount(6);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (const auto &g : groups) {
-        auto *s = new QScatterSeries;
-        s->setName(g.name);
-        QColor c = g.color;
-        c.setAlpha(150);
-        s->setColor(c);
-        s->setBorderColor(Qt::transparent);
-        s->setMarkerSize(6);
-        int i = 0;
-        for (const ReviewedSample &r : samples) {
-            // Accuracy takes only 0, 0.5 and 1: a fixed, deterministic jitter spreads the
-            // points so that density is visible.
-            const double jitter = (((i++ * 7919) % 101) - 50) / 50.0 * 0.08;
-            if (r.feedback == g.feedback)
-                s->append(r.confidence, r.accuracy + jitter);
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeCircle);
+    constexpr int kMarkerSize = 6;
+    for (size_t g = 0; g < groups.size(); ++g) {
+        const auto &[name, solid] = groups[g];
+        QColor color = solid;
+        color.setAlpha(150);
+        QXYSeries *s = nullptr;
+        if (style.print) {
+            // The PDF keeps vector markers; the report is built once, not on every refresh.
+            auto *points = new QScatterSeries;
+            points->setColor(color);
+            points->setBorderColor(Qt::transparent);
+            points->setMarkerSize(kMarkerSize);
+            s = points;
+        } else {
+            s = new QLineSeries;
+            QPen pen(Qt::NoPen);
+            pen.setColor(solid);  // the legend marker takes its colour from the pen
+            s->setPen(pen);
+            s->setLightMarker(discMarker(color, kMarkerSize));
+            s->setMarkerSize(kMarkerSize);
         }
-        const QString name = g.name;
+        s->setName(name);
+        s->replace(scatter.groups[g]);
         attachTooltip(s, [name](const QPointF &p) {
             return DashboardCharts::tr("%1, confidence %2").arg(name, QLocale().toString(p.x(), 'f', 3));
         });

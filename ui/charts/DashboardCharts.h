@@ -3,9 +3,24 @@
 #include "charts/ChartKit.h"
 #include "dashboard/DashboardData.h"
 
+#include <QList>
+#include <QPointF>
+
+#include <array>
+
 class QChart;
 
 namespace atalaya::charts {
+
+// The confidence-vs-feedback scatter, ready to draw: one point list per feedback value
+// (correct, partially correct, incorrect), jitter applied. Built off the UI thread by
+// prepareConfidenceScatter (pure, thread-safe) so that the UI thread only hands each list
+// to its series in one replace().
+struct ConfidenceScatter {
+    std::array<QList<QPointF>, 3> groups;
+    qint64 samples = 0;
+};
+ConfidenceScatter prepareConfidenceScatter(const std::vector<ReviewedSample> &samples);
 
 // Every chart of pages 1–5, built from the immutable page data. The pages show them in
 // QChartViews and the PDF report renders the very same charts, so both always agree.
@@ -15,7 +30,7 @@ QChart *accuracyByTaskChart(const ChartStyle &style, const std::vector<GroupSumm
 QChart *accuracyPerDayChart(const ChartStyle &style, const std::vector<GroupSummary> &days);
 QChart *confidenceHistogramChart(const ChartStyle &style, const ConfidenceDistribution &distribution);
 QChart *reliabilityChart(const ChartStyle &style, const CalibrationReport &calibration);
-QChart *confidenceScatterChart(const ChartStyle &style, const std::vector<ReviewedSample> &samples);
+QChart *confidenceScatterChart(const ChartStyle &style, const ConfidenceScatter &scatter);
 QChart *latencyPerDayChart(const ChartStyle &style, const std::vector<GroupSummary> &days);
 QChart *latencyBoxChart(const ChartStyle &style, const std::vector<ExecutionBox> &boxes);
 QChart *feedbackPieChart(const ChartStyle &style, const AccuracySummary &accuracy);

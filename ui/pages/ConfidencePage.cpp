@@ -33,20 +33,28 @@ QString ConfidencePage::insightText() const
 
 void ConfidencePage::startLoad(const StatsQuery &query)
 {
-    load<ConfidenceData>([db = m_context.db, query] { return loadConfidence(db, query); },
-                         [this](const ConfidenceData &d) { show(d); });
+    load<View>(
+        [db = m_context.db, query]() -> Result<View> {
+            auto data = loadConfidence(db, query);
+            if (!data)
+                return data.error();
+            charts::ConfidenceScatter scatter = charts::prepareConfidenceScatter(data->samples);
+            return View{std::move(*data), std::move(scatter)};
+        },
+        [this](const View &v) { show(v); });
 }
 
 void ConfidencePage::retranslate()
 {
     setHeader(title());
-    if (m_data)
-        show(*m_data);
+    if (m_view)
+        show(*m_view);
 }
 
-void ConfidencePage::show(const ConfidenceData &d)
+void ConfidencePage::show(const View &view)
 {
-    m_data = d;
+    m_view = view;
+    const ConfidenceData &d = view.data;
     const auto style = charts::ChartStyle::fromPalette(palette());
     const CalibrationReport &c = d.calibration;
     if (!c.verdict) {
@@ -71,7 +79,7 @@ void ConfidencePage::show(const ConfidenceData &d)
     const bool empty = d.summary.accuracy.totalDecisions == 0;
     m_histogram->setChart(charts::confidenceHistogramChart(style, d.summary.confidence), empty);
     m_reliability->setChart(charts::reliabilityChart(style, c), c.reviewed == 0);
-    m_scatter->setChart(charts::confidenceScatterChart(style, d.samples), d.samples.empty());
+    m_scatter->setChart(charts::confidenceScatterChart(style, view.scatter), view.scatter.samples == 0);
 }
 
 } // namespace atalaya

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "charts/DashboardCharts.h"
 #include "dashboard/DashboardData.h"
 #include "pages/DataPage.h"
 
@@ -30,13 +31,18 @@ protected:
     void retranslate() override;
 
 private:
-    void show(const ConfidenceData &data);
+    // The page's snapshot: core's data plus the scatter points, both built off the UI thread.
+    struct View {
+        ConfidenceData data;
+        charts::ConfidenceScatter scatter;
+    };
+    void show(const View &view);
 
     QLabel *m_insight = nullptr;
     ChartCard *m_histogram = nullptr;
     ChartCard *m_reliability = nullptr;
     ChartCard *m_scatter = nullptr;
-    std::optional<ConfidenceData> m_data;
+    std::optional<View> m_view;
 };
 
 } // namespace atalaya

@@ -143,7 +143,8 @@ void layOut(PdfCanvas &c, const ReportData &d)
            9);
     chartRow(charts::confidenceHistogramChart(style, d.confidence.summary.confidence), empty,
              charts::reliabilityChart(style, d.confidence.calibration), d.confidence.calibration.reviewed == 0, 270);
-    fullChart(charts::confidenceScatterChart(style, d.confidence.samples), d.confidence.samples.empty(), 300);
+    fullChart(charts::confidenceScatterChart(style, charts::prepareConfidenceScatter(d.confidence.samples)),
+              d.confidence.samples.empty(), 300);
 
     c.newPage();
     c.text(Report::tr("3. Execution time"), 13, true);

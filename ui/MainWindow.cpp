@@ -51,10 +51,7 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setSpacing(2);
     m_navigation->setIconSize(QSize(20, 20));
-    m_navigation->setStyleSheet(QStringLiteral(
-        "QListWidget { background: palette(alternate-base); padding-top: 8px; }"
-        " QListWidget::item { padding: 8px 12px; border-radius: 4px; margin: 0 6px; }"
-        " QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
+    styleNavigation();
     m_stack = new QStackedWidget(central);
     body->addWidget(m_navigation);
     body->addWidget(m_stack, 1);
@@ -133,12 +130,25 @@ QStringList MainWindow::pageIds() const
     return ids;
 }
 
+void MainWindow::styleNavigation()
+{
+    // A style sheet resolves palette(...) once and pins the result on the list: set it
+    // again after a theme change, or the list keeps the old theme's colours.
+    m_navigation->setStyleSheet(QString());
+    m_navigation->setStyleSheet(QStringLiteral(
+        "QListWidget { background: palette(alternate-base); padding-top: 8px; }"
+        " QListWidget::item { padding: 8px 12px; border-radius: 4px; margin: 0 6px; }"
+        " QListWidget::item:selected { background: palette(highlight); color: palette(highlighted-text); }"));
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
-    else if (event->type() == QEvent::PaletteChange && !m_pageActions.empty())
+    else if (event->type() == QEvent::PaletteChange && !m_pageActions.empty()) {
+        styleNavigation();
         updateNavigationIcons();
+    }
     QMainWindow::changeEvent(event);
 }
 

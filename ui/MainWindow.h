@@ -66,6 +66,7 @@ private:
     void buildThemeMenu();
     void retranslate();
     void updateNavigationIcons();
+    void styleNavigation();
     void activateRow(int row);
     void loadFilterChoices();
     void saveFilter(const DashboardFilter &filter);

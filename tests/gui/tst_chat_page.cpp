@@ -2,18 +2,24 @@
 #include "TestFeedServer.h"
 
 #include "MainWindow.h"
+#include "Theme.h"
 #include "models/ReviewQueueModel.h"
 #include "pages/ChatPage.h"
 #include "pages/ReviewQueuePage.h"
 #include "pages/chat/ChatConversationModel.h"
+#include "pages/chat/ChatLiveCharts.h"
 #include "pages/chat/ChatTranscriptView.h"
 #include "pages/chat/LiveKpiCard.h"
 #include "queue/ReviewQueue.h"
 #include "settings/Settings.h"
+#include "widgets/ChartCard.h"
 #include "widgets/StatusPanel.h"
 #include "telemetry/TelemetryRepository.h"
 
+#include <QAbstractAxis>
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QChart>
 #include <QLabel>
 #include <QScrollBar>
 #include <QTableView>
@@ -37,6 +43,17 @@ QString answer(const QString &id, const QString &text, qint64 telemetryId)
         .replace(QStringLiteral("CONV"), id)
         .replace(QStringLiteral("TEXT"), text)
         .replace(QStringLiteral("TID"), QString::number(telemetryId));
+}
+
+// WCAG contrast ratio of two colours (1 = same luminance, 21 = black on white).
+double contrast(const QColor &a, const QColor &b)
+{
+    auto luminance = [](const QColor &c) {
+        auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 DecisionInput decision(double confidence)
@@ -198,6 +215,56 @@ private slots:
         QCOMPARE(m_table->model()->index(row, ChatConversationModel::Messages).data().toInt(), 3);
     }
 
+    // View → Theme → Dark: cards, live charts and the transcript take the dark palette
+    // (no hard-coded light colours left), and going back to light restyles them again.
+    void darkThemeKeepsThePageLegible_data()
+    {
+        QTest::addColumn<QString>("theme");
+        QTest::newRow("dark") << QStringLiteral("dark");
+        QTest::newRow("light") << QStringLiteral("light");
+    }
+    void darkThemeKeepsThePageLegible()
+    {
+        QFETCH(QString, theme);
+        QCOMPARE(applyTheme(theme), theme);
+        QCoreApplication::processEvents();
+        const QColor base = QApplication::palette().color(QPalette::Base);
+        QCOMPARE(base.lightness() < 128, theme == QLatin1String("dark"));
+        const auto cards = m_page->findChildren<LiveKpiCard *>();
+        QCOMPARE(cards.size(), 8);
+        for (LiveKpiCard *card : cards) {
+            auto *caption = card->findChild<QLabel *>(QStringLiteral("caption"));
+            QVERIFY(caption);
+            const QColor color = caption->palette().color(caption->foregroundRole());
+            QVERIFY2(contrast(color, base) >= 3.0, qPrintable(card->objectName() + QLatin1Char(' ') + color.name()));
+        }
+        auto *charts = m_page->findChild<ChatLiveCharts *>();
+        QVERIFY(charts);
+        for (ChartCard *card : {charts->rateCard(), charts->latencyCard()}) {
+            QChart *chart = card->chart();
+            QCOMPARE(chart->backgroundBrush().color(), base);
+            QVERIFY(contrast(chart->titleBrush().color(), base) >= 4.5);
+            for (QAbstractAxis *axis : chart->axes())
+                QVERIFY2(contrast(axis->labelsColor(), base) >= 4.5, qPrintable(axis->labelsColor().name()));
+        }
+        // Every coloured run of the transcript (times, names, meta) reads on the view's base.
+        select(QStringLiteral("c-81"));
+        auto *view = m_page->findChild<ChatTranscriptView *>();
+        QTRY_VERIFY(!transcript().isEmpty());
+        int coloured = 0;
+        for (QTextBlock b = view->document()->begin(); b.isValid(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat f = it.fragment().charFormat();
+                if (!f.hasProperty(QTextFormat::ForegroundBrush))
+                    continue;
+                ++coloured;
+                const QColor c = f.foreground().color();
+                QVERIFY2(contrast(c, base) >= 3.0, qPrintable(it.fragment().text() + QLatin1Char(' ') + c.name()));
+            }
+        }
+        QVERIFY(coloured > 0);
+    }
+
     void scrollPositionSurvivesInsertions()
     {
         for (int i = 0; i < 80; ++i)
@@ -260,6 +327,7 @@ private slots:
 
     void cleanupTestCase()
     {
+        applyTheme(QString());
         m_tester.reset();
         m_window.reset();
     }

@@ -4,6 +4,7 @@
 #include <QChart>
 #include <QCursor>
 #include <QDateTimeAxis>
+#include <QLocale>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QXYSeries>
@@ -58,19 +59,27 @@ ChartStyle ChartStyle::forPrint()
     return s;
 }
 
-QChart *newChart(const ChartStyle &style, const QString &title)
+void applyChartStyle(const ChartStyle &style, QChart *chart)
 {
-    auto *chart = new QChart;
     chart->setTheme(style.dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundBrush(style.background);
     chart->setBackgroundRoundness(0);
-    chart->setTitle(title);
     QFont titleFont = chart->titleFont();
     titleFont.setBold(true);
     titleFont.setPointSizeF(10);
     chart->setTitleFont(titleFont);
     chart->setTitleBrush(style.text);
     chart->legend()->setLabelColor(style.text);
+    // Axis and bar labels in the interface language ("0,8" in Spanish), like the tables.
+    chart->setLocale(QLocale());
+    chart->setLocalizeNumbers(true);
+}
+
+QChart *newChart(const ChartStyle &style, const QString &title)
+{
+    auto *chart = new QChart;
+    applyChartStyle(style, chart);
+    chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->setAnimationOptions(QChart::NoAnimation);
@@ -158,10 +167,17 @@ void setDateRange(QDateTimeAxis *axis, const std::vector<GroupSummary> &days)
 
 QValueAxis *roundedAxis(const ChartStyle &style, const QString &title, double top)
 {
-    const double max = niceMax(top);
-    QValueAxis *axis = valueAxis(style, title, 0, max);
-    setTickInterval(axis, max / 5);
+    QValueAxis *axis = valueAxis(style, title, 0, 1);
+    setRoundedRange(axis, top);
     return axis;
+}
+
+void setRoundedRange(QValueAxis *axis, double top)
+{
+    const double max = niceMax(top);
+    axis->setRange(0, max);
+    setTickInterval(axis, max / 5);
+    axis->setLabelFormat(max / 5 < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
 }
 
 QString emptyText()

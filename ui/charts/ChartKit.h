@@ -43,6 +43,9 @@ struct ChartStyle {
 };
 
 QChart *newChart(const ChartStyle &style, const QString &title);
+// The colours and fonts newChart gives, for a chart that is kept and restyled in place when
+// the theme changes (live charts). Series colours are the caller's: a theme resets them.
+void applyChartStyle(const ChartStyle &style, QChart *chart);
 QValueAxis *valueAxis(const ChartStyle &style, const QString &title, double min, double max,
                       const QString &labelFormat = QStringLiteral("%.0f"));
 QDateTimeAxis *dateAxis(const ChartStyle &style, const QString &title, int days);
@@ -62,6 +65,8 @@ QString dayText(qint64 ms);
 void setDateRange(QDateTimeAxis *axis, const std::vector<GroupSummary> &days);
 // 0 to a round maximum (1, 2, 2.5 or 5 × 10^n) above top, in five steps (counts, milliseconds).
 QValueAxis *roundedAxis(const ChartStyle &style, const QString &title, double top);
+// Sets an existing axis to that range and those five steps, with decimals when steps are < 1.
+void setRoundedRange(QValueAxis *axis, double top);
 
 // Centre message drawn in place of an empty chart ("no decisions in this period").
 QString emptyText();

@@ -5,11 +5,13 @@
 #include "pages/chat/ChatLiveCharts.h"
 #include "pages/chat/ChatTranscriptView.h"
 
+#include "charts/ChartKit.h"
 #include "chat/ChatHistory.h"
 #include "secrets/SecretStore.h"
 #include "settings/Settings.h"
 #include "storage/Database.h"
 
+#include <QEvent>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -47,33 +49,47 @@ QString stateText(const ChatSnapshot &s)
     return {};
 }
 
+// The coloured state dot before the connection text; the chart colours read on both themes.
+QString dot(const QColor &color)
+{
+    return QStringLiteral("<span style='color:%1'>●</span> ").arg(color.name());
+}
+
 } // namespace
 
 ChatPage::ChatPage(const AppContext &context, QWidget *parent) : Page(context, parent)
 {
+    // Same margins, spacing and bold title as the dashboard pages (DataPage).
     auto *root = new QVBoxLayout(this);
+    root->setContentsMargins(12, 8, 12, 8);
+    root->setSpacing(8);
 
     auto *bar = new QHBoxLayout;
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
     m_state = new QLabel(tr("Not connected"), this);
     m_state->setObjectName(QStringLiteral("chatState"));
     m_state->setTextFormat(Qt::RichText);
     m_url = new QLineEdit(this);
-    m_url->setPlaceholderText(tr("wss://chat.example/ws/monitor"));
     m_url->setMinimumWidth(280);
-    m_connect = new QPushButton(tr("Connect"), this);
-    auto *token = new QPushButton(tr("Token…"), this);
-    token->setToolTip(tr("Store the feed's bearer token in the system keychain"));
+    m_connect = new QPushButton(this);
+    m_token = new QPushButton(this);
+    bar->addWidget(m_title);
+    bar->addSpacing(12);
     bar->addWidget(m_state, 1);
     bar->addWidget(m_url);
     bar->addWidget(m_connect);
-    bar->addWidget(token);
+    bar->addWidget(m_token);
     root->addLayout(bar);
     connect(m_connect, &QPushButton::clicked, this, [this] {
         if (m_context.settings && qEnvironmentVariableIsEmpty("ATALAYA_CHAT_URL"))
             m_context.settings->setChatFeedUrl(m_url->text().trimmed());
         connectFeed();
     });
-    connect(token, &QPushButton::clicked, this, &ChatPage::askToken);
+    connect(m_token, &QPushButton::clicked, this, &ChatPage::askToken);
 
     m_kpis = new ChatKpiPanel(this);
     root->addWidget(m_kpis);
@@ -98,7 +114,7 @@ ChatPage::ChatPage(const AppContext &context, QWidget *parent) : Page(context, p
     m_table->verticalHeader()->setDefaultSectionSize(22);
     m_table->horizontalHeader()->setStretchLastSection(true);
     // Fixed widths: measuring contents on every live update would cost more than the update.
-    const int widths[] = {150, 75, 125, 70, 95, 85};
+    const int widths[] = {130, 70, 118, 70, 85, 85};
     for (int c = 0; c < int(std::size(widths)); ++c)
         m_table->setColumnWidth(c, widths[c]);
     m_historyNote = new QLabel(left);
@@ -133,6 +149,31 @@ ChatPage::ChatPage(const AppContext &context, QWidget *parent) : Page(context, p
 
     m_monitor = std::make_unique<ChatMonitor>();
     connect(m_monitor.get(), &ChatMonitor::snapshotReady, this, &ChatPage::onSnapshot);
+    retranslate();
+}
+
+void ChatPage::retranslate()
+{
+    m_title->setText(title());
+    m_url->setPlaceholderText(tr("wss://chat.example/ws/monitor"));
+    m_connect->setText(tr("Connect"));
+    m_token->setText(tr("Token…"));
+    m_token->setToolTip(tr("Store the feed's bearer token in the system keychain"));
+}
+
+void ChatPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        // The state line and the history note are built from data: draw them again.
+        if (m_shown && !m_pending)
+            m_pending = m_shown;
+        redraw();
+        if (m_connectedUrl.isEmpty())
+            m_state->setText(tr("No chat feed configured: enter its wss:// URL and connect."));
+        loadHistory();
+    }
+    Page::changeEvent(event);
 }
 
 ChatPage::~ChatPage() = default;
@@ -179,7 +220,7 @@ void ChatPage::connectFeed(bool allowInsecure)
             connectFeed(true);
             return;
         }
-        m_state->setText(QStringLiteral("<span style='color:#b91c1c'>●</span> ") + valid.error().message.toHtmlEscaped());
+        m_state->setText(dot(charts::ChartStyle::bad()) + valid.error().message.toHtmlEscaped());
         return;
     }
     ChatFeedOptions options;
@@ -225,10 +266,10 @@ void ChatPage::redraw()
     ++m_redraws;
 
     const bool up = s.state == ChatFeedClient::State::Connected;
-    QString text = QStringLiteral("<span style='color:%1'>●</span> <b>%2</b>")
-                       .arg(up ? QStringLiteral("#15803d") : s.state == ChatFeedClient::State::Connecting ? QStringLiteral("#ca8a04")
-                                                                                                         : QStringLiteral("#b91c1c"),
-                            stateText(s));
+    const QColor color = up ? charts::ChartStyle::good()
+                            : s.state == ChatFeedClient::State::Connecting ? charts::ChartStyle::warning()
+                                                                           : charts::ChartStyle::bad();
+    QString text = dot(color) + QStringLiteral("<b>%1</b>").arg(stateText(s));
     if (!up && !s.detail.isEmpty())
         text += QStringLiteral(" — ") + s.detail.toHtmlEscaped();
     if (s.lastEventTsMs) {
@@ -275,7 +316,7 @@ void ChatPage::showTranscript()
     const int row = m_model->rowOf(m_selectedId);
     const ChatConversationSummary *summary = m_model->summary(row);
     if (!summary) {
-        m_transcript->clear();
+        m_transcript->clearLines();
         return;
     }
     if (summary->lastTsMs == m_selectedLastTs)

@@ -49,7 +49,11 @@ signals:
     // The feed's connection state in words, for the status bar (DASHBOARD.md).
     void feedStateChanged(const QString &state);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
     void connectFeed(bool allowInsecure = false);
     void onSnapshot(std::shared_ptr<const ChatSnapshot> snapshot);
     void redraw();
@@ -65,9 +69,11 @@ private:
     QTimer m_redrawTimer;
     QTimer m_loadTimeout;
 
+    QLabel *m_title = nullptr;
     QLabel *m_state = nullptr;
     QLineEdit *m_url = nullptr;
     QPushButton *m_connect = nullptr;
+    QPushButton *m_token = nullptr;
     ChatKpiPanel *m_kpis = nullptr;
     ChatLiveCharts *m_charts = nullptr;
     ChatTopIntents *m_intents = nullptr;

@@ -4,17 +4,44 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QLabel>
+#include <QPainter>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
 namespace atalaya {
 
+namespace {
+
+// Paints a card (rounded, Base background, Midlight border) from the palette at paint time,
+// so that View → Theme applies at once. A style sheet would not: it fixes the palette it was
+// polished with on the card and its children, and captions turn unreadable in the new theme.
+class CardPainter : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            auto *widget = static_cast<QWidget *>(watched);
+            QPainter p(widget);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setPen(QPen(widget->palette().color(QPalette::Midlight), 1));
+            p.setBrush(widget->palette().color(QPalette::Base));
+            p.drawRoundedRect(QRectF(widget->rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+        }
+        return false;
+    }
+};
+
+} // namespace
+
 void applyCardStyle(QFrame *frame)
 {
-    frame->setObjectName(QStringLiteral("card"));
-    frame->setStyleSheet(QStringLiteral("QFrame#card { background: palette(base); border: 1px solid palette(midlight);"
-                                        " border-radius: 6px; }"));
+    frame->setFrameShape(QFrame::NoFrame);
+    frame->installEventFilter(new CardPainter(frame));
 }
 
 ChartCard::ChartCard(QWidget *parent) : QFrame(parent)

@@ -1,6 +1,8 @@
 #include "pages/chat/ChatConversationModel.h"
 
 #include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QDateTime>
 #include <QLocale>
 
@@ -170,7 +172,7 @@ QVariant ChatConversationModel::data(const QModelIndex &index, int role) const
     if (role == HistoryRole)
         return r.history;
     if (role == Qt::ForegroundRole && r.history)
-        return QVariant::fromValue(QColor(0x6b, 0x72, 0x80));
+        return QVariant::fromValue(QGuiApplication::palette().color(QPalette::PlaceholderText));
     if (role == Qt::TextAlignmentRole && index.column() == Messages)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole)

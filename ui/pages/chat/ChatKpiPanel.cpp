@@ -2,6 +2,7 @@
 
 #include "pages/chat/LiveKpiCard.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
@@ -22,20 +23,39 @@ ChatKpiPanel::ChatKpiPanel(QWidget *parent) : QWidget(parent)
 {
     auto *cards = new QGridLayout(this);
     cards->setContentsMargins(0, 0, 0, 0);
+    cards->setSpacing(8);
     const struct {
         LiveKpiCard **card;
         const char *name;
-        QString title;
-    } defs[] = {{&m_active, "kpiActive", tr("Active conversations")}, {&m_rate, "kpiRate", tr("Messages / min")},
-                {&m_latencyAvg, "kpiLatencyAvg", tr("Assistant latency avg")},
-                {&m_latencyP95, "kpiLatencyP95", tr("Assistant latency P95")},
-                {&m_success, "kpiSuccess", tr("Success rate")}, {&m_satisfaction, "kpiSatisfaction", tr("Satisfaction")},
-                {&m_resolution, "kpiResolution", tr("Resolution rate")}, {&m_errors, "kpiErrors", tr("Errors")}};
+    } defs[] = {{&m_active, "kpiActive"}, {&m_rate, "kpiRate"}, {&m_latencyAvg, "kpiLatencyAvg"},
+                {&m_latencyP95, "kpiLatencyP95"}, {&m_success, "kpiSuccess"}, {&m_satisfaction, "kpiSatisfaction"},
+                {&m_resolution, "kpiResolution"}, {&m_errors, "kpiErrors"}};
     int column = 0;
     for (const auto &d : defs) {
-        *d.card = new LiveKpiCard(QString::fromLatin1(d.name), d.title, this);
-        cards->addWidget(*d.card, 0, column++);
+        *d.card = new LiveKpiCard(QString::fromLatin1(d.name), QString(), this);
+        cards->addWidget(*d.card, 0, column);
+        cards->setColumnStretch(column++, 1);
     }
+    retranslate();
+}
+
+void ChatKpiPanel::retranslate()
+{
+    m_active->setTitle(tr("Active conversations"));
+    m_rate->setTitle(tr("Messages / min"));
+    m_latencyAvg->setTitle(tr("Assistant latency avg"));
+    m_latencyP95->setTitle(tr("Assistant latency P95"));
+    m_success->setTitle(tr("Success rate"));
+    m_satisfaction->setTitle(tr("Satisfaction"));
+    m_resolution->setTitle(tr("Resolution rate"));
+    m_errors->setTitle(tr("Errors"));
+}
+
+void ChatKpiPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 void ChatKpiPanel::show(const ChatTotals &totals, const ChatWindowMetrics &w)
@@ -56,10 +76,14 @@ void ChatKpiPanel::show(const ChatTotals &totals, const ChatWindowMetrics &w)
 ChatTopIntents::ChatTopIntents(QWidget *parent) : QWidget(parent)
 {
     auto *intents = new QGridLayout(this);
-    intents->addWidget(new QLabel(tr("<b>Top intents</b> (window)"), this), 0, 0, 1, 2);
+    intents->setContentsMargins(4, 0, 0, 0);
+    m_title = new QLabel(this);
+    m_title->setWordWrap(true);
+    intents->addWidget(m_title, 0, 0, 1, 2);
     for (int i = 0; i < kShown; ++i) {
         auto *name = new QLabel(this);
         name->setObjectName(QStringLiteral("intentName%1").arg(i));
+        name->setWordWrap(true);
         auto *bar = new QProgressBar(this);
         bar->setObjectName(QStringLiteral("intentBar%1").arg(i));
         bar->setTextVisible(true);
@@ -75,6 +99,21 @@ ChatTopIntents::ChatTopIntents(QWidget *parent) : QWidget(parent)
     }
     intents->setRowStretch(kShown + 1, 1);
     setMinimumWidth(220);
+    retranslate();
+}
+
+void ChatTopIntents::retranslate()
+{
+    m_title->setText(tr("<b>Top intents</b> (window)"));
+    if (m_bars.first()->isHidden())
+        m_names.first()->setText(tr("No answers in the window yet"));
+}
+
+void ChatTopIntents::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 void ChatTopIntents::show(const ChatWindowMetrics &w)

@@ -21,7 +21,12 @@ public:
     explicit ChatKpiPanel(QWidget *parent = nullptr);
     void show(const ChatTotals &totals, const ChatWindowMetrics &window);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+
     LiveKpiCard *m_active = nullptr;
     LiveKpiCard *m_rate = nullptr;
     LiveKpiCard *m_latencyAvg = nullptr;
@@ -40,7 +45,13 @@ public:
     explicit ChatTopIntents(QWidget *parent = nullptr);
     void show(const ChatWindowMetrics &window);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslate();
+
+    QLabel *m_title = nullptr;
     QList<QLabel *> m_names;
     QList<QProgressBar *> m_bars;
 };

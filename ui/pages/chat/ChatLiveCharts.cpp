@@ -1,13 +1,15 @@
 #include "pages/chat/ChatLiveCharts.h"
 
+#include "charts/ChartKit.h"
+#include "widgets/ChartCard.h"
+
 #include <QChart>
-#include <QChartView>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineSeries>
 #include <QValueAxis>
 
 #include <algorithm>
-#include <cmath>
 
 namespace atalaya {
 
@@ -15,42 +17,71 @@ ChatLiveCharts::ChatLiveCharts(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_rate = makeChart(tr("Messages per minute"), tr("msg/min"), QColor(0x25, 0x63, 0xeb));
-    m_latency = makeChart(tr("Assistant latency (average)"), tr("ms"), QColor(0xd9, 0x77, 0x06));
-    layout->addWidget(m_rate.view);
-    layout->addWidget(m_latency.view);
+    layout->setSpacing(10);
+    m_rate = makeChart(0);
+    m_latency = makeChart(2);
+    layout->addWidget(m_rate.card);
+    layout->addWidget(m_latency.card);
+    retranslate();
+    applyStyle();
 }
 
-ChatLiveCharts::Chart ChatLiveCharts::makeChart(const QString &title, const QString &yTitle, const QColor &color)
+ChatLiveCharts::Chart ChatLiveCharts::makeChart(int accent)
 {
     Chart c;
+    c.accent = accent;
     auto *chart = new QChart;
-    chart->setTitle(title);
     chart->legend()->hide();
     chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setAnimationOptions(QChart::NoAnimation);
     c.series = new QLineSeries;
-    QPen pen(color);
-    pen.setWidthF(2.0);
-    c.series->setPen(pen);
     c.series->setPointsVisible(true);
     chart->addSeries(c.series);
     c.x = new QValueAxis;
-    c.x->setLabelFormat(QStringLiteral("%d"));
-    c.x->setTickType(QValueAxis::TicksDynamic);
-    c.x->setTickAnchor(0);
-    c.x->setTickInterval(60);
-    c.x->setTitleText(tr("seconds ago"));
+    c.x->setLabelFormat(QStringLiteral("%.0f"));  // localized labels need an explicit precision
+    charts::setTickInterval(c.x, 60);
+    c.x->setRange(-300, 0);
     c.y = new QValueAxis;
-    c.y->setLabelFormat(QStringLiteral("%.0f"));
-    c.y->setTitleText(yTitle);
+    charts::setRoundedRange(c.y, 1);
     chart->addAxis(c.x, Qt::AlignBottom);
     chart->addAxis(c.y, Qt::AlignLeft);
     c.series->attachAxis(c.x);
     c.series->attachAxis(c.y);
-    c.view = new QChartView(chart, this);
-    c.view->setRenderHint(QPainter::Antialiasing);
-    c.view->setMinimumHeight(200);
+    c.card = new ChartCard(this);
+    c.card->setChart(chart);
     return c;
+}
+
+void ChatLiveCharts::retranslate()
+{
+    m_rate.card->chart()->setTitle(tr("Messages per minute"));
+    m_rate.y->setTitleText(tr("msg/min"));
+    m_latency.card->chart()->setTitle(tr("Assistant latency (average)"));
+    m_latency.y->setTitleText(tr("ms"));
+    for (Chart *c : {&m_rate, &m_latency})
+        c->x->setTitleText(tr("seconds ago"));
+}
+
+void ChatLiveCharts::applyStyle()
+{
+    const auto style = charts::ChartStyle::fromPalette(palette());
+    for (Chart *c : {&m_rate, &m_latency}) {
+        charts::applyChartStyle(style, c->card->chart());
+        charts::styleAxis(style, c->x, c->x->titleText());
+        charts::styleAxis(style, c->y, c->y->titleText());
+        const QColor color = style.accent(c->accent);
+        c->series->setPen(QPen(color, 2.0));
+        c->series->setColor(color);
+    }
+}
+
+void ChatLiveCharts::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyStyle();
+    else if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
 }
 
 void ChatLiveCharts::setData(const std::vector<ChatSecondPoint> &points, qint64 nowMs, int windowSeconds)
@@ -88,12 +119,8 @@ void ChatLiveCharts::setData(const std::vector<ChatSecondPoint> &points, qint64 
         c->x->setTickInterval(windowSeconds > 600 ? 300 : windowSeconds > 120 ? 60 : 15);
     }
     // Round the y range up to a tidy number, so the axis does not jitter on every redraw.
-    auto tidy = [](double v) {
-        const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
-        return std::ceil(v / magnitude * 1.1) * magnitude;
-    };
-    m_rate.y->setRange(0, tidy(maxRate));
-    m_latency.y->setRange(0, tidy(maxLatency));
+    charts::setRoundedRange(m_rate.y, maxRate * 1.1);
+    charts::setRoundedRange(m_latency.y, maxLatency * 1.1);
 }
 
 } // namespace atalaya

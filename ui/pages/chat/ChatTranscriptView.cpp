@@ -1,6 +1,9 @@
 #include "pages/chat/ChatTranscriptView.h"
 
+#include "charts/ChartKit.h"
+
 #include <QDateTime>
+#include <QEvent>
 #include <QLocale>
 #include <QScrollBar>
 
@@ -19,15 +22,18 @@ ChatTranscriptView::ChatTranscriptView(QWidget *parent) : QTextBrowser(parent)
 void ChatTranscriptView::showLines(const QString &conversationId, const std::vector<ChatTranscriptLine> &lines)
 {
     const QLocale locale;
+    const auto style = charts::ChartStyle::fromPalette(palette());
+    const QString muted = palette().color(QPalette::PlaceholderText).name();
+    const QString text = palette().color(QPalette::Text).name();
     QString html = QStringLiteral("<h3>%1</h3>").arg(conversationId.toHtmlEscaped());
     for (const ChatTranscriptLine &l : lines) {
         const QString time = locale.toString(QDateTime::fromMSecsSinceEpoch(l.tsMs).toLocalTime(), QStringLiteral("HH:mm:ss"));
-        QString who, meta, color = QStringLiteral("#111827");
+        QString who, meta, color = text;
         switch (l.kind) {
         case ChatTranscriptLine::Kind::User: who = tr("User"); break;
         case ChatTranscriptLine::Kind::Assistant:
             who = tr("Assistant");
-            color = l.success ? QStringLiteral("#1e3a8a") : QStringLiteral("#b91c1c");
+            color = (l.success ? style.accent(0) : charts::ChartStyle::bad()).name();
             if (l.latencyMs)
                 meta += tr("%1 ms").arg(*l.latencyMs);
             if (!l.intent.isEmpty())
@@ -37,12 +43,16 @@ void ChatTranscriptView::showLines(const QString &conversationId, const std::vec
             if (l.telemetryId)
                 meta += QStringLiteral(" · <a href='decision:%1'>%2</a>").arg(*l.telemetryId).arg(tr("review decision #%1").arg(*l.telemetryId));
             break;
-        case ChatTranscriptLine::Kind::Error: who = tr("Error"); color = QStringLiteral("#b91c1c"); break;
-        case ChatTranscriptLine::Kind::Satisfaction: who = tr("Rating"); color = QStringLiteral("#a16207"); break;
+        case ChatTranscriptLine::Kind::Error: who = tr("Error"); color = charts::ChartStyle::bad().name(); break;
+        case ChatTranscriptLine::Kind::Satisfaction:
+            who = tr("Rating");
+            // The chart amber is too light for text on white.
+            color = (style.dark ? charts::ChartStyle::warning() : charts::ChartStyle::warning().darker(150)).name();
+            break;
         }
-        html += QStringLiteral("<p><span style='color:#6b7280'>%1</span> <b style='color:%2'>%3</b>: %4%5</p>")
-                    .arg(time, color, who, l.text.toHtmlEscaped(),
-                         meta.isEmpty() ? QString() : QStringLiteral("<br/><small style='color:#6b7280'>%1</small>").arg(meta));
+        html += QStringLiteral("<p><span style='color:%1'>%2</span> <b style='color:%3'>%4</b>: %5%6</p>")
+                    .arg(muted, time, color, who, l.text.toHtmlEscaped(),
+                         meta.isEmpty() ? QString() : QStringLiteral("<br/><small style='color:%1'>%2</small>").arg(muted, meta));
     }
     if (lines.empty())
         html += QStringLiteral("<p><i>%1</i></p>").arg(tr("No transcript kept for this conversation."));
@@ -51,9 +61,28 @@ void ChatTranscriptView::showLines(const QString &conversationId, const std::vec
     const bool atEnd = bar->value() >= bar->maximum();
     const int value = bar->value();
     m_conversationId = conversationId;
+    if (&lines != &m_lines)
+        m_lines = lines;
     setHtml(html);
     if (same)
         bar->setValue(atEnd ? bar->maximum() : value);
+}
+
+void ChatTranscriptView::clearLines()
+{
+    m_conversationId.clear();
+    m_lines.clear();
+    clear();
+}
+
+void ChatTranscriptView::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    const bool restyle = event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange;
+    if (restyle && !m_conversationId.isEmpty())
+        showLines(m_conversationId, m_lines);
+    if (event->type() == QEvent::LanguageChange)
+        setPlaceholderText(tr("Select a conversation to read its transcript."));
 }
 
 } // namespace atalaya

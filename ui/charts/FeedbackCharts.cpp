@@ -24,7 +24,10 @@ QChart *feedbackPieChart(const ChartStyle &style, const AccuracySummary &a)
                   {DashboardCharts::tr("Incorrect"), a.incorrect, ChartStyle::bad()}};
     for (const auto &s : slices) {
         const double share = a.totalWithFeedback > 0 ? 100.0 * static_cast<double>(s.count) / static_cast<double>(a.totalWithFeedback) : 0;
-        auto *slice = series->append(DashboardCharts::tr("%1: %2 (%3 %)").arg(s.name, fmt::count(s.count), QLocale().toString(share, 'f', 1)),
+        // Legend labels are rich text: the name over its figures, so the three entries fit
+        // side by side under the doughnut (one line each elided "Parcialmente correcto").
+        auto *slice = series->append(QStringLiteral("%1<br>%2 (%3 %)")
+                                         .arg(s.name.toHtmlEscaped(), fmt::count(s.count), QLocale().toString(share, 'f', 1)),
                                      static_cast<qreal>(s.count));
         slice->setColor(s.color);
         slice->setBorderColor(style.background);
@@ -33,7 +36,7 @@ QChart *feedbackPieChart(const ChartStyle &style, const AccuracySummary &a)
         QObject::connect(slice, &QPieSlice::hovered, slice, [slice](bool state) { slice->setExploded(state); });
     }
     chart->addSeries(series);
-    chart->legend()->setShowToolTips(true);  // a narrow window elides the longer Spanish labels
+    chart->legend()->setShowToolTips(true);  // for windows too narrow even for that
     return chart;
 }
 

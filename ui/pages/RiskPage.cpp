@@ -100,10 +100,12 @@ RiskPage::RiskPage(const AppContext &context, QWidget *parent) : Page(context, p
     m_recommendations->setTextFormat(Qt::RichText);
     m_recommendations->setWordWrap(true);
     resultLayout->addWidget(m_recommendations);
-    layout->addWidget(resultBox, 5);
+    // Equal shares: the importance chart's feature names and the versions table need the
+    // width as much as the contributions chart does.
+    layout->addWidget(resultBox, 1);
 
     m_panel = new RiskModelPanel(this);
-    layout->addWidget(m_panel, 3);
+    layout->addWidget(m_panel, 1);
 
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);

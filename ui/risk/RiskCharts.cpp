@@ -1,11 +1,13 @@
 #include "risk/RiskCharts.h"
 
+#include "charts/ChartKit.h"
 #include "risk/RiskForm.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
 #include <QPainter>
@@ -25,12 +27,26 @@ QChartView *makeView(QWidget *parent)
     auto *chart = new QChart;
     chart->legend()->hide();
     chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setAnimationOptions(QChart::NoAnimation);
     auto *view = new QChartView(chart, parent);
     view->setRenderHint(QPainter::Antialiasing);
     auto *layout = new QVBoxLayout(parent);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(view);
     return view;
+}
+
+// The dashboard's chart look from the widget's palette (light or dark), on creation and on
+// a theme change (which rebuilds the axes). Bar colours are the callers'.
+void styleChart(QChart *chart, const QWidget *widget)
+{
+    charts::applyChartStyle(charts::ChartStyle::fromPalette(widget->palette()), chart);
+}
+
+// Before the axis is added: the layout then measures its labels in their final font.
+void styleAxis(QAbstractAxis *axis, const QWidget *widget)
+{
+    charts::styleAxis(charts::ChartStyle::fromPalette(widget->palette()), axis, axis->titleText());
 }
 
 // Horizontal bar charts draw the first category at the bottom: order ascending by value so
@@ -100,11 +116,11 @@ void RiskGauge::paintEvent(QPaintEvent *)
     p.drawRect(bar);
     for (double tick : {0.0, 0.2, 0.4, 0.7, 1.0}) {
         const double x = bar.left() + tick * bar.width();
-        p.drawText(QRectF(x - 20, bar.bottom() + 2, 40, 16), Qt::AlignHCenter | Qt::AlignTop, QString::number(tick, 'f', 1));
+        p.drawText(QRectF(x - 20, bar.bottom() + 2, 40, 16), Qt::AlignHCenter | Qt::AlignTop, QLocale().toString(tick, 'f', 1));
     }
     if (m_score) {
         const double x = bar.left() + std::clamp(*m_score, 0.0, 1.0) * bar.width();
-        p.setPen(QPen(Qt::black, 3));
+        p.setPen(QPen(palette().color(QPalette::WindowText), 3));
         p.drawLine(QPointF(x, bar.top() - 5), QPointF(x, bar.bottom() + 5));
     }
 }
@@ -113,13 +129,29 @@ ContributionChart::ContributionChart(QWidget *parent) : QWidget(parent)
 {
     m_view = makeView(this);
     m_view->chart()->setTitle(tr("Why: exact Shapley contributions"));
+    styleChart(m_view->chart(), this);
     setMinimumHeight(260);
 }
 
-void ContributionChart::clear() { resetChart(m_view->chart()); }
+void ContributionChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        styleChart(m_view->chart(), this);
+        if (m_last)
+            setContributions(m_last->first, m_last->second);
+    }
+    QWidget::changeEvent(event);
+}
+
+void ContributionChart::clear()
+{
+    m_last.reset();
+    resetChart(m_view->chart());
+}
 
 void ContributionChart::setContributions(const Contributions &c, double baseValue)
 {
+    m_last = std::make_pair(c, baseValue);
     QChart *chart = m_view->chart();
     resetChart(chart);
     auto *raises = new QBarSet(tr("Raises the risk"));
@@ -139,14 +171,16 @@ void ContributionChart::setContributions(const Contributions &c, double baseValu
     chart->addSeries(series);
     auto *features = new QBarCategoryAxis;
     features->append(labelsOf(order));
-    features->setTruncateLabels(false);
+    features->setTruncateLabels(true);  // untruncated, the longest Spanish name overflowed the chart
+    styleAxis(features, this);
     chart->addAxis(features, Qt::AlignLeft);
     series->attachAxis(features);
     auto *values = new QValueAxis;
     values->setRange(-extent * 1.1, extent * 1.1);
-    values->setLabelFormat(QStringLiteral("%+.2f"));
+    values->setLabelFormat(QStringLiteral("%.2f"));  // localized labels take no "+" flag
     values->setTickCount(5);
-    values->setTitleText(tr("Δ score vs base %1").arg(baseValue, 0, 'f', 3));
+    values->setTitleText(tr("Δ score vs base %1").arg(QLocale().toString(baseValue, 'f', 3)));
+    styleAxis(values, this);
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
 }
@@ -155,13 +189,29 @@ ImportanceChart::ImportanceChart(QWidget *parent) : QWidget(parent)
 {
     m_view = makeView(this);
     m_view->chart()->setTitle(tr("Feature importance (permutation)"));
+    styleChart(m_view->chart(), this);
     setMinimumHeight(220);
 }
 
-void ImportanceChart::clear() { resetChart(m_view->chart()); }
+void ImportanceChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        styleChart(m_view->chart(), this);
+        if (m_last)
+            setImportance(*m_last);
+    }
+    QWidget::changeEvent(event);
+}
+
+void ImportanceChart::clear()
+{
+    m_last.reset();
+    resetChart(m_view->chart());
+}
 
 void ImportanceChart::setImportance(const Contributions &importance)
 {
+    m_last = importance;
     QChart *chart = m_view->chart();
     resetChart(chart);
     auto *set = new QBarSet(tr("Importance"));
@@ -177,12 +227,14 @@ void ImportanceChart::setImportance(const Contributions &importance)
     chart->addSeries(series);
     auto *features = new QBarCategoryAxis;
     features->append(labelsOf(order));
-    features->setTruncateLabels(false);
+    features->setTruncateLabels(true);  // untruncated, the longest Spanish name overflowed the chart
+    styleAxis(features, this);
     chart->addAxis(features, Qt::AlignLeft);
     series->attachAxis(features);
     auto *values = new QValueAxis;
     values->setRange(0, top * 1.1);
     values->setLabelFormat(QStringLiteral("%.2f"));
+    styleAxis(values, this);
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);
 }

@@ -4,6 +4,9 @@
 
 #include <QWidget>
 
+#include <optional>
+#include <utility>
+
 class QChartView;
 class QLabel;
 
@@ -32,8 +35,12 @@ public:
     void setContributions(const Contributions &contributions, double baseValue);
     void clear();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QChartView *m_view = nullptr;
+    std::optional<std::pair<Contributions, double>> m_last;  // redrawn in a new theme
 };
 
 // Global permutation importance of the model (Qt Charts).
@@ -44,8 +51,12 @@ public:
     void setImportance(const Contributions &importance);
     void clear();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QChartView *m_view = nullptr;
+    std::optional<Contributions> m_last;  // redrawn in a new theme
 };
 
 // Translated name of a risk level ("very_low" → "Very low").

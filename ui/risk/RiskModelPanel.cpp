@@ -57,8 +57,7 @@ RiskModelPanel::RiskModelPanel(QWidget *parent) : QWidget(parent)
     m_days->setValue(90);
     m_days->setSuffix(tr(" days"));
     retrainRow->addWidget(m_days);
-    m_anyway = new QCheckBox(tr("Activate even if checks fail"), versionsBox);
-    retrainRow->addWidget(m_anyway);
+    retrainRow->addStretch(1);
     m_retrain = new QPushButton(tr("Retrain"), versionsBox);
     m_retrain->setObjectName(QStringLiteral("riskRetrain"));
     m_cancel = new QPushButton(tr("Cancel"), versionsBox);
@@ -67,6 +66,9 @@ RiskModelPanel::RiskModelPanel(QWidget *parent) : QWidget(parent)
     retrainRow->addWidget(m_retrain);
     retrainRow->addWidget(m_cancel);
     versionsLayout->addLayout(retrainRow);
+    // On its own line: beside the buttons it made the page wider than 1400 px in Spanish.
+    m_anyway = new QCheckBox(tr("Activate even if checks fail"), versionsBox);
+    versionsLayout->addWidget(m_anyway);
     m_progress = new QProgressBar(versionsBox);
     m_progress->setObjectName(QStringLiteral("riskProgress"));
     m_progress->setVisible(false);

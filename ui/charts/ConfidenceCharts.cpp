@@ -8,7 +8,9 @@
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
+#include <QGuiApplication>
 #include <QImage>
+#include <QtMath>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QPainter>
@@ -154,17 +156,20 @@ namespace {
 
 // A filled disc the series paints at each point. Scatter series make one graphics item per
 // point (2 000 items cost ~60 ms on the UI thread to create and ~25 ms per paint); light
-// markers on a pen-less line series are only painted. Drawn at twice the size so it stays
-// smooth on high-DPI screens.
+// markers on a pen-less line series are only painted. The image has the screen's pixel
+// size, so painting it is a plain blit without scaling.
 QImage discMarker(const QColor &color, int size)
 {
-    QImage image(size * 2, size * 2, QImage::Format_ARGB32_Premultiplied);
+    const qreal ratio = qApp->devicePixelRatio();
+    const int pixels = qCeil(size * ratio);
+    QImage image(pixels, pixels, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(ratio);
     image.fill(Qt::transparent);
     QPainter p(&image);
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(Qt::NoPen);
     p.setBrush(color);
-    p.drawEllipse(QRectF(0, 0, size * 2, size * 2));
+    p.drawEllipse(QRectF(0, 0, size, size));
     return image;
 }
 

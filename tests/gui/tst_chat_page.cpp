@@ -1,6 +1,7 @@
 #include "TestDatabases.h"
 #include "TestFeedServer.h"
 
+#include "Language.h"
 #include "MainWindow.h"
 #include "Theme.h"
 #include "models/ReviewQueueModel.h"
@@ -21,6 +22,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -323,6 +325,25 @@ private slots:
         m_server.send(answer(QStringLiteral("c-99"), QStringLiteral("Back."), m_queued));
         QTRY_COMPARE(eventCount(), before + 1);
         QTRY_VERIFY(rowOf(QStringLiteral("c-99")) >= 0);
+    }
+
+    // Switching the language at runtime retranslates the page's fixed texts and charts.
+    void languageSwitchRetranslatesThePage()
+    {
+        Language language;
+        QCOMPARE(language.apply(QStringLiteral("es")), QStringLiteral("es"));
+        auto *connectButton = m_page->findChild<QPushButton *>();
+        auto *charts = m_page->findChild<ChatLiveCharts *>();
+        auto *rate = m_page->findChild<LiveKpiCard *>(QStringLiteral("kpiRate"));
+        QVERIFY(connectButton && charts && rate);
+        QTRY_COMPARE(connectButton->text(), QStringLiteral("Conectar"));  // LanguageChange is posted
+        QCOMPARE(charts->rateCard()->chart()->title(), QStringLiteral("Mensajes por minuto"));
+        QCOMPARE(rate->title(), QStringLiteral("Mensajes / min"));
+        QVERIFY2(stateText().contains(QLatin1String("<b>Conectado</b>")), qPrintable(stateText()));
+        QCOMPARE(language.apply(QStringLiteral("en")), QStringLiteral("en"));
+        QTRY_COMPARE(connectButton->text(), QStringLiteral("Connect"));
+        QCOMPARE(charts->rateCard()->chart()->title(), QStringLiteral("Messages per minute"));
+        QLocale::setDefault(QLocale::c());
     }
 
     void cleanupTestCase()

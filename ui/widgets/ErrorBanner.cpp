@@ -1,8 +1,11 @@
 #include "widgets/ErrorBanner.h"
 
+#include "charts/ChartKit.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 #include <QStyle>
 
@@ -11,8 +14,6 @@ namespace atalaya {
 ErrorBanner::ErrorBanner(QWidget *parent) : QFrame(parent)
 {
     setObjectName(QStringLiteral("errorBanner"));
-    setStyleSheet(QStringLiteral("QFrame#errorBanner { background: #fdecea; border: 1px solid #e0a39c;"
-                                 " border-radius: 6px; } QFrame#errorBanner QLabel { color: #7a1f16; }"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(10, 6, 10, 6);
     m_icon = new QLabel(this);
@@ -38,6 +39,24 @@ void ErrorBanner::showError(const QString &message)
 QString ErrorBanner::message() const
 {
     return isHidden() ? QString() : m_text->text();
+}
+
+void ErrorBanner::paintEvent(QPaintEvent *)
+{
+    // A red tint of the page's own base colour, from the palette at paint time: legible in
+    // both themes and right after View → Theme (a style sheet would pin the old palette).
+    const QColor base = palette().color(QPalette::Base);
+    const QColor red = charts::ChartStyle::bad();
+    const auto mix = [&](double share) {
+        return QColor::fromRgbF(base.redF() + (red.redF() - base.redF()) * share,
+                                base.greenF() + (red.greenF() - base.greenF()) * share,
+                                base.blueF() + (red.blueF() - base.blueF()) * share);
+    };
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(mix(0.55), 1));
+    p.setBrush(mix(0.14));
+    p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
 }
 
 void ErrorBanner::changeEvent(QEvent *event)

@@ -28,19 +28,15 @@ using namespace atalaya;
 
 namespace {
 
-double processCpuMs()
+// CPU time of this process (all threads) or of the calling thread.
+double cpuMs(clockid_t clock)
 {
     timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    clock_gettime(clock, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
-
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
+double processCpuMs() { return cpuMs(CLOCK_PROCESS_CPUTIME_ID); }
+double threadCpuMs() { return cpuMs(CLOCK_THREAD_CPUTIME_ID); }
 
 // Ticks every 2 ms; the largest gap beyond that is the longest time the UI thread was busy.
 // On a loaded machine a gap also holds time the thread waited for a core, so the probe

@@ -136,9 +136,10 @@ ContributionChart::ContributionChart(QWidget *parent) : QWidget(parent)
 void ContributionChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange) {
-        styleChart(m_view->chart(), this);
         if (m_last)
             setContributions(m_last->first, m_last->second);
+        else
+            styleChart(m_view->chart(), this);
     }
     QWidget::changeEvent(event);
 }
@@ -154,6 +155,7 @@ void ContributionChart::setContributions(const Contributions &c, double baseValu
     m_last = std::make_pair(c, baseValue);
     QChart *chart = m_view->chart();
     resetChart(chart);
+    styleChart(chart, this);  // the number locale may have changed with the language
     auto *raises = new QBarSet(tr("Raises the risk"));
     auto *lowers = new QBarSet(tr("Lowers the risk"));
     raises->setColor(kRaises);
@@ -196,9 +198,10 @@ ImportanceChart::ImportanceChart(QWidget *parent) : QWidget(parent)
 void ImportanceChart::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange) {
-        styleChart(m_view->chart(), this);
         if (m_last)
             setImportance(*m_last);
+        else
+            styleChart(m_view->chart(), this);
     }
     QWidget::changeEvent(event);
 }
@@ -214,6 +217,7 @@ void ImportanceChart::setImportance(const Contributions &importance)
     m_last = importance;
     QChart *chart = m_view->chart();
     resetChart(chart);
+    styleChart(chart, this);  // the number locale may have changed with the language
     auto *set = new QBarSet(tr("Importance"));
     set->setColor(QColor(0x42, 0x7a, 0xc8));
     double top = 0.01;

@@ -77,10 +77,11 @@ void ChatLiveCharts::applyStyle()
 
 void ChatLiveCharts::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange)
-        applyStyle();
-    else if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange)
         retranslate();
+    // The style carries the number locale of the axis labels too.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange)
+        applyStyle();
     QWidget::changeEvent(event);
 }
 

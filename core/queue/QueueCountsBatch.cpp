@@ -4,6 +4,7 @@
 #include "queue/QueueCountsStore.h"
 #include "queue/ReviewRulesSql.h"
 #include "storage/Database.h"
+#include "storage/MySqlStatement.h"
 #include "storage/SqlUtil.h"
 
 #include <map>
@@ -12,27 +13,39 @@
 namespace atalaya::queuecounts {
 namespace {
 
-constexpr int kRowsPerUpsert = 200;
+// 4 values a row at most; a statement holds at most 65 535.
+constexpr size_t kRowsPerUpsert = 1000;
 
-Status upsert(const Database &db, const char *table, const QStringList &columns, const QStringList &key,
-              const std::vector<QVariantList> &rows)
+struct CountRow {
+    qint64 hour = 0;  // unused for the totals
+    QByteArray agentId;
+    qint64 prio = 0;
+    qint64 n = 0;
+};
+
+Status upsert(const Database &db, const char *table, const QStringList &key, const std::vector<CountRow> &rows)
 {
+    const bool hours = key.first() == QLatin1String("hour_no");
+    const QStringList columns = key + QStringList{QStringLiteral("n")};
     const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
-    for (size_t start = 0; start < rows.size(); start += kRowsPerUpsert) {
-        const size_t end = std::min(rows.size(), start + kRowsPerUpsert);
-        QStringList tuples;
-        QVariantList values;
-        for (size_t i = start; i < end; ++i) {
-            tuples << tuple;
-            values << rows[i];
-        }
-        const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES %3%4")
-                                .arg(QLatin1String(table), columns.join(QStringLiteral(", ")), tuples.join(QLatin1Char(',')),
-                                     db.dialect().upsertAdd(key, {QStringLiteral("n")}));
-        if (Status s = execStatement(db, sql, values, QStringLiteral("updating the queue counts")); !s)
-            return s;
-    }
-    return {};
+    const QString add = db.dialect().upsertAdd(key, {QStringLiteral("n")});
+    return executeRowBatches(
+        db, rows.size(), kRowsPerUpsert,
+        [&](size_t n) {
+            return QStringLiteral("INSERT INTO %1 (%2) VALUES %3%4")
+                .arg(QLatin1String(table), columns.join(QStringLiteral(", ")),
+                     QStringList(static_cast<qsizetype>(n), tuple).join(QLatin1Char(',')), add)
+                .toUtf8();
+        },
+        [&](MySqlStatement &statement, int p, size_t i) {
+            const CountRow &r = rows[i];
+            if (hours)
+                statement.bindInt(p++, r.hour);
+            statement.bindText(p++, r.agentId);
+            statement.bindInt(p++, r.prio);
+            statement.bindInt(p++, r.n);
+        },
+        QStringLiteral("updating the queue counts"));
 }
 
 } // namespace
@@ -77,25 +90,21 @@ Status QueueCountsBatch::flush()
                        values, QStringLiteral("counting the new pending decisions"));
     if (!q)
         return q.error();
-    std::vector<QVariantList> hours;
-    std::map<std::pair<QByteArray, int>, qint64> totals;
+    std::vector<CountRow> hours;
+    std::map<std::pair<QByteArray, qint64>, qint64> totals;
     while (q->next()) {
-        const QByteArray agent = q->value(1).toByteArray();
-        const int prio = q->value(2).toInt();
-        const qint64 n = q->value(3).toLongLong();
-        hours.push_back({q->value(0).toLongLong(), agent, prio, n});
-        totals[{agent, prio}] += n;
+        CountRow r{q->value(0).toLongLong(), q->value(1).toByteArray(), q->value(2).toLongLong(), q->value(3).toLongLong()};
+        totals[{r.agentId, r.prio}] += r.n;
+        hours.push_back(std::move(r));
     }
     q->finish();
-    std::vector<QVariantList> totalRows;
+    std::vector<CountRow> totalRows;
     for (const auto &[key, n] : totals)
-        totalRows.push_back({key.first, key.second, n});
-    if (Status s = upsert(m_db, kHourTable, {QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio"), QStringLiteral("n")},
-                          {QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")}, hours);
+        totalRows.push_back({0, key.first, key.second, n});
+    if (Status s = upsert(m_db, kHourTable, {QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")}, hours);
         !s)
         return s;
-    return upsert(m_db, kTotalTable, {QStringLiteral("agent_id"), QStringLiteral("prio"), QStringLiteral("n")},
-                  {QStringLiteral("agent_id"), QStringLiteral("prio")}, totalRows);
+    return upsert(m_db, kTotalTable, {QStringLiteral("agent_id"), QStringLiteral("prio")}, totalRows);
 }
 
 } // namespace atalaya::queuecounts

@@ -3,10 +3,11 @@
 #include "common/Result.h"
 #include "rollup/RollupSections.h"
 
-#include <QDateTime>
+#include <QByteArray>
 
 #include <array>
 #include <map>
+#include <tuple>
 
 namespace atalaya {
 class Database;
@@ -38,10 +39,17 @@ private:
     bool m_active = false;
     // Counters in counterColumns() order, then the latency and calibration version bumps.
     using Contribution = std::array<qint64, 20>;
-    Status flush(Level level, const std::map<RollupKey, Contribution> &pending);
+    // RollupKey with the row's UTF-8 bytes as they are bound, so no row converts to QString.
+    struct Key {
+        qint64 slot = 0;
+        QByteArray agentId;
+        QByteArray taskType;
+        bool operator<(const Key &o) const { return std::tie(slot, agentId, taskType) < std::tie(o.slot, o.agentId, o.taskType); }
+    };
+    Status flush(Level level, const std::map<Key, Contribution> &pending);
 
-    std::map<RollupKey, Contribution> m_hours;
-    std::map<RollupKey, Contribution> m_days;
+    std::map<Key, Contribution> m_hours;
+    std::map<Key, Contribution> m_days;
 };
 
 } // namespace atalaya::rollup

@@ -109,4 +109,28 @@ Result<qint64> MySqlStatement::execute(const QString &what)
     return static_cast<qint64>(mysql_stmt_insert_id(d->stmt));
 }
 
+Status executeRowBatches(const Database &db, size_t rows, size_t perStatement,
+                         const std::function<QByteArray(size_t)> &sqlFor,
+                         const std::function<void(MySqlStatement &, int, size_t)> &bindRow, const QString &what)
+{
+    std::unique_ptr<MySqlStatement> full;
+    for (size_t start = 0; start < rows; start += perStatement) {
+        const size_t n = std::min(perStatement, rows - start);
+        std::unique_ptr<MySqlStatement> rest;
+        std::unique_ptr<MySqlStatement> &slot = n == perStatement ? full : rest;
+        if (!slot) {
+            auto prepared = MySqlStatement::prepare(db, sqlFor(n), what);
+            if (!prepared)
+                return prepared.error();
+            slot = std::move(*prepared);
+        }
+        const int perRow = slot->parameterCount() / static_cast<int>(n);
+        for (size_t i = 0; i < n; ++i)
+            bindRow(*slot, static_cast<int>(i) * perRow, start + i);
+        if (auto done = slot->execute(what); !done)
+            return done.error();
+    }
+    return {};
+}
+
 } // namespace atalaya

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 
+#include <functional>
 #include <memory>
 
 namespace atalaya {
@@ -40,5 +41,12 @@ private:
     explicit MySqlStatement(std::unique_ptr<Private> d);
     std::unique_ptr<Private> d;
 };
+
+// Writes `rows` rows as multi-row statements of at most `perStatement` rows, all natively bound:
+// the full-size statement is prepared once and reused, a shorter rest gets its own.
+// sqlFor(n) is the statement for n rows; bindRow(statement, firstParameter, row) binds one row.
+Status executeRowBatches(const Database &db, size_t rows, size_t perStatement,
+                         const std::function<QByteArray(size_t)> &sqlFor,
+                         const std::function<void(MySqlStatement &, int, size_t)> &bindRow, const QString &what);
 
 } // namespace atalaya

@@ -7,6 +7,9 @@
 #include "storage/MySqlStatement.h"
 #include "storage/SqlUtil.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
+
 #include <map>
 #include <tuple>
 
@@ -75,29 +78,35 @@ Status QueueCountsBatch::flush()
         return {};
     const Dialect &d = m_db.dialect();
     const SqlFragment code = priorityExpression(*m_rules, d, SampleMode::Coded, {});
-    QStringList ranges;
-    QVariantList values = code.values;
+    // One range a run: an OR of many ranges is checked row by row against every range.
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    const QString what = QStringLiteral("counting the new pending decisions");
+    if (!q.prepare(QStringLiteral("SELECT h, a, c, COUNT(*) FROM (SELECT %1 AS h, %2 AS a, %3 AS c FROM ai_telemetry"
+                                  " WHERE id BETWEEN ? AND ? AND human_feedback IS NULL) added WHERE c < 9 GROUP BY h, a, c")
+                       .arg(d.hourNumberOf(QStringLiteral("created_at")), d.exactKey(QStringLiteral("agent_id")), code.sql)))
+        return sqlError(m_db, q.lastError(), what);
+    std::map<std::tuple<qint64, QByteArray, qint64>, qint64> added;
     for (const auto &[first, last] : m_ranges) {
-        ranges << QStringLiteral("id BETWEEN ? AND ?");
-        values << first << last;
+        int p = 0;
+        for (const QVariant &v : code.values)
+            q.bindValue(p++, v);
+        q.bindValue(p++, first);
+        q.bindValue(p++, last);
+        if (!q.exec())
+            return sqlError(m_db, q.lastError(), what);
+        while (q.next())
+            added[{q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong()}] += q.value(3).toLongLong();
     }
+    q.finish();
     m_ranges.clear();
-    auto q = execQuery(m_db,
-                       QStringLiteral("SELECT h, a, c, COUNT(*) FROM (SELECT %1 AS h, %2 AS a, %3 AS c FROM ai_telemetry"
-                                      " WHERE (%4) AND human_feedback IS NULL) added WHERE c < 9 GROUP BY h, a, c")
-                           .arg(d.hourNumberOf(QStringLiteral("created_at")), d.exactKey(QStringLiteral("agent_id")), code.sql,
-                                ranges.join(QStringLiteral(" OR "))),
-                       values, QStringLiteral("counting the new pending decisions"));
-    if (!q)
-        return q.error();
     std::vector<CountRow> hours;
     std::map<std::pair<QByteArray, qint64>, qint64> totals;
-    while (q->next()) {
-        CountRow r{q->value(0).toLongLong(), q->value(1).toByteArray(), q->value(2).toLongLong(), q->value(3).toLongLong()};
-        totals[{r.agentId, r.prio}] += r.n;
-        hours.push_back(std::move(r));
+    for (const auto &[key, n] : added) {
+        const auto &[hour, agent, prio] = key;
+        hours.push_back({hour, agent, prio, n});
+        totals[{agent, prio}] += n;
     }
-    q->finish();
     std::vector<CountRow> totalRows;
     for (const auto &[key, n] : totals)
         totalRows.push_back({0, key.first, key.second, n});

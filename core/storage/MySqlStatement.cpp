@@ -28,6 +28,20 @@ struct MySqlStatement::Private {
     }
 };
 
+Result<st_mysql *> mysqlHandle(const Database &db, const QString &what)
+{
+    // Qt documents QSqlDriver::handle() as the way to the native connection; Qt 6 names the
+    // type by its struct ("st_mysql*"), older docs by the typedef.
+    const QVariant handle = db.connection().driver()->handle();
+    if (!handle.isValid()
+        || (qstrcmp(handle.typeName(), "st_mysql*") != 0 && qstrcmp(handle.typeName(), "MYSQL*") != 0))
+        return makeError(ErrorCode::Internal, QStringLiteral("%1 failed: not a MySQL connection").arg(what));
+    MYSQL *mysql = *static_cast<MYSQL *const *>(handle.constData());
+    if (!mysql)
+        return makeError(ErrorCode::Unavailable, QStringLiteral("%1 failed: the connection is closed").arg(what));
+    return mysql;
+}
+
 MySqlStatement::MySqlStatement(std::unique_ptr<Private> p) : d(std::move(p)) {}
 
 MySqlStatement::~MySqlStatement()
@@ -39,15 +53,10 @@ MySqlStatement::~MySqlStatement()
 Result<std::unique_ptr<MySqlStatement>> MySqlStatement::prepare(const Database &db, const QByteArray &sql,
                                                                  const QString &what)
 {
-    // Qt documents QSqlDriver::handle() as the way to the native connection; Qt 6 names the
-    // type by its struct ("st_mysql*"), older docs by the typedef.
-    const QVariant handle = db.connection().driver()->handle();
-    if (!handle.isValid()
-        || (qstrcmp(handle.typeName(), "st_mysql*") != 0 && qstrcmp(handle.typeName(), "MYSQL*") != 0))
-        return makeError(ErrorCode::Internal, QStringLiteral("%1 failed: not a MySQL connection").arg(what));
-    MYSQL *mysql = *static_cast<MYSQL *const *>(handle.constData());
-    if (!mysql)
-        return makeError(ErrorCode::Unavailable, QStringLiteral("%1 failed: the connection is closed").arg(what));
+    auto handle = mysqlHandle(db, what);
+    if (!handle)
+        return handle.error();
+    MYSQL *mysql = *handle;
     auto p = std::make_unique<Private>();
     p->db = &db;
     p->stmt = mysql_stmt_init(mysql);

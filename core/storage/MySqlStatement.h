@@ -7,9 +7,14 @@
 #include <functional>
 #include <memory>
 
+struct st_mysql;
+
 namespace atalaya {
 
 class Database;
+
+// This thread's native MySQL connection (QSqlDriver::handle()); `what` names the work in the error.
+Result<st_mysql *> mysqlHandle(const Database &db, const QString &what);
 
 // A prepared statement on this thread's MySQL connection whose values are bound straight from
 // the caller's buffers through the client library. Why not QSqlQuery: Qt 6.4's

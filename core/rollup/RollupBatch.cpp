@@ -7,6 +7,7 @@
 #include "storage/SqlUtil.h"
 #include "telemetry/StoredDecision.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace atalaya::rollup {
@@ -89,7 +90,7 @@ Status AppMaintainedRollups::flush()
     return flush(Level::Day, days);
 }
 
-Status AppMaintainedRollups::flush(Level level, const std::map<Key, Contribution> &pending)
+Status AppMaintainedRollups::flush(Level level, const Pending &pending)
 {
     if (pending.empty())
         return {};
@@ -103,7 +104,9 @@ Status AppMaintainedRollups::flush(Level level, const std::map<Key, Contribution
     columns << add;
     const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
     const QString upsert = m_db.dialect().upsertAdd(key, add);
-    const std::vector<std::pair<Key, Contribution>> rows(pending.begin(), pending.end());
+    // In key order, as every writer takes the rollup rows' locks: no deadlock between two runs.
+    std::vector<std::pair<Key, Contribution>> rows(pending.begin(), pending.end());
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     return executeRowBatches(
         m_db, rows.size(), kRowsPerUpsert,
         [&](size_t n) {

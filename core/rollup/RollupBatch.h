@@ -4,10 +4,11 @@
 #include "rollup/RollupSections.h"
 
 #include <QByteArray>
+#include <QHashFunctions>
 
 #include <array>
-#include <map>
 #include <tuple>
+#include <unordered_map>
 
 namespace atalaya {
 class Database;
@@ -44,12 +45,19 @@ private:
         qint64 slot = 0;
         QByteArray agentId;
         QByteArray taskType;
+        bool operator==(const Key &o) const = default;
         bool operator<(const Key &o) const { return std::tie(slot, agentId, taskType) < std::tie(o.slot, o.agentId, o.taskType); }
     };
-    Status flush(Level level, const std::map<Key, Contribution> &pending);
+    struct KeyHash {
+        size_t operator()(const Key &k) const { return qHashMulti(0, k.slot, k.agentId, k.taskType); }
+    };
+    // Hashed, not ordered: with rows spread over months nearly every row has its own hour key,
+    // and an ordered map's byte comparisons were the writer thread's largest cost (perf).
+    using Pending = std::unordered_map<Key, Contribution, KeyHash>;
+    Status flush(Level level, const Pending &pending);
 
-    std::map<Key, Contribution> m_hours;
-    std::map<Key, Contribution> m_days;
+    Pending m_hours;
+    Pending m_days;
 };
 
 } // namespace atalaya::rollup

@@ -4,7 +4,11 @@
 #include "queue/QueueCountsStore.h"
 #include "queue/ReviewRulesSql.h"
 #include "storage/Database.h"
+#include "storage/MySqlStatement.h"
 #include "storage/SqlUtil.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <map>
 #include <tuple>
@@ -12,27 +16,39 @@
 namespace atalaya::queuecounts {
 namespace {
 
-constexpr int kRowsPerUpsert = 200;
+// 4 values a row at most; a statement holds at most 65 535.
+constexpr size_t kRowsPerUpsert = 1000;
 
-Status upsert(const Database &db, const char *table, const QStringList &columns, const QStringList &key,
-              const std::vector<QVariantList> &rows)
+struct CountRow {
+    qint64 hour = 0;  // unused for the totals
+    QByteArray agentId;
+    qint64 prio = 0;
+    qint64 n = 0;
+};
+
+Status upsert(const Database &db, const char *table, const QStringList &key, const std::vector<CountRow> &rows)
 {
+    const bool hours = key.first() == QLatin1String("hour_no");
+    const QStringList columns = key + QStringList{QStringLiteral("n")};
     const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
-    for (size_t start = 0; start < rows.size(); start += kRowsPerUpsert) {
-        const size_t end = std::min(rows.size(), start + kRowsPerUpsert);
-        QStringList tuples;
-        QVariantList values;
-        for (size_t i = start; i < end; ++i) {
-            tuples << tuple;
-            values << rows[i];
-        }
-        const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES %3%4")
-                                .arg(QLatin1String(table), columns.join(QStringLiteral(", ")), tuples.join(QLatin1Char(',')),
-                                     db.dialect().upsertAdd(key, {QStringLiteral("n")}));
-        if (Status s = execStatement(db, sql, values, QStringLiteral("updating the queue counts")); !s)
-            return s;
-    }
-    return {};
+    const QString add = db.dialect().upsertAdd(key, {QStringLiteral("n")});
+    return executeRowBatches(
+        db, rows.size(), kRowsPerUpsert,
+        [&](size_t n) {
+            return QStringLiteral("INSERT INTO %1 (%2) VALUES %3%4")
+                .arg(QLatin1String(table), columns.join(QStringLiteral(", ")),
+                     QStringList(static_cast<qsizetype>(n), tuple).join(QLatin1Char(',')), add)
+                .toUtf8();
+        },
+        [&](MySqlStatement &statement, int p, size_t i) {
+            const CountRow &r = rows[i];
+            if (hours)
+                statement.bindInt(p++, r.hour);
+            statement.bindText(p++, r.agentId);
+            statement.bindInt(p++, r.prio);
+            statement.bindInt(p++, r.n);
+        },
+        QStringLiteral("updating the queue counts"));
 }
 
 } // namespace
@@ -62,40 +78,44 @@ Status QueueCountsBatch::flush()
         return {};
     const Dialect &d = m_db.dialect();
     const SqlFragment code = priorityExpression(*m_rules, d, SampleMode::Coded, {});
-    QStringList ranges;
-    QVariantList values = code.values;
+    // One range a run: an OR of many ranges is checked row by row against every range.
+    QSqlQuery q(m_db.connection());
+    q.setForwardOnly(true);
+    const QString what = QStringLiteral("counting the new pending decisions");
+    // Counted here, not by GROUP BY: with rows spread over months nearly every row has its own
+    // hour, and the server's temporary table for the groups cost more than sending the rows.
+    if (!q.prepare(QStringLiteral("SELECT h, a, c FROM (SELECT %1 AS h, %2 AS a, %3 AS c FROM ai_telemetry"
+                                  " WHERE id BETWEEN ? AND ? AND human_feedback IS NULL) added WHERE c < 9")
+                       .arg(d.hourNumberOf(QStringLiteral("created_at")), d.exactKey(QStringLiteral("agent_id")), code.sql)))
+        return sqlError(m_db, q.lastError(), what);
+    std::map<std::tuple<qint64, QByteArray, qint64>, qint64> added;
     for (const auto &[first, last] : m_ranges) {
-        ranges << QStringLiteral("id BETWEEN ? AND ?");
-        values << first << last;
+        int p = 0;
+        for (const QVariant &v : code.values)
+            q.bindValue(p++, v);
+        q.bindValue(p++, first);
+        q.bindValue(p++, last);
+        if (!q.exec())
+            return sqlError(m_db, q.lastError(), what);
+        while (q.next())
+            ++added[{q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong()}];
     }
+    q.finish();
     m_ranges.clear();
-    auto q = execQuery(m_db,
-                       QStringLiteral("SELECT h, a, c, COUNT(*) FROM (SELECT %1 AS h, %2 AS a, %3 AS c FROM ai_telemetry"
-                                      " WHERE (%4) AND human_feedback IS NULL) added WHERE c < 9 GROUP BY h, a, c")
-                           .arg(d.hourNumberOf(QStringLiteral("created_at")), d.exactKey(QStringLiteral("agent_id")), code.sql,
-                                ranges.join(QStringLiteral(" OR "))),
-                       values, QStringLiteral("counting the new pending decisions"));
-    if (!q)
-        return q.error();
-    std::vector<QVariantList> hours;
-    std::map<std::pair<QByteArray, int>, qint64> totals;
-    while (q->next()) {
-        const QByteArray agent = q->value(1).toByteArray();
-        const int prio = q->value(2).toInt();
-        const qint64 n = q->value(3).toLongLong();
-        hours.push_back({q->value(0).toLongLong(), agent, prio, n});
+    std::vector<CountRow> hours;
+    std::map<std::pair<QByteArray, qint64>, qint64> totals;
+    for (const auto &[key, n] : added) {
+        const auto &[hour, agent, prio] = key;
+        hours.push_back({hour, agent, prio, n});
         totals[{agent, prio}] += n;
     }
-    q->finish();
-    std::vector<QVariantList> totalRows;
+    std::vector<CountRow> totalRows;
     for (const auto &[key, n] : totals)
-        totalRows.push_back({key.first, key.second, n});
-    if (Status s = upsert(m_db, kHourTable, {QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio"), QStringLiteral("n")},
-                          {QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")}, hours);
+        totalRows.push_back({0, key.first, key.second, n});
+    if (Status s = upsert(m_db, kHourTable, {QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")}, hours);
         !s)
         return s;
-    return upsert(m_db, kTotalTable, {QStringLiteral("agent_id"), QStringLiteral("prio"), QStringLiteral("n")},
-                  {QStringLiteral("agent_id"), QStringLiteral("prio")}, totalRows);
+    return upsert(m_db, kTotalTable, {QStringLiteral("agent_id"), QStringLiteral("prio")}, totalRows);
 }
 
 } // namespace atalaya::queuecounts

@@ -3,15 +3,18 @@
 #include "rollup/RollupMaintenance.h"
 #include "rollup/RollupSchema.h"
 #include "storage/Database.h"
+#include "storage/MySqlStatement.h"
 #include "storage/SqlUtil.h"
 #include "telemetry/StoredDecision.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace atalaya::rollup {
 namespace {
 
-constexpr int kRowsPerUpsert = 200;
+// 24 values a row at most; a statement holds at most 65 535.
+constexpr size_t kRowsPerUpsert = 1000;
 
 // Column order of counterColumns().
 enum Counter { N, Fb, AccSum, Correct, Incorrect, Partial, B0, B1, B2, B3, B4, ConfSum, ExecSum, DqConf, DqNeg,
@@ -66,8 +69,8 @@ void AppMaintainedRollups::add(const StoredDecision &d)
             c[CalBump] = 1;  // and reviewed ones the calibration section
         }
     }
-    for (auto [pending, key] : {std::pair{&m_hours, RollupKey{hour, d.agentId, d.taskType}},
-                                std::pair{&m_days, RollupKey{dayOfHour(hour), d.agentId, d.taskType}}}) {
+    for (auto [pending, key] : {std::pair{&m_hours, Key{hour, d.agentId, d.taskType}},
+                                std::pair{&m_days, Key{dayOfHour(hour), d.agentId, d.taskType}}}) {
         Contribution &sum = (*pending)[key];
         for (size_t i = 0; i < sum.size(); ++i)
             sum[i] += c[i];
@@ -87,7 +90,7 @@ Status AppMaintainedRollups::flush()
     return flush(Level::Day, days);
 }
 
-Status AppMaintainedRollups::flush(Level level, const std::map<RollupKey, Contribution> &pending)
+Status AppMaintainedRollups::flush(Level level, const Pending &pending)
 {
     if (pending.empty())
         return {};
@@ -100,26 +103,29 @@ Status AppMaintainedRollups::flush(Level level, const std::map<RollupKey, Contri
     add << QStringLiteral("lat_version") << QStringLiteral("cal_version");
     columns << add;
     const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
-    const std::vector<std::pair<RollupKey, Contribution>> rows(pending.begin(), pending.end());
-    for (size_t start = 0; start < rows.size(); start += kRowsPerUpsert) {
-        const size_t end = std::min(rows.size(), start + kRowsPerUpsert);
-        QVariantList values;
-        for (size_t i = start; i < end; ++i) {
-            const auto &[k, c] = rows[i];
-            values << k.slot << k.agentId << k.taskType;
+    const QString upsert = m_db.dialect().upsertAdd(key, add);
+    // In key order, as every writer takes the rollup rows' locks: no deadlock between two runs.
+    std::vector<std::pair<Key, Contribution>> rows(pending.begin(), pending.end());
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    return executeRowBatches(
+        m_db, rows.size(), kRowsPerUpsert,
+        [&](size_t n) {
+            return QStringLiteral("INSERT INTO %1 (%2) VALUES %3%4")
+                .arg(tableOf(level), columns.join(QStringLiteral(", ")),
+                     QStringList(static_cast<qsizetype>(n), tuple).join(QLatin1Char(',')), upsert)
+                .toUtf8();
+        },
+        [&](MySqlStatement &statement, int p, size_t row) {
+            const auto &[k, c] = rows[row];
+            statement.bindInt(p++, k.slot);
+            statement.bindText(p++, k.agentId);
+            statement.bindText(p++, k.taskType);
             if (level == Level::Hour)
-                values << dayOfHour(k.slot);
+                statement.bindInt(p++, dayOfHour(k.slot));
             for (qint64 v : c)
-                values << v;
-        }
-        const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES %3%4")
-                                .arg(tableOf(level), columns.join(QStringLiteral(", ")),
-                                     QStringList(int(end - start), tuple).join(QLatin1Char(',')),
-                                     m_db.dialect().upsertAdd(key, add));
-        if (Status s = execStatement(m_db, sql, values, QStringLiteral("updating the rollups")); !s)
-            return s;
-    }
-    return {};
+                statement.bindInt(p++, v);
+        },
+        QStringLiteral("updating the rollups"));
 }
 
 } // namespace atalaya::rollup

@@ -3,10 +3,12 @@
 #include "common/Result.h"
 #include "rollup/RollupSections.h"
 
-#include <QDateTime>
+#include <QByteArray>
+#include <QHashFunctions>
 
 #include <array>
-#include <map>
+#include <tuple>
+#include <unordered_map>
 
 namespace atalaya {
 class Database;
@@ -38,10 +40,24 @@ private:
     bool m_active = false;
     // Counters in counterColumns() order, then the latency and calibration version bumps.
     using Contribution = std::array<qint64, 20>;
-    Status flush(Level level, const std::map<RollupKey, Contribution> &pending);
+    // RollupKey with the row's UTF-8 bytes as they are bound, so no row converts to QString.
+    struct Key {
+        qint64 slot = 0;
+        QByteArray agentId;
+        QByteArray taskType;
+        bool operator==(const Key &o) const = default;
+        bool operator<(const Key &o) const { return std::tie(slot, agentId, taskType) < std::tie(o.slot, o.agentId, o.taskType); }
+    };
+    struct KeyHash {
+        size_t operator()(const Key &k) const { return qHashMulti(0, k.slot, k.agentId, k.taskType); }
+    };
+    // Hashed, not ordered: with rows spread over months nearly every row has its own hour key,
+    // and an ordered map's byte comparisons were the writer thread's largest cost (perf).
+    using Pending = std::unordered_map<Key, Contribution, KeyHash>;
+    Status flush(Level level, const Pending &pending);
 
-    std::map<RollupKey, Contribution> m_hours;
-    std::map<RollupKey, Contribution> m_days;
+    Pending m_hours;
+    Pending m_days;
 };
 
 } // namespace atalaya::rollup

@@ -28,6 +28,20 @@ struct MySqlStatement::Private {
     }
 };
 
+Result<st_mysql *> mysqlHandle(const Database &db, const QString &what)
+{
+    // Qt documents QSqlDriver::handle() as the way to the native connection; Qt 6 names the
+    // type by its struct ("st_mysql*"), older docs by the typedef.
+    const QVariant handle = db.connection().driver()->handle();
+    if (!handle.isValid()
+        || (qstrcmp(handle.typeName(), "st_mysql*") != 0 && qstrcmp(handle.typeName(), "MYSQL*") != 0))
+        return makeError(ErrorCode::Internal, QStringLiteral("%1 failed: not a MySQL connection").arg(what));
+    MYSQL *mysql = *static_cast<MYSQL *const *>(handle.constData());
+    if (!mysql)
+        return makeError(ErrorCode::Unavailable, QStringLiteral("%1 failed: the connection is closed").arg(what));
+    return mysql;
+}
+
 MySqlStatement::MySqlStatement(std::unique_ptr<Private> p) : d(std::move(p)) {}
 
 MySqlStatement::~MySqlStatement()
@@ -39,15 +53,10 @@ MySqlStatement::~MySqlStatement()
 Result<std::unique_ptr<MySqlStatement>> MySqlStatement::prepare(const Database &db, const QByteArray &sql,
                                                                  const QString &what)
 {
-    // Qt documents QSqlDriver::handle() as the way to the native connection; Qt 6 names the
-    // type by its struct ("st_mysql*"), older docs by the typedef.
-    const QVariant handle = db.connection().driver()->handle();
-    if (!handle.isValid()
-        || (qstrcmp(handle.typeName(), "st_mysql*") != 0 && qstrcmp(handle.typeName(), "MYSQL*") != 0))
-        return makeError(ErrorCode::Internal, QStringLiteral("%1 failed: not a MySQL connection").arg(what));
-    MYSQL *mysql = *static_cast<MYSQL *const *>(handle.constData());
-    if (!mysql)
-        return makeError(ErrorCode::Unavailable, QStringLiteral("%1 failed: the connection is closed").arg(what));
+    auto handle = mysqlHandle(db, what);
+    if (!handle)
+        return handle.error();
+    MYSQL *mysql = *handle;
     auto p = std::make_unique<Private>();
     p->db = &db;
     p->stmt = mysql_stmt_init(mysql);
@@ -107,6 +116,30 @@ Result<qint64> MySqlStatement::execute(const QString &what)
     if (mysql_stmt_bind_param(d->stmt, d->binds.data()) != 0 || mysql_stmt_execute(d->stmt) != 0)
         return d->error(what);
     return static_cast<qint64>(mysql_stmt_insert_id(d->stmt));
+}
+
+Status executeRowBatches(const Database &db, size_t rows, size_t perStatement,
+                         const std::function<QByteArray(size_t)> &sqlFor,
+                         const std::function<void(MySqlStatement &, int, size_t)> &bindRow, const QString &what)
+{
+    std::unique_ptr<MySqlStatement> full;
+    for (size_t start = 0; start < rows; start += perStatement) {
+        const size_t n = std::min(perStatement, rows - start);
+        std::unique_ptr<MySqlStatement> rest;
+        std::unique_ptr<MySqlStatement> &slot = n == perStatement ? full : rest;
+        if (!slot) {
+            auto prepared = MySqlStatement::prepare(db, sqlFor(n), what);
+            if (!prepared)
+                return prepared.error();
+            slot = std::move(*prepared);
+        }
+        const int perRow = slot->parameterCount() / static_cast<int>(n);
+        for (size_t i = 0; i < n; ++i)
+            bindRow(*slot, static_cast<int>(i) * perRow, start + i);
+        if (auto done = slot->execute(what); !done)
+            return done.error();
+    }
+    return {};
 }
 
 } // namespace atalaya

@@ -4,11 +4,17 @@
 
 #include <QByteArray>
 
+#include <functional>
 #include <memory>
+
+struct st_mysql;
 
 namespace atalaya {
 
 class Database;
+
+// This thread's native MySQL connection (QSqlDriver::handle()); `what` names the work in the error.
+Result<st_mysql *> mysqlHandle(const Database &db, const QString &what);
 
 // A prepared statement on this thread's MySQL connection whose values are bound straight from
 // the caller's buffers through the client library. Why not QSqlQuery: Qt 6.4's
@@ -40,5 +46,12 @@ private:
     explicit MySqlStatement(std::unique_ptr<Private> d);
     std::unique_ptr<Private> d;
 };
+
+// Writes `rows` rows as multi-row statements of at most `perStatement` rows, all natively bound:
+// the full-size statement is prepared once and reused, a shorter rest gets its own.
+// sqlFor(n) is the statement for n rows; bindRow(statement, firstParameter, row) binds one row.
+Status executeRowBatches(const Database &db, size_t rows, size_t perStatement,
+                         const std::function<QByteArray(size_t)> &sqlFor,
+                         const std::function<void(MySqlStatement &, int, size_t)> &bindRow, const QString &what);
 
 } // namespace atalaya

@@ -4,6 +4,7 @@
 #include "rollup/RollupBatch.h"
 #include "storage/Database.h"
 #include "storage/MySqlStatement.h"
+#include "telemetry/DecisionLoader.h"
 #include "storage/SqlUtil.h"
 
 #include <QSqlError>
@@ -15,6 +16,9 @@ namespace {
 // stopped paying off past ~2 000 rows (bench/INGEST.md). SQLite: 32 766 variables.
 constexpr int kMySqlRows = 2000;
 constexpr int kSqliteRows = 500;
+// Rows per LOAD DATA: no parameter limit there; fewer statements, fewer id ranges to count.
+constexpr int kLoadRows = 10000;
+
 
 QString insertSql(int rows)
 {
@@ -29,23 +33,6 @@ QString insertSql(int rows)
         sql += tuple;
     }
     return sql;
-}
-
-// Static, so the bound bytes outlive the statement's run.
-const QByteArray &feedbackText(Feedback f)
-{
-    static const QByteArray texts[] = {feedbackToString(Feedback::Correct).toLatin1(),
-                                       feedbackToString(Feedback::Incorrect).toLatin1(),
-                                       feedbackToString(Feedback::PartiallyCorrect).toLatin1()};
-    return texts[f == Feedback::Correct ? 0 : f == Feedback::Incorrect ? 1 : 2];
-}
-
-const QByteArray &accuracyText(Feedback f)
-{
-    static const QByteArray texts[] = {QByteArray::number(accuracyFor(Feedback::Correct), 'f', 4),
-                                       QByteArray::number(accuracyFor(Feedback::Incorrect), 'f', 4),
-                                       QByteArray::number(accuracyFor(Feedback::PartiallyCorrect), 'f', 4)};
-    return texts[f == Feedback::Correct ? 0 : f == Feedback::Incorrect ? 1 : 2];
 }
 
 } // namespace
@@ -65,6 +52,9 @@ Status DecisionWriter::begin()
 {
     m_report = {};
     m_pending.clear();
+    m_loader.reset();
+    if (m_db.dialect().isMySql())
+        m_loader = std::make_unique<DecisionLoader>(m_db);
     m_rollups = std::make_unique<rollup::AppMaintainedRollups>(m_db);
     m_queueCounts = std::make_unique<queuecounts::QueueCountsBatch>(m_db, m_rollups->active());
     if (Status s = beginTransaction(m_db); !s) {
@@ -81,7 +71,7 @@ Status DecisionWriter::write(std::vector<StoredDecision> &&rows)
     for (StoredDecision &row : rows) {
         m_rollups->add(row);
         m_pending.push_back(std::move(row));
-        if (static_cast<int>(m_pending.size()) == m_rowsPerStatement) {
+        if (static_cast<int>(m_pending.size()) == (m_loader ? kLoadRows : m_rowsPerStatement)) {
             if (Status s = runPending(); !s)
                 return s;
         }
@@ -133,6 +123,25 @@ Status DecisionWriter::runPending()
 
 Status DecisionWriter::runMySql(int rows)
 {
+    if (m_loader) {
+        auto loaded = m_loader->load(m_pending, what(rows));
+        if (!loaded)
+            return loaded.error();
+        if (*loaded) {
+            noteIds(**loaded, **loaded + rows - 1, rows);
+            return {};
+        }
+        m_loader.reset();  // refused once: INSERTs for the rest of the run
+    }
+    for (int start = 0; start < rows; start += m_rowsPerStatement) {
+        if (Status s = insertMySql(start, std::min(m_rowsPerStatement, rows - start)); !s)
+            return s;
+    }
+    return {};
+}
+
+Status DecisionWriter::insertMySql(int start, int rows)
+{
     std::unique_ptr<MySqlStatement> partial;
     std::unique_ptr<MySqlStatement> &slot = rows == m_rowsPerStatement ? m_full : partial;
     if (!slot) {
@@ -143,7 +152,8 @@ Status DecisionWriter::runMySql(int rows)
     }
     MySqlStatement &statement = *slot;
     int p = 0;
-    for (const StoredDecision &d : m_pending) {
+    for (auto it = m_pending.cbegin() + start; it != m_pending.cbegin() + start + rows; ++it) {
+        const StoredDecision &d = *it;
         statement.bindText(p++, d.agentId);
         statement.bindText(p++, d.taskType);
         statement.bindText(p++, d.decisionJson);
@@ -152,8 +162,8 @@ Status DecisionWriter::runMySql(int rows)
         statement.bindText(p++, d.metadataJson);
         statement.bindText(p++, d.createdAt);
         if (d.feedback) {
-            statement.bindText(p++, feedbackText(*d.feedback));
-            statement.bindText(p++, accuracyText(*d.feedback));
+            statement.bindText(p++, feedbackColumn(*d.feedback));
+            statement.bindText(p++, accuracyColumn(*d.feedback));
         } else {
             statement.bindNull(p++);
             statement.bindNull(p++);
@@ -192,8 +202,8 @@ Status DecisionWriter::runQt(int rows)
         q->addBindValue(d.executionTimeMs);
         q->addBindValue(QString::fromUtf8(d.metadataJson));
         q->addBindValue(QString::fromLatin1(d.createdAt));
-        q->addBindValue(d.feedback ? QVariant(QString::fromLatin1(feedbackText(*d.feedback))) : null);
-        q->addBindValue(d.feedback ? QVariant(QString::fromLatin1(accuracyText(*d.feedback))) : null);
+        q->addBindValue(d.feedback ? QVariant(QString::fromLatin1(feedbackColumn(*d.feedback))) : null);
+        q->addBindValue(d.feedback ? QVariant(QString::fromLatin1(accuracyColumn(*d.feedback))) : null);
     }
     if (!q->exec())
         return sqlError(m_db, q->lastError(), what(rows));

@@ -12,6 +12,7 @@
 namespace atalaya {
 
 class Database;
+class DecisionLoader;
 class MySqlStatement;
 namespace rollup {
 class AppMaintainedRollups;
@@ -27,8 +28,12 @@ struct BatchReport {
 };
 
 // Inserts decisions in the order given, all in one transaction on this thread's connection:
-// a run is written whole or not at all, whatever fails and wherever. Rows go out as
-// multi-row INSERTs (bound natively on MySQL), and on MySQL the rollup contributions of the
+// a run is written whole or not at all, whatever fails and wherever. On MySQL rows go out as
+// LOAD DATA LOCAL streamed from memory (no per-value parameter cost on the server), falling
+// back for the rest of the run to natively bound multi-row INSERTs when the server refuses it
+// or takes a statement's rows with any warning (that statement is undone to a savepoint and
+// redone as INSERTs, which then fail exactly as they always did); SQLite gets multi-row
+// INSERTs. On MySQL the rollup contributions of the
 // whole run go in as one upsert per touched hour row just before the commit, so the rollup
 // rows are locked only for that moment; the queue counts of the run's ids follow the same way.
 class DecisionWriter {
@@ -48,6 +53,7 @@ public:
 private:
     Status runPending();
     Status runMySql(int rows);
+    Status insertMySql(int start, int rows);
     Status runQt(int rows);
     QString what(int rows) const;
     void noteIds(qint64 first, qint64 last, int rows);
@@ -59,6 +65,7 @@ private:
     BatchReport m_report;
     std::unique_ptr<rollup::AppMaintainedRollups> m_rollups;
     std::unique_ptr<queuecounts::QueueCountsBatch> m_queueCounts;
+    std::unique_ptr<DecisionLoader> m_loader;  // MySQL, until the server refuses LOAD DATA once
     std::unique_ptr<MySqlStatement> m_full;
     std::optional<QSqlQuery> m_fullQt;
 };

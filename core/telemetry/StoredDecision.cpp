@@ -8,6 +8,22 @@
 
 namespace atalaya {
 
+const QByteArray &feedbackColumn(Feedback f)
+{
+    static const QByteArray texts[] = {feedbackToString(Feedback::Correct).toLatin1(),
+                                       feedbackToString(Feedback::Incorrect).toLatin1(),
+                                       feedbackToString(Feedback::PartiallyCorrect).toLatin1()};
+    return texts[f == Feedback::Correct ? 0 : f == Feedback::Incorrect ? 1 : 2];
+}
+
+const QByteArray &accuracyColumn(Feedback f)
+{
+    static const QByteArray texts[] = {QByteArray::number(accuracyFor(Feedback::Correct), 'f', 4),
+                                       QByteArray::number(accuracyFor(Feedback::Incorrect), 'f', 4),
+                                       QByteArray::number(accuracyFor(Feedback::PartiallyCorrect), 'f', 4)};
+    return texts[f == Feedback::Correct ? 0 : f == Feedback::Incorrect ? 1 : 2];
+}
+
 StoredDecision toStored(const DecisionInput &d, const QDateTime &now)
 {
     StoredDecision s;

@@ -22,6 +22,11 @@ struct StoredDecision {
     std::optional<Feedback> feedback;
 };
 
+// human_feedback and accuracy as stored for a feedback value; static, so bound bytes outlive
+// any statement.
+const QByteArray &feedbackColumn(Feedback f);
+const QByteArray &accuracyColumn(Feedback f);
+
 // `now` stands in for a missing created_at.
 StoredDecision toStored(const DecisionInput &d, const QDateTime &now);
 

@@ -1,0 +1,159 @@
+// record --jsonl through the MySQL bulk path (DecisionLoader: LOAD DATA LOCAL from memory) and
+// its fallback to INSERTs, on the real fixture server: ids, the refusal, and data errors that
+// must read exactly as the INSERT path reports them.
+#include "CliRunner.h"
+#include "TestDatabases.h"
+
+#include "storage/SqlUtil.h"
+
+#include <QFile>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace atalaya;
+using namespace atalaya::test;
+
+namespace {
+
+QByteArray line(const QString &agent, int ms)
+{
+    return QJsonDocument(QJsonObject{{"agent_id", agent},
+                                     {"task_type", "code_review"},
+                                     {"decision", QJsonObject{{"action", "approve"}}},
+                                     {"confidence", 0.5 + (ms % 50) / 100.0},
+                                     {"execution_time_ms", ms}})
+               .toJson(QJsonDocument::Compact)
+        + '\n';
+}
+
+QStringList agentsInIdOrder(const Database &db)
+{
+    QStringList out;
+    auto q = execQuery(db, QStringLiteral("SELECT agent_id FROM ai_telemetry ORDER BY id"), {}, "read");
+    while (q && q->next())
+        out << q->value(0).toString();
+    return out;
+}
+
+// The server refuses LOAD DATA LOCAL while this lives (other tests on the fixture then take
+// the INSERT path, which is just as correct).
+class LocalInfileOff {
+public:
+    explicit LocalInfileOff(const Database &db) : m_db(db)
+    {
+        m_ok = execStatement(db, QStringLiteral("SET GLOBAL local_infile = 0"), {}, "refusing LOAD DATA LOCAL").ok();
+    }
+    ~LocalInfileOff() { execStatement(m_db, QStringLiteral("SET GLOBAL local_infile = 1"), {}, "allowing LOAD DATA LOCAL"); }
+    bool ok() const { return m_ok; }
+
+private:
+    const Database &m_db;
+    bool m_ok = false;
+};
+
+} // namespace
+
+class TestRecordBulk : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+    QString writeFile(const QString &name, const QByteArray &content)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly) && f.write(content) == content.size() ? path : QString();
+    }
+
+    // n lines of agents r1…rn; `expected` gets them in file order.
+    QString rowsFile(int n, QStringList &expected)
+    {
+        QByteArray content;
+        for (int i = 1; i <= n; ++i) {
+            expected << QStringLiteral("r%1").arg(i);
+            content += line(expected.last(), i);
+        }
+        return writeFile(QStringLiteral("rows-%1.jsonl").arg(n), content);
+    }
+
+    void requireMariaDb()
+    {
+        if (currentBackend() != TestBackend::MariaDB)
+            QSKIP("LOAD DATA LOCAL is the MySQL path");
+    }
+
+private slots:
+    // Several LOAD statements (10 000 rows each) and INSERT statements (2 000): CLI.md's ids,
+    // consecutive in file order when no one else inserts, although LOAD DATA leaves gaps.
+    void idsAreConsecutiveAcrossStatements()
+    {
+        auto fresh = freshDatabase();
+        QVERIFY(fresh.db);
+        QStringList expected;
+        const int n = 23456;
+        const CliRun run = runCliOn(fresh, {"record", "--jsonl", rowsFile(n, expected)});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject out = run.json().object();
+        QCOMPARE(out.value("inserted").toInteger(), qint64(n));
+        const qint64 first = out.value("first_id").toInteger();
+        QCOMPARE(out.value("last_id").toInteger(), first + n - 1);
+        QCOMPARE(scalar(*fresh.db, "SELECT MAX(id) - MIN(id) + 1 FROM ai_telemetry"), qint64(n));
+        QCOMPARE(agentsInIdOrder(*fresh.db), expected);
+        QCOMPARE(scalar(*fresh.db, "SELECT SUM(execution_time_ms) FROM ai_telemetry"), qint64(n) * (n + 1) / 2);
+    }
+
+    void refusedLoadDataFallsBackToInserts()
+    {
+        requireMariaDb();
+        auto fresh = freshDatabase();
+        QVERIFY(fresh.db);
+        LocalInfileOff off(*fresh.db);
+        QVERIFY(off.ok());
+        QStringList expected;
+        const int n = 12345;
+        const QString log = m_dir.filePath("refused.log.json");
+        const CliRun run = runCliOn(fresh, {"--log-json", log, "record", "--jsonl", rowsFile(n, expected)});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject out = run.json().object();
+        QCOMPARE(out.value("last_id").toInteger() - out.value("first_id").toInteger(), qint64(n - 1));
+        QCOMPARE(agentsInIdOrder(*fresh.db), expected);
+        QCOMPARE(scalar(*fresh.db, "SELECT SUM(n) FROM atalaya_rollup_hour"), qint64(n));
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(f.readAll().contains("LOAD DATA LOCAL not used"), "the fallback's reason is logged");
+    }
+
+    // A row the server refuses (here a test trigger; in life e.g. a constraint added by a DBA):
+    // LOCAL makes it a warning, the loader undoes its statement and the INSERTs report the
+    // error exactly as without LOAD DATA, and nothing stays.
+    void serverRefusedRowReadsAsWithInserts()
+    {
+        requireMariaDb();
+        auto fresh = freshDatabase();
+        QVERIFY(fresh.db);
+        QSqlQuery trigger(fresh.db->connection());
+        QVERIFY2(trigger.exec(QStringLiteral(
+                     "CREATE TRIGGER test_refuse BEFORE INSERT ON ai_telemetry FOR EACH ROW"
+                     " IF NEW.agent_id = 'r15000' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by a test trigger'; END IF")),
+                 qPrintable(trigger.lastError().text()));
+        QStringList expected;
+        const QString file = rowsFile(20000, expected);
+        const CliRun loaded = runCliOn(fresh, {"record", "--jsonl", file});
+        QVERIFY(loaded.exitCode != 0);
+        QVERIFY2(loaded.err.contains("14001") && loaded.err.contains("refused by a test trigger"), loaded.err.constData());
+        QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM ai_telemetry"), qint64(0));
+        QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM atalaya_rollup_hour"), qint64(0));
+        LocalInfileOff off(*fresh.db);
+        QVERIFY(off.ok());
+        const CliRun inserted = runCliOn(fresh, {"record", "--jsonl", file});
+        QCOMPARE(loaded.exitCode, inserted.exitCode);
+        QCOMPARE(loaded.err, inserted.err);
+        QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM ai_telemetry"), qint64(0));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecordBulk)
+#include "tst_record_bulk.moc"

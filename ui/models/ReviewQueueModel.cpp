@@ -1,5 +1,7 @@
 #include "models/ReviewQueueModel.h"
 
+#include "review/ReviewColors.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -50,13 +52,7 @@ QString ReviewQueueModel::durationText(qint64 seconds)
 
 QColor ReviewQueueModel::priorityColor(Priority p)
 {
-    switch (p) {
-    case Priority::P0: return QColor(0xc6, 0x28, 0x28);
-    case Priority::P1: return QColor(0xe6, 0x5c, 0x00);
-    case Priority::P2: return QColor(0x15, 0x65, 0xc0);
-    case Priority::P3: return QColor(0x60, 0x7d, 0x8b);
-    }
-    return {};
+    return ReviewColors::of().priority(p);
 }
 
 QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
@@ -86,9 +82,9 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
         if (index.column() == PriorityColumn)
             return QBrush(priorityColor(it.priority));
         if (index.column() == DueColumn && overdue)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(ReviewColors::of().danger);
         if (index.column() == DueColumn && !it.dueAt.isValid())
-            return QBrush(QColor(0x90, 0x90, 0x90));
+            return QBrush(ReviewColors::of().muted);
     }
     if (role == Qt::FontRole && (index.column() == PriorityColumn || (index.column() == DueColumn && overdue))) {
         QFont f;

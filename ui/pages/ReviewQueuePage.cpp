@@ -191,6 +191,7 @@ void ReviewQueuePage::refresh()
             m_status->setText(tr("Counting the queue…"));
             if (isVisible())
                 m_table->setFocus();
+            m_itemsShownFor = generation;
             emit itemsShown();
             // The shown decision's history now, not after the arrow-key delay.
             m_historyLater->stop();
@@ -285,6 +286,10 @@ void ReviewQueuePage::reloadCounts(quint64 pageGeneration)
     if (!db)
         return;
     const quint64 generation = ++m_countsGeneration;
+    // A newer request replaces one a refresh waits for (a verdict, a finished rebuild): it
+    // then finishes that refresh in its place.
+    if (pageGeneration == 0 && m_countsPending && m_itemsShownFor == m_generation)
+        pageGeneration = m_generation;
     QueueFilter filter;
     filter.agentId = m_filter.agentId;
     const ReviewRules rules = m_rules;

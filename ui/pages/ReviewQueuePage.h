@@ -105,6 +105,7 @@ private:
     quint64 m_countsGeneration = 0;
     // What the current refresh still waits for before loadFinished.
     bool m_countsPending = false;
+    quint64 m_itemsShownFor = 0;  // the refresh whose items are on screen
     bool m_historyPending = false;
     QString m_countsError;
     qint64 m_wanted = 0;  // openItem() before the queue loaded

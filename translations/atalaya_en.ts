@@ -1519,13 +1519,6 @@ Overwrite that review with yours?</source>
         <source>Nothing to review. Well done.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n decision(s) waiting for review</source>
-        <translation>
-            <numerusform>%n decision waiting for review</numerusform>
-            <numerusform>%n decisions waiting for review</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Feedback is disabled: %1</source>
         <translation type="unfinished"></translation>
@@ -1573,6 +1566,13 @@ Overwrite that review with yours?</source>
     <message>
         <source>Edit the P0–P3 rules, deadlines and the P3 sample (Settings)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln decision(s) waiting for review</source>
+        <translation>
+            <numerusform>%Ln decision waiting for review</numerusform>
+            <numerusform>%Ln decisions waiting for review</numerusform>
+        </translation>
     </message>
 </context>
 <context>

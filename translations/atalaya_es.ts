@@ -1523,13 +1523,6 @@ Overwrite that review with yours?</source>
         <source>Nothing to review. Well done.</source>
         <translation>Nada que revisar. ¡Buen trabajo!</translation>
     </message>
-    <message numerus="yes">
-        <source>%n decision(s) waiting for review</source>
-        <translation>
-            <numerusform>%n decisión pendiente de revisión</numerusform>
-            <numerusform>%n decisiones pendientes de revisión</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Feedback is disabled: %1</source>
         <translation>El feedback está desactivado: %1</translation>
@@ -1577,6 +1570,13 @@ Overwrite that review with yours?</source>
     <message>
         <source>Edit the P0–P3 rules, deadlines and the P3 sample (Settings)</source>
         <translation>Editar las reglas P0–P3, los plazos y la muestra P3 (Ajustes)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln decision(s) waiting for review</source>
+        <translation>
+            <numerusform>%Ln decisión pendiente de revisión</numerusform>
+            <numerusform>%Ln decisiones pendientes de revisión</numerusform>
+        </translation>
     </message>
 </context>
 <context>

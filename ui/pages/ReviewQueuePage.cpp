@@ -322,7 +322,7 @@ void ReviewQueuePage::finishLoadIfReady(quint64 pageGeneration)
         return;
     if (!m_rebuild->isRunning())
         m_status->setText(m_countsError.isEmpty()
-                              ? tr("%n decision(s) waiting for review", nullptr, static_cast<int>(m_chips->counts().all()))
+                              ? tr("%Ln decision(s) waiting for review", nullptr, static_cast<int>(m_chips->counts().all()))
                               : tr("The queue is shown; its counts could not be read: %1").arg(m_countsError));
     emit loadFinished(true, {});
 }

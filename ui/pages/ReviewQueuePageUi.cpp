@@ -67,8 +67,8 @@ void ReviewQueuePage::buildUi()
     split->addWidget(m_detail);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 0);
-    split->setSizes({1000, 330});
-    m_detail->setMinimumWidth(300);
+    split->setSizes({1000, 300});
+    m_detail->setMinimumWidth(280);
     root->addWidget(split, 1);
 
     auto *actions = new QHBoxLayout;
@@ -159,13 +159,18 @@ void ReviewQueuePage::fitColumns()
 {
     // Sized once per load and language, never per key press (a content-sized header would
     // measure every row on each removal): wide enough for the header, translated ones
-    // included, and for the loaded cells; the reason takes the rest of the row.
+    // included, and for the loaded cells; agent and task names are capped (elided, full
+    // text in the detail pane) so the reason, which takes the rest, stays readable.
     QHeaderView *header = m_table->horizontalHeader();
+    const int nameCap = fontMetrics().horizontalAdvance(QLatin1Char('x')) * 17;
     for (int c = 0; c < ReviewQueueModel::ColumnCount; ++c) {
         if (c == ReviewQueueModel::ReasonColumn)
             continue;
         m_table->resizeColumnToContents(c);
-        header->resizeSection(c, std::max(header->sectionSize(c), header->sectionSizeHint(c)));
+        int width = std::max(header->sectionSize(c), header->sectionSizeHint(c));
+        if (c == ReviewQueueModel::AgentColumn || c == ReviewQueueModel::TaskColumn)
+            width = std::min(width, std::max(nameCap, header->sectionSizeHint(c)));
+        header->resizeSection(c, width);
     }
 }
 

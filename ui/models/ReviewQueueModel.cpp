@@ -26,6 +26,14 @@ bool before(const QueueItem &a, const QueueItem &b)
 ReviewQueueModel::ReviewQueueModel(QObject *parent)
     : QAbstractTableModel(parent), m_now(QDateTime::currentDateTimeUtc())
 {
+    m_bold.setBold(true);
+}
+
+void ReviewQueueModel::setColors(const ReviewColors &colors)
+{
+    m_colors = colors;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole});
 }
 
 int ReviewQueueModel::rowCount(const QModelIndex &parent) const
@@ -80,17 +88,14 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole) {
         if (index.column() == PriorityColumn)
-            return QBrush(priorityColor(it.priority));
+            return QBrush(m_colors.priority(it.priority));
         if (index.column() == DueColumn && overdue)
-            return QBrush(ReviewColors::of().danger);
+            return QBrush(m_colors.danger);
         if (index.column() == DueColumn && !it.dueAt.isValid())
-            return QBrush(ReviewColors::of().muted);
+            return QBrush(m_colors.muted);
     }
-    if (role == Qt::FontRole && (index.column() == PriorityColumn || (index.column() == DueColumn && overdue))) {
-        QFont f;
-        f.setBold(true);
-        return f;
-    }
+    if (role == Qt::FontRole && (index.column() == PriorityColumn || (index.column() == DueColumn && overdue)))
+        return m_bold;
     if (role == Qt::TextAlignmentRole && index.column() == ConfidenceColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {

@@ -129,6 +129,7 @@ void ReviewQueuePage::buildUi()
 void ReviewQueuePage::applyLook()
 {
     const ReviewColors colors = ReviewColors::of(palette());
+    m_model->setColors(colors);
     QColor bannerBack = colors.warning;
     bannerBack.setAlpha(40);
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: %1; border: 1px solid %2; border-radius: 4px;"

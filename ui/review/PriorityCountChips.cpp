@@ -22,7 +22,7 @@ PriorityCountChips::PriorityCountChips(QWidget *parent) : QWidget(parent)
         row->addWidget(card);
     }
     row->addStretch(1);
-    render();
+    applyStyle();
 }
 
 void PriorityCountChips::setRules(const ReviewRules &rules)
@@ -46,7 +46,9 @@ void PriorityCountChips::setState(State state)
 
 void PriorityCountChips::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::PaletteChange)
+        applyStyle();
+    else if (event->type() == QEvent::LanguageChange)
         render();
     QWidget::changeEvent(event);
 }
@@ -63,9 +65,23 @@ QString PriorityCountChips::deadlineText(Priority p) const
     return tr("within %n h", nullptr, rules.slaHours);
 }
 
+// Style sheets only when the palette changes: setting one re-polishes the label, which is
+// too slow for every verdict (the counts change on each key press).
+void PriorityCountChips::applyStyle()
+{
+    m_colors = ReviewColors::of(palette());
+    for (int i = 0; i < kPriorityCount; ++i) {
+        m_labels[static_cast<size_t>(i)]->setStyleSheet(
+            QStringLiteral("QLabel { background: palette(base); border: 1px solid %1;"
+                           " border-left: 5px solid %2; border-radius: 6px; padding: 6px 10px; }")
+                .arg(m_colors.border.name(), m_colors.priority(static_cast<Priority>(i)).name()));
+    }
+    render();
+}
+
 void PriorityCountChips::render()
 {
-    const ReviewColors colors = ReviewColors::of(palette());
+    const ReviewColors &colors = m_colors;
     const QLocale locale;
     for (int i = 0; i < kPriorityCount; ++i) {
         const auto p = static_cast<Priority>(i);
@@ -87,9 +103,6 @@ void PriorityCountChips::render()
             detail = QStringLiteral("<span style='color:%1'>%2</span>").arg(colors.ok.name(), tr("none overdue"));
         }
         QLabel *card = m_labels[index];
-        card->setStyleSheet(QStringLiteral("QLabel { background: palette(base); border: 1px solid %1;"
-                                           " border-left: 5px solid %2; border-radius: 6px; padding: 6px 10px; }")
-                                .arg(colors.border.name(), colors.priority(p).name()));
         card->setToolTip(tr("%1 (%2): pending decisions and how many are past their deadline.")
                              .arg(priorityName(p), deadlineText(p)));
         card->setText(QStringLiteral("<span style='color:%1'><b style='color:%2'>%3</b> · %4</span><br>"

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "queue/ReviewQueue.h"
+#include "review/ReviewColors.h"
 
 #include <QWidget>
 
@@ -30,11 +31,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void applyStyle();
     void render();
     QString deadlineText(Priority p) const;
 
     std::array<QLabel *, kPriorityCount> m_labels{};
     ReviewRules m_rules = ReviewRules::defaults();
+    ReviewColors m_colors;
     QueueCounts m_counts;
     State m_state = State::Unavailable;
 };

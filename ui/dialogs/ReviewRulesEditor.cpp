@@ -69,10 +69,12 @@ ReviewRulesEditor::ReviewRulesEditor(QWidget *parent) : QWidget(parent)
                                 this);
         auto *sla = new QSpinBox(this);
         sla->setRange(0, 24 * 366);
+        sla->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
         sla->setObjectName(QStringLiteral("sla%1").arg(priorityName(p)));
         sla->setToolTip(tr("Hours from the decision to its review deadline; 0 = no deadline"));
         auto *sample = new QSpinBox(this);
         sample->setRange(0, 100);
+        sample->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
         sample->setSuffix(QStringLiteral(" %"));
         sample->setObjectName(QStringLiteral("sample%1").arg(priorityName(p)));
         sample->setToolTip(tr("Only this stable share of the matching decisions is queued (the same for every reviewer)"));
@@ -106,8 +108,12 @@ ReviewRulesEditor::ReviewRulesEditor(QWidget *parent) : QWidget(parent)
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                              | QAbstractItemView::AnyKeyPressed | QAbstractItemView::SelectedClicked);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false);
+    // Long task-type lists are elided (full text in the editor) so key and reason stay in view.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ReviewRulesModel::TaskTypesColumn, QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(ReviewRulesModel::LabelColumn, QHeaderView::Stretch);
+    m_table->setColumnWidth(ReviewRulesModel::TaskTypesColumn, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 30);
     root->addWidget(m_table, 1);
 
     m_problem = new QLabel(this);

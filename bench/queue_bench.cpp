@@ -1,10 +1,13 @@
 // Review queue figures (PERFORMANCE.md, issue 4 targets) on a throwaway MariaDB with
 // N decisions (default 1 000 000): first page of 200 items, counts, key press → next item,
 // feedback → written. Prints one JSON object. Usage: queue_bench [--rows N] [--keep DIR]
+// [--profile-paint] (1000 table repaints, to run under perf).
 #include "demo/DemoGenerator.h"
 #include "models/ReviewQueueModel.h"
 #include "pages/ReviewQueuePage.h"
 #include "queue/FeedbackSender.h"
+#include "review/PriorityCountChips.h"
+#include "queue/QueueCountsStore.h"
 #include "queue/ReviewQueue.h"
 #include "queue/ReviewRulesSql.h"
 #include "storage/Database.h"
@@ -21,9 +24,11 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <ctime>
 #include <cstdio>
 
 using namespace atalaya;
@@ -39,6 +44,15 @@ double median(std::vector<double> v)
 double maxOf(const std::vector<double> &v)
 {
     return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end());
+}
+
+// CPU time of the calling thread: what the UI thread itself spends, whatever the machine's
+// load (wall-clock figures on a shared 2-core box mostly measure waiting for a core).
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 template <typename Fn>
@@ -139,6 +153,16 @@ int main(int argc, char **argv)
     const auto agentPage = timeRuns(5, [&] { queue.items(agent); });
     const auto counts = timeRuns(3, [&] { queue.counts(filter, QDateTime::currentDateTimeUtc()); });
 
+    // Rules edited in Settings: counts from the rows until the counts table is rebuilt for
+    // them (what the page does in the background), then from the table again.
+    ReviewRules edited = rules;
+    edited.priority(Priority::P0).rules.back().value = 0.75;
+    const ReviewQueue editedQueue(db, edited);
+    const auto editedRawCounts = timeRuns(3, [&] { editedQueue.counts(filter, QDateTime::currentDateTimeUtc()); });
+    const auto editedRebuild = timeRuns(1, [&] { queuecounts::rebuild(*db, edited); });
+    const auto editedKeptCounts = timeRuns(3, [&] { editedQueue.counts(filter, QDateTime::currentDateTimeUtc()); });
+    queuecounts::rebuild(*db, rules);
+
     // EXPLAIN of the P0 branch: which index walks the pending rows in due order.
     const SqlFragment expr = priorityExpression(rules, db->dialect(), false);
     QVariantList values = expr.values;
@@ -168,18 +192,44 @@ int main(int argc, char **argv)
         loaded.wait(120000);
     const double pageLoadMs = pageTimer.elapsed();
     std::vector<double> keyMs;
+    std::vector<double> handledMs;
+    std::vector<double> pagePaintedMs;
+    std::vector<double> pagePaintedCpuMs;
     std::vector<double> settleMs;
     for (int i = 0; i < 50 && page.model()->rowCount() > 1; ++i) {
         QSignalSpy settled(&page, &ReviewQueuePage::feedbackSettled);
         QKeyEvent press(QEvent::KeyPress, Qt::Key_1, Qt::NoModifier, QStringLiteral("1"));
         QElapsedTimer t;
         t.start();
+        const double cpu0 = threadCpuMs();
         QApplication::sendEvent(page.table(), &press);
+        handledMs.push_back(t.nsecsElapsed() / 1e6);
         page.table()->viewport()->repaint();
         keyMs.push_back(t.nsecsElapsed() / 1e6);
+        // Everything the key changed on screen: table, detail pane, count chips.
+        page.repaint();
+        pagePaintedMs.push_back(t.nsecsElapsed() / 1e6);
+        pagePaintedCpuMs.push_back(threadCpuMs() - cpu0);
         settled.wait(5000);
         settleMs.push_back(t.nsecsElapsed() / 1e6);
     }
+    // What one repaint costs with nothing changed, per part of the page.
+    const int paintRuns = args.contains(QStringLiteral("--profile-paint")) ? 1000 : 20;
+    const auto paintTable = timeRuns(paintRuns, [&] { page.table()->viewport()->repaint(); });
+    // The model's share of a table paint: the roles the delegate asks for, for 30 rows.
+    const auto modelData = timeRuns(20, [&] {
+        for (int r = 0; r < std::min(30, page.model()->rowCount()); ++r) {
+            for (int c = 0; c < ReviewQueueModel::ColumnCount; ++c) {
+                for (int role : {Qt::DisplayRole, Qt::DecorationRole, Qt::FontRole, Qt::TextAlignmentRole,
+                                 Qt::ForegroundRole, Qt::BackgroundRole, Qt::CheckStateRole})
+                    page.model()->index(r, c).data(role);
+            }
+        }
+    });
+    auto *detail = page.findChild<QTextBrowser *>();
+    const auto paintDetail = timeRuns(20, [&] { detail->viewport()->repaint(); });
+    QWidget *chips = page.findChild<PriorityCountChips *>();
+    const auto paintChips = timeRuns(20, [&] { chips->repaint(); });
     FeedbackSender sender(db, nullptr);
     std::vector<double> writeMs;
     auto pending = queue.items(filter);
@@ -204,11 +254,24 @@ int main(int argc, char **argv)
         {QStringLiteral("p3_page_ms_median"), median(p3Page)},
         {QStringLiteral("agent_filtered_page_ms_median"), median(agentPage)},
         {QStringLiteral("counts_ms_median"), median(counts)},
+        {QStringLiteral("edited_rules_counts_from_rows_ms_median"), median(editedRawCounts)},
+        {QStringLiteral("edited_rules_rebuild_ms"), maxOf(editedRebuild)},
+        {QStringLiteral("edited_rules_counts_from_table_ms_median"), median(editedKeptCounts)},
         {QStringLiteral("p0_plan"), plan},
         {QStringLiteral("page_first_paint_ms"), firstPaintMs},
         {QStringLiteral("page_load_with_counts_ms"), pageLoadMs},
         {QStringLiteral("key_to_next_item_ms_median"), median(keyMs)},
         {QStringLiteral("key_to_next_item_ms_max"), maxOf(keyMs)},
+        {QStringLiteral("key_handled_ms_median"), median(handledMs)},
+        {QStringLiteral("key_handled_ms_max"), maxOf(handledMs)},
+        {QStringLiteral("key_to_page_painted_ms_median"), median(pagePaintedMs)},
+        {QStringLiteral("key_to_page_painted_ms_max"), maxOf(pagePaintedMs)},
+        {QStringLiteral("key_to_page_painted_ui_cpu_ms_median"), median(pagePaintedCpuMs)},
+        {QStringLiteral("key_to_page_painted_ui_cpu_ms_max"), maxOf(pagePaintedCpuMs)},
+        {QStringLiteral("repaint_table_ms_median"), median(paintTable)},
+        {QStringLiteral("model_data_30_rows_ms_median"), median(modelData)},
+        {QStringLiteral("repaint_detail_ms_median"), median(paintDetail)},
+        {QStringLiteral("repaint_chips_ms_median"), median(paintChips)},
         {QStringLiteral("key_to_written_ms_median"), median(settleMs)},
         {QStringLiteral("key_to_written_ms_max"), maxOf(settleMs)},
         {QStringLiteral("feedback_write_ms_median"), median(writeMs)},

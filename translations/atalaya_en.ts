@@ -902,6 +902,37 @@ min %8 ms · max %9 ms</source>
     </message>
 </context>
 <context>
+    <name>atalaya::FeedbackFlow</name>
+    <message>
+        <source>No local outbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 is back in the queue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved #%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 kept in the outbox: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 kept the other review: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 was not saved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>atalaya::FeedbackPage</name>
     <message>
         <source>Agent</source>
@@ -1105,6 +1136,10 @@ min %8 ms · max %9 ms</source>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::OverviewPage</name>
@@ -1180,6 +1215,65 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::PriorityCountChips</name>
+    <message>
+        <source>%1 % sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>within %n week(s)</source>
+        <translation>
+            <numerusform>within %n week</numerusform>
+            <numerusform>within %n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>within %n day(s)</source>
+        <translation>
+            <numerusform>within %n day</numerusform>
+            <numerusform>within %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>within %n h</source>
+        <translation>
+            <numerusform>within %n h</numerusform>
+            <numerusform>within %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): pending decisions and how many are past their deadline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::QueueCountsRebuild</name>
+    <message>
+        <source>this account may not create the triggers that keep the counts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1370,26 +1464,6 @@ Overwrite that review with yours?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>review within 1 hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>review within 24 hours</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>review within a week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>10 % sample, no deadline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2. Pending decisions and how many are past their deadline.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Arrows move, 1 correct, 2 incorrect, 3 partially correct, Ctrl+Z undo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1426,14 +1500,6 @@ Overwrite that review with yours?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Feedback kept on this computer until the database takes it; retried automatically</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No local outbox: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not connected to a database.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1453,39 +1519,8 @@ Overwrite that review with yours?</source>
         <source>Nothing to review. Well done.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n decision(s) waiting for review</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Feedback is disabled: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>within 1 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>within 24 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>within 1 week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sampled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>on time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1493,42 +1528,7 @@ Overwrite that review with yours?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>#%1 is back in the queue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pending again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved #%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#%1 kept in the outbox: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#%1 kept the other review: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#%1 was not saved: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n feedback waiting in the outbox</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Outbox empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1544,15 +1544,271 @@ Overwrite that review with yours?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>counting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>count unavailable</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The queue is shown; its counts could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recounting the queue for the new rules; counts are read from the decisions meanwhile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue counts follow the new rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts are read from the decisions (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the P0–P3 rules, deadlines and the P3 sample (Settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln decision(s) waiting for review</source>
+        <translation>
+            <numerusform>%Ln decision waiting for review</numerusform>
+            <numerusform>%Ln decisions waiting for review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewRules</name>
+    <message>
+        <source>confidence %1 &lt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidence %1 in [%2, %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidence %1 &gt; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deployment/rollback task (%v)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>production deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>marked critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>affects %v teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical code review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>routine %v</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewRulesEditor</name>
+    <message>
+        <source>Each pending decision gets the most urgent priority with a matching condition. Changes apply to the queue and its counts as soon as they are saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review within (hours, 0 = no deadline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share queued (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours from the decision to its review deadline; 0 = no deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only this stable share of the matching decisions is queued (the same for every reviewer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules of the review guide: P0 deployments, rollbacks and confidence below 0.70, …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules are valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewRulesModel</name>
+    <message>
+        <source>task type &quot;%1&quot; is longer than 50 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the confidence &quot;%1&quot; must be a number from 0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the upper confidence &quot;%1&quot; must be a number from 0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the range starts at %1, above its end %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list at least one task type, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; must be names of letters, digits and _ joined by dots (e.g. environment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>say which value the key must have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With no rules nothing would be queued: add at least one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidence below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidence from … to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidence above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task type is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key equals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key is a number above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked: the end of the range is included (confidence ≤ end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task types that match, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for these task types (empty: any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decision gets the most urgent priority with a matching condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence threshold (0–1), range start, or the value the key must have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look the key up in the decision&apos;s metadata or in the decision itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key in the JSON, dotted for nested keys (environment, action, build.stage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason shown to reviewers; %v is the matched value; empty: generated</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1876,6 +2132,29 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>timed out after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded with every verdict in the audit log; empty: your user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review rules</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

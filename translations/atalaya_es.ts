@@ -904,6 +904,37 @@ mín. %8 ms · máx. %9 ms</translation>
     </message>
 </context>
 <context>
+    <name>atalaya::FeedbackFlow</name>
+    <message>
+        <source>No local outbox: %1</source>
+        <translation>Sin bandeja de salida local: %1</translation>
+    </message>
+    <message>
+        <source>#%1 is back in the queue.</source>
+        <translation>N.º %1 ha vuelto a la cola.</translation>
+    </message>
+    <message>
+        <source>pending again</source>
+        <translation>de nuevo pendiente</translation>
+    </message>
+    <message>
+        <source>Saved #%1: %2</source>
+        <translation>Guardada n.º %1: %2</translation>
+    </message>
+    <message>
+        <source>#%1 kept in the outbox: %2</source>
+        <translation>N.º %1 se mantiene en la bandeja de salida: %2</translation>
+    </message>
+    <message>
+        <source>#%1 kept the other review: %2</source>
+        <translation>N.º %1 conserva la otra revisión: %2</translation>
+    </message>
+    <message>
+        <source>#%1 was not saved: %2</source>
+        <translation>N.º %1 no se guardó: %2</translation>
+    </message>
+</context>
+<context>
     <name>atalaya::FeedbackPage</name>
     <message>
         <source>Agent</source>
@@ -1107,6 +1138,10 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ajustes…</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::OverviewPage</name>
@@ -1183,6 +1218,65 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>Overview</source>
         <translation>Resumen</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::PriorityCountChips</name>
+    <message>
+        <source>%1 % sample</source>
+        <translation>muestra del %1 %</translation>
+    </message>
+    <message>
+        <source>no deadline</source>
+        <translation>sin plazo</translation>
+    </message>
+    <message numerus="yes">
+        <source>within %n week(s)</source>
+        <translation>
+            <numerusform>en %n semana</numerusform>
+            <numerusform>en %n semanas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>within %n day(s)</source>
+        <translation>
+            <numerusform>en %n día</numerusform>
+            <numerusform>en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>within %n h</source>
+        <translation>
+            <numerusform>en %n h</numerusform>
+            <numerusform>en %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>counting…</source>
+        <translation>contando…</translation>
+    </message>
+    <message>
+        <source>count unavailable</source>
+        <translation>recuento no disponible</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 vencidas</translation>
+    </message>
+    <message>
+        <source>none overdue</source>
+        <translation>ninguna vencida</translation>
+    </message>
+    <message>
+        <source>%1 (%2): pending decisions and how many are past their deadline.</source>
+        <translation>%1 (%2): decisiones pendientes y cuántas han superado su plazo.</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::QueueCountsRebuild</name>
+    <message>
+        <source>this account may not create the triggers that keep the counts</source>
+        <translation>esta cuenta no puede crear los disparadores que mantienen los recuentos</translation>
     </message>
 </context>
 <context>
@@ -1374,26 +1468,6 @@ Overwrite that review with yours?</source>
 ¿Sobrescribir esa revisión con la suya?</translation>
     </message>
     <message>
-        <source>review within 1 hour</source>
-        <translation>revisar en 1 hora</translation>
-    </message>
-    <message>
-        <source>review within 24 hours</source>
-        <translation>revisar en 24 horas</translation>
-    </message>
-    <message>
-        <source>review within a week</source>
-        <translation>revisar en una semana</translation>
-    </message>
-    <message>
-        <source>10 % sample, no deadline</source>
-        <translation>muestra del 10 %, sin plazo</translation>
-    </message>
-    <message>
-        <source>%1: %2. Pending decisions and how many are past their deadline.</source>
-        <translation>%1: %2. Decisiones pendientes y cuántas han superado su plazo.</translation>
-    </message>
-    <message>
         <source>Arrows move, 1 correct, 2 incorrect, 3 partially correct, Ctrl+Z undo</source>
         <translation>Flechas: mover, 1 correcto, 2 incorrecto, 3 parcialmente correcto, Ctrl+Z deshacer</translation>
     </message>
@@ -1430,14 +1504,6 @@ Overwrite that review with yours?</source>
         <translation>Parcialmente acertada (precisión 0.5) — tecla 3</translation>
     </message>
     <message>
-        <source>Feedback kept on this computer until the database takes it; retried automatically</source>
-        <translation>Feedback guardado en este equipo hasta que la base de datos lo acepte; se reintenta automáticamente</translation>
-    </message>
-    <message>
-        <source>No local outbox: %1</source>
-        <translation>Sin bandeja de salida local: %1</translation>
-    </message>
-    <message>
         <source>Not connected to a database.</source>
         <translation>No hay conexión a ninguna base de datos.</translation>
     </message>
@@ -1457,83 +1523,17 @@ Overwrite that review with yours?</source>
         <source>Nothing to review. Well done.</source>
         <translation>Nada que revisar. ¡Buen trabajo!</translation>
     </message>
-    <message numerus="yes">
-        <source>%n decision(s) waiting for review</source>
-        <translation>
-            <numerusform>%n decisión pendiente de revisión</numerusform>
-            <numerusform>%n decisiones pendientes de revisión</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Feedback is disabled: %1</source>
         <translation>El feedback está desactivado: %1</translation>
-    </message>
-    <message>
-        <source>within 1 h</source>
-        <translation>en 1 h</translation>
-    </message>
-    <message>
-        <source>within 24 h</source>
-        <translation>en 24 h</translation>
-    </message>
-    <message>
-        <source>within 1 week</source>
-        <translation>en 1 semana</translation>
-    </message>
-    <message>
-        <source>sampled</source>
-        <translation>por muestreo</translation>
-    </message>
-    <message>
-        <source>%1 overdue</source>
-        <translation>%1 vencidas</translation>
-    </message>
-    <message>
-        <source>on time</source>
-        <translation>a tiempo</translation>
     </message>
     <message>
         <source>Nothing to undo.</source>
         <translation>No hay nada que deshacer.</translation>
     </message>
     <message>
-        <source>#%1 is back in the queue.</source>
-        <translation>N.º %1 ha vuelto a la cola.</translation>
-    </message>
-    <message>
         <source>undo</source>
         <translation>deshacer</translation>
-    </message>
-    <message>
-        <source>pending again</source>
-        <translation>de nuevo pendiente</translation>
-    </message>
-    <message>
-        <source>Saved #%1: %2</source>
-        <translation>Guardada n.º %1: %2</translation>
-    </message>
-    <message>
-        <source>#%1 kept in the outbox: %2</source>
-        <translation>N.º %1 se mantiene en la bandeja de salida: %2</translation>
-    </message>
-    <message>
-        <source>#%1 kept the other review: %2</source>
-        <translation>N.º %1 conserva la otra revisión: %2</translation>
-    </message>
-    <message>
-        <source>#%1 was not saved: %2</source>
-        <translation>N.º %1 no se guardó: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n feedback waiting in the outbox</source>
-        <translation>
-            <numerusform>%n feedback pendiente en la bandeja de salida</numerusform>
-            <numerusform>%n feedbacks pendientes en la bandeja de salida</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Outbox empty</source>
-        <translation>Bandeja de salida vacía</translation>
     </message>
     <message>
         <source>Review queue</source>
@@ -1548,16 +1548,272 @@ Overwrite that review with yours?</source>
         <translation>Contando la cola…</translation>
     </message>
     <message>
-        <source>counting…</source>
-        <translation>contando…</translation>
-    </message>
-    <message>
-        <source>count unavailable</source>
-        <translation>recuento no disponible</translation>
-    </message>
-    <message>
         <source>The queue is shown; its counts could not be read: %1</source>
         <translation>La cola se muestra; sus recuentos no se pudieron leer: %1</translation>
+    </message>
+    <message>
+        <source>Recounting the queue for the new rules; counts are read from the decisions meanwhile…</source>
+        <translation>Recontando la cola con las nuevas reglas; mientras tanto los recuentos se leen de las decisiones…</translation>
+    </message>
+    <message>
+        <source>The queue counts follow the new rules.</source>
+        <translation>Los recuentos de la cola siguen las nuevas reglas.</translation>
+    </message>
+    <message>
+        <source>Counts are read from the decisions (%1).</source>
+        <translation>Los recuentos se leen de las decisiones (%1).</translation>
+    </message>
+    <message>
+        <source>Rules…</source>
+        <translation>Reglas…</translation>
+    </message>
+    <message>
+        <source>Edit the P0–P3 rules, deadlines and the P3 sample (Settings)</source>
+        <translation>Editar las reglas P0–P3, los plazos y la muestra P3 (Ajustes)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln decision(s) waiting for review</source>
+        <translation>
+            <numerusform>%Ln decisión pendiente de revisión</numerusform>
+            <numerusform>%Ln decisiones pendientes de revisión</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewRules</name>
+    <message>
+        <source>confidence %1 &lt; %2</source>
+        <translation>confianza %1 &lt; %2</translation>
+    </message>
+    <message>
+        <source>confidence %1 in [%2, %3%4</source>
+        <translation>confianza %1 en [%2, %3%4</translation>
+    </message>
+    <message>
+        <source>confidence %1 &gt; %2</source>
+        <translation>confianza %1 &gt; %2</translation>
+    </message>
+    <message>
+        <source>task type %1</source>
+        <translation>tipo de tarea %1</translation>
+    </message>
+    <message>
+        <source>deployment/rollback task (%v)</source>
+        <translation>tarea de despliegue/rollback (%v)</translation>
+    </message>
+    <message>
+        <source>production deployment</source>
+        <translation>despliegue en producción</translation>
+    </message>
+    <message>
+        <source>rollback decision</source>
+        <translation>decisión de rollback</translation>
+    </message>
+    <message>
+        <source>marked critical</source>
+        <translation>marcada como crítica</translation>
+    </message>
+    <message>
+        <source>affects %v teams</source>
+        <translation>afecta a %v equipos</translation>
+    </message>
+    <message>
+        <source>critical code review</source>
+        <translation>revisión de código crítica</translation>
+    </message>
+    <message>
+        <source>routine %v</source>
+        <translation>%v rutinaria</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewRulesEditor</name>
+    <message>
+        <source>Each pending decision gets the most urgent priority with a matching condition. Changes apply to the queue and its counts as soon as they are saved.</source>
+        <translation>Cada decisión pendiente recibe la prioridad más urgente cuya condición cumple. Los cambios se aplican a la cola y a sus recuentos en cuanto se guardan.</translation>
+    </message>
+    <message>
+        <source>Review within (hours, 0 = no deadline)</source>
+        <translation>Revisar en (horas, 0 = sin plazo)</translation>
+    </message>
+    <message>
+        <source>Share queued (%)</source>
+        <translation>Parte en cola (%)</translation>
+    </message>
+    <message>
+        <source>Hours from the decision to its review deadline; 0 = no deadline</source>
+        <translation>Horas desde la decisión hasta el plazo de revisión; 0 = sin plazo</translation>
+    </message>
+    <message>
+        <source>Only this stable share of the matching decisions is queued (the same for every reviewer)</source>
+        <translation>Solo esta parte estable de las decisiones que cumplen entra en la cola (la misma para todos los revisores)</translation>
+    </message>
+    <message>
+        <source>Add condition</source>
+        <translation>Añadir condición</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>a %1</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>Quitar condición</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>Restablecer valores predeterminados</translation>
+    </message>
+    <message>
+        <source>The rules of the review guide: P0 deployments, rollbacks and confidence below 0.70, …</source>
+        <translation>Las reglas de la guía de revisión: P0 despliegues, rollbacks y confianza inferior a 0,70, …</translation>
+    </message>
+    <message>
+        <source>The rules are valid.</source>
+        <translation>Las reglas son válidas.</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewRulesModel</name>
+    <message>
+        <source>task type &quot;%1&quot; is longer than 50 characters</source>
+        <translation>el tipo de tarea «%1» tiene más de 50 caracteres</translation>
+    </message>
+    <message>
+        <source>the confidence &quot;%1&quot; must be a number from 0 to 1</source>
+        <translation>la confianza «%1» debe ser un número de 0 a 1</translation>
+    </message>
+    <message>
+        <source>the upper confidence &quot;%1&quot; must be a number from 0 to 1</source>
+        <translation>la confianza superior «%1» debe ser un número de 0 a 1</translation>
+    </message>
+    <message>
+        <source>the range starts at %1, above its end %2</source>
+        <translation>el rango empieza en %1, por encima de su final %2</translation>
+    </message>
+    <message>
+        <source>list at least one task type, separated by commas</source>
+        <translation>indique al menos un tipo de tarea, separados por comas</translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; must be names of letters, digits and _ joined by dots (e.g. environment)</source>
+        <translation>la clave «%1» deben ser nombres de letras, dígitos y _ unidos por puntos (p. ej. environment)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>«%1» no es un número</translation>
+    </message>
+    <message>
+        <source>say which value the key must have</source>
+        <translation>indique qué valor debe tener la clave</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2): %3</source>
+        <translation>Fila %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>With no rules nothing would be queued: add at least one.</source>
+        <translation>Sin reglas no entraría nada en la cola: añada al menos una.</translation>
+    </message>
+    <message>
+        <source>metadata</source>
+        <translation>metadatos</translation>
+    </message>
+    <message>
+        <source>decision</source>
+        <translation>decisión</translation>
+    </message>
+    <message>
+        <source>confidence below</source>
+        <translation>confianza inferior a</translation>
+    </message>
+    <message>
+        <source>confidence from … to</source>
+        <translation>confianza de … a</translation>
+    </message>
+    <message>
+        <source>confidence above</source>
+        <translation>confianza superior a</translation>
+    </message>
+    <message>
+        <source>task type is one of</source>
+        <translation>tipo de tarea entre</translation>
+    </message>
+    <message>
+        <source>key equals</source>
+        <translation>clave igual a</translation>
+    </message>
+    <message>
+        <source>key is a number above</source>
+        <translation>clave numérica mayor que</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>cualquiera</translation>
+    </message>
+    <message>
+        <source>Checked: the end of the range is included (confidence ≤ end)</source>
+        <translation>Marcado: el final del rango está incluido (confianza ≤ final)</translation>
+    </message>
+    <message>
+        <source>Task types that match, separated by commas</source>
+        <translation>Tipos de tarea que cumplen, separados por comas</translation>
+    </message>
+    <message>
+        <source>Only for these task types (empty: any)</source>
+        <translation>Solo para estos tipos de tarea (vacío: cualquiera)</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condición</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Up to</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Task types</source>
+        <translation>Tipos de tarea</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>En</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>Reason shown</source>
+        <translation>Motivo mostrado</translation>
+    </message>
+    <message>
+        <source>A decision gets the most urgent priority with a matching condition</source>
+        <translation>Una decisión recibe la prioridad más urgente cuya condición cumple</translation>
+    </message>
+    <message>
+        <source>Confidence threshold (0–1), range start, or the value the key must have</source>
+        <translation>Umbral de confianza (0–1), inicio del rango o el valor que debe tener la clave</translation>
+    </message>
+    <message>
+        <source>Look the key up in the decision&apos;s metadata or in the decision itself</source>
+        <translation>Buscar la clave en los metadatos de la decisión o en la propia decisión</translation>
+    </message>
+    <message>
+        <source>Key in the JSON, dotted for nested keys (environment, action, build.stage)</source>
+        <translation>Clave en el JSON, con puntos para claves anidadas (environment, action, build.stage)</translation>
+    </message>
+    <message>
+        <source>Reason shown to reviewers; %v is the matched value; empty: generated</source>
+        <translation>Motivo que ven los revisores; %v es el valor encontrado; vacío: generado</translation>
     </message>
 </context>
 <context>
@@ -1881,6 +2137,29 @@ Overwrite that review with yours?</source>
     <message>
         <source>timed out after %1 s</source>
         <translation>tiempo de espera agotado tras %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Recorded with every verdict in the audit log; empty: your user name</source>
+        <translation>Se registra con cada veredicto en el registro de auditoría; vacío: su nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Reviewer name</source>
+        <translation>Nombre del revisor</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Cola de revisión</translation>
+    </message>
+    <message>
+        <source>Review rules</source>
+        <translation>Reglas de revisión</translation>
     </message>
 </context>
 <context>

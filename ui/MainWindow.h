@@ -86,6 +86,7 @@ private:
     QMenu *m_goMenu = nullptr;
     std::vector<QAction *> m_pageActions;
     QAction *m_connectAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;

@@ -5,6 +5,7 @@
 #include "Language.h"
 #include "Navigation.h"
 #include "Theme.h"
+#include "dialogs/SettingsDialog.h"
 #include "pages/PageFactory.h"
 #include "settings/Settings.h"
 #include "widgets/StatusPanel.h"
@@ -20,6 +21,12 @@ void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
     m_connectAction = m_fileMenu->addAction(QString(), this, &MainWindow::openConnectionDialog);
+    // The review rules and the reviewer's name; saving applies them at once (Settings::changed).
+    m_settingsAction = m_fileMenu->addAction(QString(), this, [this] {
+        SettingsDialog dialog(m_context.settings, this);
+        dialog.exec();
+    });
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
     m_exportAction = m_fileMenu->addAction(QString(), this, &MainWindow::exportPdf);
     m_exportAction->setShortcut(QKeySequence::Print);
     m_fileMenu->addSeparator();
@@ -98,6 +105,7 @@ void MainWindow::retranslate()
     setWindowTitle(tr("Atalaya — AI agent observability"));
     m_fileMenu->setTitle(tr("&File"));
     m_connectAction->setText(tr("&Connect to database…"));
+    m_settingsAction->setText(tr("&Settings…"));
     m_exportAction->setText(tr("Export &PDF report…"));
     m_quitAction->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));

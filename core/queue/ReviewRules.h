@@ -99,5 +99,12 @@ private:
 
 // Looks up a dotted path ("a.b") in an object; undefined when absent.
 QJsonValue jsonAtPath(const QJsonObject &object, const QString &path);
+// A scalar JSON value as reasons and messages show it: text as is, true/false, numbers, null.
+QString jsonValueText(const QJsonValue &value);
+
+// The rule kinds by their names in the rules JSON ("confidence_below", …), in enum order.
+QStringList ruleKindNames();
+QString ruleKindName(ReviewRule::Kind kind);
+std::optional<ReviewRule::Kind> ruleKindFromName(const QString &name);
 
 } // namespace atalaya

@@ -1,9 +1,9 @@
+#include "OutboxTestKit.h"
 #include "TestDatabases.h"
 
 #include "queue/FeedbackSender.h"
 #include "queue/ReviewQueue.h"
 #include "storage/SqlUtil.h"
-#include "telemetry/TelemetryRepository.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -11,15 +11,7 @@
 
 using namespace atalaya;
 
-namespace {
-
-qint64 scalar(const Database &db, const QString &sql, const QVariantList &values = {})
-{
-    auto q = execQuery(db, sql, values, QStringLiteral("test read"));
-    return q && q->next() ? q->value(0).toLongLong() : -1;
-}
-
-} // namespace
+using test::scalar;
 
 // The outbox and the write path of the review page: idempotency keys, conflicts, order,
 // permissions and persistence. The server-kill case is tst_outbox_fault.
@@ -30,14 +22,9 @@ private:
     QTemporaryDir m_dir;
     std::vector<qint64> m_ids;
 
-    OutboxEntry entry(qint64 id, Feedback value, std::optional<QString> expected = QString())
+    static OutboxEntry entry(qint64 id, Feedback value, std::optional<QString> expected = QString())
     {
-        OutboxEntry e;
-        e.telemetryId = id;
-        e.value = value;
-        e.expectedPrevious = expected;
-        e.reviewer = QStringLiteral("ana");
-        return e;
+        return test::verdict(id, value, QStringLiteral("ana"), std::move(expected));
     }
 
 private slots:
@@ -46,20 +33,8 @@ private slots:
         auto fresh = test::freshDatabase();
         QVERIFY2(fresh.db, "no test database");
         m_db = fresh.db;
-        std::vector<DecisionInput> rows;
-        for (int i = 0; i < 10; ++i) {
-            DecisionInput d;
-            d.agentId = QStringLiteral("a");
-            d.taskType = QStringLiteral("chat_response");
-            d.confidence = 0.5;
-            d.decision = {{QStringLiteral("action"), QStringLiteral("reply")}};
-            d.executionTimeMs = 5;
-            rows.push_back(d);
-        }
-        auto batch = TelemetryRepository(m_db).recordBatch(rows);
-        QVERIFY(batch.ok());
-        for (qint64 id = batch->firstId; id <= batch->lastId; ++id)
-            m_ids.push_back(id);
+        m_ids = test::seedPending(m_db, 10, QStringLiteral("a"), QStringLiteral("chat_response"), 0.5);
+        QCOMPARE(m_ids.size(), size_t(10));
     }
 
     void outboxFileIsPrivateAndSurvivesReopen()
@@ -110,9 +85,9 @@ private slots:
 
     void anotherReviewerMeanwhileIsAConflictNamingThem()
     {
-        auto outbox = FeedbackOutbox::open(m_dir.filePath(QStringLiteral("conflict.db")));
-        QVERIFY(outbox.ok());
-        FeedbackSender mine(m_db, std::shared_ptr<FeedbackOutbox>(std::move(*outbox)));
+        auto outbox = test::openOutbox(m_dir.filePath(QStringLiteral("conflict.db")));
+        QVERIFY(outbox);
+        FeedbackSender mine(m_db, outbox);
         FeedbackRequest theirs;
         theirs.telemetryId = m_ids[2];
         theirs.value = Feedback::Incorrect;
@@ -148,9 +123,8 @@ private slots:
 
     void newWritesQueueBehindAWaitingOutboxInOrder()
     {
-        auto opened = FeedbackOutbox::open(m_dir.filePath(QStringLiteral("order.db")));
-        QVERIFY(opened.ok());
-        std::shared_ptr<FeedbackOutbox> outbox(std::move(*opened));
+        auto outbox = test::openOutbox(m_dir.filePath(QStringLiteral("order.db")));
+        QVERIFY(outbox);
         QVERIFY(outbox->enqueue(entry(m_ids[4], Feedback::Correct)).ok());
         FeedbackSender sender(m_db, outbox);
         OutboxEntry undo;
@@ -163,6 +137,32 @@ private slots:
         QCOMPARE(out.outboxSize, 0);  // both delivered, the record first
         QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback IS NULL"), {m_ids[4]}), qint64(1));
         QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {m_ids[4]}), qint64(2));
+    }
+
+    // A verdict waiting in the outbox is left out of the counts once, and once delivered it is
+    // not left out again: the page passes what it decided, which may already be written.
+    void countsLeaveOutWaitingVerdictsExactlyOnce()
+    {
+        const ReviewQueue queue(m_db, ReviewRules::defaults());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto before = queue.counts({}, now);
+        QVERIFY(before.ok());
+        const qint64 id = m_ids[6];
+        auto outbox = test::openOutbox(m_dir.filePath(QStringLiteral("counts.db")));
+        QVERIFY(outbox);
+        QVERIFY(outbox->enqueue(entry(id, Feedback::Incorrect)).ok());
+        auto waiting = queue.countsWithout({}, now, {id});
+        QVERIFY(waiting.ok());
+        QCOMPARE(waiting->all(), before->all() - 1);
+        QCOMPARE(waiting->total[0], before->total[0] - 1);  // confidence 0.5: P0
+
+        FeedbackRepository repo(m_db);
+        QCOMPARE(outbox->flush(*m_db, repo).delivered, 1);
+        auto delivered = queue.countsWithout({}, now, {id});
+        QVERIFY(delivered.ok());
+        QCOMPARE(delivered->all(), before->all() - 1);
+        auto plain = queue.counts({}, now);
+        QCOMPARE(plain->all(), before->all() - 1);
     }
 
     void readOnlyAccountIsDetected()

@@ -1,167 +1,83 @@
-#include "queue/FeedbackSender.h"
-#include "storage/SchemaInstaller.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/TelemetryRepository.h"
+#include "OutboxTestKit.h"
+#include "TestDatabases.h"
 
-#include <QElapsedTimer>
-#include <QFile>
-#include <QProcess>
+#include "models/ReviewQueueModel.h"
+#include "pages/ReviewQueuePage.h"
+#include "queue/FeedbackSender.h"
+#include "review/FeedbackFlow.h"
+#include "review/PriorityCountChips.h"
+#include "settings/Settings.h"
+#include "storage/SqlUtil.h"
+
+#include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <csignal>
-
 using namespace atalaya;
+using test::scalar;
 
 // RELIABILITY.md "Nothing lost": a private MariaDB (so the shared fixture survives) is killed
 // with SIGKILL in the middle of a review session; feedback recorded meanwhile goes to the
 // outbox; the server restarts on the same datadir and port; every click arrives exactly once.
+// Once through the write path alone, once through the review page with its counts, and with
+// another reviewer judging an item while it waited in the outbox.
 class TestOutboxFault : public QObject {
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    QMap<QString, QString> m_info;
+    std::unique_ptr<test::PrivateMariaDb> m_server;
 
-    QMap<QString, QString> readInfo()
+    static QString feedbackOf(const Database &db, qint64 id)
     {
-        QMap<QString, QString> info;
-        QFile file(m_dir.filePath(QStringLiteral("server/info.env")));
-        if (file.open(QIODevice::ReadOnly)) {
-            for (const QByteArray &line : file.readAll().split('\n')) {
-                const qsizetype eq = line.indexOf('=');
-                if (eq > 0)
-                    info.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
-            }
-        }
-        return info;
-    }
-
-    qint64 serverPid()
-    {
-        QFile pid(m_info.value(QStringLiteral("PID_FILE")));
-        return pid.open(QIODevice::ReadOnly) ? pid.readAll().trimmed().toLongLong() : 0;
-    }
-
-    bool ping()
-    {
-        return QProcess::execute(QStringLiteral("mariadb-admin"),
-                                 {QStringLiteral("--no-defaults"), QStringLiteral("--socket=") + m_info.value(QStringLiteral("SOCKET")),
-                                  QStringLiteral("-uroot"), QStringLiteral("ping")}) == 0;
-    }
-
-    void restartServer()
-    {
-        const QString dir = m_dir.filePath(QStringLiteral("server"));
-        QProcess::startDetached(QStringLiteral("mariadbd"),
-                                {QStringLiteral("--no-defaults"), QStringLiteral("--user=root"),
-                                 QStringLiteral("--datadir=") + m_info.value(QStringLiteral("DATADIR")),
-                                 QStringLiteral("--socket=") + m_info.value(QStringLiteral("SOCKET")),
-                                 QStringLiteral("--port=") + m_info.value(QStringLiteral("PORT")),
-                                 QStringLiteral("--bind-address=127.0.0.1"),
-                                 QStringLiteral("--pid-file=") + m_info.value(QStringLiteral("PID_FILE")),
-                                 QStringLiteral("--log-error=") + dir + QStringLiteral("/error.log"),
-                                 QStringLiteral("--innodb-buffer-pool-size=64M"), QStringLiteral("--skip-name-resolve")});
-    }
-
-    static qint64 scalar(const Database &db, const QString &sql)
-    {
-        auto q = execQuery(db, sql, {}, QStringLiteral("test read"));
-        return q && q->next() ? q->value(0).toLongLong() : -1;
+        auto q = execQuery(db, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?"), {id},
+                           QStringLiteral("test read"));
+        return q && q->next() ? (q->value(0).isNull() ? QStringLiteral("<pending>") : q->value(0).toString())
+                              : QStringLiteral("<missing>");
     }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const int rc = QProcess::execute(QStringLiteral(ATALAYA_FIXTURE_SCRIPT),
-                                         {QStringLiteral("start"), m_dir.filePath(QStringLiteral("server"))});
-        QCOMPARE(rc, 0);
-        m_info = readInfo();
-        QVERIFY(!m_info.value(QStringLiteral("PORT")).isEmpty());
-        QVERIFY(serverPid() > 0);
+        m_server = std::make_unique<test::PrivateMariaDb>(QStringLiteral(ATALAYA_FIXTURE_SCRIPT),
+                                                          m_dir.filePath(QStringLiteral("server")));
+        QVERIFY(m_server->start());
     }
 
     void cleanupTestCase()
     {
-        QProcess::execute(QStringLiteral(ATALAYA_FIXTURE_SCRIPT), {QStringLiteral("stop"), m_dir.filePath(QStringLiteral("server"))});
+        m_server.reset();
     }
 
     void killedServerLosesNothing()
     {
-        {
-            QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), QStringLiteral("fault-admin"));
-            admin.setConnectOptions(QStringLiteral("UNIX_SOCKET=") + m_info.value(QStringLiteral("SOCKET")));
-            admin.setUserName(m_info.value(QStringLiteral("USER")));
-            admin.setPassword(m_info.value(QStringLiteral("PASSWORD")));
-            QVERIFY(admin.open());
-            QSqlQuery(admin).exec(QStringLiteral("CREATE DATABASE fault CHARACTER SET utf8mb4"));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("fault-admin"));
-        auto url = DbUrl::parse(QStringLiteral("mysql://%1@127.0.0.1:%2/fault")
-                                    .arg(m_info.value(QStringLiteral("USER")), m_info.value(QStringLiteral("PORT"))));
-        QVERIFY(url.ok());
-        DatabaseOptions options;
-        options.connectTimeoutSeconds = 2;
-        options.readTimeoutSeconds = 5;
-        auto opened = Database::open(*url, m_info.value(QStringLiteral("PASSWORD")), options);
-        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        std::shared_ptr<Database> db = *opened;
-        QVERIFY(initialize(*db).ok());
+        std::shared_ptr<Database> db = m_server->createDatabase(QStringLiteral("fault"));
+        QVERIFY(db);
+        const std::vector<qint64> ids = test::seedPending(db, 30, QStringLiteral("fault"), QStringLiteral("deployment_risk"), 0.6);
+        QCOMPARE(ids.size(), size_t(30));
 
-        std::vector<DecisionInput> rows;
-        for (int i = 0; i < 30; ++i) {
-            DecisionInput d;
-            d.agentId = QStringLiteral("fault");
-            d.taskType = QStringLiteral("deployment_risk");
-            d.confidence = 0.6;
-            d.decision = {{QStringLiteral("action"), QStringLiteral("approve")}};
-            d.executionTimeMs = 10;
-            rows.push_back(d);
-        }
-        auto batch = TelemetryRepository(db).recordBatch(rows);
-        QVERIFY(batch.ok());
-
-        auto outbox = FeedbackOutbox::open(m_dir.filePath(QStringLiteral("outbox.db")));
-        QVERIFY(outbox.ok());
-        FeedbackSender sender(db, std::shared_ptr<FeedbackOutbox>(std::move(*outbox)));
+        auto outbox = test::openOutbox(m_dir.filePath(QStringLiteral("outbox.db")));
+        QVERIFY(outbox);
+        FeedbackSender sender(db, outbox);
         const Feedback values[] = {Feedback::Correct, Feedback::Incorrect, Feedback::PartiallyCorrect};
         auto click = [&](qint64 id) {
-            OutboxEntry e;
-            e.telemetryId = id;
-            e.value = values[id % 3];
-            e.expectedPrevious = QString();
-            e.reviewer = QStringLiteral("reviewer-%1").arg(id % 2);
-            return sender.send(e);
+            return sender.send(test::verdict(id, values[id % 3], QStringLiteral("reviewer-%1").arg(id % 2)));
         };
 
-        qint64 id = batch->firstId;
-        for (int i = 0; i < 10; ++i, ++id)
-            QCOMPARE(click(id).kind, SendOutcome::Kind::Written);
+        size_t next = 0;
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(click(ids[next++]).kind, SendOutcome::Kind::Written);
 
-        const qint64 pid = serverPid();
-        QVERIFY(pid > 0);
-        QCOMPARE(::kill(static_cast<pid_t>(pid), SIGKILL), 0);
-        QElapsedTimer gone;
-        gone.start();
-        while (::kill(static_cast<pid_t>(pid), 0) == 0 && gone.elapsed() < 10000)
-            QTest::qWait(20);
-
-        int queued = 0;
-        for (int i = 0; i < 10; ++i, ++id) {
-            const SendOutcome out = click(id);
+        QVERIFY(m_server->kill());
+        for (int queued = 1; queued <= 10; ++queued) {
+            const SendOutcome out = click(ids[next++]);
             QVERIFY2(out.kind == SendOutcome::Kind::Queued, qPrintable(out.message));
-            ++queued;
             QCOMPARE(out.outboxSize, queued);
         }
         QCOMPARE(sender.retry(true).remaining, 10);
 
-        restartServer();
-        QElapsedTimer up;
-        up.start();
-        while (!ping() && up.elapsed() < 30000)
-            QTest::qWait(100);
-        QVERIFY(ping());
-
+        QVERIFY(m_server->restart());
         QElapsedTimer drain;
         drain.start();
         int remaining = sender.outboxSize();
@@ -171,21 +87,92 @@ private slots:
                 QTest::qWait(200);
         }
         QCOMPARE(remaining, 0);
-        for (int i = 0; i < 10; ++i, ++id)
-            QCOMPARE(click(id).kind, SendOutcome::Kind::Written);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(click(ids[next++]).kind, SendOutcome::Kind::Written);
 
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE human_feedback IS NOT NULL")), qint64(30));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit")), qint64(30));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(DISTINCT telemetry_id) FROM atalaya_feedback_audit")), qint64(30));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_keys")), qint64(30));
-        for (qint64 check = batch->firstId; check <= batch->lastId; ++check) {
-            auto q = execQuery(*db, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?"), {check},
-                               QStringLiteral("test read"));
-            QVERIFY(q && q->next());
-            QCOMPARE(q->value(0).toString(), feedbackToString(values[check % 3]));
-        }
+        for (qint64 id : ids)
+            QCOMPARE(feedbackOf(*db, id), feedbackToString(values[id % 3]));
+    }
+
+    // The page while the server is down: verdicts leave the queue at once and wait in the
+    // outbox (status bar count), the P0 count drops once per verdict and not again when they
+    // are delivered, and an item someone else judged meanwhile is asked about, not overwritten.
+    void reviewPageDeliversOnceAfterRecoveryAndAsksOnConflict()
+    {
+        std::shared_ptr<Database> db = m_server->createDatabase(QStringLiteral("pagefault"));
+        QVERIFY(db);
+        const std::vector<qint64> ids = test::seedPending(db, 6, QStringLiteral("page"), QStringLiteral("chat_response"), 0.5);
+        QCOMPARE(ids.size(), size_t(6));
+        Settings settings(m_dir.filePath(QStringLiteral("settings.ini")));
+        settings.setReviewer(QStringLiteral("ana"));
+        ReviewQueuePage page({db, &settings});
+        QStringList asked;
+        page.setConflictResolver([&](const QString &message) {
+            asked << message;
+            return false;
+        });
+        QSignalSpy outboxSizes(&page, &ReviewQueuePage::outboxCountChanged);
+        page.resize(1200, 800);
+        page.show();
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(15000));
+        auto *chips = page.findChild<PriorityCountChips *>();
+        QVERIFY(chips);
+        QCOMPARE(chips->counts().total[0], qint64(6));
+        QCOMPARE(page.model()->rowCount(), 6);
+
+        QVERIFY(m_server->kill());
+        QSignalSpy settled(&page, &ReviewQueuePage::feedbackSettled);
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(page.table(), Qt::Key_2);
+        QCOMPARE(page.model()->rowCount(), 3);
+        QCOMPARE(chips->counts().total[0], qint64(3));
+        QTRY_COMPARE_WITH_TIMEOUT(settled.size(), 3, 30000);
+        QCOMPARE(page.outboxSize(), 3);
+        QVERIFY(!outboxSizes.isEmpty());
+        QCOMPARE(outboxSizes.last().at(0).toInt(), 3);
+
+        // Back up, and before the outbox is retried (no event loop runs here) bruno judges
+        // the second item this page sent to the outbox.
+        QVERIFY(m_server->restart());
+        db->reconnect();
+        FeedbackRequest theirs;
+        theirs.telemetryId = ids[1];
+        theirs.value = Feedback::Correct;
+        theirs.reviewer = QStringLiteral("bruno");
+        QVERIFY(FeedbackRepository(db).record(theirs).ok());
+
+        QTRY_COMPARE_WITH_TIMEOUT(page.outboxSize(), 0, 90000);
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 10000);
+        QVERIFY2(asked.front().contains(QLatin1String("bruno")), qPrintable(asked.front()));
+        QCOMPARE(feedbackOf(*db, ids[0]), QStringLiteral("incorrect"));
+        QCOMPARE(feedbackOf(*db, ids[1]), QStringLiteral("correct"));  // bruno's stays
+        QCOMPARE(feedbackOf(*db, ids[2]), QStringLiteral("incorrect"));
+        for (qint64 id : {ids[0], ids[1], ids[2]})
+            QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {id}), qint64(1));
+
+        // Delivered verdicts are not subtracted a second time.
+        QSignalSpy reloaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(reloaded.wait(15000));
+        QCOMPARE(chips->counts().total[0], qint64(3));
+        QCOMPARE(page.model()->rowCount(), 3);
     }
 };
 
-QTEST_GUILESS_MAIN(TestOutboxFault)
+int main(int argc, char **argv)
+{
+    // The page's outbox lives in the (test-mode) configuration folder, not the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tst_outbox_fault"));
+    TestOutboxFault test;
+    return QTest::qExec(&test, argc, argv);
+}
+
 #include "tst_outbox_fault.moc"

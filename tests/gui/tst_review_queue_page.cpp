@@ -1,12 +1,19 @@
 #include "TestDatabases.h"
 
+#include "dialogs/ReviewRulesEditor.h"
+#include "dialogs/SettingsDialog.h"
 #include "models/ReviewQueueModel.h"
+#include "models/ReviewRulesModel.h"
 #include "pages/ReviewQueuePage.h"
+#include "queue/QueueCountsStore.h"
+#include "review/PriorityCountChips.h"
+#include "review/QueueCountsRebuild.h"
 #include "settings/Settings.h"
 #include "storage/SqlUtil.h"
 #include "telemetry/TelemetryRepository.h"
 
 #include <QAbstractItemModelTester>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -209,6 +216,89 @@ private slots:
         QCOMPARE(auditRows(*m_db, m_ids[5]), qint64(2));
     }
 
+    // A rule edited in Settings re-prioritises the open page at once, and the counts table is
+    // rebuilt for the new rules in the background, with counts exact before and after.
+    void rulesEditedInSettingsApplyAtOnce()
+    {
+        // Pending from here on: m_ids[1] (0.55, P0) and these: 0.72 and 0.78 (P1), 0.90 (P2).
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        std::vector<qint64> added;
+        for (double confidence : {0.72, 0.78, 0.90}) {
+            DecisionInput d;
+            d.agentId = QStringLiteral("rules-agent");
+            d.taskType = QStringLiteral("chat_response");
+            d.confidence = confidence;
+            d.decision = {{QStringLiteral("action"), QStringLiteral("reply")}};
+            d.executionTimeMs = 7;
+            d.createdAt = now.addSecs(-120);
+            auto r = TelemetryRepository(m_db).record(d);
+            QVERIFY(r.ok());
+            added.push_back(r->id);
+        }
+        ReviewQueuePage page({m_db, m_settings.get()});
+        page.show();
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(15000));
+        auto *chips = page.findChild<PriorityCountChips *>();
+        QCOMPARE(chips->counts().total[0], qint64(1));
+        QCOMPARE(chips->counts().total[1], qint64(2));
+
+        SettingsDialog dialog(m_settings.get());
+        ReviewRulesModel *rules = dialog.rulesEditor()->model();
+        QAbstractItemModelTester tester(rules);
+        int below = -1;
+        for (int row = 0; row < rules->rowCount(); ++row) {
+            if (rules->index(row, ReviewRulesModel::PriorityColumn).data(Qt::EditRole).toInt() == 0
+                && rules->index(row, ReviewRulesModel::KindColumn).data(Qt::EditRole).toInt()
+                    == static_cast<int>(ReviewRule::Kind::ConfidenceBelow))
+                below = row;
+        }
+        QVERIFY(below >= 0);
+        QPushButton *save = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+        const QModelIndex value = rules->index(below, ReviewRulesModel::ValueColumn);
+        QVERIFY(rules->setData(value, QStringLiteral("0,8x")));
+        QVERIFY(!save->isEnabled());
+        const QString problem = dialog.findChild<QLabel *>(QStringLiteral("rulesProblem"))->text();
+        QVERIFY2(problem.contains(QLatin1String("0,8x")) && problem.contains(QLatin1String("P0")), qPrintable(problem));
+        QVERIFY(rules->setData(value, QStringLiteral("0,80")));  // a decimal comma is fine
+        QVERIFY(save->isEnabled());
+
+        QSignalSpy reloaded(&page, &Page::loadFinished);
+        QSignalSpy rebuilt(page.countsRebuild(), &QueueCountsRebuild::finished);
+        dialog.accept();
+        QVERIFY(reloaded.wait(15000));
+        QCOMPARE(chips->counts().total[0], qint64(3));
+        QCOMPARE(chips->counts().total[1], qint64(0));
+        QCOMPARE(page.model()->rowCount(), 4);
+        for (int row = 0; row < 3; ++row)
+            QCOMPARE(page.model()->item(row).priority, Priority::P0);
+        QCOMPARE(page.model()->item(1).id, added[0]);
+        QVERIFY2(page.model()->item(1).reason.contains(QLatin1String("< 0.80")), qPrintable(page.model()->item(1).reason));
+
+        QTRY_COMPARE_WITH_TIMEOUT(rebuilt.size(), 1, 60000);
+        QCOMPARE(rebuilt.first().at(0).toBool(), true);
+        auto installed = queuecounts::installedFor(*m_db, page.rules());
+        QVERIFY(installed && *installed);
+        const ReviewQueue queue(m_db, page.rules());
+        auto kept = queue.counts({}, now);
+        auto raw = queue.countsFromRows({}, now);
+        QVERIFY(kept && raw);
+        QVERIFY(kept->total == raw->total);
+        QVERIFY(kept->overdue == raw->overdue);
+        QTRY_COMPARE(chips->counts().total[0], qint64(3));
+
+        SettingsDialog again(m_settings.get());
+        again.rulesEditor()->resetToDefaults();
+        QSignalSpy back(&page, &Page::loadFinished);
+        again.accept();
+        QVERIFY(back.wait(15000));
+        QVERIFY(m_settings->reviewRulesJson().isEmpty());
+        QCOMPARE(chips->counts().total[0], qint64(1));
+        QCOMPARE(page.model()->item(0).id, m_ids[1]);
+        page.countsRebuild()->waitForDone();
+    }
+
     void readOnlyAccountSeesTheQueueWithFeedbackDisabled()
     {
         if (test::currentBackend() != test::TestBackend::MariaDB)
@@ -224,8 +314,8 @@ private slots:
         QVERIFY(loaded.wait(15000));
         QVERIFY(page.model()->rowCount() > 0);
         const int before = page.model()->rowCount();
-        for (QPushButton *b : page.findChildren<QPushButton *>())
-            QVERIFY(!b->isEnabled());
+        for (const char *verdict : {"verdict1", "verdict2", "verdict3"})
+            QVERIFY(!page.findChild<QPushButton *>(QLatin1String(verdict))->isEnabled());
         bool bannerSaysWhy = false;
         for (QLabel *l : page.findChildren<QLabel *>())
             bannerSaysWhy |= l->isVisible() && l->text().contains(QLatin1String("privilege"));

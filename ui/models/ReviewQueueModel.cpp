@@ -1,5 +1,7 @@
 #include "models/ReviewQueueModel.h"
 
+#include "review/ReviewColors.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -24,6 +26,14 @@ bool before(const QueueItem &a, const QueueItem &b)
 ReviewQueueModel::ReviewQueueModel(QObject *parent)
     : QAbstractTableModel(parent), m_now(QDateTime::currentDateTimeUtc())
 {
+    m_bold.setBold(true);
+}
+
+void ReviewQueueModel::setColors(const ReviewColors &colors)
+{
+    m_colors = colors;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole});
 }
 
 int ReviewQueueModel::rowCount(const QModelIndex &parent) const
@@ -50,13 +60,7 @@ QString ReviewQueueModel::durationText(qint64 seconds)
 
 QColor ReviewQueueModel::priorityColor(Priority p)
 {
-    switch (p) {
-    case Priority::P0: return QColor(0xc6, 0x28, 0x28);
-    case Priority::P1: return QColor(0xe6, 0x5c, 0x00);
-    case Priority::P2: return QColor(0x15, 0x65, 0xc0);
-    case Priority::P3: return QColor(0x60, 0x7d, 0x8b);
-    }
-    return {};
+    return ReviewColors::of().priority(p);
 }
 
 QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
@@ -84,17 +88,14 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole) {
         if (index.column() == PriorityColumn)
-            return QBrush(priorityColor(it.priority));
+            return QBrush(m_colors.priority(it.priority));
         if (index.column() == DueColumn && overdue)
-            return QBrush(QColor(0xc6, 0x28, 0x28));
+            return QBrush(m_colors.danger);
         if (index.column() == DueColumn && !it.dueAt.isValid())
-            return QBrush(QColor(0x90, 0x90, 0x90));
+            return QBrush(m_colors.muted);
     }
-    if (role == Qt::FontRole && (index.column() == PriorityColumn || (index.column() == DueColumn && overdue))) {
-        QFont f;
-        f.setBold(true);
-        return f;
-    }
+    if (role == Qt::FontRole && (index.column() == PriorityColumn || (index.column() == DueColumn && overdue)))
+        return m_bold;
     if (role == Qt::TextAlignmentRole && index.column() == ConfidenceColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole) {

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "queue/ReviewQueue.h"
+#include "review/ReviewColors.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QFont>
 
 #include <vector>
 
@@ -31,6 +33,8 @@ public:
     QueueItem takeRow(int row);
     int insertSorted(const QueueItem &item);  // returns its row
     void setNow(const QDateTime &now);
+    // The palette's colours (theme change); kept here so painting a row computes none.
+    void setColors(const ReviewColors &colors);
     const QDateTime &now() const { return m_now; }
 
     static QString durationText(qint64 seconds);
@@ -39,6 +43,8 @@ public:
 private:
     std::vector<QueueItem> m_items;
     QDateTime m_now;
+    ReviewColors m_colors = ReviewColors::of();
+    QFont m_bold;
 };
 
 } // namespace atalaya

@@ -1,6 +1,7 @@
 #include "pages/ReviewDetailPane.h"
 
 #include "models/ReviewQueueModel.h"
+#include "review/ReviewColors.h"
 
 #include <QJsonDocument>
 #include <QLocale>
@@ -23,10 +24,20 @@ ReviewDetailPane::ReviewDetailPane(QWidget *parent) : QTextBrowser(parent)
     setOpenLinks(false);
     setFocusPolicy(Qt::NoFocus);
     setToolTip(tr("The selected decision, its metadata and who reviewed it before"));
-    document()->setDefaultStyleSheet(QStringLiteral(
-        "h2 { margin: 0; } .muted { color: #6b7280; } .reason { font-weight: 600; }"
-        " pre { background: #f5f6f8; border: 1px solid #e3e6ea; padding: 6px; font-family: monospace; }"
-        " td { padding: 2px 8px 2px 0; } th { text-align: left; padding-right: 8px; color: #6b7280; }"));
+    refreshLook();
+}
+
+void ReviewDetailPane::refreshLook()
+{
+    const ReviewColors colors = ReviewColors::of(palette());
+    document()->setDefaultStyleSheet(
+        QStringLiteral("h2 { margin: 0; } .muted { color: %1; } .reason { font-weight: 600; }"
+                       " pre { background: %2; border: 1px solid %3; padding: 6px; font-family: monospace; }"
+                       " td { padding: 2px 8px 2px 0; } th { text-align: left; padding-right: 8px; color: %1; }")
+            .arg(colors.muted.name(), colors.code.name(), colors.border.name()));
+    if (m_id > 0)
+        m_body = itemHtml(m_item, m_shownAt);
+    render();
 }
 
 void ReviewDetailPane::showEmpty(const QString &message)
@@ -41,13 +52,24 @@ void ReviewDetailPane::showItem(const QueueItem &it, const QDateTime &now)
 {
     const bool sameItem = it.id == m_id;
     m_id = it.id;
-    const QString color = ReviewQueueModel::priorityColor(it.priority).name();
+    m_item = it;
+    m_shownAt = now;
+    m_body = itemHtml(it, now);
+    if (!sameItem)
+        m_history = QStringLiteral("<h3>%1</h3><p class='muted'>%2</p>").arg(tr("Feedback history"), tr("Loading…"));
+    render();
+}
+
+QString ReviewDetailPane::itemHtml(const QueueItem &it, const QDateTime &now) const
+{
+    const ReviewColors colors = ReviewColors::of(palette());
+    const QString color = colors.priority(it.priority).name();
     QString due;
     if (!it.dueAt.isValid())
         due = tr("no deadline");
     else if (it.overdueAt(now))
-        due = QStringLiteral("<span style='color:#c62828;font-weight:600'>%1</span>")
-                  .arg(tr("overdue by %1").arg(ReviewQueueModel::durationText(it.dueAt.secsTo(now))));
+        due = QStringLiteral("<span style='color:%1;font-weight:600'>%2</span>")
+                  .arg(colors.danger.name(), tr("overdue by %1").arg(ReviewQueueModel::durationText(it.dueAt.secsTo(now))));
     else
         due = tr("due in %1").arg(ReviewQueueModel::durationText(now.secsTo(it.dueAt)));
     // Concatenated, not arg()-chained: decision text may itself contain "%1".
@@ -55,7 +77,7 @@ void ReviewDetailPane::showItem(const QueueItem &it, const QDateTime &now)
         return QStringLiteral("<tr><th>") + k1 + QStringLiteral("</th><td>") + v1 + QStringLiteral("</td></tr><tr><th>")
             + k2 + QStringLiteral("</th><td>") + v2 + QStringLiteral("</td></tr>");
     };
-    m_body = QStringLiteral("<h2><span style='color:") + color + QStringLiteral("'>") + priorityName(it.priority)
+    return QStringLiteral("<h2><span style='color:") + color + QStringLiteral("'>") + priorityName(it.priority)
         + QStringLiteral("</span> &nbsp;#") + QString::number(it.id) + QStringLiteral("</h2><p class='reason'>")
         + it.reason.toHtmlEscaped() + QStringLiteral("</p><table>")
         + row(tr("Agent"), it.agentId.toHtmlEscaped(), tr("Task"), it.taskType.toHtmlEscaped())
@@ -66,9 +88,6 @@ void ReviewDetailPane::showItem(const QueueItem &it, const QDateTime &now)
         + QStringLiteral("</table><h3>") + tr("Decision") + QStringLiteral("</h3><pre>") + prettyJson(it.decisionJson)
         + QStringLiteral("</pre><h3>") + tr("Metadata") + QStringLiteral("</h3><pre>") + prettyJson(it.metadataJson)
         + QStringLiteral("</pre>");
-    if (!sameItem)
-        m_history = QStringLiteral("<h3>%1</h3><p class='muted'>%2</p>").arg(tr("Feedback history"), tr("Loading…"));
-    render();
 }
 
 void ReviewDetailPane::showHistory(qint64 id, const std::vector<AuditEntry> &history)

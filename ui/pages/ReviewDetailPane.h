@@ -18,10 +18,15 @@ public:
     void showHistory(qint64 id, const std::vector<AuditEntry> &history);
     void showEmpty(const QString &message);
     qint64 currentId() const { return m_id; }
+    // Re-renders with the palette's colours (theme change).
+    void refreshLook();
 
 private:
     void render();
+    QString itemHtml(const QueueItem &item, const QDateTime &now) const;
 
+    QueueItem m_item;
+    QDateTime m_shownAt;
     qint64 m_id = 0;
     QString m_body;
     QString m_history;

@@ -1,30 +1,33 @@
 #pragma once
 
 #include "pages/Page.h"
-#include "queue/FeedbackSender.h"
 #include "queue/ReviewQueue.h"
-
-#include <QThreadPool>
+#include "telemetry/FeedbackRepository.h"
 
 #include <array>
+
 #include <functional>
-#include <memory>
 
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QTableView;
 class QTimer;
 
 namespace atalaya {
 
+class FeedbackFlow;
+class PriorityCountChips;
+class QueueCountsRebuild;
 class ReviewDetailPane;
 class ReviewQueueModel;
 
 // The page reviewers live in (REVIEW_QUEUE.md): counts per priority, the queue, the selected
-// decision, one key per verdict. A verdict removes the row at once and selects the next; the
-// write runs on a single writer thread (so undo follows its write), goes to the outbox when
-// the database cannot take it, and asks before overwriting someone else's review.
+// decision, one key per verdict. A verdict removes the row at once and selects the next; what
+// happens to it afterwards (writer thread, outbox, conflicts, undo) is FeedbackFlow's. Rules
+// changed in Settings apply at once: the queue reloads and the counts table is rebuilt for
+// them in the background.
 class ReviewQueuePage : public Page {
     Q_OBJECT
 public:
@@ -44,7 +47,10 @@ public:
     void undoLast();
     QTableView *table() const { return m_table; }
     ReviewQueueModel *model() const { return m_model; }
-    int outboxSize() const { return m_outboxSize; }
+    FeedbackFlow *feedback() const { return m_flow; }
+    QueueCountsRebuild *countsRebuild() const { return m_rebuild; }
+    const ReviewRules &rules() const { return m_rules; }
+    int outboxSize() const;
     // Waits for the writer thread (tests, quitting).
     void waitForWrites();
 
@@ -58,55 +64,51 @@ signals:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
-    struct Undo {
-        QueueItem item;
-        QString written;  // the value we wrote
-        bool applied = true;
-    };
-
     void buildUi();
-    void ensureSender();
-    void showCounts();
+    void ensureFlow();
+    void applyLook();
+    void fitColumns();
+    void rulesChanged();
     void showSelected();
     void selectWanted();
-    void loadHistory(qint64 id);
+    void loadHistory(qint64 id, quint64 pageGeneration = 0);
     // Counts off the UI thread; a refresh passes its generation and finishes with them.
     void reloadCounts(quint64 pageGeneration = 0);
+    // A refresh is finished once its counts and the selected decision's history are shown.
+    void finishLoadIfReady(quint64 pageGeneration);
     void setWritable(bool writable, const QString &reason);
-    void submit(OutboxEntry entry, qint64 id);
-    void settle(const SendOutcome &outcome, OutboxEntry entry, qint64 id);
-    void retryOutbox();
-    void setOutboxSize(int size);
+    void adjustCounts(const QueueItem &item, int delta);
     QString reviewer() const;
 
+    ReviewRules m_rules;
     ReviewQueueModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     ReviewDetailPane *m_detail = nullptr;
-    std::array<QLabel *, kPriorityCount> m_countLabels{};
+    PriorityCountChips *m_chips = nullptr;
+    FeedbackFlow *m_flow = nullptr;
+    QueueCountsRebuild *m_rebuild = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_status = nullptr;
-    QLabel *m_outboxLabel = nullptr;
+    QProgressBar *m_rebuildProgress = nullptr;
     QLineEdit *m_note = nullptr;
+    QPushButton *m_rulesButton = nullptr;
     std::array<QPushButton *, 3> m_buttons{};
     QTimer *m_tick = nullptr;
-    QTimer *m_retry = nullptr;
     QTimer *m_countsLater = nullptr;
+    QTimer *m_historyLater = nullptr;
 
-    QueueCounts m_counts;
-    bool m_countsLoading = false;
-    bool m_countsKnown = false;
     bool m_writable = false;
-    int m_outboxSize = 0;
     quint64 m_generation = 0;
     quint64 m_countsGeneration = 0;
+    // What the current refresh still waits for before loadFinished.
+    bool m_countsPending = false;
+    quint64 m_itemsShownFor = 0;  // the refresh whose items are on screen
+    bool m_historyPending = false;
+    QString m_countsError;
     qint64 m_wanted = 0;  // openItem() before the queue loaded
-    std::vector<Undo> m_undo;
-    QSet<qint64> m_decided;  // reviewed in this session; hidden from reloads until undone
-    std::function<bool(const QString &)> m_resolveConflict;
-    std::shared_ptr<FeedbackSender> m_sender;
-    QThreadPool m_writer;
 };
 
 } // namespace atalaya

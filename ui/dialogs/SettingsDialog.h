@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QDialog>
+
+class QDialogButtonBox;
+class QLineEdit;
+
+namespace atalaya {
+
+class ReviewRulesEditor;
+class Settings;
+
+// File → Settings: the review queue's rules and the reviewer's name. Saving writes them to
+// the settings, whose change signal re-applies the rules at once (ReviewQueuePage).
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(Settings *settings, QWidget *parent = nullptr);
+
+    ReviewRulesEditor *rulesEditor() const { return m_rules; }
+    QLineEdit *reviewerEdit() const { return m_reviewer; }
+
+public slots:
+    void accept() override;
+
+private:
+    Settings *m_settings = nullptr;
+    ReviewRulesEditor *m_rules = nullptr;
+    QLineEdit *m_reviewer = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+};
+
+} // namespace atalaya

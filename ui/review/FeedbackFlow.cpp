@@ -1,0 +1,205 @@
+#include "review/FeedbackFlow.h"
+
+#include "review/AsyncRun.h"
+#include "storage/Database.h"
+#include "telemetry/TelemetryRepository.h"
+
+#include <QTimer>
+
+namespace atalaya {
+
+FeedbackFlow::FeedbackFlow(std::shared_ptr<const Database> db, QObject *parent) : QObject(parent), m_db(std::move(db))
+{
+    // One writer thread keeps writes (and their undos) in click order, on one connection.
+    m_writer.setMaxThreadCount(1);
+    m_writer.setExpiryTimeout(-1);
+    m_retry = new QTimer(this);
+    m_retry->setInterval(2000);
+    connect(m_retry, &QTimer::timeout, this, &FeedbackFlow::retryOutbox);
+}
+
+FeedbackFlow::~FeedbackFlow()
+{
+    m_writer.waitForDone();
+}
+
+QString FeedbackFlow::open()
+{
+    if (m_sender || !m_db)
+        return {};
+    std::shared_ptr<FeedbackOutbox> outbox;
+    QString problem;
+    auto opened = FeedbackOutbox::open(FeedbackOutbox::defaultPath(m_db->url().toString()));
+    if (opened)
+        outbox = std::move(*opened);
+    else
+        problem = tr("No local outbox: %1").arg(opened.error().message);
+    m_sender = std::make_shared<FeedbackSender>(m_db, outbox);
+    setOutboxSize(m_sender->outboxSize());
+    if (m_outboxSize > 0)
+        m_retry->start();
+    return problem;
+}
+
+void FeedbackFlow::setConflictResolver(std::function<bool(const QString &)> resolver)
+{
+    m_resolveConflict = std::move(resolver);
+}
+
+void FeedbackFlow::record(const QueueItem &item, Feedback value, const QString &reviewer, const QString &note)
+{
+    m_decided.insert(item.id);
+    m_undo.push_back({item, feedbackToString(value), true});
+    OutboxEntry entry;
+    entry.telemetryId = item.id;
+    entry.value = value;
+    entry.expectedPrevious = QString();
+    entry.reviewer = reviewer;
+    entry.note = note;
+    submit(entry);
+}
+
+std::optional<QueueItem> FeedbackFlow::undo(const QString &reviewer, const QString &note)
+{
+    if (m_undo.empty())
+        return std::nullopt;
+    const Undo undo = m_undo.back();
+    m_undo.pop_back();
+    m_decided.remove(undo.item.id);
+    if (!undo.applied) {
+        emit message(tr("#%1 is back in the queue.").arg(undo.item.id));
+        return undo.item;
+    }
+    OutboxEntry entry;
+    entry.telemetryId = undo.item.id;
+    entry.restore = true;
+    entry.expectedPrevious = undo.written;
+    entry.reviewer = reviewer;
+    entry.note = note;
+    submit(entry);
+    return undo.item;
+}
+
+std::function<QSet<qint64>()> FeedbackFlow::uncountedReader() const
+{
+    return [decidedHere = m_decided, sender = m_sender] {
+        QSet<qint64> decided = decidedHere;
+        if (!sender || !sender->outbox())
+            return decided;
+        if (auto waiting = sender->outbox()->entries()) {
+            for (const OutboxEntry &e : *waiting) {
+                if (e.restore)
+                    decided.remove(e.telemetryId);
+                else
+                    decided.insert(e.telemetryId);
+            }
+        }
+        return decided;
+    };
+}
+
+void FeedbackFlow::submit(OutboxEntry entry)
+{
+    if (!m_sender)
+        return;
+    auto sender = m_sender;
+    runAsync<SendOutcome>(
+        this, &m_writer, [sender, entry] { return sender->send(entry); },
+        [this, entry](const SendOutcome &outcome) { settle(outcome, entry); });
+}
+
+void FeedbackFlow::markNotApplied(qint64 id)
+{
+    for (Undo &u : m_undo) {
+        if (u.item.id == id)
+            u.applied = false;
+    }
+}
+
+void FeedbackFlow::settle(const SendOutcome &outcome, const OutboxEntry &entry)
+{
+    const qint64 id = entry.telemetryId;
+    const QString verdict = entry.restore ? tr("pending again") : feedbackToString(entry.value.value_or(Feedback::Correct));
+    switch (outcome.kind) {
+    case SendOutcome::Kind::Written:
+        emit message(tr("Saved #%1: %2").arg(id).arg(verdict));
+        emit databaseChanged();
+        break;
+    case SendOutcome::Kind::Queued:
+        emit message(tr("#%1 kept in the outbox: %2").arg(id).arg(outcome.message));
+        m_retry->start();
+        break;
+    case SendOutcome::Kind::Conflict:
+        if (m_resolveConflict && m_resolveConflict(outcome.message)) {
+            // Overwrite what is there now: expected becomes the value read just before the write.
+            auto sender = m_sender;
+            auto db = m_db;
+            runAsync<SendOutcome>(
+                this, &m_writer,
+                [sender, db, entry = OutboxEntry(entry)]() mutable {
+                    auto row = TelemetryRepository(db).find(entry.telemetryId);
+                    entry.expectedPrevious = row ? row->humanFeedback : QString();
+                    entry.key.clear();
+                    return sender->send(entry);
+                },
+                [this, entry](const SendOutcome &again) { settle(again, entry); });
+            return;
+        }
+        markNotApplied(id);
+        emit message(tr("#%1 kept the other review: %2").arg(id).arg(outcome.message));
+        emit databaseChanged();
+        break;
+    case SendOutcome::Kind::Failed:
+        emit message(tr("#%1 was not saved: %2").arg(id).arg(outcome.message));
+        markNotApplied(id);
+        // Not saved: the next reload shows it again instead of hiding it.
+        if (!entry.restore)
+            m_decided.remove(id);
+        break;
+    }
+    setOutboxSize(outcome.outboxSize);
+    emit settled(id);
+}
+
+void FeedbackFlow::retryOutbox()
+{
+    if (!m_sender || m_outboxSize == 0) {
+        m_retry->stop();
+        return;
+    }
+    auto sender = m_sender;
+    runAsync<OutboxFlush>(this, &m_writer, [sender] { return sender->retry(false); }, [this](const OutboxFlush &flushed) {
+        setOutboxSize(flushed.remaining);
+        // Reviewed by someone else while waiting: the reviewer decides, one by one, as for a
+        // direct write (settle asks and re-sends).
+        for (const auto &[entry, message] : flushed.conflicts) {
+            SendOutcome conflict;
+            conflict.kind = SendOutcome::Kind::Conflict;
+            conflict.message = message;
+            conflict.outboxSize = flushed.remaining;
+            settle(conflict, entry);
+        }
+        for (const auto &[entry, reason] : flushed.rejected)
+            emit message(tr("#%1 was not saved: %2").arg(entry.telemetryId).arg(reason));
+        if (flushed.delivered + flushed.duplicates > 0)
+            emit databaseChanged();
+        if (flushed.remaining == 0)
+            m_retry->stop();
+    });
+}
+
+void FeedbackFlow::setOutboxSize(int size)
+{
+    if (size == m_outboxSize)
+        return;
+    m_outboxSize = size;
+    emit outboxSizeChanged(size);
+}
+
+void FeedbackFlow::waitForWrites()
+{
+    m_writer.waitForDone();
+    QCoreApplication::sendPostedEvents();
+}
+
+} // namespace atalaya

@@ -7,12 +7,14 @@
 #include "stats/StatsSamples.h"
 #include "stats/StatsService.h"
 #include "storage/SqlUtil.h"
+#include "storage/TelemetryTriggers.h"
 #include "telemetry/FeedbackRepository.h"
 #include "telemetry/JsonlIngest.h"
 #include "telemetry/TelemetryRepository.h"
 
 #include <QBuffer>
 #include <QRandomGenerator>
+#include <QThread>
 #include <QtTest>
 
 using namespace atalaya;
@@ -364,6 +366,31 @@ private slots:
         QCOMPARE(reviewedCount, reviewed->value(0).toLongLong());
         QCOMPARE(accuracy, qint64(std::llround(reviewed->value(1).toDouble())));
         QVERIFY(reviewedCount > 50);
+    }
+
+    // Someone drops a rollup trigger and writes rows: reads notice within the recheck interval
+    // and take the raw path; `init` puts the trigger back and rebuilds before trusting the
+    // rollups again (they missed those rows).
+    void droppedTriggerIsNoticedAndInitRebuilds()
+    {
+        const auto interval = telemetryTriggersRecheckInterval();
+        setTelemetryTriggersRecheckInterval(std::chrono::milliseconds(200));
+        QVERIFY(rollup::status(*m_db).usable());
+        QVERIFY(execStatement(*m_db, QStringLiteral("DROP TRIGGER %1").arg(rollup::triggerNames().first()), {}, "drop").ok());
+        for (int i = 0; i < 40; ++i) {
+            const QDateTime at = m_now.addSecs(-qint64(i) * 7200 - 60);
+            QVERIFY(execStatement(*m_db, insertSql(), {m_agents[i % 3], m_tasks[i % 2], QStringLiteral("0.8123"),
+                                                       QStringLiteral("correct"), QStringLiteral("1.0"), 100 + i, toDbDateTime(at)},
+                                  "raw insert").ok());
+        }
+        QThread::msleep(250);
+        const rollup::RollupStatus dropped = rollup::status(*m_db);
+        setTelemetryTriggersRecheckInterval(interval);
+        QVERIFY(dropped.ready && !dropped.triggers);
+        auto ensured = rollup::ensure(*m_db);
+        QVERIFY(ensured.ok());
+        QVERIFY(ensured->triggers && ensured->built);
+        compareAll(QStringLiteral("after a dropped trigger and init"));
     }
 };
 

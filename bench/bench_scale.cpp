@@ -4,7 +4,8 @@
 //   bench_scale gen-jsonl N FILE     N `record --jsonl` lines (created now)
 //   bench_scale reads --db URL [--runs R] [--naive-runs K] [--only READ,READ]
 //                                    median ms of every dashboard read, rollups vs raw SQL
-//                                    (--naive-runs 0 skips the raw reads)
+//                                    (--naive-runs 0 skips the raw reads; --end-days-ago N
+//                                    moves the 30-day window back, for profiling)
 // The password comes from ATALAYA_DB_PASSWORD. Progress on stderr, JSON on stdout.
 #include "alerts/Alerts.h"
 #include "queue/ReviewQueue.h"
@@ -148,7 +149,7 @@ QJsonObject timedJson(const Timed &t)
     return o;
 }
 
-int reads(const QString &url, int runs, int naiveRuns, const QStringList &only)
+int reads(const QString &url, int runs, int naiveRuns, const QStringList &only, int endDaysAgo)
 {
     auto parsed = DbUrl::parse(url);
     if (!parsed)
@@ -160,15 +161,16 @@ int reads(const QString &url, int runs, int naiveRuns, const QStringList &only)
         QTextStream(stderr) << db.error().message << '\n';
         return 4;
     }
-    const StatsQuery window = *StatsQuery::lastDays(30);
+    const StatsQuery window = *StatsQuery::lastDays(30, QDateTime::currentDateTimeUtc().addDays(-endDaysAgo));
     QString method = QStringLiteral("exact");
     const StatsService fast(*db, true);
     const StatsService naive(*db, false);
     const StatsSamples fastSamples(*db, true);
     const StatsSamples naiveSamples(*db, false);
+    // The dashboard's table (10 bins); the naive side groups the raw rows per 10⁻⁴.
     auto calibration = [&](const StatsSamples &samples) {
-        auto cells = samples.reviewedCells(window);
-        return cells.ok() && computeCalibration(*cells, 10).binCount == 10;
+        auto report = samples.calibration(window, 10);
+        return report.ok() && report->binCount == 10;
     };
     const ReviewQueue queue(*db, ReviewRules::defaults());
     const QueueFilter everyAgent;
@@ -242,6 +244,7 @@ int main(int argc, char **argv)
         int runs = 5;
         int naiveRuns = 5;
         QStringList only;
+        int endDaysAgo = 0;
         for (int i = 4; i + 1 < args.size(); i += 2) {
             if (args[i] == QLatin1String("--runs"))
                 runs = args[i + 1].toInt();
@@ -249,9 +252,11 @@ int main(int argc, char **argv)
                 naiveRuns = args[i + 1].toInt();
             else if (args[i] == QLatin1String("--only"))
                 only = args[i + 1].split(QLatin1Char(','));
+            else if (args[i] == QLatin1String("--end-days-ago"))
+                endDaysAgo = args[i + 1].toInt();
         }
-        return reads(args[3], std::max(1, runs), std::max(0, naiveRuns), only);
+        return reads(args[3], std::max(1, runs), std::max(0, naiveRuns), only, endDaysAgo);
     }
-    QTextStream(stderr) << "usage: bench_scale gen-tsv N FILE | gen-jsonl N FILE | reads --db URL [--runs R] [--naive-runs K] [--only READ,...]\n";
+    QTextStream(stderr) << "usage: bench_scale gen-tsv N FILE | gen-jsonl N FILE | reads --db URL [--runs R] [--naive-runs K] [--only READ,...] [--end-days-ago N]\n";
     return 2;
 }

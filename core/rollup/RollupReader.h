@@ -40,4 +40,8 @@ Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const W
 Status addRollupCells(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
                       CalibrationGrid &grid);
 
+// The same per percent (the sections' calp BLOBs: a few times fewer cells and bytes).
+Status addRollupPercents(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
+                         PercentGrid &grid);
+
 } // namespace atalaya::rollup

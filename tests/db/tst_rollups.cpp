@@ -3,6 +3,7 @@
 #include "common/TimeUtil.h"
 #include "rollup/RollupMaintenance.h"
 #include "rollup/RollupSchema.h"
+#include "stats/Calibration.h"
 #include "stats/RawAggregates.h"
 #include "stats/StatsSamples.h"
 #include "stats/StatsService.h"
@@ -101,6 +102,19 @@ private:
         }
     }
 
+    static void compareCalibration(const CalibrationReport &got, const CalibrationReport &want, const QString &where)
+    {
+        QVERIFY2(got.reviewed == want.reviewed && got.bins.size() == want.bins.size(), qPrintable(where));
+        for (size_t i = 0; i < want.bins.size(); ++i) {
+            QVERIFY2(got.bins[i].count == want.bins[i].count && got.bins[i].meanConfidence == want.bins[i].meanConfidence
+                         && got.bins[i].meanAccuracy == want.bins[i].meanAccuracy,
+                     qPrintable(where + QStringLiteral(" bin %1").arg(i)));
+        }
+        QVERIFY2(got.ece == want.ece && got.meanConfidence == want.meanConfidence && got.meanAccuracy == want.meanAccuracy
+                     && got.verdict == want.verdict,
+                 qPrintable(where));
+    }
+
     void compareAll(const QString &stage)
     {
         QVERIFY(rollup::status(*m_db).usable());
@@ -128,6 +142,13 @@ private:
             auto naiveCells = naiveSamples.reviewedCells(q);
             QVERIFY(cells.ok() && naiveCells.ok());
             compareCells(*cells, *naiveCells, where);
+            // Bins dividing 100 come from the per-percent cells, the others from the 10⁻⁴ ones.
+            for (int bins : {10, 4, 100, 3, 7}) {
+                auto got = fastSamples.calibration(q, bins);
+                auto want = naiveSamples.calibration(q, bins);
+                QVERIFY(got.ok() && want.ok());
+                compareCalibration(*got, *want, where + QStringLiteral(", %1 bins").arg(bins));
+            }
             for (GroupBy by : {GroupBy::Agent, GroupBy::TaskType, GroupBy::Day}) {
                 auto want = rawTotals(*m_db, {{q.from, q.to}}, q.agentId, q.taskType, by, false);
                 auto got = stats.grouped(q, by);

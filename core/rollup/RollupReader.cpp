@@ -1,5 +1,6 @@
 #include "rollup/RollupReader.h"
 
+#include "common/TimeUtil.h"
 #include "logging/Logging.h"
 #include "rollup/RollupSections.h"
 #include "storage/Database.h"
@@ -262,6 +263,40 @@ WindowPlan planWindow(const QDateTime &from, const QDateTime &to)
     if (lastDay * 24 < lastHour)
         plan.hours.emplace_back(lastDay * 24, lastHour);
     return plan;
+}
+
+Result<std::vector<TimeRange>> complementEdges(const Database &db, WindowPlan &plan)
+{
+    std::vector<TimeRange> minus;
+    std::vector<TimeRange> raw;
+    for (const TimeRange &edge : plan.raw) {
+        const qint64 hour = floorHour(edge.from);
+        const QDateTime start = hourStart(hour);
+        const QDateTime end = hourStart(hour + 1);
+        auto q = execQuery(db,
+                           QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN created_at >= ? AND created_at < ? THEN 1 ELSE 0 END)"
+                                          " FROM ai_telemetry WHERE created_at >= ? AND created_at < ?"),
+                           {toDbDateTime(edge.from), toDbDateTime(edge.to), toDbDateTime(start), toDbDateTime(end)},
+                           QStringLiteral("counting the rows of an edge hour"));
+        if (!q)
+            return q.error();
+        const qint64 all = q->next() ? asInt(q->value(0)) : 0;
+        const qint64 inside = asInt(q->value(1));
+        q->finish();
+        if (all - inside >= inside) {
+            raw.push_back(edge);
+            continue;
+        }
+        plan.hours.emplace_back(hour, hour + 1);
+        if (all == inside)
+            continue;
+        if (start < edge.from)
+            minus.push_back({start, edge.from});
+        if (edge.to < end)
+            minus.push_back({edge.to, end});
+    }
+    plan.raw = raw;
+    return minus;
 }
 
 Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan,

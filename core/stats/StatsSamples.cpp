@@ -46,14 +46,23 @@ Result<CalibrationReport> StatsSamples::calibration(const StatsQuery &query, int
             return cells.error();
         return computeCalibration(*cells, bins);
     }
+    rollup::WindowPlan cheaper = plan;
+    auto minus = rollup::complementEdges(*m_db, cheaper);
+    if (!minus)
+        return minus.error();
     PercentGrid percents;
-    if (Status s = rollup::addRollupPercents(*m_db, plan, query.agentId, query.taskType, percents); !s)
+    if (Status s = rollup::addRollupPercents(*m_db, cheaper, query.agentId, query.taskType, percents); !s)
         return s.error();
     CalibrationGrid edges;
-    if (Status s = addRawCells(*m_db, plan.raw, query.agentId, query.taskType, edges); !s)
+    if (Status s = addRawCells(*m_db, cheaper.raw, query.agentId, query.taskType, edges); !s)
         return s.error();
     for (const ReviewedCell &c : edges.cells())
         percents.add(c);
+    CalibrationGrid complements;
+    if (Status s = addRawCells(*m_db, *minus, query.agentId, query.taskType, complements); !s)
+        return s.error();
+    for (const ReviewedCell &c : complements.cells())
+        percents.add(ReviewedCell{c.confidenceE4, -c.accuracySumE4, -c.count});
     return computeCalibration(percents.percents(), bins);
 }
 

@@ -2,8 +2,10 @@
 //   bench_scale gen-tsv N FILE       N synthetic decisions (120 days, 12 agents, 8 task types,
 //                                    30 % feedback) as a LOAD DATA file of ai_telemetry
 //   bench_scale gen-jsonl N FILE     N `record --jsonl` lines (created now)
-//   bench_scale reads --db URL [--runs R] [--naive-runs K]
+//   bench_scale reads --db URL [--runs R] [--naive-runs K] [--only READ,READ]
 //                                    median ms of every dashboard read, rollups vs raw SQL
+//                                    (--naive-runs 0 skips the raw reads; --end-days-ago N
+//                                    moves the 30-day window back, for profiling)
 // The password comes from ATALAYA_DB_PASSWORD. Progress on stderr, JSON on stdout.
 #include "alerts/Alerts.h"
 #include "queue/ReviewQueue.h"
@@ -134,7 +136,20 @@ QJsonValue jsonMs(const std::optional<double> &ms)
     return ms ? QJsonValue(round1(*ms)) : QJsonValue();
 }
 
-int reads(const QString &url, int runs, int naiveRuns)
+struct Timed {
+    std::optional<double> atalaya;
+    std::optional<double> naive;
+};
+
+QJsonObject timedJson(const Timed &t)
+{
+    QJsonObject o{{QStringLiteral("atalaya_ms"), jsonMs(t.atalaya)}, {QStringLiteral("naive_ms"), jsonMs(t.naive)}};
+    if (t.atalaya && t.naive && *t.atalaya > 0)
+        o.insert(QStringLiteral("speedup"), std::round(*t.naive / *t.atalaya));
+    return o;
+}
+
+int reads(const QString &url, int runs, int naiveRuns, const QStringList &only, int endDaysAgo)
 {
     auto parsed = DbUrl::parse(url);
     if (!parsed)
@@ -146,51 +161,63 @@ int reads(const QString &url, int runs, int naiveRuns)
         QTextStream(stderr) << db.error().message << '\n';
         return 4;
     }
-    const StatsQuery window = *StatsQuery::lastDays(30);
+    const StatsQuery window = *StatsQuery::lastDays(30, QDateTime::currentDateTimeUtc().addDays(-endDaysAgo));
     QString method = QStringLiteral("exact");
-    using Read = std::function<bool(const StatsService &)>;
-    const std::vector<std::pair<QString, Read>> all = {
-        {QStringLiteral("stats"), [&](const StatsService &s) {
-             auto r = s.snapshot(window);
+    const StatsService fast(*db, true);
+    const StatsService naive(*db, false);
+    const StatsSamples fastSamples(*db, true);
+    const StatsSamples naiveSamples(*db, false);
+    // The dashboard's table (10 bins); the naive side groups the raw rows per 10⁻⁴.
+    auto calibration = [&](const StatsSamples &samples) {
+        auto report = samples.calibration(window, 10);
+        return report.ok() && report->binCount == 10;
+    };
+    const ReviewQueue queue(*db, ReviewRules::defaults());
+    const QueueFilter everyAgent;
+    // Each read as the dashboard makes it (`fast`) and straight from ai_telemetry (`naive`).
+    struct Read {
+        QString name;
+        std::function<bool()> fast;
+        std::function<bool()> naive;
+    };
+    const std::vector<Read> all = {
+        {QStringLiteral("stats"),
+         [&] {
+             auto r = fast.snapshot(window);
              if (r)
                  method = r->percentileMethod;
              return r.ok();
-         }},
-        {QStringLiteral("agent"), [&](const StatsService &s) { return s.agent(QString::fromLatin1(kAgents[3]), window).ok(); }},
-        {QStringLiteral("accuracy"), [&](const StatsService &s) { return s.summary(window.withTask(QString::fromLatin1(kTasks[0]))).ok(); }},
-        {QStringLiteral("agents"), [&](const StatsService &s) { return s.grouped(window, GroupBy::Agent).ok(); }},
-        {QStringLiteral("trends"), [&](const StatsService &s) { return s.grouped(window, GroupBy::Day).ok(); }},
-        {QStringLiteral("alerts"), [&](const StatsService &s) { return activeAlerts(s, window).ok(); }},
+         },
+         [&] { return naive.snapshot(window).ok(); }},
+        {QStringLiteral("agent"), [&] { return fast.agent(QString::fromLatin1(kAgents[3]), window).ok(); },
+         [&] { return naive.agent(QString::fromLatin1(kAgents[3]), window).ok(); }},
+        {QStringLiteral("accuracy"), [&] { return fast.summary(window.withTask(QString::fromLatin1(kTasks[0]))).ok(); },
+         [&] { return naive.summary(window.withTask(QString::fromLatin1(kTasks[0]))).ok(); }},
+        {QStringLiteral("agents"), [&] { return fast.grouped(window, GroupBy::Agent).ok(); },
+         [&] { return naive.grouped(window, GroupBy::Agent).ok(); }},
+        {QStringLiteral("trends"), [&] { return fast.grouped(window, GroupBy::Day).ok(); },
+         [&] { return naive.grouped(window, GroupBy::Day).ok(); }},
+        {QStringLiteral("alerts"), [&] { return activeAlerts(fast, window).ok(); },
+         [&] { return activeAlerts(naive, window).ok(); }},
+        {QStringLiteral("calibration"), [&] { return calibration(fastSamples); },
+         [&] { return calibration(naiveSamples); }},
+        {QStringLiteral("queue_counts"),
+         [&] { return queue.counts(everyAgent, QDateTime::currentDateTimeUtc()).ok(); },
+         [&] { return queue.countsFromRows(everyAgent, QDateTime::currentDateTimeUtc()).ok(); }},
     };
-    const StatsService fast(*db, true);
-    const StatsService naive(*db, false);
     QJsonObject readsJson;
-    for (const auto &[name, read] : all) {
-        QTextStream(stderr) << "read " << name << ": atalaya…" << Qt::endl;
-        const auto a = timeIt(runs, [&] { return read(fast); });
-        QTextStream(stderr) << "read " << name << ": naive (" << naiveRuns << " runs)…" << Qt::endl;
-        const auto n = timeIt(naiveRuns, [&] { return read(naive); }, false);
-        QJsonObject o{{QStringLiteral("atalaya_ms"), jsonMs(a)}, {QStringLiteral("naive_ms"), jsonMs(n)}};
-        if (a && n && *a > 0)
-            o.insert(QStringLiteral("speedup"), std::round(*n / *a));
-        readsJson.insert(name, o);
+    for (const Read &read : all) {
+        if (!only.isEmpty() && !only.contains(read.name))
+            continue;
+        Timed t;
+        QTextStream(stderr) << "read " << read.name << ": atalaya…" << Qt::endl;
+        t.atalaya = timeIt(runs, read.fast);
+        QTextStream(stderr) << "read " << read.name << ": naive (" << naiveRuns << " runs)…" << Qt::endl;
+        if (naiveRuns > 0)
+            t.naive = timeIt(naiveRuns, read.naive, false);
+        readsJson.insert(read.name, timedJson(t));
     }
-    const StatsSamples fastSamples(*db, true);
-    const StatsSamples naiveSamples(*db, false);
-    auto calibration = [&](const StatsSamples &samples) {
-        auto cells = samples.reviewedCells(window);
-        return cells.ok() && computeCalibration(*cells, 10).binCount == 10;
-    };
-    QTextStream(stderr) << "read calibration: atalaya…" << Qt::endl;
-    const auto cal = timeIt(runs, [&] { return calibration(fastSamples); });
-    QTextStream(stderr) << "read calibration: naive (" << naiveRuns << " runs)…" << Qt::endl;
-    const auto naiveCal = timeIt(naiveRuns, [&] { return calibration(naiveSamples); }, false);
-    QJsonObject calJson{{QStringLiteral("atalaya_ms"), jsonMs(cal)}, {QStringLiteral("naive_ms"), jsonMs(naiveCal)}};
-    if (cal && naiveCal && *cal > 0)
-        calJson.insert(QStringLiteral("speedup"), std::round(*naiveCal / *cal));
-    readsJson.insert(QStringLiteral("calibration"), calJson);
     QTextStream(stderr) << "queue first page…" << Qt::endl;
-    const ReviewQueue queue(*db, ReviewRules::defaults());
     QueueFilter filter;
     filter.limit = 200;
     const auto queueMs = timeIt(runs, [&] { return queue.items(filter).ok(); });
@@ -216,14 +243,20 @@ int main(int argc, char **argv)
     if (args.size() >= 4 && args[1] == QLatin1String("reads")) {
         int runs = 5;
         int naiveRuns = 5;
+        QStringList only;
+        int endDaysAgo = 0;
         for (int i = 4; i + 1 < args.size(); i += 2) {
             if (args[i] == QLatin1String("--runs"))
                 runs = args[i + 1].toInt();
             else if (args[i] == QLatin1String("--naive-runs"))
                 naiveRuns = args[i + 1].toInt();
+            else if (args[i] == QLatin1String("--only"))
+                only = args[i + 1].split(QLatin1Char(','));
+            else if (args[i] == QLatin1String("--end-days-ago"))
+                endDaysAgo = args[i + 1].toInt();
         }
-        return reads(args[3], std::max(1, runs), std::max(1, naiveRuns));
+        return reads(args[3], std::max(1, runs), std::max(0, naiveRuns), only, endDaysAgo);
     }
-    QTextStream(stderr) << "usage: bench_scale gen-tsv N FILE | gen-jsonl N FILE | reads --db URL [--runs R] [--naive-runs K]\n";
+    QTextStream(stderr) << "usage: bench_scale gen-tsv N FILE | gen-jsonl N FILE | reads --db URL [--runs R] [--naive-runs K] [--only READ,...] [--end-days-ago N]\n";
     return 2;
 }

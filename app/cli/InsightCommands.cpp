@@ -24,10 +24,10 @@ int runCalibration(CliContext &ctx)
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
-    auto cells = StatsSamples(*db).reviewedCells(*query);
-    if (!cells)
-        return ctx.fail(cells.error());
-    return ctx.print(calibrationJson(computeCalibration(*cells, *bins), *query));
+    auto report = StatsSamples(*db).calibration(*query, *bins);
+    if (!report)
+        return ctx.fail(report.error());
+    return ctx.print(calibrationJson(*report, *query));
 }
 
 int runAlerts(CliContext &ctx)

@@ -72,10 +72,10 @@ Result<ConfidenceData> loadConfidence(const std::shared_ptr<const Database> &db,
         return summary.error();
     d.summary = *summary;
     const StatsSamples samples(db);
-    auto cells = samples.reviewedCells(query);
-    if (!cells)
-        return cells.error();
-    d.calibration = computeCalibration(*cells, kCalibrationBins);
+    auto calibration = samples.calibration(query, kCalibrationBins);
+    if (!calibration)
+        return calibration.error();
+    d.calibration = *calibration;
     auto points = samples.reviewedSamples(query, kScatterSampleCap);
     if (!points)
         return points.error();

@@ -6,6 +6,7 @@
 #include "queue/ReviewRulesSql.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
+#include "storage/TelemetryTriggers.h"
 
 namespace atalaya::queuecounts {
 namespace {
@@ -68,14 +69,7 @@ Result<State> readState(const Database &db)
 
 Result<bool> triggersExist(const Database &db)
 {
-    auto triggers = triggersOnTelemetry(db);
-    if (!triggers)
-        return triggers.error();
-    for (const QString &name : triggerNames()) {
-        if (!triggers->contains(name, Qt::CaseInsensitive))
-            return false;
-    }
-    return true;
+    return telemetryTriggersExist(db, triggerNames());
 }
 
 struct Window {
@@ -195,6 +189,7 @@ Result<QueueCounts> readInTransaction(const Database &db, const ReviewRules &rul
 
 Status dropTriggers(const Database &db)
 {
+    forgetTelemetryTriggers(db);
     for (const QString &name : triggerNames()) {
         if (Status s = execStatement(db, QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(name), {},
                                      QStringLiteral("dropping trigger %1").arg(name));
@@ -286,6 +281,7 @@ Result<bool> rebuild(const Database &db, const ReviewRules &rules)
         for (int i = 0; i < statements.size() && triggers; ++i)
             triggers = execStatement(db, statements[i], {}, QStringLiteral("creating trigger %1").arg(names[i]));
     }
+    forgetTelemetryTriggers(db);
     if (!triggers) {
         if (triggers.error().code != ErrorCode::Unavailable)
             return triggers.error();

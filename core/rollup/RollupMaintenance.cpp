@@ -5,6 +5,7 @@
 #include "rollup/RollupSchema.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
+#include "storage/TelemetryTriggers.h"
 
 namespace atalaya::rollup {
 namespace {
@@ -138,12 +139,8 @@ RollupStatus status(const Database &db)
         return st;
     st.ready = q->value(0).toLongLong() == 1;
     q->finish();
-    auto triggers = triggersOnTelemetry(db);
-    if (triggers) {
-        st.triggers = true;
-        for (const QString &name : triggerNames())
-            st.triggers = st.triggers && triggers->contains(name, Qt::CaseInsensitive);
-    }
+    auto triggers = telemetryTriggersExist(db, triggerNames());
+    st.triggers = triggers && *triggers;
     return st;
 }
 
@@ -152,6 +149,8 @@ Result<bool> installTriggers(const Database &db)
     auto existing = triggersOnTelemetry(db);
     if (!existing)
         return existing.error();
+    // Whatever happens below, the cached trigger list may be out of date.
+    forgetTelemetryTriggers(db);
     for (const QString &old : obsoleteTriggerNames()) {
         if (!existing->contains(old, Qt::CaseInsensitive))
             continue;
@@ -165,6 +164,12 @@ Result<bool> installTriggers(const Database &db)
     for (int i = 0; i < names.size(); ++i) {
         if (existing->contains(names[i], Qt::CaseInsensitive))
             continue;
+        // Built rollups missed whatever was written while this trigger was gone (someone
+        // dropped it): not ready until rebuilt, so reads take the raw path meanwhile.
+        if (status(db).ready) {
+            if (Status s = setState(db, QStringLiteral("ready"), 0); !s)
+                return s.error();
+        }
         if (Status s = execStatement(db, statements[i], {}, QStringLiteral("creating trigger %1").arg(names[i])); !s) {
             if (s.error().code == ErrorCode::Unavailable) {
                 qCWarning(lcStorage) << "rollup triggers unavailable:" << s.error().message;
@@ -173,6 +178,7 @@ Result<bool> installTriggers(const Database &db)
             return s.error();
         }
     }
+    forgetTelemetryTriggers(db);
     return true;
 }
 

@@ -1,5 +1,6 @@
 #include "rollup/RollupReader.h"
 
+#include "common/TimeUtil.h"
 #include "logging/Logging.h"
 #include "rollup/RollupSections.h"
 #include "storage/Database.h"
@@ -12,7 +13,8 @@ namespace {
 
 constexpr qint64 kMsPerHour = 3600000;
 
-enum Section { Latency = 1, Calibration = 2 };
+// What a read needs of each row; the counters beyond n and fb only with Counters.
+enum Section { Latency = 1, Calibration = 2, CalibrationPercents = 4, Counters = 8 };
 
 // One rollup row as a reader sees it: its counters, and either its stored (fresh) sections
 // or the parts rebuilt for it.
@@ -23,6 +25,7 @@ struct RowView {
     std::optional<qint64> max;
     QByteArray latency;
     QByteArray calibration;
+    QByteArray percents;
     const SectionPart *rebuilt = nullptr;
 };
 using Visitor = std::function<void(const RowView &)>;
@@ -70,10 +73,18 @@ std::optional<qint64> optionalInt(const QVariant &v)
     return v.isNull() ? std::nullopt : std::optional<qint64>(v.toLongLong());
 }
 
-void readCounters(const QSqlQuery &q, int c, WindowTotals &t)
+// The columns a read selects before its sections: every counter, or only n and fb.
+QStringList readColumns(int sections)
+{
+    return sections & Counters ? counterColumns() : counterColumns().mid(0, 2);
+}
+
+void readCounters(const QSqlQuery &q, int c, int sections, WindowTotals &t)
 {
     t.total = asInt(q.value(c++));
     t.withFeedback = asInt(q.value(c++));
+    if (!(sections & Counters))
+        return;
     t.accuracySum = asInt(q.value(c++));
     t.correct = asInt(q.value(c++));
     t.incorrect = asInt(q.value(c++));
@@ -105,7 +116,7 @@ Result<std::map<RollupKey, SectionPart>> rebuild(const Database &db, Level level
                 return s.error();
         }
     } else {
-        Status s = visitLevel(db, Level::Hour, slotRuns(stale, 24), agentId, taskType, Latency | Calibration,
+        Status s = visitLevel(db, Level::Hour, slotRuns(stale, 24), agentId, taskType, Latency | Calibration | Counters,
                               [&](const RowView &row) {
                                   SectionPart &day = parts[{dayOfHour(row.key.slot), row.key.agentId, row.key.taskType}];
                                   if (row.rebuilt)
@@ -133,27 +144,30 @@ Status visitLevel(const Database &db, Level level, const std::vector<std::pair<q
         payload += QStringLiteral(", exec_min, exec_max, lat");
     if (sections & Calibration)
         payload += QStringLiteral(", cal");
+    if (sections & CalibrationPercents)
+        payload += QStringLiteral(", calp");
+    const QStringList columns = readColumns(sections);
     auto q = execQuery(db,
                        QStringLiteral("SELECT %1, agent_id, task_type, lat_version, lat_built, cal_version, cal_built, %2%3"
                                       " FROM %4%5")
-                           .arg(slot, counterColumns().join(QStringLiteral(", ")), payload, tableOf(level), f.sql),
+                           .arg(slot, columns.join(QStringLiteral(", ")), payload, tableOf(level), f.sql),
                        f.values, QStringLiteral("reading the rollups"));
     if (!q)
         return q.error();
     q->setForwardOnly(true);
     const int first = 7;
-    const int payloadAt = first + int(counterColumns().size());
+    const int payloadAt = first + int(columns.size());
     std::vector<StaleRow> stale;
     std::vector<RowView> staleViews;
     RowView row;
     while (q->next()) {
         row.key = {q->value(0).toLongLong(), keyText(q->value(1)), keyText(q->value(2))};
         row.counters = WindowTotals{};
-        readCounters(*q, first, row.counters);
+        readCounters(*q, first, sections, row.counters);
         const qint64 latVersion = q->value(3).toLongLong();
         const qint64 calVersion = q->value(5).toLongLong();
         const bool latStale = (sections & Latency) && row.counters.total > 0 && latVersion != q->value(4).toLongLong();
-        const bool calStale = (sections & Calibration) && row.counters.withFeedback > 0
+        const bool calStale = (sections & (Calibration | CalibrationPercents)) && row.counters.withFeedback > 0
             && calVersion != q->value(6).toLongLong();
         // A section is empty, whatever it last stored, once its row has no rows it counts.
         int c = payloadAt;
@@ -165,7 +179,9 @@ Status visitLevel(const Database &db, Level level, const std::vector<std::pair<q
             c += 3;
         }
         if (sections & Calibration)
-            row.calibration = row.counters.withFeedback > 0 ? q->value(c).toByteArray() : QByteArray();
+            row.calibration = row.counters.withFeedback > 0 ? q->value(c++).toByteArray() : QByteArray();
+        if (sections & CalibrationPercents)
+            row.percents = row.counters.withFeedback > 0 ? q->value(c).toByteArray() : QByteArray();
         if (latStale || calStale) {
             stale.push_back({row.key, latVersion, calVersion});
             staleViews.push_back(row);
@@ -249,13 +265,47 @@ WindowPlan planWindow(const QDateTime &from, const QDateTime &to)
     return plan;
 }
 
+Result<std::vector<TimeRange>> complementEdges(const Database &db, WindowPlan &plan)
+{
+    std::vector<TimeRange> minus;
+    std::vector<TimeRange> raw;
+    for (const TimeRange &edge : plan.raw) {
+        const qint64 hour = floorHour(edge.from);
+        const QDateTime start = hourStart(hour);
+        const QDateTime end = hourStart(hour + 1);
+        auto q = execQuery(db,
+                           QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN created_at >= ? AND created_at < ? THEN 1 ELSE 0 END)"
+                                          " FROM ai_telemetry WHERE created_at >= ? AND created_at < ?"),
+                           {toDbDateTime(edge.from), toDbDateTime(edge.to), toDbDateTime(start), toDbDateTime(end)},
+                           QStringLiteral("counting the rows of an edge hour"));
+        if (!q)
+            return q.error();
+        const qint64 all = q->next() ? asInt(q->value(0)) : 0;
+        const qint64 inside = asInt(q->value(1));
+        q->finish();
+        if (all - inside >= inside) {
+            raw.push_back(edge);
+            continue;
+        }
+        plan.hours.emplace_back(hour, hour + 1);
+        if (all == inside)
+            continue;
+        if (start < edge.from)
+            minus.push_back({start, edge.from});
+        if (edge.to < end)
+            minus.push_back({edge.to, end});
+    }
+    plan.raw = raw;
+    return minus;
+}
+
 Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan,
                                                      const QString &agentId, const QString &taskType,
                                                      std::optional<GroupBy> by)
 {
     std::map<QString, WindowTotals> out;
     for (Level level : {Level::Day, Level::Hour}) {
-        Status s = visitLevel(db, level, level == Level::Day ? plan.days : plan.hours, agentId, taskType, Latency,
+        Status s = visitLevel(db, level, level == Level::Day ? plan.days : plan.hours, agentId, taskType, Latency | Counters,
                               [&](const RowView &row) {
                                   WindowTotals &t = out[groupKey(by, level, row.key)];
                                   t.mergeCounts(row.counters);
@@ -286,6 +336,23 @@ Status addRollupCells(const Database &db, const WindowPlan &plan, const QString 
                                       grid.add(row.rebuilt->calibration);
                                   else
                                       grid.addSerialized(row.calibration);
+                              });
+        if (!s)
+            return s;
+    }
+    return {};
+}
+
+Status addRollupPercents(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
+                         PercentGrid &grid)
+{
+    for (Level level : {Level::Day, Level::Hour}) {
+        Status s = visitLevel(db, level, level == Level::Day ? plan.days : plan.hours, agentId, taskType,
+                              CalibrationPercents, [&](const RowView &row) {
+                                  if (row.rebuilt)
+                                      grid.add(row.rebuilt->calibration);
+                                  else
+                                      grid.addSerialized(row.percents);
                               });
         if (!s)
             return s;

@@ -182,6 +182,18 @@ QStringList dayMigrationStatements(const Dialect &d)
     return s;
 }
 
+QStringList percentsMigrationStatements(const Dialect &d)
+{
+    QStringList s;
+    for (const char *table : {kHourTable, kDayTable}) {
+        s << QStringLiteral("ALTER TABLE %1 ADD COLUMN calp %2 NULL").arg(QLatin1String(table), d.blobType());
+        // Every calibration section is stale until rebuilt with its percents (by the next read
+        // of its row, or `init --rebuild-rollups`).
+        s << QStringLiteral("UPDATE %1 SET cal_built = -1").arg(QLatin1String(table));
+    }
+    return s;
+}
+
 QStringList triggerNames()
 {
     return {QStringLiteral("atalaya_rollup2_ai"), QStringLiteral("atalaya_rollup2_au"),

@@ -13,8 +13,8 @@ namespace atalaya::rollup {
 inline constexpr const char *kHourTable = "atalaya_rollup_hour";
 // atalaya_rollup_day: the same per (UTC day, agent, task type), kept in step the same way, so a
 // long window reads one row per day and key; its sections are rebuilt by merging its hours'.
-// Both levels carry a calibration section (cal: CalibrationCells BLOB of the reviewed rows)
-// valid while cal_built = cal_version.
+// Both levels carry a calibration section (cal: CalibrationCells BLOB of the reviewed rows, calp:
+// the same per percent) valid while cal_built = cal_version.
 inline constexpr const char *kDayTable = "atalaya_rollup_day";
 inline constexpr const char *kStateTable = "atalaya_rollup_state";
 
@@ -35,6 +35,9 @@ QString reviewedExpression(const Dialect &d, const QString &row);
 QStringList migrationStatements(const Dialect &d);
 // Migration 21: the day table, the calibration sections, and a rebuild.
 QStringList dayMigrationStatements(const Dialect &d);
+// Migration 22: calp, the calibration cells per percent (CalibrationCells::serializePercents),
+// next to cal in both levels' calibration sections.
+QStringList percentsMigrationStatements(const Dialect &d);
 
 // Trigger names and their DDL (CREATE TRIGGER, without IF NOT EXISTS: MySQL 8.0 lacks it).
 QStringList triggerNames();

@@ -31,7 +31,7 @@ QString storeSql(const Dialect &d, Level level, int rows)
     if (level == Level::Hour)
         columns << QStringLiteral("day_no");
     columns << QStringLiteral("exec_min") << QStringLiteral("exec_max") << QStringLiteral("lat")
-            << QStringLiteral("cal") << QStringLiteral("lat_built") << QStringLiteral("cal_built");
+            << QStringLiteral("cal") << QStringLiteral("calp") << QStringLiteral("lat_built") << QStringLiteral("cal_built");
     const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
     QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
                       .arg(tableOf(level), columns.join(QStringLiteral(", ")), QStringList(rows, tuple).join(QLatin1Char(',')));
@@ -41,7 +41,7 @@ QString storeSql(const Dialect &d, Level level, int rows)
          {std::tuple{QStringList{QStringLiteral("exec_min"), QStringLiteral("exec_max"), QStringLiteral("lat"),
                                  QStringLiteral("lat_built")},
                      QStringLiteral("lat_version"), QStringLiteral("lat_built")},
-          std::tuple{QStringList{QStringLiteral("cal"), QStringLiteral("cal_built")}, QStringLiteral("cal_version"),
+          std::tuple{QStringList{QStringLiteral("cal"), QStringLiteral("calp"), QStringLiteral("cal_built")}, QStringLiteral("cal_version"),
                      QStringLiteral("cal_built")}}) {
         for (const QString &c : section)
             assignments << QStringLiteral("%1 = CASE WHEN %2 = %3 THEN %4 ELSE %1 END")
@@ -157,7 +157,7 @@ Status storeParts(const Database &db, Level level, const std::vector<StaleRow> &
             if (level == Level::Hour)
                 values << dayOfHour(s.key.slot);
             values << optionalInt(p.min) << optionalInt(p.max) << p.sketch.serialize() << p.calibration.serialize()
-                   << s.latVersion << s.calVersion;
+                   << p.calibration.serializePercents() << s.latVersion << s.calVersion;
         }
         if (Status s = execStatement(db, storeSql(db.dialect(), level, static_cast<int>(end - start)), values,
                                      QStringLiteral("storing rollup sections"));

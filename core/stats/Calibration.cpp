@@ -17,38 +17,51 @@ QJsonValue ratio(const std::optional<double> &v)
 
 } // namespace
 
-CalibrationReport computeCalibration(const std::vector<ReviewedCell> &cells, int bins)
+namespace {
+
+struct BinSums {
+    std::vector<qint64> count;
+    std::vector<qint64> confidence;
+    std::vector<qint64> accuracy;
+    explicit BinSums(int bins)
+        : count(static_cast<size_t>(bins), 0), confidence(static_cast<size_t>(bins), 0), accuracy(static_cast<size_t>(bins), 0)
+    {
+    }
+    void add(size_t bin, qint64 n, qint64 confidenceSumE4, qint64 accuracySumE4)
+    {
+        count[bin] += n;
+        confidence[bin] += confidenceSumE4;
+        accuracy[bin] += accuracySumE4;
+    }
+};
+
+size_t binOf(qint64 confidenceE4, int bins)
 {
-    bins = std::clamp(bins, 2, 100);
+    return static_cast<size_t>(std::min<qint64>(confidenceE4 * bins / 10000, bins - 1));
+}
+
+CalibrationReport report(const BinSums &sums, int bins)
+{
     CalibrationReport r;
     r.binCount = bins;
-    std::vector<qint64> confidenceSum(static_cast<size_t>(bins), 0);
-    std::vector<qint64> accuracySum(static_cast<size_t>(bins), 0);
-    std::vector<qint64> counts(static_cast<size_t>(bins), 0);
     qint64 totalConfidence = 0;
     qint64 totalAccuracy = 0;
-    for (const ReviewedCell &c : cells) {
-        const auto bin = static_cast<size_t>(std::min<qint64>(qint64(c.confidenceE4) * bins / 10000, bins - 1));
-        counts[bin] += c.count;
-        confidenceSum[bin] += qint64(c.confidenceE4) * c.count;
-        accuracySum[bin] += c.accuracySumE4;
-        totalConfidence += qint64(c.confidenceE4) * c.count;
-        totalAccuracy += c.accuracySumE4;
-        r.reviewed += c.count;
-    }
     double ece = 0.0;
     for (int b = 0; b < bins; ++b) {
         const auto i = static_cast<size_t>(b);
         CalibrationBin bin;
         bin.lo = static_cast<double>(b) / bins;
         bin.hi = static_cast<double>(b + 1) / bins;
-        bin.count = counts[i];
+        bin.count = sums.count[i];
         if (bin.count > 0) {
             const double n = static_cast<double>(bin.count);
-            bin.meanConfidence = static_cast<double>(confidenceSum[i]) / 10000.0 / n;
-            bin.meanAccuracy = static_cast<double>(accuracySum[i]) / 10000.0 / n;
+            bin.meanConfidence = static_cast<double>(sums.confidence[i]) / 10000.0 / n;
+            bin.meanAccuracy = static_cast<double>(sums.accuracy[i]) / 10000.0 / n;
             ece += n * std::abs(*bin.meanAccuracy - *bin.meanConfidence);
         }
+        r.reviewed += bin.count;
+        totalConfidence += sums.confidence[i];
+        totalAccuracy += sums.accuracy[i];
         r.bins.push_back(bin);
     }
     if (r.reviewed > 0) {
@@ -63,6 +76,32 @@ CalibrationReport computeCalibration(const std::vector<ReviewedCell> &cells, int
                                                         : CalibrationVerdict::UnderConfident;
     }
     return r;
+}
+
+} // namespace
+
+CalibrationReport computeCalibration(const std::vector<ReviewedCell> &cells, int bins)
+{
+    bins = std::clamp(bins, 2, 100);
+    BinSums sums(bins);
+    for (const ReviewedCell &c : cells)
+        sums.add(binOf(c.confidenceE4, bins), c.count, qint64(c.confidenceE4) * c.count, c.accuracySumE4);
+    return report(sums, bins);
+}
+
+bool percentsServe(int bins)
+{
+    return bins >= 2 && bins <= 100 && 100 % bins == 0;
+}
+
+CalibrationReport computeCalibration(const std::vector<ReviewedPercent> &percents, int bins)
+{
+    Q_ASSERT(percentsServe(bins));
+    BinSums sums(bins);
+    // With bins dividing 100, a percent lies inside one bin: the one of its first confidence.
+    for (const ReviewedPercent &p : percents)
+        sums.add(binOf(qint64(p.percent) * 100, bins), p.count, p.confidenceSumE4, p.accuracySumE4);
+    return report(sums, bins);
 }
 
 QString calibrationVerdictKey(CalibrationVerdict verdict)

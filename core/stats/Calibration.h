@@ -37,6 +37,10 @@ struct CalibrationReport {
 
 // bins in [2, 100]; computed in integer units so every backend gives the same table.
 CalibrationReport computeCalibration(const std::vector<ReviewedCell> &cells, int bins);
+// Whether percents (ReviewedPercent) give the exact table of `bins` bins: bins divides 100.
+bool percentsServe(int bins);
+// The same table from percents; only for bins where percentsServe(bins).
+CalibrationReport computeCalibration(const std::vector<ReviewedPercent> &percents, int bins);
 
 QString calibrationVerdictKey(CalibrationVerdict verdict);
 QJsonObject calibrationJson(const CalibrationReport &report, const StatsQuery &query);

@@ -2,6 +2,8 @@
 
 #include "common/Varint.h"
 
+#include <algorithm>
+
 namespace atalaya {
 namespace {
 
@@ -82,6 +84,23 @@ QByteArray CalibrationCells::serialize() const
     return out;
 }
 
+QByteArray CalibrationCells::serializePercents() const
+{
+    PercentGrid grid;
+    grid.add(*this);
+    // Quads (percent delta, count, confidence sum, zigzag accuracy sum) of the non-empty ones.
+    QByteArray out;
+    int previous = 0;
+    for (const ReviewedPercent &p : grid.percents()) {
+        putVarint(out, static_cast<quint64>(p.percent - previous));
+        putVarint(out, static_cast<quint64>(p.count));
+        putVarint(out, zigzag(p.confidenceSumE4));
+        putVarint(out, zigzag(p.accuracySumE4));
+        previous = p.percent;
+    }
+    return out;
+}
+
 void CalibrationGrid::add(const CalibrationCells &cells)
 {
     for (const auto &[confidence, cell] : cells.m_cells)
@@ -115,6 +134,68 @@ std::vector<ReviewedCell> CalibrationGrid::cells() const
     for (size_t i = 0; i < m_slots.size(); ++i) {
         if (m_slots[i].first != 0)
             out.push_back({static_cast<int>(i), m_slots[i].second, m_slots[i].first});
+    }
+    return out;
+}
+
+int PercentGrid::percentOf(int confidenceE4)
+{
+    return std::clamp(confidenceE4 / 100, 0, kSlots - 1);
+}
+
+void PercentGrid::add(const CalibrationCells &cells)
+{
+    for (const auto &[confidence, cell] : cells.m_cells)
+        add(ReviewedCell{confidence, cell.second, cell.first});
+}
+
+void PercentGrid::add(const ReviewedCell &cell)
+{
+    // Cells outside 0..10000 cannot come from valid rows; CalibrationGrid drops them too.
+    if (cell.confidenceE4 < 0 || cell.confidenceE4 >= CalibrationGrid::kSlots)
+        return;
+    ReviewedPercent &slot = m_slots[static_cast<size_t>(percentOf(cell.confidenceE4))];
+    slot.count += cell.count;
+    slot.confidenceSumE4 += qint64(cell.confidenceE4) * cell.count;
+    slot.accuracySumE4 += cell.accuracySumE4;
+}
+
+bool PercentGrid::addSerialized(const QByteArray &bytes)
+{
+    std::vector<ReviewedPercent> parsed;
+    const char *p = bytes.constData();
+    const char *end = p + bytes.size();
+    int percent = 0;
+    while (p < end) {
+        quint64 delta = 0;
+        quint64 count = 0;
+        quint64 confidence = 0;
+        quint64 accuracy = 0;
+        if (!getVarint(p, end, delta) || !getVarint(p, end, count) || !getVarint(p, end, confidence)
+            || !getVarint(p, end, accuracy))
+            return false;
+        if (delta >= quint64(kSlots) || percent + static_cast<int>(delta) >= kSlots)
+            return false;
+        percent += static_cast<int>(delta);
+        parsed.push_back({percent, static_cast<qint64>(count), unzigzag(confidence), unzigzag(accuracy)});
+    }
+    for (const ReviewedPercent &r : parsed) {
+        ReviewedPercent &slot = m_slots[static_cast<size_t>(r.percent)];
+        slot.count += r.count;
+        slot.confidenceSumE4 += r.confidenceSumE4;
+        slot.accuracySumE4 += r.accuracySumE4;
+    }
+    return true;
+}
+
+std::vector<ReviewedPercent> PercentGrid::percents() const
+{
+    std::vector<ReviewedPercent> out;
+    for (size_t i = 0; i < m_slots.size(); ++i) {
+        if (m_slots[i].count != 0) {
+            out.push_back(m_slots[i]);
+            out.back().percent = static_cast<int>(i);
+        }
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QtGlobal>
 
+#include <array>
 #include <map>
 #include <vector>
 
@@ -17,6 +18,17 @@ struct ReviewedCell {
     qint64 count = 0;
 };
 
+// Reviewed decisions whose confidence falls in [percent, percent + 1) % (100 % in the last):
+// how many, and the sums of their confidences and accuracies × 10⁴. A table of `bins` bins is
+// a partition of these whenever bins divides 100 (the dashboard's 10), with ~50 non-empty
+// per rollup row where the 10⁻⁴ cells hold one per reviewed decision.
+struct ReviewedPercent {
+    int percent = 0;
+    qint64 count = 0;
+    qint64 confidenceSumE4 = 0;
+    qint64 accuracySumE4 = 0;
+};
+
 // The cells of one rollup row (sparse): built from raw rows, stored as a BLOB, merged.
 class CalibrationCells {
 public:
@@ -25,10 +37,13 @@ public:
     // Adds serialized cells; false when the bytes are not such (then nothing is added).
     bool mergeSerialized(const QByteArray &bytes);
     QByteArray serialize() const;
+    // The same decisions per percent (ReviewedPercent), for PercentGrid::addSerialized.
+    QByteArray serializePercents() const;
     bool isEmpty() const { return m_cells.empty(); }
 
 private:
     friend class CalibrationGrid;
+    friend class PercentGrid;
     std::map<int, std::pair<qint64, qint64>> m_cells;  // confidence → (count, accuracy sum)
 };
 
@@ -46,6 +61,22 @@ public:
 
 private:
     std::vector<std::pair<qint64, qint64>> m_slots;  // allocated on first add
+};
+
+// The percents of a whole window (100 dense slots).
+class PercentGrid {
+public:
+    static constexpr int kSlots = 100;
+    static int percentOf(int confidenceE4);
+
+    void add(const CalibrationCells &cells);
+    void add(const ReviewedCell &cell);
+    // False when the bytes are not serialized percents (then nothing is added).
+    bool addSerialized(const QByteArray &bytes);
+    std::vector<ReviewedPercent> percents() const;
+
+private:
+    std::array<ReviewedPercent, kSlots> m_slots{};
 };
 
 } // namespace atalaya

@@ -2,12 +2,14 @@
 
 #include "rollup/RollupMaintenance.h"
 #include "rollup/RollupReader.h"
+#include "stats/Calibration.h"
 #include "stats/Percentiles.h"
 #include "stats/RawAggregates.h"
 #include "stats/StatsSql.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -32,6 +34,36 @@ Result<std::vector<ReviewedCell>> StatsSamples::reviewedCells(const StatsQuery &
     if (Status s = addRawCells(*m_db, plan.raw, query.agentId, query.taskType, grid); !s)
         return s.error();
     return grid.cells();
+}
+
+Result<CalibrationReport> StatsSamples::calibration(const StatsQuery &query, int bins) const
+{
+    bins = std::clamp(bins, 2, 100);
+    const rollup::WindowPlan plan = rollup::planWindow(query.from, query.to);
+    if (!percentsServe(bins) || !m_useRollups || !plan.usesRollups() || !rollup::status(*m_db).usable()) {
+        auto cells = reviewedCells(query);
+        if (!cells)
+            return cells.error();
+        return computeCalibration(*cells, bins);
+    }
+    rollup::WindowPlan cheaper = plan;
+    auto minus = rollup::complementEdges(*m_db, cheaper);
+    if (!minus)
+        return minus.error();
+    PercentGrid percents;
+    if (Status s = rollup::addRollupPercents(*m_db, cheaper, query.agentId, query.taskType, percents); !s)
+        return s.error();
+    CalibrationGrid edges;
+    if (Status s = addRawCells(*m_db, cheaper.raw, query.agentId, query.taskType, edges); !s)
+        return s.error();
+    for (const ReviewedCell &c : edges.cells())
+        percents.add(c);
+    CalibrationGrid complements;
+    if (Status s = addRawCells(*m_db, *minus, query.agentId, query.taskType, complements); !s)
+        return s.error();
+    for (const ReviewedCell &c : complements.cells())
+        percents.add(ReviewedCell{c.confidenceE4, -c.accuracySumE4, -c.count});
+    return computeCalibration(percents.percents(), bins);
 }
 
 Result<std::vector<ReviewedSample>> StatsSamples::reviewedSamples(const StatsQuery &query, int limit) const

@@ -15,6 +15,7 @@
 namespace atalaya {
 
 class Database;
+struct CalibrationReport;
 
 // One reviewed decision for the confidence-vs-accuracy scatter.
 struct ReviewedSample {
@@ -46,6 +47,9 @@ public:
 
     // Exact: from the rollups' calibration sections where usable, else from raw rows.
     Result<std::vector<ReviewedCell>> reviewedCells(const StatsQuery &query) const;
+    // The calibration table of `bins` bins (2–100), exact: where bins divides 100 (the
+    // dashboard's 10) from the rollups' per-percent cells, else from reviewedCells().
+    Result<CalibrationReport> calibration(const StatsQuery &query, int bins) const;
     // The most recent `limit` reviewed decisions of the window.
     Result<std::vector<ReviewedSample>> reviewedSamples(const StatsQuery &query, int limit = 2000) const;
     // One box per agent, sorted by agent id.

@@ -42,6 +42,8 @@ public:
     Status reconnect() const;
 
     QString serverVersion() const;
+    // Unique per open Database for the life of the process (keys caches of per-database facts).
+    const QString &instanceKey() const { return m_prefix; }
 
 private:
     Database(DbUrl url, QString password, DatabaseOptions options);

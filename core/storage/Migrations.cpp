@@ -72,6 +72,7 @@ const std::vector<Migration> &allMigrations()
         {10, QStringLiteral("risk_models"), riskModels},
         {20, QStringLiteral("rollup_hour"), rollup::migrationStatements},
         {21, QStringLiteral("rollup_day"), rollup::dayMigrationStatements},
+        {22, QStringLiteral("rollup_percents"), rollup::percentsMigrationStatements},
         {30, QStringLiteral("feedback_keys"), feedbackKeys},
         {31, QStringLiteral("queue_counts"), queuecounts::migrationStatements},
     };

@@ -105,9 +105,9 @@ private slots:
         QFETCH(double, meanAccuracy);
         QFETCH(QString, verdict);
         QFETCH(qint64, topBinCount);
-        auto cells = StatsSamples(m_db).reviewedCells(window(agent, task));
-        QVERIFY(cells.ok());
-        const CalibrationReport r = computeCalibration(*cells, bins);
+        auto report = StatsSamples(m_db).calibration(window(agent, task), bins);
+        QVERIFY(report.ok());
+        const CalibrationReport &r = *report;
         QCOMPARE(r.reviewed, reviewed);
         QCOMPARE(static_cast<int>(r.bins.size()), bins);
         QCOMPARE(r.bins.back().count, topBinCount);

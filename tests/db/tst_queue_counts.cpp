@@ -4,10 +4,12 @@
 #include "queue/QueueCountsStore.h"
 #include "queue/ReviewQueue.h"
 #include "storage/SqlUtil.h"
+#include "storage/TelemetryTriggers.h"
 #include "telemetry/FeedbackRepository.h"
 #include "telemetry/TelemetryRepository.h"
 
 #include <QJsonDocument>
+#include <QThread>
 #include <QtTest>
 
 using namespace atalaya;
@@ -222,10 +224,16 @@ private slots:
 
     void droppedTriggersAreNotTrusted()
     {
+        // Reads cache the trigger list: a trigger dropped behind the app's back is noticed
+        // once the list is older than the recheck interval.
+        const auto interval = telemetryTriggersRecheckInterval();
+        setTelemetryTriggersRecheckInterval(std::chrono::milliseconds(200));
         auto kept = queuecounts::read(*m_db, editedRules(), {}, m_now);
         QVERIFY(kept && *kept);
         exec(QStringLiteral("DROP TRIGGER IF EXISTS atalaya_queue_au"));
+        QThread::msleep(250);
         kept = queuecounts::read(*m_db, editedRules(), {}, m_now);
+        setTelemetryTriggersRecheckInterval(interval);
         QVERIFY(kept && !*kept);
     }
 };

@@ -3,16 +3,19 @@
 #include "common/TimeUtil.h"
 #include "rollup/RollupMaintenance.h"
 #include "rollup/RollupSchema.h"
+#include "stats/Calibration.h"
 #include "stats/RawAggregates.h"
 #include "stats/StatsSamples.h"
 #include "stats/StatsService.h"
 #include "storage/SqlUtil.h"
+#include "storage/TelemetryTriggers.h"
 #include "telemetry/FeedbackRepository.h"
 #include "telemetry/JsonlIngest.h"
 #include "telemetry/TelemetryRepository.h"
 
 #include <QBuffer>
 #include <QRandomGenerator>
+#include <QThread>
 #include <QtTest>
 
 using namespace atalaya;
@@ -99,6 +102,19 @@ private:
         }
     }
 
+    static void compareCalibration(const CalibrationReport &got, const CalibrationReport &want, const QString &where)
+    {
+        QVERIFY2(got.reviewed == want.reviewed && got.bins.size() == want.bins.size(), qPrintable(where));
+        for (size_t i = 0; i < want.bins.size(); ++i) {
+            QVERIFY2(got.bins[i].count == want.bins[i].count && got.bins[i].meanConfidence == want.bins[i].meanConfidence
+                         && got.bins[i].meanAccuracy == want.bins[i].meanAccuracy,
+                     qPrintable(where + QStringLiteral(" bin %1").arg(i)));
+        }
+        QVERIFY2(got.ece == want.ece && got.meanConfidence == want.meanConfidence && got.meanAccuracy == want.meanAccuracy
+                     && got.verdict == want.verdict,
+                 qPrintable(where));
+    }
+
     void compareAll(const QString &stage)
     {
         QVERIFY(rollup::status(*m_db).usable());
@@ -126,6 +142,13 @@ private:
             auto naiveCells = naiveSamples.reviewedCells(q);
             QVERIFY(cells.ok() && naiveCells.ok());
             compareCells(*cells, *naiveCells, where);
+            // Bins dividing 100 come from the per-percent cells, the others from the 10⁻⁴ ones.
+            for (int bins : {10, 4, 100, 3, 7}) {
+                auto got = fastSamples.calibration(q, bins);
+                auto want = naiveSamples.calibration(q, bins);
+                QVERIFY(got.ok() && want.ok());
+                compareCalibration(*got, *want, where + QStringLiteral(", %1 bins").arg(bins));
+            }
             for (GroupBy by : {GroupBy::Agent, GroupBy::TaskType, GroupBy::Day}) {
                 auto want = rawTotals(*m_db, {{q.from, q.to}}, q.agentId, q.taskType, by, false);
                 auto got = stats.grouped(q, by);
@@ -364,6 +387,31 @@ private slots:
         QCOMPARE(reviewedCount, reviewed->value(0).toLongLong());
         QCOMPARE(accuracy, qint64(std::llround(reviewed->value(1).toDouble())));
         QVERIFY(reviewedCount > 50);
+    }
+
+    // Someone drops a rollup trigger and writes rows: reads notice within the recheck interval
+    // and take the raw path; `init` puts the trigger back and rebuilds before trusting the
+    // rollups again (they missed those rows).
+    void droppedTriggerIsNoticedAndInitRebuilds()
+    {
+        const auto interval = telemetryTriggersRecheckInterval();
+        setTelemetryTriggersRecheckInterval(std::chrono::milliseconds(200));
+        QVERIFY(rollup::status(*m_db).usable());
+        QVERIFY(execStatement(*m_db, QStringLiteral("DROP TRIGGER %1").arg(rollup::triggerNames().first()), {}, "drop").ok());
+        for (int i = 0; i < 40; ++i) {
+            const QDateTime at = m_now.addSecs(-qint64(i) * 7200 - 60);
+            QVERIFY(execStatement(*m_db, insertSql(), {m_agents[i % 3], m_tasks[i % 2], QStringLiteral("0.8123"),
+                                                       QStringLiteral("correct"), QStringLiteral("1.0"), 100 + i, toDbDateTime(at)},
+                                  "raw insert").ok());
+        }
+        QThread::msleep(250);
+        const rollup::RollupStatus dropped = rollup::status(*m_db);
+        setTelemetryTriggersRecheckInterval(interval);
+        QVERIFY(dropped.ready && !dropped.triggers);
+        auto ensured = rollup::ensure(*m_db);
+        QVERIFY(ensured.ok());
+        QVERIFY(ensured->triggers && ensured->built);
+        compareAll(QStringLiteral("after a dropped trigger and init"));
     }
 };
 

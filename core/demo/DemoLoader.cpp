@@ -2,6 +2,7 @@
 
 #include "common/TimeUtil.h"
 #include "demo/DoraGenerator.h"
+#include "rollup/RollupMaintenance.h"
 #include "storage/Database.h"
 #include "storage/SqlUtil.h"
 #include "telemetry/TelemetryRepository.h"
@@ -43,6 +44,10 @@ Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const
     report.decisions = batch->inserted;
     for (const DecisionInput &d : decisions)
         report.withFeedback += d.feedback ? 1 : 0;
+    if (rollup::status(*db).usable()) {
+        if (Status s = rollup::buildStaleSections(*db); !s)
+            return s.error();
+    }
     const int cycles = std::max(60, options.days * 4);
     const auto rows = generateDemoCycles(cycles, options.days, options.seed, options.now);
     if (Status s = writeDoraRows(*db, rows); !s)

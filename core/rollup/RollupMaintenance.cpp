@@ -130,6 +130,11 @@ Status buildSections(const Database &db, const std::function<void(const QString 
 
 } // namespace
 
+Status buildStaleSections(const Database &db, const std::function<void(const QString &)> &progress)
+{
+    return buildSections(db, progress);
+}
+
 RollupStatus status(const Database &db)
 {
     RollupStatus st;

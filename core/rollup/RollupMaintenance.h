@@ -28,6 +28,10 @@ Result<bool> installTriggers(const Database &db);
 // its locks and apply on top), then every latency and calibration section, day by day.
 Status rebuild(const Database &db, const std::function<void(const QString &)> &progress = {});
 
+// The latency and calibration sections that writes left stale, built now instead of by the
+// first read that needs them (seconds on a fresh bulk load, felt as a slow first start).
+Status buildStaleSections(const Database &db, const std::function<void(const QString &)> &progress = {});
+
 // What `init` does: triggers, then a build when the rollups were never built and the table
 // is small enough to build now; bigger tables are left to `init --rebuild-rollups`.
 struct EnsureReport {

@@ -107,6 +107,8 @@ int runWatch(CliContext &ctx)
     });
     if (!connected) {
         if (failure.isEmpty())
+            failure = client.lastFailure();
+        if (failure.isEmpty())
             failure = client.stateDetail().section(QStringLiteral("; retrying"), 0, 0);
         json.insert(QStringLiteral("error"), failure);
         // Disconnected without a single event (refused token, server gone at once): that

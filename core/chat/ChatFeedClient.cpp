@@ -88,6 +88,7 @@ void ChatFeedClient::start(const ChatFeedOptions &options)
     }
     m_attempt = 0;
     m_everConnected = false;
+    m_lastFailure.clear();
     if (auto valid = validateChatFeedUrl(options.url, options.allowInsecureRemote); !valid) {
         setState(State::Refused, valid.error().message);
         return;
@@ -125,10 +126,8 @@ void ChatFeedClient::openSocket()
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ChatFeedClient::onText);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ChatFeedClient::onBinary);
     connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
-        if (m_socket && m_pendingError.isEmpty())
-            m_pendingError = m_socket->errorString();
         if (m_state == State::Connecting)
-            onLost(m_pendingError);
+            onLost(lossReason());
     });
 #ifndef QT_NO_SSL
     connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
@@ -140,22 +139,26 @@ void ChatFeedClient::openSocket()
         qCWarning(lcChat).noquote() << m_pendingError;
     });
 #endif
-    connect(m_socket, &QWebSocket::disconnected, this, [this] {
-        QString reason = m_pendingError;
-        if (reason.isEmpty() && m_socket && m_socket->error() != QAbstractSocket::UnknownSocketError)
-            reason = m_socket->errorString();
-        if (reason.isEmpty() && m_socket && !m_socket->closeReason().isEmpty())
-            reason = tr("closed by the server: %1").arg(m_socket->closeReason());
-        if (reason.isEmpty())
-            reason = m_state == State::Connecting ? tr("could not connect") : tr("connection closed by the server");
-        onLost(reason);
-    });
+    connect(m_socket, &QWebSocket::disconnected, this, [this] { onLost(lossReason()); });
     QNetworkRequest request(m_options.url);
     if (!m_options.token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_options.token.toUtf8());
     setState(State::Connecting, m_options.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
     m_handshakeTimer.start(m_options.handshakeTimeoutMs);
     m_socket->open(request);
+}
+
+QString ChatFeedClient::lossReason() const
+{
+    // A close frame's reason ("wrong bearer token") says more than the socket error that
+    // follows when the server then drops the TCP connection, as python websockets does.
+    if (!m_pendingError.isEmpty())
+        return m_pendingError;
+    if (m_socket && !m_socket->closeReason().isEmpty())
+        return tr("closed by the server: %1").arg(m_socket->closeReason());
+    if (m_socket && m_socket->error() != QAbstractSocket::UnknownSocketError)
+        return m_socket->errorString();
+    return m_state == State::Connecting ? tr("could not connect") : tr("connection closed by the server");
 }
 
 void ChatFeedClient::onConnected()
@@ -204,6 +207,7 @@ void ChatFeedClient::onLost(const QString &reason)
 {
     if (m_state == State::WaitingToReconnect || m_state == State::Idle || m_state == State::Refused)
         return;
+    m_lastFailure = reason;
     m_handshakeTimer.stop();
     if (m_socket) {
         m_socket->disconnect(this);

@@ -49,6 +49,9 @@ public:
     State state() const { return m_state; }
     QString stateDetail() const { return m_detail; }
     bool everConnected() const { return m_everConnected; }
+    // Why the most recent connection ended; kept while the next attempt is in flight, so a
+    // caller that stops mid-retry can still say what went wrong.
+    QString lastFailure() const { return m_lastFailure; }
     int reconnectAttempt() const { return m_attempt; }
     // Backoff before reconnect attempt n (1-based): 1 s doubling to 60 s, ±20% jitter.
     static int backoffMs(int attempt, int initialMs, int maxMs, double jitter01);
@@ -70,6 +73,7 @@ private:
     void onConnected();
     void onText(const QString &message);
     void onBinary(const QByteArray &message);
+    QString lossReason() const;
     void onLost(const QString &reason);
     void setState(State state, const QString &detail);
     void markDirty();
@@ -82,6 +86,7 @@ private:
     QTimer m_updateTimer;
     State m_state = State::Idle;
     QString m_detail;
+    QString m_lastFailure;
     QString m_pendingError;
     int m_attempt = 0;
     bool m_everConnected = false;

@@ -42,7 +42,8 @@ start)
   # Its own tmpdir: servers of other sandboxes sharing /tmp can have the same pid, and so the
   # same temporary table file names (information_schema reads failed with Errcode 2).
   mkdir -p "$dir/data" "$dir/tmp"
-  mariadb-install-db --no-defaults --user=root --datadir="$dir/data" \
+  # The bootstrap server needs that tmpdir too (it failed on a clashing '#sql-temptable').
+  mariadb-install-db --no-defaults --user=root --datadir="$dir/data" --tmpdir="$dir/tmp" \
     --auth-root-authentication-method=socket --skip-test-db >"$dir/install.log" 2>&1
   tls_args=()
   if [ "$tls" = tls ]; then

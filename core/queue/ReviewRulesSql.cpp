@@ -169,8 +169,15 @@ QString inlineValues(const SqlFragment &fragment, const QSqlDriver &driver)
             continue;
         }
         const QVariant v = fragment.values.value(next++);
-        if (v.typeId() == QMetaType::Double)
-            out += QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+        if (v.typeId() == QMetaType::Double) {
+            // A DOUBLE literal, as the bound value is: with "1" MariaDB compares a JSON number
+            // such as 1e300 as DECIMAL and the overflow fails the trigger, so another
+            // system's INSERT of that row would be refused.
+            QString number = QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
+            if (!number.contains(QLatin1Char('e')))
+                number += QStringLiteral("E0");
+            out += number;
+        }
         else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong)
             out += QString::number(v.toLongLong());
         else {

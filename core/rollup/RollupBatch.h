@@ -1,14 +1,8 @@
 #pragma once
 
 #include "common/Result.h"
+#include "rollup/RollupContributions.h"
 #include "rollup/RollupSections.h"
-
-#include <QByteArray>
-#include <QHashFunctions>
-
-#include <array>
-#include <tuple>
-#include <unordered_map>
 
 namespace atalaya {
 class Database;
@@ -32,32 +26,17 @@ public:
 
     bool active() const { return m_active; }
     void add(const StoredDecision &d);
+    // Contributions gathered elsewhere (another thread) for rows of this transaction.
+    void add(RollupContributions &&contributions);
     // Writes and clears what add() gathered; call inside the rows' transaction.
     Status flush();
 
 private:
+    Status flush(Level level, const RollupContributions::Map &pending);
+
     const Database &m_db;
     bool m_active = false;
-    // Counters in counterColumns() order, then the latency and calibration version bumps.
-    using Contribution = std::array<qint64, 20>;
-    // RollupKey with the row's UTF-8 bytes as they are bound, so no row converts to QString.
-    struct Key {
-        qint64 slot = 0;
-        QByteArray agentId;
-        QByteArray taskType;
-        bool operator==(const Key &o) const = default;
-        bool operator<(const Key &o) const { return std::tie(slot, agentId, taskType) < std::tie(o.slot, o.agentId, o.taskType); }
-    };
-    struct KeyHash {
-        size_t operator()(const Key &k) const { return qHashMulti(0, k.slot, k.agentId, k.taskType); }
-    };
-    // Hashed, not ordered: with rows spread over months nearly every row has its own hour key,
-    // and an ordered map's byte comparisons were the writer thread's largest cost (perf).
-    using Pending = std::unordered_map<Key, Contribution, KeyHash>;
-    Status flush(Level level, const Pending &pending);
-
-    Pending m_hours;
-    Pending m_days;
+    RollupContributions m_pending;
 };
 
 } // namespace atalaya::rollup

@@ -66,10 +66,21 @@ Status DecisionWriter::begin()
     return {};
 }
 
-Status DecisionWriter::write(std::vector<StoredDecision> &&rows)
+bool DecisionWriter::rollupsActive() const
+{
+    return m_rollups && m_rollups->active();
+}
+
+void DecisionWriter::addRollups(rollup::RollupContributions &&contributions)
+{
+    m_rollups->add(std::move(contributions));
+}
+
+Status DecisionWriter::write(std::vector<StoredDecision> &&rows, Rollups rollups)
 {
     for (StoredDecision &row : rows) {
-        m_rollups->add(row);
+        if (rollups == Rollups::AddHere)
+            m_rollups->add(row);
         m_pending.push_back(std::move(row));
         if (static_cast<int>(m_pending.size()) == (m_loader ? kLoadRows : m_rowsPerStatement)) {
             if (Status s = runPending(); !s)
@@ -128,7 +139,7 @@ Status DecisionWriter::runMySql(int rows)
         if (!loaded)
             return loaded.error();
         if (*loaded) {
-            noteIds(**loaded, **loaded + rows - 1, rows);
+            noteIds(**loaded, 0, rows);
             return {};
         }
         m_loader.reset();  // refused once: INSERTs for the rest of the run
@@ -172,7 +183,7 @@ Status DecisionWriter::insertMySql(int start, int rows)
     auto first = statement.execute(what(rows));
     if (!first)
         return first.error();
-    noteIds(*first, *first + rows - 1, rows);  // MySQL reports the first id of a multi-row INSERT
+    noteIds(*first, start, rows);  // MySQL reports the first id of a multi-row INSERT
     return {};
 }
 
@@ -208,17 +219,23 @@ Status DecisionWriter::runQt(int rows)
     if (!q->exec())
         return sqlError(m_db, q->lastError(), what(rows));
     const qint64 last = q->lastInsertId().toLongLong();  // SQLite reports the last id
-    noteIds(last - rows + 1, last, rows);
+    noteIds(last - rows + 1, 0, rows);
     return {};
 }
 
-void DecisionWriter::noteIds(qint64 first, qint64 last, int rows)
+void DecisionWriter::noteIds(qint64 first, int start, int rows)
 {
     if (m_report.firstId == 0)
         m_report.firstId = first;
-    m_report.lastId = last;
+    m_report.lastId = first + rows - 1;
     m_report.inserted += rows;
-    m_queueCounts->addIds(first, last);
+    for (int i = 0; i < rows; ++i)
+        m_queueCounts->add(first + i, m_pending[static_cast<size_t>(start + i)]);
+}
+
+const QueuePriorityGuess *DecisionWriter::queuePriorityGuess() const
+{
+    return m_queueCounts ? m_queueCounts->guess() : nullptr;
 }
 
 } // namespace atalaya

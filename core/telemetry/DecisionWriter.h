@@ -14,8 +14,10 @@ namespace atalaya {
 class Database;
 class DecisionLoader;
 class MySqlStatement;
+class QueuePriorityGuess;
 namespace rollup {
 class AppMaintainedRollups;
+class RollupContributions;
 }
 namespace queuecounts {
 class QueueCountsBatch;
@@ -44,11 +46,19 @@ public:
     DecisionWriter &operator=(const DecisionWriter &) = delete;
 
     Status begin();
+    // Who adds the rows' rollup contributions: the writer, or the caller on its own thread,
+    // handing them over with addRollups() before commit().
+    enum class Rollups { AddHere, AddedByCaller };
     // Queues rows; every full statement runs at once.
-    Status write(std::vector<StoredDecision> &&rows);
+    Status write(std::vector<StoredDecision> &&rows, Rollups rollups = Rollups::AddHere);
+    // After begin(): whether rows need rollup contributions (MySQL with rollup triggers).
+    bool rollupsActive() const;
+    void addRollups(rollup::RollupContributions &&contributions);
     Result<BatchReport> commit();
     void rollback();
     qint64 written() const { return m_report.inserted; }
+    // After begin(): set when the caller may fill in StoredDecision::queuePriority.
+    const QueuePriorityGuess *queuePriorityGuess() const;
 
 private:
     Status runPending();
@@ -56,7 +66,8 @@ private:
     Status insertMySql(int start, int rows);
     Status runQt(int rows);
     QString what(int rows) const;
-    void noteIds(qint64 first, qint64 last, int rows);
+    // The rows m_pending[start, start + rows) got the ids from first on.
+    void noteIds(qint64 first, int start, int rows);
 
     const Database &m_db;
     int m_rowsPerStatement;

@@ -1,5 +1,7 @@
 #include "telemetry/JsonlIngest.h"
 
+#include "queue/QueuePriorityGuess.h"
+#include "rollup/RollupContributions.h"
 #include "telemetry/DecisionValidator.h"
 
 #include <QIODevice>
@@ -15,7 +17,9 @@ namespace atalaya {
 namespace {
 
 constexpr size_t kRowsPerChunk = 2000;
-constexpr size_t kChunksAhead = 4;  // bounds memory: the parser waits when the writer lags
+// Bounds memory (the parser waits when the writer lags) but holds more than one LOAD DATA
+// statement's rows, so the parser keeps working while the server takes a statement.
+constexpr size_t kChunksAhead = 12;
 constexpr qint64 kReadBlock = 4 << 20;
 
 struct Chunk {
@@ -68,8 +72,10 @@ private:
 
 class Parser {
 public:
-    Parser(QIODevice &input, bool keepText, ChunkQueue &queue, std::atomic<bool> &encode)
-        : m_input(input), m_keepText(keepText), m_queue(queue), m_encode(encode),
+    Parser(QIODevice &input, bool keepText, ChunkQueue &queue, std::atomic<bool> &encode,
+           const QueuePriorityGuess *queueGuess, bool addRollups)
+        : m_input(input), m_keepText(keepText), m_queue(queue), m_encode(encode), m_queueGuess(queueGuess),
+          m_addRollups(addRollups),
           m_now(QDateTime::currentDateTimeUtc())
     {
     }
@@ -107,6 +113,8 @@ public:
         m_queue.push(std::move(m_chunk));
     }
 
+    rollup::RollupContributions takeRollups() { return std::move(m_rollups); }
+
 private:
     void line(const QByteArray &raw)
     {
@@ -118,7 +126,11 @@ private:
         if (!decision) {
             m_chunk.rejections.push_back({m_lineNo, decision.error().message, m_keepText ? QByteArray(raw.constData(), raw.size()) : QByteArray()});
         } else if (m_encode.load(std::memory_order_relaxed)) {
-            m_chunk.rows.push_back(toStored(*decision, m_now));
+            StoredDecision &row = m_chunk.rows.emplace_back(toStored(*decision, m_now));
+            if (m_queueGuess)
+                row.queuePriority = m_queueGuess->priorityOf(*decision, row.confidenceE4);
+            if (m_addRollups)
+                m_rollups.add(row);
         }
         if (m_chunk.rows.size() + m_chunk.rejections.size() >= kRowsPerChunk) {
             m_queue.push(std::move(m_chunk));
@@ -131,6 +143,9 @@ private:
     const bool m_keepText;
     ChunkQueue &m_queue;
     std::atomic<bool> &m_encode;
+    const QueuePriorityGuess *m_queueGuess;
+    const bool m_addRollups;
+    rollup::RollupContributions m_rollups;  // of the rows sent, while the run is not lost
     const QDateTime m_now;
     qint64 m_lineNo = 0;
     Chunk m_chunk;
@@ -140,10 +155,15 @@ private:
 
 Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, const JsonlIngestOptions &options)
 {
+    DecisionWriter writer(db);
+    if (Status s = writer.begin(); !s)
+        return s.error();
     ChunkQueue queue;
     // Cleared once the run is lost to an invalid line: the parser then only counts them.
     std::atomic<bool> encode{true};
-    Parser parser(input, options.skipInvalid, queue, encode);
+    // The parser also works out what the rows add to the rollups and the queue counts, so
+    // the writing thread only talks to the server.
+    Parser parser(input, options.skipInvalid, queue, encode, writer.queuePriorityGuess(), writer.rollupsActive());
     std::thread parserThread([&parser] { parser.run(); });
     auto finish = [&](auto &&result) {
         queue.cancel();
@@ -152,9 +172,6 @@ Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, cons
     };
 
     JsonlIngestReport report;
-    DecisionWriter writer(db);
-    if (Status s = writer.begin(); !s)
-        return finish(Result<JsonlIngestReport>(s.error()));
     bool lost = false;  // an invalid line without skipInvalid
     for (;;) {
         Chunk chunk = queue.pop();
@@ -175,7 +192,7 @@ Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, cons
             writer.rollback();
         }
         if (!lost && !chunk.rows.empty()) {
-            if (Status s = writer.write(std::move(chunk.rows)); !s)
+            if (Status s = writer.write(std::move(chunk.rows), DecisionWriter::Rollups::AddedByCaller); !s)
                 return finish(Result<JsonlIngestReport>(s.error()));
             if (options.progress)
                 options.progress(writer.written());
@@ -186,6 +203,7 @@ Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, cons
     parserThread.join();
     if (lost)
         return report;
+    writer.addRollups(parser.takeRollups());
     auto committed = writer.commit();
     if (!committed)
         return committed.error();

@@ -20,6 +20,9 @@ struct StoredDecision {
     QByteArray createdAt;  // toDbDateTime's text
     qint64 createdAtMs = 0;
     std::optional<Feedback> feedback;
+    // The row's priority as QueuePriorityGuess worked it out on the parsing thread; -1 when
+    // unknown, so the queue counts read the row back.
+    int queuePriority = -1;
 };
 
 // human_feedback and accuracy as stored for a feedback value; static, so bound bytes outlive

@@ -6,8 +6,11 @@
 #include "storage/SqlUtil.h"
 #include "storage/TelemetryTriggers.h"
 #include "telemetry/FeedbackRepository.h"
+#include "telemetry/JsonlIngest.h"
 #include "telemetry/TelemetryRepository.h"
 
+#include <QBuffer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
 #include <QtTest>
@@ -60,7 +63,8 @@ private:
     }
 
     // Counts from the table == the rows' SQL == the C++ rules, for every filter and "now".
-    void expectExact(const ReviewRules &rules, const char *step)
+    // Without the C++ rules for rows whose text only the server's collation matches.
+    void expectExact(const ReviewRules &rules, const char *step, bool naiveToo = true)
     {
         auto installed = queuecounts::installedFor(*m_db, rules);
         QVERIFY2(installed && *installed, step);
@@ -76,7 +80,7 @@ private:
                     QVERIFY2(table && *table, step);
                     auto rows = queue.countsFromRows(filter, now);
                     QVERIFY(rows.ok());
-                    const QueueCounts expected = naive(rules, filter, now);
+                    const QueueCounts expected = naiveToo ? naive(rules, filter, now) : *rows;
                     const QString where = QStringLiteral("%1, agent '%2', all P3 %3, now + %4 s")
                                               .arg(QLatin1String(step), agent).arg(all).arg(shift);
                     QVERIFY2(text(**table) == text(expected), qPrintable(where + QStringLiteral(": table ") + text(**table)
@@ -189,6 +193,59 @@ private slots:
     {
         insertMix(3000, 5);
         expectExact(ReviewRules::defaults(), "after a bulk ingest");
+    }
+
+    // `record --jsonl` works priorities out on the client where MariaDB cannot decide
+    // otherwise (QueuePriorityGuess); near-misses of every text rule must still count as the
+    // server's SQL says.
+    void jsonlIngestWithNearMisses()
+    {
+        const QList<QJsonValue> tasks = {"deploy", "Deploy", "deployment_risk", "Deployment_Risk", "code_review ", "code_review",
+                                         "códe_review", "chat_response", "rollback_decision"};
+        const QList<QJsonValue> environments = {"production", "Production", "production ", "prodüction", 7, true,
+                                                QJsonValue::Null, QJsonObject{{"a", 1}}, QJsonValue::Undefined};
+        const QList<QJsonValue> actions = {"rollback", "ROLLBACK", "approve"};
+        const QList<QJsonValue> critical = {true, "true", 1, QJsonValue::Undefined};
+        const QList<QJsonValue> teams = {2, 1, "5", 1e300, QJsonValue::Undefined};
+        const QList<QJsonValue> severity = {"critical", "CRITICAL", QJsonValue::Undefined};
+        static const double confidences[] = {0.3, 0.6999, 0.70, 0.8499, 0.85, 0.95, 0.9501, 0.99};
+        static const qint64 ages[] = {30, 3500, 3601, 86000, 90000, 605500};
+        QByteArray lines;
+        for (int k = 0; k < 1500; ++k) {
+            QJsonObject meta;
+            auto put = [&](const char *key, const QList<QJsonValue> &values, int step) {
+                const QJsonValue v = values[(k / step) % values.size()];
+                if (!v.isUndefined())
+                    meta.insert(QLatin1String(key), v);
+            };
+            put("environment", environments, 1);
+            put("critical", critical, 5);
+            put("teams_affected", teams, 7);
+            put("severity", severity, 3);
+            const QJsonObject row{{"agent_id", k % 2 ? "Agent-A" : "agent-a"},
+                                  {"task_type", tasks[(k / 2) % tasks.size()]},
+                                  {"decision", QJsonObject{{"action", actions[(k / 11) % actions.size()]}}},
+                                  {"confidence", confidences[(k / 13) % std::size(confidences)]},
+                                  {"execution_time_ms", 100},
+                                  {"metadata", meta},
+                                  {"created_at", toIsoUtc(m_now.addSecs(-ages[k % std::size(ages)]))}};
+            lines += QJsonDocument(row).toJson(QJsonDocument::Compact) + '\n';
+        }
+        QBuffer input(&lines);
+        QVERIFY(input.open(QIODevice::ReadOnly));
+        auto report = ingestJsonl(*m_db, input, {});
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+        QCOMPARE(report->written.inserted, qint64(1500));
+        expectExact(ReviewRules::defaults(), "after record --jsonl with near-misses", false);
+        // Another system's row with a number beyond DECIMAL: the triggers compare as DOUBLE.
+        exec(QStringLiteral("INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
+                            " execution_time_ms, metadata, created_at) VALUES ('agent-a', 'chat_response', '{}', 0.99, 5,"
+                            " '{\"teams_affected\": 1e300}', ?)"),
+             {toDbDateTime(m_now)});
+        expectExact(ReviewRules::defaults(), "after another system's row with 1e300", false);
+        // The C++ rules of the other cases do not follow the server's collation.
+        exec(QStringLiteral("DELETE FROM ai_telemetry WHERE id >= ?"), {report->written.firstId});
+        expectExact(ReviewRules::defaults(), "after deleting the near-misses");
     }
 
 private:

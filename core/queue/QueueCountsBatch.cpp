@@ -16,10 +16,11 @@
 namespace atalaya::queuecounts {
 namespace {
 
-// 4 values a row at most; a statement holds at most 65 535.
+// 5 values a row at most; a statement holds at most 65 535.
 constexpr size_t kRowsPerUpsert = 1000;
 
 struct CountRow {
+    QByteArray rulesId;
     qint64 hour = 0;  // unused for the totals
     QByteArray agentId;
     qint64 prio = 0;
@@ -28,7 +29,7 @@ struct CountRow {
 
 Status upsert(const Database &db, const char *table, const QStringList &key, const std::vector<CountRow> &rows)
 {
-    const bool hours = key.first() == QLatin1String("hour_no");
+    const bool hours = key.contains(QStringLiteral("hour_no"));
     const QStringList columns = key + QStringList{QStringLiteral("n")};
     const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
     const QString add = db.dialect().upsertAdd(key, {QStringLiteral("n")});
@@ -42,6 +43,7 @@ Status upsert(const Database &db, const char *table, const QStringList &key, con
         },
         [&](MySqlStatement &statement, int p, size_t i) {
             const CountRow &r = rows[i];
+            statement.bindText(p++, r.rulesId);
             if (hours)
                 statement.bindInt(p++, r.hour);
             statement.bindText(p++, r.agentId);
@@ -57,9 +59,8 @@ QueueCountsBatch::QueueCountsBatch(const Database &db, bool triggersStandAside) 
 {
     if (!triggersStandAside)
         return;
-    auto rules = triggerRules(db);
-    if (rules && *rules)
-        m_rules = **rules;
+    if (auto sets = triggerRuleSets(db))
+        m_ruleSets = std::move(*sets);
 }
 
 void QueueCountsBatch::addIds(qint64 first, qint64 last)
@@ -76,8 +77,18 @@ Status QueueCountsBatch::flush()
 {
     if (!active() || m_ranges.empty())
         return {};
+    for (const ReviewRules &rules : m_ruleSets) {
+        if (Status s = flushFor(rules); !s)
+            return s;
+    }
+    m_ranges.clear();
+    return {};
+}
+
+Status QueueCountsBatch::flushFor(const ReviewRules &rules) const
+{
     const Dialect &d = m_db.dialect();
-    const SqlFragment code = priorityExpression(*m_rules, d, SampleMode::Coded, {});
+    const SqlFragment code = priorityExpression(rules, d, SampleMode::Coded, {});
     // One range a run: an OR of many ranges is checked row by row against every range.
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
@@ -101,21 +112,23 @@ Status QueueCountsBatch::flush()
             ++added[{q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong()}];
     }
     q.finish();
-    m_ranges.clear();
+    const QByteArray id = rulesId(rules).toLatin1();
     std::vector<CountRow> hours;
     std::map<std::pair<QByteArray, qint64>, qint64> totals;
     for (const auto &[key, n] : added) {
         const auto &[hour, agent, prio] = key;
-        hours.push_back({hour, agent, prio, n});
+        hours.push_back({id, hour, agent, prio, n});
         totals[{agent, prio}] += n;
     }
     std::vector<CountRow> totalRows;
     for (const auto &[key, n] : totals)
-        totalRows.push_back({0, key.first, key.second, n});
-    if (Status s = upsert(m_db, kHourTable, {QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")}, hours);
+        totalRows.push_back({id, 0, key.first, key.second, n});
+    if (Status s = upsert(m_db, kHourTable,
+                          {QStringLiteral("rules_id"), QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")},
+                          hours);
         !s)
         return s;
-    return upsert(m_db, kTotalTable, {QStringLiteral("agent_id"), QStringLiteral("prio")}, totalRows);
+    return upsert(m_db, kTotalTable, {QStringLiteral("rules_id"), QStringLiteral("agent_id"), QStringLiteral("prio")}, totalRows);
 }
 
 } // namespace atalaya::queuecounts

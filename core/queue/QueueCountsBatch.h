@@ -3,7 +3,6 @@
 #include "common/Result.h"
 #include "queue/ReviewRules.h"
 
-#include <optional>
 #include <utility>
 #include <vector>
 
@@ -21,15 +20,17 @@ public:
     // active() when the triggers stand aside and queue count triggers exist.
     QueueCountsBatch(const Database &db, bool triggersStandAside);
 
-    bool active() const { return m_rules.has_value(); }
+    bool active() const { return !m_ruleSets.empty(); }
     void addIds(qint64 first, qint64 last);
-    // Adds the counts of the rows of the ids added since the last flush; call inside their
-    // transaction.
+    // Adds the counts of the rows of the ids added since the last flush, for every rule set
+    // with triggers; call inside their transaction.
     Status flush();
 
 private:
+    Status flushFor(const ReviewRules &rules) const;
+
     const Database &m_db;
-    std::optional<ReviewRules> m_rules;
+    std::vector<ReviewRules> m_ruleSets;
     std::vector<std::pair<qint64, qint64>> m_ranges;
 };
 

@@ -79,6 +79,8 @@ void ReviewQueuePage::ensureFlow()
         return;
     m_flow = new FeedbackFlow(m_context.db, this);
     m_flow->setConflictResolver([this](const QString &message) {
+        if (m_resolveConflict)
+            return m_resolveConflict(message);
         return QMessageBox::question(this, tr("Reviewed meanwhile"),
                                      tr("%1.\n\nOverwrite that review with yours?").arg(message),
                                      QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
@@ -94,9 +96,25 @@ void ReviewQueuePage::ensureFlow()
 
 void ReviewQueuePage::setConflictResolver(std::function<bool(const QString &)> resolver)
 {
-    ensureFlow();
-    if (m_flow)
-        m_flow->setConflictResolver(std::move(resolver));
+    m_resolveConflict = std::move(resolver);
+}
+
+void ReviewQueuePage::setContext(const AppContext &context)
+{
+    if (context.db != m_context.db) {
+        // The old flow's outbox file belongs to the old database (one per URL): what it still
+        // holds is delivered when that database is connected again.
+        if (m_flow) {
+            m_flow->waitForWrites();
+            delete m_flow;
+            m_flow = nullptr;
+        }
+        m_model->setItems({});
+        m_context = context;
+        ensureFlow();
+        emit outboxCountChanged(outboxSize());
+    }
+    Page::setContext(context);
 }
 
 int ReviewQueuePage::outboxSize() const

@@ -12,19 +12,18 @@
 #include <QSqlQuery>
 
 #include <algorithm>
-#include <map>
-#include <tuple>
 
 namespace atalaya::queuecounts {
 namespace {
 
-// 4 values a row at most; a statement holds at most 65 535.
+// 5 values a row at most; a statement holds at most 65 535.
 constexpr size_t kRowsPerUpsert = 1000;
 // Read back as a range from this many consecutive ids; fewer go into IN lists.
 constexpr qint64 kMinRange = 64;
 constexpr size_t kIdsPerQuery = 1000;
 
 struct CountRow {
+    QByteArray rulesId;
     qint64 hour = 0;  // unused for the totals
     QByteArray agentId;
     qint64 prio = 0;
@@ -33,7 +32,7 @@ struct CountRow {
 
 Status upsert(const Database &db, const char *table, const QStringList &key, const std::vector<CountRow> &rows)
 {
-    const bool hours = key.first() == QLatin1String("hour_no");
+    const bool hours = key.contains(QStringLiteral("hour_no"));
     const QStringList columns = key + QStringList{QStringLiteral("n")};
     const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
     const QString add = db.dialect().upsertAdd(key, {QStringLiteral("n")});
@@ -47,6 +46,7 @@ Status upsert(const Database &db, const char *table, const QStringList &key, con
         },
         [&](MySqlStatement &statement, int p, size_t i) {
             const CountRow &r = rows[i];
+            statement.bindText(p++, r.rulesId);
             if (hours)
                 statement.bindInt(p++, r.hour);
             statement.bindText(p++, r.agentId);
@@ -56,85 +56,105 @@ Status upsert(const Database &db, const char *table, const QStringList &key, con
         QStringLiteral("updating the queue counts"));
 }
 
+void addIds(std::vector<std::pair<qint64, qint64>> &ranges, qint64 first, qint64 last)
+{
+    if (!ranges.empty() && ranges.back().second + 1 == first)
+        ranges.back().second = last;
+    else
+        ranges.emplace_back(first, last);
+}
+
+static_assert(kMaxRuleSets <= std::tuple_size_v<decltype(StoredDecision::queuePriorities)>);
+
 } // namespace
 
 QueueCountsBatch::QueueCountsBatch(const Database &db, bool triggersStandAside) : m_db(db)
 {
     if (!triggersStandAside)
         return;
-    auto rules = triggerRules(db);
-    if (rules && *rules) {
-        m_rules = **rules;
-        m_guess.emplace(*m_rules);
+    auto sets = triggerRuleSets(db);
+    if (!sets)
+        return;
+    for (ReviewRules &rules : *sets) {
+        const QByteArray id = rulesId(rules).toLatin1();
+        QueuePriorityGuess guess(rules);
+        m_sets.push_back({std::move(rules), std::move(guess), id, {}, {}});
     }
+}
+
+std::vector<const QueuePriorityGuess *> QueueCountsBatch::guesses() const
+{
+    std::vector<const QueuePriorityGuess *> out;
+    for (const RuleSet &set : m_sets)
+        out.push_back(set.guess.active() ? &set.guess : nullptr);
+    return out;
 }
 
 void QueueCountsBatch::add(qint64 id, const StoredDecision &row)
 {
-    if (!active() || row.feedback)
+    if (row.feedback)
         return;  // reviewed rows are not pending
-    if (row.queuePriority == QueuePriorityGuess::kUnknown || row.createdAtMs < 0 || !guess()) {
-        addIds(id, id);
-        return;
+    for (size_t i = 0; i < m_sets.size(); ++i) {
+        RuleSet &set = m_sets[i];
+        const int priority = i < row.queuePriorities.size() ? row.queuePriorities[i] : QueuePriorityGuess::kUnknown;
+        if (priority == QueuePriorityGuess::kUnknown || row.createdAtMs < 0 || !set.guess.active())
+            addIds(set.ranges, id, id);
+        else if (priority != QueuePriorityGuess::kNone)
+            ++set.counted[{row.createdAtMs / 3600000, row.agentId, set.guess.codeOf(priority, id)}];
     }
-    if (row.queuePriority != QueuePriorityGuess::kNone)
-        ++m_counted[{row.createdAtMs / 3600000, row.agentId, m_guess->codeOf(row.queuePriority, id)}];
-}
-
-void QueueCountsBatch::addIds(qint64 first, qint64 last)
-{
-    if (!active())
-        return;
-    if (!m_ranges.empty() && m_ranges.back().second + 1 == first)
-        m_ranges.back().second = last;
-    else
-        m_ranges.emplace_back(first, last);
 }
 
 Status QueueCountsBatch::flush()
 {
-    if (!active())
-        return {};
-    auto added = std::move(m_counted);
-    m_counted.clear();
-    if (Status s = readBack(added); !s)
+    for (RuleSet &set : m_sets) {
+        if (Status s = flush(set); !s)
+            return s;
+    }
+    return {};
+}
+
+Status QueueCountsBatch::flush(RuleSet &set)
+{
+    if (Status s = readBack(set); !s)
         return s;
+    const Counts added = std::move(set.counted);
+    set.counted.clear();
     if (added.empty())
         return {};
     std::vector<CountRow> hours;
     std::map<std::pair<QByteArray, qint64>, qint64> totals;
     for (const auto &[key, n] : added) {
         const auto &[hour, agent, prio] = key;
-        hours.push_back({hour, agent, prio, n});
+        hours.push_back({set.id, hour, agent, prio, n});
         totals[{agent, prio}] += n;
     }
     std::vector<CountRow> totalRows;
     for (const auto &[key, n] : totals)
-        totalRows.push_back({0, key.first, key.second, n});
-    if (Status s = upsert(m_db, kHourTable, {QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")}, hours);
+        totalRows.push_back({set.id, 0, key.first, key.second, n});
+    if (Status s = upsert(m_db, kHourTable,
+                          {QStringLiteral("rules_id"), QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")},
+                          hours);
         !s)
         return s;
-    return upsert(m_db, kTotalTable, {QStringLiteral("agent_id"), QStringLiteral("prio")}, totalRows);
+    return upsert(m_db, kTotalTable, {QStringLiteral("rules_id"), QStringLiteral("agent_id"), QStringLiteral("prio")}, totalRows);
 }
 
-Status QueueCountsBatch::readBack(Counts &added)
+Status QueueCountsBatch::readBack(RuleSet &set)
 {
-    if (m_ranges.empty())
-        return {};
     // Long runs of ids (rows not worked out on the client) one range a query: an OR of many
     // ranges is checked row by row against every range. Scattered ids as IN lists.
     std::vector<std::pair<qint64, qint64>> ranges;
     std::vector<qint64> ids;
-    for (const auto &[first, last] : m_ranges) {
+    for (const auto &[first, last] : set.ranges) {
         if (last - first + 1 >= kMinRange)
             ranges.emplace_back(first, last);
         else
             for (qint64 id = first; id <= last; ++id)
                 ids.push_back(id);
     }
-    m_ranges.clear();
+    set.ranges.clear();
     if (!ranges.empty()) {
-        if (Status s = readBack(added, QStringLiteral("id BETWEEN ? AND ?"), ranges.size(), [&](QSqlQuery &q, int p, size_t i) {
+        if (Status s = readBack(set, QStringLiteral("id BETWEEN ? AND ?"), ranges.size(), [&](QSqlQuery &q, int p, size_t i) {
                 q.bindValue(p, ranges[i].first);
                 q.bindValue(p + 1, ranges[i].second);
             });
@@ -145,7 +165,7 @@ Status QueueCountsBatch::readBack(Counts &added)
         const size_t n = std::min(kIdsPerQuery, ids.size() - start);
         const QString in = QStringLiteral("id IN (") + QStringList(static_cast<qsizetype>(n), QStringLiteral("?")).join(QLatin1Char(','))
             + QLatin1Char(')');
-        if (Status s = readBack(added, in, 1, [&](QSqlQuery &q, int p, size_t) {
+        if (Status s = readBack(set, in, 1, [&](QSqlQuery &q, int p, size_t) {
                 for (size_t k = 0; k < n; ++k)
                     q.bindValue(p++, ids[start + k]);
             });
@@ -155,11 +175,11 @@ Status QueueCountsBatch::readBack(Counts &added)
     return {};
 }
 
-Status QueueCountsBatch::readBack(Counts &added, const QString &idCondition, size_t runs,
+Status QueueCountsBatch::readBack(RuleSet &set, const QString &idCondition, size_t runs,
                                   const std::function<void(QSqlQuery &, int, size_t)> &bindIds)
 {
     const Dialect &d = m_db.dialect();
-    const SqlFragment code = priorityExpression(*m_rules, d, SampleMode::Coded, {});
+    const SqlFragment code = priorityExpression(set.rules, d, SampleMode::Coded, {});
     QSqlQuery q(m_db.connection());
     q.setForwardOnly(true);
     const QString what = QStringLiteral("counting the new pending decisions");
@@ -177,7 +197,7 @@ Status QueueCountsBatch::readBack(Counts &added, const QString &idCondition, siz
         if (!q.exec())
             return sqlError(m_db, q.lastError(), what);
         while (q.next())
-            ++added[{q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong()}];
+            ++set.counted[{q.value(0).toLongLong(), q.value(1).toByteArray(), q.value(2).toLongLong()}];
     }
     return {};
 }

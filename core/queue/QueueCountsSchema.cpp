@@ -3,37 +3,44 @@
 #include "queue/ReviewRulesSql.h"
 #include "rollup/RollupSchema.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 
 namespace atalaya::queuecounts {
 namespace {
 
-// One upsert adding `delta` pending decisions of code `code` (an SQL expression) for `row`.
-QStringList upserts(const Dialect &d, const QString &row, const QString &code, int delta)
+// One upsert adding `delta` pending decisions of code `code` (an SQL expression) for `row` to
+// the rows of rule set `id` (hex digits only, written in as a literal).
+QStringList upserts(const Dialect &d, const QString &id, const QString &row, const QString &code, int delta)
 {
     const QString hour = d.hourNumberOf(row + QStringLiteral("created_at"));
     const QString agent = row + QStringLiteral("agent_id");
-    const QString add = d.upsertAdd({QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")},
+    const QString set = QLatin1Char('\'') + id + QLatin1Char('\'');
+    const QString add = d.upsertAdd({QStringLiteral("rules_id"), QStringLiteral("hour_no"), QStringLiteral("agent_id"),
+                                     QStringLiteral("prio")},
                                     {QStringLiteral("n")});
-    const QString addTotal = d.upsertAdd({QStringLiteral("agent_id"), QStringLiteral("prio")}, {QStringLiteral("n")});
+    const QString addTotal =
+        d.upsertAdd({QStringLiteral("rules_id"), QStringLiteral("agent_id"), QStringLiteral("prio")}, {QStringLiteral("n")});
     if (d.isMySql())
-        return {QStringLiteral("INSERT INTO %1 (hour_no, agent_id, prio, n) VALUES (%2, %3, %4, %5)%6")
-                    .arg(QLatin1String(kHourTable), hour, agent, code).arg(delta).arg(add),
-                QStringLiteral("INSERT INTO %1 (agent_id, prio, n) VALUES (%2, %3, %4)%5")
-                    .arg(QLatin1String(kTotalTable), agent, code).arg(delta).arg(addTotal)};
+        return {QStringLiteral("INSERT INTO %1 (rules_id, hour_no, agent_id, prio, n) VALUES (%2, %3, %4, %5, %6)%7")
+                    .arg(QLatin1String(kHourTable), set, hour, agent, code).arg(delta).arg(add),
+                QStringLiteral("INSERT INTO %1 (rules_id, agent_id, prio, n) VALUES (%2, %3, %4, %5)%6")
+                    .arg(QLatin1String(kTotalTable), set, agent, code).arg(delta).arg(addTotal)};
     // SQLite has no trigger variables: the code is computed in a one-row subquery, and its
     // WHERE (which an upsert after a SELECT needs anyway) skips decisions no rule queues.
     const QString pending = QStringLiteral("%1human_feedback IS NULL AND c < 9").arg(row);
-    return {QStringLiteral("INSERT INTO %1 (hour_no, agent_id, prio, n) SELECT %2, %3, c, %4 FROM (SELECT %5 AS c) WHERE %6%7")
-                .arg(QLatin1String(kHourTable), hour, agent).arg(delta).arg(code, pending, add),
-            QStringLiteral("INSERT INTO %1 (agent_id, prio, n) SELECT %2, c, %3 FROM (SELECT %4 AS c) WHERE %5%6")
-                .arg(QLatin1String(kTotalTable), agent).arg(delta).arg(code, pending, addTotal)};
+    return {QStringLiteral("INSERT INTO %1 (rules_id, hour_no, agent_id, prio, n) SELECT %2, %3, %4, c, %5 FROM (SELECT %6 AS c)"
+                           " WHERE %7%8")
+                .arg(QLatin1String(kHourTable), set, hour, agent).arg(delta).arg(code, pending, add),
+            QStringLiteral("INSERT INTO %1 (rules_id, agent_id, prio, n) SELECT %2, %3, c, %4 FROM (SELECT %5 AS c) WHERE %6%7")
+                .arg(QLatin1String(kTotalTable), set, agent).arg(delta).arg(code, pending, addTotal)};
 }
 
-QString mysqlBlock(const Dialect &d, const QString &row, const QString &code, int delta, const QString &extraCondition)
+QString mysqlBlock(const Dialect &d, const QString &id, const QString &row, const QString &code, int delta,
+                   const QString &extraCondition)
 {
     return QStringLiteral("IF %1%2human_feedback IS NULL THEN SET c = %3; IF c < 9 THEN %4; END IF; END IF")
-        .arg(extraCondition, row, code, upserts(d, row, QStringLiteral("c"), delta).join(QStringLiteral("; ")));
+        .arg(extraCondition, row, code, upserts(d, id, row, QStringLiteral("c"), delta).join(QStringLiteral("; ")));
 }
 
 } // namespace
@@ -53,21 +60,56 @@ QStringList migrationStatements(const Dialect &d)
     };
 }
 
-QStringList triggerNames()
+QStringList perRuleSetMigrationStatements(const Dialect &d)
 {
-    return {QStringLiteral("atalaya_queue_ai"), QStringLiteral("atalaya_queue_au"), QStringLiteral("atalaya_queue_ad")};
+    const QString agent = d.exactTextType(100);
+    const QString id = QStringLiteral("CHAR(16)");
+    return {
+        QStringLiteral("DROP TRIGGER IF EXISTS atalaya_queue_ai"),
+        QStringLiteral("DROP TRIGGER IF EXISTS atalaya_queue_au"),
+        QStringLiteral("DROP TRIGGER IF EXISTS atalaya_queue_ad"),
+        QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(kHourTable)),
+        QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(kTotalTable)),
+        QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(kStateTable)),
+        QStringLiteral("CREATE TABLE %1 (rules_id %2 NOT NULL, hour_no BIGINT NOT NULL, agent_id %3 NOT NULL,"
+                       " prio SMALLINT NOT NULL, n BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (rules_id, hour_no, agent_id, prio))%4")
+            .arg(QLatin1String(kHourTable), id, agent, d.tableSuffix()),
+        QStringLiteral("CREATE TABLE %1 (rules_id %2 NOT NULL, agent_id %3 NOT NULL, prio SMALLINT NOT NULL,"
+                       " n BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (rules_id, agent_id, prio))%4")
+            .arg(QLatin1String(kTotalTable), id, agent, d.tableSuffix()),
+        QStringLiteral("CREATE TABLE %1 (rules_id %2 NOT NULL, name VARCHAR(50) NOT NULL, value TEXT NOT NULL,"
+                       " PRIMARY KEY (rules_id, name))%3")
+            .arg(QLatin1String(kStateTable), id, d.tableSuffix()),
+    };
+}
+
+QString rulesKey(const ReviewRules &rules)
+{
+    return QString::fromUtf8(QJsonDocument(rules.toJson()).toJson(QJsonDocument::Compact));
+}
+
+QString rulesId(const ReviewRules &rules)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(rulesKey(rules).toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+}
+
+QStringList triggerNames(const QString &rulesId)
+{
+    return {QStringLiteral("atalaya_queue_ai_") + rulesId, QStringLiteral("atalaya_queue_au_") + rulesId,
+            QStringLiteral("atalaya_queue_ad_") + rulesId};
 }
 
 QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const ReviewRules &rules)
 {
+    const QString id = rulesId(rules);
     const QString newCode = inlineValues(priorityExpression(rules, d, SampleMode::Coded, QStringLiteral("NEW.")), driver);
     const QString oldCode = inlineValues(priorityExpression(rules, d, SampleMode::Coded, QStringLiteral("OLD.")), driver);
-    const QStringList names = triggerNames();
+    const QStringList names = triggerNames(id);
     if (d.isMySql()) {
         // The app's bulk ingest adds its rows' counts itself (QueueCountsBatch), like the rollups.
         const QString byTrigger = QStringLiteral("%1 IS NULL AND ").arg(QLatin1String(rollup::kAppMaintainsVariable));
-        auto block = [&d](const QString &row, const QString &code, int delta, const QString &extra) {
-            return mysqlBlock(d, row, code, delta, extra);
+        auto block = [&d, &id](const QString &row, const QString &code, int delta, const QString &extra) {
+            return mysqlBlock(d, id, row, code, delta, extra);
         };
         auto trigger = [](const QString &name, const QString &event, const QStringList &blocks) {
             return QStringLiteral("CREATE TRIGGER %1 AFTER %2 ON ai_telemetry FOR EACH ROW BEGIN DECLARE c INT; %3; END")
@@ -82,15 +124,10 @@ QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const 
         return QStringLiteral("CREATE TRIGGER %1 AFTER %2 ON ai_telemetry BEGIN %3; END")
             .arg(name, event, statements.join(QStringLiteral("; ")));
     };
-    const QStringList added = upserts(d, QStringLiteral("NEW."), newCode, 1);
-    const QStringList removed = upserts(d, QStringLiteral("OLD."), oldCode, -1);
+    const QStringList added = upserts(d, id, QStringLiteral("NEW."), newCode, 1);
+    const QStringList removed = upserts(d, id, QStringLiteral("OLD."), oldCode, -1);
     return {trigger(names[0], QStringLiteral("INSERT"), added), trigger(names[1], QStringLiteral("UPDATE"), removed + added),
             trigger(names[2], QStringLiteral("DELETE"), removed)};
-}
-
-QString rulesKey(const ReviewRules &rules)
-{
-    return QString::fromUtf8(QJsonDocument(rules.toJson()).toJson(QJsonDocument::Compact));
 }
 
 } // namespace atalaya::queuecounts

@@ -9,25 +9,36 @@ class QSqlDriver;
 
 namespace atalaya::queuecounts {
 
-// Pending decisions counted per (UTC hour, agent, priority code) and per (agent, priority
-// code), kept in step with ai_telemetry by triggers that evaluate one rule set, the one named
-// in the state table. Priority code = priority, + 4 for a match outside its stable sample
-// (ReviewRulesSql SampleMode::Coded); decisions no rule queues are not counted.
+// Pending decisions counted per rule set, per (UTC hour, agent, priority code) and per (agent,
+// priority code), kept in step with ai_telemetry by triggers. Every rule set in use (reviewers
+// or sessions with other rules in Settings) has its own rows, keyed by rulesId(), and its own
+// three triggers, so building the counts for one set never touches another's. Priority code =
+// priority, + 4 for a match outside its stable sample (ReviewRulesSql SampleMode::Coded);
+// decisions no rule queues are not counted.
 inline constexpr const char *kHourTable = "atalaya_queue_hour";
 inline constexpr const char *kTotalTable = "atalaya_queue_total";
 inline constexpr const char *kStateTable = "atalaya_queue_state";
-// State rows: "rules" holds the compact JSON of the rules the triggers evaluate (written when
-// they are created), "ready" exists once the tables were built with them.
+// State rows of a set: "rules" holds the compact JSON of the rules its triggers evaluate
+// (written when they are created), "ready" exists once its rows were built, its value the time
+// of that build (the oldest set is dropped first past kMaxRuleSets).
 inline constexpr const char *kRulesState = "rules";
 inline constexpr const char *kReadyState = "ready";
+// Every set's triggers run on every write to ai_telemetry: the sets kept are capped.
+inline constexpr int kMaxRuleSets = 3;
 
 QStringList migrationStatements(const Dialect &d);
 
-QStringList triggerNames();
-// CREATE TRIGGER statements evaluating `rules`; literals are written in through `driver`.
-QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const ReviewRules &rules);
+// The tables before rule sets had their own rows (migration 31): dropped with their triggers.
+QStringList perRuleSetMigrationStatements(const Dialect &d);
 
+// The key of a rule set's rows and triggers: 16 hex digits of a hash of rulesKey().
+QString rulesId(const ReviewRules &rules);
 // The canonical text of a rule set as stored in the state table.
 QString rulesKey(const ReviewRules &rules);
+
+QStringList triggerNames(const QString &rulesId);
+// CREATE TRIGGER statements evaluating `rules` into their rows; literals are written in
+// through `driver`.
+QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const ReviewRules &rules);
 
 } // namespace atalaya::queuecounts

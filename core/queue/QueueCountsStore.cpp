@@ -8,6 +8,9 @@
 #include "storage/SqlUtil.h"
 #include "storage/TelemetryTriggers.h"
 
+#include <algorithm>
+#include <map>
+
 namespace atalaya::queuecounts {
 namespace {
 
@@ -31,45 +34,56 @@ QString codesOf(int p, bool includeAllP3)
     return includeAllP3 ? QStringLiteral("(%1, %2)").arg(p).arg(p + kPriorityCount) : QStringLiteral("(%1)").arg(p);
 }
 
-Status setState(const Database &db, const char *name, const QString &value)
+Status setState(const Database &db, const QString &id, const char *name, const QString &value)
 {
     return execStatement(db,
-                         QStringLiteral("INSERT INTO %1 (name, value) VALUES (?, ?)%2")
-                             .arg(table(kStateTable), db.dialect().upsertAdd({QStringLiteral("name")}, {}, {QStringLiteral("value")})),
-                         {QLatin1String(name), value}, QStringLiteral("recording the queue counts state"));
+                         QStringLiteral("INSERT INTO %1 (rules_id, name, value) VALUES (?, ?, ?)%2")
+                             .arg(table(kStateTable), db.dialect().upsertAdd({QStringLiteral("rules_id"), QStringLiteral("name")},
+                                                                             {}, {QStringLiteral("value")})),
+                         {id, QLatin1String(name), value}, QStringLiteral("recording the queue counts state"));
 }
 
-Status clearState(const Database &db, const char *name)
+Status clearState(const Database &db, const QString &id, const char *name)
 {
-    return execStatement(db, QStringLiteral("DELETE FROM %1 WHERE name = ?").arg(table(kStateTable)), {QLatin1String(name)},
-                         QStringLiteral("clearing the queue counts state"));
+    return execStatement(db, QStringLiteral("DELETE FROM %1 WHERE rules_id = ? AND name = ?").arg(table(kStateTable)),
+                         {id, QLatin1String(name)}, QStringLiteral("clearing the queue counts state"));
 }
 
-// The rules of the triggers, and whether the tables were built with them.
+// A rule set's rules (as its triggers evaluate them) and the time its rows were built.
 struct State {
     std::optional<QString> rules;
-    bool ready = false;
+    std::optional<qint64> builtAt;
 };
 
-Result<State> readState(const Database &db)
+Result<std::map<QString, State>> readStates(const Database &db)
 {
-    auto q = execQuery(db, QStringLiteral("SELECT name, value FROM %1").arg(table(kStateTable)), {},
+    auto q = execQuery(db, QStringLiteral("SELECT rules_id, name, value FROM %1").arg(table(kStateTable)), {},
                        QStringLiteral("reading the queue counts state"));
     if (!q)
         return q.error();
-    State st;
+    std::map<QString, State> states;
     while (q->next()) {
-        if (q->value(0).toString() == QLatin1String(kRulesState))
-            st.rules = q->value(1).toString();
-        else if (q->value(0).toString() == QLatin1String(kReadyState))
-            st.ready = true;
+        State &st = states[q->value(0).toString()];
+        if (q->value(1).toString() == QLatin1String(kRulesState))
+            st.rules = q->value(2).toString();
+        else if (q->value(1).toString() == QLatin1String(kReadyState))
+            st.builtAt = q->value(2).toLongLong();
     }
-    return st;
+    return states;
 }
 
-Result<bool> triggersExist(const Database &db)
+Result<State> readState(const Database &db, const QString &id)
 {
-    return telemetryTriggersExist(db, triggerNames());
+    auto states = readStates(db);
+    if (!states)
+        return states.error();
+    const auto it = states->find(id);
+    return it == states->end() ? State{} : it->second;
+}
+
+Result<bool> triggersExist(const Database &db, const QString &id)
+{
+    return telemetryTriggersExist(db, triggerNames(id));
 }
 
 struct Window {
@@ -113,7 +127,8 @@ Result<std::array<qint64, kCodes>> sumByCode(const Database &db, const QString &
 Result<QueueCounts> readInTransaction(const Database &db, const ReviewRules &rules, const QueueFilter &filter,
                                       const QDateTime &now)
 {
-    const Window tablesAgent = agentOnTables(filter);
+    const Window agent = agentOnTables(filter);
+    const Window tablesAgent{QStringLiteral(" AND rules_id = ?") + agent.sql, QVariantList{rulesId(rules)} + agent.values};
     auto totals = sumByCode(db,
                             QStringLiteral("SELECT prio, SUM(n) FROM %1 WHERE 1 = 1%2 GROUP BY prio")
                                 .arg(table(kTotalTable), tablesAgent.sql),
@@ -187,10 +202,10 @@ Result<QueueCounts> readInTransaction(const Database &db, const ReviewRules &rul
     return counts;
 }
 
-Status dropTriggers(const Database &db)
+Status dropTriggers(const Database &db, const QString &id)
 {
     forgetTelemetryTriggers(db);
-    for (const QString &name : triggerNames()) {
+    for (const QString &name : triggerNames(id)) {
         if (Status s = execStatement(db, QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(name), {},
                                      QStringLiteral("dropping trigger %1").arg(name));
             !s)
@@ -199,32 +214,70 @@ Status dropTriggers(const Database &db)
     return {};
 }
 
+// Drops a rule set: its triggers, then its rows and state.
+Status dropSet(const Database &db, const QString &id)
+{
+    if (Status s = dropTriggers(db, id); !s)
+        return s;
+    return inTransaction(db, [&]() -> Status {
+        for (const char *t : {kStateTable, kHourTable, kTotalTable}) {
+            if (Status s = execStatement(db, QStringLiteral("DELETE FROM %1 WHERE rules_id = ?").arg(table(t)), {id},
+                                         QStringLiteral("dropping old queue counts from %1").arg(table(t)));
+                !s)
+                return s;
+        }
+        return {};
+    });
+}
+
+// Makes room for one more set: the sets built longest ago go first (a set whose build never
+// finished counts as oldest).
+Status dropOldestSets(const Database &db, const QString &keep)
+{
+    auto states = readStates(db);
+    if (!states)
+        return states.error();
+    std::vector<std::pair<qint64, QString>> others;
+    for (const auto &[id, st] : *states) {
+        if (id != keep)
+            others.emplace_back(st.builtAt.value_or(0), id);
+    }
+    std::sort(others.begin(), others.end());
+    for (size_t i = 0; i + kMaxRuleSets <= others.size(); ++i) {
+        if (Status s = dropSet(db, others[i].second); !s)
+            return s;
+    }
+    return {};
+}
+
 Status buildTables(const Database &db, const ReviewRules &rules)
 {
     const Dialect &d = db.dialect();
+    const QString id = rulesId(rules);
     const SqlFragment code = priorityExpression(rules, d, SampleMode::Coded, {});
-    const QString fill =
-        QStringLiteral("INSERT INTO %1 (hour_no, agent_id, prio, n) SELECT h, a, c, COUNT(*) FROM (SELECT %2 AS h, %3 AS a,"
-                       " %4 AS c FROM ai_telemetry WHERE human_feedback IS NULL) pending WHERE c < 9 GROUP BY h, a, c")
-            .arg(table(kHourTable), d.hourNumberOf(QStringLiteral("created_at")), d.exactKey(QStringLiteral("agent_id")),
-                 code.sql);
+    const QString fill = QStringLiteral("INSERT INTO %1 (rules_id, hour_no, agent_id, prio, n) SELECT ?, h, a, c, COUNT(*) FROM"
+                                        " (SELECT %2 AS h, %3 AS a, %4 AS c FROM ai_telemetry WHERE human_feedback IS NULL)"
+                                        " pending WHERE c < 9 GROUP BY h, a, c")
+                             .arg(table(kHourTable), d.hourNumberOf(QStringLiteral("created_at")),
+                                  d.exactKey(QStringLiteral("agent_id")), code.sql);
     return inTransaction(db, [&]() -> Status {
         for (const char *t : {kHourTable, kTotalTable}) {
-            if (Status s = execStatement(db, QStringLiteral("DELETE FROM %1").arg(table(t)), {},
+            if (Status s = execStatement(db, QStringLiteral("DELETE FROM %1 WHERE rules_id = ?").arg(table(t)), {id},
                                          QStringLiteral("clearing %1").arg(table(t)));
                 !s)
                 return s;
         }
-        if (Status s = execStatement(db, fill, code.values, QStringLiteral("counting the pending decisions")); !s)
-            return s;
-        if (Status s = execStatement(db,
-                                     QStringLiteral("INSERT INTO %1 (agent_id, prio, n) SELECT agent_id, prio, SUM(n) FROM %2"
-                                                    " GROUP BY agent_id, prio")
-                                         .arg(table(kTotalTable), table(kHourTable)),
-                                     {}, QStringLiteral("summing the queue totals"));
+        if (Status s = execStatement(db, fill, QVariantList{id} + code.values, QStringLiteral("counting the pending decisions"));
             !s)
             return s;
-        return setState(db, kReadyState, QStringLiteral("1"));
+        if (Status s = execStatement(db,
+                                     QStringLiteral("INSERT INTO %1 (rules_id, agent_id, prio, n) SELECT rules_id, agent_id, prio,"
+                                                    " SUM(n) FROM %2 WHERE rules_id = ? GROUP BY rules_id, agent_id, prio")
+                                         .arg(table(kTotalTable), table(kHourTable)),
+                                     {id}, QStringLiteral("summing the queue totals"));
+            !s)
+            return s;
+        return setState(db, id, kReadyState, QString::number(QDateTime::currentMSecsSinceEpoch()));
     });
 }
 
@@ -232,27 +285,31 @@ Status buildTables(const Database &db, const ReviewRules &rules)
 
 Result<bool> installedFor(const Database &db, const ReviewRules &rules)
 {
-    auto st = readState(db);
+    const QString id = rulesId(rules);
+    auto st = readState(db, id);
     if (!st)
         return st.error();
-    if (!st->ready || st->rules != rulesKey(rules))
+    if (!st->builtAt || st->rules != rulesKey(rules))
         return false;
-    return triggersExist(db);
+    return triggersExist(db, id);
 }
 
-Result<std::optional<ReviewRules>> triggerRules(const Database &db)
+Result<std::vector<ReviewRules>> triggerRuleSets(const Database &db)
 {
-    auto st = readState(db);
-    if (!st)
-        return st.error();
-    if (!st->rules)
-        return std::optional<ReviewRules>();
-    auto exist = triggersExist(db);
-    if (!exist)
-        return exist.error();
-    if (!*exist)
-        return std::optional<ReviewRules>();
-    return std::optional<ReviewRules>(ReviewRules::fromSettingsJson(st->rules->toUtf8()));
+    auto states = readStates(db);
+    if (!states)
+        return states.error();
+    std::vector<ReviewRules> sets;
+    for (const auto &[id, st] : *states) {
+        if (!st.rules)
+            continue;
+        auto exist = triggersExist(db, id);
+        if (!exist)
+            return exist.error();
+        if (*exist)
+            sets.push_back(ReviewRules::fromSettingsJson(st.rules->toUtf8()));
+    }
+    return sets;
 }
 
 Result<std::optional<QueueCounts>> read(const Database &db, const ReviewRules &rules, const QueueFilter &filter,
@@ -269,15 +326,19 @@ Result<std::optional<QueueCounts>> read(const Database &db, const ReviewRules &r
 
 Result<bool> rebuild(const Database &db, const ReviewRules &rules)
 {
-    // Readers fall back to raw counts from here until the new build commits.
-    if (Status s = clearState(db, kReadyState); !s)
+    const QString id = rulesId(rules);
+    // Readers of these rules fall back to raw counts from here until the new build commits;
+    // other rule sets keep their rows and triggers.
+    if (Status s = clearState(db, id, kReadyState); !s)
         return s.error();
-    if (Status s = clearState(db, kRulesState); !s)
+    if (Status s = clearState(db, id, kRulesState); !s)
         return s.error();
-    Status triggers = dropTriggers(db);
+    if (Status s = dropOldestSets(db, id); !s)
+        return s.error();
+    Status triggers = dropTriggers(db, id);
     if (triggers) {
         const QStringList statements = triggerStatements(db.dialect(), *db.connection().driver(), rules);
-        const QStringList names = triggerNames();
+        const QStringList names = triggerNames(id);
         for (int i = 0; i < statements.size() && triggers; ++i)
             triggers = execStatement(db, statements[i], {}, QStringLiteral("creating trigger %1").arg(names[i]));
     }
@@ -286,11 +347,11 @@ Result<bool> rebuild(const Database &db, const ReviewRules &rules)
         if (triggers.error().code != ErrorCode::Unavailable)
             return triggers.error();
         qCWarning(lcStorage) << "queue count triggers unavailable:" << triggers.error().message;
-        dropTriggers(db);
+        dropTriggers(db, id);
         return false;
     }
     // The bulk ingest reads the triggers' rules from here (QueueCountsBatch).
-    if (Status s = setState(db, kRulesState, rulesKey(rules)); !s)
+    if (Status s = setState(db, id, kRulesState, rulesKey(rules)); !s)
         return s.error();
     if (Status s = buildTables(db, rules); !s)
         return s.error();
@@ -300,14 +361,15 @@ Result<bool> rebuild(const Database &db, const ReviewRules &rules)
 Result<EnsureReport> ensure(const Database &db, const ReviewRules &rules, qint64 maxRowsToBuild)
 {
     EnsureReport report;
-    auto st = readState(db);
+    const QString id = rulesId(rules);
+    auto st = readState(db, id);
     if (!st)
         return st.error();
     if (st->rules) {
-        auto exist = triggersExist(db);
+        auto exist = triggersExist(db, id);
         if (!exist)
             return exist.error();
-        report.ready = st->ready && *exist;
+        report.ready = st->builtAt && *exist;
         report.needsRebuild = !report.ready;
         return report;
     }

@@ -6,6 +6,7 @@
 #include <QDateTime>
 
 #include <optional>
+#include <vector>
 
 namespace atalaya::queuecounts {
 
@@ -14,23 +15,24 @@ namespace atalaya::queuecounts {
 // of the hour rows after the hour of now − SLA plus the pending rows of that one edge hour read
 // raw, so overdue is exact for any `now`. Reads run in one transaction (one snapshot).
 
-// Whether the table is kept for exactly these rules (state row and all three triggers).
+// Whether the table is kept for exactly these rules (built, and all three of their triggers).
 Result<bool> installedFor(const Database &db, const ReviewRules &rules);
 
-// The rules the triggers evaluate, or nullopt when there are no queue count triggers.
-Result<std::optional<ReviewRules>> triggerRules(const Database &db);
+// The rule sets whose triggers exist (the bulk ingest adds its rows' counts for each).
+Result<std::vector<ReviewRules>> triggerRuleSets(const Database &db);
 
 // The counts, or nullopt when the table is not kept for these rules (the caller counts raw).
 Result<std::optional<QueueCounts>> read(const Database &db, const ReviewRules &rules, const QueueFilter &filter,
                                         const QDateTime &now);
 
-// Replaces the triggers with ones for `rules` and rebuilds both tables from ai_telemetry
-// (one pass over the pending rows). False (not an error) when the account may not create
+// (Re)creates the triggers of `rules` and builds their rows from ai_telemetry (one pass over
+// the pending rows); other rule sets are left as they are, except the oldest past
+// kMaxRuleSets, which are dropped. False (not an error) when the account may not create
 // triggers: counts then stay raw.
 Result<bool> rebuild(const Database &db, const ReviewRules &rules);
 
-// What `init` does: build for `rules` when nothing was built yet and ai_telemetry has at most
-// maxRowsToBuild rows; a table built for other rules (chosen in Settings) is left alone.
+// What `init` does: build for `rules` when nothing was built for them yet and ai_telemetry has
+// at most maxRowsToBuild rows.
 struct EnsureReport {
     bool ready = false;
     bool needsRebuild = false;

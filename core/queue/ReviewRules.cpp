@@ -214,6 +214,11 @@ ReviewRules ReviewRules::defaults()
     return r;
 }
 
+QString ReviewRules::displayLabel(const QString &label)
+{
+    return label.isEmpty() ? label : QCoreApplication::translate(kContext, label.toUtf8().constData());
+}
+
 std::optional<RuleMatch> ReviewRules::classify(const ReviewCandidate &c) const
 {
     for (int i = 0; i < kPriorityCount; ++i) {
@@ -223,8 +228,7 @@ std::optional<RuleMatch> ReviewRules::classify(const ReviewCandidate &c) const
             if (auto matched = evaluate(rule, c)) {
                 reasons << (rule.label.isEmpty()
                                 ? generatedReason(rule, *matched)
-                                : QCoreApplication::translate(kContext, rule.label.toUtf8().constData())
-                                      .replace(QLatin1String("%v"), *matched));
+                                : displayLabel(rule.label).replace(QLatin1String("%v"), *matched));
             }
         }
         if (reasons.isEmpty())

@@ -91,6 +91,10 @@ public:
     // mod 100. A prime modulus keeps the buckets independent of the id's parity.
     static int sampleBucket(qint64 id);
 
+    // A rule's label in the interface language: the default rules' labels are stored in
+    // English (saved JSON, CLI) and translated here; a custom label stays as written.
+    static QString displayLabel(const QString &label);
+
     bool operator==(const ReviewRules &other) const;
 
 private:

@@ -75,6 +75,7 @@ const std::vector<Migration> &allMigrations()
         {22, QStringLiteral("rollup_percents"), rollup::percentsMigrationStatements},
         {30, QStringLiteral("feedback_keys"), feedbackKeys},
         {31, QStringLiteral("queue_counts"), queuecounts::migrationStatements},
+        {32, QStringLiteral("queue_counts_per_rules"), queuecounts::perRuleSetMigrationStatements},
     };
     return migrations;
 }

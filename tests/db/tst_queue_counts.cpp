@@ -1,6 +1,7 @@
 #include "TestDatabases.h"
 
 #include "common/TimeUtil.h"
+#include "queue/QueueCountsSchema.h"
 #include "queue/QueueCountsStore.h"
 #include "queue/ReviewQueue.h"
 #include "storage/SqlUtil.h"
@@ -275,8 +276,36 @@ private slots:
         insertMix(200, 3);
         exec(QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'partially_correct', accuracy = 0.5 WHERE id % 4 = 0"));
         expectExact(edited, "edited rules, after more writes");
-        installed = queuecounts::installedFor(*m_db, ReviewRules::defaults());
-        QVERIFY(installed && !*installed);
+    }
+
+    // Two sessions with different rules: each set keeps its own rows and triggers, so building
+    // one never rebuilds the other, and both stay exact through every kind of write.
+    void twoRuleSetsKeepTheirOwnCounts()
+    {
+        const ReviewRules defaults = ReviewRules::defaults();
+        const ReviewRules edited = editedRules();
+        QVERIFY(queuecounts::rulesId(defaults) != queuecounts::rulesId(edited));
+        auto installed = queuecounts::installedFor(*m_db, defaults);
+        QVERIFY2(installed && *installed, "the edited rules' build replaced the defaults'");
+        expectExact(defaults, "defaults, after the edited rules were built");
+
+        insertMix(300, 11);
+        exec(QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'correct', accuracy = 1.0 WHERE id % 7 = 2"));
+        exec(QStringLiteral("UPDATE ai_telemetry SET confidence_score = 0.82 WHERE id % 13 = 5"));
+        exec(QStringLiteral("DELETE FROM ai_telemetry WHERE id % 19 = 3"));
+        expectExact(defaults, "two rule sets, defaults after writes");
+        expectExact(edited, "two rule sets, edited after writes");
+
+        // Rebuilding one set leaves the other's rows as they are (and still exact).
+        auto rebuilt = queuecounts::rebuild(*m_db, defaults);
+        QVERIFY(rebuilt && *rebuilt);
+        expectExact(edited, "edited, after the defaults were rebuilt");
+        expectExact(defaults, "defaults, rebuilt");
+
+        // The bulk path adds its rows for every set.
+        insertMix(1500, 13);
+        expectExact(defaults, "two rule sets, defaults after a bulk ingest");
+        expectExact(edited, "two rule sets, edited after a bulk ingest");
     }
 
     void droppedTriggersAreNotTrusted()
@@ -287,11 +316,41 @@ private slots:
         setTelemetryTriggersRecheckInterval(std::chrono::milliseconds(200));
         auto kept = queuecounts::read(*m_db, editedRules(), {}, m_now);
         QVERIFY(kept && *kept);
-        exec(QStringLiteral("DROP TRIGGER IF EXISTS atalaya_queue_au"));
+        exec(QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(queuecounts::triggerNames(queuecounts::rulesId(editedRules()))[1]));
         QThread::msleep(250);
         kept = queuecounts::read(*m_db, editedRules(), {}, m_now);
         setTelemetryTriggersRecheckInterval(interval);
         QVERIFY(kept && !*kept);
+    }
+
+    // Past kMaxRuleSets the set built longest ago is dropped with its triggers.
+    void oldestRuleSetIsDroppedPastTheCap()
+    {
+        std::vector<ReviewRules> sets;
+        for (int i = 0; i < queuecounts::kMaxRuleSets; ++i) {
+            ReviewRules r = ReviewRules::defaults();
+            r.priority(Priority::P3).samplePercent = 20 + i;
+            sets.push_back(r);
+            QThread::msleep(5);  // distinct build times
+            auto rebuilt = queuecounts::rebuild(*m_db, r);
+            QVERIFY(rebuilt && *rebuilt);
+        }
+        auto kept = queuecounts::triggerRuleSets(*m_db);
+        QVERIFY(kept);
+        QCOMPARE(static_cast<int>(kept->size()), queuecounts::kMaxRuleSets);
+        for (const ReviewRules &r : sets) {
+            auto installed = queuecounts::installedFor(*m_db, r);
+            QVERIFY(installed && *installed);
+        }
+        auto dropped = queuecounts::installedFor(*m_db, editedRules());
+        QVERIFY(dropped && !*dropped);
+        auto rows = execQuery(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_queue_total WHERE rules_id = ?"),
+                              {queuecounts::rulesId(editedRules())}, QStringLiteral("test read"));
+        QVERIFY(rows && rows->next());
+        QCOMPARE(rows->value(0).toLongLong(), 0LL);
+        insertMix(100, 17);
+        expectExact(sets.back(), "newest set, after writes");
+        expectExact(sets.front(), "oldest kept set, after writes");
     }
 };
 

@@ -299,6 +299,49 @@ private slots:
         page.countsRebuild()->waitForDone();
     }
 
+    // Switching the connection (File → Connect): the queue, the counts and the writer follow
+    // the new database; a verdict given after the switch lands there, not in the old one.
+    void connectionSwitchFollowsTheNewDatabase()
+    {
+        auto other = test::freshDatabase();
+        QVERIFY2(other.db, "no second test database");
+        DecisionInput d;
+        d.agentId = QStringLiteral("other-agent");
+        d.taskType = QStringLiteral("chat_response");
+        d.confidence = 0.30;
+        d.decision = {{QStringLiteral("action"), QStringLiteral("reply")}};
+        d.createdAt = QDateTime::currentDateTimeUtc().addSecs(-60);
+        auto recorded = TelemetryRepository(other.db).record(d);
+        QVERIFY(recorded.ok());
+        const qint64 id = recorded->id;
+        const QString oldBefore = feedbackOf(*m_db, id);
+
+        ReviewQueuePage page({m_db, m_settings.get()});
+        // A write that went to the old database would meet its review there: no dialog.
+        page.setConflictResolver([](const QString &) { return false; });
+        page.show();
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(15000));
+        QVERIFY(page.model()->rowCount() > 1);
+
+        loaded.clear();
+        page.setContext({other.db, m_settings.get()});
+        QVERIFY(loaded.wait(15000));
+        QCOMPARE(loaded.last().at(0).toBool(), true);
+        QCOMPARE(page.model()->rowCount(), 1);
+        QCOMPARE(currentId(page), id);
+        QCOMPARE(page.findChild<PriorityCountChips *>()->counts().total[0], qint64(1));
+
+        QSignalSpy settled(&page, &ReviewQueuePage::feedbackSettled);
+        QTest::keyClick(page.table(), Qt::Key_2);
+        QVERIFY(settled.count() > 0 || settled.wait(10000));
+        QCOMPARE(feedbackOf(*other.db, id), QStringLiteral("incorrect"));
+        QCOMPARE(auditRows(*other.db, id), qint64(1));
+        QCOMPARE(feedbackOf(*m_db, id), oldBefore);
+        QCOMPARE(page.outboxSize(), 0);
+    }
+
     void readOnlyAccountSeesTheQueueWithFeedbackDisabled()
     {
         if (test::currentBackend() != test::TestBackend::MariaDB)

@@ -1,3 +1,4 @@
+#include "Language.h"
 #include "models/ReviewRulesModel.h"
 
 #include <QAbstractItemModelTester>
@@ -21,6 +22,51 @@ private slots:
         QVERIFY(*rules == ReviewRules::defaults());
         for (int row = 0; row < model.rowCount(); ++row)
             QVERIFY2(model.problem(row).isEmpty(), qPrintable(model.problem(row)));
+    }
+
+    // The default rules' labels are stored in English and shown in the interface language;
+    // a label left as shown is saved in English again, a custom one as typed.
+    void labelsShownInTheInterfaceLanguage_data()
+    {
+        QTest::addColumn<QString>("english");
+        QTest::addColumn<QString>("spanish");
+        QTest::newRow("deploy task") << "deployment/rollback task (%v)" << "tarea de despliegue/rollback (%v)";
+        QTest::newRow("production") << "production deployment" << "despliegue en producción";
+        QTest::newRow("rollback") << "rollback decision" << "decisión de rollback";
+        QTest::newRow("critical") << "marked critical" << "marcada como crítica";
+        QTest::newRow("teams") << "affects %v teams" << "afecta a %v equipos";
+        QTest::newRow("code review") << "critical code review" << "revisión de código crítica";
+        QTest::newRow("routine") << "routine %v" << "%v rutinaria";
+    }
+
+    void labelsShownInTheInterfaceLanguage()
+    {
+        QFETCH(QString, english);
+        QFETCH(QString, spanish);
+        ReviewRulesModel model;
+        model.setRules(ReviewRules::defaults());
+        int row = -1;
+        for (int r = 0; r < model.rowCount() && row < 0; ++r) {
+            if (model.index(r, ReviewRulesModel::LabelColumn).data().toString() == english)
+                row = r;
+        }
+        QVERIFY2(row >= 0, "no default rule has this label");
+        const QModelIndex label = model.index(row, ReviewRulesModel::LabelColumn);
+        Language language;
+        QCOMPARE(language.apply(QStringLiteral("es")), QStringLiteral("es"));
+        const QString shown = label.data().toString();
+        const QString edited = label.data(Qt::EditRole).toString();
+        QVERIFY(model.setData(label, edited));
+        auto unchanged = model.rules();
+        QVERIFY(model.setData(label, QStringLiteral("mi motivo")));
+        auto custom = model.rules();
+        const QString customShown = label.data().toString();
+        language.apply(QStringLiteral("en"));
+        QCOMPARE(shown, spanish);
+        QCOMPARE(edited, spanish);
+        QVERIFY(unchanged.ok() && *unchanged == ReviewRules::defaults());
+        QCOMPARE(customShown, QStringLiteral("mi motivo"));
+        QVERIFY(custom.ok() && !(*custom == ReviewRules::defaults()));
     }
 
     void editsBecomeRules()

@@ -231,7 +231,7 @@ QString ReviewRulesModel::cellText(const Row &row, int column) const
         return usesColumn(row, column) ? (row.field == QLatin1String("decision") ? tr("decision") : tr("metadata"))
                                        : QString();
     case PathColumn: return usesColumn(row, column) ? row.path : QString();
-    case LabelColumn: return row.label;
+    case LabelColumn: return ReviewRules::displayLabel(row.label);
     }
     return {};
 }
@@ -323,7 +323,12 @@ bool ReviewRulesModel::setData(const QModelIndex &index, const QVariant &value, 
         case UpToColumn: row.upTo = text; break;
         case TaskTypesColumn: row.taskTypes = text; break;
         case PathColumn: row.path = text; break;
-        case LabelColumn: row.label = text; break;
+        case LabelColumn:
+            // A default label edited back to its translation stays the English original, so
+            // the saved rules and the CLI keep reading it in English.
+            if (text != ReviewRules::displayLabel(row.label))
+                row.label = text;
+            break;
         default: return false;
         }
     }

@@ -36,6 +36,9 @@ public:
 
     QString pageId() const override { return QStringLiteral("queue"); }
     void refresh() override;
+    // Another database: the verdicts of this session are written to the old one first, then
+    // the writer, the outbox, the counts and the queue follow the new one.
+    void setContext(const AppContext &context) override;
     // Selects decision `argument` (an id): from the loaded queue, else read on its own while
     // it waits for review (a jump from a chat answer).
     void openItem(const QVariant &argument) override;
@@ -89,6 +92,7 @@ private:
     ReviewDetailPane *m_detail = nullptr;
     PriorityCountChips *m_chips = nullptr;
     FeedbackFlow *m_flow = nullptr;
+    std::function<bool(const QString &message)> m_resolveConflict;  // tests; else a dialog
     QueueCountsRebuild *m_rebuild = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_status = nullptr;

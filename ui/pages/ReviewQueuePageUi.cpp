@@ -5,6 +5,7 @@
 #include "dialogs/SettingsDialog.h"
 #include "models/ReviewQueueModel.h"
 #include "pages/ReviewDetailPane.h"
+#include "review/CachedTextDelegate.h"
 #include "review/PriorityCountChips.h"
 #include "review/ReviewColors.h"
 
@@ -48,6 +49,7 @@ void ReviewQueuePage::buildUi()
     m_model = new ReviewQueueModel(this);
     m_table = new QTableView(this);
     m_table->setModel(m_model);
+    m_table->setItemDelegate(new CachedTextDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -92,7 +92,8 @@ private:
         }
     }
 
-    std::vector<qint64> insertMix(int n, int seed)
+    // The ids written (none listed for viaJsonl).
+    std::vector<qint64> insertMix(int n, int seed, bool viaJsonl = false)
     {
         static const QStringList tasks = {QStringLiteral("chat_response"), QStringLiteral("code_review"),
                                           QStringLiteral("deployment_risk"), QStringLiteral("deploy"),
@@ -122,6 +123,22 @@ private:
             d.metadata = meta;
             d.createdAt = m_now.addSecs(-ages[k % std::size(ages)]);
             batch.push_back(d);
+        }
+        if (viaJsonl) {
+            // The `record --jsonl` path: priorities worked out on the client where it can.
+            QByteArray lines;
+            for (const DecisionInput &d : batch)
+                lines += QJsonDocument(QJsonObject{{"agent_id", d.agentId}, {"task_type", d.taskType}, {"decision", d.decision},
+                                                   {"confidence", d.confidence}, {"execution_time_ms", d.executionTimeMs},
+                                                   {"metadata", d.metadata}, {"created_at", toIsoUtc(d.createdAt)}})
+                             .toJson(QJsonDocument::Compact)
+                    + '\n';
+            QBuffer input(&lines);
+            input.open(QIODevice::ReadOnly);
+            auto report = ingestJsonl(*m_db, input, {});
+            if (!report)
+                qFatal("%s", qPrintable(report.error().message));
+            return {};
         }
         auto r = TelemetryRepository(m_db).recordBatch(batch);
         if (!r)
@@ -306,6 +323,9 @@ private slots:
         insertMix(1500, 13);
         expectExact(defaults, "two rule sets, defaults after a bulk ingest");
         expectExact(edited, "two rule sets, edited after a bulk ingest");
+        insertMix(1500, 17, true);
+        expectExact(defaults, "two rule sets, defaults after record --jsonl");
+        expectExact(edited, "two rule sets, edited after record --jsonl");
     }
 
     void droppedTriggersAreNotTrusted()

@@ -265,7 +265,7 @@ WindowPlan planWindow(const QDateTime &from, const QDateTime &to)
     return plan;
 }
 
-Result<std::vector<TimeRange>> complementEdges(const Database &db, WindowPlan &plan)
+Result<std::vector<TimeRange>> complementEdges(const Database &db, WindowPlan &plan, Subtract subtract)
 {
     std::vector<TimeRange> minus;
     std::vector<TimeRange> raw;
@@ -283,7 +283,7 @@ Result<std::vector<TimeRange>> complementEdges(const Database &db, WindowPlan &p
         const qint64 all = q->next() ? asInt(q->value(0)) : 0;
         const qint64 inside = asInt(q->value(1));
         q->finish();
-        if (all - inside >= inside) {
+        if (all - inside >= inside || (subtract == Subtract::No && all != inside)) {
             raw.push_back(edge);
             continue;
         }

@@ -41,7 +41,10 @@ Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const W
 // read as its hour's rollup row minus the complement's raw rows. Moves such hours from
 // plan.raw to plan.hours and returns the raw ranges to subtract. Counting both sides is one
 // index-only range count per edge; the raw reads it saves are row lookups (~8 µs each at 10 M).
-Result<std::vector<TimeRange>> complementEdges(const Database &db, WindowPlan &plan);
+// With Subtract::No only edges whose hour holds no other rows move (the current hour, when no
+// row is dated later than now): for reads whose minimum and maximum cannot be subtracted.
+enum class Subtract { Yes, No };
+Result<std::vector<TimeRange>> complementEdges(const Database &db, WindowPlan &plan, Subtract subtract = Subtract::Yes);
 
 // The calibration cells of the plan's hours and days (exact; stale sections rebuilt).
 Status addRollupCells(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,

@@ -233,9 +233,9 @@ void DecisionWriter::noteIds(qint64 first, int start, int rows)
         m_queueCounts->add(first + i, m_pending[static_cast<size_t>(start + i)]);
 }
 
-const QueuePriorityGuess *DecisionWriter::queuePriorityGuess() const
+std::vector<const QueuePriorityGuess *> DecisionWriter::queuePriorityGuesses() const
 {
-    return m_queueCounts ? m_queueCounts->guess() : nullptr;
+    return m_queueCounts ? m_queueCounts->guesses() : std::vector<const QueuePriorityGuess *>();
 }
 
 } // namespace atalaya

@@ -57,8 +57,9 @@ public:
     Result<BatchReport> commit();
     void rollback();
     qint64 written() const { return m_report.inserted; }
-    // After begin(): set when the caller may fill in StoredDecision::queuePriority.
-    const QueuePriorityGuess *queuePriorityGuess() const;
+    // After begin(): per queue-count rule set, what the caller may use to fill in
+    // StoredDecision::queuePriorities (null: leave it unknown).
+    std::vector<const QueuePriorityGuess *> queuePriorityGuesses() const;
 
 private:
     Status runPending();

@@ -73,8 +73,8 @@ private:
 class Parser {
 public:
     Parser(QIODevice &input, bool keepText, ChunkQueue &queue, std::atomic<bool> &encode,
-           const QueuePriorityGuess *queueGuess, bool addRollups)
-        : m_input(input), m_keepText(keepText), m_queue(queue), m_encode(encode), m_queueGuess(queueGuess),
+           std::vector<const QueuePriorityGuess *> queueGuesses, bool addRollups)
+        : m_input(input), m_keepText(keepText), m_queue(queue), m_encode(encode), m_queueGuesses(std::move(queueGuesses)),
           m_addRollups(addRollups),
           m_now(QDateTime::currentDateTimeUtc())
     {
@@ -127,8 +127,10 @@ private:
             m_chunk.rejections.push_back({m_lineNo, decision.error().message, m_keepText ? QByteArray(raw.constData(), raw.size()) : QByteArray()});
         } else if (m_encode.load(std::memory_order_relaxed)) {
             StoredDecision &row = m_chunk.rows.emplace_back(toStored(*decision, m_now));
-            if (m_queueGuess)
-                row.queuePriority = m_queueGuess->priorityOf(*decision, row.confidenceE4);
+            for (size_t i = 0; i < m_queueGuesses.size() && i < row.queuePriorities.size(); ++i) {
+                if (m_queueGuesses[i])
+                    row.queuePriorities[i] = static_cast<qint8>(m_queueGuesses[i]->priorityOf(*decision, row.confidenceE4));
+            }
             if (m_addRollups)
                 m_rollups.add(row);
         }
@@ -143,7 +145,7 @@ private:
     const bool m_keepText;
     ChunkQueue &m_queue;
     std::atomic<bool> &m_encode;
-    const QueuePriorityGuess *m_queueGuess;
+    const std::vector<const QueuePriorityGuess *> m_queueGuesses;
     const bool m_addRollups;
     rollup::RollupContributions m_rollups;  // of the rows sent, while the run is not lost
     const QDateTime m_now;
@@ -163,7 +165,7 @@ Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, cons
     std::atomic<bool> encode{true};
     // The parser also works out what the rows add to the rollups and the queue counts, so
     // the writing thread only talks to the server.
-    Parser parser(input, options.skipInvalid, queue, encode, writer.queuePriorityGuess(), writer.rollupsActive());
+    Parser parser(input, options.skipInvalid, queue, encode, writer.queuePriorityGuesses(), writer.rollupsActive());
     std::thread parserThread([&parser] { parser.run(); });
     auto finish = [&](auto &&result) {
         queue.cancel();

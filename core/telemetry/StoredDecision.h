@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+#include <array>
+
 namespace atalaya {
 
 // A decision as the bytes of its ai_telemetry columns, made once per row (on the parser
@@ -20,9 +22,9 @@ struct StoredDecision {
     QByteArray createdAt;  // toDbDateTime's text
     qint64 createdAtMs = 0;
     std::optional<Feedback> feedback;
-    // The row's priority as QueuePriorityGuess worked it out on the parsing thread; -1 when
-    // unknown, so the queue counts read the row back.
-    int queuePriority = -1;
+    // The row's priority under each queue-count rule set, as QueuePriorityGuess worked it out
+    // on the parsing thread; -1 when unknown, so the queue counts read the row back.
+    std::array<qint8, 3> queuePriorities{-1, -1, -1};
 };
 
 // human_feedback and accuracy as stored for a feedback value; static, so bound bytes outlive

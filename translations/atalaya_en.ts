@@ -148,10 +148,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 (%3 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Execution time percentiles per day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -263,10 +259,6 @@ min %8 ms · max %9 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot write the PDF to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Atalaya — AI agent telemetry report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -336,6 +328,14 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the report to %1 (%2). Choose a folder where you may create files, or check that the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be drawn</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1105,10 +1105,6 @@ min %8 ms · max %9 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Building the report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Report written to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,6 +1134,10 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1215,6 +1215,29 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::PdfExportJob</name>
+    <message>
+        <source>Reading the data for the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the report&apos;s data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing the report…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

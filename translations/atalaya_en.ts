@@ -361,19 +361,19 @@ min %8 ms · max %9 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Average accuracy %1 is below 0.80 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Feedback rate %1 % is below %2 % (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Execution time P95 %1 ms is above 500 ms (%2)</source>
+        <source>Average accuracy %1 is below %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Average confidence %1 is below 0.75 (%2)</source>
+        <source>Execution time P95 %1 ms is above %2 ms (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average confidence %1 is below %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

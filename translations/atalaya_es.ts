@@ -363,20 +363,20 @@ mín. %8 ms · máx. %9 ms</translation>
         <translation>agente %1</translation>
     </message>
     <message>
-        <source>Average accuracy %1 is below 0.80 (%2)</source>
-        <translation>La precisión media %1 está por debajo de 0.80 (%2)</translation>
-    </message>
-    <message>
         <source>Feedback rate %1 % is below %2 % (%3)</source>
         <translation>La tasa de feedback %1 % está por debajo del %2 % (%3)</translation>
     </message>
     <message>
-        <source>Execution time P95 %1 ms is above 500 ms (%2)</source>
-        <translation>El tiempo de ejecución P95 %1 ms supera los 500 ms (%2)</translation>
+        <source>Average accuracy %1 is below %2 (%3)</source>
+        <translation>La precisión media %1 está por debajo de %2 (%3)</translation>
     </message>
     <message>
-        <source>Average confidence %1 is below 0.75 (%2)</source>
-        <translation>La confianza media %1 está por debajo de 0.75 (%2)</translation>
+        <source>Execution time P95 %1 ms is above %2 ms (%3)</source>
+        <translation>El tiempo de ejecución P95 %1 ms supera los %2 ms (%3)</translation>
+    </message>
+    <message>
+        <source>Average confidence %1 is below %2 (%3)</source>
+        <translation>La confianza media %1 está por debajo de %2 (%3)</translation>
     </message>
 </context>
 <context>

@@ -84,10 +84,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 decisions (%3 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Confidence score bucket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,6 +167,10 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 decisions (%3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -84,10 +84,6 @@
         <translation>Decisiones</translation>
     </message>
     <message>
-        <source>%1: %2 decisions (%3 %)</source>
-        <translation>%1: %2 decisiones (%3 %)</translation>
-    </message>
-    <message>
         <source>Confidence score bucket</source>
         <translation>Intervalo de puntuación de confianza</translation>
     </message>
@@ -174,6 +170,10 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>Agent</source>
         <translation>Agente</translation>
+    </message>
+    <message>
+        <source>%1: %2 decisions (%3)</source>
+        <translation>%1: %2 decisiones (%3)</translation>
     </message>
 </context>
 <context>

@@ -84,10 +84,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 decisions (%3 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Confidence score bucket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -148,10 +144,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 (%3 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Execution time percentiles per day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -175,6 +167,10 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 decisions (%3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -263,10 +259,6 @@ min %8 ms · max %9 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot write the PDF to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Atalaya — AI agent telemetry report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -338,6 +330,14 @@ min %8 ms · max %9 ms</source>
         <source>Page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot write the report to %1 (%2). Choose a folder where you may create files, or check that the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::AccuracyPage</name>
@@ -361,19 +361,19 @@ min %8 ms · max %9 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Average accuracy %1 is below 0.80 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Feedback rate %1 % is below %2 % (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Execution time P95 %1 ms is above 500 ms (%2)</source>
+        <source>Average accuracy %1 is below %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Average confidence %1 is below 0.75 (%2)</source>
+        <source>Execution time P95 %1 ms is above %2 ms (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average confidence %1 is below %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1105,10 +1105,6 @@ min %8 ms · max %9 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Building the report…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Report written to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1138,6 +1134,10 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1215,6 +1215,29 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::PdfExportJob</name>
+    <message>
+        <source>Reading the data for the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the report&apos;s data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing the report…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

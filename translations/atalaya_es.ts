@@ -84,10 +84,6 @@
         <translation>Decisiones</translation>
     </message>
     <message>
-        <source>%1: %2 decisions (%3 %)</source>
-        <translation>%1: %2 decisiones (%3 %)</translation>
-    </message>
-    <message>
         <source>Confidence score bucket</source>
         <translation>Intervalo de puntuación de confianza</translation>
     </message>
@@ -148,10 +144,6 @@
         <translation>Feedback humano (%1 revisiones)</translation>
     </message>
     <message>
-        <source>%1: %2 (%3 %)</source>
-        <translation>%1: %2 (%3 %)</translation>
-    </message>
-    <message>
         <source>Execution time percentiles per day</source>
         <translation>Percentiles del tiempo de ejecución por día</translation>
     </message>
@@ -178,6 +170,10 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>Agent</source>
         <translation>Agente</translation>
+    </message>
+    <message>
+        <source>%1: %2 decisions (%3)</source>
+        <translation>%1: %2 decisiones (%3)</translation>
     </message>
 </context>
 <context>
@@ -265,10 +261,6 @@ mín. %8 ms · máx. %9 ms</translation>
         <translation>Atalaya — Informe de telemetría de agentes de IA · %1</translation>
     </message>
     <message>
-        <source>cannot write the PDF to %1</source>
-        <translation>no se puede escribir el PDF en %1</translation>
-    </message>
-    <message>
         <source>Atalaya — AI agent telemetry report</source>
         <translation>Atalaya — Informe de telemetría de agentes de IA</translation>
     </message>
@@ -340,6 +332,14 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
     </message>
+    <message>
+        <source>Cannot write the report to %1 (%2). Choose a folder where you may create files, or check that the disk is not full.</source>
+        <translation>No se puede escribir el informe en %1 (%2). Elija una carpeta en la que pueda crear archivos o compruebe que el disco no está lleno.</translation>
+    </message>
+    <message>
+        <source>the PDF could not be drawn</source>
+        <translation>no se pudo dibujar el PDF</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::AccuracyPage</name>
@@ -363,20 +363,20 @@ mín. %8 ms · máx. %9 ms</translation>
         <translation>agente %1</translation>
     </message>
     <message>
-        <source>Average accuracy %1 is below 0.80 (%2)</source>
-        <translation>La precisión media %1 está por debajo de 0.80 (%2)</translation>
-    </message>
-    <message>
         <source>Feedback rate %1 % is below %2 % (%3)</source>
         <translation>La tasa de feedback %1 % está por debajo del %2 % (%3)</translation>
     </message>
     <message>
-        <source>Execution time P95 %1 ms is above 500 ms (%2)</source>
-        <translation>El tiempo de ejecución P95 %1 ms supera los 500 ms (%2)</translation>
+        <source>Average accuracy %1 is below %2 (%3)</source>
+        <translation>La precisión media %1 está por debajo de %2 (%3)</translation>
     </message>
     <message>
-        <source>Average confidence %1 is below 0.75 (%2)</source>
-        <translation>La confianza media %1 está por debajo de 0.75 (%2)</translation>
+        <source>Execution time P95 %1 ms is above %2 ms (%3)</source>
+        <translation>El tiempo de ejecución P95 %1 ms supera los %2 ms (%3)</translation>
+    </message>
+    <message>
+        <source>Average confidence %1 is below %2 (%3)</source>
+        <translation>La confianza media %1 está por debajo de %2 (%3)</translation>
     </message>
 </context>
 <context>
@@ -1107,10 +1107,6 @@ mín. %8 ms · máx. %9 ms</translation>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Building the report…</source>
-        <translation>Generando el informe…</translation>
-    </message>
-    <message>
         <source>Report written to %1</source>
         <translation>Informe guardado en %1</translation>
     </message>
@@ -1141,6 +1137,10 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Ajustes…</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Exportación cancelada</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +1218,29 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>Overview</source>
         <translation>Resumen</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::PdfExportJob</name>
+    <message>
+        <source>Reading the data for the report…</source>
+        <translation>Leyendo los datos del informe…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation>Exportar informe PDF</translation>
+    </message>
+    <message>
+        <source>Cannot read the report&apos;s data: %1</source>
+        <translation>No se pueden leer los datos del informe: %1</translation>
+    </message>
+    <message>
+        <source>Drawing the report…</source>
+        <translation>Dibujando el informe…</translation>
     </message>
 </context>
 <context>

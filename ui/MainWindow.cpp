@@ -5,7 +5,7 @@
 #include "pages/Page.h"
 #include "pages/PageFactory.h"
 #include "pages/ReviewQueuePage.h"
-#include "reports/ReportBuilder.h"
+#include "reports/PdfExportJob.h"
 #include "settings/Settings.h"
 #include "stats/StatsService.h"
 #include "storage/Database.h"
@@ -15,12 +15,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 #include <QtConcurrent>
@@ -310,25 +312,25 @@ void MainWindow::exportPdf()
         QMessageBox::information(this, tr("Export PDF report"), tr("Connect to a database first."));
         return;
     }
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export PDF report"), QStringLiteral("atalaya-report.pdf"),
-                                                      tr("PDF files (*.pdf)"));
+    // A bare file name would open the dialog wherever the process was started.
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(QStringLiteral("atalaya-report.pdf"));
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export PDF report"), suggested, tr("PDF files (*.pdf)"));
     if (file.isEmpty())
         return;
-    statusBar()->showMessage(tr("Building the report…"));
-    const StatsQuery query = m_filterBar->filter().toQuery();
-    auto *watcher = new QFutureWatcher<Result<ReportData>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, file] {
-        watcher->deleteLater();
-        const Result<ReportData> data = watcher->result();
-        const Status written = data ? writePdfReport(*data, file) : Status(data.error());
-        if (!written) {
-            statusBar()->clearMessage();
-            QMessageBox::warning(this, tr("Export PDF report"), written.error().message);
-            return;
-        }
-        statusBar()->showMessage(tr("Report written to %1").arg(file), 8000);
+    // One export at a time: the action comes back when this one ends.
+    m_exportAction->setEnabled(false);
+    auto *job = new PdfExportJob(m_context.db, m_filterBar->filter().toQuery(), file, this);
+    connect(job, &PdfExportJob::finished, this, [this, file](bool ok, const QString &message) {
+        m_exportAction->setEnabled(true);
+        if (ok)
+            statusBar()->showMessage(tr("Report written to %1").arg(QDir::toNativeSeparators(file)), 8000);
+        else if (message.isEmpty())
+            statusBar()->showMessage(tr("Export cancelled"), 5000);
+        else
+            QMessageBox::warning(this, tr("Export PDF report"), message);
     });
-    watcher->setFuture(QtConcurrent::run([db = m_context.db, query] { return loadReport(db, query); }));
+    job->start();
 }
 
 } // namespace atalaya

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -18,46 +19,51 @@ QString scopeText(const QString &agentId)
                              : QCoreApplication::translate("atalaya::Alerts", "agent %1").arg(agentId);
 }
 
-Alert make(AlertSeverity severity, const QString &metric, const QString &agentId, double value, double threshold,
-           const QString &message)
+// The message in machine format (C locale, rate with 2 decimals), as the CLI's JSON prints it.
+Alert make(AlertSeverity severity, const QString &metric, const QString &agentId, double value, double threshold)
 {
-    return Alert{severity, metric, agentId, value, threshold, message};
+    Alert a{severity, metric, agentId, value, threshold, QString()};
+    a.message = alertMessage(a, QLocale::c(), 2);
+    return a;
 }
 
 } // namespace
 
+QString alertMessage(const Alert &a, const QLocale &locale, int percentDecimals)
+{
+    const QString scope = scopeText(a.agentId);
+    if (a.metric == QLatin1String("accuracy_avg")) {
+        return QCoreApplication::translate("atalaya::Alerts", "Average accuracy %1 is below %2 (%3)")
+            .arg(locale.toString(a.value, 'f', 3), locale.toString(a.threshold, 'f', 2), scope);
+    }
+    if (a.metric == QLatin1String("feedback_rate")) {
+        return QCoreApplication::translate("atalaya::Alerts", "Feedback rate %1 % is below %2 % (%3)")
+            .arg(locale.toString(a.value, 'f', percentDecimals), locale.toString(a.threshold, 'f', 0), scope);
+    }
+    if (a.metric == QLatin1String("p95_execution_time_ms")) {
+        return QCoreApplication::translate("atalaya::Alerts", "Execution time P95 %1 ms is above %2 ms (%3)")
+            .arg(locale.toString(a.value, 'f', 0), locale.toString(a.threshold, 'f', 0), scope);
+    }
+    return QCoreApplication::translate("atalaya::Alerts", "Average confidence %1 is below %2 (%3)")
+        .arg(locale.toString(a.value, 'f', 3), locale.toString(a.threshold, 'f', 2), scope);
+}
+
 std::vector<Alert> evaluateAlerts(const WindowSummary &s, const QString &agentId)
 {
     std::vector<Alert> out;
-    const QString scope = scopeText(agentId);
-    if (s.accuracy.accuracyAvg && *s.accuracy.accuracyAvg < 0.80) {
-        out.push_back(make(AlertSeverity::High, QStringLiteral("accuracy_avg"), agentId, *s.accuracy.accuracyAvg, 0.80,
-                           QCoreApplication::translate("atalaya::Alerts", "Average accuracy %1 is below 0.80 (%2)")
-                               .arg(*s.accuracy.accuracyAvg, 0, 'f', 3)
-                               .arg(scope)));
-    }
+    if (s.accuracy.accuracyAvg && *s.accuracy.accuracyAvg < 0.80)
+        out.push_back(make(AlertSeverity::High, QStringLiteral("accuracy_avg"), agentId, *s.accuracy.accuracyAvg, 0.80));
     if (const auto rate = s.accuracy.feedbackRatePercent(); rate && *rate < 30.0) {
         const bool high = *rate < 20.0;
         out.push_back(make(high ? AlertSeverity::High : AlertSeverity::Medium, QStringLiteral("feedback_rate"), agentId,
-                           *rate, high ? 20.0 : 30.0,
-                           QCoreApplication::translate("atalaya::Alerts", "Feedback rate %1 % is below %2 % (%3)")
-                               .arg(*rate, 0, 'f', 2)
-                               .arg(high ? 20 : 30)
-                               .arg(scope)));
+                           *rate, high ? 20.0 : 30.0));
     }
     if (s.execution.p95Ms && *s.execution.p95Ms > 500) {
         out.push_back(make(AlertSeverity::High, QStringLiteral("p95_execution_time_ms"), agentId,
-                           static_cast<double>(*s.execution.p95Ms), 500.0,
-                           QCoreApplication::translate("atalaya::Alerts", "Execution time P95 %1 ms is above 500 ms (%2)")
-                               .arg(*s.execution.p95Ms)
-                               .arg(scope)));
+                           static_cast<double>(*s.execution.p95Ms), 500.0));
     }
-    if (s.avgConfidence && *s.avgConfidence < 0.75) {
-        out.push_back(make(AlertSeverity::Medium, QStringLiteral("avg_confidence"), agentId, *s.avgConfidence, 0.75,
-                           QCoreApplication::translate("atalaya::Alerts", "Average confidence %1 is below 0.75 (%2)")
-                               .arg(*s.avgConfidence, 0, 'f', 3)
-                               .arg(scope)));
-    }
+    if (s.avgConfidence && *s.avgConfidence < 0.75)
+        out.push_back(make(AlertSeverity::Medium, QStringLiteral("avg_confidence"), agentId, *s.avgConfidence, 0.75));
     std::stable_sort(out.begin(), out.end(), [](const Alert &a, const Alert &b) { return a.severity > b.severity; });
     return out;
 }

@@ -4,6 +4,7 @@
 #include "stats/StatsTypes.h"
 
 #include <QJsonObject>
+#include <QLocale>
 #include <QMetaType>
 
 #include <memory>
@@ -23,8 +24,12 @@ struct Alert {
     QString agentId;  // empty = the whole window
     double value = 0.0;
     double threshold = 0.0;
-    QString message;  // translated when a translator is installed
+    QString message;  // machine number format (the CLI's); translated when a translator is installed
 };
+
+// The alert's sentence with its numbers in `locale`: QLocale::c() for machine output, the
+// UI's locale for display ("0,784", "18,4 %" in Spanish).
+QString alertMessage(const Alert &alert, const QLocale &locale, int percentDecimals = 1);
 
 // The seed thresholds: accuracy < 0.80 high; feedback rate < 20 % high, < 30 % medium;
 // execution P95 > 500 ms high; average confidence < 0.75 medium. Metrics over an empty set

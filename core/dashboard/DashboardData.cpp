@@ -123,16 +123,18 @@ Result<FeedbackData> loadFeedback(const std::shared_ptr<const Database> &db, con
     return d;
 }
 
-Result<ReportData> loadReport(const std::shared_ptr<const Database> &db, const StatsQuery &query)
+Result<ReportData> loadReport(const std::shared_ptr<const Database> &db, const StatsQuery &query, QThreadPool *pool)
 {
+    if (!pool)
+        pool = QThreadPool::globalInstance();
     ReportData r;
     r.generatedAt = QDateTime::currentDateTimeUtc();
     r.dataSource = db->url().describe();
     // The five reads are independent; each pool thread uses its own connection.
-    auto overviewF = QtConcurrent::run([&] { return loadOverview(db, query); });
-    auto accuracyF = QtConcurrent::run([&] { return loadAccuracy(db, query); });
-    auto confidenceF = QtConcurrent::run([&] { return loadConfidence(db, query); });
-    auto latencyF = QtConcurrent::run([&] { return loadLatency(db, query); });
+    auto overviewF = QtConcurrent::run(pool, [&] { return loadOverview(db, query); });
+    auto accuracyF = QtConcurrent::run(pool, [&] { return loadAccuracy(db, query); });
+    auto confidenceF = QtConcurrent::run(pool, [&] { return loadConfidence(db, query); });
+    auto latencyF = QtConcurrent::run(pool, [&] { return loadLatency(db, query); });
     const Result<FeedbackData> feedback = loadFeedback(db, query);
     const Result<OverviewData> overview = overviewF.result();
     const Result<AccuracyData> accuracy = accuracyF.result();

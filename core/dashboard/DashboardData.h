@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QMetaType>
+#include <QThreadPool>
 
 #include <memory>
 #include <optional>
@@ -78,6 +79,10 @@ Result<AccuracyData> loadAccuracy(const std::shared_ptr<const Database> &db, con
 Result<ConfidenceData> loadConfidence(const std::shared_ptr<const Database> &db, const StatsQuery &query);
 Result<LatencyData> loadLatency(const std::shared_ptr<const Database> &db, const StatsQuery &query);
 Result<FeedbackData> loadFeedback(const std::shared_ptr<const Database> &db, const StatsQuery &query);
-Result<ReportData> loadReport(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+// Reads the five parts in parallel on pool (the global one when null). The GUI passes a pool
+// of its own: Qt 6.4's raster engine splits large fills over the global pool and waits for
+// them, so blocking reads that fill the global pool stall the window's painting.
+Result<ReportData> loadReport(const std::shared_ptr<const Database> &db, const StatsQuery &query,
+                              QThreadPool *pool = nullptr);
 
 } // namespace atalaya

@@ -25,6 +25,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QComboBox>
+#include <QGraphicsSimpleTextItem>
 #include <QDateEdit>
 #include <QPieSeries>
 #include <QPushButton>
@@ -116,6 +117,25 @@ private slots:
         QAbstractItemModelTester proxyTester(page->agentView()->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(!page->byTaskCard()->isEmptyState());
         QVERIFY(!page->perDayCard()->isEmptyState());
+    }
+
+    // Bar labels read like the tables: one decimal even when it is 0 ("84.0 %", not "84 %").
+    void barLabelsMatchTables()
+    {
+        std::vector<GroupSummary> tasks(2);
+        tasks[0].key = QStringLiteral("a");
+        tasks[0].summary.accuracy.accuracyAvg = 0.84;
+        tasks[1].key = QStringLiteral("b");
+        tasks[1].summary.accuracy.accuracyAvg = 0.8437;
+        std::unique_ptr<QChart> chart(charts::accuracyByTaskChart(charts::ChartStyle::forPrint(), tasks));
+        QStringList labels;
+        for (QGraphicsItem *item : chart->childItems()) {
+            if (auto *text = dynamic_cast<QGraphicsSimpleTextItem *>(item))
+                labels << text->text();
+        }
+        labels.sort();
+        QCOMPARE(labels, (QStringList{fmt::ratioPercent(0.84), fmt::ratioPercent(0.8437)}));
+        QCOMPARE(labels.first(), QStringLiteral("84.0 %"));
     }
 
     void clickingAnAgentFilters()

@@ -44,12 +44,6 @@ QChart *accuracyByTaskChart(const ChartStyle &style, const std::vector<GroupSumm
     auto *series = new QHorizontalBarSeries;
     series->append(set);
     series->setBarWidth(0.7);
-    series->setLabelsVisible(true);
-    series->setLabelsFormat(QStringLiteral("@value %"));
-    series->setLabelsPrecision(3);
-    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
-    // Light bars in the dark theme: dark value text reads on them.
-    set->setLabelColor(style.dark ? style.background : QColor(Qt::white));
     chart->addSeries(series);
     auto *names = new QBarCategoryAxis;
     names->append(categories);
@@ -63,6 +57,11 @@ QChart *accuracyByTaskChart(const ChartStyle &style, const std::vector<GroupSumm
     chart->addAxis(value, Qt::AlignBottom);
     series->attachAxis(value);
     chart->legend()->hide();
+    QStringList labels;
+    for (const GroupSummary &g : rows)
+        labels << fmt::ratioPercent(g.summary.accuracy.accuracyAvg);
+    // Light bars in the dark theme: dark value text reads on them.
+    labelHorizontalBars(chart, series, labels, style.dark ? style.background : QColor(Qt::white), style.text);
     return chart;
 }
 

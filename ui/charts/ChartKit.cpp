@@ -1,6 +1,8 @@
 #include "charts/ChartKit.h"
 
 #include <QBarSet>
+#include <QGraphicsSimpleTextItem>
+#include <QHorizontalBarSeries>
 #include <QChart>
 #include <QCursor>
 #include <QDateTimeAxis>
@@ -145,6 +147,41 @@ void attachTooltip(QBarSet *set, std::function<QString(int)> text)
         else
             QToolTip::hideText();
     });
+}
+
+void labelHorizontalBars(QChart *chart, QHorizontalBarSeries *series, const QStringList &texts, const QColor &insideColor,
+                         const QColor &outsideColor)
+{
+    const QList<QBarSet *> sets = series->barSets();
+    if (sets.size() != 1)
+        return;
+    QBarSet *set = sets.first();
+    std::vector<QGraphicsSimpleTextItem *> items;
+    for (int i = 0; i < set->count() && i < texts.size(); ++i) {
+        auto *item = new QGraphicsSimpleTextItem(texts[i], chart);
+        item->setFont(set->labelFont());
+        item->setZValue(100);  // above the bars
+        items.push_back(item);
+    }
+    auto place = [chart, series, set, items, insideColor, outsideColor] {
+        constexpr qreal kPad = 6;
+        const qreal halfBar = series->barWidth() / 2;
+        for (size_t i = 0; i < items.size(); ++i) {
+            const int row = static_cast<int>(i);
+            const QPointF end = chart->mapToPosition(QPointF(set->at(row), row), series);
+            const QPointF start = chart->mapToPosition(QPointF(0, row), series);
+            const qreal barTop = chart->mapToPosition(QPointF(0, row + halfBar), series).y();
+            const qreal barBottom = chart->mapToPosition(QPointF(0, row - halfBar), series).y();
+            QGraphicsSimpleTextItem *item = items[i];
+            const QRectF box = item->boundingRect();
+            const bool inside = end.x() - start.x() >= box.width() + 2 * kPad;
+            item->setBrush(inside ? insideColor : outsideColor);
+            const qreal x = inside ? end.x() - kPad - box.width() : end.x() + kPad;
+            item->setPos(x, (barTop + barBottom) / 2 - box.height() / 2);
+        }
+    };
+    QObject::connect(chart, &QChart::plotAreaChanged, chart, place);
+    place();
 }
 
 qint64 dayMs(const QString &isoDay)

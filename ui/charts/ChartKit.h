@@ -12,6 +12,7 @@
 
 class QAbstractAxis;
 class QBarSet;
+class QHorizontalBarSeries;
 class QChart;
 class QChartView;
 class QDateTimeAxis;
@@ -57,6 +58,12 @@ void setTickInterval(QValueAxis *axis, double interval);
 void attachTooltip(QXYSeries *series, std::function<QString(const QPointF &)> text);
 // Hover tooltips for the bars of a set; text(index) says what the bar is.
 void attachTooltip(QBarSet *set, std::function<QString(int)> text);
+// Value labels of a one-set horizontal bar series with the texts given (the series' own
+// labels print "84" for 84.0 and cannot show "84,0 %" like the tables): inside the end of
+// each bar in insideColor, or just past a bar too short to hold its text in outsideColor.
+// Kept in place when the plot area moves.
+void labelHorizontalBars(QChart *chart, QHorizontalBarSeries *series, const QStringList &texts, const QColor &insideColor,
+                         const QColor &outsideColor);
 
 // Per-day series: x is noon UTC of the ISO day, so a day's point sits in the middle of it.
 qint64 dayMs(const QString &isoDay);

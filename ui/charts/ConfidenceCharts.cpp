@@ -64,9 +64,9 @@ QChart *confidenceHistogramChart(const ChartStyle &style, const ConfidenceDistri
         top = std::max(top, distribution.counts[static_cast<size_t>(b)]);
     }
     attachTooltip(set, [distribution](int i) {
-        return DashboardCharts::tr("%1: %2 decisions (%3 %)")
+        return DashboardCharts::tr("%1: %2 decisions (%3)")
             .arg(confidenceBucketName(i), fmt::count(distribution.counts[static_cast<size_t>(i)]),
-                 QLocale().toString(distribution.percentage(i), 'f', 2));
+                 fmt::percent(distribution.percentage(i)));
     });
     auto *series = new QBarSeries;
     series->append(set);

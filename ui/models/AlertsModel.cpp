@@ -40,14 +40,14 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case 0: return severityText(a.severity);
         case 1: return a.agentId.isEmpty() ? tr("All agents") : a.agentId;
-        default: return a.message;
+        default: return alertMessage(a, QLocale());  // the UI's number format, not the CLI's
         }
     }
     if (role == SortRole) {
         switch (index.column()) {
         case 0: return static_cast<int>(a.severity);
         case 1: return a.agentId;
-        default: return a.message;
+        default: return alertMessage(a, QLocale());
         }
     }
     if (role == Qt::ForegroundRole && index.column() == 0)

@@ -5,7 +5,7 @@
 #include "widgets/ChartCard.h"
 #include "widgets/TableCard.h"
 
-#include <QHBoxLayout>
+#include <QGridLayout>
 
 namespace atalaya {
 
@@ -18,12 +18,18 @@ AccuracyPage::AccuracyPage(const AppContext &context, QWidget *parent) : DataPag
     m_view = tableCard->view();
     m_byTask = new ChartCard(this);
     m_perDay = new ChartCard(this);
-    auto *top = new QHBoxLayout;
-    top->setSpacing(10);
-    top->addWidget(tableCard, 5);
-    top->addWidget(m_byTask, 6);
-    contentLayout()->addLayout(top, 1);
-    contentLayout()->addWidget(m_perDay, 1);
+    // The agents table is as tall as its rows; the per-day line takes the rest of the left
+    // column, and the task-type bars the whole right one.
+    tableCard->setFitToRows(true);
+    auto *grid = new QGridLayout;
+    grid->setSpacing(10);
+    grid->addWidget(tableCard, 0, 0);
+    grid->addWidget(m_perDay, 1, 0);
+    grid->addWidget(m_byTask, 0, 1, 2, 1);
+    grid->setRowStretch(1, 1);
+    grid->setColumnStretch(0, 6);
+    grid->setColumnStretch(1, 5);
+    contentLayout()->addLayout(grid, 1);
     connect(tableCard, &TableCard::keyActivated, this, &AccuracyPage::requestAgentFilter);
     retranslate();
 }

@@ -3,6 +3,7 @@
 #include "pages/chat/ChatConversationModel.h"
 #include "pages/chat/ChatKpiPanel.h"
 #include "pages/chat/ChatLiveCharts.h"
+#include "pages/chat/ChatStateLine.h"
 #include "pages/chat/ChatTranscriptView.h"
 
 #include "charts/ChartKit.h"
@@ -18,7 +19,6 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
@@ -36,24 +36,6 @@ constexpr int kHistoryRows = 200;
 // Screenshot mode: show what a short connection attempt gives, never hang.
 constexpr int kLoadTimeoutMs = 4000;
 constexpr int kSettleMs = 2500;
-
-QString stateText(const ChatSnapshot &s)
-{
-    switch (s.state) {
-    case ChatFeedClient::State::Idle: return ChatPage::tr("Not connected");
-    case ChatFeedClient::State::Connecting: return ChatPage::tr("Connecting…");
-    case ChatFeedClient::State::Connected: return ChatPage::tr("Connected");
-    case ChatFeedClient::State::WaitingToReconnect: return ChatPage::tr("Disconnected");
-    case ChatFeedClient::State::Refused: return ChatPage::tr("Refused");
-    }
-    return {};
-}
-
-// The coloured state dot before the connection text; the chart colours read on both themes.
-QString dot(const QColor &color)
-{
-    return QStringLiteral("<span style='color:%1'>●</span> ").arg(color.name());
-}
 
 } // namespace
 
@@ -220,7 +202,7 @@ void ChatPage::connectFeed(bool allowInsecure)
             connectFeed(true);
             return;
         }
-        m_state->setText(dot(charts::ChartStyle::bad()) + valid.error().message.toHtmlEscaped());
+        m_state->setText(chatStateDot(charts::ChartStyle::bad()) + valid.error().message.toHtmlEscaped());
         return;
     }
     ChatFeedOptions options;
@@ -262,25 +244,9 @@ void ChatPage::redraw()
         return;
     m_shown = std::move(m_pending);
     const ChatSnapshot &s = *m_shown;
-    const QLocale locale;
     ++m_redraws;
-
-    const bool up = s.state == ChatFeedClient::State::Connected;
-    const QColor color = up ? charts::ChartStyle::good()
-                            : s.state == ChatFeedClient::State::Connecting ? charts::ChartStyle::warning()
-                                                                           : charts::ChartStyle::bad();
-    QString text = dot(color) + QStringLiteral("<b>%1</b>").arg(stateText(s));
-    if (!up && !s.detail.isEmpty())
-        text += QStringLiteral(" — ") + s.detail.toHtmlEscaped();
-    if (s.lastEventTsMs) {
-        const QDateTime last = QDateTime::fromMSecsSinceEpoch(*s.lastEventTsMs).toLocalTime();
-        text += tr(" · last event %1 (%2 s ago)").arg(locale.toString(last, QStringLiteral("HH:mm:ss")))
-                    .arg(std::max<qint64>(0, (s.takenAtMs - *s.lastEventTsMs) / 1000));
-    }
-    text += tr(" · %1 events, %2 malformed, %3 ignored").arg(locale.toString(s.totals.events),
-                                                               locale.toString(s.totals.malformed), locale.toString(s.totals.ignored));
-    m_state->setText(text);
-    if (const QString state = stateText(s); state != m_feedState) {
+    m_state->setText(chatStateLine(s));
+    if (const QString state = chatStateText(s); state != m_feedState) {
         m_feedState = state;
         emit feedStateChanged(state);
     }

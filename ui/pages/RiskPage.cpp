@@ -76,7 +76,7 @@ RiskPage::RiskPage(const AppContext &context, QWidget *parent) : Page(context, p
     m_status->setWordWrap(true);
     formLayout->addWidget(m_status);
     formLayout->addStretch(1);
-    formBox->setMaximumWidth(330);
+    formBox->setMaximumWidth(400);  // the longest Spanish label and its field side by side
     layout->addWidget(formBox, 0);
 
     auto *resultBox = new QGroupBox(tr("Prediction"), this);

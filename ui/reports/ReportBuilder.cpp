@@ -10,6 +10,12 @@
 #include <QCoreApplication>
 #include <QPageLayout>
 #include <QPdfWriter>
+#include <QSaveFile>
+#include <QBuffer>
+#include <QDir>
+
+#include <functional>
+#include <vector>
 
 namespace atalaya {
 namespace {
@@ -72,111 +78,233 @@ void kpiBlock(PdfCanvas &c, const OverviewData &o)
     c.space(boxH * 2 + 10);
 }
 
-// Every block of the report, in order; run once per PdfCanvas pass.
-void layOut(PdfCanvas &c, const ReportData &d)
+// Draws the chart (or its empty state) in a box without moving the cursor; owns chart.
+void place(PdfCanvas &c, QChart *chart, bool isEmpty, qreal height, qreal x, qreal w)
 {
-    const StatsQuery &q = d.overview.query;
-    const auto style = charts::ChartStyle::forPrint();
-    const qreal half = (c.width() - 12) / 2;
-    const bool empty = d.overview.current.accuracy.totalDecisions == 0;
-
-    c.text(Report::tr("Atalaya — AI agent telemetry report"), 18, true);
-    c.text(Report::tr("Period: %1").arg(periodText(q)), 9);
-    c.text(Report::tr("Filters: %1").arg(filterText(q)), 9);
-    c.text(Report::tr("Data source: %1").arg(d.dataSource), 9);
-    c.text(Report::tr("Generated at: %1").arg(d.generatedAt.toUTC().toString(Qt::ISODate)), 9);
-    c.space(8);
-    c.text(Report::tr("Key figures"), 12, true);
-    kpiBlock(c, d.overview);
-    c.text(Report::tr("Active alerts"), 12, true);
-    if (d.overview.alerts.empty()) {
-        c.text(Report::tr("None: every metric is within the seed 000 thresholds."), 9);
+    if (isEmpty) {
+        const QString title = chart->title();
+        delete chart;
+        c.emptyChart(title, height, x, w);
     } else {
+        c.chart(chart, height, x, w);
+    }
+}
+
+void chartRow(PdfCanvas &c, QChart *left, bool leftEmpty, QChart *right, bool rightEmpty, qreal height)
+{
+    const qreal half = (c.width() - 12) / 2;
+    c.ensure(height);
+    place(c, left, leftEmpty, height, 0, half);
+    place(c, right, rightEmpty, height, half + 12, half);
+    c.skipChartRow(height);
+}
+
+void fullChart(PdfCanvas &c, QChart *chart, bool isEmpty, qreal height)
+{
+    c.ensure(height);
+    place(c, chart, isEmpty, height, 0, c.width());
+    c.skipChartRow(height);
+}
+
+// What failed and what to do about it.
+Error writeError(const QString &path, const QString &reason)
+{
+    return Error{ErrorCode::Usage,
+                 Report::tr("Cannot write the report to %1 (%2). Choose a folder where you may create files, "
+                            "or check that the disk is not full.")
+                     .arg(QDir::toNativeSeparators(path), reason)};
+}
+
+bool isEmpty(const ReportData &d)
+{
+    return d.overview.current.accuracy.totalDecisions == 0;
+}
+
+using Block = std::function<void(PdfCanvas &, const ReportData &)>;
+
+// Every block of the report, in order. Each runs once per PdfCanvas pass and is one step of
+// PdfReportWriter: no block may take long on the GUI thread (a chart or a table at most).
+std::vector<Block> reportBlocks()
+{
+    using Col = GroupTableModel::Column;
+    const auto style = charts::ChartStyle::forPrint();
+    std::vector<Block> blocks;
+    blocks.push_back([](PdfCanvas &c, const ReportData &d) {
+        const StatsQuery &q = d.overview.query;
+        c.text(Report::tr("Atalaya — AI agent telemetry report"), 18, true);
+        c.text(Report::tr("Period: %1").arg(periodText(q)), 9);
+        c.text(Report::tr("Filters: %1").arg(filterText(q)), 9);
+        c.text(Report::tr("Data source: %1").arg(d.dataSource), 9);
+        c.text(Report::tr("Generated at: %1").arg(d.generatedAt.toUTC().toString(Qt::ISODate)), 9);
+        c.space(8);
+        c.text(Report::tr("Key figures"), 12, true);
+        kpiBlock(c, d.overview);
+    });
+    blocks.push_back([](PdfCanvas &c, const ReportData &d) {
+        c.text(Report::tr("Active alerts"), 12, true);
+        if (d.overview.alerts.empty()) {
+            c.text(Report::tr("None: every metric is within the seed 000 thresholds."), 9);
+            return;
+        }
         AlertsModel alerts;
         alerts.setAlerts(d.overview.alerts);
         c.table(alerts);
-    }
-
-    // Draws the chart (or its empty state) in a box without moving the cursor; owns chart.
-    auto place = [&](QChart *chart, bool isEmpty, qreal height, qreal x, qreal w) {
-        if (isEmpty) {
-            const QString title = chart->title();
-            delete chart;
-            c.emptyChart(title, height, x, w);
-        } else {
-            c.chart(chart, height, x, w);
-        }
-    };
-    auto chartRow = [&](QChart *left, bool leftEmpty, QChart *right, bool rightEmpty, qreal height) {
-        c.ensure(height);
-        place(left, leftEmpty, height, 0, half);
-        place(right, rightEmpty, height, half + 12, half);
-        c.skipChartRow(height);
-    };
-    auto fullChart = [&](QChart *chart, bool isEmpty, qreal height) {
-        c.ensure(height);
-        place(chart, isEmpty, height, 0, c.width());
-        c.skipChartRow(height);
-    };
-
-    using Col = GroupTableModel::Column;
-    c.newPage();
-    c.text(Report::tr("1. Accuracy"), 13, true);
-    const bool noFeedback = d.accuracy.summary.accuracy.totalWithFeedback == 0;
-    chartRow(charts::accuracyByTaskChart(style, d.accuracy.taskTypes), empty || noFeedback,
-             charts::accuracyPerDayChart(style, d.accuracy.days), empty || noFeedback, 250);
-    c.text(Report::tr("Agents"), 10, true);
-    GroupTableModel agents(Report::tr("Agent"), {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate,
-                                                 Col::Accuracy, Col::AvgConfidence, Col::P95});
-    agents.setRows(d.accuracy.agents);
-    c.table(agents);
-    c.text(Report::tr("Task types"), 10, true);
-    GroupTableModel tasks(Report::tr("Task type"), {Col::Key, Col::Decisions, Col::Accuracy, Col::AvgMs, Col::P95, Col::P99});
-    tasks.setRows(d.latency.taskTypes);
-    c.table(tasks);
-
-    c.newPage();
-    c.text(Report::tr("2. Confidence"), 13, true);
-    c.text(Report::tr("ECE %1 over %2 reviewed decisions: %3.")
-               .arg(fmt::ratio(d.confidence.calibration.ece), fmt::count(d.confidence.calibration.reviewed),
-                    charts::verdictText(d.confidence.calibration)),
-           9);
-    chartRow(charts::confidenceHistogramChart(style, d.confidence.summary.confidence), empty,
-             charts::reliabilityChart(style, d.confidence.calibration), d.confidence.calibration.reviewed == 0, 270);
-    fullChart(charts::confidenceScatterChart(style, charts::prepareConfidenceScatter(d.confidence.samples)),
-              d.confidence.samples.empty(), 300);
-
-    c.newPage();
-    c.text(Report::tr("3. Execution time"), 13, true);
-    fullChart(charts::latencyPerDayChart(style, d.latency.days), empty, 240);
-    fullChart(charts::latencyBoxChart(style, d.latency.agentBoxes), empty, 255);
-
-    c.text(Report::tr("4. Human feedback"), 13, true);
-    fullChart(charts::feedbackPieChart(style, d.feedback.summary.accuracy), d.feedback.summary.accuracy.totalWithFeedback == 0, 190);
-    GroupTableModel feedback(Report::tr("Agent"), {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate});
-    feedback.setRows(d.feedback.agents);
-    c.table(feedback);
+    });
+    blocks.push_back([style](PdfCanvas &c, const ReportData &d) {
+        const bool noData = isEmpty(d) || d.accuracy.summary.accuracy.totalWithFeedback == 0;
+        c.newPage();
+        c.text(Report::tr("1. Accuracy"), 13, true);
+        chartRow(c, charts::accuracyByTaskChart(style, d.accuracy.taskTypes), noData,
+                 charts::accuracyPerDayChart(style, d.accuracy.days), noData, 250);
+    });
+    blocks.push_back([](PdfCanvas &c, const ReportData &d) {
+        c.text(Report::tr("Agents"), 10, true);
+        GroupTableModel agents(Report::tr("Agent"), {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate,
+                                                     Col::Accuracy, Col::AvgConfidence, Col::P95});
+        agents.setRows(d.accuracy.agents);
+        c.table(agents);
+    });
+    blocks.push_back([](PdfCanvas &c, const ReportData &d) {
+        c.text(Report::tr("Task types"), 10, true);
+        GroupTableModel tasks(Report::tr("Task type"),
+                              {Col::Key, Col::Decisions, Col::Accuracy, Col::AvgMs, Col::P95, Col::P99});
+        tasks.setRows(d.latency.taskTypes);
+        c.table(tasks);
+    });
+    blocks.push_back([style](PdfCanvas &c, const ReportData &d) {
+        c.newPage();
+        c.text(Report::tr("2. Confidence"), 13, true);
+        c.text(Report::tr("ECE %1 over %2 reviewed decisions: %3.")
+                   .arg(fmt::ratio(d.confidence.calibration.ece), fmt::count(d.confidence.calibration.reviewed),
+                        charts::verdictText(d.confidence.calibration)),
+               9);
+        chartRow(c, charts::confidenceHistogramChart(style, d.confidence.summary.confidence), isEmpty(d),
+                 charts::reliabilityChart(style, d.confidence.calibration), d.confidence.calibration.reviewed == 0, 270);
+    });
+    blocks.push_back([style](PdfCanvas &c, const ReportData &d) {
+        fullChart(c, charts::confidenceScatterChart(style, charts::prepareConfidenceScatter(d.confidence.samples)),
+                  d.confidence.samples.empty(), 300);
+    });
+    blocks.push_back([style](PdfCanvas &c, const ReportData &d) {
+        c.newPage();
+        c.text(Report::tr("3. Execution time"), 13, true);
+        fullChart(c, charts::latencyPerDayChart(style, d.latency.days), isEmpty(d), 240);
+    });
+    blocks.push_back([style](PdfCanvas &c, const ReportData &d) {
+        fullChart(c, charts::latencyBoxChart(style, d.latency.agentBoxes), isEmpty(d), 255);
+    });
+    blocks.push_back([style](PdfCanvas &c, const ReportData &d) {
+        c.text(Report::tr("4. Human feedback"), 13, true);
+        fullChart(c, charts::feedbackPieChart(style, d.feedback.summary.accuracy),
+                  d.feedback.summary.accuracy.totalWithFeedback == 0, 190);
+    });
+    blocks.push_back([](PdfCanvas &c, const ReportData &d) {
+        GroupTableModel feedback(Report::tr("Agent"), {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate});
+        feedback.setRows(d.feedback.agents);
+        c.table(feedback);
+    });
+    return blocks;
 }
 
 } // namespace
 
-Status writePdfReport(const ReportData &d, const QString &file)
+struct PdfReportWriter::State {
+    ReportData data;
+    QString path;
+    QSaveFile file;
+    QBuffer buffer;
+    std::unique_ptr<QPdfWriter> writer;
+    std::vector<Block> blocks;
+    QString header;
+    std::unique_ptr<PdfCanvas> canvas;
+    int done = 0;
+};
+
+PdfReportWriter::PdfReportWriter(QString file) : d(std::make_unique<State>())
 {
-    QPdfWriter writer(file);
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter));
-    writer.setResolution(96);
-    writer.setTitle(Report::tr("Atalaya report"));
-    writer.setCreator(QStringLiteral("Atalaya"));
-    const QString header = Report::tr("Atalaya — AI agent telemetry report · %1").arg(periodText(d.overview.query));
-    PdfCanvas measure(writer, PdfCanvas::Pass::Measure, header);
-    layOut(measure, d);
-    measure.finish();
-    PdfCanvas c(writer, PdfCanvas::Pass::Paint, header, measure.pageCount());
-    if (!c.ok())
-        return makeError(ErrorCode::Usage, Report::tr("cannot write the PDF to %1").arg(file));
-    layOut(c, d);
-    c.finish();
+    d->path = std::move(file);
+    d->file.setFileName(d->path);
+    d->blocks = reportBlocks();
+}
+
+PdfReportWriter::~PdfReportWriter()
+{
+    // Painter and canvas end before the writer and the buffer they paint into.
+    d->canvas.reset();
+    d->writer.reset();
+    if (d->file.isOpen())
+        d->file.cancelWriting();
+}
+
+Status PdfReportWriter::open()
+{
+    if (!d->file.open(QIODevice::WriteOnly)) {
+        return writeError(d->path, d->file.errorString());
+    }
     return {};
+}
+
+void PdfReportWriter::begin(ReportData data)
+{
+    d->data = std::move(data);
+    d->buffer.open(QIODevice::WriteOnly);
+    d->writer = std::make_unique<QPdfWriter>(&d->buffer);
+    d->writer->setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
+                                         QPageLayout::Millimeter));
+    d->writer->setResolution(96);
+    d->writer->setTitle(Report::tr("Atalaya report"));
+    d->writer->setCreator(QStringLiteral("Atalaya"));
+    d->header = Report::tr("Atalaya — AI agent telemetry report · %1").arg(periodText(d->data.overview.query));
+    d->canvas = std::make_unique<PdfCanvas>(*d->writer, PdfCanvas::Pass::Measure, d->header);
+}
+
+int PdfReportWriter::stepCount() const
+{
+    return static_cast<int>(d->blocks.size()) * 2;
+}
+
+int PdfReportWriter::stepsDone() const
+{
+    return d->done;
+}
+
+void PdfReportWriter::step()
+{
+    const int blocks = static_cast<int>(d->blocks.size());
+    d->blocks[static_cast<size_t>(d->done % blocks)](*d->canvas, d->data);
+    ++d->done;
+    if (d->done == blocks) {
+        // Measuring done: the painting pass knows the page total for "page N of M".
+        d->canvas->finish();
+        const int pages = d->canvas->pageCount();
+        d->canvas = std::make_unique<PdfCanvas>(*d->writer, PdfCanvas::Pass::Paint, d->header, pages);
+    }
+}
+
+Status PdfReportWriter::commit()
+{
+    const bool painted = d->canvas && d->canvas->ok();
+    if (painted)
+        d->canvas->finish();
+    d->canvas.reset();
+    d->writer.reset();
+    if (!painted || d->file.write(d->buffer.data()) != d->buffer.data().size() || !d->file.commit()) {
+        const QString reason = painted ? d->file.errorString() : Report::tr("the PDF could not be drawn");
+        d->file.cancelWriting();
+        return writeError(d->path, reason);
+    }
+    return {};
+}
+
+Status writePdfReport(const ReportData &data, const QString &file)
+{
+    PdfReportWriter writer(file);
+    if (auto opened = writer.open(); !opened)
+        return opened;
+    writer.begin(data);
+    while (!writer.atEnd())
+        writer.step();
+    return writer.commit();
 }
 
 } // namespace atalaya

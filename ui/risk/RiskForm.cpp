@@ -3,6 +3,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QSpinBox>
 
 namespace atalaya {
@@ -51,7 +52,16 @@ RiskForm::RiskForm(QWidget *parent) : QWidget(parent)
     auto *form = new QFormLayout(this);
     m_cycles = new QComboBox(this);
     m_cycles->setObjectName(QStringLiteral("riskCyclePicker"));
-    form->addRow(tr("Cycle"), m_cycles);
+    // The picker's entries ("What-if (typed values)", cycle ids) are longer than the narrow
+    // field column beside the longest feature label: it gets the full width, label above.
+    auto *cycleLabel = new QLabel(tr("Cycle"), this);
+    cycleLabel->setBuddy(m_cycles);
+    form->addRow(cycleLabel);
+    form->addRow(m_cycles);
+    // Fields take the width the labels leave, and a row wraps (label above) when even that
+    // is too narrow for the field, in either language.
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_leadTime = doubleBox(1e8, 0, 600, tr(" s"), this);
     m_tests = doubleBox(100, 2, 5, tr(" %"), this);
     m_changes = doubleBox(1e7, 0, 50, tr(" lines"), this);

@@ -16,13 +16,19 @@ public:
     TableCard(GroupTableModel *model, GroupTableModel::Column sortColumn, Qt::SortOrder order, QWidget *parent = nullptr);
 
     DataTableView *view() const { return m_view; }
+    // The card is never taller than its rows need, so a short table leaves the space to
+    // what is laid out under it instead of an empty white area.
+    void setFitToRows(bool on);
 
 signals:
     // A row was clicked or activated with Enter: its key (agent id, task type).
     void keyActivated(const QString &key);
 
 private:
+    void fitToRows();
+
     DataTableView *m_view = nullptr;
+    bool m_fitToRows = false;
 };
 
 } // namespace atalaya

@@ -194,6 +194,17 @@ QStringList percentsMigrationStatements(const Dialect &d)
     return s;
 }
 
+QStringList filterIndexMigrationStatements(const Dialect &)
+{
+    QStringList s;
+    for (const auto &[table, slot] : {std::pair{kHourTable, "hour_no"}, std::pair{kDayTable, "day_no"}}) {
+        for (const char *column : {"agent_id", "task_type"})
+            s << QStringLiteral("CREATE INDEX IF NOT EXISTS %1_%2 ON %1 (%2, %3)")
+                     .arg(QLatin1String(table), QLatin1String(column), QLatin1String(slot));
+    }
+    return s;
+}
+
 QStringList triggerNames()
 {
     return {QStringLiteral("atalaya_rollup2_ai"), QStringLiteral("atalaya_rollup2_au"),

@@ -76,6 +76,7 @@ const std::vector<Migration> &allMigrations()
         {30, QStringLiteral("feedback_keys"), feedbackKeys},
         {31, QStringLiteral("queue_counts"), queuecounts::migrationStatements},
         {32, QStringLiteral("queue_counts_per_rules"), queuecounts::perRuleSetMigrationStatements},
+        {33, QStringLiteral("rollup_filter_indexes"), rollup::filterIndexMigrationStatements},
     };
     return migrations;
 }

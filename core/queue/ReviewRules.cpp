@@ -1,6 +1,7 @@
 #include "queue/ReviewRules.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace atalaya {
 namespace {
@@ -11,10 +12,15 @@ namespace {
 constexpr char kContext[] = "atalaya::ReviewRules";
 
 // "0.62", "0.6999", "0.70": at least two decimals, at most four, no float noise.
+// In the application's locale, as the reason's words are in its language ("confianza 0,53 <
+// 0,70" in Spanish); a process that sets no locale gets C's "0.53".
 QString number(double v)
 {
-    QString s = QString::number(v, 'f', 4);
-    while (s.endsWith(QLatin1Char('0')) && s.indexOf(QLatin1Char('.')) < s.size() - 3)
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    QString s = locale.toString(v, 'f', 4);
+    const QString point = locale.decimalPoint();
+    while (s.endsWith(QLatin1Char('0')) && s.indexOf(point) < s.size() - 3)
         s.chop(1);
     return s;
 }

@@ -268,6 +268,21 @@ private slots:
         QCOMPARE(items->front().reason, QStringLiteral("confidence 0.88 < 0.90"));
     }
 
+    // The GUI in Spanish sets the default locale: the reason's numbers follow it, as the
+    // Confidence column does.
+    void reasonNumbersFollowTheLocale()
+    {
+        const qint64 id = insert(QStringLiteral("es-locale"), QStringLiteral("chat_response"), 0.4213, {}, {});
+        QueueFilter filter;
+        filter.agentId = QStringLiteral("es-locale");
+        QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
+        auto items = ReviewQueue(m_db, ReviewRules::defaults()).items(filter);
+        QLocale::setDefault(QLocale::c());
+        QVERIFY(items && !items->empty());
+        QCOMPARE(items->front().id, id);
+        QCOMPARE(items->front().reason, QStringLiteral("confidence 0,4213 < 0,70"));
+    }
+
     void cliShapeAndUsageErrors()
     {
         insert(QStringLiteral("cli"), QStringLiteral("chat_response"), 0.42, {}, {});

@@ -7,6 +7,8 @@
 #include "widgets/DataTableView.h"
 #include "widgets/KpiCard.h"
 
+#include <cmath>
+
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,9 +30,17 @@ std::optional<double> asDouble(const std::optional<T> &v)
     return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;
 }
 
+// A change too small to show at this precision reads "0", not "-0,000".
+double shownValue(double v, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    return std::round(v * scale) / scale + 0.0;
+}
+
 QString signedNumber(double v, int decimals)
 {
-    return (v > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(v, 'f', decimals);
+    const double shown = shownValue(v, decimals);
+    return (shown > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(shown == 0 ? 0.0 : shown, 'f', decimals);
 }
 
 } // namespace
@@ -111,7 +121,8 @@ void OverviewPage::show(const OverviewData &d)
 
     const auto pts = [&](const std::optional<double> &change, bool upIsGood, double scale, int decimals, const QString &unit) {
         return std::make_pair(change ? tr("%1%2 %3").arg(signedNumber(*change * scale, decimals), unit, vs) : noBase,
-                              change && qAbs(*change) > 1e-12 ? std::optional<bool>((*change > 0) == upIsGood) : std::nullopt);
+                              change && shownValue(*change * scale, decimals) != 0 ? std::optional<bool>((*change > 0) == upIsGood)
+                                                                                   : std::nullopt);
     };
     auto [accText, accBetter] = pts(delta(now.accuracy.accuracyAvg, before.accuracy.accuracyAvg), true, 100, 1, tr(" pts"));
     card(Accuracy)->setValue(fmt::ratioPercent(now.accuracy.accuracyAvg), accText, accBetter);

@@ -851,6 +851,10 @@ min %8 ms · max %9 ms</source>
         <source>Δ score vs base %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Run a check to see which features raise or lower the risk.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::DataPage</name>
@@ -1036,6 +1040,10 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Importance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model yet: train one to see which features matter most.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

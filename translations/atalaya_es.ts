@@ -853,6 +853,10 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Δ score vs base %1</source>
         <translation>Δ puntuación frente a la base %1</translation>
     </message>
+    <message>
+        <source>Run a check to see which features raise or lower the risk.</source>
+        <translation>Ejecute una comprobación para ver qué variables aumentan o reducen el riesgo.</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::DataPage</name>
@@ -1039,6 +1043,10 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>Importance</source>
         <translation>Importancia</translation>
+    </message>
+    <message>
+        <source>No model yet: train one to see which features matter most.</source>
+        <translation>Aún no hay modelo: entrene uno para ver qué variables pesan más.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QEvent>
 #include <QHorizontalBarSeries>
 #include <QHorizontalStackedBarSeries>
+#include <QLabel>
 #include <QPainter>
 #include <QValueAxis>
 #include <QVBoxLayout>
@@ -34,6 +35,18 @@ QChartView *makeView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(view);
     return view;
+}
+
+// What an empty chart is waiting for, centred over it, instead of a blank box.
+QLabel *makeEmptyHint(QChartView *view)
+{
+    auto *hint = new QLabel(view->viewport());
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    auto *layout = new QVBoxLayout(view->viewport());
+    layout->addWidget(hint, 0, Qt::AlignCenter);
+    return hint;
 }
 
 // The dashboard's chart look from the widget's palette (light or dark), on creation and on
@@ -128,13 +141,22 @@ void RiskGauge::paintEvent(QPaintEvent *)
 ContributionChart::ContributionChart(QWidget *parent) : QWidget(parent)
 {
     m_view = makeView(this);
-    m_view->chart()->setTitle(tr("Why: exact Shapley contributions"));
+    m_hint = makeEmptyHint(m_view);
+    retranslate();
     styleChart(m_view->chart(), this);
     setMinimumHeight(260);
 }
 
+void ContributionChart::retranslate()
+{
+    m_view->chart()->setTitle(tr("Why: exact Shapley contributions"));
+    m_hint->setText(tr("Run a check to see which features raise or lower the risk."));
+}
+
 void ContributionChart::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
     if (event->type() == QEvent::PaletteChange) {
         if (m_last)
             setContributions(m_last->first, m_last->second);
@@ -148,11 +170,13 @@ void ContributionChart::clear()
 {
     m_last.reset();
     resetChart(m_view->chart());
+    m_hint->show();
 }
 
 void ContributionChart::setContributions(const Contributions &c, double baseValue)
 {
     m_last = std::make_pair(c, baseValue);
+    m_hint->hide();
     QChart *chart = m_view->chart();
     resetChart(chart);
     styleChart(chart, this);  // the number locale may have changed with the language
@@ -190,13 +214,22 @@ void ContributionChart::setContributions(const Contributions &c, double baseValu
 ImportanceChart::ImportanceChart(QWidget *parent) : QWidget(parent)
 {
     m_view = makeView(this);
-    m_view->chart()->setTitle(tr("Feature importance (permutation)"));
+    m_hint = makeEmptyHint(m_view);
+    retranslate();
     styleChart(m_view->chart(), this);
     setMinimumHeight(220);
 }
 
+void ImportanceChart::retranslate()
+{
+    m_view->chart()->setTitle(tr("Feature importance (permutation)"));
+    m_hint->setText(tr("No model yet: train one to see which features matter most."));
+}
+
 void ImportanceChart::changeEvent(QEvent *event)
 {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
     if (event->type() == QEvent::PaletteChange) {
         if (m_last)
             setImportance(*m_last);
@@ -210,11 +243,13 @@ void ImportanceChart::clear()
 {
     m_last.reset();
     resetChart(m_view->chart());
+    m_hint->show();
 }
 
 void ImportanceChart::setImportance(const Contributions &importance)
 {
     m_last = importance;
+    m_hint->hide();
     QChart *chart = m_view->chart();
     resetChart(chart);
     styleChart(chart, this);  // the number locale may have changed with the language

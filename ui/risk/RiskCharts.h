@@ -39,7 +39,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
+
     QChartView *m_view = nullptr;
+    QLabel *m_hint = nullptr;
     std::optional<std::pair<Contributions, double>> m_last;  // redrawn in a new theme
 };
 
@@ -55,7 +58,10 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void retranslate();
+
     QChartView *m_view = nullptr;
+    QLabel *m_hint = nullptr;
     std::optional<Contributions> m_last;  // redrawn in a new theme
 };
 

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "DatabasePool.h"
 #include "dialogs/ConnectionDialog.h"
 #include "pages/ChatPage.h"
 #include "pages/Page.h"
@@ -277,7 +278,7 @@ void MainWindow::loadFilterChoices()
         if (!c.first.isEmpty() || !c.second.isEmpty())
             m_filterBar->setChoices(c.first, c.second);
     });
-    watcher->setFuture(QtConcurrent::run([db = m_context.db]() -> Choices {
+    watcher->setFuture(QtConcurrent::run(databasePool(), [db = m_context.db]() -> Choices {
         const StatsService stats(db);
         auto agents = stats.agentIds();
         auto tasks = stats.taskTypes();

@@ -1,5 +1,6 @@
 #include "pages/ChatPage.h"
 
+#include "DatabasePool.h"
 #include "pages/chat/ChatConversationModel.h"
 #include "pages/chat/ChatKpiPanel.h"
 #include "pages/chat/ChatLiveCharts.h"
@@ -306,7 +307,7 @@ void ChatPage::showTranscript()
         if (const auto result = watcher->result(); result)
             render(id, *result);
     });
-    watcher->setFuture(QtConcurrent::run([db, id] { return loadChatTranscript(*db, id, 500); }));
+    watcher->setFuture(QtConcurrent::run(databasePool(), [db, id] { return loadChatTranscript(*db, id, 500); }));
 }
 
 void ChatPage::loadHistory()
@@ -335,7 +336,7 @@ void ChatPage::loadHistory()
         m_historyDone = true;
         maybeFinishLoad();
     });
-    watcher->setFuture(QtConcurrent::run([db]() -> History {
+    watcher->setFuture(QtConcurrent::run(databasePool(), [db]() -> History {
         if (!chatTablesExist(*db))
             return std::optional<std::vector<ChatConversationSummary>>();
         auto history = loadChatHistory(*db, kHistoryRows);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DatabasePool.h"
 #include "common/Result.h"
 #include "pages/Page.h"
 #include "widgets/ErrorBanner.h"
@@ -56,7 +57,7 @@ protected:
             show(*result);
             emit loadFinished(true, {});
         });
-        watcher->setFuture(QtConcurrent::run(std::move(work)));
+        watcher->setFuture(QtConcurrent::run(databasePool(), std::move(work)));
     }
 
     void fail(const QString &message);

@@ -1,5 +1,6 @@
 #include "pages/RiskPage.h"
 
+#include "DatabasePool.h"
 #include "risk/RiskCharts.h"
 #include "risk/RiskDataSource.h"
 #include "risk/RiskForm.h"
@@ -160,7 +161,7 @@ void RiskPage::refresh()
         }
         predict();
     });
-    watcher->setFuture(QtConcurrent::run([db] { return loadPageData(db); }));
+    watcher->setFuture(QtConcurrent::run(databasePool(), [db] { return loadPageData(db); }));
 }
 
 void RiskPage::finishLoad(bool ok, const QString &error)
@@ -198,7 +199,7 @@ void RiskPage::predict()
         showPrediction(watcher->result());
         finishLoad(true, {});
     });
-    watcher->setFuture(QtConcurrent::run([model = m_model, raw] { return explainRisk(*model, raw, riskLanguageFrom(QString())); }));
+    watcher->setFuture(QtConcurrent::run(databasePool(), [model = m_model, raw] { return explainRisk(*model, raw, riskLanguageFrom(QString())); }));
 }
 
 void RiskPage::showPrediction(const RiskPrediction &p)
@@ -236,7 +237,7 @@ void RiskPage::loadCycle(const QString &cycleId)
         m_form->setValues(sample->raw);
         m_form->setCycleId(cycleId);
     });
-    watcher->setFuture(QtConcurrent::run([db, cycleId] { return RiskDataSource(db).cycle(cycleId); }));
+    watcher->setFuture(QtConcurrent::run(databasePool(), [db, cycleId] { return RiskDataSource(db).cycle(cycleId); }));
 }
 
 void RiskPage::recordCheck()
@@ -251,7 +252,7 @@ void RiskPage::recordCheck()
         const Result<RecordedCheck> r = watcher->result();
         setStatus(r ? tr("Recorded as decision #%1; it now waits for review.").arg(r->telemetryId) : r.error().message);
     });
-    watcher->setFuture(QtConcurrent::run([db = m_context.db, model = m_model, p = *m_prediction, cycle = m_form->cycleId()] {
+    watcher->setFuture(QtConcurrent::run(databasePool(), [db = m_context.db, model = m_model, p = *m_prediction, cycle = m_form->cycleId()] {
         return RiskService(db).recordCheck(p, *model, cycle, std::nullopt, p.explainMs, QStringLiteral("atalaya"));
     }));
 }
@@ -287,7 +288,7 @@ void RiskPage::retrain(int days, bool activateAnyway)
     TrainRequest request;
     request.days = days;
     request.activateAnyway = activateAnyway;
-    m_training->setFuture(QtConcurrent::run([db = m_context.db, request](QPromise<Result<TrainOutcome>> &promise) {
+    m_training->setFuture(QtConcurrent::run(databasePool(), [db = m_context.db, request](QPromise<Result<TrainOutcome>> &promise) {
         TrainingMonitor monitor;
         monitor.progress = [&promise](int done, int total, const QString &stage) {
             promise.setProgressRange(0, total);
@@ -308,7 +309,7 @@ void RiskPage::activate(const QString &version)
         if (r)
             refresh();
     });
-    watcher->setFuture(QtConcurrent::run([db = m_context.db, version] { return RiskModelStore(db).activate(version); }));
+    watcher->setFuture(QtConcurrent::run(databasePool(), [db = m_context.db, version] { return RiskModelStore(db).activate(version); }));
 }
 
 void RiskPage::setStatus(const QString &text) { m_status->setText(text); }

@@ -1,5 +1,6 @@
 #include "reports/PdfExportJob.h"
 
+#include "DatabasePool.h"
 #include "reports/ReportBuilder.h"
 
 #include <QFutureWatcher>
@@ -9,22 +10,6 @@
 #include <QtConcurrent>
 
 namespace atalaya {
-namespace {
-
-// The report's reads block on the database: they get threads of their own, because Qt's
-// raster engine paints large areas with the help of the global pool and waits for it
-// (measured: the progress dialog did not paint for 460 ms while the reads filled it).
-QThreadPool *reportPool()
-{
-    static QThreadPool *pool = [] {
-        auto *p = new QThreadPool(QCoreApplication::instance());
-        p->setMaxThreadCount(3);
-        return p;
-    }();
-    return pool;
-}
-
-} // namespace
 
 PdfExportJob::PdfExportJob(std::shared_ptr<const Database> db, StatsQuery query, QString file, QWidget *window)
     : QObject(window), m_db(std::move(db)), m_query(std::move(query)), m_window(window),
@@ -57,7 +42,7 @@ void PdfExportJob::start()
         watcher->deleteLater();
         dataLoaded(watcher->result());
     });
-    QThreadPool *pool = reportPool();
+    QThreadPool *pool = databasePool();
     watcher->setFuture(QtConcurrent::run(pool, [db = m_db, query = m_query, pool] { return loadReport(db, query, pool); }));
 }
 

@@ -16,6 +16,25 @@
 
 namespace atalaya::charts {
 
+namespace {
+
+// Agent ids such as "deployment-risk-predictor" on two lines at the separator nearest the
+// middle: rotated labels were dropped by Qt Charts where they ran past the plot's left edge.
+QString twoLineLabel(const QString &key)
+{
+    if (key.size() <= 14)
+        return key;
+    qsizetype best = -1;
+    for (qsizetype i = 0; i < key.size(); ++i) {
+        if ((key[i] == QLatin1Char('-') || key[i] == QLatin1Char('_'))
+            && (best < 0 || qAbs(i - key.size() / 2) < qAbs(best - key.size() / 2)))
+            best = i;
+    }
+    return best < 0 ? key : key.left(best + 1) + QStringLiteral("<br>") + key.mid(best + 1);
+}
+
+} // namespace
+
 QChart *latencyPerDayChart(const ChartStyle &style, const std::vector<GroupSummary> &days)
 {
     QChart *chart = newChart(style, DashboardCharts::tr("Execution time percentiles per day"));
@@ -87,15 +106,13 @@ QChart *latencyBoxChart(const ChartStyle &style, const std::vector<ExecutionBox>
                                    .arg(b.maxMs));
         });
         series->append(set);
-        categories << b.key;
+        categories << twoLineLabel(b.key);
         top = std::max(top, static_cast<double>(b.p95Ms));
     }
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
     x->setTruncateLabels(false);
-    if (categories.size() > 5)
-        x->setLabelsAngle(-30);
     styleAxis(style, x, DashboardCharts::tr("Agent"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);

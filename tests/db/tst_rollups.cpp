@@ -1,3 +1,4 @@
+#include "RollupCompare.h"
 #include "TestDatabases.h"
 
 #include "common/TimeUtil.h"
@@ -67,54 +68,6 @@ private:
         return filtered;
     }
 
-    static void compareTotals(const WindowSummary &got, const WindowSummary &want, const QString &where)
-    {
-        const QByteArray w = where.toUtf8();
-        QVERIFY2(got.accuracy.totalDecisions == want.accuracy.totalDecisions, w);
-        QVERIFY2(got.accuracy.totalWithFeedback == want.accuracy.totalWithFeedback, w);
-        QVERIFY2(got.accuracy.correct == want.accuracy.correct, w);
-        QVERIFY2(got.accuracy.incorrect == want.accuracy.incorrect, w);
-        QVERIFY2(got.accuracy.partiallyCorrect == want.accuracy.partiallyCorrect, w);
-        QVERIFY2(got.accuracy.accuracyAvg == want.accuracy.accuracyAvg, w);
-        QVERIFY2(got.confidence.counts == want.confidence.counts, w);
-        QVERIFY2(got.avgConfidence == want.avgConfidence, w);
-        QVERIFY2(got.execution.avgMs == want.execution.avgMs, w);
-        QVERIFY2(got.execution.minMs == want.execution.minMs, w);
-        QVERIFY2(got.execution.maxMs == want.execution.maxMs, w);
-        const std::optional<qint64> g[] = {got.execution.p50Ms, got.execution.p95Ms, got.execution.p99Ms};
-        const std::optional<qint64> e[] = {want.execution.p50Ms, want.execution.p95Ms, want.execution.p99Ms};
-        for (int i = 0; i < 3; ++i) {
-            QVERIFY2(g[i].has_value() == e[i].has_value(), w);
-            if (g[i])
-                QVERIFY2(std::abs(double(*g[i] - *e[i])) <= 0.01 * double(*e[i]),
-                         qPrintable(where + QStringLiteral(" percentile %1 vs %2").arg(*g[i]).arg(*e[i])));
-        }
-    }
-
-    static void compareCells(const std::vector<ReviewedCell> &got, const std::vector<ReviewedCell> &want,
-                             const QString &where)
-    {
-        QVERIFY2(got.size() == want.size(), qPrintable(where + QStringLiteral(" cells %1 vs %2").arg(got.size()).arg(want.size())));
-        for (size_t i = 0; i < got.size(); ++i) {
-            QVERIFY2(got[i].confidenceE4 == want[i].confidenceE4 && got[i].count == want[i].count
-                         && got[i].accuracySumE4 == want[i].accuracySumE4,
-                     qPrintable(where + QStringLiteral(" cell %1").arg(want[i].confidenceE4)));
-        }
-    }
-
-    static void compareCalibration(const CalibrationReport &got, const CalibrationReport &want, const QString &where)
-    {
-        QVERIFY2(got.reviewed == want.reviewed && got.bins.size() == want.bins.size(), qPrintable(where));
-        for (size_t i = 0; i < want.bins.size(); ++i) {
-            QVERIFY2(got.bins[i].count == want.bins[i].count && got.bins[i].meanConfidence == want.bins[i].meanConfidence
-                         && got.bins[i].meanAccuracy == want.bins[i].meanAccuracy,
-                     qPrintable(where + QStringLiteral(" bin %1").arg(i)));
-        }
-        QVERIFY2(got.ece == want.ece && got.meanConfidence == want.meanConfidence && got.meanAccuracy == want.meanAccuracy
-                     && got.verdict == want.verdict,
-                 qPrintable(where));
-    }
-
     void compareAll(const QString &stage)
     {
         QVERIFY(rollup::status(*m_db).usable());
@@ -132,7 +85,7 @@ private:
                 all.merge(t);
             auto snap = stats.snapshot(q);
             QVERIFY2(snap.ok(), qPrintable(snap.ok() ? QString() : snap.error().message));
-            compareTotals(snap->summary, all.summary(), where);
+            test::compareTotals(snap->summary, all.summary(), where);
             QVERIFY2(snap->quality.excludedRows == all.quality.excludedRows, qPrintable(where));
             QVERIFY2(snap->quality.unknownFeedback == all.quality.unknownFeedback, qPrintable(where));
             QVERIFY2(snap->quality.confidenceOutOfRange == all.quality.confidenceOutOfRange, qPrintable(where));
@@ -141,13 +94,13 @@ private:
             auto cells = fastSamples.reviewedCells(q);
             auto naiveCells = naiveSamples.reviewedCells(q);
             QVERIFY(cells.ok() && naiveCells.ok());
-            compareCells(*cells, *naiveCells, where);
+            test::compareCells(*cells, *naiveCells, where);
             // Bins dividing 100 come from the per-percent cells, the others from the 10⁻⁴ ones.
             for (int bins : {10, 4, 100, 3, 7}) {
                 auto got = fastSamples.calibration(q, bins);
                 auto want = naiveSamples.calibration(q, bins);
                 QVERIFY(got.ok() && want.ok());
-                compareCalibration(*got, *want, where + QStringLiteral(", %1 bins").arg(bins));
+                test::compareCalibration(*got, *want, where + QStringLiteral(", %1 bins").arg(bins));
             }
             for (GroupBy by : {GroupBy::Agent, GroupBy::TaskType, GroupBy::Day}) {
                 auto want = rawTotals(*m_db, {{q.from, q.to}}, q.agentId, q.taskType, by, false);
@@ -156,7 +109,7 @@ private:
                 for (const GroupSummary &g : *got) {
                     auto it = want->find(g.key);
                     const WindowSummary expected = it == want->end() ? WindowSummary{} : it->second.summary();
-                    compareTotals(g.summary, expected, where + QStringLiteral(" group ") + g.key);
+                    test::compareTotals(g.summary, expected, where + QStringLiteral(" group ") + g.key);
                 }
                 if (by != GroupBy::Day) {
                     qint64 groups = 0;

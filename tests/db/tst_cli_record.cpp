@@ -1,4 +1,5 @@
 #include "CliRunner.h"
+#include "TestData.h"
 #include "TestDatabases.h"
 
 #include "storage/SqlUtil.h"
@@ -39,15 +40,7 @@ class TestCliRecord : public QObject {
 private:
     QTemporaryDir m_dir;
 
-    QString writeFile(const QString &name, const QByteArray &content)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            return {};
-        f.write(content);
-        return path;
-    }
+    QString writeFile(const QString &name, const QByteArray &content) { return test::writeFile(m_dir, name, content); }
 
 private slots:
     void recordsOneDecision()

@@ -2,6 +2,7 @@
 // its fallback to INSERTs, on the real fixture server: ids, the refusal, and data errors that
 // must read exactly as the INSERT path reports them.
 #include "CliRunner.h"
+#include "TestData.h"
 #include "TestDatabases.h"
 
 #include "storage/SqlUtil.h"
@@ -61,12 +62,7 @@ class TestRecordBulk : public QObject {
 private:
     QTemporaryDir m_dir;
 
-    QString writeFile(const QString &name, const QByteArray &content)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        return f.open(QIODevice::WriteOnly) && f.write(content) == content.size() ? path : QString();
-    }
+    QString writeFile(const QString &name, const QByteArray &content) { return test::writeFile(m_dir, name, content); }
 
     // n lines of agents r1…rn; `expected` gets them in file order.
     QString rowsFile(int n, QStringList &expected)

@@ -1,5 +1,8 @@
 #include "TestData.h"
 
+#include <QFile>
+#include <QTemporaryDir>
+
 namespace atalaya::test {
 
 DecisionInput makeDecision(const QString &agent, const QString &task, double confidence, qint64 ms,
@@ -14,6 +17,13 @@ DecisionInput makeDecision(const QString &agent, const QString &task, double con
     d.feedback = feedback;
     d.createdAt = at;
     return d;
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size() ? path : QString();
 }
 
 } // namespace atalaya::test

@@ -16,8 +16,10 @@ namespace {
 // stopped paying off past ~2 000 rows (bench/INGEST.md). SQLite: 32 766 variables.
 constexpr int kMySqlRows = 2000;
 constexpr int kSqliteRows = 500;
-// Rows per LOAD DATA: no parameter limit there; fewer statements, fewer id ranges to count.
-constexpr int kLoadRows = 10000;
+// Rows per LOAD DATA at most: no parameter limit there, and the server works while the rows
+// stream in, so fewer statements are better; but a statement's rows stay in memory until
+// the server has taken them all (they are sent again as INSERTs if it does not).
+constexpr int kLoadRows = 50000;
 
 
 QString insertSql(int rows)
@@ -81,12 +83,28 @@ Status DecisionWriter::write(std::vector<StoredDecision> &&rows, Rollups rollups
     for (StoredDecision &row : rows) {
         if (rollups == Rollups::AddHere)
             m_rollups->add(row);
+        if (m_loader) {
+            if (!m_loader->open()) {
+                if (Status s = m_loader->begin(what(kLoadRows)); !s)
+                    return s;
+            }
+            m_loader->add(row);
+        }
         m_pending.push_back(std::move(row));
         if (static_cast<int>(m_pending.size()) == (m_loader ? kLoadRows : m_rowsPerStatement)) {
             if (Status s = runPending(); !s)
                 return s;
         }
     }
+    // The previous statement's rows, while the server takes this one's.
+    countWritten();
+    return {};
+}
+
+Status DecisionWriter::pause()
+{
+    if (m_loader && m_loader->open())
+        return runPending();
     return {};
 }
 
@@ -96,6 +114,7 @@ Result<BatchReport> DecisionWriter::commit()
         if (Status s = runPending(); !s)
             return s.error();
     }
+    countWritten();
     if (Status s = m_rollups->flush(); !s)
         return s.error();
     if (Status s = m_queueCounts->flush(); !s)
@@ -111,7 +130,9 @@ Result<BatchReport> DecisionWriter::commit()
 void DecisionWriter::rollback()
 {
     m_open = false;
+    m_loader.reset();  // ends a statement still streaming; the rollback undoes it
     m_pending.clear();
+    m_written = {};
     rollbackTransaction(m_db);
     m_rollups.reset();
     m_queueCounts.reset();
@@ -128,14 +149,20 @@ Status DecisionWriter::runPending()
 {
     const int rows = static_cast<int>(m_pending.size());
     Status s = m_db.dialect().isMySql() ? runMySql(rows) : runQt(rows);
-    m_pending.clear();
+    countWritten();
+    m_written.rows = std::move(m_pending);
+    m_written.ranges = std::move(m_ranges);
+    m_pending = {};
+    m_ranges = {};
+    if (!s)
+        m_written = {};
     return s;
 }
 
 Status DecisionWriter::runMySql(int rows)
 {
     if (m_loader) {
-        auto loaded = m_loader->load(m_pending, what(rows));
+        auto loaded = m_loader->end(what(rows));
         if (!loaded)
             return loaded.error();
         if (*loaded) {
@@ -229,8 +256,16 @@ void DecisionWriter::noteIds(qint64 first, int start, int rows)
         m_report.firstId = first;
     m_report.lastId = first + rows - 1;
     m_report.inserted += rows;
-    for (int i = 0; i < rows; ++i)
-        m_queueCounts->add(first + i, m_pending[static_cast<size_t>(start + i)]);
+    m_ranges.push_back({first, start, rows});
+}
+
+void DecisionWriter::countWritten()
+{
+    for (const IdRange &r : m_written.ranges) {
+        for (int i = 0; i < r.rows; ++i)
+            m_queueCounts->add(r.first + i, m_written.rows[static_cast<size_t>(r.start + i)]);
+    }
+    m_written = {};
 }
 
 std::vector<const QueuePriorityGuess *> DecisionWriter::queuePriorityGuesses() const

@@ -49,8 +49,12 @@ public:
     // Who adds the rows' rollup contributions: the writer, or the caller on its own thread,
     // handing them over with addRollups() before commit().
     enum class Rollups { AddHere, AddedByCaller };
-    // Queues rows; every full statement runs at once.
+    // Queues rows; every full statement runs at once. On MySQL the rows stream to the server
+    // as they come (one LOAD DATA statement open across calls).
     Status write(std::vector<StoredDecision> &&rows, Rollups rollups = Rollups::AddHere);
+    // Ends the statement the rows are streaming into, so the server does not wait on the
+    // caller's next rows (holding the table's AUTO-INC lock, and towards its read timeout).
+    Status pause();
     // After begin(): whether rows need rollup contributions (MySQL with rollup triggers).
     bool rollupsActive() const;
     void addRollups(rollup::RollupContributions &&contributions);
@@ -69,11 +73,27 @@ private:
     QString what(int rows) const;
     // The rows m_pending[start, start + rows) got the ids from first on.
     void noteIds(qint64 first, int start, int rows);
+    // Adds the rows of the last statement that ran to the queue counts.
+    void countWritten();
+
+    struct IdRange {
+        qint64 first;
+        int start;
+        int rows;
+    };
+    // A statement's rows and their ids, kept until the next statement runs: counting them
+    // for the queue then overlaps the server's work.
+    struct Written {
+        std::vector<StoredDecision> rows;
+        std::vector<IdRange> ranges;
+    };
 
     const Database &m_db;
     int m_rowsPerStatement;
     bool m_open = false;
     std::vector<StoredDecision> m_pending;
+    std::vector<IdRange> m_ranges;  // of m_pending's rows that have ids
+    Written m_written;
     BatchReport m_report;
     std::unique_ptr<rollup::AppMaintainedRollups> m_rollups;
     std::unique_ptr<queuecounts::QueueCountsBatch> m_queueCounts;

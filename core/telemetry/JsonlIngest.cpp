@@ -45,10 +45,14 @@ public:
     {
         std::unique_lock lock(m_mutex);
         m_ready.wait(lock, [&] { return !m_chunks.empty(); });
-        Chunk c = std::move(m_chunks.front());
-        m_chunks.pop_front();
-        m_space.notify_one();
-        return c;
+        return takeFront();
+    }
+    std::optional<Chunk> tryPop()
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_chunks.empty())
+            return std::nullopt;
+        return takeFront();
     }
     void cancel()
     {
@@ -63,6 +67,14 @@ public:
     }
 
 private:
+    Chunk takeFront()
+    {
+        Chunk c = std::move(m_chunks.front());
+        m_chunks.pop_front();
+        m_space.notify_one();
+        return c;
+    }
+
     mutable std::mutex m_mutex;
     std::condition_variable m_ready;
     std::condition_variable m_space;
@@ -176,7 +188,15 @@ Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, cons
     JsonlIngestReport report;
     bool lost = false;  // an invalid line without skipInvalid
     for (;;) {
-        Chunk chunk = queue.pop();
+        std::optional<Chunk> next = queue.tryPop();
+        if (!next) {
+            if (!lost) {
+                if (Status s = writer.pause(); !s)
+                    return finish(Result<JsonlIngestReport>(s.error()));
+            }
+            next = queue.pop();
+        }
+        Chunk chunk = std::move(*next);
         if (chunk.error)
             return finish(Result<JsonlIngestReport>(*chunk.error));
         for (JsonlRejection &r : chunk.rejections) {

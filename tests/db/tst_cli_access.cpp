@@ -44,12 +44,6 @@ private:
     qint64 m_id = 0;
     QTemporaryDir m_dir;
 
-    void requireMariaDb()
-    {
-        if (currentBackend() != TestBackend::MariaDB)
-            QSKIP("database accounts and passwords exist on MariaDB only; the .mariadb run covers this");
-    }
-
 private slots:
     void initTestCase()
     {
@@ -69,7 +63,7 @@ private slots:
     }
     void wrongPasswordExits4AndIsNeverPrinted()
     {
-        requireMariaDb();
+        ATALAYA_MARIADB_ONLY("database accounts and passwords exist on MariaDB only; the .mariadb run covers this");
         QFETCH(QString, source);
         const QString log = m_dir.filePath("auth-" + source + ".jsonl");
         QStringList args{"--log-json", log, "stats"};
@@ -105,7 +99,7 @@ private slots:
     }
     void everyPasswordSourceWorks()
     {
-        requireMariaDb();
+        ATALAYA_MARIADB_ONLY("database accounts and passwords exist on MariaDB only; the .mariadb run covers this");
         QFETCH(QString, source);
         QStringList args{"stats"};
         QProcessEnvironment env;
@@ -126,7 +120,7 @@ private slots:
 
     void passwordStdinLeavesTheRestForRecord()
     {
-        requireMariaDb();
+        ATALAYA_MARIADB_ONLY("database accounts and passwords exist on MariaDB only; the .mariadb run covers this");
         const QByteArray in = m_fresh.password.toUtf8() + "\n" + decisionBody();
         const CliRun run = runCli({"--db", m_fresh.url, "record", "--password-stdin"}, in);
         QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -136,7 +130,7 @@ private slots:
 
     void noPasswordAnywhereExits4()
     {
-        requireMariaDb();
+        ATALAYA_MARIADB_ONLY("database accounts and passwords exist on MariaDB only; the .mariadb run covers this");
         // ATALAYA_SECRET_STORE=memory: an empty keychain, so nothing is found there either.
         const CliRun run = runCli({"--db", m_fresh.url, "stats"});
         QCOMPARE(run.exitCode, 4);
@@ -152,7 +146,7 @@ private slots:
     }
     void requiredTlsRefusesAPlainSession()
     {
-        requireMariaDb();
+        ATALAYA_MARIADB_ONLY("database accounts and passwords exist on MariaDB only; the .mariadb run covers this");
         QFETCH(QString, query);
         QFETCH(QString, mentions);
         // The fixture's server has no TLS: the driver would silently fall back to plain text.
@@ -166,7 +160,7 @@ private slots:
 
     void readOnlyUserReadsButCannotWrite()
     {
-        requireMariaDb();
+        ATALAYA_MARIADB_ONLY("database accounts and passwords exist on MariaDB only; the .mariadb run covers this");
         const QString roUrl = readOnlyUrl(m_fresh.url);
         const auto ro = envWith("ATALAYA_DB_PASSWORD", mariadbInfo().value("READONLY_PASSWORD"));
         const CliRun stats = runCli({"--db", roUrl, "stats"}, {}, ro);

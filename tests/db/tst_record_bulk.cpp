@@ -7,8 +7,10 @@
 
 #include "storage/SqlUtil.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -75,21 +77,16 @@ private:
         return writeFile(QStringLiteral("rows-%1.jsonl").arg(n), content);
     }
 
-    void requireMariaDb()
-    {
-        if (currentBackend() != TestBackend::MariaDB)
-            QSKIP("LOAD DATA LOCAL is the MySQL path");
-    }
-
 private slots:
-    // Several LOAD statements (10 000 rows each) and INSERT statements (2 000): CLI.md's ids,
-    // consecutive in file order when no one else inserts, although LOAD DATA leaves gaps.
+    // Several LOAD statements (50 000 rows at most) and INSERT statements (2 000): CLI.md's
+    // ids, consecutive in file order when no one else inserts, although LOAD DATA leaves gaps.
     void idsAreConsecutiveAcrossStatements()
     {
         auto fresh = freshDatabase();
         QVERIFY(fresh.db);
         QStringList expected;
-        const int n = 23456;
+        // SQLite's 500-row INSERTs make several statements sooner; its per-row triggers are slow.
+        const int n = currentBackend() == TestBackend::MariaDB ? 123456 : 23456;
         const CliRun run = runCliOn(fresh, {"record", "--jsonl", rowsFile(n, expected)});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject out = run.json().object();
@@ -101,9 +98,67 @@ private slots:
         QCOMPARE(scalar(*fresh.db, "SELECT SUM(execution_time_ms) FROM ai_telemetry"), qint64(n) * (n + 1) / 2);
     }
 
+    // Rows stream into a LOAD statement while they are parsed; when the input stalls (a slow
+    // producer on stdin) the statement must end, not keep the table's AUTO-INC lock (every
+    // other writer would wait) or run into the server's read timeout.
+    void stalledInputReleasesTheTable()
+    {
+        ATALAYA_MARIADB_ONLY("LOAD DATA LOCAL is the MySQL path");
+        auto fresh = freshDatabase();
+        QVERIFY(fresh.db);
+        QStringList expected;
+        QByteArray first;
+        QByteArray rest;
+        for (int i = 1; i <= 6000; ++i) {
+            expected << QStringLiteral("r%1").arg(i);
+            (i <= 3000 ? first : rest) += line(expected.last(), i);
+        }
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), fresh.password);
+        cli.setProcessEnvironment(env);
+        cli.start(qEnvironmentVariable("ATALAYA_CLI"), {"--db", fresh.url, "record", "--jsonl", "-"});
+        QVERIFY(cli.waitForStarted());
+        cli.write(first);
+        while (cli.bytesToWrite() > 0)
+            QVERIFY(cli.waitForBytesWritten(30000));
+        // The run's transaction holds rows, and its connection is idle: the statement ended.
+        const QString idleWithRows = QStringLiteral(
+            "SELECT COUNT(*) FROM information_schema.INNODB_TRX t"
+            " JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
+            " WHERE p.ID <> CONNECTION_ID() AND p.DB = DATABASE() AND p.COMMAND = 'Sleep' AND t.trx_rows_modified > 0");
+        QVERIFY2(QTest::qWaitFor(
+                     [&] {
+                         QTest::qWait(250);
+                         return scalar(*fresh.db, idleWithRows) == 1;
+                     },
+                     30000),
+                 "the run never went idle between its input's two parts");
+        QVERIFY(execStatement(*fresh.db, QStringLiteral("SET SESSION innodb_lock_wait_timeout = 5"), {}, "timeout").ok());
+        QElapsedTimer outsider;
+        outsider.start();
+        QVERIFY(execStatement(*fresh.db,
+                              QStringLiteral("INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
+                                             " execution_time_ms, metadata, created_at) VALUES ('outsider', 'code_review', '{}',"
+                                             " 0.5, 1, '{}', UTC_TIMESTAMP(6))"),
+                              {}, "another writer")
+                    .ok());
+        QVERIFY2(outsider.elapsed() < 4000, "another writer waited for the stalled run");
+        cli.write(rest);
+        cli.closeWriteChannel();
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+        QStringList agents = agentsInIdOrder(*fresh.db);
+        const qsizetype outsiderAt = agents.indexOf(QStringLiteral("outsider"));
+        QVERIFY2(outsiderAt > 0 && outsiderAt < agents.size() - 1, "the other writer's row lies inside the run");
+        agents.removeAt(outsiderAt);
+        QCOMPARE(agents, expected);
+        QCOMPARE(scalar(*fresh.db, "SELECT SUM(n) FROM atalaya_rollup_hour"), qint64(6001));
+    }
+
     void refusedLoadDataFallsBackToInserts()
     {
-        requireMariaDb();
+        ATALAYA_MARIADB_ONLY("LOAD DATA LOCAL is the MySQL path");
         auto fresh = freshDatabase();
         QVERIFY(fresh.db);
         LocalInfileOff off(*fresh.db);
@@ -127,7 +182,7 @@ private slots:
     // error exactly as without LOAD DATA, and nothing stays.
     void serverRefusedRowReadsAsWithInserts()
     {
-        requireMariaDb();
+        ATALAYA_MARIADB_ONLY("LOAD DATA LOCAL is the MySQL path");
         auto fresh = freshDatabase();
         QVERIFY(fresh.db);
         QSqlQuery trigger(fresh.db->connection());

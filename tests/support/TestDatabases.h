@@ -14,6 +14,14 @@ enum class TestBackend { SQLite, MariaDB };
 
 // ATALAYA_TEST_BACKEND (set by CTest for DB tests): sqlite or mariadb.
 TestBackend currentBackend();
+
+// Skips the calling test function unless on MariaDB. A macro because QSKIP must run in the
+// test function itself: in a helper it only returns from the helper and the test goes on.
+#define ATALAYA_MARIADB_ONLY(why)                                                           \
+    do {                                                                                    \
+        if (::atalaya::test::currentBackend() != ::atalaya::test::TestBackend::MariaDB)     \
+            QSKIP(why);                                                                     \
+    } while (false)
 QString backendName();
 
 // The server the `mariadb` CTest fixture started (SOCKET, PORT, USER, PASSWORD,

@@ -9,6 +9,8 @@
 
 #include <QSqlError>
 
+#include <future>
+
 namespace atalaya {
 namespace {
 
@@ -114,9 +116,13 @@ Result<BatchReport> DecisionWriter::commit()
         if (Status s = runPending(); !s)
             return s.error();
     }
-    countWritten();
-    if (Status s = m_rollups->flush(); !s)
-        return s.error();
+    // Memory work only: the last statement's rows go into the queue counts on another thread
+    // while the server takes the rollup upserts.
+    auto counting = std::async(std::launch::async, [this] { countWritten(); });
+    const Status rolledUp = m_rollups->flush();
+    counting.wait();
+    if (!rolledUp)
+        return rolledUp.error();
     if (Status s = m_queueCounts->flush(); !s)
         return s.error();
     m_open = false;

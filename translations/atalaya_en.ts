@@ -173,6 +173,26 @@ min %8 ms · max %9 ms</source>
         <source>%1: %2 decisions (%3)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Feedback rate by agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 reviews of %3 decisions (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed target (30 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions with feedback (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Navigation</name>

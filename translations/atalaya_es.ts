@@ -175,6 +175,26 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>%1: %2 decisions (%3)</source>
         <translation>%1: %2 decisiones (%3)</translation>
     </message>
+    <message>
+        <source>Feedback rate by agent</source>
+        <translation>Tasa de feedback por agente</translation>
+    </message>
+    <message>
+        <source>Feedback rate</source>
+        <translation>Tasa de feedback</translation>
+    </message>
+    <message>
+        <source>%1: %2 reviews of %3 decisions (%4)</source>
+        <translation>%1: %2 revisiones de %3 decisiones (%4)</translation>
+    </message>
+    <message>
+        <source>Seed target (30 %)</source>
+        <translation>Objetivo de la semilla (30 %)</translation>
+    </message>
+    <message>
+        <source>Decisions with feedback (%)</source>
+        <translation>Decisiones con feedback (%)</translation>
+    </message>
 </context>
 <context>
     <name>Navigation</name>

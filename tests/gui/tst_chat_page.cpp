@@ -197,6 +197,9 @@ private slots:
         QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("intentName0"))->text(), QStringLiteral("billing"));
         QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("intentName1"))->text(), QStringLiteral("login"));
         QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("intentName2"))->text().isEmpty());
+        QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("intentCount0"))->text(), QStringLiteral("1"));
+        QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("intentCount1"))->text(), QStringLiteral("1"));
+        QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("intentCount2"))->text().isEmpty());
     }
 
     void listAndTranscriptFollowTheFeed()

@@ -21,6 +21,7 @@
 #include "widgets/KpiCard.h"
 
 #include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -247,6 +248,30 @@ private slots:
             QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::FeedbackCount)).data(GroupTableModel::SortRole).toLongLong(),
                      (*agents)[static_cast<size_t>(r)].summary.accuracy.totalWithFeedback);
         QAbstractItemModelTester tester(page->agentView()->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // One bar per agent with its feedback rate, the lowest on top (bars run bottom-up).
+        auto *rates = page->findChild<ChartCard *>(QStringLiteral("feedbackRateChart"));
+        QVERIFY(rates && rates->chart());
+        QAbstractBarSeries *bars = nullptr;
+        for (QAbstractSeries *series : rates->chart()->series()) {
+            if (auto *b = qobject_cast<QAbstractBarSeries *>(series))
+                bars = b;
+        }
+        QVERIFY(bars);
+        QBarCategoryAxis *names = nullptr;
+        for (QAbstractAxis *axis : bars->attachedAxes()) {
+            if (auto *n = qobject_cast<QBarCategoryAxis *>(axis))
+                names = n;
+        }
+        QVERIFY(names);
+        const QBarSet *set = bars->barSets().first();
+        QCOMPARE(set->count(), static_cast<int>(agents->size()));
+        for (int i = 0; i < set->count(); ++i) {
+            const auto it = std::find_if(agents->begin(), agents->end(), [&](const GroupSummary &g) { return g.key == names->at(i); });
+            QVERIFY2(it != agents->end(), qPrintable(names->at(i)));
+            QCOMPARE(set->at(i), *it->summary.accuracy.feedbackRatePercent());
+            if (i > 0)
+                QVERIFY(set->at(i) <= set->at(i - 1));
+        }
     }
 
     void emptyPeriodShowsEmptyState()

@@ -3,7 +3,6 @@
 
 #include "Format.h"
 
-#include <QBarCategoryAxis>
 #include <QHorizontalBarSeries>
 #include <QBarSet>
 #include <QChart>
@@ -40,18 +39,7 @@ QChart *accuracyByTaskChart(const ChartStyle &style, const std::vector<GroupSumm
         return DashboardCharts::tr("%1: accuracy %2 over %3 reviewed decisions")
             .arg(g.key, fmt::ratioPercent(g.summary.accuracy.accuracyAvg), fmt::count(g.summary.accuracy.totalWithFeedback));
     });
-    // Horizontal bars: task type names read level instead of rotated and overlapping.
-    auto *series = new QHorizontalBarSeries;
-    series->append(set);
-    series->setBarWidth(0.7);
-    chart->addSeries(series);
-    auto *names = new QBarCategoryAxis;
-    names->append(categories);
-    names->setTruncateLabels(false);
-    styleAxis(style, names, QString());
-    names->setGridLineVisible(false);
-    chart->addAxis(names, Qt::AlignLeft);
-    series->attachAxis(names);
+    QHorizontalBarSeries *series = addHorizontalBars(style, chart, set, categories);
     auto *value = valueAxis(style, DashboardCharts::tr("Accuracy (%)"), 0, 100);
     value->setTickCount(6);
     chart->addAxis(value, Qt::AlignBottom);

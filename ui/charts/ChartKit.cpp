@@ -1,5 +1,6 @@
 #include "charts/ChartKit.h"
 
+#include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QGraphicsSimpleTextItem>
 #include <QHorizontalBarSeries>
@@ -147,6 +148,22 @@ void attachTooltip(QBarSet *set, std::function<QString(int)> text)
         else
             QToolTip::hideText();
     });
+}
+
+QHorizontalBarSeries *addHorizontalBars(const ChartStyle &style, QChart *chart, QBarSet *set, const QStringList &categories)
+{
+    auto *series = new QHorizontalBarSeries;
+    series->append(set);
+    series->setBarWidth(0.7);
+    chart->addSeries(series);
+    auto *names = new QBarCategoryAxis;
+    names->append(categories);
+    names->setTruncateLabels(false);
+    styleAxis(style, names, QString());
+    names->setGridLineVisible(false);
+    chart->addAxis(names, Qt::AlignLeft);
+    series->attachAxis(names);
+    return series;
 }
 
 void labelHorizontalBars(QChart *chart, QHorizontalBarSeries *series, const QStringList &texts, const QColor &insideColor,

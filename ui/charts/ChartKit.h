@@ -58,6 +58,9 @@ void setTickInterval(QValueAxis *axis, double interval);
 void attachTooltip(QXYSeries *series, std::function<QString(const QPointF &)> text);
 // Hover tooltips for the bars of a set; text(index) says what the bar is.
 void attachTooltip(QBarSet *set, std::function<QString(int)> text);
+// One bar set as horizontal bars, named by `categories` on the left axis (names read level
+// instead of rotated and overlapping); the caller adds and attaches the value axis.
+QHorizontalBarSeries *addHorizontalBars(const ChartStyle &style, QChart *chart, QBarSet *set, const QStringList &categories);
 // Value labels of a one-set horizontal bar series with the texts given (the series' own
 // labels print "84" for 84.0 and cannot show "84,0 %" like the tables): inside the end of
 // each bar in insideColor, or just past a bar too short to hold its text in outsideColor.

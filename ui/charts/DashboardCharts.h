@@ -34,6 +34,7 @@ QChart *confidenceScatterChart(const ChartStyle &style, const ConfidenceScatter 
 QChart *latencyPerDayChart(const ChartStyle &style, const std::vector<GroupSummary> &days);
 QChart *latencyBoxChart(const ChartStyle &style, const std::vector<ExecutionBox> &boxes);
 QChart *feedbackPieChart(const ChartStyle &style, const AccuracySummary &accuracy);
+QChart *feedbackRateByAgentChart(const ChartStyle &style, const std::vector<GroupSummary> &agents);
 
 // Translated seed bucket names, e.g. "Good (0.70–0.85)".
 QString confidenceBucketName(int bucket);

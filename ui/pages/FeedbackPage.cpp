@@ -8,6 +8,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QVBoxLayout>
 
 namespace atalaya {
 
@@ -20,10 +21,16 @@ FeedbackPage::FeedbackPage(const AppContext &context, QWidget *parent) : DataPag
     m_pie = new ChartCard(this);
     auto *tableCard = new TableCard(m_agents, Col::FeedbackRate, Qt::AscendingOrder, this);
     m_view = tableCard->view();
+    m_rates = new ChartCard(this);
+    m_rates->setObjectName(QStringLiteral("feedbackRateChart"));
+    auto *right = new QVBoxLayout;
+    right->setSpacing(10);
+    right->addWidget(tableCard, 2);
+    right->addWidget(m_rates, 3);
     auto *row = new QHBoxLayout;
     row->setSpacing(10);
     row->addWidget(m_pie, 1);
-    row->addWidget(tableCard, 1);
+    row->addLayout(right, 1);
     contentLayout()->addWidget(m_summary);
     contentLayout()->addLayout(row, 1);
     connect(tableCard, &TableCard::keyActivated, this, &FeedbackPage::requestAgentFilter);
@@ -56,7 +63,9 @@ void FeedbackPage::show(const FeedbackData &d)
     m_summary->setText(tr("%1 reviews of %2 decisions — feedback rate %3 (seed target ≥ 30 %)")
                            .arg(fmt::count(a.totalWithFeedback), fmt::count(a.totalDecisions), fmt::percent(a.feedbackRatePercent())));
     m_agents->setRows(d.agents);
-    m_pie->setChart(charts::feedbackPieChart(charts::ChartStyle::fromPalette(palette()), a), a.totalWithFeedback == 0);
+    const charts::ChartStyle style = charts::ChartStyle::fromPalette(palette());
+    m_pie->setChart(charts::feedbackPieChart(style, a), a.totalWithFeedback == 0);
+    m_rates->setChart(charts::feedbackRateByAgentChart(style, d.agents), d.agents.empty());
 }
 
 } // namespace atalaya

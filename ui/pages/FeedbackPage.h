@@ -37,6 +37,7 @@ private:
     GroupTableModel *m_agents = nullptr;
     DataTableView *m_view = nullptr;
     ChartCard *m_pie = nullptr;
+    ChartCard *m_rates = nullptr;
     std::optional<FeedbackData> m_data;
 };
 

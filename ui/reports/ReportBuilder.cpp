@@ -203,6 +203,9 @@ std::vector<Block> reportBlocks()
         feedback.setRows(d.feedback.agents);
         c.table(feedback);
     });
+    blocks.push_back([style](PdfCanvas &c, const ReportData &d) {
+        fullChart(c, charts::feedbackRateByAgentChart(style, d.feedback.agents), d.feedback.agents.empty(), 200);
+    });
     return blocks;
 }
 

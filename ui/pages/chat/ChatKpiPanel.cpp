@@ -79,24 +79,30 @@ ChatTopIntents::ChatTopIntents(QWidget *parent) : QWidget(parent)
     intents->setContentsMargins(4, 0, 0, 0);
     m_title = new QLabel(this);
     m_title->setWordWrap(true);
-    intents->addWidget(m_title, 0, 0, 1, 2);
+    intents->addWidget(m_title, 0, 0, 1, 3);
     for (int i = 0; i < kShown; ++i) {
         auto *name = new QLabel(this);
         name->setObjectName(QStringLiteral("intentName%1").arg(i));
         name->setWordWrap(true);
         auto *bar = new QProgressBar(this);
         bar->setObjectName(QStringLiteral("intentBar%1").arg(i));
-        bar->setTextVisible(true);
-        bar->setFormat(QStringLiteral("%v"));
-        bar->setMaximumHeight(18);
+        // The count sits beside the bar: drawn inside, it straddled the bar's edge.
+        bar->setTextVisible(false);
+        bar->setMaximumHeight(14);
         bar->setRange(0, 1);
         bar->setValue(0);
         bar->setVisible(false);
+        auto *count = new QLabel(this);
+        count->setObjectName(QStringLiteral("intentCount%1").arg(i));
+        count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
         intents->addWidget(name, i + 1, 0);
         intents->addWidget(bar, i + 1, 1);
+        intents->addWidget(count, i + 1, 2);
         m_names << name;
         m_bars << bar;
+        m_counts << count;
     }
+    intents->setColumnStretch(1, 1);
     intents->setRowStretch(kShown + 1, 1);
     setMinimumWidth(220);
     retranslate();
@@ -119,10 +125,12 @@ void ChatTopIntents::changeEvent(QEvent *event)
 void ChatTopIntents::show(const ChatWindowMetrics &w)
 {
     const qint64 top = w.topIntents.empty() ? 1 : w.topIntents.front().second;
+    const QLocale locale;
     for (int i = 0; i < kShown; ++i) {
         const bool has = i < int(w.topIntents.size());
         m_names[i]->setText(has ? w.topIntents[size_t(i)].first : QString());
         m_bars[i]->setVisible(has);
+        m_counts[i]->setText(has ? locale.toString(w.topIntents[size_t(i)].second) : QString());
         if (has) {
             m_bars[i]->setRange(0, int(top));
             m_bars[i]->setValue(int(w.topIntents[size_t(i)].second));

@@ -54,6 +54,7 @@ private:
     QLabel *m_title = nullptr;
     QList<QLabel *> m_names;
     QList<QProgressBar *> m_bars;
+    QList<QLabel *> m_counts;
 };
 
 } // namespace atalaya

@@ -69,12 +69,15 @@ int runWatch(CliContext &ctx)
         failure = why;
         loop.quit();
     };
+    qint64 connectedMs = 0;
     QObject::connect(&client, &ChatFeedClient::stateChanged, &loop, [&](ChatFeedClient::State state, const QString &detail) {
+        if (state == ChatFeedClient::State::Connected && connectedMs == 0)
+            connectedMs = QDateTime::currentMSecsSinceEpoch();
         // The first attempt failing means the feed is not there: say so, don't wait forever.
         if (state == ChatFeedClient::State::WaitingToReconnect && !client.everConnected())
             finish(static_cast<int>(ErrorCode::Unavailable), detail.section(QStringLiteral("; retrying"), 0, 0));
         else if (state == ChatFeedClient::State::Refused)
-            finish(static_cast<int>(ErrorCode::Usage), detail);
+            finish(static_cast<int>(client.refusalCode()), detail);
     });
     QTimer poll;
     poll.setInterval(50);
@@ -82,9 +85,10 @@ int runWatch(CliContext &ctx)
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (*maxSeconds > 0 && now - startedMs >= qint64(*maxSeconds * 1000))
             finish(0, {});
-        if (*idle > 0 && client.everConnected()) {
+        // Idle counts from the connection, not from the start: a slow handshake is not silence.
+        if (*idle > 0 && connectedMs > 0) {
             const qint64 last = client.withMetrics([](ChatMetrics &m) { return m.lastArrivalMs().value_or(0); });
-            if (now - std::max(last, startedMs) >= qint64(*idle * 1000))
+            if (now - std::max(last, connectedMs) >= qint64(*idle * 1000))
                 finish(0, {});
         }
     });

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace atalaya {
 
@@ -90,7 +91,7 @@ void ChatFeedClient::start(const ChatFeedOptions &options)
     m_everConnected = false;
     m_lastFailure.clear();
     if (auto valid = validateChatFeedUrl(options.url, options.allowInsecureRemote); !valid) {
-        setState(State::Refused, valid.error().message);
+        refuse(valid.error().code, valid.error().message);
         return;
     }
     openSocket();
@@ -100,24 +101,24 @@ void ChatFeedClient::stop()
 {
     m_retryTimer.stop();
     m_handshakeTimer.stop();
-    if (m_socket) {
-        QWebSocket *socket = m_socket;
-        m_socket = nullptr;
-        socket->disconnect(this);
-        socket->abort();
-        socket->deleteLater();
-    }
+    dropSocket();
     if (m_state != State::Idle && m_state != State::Refused)
         setState(State::Idle, tr("stopped"));
 }
 
+void ChatFeedClient::dropSocket()
+{
+    if (!m_socket)
+        return;
+    QWebSocket *socket = std::exchange(m_socket, nullptr);
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+}
+
 void ChatFeedClient::openSocket()
 {
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-    }
+    dropSocket();
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket->setReadBufferSize(0);
     m_pendingError.clear();
@@ -139,7 +140,13 @@ void ChatFeedClient::openSocket()
         qCWarning(lcChat).noquote() << m_pendingError;
     });
 #endif
-    connect(m_socket, &QWebSocket::disconnected, this, [this] { onLost(lossReason()); });
+    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        // Retrying with the same token cannot turn this answer into a different one.
+        if (m_socket->closeCode() == QWebSocketProtocol::CloseCodePolicyViolated)
+            refuse(ErrorCode::Unavailable, lossReason());
+        else
+            onLost(lossReason());
+    });
     QNetworkRequest request(m_options.url);
     if (!m_options.token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_options.token.toUtf8());
@@ -209,12 +216,7 @@ void ChatFeedClient::onLost(const QString &reason)
         return;
     m_lastFailure = reason;
     m_handshakeTimer.stop();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-        m_socket = nullptr;
-    }
+    dropSocket();
     if (!m_options.reconnect) {
         setState(State::Idle, reason);
         return;
@@ -224,6 +226,16 @@ void ChatFeedClient::onLost(const QString &reason)
                                 QRandomGenerator::global()->generateDouble());
     setState(State::WaitingToReconnect, tr("%1; retrying in %2 s").arg(reason).arg(delay / 1000.0, 0, 'f', 1));
     m_retryTimer.start(delay);
+}
+
+void ChatFeedClient::refuse(ErrorCode code, const QString &reason)
+{
+    m_refusalCode = code;
+    m_lastFailure = reason;
+    m_retryTimer.stop();
+    m_handshakeTimer.stop();
+    dropSocket();
+    setState(State::Refused, reason);
 }
 
 void ChatFeedClient::setState(State state, const QString &detail)

@@ -53,6 +53,10 @@ public:
     // caller that stops mid-retry can still say what went wrong.
     QString lastFailure() const { return m_lastFailure; }
     int reconnectAttempt() const { return m_attempt; }
+    // Why the client gave up instead of retrying (state Refused): a URL it would not try
+    // (Usage), or a server that closed with "policy violated", its answer to the token
+    // (Unavailable).
+    ErrorCode refusalCode() const { return m_refusalCode; }
     // Backoff before reconnect attempt n (1-based): 1 s doubling to 60 s, ±20% jitter.
     static int backoffMs(int attempt, int initialMs, int maxMs, double jitter01);
 
@@ -70,11 +74,13 @@ signals:
 
 private:
     void openSocket();
+    void dropSocket();
     void onConnected();
     void onText(const QString &message);
     void onBinary(const QByteArray &message);
     QString lossReason() const;
     void onLost(const QString &reason);
+    void refuse(ErrorCode code, const QString &reason);
     void setState(State state, const QString &detail);
     void markDirty();
     void logMalformed(const ChatParseResult &result);
@@ -89,6 +95,7 @@ private:
     QString m_lastFailure;
     QString m_pendingError;
     int m_attempt = 0;
+    ErrorCode m_refusalCode = ErrorCode::Usage;
     bool m_everConnected = false;
     bool m_gotEventSinceConnect = false;
     std::bitset<kMalformedKinds> m_loggedKinds;

@@ -96,6 +96,42 @@ private slots:
         QVERIFY(states.contains(ChatFeedClient::State::WaitingToReconnect));
     }
 
+    void closeFrameDecidesRetryOrRefusal_data()
+    {
+        QTest::addColumn<int>("closeCode");
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("policy violated: the token") << int(QWebSocketProtocol::CloseCodePolicyViolated) << true;
+        QTest::newRow("going away: a restart") << int(QWebSocketProtocol::CloseCodeGoingAway) << false;
+        QTest::newRow("normal") << int(QWebSocketProtocol::CloseCodeNormal) << false;
+    }
+
+    void closeFrameDecidesRetryOrRefusal()
+    {
+        QFETCH(int, closeCode);
+        QFETCH(bool, refused);
+        FeedServer server;
+        QVERIFY(server.listen());
+        ChatFeedClient client;
+        ChatFeedOptions options;
+        options.url = server.url();
+        options.token = QStringLiteral("wrong");
+        options.initialBackoffMs = 100;  // a retry, if one is made, comes well within the waits below
+        client.start(options);
+        QTRY_COMPARE(server.clients.size(), 1);
+        server.clients.first()->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode), QStringLiteral("bad bearer token"));
+        if (refused) {
+            QTRY_COMPARE(client.state(), ChatFeedClient::State::Refused);
+            QCOMPARE(client.refusalCode(), ErrorCode::Unavailable);
+            QVERIFY2(client.stateDetail().contains(QStringLiteral("bad bearer token")), qPrintable(client.stateDetail()));
+            QTest::qWait(1000);
+            QCOMPARE(server.connections, 1);
+            QCOMPARE(client.state(), ChatFeedClient::State::Refused);
+        } else {
+            QTRY_COMPARE(server.connections, 2);
+            QTRY_COMPARE(client.state(), ChatFeedClient::State::Connected);
+        }
+    }
+
     void backoffDoublesToSixtySecondsWithJitter()
     {
         const int expected[] = {1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000};

@@ -8,10 +8,13 @@
 #include "storage/SqlUtil.h"
 #include "telemetry/StoredDecision.h"
 
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <array>
+#include <limits>
 
 namespace atalaya::queuecounts {
 namespace {
@@ -21,6 +24,8 @@ constexpr size_t kRowsPerUpsert = 1000;
 // Read back as a range from this many consecutive ids; fewer go into IN lists.
 constexpr qint64 kMinRange = 64;
 constexpr size_t kIdsPerQuery = 1000;
+constexpr qint64 kMsPerHour = 3600000;
+constexpr qint64 kReaderClockSlackHours = 24;
 
 struct CountRow {
     QByteArray rulesId;
@@ -121,11 +126,22 @@ Status QueueCountsBatch::flush(RuleSet &set)
     set.counted.clear();
     if (added.empty())
         return {};
+    // Hour rows are read only after the hour of now − SLA (QueueCountsStore::read), and "now"
+    // only moves forward: older hours of a backfill would be written never to be read. The
+    // slack covers a reader whose clock is behind this one's.
+    const qint64 nowHour = QDateTime::currentMSecsSinceEpoch() / kMsPerHour;
+    std::array<qint64, 2 * kPriorityCount> firstReadHour{};
+    for (int code = 0; code < 2 * kPriorityCount; ++code) {
+        const int sla = set.rules.priority(static_cast<Priority>(code % kPriorityCount)).slaHours;
+        firstReadHour[static_cast<size_t>(code)] = sla > 0 ? nowHour - sla - kReaderClockSlackHours
+                                                           : std::numeric_limits<qint64>::max();
+    }
     std::vector<CountRow> hours;
     std::map<std::pair<QByteArray, qint64>, qint64> totals;
     for (const auto &[key, n] : added) {
         const auto &[hour, agent, prio] = key;
-        hours.push_back({set.id, hour, agent, prio, n});
+        if (prio >= 0 && prio < qint64(firstReadHour.size()) && hour >= firstReadHour[static_cast<size_t>(prio)])
+            hours.push_back({set.id, hour, agent, prio, n});
         totals[{agent, prio}] += n;
     }
     std::vector<CountRow> totalRows;

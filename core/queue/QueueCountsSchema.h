@@ -14,7 +14,8 @@ namespace atalaya::queuecounts {
 // or sessions with other rules in Settings) has its own rows, keyed by rulesId(), and its own
 // three triggers, so building the counts for one set never touches another's. Priority code =
 // priority, + 4 for a match outside its stable sample (ReviewRulesSql SampleMode::Coded);
-// decisions no rule queues are not counted.
+// decisions no rule queues are not counted. Hour rows are only read after now − SLA, so the
+// bulk ingest leaves out hours older than that by more than a day (QueueCountsBatch).
 inline constexpr const char *kHourTable = "atalaya_queue_hour";
 inline constexpr const char *kTotalTable = "atalaya_queue_total";
 inline constexpr const char *kStateTable = "atalaya_queue_state";

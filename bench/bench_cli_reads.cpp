@@ -116,7 +116,8 @@ int main(int argc, char *argv[])
     parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("Database URL (password in ATALAYA_DB_PASSWORD)."), QStringLiteral("url")},
         {QStringLiteral("rows"), QStringLiteral("Rows to hold (default 1000000)."), QStringLiteral("n"), QStringLiteral("1000000")},
-        {QStringLiteral("jsonl-rows"), QStringLiteral("Of those, rows written by `record --jsonl` (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")},
+        {QStringLiteral("jsonl-rows"), QStringLiteral("Rows a `record --jsonl` run writes (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")},
+        {QStringLiteral("jsonl-runs"), QStringLiteral("`record --jsonl` runs that write the last rows (default 3; the median is reported)."), QStringLiteral("n"), QStringLiteral("3")},
         {QStringLiteral("runs"), QStringLiteral("Timed runs per read after one warm-up (default 5)."), QStringLiteral("n"), QStringLiteral("5")},
         {QStringLiteral("cli"), QStringLiteral("Path of atalaya-cli (default: the one of this build)."), QStringLiteral("path")},
         {QStringLiteral("no-indexes"), QStringLiteral("Skip `init --add-indexes` (the seed's four indexes only).")},
@@ -126,7 +127,8 @@ int main(int argc, char *argv[])
     if (url.isEmpty())
         die(QStringLiteral("--db is required"));
     const qint64 rows = parser.value(QStringLiteral("rows")).toLongLong();
-    const qint64 jsonlRows = std::min(rows, parser.value(QStringLiteral("jsonl-rows")).toLongLong());
+    const int jsonlRuns = std::max(1, parser.value(QStringLiteral("jsonl-runs")).toInt());
+    const qint64 jsonlRows = std::min(rows / jsonlRuns, parser.value(QStringLiteral("jsonl-rows")).toLongLong());
     const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
     QString cli = parser.value(QStringLiteral("cli"));
     if (cli.isEmpty())
@@ -146,7 +148,7 @@ int main(int argc, char *argv[])
     qint64 have = rowCount(**db);
     if (have < rows) {
         // Repository (multi-row INSERTs in transactions) for the bulk, then `record --jsonl`.
-        const qint64 viaRepository = std::max<qint64>(0, rows - jsonlRows - have);
+        const qint64 viaRepository = std::max<qint64>(0, rows - jsonlRuns * jsonlRows - have);
         TelemetryRepository repo(*db);
         qint64 written = 0;
         qint64 insertNs = 0;
@@ -164,19 +166,33 @@ int main(int argc, char *argv[])
         }
         if (written > 0)
             result.insert(QStringLiteral("record_rows_per_s"), std::round(static_cast<double>(written) / (static_cast<double>(insertNs) / 1e9)));
-        const qint64 viaCli = rows - have - written;
-        if (viaCli > 0) {
-            QTemporaryDir dir;
-            QFile file(dir.filePath(QStringLiteral("bench.jsonl")));
+        // Several runs of the same size, each its own rows, into a table a run bigger each
+        // time: one run's figure moves by a fifth with the machine's other load.
+        QTemporaryDir dir;
+        std::vector<double> rates;
+        QJsonArray runRates;
+        qint64 viaCli = 0;
+        for (int run = 0; have + written + viaCli < rows; ++run) {
+            const qint64 n = std::min(jsonlRows, rows - have - written - viaCli);
+            QFile file(dir.filePath(QStringLiteral("bench-%1.jsonl").arg(run)));
             if (!file.open(QIODevice::WriteOnly))
                 die(file.errorString());
-            const auto decisions = chunkOf(static_cast<int>(viaCli), 999, now);
+            const auto decisions = chunkOf(static_cast<int>(n), 999 - run, now);
             for (const DecisionInput &d : decisions)
                 file.write(jsonLine(d));
             file.close();
             const CliTiming t = runCli(cli, url, {QStringLiteral("record"), QStringLiteral("--jsonl"), file.fileName()});
-            result.insert(QStringLiteral("record_jsonl_rows"), viaCli);
-            result.insert(QStringLiteral("record_jsonl_rows_per_s"), std::round(static_cast<double>(viaCli) / (t.ms / 1000.0)));
+            viaCli += n;
+            err() << "record --jsonl run " << run + 1 << ": " << n << " rows, " << t.ms << " ms" << Qt::endl;
+            if (n == jsonlRows) {
+                rates.push_back(std::round(static_cast<double>(n) / (t.ms / 1000.0)));
+                runRates.append(rates.back());
+            }
+        }
+        if (!rates.empty()) {
+            result.insert(QStringLiteral("record_jsonl_rows"), jsonlRows);
+            result.insert(QStringLiteral("record_jsonl_rows_per_s"), std::round(median(rates)));
+            result.insert(QStringLiteral("record_jsonl_runs_rows_per_s"), runRates);
         }
         have = rowCount(**db);
     }

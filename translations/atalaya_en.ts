@@ -688,6 +688,10 @@ min %8 ms · max %9 ms</source>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> — &lt;b&gt;Token…&lt;/b&gt; stores the right one</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ChatTopIntents</name>

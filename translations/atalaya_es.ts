@@ -690,6 +690,10 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Chat</source>
         <translation>Chat</translation>
     </message>
+    <message>
+        <source> — &lt;b&gt;Token…&lt;/b&gt; stores the right one</source>
+        <translation> — &lt;b&gt;Token…&lt;/b&gt; guarda el correcto</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ChatTopIntents</name>

@@ -27,6 +27,7 @@ ChatMonitor::ChatMonitor(QObject *parent) : QObject(parent)
         s->state = client->state();
         s->detail = client->stateDetail();
         s->everConnected = client->everConnected();
+        s->refusedByServer = s->state == ChatFeedClient::State::Refused && client->refusalCode() == ErrorCode::Unavailable;
         s->takenAtMs = QDateTime::currentMSecsSinceEpoch();
         client->withMetrics([&](ChatMetrics &m) {
             s->totals = m.totals();

@@ -14,6 +14,7 @@ struct ChatSnapshot {
     ChatFeedClient::State state = ChatFeedClient::State::Idle;
     QString detail;
     bool everConnected = false;
+    bool refusedByServer = false;  // the server closed on the token: retrying cannot help
     ChatTotals totals;
     ChatWindowMetrics window;
     std::vector<ChatSecondPoint> series;

@@ -349,6 +349,20 @@ private slots:
         QLocale::setDefault(QLocale::c());
     }
 
+    // A server that closes on the token is not retried: the page says why and what to do.
+    void refusedTokenIsNotRetried()
+    {
+        QTRY_COMPARE(m_server.clients.size(), 1);
+        const int connections = m_server.connections;
+        m_server.clients.first()->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("missing or wrong bearer token"));
+        QTRY_VERIFY2(stateText().contains(QLatin1String("<b>Refused</b>")), qPrintable(stateText()));
+        QVERIFY2(stateText().contains(QLatin1String("missing or wrong bearer token")), qPrintable(stateText()));
+        QVERIFY2(stateText().contains(QStringLiteral("<b>Token…</b>")), qPrintable(stateText()));
+        QCOMPARE(m_window->statusPanel()->feedText(), QStringLiteral("Live feed: Refused"));
+        QTest::qWait(1500);  // past the first retry's 1 s ± 20 %
+        QCOMPARE(m_server.connections, connections);
+    }
+
     void cleanupTestCase()
     {
         applyTheme(QString());

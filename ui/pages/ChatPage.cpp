@@ -56,6 +56,8 @@ ChatPage::ChatPage(const AppContext &context, QWidget *parent) : Page(context, p
     m_state = new QLabel(tr("Not connected"), this);
     m_state->setObjectName(QStringLiteral("chatState"));
     m_state->setTextFormat(Qt::RichText);
+    // Long states (a refusal with its reason and what to do) wrap instead of running under the URL field.
+    m_state->setWordWrap(true);
     m_url = new QLineEdit(this);
     m_url->setMinimumWidth(280);
     m_connect = new QPushButton(this);

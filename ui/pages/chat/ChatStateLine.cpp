@@ -37,6 +37,8 @@ QString chatStateLine(const ChatSnapshot &s)
     QString text = chatStateDot(color) + QStringLiteral("<b>%1</b>").arg(chatStateText(s));
     if (!up && !s.detail.isEmpty())
         text += QStringLiteral(" — ") + s.detail.toHtmlEscaped();
+    if (s.refusedByServer)
+        text += ChatPage::tr(" — <b>Token…</b> stores the right one");
     if (s.lastEventTsMs) {
         const QDateTime last = QDateTime::fromMSecsSinceEpoch(*s.lastEventTsMs).toLocalTime();
         text += ChatPage::tr(" · last event %1 (%2 s ago)")

@@ -9,6 +9,12 @@
 #include <QFile>
 #include <QTextStream>
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 namespace atalaya::cli {
 namespace {
 
@@ -43,15 +49,40 @@ int recordOne(CliContext &ctx, const QString &path)
                       {QStringLiteral("created_at"), toIsoUtc(recorded->createdAt)}});
 }
 
+// A pipe given by name (a FIFO, `<(command)`) is opened through stdio like stdin: Qt then
+// returns what has arrived, where reading it by descriptor waits for a whole block or EOF,
+// and a slow producer's rows would only be parsed at its end.
+Status openJsonlInput(QFile &input, const QString &path)
+{
+    if (path.isEmpty() || path == QLatin1String("-")) {
+        if (!input.open(stdin, QIODevice::ReadOnly))
+            return makeError(ErrorCode::Usage, QStringLiteral("cannot read standard input: %1").arg(input.errorString()));
+        return {};
+    }
+    const QByteArray name = QFile::encodeName(path);
+    struct stat info {};
+    if (::stat(name.constData(), &info) == 0 && (S_ISFIFO(info.st_mode) || S_ISCHR(info.st_mode) || S_ISSOCK(info.st_mode))) {
+        FILE *stream = std::fopen(name.constData(), "rb");
+        if (!stream)
+            return makeError(ErrorCode::Usage, QStringLiteral("cannot read %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        if (!input.open(stream, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+            std::fclose(stream);
+            return makeError(ErrorCode::Usage, QStringLiteral("cannot read %1: %2").arg(path, input.errorString()));
+        }
+        return {};
+    }
+    input.setFileName(path);
+    if (!input.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::Usage, QStringLiteral("cannot read %1: %2").arg(path, input.errorString()));
+    return {};
+}
+
 int recordJsonl(CliContext &ctx, const QString &path)
 {
     const bool skipInvalid = ctx.parser().isSet(QStringLiteral("skip-invalid"));
     QFile input;
-    const bool opened = path.isEmpty() || path == QLatin1String("-")
-        ? input.open(stdin, QIODevice::ReadOnly)
-        : (input.setFileName(path), input.open(QIODevice::ReadOnly));
-    if (!opened)
-        return ctx.fail(makeError(ErrorCode::Usage, QStringLiteral("cannot read %1: %2").arg(path, input.errorString())));
+    if (Status opened = openJsonlInput(input, path); !opened)
+        return ctx.fail(opened.error());
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace atalaya;
 using namespace atalaya::test;
 
@@ -101,9 +103,17 @@ private slots:
     // Rows stream into a LOAD statement while they are parsed; when the input stalls (a slow
     // producer on stdin) the statement must end, not keep the table's AUTO-INC lock (every
     // other writer would wait) or run into the server's read timeout.
+    void stalledInputReleasesTheTable_data()
+    {
+        QTest::addColumn<bool>("viaFifo");
+        QTest::newRow("stdin") << false;
+        QTest::newRow("named pipe") << true;
+    }
+
     void stalledInputReleasesTheTable()
     {
         ATALAYA_MARIADB_ONLY("LOAD DATA LOCAL is the MySQL path");
+        QFETCH(bool, viaFifo);
         auto fresh = freshDatabase();
         QVERIFY(fresh.db);
         QStringList expected;
@@ -113,15 +123,28 @@ private slots:
             expected << QStringLiteral("r%1").arg(i);
             (i <= 3000 ? first : rest) += line(expected.last(), i);
         }
+        const QString fifo = m_dir.filePath(QStringLiteral("stalled.fifo"));
+        QFile::remove(fifo);
+        QVERIFY(!viaFifo || ::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
         QProcess cli;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), fresh.password);
         cli.setProcessEnvironment(env);
-        cli.start(qEnvironmentVariable("ATALAYA_CLI"), {"--db", fresh.url, "record", "--jsonl", "-"});
+        cli.start(qEnvironmentVariable("ATALAYA_CLI"), {"--db", fresh.url, "record", "--jsonl", viaFifo ? fifo : QStringLiteral("-")});
         QVERIFY(cli.waitForStarted());
-        cli.write(first);
-        while (cli.bytesToWrite() > 0)
-            QVERIFY(cli.waitForBytesWritten(30000));
+        QFile pipe(fifo);
+        auto feed = [&](const QByteArray &bytes) {
+            if (!viaFifo) {
+                cli.write(bytes);
+                while (cli.bytesToWrite() > 0)
+                    QVERIFY(cli.waitForBytesWritten(30000));
+                return;
+            }
+            QCOMPARE(pipe.write(bytes), bytes.size());
+        };
+        // Opening a FIFO for writing waits for its reader, the CLI.
+        QVERIFY(!viaFifo || pipe.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        feed(first);
         // The run's transaction holds rows, and its connection is idle: the statement ended.
         const QString idleWithRows = QStringLiteral(
             "SELECT COUNT(*) FROM information_schema.INNODB_TRX t"
@@ -146,8 +169,11 @@ private slots:
                               {}, "another writer")
                     .ok());
         QVERIFY2(outsider.elapsed() < 4000, "another writer waited for the stalled run");
-        cli.write(rest);
-        cli.closeWriteChannel();
+        feed(rest);
+        if (viaFifo)
+            pipe.close();
+        else
+            cli.closeWriteChannel();
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
         QStringList agents = agentsInIdOrder(*fresh.db);

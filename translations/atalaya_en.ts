@@ -233,9 +233,9 @@ min %8 ms · max %9 ms</source>
     <name>Report</name>
     <message numerus="yes">
         <source>%1 to %2 UTC (%n days)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 to %2 UTC (%n day)</numerusform>
+            <numerusform>%1 to %2 UTC (%n days)</numerusform>
         </translation>
     </message>
     <message>
@@ -562,9 +562,9 @@ min %8 ms · max %9 ms</source>
     </message>
     <message numerus="yes">
         <source>%n rating(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rating</numerusform>
+            <numerusform>%n ratings</numerusform>
         </translation>
     </message>
     <message>
@@ -679,9 +679,9 @@ min %8 ms · max %9 ms</source>
     </message>
     <message numerus="yes">
         <source>Grey rows: history from the chat tables (%n conversation(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Grey rows: history from the chat tables (%n conversation).</numerusform>
+            <numerusform>Grey rows: history from the chat tables (%n conversations).</numerusform>
         </translation>
     </message>
     <message>
@@ -979,9 +979,9 @@ min %8 ms · max %9 ms</source>
     <name>atalaya::FilterBar</name>
     <message numerus="yes">
         <source>Last %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Last %n day</numerusform>
+            <numerusform>Last %n days</numerusform>
         </translation>
     </message>
     <message>
@@ -1172,6 +1172,17 @@ min %8 ms · max %9 ms</source>
         <source>Export cancelled</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Verdicts waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n verdict(s) given while connected to %1 are not written yet. They wait in its outbox and are sent the next time Atalaya connects to %1.</source>
+        <translation>
+            <numerusform>%n verdict given while connected to %1 is not written yet. It waits in its outbox and is sent the next time Atalaya connects to %1.</numerusform>
+            <numerusform>%n verdicts given while connected to %1 are not written yet. They wait in its outbox and are sent the next time Atalaya connects to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>atalaya::OverviewPage</name>
@@ -1205,16 +1216,16 @@ min %8 ms · max %9 ms</source>
     </message>
     <message numerus="yes">
         <source>vs previous %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vs previous %n day</numerusform>
+            <numerusform>vs previous %n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>no data in the previous %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>no data in the previous %n day</numerusform>
+            <numerusform>no data in the previous %n days</numerusform>
         </translation>
     </message>
     <message>

@@ -1174,6 +1174,17 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Export cancelled</source>
         <translation>Exportación cancelada</translation>
     </message>
+    <message>
+        <source>Verdicts waiting</source>
+        <translation>Veredictos pendientes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n verdict(s) given while connected to %1 are not written yet. They wait in its outbox and are sent the next time Atalaya connects to %1.</source>
+        <translation>
+            <numerusform>%n veredicto dado con la conexión a %1 aún no está escrito. Espera en su bandeja de salida y se enviará la próxima vez que Atalaya se conecte a %1.</numerusform>
+            <numerusform>%n veredictos dados con la conexión a %1 aún no están escritos. Esperan en su bandeja de salida y se enviarán la próxima vez que Atalaya se conecte a %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>atalaya::OverviewPage</name>

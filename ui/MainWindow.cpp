@@ -105,6 +105,7 @@ Page *MainWindow::pageAt(size_t index)
         connect(chat, &ChatPage::feedStateChanged, this, &MainWindow::setFeedState);
     if (auto *queue = qobject_cast<ReviewQueuePage *>(p)) {
         connect(queue, &ReviewQueuePage::outboxCountChanged, this, &MainWindow::setOutboxCount);
+        connect(queue, &ReviewQueuePage::outboxLeftBehind, this, &MainWindow::tellOutboxLeftBehind);
         setOutboxCount(queue->outboxSize());
     }
     connect(p, &Page::loadFinished, this, [this, p](bool ok, const QString &) {
@@ -208,6 +209,21 @@ void MainWindow::refreshCurrent()
     if (Page *p = currentPage())
         p->refresh();
     loadFilterChoices();
+}
+
+void MainWindow::tellOutboxLeftBehind(int verdicts, const QString &database)
+{
+    // Not modal: the switch has happened, and nothing is lost; the reviewer only has to know
+    // where the verdicts wait.
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Verdicts waiting"),
+                                tr("%n verdict(s) given while connected to %1 are not written yet. They wait in its "
+                                   "outbox and are sent the next time Atalaya connects to %1.",
+                                   nullptr, verdicts)
+                                    .arg(database),
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("outboxLeftBehind"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::setOutboxCount(int count)

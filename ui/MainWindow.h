@@ -45,6 +45,7 @@ public slots:
     void setFilter(const atalaya::DashboardFilter &filter);
     void refreshCurrent();
     void setOutboxCount(int count);
+    void tellOutboxLeftBehind(int verdicts, const QString &database);
     void setFeedState(const QString &state);
     void setAutoRefresh(bool on);
     void exportPdf();

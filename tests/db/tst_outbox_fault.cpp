@@ -7,6 +7,8 @@
 #include "review/FeedbackFlow.h"
 #include "review/PriorityCountChips.h"
 #include "settings/Settings.h"
+#include "storage/DbUrl.h"
+#include "storage/SchemaInstaller.h"
 #include "storage/SqlUtil.h"
 
 #include <QStandardPaths>
@@ -162,6 +164,53 @@ private slots:
         QVERIFY(reloaded.wait(15000));
         QCOMPARE(chips->counts().total[0], qint64(3));
         QCOMPARE(page.model()->rowCount(), 3);
+    }
+
+    // Switching to another database while verdicts wait: they stay in the old database's
+    // outbox, the page says so (the window shows it), and they are written once that database
+    // is connected again.
+    void switchingAwayKeepsTheOutboxAndSaysSo()
+    {
+        std::shared_ptr<Database> db = m_server->createDatabase(QStringLiteral("switchfault"));
+        QVERIFY(db);
+        const std::vector<qint64> ids = test::seedPending(db, 3, QStringLiteral("switch"), QStringLiteral("chat_response"), 0.5);
+        QCOMPARE(ids.size(), size_t(3));
+        Settings settings(m_dir.filePath(QStringLiteral("settings-switch.ini")));
+        settings.setReviewer(QStringLiteral("ana"));
+        ReviewQueuePage page({db, &settings});
+        page.resize(1200, 800);
+        page.show();
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(15000));
+
+        QVERIFY(m_server->kill());
+        QSignalSpy settled(&page, &ReviewQueuePage::feedbackSettled);
+        for (int i = 0; i < 2; ++i)
+            QTest::keyClick(page.table(), Qt::Key_2);
+        QTRY_COMPARE_WITH_TIMEOUT(settled.size(), 2, 30000);
+        QCOMPARE(page.outboxSize(), 2);
+
+        auto url = DbUrl::parse(QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("switched.db")));
+        QVERIFY(url.ok());
+        auto other = Database::open(*url, {});
+        QVERIFY2(other.ok(), other ? "" : qPrintable(other.error().message));
+        QVERIFY(initialize(**other).ok());
+        QSignalSpy leftBehind(&page, &ReviewQueuePage::outboxLeftBehind);
+        page.setContext({*other, &settings});
+        QCOMPARE(leftBehind.size(), 1);
+        QCOMPARE(leftBehind.first().at(0).toInt(), 2);
+        QVERIFY2(leftBehind.first().at(1).toString().contains(QLatin1String("switchfault")),
+                 qPrintable(leftBehind.first().at(1).toString()));
+        QCOMPARE(page.outboxSize(), 0);  // the SQLite database's own outbox
+
+        QVERIFY(m_server->restart());
+        db->reconnect();
+        page.setContext({db, &settings});
+        QTRY_COMPARE_WITH_TIMEOUT(feedbackOf(*db, ids[1]), QStringLiteral("incorrect"), 90000);
+        QCOMPARE(feedbackOf(*db, ids[0]), QStringLiteral("incorrect"));
+        QCOMPARE(feedbackOf(*db, ids[2]), QStringLiteral("<pending>"));
+        QTRY_COMPARE(page.outboxSize(), 0);
     }
 };
 

@@ -93,8 +93,11 @@ void ReviewQueuePage::setContext(const AppContext &context)
         // holds is delivered when that database is connected again.
         if (m_flow) {
             m_flow->waitForWrites();
+            const int left = m_flow->outboxSize();
             delete m_flow;
             m_flow = nullptr;
+            if (left > 0 && m_context.db)
+                emit outboxLeftBehind(left, m_context.db->url().describe());
         }
         m_model->setItems({});
         m_context = context;

@@ -59,6 +59,9 @@ public:
 
 signals:
     void outboxCountChanged(int count);
+    // On a connection switch: verdicts still in the old database's outbox, which are sent
+    // the next time that database is connected.
+    void outboxLeftBehind(int verdicts, const QString &database);
     // A feedback write finished (written, queued or refused).
     void feedbackSettled(qint64 id);
     // The items of a refresh are on screen (its counts may still be loading).

@@ -172,7 +172,7 @@ int main(int argc, char *argv[])
         std::vector<double> rates;
         QJsonArray runRates;
         qint64 viaCli = 0;
-        for (int run = 0; have + written + viaCli < rows; ++run) {
+        for (int run = 0; jsonlRows > 0 && have + written + viaCli < rows; ++run) {
             const qint64 n = std::min(jsonlRows, rows - have - written - viaCli);
             QFile file(dir.filePath(QStringLiteral("bench-%1.jsonl").arg(run)));
             if (!file.open(QIODevice::WriteOnly))

@@ -16,7 +16,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace atalaya;
 using namespace atalaya::test;
@@ -142,8 +144,20 @@ private slots:
             }
             QCOMPARE(pipe.write(bytes), bytes.size());
         };
-        // Opening a FIFO for writing waits for its reader, the CLI.
-        QVERIFY(!viaFifo || pipe.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        if (viaFifo) {
+            // Its reader is the CLI: without one a non-blocking open fails, so a CLI that
+            // failed before opening the FIFO ends the test instead of hanging it.
+            int fd = -1;
+            const bool opened = QTest::qWaitFor(
+                [&] {
+                    fd = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK);
+                    return fd >= 0 || cli.state() == QProcess::NotRunning;
+                },
+                30000);
+            QVERIFY2(opened && fd >= 0, cli.readAllStandardError().constData());
+            QVERIFY(::fcntl(fd, F_SETFL, 0) == 0);  // blocking writes from here on
+            QVERIFY(pipe.open(fd, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::AutoCloseHandle));
+        }
         feed(first);
         // The run's transaction holds rows, and its connection is idle: the statement ended.
         const QString idleWithRows = QStringLiteral(

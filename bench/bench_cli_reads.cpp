@@ -2,12 +2,12 @@
 // them, then times what a user of atalaya-cli sees: `record --jsonl` throughput and the
 // median wall time of every CLI read. Prints one JSON document. Not a test: run it through
 // scripts/bench-foundation.sh, which brings its own MariaDB server.
-#include "common/TimeUtil.h"
-#include "demo/DemoGenerator.h"
-#include "storage/Database.h"
-#include "storage/SchemaInstaller.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/common/TimeUtil.h"
+#include "core/demo/DemoGenerator.h"
+#include "core/storage/Database.h"
+#include "core/setup/SchemaInstaller.h"
+#include "core/storage/SqlUtil.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

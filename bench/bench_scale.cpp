@@ -7,13 +7,13 @@
 //                                    (--naive-runs 0 skips the raw reads; --end-days-ago N
 //                                    moves the 30-day window back, for profiling)
 // The password comes from ATALAYA_DB_PASSWORD. Progress on stderr, JSON on stdout.
-#include "alerts/Alerts.h"
-#include "queue/ReviewQueue.h"
-#include "queue/ReviewRules.h"
-#include "stats/Calibration.h"
-#include "stats/StatsSamples.h"
-#include "stats/StatsService.h"
-#include "storage/Database.h"
+#include "core/alerts/Alerts.h"
+#include "core/queue/ReviewQueue.h"
+#include "core/queue/ReviewRules.h"
+#include "core/stats/Calibration.h"
+#include "core/stats/StatsSamples.h"
+#include "core/stats/StatsService.h"
+#include "core/storage/Database.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -8,9 +8,9 @@
 //       event-loop probe, the most UI-thread CPU time between two probe ticks (a long gap
 //       with little CPU in it is the machine's load, not the page's work), redraws, RSS at start and end, and every minute the RSS, the
 //       worst stall of that minute and what the metrics hold (also on stderr as it runs).
-#include "chat/ChatDemoServer.h"
-#include "chat/ChatDemoStream.h"
-#include "pages/ChatPage.h"
+#include "core/chat/ChatDemoServer.h"
+#include "core/chat/ChatDemoStream.h"
+#include "ui/chat/ChatPage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -3,18 +3,18 @@
 // feedback → written, with the load average around the key presses. Prints one JSON object.
 // Usage: queue_bench [--rows N] [--keep DIR] [--profile-paint] (1000 table repaints, to run
 // under perf).
-#include "demo/DemoGenerator.h"
-#include "models/ReviewQueueModel.h"
-#include "pages/ReviewQueuePage.h"
-#include "queue/FeedbackSender.h"
-#include "review/PriorityCountChips.h"
-#include "queue/QueueCountsStore.h"
-#include "queue/ReviewQueue.h"
-#include "queue/ReviewRulesSql.h"
-#include "storage/Database.h"
-#include "storage/SchemaInstaller.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/demo/DemoGenerator.h"
+#include "ui/review/ReviewQueueModel.h"
+#include "ui/review/ReviewQueuePage.h"
+#include "core/queue/FeedbackSender.h"
+#include "ui/review/PriorityCountChips.h"
+#include "core/queue/QueueCountsStore.h"
+#include "core/queue/ReviewQueue.h"
+#include "core/queue/ReviewRulesSql.h"
+#include "core/storage/Database.h"
+#include "core/setup/SchemaInstaller.h"
+#include "core/storage/SqlUtil.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // Deployment-risk model figures (RISK_MODEL.md, issue 6 targets): trains on a synthetic history
 // with a known nonlinear truth, prints held-out AUC/F1/Brier, train time, predict and Shapley
 // latency as JSON, and optionally writes the split for bench/risk_sklearn.py.
-#include "risk/DlibForest.h"
-#include "risk/RiskExplainer.h"
-#include "risk/RiskTraining.h"
+#include "core/risk/DlibForest.h"
+#include "core/risk/RiskExplainer.h"
+#include "core/risk/RiskTraining.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,16 +1,16 @@
 // Event-loop latency probe for the dashboard (issue targets: cold start to a painted
 // Overview ≤ 1.5 s on the 20 k demo DB, page switch ≤ 100 ms, no UI stall > 50 ms, PDF ≤ 3 s).
 // Usage: bench_ui_latency [--db URL]  (default: a fresh SQLite file with the 20 k demo)
-#include "MainWindow.h"
-#include "dashboard/DashboardData.h"
-#include "demo/DemoLoader.h"
-#include "pages/Page.h"
-#include "reports/PdfExportJob.h"
-#include "reports/ReportBuilder.h"
-#include "settings/Settings.h"
-#include "storage/Database.h"
-#include "storage/DbUrl.h"
-#include "storage/SchemaInstaller.h"
+#include "ui/shell/MainWindow.h"
+#include "core/dashboard/DashboardData.h"
+#include "core/demo/DemoLoader.h"
+#include "ui/common/Page.h"
+#include "ui/reports/PdfExportJob.h"
+#include "ui/reports/ReportBuilder.h"
+#include "core/settings/Settings.h"
+#include "core/storage/Database.h"
+#include "core/storage/DbUrl.h"
+#include "core/setup/SchemaInstaller.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,11 +1,11 @@
-#include "CliContext.h"
-#include "CommandRegistry.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CommandRegistry.h"
 
-#include "chat/ChatDemoServer.h"
-#include "chat/ChatFeedClient.h"
-#include "chat/ChatHistory.h"
-#include "secrets/SecretStore.h"
-#include "storage/Database.h"
+#include "core/chat/ChatDemoServer.h"
+#include "core/chat/ChatFeedClient.h"
+#include "core/chat/ChatHistory.h"
+#include "core/secrets/SecretStore.h"
+#include "core/storage/Database.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

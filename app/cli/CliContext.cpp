@@ -1,9 +1,9 @@
-#include "CliContext.h"
+#include "app/cli/CliContext.h"
 
-#include "logging/JsonLogSink.h"
-#include "secrets/SecretStore.h"
-#include "storage/Database.h"
-#include "storage/DbUrl.h"
+#include "core/logging/JsonLogSink.h"
+#include "core/secrets/SecretStore.h"
+#include "core/storage/Database.h"
+#include "core/storage/DbUrl.h"
 
 #include <QFile>
 #include <QJsonDocument>

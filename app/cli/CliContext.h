@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "storage/Database.h"
+#include "core/common/Result.h"
+#include "core/storage/Database.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "CommandRegistry.h"
+#include "app/cli/CommandRegistry.h"
 
 #include <algorithm>
 

@@ -1,11 +1,11 @@
-#include "CliContext.h"
-#include "CommandRegistry.h"
-#include "WindowOptions.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CommandRegistry.h"
+#include "app/cli/WindowOptions.h"
 
-#include "Language.h"
-#include "dashboard/DashboardData.h"
-#include "reports/CsvExports.h"
-#include "reports/ReportBuilder.h"
+#include "ui/shell/Language.h"
+#include "core/dashboard/DashboardData.h"
+#include "core/reports/CsvExports.h"
+#include "ui/reports/ReportBuilder.h"
 
 #include <QFile>
 #include <QFileInfo>

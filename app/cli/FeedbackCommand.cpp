@@ -1,7 +1,7 @@
-#include "CliContext.h"
-#include "CommandRegistry.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CommandRegistry.h"
 
-#include "telemetry/FeedbackRepository.h"
+#include "core/telemetry/FeedbackRepository.h"
 
 namespace atalaya::cli {
 namespace {

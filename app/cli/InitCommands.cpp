@@ -1,11 +1,11 @@
-#include "CliContext.h"
-#include "CommandRegistry.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CommandRegistry.h"
 
-#include "common/TimeUtil.h"
-#include "chat/ChatHistory.h"
-#include "demo/DemoLoader.h"
-#include "storage/Database.h"
-#include "storage/SchemaInstaller.h"
+#include "core/common/TimeUtil.h"
+#include "core/chat/ChatHistory.h"
+#include "core/demo/DemoLoader.h"
+#include "core/storage/Database.h"
+#include "core/setup/SchemaInstaller.h"
 
 #include <QJsonArray>
 #include <QTextStream>

@@ -1,10 +1,10 @@
-#include "CliContext.h"
-#include "CommandRegistry.h"
-#include "WindowOptions.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CommandRegistry.h"
+#include "app/cli/WindowOptions.h"
 
-#include "alerts/Alerts.h"
-#include "stats/Calibration.h"
-#include "stats/StatsService.h"
+#include "core/alerts/Alerts.h"
+#include "core/stats/Calibration.h"
+#include "core/stats/StatsService.h"
 
 namespace atalaya::cli {
 namespace {

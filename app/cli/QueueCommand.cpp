@@ -1,8 +1,8 @@
-#include "CliContext.h"
-#include "CommandRegistry.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CommandRegistry.h"
 
-#include "queue/QueueJson.h"
-#include "queue/ReviewQueue.h"
+#include "core/queue/QueueJson.h"
+#include "core/queue/ReviewQueue.h"
 
 namespace atalaya::cli {
 namespace {

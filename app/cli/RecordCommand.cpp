@@ -1,10 +1,10 @@
-#include "CliContext.h"
-#include "CommandRegistry.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CommandRegistry.h"
 
-#include "common/TimeUtil.h"
-#include "telemetry/DecisionValidator.h"
-#include "telemetry/JsonlIngest.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/common/TimeUtil.h"
+#include "core/telemetry/DecisionValidator.h"
+#include "core/telemetry/JsonlIngest.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QFile>
 #include <QTextStream>

@@ -1,12 +1,12 @@
-#include "CliContext.h"
-#include "CommandRegistry.h"
-#include "RiskCommands.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CommandRegistry.h"
+#include "app/cli/RiskCommands.h"
 
-#include "common/TimeUtil.h"
-#include "risk/RiskModelStore.h"
-#include "risk/RiskService.h"
-#include "storage/Database.h"
-#include "storage/Migrations.h"
+#include "core/common/TimeUtil.h"
+#include "core/risk/RiskModelStore.h"
+#include "core/risk/RiskService.h"
+#include "core/storage/Database.h"
+#include "core/storage/Migrations.h"
 
 #include <QJsonArray>
 #include <QTextStream>

@@ -1,10 +1,10 @@
-#include "CliContext.h"
-#include "RiskCommands.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/RiskCommands.h"
 
-#include "risk/RiskCsvImport.h"
-#include "risk/RiskDataSource.h"
-#include "risk/RiskModelStore.h"
-#include "risk/RiskService.h"
+#include "core/risk/RiskCsvImport.h"
+#include "core/risk/RiskDataSource.h"
+#include "core/risk/RiskModelStore.h"
+#include "core/risk/RiskService.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,9 +1,9 @@
-#include "CliContext.h"
-#include "CommandRegistry.h"
-#include "WindowOptions.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CommandRegistry.h"
+#include "app/cli/WindowOptions.h"
 
-#include "stats/StatsJson.h"
-#include "stats/StatsService.h"
+#include "core/stats/StatsJson.h"
+#include "core/stats/StatsService.h"
 
 namespace atalaya::cli {
 namespace {

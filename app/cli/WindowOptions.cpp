@@ -1,4 +1,4 @@
-#include "WindowOptions.h"
+#include "app/cli/WindowOptions.h"
 
 namespace atalaya::cli {
 

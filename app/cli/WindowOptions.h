@@ -1,8 +1,8 @@
 #pragma once
 
-#include "CliContext.h"
+#include "app/cli/CliContext.h"
 
-#include "stats/StatsQuery.h"
+#include "core/aggregates/StatsQuery.h"
 
 namespace atalaya::cli {
 

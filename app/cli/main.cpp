@@ -1,5 +1,5 @@
-#include "CliContext.h"
-#include "CommandRegistry.h"
+#include "app/cli/CliContext.h"
+#include "app/cli/CommandRegistry.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
-#include "alerts/Alerts.h"
+#include "core/alerts/Alerts.h"
 
-#include "common/TimeUtil.h"
-#include "stats/StatsService.h"
+#include "core/common/TimeUtil.h"
+#include "core/stats/StatsService.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "stats/StatsTypes.h"
+#include "core/common/Result.h"
+#include "core/aggregates/StatsTypes.h"
 
 #include <QJsonObject>
 #include <QLocale>

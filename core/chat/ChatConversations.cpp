@@ -1,4 +1,4 @@
-#include "chat/ChatConversations.h"
+#include "core/chat/ChatConversations.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chat/ChatEvent.h"
+#include "core/chat/ChatEvent.h"
 
 #include <QHash>
 #include <QString>

@@ -1,10 +1,10 @@
-#include "chat/ChatDemoStream.h"
-#include "chat/ChatHistory.h"
-#include "chat/ChatParser.h"
+#include "core/chat/ChatDemoStream.h"
+#include "core/chat/ChatHistory.h"
+#include "core/chat/ChatParser.h"
 
-#include "common/TimeUtil.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "chat/ChatDemoServer.h"
+#include "core/chat/ChatDemoServer.h"
 
 #include <QDateTime>
 #include <QHostAddress>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chat/ChatDemoStream.h"
-#include "common/Result.h"
+#include "core/chat/ChatDemoStream.h"
+#include "core/common/Result.h"
 
 #include <QElapsedTimer>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "chat/ChatDemoStream.h"
+#include "core/chat/ChatDemoStream.h"
 
 #include <QDateTime>
 

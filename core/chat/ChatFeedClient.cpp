@@ -1,7 +1,7 @@
-#include "chat/ChatFeedClient.h"
+#include "core/chat/ChatFeedClient.h"
 
-#include "chat/ChatParser.h"
-#include "logging/Logging.h"
+#include "core/chat/ChatParser.h"
+#include "core/logging/Logging.h"
 
 #include <QDateTime>
 #include <QHostAddress>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "chat/ChatMetrics.h"
-#include "common/Result.h"
+#include "core/chat/ChatMetrics.h"
+#include "core/common/Result.h"
 
 #include <vector>
 

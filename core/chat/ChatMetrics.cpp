@@ -1,4 +1,4 @@
-#include "chat/ChatMetrics.h"
+#include "core/chat/ChatMetrics.h"
 
 #include <QJsonArray>
 

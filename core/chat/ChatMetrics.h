@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chat/ChatConversations.h"
+#include "core/chat/ChatConversations.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "chat/ChatMonitor.h"
+#include "core/chat/ChatMonitor.h"
 
-#include "secrets/SecretStore.h"
+#include "core/secrets/SecretStore.h"
 
 #include <QDateTime>
 #include <QTimer>

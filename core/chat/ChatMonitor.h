@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chat/ChatFeedClient.h"
+#include "core/chat/ChatFeedClient.h"
 
 #include <QObject>
 #include <QThread>

@@ -1,4 +1,4 @@
-#include "chat/ChatParser.h"
+#include "core/chat/ChatParser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

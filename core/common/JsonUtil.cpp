@@ -1,4 +1,4 @@
-#include "common/JsonUtil.h"
+#include "core/common/JsonUtil.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "common/TimeUtil.h"
+#include "core/common/TimeUtil.h"
 
 #include <QTimeZone>
 

@@ -1,8 +1,8 @@
-#include "dashboard/DashboardData.h"
+#include "core/dashboard/DashboardData.h"
 
-#include "queue/ReviewQueue.h"
-#include "stats/StatsService.h"
-#include "storage/Database.h"
+#include "core/queue/ReviewQueue.h"
+#include "core/stats/StatsService.h"
+#include "core/storage/Database.h"
 
 #include <QtConcurrent>
 

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "alerts/Alerts.h"
-#include "common/Result.h"
-#include "queue/ReviewRules.h"
-#include "stats/Calibration.h"
-#include "stats/StatsSamples.h"
-#include "stats/StatsTypes.h"
+#include "core/alerts/Alerts.h"
+#include "core/common/Result.h"
+#include "core/queue/ReviewRules.h"
+#include "core/stats/Calibration.h"
+#include "core/stats/StatsSamples.h"
+#include "core/aggregates/StatsTypes.h"
 
 #include <QDateTime>
 #include <QMetaType>

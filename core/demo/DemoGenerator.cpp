@@ -1,6 +1,6 @@
-#include "demo/DemoGenerator.h"
+#include "core/demo/DemoGenerator.h"
 
-#include "demo/DemoRandom.h"
+#include "core/demo/DemoRandom.h"
 
 #include <QJsonArray>
 

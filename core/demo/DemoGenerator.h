@@ -1,6 +1,6 @@
 #pragma once
 
-#include "telemetry/Decision.h"
+#include "core/telemetry/Decision.h"
 #include <vector>
 
 namespace atalaya {

@@ -1,11 +1,11 @@
-#include "demo/DemoLoader.h"
+#include "core/demo/DemoLoader.h"
 
-#include "common/TimeUtil.h"
-#include "demo/DoraGenerator.h"
-#include "rollup/RollupMaintenance.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/common/TimeUtil.h"
+#include "core/demo/DoraGenerator.h"
+#include "core/rollup/RollupMaintenance.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QJsonDocument>
 

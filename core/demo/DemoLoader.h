@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "demo/DemoGenerator.h"
+#include "core/common/Result.h"
+#include "core/demo/DemoGenerator.h"
 
 #include <memory>
 

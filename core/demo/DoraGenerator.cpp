@@ -1,6 +1,6 @@
-#include "demo/DoraGenerator.h"
+#include "core/demo/DoraGenerator.h"
 
-#include "demo/DemoRandom.h"
+#include "core/demo/DemoRandom.h"
 
 #include <QTimeZone>
 

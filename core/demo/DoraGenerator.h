@@ -1,23 +1,12 @@
 #pragma once
 
+#include "core/telemetry/DoraRow.h"
+
 #include <QDateTime>
-#include <QJsonObject>
-#include <QString>
 
 #include <vector>
 
 namespace atalaya {
-
-// One dora_metrics row (DATA.md).
-struct DoraRow {
-    QString cycleId;
-    QString featureId;
-    QString phaseName;  // planning | testing | deployment | maintenance
-    QString decision;   // go | no-go | review | blocked
-    double durationSeconds = 0.0;
-    QJsonObject metadata;
-    QDateTime createdAt;
-};
 
 // Delivery cycles (planning → testing ×2–5 → deployment → maintenance) whose failure
 // (~15 %) depends nonlinearly on test results, change size, review score, complexity, hour

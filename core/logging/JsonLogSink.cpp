@@ -1,6 +1,6 @@
-#include "logging/JsonLogSink.h"
+#include "core/logging/JsonLogSink.h"
 
-#include "common/TimeUtil.h"
+#include "core/common/TimeUtil.h"
 
 #include <QDateTime>
 #include <QFile>

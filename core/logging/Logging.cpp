@@ -1,6 +1,6 @@
-#include "logging/Logging.h"
+#include "core/logging/Logging.h"
 
-#include "logging/JsonLogSink.h"
+#include "core/logging/JsonLogSink.h"
 
 Q_LOGGING_CATEGORY(lcStorage, "atalaya.storage", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcTelemetry, "atalaya.telemetry", QtInfoMsg)

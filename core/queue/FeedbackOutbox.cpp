@@ -1,10 +1,10 @@
-#include "queue/FeedbackOutbox.h"
+#include "core/queue/FeedbackOutbox.h"
 
-#include "common/TimeUtil.h"
-#include "logging/Logging.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/FeedbackRepository.h"
+#include "core/common/TimeUtil.h"
+#include "core/logging/Logging.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
+#include "core/telemetry/FeedbackRepository.h"
 
 #include <QCryptographicHash>
 #include <QDir>

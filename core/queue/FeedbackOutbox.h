@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "telemetry/Feedback.h"
+#include "core/common/Result.h"
+#include "core/telemetry/Feedback.h"
 
 #include <QDateTime>
 

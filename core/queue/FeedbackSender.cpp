@@ -1,6 +1,6 @@
-#include "queue/FeedbackSender.h"
+#include "core/queue/FeedbackSender.h"
 
-#include "storage/Database.h"
+#include "core/storage/Database.h"
 
 namespace atalaya {
 

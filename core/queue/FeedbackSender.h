@@ -1,7 +1,7 @@
 #pragma once
 
-#include "queue/FeedbackOutbox.h"
-#include "telemetry/FeedbackRepository.h"
+#include "core/queue/FeedbackOutbox.h"
+#include "core/telemetry/FeedbackRepository.h"
 
 #include <memory>
 

@@ -1,12 +1,12 @@
-#include "queue/QueueCountsBatch.h"
+#include "core/queue/QueueCountsBatch.h"
 
-#include "queue/QueueCountsSchema.h"
-#include "queue/QueueCountsStore.h"
-#include "queue/ReviewRulesSql.h"
-#include "storage/Database.h"
-#include "storage/MySqlStatement.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/StoredDecision.h"
+#include "core/queue/QueueCountsSchema.h"
+#include "core/queue/QueueCountsStore.h"
+#include "core/queue/ReviewRulesSql.h"
+#include "core/storage/Database.h"
+#include "core/storage/MySqlStatement.h"
+#include "core/storage/SqlUtil.h"
+#include "core/telemetry/StoredDecision.h"
 
 #include <QDateTime>
 #include <QSqlError>

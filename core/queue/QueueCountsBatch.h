@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Result.h"
-#include "queue/QueuePriorityGuess.h"
-#include "queue/ReviewRules.h"
+#include "core/common/Result.h"
+#include "core/queue/QueuePriorityGuess.h"
+#include "core/queue/ReviewRules.h"
 
 #include <QByteArray>
 

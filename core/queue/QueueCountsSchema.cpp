@@ -1,7 +1,7 @@
-#include "queue/QueueCountsSchema.h"
+#include "core/queue/QueueCountsSchema.h"
 
-#include "queue/ReviewRulesSql.h"
-#include "rollup/RollupSchema.h"
+#include "core/queue/ReviewRulesSql.h"
+#include "core/rollup/RollupSchema.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "queue/ReviewRules.h"
-#include "storage/Dialect.h"
+#include "core/queue/ReviewRules.h"
+#include "core/storage/Dialect.h"
 
 #include <QStringList>
 

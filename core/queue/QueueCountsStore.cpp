@@ -1,12 +1,12 @@
-#include "queue/QueueCountsStore.h"
+#include "core/queue/QueueCountsStore.h"
 
-#include "common/TimeUtil.h"
-#include "logging/Logging.h"
-#include "queue/QueueCountsSchema.h"
-#include "queue/ReviewRulesSql.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
-#include "storage/TelemetryTriggers.h"
+#include "core/common/TimeUtil.h"
+#include "core/logging/Logging.h"
+#include "core/queue/QueueCountsSchema.h"
+#include "core/queue/ReviewRulesSql.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
+#include "core/storage/TelemetryTriggers.h"
 
 #include <algorithm>
 #include <map>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "queue/ReviewQueue.h"
+#include "core/common/Result.h"
+#include "core/queue/ReviewQueue.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
-#include "queue/QueueJson.h"
+#include "core/queue/QueueJson.h"
 
-#include "common/JsonUtil.h"
-#include "common/TimeUtil.h"
+#include "core/common/JsonUtil.h"
+#include "core/common/TimeUtil.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "queue/ReviewQueue.h"
+#include "core/queue/ReviewQueue.h"
 
 #include <QJsonObject>
 

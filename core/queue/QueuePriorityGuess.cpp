@@ -1,6 +1,6 @@
-#include "queue/QueuePriorityGuess.h"
+#include "core/queue/QueuePriorityGuess.h"
 
-#include "telemetry/Decision.h"
+#include "core/telemetry/Decision.h"
 
 #include <cmath>
 

@@ -1,11 +1,11 @@
-#include "queue/ReviewQueue.h"
+#include "core/queue/ReviewQueue.h"
 
-#include "common/TimeUtil.h"
-#include "logging/Logging.h"
-#include "queue/QueueCountsStore.h"
-#include "queue/ReviewRulesSql.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/logging/Logging.h"
+#include "core/queue/QueueCountsStore.h"
+#include "core/queue/ReviewRulesSql.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QJsonDocument>
 

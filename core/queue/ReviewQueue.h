@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "queue/ReviewRules.h"
+#include "core/common/Result.h"
+#include "core/queue/ReviewRules.h"
 
 #include <QDateTime>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "queue/ReviewRules.h"
+#include "core/queue/ReviewRules.h"
 
 #include <QCoreApplication>
 #include <QLocale>

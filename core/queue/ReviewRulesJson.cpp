@@ -1,5 +1,5 @@
 // ReviewRules <-> JSON (Settings, rules files): the one place rules from outside are checked.
-#include "queue/ReviewRules.h"
+#include "core/queue/ReviewRules.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "queue/ReviewRulesSql.h"
+#include "core/queue/ReviewRulesSql.h"
 
 #include <QLocale>
 #include <QSqlDriver>

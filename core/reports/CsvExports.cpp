@@ -1,11 +1,11 @@
-#include "reports/CsvExports.h"
+#include "core/reports/CsvExports.h"
 
-#include "common/TimeUtil.h"
-#include "reports/CsvWriter.h"
-#include "stats/StatsService.h"
-#include "stats/StatsSql.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/reports/CsvWriter.h"
+#include "core/stats/StatsService.h"
+#include "core/stats/StatsSql.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 namespace atalaya {
 namespace {

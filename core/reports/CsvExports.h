@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Result.h"
-#include "queue/ReviewQueue.h"
-#include "stats/StatsQuery.h"
+#include "core/common/Result.h"
+#include "core/queue/ReviewQueue.h"
+#include "core/aggregates/StatsQuery.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "risk/DlibForest.h"
+#include "core/risk/DlibForest.h"
 
 #include <dlib/random_forest.h>
 

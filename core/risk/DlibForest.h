@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "risk/TreeEnsemble.h"
+#include "core/common/Result.h"
+#include "core/risk/TreeEnsemble.h"
 
 #include <QByteArray>
 

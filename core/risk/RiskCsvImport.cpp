@@ -1,9 +1,9 @@
-#include "risk/RiskCsvImport.h"
+#include "core/risk/RiskCsvImport.h"
 
-#include "common/TimeUtil.h"
-#include "risk/RiskFeatures.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/risk/RiskFeatures.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -1,9 +1,9 @@
-#include "risk/RiskDataSource.h"
+#include "core/risk/RiskDataSource.h"
 
-#include "common/TimeUtil.h"
-#include "demo/DoraGenerator.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/telemetry/DoraRow.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QJsonDocument>
 

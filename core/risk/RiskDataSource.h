@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "risk/RiskFeatures.h"
+#include "core/common/Result.h"
+#include "core/risk/RiskFeatures.h"
 
 #include <memory>
 

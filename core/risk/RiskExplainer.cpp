@@ -1,4 +1,4 @@
-#include "risk/RiskExplainer.h"
+#include "core/risk/RiskExplainer.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

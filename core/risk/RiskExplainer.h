@@ -1,6 +1,6 @@
 #pragma once
 
-#include "risk/RiskModel.h"
+#include "core/risk/RiskModel.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "risk/RiskFeatures.h"
+#include "core/risk/RiskFeatures.h"
 
-#include "demo/DoraGenerator.h"
+#include "core/telemetry/DoraRow.h"
 
 #include <QHash>
 #include <QJsonValue>

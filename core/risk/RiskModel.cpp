@@ -1,7 +1,7 @@
-#include "risk/RiskModel.h"
+#include "core/risk/RiskModel.h"
 
-#include "common/JsonUtil.h"
-#include "common/TimeUtil.h"
+#include "core/common/JsonUtil.h"
+#include "core/common/TimeUtil.h"
 
 #include <QJsonArray>
 

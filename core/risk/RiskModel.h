@@ -1,6 +1,6 @@
 #pragma once
 
-#include "risk/TreeEnsemble.h"
+#include "core/risk/TreeEnsemble.h"
 
 #include <QDateTime>
 #include <QJsonObject>

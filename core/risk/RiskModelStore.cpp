@@ -1,9 +1,9 @@
-#include "risk/RiskModelStore.h"
+#include "core/risk/RiskModelStore.h"
 
-#include "common/TimeUtil.h"
-#include "risk/DlibForest.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/risk/DlibForest.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QCryptographicHash>
 #include <QFile>

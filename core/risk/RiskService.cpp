@@ -1,10 +1,10 @@
-#include "risk/RiskService.h"
+#include "core/risk/RiskService.h"
 
-#include "common/JsonUtil.h"
-#include "common/TimeUtil.h"
-#include "risk/RiskDataSource.h"
-#include "risk/RiskModelStore.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/common/JsonUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/risk/RiskDataSource.h"
+#include "core/risk/RiskModelStore.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QJsonArray>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Result.h"
-#include "risk/RiskExplainer.h"
-#include "risk/RiskTraining.h"
+#include "core/common/Result.h"
+#include "core/risk/RiskExplainer.h"
+#include "core/risk/RiskTraining.h"
 
 #include <memory>
 

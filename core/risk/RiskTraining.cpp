@@ -1,6 +1,6 @@
-#include "risk/RiskTraining.h"
+#include "core/risk/RiskTraining.h"
 
-#include "risk/DlibForest.h"
+#include "core/risk/DlibForest.h"
 
 #include <QtConcurrent/QtConcurrentMap>
 

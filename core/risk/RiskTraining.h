@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "risk/RiskModel.h"
+#include "core/common/Result.h"
+#include "core/risk/RiskModel.h"
 
 #include <functional>
 

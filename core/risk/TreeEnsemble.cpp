@@ -1,4 +1,4 @@
-#include "risk/TreeEnsemble.h"
+#include "core/risk/TreeEnsemble.h"
 
 namespace atalaya {
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "risk/RiskFeatures.h"
+#include "core/risk/RiskFeatures.h"
 
 #include <cstdint>
 #include <vector>

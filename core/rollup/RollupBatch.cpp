@@ -1,10 +1,10 @@
-#include "rollup/RollupBatch.h"
+#include "core/rollup/RollupBatch.h"
 
-#include "rollup/RollupMaintenance.h"
-#include "rollup/RollupSchema.h"
-#include "storage/Database.h"
-#include "storage/MySqlStatement.h"
-#include "storage/SqlUtil.h"
+#include "core/rollup/RollupMaintenance.h"
+#include "core/rollup/RollupSchema.h"
+#include "core/storage/Database.h"
+#include "core/storage/MySqlStatement.h"
+#include "core/storage/SqlUtil.h"
 
 #include <algorithm>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Result.h"
-#include "rollup/RollupContributions.h"
-#include "rollup/RollupSections.h"
+#include "core/common/Result.h"
+#include "core/rollup/RollupContributions.h"
+#include "core/rollup/RollupSections.h"
 
 namespace atalaya {
 class Database;

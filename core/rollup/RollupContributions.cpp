@@ -1,7 +1,7 @@
-#include "rollup/RollupContributions.h"
+#include "core/rollup/RollupContributions.h"
 
-#include "rollup/RollupSections.h"
-#include "telemetry/StoredDecision.h"
+#include "core/rollup/RollupSections.h"
+#include "core/telemetry/StoredDecision.h"
 
 #include <cmath>
 

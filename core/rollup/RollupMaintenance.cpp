@@ -1,11 +1,11 @@
-#include "rollup/RollupMaintenance.h"
+#include "core/rollup/RollupMaintenance.h"
 
-#include "logging/Logging.h"
-#include "rollup/RollupSections.h"
-#include "rollup/RollupSchema.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
-#include "storage/TelemetryTriggers.h"
+#include "core/logging/Logging.h"
+#include "core/rollup/RollupSections.h"
+#include "core/rollup/RollupSchema.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
+#include "core/storage/TelemetryTriggers.h"
 
 namespace atalaya::rollup {
 namespace {

@@ -1,10 +1,10 @@
-#include "rollup/RollupReader.h"
+#include "core/rollup/RollupReader.h"
 
-#include "common/TimeUtil.h"
-#include "logging/Logging.h"
-#include "rollup/RollupSections.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/logging/Logging.h"
+#include "core/rollup/RollupSections.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <functional>
 

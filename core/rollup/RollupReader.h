@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/Result.h"
-#include "stats/CalibrationCells.h"
-#include "stats/RawAggregates.h"
-#include "stats/WindowTotals.h"
+#include "core/common/Result.h"
+#include "core/aggregates/CalibrationCells.h"
+#include "core/aggregates/TimeRange.h"
+#include "core/aggregates/WindowTotals.h"
 
 #include <map>
 

@@ -1,4 +1,4 @@
-#include "rollup/RollupSchema.h"
+#include "core/rollup/RollupSchema.h"
 
 namespace atalaya::rollup {
 namespace {

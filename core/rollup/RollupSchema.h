@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/Dialect.h"
+#include "core/storage/Dialect.h"
 
 #include <QStringList>
 

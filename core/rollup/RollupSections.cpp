@@ -1,8 +1,8 @@
-#include "rollup/RollupSections.h"
+#include "core/rollup/RollupSections.h"
 
-#include "common/TimeUtil.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <algorithm>
 #include <cmath>

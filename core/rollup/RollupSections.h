@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/Result.h"
-#include "rollup/RollupSchema.h"
-#include "stats/CalibrationCells.h"
-#include "stats/LatencySketch.h"
+#include "core/common/Result.h"
+#include "core/rollup/RollupSchema.h"
+#include "core/aggregates/CalibrationCells.h"
+#include "core/aggregates/LatencySketch.h"
 
 #include <QString>
 

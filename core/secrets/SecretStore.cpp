@@ -1,6 +1,6 @@
-#include "secrets/SecretStore.h"
+#include "core/secrets/SecretStore.h"
 
-#include "secrets/KeychainSecretStore.h"
+#include "core/secrets/KeychainSecretStore.h"
 
 namespace atalaya {
 

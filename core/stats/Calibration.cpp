@@ -1,6 +1,6 @@
-#include "stats/Calibration.h"
+#include "core/stats/Calibration.h"
 
-#include "common/TimeUtil.h"
+#include "core/common/TimeUtil.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "stats/StatsSamples.h"
+#include "core/stats/StatsSamples.h"
 
 #include <QJsonObject>
 

@@ -1,4 +1,4 @@
-#include "stats/ConfidenceBuckets.h"
+#include "core/stats/ConfidenceBuckets.h"
 
 namespace atalaya {
 

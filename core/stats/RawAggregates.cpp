@@ -1,9 +1,9 @@
-#include "stats/RawAggregates.h"
+#include "core/stats/RawAggregates.h"
 
-#include "common/TimeUtil.h"
-#include "rollup/RollupSchema.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/rollup/RollupSchema.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <cmath>
 

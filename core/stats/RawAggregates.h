@@ -1,19 +1,15 @@
 #pragma once
 
-#include "common/Result.h"
-#include "stats/CalibrationCells.h"
-#include "stats/WindowTotals.h"
+#include "core/common/Result.h"
+#include "core/aggregates/CalibrationCells.h"
+#include "core/aggregates/TimeRange.h"
+#include "core/aggregates/WindowTotals.h"
 
 #include <map>
 
 namespace atalaya {
 
 class Database;
-
-struct TimeRange {
-    QDateTime from;  // inclusive
-    QDateTime to;    // exclusive
-};
 
 // Aggregates straight from ai_telemetry over the union of `ranges` (one SQL aggregate and one
 // GROUP BY of the integer execution times, so percentiles are exact). Keys: agent id, task

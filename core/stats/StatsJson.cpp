@@ -1,8 +1,8 @@
-#include "stats/StatsJson.h"
+#include "core/stats/StatsJson.h"
 
-#include "common/JsonUtil.h"
-#include "common/TimeUtil.h"
-#include "stats/ConfidenceBuckets.h"
+#include "core/common/JsonUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/stats/ConfidenceBuckets.h"
 
 namespace atalaya {
 namespace {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "stats/StatsTypes.h"
+#include "core/aggregates/StatsTypes.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

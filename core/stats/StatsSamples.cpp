@@ -1,13 +1,13 @@
-#include "stats/StatsSamples.h"
+#include "core/stats/StatsSamples.h"
 
-#include "rollup/RollupMaintenance.h"
-#include "rollup/RollupReader.h"
-#include "stats/Calibration.h"
-#include "stats/Percentiles.h"
-#include "stats/RawAggregates.h"
-#include "stats/StatsSql.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/rollup/RollupMaintenance.h"
+#include "core/rollup/RollupReader.h"
+#include "core/stats/Calibration.h"
+#include "core/aggregates/Percentiles.h"
+#include "core/stats/RawAggregates.h"
+#include "core/stats/StatsSql.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <algorithm>
 #include <cmath>

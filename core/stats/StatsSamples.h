@@ -1,9 +1,9 @@
 #pragma once
 
-#include "common/Result.h"
-#include "stats/CalibrationCells.h"
-#include "stats/StatsQuery.h"
-#include "telemetry/Feedback.h"
+#include "core/common/Result.h"
+#include "core/aggregates/CalibrationCells.h"
+#include "core/aggregates/StatsQuery.h"
+#include "core/telemetry/Feedback.h"
 
 #include <QMetaType>
 #include <QString>

@@ -1,12 +1,12 @@
-#include "stats/StatsService.h"
+#include "core/stats/StatsService.h"
 
-#include "common/TimeUtil.h"
-#include "rollup/RollupMaintenance.h"
-#include "rollup/RollupReader.h"
-#include "stats/RawAggregates.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/common/TimeUtil.h"
+#include "core/rollup/RollupMaintenance.h"
+#include "core/rollup/RollupReader.h"
+#include "core/stats/RawAggregates.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <cmath>
 #include <map>

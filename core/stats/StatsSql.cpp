@@ -1,7 +1,7 @@
-#include "stats/StatsSql.h"
+#include "core/stats/StatsSql.h"
 
-#include "common/TimeUtil.h"
-#include "storage/Dialect.h"
+#include "core/common/TimeUtil.h"
+#include "core/storage/Dialect.h"
 
 namespace atalaya {
 

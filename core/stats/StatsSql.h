@@ -1,6 +1,6 @@
 #pragma once
 
-#include "stats/StatsQuery.h"
+#include "core/aggregates/StatsQuery.h"
 
 #include <QString>
 #include <QVariantList>

@@ -1,6 +1,6 @@
-#include "storage/Database.h"
+#include "core/storage/Database.h"
 
-#include "logging/Logging.h"
+#include "core/logging/Logging.h"
 
 #include <QAtomicInt>
 #include <QDir>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Result.h"
-#include "storage/DbUrl.h"
-#include "storage/Dialect.h"
+#include "core/common/Result.h"
+#include "core/storage/DbUrl.h"
+#include "core/storage/Dialect.h"
 
 #include <QMutex>
 #include <QSqlDatabase>

@@ -1,4 +1,4 @@
-#include "storage/DbUrl.h"
+#include "core/storage/DbUrl.h"
 
 #include <QDir>
 #include <QStandardPaths>

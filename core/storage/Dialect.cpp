@@ -1,4 +1,4 @@
-#include "storage/Dialect.h"
+#include "core/storage/Dialect.h"
 
 namespace atalaya {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "storage/DbUrl.h"
+#include "core/storage/DbUrl.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,11 +1,11 @@
-#include "storage/Migrations.h"
+#include "core/storage/Migrations.h"
 
-#include "common/TimeUtil.h"
-#include "logging/Logging.h"
-#include "queue/QueueCountsSchema.h"
-#include "rollup/RollupSchema.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/logging/Logging.h"
+#include "core/queue/QueueCountsSchema.h"
+#include "core/rollup/RollupSchema.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QSet>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "storage/Dialect.h"
+#include "core/common/Result.h"
+#include "core/storage/Dialect.h"
 
 #include <QStringList>
 

@@ -1,7 +1,7 @@
-#include "storage/MySqlLocalLoad.h"
+#include "core/storage/MySqlLocalLoad.h"
 
-#include "storage/Database.h"
-#include "storage/MySqlStatement.h"
+#include "core/storage/Database.h"
+#include "core/storage/MySqlStatement.h"
 
 #include <errmsg.h>
 #include <mysql.h>

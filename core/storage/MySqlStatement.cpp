@@ -1,7 +1,7 @@
-#include "storage/MySqlStatement.h"
+#include "core/storage/MySqlStatement.h"
 
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QSqlDriver>
 #include <QSqlError>

@@ -1,6 +1,6 @@
-#include "storage/SqlUtil.h"
+#include "core/storage/SqlUtil.h"
 
-#include "logging/Logging.h"
+#include "core/logging/Logging.h"
 
 #include <QSqlError>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/Result.h"
+#include "core/common/Result.h"
 
 #include <QSqlQuery>
 #include <QVariantList>
@@ -31,7 +31,7 @@ auto inTransaction(const Database &db, Fn &&body) -> decltype(body());
 
 } // namespace atalaya
 
-#include "storage/Database.h"
+#include "core/storage/Database.h"
 
 namespace atalaya {
 

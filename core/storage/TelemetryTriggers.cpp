@@ -1,7 +1,7 @@
-#include "storage/TelemetryTriggers.h"
+#include "core/storage/TelemetryTriggers.h"
 
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QDeadlineTimer>
 #include <QHash>

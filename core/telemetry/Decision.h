@@ -4,7 +4,7 @@
 #include <QJsonObject>
 #include <QString>
 
-#include "telemetry/Feedback.h"
+#include "core/telemetry/Feedback.h"
 
 #include <optional>
 

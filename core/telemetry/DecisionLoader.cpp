@@ -1,9 +1,9 @@
-#include "telemetry/DecisionLoader.h"
+#include "core/telemetry/DecisionLoader.h"
 
-#include "logging/Logging.h"
-#include "storage/Database.h"
-#include "storage/MySqlLocalLoad.h"
-#include "storage/SqlUtil.h"
+#include "core/logging/Logging.h"
+#include "core/storage/Database.h"
+#include "core/storage/MySqlLocalLoad.h"
+#include "core/storage/SqlUtil.h"
 
 namespace atalaya {
 namespace {

@@ -1,6 +1,6 @@
-#include "telemetry/DecisionValidator.h"
+#include "core/telemetry/DecisionValidator.h"
 
-#include "common/TimeUtil.h"
+#include "core/common/TimeUtil.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "telemetry/Decision.h"
+#include "core/common/Result.h"
+#include "core/telemetry/Decision.h"
 
 #include <QByteArray>
 

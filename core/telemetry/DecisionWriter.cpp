@@ -1,11 +1,11 @@
-#include "telemetry/DecisionWriter.h"
+#include "core/telemetry/DecisionWriter.h"
 
-#include "queue/QueueCountsBatch.h"
-#include "rollup/RollupBatch.h"
-#include "storage/Database.h"
-#include "storage/MySqlStatement.h"
-#include "telemetry/DecisionLoader.h"
-#include "storage/SqlUtil.h"
+#include "core/queue/QueueCountsBatch.h"
+#include "core/rollup/RollupBatch.h"
+#include "core/storage/Database.h"
+#include "core/storage/MySqlStatement.h"
+#include "core/telemetry/DecisionLoader.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QSqlError>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "telemetry/StoredDecision.h"
+#include "core/common/Result.h"
+#include "core/telemetry/StoredDecision.h"
 
 #include <QSqlQuery>
 

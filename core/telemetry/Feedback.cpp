@@ -1,4 +1,4 @@
-#include "telemetry/Feedback.h"
+#include "core/telemetry/Feedback.h"
 
 namespace atalaya {
 

@@ -1,9 +1,9 @@
-#include "telemetry/FeedbackRepository.h"
+#include "core/telemetry/FeedbackRepository.h"
 
-#include "common/TimeUtil.h"
-#include "logging/Logging.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
+#include "core/common/TimeUtil.h"
+#include "core/logging/Logging.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QSysInfo>
 

@@ -1,8 +1,8 @@
-#include "telemetry/JsonlIngest.h"
+#include "core/telemetry/JsonlIngest.h"
 
-#include "queue/QueuePriorityGuess.h"
-#include "rollup/RollupContributions.h"
-#include "telemetry/DecisionValidator.h"
+#include "core/queue/QueuePriorityGuess.h"
+#include "core/rollup/RollupContributions.h"
+#include "core/telemetry/DecisionValidator.h"
 
 #include <QIODevice>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "telemetry/DecisionWriter.h"
+#include "core/common/Result.h"
+#include "core/telemetry/DecisionWriter.h"
 
 #include <QByteArray>
 #include <QString>

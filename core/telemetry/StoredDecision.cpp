@@ -1,6 +1,6 @@
-#include "telemetry/StoredDecision.h"
+#include "core/telemetry/StoredDecision.h"
 
-#include "common/TimeUtil.h"
+#include "core/common/TimeUtil.h"
 
 #include <QJsonDocument>
 

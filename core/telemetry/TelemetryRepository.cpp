@@ -1,10 +1,10 @@
-#include "telemetry/TelemetryRepository.h"
+#include "core/telemetry/TelemetryRepository.h"
 
-#include "common/TimeUtil.h"
-#include "logging/Logging.h"
-#include "storage/Database.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/DecisionWriter.h"
+#include "core/common/TimeUtil.h"
+#include "core/logging/Logging.h"
+#include "core/storage/Database.h"
+#include "core/storage/SqlUtil.h"
+#include "core/telemetry/DecisionWriter.h"
 
 namespace atalaya {
 

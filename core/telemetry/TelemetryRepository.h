@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/Result.h"
-#include "telemetry/Decision.h"
-#include "telemetry/DecisionWriter.h"
+#include "core/common/Result.h"
+#include "core/telemetry/Decision.h"
+#include "core/telemetry/DecisionWriter.h"
 
 #include <functional>
 #include <memory>

@@ -1,7 +1,7 @@
-#include "CliRunner.h"
-#include "TestDatabases.h"
+#include "tests/support/CliRunner.h"
+#include "tests/support/TestDatabases.h"
 
-#include "telemetry/TelemetryRepository.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,10 +1,10 @@
-#include "CliRunner.h"
-#include "TestDatabases.h"
+#include "tests/support/CliRunner.h"
+#include "tests/support/TestDatabases.h"
 
-#include "common/TimeUtil.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/FeedbackRepository.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/common/TimeUtil.h"
+#include "core/storage/SqlUtil.h"
+#include "core/telemetry/FeedbackRepository.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QHostInfo>
 #include <QJsonObject>

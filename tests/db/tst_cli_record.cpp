@@ -1,8 +1,8 @@
-#include "CliRunner.h"
-#include "TestData.h"
-#include "TestDatabases.h"
+#include "tests/support/CliRunner.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestDatabases.h"
 
-#include "storage/SqlUtil.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

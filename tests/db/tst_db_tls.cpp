@@ -1,7 +1,7 @@
-#include "CliRunner.h"
-#include "TestDatabases.h"
+#include "tests/support/CliRunner.h"
+#include "tests/support/TestDatabases.h"
 
-#include "storage/SqlUtil.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QJsonObject>
 #include <QtTest>

@@ -1,9 +1,9 @@
-#include "OutboxTestKit.h"
-#include "TestDatabases.h"
+#include "tests/support/OutboxTestKit.h"
+#include "tests/support/TestDatabases.h"
 
-#include "queue/FeedbackSender.h"
-#include "queue/ReviewQueue.h"
-#include "storage/SqlUtil.h"
+#include "core/queue/FeedbackSender.h"
+#include "core/queue/ReviewQueue.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QFileInfo>
 #include <QTemporaryDir>

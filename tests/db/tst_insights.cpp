@@ -1,11 +1,11 @@
-#include "CliRunner.h"
-#include "TestData.h"
-#include "TestDatabases.h"
+#include "tests/support/CliRunner.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestDatabases.h"
 
-#include "alerts/Alerts.h"
-#include "stats/Calibration.h"
-#include "stats/StatsService.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/alerts/Alerts.h"
+#include "core/stats/Calibration.h"
+#include "core/stats/StatsService.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

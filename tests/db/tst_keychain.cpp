@@ -1,7 +1,7 @@
-#include "CliRunner.h"
-#include "TestDatabases.h"
+#include "tests/support/CliRunner.h"
+#include "tests/support/TestDatabases.h"
 
-#include "secrets/SecretStore.h"
+#include "core/secrets/SecretStore.h"
 
 #include <QJsonObject>
 #include <QtTest>

@@ -1,15 +1,15 @@
-#include "OutboxTestKit.h"
-#include "TestDatabases.h"
+#include "tests/support/OutboxTestKit.h"
+#include "tests/support/TestDatabases.h"
 
-#include "models/ReviewQueueModel.h"
-#include "pages/ReviewQueuePage.h"
-#include "queue/FeedbackSender.h"
-#include "review/FeedbackFlow.h"
-#include "review/PriorityCountChips.h"
-#include "settings/Settings.h"
-#include "storage/DbUrl.h"
-#include "storage/SchemaInstaller.h"
-#include "storage/SqlUtil.h"
+#include "ui/review/ReviewQueueModel.h"
+#include "ui/review/ReviewQueuePage.h"
+#include "core/queue/FeedbackSender.h"
+#include "ui/review/FeedbackFlow.h"
+#include "ui/review/PriorityCountChips.h"
+#include "core/settings/Settings.h"
+#include "core/storage/DbUrl.h"
+#include "core/setup/SchemaInstaller.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QStandardPaths>
 #include <QTableView>

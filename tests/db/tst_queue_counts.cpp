@@ -1,14 +1,14 @@
-#include "TestDatabases.h"
+#include "tests/support/TestDatabases.h"
 
-#include "common/TimeUtil.h"
-#include "queue/QueueCountsSchema.h"
-#include "queue/QueueCountsStore.h"
-#include "queue/ReviewQueue.h"
-#include "storage/SqlUtil.h"
-#include "storage/TelemetryTriggers.h"
-#include "telemetry/FeedbackRepository.h"
-#include "telemetry/JsonlIngest.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/common/TimeUtil.h"
+#include "core/queue/QueueCountsSchema.h"
+#include "core/queue/QueueCountsStore.h"
+#include "core/queue/ReviewQueue.h"
+#include "core/storage/SqlUtil.h"
+#include "core/storage/TelemetryTriggers.h"
+#include "core/telemetry/FeedbackRepository.h"
+#include "core/telemetry/JsonlIngest.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QBuffer>
 #include <QJsonArray>

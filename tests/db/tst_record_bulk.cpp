@@ -1,11 +1,11 @@
 // record --jsonl through the MySQL bulk path (DecisionLoader: LOAD DATA LOCAL from memory) and
 // its fallback to INSERTs, on the real fixture server: ids, the refusal, and data errors that
 // must read exactly as the INSERT path reports them.
-#include "CliRunner.h"
-#include "TestData.h"
-#include "TestDatabases.h"
+#include "tests/support/CliRunner.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestDatabases.h"
 
-#include "storage/SqlUtil.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QElapsedTimer>
 #include <QFile>

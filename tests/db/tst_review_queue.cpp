@@ -1,13 +1,13 @@
-#include "CliRunner.h"
-#include "TestDatabases.h"
+#include "tests/support/CliRunner.h"
+#include "tests/support/TestDatabases.h"
 
-#include "common/TimeUtil.h"
-#include "dashboard/DashboardData.h"
-#include "queue/QueueJson.h"
-#include "queue/ReviewQueue.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/FeedbackRepository.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/common/TimeUtil.h"
+#include "core/dashboard/DashboardData.h"
+#include "core/queue/QueueJson.h"
+#include "core/queue/ReviewQueue.h"
+#include "core/storage/SqlUtil.h"
+#include "core/telemetry/FeedbackRepository.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

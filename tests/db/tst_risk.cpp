@@ -1,15 +1,15 @@
-#include "CliRunner.h"
-#include "TestDatabases.h"
+#include "tests/support/CliRunner.h"
+#include "tests/support/TestDatabases.h"
 
-#include "common/TimeUtil.h"
-#include "demo/DemoLoader.h"
-#include "demo/DoraGenerator.h"
-#include "risk/RiskCsvImport.h"
-#include "risk/RiskDataSource.h"
-#include "risk/RiskModelStore.h"
-#include "risk/RiskService.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/common/TimeUtil.h"
+#include "core/demo/DemoLoader.h"
+#include "core/demo/DoraGenerator.h"
+#include "core/risk/RiskCsvImport.h"
+#include "core/risk/RiskDataSource.h"
+#include "core/risk/RiskModelStore.h"
+#include "core/risk/RiskService.h"
+#include "core/storage/SqlUtil.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>

@@ -1,11 +1,11 @@
-#include "TestData.h"
-#include "TestDatabases.h"
+#include "tests/support/TestData.h"
+#include "tests/support/TestDatabases.h"
 
-#include "common/TimeUtil.h"
-#include "stats/StatsJson.h"
-#include "stats/StatsService.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/common/TimeUtil.h"
+#include "core/stats/StatsJson.h"
+#include "core/stats/StatsService.h"
+#include "core/storage/SqlUtil.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QJsonArray>
 #include <QtTest>

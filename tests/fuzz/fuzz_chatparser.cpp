@@ -1,8 +1,8 @@
 // libFuzzer target for the chat feed parser (RELIABILITY.md "Fuzzing"): any bytes a feed
 // may send must neither crash nor produce an event outside the protocol's ranges, and the
 // metrics fed with what passed must stay consistent.
-#include "chat/ChatMetrics.h"
-#include "chat/ChatParser.h"
+#include "core/chat/ChatMetrics.h"
+#include "core/chat/ChatParser.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "pages/chat/ChatConversationModel.h"
+#include "ui/chat/ChatConversationModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>

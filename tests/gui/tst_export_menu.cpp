@@ -1,10 +1,10 @@
-#include "TestDatabases.h"
-#include "CliRunner.h"
+#include "tests/support/TestDatabases.h"
+#include "tests/support/CliRunner.h"
 
-#include "MainWindow.h"
-#include "demo/DemoLoader.h"
-#include "settings/Settings.h"
-#include "widgets/FilterBar.h"
+#include "ui/shell/MainWindow.h"
+#include "core/demo/DemoLoader.h"
+#include "core/settings/Settings.h"
+#include "ui/common/FilterBar.h"
 
 #include <QAction>
 #include <QFileDialog>

@@ -1,16 +1,16 @@
-#include "TestDatabases.h"
+#include "tests/support/TestDatabases.h"
 
-#include "dialogs/ReviewRulesEditor.h"
-#include "dialogs/SettingsDialog.h"
-#include "models/ReviewQueueModel.h"
-#include "models/ReviewRulesModel.h"
-#include "pages/ReviewQueuePage.h"
-#include "queue/QueueCountsStore.h"
-#include "review/PriorityCountChips.h"
-#include "review/QueueCountsRebuild.h"
-#include "settings/Settings.h"
-#include "storage/SqlUtil.h"
-#include "telemetry/TelemetryRepository.h"
+#include "ui/review/ReviewRulesEditor.h"
+#include "ui/shell/SettingsDialog.h"
+#include "ui/review/ReviewQueueModel.h"
+#include "ui/review/ReviewRulesModel.h"
+#include "ui/review/ReviewQueuePage.h"
+#include "core/queue/QueueCountsStore.h"
+#include "ui/review/PriorityCountChips.h"
+#include "ui/review/QueueCountsRebuild.h"
+#include "core/settings/Settings.h"
+#include "core/storage/SqlUtil.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>

@@ -1,5 +1,5 @@
-#include "Language.h"
-#include "models/ReviewRulesModel.h"
+#include "ui/shell/Language.h"
+#include "ui/review/ReviewRulesModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>

@@ -1,10 +1,10 @@
-#include "TestDatabases.h"
+#include "tests/support/TestDatabases.h"
 
-#include "demo/DemoLoader.h"
-#include "pages/RiskPage.h"
-#include "risk/RiskModelStore.h"
-#include "risk/RiskService.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/demo/DemoLoader.h"
+#include "ui/risk/RiskPage.h"
+#include "core/risk/RiskModelStore.h"
+#include "core/risk/RiskService.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,6 +1,6 @@
-#include "CliRunner.h"
+#include "tests/support/CliRunner.h"
 
-#include "TestDatabases.h"
+#include "tests/support/TestDatabases.h"
 
 #include <QProcess>
 

@@ -1,7 +1,7 @@
-#include "OutboxTestKit.h"
+#include "tests/support/OutboxTestKit.h"
 
-#include "storage/SchemaInstaller.h"
-#include "telemetry/TelemetryRepository.h"
+#include "core/setup/SchemaInstaller.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QElapsedTimer>
 #include <QFile>

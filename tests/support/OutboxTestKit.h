@@ -1,8 +1,8 @@
 #pragma once
 
-#include "queue/FeedbackOutbox.h"
-#include "storage/Database.h"
-#include "telemetry/FeedbackRepository.h"
+#include "core/queue/FeedbackOutbox.h"
+#include "core/storage/Database.h"
+#include "core/telemetry/FeedbackRepository.h"
 
 #include <QMap>
 #include <QString>

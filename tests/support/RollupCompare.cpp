@@ -1,4 +1,4 @@
-#include "RollupCompare.h"
+#include "tests/support/RollupCompare.h"
 
 #include <QtTest>
 

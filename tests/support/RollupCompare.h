@@ -1,7 +1,7 @@
 #pragma once
 
-#include "stats/Calibration.h"
-#include "stats/StatsService.h"
+#include "core/stats/Calibration.h"
+#include "core/stats/StatsService.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
-#include "TestDatabases.h"
+#include "tests/support/TestDatabases.h"
 
-#include "storage/SchemaInstaller.h"
-#include "storage/SqlUtil.h"
+#include "core/setup/SchemaInstaller.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QAtomicInt>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "TestFeedServer.h"
+#include "tests/support/TestFeedServer.h"
 
 #include <QDateTime>
 

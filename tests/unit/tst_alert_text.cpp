@@ -1,4 +1,4 @@
-#include "alerts/Alerts.h"
+#include "core/alerts/Alerts.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
-#include "TestFeedServer.h"
+#include "tests/support/TestFeedServer.h"
 
-#include "chat/ChatFeedClient.h"
+#include "core/chat/ChatFeedClient.h"
 
 #include <QDir>
 #include <QProcess>

@@ -1,5 +1,5 @@
-#include "chat/ChatMetrics.h"
-#include "stats/Percentiles.h"
+#include "core/chat/ChatMetrics.h"
+#include "core/aggregates/Percentiles.h"
 
 #include <QRandomGenerator>
 #include <QtTest>

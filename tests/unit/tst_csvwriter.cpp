@@ -1,4 +1,4 @@
-#include "reports/CsvWriter.h"
+#include "core/reports/CsvWriter.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
-#include "stats/LatencySketch.h"
-#include "stats/Percentiles.h"
+#include "core/aggregates/LatencySketch.h"
+#include "core/aggregates/Percentiles.h"
 
 #include <QRandomGenerator>
 #include <QtTest>

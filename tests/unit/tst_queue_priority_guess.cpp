@@ -1,5 +1,5 @@
-#include "queue/QueuePriorityGuess.h"
-#include "telemetry/Decision.h"
+#include "core/queue/QueuePriorityGuess.h"
+#include "core/telemetry/Decision.h"
 
 #include <QJsonDocument>
 #include <QtTest>

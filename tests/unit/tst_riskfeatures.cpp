@@ -1,5 +1,5 @@
-#include "demo/DoraGenerator.h"
-#include "risk/RiskFeatures.h"
+#include "core/telemetry/DoraRow.h"
+#include "core/risk/RiskFeatures.h"
 
 #include <QJsonDocument>
 #include <QtTest>

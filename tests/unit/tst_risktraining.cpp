@@ -1,7 +1,7 @@
-#include "demo/DoraGenerator.h"
-#include "risk/DlibForest.h"
-#include "risk/RiskExplainer.h"
-#include "risk/RiskTraining.h"
+#include "core/demo/DoraGenerator.h"
+#include "core/risk/DlibForest.h"
+#include "core/risk/RiskExplainer.h"
+#include "core/risk/RiskTraining.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "telemetry/DecisionValidator.h"
+#include "core/telemetry/DecisionValidator.h"
 
 #include <QJsonDocument>
 #include <QtTest>

@@ -1,6 +1,6 @@
-#include "reports/PdfCanvas.h"
+#include "ui/reports/PdfCanvas.h"
 
-#include "charts/ChartKit.h"
+#include "ui/common/ChartKit.h"
 
 #include <QAbstractItemModel>
 #include <QChart>

@@ -1,7 +1,7 @@
-#include "reports/PdfExportJob.h"
+#include "ui/reports/PdfExportJob.h"
 
-#include "DatabasePool.h"
-#include "reports/ReportBuilder.h"
+#include "ui/common/DatabasePool.h"
+#include "ui/reports/ReportBuilder.h"
 
 #include <QFutureWatcher>
 #include <QProgressDialog>

@@ -1,10 +1,10 @@
-#include "reports/ReportBuilder.h"
+#include "ui/reports/ReportBuilder.h"
 
-#include "Format.h"
-#include "charts/DashboardCharts.h"
-#include "models/AlertsModel.h"
-#include "models/GroupTableModel.h"
-#include "reports/PdfCanvas.h"
+#include "ui/common/Format.h"
+#include "ui/dashboard/DashboardCharts.h"
+#include "ui/dashboard/AlertsModel.h"
+#include "ui/dashboard/GroupTableModel.h"
+#include "ui/reports/PdfCanvas.h"
 
 #include <QChart>
 #include <QCoreApplication>

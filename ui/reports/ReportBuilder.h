@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Result.h"
-#include "dashboard/DashboardData.h"
+#include "core/common/Result.h"
+#include "core/dashboard/DashboardData.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "review/CachedTextDelegate.h"
+#include "ui/review/CachedTextDelegate.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -1,8 +1,8 @@
-#include "review/FeedbackFlow.h"
+#include "ui/review/FeedbackFlow.h"
 
-#include "review/AsyncRun.h"
-#include "storage/Database.h"
-#include "telemetry/TelemetryRepository.h"
+#include "ui/common/AsyncRun.h"
+#include "core/storage/Database.h"
+#include "core/telemetry/TelemetryRepository.h"
 
 #include <QTimer>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "queue/FeedbackSender.h"
-#include "queue/ReviewQueue.h"
+#include "core/queue/FeedbackSender.h"
+#include "core/queue/ReviewQueue.h"
 
 #include <QObject>
 #include <QSet>

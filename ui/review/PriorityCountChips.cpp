@@ -1,6 +1,6 @@
-#include "review/PriorityCountChips.h"
+#include "ui/review/PriorityCountChips.h"
 
-#include "review/ReviewColors.h"
+#include "ui/review/ReviewColors.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

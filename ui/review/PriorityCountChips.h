@@ -1,7 +1,7 @@
 #pragma once
 
-#include "queue/ReviewQueue.h"
-#include "review/ReviewColors.h"
+#include "core/queue/ReviewQueue.h"
+#include "ui/review/ReviewColors.h"
 
 #include <QWidget>
 

@@ -1,8 +1,8 @@
-#include "review/QueueCountsRebuild.h"
+#include "ui/review/QueueCountsRebuild.h"
 
-#include "queue/QueueCountsStore.h"
-#include "review/AsyncRun.h"
-#include "storage/Database.h"
+#include "core/queue/QueueCountsStore.h"
+#include "ui/common/AsyncRun.h"
+#include "core/storage/Database.h"
 
 namespace atalaya {
 namespace {

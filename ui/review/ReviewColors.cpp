@@ -1,4 +1,4 @@
-#include "review/ReviewColors.h"
+#include "ui/review/ReviewColors.h"
 
 namespace atalaya {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "queue/ReviewRules.h"
+#include "core/queue/ReviewRules.h"
 
 #include <QColor>
 #include <QPalette>

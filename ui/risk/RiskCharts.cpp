@@ -1,7 +1,7 @@
-#include "risk/RiskCharts.h"
+#include "ui/risk/RiskCharts.h"
 
-#include "charts/ChartKit.h"
-#include "risk/RiskForm.h"
+#include "ui/common/ChartKit.h"
+#include "ui/risk/RiskForm.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

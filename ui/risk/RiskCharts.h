@@ -1,6 +1,6 @@
 #pragma once
 
-#include "risk/RiskExplainer.h"
+#include "core/risk/RiskExplainer.h"
 
 #include <QWidget>
 

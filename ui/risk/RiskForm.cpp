@@ -1,4 +1,4 @@
-#include "risk/RiskForm.h"
+#include "ui/risk/RiskForm.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>

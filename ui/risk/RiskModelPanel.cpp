@@ -1,6 +1,6 @@
-#include "risk/RiskModelPanel.h"
+#include "ui/risk/RiskModelPanel.h"
 
-#include "risk/RiskCharts.h"
+#include "ui/risk/RiskCharts.h"
 
 #include <QCheckBox>
 #include <QGroupBox>

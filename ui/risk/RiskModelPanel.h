@@ -1,7 +1,7 @@
 #pragma once
 
-#include "risk/RiskModel.h"
-#include "risk/RiskModelStore.h"
+#include "core/risk/RiskModel.h"
+#include "core/risk/RiskModelStore.h"
 
 #include <QWidget>
 

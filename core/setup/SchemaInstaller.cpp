@@ -1,0 +1,180 @@
+#include "core/setup/SchemaInstaller.h"
+
+#include "core/queue/QueueCountsStore.h"
+#include "core/rollup/RollupMaintenance.h"
+#include "core/storage/Database.h"
+#include "core/storage/Migrations.h"
+#include "core/storage/SqlUtil.h"
+
+#include <QSqlQuery>
+
+namespace atalaya {
+namespace {
+
+struct ForeignTable {
+    QString name;
+    QString columns;  // without indexes
+    QStringList indexes;  // "name (columns)"
+};
+
+const std::vector<ForeignTable> &foreignTables()
+{
+    // The seed 000 Appendix A and IACT DORAMetric schemas, column for column (DATA.md).
+    static const std::vector<ForeignTable> tables = {
+        {QStringLiteral("ai_telemetry"),
+         QStringLiteral("agent_id VARCHAR(100) NOT NULL, task_type VARCHAR(50) NOT NULL,"
+                        " decision_made %1 NOT NULL, confidence_score DECIMAL(5,4) NOT NULL,"
+                        " human_feedback VARCHAR(20) NULL, accuracy DECIMAL(5,4) NULL,"
+                        " execution_time_ms INT NOT NULL, metadata %1 NOT NULL,"
+                        " created_at DATETIME(6) NOT NULL"),
+         {QStringLiteral("idx_agent_id (agent_id)"), QStringLiteral("idx_task_type (task_type)"),
+          QStringLiteral("idx_created_at (created_at)"),
+          QStringLiteral("idx_human_feedback (human_feedback)")}},
+        {QStringLiteral("dora_metrics"),
+         QStringLiteral("cycle_id VARCHAR(50) NOT NULL, feature_id VARCHAR(50) NOT NULL,"
+                        " phase_name VARCHAR(50) NOT NULL, decision VARCHAR(20) NOT NULL,"
+                        " duration_seconds DECIMAL(10,2) NOT NULL, metadata %1 NOT NULL,"
+                        " created_at DATETIME(6) NOT NULL"),
+         {QStringLiteral("idx_cycle (cycle_id)"), QStringLiteral("idx_phase (phase_name)"),
+          QStringLiteral("idx_feature (feature_id)"), QStringLiteral("idx_created (created_at)")}},
+    };
+    return tables;
+}
+
+// `init --add-indexes`: one covering index for every dashboard window read (PERFORMANCE.md).
+struct ExtraIndex {
+    QString name;
+    QString columns;
+};
+
+const std::vector<ExtraIndex> &extraIndexes()
+{
+    static const std::vector<ExtraIndex> indexes = {
+        {QStringLiteral("idx_atalaya_window"),
+         QStringLiteral("created_at, agent_id, task_type, human_feedback, confidence_score,"
+                        " accuracy, execution_time_ms")},
+        // The review queue reads pending rows in due order: `human_feedback IS NULL ORDER BY
+        // created_at, id LIMIT n` walks this index and stops early (PERFORMANCE.md).
+        {QStringLiteral("idx_atalaya_queue"), QStringLiteral("human_feedback, created_at")},
+    };
+    return indexes;
+}
+
+Status createForeignTable(const Database &db, const ForeignTable &t)
+{
+    const Dialect &d = db.dialect();
+    QString ddl = QStringLiteral("CREATE TABLE %1 (%2, %3")
+                      .arg(t.name, d.autoIncrementPrimaryKey(), t.columns.arg(d.jsonType()));
+    if (d.supportsInlineIndexes()) {
+        for (const QString &index : t.indexes)
+            ddl += QStringLiteral(", INDEX ") + index;
+    }
+    ddl += QStringLiteral(")") + d.tableSuffix();
+    if (Status s = execStatement(db, ddl, {}, QStringLiteral("creating table %1").arg(t.name)); !s)
+        return s;
+    if (!d.supportsInlineIndexes()) {
+        for (const QString &index : t.indexes) {
+            const QString name = index.section(QLatin1Char(' '), 0, 0);
+            const QString cols = index.section(QLatin1Char(' '), 1);
+            if (Status s = execStatement(db,
+                                         QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 %3")
+                                             .arg(name, t.name, cols),
+                                         {}, QStringLiteral("creating index %1").arg(name));
+                !s)
+                return s;
+        }
+    }
+    return {};
+}
+
+Result<bool> indexExists(const Database &db, const QString &table, const QString &index)
+{
+    if (db.dialect().isMySql()) {
+        auto q = execQuery(db,
+                           QStringLiteral("SELECT COUNT(*) FROM information_schema.statistics "
+                                          "WHERE table_schema = DATABASE() AND table_name = ? "
+                                          "AND index_name = ?"),
+                           {table, index}, QStringLiteral("looking up index %1").arg(index));
+        if (!q)
+            return q.error();
+        return q->next() && q->value(0).toInt() > 0;
+    }
+    auto q = execQuery(db,
+                       QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' "
+                                      "AND tbl_name = ? AND name = ?"),
+                       {table, index}, QStringLiteral("looking up index %1").arg(index));
+    if (!q)
+        return q.error();
+    return q->next() && q->value(0).toInt() > 0;
+}
+
+} // namespace
+
+bool hasTelemetrySchema(const Database &db)
+{
+    const QStringList tables = db.connection().tables();
+    return tables.contains(QStringLiteral("ai_telemetry"))
+        && tables.contains(QStringLiteral("dora_metrics"));
+}
+
+Result<InitReport> initialize(const Database &db, const InitOptions &options)
+{
+    InitReport report;
+    const QStringList existing = db.connection().tables();
+    for (const ForeignTable &t : foreignTables()) {
+        if (existing.contains(t.name))
+            continue;
+        if (Status s = createForeignTable(db, t); !s)
+            return s.error();
+        report.created << t.name;
+    }
+    if (options.addIndexes) {
+        for (const ExtraIndex &index : extraIndexes()) {
+            auto exists = indexExists(db, QStringLiteral("ai_telemetry"), index.name);
+            if (!exists)
+                return exists.error();
+            if (*exists)
+                continue;
+            if (Status s = execStatement(db,
+                                         QStringLiteral("CREATE INDEX %1 ON ai_telemetry (%2)")
+                                             .arg(index.name, index.columns),
+                                         {}, QStringLiteral("creating index %1").arg(index.name));
+                !s)
+                return s.error();
+            report.created << index.name;
+        }
+    }
+    auto migrated = migrate(db);
+    if (!migrated)
+        return migrated.error();
+    report.schemaVersion = migrated->schemaVersion;
+    report.migrated = migrated->migrated;
+    const ReviewRules queueRules = options.queueRules.value_or(ReviewRules::defaults());
+    if (options.rebuildRollups) {
+        if (Status s = rollup::rebuild(db, options.progress); !s)
+            return s.error();
+        report.rollups = QStringLiteral("ready");
+        if (options.progress)
+            options.progress(QStringLiteral("queue counts"));
+        auto built = queuecounts::rebuild(db, queueRules);
+        if (!built)
+            return built.error();
+        report.queueCounts = *built ? QStringLiteral("ready") : QStringLiteral("no_triggers");
+        return report;
+    }
+    auto rollups = rollup::ensure(db, options.maxRowsToBuildRollups);
+    if (!rollups)
+        return rollups.error();
+    report.rollups = !rollups->triggers ? QStringLiteral("no_triggers")
+        : rollups->needsRebuild        ? QStringLiteral("needs_rebuild")
+                                       : QStringLiteral("ready");
+    auto counts = queuecounts::ensure(db, queueRules, options.maxRowsToBuildRollups);
+    if (!counts)
+        return counts.error();
+    report.queueCounts = counts->ready ? QStringLiteral("ready")
+        : counts->needsRebuild         ? QStringLiteral("needs_rebuild")
+                                       : QStringLiteral("no_triggers");
+    return report;
+}
+
+} // namespace atalaya

@@ -1,0 +1,370 @@
+#include "ui/chat/ChatPage.h"
+
+#include "ui/common/DatabasePool.h"
+#include "ui/chat/ChatConversationModel.h"
+#include "ui/chat/ChatKpiPanel.h"
+#include "ui/chat/ChatLiveCharts.h"
+#include "ui/chat/ChatStateLine.h"
+#include "ui/chat/ChatTranscriptView.h"
+
+#include "ui/common/ChartKit.h"
+#include "core/chat/ChatHistory.h"
+#include "core/secrets/SecretStore.h"
+#include "core/settings/Settings.h"
+#include "core/storage/Database.h"
+
+#include <QEvent>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QScrollBar>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace atalaya {
+
+namespace {
+
+constexpr int kRedrawMs = 50;
+constexpr int kHistoryRows = 200;
+// Screenshot mode: show what a short connection attempt gives, never hang.
+constexpr int kLoadTimeoutMs = 4000;
+constexpr int kSettleMs = 2500;
+
+} // namespace
+
+ChatPage::ChatPage(const AppContext &context, QWidget *parent) : Page(context, parent)
+{
+    // Same margins, spacing and bold title as the dashboard pages (DataPage).
+    auto *root = new QVBoxLayout(this);
+    root->setContentsMargins(12, 8, 12, 8);
+    root->setSpacing(8);
+
+    auto *bar = new QHBoxLayout;
+    m_title = new QLabel(this);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_state = new QLabel(tr("Not connected"), this);
+    m_state->setObjectName(QStringLiteral("chatState"));
+    m_state->setTextFormat(Qt::RichText);
+    // Long states (a refusal with its reason and what to do) wrap instead of running under the URL field.
+    m_state->setWordWrap(true);
+    m_url = new QLineEdit(this);
+    m_url->setMinimumWidth(280);
+    m_connect = new QPushButton(this);
+    m_token = new QPushButton(this);
+    bar->addWidget(m_title);
+    bar->addSpacing(12);
+    bar->addWidget(m_state, 1);
+    bar->addWidget(m_url);
+    bar->addWidget(m_connect);
+    bar->addWidget(m_token);
+    root->addLayout(bar);
+    connect(m_connect, &QPushButton::clicked, this, [this] {
+        if (m_context.settings && qEnvironmentVariableIsEmpty("ATALAYA_CHAT_URL"))
+            m_context.settings->setChatFeedUrl(m_url->text().trimmed());
+        connectFeed();
+    });
+    connect(m_token, &QPushButton::clicked, this, &ChatPage::askToken);
+
+    m_kpis = new ChatKpiPanel(this);
+    root->addWidget(m_kpis);
+
+    auto *middle = new QHBoxLayout;
+    m_charts = new ChatLiveCharts(this);
+    middle->addWidget(m_charts, 4);
+    m_intents = new ChatTopIntents(this);
+    middle->addWidget(m_intents, 1);
+    root->addLayout(middle, 2);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *left = new QWidget(split);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_model = new ChatConversationModel(this);
+    m_table = new QTableView(left);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(22);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Fixed widths: measuring contents on every live update would cost more than the update.
+    const int widths[] = {130, 70, 118, 70, 85, 85};
+    for (int c = 0; c < int(std::size(widths)); ++c)
+        m_table->setColumnWidth(c, widths[c]);
+    m_historyNote = new QLabel(left);
+    m_historyNote->setWordWrap(true);
+    leftLayout->addWidget(m_table);
+    leftLayout->addWidget(m_historyNote);
+    m_transcript = new ChatTranscriptView(split);
+    split->addWidget(left);
+    split->addWidget(m_transcript);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    root->addWidget(split, 3);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        m_selectedId = current.data(ChatConversationModel::IdRole).toString();
+        m_selectedLastTs = -1;
+        m_monitor->setPinnedConversation(m_selectedId);
+        showTranscript();
+    });
+    connect(m_transcript, &ChatTranscriptView::decisionRequested, this, [this](qint64 telemetryId) {
+        emit navigateRequested(QStringLiteral("queue"), QVariant(telemetryId));
+    });
+
+    m_redrawTimer.setSingleShot(true);
+    m_redrawTimer.setInterval(kRedrawMs);
+    connect(&m_redrawTimer, &QTimer::timeout, this, &ChatPage::redraw);
+    m_loadTimeout.setSingleShot(true);
+    connect(&m_loadTimeout, &QTimer::timeout, this, [this] {
+        m_historyDone = true;
+        maybeFinishLoad();
+    });
+
+    m_monitor = std::make_unique<ChatMonitor>();
+    connect(m_monitor.get(), &ChatMonitor::snapshotReady, this, &ChatPage::onSnapshot);
+    retranslate();
+}
+
+void ChatPage::retranslate()
+{
+    m_title->setText(title());
+    m_url->setPlaceholderText(tr("wss://chat.example/ws/monitor"));
+    m_connect->setText(tr("Connect"));
+    m_token->setText(tr("Token…"));
+    m_token->setToolTip(tr("Store the feed's bearer token in the system keychain"));
+}
+
+void ChatPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        // The state line and the history note are built from data: draw them again.
+        if (m_shown && !m_pending)
+            m_pending = m_shown;
+        redraw();
+        if (m_connectedUrl.isEmpty())
+            m_state->setText(tr("No chat feed configured: enter its wss:// URL and connect."));
+        loadHistory();
+    }
+    Page::changeEvent(event);
+}
+
+ChatPage::~ChatPage() = default;
+
+QString ChatPage::feedUrl() const
+{
+    const QString env = qEnvironmentVariable("ATALAYA_CHAT_URL");
+    if (!env.isEmpty())
+        return env;
+    return m_context.settings ? m_context.settings->chatFeedUrl() : QString();
+}
+
+ChatPage::Footprint ChatPage::footprint() const
+{
+    const auto [conversations, lines] = m_monitor->held();
+    return {conversations, lines, m_model->rowCount()};
+}
+
+void ChatPage::refresh()
+{
+    m_loadPending = true;
+    m_historyDone = false;
+    m_sinceRefresh.start();
+    m_loadTimeout.start(kLoadTimeoutMs);
+    if (m_url->text().isEmpty())
+        m_url->setText(feedUrl());
+    if (!feedUrl().isEmpty() && m_connectedUrl != feedUrl())
+        connectFeed();
+    if (m_connectedUrl.isEmpty())
+        m_state->setText(tr("No chat feed configured: enter its wss:// URL and connect."));
+    loadHistory();
+}
+
+void ChatPage::connectFeed(bool allowInsecure)
+{
+    const QUrl url(m_url->text().trimmed().isEmpty() ? feedUrl() : m_url->text().trimmed(), QUrl::StrictMode);
+    if (auto valid = validateChatFeedUrl(url, allowInsecure); !valid) {
+        const bool insecureRemote = url.scheme() == QLatin1String("ws") && !url.host().isEmpty() && !isLoopbackHost(url.host());
+        if (insecureRemote && !allowInsecure && isVisible()
+            && QMessageBox::warning(this, tr("Unencrypted chat feed"),
+                                    tr("%1 is not encrypted and not on this machine: messages and the token travel "
+                                       "in clear text. Connect anyway?").arg(url.host()),
+                                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes) {
+            connectFeed(true);
+            return;
+        }
+        m_state->setText(chatStateDot(charts::ChartStyle::bad()) + valid.error().message.toHtmlEscaped());
+        return;
+    }
+    ChatFeedOptions options;
+    options.url = url;
+    options.allowInsecureRemote = allowInsecure;
+    m_connectedUrl = url.toString();
+    m_monitor->start(options);
+}
+
+void ChatPage::askToken()
+{
+    const QString url = m_url->text().trimmed();
+    if (url.isEmpty())
+        return;
+    bool ok = false;
+    const QString token = QInputDialog::getText(this, tr("Chat feed token"), tr("Bearer token for %1:").arg(url),
+                                                QLineEdit::Password, QString(), &ok);
+    if (!ok)
+        return;
+    if (auto saved = SecretStore::system()->write(SecretStore::chatTokenKey(url), token); !saved) {
+        QMessageBox::warning(this, tr("Chat feed token"), tr("The token could not be stored in the keychain: %1")
+                                                              .arg(saved.error().message));
+        return;
+    }
+    connectFeed();
+}
+
+void ChatPage::onSnapshot(std::shared_ptr<const ChatSnapshot> snapshot)
+{
+    // Bursts replace the pending snapshot; the window is redrawn at most every kRedrawMs.
+    m_pending = std::move(snapshot);
+    if (!m_redrawTimer.isActive())
+        m_redrawTimer.start();
+}
+
+void ChatPage::redraw()
+{
+    if (!m_pending)
+        return;
+    m_shown = std::move(m_pending);
+    const ChatSnapshot &s = *m_shown;
+    ++m_redraws;
+    m_state->setText(chatStateLine(s));
+    if (const QString state = chatStateText(s); state != m_feedState) {
+        m_feedState = state;
+        emit feedStateChanged(state);
+    }
+
+    m_kpis->show(s.totals, s.window);
+    m_charts->setData(s.series, s.takenAtMs, s.window.windowSeconds);
+    m_intents->show(s.window);
+    showConversations(s.conversations);
+    maybeFinishLoad();
+}
+
+void ChatPage::showConversations(const std::vector<ChatConversationSummary> &conversations)
+{
+    // The view keeps the selection itself (the model moves rows, never resets). Scrolled
+    // away from the top, the first visible conversation stays first: rows inserted or
+    // removed above it do not slide the list under the reader's eyes.
+    QScrollBar *bar = m_table->verticalScrollBar();
+    const QString anchor = bar->value() > 0 ? m_table->indexAt(QPoint(0, 0)).data(ChatConversationModel::IdRole).toString()
+                                            : QString();
+    m_model->setLive(conversations);
+    if (const int row = m_model->rowOf(anchor); row >= 0) {
+        m_table->doItemsLayout();
+        m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
+    }
+    if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
+        m_table->setCurrentIndex(m_model->index(0, 0));  // something to read from the first second
+    else
+        showTranscript();
+}
+
+void ChatPage::showTranscript()
+{
+    const int row = m_model->rowOf(m_selectedId);
+    const ChatConversationSummary *summary = m_model->summary(row);
+    if (!summary) {
+        m_transcript->clearLines();
+        return;
+    }
+    if (summary->lastTsMs == m_selectedLastTs)
+        return;  // unchanged since it was last drawn
+    m_selectedLastTs = summary->lastTsMs;
+    auto render = [this](const QString &id, const std::vector<ChatTranscriptLine> &lines) {
+        if (id == m_selectedId)
+            m_transcript->showLines(id, lines);
+    };
+    if (!m_model->isHistory(row)) {
+        render(m_selectedId, m_monitor->transcript(m_selectedId));
+        return;
+    }
+    auto db = m_context.db;
+    if (!db)
+        return;
+    const QString id = m_selectedId;
+    auto *watcher = new QFutureWatcher<Result<std::vector<ChatTranscriptLine>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, render, id] {
+        watcher->deleteLater();
+        if (const auto result = watcher->result(); result)
+            render(id, *result);
+    });
+    watcher->setFuture(QtConcurrent::run(databasePool(), [db, id] { return loadChatTranscript(*db, id, 500); }));
+}
+
+void ChatPage::loadHistory()
+{
+    const quint64 generation = ++m_generation;
+    auto db = m_context.db;
+    if (!db) {
+        m_historyDone = true;
+        return;
+    }
+    using History = Result<std::optional<std::vector<ChatConversationSummary>>>;
+    auto *watcher = new QFutureWatcher<History>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const History result = watcher->result();
+        if (!result)
+            m_historyNote->setText(tr("History unavailable: %1").arg(result.error().message));
+        else if (!*result)
+            m_historyNote->setText(tr("No chat tables in this database: showing the live feed only."));
+        else {
+            m_historyNote->setText(tr("Grey rows: history from the chat tables (%n conversation(s)).", nullptr, int((*result)->size())));
+            m_model->setHistory(**result);
+        }
+        m_historyDone = true;
+        maybeFinishLoad();
+    });
+    watcher->setFuture(QtConcurrent::run(databasePool(), [db]() -> History {
+        if (!chatTablesExist(*db))
+            return std::optional<std::vector<ChatConversationSummary>>();
+        auto history = loadChatHistory(*db, kHistoryRows);
+        if (!history)
+            return history.error();
+        return std::optional(std::move(*history));
+    }));
+}
+
+void ChatPage::maybeFinishLoad()
+{
+    if (!m_loadPending || !m_historyDone)
+        return;
+    const bool timedOut = !m_loadTimeout.isActive();
+    bool settled = m_connectedUrl.isEmpty() || timedOut;
+    if (m_shown) {
+        const auto state = m_shown->state;
+        settled = settled || state == ChatFeedClient::State::Refused
+                  || (state == ChatFeedClient::State::WaitingToReconnect && !m_shown->everConnected)
+                  || (state == ChatFeedClient::State::Connected && m_shown->totals.events > 0 && m_sinceRefresh.elapsed() >= kSettleMs);
+    }
+    if (!settled)
+        return;
+    m_loadPending = false;
+    m_loadTimeout.stop();
+    emit loadFinished(true, {});
+}
+
+} // namespace atalaya

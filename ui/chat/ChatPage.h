@@ -1,0 +1,96 @@
+#pragma once
+
+#include "core/chat/ChatMonitor.h"
+#include "ui/common/Page.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace atalaya {
+
+class ChatConversationModel;
+class ChatKpiPanel;
+class ChatLiveCharts;
+class ChatTopIntents;
+class ChatTranscriptView;
+
+// The live chat monitor (seed 002, CHAT_PROTOCOL.md): connection state, KPI cards, live
+// charts, top intents, conversations with their transcript, history from the chat tables.
+// The feed runs on its own thread (ChatMonitor); this page only draws ready snapshots, at
+// most every ~50 ms.
+class ChatPage : public Page {
+    Q_OBJECT
+public:
+    explicit ChatPage(const AppContext &context, QWidget *parent = nullptr);
+    ~ChatPage() override;
+
+    QString pageId() const override { return QStringLiteral("chat"); }
+    void refresh() override;
+
+    // The feed URL in use: $ATALAYA_CHAT_URL, else Settings::chatFeedUrl().
+    QString feedUrl() const;
+    // For tests and the bench: redraws so far, and what the page holds.
+    int redrawCount() const { return m_redraws; }
+    struct Footprint {
+        qint64 conversations = 0;    // tracked by the metrics
+        qint64 transcriptLines = 0;  // kept by the metrics
+        int tableRows = 0;
+    };
+    Footprint footprint() const;
+
+signals:
+    // The feed's connection state in words, for the status bar (DASHBOARD.md).
+    void feedStateChanged(const QString &state);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void connectFeed(bool allowInsecure = false);
+    void onSnapshot(std::shared_ptr<const ChatSnapshot> snapshot);
+    void redraw();
+    void showConversations(const std::vector<ChatConversationSummary> &conversations);
+    void showTranscript();
+    void loadHistory();
+    void askToken();
+    void maybeFinishLoad();
+
+    std::unique_ptr<ChatMonitor> m_monitor;
+    std::shared_ptr<const ChatSnapshot> m_pending;
+    std::shared_ptr<const ChatSnapshot> m_shown;
+    QTimer m_redrawTimer;
+    QTimer m_loadTimeout;
+
+    QLabel *m_title = nullptr;
+    QLabel *m_state = nullptr;
+    QLineEdit *m_url = nullptr;
+    QPushButton *m_connect = nullptr;
+    QPushButton *m_token = nullptr;
+    ChatKpiPanel *m_kpis = nullptr;
+    ChatLiveCharts *m_charts = nullptr;
+    ChatTopIntents *m_intents = nullptr;
+    ChatConversationModel *m_model = nullptr;
+    QTableView *m_table = nullptr;
+    ChatTranscriptView *m_transcript = nullptr;
+    QLabel *m_historyNote = nullptr;
+
+    QString m_selectedId;
+    qint64 m_selectedLastTs = -1;
+    QString m_connectedUrl;
+    QString m_feedState;
+    quint64 m_generation = 0;
+    bool m_loadPending = false;
+    bool m_historyDone = false;
+    QElapsedTimer m_sinceRefresh;
+    int m_redraws = 0;
+};
+
+} // namespace atalaya

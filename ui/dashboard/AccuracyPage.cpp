@@ -1,0 +1,62 @@
+#include "ui/dashboard/AccuracyPage.h"
+
+#include "ui/dashboard/DashboardCharts.h"
+#include "ui/dashboard/GroupTableModel.h"
+#include "ui/common/ChartCard.h"
+#include "ui/common/TableCard.h"
+
+#include <QGridLayout>
+
+namespace atalaya {
+
+using Col = GroupTableModel::Column;
+
+AccuracyPage::AccuracyPage(const AppContext &context, QWidget *parent) : DataPage(context, parent)
+{
+    m_agents = new GroupTableModel(tr("Agent"), {Col::Key, Col::Decisions, Col::Accuracy, Col::FeedbackRate}, this);
+    auto *tableCard = new TableCard(m_agents, Col::Decisions, Qt::DescendingOrder, this);
+    m_view = tableCard->view();
+    m_byTask = new ChartCard(this);
+    m_perDay = new ChartCard(this);
+    // The agents table is as tall as its rows; the per-day line takes the rest of the left
+    // column, and the task-type bars the whole right one.
+    tableCard->setFitToRows(true);
+    auto *grid = new QGridLayout;
+    grid->setSpacing(10);
+    grid->addWidget(tableCard, 0, 0);
+    grid->addWidget(m_perDay, 1, 0);
+    grid->addWidget(m_byTask, 0, 1, 2, 1);
+    grid->setRowStretch(1, 1);
+    grid->setColumnStretch(0, 6);
+    grid->setColumnStretch(1, 5);
+    contentLayout()->addLayout(grid, 1);
+    connect(tableCard, &TableCard::keyActivated, this, &AccuracyPage::requestAgentFilter);
+    retranslate();
+}
+
+void AccuracyPage::startLoad(const StatsQuery &query)
+{
+    load<AccuracyData>([db = m_context.db, query] { return loadAccuracy(db, query); },
+                       [this](const AccuracyData &d) { show(d); });
+}
+
+void AccuracyPage::retranslate()
+{
+    setHeader(title());
+    m_agents->setKeyTitle(tr("Agent"));
+    if (m_data)
+        show(*m_data);
+}
+
+void AccuracyPage::show(const AccuracyData &d)
+{
+    m_data = d;
+    const auto style = charts::ChartStyle::fromPalette(palette());
+    const bool empty = d.summary.accuracy.totalDecisions == 0;
+    const bool noFeedback = d.summary.accuracy.totalWithFeedback == 0;
+    m_agents->setRows(d.agents);
+    m_byTask->setChart(charts::accuracyByTaskChart(style, d.taskTypes), empty || noFeedback);
+    m_perDay->setChart(charts::accuracyPerDayChart(style, d.days), empty || noFeedback);
+}
+
+} // namespace atalaya

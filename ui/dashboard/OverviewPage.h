@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/dashboard/DashboardData.h"
+#include "ui/dashboard/DataPage.h"
+
+#include <array>
+#include <optional>
+
+class QLabel;
+
+namespace atalaya {
+
+class AlertsModel;
+class DataTableView;
+class KpiCard;
+
+// Seed 000 §1: KPI cards with 7-day sparklines and the change vs the previous period, and
+// the active alerts.
+class OverviewPage : public DataPage {
+    Q_OBJECT
+public:
+    enum Kpi { Total, Accuracy, Confidence, P95, FeedbackRate, PendingP0, KpiCount };
+
+    explicit OverviewPage(const AppContext &context, QWidget *parent = nullptr);
+
+    QString pageId() const override { return QStringLiteral("overview"); }
+
+    KpiCard *card(Kpi kpi) const { return m_cards[kpi]; }
+    AlertsModel *alertsModel() const { return m_alerts; }
+    const std::optional<OverviewData> &data() const { return m_data; }
+
+protected:
+    void startLoad(const StatsQuery &query) override;
+    void retranslate() override;
+
+private:
+    void show(const OverviewData &data);
+
+    std::array<KpiCard *, KpiCount> m_cards{};
+    AlertsModel *m_alerts = nullptr;
+    DataTableView *m_alertsView = nullptr;
+    QLabel *m_alertsTitle = nullptr;
+    std::optional<OverviewData> m_data;
+};
+
+} // namespace atalaya

@@ -1,0 +1,180 @@
+// The widgets of the review page and their palette-dependent look; the page's behaviour is
+// in ReviewQueuePage.cpp.
+#include "ui/review/ReviewQueuePage.h"
+
+#include "ui/shell/SettingsDialog.h"
+#include "ui/review/ReviewQueueModel.h"
+#include "ui/review/ReviewDetailPane.h"
+#include "ui/review/CachedTextDelegate.h"
+#include "ui/review/PriorityCountChips.h"
+#include "ui/review/ReviewColors.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace atalaya {
+
+void ReviewQueuePage::buildUi()
+{
+    auto *root = new QVBoxLayout(this);
+    auto *top = new QHBoxLayout;
+    m_chips = new PriorityCountChips(this);
+    m_chips->setRules(m_rules);
+    m_chips->setState(PriorityCountChips::State::Unavailable);
+    top->addWidget(m_chips, 1);
+    m_rulesButton = new QPushButton(tr("Rules…"), this);
+    m_rulesButton->setFocusPolicy(Qt::NoFocus);
+    m_rulesButton->setToolTip(tr("Edit the P0–P3 rules, deadlines and the P3 sample (Settings)"));
+    connect(m_rulesButton, &QPushButton::clicked, this, [this] {
+        SettingsDialog dialog(m_context.settings, this);
+        dialog.exec();
+    });
+    top->addWidget(m_rulesButton, 0, Qt::AlignTop);
+    root->addLayout(top);
+
+    m_banner = new QLabel(this);
+    m_banner->setWordWrap(true);
+    m_banner->setVisible(false);
+    root->addWidget(m_banner);
+
+    m_model = new ReviewQueueModel(this);
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setItemDelegate(new CachedTextDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(24);
+    m_table->horizontalHeader()->setMinimumSectionSize(40);
+    m_table->horizontalHeader()->setSectionResizeMode(ReviewQueueModel::ReasonColumn, QHeaderView::Stretch);
+    m_table->installEventFilter(this);
+    m_table->setToolTip(tr("Arrows move, 1 correct, 2 incorrect, 3 partially correct, Ctrl+Z undo"));
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showSelected(); });
+
+    m_detail = new ReviewDetailPane(this);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_table);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    split->setSizes({1000, 300});
+    m_detail->setMinimumWidth(280);
+    root->addWidget(split, 1);
+
+    auto *actions = new QHBoxLayout;
+    m_note = new QLineEdit(this);
+    m_note->setPlaceholderText(tr("Optional note for the audit log"));
+    m_note->setToolTip(tr("Saved with the next verdict; press Tab or click the table to use the keys again"));
+    actions->addWidget(m_note, 1);
+    const QString labels[3] = {tr("1  Correct"), tr("2  Incorrect"), tr("3  Partially correct")};
+    const QString tips[3] = {tr("The decision was right (accuracy 1.0) — key 1"),
+                             tr("The decision was wrong (accuracy 0.0) — key 2"),
+                             tr("Partly right (accuracy 0.5) — key 3")};
+    const Feedback values[3] = {Feedback::Correct, Feedback::Incorrect, Feedback::PartiallyCorrect};
+    for (int i = 0; i < 3; ++i) {
+        auto *b = new QPushButton(labels[i], this);
+        b->setToolTip(tips[i]);
+        b->setObjectName(QStringLiteral("verdict%1").arg(i + 1));
+        b->setFocusPolicy(Qt::NoFocus);
+        connect(b, &QPushButton::clicked, this, [this, v = values[i]] { recordFeedback(v); });
+        m_buttons[static_cast<size_t>(i)] = b;
+        actions->addWidget(b);
+    }
+    root->addLayout(actions);
+
+    // The outbox size is in the window's status bar; this line says what just happened.
+    auto *statusRow = new QHBoxLayout;
+    m_status = new QLabel(this);
+    m_rebuildProgress = new QProgressBar(this);
+    m_rebuildProgress->setRange(0, 0);
+    m_rebuildProgress->setMaximumWidth(160);
+    m_rebuildProgress->setMaximumHeight(12);
+    m_rebuildProgress->setTextVisible(false);
+    m_rebuildProgress->setVisible(false);
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_rebuildProgress);
+    root->addLayout(statusRow);
+
+    m_tick = new QTimer(this);
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, [this] { m_model->setNow(QDateTime::currentDateTimeUtc()); });
+    m_tick->start();
+    m_countsLater = new QTimer(this);
+    m_countsLater->setSingleShot(true);
+    m_countsLater->setInterval(150);
+    connect(m_countsLater, &QTimer::timeout, this, [this] { reloadCounts(); });
+    // Coalesced: arrowing through rows only loads the history of where the reviewer stops.
+    m_historyLater = new QTimer(this);
+    m_historyLater->setSingleShot(true);
+    m_historyLater->setInterval(120);
+    connect(m_historyLater, &QTimer::timeout, this, [this] {
+        if (m_detail->currentId() > 0)
+            loadHistory(m_detail->currentId());
+    });
+    applyLook();
+    setWritable(false, {});
+}
+
+// Colours from the palette, again on every theme change.
+void ReviewQueuePage::applyLook()
+{
+    const ReviewColors colors = ReviewColors::of(palette());
+    m_model->setColors(colors);
+    QColor bannerBack = colors.warning;
+    bannerBack.setAlpha(40);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: %1; border: 1px solid %2; border-radius: 4px;"
+                                           " padding: 6px; color: palette(window-text); }")
+                                .arg(bannerBack.name(QColor::HexArgb), colors.warning.name()));
+    m_status->setStyleSheet(QStringLiteral("color: %1;").arg(colors.muted.name()));
+    for (int i = 0; i < 3; ++i) {
+        m_buttons[static_cast<size_t>(i)]->setStyleSheet(
+            QStringLiteral("QPushButton { color: white; background: %1; border: none; border-radius: 4px;"
+                           " padding: 6px 14px; font-weight: 600; }"
+                           " QPushButton:disabled { color: palette(window); background: %2; }")
+                .arg(colors.verdict(i).name(), colors.muted.name()));
+    }
+}
+
+void ReviewQueuePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        applyLook();
+        m_detail->refreshLook();
+    } else if (event->type() == QEvent::LanguageChange) {
+        fitColumns();
+    }
+    Page::changeEvent(event);
+}
+
+void ReviewQueuePage::fitColumns()
+{
+    // Sized once per load and language, never per key press (a content-sized header would
+    // measure every row on each removal): wide enough for the header, translated ones
+    // included, and for the loaded cells; agent and task names are capped (elided, full
+    // text in the detail pane) so the reason, which takes the rest, stays readable.
+    QHeaderView *header = m_table->horizontalHeader();
+    const int nameCap = fontMetrics().horizontalAdvance(QLatin1Char('x')) * 17;
+    for (int c = 0; c < ReviewQueueModel::ColumnCount; ++c) {
+        if (c == ReviewQueueModel::ReasonColumn)
+            continue;
+        m_table->resizeColumnToContents(c);
+        int width = std::max(header->sectionSize(c), header->sectionSizeHint(c));
+        if (c == ReviewQueueModel::AgentColumn || c == ReviewQueueModel::TaskColumn)
+            width = std::min(width, std::max(nameCap, header->sectionSizeHint(c)));
+        header->resizeSection(c, width);
+    }
+}
+
+} // namespace atalaya

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "ui/common/Page.h"
+#include "core/risk/RiskExplainer.h"
+#include "core/risk/RiskService.h"
+
+#include <QFutureWatcher>
+
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QTimer;
+
+namespace atalaya {
+
+class ContributionChart;
+class RiskForm;
+class RiskGauge;
+class RiskModelPanel;
+
+// The deployment-risk panel (RISK_MODEL.md "The panel"): a what-if form (or a recorded
+// cycle), the prediction with its exact explanation, the model card, versions and retraining.
+// Everything that touches the database or the forest runs on the thread pool; stale results
+// are dropped by generation counters.
+class RiskPage : public Page {
+    Q_OBJECT
+public:
+    explicit RiskPage(const AppContext &context, QWidget *parent = nullptr);
+    ~RiskPage() override;
+
+    QString pageId() const override { return QStringLiteral("risk"); }
+    void refresh() override;
+
+private:
+    void schedulePrediction();
+    void predict();
+    void showPrediction(const RiskPrediction &prediction);
+    void loadCycle(const QString &cycleId);
+    void recordCheck();
+    void retrain(int days, bool activateAnyway);
+    void activate(const QString &version);
+    void setStatus(const QString &text);
+    void finishLoad(bool ok, const QString &error);
+
+    RiskForm *m_form = nullptr;
+    RiskGauge *m_gauge = nullptr;
+    QLabel *m_level = nullptr;
+    QLabel *m_numbers = nullptr;
+    ContributionChart *m_contributions = nullptr;
+    QLabel *m_recommendations = nullptr;
+    QPushButton *m_record = nullptr;
+    QLabel *m_status = nullptr;
+    RiskModelPanel *m_panel = nullptr;
+    QTimer *m_debounce = nullptr;
+    QFutureWatcher<Result<TrainOutcome>> *m_training = nullptr;
+
+    std::shared_ptr<const RiskModel> m_model;
+    std::optional<RiskPrediction> m_prediction;
+    quint64 m_loadGeneration = 0;
+    quint64 m_predictGeneration = 0;
+    bool m_loadPending = false;
+};
+
+} // namespace atalaya

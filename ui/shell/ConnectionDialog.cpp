@@ -1,0 +1,183 @@
+#include "ui/shell/ConnectionDialog.h"
+
+#include "core/secrets/SecretStore.h"
+#include "core/settings/Settings.h"
+#include "core/storage/Database.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QUrlQuery>
+#include <QVBoxLayout>
+
+namespace atalaya {
+
+ConnectionDialog::ConnectionDialog(Settings *settings, QWidget *parent) : QDialog(parent), m_settings(settings)
+{
+    setWindowTitle(tr("Connect to database"));
+    auto *layout = new QVBoxLayout(this);
+    auto *top = new QFormLayout;
+    m_backend = new QComboBox(this);
+    m_backend->addItem(tr("SQLite file"));
+    m_backend->addItem(tr("MySQL / MariaDB server"));
+    top->addRow(tr("Database type"), m_backend);
+    layout->addLayout(top);
+
+    m_pages = new QStackedWidget(this);
+    auto *sqlite = new QWidget(m_pages);
+    auto *sqliteForm = new QFormLayout(sqlite);
+    auto *pathRow = new QHBoxLayout;
+    m_path = new QLineEdit(sqlite);
+    auto *browse = new QPushButton(tr("Browse…"), sqlite);
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browse);
+    sqliteForm->addRow(tr("File"), pathRow);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, tr("SQLite database"), m_path->text(), tr("SQLite files (*.db *.sqlite);;All files (*)"),
+                                                       nullptr, QFileDialog::DontConfirmOverwrite);
+        if (!f.isEmpty())
+            m_path->setText(f);
+    });
+
+    auto *server = new QWidget(m_pages);
+    auto *serverForm = new QFormLayout(server);
+    m_host = new QLineEdit(QStringLiteral("127.0.0.1"), server);
+    m_port = new QSpinBox(server);
+    m_port->setRange(1, 65535);
+    m_port->setValue(3306);
+    m_database = new QLineEdit(server);
+    m_user = new QLineEdit(server);
+    m_password = new QLineEdit(server);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_sslMode = new QComboBox(server);
+    for (const char *mode : {"", "disabled", "preferred", "required", "verify-ca", "verify-identity"})
+        m_sslMode->addItem(QString::fromLatin1(mode).isEmpty() ? tr("default") : QString::fromLatin1(mode), QString::fromLatin1(mode));
+    m_sslCa = new QLineEdit(server);
+    m_sslCa->setPlaceholderText(tr("/path/to/ca.pem (for verify-ca)"));
+    m_askEachStart = new QCheckBox(tr("Do not save the password; ask for it at each start"), server);
+    serverForm->addRow(tr("Host"), m_host);
+    serverForm->addRow(tr("Port"), m_port);
+    serverForm->addRow(tr("Database"), m_database);
+    serverForm->addRow(tr("User"), m_user);
+    serverForm->addRow(tr("Password"), m_password);
+    serverForm->addRow(tr("TLS mode"), m_sslMode);
+    serverForm->addRow(tr("TLS CA file"), m_sslCa);
+    serverForm->addRow(QString(), m_askEachStart);
+    m_pages->addWidget(sqlite);
+    m_pages->addWidget(server);
+    layout->addWidget(m_pages);
+    connect(m_backend, &QComboBox::currentIndexChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    m_result = new QLabel(this);
+    m_result->setWordWrap(true);
+    layout->addWidget(m_result);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    auto *test = buttons->addButton(tr("Test connection"), QDialogButtonBox::ActionRole);
+    connect(test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    if (m_settings) {
+        loadFrom(m_settings->databaseUrl());
+        m_askEachStart->setChecked(m_settings->askPasswordEachStart());
+    }
+    setMinimumWidth(480);
+}
+
+void ConnectionDialog::loadFrom(const QString &urlText)
+{
+    auto parsed = DbUrl::parse(urlText);
+    const DbUrl u = parsed ? *parsed : DbUrl::embeddedDefault();
+    m_backend->setCurrentIndex(u.backend == Backend::SQLite ? 0 : 1);
+    m_path->setText(u.path);
+    if (u.backend == Backend::MySQL) {
+        m_host->setText(u.host);
+        m_port->setValue(u.port);
+        m_database->setText(u.database);
+        m_user->setText(u.user);
+        m_sslMode->setCurrentIndex(std::max(0, m_sslMode->findData(u.sslMode)));
+        m_sslCa->setText(u.sslCa);
+    }
+}
+
+Result<DbUrl> ConnectionDialog::url() const
+{
+    if (m_backend->currentIndex() == 0)
+        return DbUrl::parse(QStringLiteral("sqlite:") + m_path->text().trimmed());
+    QUrlQuery query;
+    if (!m_sslMode->currentData().toString().isEmpty())
+        query.addQueryItem(QStringLiteral("ssl-mode"), m_sslMode->currentData().toString());
+    if (!m_sslCa->text().trimmed().isEmpty())
+        query.addQueryItem(QStringLiteral("ssl-ca"), m_sslCa->text().trimmed());
+    QString text = QStringLiteral("mysql://%1@%2:%3/%4")
+                       .arg(QString::fromUtf8(QUrl::toPercentEncoding(m_user->text().trimmed())), m_host->text().trimmed())
+                       .arg(m_port->value())
+                       .arg(m_database->text().trimmed());
+    if (!query.isEmpty())
+        text += QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
+    return DbUrl::parse(text);
+}
+
+void ConnectionDialog::setResult(const QString &text, bool ok)
+{
+    m_result->setStyleSheet(ok ? QStringLiteral("color: #2e9e5b;") : QStringLiteral("color: #d6453d;"));
+    m_result->setText(text);
+}
+
+void ConnectionDialog::testConnection()
+{
+    auto u = url();
+    if (!u) {
+        setResult(u.error().message, false);
+        return;
+    }
+    auto db = Database::open(*u, m_password->text());
+    if (!db) {
+        setResult(db.error().message, false);
+        return;
+    }
+    setResult(tr("Connection works: %1").arg(u->describe()), true);
+}
+
+void ConnectionDialog::accept()
+{
+    auto u = url();
+    if (!u) {
+        setResult(u.error().message, false);
+        return;
+    }
+    auto db = Database::open(*u, m_password->text());
+    if (!db) {
+        setResult(db.error().message, false);
+        return;
+    }
+    m_db = *db;
+    if (m_settings) {
+        m_settings->setDatabaseUrl(u->toString());
+        m_settings->setAskPasswordEachStart(m_askEachStart->isChecked());
+    }
+    if (u->backend == Backend::MySQL && !m_askEachStart->isChecked() && !m_password->text().isEmpty()) {
+        const Status saved = SecretStore::system()->write(SecretStore::databaseKey(u->toString()), m_password->text());
+        if (!saved) {
+            if (m_settings)
+                m_settings->setAskPasswordEachStart(true);
+            setResult(tr("No system keychain is available here (%1). The password was not saved: Atalaya will ask "
+                         "for it at each start. Press OK again to continue.")
+                          .arg(saved.error().message),
+                      false);
+            m_askEachStart->setChecked(true);
+            return;
+        }
+    }
+    QDialog::accept();
+}
+
+} // namespace atalaya

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "ui/shell/AppContext.h"
+
+#include <QMainWindow>
+
+#include <vector>
+
+class QAction;
+class QActionGroup;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+class QTimer;
+
+namespace atalaya {
+
+class FilterBar;
+class Language;
+class Page;
+class StatusPanel;
+
+// The frame only: menus, navigation, the filter bar, the page stack, the status bar and the
+// auto-refresh timer. Pages own their data and widgets.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(AppContext context, Language *language = nullptr, QWidget *parent = nullptr);
+
+    // The page with that id, built now if it was not yet; null for an unknown id.
+    Page *page(const QString &pageId);
+    Page *currentPage() const;
+    // Shows the page and starts its load; false for an unknown id.
+    bool showPage(const QString &pageId);
+    // Every page id in navigation order.
+    QStringList pageIds() const;
+    FilterBar *filterBar() const { return m_filterBar; }
+    StatusPanel *statusPanel() const { return m_status; }
+    QTimer *refreshTimer() const { return m_refreshTimer; }
+    DashboardFilter filter() const;
+    // Applies the saved window geometry, last page and filters.
+    void restoreFromSettings();
+
+public slots:
+    void setFilter(const atalaya::DashboardFilter &filter);
+    void refreshCurrent();
+    void setOutboxCount(int count);
+    void tellOutboxLeftBehind(int verdicts, const QString &database);
+    void setFeedState(const QString &state);
+    void setAutoRefresh(bool on);
+    void exportPdf();
+    void openConnectionDialog();
+    // Swaps the database (connection dialog, reconnect) for every page.
+    void setDatabase(std::shared_ptr<const Database> db);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    // Pages are built on first use, and the rest one per event-loop turn after start-up, so
+    // building the window never blocks the UI thread for all of them at once.
+    Page *pageAt(size_t index);
+    void buildNextPage();
+    void buildMenus();
+    void buildPageActions();
+    void buildThemeMenu();
+    void retranslate();
+    void updateNavigationIcons();
+    void styleNavigation();
+    void activateRow(int row);
+    void loadFilterChoices();
+    void saveFilter(const DashboardFilter &filter);
+
+    AppContext m_context;
+    Language *m_language = nullptr;
+    QListWidget *m_navigation = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    StatusPanel *m_status = nullptr;
+    QTimer *m_refreshTimer = nullptr;
+    std::vector<Page *> m_pages;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_themeMenu = nullptr;
+    QMenu *m_goMenu = nullptr;
+    std::vector<QAction *> m_pageActions;
+    QAction *m_connectAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_autoRefreshAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
+};
+
+} // namespace atalaya

@@ -1,0 +1,70 @@
+#include "ui/shell/SettingsDialog.h"
+
+#include "ui/review/ReviewRulesEditor.h"
+#include "core/settings/Settings.h"
+#include "core/telemetry/FeedbackRepository.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace atalaya {
+
+SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent) : QDialog(parent), m_settings(settings)
+{
+    setWindowTitle(tr("Settings"));
+    auto *root = new QVBoxLayout(this);
+    auto *tabs = new QTabWidget(this);
+    auto *queueTab = new QWidget(tabs);
+    auto *queueLayout = new QVBoxLayout(queueTab);
+    auto *form = new QFormLayout;
+    m_reviewer = new QLineEdit(queueTab);
+    m_reviewer->setPlaceholderText(FeedbackRepository::defaultReviewer());
+    m_reviewer->setToolTip(tr("Recorded with every verdict in the audit log; empty: your user name"));
+    form->addRow(tr("Reviewer name"), m_reviewer);
+    queueLayout->addLayout(form);
+    m_rules = new ReviewRulesEditor(queueTab);
+    queueLayout->addWidget(m_rules, 1);
+    tabs->addTab(queueTab, tr("Review queue"));
+    root->addWidget(tabs, 1);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_rules, &ReviewRulesEditor::validityChanged, m_buttons->button(QDialogButtonBox::Save),
+            &QPushButton::setEnabled);
+    root->addWidget(m_buttons);
+
+    if (m_settings) {
+        m_reviewer->setText(m_settings->reviewer());
+        m_rules->setRules(ReviewRules::fromSettingsJson(m_settings->reviewRulesJson()));
+    }
+    resize(1000, 640);
+}
+
+void SettingsDialog::accept()
+{
+    const auto rules = m_rules->rules();
+    if (!rules) {
+        QMessageBox::warning(this, tr("Review rules"), rules.error().message);
+        return;
+    }
+    if (m_settings) {
+        m_settings->setReviewer(m_reviewer->text().trimmed());
+        // The defaults are stored as "no custom rules", so a later change of the built-in
+        // defaults reaches users who never edited them.
+        const QByteArray json = *rules == ReviewRules::defaults()
+            ? QByteArray()
+            : QJsonDocument(rules->toJson()).toJson(QJsonDocument::Compact);
+        if (json != m_settings->reviewRulesJson())
+            m_settings->setReviewRulesJson(json);
+    }
+    QDialog::accept();
+}
+
+} // namespace atalaya

@@ -85,8 +85,8 @@ CliTiming runCli(const QString &cli, const QString &url, const QStringList &args
     t.start();
     p.start(cli, QStringList{QStringLiteral("--db"), url} + args);
     if (!p.waitForFinished(-1) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
-        die(QStringLiteral("atalaya-cli %1 failed: %2").arg(args.join(QLatin1Char(' ')),
-                                                            QString::fromUtf8(p.readAllStandardError())));
+        die(QStringLiteral("atalaya-cli %1 failed: %2")
+                .arg(args.join(QLatin1Char(' ')), QString::fromUtf8(p.readAllStandardError())));
     CliTiming timing;
     timing.ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
     timing.out = p.readAllStandardOutput();
@@ -105,7 +105,7 @@ double round1(double v)
     return std::round(v * 10.0) / 10.0;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char *argv[])
 {
@@ -114,12 +114,19 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Times atalaya-cli reads and record throughput."));
     parser.addHelpOption();
     parser.addOptions({
-        {QStringLiteral("db"), QStringLiteral("Database URL (password in ATALAYA_DB_PASSWORD)."), QStringLiteral("url")},
-        {QStringLiteral("rows"), QStringLiteral("Rows to hold (default 1000000)."), QStringLiteral("n"), QStringLiteral("1000000")},
-        {QStringLiteral("jsonl-rows"), QStringLiteral("Rows a `record --jsonl` run writes (default 100000)."), QStringLiteral("n"), QStringLiteral("100000")},
-        {QStringLiteral("jsonl-runs"), QStringLiteral("`record --jsonl` runs that write the last rows (default 3; the median is reported)."), QStringLiteral("n"), QStringLiteral("3")},
-        {QStringLiteral("runs"), QStringLiteral("Timed runs per read after one warm-up (default 5)."), QStringLiteral("n"), QStringLiteral("5")},
-        {QStringLiteral("cli"), QStringLiteral("Path of atalaya-cli (default: the one of this build)."), QStringLiteral("path")},
+        {QStringLiteral("db"), QStringLiteral("Database URL (password in ATALAYA_DB_PASSWORD)."),
+         QStringLiteral("url")},
+        {QStringLiteral("rows"), QStringLiteral("Rows to hold (default 1000000)."), QStringLiteral("n"),
+         QStringLiteral("1000000")},
+        {QStringLiteral("jsonl-rows"), QStringLiteral("Rows a `record --jsonl` run writes (default 100000)."),
+         QStringLiteral("n"), QStringLiteral("100000")},
+        {QStringLiteral("jsonl-runs"),
+         QStringLiteral("`record --jsonl` runs that write the last rows (default 3; the median is reported)."),
+         QStringLiteral("n"), QStringLiteral("3")},
+        {QStringLiteral("runs"), QStringLiteral("Timed runs per read after one warm-up (default 5)."),
+         QStringLiteral("n"), QStringLiteral("5")},
+        {QStringLiteral("cli"), QStringLiteral("Path of atalaya-cli (default: the one of this build)."),
+         QStringLiteral("path")},
         {QStringLiteral("no-indexes"), QStringLiteral("Skip `init --add-indexes` (the seed's four indexes only).")},
     });
     parser.process(app);
@@ -143,7 +150,8 @@ int main(int argc, char *argv[])
     if (auto init = initialize(**db); !init)
         die(init.error().message);
 
-    QJsonObject result{{QStringLiteral("backend"), parsed->backend == Backend::MySQL ? QStringLiteral("mysql") : QStringLiteral("sqlite")}};
+    QJsonObject result{{QStringLiteral("backend"),
+                        parsed->backend == Backend::MySQL ? QStringLiteral("mysql") : QStringLiteral("sqlite")}};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     qint64 have = rowCount(**db);
     if (have < rows) {
@@ -165,7 +173,8 @@ int main(int argc, char *argv[])
             err() << "filled " << have + written << " of " << rows << " rows" << Qt::endl;
         }
         if (written > 0)
-            result.insert(QStringLiteral("record_rows_per_s"), std::round(static_cast<double>(written) / (static_cast<double>(insertNs) / 1e9)));
+            result.insert(QStringLiteral("record_rows_per_s"),
+                          std::round(static_cast<double>(written) / (static_cast<double>(insertNs) / 1e9)));
         // Several runs of the same size, each its own rows, into a table a run bigger each
         // time: one run's figure moves by a fifth with the machine's other load.
         QTemporaryDir dir;
@@ -181,7 +190,8 @@ int main(int argc, char *argv[])
             for (const DecisionInput &d : decisions)
                 file.write(jsonLine(d));
             file.close();
-            const CliTiming t = runCli(cli, url, {QStringLiteral("record"), QStringLiteral("--jsonl"), file.fileName()});
+            const CliTiming t =
+                runCli(cli, url, {QStringLiteral("record"), QStringLiteral("--jsonl"), file.fileName()});
             viaCli += n;
             err() << "record --jsonl run " << run + 1 << ": " << n << " rows, " << t.ms << " ms" << Qt::endl;
             if (n == jsonlRows) {
@@ -200,10 +210,11 @@ int main(int argc, char *argv[])
 
     if (!parser.isSet(QStringLiteral("no-indexes"))) {
         const CliTiming t = runCli(cli, url, {QStringLiteral("init"), QStringLiteral("--add-indexes")});
-        result.insert(QStringLiteral("init_add_indexes_s"), round1(t.ms / 1000.0) );
+        result.insert(QStringLiteral("init_add_indexes_s"), round1(t.ms / 1000.0));
     }
 
-    auto agents = execQuery(**db, QStringLiteral("SELECT agent_id FROM ai_telemetry ORDER BY id DESC LIMIT 1"), {}, QStringLiteral("picking an agent"));
+    auto agents = execQuery(**db, QStringLiteral("SELECT agent_id FROM ai_telemetry ORDER BY id DESC LIMIT 1"), {},
+                            QStringLiteral("picking an agent"));
     if (!agents || !agents->next())
         die(QStringLiteral("no agent to time `agent` with"));
     const QString agent = agents->value(0).toString();
@@ -237,8 +248,8 @@ int main(int argc, char *argv[])
     result.insert(QStringLiteral("read_median_ms"), medians);
     result.insert(QStringLiteral("cli_startup_median_ms"), round1(median(versionTimes)));
     const double statsMs = medians.value(QStringLiteral("stats")).toDouble();
-    const double jsonlRate = result.value(QStringLiteral("record_jsonl_rows_per_s")).toDouble(
-        result.value(QStringLiteral("record_rows_per_s")).toDouble());
+    const double jsonlRate = result.value(QStringLiteral("record_jsonl_rows_per_s"))
+                                 .toDouble(result.value(QStringLiteral("record_rows_per_s")).toDouble());
     result.insert(QStringLiteral("targets"),
                   QJsonObject{{QStringLiteral("stats_days_30_ms_max"), 300},
                               {QStringLiteral("record_rows_per_s_min"), 50000},

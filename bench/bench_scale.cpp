@@ -31,10 +31,10 @@ using namespace atalaya;
 namespace {
 
 const char *kAgents[] = {"agent-planner", "agent-reviewer", "agent-deployer", "agent-triage",
-                         "agent-support", "agent-billing", "agent-security", "agent-data",
-                         "agent-search", "agent-ops", "agent-qa", "agent-docs"};
-const char *kTasks[] = {"code_review", "deployment_risk", "rollback_decision", "triage",
-                        "performance_analysis", "optimization", "refund", "classification"};
+                         "agent-support", "agent-billing",  "agent-security", "agent-data",
+                         "agent-search",  "agent-ops",      "agent-qa",       "agent-docs"};
+const char *kTasks[] = {"code_review",  "deployment_risk", "rollback_decision", "triage", "performance_analysis",
+                        "optimization", "refund",          "classification"};
 
 struct Row {
     int agent;
@@ -79,8 +79,9 @@ int genTsv(qint64 rows, const QString &path)
         const time_t secs = static_cast<time_t>(us / 1000000);
         struct tm t;
         gmtime_r(&secs, &t);
-        std::fprintf(f, "%s\t%s\t{\"action\":\"approve\",\"score\":%d}\t%d.%04d\t%s\t%s\t%d\t{\"source\":\"bench\"}\t"
-                        "%04d-%02d-%02d %02d:%02d:%02d.%06lld\n",
+        std::fprintf(f,
+                     "%s\t%s\t{\"action\":\"approve\",\"score\":%d}\t%d.%04d\t%s\t%s\t%d\t{\"source\":\"bench\"}\t"
+                     "%04d-%02d-%02d %02d:%02d:%02d.%06lld\n",
                      kAgents[r.agent], kTasks[r.task], r.confidenceE4 % 100, r.confidenceE4 / 10000,
                      r.confidenceE4 % 10000, r.feedback < 0 ? "\\N" : fb[r.feedback],
                      r.feedback < 0 ? "\\N" : acc[r.feedback], r.ms, t.tm_year + 1900, t.tm_mon + 1, t.tm_mday,
@@ -97,8 +98,9 @@ int genJsonl(qint64 rows, const QString &path)
     std::mt19937_64 rng(7);
     for (qint64 i = 0; i < rows; ++i) {
         const Row r = randomRow(rng);
-        std::fprintf(f, "{\"agent_id\":\"%s\",\"task_type\":\"%s\",\"decision\":{\"action\":\"approve\"},"
-                        "\"confidence\":%d.%04d,\"execution_time_ms\":%d,\"metadata\":{\"source\":\"bench\"}}\n",
+        std::fprintf(f,
+                     "{\"agent_id\":\"%s\",\"task_type\":\"%s\",\"decision\":{\"action\":\"approve\"},"
+                     "\"confidence\":%d.%04d,\"execution_time_ms\":%d,\"metadata\":{\"source\":\"bench\"}}\n",
                      kAgents[r.agent], kTasks[r.task], r.confidenceE4 / 10000, r.confidenceE4 % 10000, r.ms);
     }
     return std::fclose(f) == 0 ? 0 : 1;
@@ -201,8 +203,7 @@ int reads(const QString &url, int runs, int naiveRuns, const QStringList &only, 
          [&] { return activeAlerts(naive, window).ok(); }},
         {QStringLiteral("calibration"), [&] { return calibration(fastSamples); },
          [&] { return calibration(naiveSamples); }},
-        {QStringLiteral("queue_counts"),
-         [&] { return queue.counts(everyAgent, QDateTime::currentDateTimeUtc()).ok(); },
+        {QStringLiteral("queue_counts"), [&] { return queue.counts(everyAgent, QDateTime::currentDateTimeUtc()).ok(); },
          [&] { return queue.countsFromRows(everyAgent, QDateTime::currentDateTimeUtc()).ok(); }},
     };
     QJsonObject readsJson;
@@ -230,7 +231,7 @@ int reads(const QString &url, int runs, int naiveRuns, const QStringList &only, 
     return 0;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char **argv)
 {
@@ -257,6 +258,7 @@ int main(int argc, char **argv)
         }
         return reads(args[3], std::max(1, runs), std::max(0, naiveRuns), only, endDaysAgo);
     }
-    QTextStream(stderr) << "usage: bench_scale gen-tsv N FILE | gen-jsonl N FILE | reads --db URL [--runs R] [--naive-runs K] [--only READ,...] [--end-days-ago N]\n";
+    QTextStream(stderr) << "usage: bench_scale gen-tsv N FILE | gen-jsonl N FILE | reads --db URL [--runs R] "
+                           "[--naive-runs K] [--only READ,...] [--end-days-ago N]\n";
     return 2;
 }

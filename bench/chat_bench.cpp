@@ -83,8 +83,9 @@ public:
 private:
     void pump()
     {
-        const qsizetype due = m_rate > 0 ? std::min<qsizetype>(m_frames.size(), qsizetype(m_started.elapsed() * m_rate / 1000.0))
-                                         : m_frames.size();
+        const qsizetype due = m_rate > 0
+            ? std::min<qsizetype>(m_frames.size(), qsizetype(m_started.elapsed() * m_rate / 1000.0))
+            : m_frames.size();
         // Chunks, so the socket gets written between them and memory stays modest.
         const qsizetype end = std::min(due, m_next + 2000);
         for (; m_next < end; ++m_next)
@@ -119,11 +120,13 @@ QJsonObject runWatch(const QString &cli, int events, double rate)
     auto *server = new FrameServer(frames, rate);
     server->moveToThread(&thread);
     thread.start();
-    QMetaObject::invokeMethod(server, [server] { server->listen(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server] { server->listen(); }, Qt::BlockingQueuedConnection);
     const double idle = 1.0;
-    QStringList args{QStringLiteral("chat"), QStringLiteral("watch"), QStringLiteral("--url"),
-                     QStringLiteral("ws://127.0.0.1:%1/bench").arg(server->port()), QStringLiteral("--until-idle"),
-                     QString::number(idle), QStringLiteral("--max-seconds"), QStringLiteral("600")};
+    QStringList args{QStringLiteral("chat"),          QStringLiteral("watch"),
+                     QStringLiteral("--url"),         QStringLiteral("ws://127.0.0.1:%1/bench").arg(server->port()),
+                     QStringLiteral("--until-idle"),  QString::number(idle),
+                     QStringLiteral("--max-seconds"), QStringLiteral("600")};
     QString program = cli;
     const bool pinned = !QStandardPaths::findExecutable(QStringLiteral("taskset")).isEmpty();
     if (pinned) {
@@ -164,7 +167,8 @@ QJsonObject runGui(double rate, int seconds)
     server->moveToThread(&thread);
     thread.start();
     bool listening = false;
-    QMetaObject::invokeMethod(server, [server, &listening] { listening = server->listen().ok(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server, &listening] { listening = server->listen().ok(); }, Qt::BlockingQueuedConnection);
     if (!listening)
         return {{QStringLiteral("error"), QStringLiteral("cannot listen")}};
     qputenv("ATALAYA_CHAT_URL", server->url().toUtf8());
@@ -229,7 +233,8 @@ QJsonObject runGui(double rate, int seconds)
     loop.exec();
     const qint64 sent = server->sentEvents();
     const qint64 rssEnd = rssKb();
-    QMetaObject::invokeMethod(server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
     thread.quit();
     thread.wait();
     return {{QStringLiteral("rate_events_per_second"), rate},
@@ -244,7 +249,7 @@ QJsonObject runGui(double rate, int seconds)
             {QStringLiteral("per_minute"), minutes}};
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char *argv[])
 {
@@ -255,16 +260,21 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(QStringLiteral("atalaya.*.info=false"));
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("watch | gui"));
-    parser.addOption({QStringLiteral("events"), QStringLiteral("watch: events to send (default 300000)."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("rate"), QStringLiteral("Events per second (watch: paced run; gui: default 2000)."), QStringLiteral("R")});
+    parser.addOption(
+        {QStringLiteral("events"), QStringLiteral("watch: events to send (default 300000)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("rate"),
+                      QStringLiteral("Events per second (watch: paced run; gui: default 2000)."), QStringLiteral("R")});
     parser.addOption({QStringLiteral("seconds"), QStringLiteral("gui: run time (default 60)."), QStringLiteral("S")});
     parser.addOption({QStringLiteral("cli"), QStringLiteral("Path of atalaya-cli."), QStringLiteral("path")});
     parser.addHelpOption();
     parser.process(app);
     const QString mode = parser.positionalArguments().value(0, QStringLiteral("watch"));
-    const QString cli = parser.isSet(QStringLiteral("cli")) ? parser.value(QStringLiteral("cli")) : QStringLiteral(ATALAYA_CLI_PATH);
+    const QString cli =
+        parser.isSet(QStringLiteral("cli")) ? parser.value(QStringLiteral("cli")) : QStringLiteral(ATALAYA_CLI_PATH);
     if (mode == QLatin1String("watch")) {
-        const int events = parser.value(QStringLiteral("events")).toInt() > 0 ? parser.value(QStringLiteral("events")).toInt() : 300000;
+        const int events = parser.value(QStringLiteral("events")).toInt() > 0
+            ? parser.value(QStringLiteral("events")).toInt()
+            : 300000;
         QJsonObject r{{QStringLiteral("bench"), QStringLiteral("chat watch")},
                       {QStringLiteral("blast"), runWatch(cli, events, 0)}};
         const double rate = parser.value(QStringLiteral("rate")).toDouble();
@@ -274,8 +284,11 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (mode == QLatin1String("gui")) {
-        const double rate = parser.value(QStringLiteral("rate")).toDouble() > 0 ? parser.value(QStringLiteral("rate")).toDouble() : 2000;
-        const int seconds = parser.value(QStringLiteral("seconds")).toInt() > 0 ? parser.value(QStringLiteral("seconds")).toInt() : 60;
+        const double rate = parser.value(QStringLiteral("rate")).toDouble() > 0
+            ? parser.value(QStringLiteral("rate")).toDouble()
+            : 2000;
+        const int seconds =
+            parser.value(QStringLiteral("seconds")).toInt() > 0 ? parser.value(QStringLiteral("seconds")).toInt() : 60;
         print({{QStringLiteral("bench"), QStringLiteral("chat page")}, {QStringLiteral("gui"), runGui(rate, seconds)}});
         return 0;
     }

@@ -57,8 +57,7 @@ double threadCpuMs()
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-template <typename Fn>
-std::vector<double> timeRuns(int runs, Fn fn)
+template <typename Fn> std::vector<double> timeRuns(int runs, Fn fn)
 {
     std::vector<double> ms;
     for (int i = 0; i < runs; ++i) {
@@ -100,7 +99,8 @@ struct PaintCounter : QObject {
         if (event->type() == QEvent::Paint) {
             // The rows below the removed one moved up: the whole viewport, not only the
             // selection change, was painted.
-            if (static_cast<QPaintEvent *>(event)->region().boundingRect().height() >= static_cast<QWidget *>(watched)->height() - 30)
+            if (static_cast<QPaintEvent *>(event)->region().boundingRect().height()
+                >= static_cast<QWidget *>(watched)->height() - 30)
                 ++fullPaints;
         }
         return false;
@@ -113,7 +113,7 @@ void fail(const QString &what)
     std::exit(1);
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char **argv)
 {
@@ -143,7 +143,8 @@ int main(int argc, char **argv)
         QSqlQuery(admin).exec(QStringLiteral("CREATE DATABASE bench CHARACTER SET utf8mb4"));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("bench-admin"));
-    auto url = DbUrl::parse(QStringLiteral("mysql://%1@127.0.0.1:%2/bench").arg(info.value(QStringLiteral("USER")), info.value(QStringLiteral("PORT"))));
+    auto url = DbUrl::parse(QStringLiteral("mysql://%1@127.0.0.1:%2/bench")
+                                .arg(info.value(QStringLiteral("USER")), info.value(QStringLiteral("PORT"))));
     auto opened = Database::open(*url, info.value(QStringLiteral("PASSWORD")));
     if (!opened)
         fail(opened.error().message);
@@ -199,7 +200,8 @@ int main(int argc, char **argv)
     QString plan;
     if (explain && explain->next())
         plan = QStringLiteral("type=%1 key=%2 extra=%3")
-                   .arg(explain->value(QStringLiteral("type")).toString(), explain->value(QStringLiteral("key")).toString(),
+                   .arg(explain->value(QStringLiteral("type")).toString(),
+                        explain->value(QStringLiteral("key")).toString(),
                         explain->value(QStringLiteral("Extra")).toString());
 
     // The page: key press → next item shown, then feedback → written.
@@ -337,9 +339,10 @@ int main(int argc, char **argv)
         {QStringLiteral("key_to_written_ms_median"), median(settleMs)},
         {QStringLiteral("key_to_written_ms_max"), maxOf(settleMs)},
         {QStringLiteral("feedback_write_ms_median"), median(writeMs)},
-        {QStringLiteral("targets"), QJsonObject{{QStringLiteral("first_page_200_ms"), 50},
-                                                {QStringLiteral("key_to_next_item_ms"), 16},
-                                                {QStringLiteral("feedback_written_and_counts_ms"), 300}}},
+        {QStringLiteral("targets"),
+         QJsonObject{{QStringLiteral("first_page_200_ms"), 50},
+                     {QStringLiteral("key_to_next_item_ms"), 16},
+                     {QStringLiteral("feedback_written_and_counts_ms"), 300}}},
     };
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Indented).constData());
     return 0;

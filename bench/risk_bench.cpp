@@ -26,7 +26,7 @@ namespace {
 
 class Rng {
 public:
-    explicit Rng(quint64 seed) : m_engine(seed) {}
+    explicit Rng(quint64 seed) : m_engine(seed) { }
     double uniform() { return static_cast<double>(m_engine() >> 11) * 0x1.0p-53; }
     double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
     int integer(int lo, int hi) { return lo + static_cast<int>(uniform() * (hi - lo + 1)); }
@@ -51,7 +51,8 @@ double truthProbability(const FeatureVector &x)
     const double planning = x[int(RiskFeature::PlanningDuration)];
     const double logit = -4.6 + 2.2 * (tests < 70 ? 1 : 0) * (changes > 400 ? 1.4 : 0.7) + 1.1 * (review < 0.65 ? 1 : 0)
         + 0.5 * (complexity - 1) * (review < 0.8 ? 1.0 : 0.4) + 0.8 * (hour < 7 || hour > 19 ? 1 : 0)
-        + 0.6 * std::log1p(changes / 300.0) + 0.12 * std::min(failures, 8.0) + 0.6 * (dow >= 4 ? 1 : 0) * (planning < 7200 ? 1 : 0);
+        + 0.6 * std::log1p(changes / 300.0) + 0.12 * std::min(failures, 8.0)
+        + 0.6 * (dow >= 4 ? 1 : 0) * (planning < 7200 ? 1 : 0);
     return 1.0 / (1.0 + std::exp(-logit));
 }
 
@@ -106,7 +107,7 @@ double percentile(std::vector<double> v, double p)
     return v[std::max<std::size_t>(rank, 1) - 1];
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char *argv[])
 {
@@ -164,7 +165,8 @@ int main(int argc, char *argv[])
             const FeatureVector x = normalizeFeatures(samples[i].raw);
             for (double v : x)
                 out << QString::number(v, 'g', 17) << ',';
-            out << (labels[i] ? 1 : 0) << ',' << (isVal[i] ? "val" : "train") << ',' << QString::number(truth[i], 'g', 17) << '\n';
+            out << (labels[i] ? 1 : 0) << ',' << (isVal[i] ? "val" : "train") << ','
+                << QString::number(truth[i], 'g', 17) << '\n';
         }
     }
 

@@ -36,8 +36,14 @@ double cpuMs(clockid_t clock)
     clock_gettime(clock, &ts);
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
-double processCpuMs() { return cpuMs(CLOCK_PROCESS_CPUTIME_ID); }
-double threadCpuMs() { return cpuMs(CLOCK_THREAD_CPUTIME_ID); }
+double processCpuMs()
+{
+    return cpuMs(CLOCK_PROCESS_CPUTIME_ID);
+}
+double threadCpuMs()
+{
+    return cpuMs(CLOCK_THREAD_CPUTIME_ID);
+}
 
 // Ticks every 2 ms; the largest gap beyond that is the longest time the UI thread was busy.
 // On a loaded machine a gap also holds time the thread waited for a core, so the probe
@@ -107,9 +113,12 @@ bool waitLoaded(Page *page, int timeoutMs = 30000)
     return ok;
 }
 
-double round1(double v) { return std::round(v * 10.0) / 10.0; }
+double round1(double v)
+{
+    return std::round(v * 10.0) / 10.0;
+}
 
-} // namespace
+}  // namespace
 
 int main(int argc, char *argv[])
 {
@@ -247,10 +256,11 @@ int main(int argc, char *argv[])
         {QStringLiteral("gui_pdf_export_ms"), round1(guiPdfMs)},
         {QStringLiteral("gui_pdf_max_ui_stall_ms"), round1(guiPdfStall)},
         {QStringLiteral("gui_pdf_max_ui_stall_cpu_ms"), round1(guiPdfStallCpu)},
-        {QStringLiteral("targets"), QJsonObject{{QStringLiteral("cold_start_ms"), 1500},
-                                                {QStringLiteral("page_switch_ms"), 100},
-                                                {QStringLiteral("ui_stall_ms"), 50},
-                                                {QStringLiteral("pdf_ms"), 3000}}},
+        {QStringLiteral("targets"),
+         QJsonObject{{QStringLiteral("cold_start_ms"), 1500},
+                     {QStringLiteral("page_switch_ms"), 100},
+                     {QStringLiteral("ui_stall_ms"), 50},
+                     {QStringLiteral("pdf_ms"), 3000}}},
     };
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Indented);
     return 0;

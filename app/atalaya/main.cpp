@@ -43,7 +43,7 @@ QString databasePassword(const DbUrl &url)
     return saved ? *saved : QString();
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char *argv[])
 {
@@ -61,14 +61,23 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Atalaya — observability for AI agents in production"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("db"), QStringLiteral("Database URL (default: $ATALAYA_DB, then the embedded SQLite file)."), QStringLiteral("url")});
+    parser.addOption({QStringLiteral("db"),
+                      QStringLiteral("Database URL (default: $ATALAYA_DB, then the embedded SQLite file)."),
+                      QStringLiteral("url")});
     parser.addOption({QStringLiteral("lang"), QStringLiteral("Interface language: es or en."), QStringLiteral("lang")});
-    parser.addOption({QStringLiteral("theme"), QStringLiteral("Colours: system, light or dark (default: the View → Theme setting)."), QStringLiteral("theme")});
-    parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Render the page after its data loaded to FILE.png and exit."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("theme"),
+                      QStringLiteral("Colours: system, light or dark (default: the View → Theme setting)."),
+                      QStringLiteral("theme")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      QStringLiteral("Render the page after its data loaded to FILE.png and exit."),
+                      QStringLiteral("file")});
     parser.addOption({QStringLiteral("page"), QStringLiteral("Page to show or render."), QStringLiteral("page")});
-    parser.addOption({QStringLiteral("size"), QStringLiteral("Window size WxH for --screenshot (default 1400x900)."), QStringLiteral("WxH")});
-    parser.addOption({QStringLiteral("out-dir"), QStringLiteral("Without a display: where the page PNGs go."), QStringLiteral("dir")});
-    parser.addOption({QStringLiteral("log-json"), QStringLiteral("Append structured JSON log lines to FILE."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("size"), QStringLiteral("Window size WxH for --screenshot (default 1400x900)."),
+                      QStringLiteral("WxH")});
+    parser.addOption({QStringLiteral("out-dir"), QStringLiteral("Without a display: where the page PNGs go."),
+                      QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("log-json"), QStringLiteral("Append structured JSON log lines to FILE."),
+                      QStringLiteral("file")});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -81,7 +90,8 @@ int main(int argc, char *argv[])
     }
     Settings settings;
     const QString theme = parser.value(QStringLiteral("theme"));
-    if (!theme.isEmpty() && theme != QLatin1String("system") && theme != QLatin1String("light") && theme != QLatin1String("dark")) {
+    if (!theme.isEmpty() && theme != QLatin1String("system") && theme != QLatin1String("light")
+        && theme != QLatin1String("dark")) {
         err << "error: --theme is '" << theme << "'; allowed: system, light, dark\n";
         return 2;
     }
@@ -128,8 +138,9 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("screenshot"))) {
         jobs.append({page.isEmpty() ? QStringLiteral("overview") : page, parser.value(QStringLiteral("screenshot"))});
     } else if (headless) {
-        const QString dir = parser.isSet(QStringLiteral("out-dir")) ? parser.value(QStringLiteral("out-dir"))
-                                                                     : QDir::current().filePath(QStringLiteral("atalaya-pages"));
+        const QString dir = parser.isSet(QStringLiteral("out-dir"))
+            ? parser.value(QStringLiteral("out-dir"))
+            : QDir::current().filePath(QStringLiteral("atalaya-pages"));
         QDir().mkpath(dir);
         err << "no display found: rendering every page to " << dir << " and printing the overview JSON\n";
         err.flush();

@@ -70,15 +70,16 @@ int runWatch(CliContext &ctx)
         loop.quit();
     };
     qint64 connectedMs = 0;
-    QObject::connect(&client, &ChatFeedClient::stateChanged, &loop, [&](ChatFeedClient::State state, const QString &detail) {
-        if (state == ChatFeedClient::State::Connected && connectedMs == 0)
-            connectedMs = QDateTime::currentMSecsSinceEpoch();
-        // The first attempt failing means the feed is not there: say so, don't wait forever.
-        if (state == ChatFeedClient::State::WaitingToReconnect && !client.everConnected())
-            finish(static_cast<int>(ErrorCode::Unavailable), detail.section(QStringLiteral("; retrying"), 0, 0));
-        else if (state == ChatFeedClient::State::Refused)
-            finish(static_cast<int>(client.refusalCode()), detail);
-    });
+    QObject::connect(
+        &client, &ChatFeedClient::stateChanged, &loop, [&](ChatFeedClient::State state, const QString &detail) {
+            if (state == ChatFeedClient::State::Connected && connectedMs == 0)
+                connectedMs = QDateTime::currentMSecsSinceEpoch();
+            // The first attempt failing means the feed is not there: say so, don't wait forever.
+            if (state == ChatFeedClient::State::WaitingToReconnect && !client.everConnected())
+                finish(static_cast<int>(ErrorCode::Unavailable), detail.section(QStringLiteral("; retrying"), 0, 0));
+            else if (state == ChatFeedClient::State::Refused)
+                finish(static_cast<int>(client.refusalCode()), detail);
+        });
     QTimer poll;
     poll.setInterval(50);
     QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
@@ -123,8 +124,9 @@ int runWatch(CliContext &ctx)
     client.stop();
     ctx.print(json);
     if (exitCode != 0)
-        return ctx.fail(makeError(static_cast<ErrorCode>(exitCode),
-                                  QStringLiteral("chat feed %1 unreachable: %2").arg(options.url.toString(QUrl::RemoveUserInfo), failure)));
+        return ctx.fail(makeError(
+            static_cast<ErrorCode>(exitCode),
+            QStringLiteral("chat feed %1 unreachable: %2").arg(options.url.toString(QUrl::RemoveUserInfo), failure)));
     return 0;
 }
 
@@ -135,11 +137,16 @@ int runServeDemo(CliContext &ctx)
     auto batch = ctx.intOption(QStringLiteral("batch"), 1, 1, 10000);
     auto maxEvents = ctx.intOption(QStringLiteral("max-events"), -1, -1, 2000000000);
     auto seed = ctx.intOption(QStringLiteral("seed"), 42, 0, 2147483647);
-    if (!port) return ctx.fail(port.error());
-    if (!rate) return ctx.fail(rate.error());
-    if (!batch) return ctx.fail(batch.error());
-    if (!maxEvents) return ctx.fail(maxEvents.error());
-    if (!seed) return ctx.fail(seed.error());
+    if (!port)
+        return ctx.fail(port.error());
+    if (!rate)
+        return ctx.fail(rate.error());
+    if (!batch)
+        return ctx.fail(batch.error());
+    if (!maxEvents)
+        return ctx.fail(maxEvents.error());
+    if (!seed)
+        return ctx.fail(seed.error());
     ChatDemoServerOptions options;
     options.port = static_cast<quint16>(*port);
     options.eventsPerSecond = *rate;
@@ -164,7 +171,8 @@ int runServeDemo(CliContext &ctx)
                {QStringLiteral("events_per_second"), options.eventsPerSecond},
                {QStringLiteral("telemetry_ids"), static_cast<qint64>(options.telemetryIds.size())}});
     QEventLoop loop;
-    QObject::connect(&server, &ChatDemoServer::finished, &loop, [&loop] { QTimer::singleShot(200, &loop, &QEventLoop::quit); });
+    QObject::connect(&server, &ChatDemoServer::finished, &loop,
+                     [&loop] { QTimer::singleShot(200, &loop, &QEventLoop::quit); });
     loop.exec();
     return 0;
 }
@@ -172,16 +180,28 @@ int runServeDemo(CliContext &ctx)
 int runChat(CliContext &ctx)
 {
     auto &p = ctx.parser();
-    p.addOption({QStringLiteral("url"), QStringLiteral("watch: the chat monitoring WebSocket, ws[s]://HOST/PATH (default $ATALAYA_CHAT_URL)."), QStringLiteral("url")});
-    p.addOption({QStringLiteral("token-stdin"), QStringLiteral("Read the bearer token from standard input (default: the keychain entry of the URL).")});
-    p.addOption({QStringLiteral("window"), QStringLiteral("watch: rolling window in seconds (default 300)."), QStringLiteral("S")});
-    p.addOption({QStringLiteral("until-idle"), QStringLiteral("watch: exit after S seconds without an event."), QStringLiteral("S")});
-    p.addOption({QStringLiteral("max-seconds"), QStringLiteral("watch: exit after S seconds at most."), QStringLiteral("S")});
-    p.addOption({QStringLiteral("allow-insecure"), QStringLiteral("watch: allow ws:// (unencrypted) to a host that is not loopback.")});
-    p.addOption({QStringLiteral("port"), QStringLiteral("serve-demo: loopback port (default 0 = a free one, printed)."), QStringLiteral("P")});
-    p.addOption({QStringLiteral("rate"), QStringLiteral("serve-demo: events per second (default 4)."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("batch"), QStringLiteral("serve-demo: events per frame; above 1 sends JSON arrays."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("max-events"), QStringLiteral("serve-demo: stop after N events."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("url"),
+                 QStringLiteral("watch: the chat monitoring WebSocket, ws[s]://HOST/PATH (default $ATALAYA_CHAT_URL)."),
+                 QStringLiteral("url")});
+    p.addOption(
+        {QStringLiteral("token-stdin"),
+         QStringLiteral("Read the bearer token from standard input (default: the keychain entry of the URL).")});
+    p.addOption({QStringLiteral("window"), QStringLiteral("watch: rolling window in seconds (default 300)."),
+                 QStringLiteral("S")});
+    p.addOption({QStringLiteral("until-idle"), QStringLiteral("watch: exit after S seconds without an event."),
+                 QStringLiteral("S")});
+    p.addOption(
+        {QStringLiteral("max-seconds"), QStringLiteral("watch: exit after S seconds at most."), QStringLiteral("S")});
+    p.addOption({QStringLiteral("allow-insecure"),
+                 QStringLiteral("watch: allow ws:// (unencrypted) to a host that is not loopback.")});
+    p.addOption({QStringLiteral("port"), QStringLiteral("serve-demo: loopback port (default 0 = a free one, printed)."),
+                 QStringLiteral("P")});
+    p.addOption(
+        {QStringLiteral("rate"), QStringLiteral("serve-demo: events per second (default 4)."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("batch"), QStringLiteral("serve-demo: events per frame; above 1 sends JSON arrays."),
+                 QStringLiteral("N")});
+    p.addOption(
+        {QStringLiteral("max-events"), QStringLiteral("serve-demo: stop after N events."), QStringLiteral("N")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("serve-demo: random seed (default 42)."), QStringLiteral("N")});
     p.addOption({QStringLiteral("no-db"), QStringLiteral("serve-demo: do not read telemetry ids from the database.")});
     if (!ctx.parse(QStringLiteral("Watch the live chat monitoring feed, or play a demo feed on loopback."),
@@ -195,8 +215,8 @@ int runChat(CliContext &ctx)
     return ctx.usageError(QStringLiteral("expected `chat watch` or `chat serve-demo`, got '%1'").arg(args.value(0)));
 }
 
-} // namespace
+}  // namespace
 
 ATALAYA_CLI_COMMAND(chat, "chat", "Watch the live chat feed (watch) or play a demo feed (serve-demo)", runChat);
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

@@ -19,7 +19,7 @@ const QString kPasswordStdin = QStringLiteral("password-stdin");
 const QString kPretty = QStringLiteral("pretty");
 const QString kLogJson = QStringLiteral("log-json");
 
-} // namespace
+}  // namespace
 
 QString readStdinLine()
 {
@@ -48,13 +48,14 @@ CliContext::CliContext(QString command, QStringList arguments)
 bool CliContext::parse(const QString &description, const QString &positionalSyntax)
 {
     m_parser.setApplicationDescription(description);
-    m_parser.addOption({kDb, QStringLiteral("Database URL (sqlite:PATH, mysql://user@host:port/db); "
-                                            "default $ATALAYA_DB, then the embedded SQLite file."),
+    m_parser.addOption({kDb,
+                        QStringLiteral("Database URL (sqlite:PATH, mysql://user@host:port/db); "
+                                       "default $ATALAYA_DB, then the embedded SQLite file."),
                         QStringLiteral("url")});
-    m_parser.addOption({kPasswordStdin, QStringLiteral("Read the database password from the first line of standard input.")});
+    m_parser.addOption(
+        {kPasswordStdin, QStringLiteral("Read the database password from the first line of standard input.")});
     m_parser.addOption({kPretty, QStringLiteral("Indent the JSON output.")});
-    m_parser.addOption({kLogJson, QStringLiteral("Append structured JSON log lines to FILE."),
-                        QStringLiteral("file")});
+    m_parser.addOption({kLogJson, QStringLiteral("Append structured JSON log lines to FILE."), QStringLiteral("file")});
     const QCommandLineOption help = m_parser.addHelpOption();
     if (!positionalSyntax.isEmpty())
         m_parser.addPositionalArgument(positionalSyntax, QString());
@@ -131,10 +132,9 @@ Result<int> CliContext::intOption(const QString &name, int fallback, int min, in
     const QString raw = m_parser.value(name);
     const int v = raw.toInt(&ok);
     if (!ok || v < min || v > max)
-        return makeError(ErrorCode::Usage, QStringLiteral("--%1 is '%2'; it must be an integer from %3 to %4")
-                                               .arg(name, raw)
-                                               .arg(min)
-                                               .arg(max));
+        return makeError(
+            ErrorCode::Usage,
+            QStringLiteral("--%1 is '%2'; it must be an integer from %3 to %4").arg(name, raw).arg(min).arg(max));
     return v;
 }
 
@@ -146,18 +146,16 @@ Result<double> CliContext::doubleOption(const QString &name, double fallback, do
     const QString raw = m_parser.value(name);
     const double v = raw.toDouble(&ok);
     if (!ok || v < min || v > max)
-        return makeError(ErrorCode::Usage, QStringLiteral("--%1 is '%2'; it must be a number from %3 to %4")
-                                               .arg(name, raw)
-                                               .arg(min)
-                                               .arg(max));
+        return makeError(
+            ErrorCode::Usage,
+            QStringLiteral("--%1 is '%2'; it must be a number from %3 to %4").arg(name, raw).arg(min).arg(max));
     return v;
 }
 
 int CliContext::print(const QJsonObject &json) const
 {
     const QJsonDocument doc(json);
-    const QByteArray bytes = doc.toJson(m_parser.isSet(kPretty) ? QJsonDocument::Indented
-                                                                : QJsonDocument::Compact);
+    const QByteArray bytes = doc.toJson(m_parser.isSet(kPretty) ? QJsonDocument::Indented : QJsonDocument::Compact);
     std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
     if (!bytes.endsWith('\n'))
         std::fputc('\n', stdout);
@@ -181,4 +179,4 @@ void CliContext::warn(const QString &message) const
     QTextStream(stderr) << "warning: " << message << '\n';
 }
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

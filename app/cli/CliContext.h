@@ -11,7 +11,7 @@
 
 namespace atalaya {
 class Database;
-}
+}  // namespace atalaya
 
 namespace atalaya::cli {
 
@@ -58,4 +58,4 @@ QByteArray readAllStdin();
 // One line of stdin without its line end, for `--password-stdin`.
 QString readStdinLine();
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

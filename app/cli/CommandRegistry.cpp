@@ -11,7 +11,7 @@ std::vector<CommandInfo> &registry()
     return commands;
 }
 
-} // namespace
+}  // namespace
 
 bool CommandRegistry::add(CommandInfo info)
 {
@@ -31,9 +31,8 @@ const CommandInfo *CommandRegistry::find(const QString &name)
 std::vector<CommandInfo> CommandRegistry::all()
 {
     std::vector<CommandInfo> sorted = registry();
-    std::sort(sorted.begin(), sorted.end(),
-              [](const CommandInfo &a, const CommandInfo &b) { return a.name < b.name; });
+    std::sort(sorted.begin(), sorted.end(), [](const CommandInfo &a, const CommandInfo &b) { return a.name < b.name; });
     return sorted;
 }
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

@@ -10,7 +10,7 @@ class CliContext;
 using CommandFn = int (*)(CliContext &);
 
 struct CommandInfo {
-    QString name;     // "stats", or "risk" for a group with sub-commands
+    QString name;  // "stats", or "risk" for a group with sub-commands
     QString summary;  // one line for `atalaya-cli --help`
     CommandFn run;
 };
@@ -23,8 +23,8 @@ public:
     static std::vector<CommandInfo> all();  // sorted by name
 };
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli
 
-#define ATALAYA_CLI_COMMAND(id, name, summary, fn) \
-    static const bool atalaya_cli_registered_##id = \
+#define ATALAYA_CLI_COMMAND(id, name, summary, fn)                                                                     \
+    static const bool atalaya_cli_registered_##id =                                                                    \
         ::atalaya::cli::CommandRegistry::add({QStringLiteral(name), QStringLiteral(summary), fn})

@@ -77,9 +77,13 @@ int runExport(CliContext &ctx)
 {
     addWindowOptions(ctx, true);
     ctx.parser().addOption({QStringLiteral("out"), QStringLiteral("Output file."), QStringLiteral("file")});
-    ctx.parser().addOption({QStringLiteral("what"), QStringLiteral("csv: decisions, agents, trends or queue."), QStringLiteral("table")});
-    ctx.parser().addOption({QStringLiteral("lang"), QStringLiteral("pdf: report language, es or en."), QStringLiteral("lang")});
-    ctx.parser().addOption({QStringLiteral("limit"), QStringLiteral("csv queue: at most N items, most urgent first (default 10000)."), QStringLiteral("n")});
+    ctx.parser().addOption(
+        {QStringLiteral("what"), QStringLiteral("csv: decisions, agents, trends or queue."), QStringLiteral("table")});
+    ctx.parser().addOption(
+        {QStringLiteral("lang"), QStringLiteral("pdf: report language, es or en."), QStringLiteral("lang")});
+    ctx.parser().addOption({QStringLiteral("limit"),
+                            QStringLiteral("csv queue: at most N items, most urgent first (default 10000)."),
+                            QStringLiteral("n")});
     if (!ctx.parse(QStringLiteral("CSV tables and the PDF report (DASHBOARD.md)."), QStringLiteral("csv|pdf")))
         return ctx.exitCode();
     const QStringList args = ctx.positional();
@@ -94,8 +98,8 @@ int runExport(CliContext &ctx)
     return args[0] == QLatin1String("csv") ? runCsv(ctx, *query, out) : runPdf(ctx, *query, out);
 }
 
-} // namespace
+}  // namespace
 
 ATALAYA_CLI_COMMAND(exportCommand, "export", "CSV tables and the PDF report", runExport);
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

@@ -8,21 +8,25 @@ namespace {
 
 int runFeedback(CliContext &ctx)
 {
-    ctx.parser().addOption({QStringLiteral("reviewer"), QStringLiteral("Who reviewed (default: the OS user)."), QStringLiteral("name")});
-    ctx.parser().addOption({QStringLiteral("note"), QStringLiteral("An optional note kept in the audit log."), QStringLiteral("text")});
+    ctx.parser().addOption(
+        {QStringLiteral("reviewer"), QStringLiteral("Who reviewed (default: the OS user)."), QStringLiteral("name")});
+    ctx.parser().addOption(
+        {QStringLiteral("note"), QStringLiteral("An optional note kept in the audit log."), QStringLiteral("text")});
     if (!ctx.parse(QStringLiteral("Record human feedback on a decision (re-review is allowed and audited)."),
                    QStringLiteral("ID correct|incorrect|partially_correct")))
         return ctx.exitCode();
     const QStringList args = ctx.positional();
     if (args.size() != 2)
-        return ctx.usageError(QStringLiteral("expected ID and a value: feedback ID correct|incorrect|partially_correct"));
+        return ctx.usageError(
+            QStringLiteral("expected ID and a value: feedback ID correct|incorrect|partially_correct"));
     bool ok = false;
     const qint64 id = args[0].toLongLong(&ok);
     if (!ok || id <= 0)
         return ctx.usageError(QStringLiteral("ID '%1' must be a positive integer telemetry id").arg(args[0]));
     const auto value = feedbackFromString(args[1]);
     if (!value)
-        return ctx.usageError(QStringLiteral("feedback '%1' is not one of correct, incorrect, partially_correct").arg(args[1]));
+        return ctx.usageError(
+            QStringLiteral("feedback '%1' is not one of correct, incorrect, partially_correct").arg(args[1]));
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
@@ -34,14 +38,15 @@ int runFeedback(CliContext &ctx)
     auto result = FeedbackRepository(*db).record(request);
     if (!result)
         return ctx.fail(result.error());
-    return ctx.print({{QStringLiteral("id"), result->id},
-                      {QStringLiteral("human_feedback"), result->humanFeedback},
-                      {QStringLiteral("accuracy"), result->accuracy.value_or(0.0)},
-                      {QStringLiteral("previous"), result->previous.isEmpty() ? QJsonValue() : QJsonValue(result->previous)}});
+    return ctx.print(
+        {{QStringLiteral("id"), result->id},
+         {QStringLiteral("human_feedback"), result->humanFeedback},
+         {QStringLiteral("accuracy"), result->accuracy.value_or(0.0)},
+         {QStringLiteral("previous"), result->previous.isEmpty() ? QJsonValue() : QJsonValue(result->previous)}});
 }
 
-} // namespace
+}  // namespace
 
 ATALAYA_CLI_COMMAND(feedback, "feedback", "Record human feedback on a decision", runFeedback);
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

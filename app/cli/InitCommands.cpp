@@ -21,10 +21,11 @@ int runInit(CliContext &ctx)
     ctx.parser().addOption({QStringLiteral("rebuild-rollups"),
                             QStringLiteral("Rebuild Atalaya's rollup tables from ai_telemetry (needed once for a "
                                            "large existing table; takes about a minute per 10 million rows).")});
-    ctx.parser().addOption({QStringLiteral("rules"),
-                            QStringLiteral("The review rules JSON file the queue counts table is kept for (default: the "
-                                           "built-in rules of REVIEW_QUEUE.md)."),
-                            QStringLiteral("file")});
+    ctx.parser().addOption(
+        {QStringLiteral("rules"),
+         QStringLiteral("The review rules JSON file the queue counts table is kept for (default: the "
+                        "built-in rules of REVIEW_QUEUE.md)."),
+         QStringLiteral("file")});
     if (!ctx.parse(QStringLiteral("Create the missing tables and run Atalaya's migrations (idempotent).")))
         return ctx.exitCode();
     DatabaseOptions dbOptions;
@@ -56,10 +57,14 @@ int runInit(CliContext &ctx)
 
 int runDemo(CliContext &ctx)
 {
-    ctx.parser().addOption({QStringLiteral("decisions"), QStringLiteral("Number of decisions (default 20000)."), QStringLiteral("n")});
-    ctx.parser().addOption({QStringLiteral("days"), QStringLiteral("Spread over the last D days (default 60)."), QStringLiteral("d")});
+    ctx.parser().addOption(
+        {QStringLiteral("decisions"), QStringLiteral("Number of decisions (default 20000)."), QStringLiteral("n")});
+    ctx.parser().addOption(
+        {QStringLiteral("days"), QStringLiteral("Spread over the last D days (default 60)."), QStringLiteral("d")});
     ctx.parser().addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 42)."), QStringLiteral("s")});
-    ctx.parser().addOption({QStringLiteral("now"), QStringLiteral("Pretend the current time is this ISO 8601 UTC time (reproducible data)."), QStringLiteral("time")});
+    ctx.parser().addOption({QStringLiteral("now"),
+                            QStringLiteral("Pretend the current time is this ISO 8601 UTC time (reproducible data)."),
+                            QStringLiteral("time")});
     if (!ctx.parse(QStringLiteral("Fill the database with realistic, deterministic demo data.")))
         return ctx.exitCode();
     auto decisions = ctx.intOption(QStringLiteral("decisions"), 20000, 0, 50000000);
@@ -102,9 +107,9 @@ int runDemo(CliContext &ctx)
                       {QStringLiteral("seed"), static_cast<qint64>(options.seed)}});
 }
 
-} // namespace
+}  // namespace
 
 ATALAYA_CLI_COMMAND(init, "init", "Create missing tables and run Atalaya's migrations", runInit);
 ATALAYA_CLI_COMMAND(demo, "demo", "Fill the database with realistic demo data", runDemo);
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

@@ -12,8 +12,10 @@ namespace {
 int runCalibration(CliContext &ctx)
 {
     addWindowOptions(ctx, true);
-    ctx.parser().addOption({QStringLiteral("bins"), QStringLiteral("Confidence bins (2–100, default 10)."), QStringLiteral("n")});
-    if (!ctx.parse(QStringLiteral("Reliability table of reviewed decisions, ECE and the over/under-confident verdict.")))
+    ctx.parser().addOption(
+        {QStringLiteral("bins"), QStringLiteral("Confidence bins (2–100, default 10)."), QStringLiteral("n")});
+    if (!ctx.parse(
+            QStringLiteral("Reliability table of reviewed decisions, ECE and the over/under-confident verdict.")))
         return ctx.exitCode();
     auto query = windowFrom(ctx, true);
     if (!query)
@@ -33,9 +35,10 @@ int runCalibration(CliContext &ctx)
 int runAlerts(CliContext &ctx)
 {
     addWindowOptions(ctx, false);
-    ctx.parser().addOption({QStringLiteral("fail-on"),
-                            QStringLiteral("Exit 6 when an alert of this severity or worse is active: critical, high or medium."),
-                            QStringLiteral("severity")});
+    ctx.parser().addOption(
+        {QStringLiteral("fail-on"),
+         QStringLiteral("Exit 6 when an alert of this severity or worse is active: critical, high or medium."),
+         QStringLiteral("severity")});
     if (!ctx.parse(QStringLiteral("Active alerts from the seed 000 thresholds, overall and per agent.")))
         return ctx.exitCode();
     std::optional<AlertSeverity> failOn;
@@ -60,9 +63,9 @@ int runAlerts(CliContext &ctx)
     return printed;
 }
 
-} // namespace
+}  // namespace
 
 ATALAYA_CLI_COMMAND(calibration, "calibration", "Confidence calibration of reviewed decisions", runCalibration);
 ATALAYA_CLI_COMMAND(alerts, "alerts", "Active alerts (seed 000 thresholds)", runAlerts);
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

@@ -9,11 +9,17 @@ namespace {
 
 int runQueue(CliContext &ctx)
 {
-    ctx.parser().addOption({QStringLiteral("limit"), QStringLiteral("At most N items (1–10000, default 200)."), QStringLiteral("n")});
-    ctx.parser().addOption({QStringLiteral("priority"), QStringLiteral("Only items of this priority: P0, P1, P2 or P3."), QStringLiteral("p")});
+    ctx.parser().addOption(
+        {QStringLiteral("limit"), QStringLiteral("At most N items (1–10000, default 200)."), QStringLiteral("n")});
+    ctx.parser().addOption({QStringLiteral("priority"),
+                            QStringLiteral("Only items of this priority: P0, P1, P2 or P3."), QStringLiteral("p")});
     ctx.parser().addOption({QStringLiteral("agent"), QStringLiteral("Only this agent id."), QStringLiteral("id")});
-    ctx.parser().addOption({QStringLiteral("include-p3-all"), QStringLiteral("Every P3 decision, not only the stable 10 % sample.")});
-    ctx.parser().addOption({QStringLiteral("rules"), QStringLiteral("A review rules JSON file (default: the built-in rules of REVIEW_QUEUE.md)."), QStringLiteral("file")});
+    ctx.parser().addOption(
+        {QStringLiteral("include-p3-all"), QStringLiteral("Every P3 decision, not only the stable 10 % sample.")});
+    ctx.parser().addOption(
+        {QStringLiteral("rules"),
+         QStringLiteral("A review rules JSON file (default: the built-in rules of REVIEW_QUEUE.md)."),
+         QStringLiteral("file")});
     if (!ctx.parse(QStringLiteral("The pending review queue, P0–P3, ordered by priority then due time.")))
         return ctx.exitCode();
     auto limit = ctx.intOption(QStringLiteral("limit"), 200, 1, 10000);
@@ -45,8 +51,8 @@ int runQueue(CliContext &ctx)
     return ctx.print(queueJson(*snapshot));
 }
 
-} // namespace
+}  // namespace
 
 ATALAYA_CLI_COMMAND(queue, "queue", "The pending review queue (P0–P3) with reasons and due times", runQueue);
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

@@ -56,15 +56,19 @@ Status openJsonlInput(QFile &input, const QString &path)
 {
     if (path.isEmpty() || path == QLatin1String("-")) {
         if (!input.open(stdin, QIODevice::ReadOnly))
-            return makeError(ErrorCode::Usage, QStringLiteral("cannot read standard input: %1").arg(input.errorString()));
+            return makeError(ErrorCode::Usage,
+                             QStringLiteral("cannot read standard input: %1").arg(input.errorString()));
         return {};
     }
     const QByteArray name = QFile::encodeName(path);
-    struct stat info {};
-    if (::stat(name.constData(), &info) == 0 && (S_ISFIFO(info.st_mode) || S_ISCHR(info.st_mode) || S_ISSOCK(info.st_mode))) {
+    struct stat info { };
+    if (::stat(name.constData(), &info) == 0
+        && (S_ISFIFO(info.st_mode) || S_ISCHR(info.st_mode) || S_ISSOCK(info.st_mode))) {
         FILE *stream = std::fopen(name.constData(), "rb");
         if (!stream)
-            return makeError(ErrorCode::Usage, QStringLiteral("cannot read %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+            return makeError(
+                ErrorCode::Usage,
+                QStringLiteral("cannot read %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
         if (!input.open(stream, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
             std::fclose(stream);
             return makeError(ErrorCode::Usage, QStringLiteral("cannot read %1: %2").arg(path, input.errorString()));
@@ -97,11 +101,13 @@ int recordJsonl(CliContext &ctx, const QString &path)
     // a failed write is seen here, before the commit.
     options.onRejected = [&](const JsonlRejection &r) -> Status {
         if (!rejects.isOpen() && !rejects.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered))
-            return makeError(ErrorCode::Usage, QStringLiteral("cannot write the rejects file %1: %2; nothing was written")
-                                                   .arg(rejectsPath, rejects.errorString()));
+            return makeError(ErrorCode::Usage,
+                             QStringLiteral("cannot write the rejects file %1: %2; nothing was written")
+                                 .arg(rejectsPath, rejects.errorString()));
         if (rejects.write(r.text + '\n') < 0)
-            return makeError(ErrorCode::Usage, QStringLiteral("cannot write the rejects file %1: %2; nothing was written")
-                                                   .arg(rejectsPath, rejects.errorString()));
+            return makeError(ErrorCode::Usage,
+                             QStringLiteral("cannot write the rejects file %1: %2; nothing was written")
+                                 .arg(rejectsPath, rejects.errorString()));
         return {};
     };
     qint64 reported = 0;
@@ -119,15 +125,15 @@ int recordJsonl(CliContext &ctx, const QString &path)
         QStringList lines;
         for (const JsonlRejection &r : listed)
             lines << QString::number(r.line);
-        return ctx.fail(makeError(
-            ErrorCode::Usage,
-            QStringLiteral("%1 invalid line(s), nothing was written; lines %2%3 (line %4: %5); fix them "
-                           "or pass --skip-invalid --rejects FILE")
-                .arg(report->rejected)
-                .arg(lines.join(QLatin1String(", ")),
-                     report->rejected > qint64(listed.size()) ? QStringLiteral(", …") : QString())
-                .arg(listed.front().line)
-                .arg(listed.front().message)));
+        return ctx.fail(
+            makeError(ErrorCode::Usage,
+                      QStringLiteral("%1 invalid line(s), nothing was written; lines %2%3 (line %4: %5); fix them "
+                                     "or pass --skip-invalid --rejects FILE")
+                          .arg(report->rejected)
+                          .arg(lines.join(QLatin1String(", ")),
+                               report->rejected > qint64(listed.size()) ? QStringLiteral(", …") : QString())
+                          .arg(listed.front().line)
+                          .arg(listed.front().message)));
     }
     for (const JsonlRejection &r : listed)
         ctx.warn(QStringLiteral("line %1 rejected: %2").arg(r.line).arg(r.message));
@@ -141,10 +147,16 @@ int recordJsonl(CliContext &ctx, const QString &path)
 
 int runRecord(CliContext &ctx)
 {
-    ctx.parser().addOption({QStringLiteral("file"), QStringLiteral("Read one decision (JSON object) from FILE."), QStringLiteral("file")});
-    ctx.parser().addOption({QStringLiteral("jsonl"), QStringLiteral("Read one decision per line from FILE (- for stdin)."), QStringLiteral("file")});
-    ctx.parser().addOption({QStringLiteral("skip-invalid"), QStringLiteral("With --jsonl: write the valid lines, send invalid ones to --rejects.")});
-    ctx.parser().addOption({QStringLiteral("rejects"), QStringLiteral("Where invalid lines go (default: the input path + .rejects)."), QStringLiteral("file")});
+    ctx.parser().addOption(
+        {QStringLiteral("file"), QStringLiteral("Read one decision (JSON object) from FILE."), QStringLiteral("file")});
+    ctx.parser().addOption({QStringLiteral("jsonl"),
+                            QStringLiteral("Read one decision per line from FILE (- for stdin)."),
+                            QStringLiteral("file")});
+    ctx.parser().addOption({QStringLiteral("skip-invalid"),
+                            QStringLiteral("With --jsonl: write the valid lines, send invalid ones to --rejects.")});
+    ctx.parser().addOption({QStringLiteral("rejects"),
+                            QStringLiteral("Where invalid lines go (default: the input path + .rejects)."),
+                            QStringLiteral("file")});
     if (!ctx.parse(QStringLiteral("Record a decision (seed 000 POST /record/ body) or a JSON-lines batch.")))
         return ctx.exitCode();
     if (ctx.parser().isSet(QStringLiteral("jsonl")))
@@ -154,8 +166,8 @@ int runRecord(CliContext &ctx)
     return recordOne(ctx, ctx.parser().value(QStringLiteral("file")));
 }
 
-} // namespace
+}  // namespace
 
 ATALAYA_CLI_COMMAND(record, "record", "Record one decision or a JSON-lines batch", runRecord);
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

@@ -65,11 +65,13 @@ int runModels(CliContext &ctx)
 
 int runActivate(CliContext &ctx)
 {
-    if (!ctx.parse(QStringLiteral("Make a stored version the active model (roll back or forward)."), QStringLiteral("VERSION")))
+    if (!ctx.parse(QStringLiteral("Make a stored version the active model (roll back or forward)."),
+                   QStringLiteral("VERSION")))
         return ctx.exitCode();
     const QStringList args = ctx.positional();
     if (args.size() != 1)
-        return ctx.usageError(QStringLiteral("expected one VERSION, e.g. risk activate v1.0-2026-11-07; `risk models` lists them"));
+        return ctx.usageError(
+            QStringLiteral("expected one VERSION, e.g. risk activate v1.0-2026-11-07; `risk models` lists them"));
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
@@ -83,8 +85,10 @@ int runActivate(CliContext &ctx)
 
 int runExport(CliContext &ctx)
 {
-    ctx.parser().addOption({QStringLiteral("out"), QStringLiteral("File to write (permissions 0600)."), QStringLiteral("file")});
-    if (!ctx.parse(QStringLiteral("Export a model version (default: the active one) to a file."), QStringLiteral("[VERSION]")))
+    ctx.parser().addOption(
+        {QStringLiteral("out"), QStringLiteral("File to write (permissions 0600)."), QStringLiteral("file")});
+    if (!ctx.parse(QStringLiteral("Export a model version (default: the active one) to a file."),
+                   QStringLiteral("[VERSION]")))
         return ctx.exitCode();
     const QString out = ctx.parser().value(QStringLiteral("out"));
     if (out.isEmpty())
@@ -129,7 +133,8 @@ struct SubCommand {
 };
 
 const SubCommand kSubCommands[] = {
-    {"predict", runRiskPredict, "(--features JSON | --cycle ID) [--fail-above X] [--record]  explain one deployment's risk"},
+    {"predict", runRiskPredict,
+     "(--features JSON | --cycle ID) [--fail-above X] [--record]  explain one deployment's risk"},
     {"train", runRiskTrain, "[--days 90] [--dry-run] [--activate-anyway]  train and store a new version"},
     {"stats", runStats, "statistics of the active model"},
     {"importance", runImportance, "feature importance of the active model"},
@@ -154,17 +159,20 @@ int runRisk(CliContext &ctx)
             return sub.run(subContext);
         }
     }
-    const bool help = name.isEmpty() && (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h")));
+    const bool help =
+        name.isEmpty() && (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h")));
     QTextStream out(help ? stdout : stderr);
     if (!help)
-        out << "error: " << (name.isEmpty() ? QStringLiteral("a sub-command is required") : QStringLiteral("unknown sub-command '%1'").arg(name))
+        out << "error: "
+            << (name.isEmpty() ? QStringLiteral("a sub-command is required")
+                               : QStringLiteral("unknown sub-command '%1'").arg(name))
             << "; one of:\n";
     for (const SubCommand &sub : kSubCommands)
         out << "  risk " << QString::fromLatin1(sub.name).leftJustified(13) << QString::fromUtf8(sub.summary) << '\n';
     return help ? 0 : static_cast<int>(ErrorCode::Usage);
 }
 
-} // namespace
+}  // namespace
 
 int ensureRiskSchema(CliContext &ctx)
 {
@@ -175,6 +183,7 @@ int ensureRiskSchema(CliContext &ctx)
     return migrated ? 0 : ctx.fail(migrated.error());
 }
 
-ATALAYA_CLI_COMMAND(risk, "risk", "Deployment-risk predictor: predict, train, stats, importance, models, activate, import", runRisk);
+ATALAYA_CLI_COMMAND(risk, "risk",
+                    "Deployment-risk predictor: predict, train, stats, importance, models, activate, import", runRisk);
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

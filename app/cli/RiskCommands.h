@@ -12,4 +12,4 @@ int runRiskImportCsv(CliContext &ctx);
 // Creates Atalaya's tables (migrations) before a write; the error says which right is missing.
 int ensureRiskSchema(CliContext &ctx);
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

@@ -23,14 +23,17 @@ Result<QJsonObject> featuresArgument(const QString &text)
     } else if (text.startsWith(QLatin1Char('@'))) {
         QFile f(text.mid(1));
         if (!f.open(QIODevice::ReadOnly))
-            return makeError(ErrorCode::Usage, QStringLiteral("--features: cannot read %1: %2").arg(text.mid(1), f.errorString()));
+            return makeError(ErrorCode::Usage,
+                             QStringLiteral("--features: cannot read %1: %2").arg(text.mid(1), f.errorString()));
         bytes = f.readAll();
     }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     if (!doc.isObject())
-        return makeError(ErrorCode::Usage, QStringLiteral("--features must be a JSON object of the 10 raw features (%1)")
-                                               .arg(error.error == QJsonParseError::NoError ? QStringLiteral("got another JSON value") : error.errorString()));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("--features must be a JSON object of the 10 raw features (%1)")
+                             .arg(error.error == QJsonParseError::NoError ? QStringLiteral("got another JSON value")
+                                                                          : error.errorString()));
     QJsonObject o = doc.object();
     // The seed's request body {"features": {...}} works as well.
     if (o.size() == 1 && o.value(QStringLiteral("features")).isObject())
@@ -38,15 +41,20 @@ Result<QJsonObject> featuresArgument(const QString &text)
     return o;
 }
 
-} // namespace
+}  // namespace
 
 int runRiskPredict(CliContext &ctx)
 {
     auto &p = ctx.parser();
-    p.addOption({QStringLiteral("features"), QStringLiteral("The 10 raw features as a JSON object (or @FILE, or - for stdin)."), QStringLiteral("json")});
-    p.addOption({QStringLiteral("cycle"), QStringLiteral("Predict an existing delivery cycle of dora_metrics."), QStringLiteral("id")});
-    p.addOption({QStringLiteral("fail-above"), QStringLiteral("Exit 6 when risk_score is above X (a release gate)."), QStringLiteral("x")});
-    p.addOption({QStringLiteral("record"), QStringLiteral("Record the check as a decision in ai_telemetry (agent deployment-risk-predictor).")});
+    p.addOption({QStringLiteral("features"),
+                 QStringLiteral("The 10 raw features as a JSON object (or @FILE, or - for stdin)."),
+                 QStringLiteral("json")});
+    p.addOption({QStringLiteral("cycle"), QStringLiteral("Predict an existing delivery cycle of dora_metrics."),
+                 QStringLiteral("id")});
+    p.addOption({QStringLiteral("fail-above"), QStringLiteral("Exit 6 when risk_score is above X (a release gate)."),
+                 QStringLiteral("x")});
+    p.addOption({QStringLiteral("record"),
+                 QStringLiteral("Record the check as a decision in ai_telemetry (agent deployment-risk-predictor).")});
     p.addOption({QStringLiteral("lang"), kLangHelp, QStringLiteral("es|en")});
     if (!ctx.parse(QStringLiteral("Predict a deployment's failure risk and explain it (seed 003 API 1).")))
         return ctx.exitCode();
@@ -98,7 +106,8 @@ int runRiskPredict(CliContext &ctx)
     if (byCycle)
         out.insert(QStringLiteral("cycle_id"), cycleId);
     if (p.isSet(QStringLiteral("record"))) {
-        auto recorded = RiskService(*db).recordCheck(prediction, *model, cycleId, failAbove, elapsedMs, QStringLiteral("atalaya-cli"));
+        auto recorded = RiskService(*db).recordCheck(prediction, *model, cycleId, failAbove, elapsedMs,
+                                                     QStringLiteral("atalaya-cli"));
         if (!recorded)
             return ctx.fail(recorded.error());
         out.insert(QStringLiteral("telemetry_id"), recorded->telemetryId);
@@ -106,19 +115,22 @@ int runRiskPredict(CliContext &ctx)
     }
     const int printed = ctx.print(out);
     if (printed == 0 && failAbove && prediction.riskScore > *failAbove)
-        return ctx.fail(makeError(ErrorCode::GateFailed, QStringLiteral("risk_score %1 is above --fail-above %2 (%3); the deployment is gated")
-                                                             .arg(prediction.riskScore, 0, 'f', 4)
-                                                             .arg(*failAbove)
-                                                             .arg(prediction.level)));
+        return ctx.fail(makeError(ErrorCode::GateFailed,
+                                  QStringLiteral("risk_score %1 is above --fail-above %2 (%3); the deployment is gated")
+                                      .arg(prediction.riskScore, 0, 'f', 4)
+                                      .arg(*failAbove)
+                                      .arg(prediction.level)));
     return printed;
 }
 
 int runRiskTrain(CliContext &ctx)
 {
     auto &p = ctx.parser();
-    p.addOption({QStringLiteral("days"), QStringLiteral("Train on cycles deployed in the last N days (default 90)."), QStringLiteral("n")});
+    p.addOption({QStringLiteral("days"), QStringLiteral("Train on cycles deployed in the last N days (default 90)."),
+                 QStringLiteral("n")});
     p.addOption({QStringLiteral("dry-run"), QStringLiteral("Train and report, store nothing.")});
-    p.addOption({QStringLiteral("activate-anyway"), QStringLiteral("Activate the new model even when validation checks fail.")});
+    p.addOption({QStringLiteral("activate-anyway"),
+                 QStringLiteral("Activate the new model even when validation checks fail.")});
     if (!ctx.parse(QStringLiteral("Train a new version of the deployment-risk model (seed 003 API 3).")))
         return ctx.exitCode();
     auto days = ctx.intOption(QStringLiteral("days"), 90, 1, 3650);
@@ -144,20 +156,28 @@ int runRiskTrain(CliContext &ctx)
     QStringList failed;
     for (const ValidationCheck &c : outcome->checks)
         if (!c.passed)
-            failed << QStringLiteral("%1 %2 < %3").arg(c.name, c.value ? QString::number(*c.value, 'f', 3) : QStringLiteral("null")).arg(c.threshold);
-    return ctx.fail(makeError(ErrorCode::GateFailed,
-                              QStringLiteral("validation checks failed (%1); %2 (use --activate-anyway to activate it all the same)")
-                                  .arg(failed.join(QStringLiteral(", ")),
-                                       outcome->stored ? QStringLiteral("model %1 stored but not activated").arg(outcome->model.version)
-                                                       : QStringLiteral("dry run, nothing stored"))));
+            failed << QStringLiteral("%1 %2 < %3")
+                          .arg(c.name, c.value ? QString::number(*c.value, 'f', 3) : QStringLiteral("null"))
+                          .arg(c.threshold);
+    return ctx.fail(makeError(
+        ErrorCode::GateFailed,
+        QStringLiteral("validation checks failed (%1); %2 (use --activate-anyway to activate it all the same)")
+            .arg(failed.join(QStringLiteral(", ")),
+                 outcome->stored ? QStringLiteral("model %1 stored but not activated").arg(outcome->model.version)
+                                 : QStringLiteral("dry run, nothing stored"))));
 }
 
 int runRiskImportCsv(CliContext &ctx)
 {
-    ctx.parser().addOption({QStringLiteral("skip-invalid"), QStringLiteral("Import the valid rows; invalid ones go to --rejects.")});
-    ctx.parser().addOption({QStringLiteral("rejects"), QStringLiteral("Where the invalid rows go (with --skip-invalid)."), QStringLiteral("file")});
-    if (!ctx.parse(QStringLiteral("Import delivery cycles from a CSV (cycle_id, created_at, deployment_failed and the 10 raw features)."),
-                   QStringLiteral("FILE.csv")))
+    ctx.parser().addOption(
+        {QStringLiteral("skip-invalid"), QStringLiteral("Import the valid rows; invalid ones go to --rejects.")});
+    ctx.parser().addOption({QStringLiteral("rejects"),
+                            QStringLiteral("Where the invalid rows go (with --skip-invalid)."),
+                            QStringLiteral("file")});
+    if (!ctx.parse(
+            QStringLiteral(
+                "Import delivery cycles from a CSV (cycle_id, created_at, deployment_failed and the 10 raw features)."),
+            QStringLiteral("FILE.csv")))
         return ctx.exitCode();
     const QStringList args = ctx.positional();
     if (args.size() != 1)
@@ -177,10 +197,11 @@ int runRiskImportCsv(CliContext &ctx)
         return ctx.fail(report.error());
     if (skip && report->rejected > 0) {
         QFile rejects(rejectsPath);
-        if (!rejects.open(QIODevice::WriteOnly | QIODevice::Truncate) || rejects.write(report->rejectedCsv) != report->rejectedCsv.size())
+        if (!rejects.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            || rejects.write(report->rejectedCsv) != report->rejectedCsv.size())
             return ctx.usageError(QStringLiteral("cannot write %1: %2").arg(rejectsPath, rejects.errorString()));
     }
     return ctx.print({{QStringLiteral("imported"), report->imported}, {QStringLiteral("rejected"), report->rejected}});
 }
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

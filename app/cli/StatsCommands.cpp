@@ -30,8 +30,8 @@ int runRead(CliContext &ctx, const QString &description, bool filters, const QSt
 
 int runStats(CliContext &ctx)
 {
-    return runRead(ctx, QStringLiteral("Accuracy, confidence distribution and execution time (seed 000 §3)."), false, {},
-                   [](const StatsService &s, const StatsQuery &q) -> Result<QJsonObject> {
+    return runRead(ctx, QStringLiteral("Accuracy, confidence distribution and execution time (seed 000 §3)."), false,
+                   {}, [](const StatsService &s, const StatsQuery &q) -> Result<QJsonObject> {
                        auto snap = s.snapshot(q);
                        if (!snap)
                            return snap.error();
@@ -45,7 +45,8 @@ int runAgent(CliContext &ctx)
                    [&ctx](const StatsService &s, const StatsQuery &q) -> Result<QJsonObject> {
                        const QStringList args = ctx.positional();
                        if (args.size() != 1)
-                           return makeError(ErrorCode::Usage, QStringLiteral("expected one AGENT_ID: agent AGENT_ID [--days N]"));
+                           return makeError(ErrorCode::Usage,
+                                            QStringLiteral("expected one AGENT_ID: agent AGENT_ID [--days N]"));
                        auto detail = s.agent(args.first(), q);
                        if (!detail)
                            return detail.error();
@@ -66,8 +67,8 @@ int runAccuracy(CliContext &ctx)
 
 int runAgents(CliContext &ctx)
 {
-    return runRead(ctx, QStringLiteral("One row per agent: decisions, feedback, accuracy, confidence, latency."), false, {},
-                   [](const StatsService &s, const StatsQuery &q) -> Result<QJsonObject> {
+    return runRead(ctx, QStringLiteral("One row per agent: decisions, feedback, accuracy, confidence, latency."), false,
+                   {}, [](const StatsService &s, const StatsQuery &q) -> Result<QJsonObject> {
                        auto rows = s.grouped(q, GroupBy::Agent);
                        if (!rows)
                            return rows.error();
@@ -86,7 +87,7 @@ int runTrends(CliContext &ctx)
                    });
 }
 
-} // namespace
+}  // namespace
 
 ATALAYA_CLI_COMMAND(stats, "stats", "Overall statistics of the window", runStats);
 ATALAYA_CLI_COMMAND(agent, "agent", "Statistics of one agent", runAgent);
@@ -94,4 +95,4 @@ ATALAYA_CLI_COMMAND(accuracy, "accuracy", "Accuracy with agent/task filters", ru
 ATALAYA_CLI_COMMAND(agents, "agents", "One row per agent", runAgents);
 ATALAYA_CLI_COMMAND(trends, "trends", "One row per day", runTrends);
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

@@ -4,10 +4,12 @@ namespace atalaya::cli {
 
 void addWindowOptions(CliContext &ctx, bool filters)
 {
-    ctx.parser().addOption({QStringLiteral("days"), QStringLiteral("Window: the last N days (1–3650, default 30)."), QStringLiteral("n")});
+    ctx.parser().addOption(
+        {QStringLiteral("days"), QStringLiteral("Window: the last N days (1–3650, default 30)."), QStringLiteral("n")});
     if (filters) {
         ctx.parser().addOption({QStringLiteral("agent"), QStringLiteral("Only this agent id."), QStringLiteral("id")});
-        ctx.parser().addOption({QStringLiteral("task"), QStringLiteral("Only this task type."), QStringLiteral("type")});
+        ctx.parser().addOption(
+            {QStringLiteral("task"), QStringLiteral("Only this task type."), QStringLiteral("type")});
     }
 }
 
@@ -25,4 +27,4 @@ Result<StatsQuery> windowFrom(CliContext &ctx, bool filters)
         .withTask(ctx.parser().value(QStringLiteral("task")));
 }
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

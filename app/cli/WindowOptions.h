@@ -10,4 +10,4 @@ namespace atalaya::cli {
 void addWindowOptions(CliContext &ctx, bool filters);
 Result<StatsQuery> windowFrom(CliContext &ctx, bool filters);
 
-} // namespace atalaya::cli
+}  // namespace atalaya::cli

@@ -49,7 +49,7 @@ bool exportsPdf(int argc, char *argv[])
     return false;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char *argv[])
 {
@@ -60,7 +60,8 @@ int main(int argc, char *argv[])
         if (!qEnvironmentVariableIsSet("XDG_RUNTIME_DIR")) {
             const QByteArray dir = QDir::tempPath().toUtf8() + "/atalaya-runtime-" + QByteArray::number(getuid());
             if (QDir().mkpath(QString::fromUtf8(dir))) {
-                QFile::setPermissions(QString::fromUtf8(dir), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+                QFile::setPermissions(QString::fromUtf8(dir),
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
                 qputenv("XDG_RUNTIME_DIR", dir);
             }
         }
@@ -98,8 +99,7 @@ int main(int argc, char *argv[])
     const QString name = args.takeAt(at);
     const CommandInfo *command = CommandRegistry::find(name);
     if (!command) {
-        QTextStream(stderr) << "error: unknown command '" << name
-                            << "'; run `atalaya-cli --help` for the list\n";
+        QTextStream(stderr) << "error: unknown command '" << name << "'; run `atalaya-cli --help` for the list\n";
         return 2;
     }
     CliContext context(name, args);

@@ -37,7 +37,7 @@ bool parse(const QByteArray &bytes, std::vector<ReviewedCell> &out)
     return true;
 }
 
-} // namespace
+}  // namespace
 
 void CalibrationCells::add(int confidenceE4, qint64 accuracyE4, qint64 count)
 {
@@ -200,4 +200,4 @@ std::vector<ReviewedPercent> PercentGrid::percents() const
     return out;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -79,4 +79,4 @@ private:
     std::array<ReviewedPercent, kSlots> m_slots{};
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -23,8 +23,7 @@ double lowerBound(int bucket)
     return LatencySketch::kExactLimit * std::pow(LatencySketch::kGamma, bucket - LatencySketch::kExactLimit);
 }
 
-
-} // namespace
+}  // namespace
 
 int LatencySketch::bucketOf(qint64 valueMs)
 {
@@ -55,8 +54,8 @@ qint64 LatencySketch::representative(int bucket)
 
 int LatencySketch::bucketCount()
 {
-    static const int count = kExactLimit
-        + static_cast<int>(std::ceil(std::log(2147483648.0 / kExactLimit) / kLogGamma)) + 1;
+    static const int count =
+        kExactLimit + static_cast<int>(std::ceil(std::log(2147483648.0 / kExactLimit) / kLogGamma)) + 1;
     return count;
 }
 
@@ -146,4 +145,4 @@ std::optional<qint64> LatencySketch::percentile(double p) const
     return std::nullopt;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -12,7 +12,7 @@ qint64 rankFor(double p, qint64 n)
     return std::clamp<qint64>(rank, 1, n);
 }
 
-} // namespace
+}  // namespace
 
 std::optional<qint64> nearestRank(std::vector<qint64> values, double p)
 {
@@ -46,4 +46,4 @@ std::optional<qint64> ValueHistogram::percentile(double p) const
     return m_counts.rbegin()->first;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

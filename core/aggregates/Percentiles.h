@@ -26,4 +26,4 @@ private:
     qint64 m_total = 0;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -5,8 +5,7 @@ namespace atalaya {
 Result<StatsQuery> StatsQuery::lastDays(int days, const QDateTime &now)
 {
     if (days < 1 || days > 3650)
-        return makeError(ErrorCode::Usage,
-                         QStringLiteral("--days is %1; allowed range is 1 to 3650").arg(days));
+        return makeError(ErrorCode::Usage, QStringLiteral("--days is %1; allowed range is 1 to 3650").arg(days));
     StatsQuery q;
     q.to = now.toUTC().addMSecs(1);
     q.from = now.toUTC().addDays(-days);
@@ -17,8 +16,7 @@ Result<StatsQuery> StatsQuery::lastDays(int days, const QDateTime &now)
 Result<StatsQuery> StatsQuery::range(const QDateTime &from, const QDateTime &to)
 {
     if (!from.isValid() || !to.isValid() || from >= to)
-        return makeError(ErrorCode::Usage,
-                         QStringLiteral("the range must have a start before its end"));
+        return makeError(ErrorCode::Usage, QStringLiteral("the range must have a start before its end"));
     StatsQuery q;
     q.from = from.toUTC();
     q.to = to.toUTC();
@@ -49,4 +47,4 @@ StatsQuery StatsQuery::previousPeriod() const
     return q;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -12,7 +12,7 @@ struct StatsQuery {
     QDateTime from;
     QDateTime to;
     int periodDays = 30;
-    QString agentId;   // empty = all
+    QString agentId;  // empty = all
     QString taskType;  // empty = all
 
     // `--days N`: created_at >= now − N days (N from 1 to 3650).
@@ -26,4 +26,4 @@ struct StatsQuery {
     StatsQuery previousPeriod() const;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -37,9 +37,9 @@ struct ConfidenceDistribution {
 
     double percentage(int bucket) const
     {
-        return totalDecisions == 0 ? 0.0
-                                   : 100.0 * static_cast<double>(counts[static_cast<size_t>(bucket)])
-                / static_cast<double>(totalDecisions);
+        return totalDecisions == 0
+            ? 0.0
+            : 100.0 * static_cast<double>(counts[static_cast<size_t>(bucket)]) / static_cast<double>(totalDecisions);
     }
 };
 
@@ -93,6 +93,6 @@ struct StatsSnapshot {
     QString percentileMethod = QStringLiteral("exact");
 };
 
-} // namespace atalaya
+}  // namespace atalaya
 
 Q_DECLARE_METATYPE(atalaya::StatsSnapshot)

@@ -8,7 +8,7 @@ namespace atalaya {
 // raw rows.
 struct TimeRange {
     QDateTime from;  // inclusive
-    QDateTime to;    // exclusive
+    QDateTime to;  // exclusive
 };
 
-} // namespace atalaya
+}  // namespace atalaya

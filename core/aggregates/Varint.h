@@ -27,4 +27,4 @@ inline bool getVarint(const char *&p, const char *end, quint64 &v)
     return false;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -72,4 +72,4 @@ WindowSummary WindowTotals::summary() const
     return s;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -34,4 +34,4 @@ struct WindowTotals {
     WindowSummary summary() const;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

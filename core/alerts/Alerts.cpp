@@ -27,7 +27,7 @@ Alert make(AlertSeverity severity, const QString &metric, const QString &agentId
     return a;
 }
 
-} // namespace
+}  // namespace
 
 QString alertMessage(const Alert &a, const QLocale &locale, int percentDecimals)
 {
@@ -52,7 +52,8 @@ std::vector<Alert> evaluateAlerts(const WindowSummary &s, const QString &agentId
 {
     std::vector<Alert> out;
     if (s.accuracy.accuracyAvg && *s.accuracy.accuracyAvg < 0.80)
-        out.push_back(make(AlertSeverity::High, QStringLiteral("accuracy_avg"), agentId, *s.accuracy.accuracyAvg, 0.80));
+        out.push_back(
+            make(AlertSeverity::High, QStringLiteral("accuracy_avg"), agentId, *s.accuracy.accuracyAvg, 0.80));
     if (const auto rate = s.accuracy.feedbackRatePercent(); rate && *rate < 30.0) {
         const bool high = *rate < 20.0;
         out.push_back(make(high ? AlertSeverity::High : AlertSeverity::Medium, QStringLiteral("feedback_rate"), agentId,
@@ -122,13 +123,14 @@ QJsonObject alertsJson(const std::vector<Alert> &alerts, const StatsQuery &query
         counts[key] = counts[key].toInt() + 1;
         const double digits = a.metric == QLatin1String("feedback_rate") ? 100.0
             : a.metric == QLatin1String("p95_execution_time_ms")         ? 10.0
-                                                                          : 10000.0;
-        items.append(QJsonObject{{QStringLiteral("severity"), key},
-                                 {QStringLiteral("metric"), a.metric},
-                                 {QStringLiteral("agent_id"), a.agentId.isEmpty() ? QJsonValue() : QJsonValue(a.agentId)},
-                                 {QStringLiteral("value"), std::round(a.value * digits) / digits},
-                                 {QStringLiteral("threshold"), a.threshold},
-                                 {QStringLiteral("message"), a.message}});
+                                                                         : 10000.0;
+        items.append(
+            QJsonObject{{QStringLiteral("severity"), key},
+                        {QStringLiteral("metric"), a.metric},
+                        {QStringLiteral("agent_id"), a.agentId.isEmpty() ? QJsonValue() : QJsonValue(a.agentId)},
+                        {QStringLiteral("value"), std::round(a.value * digits) / digits},
+                        {QStringLiteral("threshold"), a.threshold},
+                        {QStringLiteral("message"), a.message}});
     }
     return QJsonObject{{QStringLiteral("period_days"), query.periodDays},
                        {QStringLiteral("generated_at"), toIsoUtc(QDateTime::currentDateTimeUtc())},
@@ -136,4 +138,4 @@ QJsonObject alertsJson(const std::vector<Alert> &alerts, const StatsQuery &query
                        {QStringLiteral("alerts"), items}};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -20,7 +20,7 @@ enum class AlertSeverity { Medium = 1, High = 2, Critical = 3 };
 // One active alert of seed 000 "Alertas" (the thresholds that apply to telemetry data).
 struct Alert {
     AlertSeverity severity = AlertSeverity::Medium;
-    QString metric;   // accuracy_avg, feedback_rate, p95_execution_time_ms, avg_confidence
+    QString metric;  // accuracy_avg, feedback_rate, p95_execution_time_ms, avg_confidence
     QString agentId;  // empty = the whole window
     double value = 0.0;
     double threshold = 0.0;
@@ -45,6 +45,6 @@ bool anyAtLeast(const std::vector<Alert> &alerts, AlertSeverity severity);
 
 QJsonObject alertsJson(const std::vector<Alert> &alerts, const StatsQuery &query);
 
-} // namespace atalaya
+}  // namespace atalaya
 
 Q_DECLARE_METATYPE(atalaya::Alert)

@@ -15,7 +15,7 @@ ChatTranscriptLine line(ChatTranscriptLine::Kind kind, qint64 tsMs, QString text
     return l;
 }
 
-} // namespace
+}  // namespace
 
 void ChatConversations::clear()
 {
@@ -58,8 +58,7 @@ void ChatConversations::apply(const ChatEvent &event, qint64 nowMs, const QStrin
     Conversation &c = touch(event, nowMs);
     ChatConversationSummary &s = c.summary;
     switch (event.type) {
-    case ChatEvent::Type::Heartbeat:
-        break;
+    case ChatEvent::Type::Heartbeat: break;
     case ChatEvent::Type::ConversationStarted:
         s.userId = event.userId.left(100);
         s.channel = event.channel.left(50);
@@ -69,8 +68,9 @@ void ChatConversations::apply(const ChatEvent &event, qint64 nowMs, const QStrin
         break;
     case ChatEvent::Type::Message: {
         ++s.messages;
-        ChatTranscriptLine l = line(event.assistant ? ChatTranscriptLine::Kind::Assistant : ChatTranscriptLine::Kind::User,
-                                    event.tsMs, event.content);
+        ChatTranscriptLine l =
+            line(event.assistant ? ChatTranscriptLine::Kind::Assistant : ChatTranscriptLine::Kind::User, event.tsMs,
+                 event.content);
         if (event.assistant) {
             l.latencyMs = event.latencyMs;
             l.success = event.success;
@@ -85,14 +85,16 @@ void ChatConversations::apply(const ChatEvent &event, qint64 nowMs, const QStrin
     }
     case ChatEvent::Type::Satisfaction:
         s.rating = event.rating;
-        appendLine(c, line(ChatTranscriptLine::Kind::Satisfaction, event.tsMs,
-                           event.comment.isEmpty() ? QString::number(event.rating)
-                                                   : QStringLiteral("%1 — %2").arg(event.rating).arg(event.comment)));
+        appendLine(c,
+                   line(ChatTranscriptLine::Kind::Satisfaction, event.tsMs,
+                        event.comment.isEmpty() ? QString::number(event.rating)
+                                                : QStringLiteral("%1 — %2").arg(event.rating).arg(event.comment)));
         break;
     case ChatEvent::Type::Error:
         ++s.errors;
-        appendLine(c, line(ChatTranscriptLine::Kind::Error, event.tsMs,
-                           event.content.isEmpty() ? event.code : event.code + QStringLiteral(": ") + event.content));
+        appendLine(c,
+                   line(ChatTranscriptLine::Kind::Error, event.tsMs,
+                        event.content.isEmpty() ? event.code : event.code + QStringLiteral(": ") + event.content));
         break;
     case ChatEvent::Type::ConversationCompleted:
         s.completed = true;
@@ -181,4 +183,4 @@ std::vector<ChatTranscriptLine> ChatConversations::transcript(const QString &con
     return {it->lines.begin(), it->lines.end()};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -37,11 +37,11 @@ struct ChatConversationSummary {
 };
 
 struct ChatMetricsLimits {
-    int maxConversations = 10000;       // tracked for active_conversations and the list
-    int maxTranscriptLines = 40;        // per conversation
-    int maxTranscriptBudget = 20000;    // lines over all conversations
-    int maxContentChars = 500;          // a transcript line is a preview, not an archive
-    int maxIntents = 500;               // distinct intent names; more fold into "(other)"
+    int maxConversations = 10000;  // tracked for active_conversations and the list
+    int maxTranscriptLines = 40;  // per conversation
+    int maxTranscriptBudget = 20000;  // lines over all conversations
+    int maxContentChars = 500;  // a transcript line is a preview, not an archive
+    int maxIntents = 500;  // distinct intent names; more fold into "(other)"
 };
 
 // The conversations seen in the window with a short transcript each: what the chat page
@@ -50,7 +50,7 @@ struct ChatMetricsLimits {
 // Not thread-safe; ChatMetrics owns one and serialises access.
 class ChatConversations {
 public:
-    explicit ChatConversations(ChatMetricsLimits limits) : m_limits(limits) {}
+    explicit ChatConversations(ChatMetricsLimits limits) : m_limits(limits) { }
 
     void clear();
     // Applies a conversation event (not heartbeats, not conversation-less errors). `intent`
@@ -83,4 +83,4 @@ private:
     qint64 m_transcriptLines = 0;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -11,7 +11,8 @@ namespace atalaya {
 
 ChatDemoServer::ChatDemoServer(ChatDemoServerOptions options, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_tick(this),
-      m_stream(m_options.seed, m_options.telemetryIds, QStringLiteral("live-%1-").arg(QDateTime::currentSecsSinceEpoch() % 10000))
+      m_stream(m_options.seed, m_options.telemetryIds,
+               QStringLiteral("live-%1-").arg(QDateTime::currentSecsSinceEpoch() % 10000))
 {
     m_server = new QWebSocketServer(QStringLiteral("atalaya-chat-demo"), QWebSocketServer::NonSecureMode, this);
     connect(m_server, &QWebSocketServer::newConnection, this, &ChatDemoServer::onNewConnection);
@@ -29,8 +30,9 @@ ChatDemoServer::~ChatDemoServer()
 Status ChatDemoServer::listen()
 {
     if (!m_server->listen(QHostAddress::LocalHost, m_options.port))
-        return makeError(ErrorCode::Unavailable, QStringLiteral("cannot listen on 127.0.0.1:%1: %2")
-                                                     .arg(m_options.port).arg(m_server->errorString()));
+        return makeError(
+            ErrorCode::Unavailable,
+            QStringLiteral("cannot listen on 127.0.0.1:%1: %2").arg(m_options.port).arg(m_server->errorString()));
     m_clock.start();
     m_tick.start();
     return {};
@@ -103,4 +105,4 @@ void ChatDemoServer::tick()
     }
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -16,11 +16,11 @@ class QWebSocketServer;
 namespace atalaya {
 
 struct ChatDemoServerOptions {
-    quint16 port = 0;          // 0 = any free loopback port
+    quint16 port = 0;  // 0 = any free loopback port
     double eventsPerSecond = 4.0;
-    int batch = 1;             // events per frame; > 1 sends JSON arrays
-    qint64 maxEvents = -1;     // then close every client (benchmarks); -1 = forever
-    QString token;             // when set, clients must send "Authorization: Bearer <token>"
+    int batch = 1;  // events per frame; > 1 sends JSON arrays
+    qint64 maxEvents = -1;  // then close every client (benchmarks); -1 = forever
+    QString token;  // when set, clients must send "Authorization: Bearer <token>"
     std::vector<qint64> telemetryIds;
     quint32 seed = 42;
 };
@@ -58,4 +58,4 @@ private:
     qint64 m_lastHeartbeatMs = 0;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

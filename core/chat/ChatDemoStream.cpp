@@ -18,34 +18,45 @@ struct IntentText {
 
 // Feed content, not UI text: what customers of the simulated backend would write.
 const IntentText kIntents[] = {
-    {"billing", "¿Por qué me cobraron dos veces este mes?", "Veo dos cargos del 3 de noviembre; uno es una preautorización que se liberará en 48 h.",
-     "Why was I charged twice this month?", "I see two charges on Nov 3; one is a pre-authorisation that will be released within 48 h."},
-    {"login", "No puedo entrar, dice contraseña incorrecta.", "Te envié un enlace para restablecer la contraseña a tu correo registrado.",
+    {"billing", "¿Por qué me cobraron dos veces este mes?",
+     "Veo dos cargos del 3 de noviembre; uno es una preautorización que se liberará en 48 h.",
+     "Why was I charged twice this month?",
+     "I see two charges on Nov 3; one is a pre-authorisation that will be released within 48 h."},
+    {"login", "No puedo entrar, dice contraseña incorrecta.",
+     "Te envié un enlace para restablecer la contraseña a tu correo registrado.",
      "I can't log in, it says wrong password.", "I've sent a password reset link to your registered email."},
     {"shipping", "¿Dónde está mi pedido 48213?", "Tu pedido salió ayer del almacén de Valencia y llegará el jueves.",
      "Where is my order 48213?", "Your order left the Valencia warehouse yesterday and arrives on Thursday."},
-    {"refund", "Quiero devolver unas zapatillas, ¿cómo lo hago?", "He generado la etiqueta de devolución; el reembolso tarda 5–7 días hábiles.",
-     "I want to return some sneakers, how do I do it?", "I've created the return label; the refund takes 5–7 business days."},
-    {"account", "¿Cómo cambio el correo de mi cuenta?", "Ve a Perfil → Seguridad → Correo; te pediremos confirmar el nuevo.",
-     "How do I change my account email?", "Go to Profile → Security → Email; we'll ask you to confirm the new one."},
-    {"plan_upgrade", "¿Qué incluye el plan Pro?", "El plan Pro añade 5 usuarios, soporte prioritario y exportación ilimitada.",
-     "What does the Pro plan include?", "Pro adds 5 seats, priority support and unlimited exports."},
-    {"technical", "La app se cierra al abrir el carrito.", "Es un fallo conocido de la versión 4.2; actualiza a la 4.2.1 desde la tienda.",
+    {"refund", "Quiero devolver unas zapatillas, ¿cómo lo hago?",
+     "He generado la etiqueta de devolución; el reembolso tarda 5–7 días hábiles.",
+     "I want to return some sneakers, how do I do it?",
+     "I've created the return label; the refund takes 5–7 business days."},
+    {"account", "¿Cómo cambio el correo de mi cuenta?",
+     "Ve a Perfil → Seguridad → Correo; te pediremos confirmar el nuevo.", "How do I change my account email?",
+     "Go to Profile → Security → Email; we'll ask you to confirm the new one."},
+    {"plan_upgrade", "¿Qué incluye el plan Pro?",
+     "El plan Pro añade 5 usuarios, soporte prioritario y exportación ilimitada.", "What does the Pro plan include?",
+     "Pro adds 5 seats, priority support and unlimited exports."},
+    {"technical", "La app se cierra al abrir el carrito.",
+     "Es un fallo conocido de la versión 4.2; actualiza a la 4.2.1 desde la tienda.",
      "The app crashes when I open the cart.", "That's a known bug in 4.2; please update to 4.2.1 from the store."},
 };
 constexpr int kIntentCount = sizeof(kIntents) / sizeof(kIntents[0]);
 // Billing and login dominate real support traffic; the tail is thinner.
 const int kIntentWeights[kIntentCount] = {28, 22, 18, 12, 9, 6, 5};
 
-const char *kFollowUpEs[] = {"Vale, ¿y cuánto tarda?", "Gracias. ¿Algo más que deba hacer?", "No me llegó nada todavía.", "Perfecto."};
-const char *kFollowUpEn[] = {"OK, how long does it take?", "Thanks. Anything else I should do?", "Nothing arrived yet.", "Perfect."};
+const char *kFollowUpEs[] = {"Vale, ¿y cuánto tarda?", "Gracias. ¿Algo más que deba hacer?",
+                             "No me llegó nada todavía.", "Perfecto."};
+const char *kFollowUpEn[] = {"OK, how long does it take?", "Thanks. Anything else I should do?", "Nothing arrived yet.",
+                             "Perfect."};
 const char *kCommentsEs[] = {"rápido", "muy útil", "no resolvió mi problema", "bien"};
 const char *kCommentsEn[] = {"quick", "very helpful", "didn't solve my issue", "fine"};
 const char *kChannels[] = {"web", "web", "ios", "android", "whatsapp"};
 const char *kErrorCodes[] = {"llm_timeout", "rate_limited", "tool_failure"};
-const char *kErrorMessages[] = {"upstream timeout", "too many requests to the model provider", "order lookup service returned 503"};
+const char *kErrorMessages[] = {"upstream timeout", "too many requests to the model provider",
+                                "order lookup service returned 503"};
 
-} // namespace
+}  // namespace
 
 ChatDemoStream::ChatDemoStream(quint32 seed, std::vector<qint64> telemetryIds, QString idPrefix)
     : m_rng(seed), m_telemetryIds(std::move(telemetryIds)), m_idPrefix(std::move(idPrefix))
@@ -107,8 +118,9 @@ QJsonObject ChatDemoStream::advance(Sim &sim, qint64 nowMs, bool &finished)
         e.insert(QStringLiteral("type"), QStringLiteral("message"));
         e.insert(QStringLiteral("message_id"), QStringLiteral("%1-m%2").arg(sim.id).arg(++sim.messageNo));
         e.insert(QStringLiteral("role"), QStringLiteral("user"));
-        e.insert(QStringLiteral("content"), QString::fromUtf8(first ? (sim.spanish ? text->userEs : text->userEn)
-                                                                    : (sim.spanish ? kFollowUpEs[f] : kFollowUpEn[f])));
+        e.insert(QStringLiteral("content"),
+                 QString::fromUtf8(first ? (sim.spanish ? text->userEs : text->userEn)
+                                         : (sim.spanish ? kFollowUpEs[f] : kFollowUpEn[f])));
         sim.step = Sim::Step::AssistantMessage;
         return e;
     }
@@ -124,9 +136,10 @@ QJsonObject ChatDemoStream::advance(Sim &sim, qint64 nowMs, bool &finished)
         e.insert(QStringLiteral("type"), QStringLiteral("message"));
         e.insert(QStringLiteral("message_id"), QStringLiteral("%1-m%2").arg(sim.id).arg(++sim.messageNo));
         e.insert(QStringLiteral("role"), QStringLiteral("assistant"));
-        e.insert(QStringLiteral("content"), success ? QString::fromUtf8(sim.spanish ? text->answerEs : text->answerEn)
-                                                    : QString::fromUtf8(sim.spanish ? "Lo siento, no he podido consultar esa información."
-                                                                                    : "Sorry, I couldn't look that up."));
+        e.insert(QStringLiteral("content"),
+                 success ? QString::fromUtf8(sim.spanish ? text->answerEs : text->answerEn)
+                         : QString::fromUtf8(sim.spanish ? "Lo siento, no he podido consultar esa información."
+                                                         : "Sorry, I couldn't look that up."));
         e.insert(QStringLiteral("latency_ms"), latencyMs());
         e.insert(QStringLiteral("intent"), sim.intent);
         e.insert(QStringLiteral("success"), success);
@@ -169,4 +182,4 @@ QJsonObject ChatDemoStream::next(qint64 nowMs)
     return e;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

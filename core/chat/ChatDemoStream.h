@@ -16,7 +16,8 @@ namespace atalaya {
 class ChatDemoStream {
 public:
     // `idPrefix` keeps live demo conversations apart from the demo history's "c-N".
-    explicit ChatDemoStream(quint32 seed = 42, std::vector<qint64> telemetryIds = {}, QString idPrefix = QStringLiteral("c-"));
+    explicit ChatDemoStream(quint32 seed = 42, std::vector<qint64> telemetryIds = {},
+                            QString idPrefix = QStringLiteral("c-"));
 
     // The next event at time `nowMs` (UTC ms).
     QJsonObject next(qint64 nowMs);
@@ -45,4 +46,4 @@ private:
     int m_targetConcurrency = 12;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

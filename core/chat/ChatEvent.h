@@ -53,4 +53,4 @@ struct ChatParseResult {
     int malformedTotal() const { return malformed[0] + malformed[1] + malformed[2] + malformed[3]; }
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -26,15 +26,17 @@ bool isLoopbackHost(const QString &host)
 Status validateChatFeedUrl(const QUrl &url, bool allowInsecureRemote)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return makeError(ErrorCode::Usage, QStringLiteral("chat feed URL '%1' is not a valid ws:// or wss:// URL")
-                                               .arg(url.toString(QUrl::RemoveUserInfo)));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("chat feed URL '%1' is not a valid ws:// or wss:// URL")
+                             .arg(url.toString(QUrl::RemoveUserInfo)));
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("ws") && scheme != QLatin1String("wss"))
         return makeError(ErrorCode::Usage, QStringLiteral("chat feed URL scheme '%1' must be ws or wss").arg(scheme));
     if (scheme == QLatin1String("ws") && !allowInsecureRemote && !isLoopbackHost(url.host()))
-        return makeError(ErrorCode::Usage, QStringLiteral("ws:// (unencrypted) is allowed only to loopback; use wss://%1 "
-                                                          "or confirm the insecure connection explicitly")
-                                               .arg(url.host()));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("ws:// (unencrypted) is allowed only to loopback; use wss://%1 "
+                                        "or confirm the insecure connection explicitly")
+                             .arg(url.host()));
     return {};
 }
 
@@ -66,9 +68,8 @@ ChatFeedClient::ChatFeedClient(QObject *parent)
     m_updateTimer.setSingleShot(true);
     m_updateTimer.setInterval(50);
     connect(&m_retryTimer, &QTimer::timeout, this, &ChatFeedClient::openSocket);
-    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
-        onLost(tr("no WebSocket handshake within %1 s").arg(m_options.handshakeTimeoutMs / 1000.0));
-    });
+    connect(&m_handshakeTimer, &QTimer::timeout, this,
+            [this] { onLost(tr("no WebSocket handshake within %1 s").arg(m_options.handshakeTimeoutMs / 1000.0)); });
     connect(&m_updateTimer, &QTimer::timeout, this, &ChatFeedClient::updated);
 }
 
@@ -126,10 +127,11 @@ void ChatFeedClient::openSocket()
     connect(m_socket, &QWebSocket::connected, this, &ChatFeedClient::onConnected);
     connect(m_socket, &QWebSocket::textMessageReceived, this, &ChatFeedClient::onText);
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &ChatFeedClient::onBinary);
-    connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
-        if (m_state == State::Connecting)
-            onLost(lossReason());
-    });
+    connect(m_socket, QOverload<QAbstractSocket::SocketError>::of(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError) {
+                if (m_state == State::Connecting)
+                    onLost(lossReason());
+            });
 #ifndef QT_NO_SSL
     connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         // Not ignored: the handshake is aborted and the reason shown (RELIABILITY.md).
@@ -268,4 +270,4 @@ void ChatFeedClient::logMalformed(const ChatParseResult &result)
     }
 }
 
-} // namespace atalaya
+}  // namespace atalaya

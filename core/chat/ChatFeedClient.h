@@ -16,7 +16,7 @@ namespace atalaya {
 
 struct ChatFeedOptions {
     QUrl url;
-    QString token;                     // sent as "Authorization: Bearer <token>"; never logged
+    QString token;  // sent as "Authorization: Bearer <token>"; never logged
     bool allowInsecureRemote = false;  // ws:// to a non-loopback host, after the user confirmed
     int windowSeconds = 300;
     int initialBackoffMs = 1000;
@@ -60,8 +60,7 @@ public:
     // Backoff before reconnect attempt n (1-based): 1 s doubling to 60 s, ±20% jitter.
     static int backoffMs(int attempt, int initialMs, int maxMs, double jitter01);
 
-    template <typename F>
-    auto withMetrics(F &&f)
+    template <typename F> auto withMetrics(F &&f)
     {
         QMutexLocker lock(&m_mutex);
         return f(m_metrics);
@@ -106,4 +105,4 @@ private:
 
 QString chatStateName(ChatFeedClient::State state);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -15,16 +15,18 @@ bool chatTablesExist(const Database &db)
 Result<std::vector<ChatConversationSummary>> loadChatHistory(const Database &db, int limit)
 {
     const bool ratings = db.connection().tables().contains(QStringLiteral("user_satisfaction"));
-    const QString sql = QStringLiteral(
-        "SELECT c.conversation_id, c.user_id, c.channel, c.started_at, c.ended_at, c.resolved,"
-        " (SELECT COUNT(*) FROM chat_messages m WHERE m.conversation_id = c.conversation_id),"
-        " (SELECT MAX(m.created_at) FROM chat_messages m WHERE m.conversation_id = c.conversation_id),"
-        " (SELECT MAX(m.intent) FROM chat_messages m WHERE m.conversation_id = c.conversation_id AND m.role = 'assistant'),"
-        " %1"
-        " FROM chat_conversations c ORDER BY c.started_at DESC, c.id DESC LIMIT %2")
-        .arg(ratings ? QStringLiteral("(SELECT MAX(s.rating) FROM user_satisfaction s WHERE s.conversation_id = c.conversation_id)")
-                     : QStringLiteral("NULL"))
-        .arg(std::clamp(limit, 1, 10000));
+    const QString sql =
+        QStringLiteral("SELECT c.conversation_id, c.user_id, c.channel, c.started_at, c.ended_at, c.resolved,"
+                       " (SELECT COUNT(*) FROM chat_messages m WHERE m.conversation_id = c.conversation_id),"
+                       " (SELECT MAX(m.created_at) FROM chat_messages m WHERE m.conversation_id = c.conversation_id),"
+                       " (SELECT MAX(m.intent) FROM chat_messages m WHERE m.conversation_id = c.conversation_id AND "
+                       "m.role = 'assistant'),"
+                       " %1"
+                       " FROM chat_conversations c ORDER BY c.started_at DESC, c.id DESC LIMIT %2")
+            .arg(ratings ? QStringLiteral(
+                     "(SELECT MAX(s.rating) FROM user_satisfaction s WHERE s.conversation_id = c.conversation_id)")
+                         : QStringLiteral("NULL"))
+            .arg(std::clamp(limit, 1, 10000));
     auto q = execQuery(db, sql, {}, QStringLiteral("reading chat history"));
     if (!q)
         return q.error();
@@ -51,9 +53,10 @@ Result<std::vector<ChatConversationSummary>> loadChatHistory(const Database &db,
 
 Result<std::vector<ChatTranscriptLine>> loadChatTranscript(const Database &db, const QString &conversationId, int limit)
 {
-    auto q = execQuery(db, QStringLiteral("SELECT role, content, intent, latency_ms, success, telemetry_id, created_at"
-                                          " FROM chat_messages WHERE conversation_id = ? ORDER BY created_at, id LIMIT %1")
-                               .arg(std::clamp(limit, 1, 10000)),
+    auto q = execQuery(db,
+                       QStringLiteral("SELECT role, content, intent, latency_ms, success, telemetry_id, created_at"
+                                      " FROM chat_messages WHERE conversation_id = ? ORDER BY created_at, id LIMIT %1")
+                           .arg(std::clamp(limit, 1, 10000)),
                        {conversationId}, QStringLiteral("reading a chat transcript"));
     if (!q)
         return q.error();
@@ -61,7 +64,7 @@ Result<std::vector<ChatTranscriptLine>> loadChatTranscript(const Database &db, c
     while (q->next()) {
         ChatTranscriptLine l;
         l.kind = q->value(0).toString() == QLatin1String("assistant") ? ChatTranscriptLine::Kind::Assistant
-                                                                       : ChatTranscriptLine::Kind::User;
+                                                                      : ChatTranscriptLine::Kind::User;
         l.text = q->value(1).toString().left(2000);
         l.intent = q->value(2).toString();
         if (!q->value(3).isNull())
@@ -77,8 +80,9 @@ Result<std::vector<ChatTranscriptLine>> loadChatTranscript(const Database &db, c
 
 Result<std::vector<qint64>> chatTelemetryIds(const Database &db, int limit)
 {
-    auto q = execQuery(db, QStringLiteral("SELECT id FROM ai_telemetry WHERE task_type = ? ORDER BY id DESC LIMIT %1")
-                               .arg(std::clamp(limit, 1, 100000)),
+    auto q = execQuery(db,
+                       QStringLiteral("SELECT id FROM ai_telemetry WHERE task_type = ? ORDER BY id DESC LIMIT %1")
+                           .arg(std::clamp(limit, 1, 100000)),
                        {QStringLiteral("chat_response")}, QStringLiteral("reading chat decision ids"));
     if (!q)
         return q.error();
@@ -88,4 +92,4 @@ Result<std::vector<qint64>> chatTelemetryIds(const Database &db, int limit)
     return ids;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -13,7 +13,8 @@ class Database;
 // except `demo`, which creates and fills them when they are missing.
 bool chatTablesExist(const Database &db);
 Result<std::vector<ChatConversationSummary>> loadChatHistory(const Database &db, int limit);
-Result<std::vector<ChatTranscriptLine>> loadChatTranscript(const Database &db, const QString &conversationId, int limit);
+Result<std::vector<ChatTranscriptLine>> loadChatTranscript(const Database &db, const QString &conversationId,
+                                                           int limit);
 
 // Recent decisions of the support-chat agent, for the demo feed's telemetry_id links.
 Result<std::vector<qint64>> chatTelemetryIds(const Database &db, int limit);
@@ -27,4 +28,4 @@ struct ChatDemoHistoryReport {
 // Creates the chat tables when missing and, when empty, fills `days` of history.
 Result<ChatDemoHistoryReport> loadChatDemoHistory(const Database &db, int conversations, int days, quint32 seed);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -17,7 +17,7 @@ qint64 secondOf(qint64 ms)
     return ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
 }
 
-} // namespace
+}  // namespace
 
 ChatMetrics::ChatMetrics(int windowSeconds, ChatMetricsLimits limits)
     : m_windowSeconds(std::max(1, windowSeconds)), m_limits(limits), m_conversations(limits)
@@ -139,11 +139,8 @@ void ChatMetrics::add(const ChatEvent &event, qint64 nowMs)
     Bucket &b = bucketFor(nowMs);
     QString intent;
     switch (event.type) {
-    case ChatEvent::Type::Heartbeat:
-        return;
-    case ChatEvent::Type::ConversationStarted:
-        ++m_totals.conversationsStarted;
-        break;
+    case ChatEvent::Type::Heartbeat: return;
+    case ChatEvent::Type::ConversationStarted: ++m_totals.conversationsStarted; break;
     case ChatEvent::Type::Message:
         ++m_totals.messages;
         ++b.messages;
@@ -281,27 +278,29 @@ QJsonObject chatMetricsJson(bool connected, const ChatTotals &t, const ChatWindo
     return {
         {QStringLiteral("connected"), connected},
         {QStringLiteral("window_seconds"), w.windowSeconds},
-        {QStringLiteral("totals"), QJsonObject{
-            {QStringLiteral("events"), t.events},
-            {QStringLiteral("conversations_started"), t.conversationsStarted},
-            {QStringLiteral("conversations_completed"), t.conversationsCompleted},
-            {QStringLiteral("messages"), t.messages},
-            {QStringLiteral("user_messages"), t.userMessages},
-            {QStringLiteral("assistant_messages"), t.assistantMessages},
-            {QStringLiteral("errors"), t.errors},
-            {QStringLiteral("malformed"), t.malformed},
-            {QStringLiteral("ignored"), t.ignored}}},
-        {QStringLiteral("window"), QJsonObject{
-            {QStringLiteral("active_conversations"), w.activeConversations},
-            {QStringLiteral("messages_per_minute"), w.messagesPerMinute},
-            {QStringLiteral("assistant_latency_ms"), QJsonObject{{QStringLiteral("avg"), opt(w.latencyAvgMs)},
-                                                                 {QStringLiteral("p95"), opt(w.latencyP95Ms)}}},
-            {QStringLiteral("success_rate"), opt(w.successRate)},
-            {QStringLiteral("satisfaction"), QJsonObject{{QStringLiteral("count"), w.satisfactionCount},
-                                                         {QStringLiteral("avg"), opt(w.satisfactionAvg)}}},
-            {QStringLiteral("resolution_rate"), opt(w.resolutionRate)},
-            {QStringLiteral("top_intents"), intents}}},
+        {QStringLiteral("totals"),
+         QJsonObject{{QStringLiteral("events"), t.events},
+                     {QStringLiteral("conversations_started"), t.conversationsStarted},
+                     {QStringLiteral("conversations_completed"), t.conversationsCompleted},
+                     {QStringLiteral("messages"), t.messages},
+                     {QStringLiteral("user_messages"), t.userMessages},
+                     {QStringLiteral("assistant_messages"), t.assistantMessages},
+                     {QStringLiteral("errors"), t.errors},
+                     {QStringLiteral("malformed"), t.malformed},
+                     {QStringLiteral("ignored"), t.ignored}}},
+        {QStringLiteral("window"),
+         QJsonObject{
+             {QStringLiteral("active_conversations"), w.activeConversations},
+             {QStringLiteral("messages_per_minute"), w.messagesPerMinute},
+             {QStringLiteral("assistant_latency_ms"),
+              QJsonObject{{QStringLiteral("avg"), opt(w.latencyAvgMs)}, {QStringLiteral("p95"), opt(w.latencyP95Ms)}}},
+             {QStringLiteral("success_rate"), opt(w.successRate)},
+             {QStringLiteral("satisfaction"),
+              QJsonObject{{QStringLiteral("count"), w.satisfactionCount},
+                          {QStringLiteral("avg"), opt(w.satisfactionAvg)}}},
+             {QStringLiteral("resolution_rate"), opt(w.resolutionRate)},
+             {QStringLiteral("top_intents"), intents}}},
     };
 }
 
-} // namespace atalaya
+}  // namespace atalaya

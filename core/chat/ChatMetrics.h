@@ -16,7 +16,7 @@ namespace atalaya {
 
 struct ChatTotals {
     qint64 events = 0;
-    qint64 conversationsStarted = 0;    // conversation.started events
+    qint64 conversationsStarted = 0;  // conversation.started events
     qint64 conversationsCompleted = 0;  // conversation.completed events
     qint64 messages = 0;
     qint64 userMessages = 0;
@@ -102,7 +102,7 @@ private:
         int resolved = 0;
         int errors = 0;
         std::vector<std::pair<qint64, int>> latencies;  // (ms, count), sorted once the second closes
-        std::vector<std::pair<int, int>> intents;       // (intent index, count)
+        std::vector<std::pair<int, int>> intents;  // (intent index, count)
     };
     Bucket &bucketFor(qint64 nowMs);
     void closeBucket(Bucket &bucket);
@@ -123,7 +123,7 @@ private:
     std::deque<Bucket> m_buckets;
     // Window aggregates, kept in step with m_buckets.
     Bucket m_sum;
-    std::vector<quint32> m_latencyCounts;     // index = ms, exact, for ms < kDenseLatency
+    std::vector<quint32> m_latencyCounts;  // index = ms, exact, for ms < kDenseLatency
     std::map<qint64, quint32> m_latencyTail;  // rare long latencies
     std::vector<qint64> m_intentCounts;
     std::vector<QString> m_intentNames;
@@ -134,4 +134,4 @@ private:
 
 QJsonObject chatMetricsJson(bool connected, const ChatTotals &totals, const ChatWindowMetrics &window);
 
-} // namespace atalaya
+}  // namespace atalaya

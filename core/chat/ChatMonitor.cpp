@@ -9,7 +9,7 @@ namespace atalaya {
 
 namespace {
 constexpr int kListedConversations = 200;
-}
+}  // namespace
 
 ChatMonitor::ChatMonitor(QObject *parent) : QObject(parent)
 {
@@ -27,7 +27,8 @@ ChatMonitor::ChatMonitor(QObject *parent) : QObject(parent)
         s->state = client->state();
         s->detail = client->stateDetail();
         s->everConnected = client->everConnected();
-        s->refusedByServer = s->state == ChatFeedClient::State::Refused && client->refusalCode() == ErrorCode::Unavailable;
+        s->refusedByServer =
+            s->state == ChatFeedClient::State::Refused && client->refusalCode() == ErrorCode::Unavailable;
         s->takenAtMs = QDateTime::currentMSecsSinceEpoch();
         client->withMetrics([&](ChatMetrics &m) {
             s->totals = m.totals();
@@ -48,10 +49,13 @@ ChatMonitor::ChatMonitor(QObject *parent) : QObject(parent)
 
 ChatMonitor::~ChatMonitor()
 {
-    QMetaObject::invokeMethod(m_client, [client = m_client, tick = m_tick] {
-        tick->stop();
-        client->stop();
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_client,
+        [client = m_client, tick = m_tick] {
+            tick->stop();
+            client->stop();
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -84,7 +88,8 @@ void ChatMonitor::setPinnedConversation(const QString &conversationId)
 
 std::pair<qint64, qint64> ChatMonitor::held() const
 {
-    return m_client->withMetrics([](ChatMetrics &m) { return std::pair(m.trackedConversations(), m.transcriptLines()); });
+    return m_client->withMetrics(
+        [](ChatMetrics &m) { return std::pair(m.trackedConversations(), m.transcriptLines()); });
 }
 
 std::vector<ChatTranscriptLine> ChatMonitor::transcript(const QString &conversationId) const
@@ -92,4 +97,4 @@ std::vector<ChatTranscriptLine> ChatMonitor::transcript(const QString &conversat
     return m_client->withMetrics([&](ChatMetrics &m) { return m.transcript(conversationId); });
 }
 
-} // namespace atalaya
+}  // namespace atalaya

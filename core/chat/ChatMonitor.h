@@ -48,10 +48,10 @@ signals:
 private:
     QThread m_thread;
     ChatFeedClient *m_client = nullptr;  // lives on m_thread
-    QTimer *m_tick = nullptr;            // lives on m_thread
-    QString m_pinned;                    // read and written on m_thread only
+    QTimer *m_tick = nullptr;  // lives on m_thread
+    QString m_pinned;  // read and written on m_thread only
 };
 
-} // namespace atalaya
+}  // namespace atalaya
 
 Q_DECLARE_METATYPE(std::shared_ptr<const atalaya::ChatSnapshot>)

@@ -23,7 +23,7 @@ const char *malformedKindName(MalformedKind kind)
 namespace {
 
 constexpr int kMaxIdLength = 200;
-constexpr double kMaxLatencyMs = 1e9;    // ~11 days: anything above is a unit mistake
+constexpr double kMaxLatencyMs = 1e9;  // ~11 days: anything above is a unit mistake
 constexpr double kMaxTelemetryId = 9007199254740991.0;  // 2^53 - 1, exact in a double
 
 struct Problem {
@@ -65,7 +65,7 @@ int daysInMonth(int y, int m)
 
 class Validator {
 public:
-    explicit Validator(const QJsonObject &o) : m_o(o) {}
+    explicit Validator(const QJsonObject &o) : m_o(o) { }
 
     std::optional<Problem> problem;
 
@@ -86,7 +86,8 @@ public:
     {
         QString s = requiredString(key);
         if (!problem && (s.isEmpty() || s.size() > kMaxIdLength))
-            fail(MalformedKind::OutOfRange, QStringLiteral("'%1' must have 1 to %2 characters").arg(QLatin1String(key)).arg(kMaxIdLength));
+            fail(MalformedKind::OutOfRange,
+                 QStringLiteral("'%1' must have 1 to %2 characters").arg(QLatin1String(key)).arg(kMaxIdLength));
         return s;
     }
     QString optionalString(const char *key)
@@ -126,11 +127,13 @@ public:
         }
         const double d = v.toDouble();
         if (integral && (!std::isfinite(d) || std::floor(d) != d)) {
-            fail(MalformedKind::WrongType, QStringLiteral("'%1' must be an integer, got %2").arg(QLatin1String(key)).arg(d));
+            fail(MalformedKind::WrongType,
+                 QStringLiteral("'%1' must be an integer, got %2").arg(QLatin1String(key)).arg(d));
             return std::nullopt;
         }
         if (!(d >= min && d <= max)) {
-            fail(MalformedKind::OutOfRange, QStringLiteral("'%1' is %2; allowed %3 to %4").arg(QLatin1String(key)).arg(d).arg(min).arg(max));
+            fail(MalformedKind::OutOfRange,
+                 QStringLiteral("'%1' is %2; allowed %3 to %4").arg(QLatin1String(key)).arg(d).arg(min).arg(max));
             return std::nullopt;
         }
         return d;
@@ -147,12 +150,18 @@ private:
 
 std::optional<ChatEvent::Type> typeFromString(const QString &t)
 {
-    if (t == QLatin1String("message")) return ChatEvent::Type::Message;
-    if (t == QLatin1String("heartbeat")) return ChatEvent::Type::Heartbeat;
-    if (t == QLatin1String("conversation.started")) return ChatEvent::Type::ConversationStarted;
-    if (t == QLatin1String("conversation.completed")) return ChatEvent::Type::ConversationCompleted;
-    if (t == QLatin1String("satisfaction")) return ChatEvent::Type::Satisfaction;
-    if (t == QLatin1String("error")) return ChatEvent::Type::Error;
+    if (t == QLatin1String("message"))
+        return ChatEvent::Type::Message;
+    if (t == QLatin1String("heartbeat"))
+        return ChatEvent::Type::Heartbeat;
+    if (t == QLatin1String("conversation.started"))
+        return ChatEvent::Type::ConversationStarted;
+    if (t == QLatin1String("conversation.completed"))
+        return ChatEvent::Type::ConversationCompleted;
+    if (t == QLatin1String("satisfaction"))
+        return ChatEvent::Type::Satisfaction;
+    if (t == QLatin1String("error"))
+        return ChatEvent::Type::Error;
     return std::nullopt;
 }
 
@@ -187,8 +196,7 @@ void parseObject(const QJsonObject &o, ChatParseResult &into)
             v.fail(MalformedKind::WrongType, QStringLiteral("'ts' is not an ISO 8601 UTC time: '%1'").arg(ts.left(40)));
     }
     switch (e.type) {
-    case ChatEvent::Type::Heartbeat:
-        break;
+    case ChatEvent::Type::Heartbeat: break;
     case ChatEvent::Type::ConversationStarted:
         e.conversationId = v.requiredId("conversation_id");
         e.userId = v.optionalString("user_id");
@@ -199,7 +207,8 @@ void parseObject(const QJsonObject &o, ChatParseResult &into)
         e.messageId = v.optionalString("message_id");
         const QString role = v.requiredString("role");
         if (!v.problem && role != QLatin1String("user") && role != QLatin1String("assistant"))
-            v.fail(MalformedKind::OutOfRange, QStringLiteral("'role' is '%1'; allowed user, assistant").arg(role.left(40)));
+            v.fail(MalformedKind::OutOfRange,
+                   QStringLiteral("'role' is '%1'; allowed user, assistant").arg(role.left(40)));
         e.assistant = role == QLatin1String("assistant");
         e.content = v.requiredString("content");
         if (auto l = v.number("latency_ms", false, false, 0, kMaxLatencyMs))
@@ -221,7 +230,8 @@ void parseObject(const QJsonObject &o, ChatParseResult &into)
         e.conversationId = v.optionalString("conversation_id");
         e.content = v.optionalString("message");
         if (!v.problem && e.conversationId.size() > kMaxIdLength)
-            v.fail(MalformedKind::OutOfRange, QStringLiteral("'conversation_id' is longer than %1 characters").arg(kMaxIdLength));
+            v.fail(MalformedKind::OutOfRange,
+                   QStringLiteral("'conversation_id' is longer than %1 characters").arg(kMaxIdLength));
         break;
     case ChatEvent::Type::ConversationCompleted:
         e.conversationId = v.requiredId("conversation_id");
@@ -235,7 +245,7 @@ void parseObject(const QJsonObject &o, ChatParseResult &into)
     into.events.push_back(std::move(e));
 }
 
-} // namespace
+}  // namespace
 
 std::optional<qint64> parseChatTimestamp(const QString &s)
 {
@@ -268,8 +278,8 @@ std::optional<qint64> parseChatTimestamp(const QString &s)
     } else if (pos < s.size() && (s[pos] == QLatin1Char('+') || s[pos] == QLatin1Char('-'))) {
         const int sign = s[pos] == QLatin1Char('-') ? -1 : 1;
         int oh, om;
-        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != QLatin1Char(':') || !digits(s, pos + 4, 2, om)
-            || oh > 23 || om > 59)
+        if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != QLatin1Char(':')
+            || !digits(s, pos + 4, 2, om) || oh > 23 || om > 59)
             return std::nullopt;
         offsetMin = sign * (oh * 60 + om);
         pos += 6;
@@ -287,7 +297,8 @@ void parseChatFrame(const QByteArray &utf8, ChatParseResult &into)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
     if (error.error != QJsonParseError::NoError) {
-        addProblem(into, MalformedKind::NotJson, error.errorString() + QStringLiteral(" at offset %1").arg(error.offset));
+        addProblem(into, MalformedKind::NotJson,
+                   error.errorString() + QStringLiteral(" at offset %1").arg(error.offset));
         return;
     }
     if (doc.isObject()) {
@@ -315,4 +326,4 @@ ChatParseResult parseChatFrame(const QByteArray &utf8)
     return result;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

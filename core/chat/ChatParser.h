@@ -15,4 +15,4 @@ void parseChatFrame(const QByteArray &utf8, ChatParseResult &into);
 // "2026-11-21T10:00:00.120Z" (or with an offset) → UTC ms; nullopt when not ISO 8601.
 std::optional<qint64> parseChatTimestamp(const QString &text);
 
-} // namespace atalaya
+}  // namespace atalaya

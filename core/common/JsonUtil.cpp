@@ -25,4 +25,4 @@ QJsonValue roundedOrNull(const std::optional<double> &value, int decimals)
     return value ? QJsonValue(roundTo(*value, decimals)) : QJsonValue(QJsonValue::Null);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

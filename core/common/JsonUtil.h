@@ -13,4 +13,4 @@ QJsonValue jsonOrNull(const std::optional<qint64> &value);
 double roundTo(double value, int decimals);
 QJsonValue roundedOrNull(const std::optional<double> &value, int decimals);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -9,12 +9,12 @@ namespace atalaya {
 
 // The exit codes of CLI.md; core errors carry one so every front end reports the same thing.
 enum class ErrorCode : int {
-    Usage = 2,        // bad usage or invalid input
-    NotFound = 3,     // telemetry id, agent, cycle
+    Usage = 2,  // bad usage or invalid input
+    NotFound = 3,  // telemetry id, agent, cycle
     Unavailable = 4,  // database unreachable, authentication, privileges
-    NoModel = 5,      // model not trained / too little data
-    GateFailed = 6,   // validation checks, --fail-above, --fail-on
-    Conflict = 7,     // someone else wrote meanwhile (GUI only; the CLI never asks)
+    NoModel = 5,  // model not trained / too little data
+    GateFailed = 6,  // validation checks, --fail-above, --fail-on
+    Conflict = 7,  // someone else wrote meanwhile (GUI only; the CLI never asks)
     Internal = 1,
 };
 
@@ -29,11 +29,10 @@ inline Error makeError(ErrorCode code, QString message)
 }
 
 // A value or the reason there is none. std::expected is C++23; this is the part we need.
-template <typename T>
-class Result {
+template <typename T> class Result {
 public:
-    Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(T value) : m_value(std::move(value)) { }
+    Result(Error error) : m_error(std::move(error)) { }
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -53,11 +52,10 @@ private:
     Error m_error;
 };
 
-template <>
-class Result<void> {
+template <> class Result<void> {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)), m_failed(true) {}
+    Result(Error error) : m_error(std::move(error)), m_failed(true) { }
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
@@ -70,4 +68,4 @@ private:
 
 using Status = Result<void>;
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -14,7 +14,8 @@ QString toDbDateTime(const QDateTime &utc)
 QByteArray toDbDateTimeBytes(qint64 msecsSinceEpoch)
 {
     constexpr qint64 msPerDay = 86400000;
-    const qint64 days = msecsSinceEpoch >= 0 ? msecsSinceEpoch / msPerDay : -((-msecsSinceEpoch + msPerDay - 1) / msPerDay);
+    const qint64 days =
+        msecsSinceEpoch >= 0 ? msecsSinceEpoch / msPerDay : -((-msecsSinceEpoch + msPerDay - 1) / msPerDay);
     const qint64 msOfDay = msecsSinceEpoch - days * msPerDay;
     int y = 0;
     int m = 0;
@@ -65,4 +66,4 @@ QDateTime parseIsoUtc(const QString &text)
     return dt.toUTC();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

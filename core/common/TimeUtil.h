@@ -17,4 +17,4 @@ QString toIsoUtc(const QDateTime &utc);
 // Parses ISO 8601 with an offset or 'Z'; a value without one is taken as UTC.
 QDateTime parseIsoUtc(const QString &text);
 
-} // namespace atalaya
+}  // namespace atalaya

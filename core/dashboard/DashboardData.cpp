@@ -158,4 +158,4 @@ Result<ReportData> loadReport(const std::shared_ptr<const Database> &db, const S
     return r;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

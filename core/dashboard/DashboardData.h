@@ -24,10 +24,10 @@ class Database;
 struct OverviewData {
     StatsQuery query;
     WindowSummary current;
-    WindowSummary previous;                // StatsQuery::previousPeriod()
-    std::vector<GroupSummary> sparkDays;   // the 7 days ending with the window
+    WindowSummary previous;  // StatsQuery::previousPeriod()
+    std::vector<GroupSummary> sparkDays;  // the 7 days ending with the window
     std::vector<Alert> alerts;
-    std::optional<qint64> pendingUrgent;   // P0 of the review queue (ReviewQueue::counts), as its page shows
+    std::optional<qint64> pendingUrgent;  // P0 of the review queue (ReviewQueue::counts), as its page shows
 };
 
 struct AccuracyData {
@@ -85,4 +85,4 @@ Result<FeedbackData> loadFeedback(const std::shared_ptr<const Database> &db, con
 Result<ReportData> loadReport(const std::shared_ptr<const Database> &db, const StatsQuery &query,
                               QThreadPool *pool = nullptr);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -12,8 +12,8 @@ namespace {
 struct AgentProfile {
     const char *agentId;
     std::vector<const char *> tasks;
-    double weight;          // share of the traffic
-    double medianDoubt;     // median of (1 − confidence)
+    double weight;  // share of the traffic
+    double medianDoubt;  // median of (1 − confidence)
     double latencyMedianMs;
     double miscalibration;  // P(correct) = confidence − this
     double feedbackRate;
@@ -22,7 +22,13 @@ struct AgentProfile {
 const std::vector<AgentProfile> &profiles()
 {
     static const std::vector<AgentProfile> p = {
-        {"deployment-risk-predictor", {"deployment_risk", "deployment_risk", "rollback_decision"}, 0.14, 0.10, 140, 0.02, 0.39},
+        {"deployment-risk-predictor",
+         {"deployment_risk", "deployment_risk", "rollback_decision"},
+         0.14,
+         0.10,
+         140,
+         0.02,
+         0.39},
         {"code-review-agent", {"code_review"}, 0.24, 0.13, 820, 0.16, 0.28},
         {"support-chat-assistant", {"chat_response", "intent_classification"}, 0.32, 0.16, 450, 0.06, 0.15},
         {"performance-analyzer", {"performance_analysis", "optimization"}, 0.10, 0.12, 1900, 0.04, 0.31},
@@ -49,10 +55,11 @@ QJsonObject decisionFor(const QString &task, double confidence, DemoRandom &rng)
         const double risk = std::clamp(rng.uniform(0.02, 0.9), 0.0, 1.0);
         return {{QStringLiteral("action"), risk > 0.7 ? QStringLiteral("block") : QStringLiteral("approve")},
                 {QStringLiteral("risk_score"), std::round(risk * 100) / 100},
-                {QStringLiteral("risk_level"), risk < 0.2 ? QStringLiteral("very_low")
-                                                : risk < 0.4 ? QStringLiteral("low")
-                                                : risk < 0.7 ? QStringLiteral("medium")
-                                                             : QStringLiteral("high")},
+                {QStringLiteral("risk_level"),
+                 risk < 0.2       ? QStringLiteral("very_low")
+                     : risk < 0.4 ? QStringLiteral("low")
+                     : risk < 0.7 ? QStringLiteral("medium")
+                                  : QStringLiteral("high")},
                 {QStringLiteral("recommendations"),
                  QJsonArray{QStringLiteral("Monitor error rates for 2 hours post-deployment"),
                             QStringLiteral("Prepare rollback plan")}}};
@@ -61,21 +68,26 @@ QJsonObject decisionFor(const QString &task, double confidence, DemoRandom &rng)
         return {{QStringLiteral("action"), rng.chance(0.4) ? QStringLiteral("rollback") : QStringLiteral("hold")},
                 {QStringLiteral("reasoning"), QStringLiteral("error rate above baseline after release")}};
     if (task == QLatin1String("code_review"))
-        return {{QStringLiteral("action"), rng.chance(0.7) ? QStringLiteral("approve") : QStringLiteral("request_changes")},
-                {QStringLiteral("comments"), rng.integer(0, 12)},
-                {QStringLiteral("pull_request"), rng.integer(1000, 9999)}};
+        return {
+            {QStringLiteral("action"), rng.chance(0.7) ? QStringLiteral("approve") : QStringLiteral("request_changes")},
+            {QStringLiteral("comments"), rng.integer(0, 12)},
+            {QStringLiteral("pull_request"), rng.integer(1000, 9999)}};
     if (task == QLatin1String("chat_response") || task == QLatin1String("intent_classification"))
-        return {{QStringLiteral("intent"), rng.pick(std::vector<QString>{QStringLiteral("billing"), QStringLiteral("login"), QStringLiteral("shipping"), QStringLiteral("refund"), QStringLiteral("other")})},
+        return {{QStringLiteral("intent"),
+                 rng.pick(std::vector<QString>{QStringLiteral("billing"), QStringLiteral("login"),
+                                               QStringLiteral("shipping"), QStringLiteral("refund"),
+                                               QStringLiteral("other")})},
                 {QStringLiteral("answered"), confidence > 0.5}};
-    return {{QStringLiteral("action"), QStringLiteral("report")},
-            {QStringLiteral("findings"), rng.integer(0, 6)}};
+    return {{QStringLiteral("action"), QStringLiteral("report")}, {QStringLiteral("findings"), rng.integer(0, 6)}};
 }
 
 QJsonObject metadataFor(const QString &task, DemoRandom &rng)
 {
-    QJsonObject m{{QStringLiteral("model_version"), rng.pick(std::vector<QString>{QStringLiteral("v1.2.3"), QStringLiteral("v1.3.0")})}};
+    QJsonObject m{{QStringLiteral("model_version"),
+                   rng.pick(std::vector<QString>{QStringLiteral("v1.2.3"), QStringLiteral("v1.3.0")})}};
     if (task == QLatin1String("deployment_risk") || task == QLatin1String("rollback_decision"))
-        m.insert(QStringLiteral("environment"), rng.chance(0.6) ? QStringLiteral("production") : QStringLiteral("staging"));
+        m.insert(QStringLiteral("environment"),
+                 rng.chance(0.6) ? QStringLiteral("production") : QStringLiteral("staging"));
     if (task == QLatin1String("code_review") && rng.chance(0.05))
         m.insert(QStringLiteral("severity"), QStringLiteral("critical"));
     if (rng.chance(0.03))
@@ -99,7 +111,7 @@ QDateTime randomTime(const QDateTime &now, int days, DemoRandom &rng)
     }
 }
 
-} // namespace
+}  // namespace
 
 std::vector<DecisionInput> generateDemoDecisions(const DemoOptions &options)
 {
@@ -125,17 +137,16 @@ std::vector<DecisionInput> generateDemoDecisions(const DemoOptions &options)
         if (rng.chance(reviewChance)) {
             const double pCorrect = std::clamp(d.confidence - p.miscalibration, 0.02, 0.99);
             const double u = rng.uniform();
-            d.feedback = u < pCorrect ? Feedback::Correct
+            d.feedback = u < pCorrect                    ? Feedback::Correct
                 : u < pCorrect + (1.0 - pCorrect) * 0.35 ? Feedback::PartiallyCorrect
-                                                          : Feedback::Incorrect;
+                                                         : Feedback::Incorrect;
         }
         out.push_back(std::move(d));
     }
     // Ids grow with time, as they do when agents log as they go.
-    std::stable_sort(out.begin(), out.end(), [](const DecisionInput &a, const DecisionInput &b) {
-        return a.createdAt < b.createdAt;
-    });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const DecisionInput &a, const DecisionInput &b) { return a.createdAt < b.createdAt; });
     return out;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

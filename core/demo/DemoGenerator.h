@@ -17,4 +17,4 @@ struct DemoOptions {
 // likely on doubtful decisions, and agents that are over-confident or well calibrated.
 std::vector<DecisionInput> generateDemoDecisions(const DemoOptions &options);
 
-} // namespace atalaya
+}  // namespace atalaya

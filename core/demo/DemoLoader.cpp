@@ -31,7 +31,7 @@ Status writeDoraRows(const Database &db, const std::vector<DoraRow> &rows)
     });
 }
 
-} // namespace
+}  // namespace
 
 Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const DemoOptions &options)
 {
@@ -57,4 +57,4 @@ Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const
     return report;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

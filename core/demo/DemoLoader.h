@@ -19,4 +19,4 @@ struct DemoReport {
 // `demo`: generates and writes decisions (with their feedback) and delivery cycles.
 Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const DemoOptions &options);
 
-} // namespace atalaya
+}  // namespace atalaya

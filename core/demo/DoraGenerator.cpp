@@ -11,7 +11,7 @@ namespace {
 
 const char *kComplexity[] = {"low", "medium", "high", "critical"};
 
-} // namespace
+}  // namespace
 
 std::vector<DoraRow> generateDemoCycles(int cycles, int days, quint64 seed, const QDateTime &nowIn)
 {
@@ -30,7 +30,8 @@ std::vector<DoraRow> generateDemoCycles(int cycles, int days, quint64 seed, cons
 
         const double planning = rng.logNormal(6 * 3600.0, 0.8);
         const QDateTime planningAt = deployAt.addSecs(-static_cast<qint64>(rng.uniform(2, 6) * 86400));
-        rows.push_back({cycle, feature, QStringLiteral("planning"), QStringLiteral("go"), std::round(planning), {}, planningAt});
+        rows.push_back(
+            {cycle, feature, QStringLiteral("planning"), QStringLiteral("go"), std::round(planning), {}, planningAt});
 
         const int tests = rng.integer(2, 5);
         const double testQuality = rng.uniform(0.55, 1.0);
@@ -38,8 +39,12 @@ std::vector<DoraRow> generateDemoCycles(int cycles, int days, quint64 seed, cons
         for (int t = 0; t < tests; ++t) {
             const bool go = rng.chance(testQuality);
             passed += go ? 1 : 0;
-            rows.push_back({cycle, feature, QStringLiteral("testing"), go ? QStringLiteral("go") : QStringLiteral("no-go"),
-                            std::round(rng.logNormal(1800, 0.6)), {},
+            rows.push_back({cycle,
+                            feature,
+                            QStringLiteral("testing"),
+                            go ? QStringLiteral("go") : QStringLiteral("no-go"),
+                            std::round(rng.logNormal(1800, 0.6)),
+                            {},
                             deployAt.addSecs(-static_cast<qint64>((tests - t) * rng.uniform(1800, 14400)))});
         }
         const double passedPct = 100.0 * passed / tests;
@@ -77,4 +82,4 @@ std::vector<DoraRow> generateDemoCycles(int cycles, int days, quint64 seed, cons
     return rows;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

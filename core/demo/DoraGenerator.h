@@ -13,4 +13,4 @@ namespace atalaya {
 // and recent failures, so the risk model has something real to learn.
 std::vector<DoraRow> generateDemoCycles(int cycles, int days, quint64 seed, const QDateTime &now);
 
-} // namespace atalaya
+}  // namespace atalaya

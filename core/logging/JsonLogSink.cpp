@@ -33,8 +33,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
     QJsonObject line = t_fields;
     line.insert(QStringLiteral("timestamp"), toIsoUtc(QDateTime::currentDateTimeUtc()));
     line.insert(QStringLiteral("level"), QString::fromLatin1(levelName(type)));
-    line.insert(QStringLiteral("category"),
-                QString::fromLatin1(context.category ? context.category : "default"));
+    line.insert(QStringLiteral("category"), QString::fromLatin1(context.category ? context.category : "default"));
     line.insert(QStringLiteral("message"), message);
     {
         QMutexLocker lock(&g_mutex);
@@ -48,7 +47,7 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
         g_previous(type, context, message);
 }
 
-} // namespace
+}  // namespace
 
 bool JsonLogSink::install(const QString &path, QString *error)
 {
@@ -89,4 +88,4 @@ JsonLogSink::ScopedFields::~ScopedFields()
     t_fields = m_previous;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

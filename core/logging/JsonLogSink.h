@@ -28,4 +28,4 @@ public:
     };
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -13,8 +13,7 @@ Q_LOGGING_CATEGORY(lcCli, "atalaya.cli", QtWarningMsg)
 
 namespace atalaya {
 
-void logEvent(const QLoggingCategory &category, QtMsgType type, const QString &message,
-              const QJsonObject &fields)
+void logEvent(const QLoggingCategory &category, QtMsgType type, const QString &message, const QJsonObject &fields)
 {
     if (!category.isEnabled(type))
         return;
@@ -28,4 +27,4 @@ void logEvent(const QLoggingCategory &category, QtMsgType type, const QString &m
     }
 }
 
-} // namespace atalaya
+}  // namespace atalaya

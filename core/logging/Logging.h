@@ -17,7 +17,6 @@ namespace atalaya {
 
 // Logs `message` through the category and, when a JSON sink is installed, adds `fields`
 // (telemetry_id, latency_ms, …) as top-level keys of that JSON line. Never pass secrets.
-void logEvent(const QLoggingCategory &category, QtMsgType type, const QString &message,
-              const QJsonObject &fields = {});
+void logEvent(const QLoggingCategory &category, QtMsgType type, const QString &message, const QJsonObject &fields = {});
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -48,7 +48,7 @@ OutboxEntry entryFrom(const QSqlQuery &q)
     return e;
 }
 
-} // namespace
+}  // namespace
 
 FeedbackOutbox::FeedbackOutbox(QString path, std::shared_ptr<Database> store)
     : m_path(std::move(path)), m_store(std::move(store))
@@ -78,8 +78,9 @@ Result<std::unique_ptr<FeedbackOutbox>> FeedbackOutbox::open(const QString &path
 {
     const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath()))
-        return makeError(ErrorCode::Unavailable,
-                         QStringLiteral("cannot create the folder %1 for the feedback outbox").arg(info.absolutePath()));
+        return makeError(
+            ErrorCode::Unavailable,
+            QStringLiteral("cannot create the folder %1 for the feedback outbox").arg(info.absolutePath()));
     {
         // Created 0600 in one step, before SQLite (whose journal files copy these modes).
         QFile file(path);
@@ -94,15 +95,16 @@ Result<std::unique_ptr<FeedbackOutbox>> FeedbackOutbox::open(const QString &path
     auto store = Database::open(*url, {});
     if (!store)
         return store.error();
-    if (Status s = execStatement(**store,
-                                 QStringLiteral("CREATE TABLE IF NOT EXISTS outbox ("
-                                                "seq INTEGER PRIMARY KEY AUTOINCREMENT, client_key TEXT NOT NULL UNIQUE,"
-                                                " telemetry_id INTEGER NOT NULL, is_restore INTEGER NOT NULL,"
-                                                " value TEXT NULL, has_expected INTEGER NOT NULL,"
-                                                " expected_previous TEXT NULL, reviewer TEXT NOT NULL, note TEXT NOT NULL,"
-                                                " created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-                                                " next_attempt_at TEXT NOT NULL, last_error TEXT NOT NULL DEFAULT '')"),
-                                 {}, QStringLiteral("creating the feedback outbox"));
+    if (Status s =
+            execStatement(**store,
+                          QStringLiteral("CREATE TABLE IF NOT EXISTS outbox ("
+                                         "seq INTEGER PRIMARY KEY AUTOINCREMENT, client_key TEXT NOT NULL UNIQUE,"
+                                         " telemetry_id INTEGER NOT NULL, is_restore INTEGER NOT NULL,"
+                                         " value TEXT NULL, has_expected INTEGER NOT NULL,"
+                                         " expected_previous TEXT NULL, reviewer TEXT NOT NULL, note TEXT NOT NULL,"
+                                         " created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
+                                         " next_attempt_at TEXT NOT NULL, last_error TEXT NOT NULL DEFAULT '')"),
+                          {}, QStringLiteral("creating the feedback outbox"));
         !s)
         return s.error();
     return std::unique_ptr<FeedbackOutbox>(new FeedbackOutbox(info.absoluteFilePath(), *store));
@@ -120,15 +122,16 @@ Result<QString> FeedbackOutbox::enqueue(OutboxEntry e)
     QVariant value(QMetaType::fromType<QString>());
     if (e.value)
         value = feedbackToString(*e.value);
-    if (Status s = execStatement(*m_store,
-                                 QStringLiteral("INSERT INTO outbox (client_key, telemetry_id, is_restore, value,"
-                                                " has_expected, expected_previous, reviewer, note, created_at,"
-                                                " attempts, next_attempt_at, last_error)"
-                                                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                 {e.key, e.telemetryId, e.restore ? 1 : 0, value, e.expectedPrevious ? 1 : 0,
-                                  nullable(e.expectedPrevious), text(e.reviewer), text(e.note), toDbDateTime(e.createdAt),
-                                  e.attempts, toDbDateTime(e.nextAttemptAt), text(e.lastError)},
-                                 QStringLiteral("storing feedback in the outbox"));
+    if (Status s =
+            execStatement(*m_store,
+                          QStringLiteral("INSERT INTO outbox (client_key, telemetry_id, is_restore, value,"
+                                         " has_expected, expected_previous, reviewer, note, created_at,"
+                                         " attempts, next_attempt_at, last_error)"
+                                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                          {e.key, e.telemetryId, e.restore ? 1 : 0, value, e.expectedPrevious ? 1 : 0,
+                           nullable(e.expectedPrevious), text(e.reviewer), text(e.note), toDbDateTime(e.createdAt),
+                           e.attempts, toDbDateTime(e.nextAttemptAt), text(e.lastError)},
+                          QStringLiteral("storing feedback in the outbox"));
         !s)
         return s.error();
     logEvent(lcTelemetry(), QtInfoMsg, QStringLiteral("feedback queued in the outbox"),
@@ -138,8 +141,8 @@ Result<QString> FeedbackOutbox::enqueue(OutboxEntry e)
 
 Result<int> FeedbackOutbox::size() const
 {
-    auto q = execQuery(*m_store, QStringLiteral("SELECT COUNT(*) FROM outbox"), {},
-                       QStringLiteral("counting the outbox"));
+    auto q =
+        execQuery(*m_store, QStringLiteral("SELECT COUNT(*) FROM outbox"), {}, QStringLiteral("counting the outbox"));
     if (!q)
         return q.error();
     return q->next() ? q->value(0).toInt() : 0;
@@ -183,8 +186,8 @@ OutboxFlush FeedbackOutbox::flush(const Database &target, const FeedbackReposito
             break;
         Result<FeedbackResult> written = e.restore
             ? repo.restore({e.telemetryId, e.value, e.reviewer, e.note, e.expectedPrevious, e.key})
-            : repo.record({e.telemetryId, e.value.value_or(Feedback::Correct), e.reviewer, e.note,
-                           e.expectedPrevious, e.key});
+            : repo.record(
+                {e.telemetryId, e.value.value_or(Feedback::Correct), e.reviewer, e.note, e.expectedPrevious, e.key});
         if (written) {
             written->alreadyApplied ? ++report.duplicates : ++report.delivered;
         } else if (written.error().code == ErrorCode::Conflict) {
@@ -213,4 +216,4 @@ OutboxFlush FeedbackOutbox::flush(const Database &target, const FeedbackReposito
     return report;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -19,8 +19,8 @@ struct OutboxEntry {
     QString key;  // client-generated idempotency key (FeedbackRequest::clientKey)
     qint64 telemetryId = 0;
     bool restore = false;
-    std::optional<Feedback> value;             // nullopt = back to pending (restore only)
-    std::optional<QString> expectedPrevious;   // what the reviewer saw ("" = pending)
+    std::optional<Feedback> value;  // nullopt = back to pending (restore only)
+    std::optional<QString> expectedPrevious;  // what the reviewer saw ("" = pending)
     QString reviewer;
     QString note;
     QDateTime createdAt;
@@ -33,7 +33,7 @@ struct OutboxFlush {
     int delivered = 0;
     int duplicates = 0;  // had committed before the connection dropped; not applied again
     std::vector<std::pair<OutboxEntry, QString>> conflicts;  // left the outbox; the user decides
-    std::vector<std::pair<OutboxEntry, QString>> rejected;   // permanent errors (unknown id)
+    std::vector<std::pair<OutboxEntry, QString>> rejected;  // permanent errors (unknown id)
     int remaining = 0;
     QString lastError;  // why the rest waits (empty when empty)
 };
@@ -73,4 +73,4 @@ private:
     std::shared_ptr<Database> m_store;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -63,7 +63,8 @@ SendOutcome FeedbackSender::send(OutboxEntry entry)
     }
 
     Result<FeedbackResult> written = entry.restore
-        ? m_repo.restore({entry.telemetryId, entry.value, entry.reviewer, entry.note, entry.expectedPrevious, entry.key})
+        ? m_repo.restore(
+            {entry.telemetryId, entry.value, entry.reviewer, entry.note, entry.expectedPrevious, entry.key})
         : m_repo.record({entry.telemetryId, entry.value.value_or(Feedback::Correct), entry.reviewer, entry.note,
                          entry.expectedPrevious, entry.key});
     if (written) {
@@ -85,4 +86,4 @@ SendOutcome FeedbackSender::send(OutboxEntry entry)
     return out;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

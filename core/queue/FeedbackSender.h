@@ -11,7 +11,7 @@ struct SendOutcome {
     enum class Kind { Written, Queued, Conflict, Failed };
     Kind kind = Kind::Failed;
     FeedbackResult result;  // Written
-    QString message;        // Queued: why; Conflict: who/when/what; Failed: the error
+    QString message;  // Queued: why; Conflict: who/when/what; Failed: the error
     QString key;
     int outboxSize = 0;
 };
@@ -35,4 +35,4 @@ private:
     FeedbackRepository m_repo;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

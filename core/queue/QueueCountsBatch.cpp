@@ -39,7 +39,8 @@ Status upsert(const Database &db, const char *table, const QStringList &key, con
 {
     const bool hours = key.contains(QStringLiteral("hour_no"));
     const QStringList columns = key + QStringList{QStringLiteral("n")};
-    const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
+    const QString tuple =
+        QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
     const QString add = db.dialect().upsertAdd(key, {QStringLiteral("n")});
     return executeRowBatches(
         db, rows.size(), kRowsPerUpsert,
@@ -71,7 +72,7 @@ void addIds(std::vector<std::pair<qint64, qint64>> &ranges, qint64 first, qint64
 
 static_assert(kMaxRuleSets <= std::tuple_size_v<decltype(StoredDecision::queuePriorities)>);
 
-} // namespace
+}  // namespace
 
 QueueCountsBatch::QueueCountsBatch(const Database &db, bool triggersStandAside) : m_db(db)
 {
@@ -133,8 +134,8 @@ Status QueueCountsBatch::flush(RuleSet &set)
     std::array<qint64, 2 * kPriorityCount> firstReadHour{};
     for (int code = 0; code < 2 * kPriorityCount; ++code) {
         const int sla = set.rules.priority(static_cast<Priority>(code % kPriorityCount)).slaHours;
-        firstReadHour[static_cast<size_t>(code)] = sla > 0 ? nowHour - sla - kReaderClockSlackHours
-                                                           : std::numeric_limits<qint64>::max();
+        firstReadHour[static_cast<size_t>(code)] =
+            sla > 0 ? nowHour - sla - kReaderClockSlackHours : std::numeric_limits<qint64>::max();
     }
     std::vector<CountRow> hours;
     std::map<std::pair<QByteArray, qint64>, qint64> totals;
@@ -147,12 +148,14 @@ Status QueueCountsBatch::flush(RuleSet &set)
     std::vector<CountRow> totalRows;
     for (const auto &[key, n] : totals)
         totalRows.push_back({set.id, 0, key.first, key.second, n});
-    if (Status s = upsert(m_db, kHourTable,
-                          {QStringLiteral("rules_id"), QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")},
-                          hours);
+    if (Status s = upsert(
+            m_db, kHourTable,
+            {QStringLiteral("rules_id"), QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")},
+            hours);
         !s)
         return s;
-    return upsert(m_db, kTotalTable, {QStringLiteral("rules_id"), QStringLiteral("agent_id"), QStringLiteral("prio")}, totalRows);
+    return upsert(m_db, kTotalTable, {QStringLiteral("rules_id"), QStringLiteral("agent_id"), QStringLiteral("prio")},
+                  totalRows);
 }
 
 Status QueueCountsBatch::readBack(RuleSet &set)
@@ -170,21 +173,23 @@ Status QueueCountsBatch::readBack(RuleSet &set)
     }
     set.ranges.clear();
     if (!ranges.empty()) {
-        if (Status s = readBack(set, QStringLiteral("id BETWEEN ? AND ?"), ranges.size(), [&](QSqlQuery &q, int p, size_t i) {
-                q.bindValue(p, ranges[i].first);
-                q.bindValue(p + 1, ranges[i].second);
-            });
+        if (Status s = readBack(set, QStringLiteral("id BETWEEN ? AND ?"), ranges.size(),
+                                [&](QSqlQuery &q, int p, size_t i) {
+                                    q.bindValue(p, ranges[i].first);
+                                    q.bindValue(p + 1, ranges[i].second);
+                                });
             !s)
             return s;
     }
     for (size_t start = 0; start < ids.size(); start += kIdsPerQuery) {
         const size_t n = std::min(kIdsPerQuery, ids.size() - start);
-        const QString in = QStringLiteral("id IN (") + QStringList(static_cast<qsizetype>(n), QStringLiteral("?")).join(QLatin1Char(','))
-            + QLatin1Char(')');
-        if (Status s = readBack(set, in, 1, [&](QSqlQuery &q, int p, size_t) {
-                for (size_t k = 0; k < n; ++k)
-                    q.bindValue(p++, ids[start + k]);
-            });
+        const QString in = QStringLiteral("id IN (")
+            + QStringList(static_cast<qsizetype>(n), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
+        if (Status s = readBack(set, in, 1,
+                                [&](QSqlQuery &q, int p, size_t) {
+                                    for (size_t k = 0; k < n; ++k)
+                                        q.bindValue(p++, ids[start + k]);
+                                });
             !s)
             return s;
     }
@@ -203,7 +208,8 @@ Status QueueCountsBatch::readBack(RuleSet &set, const QString &idCondition, size
     // hour, and the server's temporary table for the groups cost more than sending the rows.
     if (!q.prepare(QStringLiteral("SELECT h, a, c FROM (SELECT %1 AS h, %2 AS a, %3 AS c FROM ai_telemetry"
                                   " WHERE %4 AND human_feedback IS NULL) added WHERE c < 9")
-                       .arg(d.hourNumberOf(QStringLiteral("created_at")), d.exactKey(QStringLiteral("agent_id")), code.sql, idCondition)))
+                       .arg(d.hourNumberOf(QStringLiteral("created_at")), d.exactKey(QStringLiteral("agent_id")),
+                            code.sql, idCondition)))
         return sqlError(m_db, q.lastError(), what);
     for (size_t run = 0; run < runs; ++run) {
         int p = 0;
@@ -218,4 +224,4 @@ Status QueueCountsBatch::readBack(RuleSet &set, const QString &idCondition, size
     return {};
 }
 
-} // namespace atalaya::queuecounts
+}  // namespace atalaya::queuecounts

@@ -17,7 +17,7 @@ class QSqlQuery;
 namespace atalaya {
 class Database;
 struct StoredDecision;
-}
+}  // namespace atalaya
 
 namespace atalaya::queuecounts {
 
@@ -57,4 +57,4 @@ private:
     std::vector<RuleSet> m_sets;
 };
 
-} // namespace atalaya::queuecounts
+}  // namespace atalaya::queuecounts

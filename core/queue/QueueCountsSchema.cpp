@@ -16,24 +16,34 @@ QStringList upserts(const Dialect &d, const QString &id, const QString &row, con
     const QString hour = d.hourNumberOf(row + QStringLiteral("created_at"));
     const QString agent = row + QStringLiteral("agent_id");
     const QString set = QLatin1Char('\'') + id + QLatin1Char('\'');
-    const QString add = d.upsertAdd({QStringLiteral("rules_id"), QStringLiteral("hour_no"), QStringLiteral("agent_id"),
-                                     QStringLiteral("prio")},
-                                    {QStringLiteral("n")});
-    const QString addTotal =
-        d.upsertAdd({QStringLiteral("rules_id"), QStringLiteral("agent_id"), QStringLiteral("prio")}, {QStringLiteral("n")});
+    const QString add = d.upsertAdd(
+        {QStringLiteral("rules_id"), QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("prio")},
+        {QStringLiteral("n")});
+    const QString addTotal = d.upsertAdd(
+        {QStringLiteral("rules_id"), QStringLiteral("agent_id"), QStringLiteral("prio")}, {QStringLiteral("n")});
     if (d.isMySql())
         return {QStringLiteral("INSERT INTO %1 (rules_id, hour_no, agent_id, prio, n) VALUES (%2, %3, %4, %5, %6)%7")
-                    .arg(QLatin1String(kHourTable), set, hour, agent, code).arg(delta).arg(add),
+                    .arg(QLatin1String(kHourTable), set, hour, agent, code)
+                    .arg(delta)
+                    .arg(add),
                 QStringLiteral("INSERT INTO %1 (rules_id, agent_id, prio, n) VALUES (%2, %3, %4, %5)%6")
-                    .arg(QLatin1String(kTotalTable), set, agent, code).arg(delta).arg(addTotal)};
+                    .arg(QLatin1String(kTotalTable), set, agent, code)
+                    .arg(delta)
+                    .arg(addTotal)};
     // SQLite has no trigger variables: the code is computed in a one-row subquery, and its
     // WHERE (which an upsert after a SELECT needs anyway) skips decisions no rule queues.
     const QString pending = QStringLiteral("%1human_feedback IS NULL AND c < 9").arg(row);
-    return {QStringLiteral("INSERT INTO %1 (rules_id, hour_no, agent_id, prio, n) SELECT %2, %3, %4, c, %5 FROM (SELECT %6 AS c)"
-                           " WHERE %7%8")
-                .arg(QLatin1String(kHourTable), set, hour, agent).arg(delta).arg(code, pending, add),
-            QStringLiteral("INSERT INTO %1 (rules_id, agent_id, prio, n) SELECT %2, %3, c, %4 FROM (SELECT %5 AS c) WHERE %6%7")
-                .arg(QLatin1String(kTotalTable), set, agent).arg(delta).arg(code, pending, addTotal)};
+    return {QStringLiteral(
+                "INSERT INTO %1 (rules_id, hour_no, agent_id, prio, n) SELECT %2, %3, %4, c, %5 FROM (SELECT %6 AS c)"
+                " WHERE %7%8")
+                .arg(QLatin1String(kHourTable), set, hour, agent)
+                .arg(delta)
+                .arg(code, pending, add),
+            QStringLiteral(
+                "INSERT INTO %1 (rules_id, agent_id, prio, n) SELECT %2, %3, c, %4 FROM (SELECT %5 AS c) WHERE %6%7")
+                .arg(QLatin1String(kTotalTable), set, agent)
+                .arg(delta)
+                .arg(code, pending, addTotal)};
 }
 
 QString mysqlBlock(const Dialect &d, const QString &id, const QString &row, const QString &code, int delta,
@@ -43,7 +53,7 @@ QString mysqlBlock(const Dialect &d, const QString &id, const QString &row, cons
         .arg(extraCondition, row, code, upserts(d, id, row, QStringLiteral("c"), delta).join(QStringLiteral("; ")));
 }
 
-} // namespace
+}  // namespace
 
 QStringList migrationStatements(const Dialect &d)
 {
@@ -71,8 +81,9 @@ QStringList perRuleSetMigrationStatements(const Dialect &d)
         QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(kHourTable)),
         QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(kTotalTable)),
         QStringLiteral("DROP TABLE IF EXISTS %1").arg(QLatin1String(kStateTable)),
-        QStringLiteral("CREATE TABLE %1 (rules_id %2 NOT NULL, hour_no BIGINT NOT NULL, agent_id %3 NOT NULL,"
-                       " prio SMALLINT NOT NULL, n BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (rules_id, hour_no, agent_id, prio))%4")
+        QStringLiteral(
+            "CREATE TABLE %1 (rules_id %2 NOT NULL, hour_no BIGINT NOT NULL, agent_id %3 NOT NULL,"
+            " prio SMALLINT NOT NULL, n BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (rules_id, hour_no, agent_id, prio))%4")
             .arg(QLatin1String(kHourTable), id, agent, d.tableSuffix()),
         QStringLiteral("CREATE TABLE %1 (rules_id %2 NOT NULL, agent_id %3 NOT NULL, prio SMALLINT NOT NULL,"
                        " n BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (rules_id, agent_id, prio))%4")
@@ -90,7 +101,8 @@ QString rulesKey(const ReviewRules &rules)
 
 QString rulesId(const ReviewRules &rules)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(rulesKey(rules).toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+    return QString::fromLatin1(
+        QCryptographicHash::hash(rulesKey(rules).toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
 }
 
 QStringList triggerNames(const QString &rulesId)
@@ -102,8 +114,10 @@ QStringList triggerNames(const QString &rulesId)
 QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const ReviewRules &rules)
 {
     const QString id = rulesId(rules);
-    const QString newCode = inlineValues(priorityExpression(rules, d, SampleMode::Coded, QStringLiteral("NEW.")), driver);
-    const QString oldCode = inlineValues(priorityExpression(rules, d, SampleMode::Coded, QStringLiteral("OLD.")), driver);
+    const QString newCode =
+        inlineValues(priorityExpression(rules, d, SampleMode::Coded, QStringLiteral("NEW.")), driver);
+    const QString oldCode =
+        inlineValues(priorityExpression(rules, d, SampleMode::Coded, QStringLiteral("OLD.")), driver);
     const QStringList names = triggerNames(id);
     if (d.isMySql()) {
         // The app's bulk ingest adds its rows' counts itself (QueueCountsBatch), like the rollups.
@@ -112,13 +126,15 @@ QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const 
             return mysqlBlock(d, id, row, code, delta, extra);
         };
         auto trigger = [](const QString &name, const QString &event, const QStringList &blocks) {
-            return QStringLiteral("CREATE TRIGGER %1 AFTER %2 ON ai_telemetry FOR EACH ROW BEGIN DECLARE c INT; %3; END")
+            return QStringLiteral(
+                       "CREATE TRIGGER %1 AFTER %2 ON ai_telemetry FOR EACH ROW BEGIN DECLARE c INT; %3; END")
                 .arg(name, event, blocks.join(QStringLiteral("; ")));
         };
-        return {trigger(names[0], QStringLiteral("INSERT"), {block(QStringLiteral("NEW."), newCode, 1, byTrigger)}),
-                trigger(names[1], QStringLiteral("UPDATE"),
-                        {block(QStringLiteral("OLD."), oldCode, -1, {}), block(QStringLiteral("NEW."), newCode, 1, {})}),
-                trigger(names[2], QStringLiteral("DELETE"), {block(QStringLiteral("OLD."), oldCode, -1, {})})};
+        return {
+            trigger(names[0], QStringLiteral("INSERT"), {block(QStringLiteral("NEW."), newCode, 1, byTrigger)}),
+            trigger(names[1], QStringLiteral("UPDATE"),
+                    {block(QStringLiteral("OLD."), oldCode, -1, {}), block(QStringLiteral("NEW."), newCode, 1, {})}),
+            trigger(names[2], QStringLiteral("DELETE"), {block(QStringLiteral("OLD."), oldCode, -1, {})})};
     }
     auto trigger = [](const QString &name, const QString &event, const QStringList &statements) {
         return QStringLiteral("CREATE TRIGGER %1 AFTER %2 ON ai_telemetry BEGIN %3; END")
@@ -126,8 +142,9 @@ QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const 
     };
     const QStringList added = upserts(d, id, QStringLiteral("NEW."), newCode, 1);
     const QStringList removed = upserts(d, id, QStringLiteral("OLD."), oldCode, -1);
-    return {trigger(names[0], QStringLiteral("INSERT"), added), trigger(names[1], QStringLiteral("UPDATE"), removed + added),
+    return {trigger(names[0], QStringLiteral("INSERT"), added),
+            trigger(names[1], QStringLiteral("UPDATE"), removed + added),
             trigger(names[2], QStringLiteral("DELETE"), removed)};
 }
 
-} // namespace atalaya::queuecounts
+}  // namespace atalaya::queuecounts

@@ -42,4 +42,4 @@ QStringList triggerNames(const QString &rulesId);
 // through `driver`.
 QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const ReviewRules &rules);
 
-} // namespace atalaya::queuecounts
+}  // namespace atalaya::queuecounts

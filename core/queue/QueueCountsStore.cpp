@@ -38,8 +38,9 @@ Status setState(const Database &db, const QString &id, const char *name, const Q
 {
     return execStatement(db,
                          QStringLiteral("INSERT INTO %1 (rules_id, name, value) VALUES (?, ?, ?)%2")
-                             .arg(table(kStateTable), db.dialect().upsertAdd({QStringLiteral("rules_id"), QStringLiteral("name")},
-                                                                             {}, {QStringLiteral("value")})),
+                             .arg(table(kStateTable),
+                                  db.dialect().upsertAdd({QStringLiteral("rules_id"), QStringLiteral("name")}, {},
+                                                         {QStringLiteral("value")})),
                          {id, QLatin1String(name), value}, QStringLiteral("recording the queue counts state"));
 }
 
@@ -110,7 +111,7 @@ Window agentOnRaw(const Database &db, const QueueFilter &filter)
 }
 
 Result<std::array<qint64, kCodes>> sumByCode(const Database &db, const QString &sql, const QVariantList &values,
-                                              const QString &what)
+                                             const QString &what)
 {
     auto q = execQuery(db, sql, values, what);
     if (!q)
@@ -128,7 +129,8 @@ Result<QueueCounts> readInTransaction(const Database &db, const ReviewRules &rul
                                       const QDateTime &now)
 {
     const Window agent = agentOnTables(filter);
-    const Window tablesAgent{QStringLiteral(" AND rules_id = ?") + agent.sql, QVariantList{rulesId(rules)} + agent.values};
+    const Window tablesAgent{QStringLiteral(" AND rules_id = ?") + agent.sql,
+                             QVariantList{rulesId(rules)} + agent.values};
     auto totals = sumByCode(db,
                             QStringLiteral("SELECT prio, SUM(n) FROM %1 WHERE 1 = 1%2 GROUP BY prio")
                                 .arg(table(kTotalTable), tablesAgent.sql),
@@ -175,12 +177,13 @@ Result<QueueCounts> readInTransaction(const Database &db, const ReviewRules &rul
         const Window rawAgent = agentOnRaw(db, filter);
         QVariantList edgeValues = edgeCaseValues;
         edgeValues << code.values << edgeRangeValues << rawAgent.values;
-        auto edge = sumByCode(db,
-                              QStringLiteral("SELECT p, SUM(CASE WHEN %1 THEN 1 ELSE 0 END) FROM (SELECT %2 AS p, created_at"
-                                             " FROM ai_telemetry WHERE human_feedback IS NULL AND (%3)%4) edge GROUP BY p")
-                                  .arg(edgeCases.join(QStringLiteral(" OR ")), code.sql,
-                                       edgeRanges.join(QStringLiteral(" OR ")), rawAgent.sql),
-                              edgeValues, QStringLiteral("reading the queue's edge hours"));
+        auto edge =
+            sumByCode(db,
+                      QStringLiteral("SELECT p, SUM(CASE WHEN %1 THEN 1 ELSE 0 END) FROM (SELECT %2 AS p, created_at"
+                                     " FROM ai_telemetry WHERE human_feedback IS NULL AND (%3)%4) edge GROUP BY p")
+                          .arg(edgeCases.join(QStringLiteral(" OR ")), code.sql,
+                               edgeRanges.join(QStringLiteral(" OR ")), rawAgent.sql),
+                      edgeValues, QStringLiteral("reading the queue's edge hours"));
         if (!edge)
             return edge.error();
         for (size_t c = 0; c < notOverdue.size(); ++c)
@@ -255,11 +258,12 @@ Status buildTables(const Database &db, const ReviewRules &rules)
     const Dialect &d = db.dialect();
     const QString id = rulesId(rules);
     const SqlFragment code = priorityExpression(rules, d, SampleMode::Coded, {});
-    const QString fill = QStringLiteral("INSERT INTO %1 (rules_id, hour_no, agent_id, prio, n) SELECT ?, h, a, c, COUNT(*) FROM"
-                                        " (SELECT %2 AS h, %3 AS a, %4 AS c FROM ai_telemetry WHERE human_feedback IS NULL)"
-                                        " pending WHERE c < 9 GROUP BY h, a, c")
-                             .arg(table(kHourTable), d.hourNumberOf(QStringLiteral("created_at")),
-                                  d.exactKey(QStringLiteral("agent_id")), code.sql);
+    const QString fill =
+        QStringLiteral("INSERT INTO %1 (rules_id, hour_no, agent_id, prio, n) SELECT ?, h, a, c, COUNT(*) FROM"
+                       " (SELECT %2 AS h, %3 AS a, %4 AS c FROM ai_telemetry WHERE human_feedback IS NULL)"
+                       " pending WHERE c < 9 GROUP BY h, a, c")
+            .arg(table(kHourTable), d.hourNumberOf(QStringLiteral("created_at")),
+                 d.exactKey(QStringLiteral("agent_id")), code.sql);
     return inTransaction(db, [&]() -> Status {
         for (const char *t : {kHourTable, kTotalTable}) {
             if (Status s = execStatement(db, QStringLiteral("DELETE FROM %1 WHERE rules_id = ?").arg(table(t)), {id},
@@ -267,21 +271,23 @@ Status buildTables(const Database &db, const ReviewRules &rules)
                 !s)
                 return s;
         }
-        if (Status s = execStatement(db, fill, QVariantList{id} + code.values, QStringLiteral("counting the pending decisions"));
+        if (Status s = execStatement(db, fill, QVariantList{id} + code.values,
+                                     QStringLiteral("counting the pending decisions"));
             !s)
             return s;
-        if (Status s = execStatement(db,
-                                     QStringLiteral("INSERT INTO %1 (rules_id, agent_id, prio, n) SELECT rules_id, agent_id, prio,"
-                                                    " SUM(n) FROM %2 WHERE rules_id = ? GROUP BY rules_id, agent_id, prio")
-                                         .arg(table(kTotalTable), table(kHourTable)),
-                                     {id}, QStringLiteral("summing the queue totals"));
+        if (Status s = execStatement(
+                db,
+                QStringLiteral("INSERT INTO %1 (rules_id, agent_id, prio, n) SELECT rules_id, agent_id, prio,"
+                               " SUM(n) FROM %2 WHERE rules_id = ? GROUP BY rules_id, agent_id, prio")
+                    .arg(table(kTotalTable), table(kHourTable)),
+                {id}, QStringLiteral("summing the queue totals"));
             !s)
             return s;
         return setState(db, id, kReadyState, QString::number(QDateTime::currentMSecsSinceEpoch()));
     });
 }
 
-} // namespace
+}  // namespace
 
 Result<bool> installedFor(const Database &db, const ReviewRules &rules)
 {
@@ -387,4 +393,4 @@ Result<EnsureReport> ensure(const Database &db, const ReviewRules &rules, qint64
     return report;
 }
 
-} // namespace atalaya::queuecounts
+}  // namespace atalaya::queuecounts

@@ -39,4 +39,4 @@ struct EnsureReport {
 };
 Result<EnsureReport> ensure(const Database &db, const ReviewRules &rules, qint64 maxRowsToBuild);
 
-} // namespace atalaya::queuecounts
+}  // namespace atalaya::queuecounts

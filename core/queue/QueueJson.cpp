@@ -39,4 +39,4 @@ QJsonObject queueJson(const QueueSnapshot &s)
             {QStringLiteral("items"), items}};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -10,4 +10,4 @@ namespace atalaya {
 QJsonObject queueJson(const QueueSnapshot &snapshot);
 QJsonObject queueItemJson(const QueueItem &item, const QDateTime &now);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -89,8 +89,9 @@ Tri jsonValueEqualsText(const QJsonValue &v, const QString &text)
     if (v.isDouble())
         return couldBeNumberText(text) ? Tri::Unknown : Tri::False;
     if (v.isBool())
-        return textEquals(v.toBool() ? QStringLiteral("true") : QStringLiteral("false"), text) == Tri::False ? Tri::False
-                                                                                                           : Tri::Unknown;
+        return textEquals(v.toBool() ? QStringLiteral("true") : QStringLiteral("false"), text) == Tri::False
+            ? Tri::False
+            : Tri::Unknown;
     return Tri::Unknown;  // null, objects and arrays: not worth modelling
 }
 
@@ -99,17 +100,12 @@ Tri ruleTruth(const ReviewRule &r, const DecisionInput &d, double confidence)
     const QJsonObject &source = r.field == QLatin1String("decision") ? d.decision : d.metadata;
     Tri t = Tri::False;
     switch (r.kind) {
-    case ReviewRule::Kind::ConfidenceBelow:
-        t = truth(confidence < r.value);
-        break;
+    case ReviewRule::Kind::ConfidenceBelow: t = truth(confidence < r.value); break;
     case ReviewRule::Kind::ConfidenceRange:
         t = truth(confidence >= r.min && (r.maxInclusive ? confidence <= r.max : confidence < r.max));
         break;
-    case ReviewRule::Kind::ConfidenceAbove:
-        t = truth(confidence > r.value);
-        break;
-    case ReviewRule::Kind::TaskTypeIn:
-        return inList(d.taskType, r.taskTypes);
+    case ReviewRule::Kind::ConfidenceAbove: t = truth(confidence > r.value); break;
+    case ReviewRule::Kind::TaskTypeIn: return inList(d.taskType, r.taskTypes);
     case ReviewRule::Kind::JsonEquals: {
         const QJsonValue v = jsonAtPath(source, r.path);
         if (r.equals.isBool())
@@ -129,7 +125,7 @@ Tri ruleTruth(const ReviewRule &r, const DecisionInput &d, double confidence)
     return r.taskTypes.isEmpty() ? t : andOf(inList(d.taskType, r.taskTypes), t);
 }
 
-} // namespace
+}  // namespace
 
 QueuePriorityGuess::QueuePriorityGuess(const ReviewRules &rules) : m_rules(rules)
 {
@@ -172,4 +168,4 @@ int QueuePriorityGuess::codeOf(int priority, qint64 id) const
     return percent < 100 && ReviewRules::sampleBucket(id) >= percent ? priority + kPriorityCount : priority;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -15,8 +15,8 @@ struct DecisionInput;
 // compares any scalar as text, so a near-miss or non-ASCII text is left to the server.
 class QueuePriorityGuess {
 public:
-    static constexpr int kNone = 9;       // no rule matches: not queued
-    static constexpr int kUnknown = -1;   // ask the server
+    static constexpr int kNone = 9;  // no rule matches: not queued
+    static constexpr int kUnknown = -1;  // ask the server
 
     // Inactive (every row kUnknown) when a rule uses something this does not model.
     explicit QueuePriorityGuess(const ReviewRules &rules);
@@ -33,4 +33,4 @@ private:
     bool m_active = true;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -35,7 +35,7 @@ QueueItem readItem(const QSqlQuery &q)
     return item;
 }
 
-} // namespace
+}  // namespace
 
 ReviewQueue::ReviewQueue(std::shared_ptr<const Database> db, ReviewRules rules)
     : m_db(std::move(db)), m_rules(std::move(rules))
@@ -64,18 +64,20 @@ Result<QueueCounts> ReviewQueue::countsWithout(const QueueFilter &filter, const 
         marks << QStringLiteral("?");
         values << id;
     }
-    auto q = execQuery(*m_db,
-                       QStringLiteral("SELECT id, agent_id, task_type, confidence_score, decision_made, metadata, created_at"
-                                      " FROM ai_telemetry WHERE human_feedback IS NULL AND id IN (%1)")
-                           .arg(marks.join(QStringLiteral(", "))),
-                       values, QStringLiteral("reading the decisions reviewed here"));
+    auto q =
+        execQuery(*m_db,
+                  QStringLiteral("SELECT id, agent_id, task_type, confidence_score, decision_made, metadata, created_at"
+                                 " FROM ai_telemetry WHERE human_feedback IS NULL AND id IN (%1)")
+                      .arg(marks.join(QStringLiteral(", "))),
+                  values, QStringLiteral("reading the decisions reviewed here"));
     if (!q)
         return q.error();
     while (q->next()) {
         if (!filter.agentId.isEmpty() && q->value(1).toString() != filter.agentId)
             continue;
-        const auto match = m_rules.classify({q->value(0).toLongLong(), q->value(2).toString(), q->value(3).toDouble(),
-                                             parseObject(q->value(4).toByteArray()), parseObject(q->value(5).toByteArray())});
+        const auto match =
+            m_rules.classify({q->value(0).toLongLong(), q->value(2).toString(), q->value(3).toDouble(),
+                              parseObject(q->value(4).toByteArray()), parseObject(q->value(5).toByteArray())});
         if (!match || (!match->sampled && !filter.includeAllP3))
             continue;
         const auto p = static_cast<size_t>(match->priority);
@@ -103,17 +105,17 @@ Result<QueueCounts> ReviewQueue::countsFromRows(const QueueFilter &filter, const
     const QString overdueSql = overdueTerms.isEmpty()
         ? QStringLiteral("0")
         : QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(overdueTerms.join(QStringLiteral(" OR ")));
-    QString inner = QStringLiteral("SELECT %1 AS p, created_at FROM ai_telemetry WHERE human_feedback IS NULL").arg(expr.sql);
+    QString inner =
+        QStringLiteral("SELECT %1 AS p, created_at FROM ai_telemetry WHERE human_feedback IS NULL").arg(expr.sql);
     values << expr.values;
     if (!filter.agentId.isEmpty()) {
         inner += QStringLiteral(" AND ") + m_db->dialect().exactMatch(QStringLiteral("agent_id"));
         for (int i = 0; i < m_db->dialect().exactMatchBindings(); ++i)
             values << filter.agentId;
     }
-    auto q = execQuery(*m_db,
-                       QStringLiteral("SELECT p, COUNT(*), %1 FROM (%2) pending WHERE p < 9 GROUP BY p")
-                           .arg(overdueSql, inner),
-                       values, QStringLiteral("counting the review queue"));
+    auto q = execQuery(
+        *m_db, QStringLiteral("SELECT p, COUNT(*), %1 FROM (%2) pending WHERE p < 9 GROUP BY p").arg(overdueSql, inner),
+        values, QStringLiteral("counting the review queue"));
     if (!q)
         return q.error();
     QueueCounts counts;
@@ -146,7 +148,8 @@ Result<std::vector<QueueItem>> ReviewQueue::items(const QueueFilter &filter) con
         }
         sql += QStringLiteral(" AND ") + expr.sql + QStringLiteral(" = ? ORDER BY created_at, id LIMIT ?");
         values << expr.values << i << (limit - static_cast<int>(items.size()));
-        auto q = execQuery(*m_db, sql, values, QStringLiteral("reading the %1 review queue").arg(priorityName(static_cast<Priority>(i))));
+        auto q = execQuery(*m_db, sql, values,
+                           QStringLiteral("reading the %1 review queue").arg(priorityName(static_cast<Priority>(i))));
         if (!q)
             return q.error();
         while (q->next()) {
@@ -177,8 +180,8 @@ Result<std::optional<QueueItem>> ReviewQueue::pendingItem(qint64 id) const
     if (!q->next())
         return std::optional<QueueItem>();
     QueueItem item = readItem(*q);
-    const auto match = m_rules.classify({item.id, item.taskType, item.confidence,
-                                         parseObject(item.decisionJson), parseObject(item.metadataJson)});
+    const auto match = m_rules.classify(
+        {item.id, item.taskType, item.confidence, parseObject(item.decisionJson), parseObject(item.metadataJson)});
     item.priority = match ? match->priority : Priority::P3;
     item.reason = match ? match->reason : QStringLiteral("no review rule matched");
     item.dueAt = m_rules.dueAt(item.priority, item.createdAt);
@@ -224,4 +227,4 @@ Result<WriteAccess> ReviewQueue::writeAccess() const
     return probe.error();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

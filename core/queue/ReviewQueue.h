@@ -17,8 +17,8 @@ class Database;
 
 struct QueueFilter {
     std::optional<Priority> priority;  // only this priority's items (counts stay complete)
-    QString agentId;                   // empty = every agent
-    bool includeAllP3 = false;         // every P3 match, not only the stable sample
+    QString agentId;  // empty = every agent
+    bool includeAllP3 = false;  // every P3 match, not only the stable sample
     int limit = 200;
 };
 
@@ -69,7 +69,8 @@ public:
     Result<QueueCounts> counts(const QueueFilter &filter, const QDateTime &now) const;
     // The counts without the decisions in `decided` that are still pending in the database:
     // verdicts given here that wait in the outbox or on the writer thread.
-    Result<QueueCounts> countsWithout(const QueueFilter &filter, const QDateTime &now, const QSet<qint64> &decided) const;
+    Result<QueueCounts> countsWithout(const QueueFilter &filter, const QDateTime &now,
+                                      const QSet<qint64> &decided) const;
     // Evaluates the rules over every pending row (the reference the counts table is held to).
     Result<QueueCounts> countsFromRows(const QueueFilter &filter, const QDateTime &now) const;
     Result<std::vector<QueueItem>> items(const QueueFilter &filter) const;
@@ -87,4 +88,4 @@ private:
     ReviewRules m_rules;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -59,8 +59,7 @@ ReviewRule taskTypes(QStringList types, QString label = {})
     return r;
 }
 
-ReviewRule jsonEquals(QString field, QString path, QJsonValue equals, QString label,
-                      QStringList onlyFor = {})
+ReviewRule jsonEquals(QString field, QString path, QJsonValue equals, QString label, QStringList onlyFor = {})
 {
     ReviewRule r;
     r.kind = ReviewRule::Kind::JsonEquals;
@@ -95,14 +94,14 @@ bool sameJson(const QJsonValue &a, const QJsonValue &b)
 // The matched value for "%v", or nullopt when the rule does not match.
 std::optional<QString> evaluate(const ReviewRule &r, const ReviewCandidate &c)
 {
-    if (!r.taskTypes.isEmpty() && r.kind != ReviewRule::Kind::TaskTypeIn
-        && !r.taskTypes.contains(c.taskType))
+    if (!r.taskTypes.isEmpty() && r.kind != ReviewRule::Kind::TaskTypeIn && !r.taskTypes.contains(c.taskType))
         return std::nullopt;
     const QJsonObject &source = r.field == QLatin1String("decision") ? c.decision : c.metadata;
     switch (r.kind) {
     case ReviewRule::Kind::ConfidenceBelow:
         if (c.confidence < r.value)
-            return QCoreApplication::translate("atalaya::ReviewRules", "confidence %1 < %2").arg(number(c.confidence), number(r.value));
+            return QCoreApplication::translate("atalaya::ReviewRules", "confidence %1 < %2")
+                .arg(number(c.confidence), number(r.value));
         return std::nullopt;
     case ReviewRule::Kind::ConfidenceRange:
         if (c.confidence >= r.min && (r.maxInclusive ? c.confidence <= r.max : c.confidence < r.max))
@@ -112,7 +111,8 @@ std::optional<QString> evaluate(const ReviewRule &r, const ReviewCandidate &c)
         return std::nullopt;
     case ReviewRule::Kind::ConfidenceAbove:
         if (c.confidence > r.value)
-            return QCoreApplication::translate("atalaya::ReviewRules", "confidence %1 > %2").arg(number(c.confidence), number(r.value));
+            return QCoreApplication::translate("atalaya::ReviewRules", "confidence %1 > %2")
+                .arg(number(c.confidence), number(r.value));
         return std::nullopt;
     case ReviewRule::Kind::TaskTypeIn:
         if (r.taskTypes.contains(c.taskType))
@@ -139,19 +139,17 @@ QString generatedReason(const ReviewRule &r, const QString &matched)
     switch (r.kind) {
     case ReviewRule::Kind::ConfidenceBelow:
     case ReviewRule::Kind::ConfidenceRange:
-    case ReviewRule::Kind::ConfidenceAbove:
-        return matched;
+    case ReviewRule::Kind::ConfidenceAbove: return matched;
     case ReviewRule::Kind::TaskTypeIn:
         return QCoreApplication::translate("atalaya::ReviewRules", "task type %1").arg(matched);
-    case ReviewRule::Kind::JsonEquals:
-        return QStringLiteral("%1.%2 = %3").arg(r.field, r.path, matched);
+    case ReviewRule::Kind::JsonEquals: return QStringLiteral("%1.%2 = %3").arg(r.field, r.path, matched);
     case ReviewRule::Kind::JsonGreater:
         return QStringLiteral("%1.%2 %3 > %4").arg(r.field, r.path, matched, number(r.value));
     }
     return matched;
 }
 
-} // namespace
+}  // namespace
 
 QString priorityName(Priority p)
 {
@@ -232,9 +230,8 @@ std::optional<RuleMatch> ReviewRules::classify(const ReviewCandidate &c) const
         QStringList reasons;
         for (const ReviewRule &rule : p.rules) {
             if (auto matched = evaluate(rule, c)) {
-                reasons << (rule.label.isEmpty()
-                                ? generatedReason(rule, *matched)
-                                : displayLabel(rule.label).replace(QLatin1String("%v"), *matched));
+                reasons << (rule.label.isEmpty() ? generatedReason(rule, *matched)
+                                                 : displayLabel(rule.label).replace(QLatin1String("%v"), *matched));
             }
         }
         if (reasons.isEmpty())
@@ -267,4 +264,4 @@ bool ReviewRules::operator==(const ReviewRules &other) const
     return toJson() == other.toJson();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

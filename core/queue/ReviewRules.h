@@ -16,7 +16,7 @@ namespace atalaya {
 // P0..P3 of REVIEW_QUEUE.md. Lower is more urgent.
 enum class Priority : int { P0 = 0, P1 = 1, P2 = 2, P3 = 3 };
 constexpr int kPriorityCount = 4;
-QString priorityName(Priority p);                        // "P0"
+QString priorityName(Priority p);  // "P0"
 std::optional<Priority> priorityFromString(const QString &text);  // "P0" / "p0"
 
 // One condition of a priority. Which fields matter depends on the kind.
@@ -25,9 +25,9 @@ struct ReviewRule {
         ConfidenceBelow,  // confidence < value
         ConfidenceRange,  // min <= confidence < max (<= max when maxInclusive)
         ConfidenceAbove,  // confidence > value
-        TaskTypeIn,       // task_type in taskTypes
-        JsonEquals,       // field.path == value (string, bool or number); only for taskTypes if set
-        JsonGreater,      // field.path is a number > value; only for taskTypes if set
+        TaskTypeIn,  // task_type in taskTypes
+        JsonEquals,  // field.path == value (string, bool or number); only for taskTypes if set
+        JsonGreater,  // field.path is a number > value; only for taskTypes if set
     };
     Kind kind = Kind::ConfidenceBelow;
     double value = 0.0;
@@ -36,7 +36,7 @@ struct ReviewRule {
     bool maxInclusive = false;
     QStringList taskTypes;
     QString field;  // "metadata" or "decision" (decision_made)
-    QString path;   // top-level key or dotted path: "environment", "action"
+    QString path;  // top-level key or dotted path: "environment", "action"
     QJsonValue equals;
     // Human-readable reason; "%v" is replaced by the matched value. Empty = generated.
     QString label;
@@ -44,8 +44,8 @@ struct ReviewRule {
 
 struct PriorityRules {
     std::vector<ReviewRule> rules;  // any match puts a decision here
-    int slaHours = 0;               // 0 = no deadline
-    int samplePercent = 100;        // P3: only this stable share of matches is queued
+    int slaHours = 0;  // 0 = no deadline
+    int samplePercent = 100;  // P3: only this stable share of matches is queued
 };
 
 // What a decision needs for classification; the queue fetches exactly this.
@@ -111,4 +111,4 @@ QStringList ruleKindNames();
 QString ruleKindName(ReviewRule::Kind kind);
 std::optional<ReviewRule::Kind> ruleKindFromName(const QString &name);
 
-} // namespace atalaya
+}  // namespace atalaya

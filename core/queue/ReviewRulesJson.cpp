@@ -16,12 +16,9 @@ struct KindName {
 };
 
 constexpr KindName kKinds[] = {
-    {ReviewRule::Kind::ConfidenceBelow, "confidence_below"},
-    {ReviewRule::Kind::ConfidenceRange, "confidence_range"},
-    {ReviewRule::Kind::ConfidenceAbove, "confidence_above"},
-    {ReviewRule::Kind::TaskTypeIn, "task_type_in"},
-    {ReviewRule::Kind::JsonEquals, "json_equals"},
-    {ReviewRule::Kind::JsonGreater, "json_greater"},
+    {ReviewRule::Kind::ConfidenceBelow, "confidence_below"}, {ReviewRule::Kind::ConfidenceRange, "confidence_range"},
+    {ReviewRule::Kind::ConfidenceAbove, "confidence_above"}, {ReviewRule::Kind::TaskTypeIn, "task_type_in"},
+    {ReviewRule::Kind::JsonEquals, "json_equals"},           {ReviewRule::Kind::JsonGreater, "json_greater"},
 };
 
 QJsonObject ruleToJson(const ReviewRule &r)
@@ -29,16 +26,13 @@ QJsonObject ruleToJson(const ReviewRule &r)
     QJsonObject o{{QStringLiteral("kind"), ruleKindName(r.kind)}};
     switch (r.kind) {
     case ReviewRule::Kind::ConfidenceBelow:
-    case ReviewRule::Kind::ConfidenceAbove:
-        o.insert(QStringLiteral("value"), r.value);
-        break;
+    case ReviewRule::Kind::ConfidenceAbove: o.insert(QStringLiteral("value"), r.value); break;
     case ReviewRule::Kind::ConfidenceRange:
         o.insert(QStringLiteral("min"), r.min);
         o.insert(QStringLiteral("max"), r.max);
         o.insert(QStringLiteral("max_inclusive"), r.maxInclusive);
         break;
-    case ReviewRule::Kind::TaskTypeIn:
-        break;
+    case ReviewRule::Kind::TaskTypeIn: break;
     case ReviewRule::Kind::JsonEquals:
         o.insert(QStringLiteral("field"), r.field);
         o.insert(QStringLiteral("path"), r.path);
@@ -61,9 +55,9 @@ Result<double> unitNumber(const QJsonObject &o, const QString &key, const QStrin
 {
     const QJsonValue v = o.value(key);
     if (!v.isDouble() || v.toDouble() < 0.0 || v.toDouble() > 1.0)
-        return makeError(ErrorCode::Usage,
-                         QStringLiteral("%1: \"%2\" must be a number in [0, 1], got %3")
-                             .arg(where, key, jsonValueText(v)));
+        return makeError(
+            ErrorCode::Usage,
+            QStringLiteral("%1: \"%2\" must be a number in [0, 1], got %3").arg(where, key, jsonValueText(v)));
     return v.toDouble();
 }
 
@@ -73,8 +67,9 @@ Result<ReviewRule> ruleFromJson(const QJsonObject &o, const QString &where)
     const QString kind = o.value(QStringLiteral("kind")).toString();
     const auto known = ruleKindFromName(kind);
     if (!known)
-        return makeError(ErrorCode::Usage, QStringLiteral("%1: unknown rule kind \"%2\" (%3)")
-                                               .arg(where, kind, ruleKindNames().join(QStringLiteral(", "))));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("%1: unknown rule kind \"%2\" (%3)")
+                             .arg(where, kind, ruleKindNames().join(QStringLiteral(", "))));
     r.kind = *known;
     for (const QJsonValue &t : o.value(QStringLiteral("task_types")).toArray()) {
         if (!t.isString() || t.toString().isEmpty() || t.toString().size() > 50)
@@ -100,7 +95,8 @@ Result<ReviewRule> ruleFromJson(const QJsonObject &o, const QString &where)
         if (!hi)
             return hi.error();
         if (*lo > *hi)
-            return makeError(ErrorCode::Usage, QStringLiteral("%1: min %2 is above max %3").arg(where).arg(*lo).arg(*hi));
+            return makeError(ErrorCode::Usage,
+                             QStringLiteral("%1: min %2 is above max %3").arg(where).arg(*lo).arg(*hi));
         r.min = *lo;
         r.max = *hi;
         r.maxInclusive = o.value(QStringLiteral("max_inclusive")).toBool(false);
@@ -116,11 +112,13 @@ Result<ReviewRule> ruleFromJson(const QJsonObject &o, const QString &where)
         r.field = o.value(QStringLiteral("field")).toString();
         r.path = o.value(QStringLiteral("path")).toString();
         if (r.field != QLatin1String("metadata") && r.field != QLatin1String("decision"))
-            return makeError(ErrorCode::Usage,
-                             QStringLiteral("%1: field must be \"metadata\" or \"decision\", got \"%2\"").arg(where, r.field));
+            return makeError(
+                ErrorCode::Usage,
+                QStringLiteral("%1: field must be \"metadata\" or \"decision\", got \"%2\"").arg(where, r.field));
         if (!pathRe.match(r.path).hasMatch())
-            return makeError(ErrorCode::Usage,
-                             QStringLiteral("%1: path \"%2\" must be dotted names of letters, digits and _").arg(where, r.path));
+            return makeError(
+                ErrorCode::Usage,
+                QStringLiteral("%1: path \"%2\" must be dotted names of letters, digits and _").arg(where, r.path));
         if (r.kind == ReviewRule::Kind::JsonEquals) {
             r.equals = o.value(QStringLiteral("equals"));
             if (!r.equals.isString() && !r.equals.isBool() && !r.equals.isDouble())
@@ -138,7 +136,7 @@ Result<ReviewRule> ruleFromJson(const QJsonObject &o, const QString &where)
     return r;
 }
 
-} // namespace
+}  // namespace
 
 QString jsonValueText(const QJsonValue &v)
 {
@@ -197,7 +195,8 @@ Result<ReviewRules> ReviewRules::fromJson(const QJsonObject &json)
 {
     const QJsonObject priorities = json.value(QStringLiteral("priorities")).toObject();
     if (priorities.isEmpty())
-        return makeError(ErrorCode::Usage, QStringLiteral("review rules: \"priorities\" object with P0..P3 is missing"));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("review rules: \"priorities\" object with P0..P3 is missing"));
     ReviewRules out;
     for (int i = 0; i < kPriorityCount; ++i) {
         const QString name = priorityName(static_cast<Priority>(i));
@@ -215,7 +214,8 @@ Result<ReviewRules> ReviewRules::fromJson(const QJsonObject &json)
         dst.samplePercent = sample;
         const QJsonArray rules = p.value(QStringLiteral("rules")).toArray();
         for (qsizetype k = 0; k < rules.size(); ++k) {
-            auto rule = ruleFromJson(rules.at(k).toObject(), QStringLiteral("review rules %1 rule %2").arg(name).arg(k + 1));
+            auto rule =
+                ruleFromJson(rules.at(k).toObject(), QStringLiteral("review rules %1 rule %2").arg(name).arg(k + 1));
             if (!rule)
                 return rule.error();
             dst.rules.push_back(*rule);
@@ -228,7 +228,8 @@ Result<ReviewRules> ReviewRules::fromFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Usage, QStringLiteral("cannot read the rules file %1: %2").arg(path, file.errorString()));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("cannot read the rules file %1: %2").arg(path, file.errorString()));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (!doc.isObject())
@@ -256,4 +257,4 @@ Status ReviewRules::saveFile(const QString &path) const
     return {};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -31,15 +31,18 @@ SqlFragment jsonEqualsSql(const ReviewRule &r, const Dialect &d, const QString &
             return {QStringLiteral("JSON_TYPE(JSON_EXTRACT(%1, ?)) = 'BOOLEAN' AND JSON_EXTRACT(%1, ?) = ?").arg(col),
                     {path, path, r.equals.toBool() ? QStringLiteral("true") : QStringLiteral("false")}};
         if (r.equals.isDouble())
-            return {QStringLiteral("JSON_TYPE(JSON_EXTRACT(%1, ?)) IN ('INTEGER', 'DOUBLE') AND JSON_EXTRACT(%1, ?) = ?").arg(col),
-                    {path, path, r.equals.toDouble()}};
+            return {
+                QStringLiteral("JSON_TYPE(JSON_EXTRACT(%1, ?)) IN ('INTEGER', 'DOUBLE') AND JSON_EXTRACT(%1, ?) = ?")
+                    .arg(col),
+                {path, path, r.equals.toDouble()}};
         return {QStringLiteral("JSON_VALUE(%1, ?) = ?").arg(col), {path, r.equals.toString()}};
     }
     if (r.equals.isBool())
         return {QStringLiteral("json_valid(%1) AND json_type(%1, ?) = ?").arg(col),
                 {path, r.equals.toBool() ? QStringLiteral("true") : QStringLiteral("false")}};
     if (r.equals.isDouble())
-        return {QStringLiteral("json_valid(%1) AND json_type(%1, ?) IN ('integer', 'real') AND json_extract(%1, ?) = ?").arg(col),
+        return {QStringLiteral("json_valid(%1) AND json_type(%1, ?) IN ('integer', 'real') AND json_extract(%1, ?) = ?")
+                    .arg(col),
                 {path, path, r.equals.toDouble()}};
     return {QStringLiteral("json_valid(%1) AND json_type(%1, ?) = 'text' AND json_extract(%1, ?) = ?").arg(col),
             {path, path, r.equals.toString()}};
@@ -50,9 +53,11 @@ SqlFragment jsonGreaterSql(const ReviewRule &r, const Dialect &d, const QString 
     const QString col = jsonColumn(r, row);
     const QString path = jsonPath(r);
     if (d.isMySql())
-        return {QStringLiteral("JSON_TYPE(JSON_EXTRACT(%1, ?)) IN ('INTEGER', 'DOUBLE') AND JSON_EXTRACT(%1, ?) > ?").arg(col),
+        return {QStringLiteral("JSON_TYPE(JSON_EXTRACT(%1, ?)) IN ('INTEGER', 'DOUBLE') AND JSON_EXTRACT(%1, ?) > ?")
+                    .arg(col),
                 {path, path, r.value}};
-    return {QStringLiteral("json_valid(%1) AND json_type(%1, ?) IN ('integer', 'real') AND json_extract(%1, ?) > ?").arg(col),
+    return {QStringLiteral("json_valid(%1) AND json_type(%1, ?) IN ('integer', 'real') AND json_extract(%1, ?) > ?")
+                .arg(col),
             {path, path, r.value}};
 }
 
@@ -74,18 +79,14 @@ SqlFragment ruleSql(const ReviewRule &r, const Dialect &d, const QString &row)
     const QString taskType = row + QStringLiteral("task_type");
     SqlFragment f;
     switch (r.kind) {
-    case ReviewRule::Kind::ConfidenceBelow:
-        f = {confidence + QStringLiteral(" < ?"), {r.value}};
-        break;
+    case ReviewRule::Kind::ConfidenceBelow: f = {confidence + QStringLiteral(" < ?"), {r.value}}; break;
     case ReviewRule::Kind::ConfidenceRange:
-        f = {QStringLiteral("%1 >= ? AND %1 %2 ?").arg(confidence, r.maxInclusive ? QStringLiteral("<=") : QStringLiteral("<")),
+        f = {QStringLiteral("%1 >= ? AND %1 %2 ?")
+                 .arg(confidence, r.maxInclusive ? QStringLiteral("<=") : QStringLiteral("<")),
              {r.min, r.max}};
         break;
-    case ReviewRule::Kind::ConfidenceAbove:
-        f = {confidence + QStringLiteral(" > ?"), {r.value}};
-        break;
-    case ReviewRule::Kind::TaskTypeIn:
-        return inList(taskType, r.taskTypes);
+    case ReviewRule::Kind::ConfidenceAbove: f = {confidence + QStringLiteral(" > ?"), {r.value}}; break;
+    case ReviewRule::Kind::TaskTypeIn: return inList(taskType, r.taskTypes);
     case ReviewRule::Kind::JsonEquals:
     case ReviewRule::Kind::JsonGreater: {
         f = r.kind == ReviewRule::Kind::JsonEquals ? jsonEqualsSql(r, d, row) : jsonGreaterSql(r, d, row);
@@ -104,7 +105,7 @@ SqlFragment ruleSql(const ReviewRule &r, const Dialect &d, const QString &row)
     return f;
 }
 
-} // namespace
+}  // namespace
 
 QString sampleBucketSql(const QString &idColumn)
 {
@@ -177,8 +178,7 @@ QString inlineValues(const SqlFragment &fragment, const QSqlDriver &driver)
             if (!number.contains(QLatin1Char('e')))
                 number += QStringLiteral("E0");
             out += number;
-        }
-        else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong)
+        } else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong)
             out += QString::number(v.toLongLong());
         else {
             QSqlField field(QString(), QMetaType(QMetaType::QString));
@@ -189,4 +189,4 @@ QString inlineValues(const SqlFragment &fragment, const QSqlDriver &driver)
     return out;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

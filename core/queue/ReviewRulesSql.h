@@ -34,4 +34,4 @@ QString inlineValues(const SqlFragment &fragment, const QSqlDriver &driver);
 // The SQL twin of ReviewRules::sampleBucket(id).
 QString sampleBucketSql(const QString &idColumn);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -15,8 +15,7 @@ QString number(const std::optional<double> &v, int decimals)
     return v ? QString::number(*v, 'f', decimals) : QString();
 }
 
-template <typename T>
-QString integer(const std::optional<T> &v)
+template <typename T> QString integer(const std::optional<T> &v)
 {
     return v ? QString::number(*v) : QString();
 }
@@ -42,23 +41,25 @@ Result<CsvExport> groupsCsv(const std::shared_ptr<const Database> &db, const Sta
     auto rows = StatsService(db).grouped(query, by);
     if (!rows)
         return rows.error();
-    CsvWriter csv({keyName, QStringLiteral("decisions"), QStringLiteral("feedback_count"), QStringLiteral("feedback_rate"),
-                   QStringLiteral("accuracy_avg"), QStringLiteral("avg_confidence"), QStringLiteral("avg_execution_time_ms"),
-                   QStringLiteral("p50_execution_time_ms"), QStringLiteral("p95_execution_time_ms"),
-                   QStringLiteral("p99_execution_time_ms")});
+    CsvWriter csv({keyName, QStringLiteral("decisions"), QStringLiteral("feedback_count"),
+                   QStringLiteral("feedback_rate"), QStringLiteral("accuracy_avg"), QStringLiteral("avg_confidence"),
+                   QStringLiteral("avg_execution_time_ms"), QStringLiteral("p50_execution_time_ms"),
+                   QStringLiteral("p95_execution_time_ms"), QStringLiteral("p99_execution_time_ms")});
     for (const GroupSummary &g : *rows)
         csv.addRow(groupCells(g));
     return CsvExport{csv.data(), csv.rowCount()};
 }
 
-} // namespace
+}  // namespace
 
 Result<CsvExport> exportDecisionsCsv(const std::shared_ptr<const Database> &db, const StatsQuery &query)
 {
     const WhereClause w = windowWhere(db->dialect(), query);
-    const QString sql = QStringLiteral(
-        "SELECT id, agent_id, task_type, confidence_score, human_feedback, accuracy, execution_time_ms, created_at"
-        " FROM ai_telemetry%1 ORDER BY created_at, id").arg(w.sql);
+    const QString sql =
+        QStringLiteral(
+            "SELECT id, agent_id, task_type, confidence_score, human_feedback, accuracy, execution_time_ms, created_at"
+            " FROM ai_telemetry%1 ORDER BY created_at, id")
+            .arg(w.sql);
     auto q = execQuery(*db, sql, w.values, QStringLiteral("reading decisions for the export"));
     if (!q)
         return q.error();
@@ -91,9 +92,10 @@ Result<CsvExport> exportQueueCsv(const std::shared_ptr<const Database> &db, cons
     if (!items)
         return items.error();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    CsvWriter csv({QStringLiteral("id"), QStringLiteral("priority"), QStringLiteral("reason"), QStringLiteral("agent_id"),
-                   QStringLiteral("task_type"), QStringLiteral("confidence_score"), QStringLiteral("execution_time_ms"),
-                   QStringLiteral("created_at"), QStringLiteral("due_at"), QStringLiteral("overdue")});
+    CsvWriter csv({QStringLiteral("id"), QStringLiteral("priority"), QStringLiteral("reason"),
+                   QStringLiteral("agent_id"), QStringLiteral("task_type"), QStringLiteral("confidence_score"),
+                   QStringLiteral("execution_time_ms"), QStringLiteral("created_at"), QStringLiteral("due_at"),
+                   QStringLiteral("overdue")});
     for (const QueueItem &it : *items) {
         csv.addRow({QString::number(it.id), priorityName(it.priority), it.reason, it.agentId, it.taskType,
                     QString::number(it.confidence, 'f', 4), QString::number(it.executionTimeMs), toIsoUtc(it.createdAt),
@@ -103,4 +105,4 @@ Result<CsvExport> exportQueueCsv(const std::shared_ptr<const Database> &db, cons
     return CsvExport{csv.data(), csv.rowCount()};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

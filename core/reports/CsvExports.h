@@ -28,4 +28,4 @@ Result<CsvExport> exportTrendsCsv(const std::shared_ptr<const Database> &db, con
 Result<CsvExport> exportQueueCsv(const std::shared_ptr<const Database> &db, const ReviewRules &rules,
                                  const QueueFilter &filter);
 
-} // namespace atalaya
+}  // namespace atalaya

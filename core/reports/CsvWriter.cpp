@@ -32,4 +32,4 @@ void CsvWriter::addRow(const QStringList &cells)
     ++m_rows;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -27,4 +27,4 @@ private:
     int m_rows = 0;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

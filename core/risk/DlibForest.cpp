@@ -57,12 +57,14 @@ Result<Forest> parse(const QByteArray &bytes)
         std::istringstream in(bytes.toStdString());
         deserialize(forest, in);  // the friend overloads are found by ADL only
     } catch (const std::exception &e) {
-        return makeError(ErrorCode::Usage, QStringLiteral("not a dlib random forest (%1)").arg(QString::fromLocal8Bit(e.what()).simplified()));
+        return makeError(
+            ErrorCode::Usage,
+            QStringLiteral("not a dlib random forest (%1)").arg(QString::fromLocal8Bit(e.what()).simplified()));
     }
     return forest;
 }
 
-} // namespace
+}  // namespace
 
 TreeEnsemble trainForestChunk(const std::vector<FeatureVector> &x, const std::vector<double> &y,
                               const ForestChunkParams &params)
@@ -94,7 +96,9 @@ Result<TreeEnsemble> deserializeForest(const QByteArray &bytes)
     if (!forest)
         return forest.error();
     if (forest->get_feature_extractor().max_num_feats() != kRiskFeatureCount || forest->get_num_trees() == 0)
-        return makeError(ErrorCode::Usage, QStringLiteral("the forest is not a deployment-risk model (expected %1 features)").arg(kRiskFeatureCount));
+        return makeError(
+            ErrorCode::Usage,
+            QStringLiteral("the forest is not a deployment-risk model (expected %1 features)").arg(kRiskFeatureCount));
     TreeEnsemble e = fromDlib(*forest);
     for (const Tree &t : e.trees) {
         const std::size_t limit = t.nodes.size() + t.leaves.size();
@@ -102,8 +106,8 @@ Result<TreeEnsemble> deserializeForest(const QByteArray &bytes)
         // dlib appends children after their parent; anything else could loop forever.
         for (std::size_t i = 0; i < t.nodes.size() && !broken; ++i) {
             const TreeNode &n = t.nodes[i];
-            broken = n.left >= limit || n.right >= limit || n.left <= i || n.right <= i
-                || n.feature >= kRiskFeatureCount;
+            broken =
+                n.left >= limit || n.right >= limit || n.left <= i || n.right <= i || n.feature >= kRiskFeatureCount;
         }
         if (broken)
             return makeError(ErrorCode::Usage, QStringLiteral("the forest's trees are inconsistent (corrupted model)"));
@@ -117,4 +121,4 @@ double dlibPredict(const QByteArray &serialized, const FeatureVector &x)
     return forest ? (*forest)(toSample(x)) : std::numeric_limits<double>::quiet_NaN();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -31,4 +31,4 @@ Result<TreeEnsemble> deserializeForest(const QByteArray &bytes);
 // dlib's own operator() on the deserialised forest; tests compare predict() with it.
 double dlibPredict(const QByteArray &serialized, const FeatureVector &x);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -29,7 +29,9 @@ Result<QSet<QString>> existingCycles(const Database &db, const QStringList &ids)
         const QStringList chunk = ids.mid(at, 500);
         QStringList marks(chunk.size(), QStringLiteral("?"));
         QVariantList values(chunk.begin(), chunk.end());
-        auto q = execQuery(db, QStringLiteral("SELECT DISTINCT cycle_id FROM dora_metrics WHERE cycle_id IN (%1)").arg(marks.join(QLatin1Char(','))),
+        auto q = execQuery(db,
+                           QStringLiteral("SELECT DISTINCT cycle_id FROM dora_metrics WHERE cycle_id IN (%1)")
+                               .arg(marks.join(QLatin1Char(','))),
                            values, QStringLiteral("looking up existing cycles"));
         if (!q)
             return q.error();
@@ -53,13 +55,15 @@ Status writeCycles(const Database &db, const std::vector<CycleLine> &lines)
                 meta.insert(QStringLiteral("source"), QStringLiteral("csv import"));
                 values << c.cycleId << QStringLiteral("import") << QStringLiteral("deployment") << QStringLiteral("go")
                        << QString::number(c.raw[int(RiskFeature::LeadTime)], 'f', 2)
-                       << QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Compact)) << toDbDateTime(c.createdAt);
+                       << QString::fromUtf8(QJsonDocument(meta).toJson(QJsonDocument::Compact))
+                       << toDbDateTime(c.createdAt);
             }
-            if (Status s = execStatement(db,
-                                         QStringLiteral("INSERT INTO dora_metrics (cycle_id, feature_id, phase_name, decision,"
-                                                        " duration_seconds, metadata, created_at) VALUES ")
-                                             + tuples.join(QLatin1Char(',')),
-                                         values, QStringLiteral("importing delivery cycles"));
+            if (Status s =
+                    execStatement(db,
+                                  QStringLiteral("INSERT INTO dora_metrics (cycle_id, feature_id, phase_name, decision,"
+                                                 " duration_seconds, metadata, created_at) VALUES ")
+                                      + tuples.join(QLatin1Char(',')),
+                                  values, QStringLiteral("importing delivery cycles"));
                 !s)
                 return s;
         }
@@ -67,7 +71,7 @@ Status writeCycles(const Database &db, const std::vector<CycleLine> &lines)
     });
 }
 
-} // namespace
+}  // namespace
 
 std::vector<CsvRecord> parseCsv(const QByteArray &csv)
 {
@@ -133,19 +137,22 @@ Result<CsvImportReport> importCyclesCsv(const std::shared_ptr<const Database> &d
 {
     const std::vector<CsvRecord> records = parseCsv(csv);
     if (records.empty())
-        return makeError(ErrorCode::Usage, QStringLiteral("the CSV is empty; expected a header row with cycle_id, created_at, "
-                                                          "deployment_failed and the 10 feature names"));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("the CSV is empty; expected a header row with cycle_id, created_at, "
+                                        "deployment_failed and the 10 feature names"));
     QStringList header;
     for (const QString &h : records.front().fields)
         header << h.trimmed();
-    QStringList required = {QStringLiteral("cycle_id"), QStringLiteral("created_at"), QStringLiteral("deployment_failed")};
+    QStringList required = {QStringLiteral("cycle_id"), QStringLiteral("created_at"),
+                            QStringLiteral("deployment_failed")};
     required += riskFeatureNames();
     QStringList missing;
     for (const QString &r : required)
         if (!header.contains(r))
             missing << r;
     if (!missing.isEmpty())
-        return makeError(ErrorCode::Usage, QStringLiteral("the CSV header lacks: %1").arg(missing.join(QStringLiteral(", "))));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("the CSV header lacks: %1").arg(missing.join(QStringLiteral(", "))));
     auto col = [&](const QString &name) { return header.indexOf(name); };
 
     CsvImportReport report;
@@ -200,7 +207,9 @@ Result<CsvImportReport> importCyclesCsv(const std::shared_ptr<const Database> &d
     for (std::size_t i = 0; i < valid.size(); ++i) {
         if (existing->contains(valid[i].cycleId)) {
             const CsvRecord &rec = records[validRecord[i]];
-            report.errors << QStringLiteral("line %1: cycle_id '%2' is already in dora_metrics").arg(rec.line).arg(valid[i].cycleId);
+            report.errors << QStringLiteral("line %1: cycle_id '%2' is already in dora_metrics")
+                                 .arg(rec.line)
+                                 .arg(valid[i].cycleId);
             report.rejectedCsv += rec.raw + '\n';
             continue;
         }
@@ -209,13 +218,15 @@ Result<CsvImportReport> importCyclesCsv(const std::shared_ptr<const Database> &d
     report.rejected = static_cast<int>(report.errors.size());
     if (report.rejected > 0 && !options.skipInvalid) {
         std::sort(report.errors.begin(), report.errors.end(), [](const QString &a, const QString &b) {
-            return a.section(QLatin1Char(' '), 1, 1).chopped(1).toInt() < b.section(QLatin1Char(' '), 1, 1).chopped(1).toInt();
+            return a.section(QLatin1Char(' '), 1, 1).chopped(1).toInt()
+                < b.section(QLatin1Char(' '), 1, 1).chopped(1).toInt();
         });
-        return makeError(ErrorCode::Usage, QStringLiteral("%1 invalid line%2, nothing imported (use --skip-invalid --rejects FILE "
-                                                          "to import the rest): %3")
-                                               .arg(report.rejected)
-                                               .arg(report.rejected == 1 ? QString() : QStringLiteral("s"))
-                                               .arg(report.errors.mid(0, 20).join(QStringLiteral(" | "))));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("%1 invalid line%2, nothing imported (use --skip-invalid --rejects FILE "
+                                        "to import the rest): %3")
+                             .arg(report.rejected)
+                             .arg(report.rejected == 1 ? QString() : QStringLiteral("s"))
+                             .arg(report.errors.mid(0, 20).join(QStringLiteral(" | "))));
     }
     if (Status s = writeCycles(*db, fresh); !s)
         return s.error();
@@ -223,4 +234,4 @@ Result<CsvImportReport> importCyclesCsv(const std::shared_ptr<const Database> &d
     return report;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

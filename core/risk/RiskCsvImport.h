@@ -18,8 +18,8 @@ struct CsvImportOptions {
 struct CsvImportReport {
     int imported = 0;
     int rejected = 0;
-    QStringList errors;        // "line N: …", in file order
-    QByteArray rejectedCsv;    // header + the rejected lines as they were
+    QStringList errors;  // "line N: …", in file order
+    QByteArray rejectedCsv;  // header + the rejected lines as they were
 };
 
 // `risk import FILE.csv` (CLI.md): one row per cycle with cycle_id, created_at,
@@ -38,4 +38,4 @@ struct CsvRecord {
 };
 std::vector<CsvRecord> parseCsv(const QByteArray &csv);
 
-} // namespace atalaya
+}  // namespace atalaya

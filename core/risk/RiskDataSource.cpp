@@ -11,7 +11,8 @@ namespace atalaya {
 namespace {
 
 constexpr qint64 kWindowSeconds = 7 * 24 * 3600;
-const QString kColumns = QStringLiteral("cycle_id, feature_id, phase_name, decision, duration_seconds, metadata, created_at");
+const QString kColumns =
+    QStringLiteral("cycle_id, feature_id, phase_name, decision, duration_seconds, metadata, created_at");
 
 DoraRow readRow(const QSqlQuery &q)
 {
@@ -28,25 +29,28 @@ DoraRow readRow(const QSqlQuery &q)
     return r;
 }
 
-} // namespace
+}  // namespace
 
-RiskDataSource::RiskDataSource(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
+RiskDataSource::RiskDataSource(std::shared_ptr<const Database> db) : m_db(std::move(db)) { }
 
 Result<ExtractionReport> RiskDataSource::history(const QDateTime &from) const
 {
-    auto rows = execQuery(*m_db,
-                          QStringLiteral("SELECT %1 FROM dora_metrics WHERE cycle_id IN (SELECT cycle_id FROM dora_metrics"
-                                         " WHERE phase_name = 'deployment' AND created_at >= ?)").arg(kColumns),
-                          {toDbDateTime(from)}, QStringLiteral("reading delivery cycles"));
+    auto rows =
+        execQuery(*m_db,
+                  QStringLiteral("SELECT %1 FROM dora_metrics WHERE cycle_id IN (SELECT cycle_id FROM dora_metrics"
+                                 " WHERE phase_name = 'deployment' AND created_at >= ?)")
+                      .arg(kColumns),
+                  {toDbDateTime(from)}, QStringLiteral("reading delivery cycles"));
     if (!rows)
         return rows.error();
     std::vector<DoraRow> cycleRows;
     while (rows->next())
         cycleRows.push_back(readRow(*rows));
-    auto events = execQuery(*m_db,
-                            QStringLiteral("SELECT phase_name, decision, created_at FROM dora_metrics WHERE created_at >= ?"
-                                           " AND (phase_name = 'deployment' OR (phase_name = 'testing' AND decision = 'no-go'))"),
-                            {toDbDateTime(from.addSecs(-kWindowSeconds))}, QStringLiteral("reading the 7-day windows"));
+    auto events =
+        execQuery(*m_db,
+                  QStringLiteral("SELECT phase_name, decision, created_at FROM dora_metrics WHERE created_at >= ?"
+                                 " AND (phase_name = 'deployment' OR (phase_name = 'testing' AND decision = 'no-go'))"),
+                  {toDbDateTime(from.addSecs(-kWindowSeconds))}, QStringLiteral("reading the 7-day windows"));
     if (!events)
         return events.error();
     WindowIndex windows;
@@ -58,8 +62,8 @@ Result<ExtractionReport> RiskDataSource::history(const QDateTime &from) const
 
 Result<CycleSample> RiskDataSource::cycle(const QString &cycleId) const
 {
-    auto rows = execQuery(*m_db, QStringLiteral("SELECT %1 FROM dora_metrics WHERE cycle_id = ?").arg(kColumns), {cycleId},
-                          QStringLiteral("reading cycle %1").arg(cycleId));
+    auto rows = execQuery(*m_db, QStringLiteral("SELECT %1 FROM dora_metrics WHERE cycle_id = ?").arg(kColumns),
+                          {cycleId}, QStringLiteral("reading cycle %1").arg(cycleId));
     if (!rows)
         return rows.error();
     std::vector<DoraRow> cycleRows;
@@ -72,13 +76,15 @@ Result<CycleSample> RiskDataSource::cycle(const QString &cycleId) const
         if (r.phaseName == QLatin1String("deployment") && (!deployedAt.isValid() || r.createdAt < deployedAt))
             deployedAt = r.createdAt;
     if (!deployedAt.isValid())
-        return makeError(ErrorCode::NotFound, QStringLiteral("cycle '%1' has no deployment row yet; pass --features instead").arg(cycleId));
-    auto counts = execQuery(*m_db,
-                            QStringLiteral("SELECT SUM(CASE WHEN phase_name = 'testing' AND decision = 'no-go' THEN 1 ELSE 0 END),"
-                                           " SUM(CASE WHEN phase_name = 'deployment' THEN 1 ELSE 0 END)"
-                                           " FROM dora_metrics WHERE created_at >= ? AND created_at < ?"),
-                            {toDbDateTime(deployedAt.addSecs(-kWindowSeconds)), toDbDateTime(deployedAt)},
-                            QStringLiteral("counting the 7 days before cycle %1").arg(cycleId));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("cycle '%1' has no deployment row yet; pass --features instead").arg(cycleId));
+    auto counts = execQuery(
+        *m_db,
+        QStringLiteral("SELECT SUM(CASE WHEN phase_name = 'testing' AND decision = 'no-go' THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN phase_name = 'deployment' THEN 1 ELSE 0 END)"
+                       " FROM dora_metrics WHERE created_at >= ? AND created_at < ?"),
+        {toDbDateTime(deployedAt.addSecs(-kWindowSeconds)), toDbDateTime(deployedAt)},
+        QStringLiteral("counting the 7 days before cycle %1").arg(cycleId));
     if (!counts)
         return counts.error();
     WindowCounts window;
@@ -93,7 +99,8 @@ Result<QStringList> RiskDataSource::recentCycles(int limit) const
 {
     auto q = execQuery(*m_db,
                        QStringLiteral("SELECT cycle_id FROM dora_metrics WHERE phase_name = 'deployment'"
-                                      " ORDER BY created_at DESC, id DESC LIMIT %1").arg(limit),
+                                      " ORDER BY created_at DESC, id DESC LIMIT %1")
+                           .arg(limit),
                        {}, QStringLiteral("listing delivery cycles"));
     if (!q)
         return q.error();
@@ -104,4 +111,4 @@ Result<QStringList> RiskDataSource::recentCycles(int limit) const
     return ids;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

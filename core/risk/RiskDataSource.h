@@ -27,4 +27,4 @@ private:
     std::shared_ptr<const Database> m_db;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

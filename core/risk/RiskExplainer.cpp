@@ -19,16 +19,26 @@ QString pick(const Text &t, RiskLanguage lang)
     return QString::fromUtf8(lang == RiskLanguage::Spanish ? t.es : t.en);
 }
 
-constexpr Text kTests{"Aumentar cobertura de tests (actualmente bajo 80%)", "Raise test coverage (currently below 80%)"};
-constexpr Text kSplit{"Considerar dividir deployment en cambios más pequeños", "Consider splitting the deployment into smaller changes"};
-constexpr Text kFailures{"Revisar patrones de fallos recientes antes de deployment", "Review recent failure patterns before deploying"};
-constexpr Text kReview{"Mejorar calidad de code review antes de deployment", "Improve the code review before deploying"};
-constexpr Text kHours{"Desplegar en horario laboral (lunes a jueves, 08:00–18:00)", "Deploy during business hours (Monday to Thursday, 08:00–18:00)"};
-constexpr Text kComplexity{"Complejidad alta: revisión adicional o desplegar tras un feature flag", "High complexity: get an extra review or ship behind a feature flag"};
-constexpr Text kPlanning{"Dedicar más tiempo a planning (menos de 1 hora)", "Spend more time on planning (less than 1 hour)"};
-constexpr Text kHigh{"ALTO RIESGO: Considerar posponer deployment o aumentar preparación", "HIGH RISK: consider postponing the deployment or preparing more"};
-constexpr Text kMedium{"RIESGO MEDIO: Preparar plan de rollback y monitoreo intensivo", "MEDIUM RISK: prepare a rollback plan and close monitoring"};
-constexpr Text kLow{"BAJO RIESGO: Proceder con deployment, monitoreo estándar", "LOW RISK: proceed with the deployment and standard monitoring"};
+constexpr Text kTests{"Aumentar cobertura de tests (actualmente bajo 80%)",
+                      "Raise test coverage (currently below 80%)"};
+constexpr Text kSplit{"Considerar dividir deployment en cambios más pequeños",
+                      "Consider splitting the deployment into smaller changes"};
+constexpr Text kFailures{"Revisar patrones de fallos recientes antes de deployment",
+                         "Review recent failure patterns before deploying"};
+constexpr Text kReview{"Mejorar calidad de code review antes de deployment",
+                       "Improve the code review before deploying"};
+constexpr Text kHours{"Desplegar en horario laboral (lunes a jueves, 08:00–18:00)",
+                      "Deploy during business hours (Monday to Thursday, 08:00–18:00)"};
+constexpr Text kComplexity{"Complejidad alta: revisión adicional o desplegar tras un feature flag",
+                           "High complexity: get an extra review or ship behind a feature flag"};
+constexpr Text kPlanning{"Dedicar más tiempo a planning (menos de 1 hora)",
+                         "Spend more time on planning (less than 1 hour)"};
+constexpr Text kHigh{"ALTO RIESGO: Considerar posponer deployment o aumentar preparación",
+                     "HIGH RISK: consider postponing the deployment or preparing more"};
+constexpr Text kMedium{"RIESGO MEDIO: Preparar plan de rollback y monitoreo intensivo",
+                       "MEDIUM RISK: prepare a rollback plan and close monitoring"};
+constexpr Text kLow{"BAJO RIESGO: Proceder con deployment, monitoreo estándar",
+                    "LOW RISK: proceed with the deployment and standard monitoring"};
 
 const Text *ruleFor(int feature, const FeatureVector &raw)
 {
@@ -52,9 +62,12 @@ const Text *ruleFor(int feature, const FeatureVector &raw)
     return nullptr;
 }
 
-QString signedNumber(double v) { return (v >= 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', 3); }
+QString signedNumber(double v)
+{
+    return (v >= 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', 3);
+}
 
-} // namespace
+}  // namespace
 
 RiskLanguage riskLanguageFrom(const QString &code)
 {
@@ -76,7 +89,10 @@ QString riskLevel(double s)
     return QStringLiteral("high");
 }
 
-double riskConfidence(double s) { return std::abs(s - 0.5) * 2.0; }
+double riskConfidence(double s)
+{
+    return std::abs(s - 0.5) * 2.0;
+}
 
 QStringList riskRecommendations(const FeatureVector &raw, const std::vector<RiskFactor> &top, double score,
                                 RiskLanguage lang)
@@ -160,11 +176,12 @@ QJsonObject decisionJson(const RiskPrediction &p, std::optional<double> failAbov
         if (action != QLatin1String("approve") && action != QLatin1String("review"))
             blockers.append(riskFeatureName(f.feature));
     }
-    const QString reasoning = QStringLiteral("risk_score %1 (%2) against a base of %3; main factors: %4")
-                                  .arg(p.riskScore, 0, 'f', 4)
-                                  .arg(p.level)
-                                  .arg(p.baseValue, 0, 'f', 4)
-                                  .arg(factors.isEmpty() ? QStringLiteral("none above the base") : factors.join(QStringLiteral(", ")));
+    const QString reasoning =
+        QStringLiteral("risk_score %1 (%2) against a base of %3; main factors: %4")
+            .arg(p.riskScore, 0, 'f', 4)
+            .arg(p.level)
+            .arg(p.baseValue, 0, 'f', 4)
+            .arg(factors.isEmpty() ? QStringLiteral("none above the base") : factors.join(QStringLiteral(", ")));
     return {{QStringLiteral("action"), action},
             {QStringLiteral("risk_score"), p.riskScore},
             {QStringLiteral("risk_level"), p.level},
@@ -173,4 +190,4 @@ QJsonObject decisionJson(const RiskPrediction &p, std::optional<double> failAbov
             {QStringLiteral("reasoning"), reasoning}};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

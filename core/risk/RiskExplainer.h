@@ -49,4 +49,4 @@ QJsonObject predictionJson(const RiskPrediction &prediction, const RiskModel &mo
 // Seed 000 Apéndice C: action, risk_score, risk_level, recommendations, blockers, reasoning.
 QJsonObject decisionJson(const RiskPrediction &prediction, std::optional<double> failAbove);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -21,19 +21,18 @@ struct FeatureSpec {
 };
 
 constexpr FeatureSpec kSpecs[kRiskFeatureCount] = {
-    {"lead_time", Kind::Duration},
-    {"tests_passed_pct", Kind::Percent},
+    {"lead_time", Kind::Duration},         {"tests_passed_pct", Kind::Percent},
     {"code_changes_size", Kind::Duration},  // lines changed: any value ≥ 0, as the seed read it
-    {"time_of_day", Kind::Hour},
-    {"day_of_week", Kind::Weekday},
-    {"previous_failures", Kind::Count},
-    {"team_velocity", Kind::Count},
-    {"planning_duration", Kind::Duration},
-    {"feature_complexity_score", Kind::Complexity},
+    {"time_of_day", Kind::Hour},           {"day_of_week", Kind::Weekday},
+    {"previous_failures", Kind::Count},    {"team_velocity", Kind::Count},
+    {"planning_duration", Kind::Duration}, {"feature_complexity_score", Kind::Complexity},
     {"code_review_score", Kind::Score},
 };
 
-bool isWhole(double x) { return std::floor(x) == x; }
+bool isWhole(double x)
+{
+    return std::floor(x) == x;
+}
 
 const DoraRow *firstOfPhase(const std::vector<DoraRow> &rows, QLatin1StringView phase)
 {
@@ -72,7 +71,7 @@ double complexityScore(const QJsonValue &v)
     return scores.value(v.toString(), 2.0);
 }
 
-} // namespace
+}  // namespace
 
 const QStringList &riskFeatureNames()
 {
@@ -85,7 +84,10 @@ const QStringList &riskFeatureNames()
     return names;
 }
 
-QString riskFeatureName(int index) { return riskFeatureNames().value(index); }
+QString riskFeatureName(int index)
+{
+    return riskFeatureNames().value(index);
+}
 
 std::optional<int> riskFeatureIndex(const QString &name)
 {
@@ -135,7 +137,8 @@ FeatureVector normalizeFeatures(const FeatureVector &raw)
 QString validateFeature(int index, double x)
 {
     if (!std::isfinite(x))
-        return QStringLiteral("%1 must be %2, not a non-finite number").arg(riskFeatureName(index), riskFeatureRange(index));
+        return QStringLiteral("%1 must be %2, not a non-finite number")
+            .arg(riskFeatureName(index), riskFeatureRange(index));
     bool ok = true;
     switch (kSpecs[index].kind) {
     case Kind::Duration: ok = x >= 0; break;
@@ -148,7 +151,8 @@ QString validateFeature(int index, double x)
     }
     if (ok)
         return {};
-    return QStringLiteral("%1 is %2; it must be %3").arg(riskFeatureName(index), QString::number(x), riskFeatureRange(index));
+    return QStringLiteral("%1 is %2; it must be %3")
+        .arg(riskFeatureName(index), QString::number(x), riskFeatureRange(index));
 }
 
 Status validateFeatures(const FeatureVector &raw)
@@ -168,7 +172,8 @@ Result<FeatureVector> parseRawFeatures(const QJsonObject &json)
     QStringList problems;
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!riskFeatureIndex(it.key()))
-            problems << QStringLiteral("unknown feature '%1' (expected: %2)").arg(it.key(), riskFeatureNames().join(QStringLiteral(", ")));
+            problems << QStringLiteral("unknown feature '%1' (expected: %2)")
+                            .arg(it.key(), riskFeatureNames().join(QStringLiteral(", ")));
     }
     FeatureVector raw{};
     QStringList missing;
@@ -188,7 +193,9 @@ Result<FeatureVector> parseRawFeatures(const QJsonObject &json)
             problems << p;
     }
     if (!missing.isEmpty())
-        problems.prepend(QStringLiteral("missing feature%1: %2").arg(missing.size() > 1 ? QStringLiteral("s") : QString(), missing.join(QStringLiteral(", "))));
+        problems.prepend(
+            QStringLiteral("missing feature%1: %2")
+                .arg(missing.size() > 1 ? QStringLiteral("s") : QString(), missing.join(QStringLiteral(", "))));
     if (!problems.isEmpty())
         return makeError(ErrorCode::Usage, problems.join(QStringLiteral("; ")));
     return raw;
@@ -219,7 +226,9 @@ Result<CycleSample> extractCycle(const std::vector<DoraRow> &rows, const WindowC
 {
     const DoraRow *d = firstOfPhase(rows, QLatin1StringView("deployment"));
     if (!d)
-        return makeError(ErrorCode::NotFound, QStringLiteral("cycle '%1' has no deployment row").arg(rows.empty() ? QString() : rows.front().cycleId));
+        return makeError(
+            ErrorCode::NotFound,
+            QStringLiteral("cycle '%1' has no deployment row").arg(rows.empty() ? QString() : rows.front().cycleId));
     const QJsonObject &meta = d->metadata;
     const QDateTime t = d->createdAt.toUTC();
     int tests = 0;
@@ -255,7 +264,8 @@ Result<CycleSample> extractCycle(const std::vector<DoraRow> &rows, const WindowC
             continue;
         const auto number = numberOf(v);
         if (!number) {
-            problems << QStringLiteral("%1 in the deployment metadata must be %2").arg(riskFeatureName(i), riskFeatureRange(i));
+            problems << QStringLiteral("%1 in the deployment metadata must be %2")
+                            .arg(riskFeatureName(i), riskFeatureRange(i));
             continue;
         }
         x[i] = *number;
@@ -265,7 +275,8 @@ Result<CycleSample> extractCycle(const std::vector<DoraRow> &rows, const WindowC
             problems << p;
     }
     if (!problems.isEmpty())
-        return makeError(ErrorCode::Usage, QStringLiteral("cycle '%1': %2").arg(s.cycleId, problems.join(QStringLiteral("; "))));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("cycle '%1': %2").arg(s.cycleId, problems.join(QStringLiteral("; "))));
     return s;
 }
 
@@ -330,4 +341,4 @@ ExtractionReport extractHistory(const std::vector<DoraRow> &rows, const WindowIn
     return report;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -58,7 +58,7 @@ struct CycleSample {
     QString cycleId;
     QDateTime deployedAt;  // the deployment row's created_at (UTC)
     FeatureVector raw{};
-    bool failed = false;   // deployment_failed (DATA.md)
+    bool failed = false;  // deployment_failed (DATA.md)
 };
 
 // Counts of rows, any cycle, in [t − 7 d, t) before the deployment.
@@ -77,8 +77,8 @@ bool cycleFailed(const std::vector<DoraRow> &cycleRows);
 
 struct ExtractionReport {
     std::vector<CycleSample> samples;  // ordered by deployment time, then cycle id
-    int skipped = 0;                   // cycles whose stored values are invalid
-    QStringList problems;              // the first few reasons, for the user
+    int skipped = 0;  // cycles whose stored values are invalid
+    QStringList problems;  // the first few reasons, for the user
 };
 
 // Times of the rows the 7-day windows count (testing no-go, deployment), any cycle.
@@ -95,8 +95,9 @@ private:
 
 // Every cycle of `cycleRows` whose deployment happened at or after `from`, with windows from
 // `windows` (which must reach back to from − 7 days).
-ExtractionReport extractHistory(const std::vector<DoraRow> &cycleRows, const WindowIndex &windows, const QDateTime &from);
+ExtractionReport extractHistory(const std::vector<DoraRow> &cycleRows, const WindowIndex &windows,
+                                const QDateTime &from);
 // Same, counting the windows over `rows` themselves.
 ExtractionReport extractHistory(const std::vector<DoraRow> &rows, const QDateTime &from);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -13,7 +13,7 @@ std::optional<double> optionalOf(const QJsonValue &v)
     return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
 }
 
-} // namespace
+}  // namespace
 
 QJsonObject ForestSettings::toJson() const
 {
@@ -53,8 +53,11 @@ QJsonObject RiskMetrics::toJson() const
             {QStringLiteral("roc_auc"), jsonOrNull(rocAuc)},
             {QStringLiteral("brier_score"), jsonOrNull(brier)},
             {QStringLiteral("failure_rate"), failureRate},
-            {QStringLiteral("confusion_matrix"), QJsonObject{{QStringLiteral("tp"), tp}, {QStringLiteral("fp"), fp},
-                                                             {QStringLiteral("tn"), tn}, {QStringLiteral("fn"), fn}}},
+            {QStringLiteral("confusion_matrix"),
+             QJsonObject{{QStringLiteral("tp"), tp},
+                         {QStringLiteral("fp"), fp},
+                         {QStringLiteral("tn"), tn},
+                         {QStringLiteral("fn"), fn}}},
             {QStringLiteral("reliability"), bins}};
 }
 
@@ -77,8 +80,9 @@ RiskMetrics RiskMetrics::fromJson(const QJsonObject &o)
     m.fn = cm.value(QStringLiteral("fn")).toInt();
     for (const QJsonValue &v : o.value(QStringLiteral("reliability")).toArray()) {
         const QJsonObject b = v.toObject();
-        m.reliability.push_back({b.value(QStringLiteral("lower")).toDouble(), b.value(QStringLiteral("upper")).toDouble(),
-                                 b.value(QStringLiteral("count")).toInt(), optionalOf(b.value(QStringLiteral("mean_predicted"))),
+        m.reliability.push_back({b.value(QStringLiteral("lower")).toDouble(),
+                                 b.value(QStringLiteral("upper")).toDouble(), b.value(QStringLiteral("count")).toInt(),
+                                 optionalOf(b.value(QStringLiteral("mean_predicted"))),
                                  optionalOf(b.value(QStringLiteral("observed_rate")))});
     }
     return m;
@@ -105,7 +109,10 @@ double priorCorrected(double s, double pi)
     return den > 0 ? num / den : 0.0;
 }
 
-double RiskModel::failureProbability(double score) const { return priorCorrected(score, metrics.failureRate); }
+double RiskModel::failureProbability(double score) const
+{
+    return priorCorrected(score, metrics.failureRate);
+}
 
 QJsonObject RiskModel::metadataJson() const
 {
@@ -123,7 +130,8 @@ QJsonObject RiskModel::metadataJson() const
             {QStringLiteral("model_version"), version},
             {QStringLiteral("trained_at"), toIsoUtc(trainedAt)},
             {QStringLiteral("window_days"), windowDays},
-            {QStringLiteral("model_type"), QStringLiteral("dlib::random_forest_regression_function<dense_feature_extractor>")},
+            {QStringLiteral("model_type"),
+             QStringLiteral("dlib::random_forest_regression_function<dense_feature_extractor>")},
             {QStringLiteral("hyperparameters"), settings.toJson()},
             {QStringLiteral("feature_names"), QJsonArray::fromStringList(riskFeatureNames())},
             {QStringLiteral("metrics"), metrics.toJson()},
@@ -161,4 +169,4 @@ std::optional<RiskModel> RiskModel::fromMetadata(const QJsonObject &o)
     return m;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

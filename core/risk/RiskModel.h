@@ -14,9 +14,9 @@ namespace atalaya {
 // How the forest was grown (RISK_MODEL.md "Model"); stored with every version.
 struct ForestSettings {
     int trees = 100;
-    int treesPerChunk = 10;            // one progress step, one cancellation point
+    int treesPerChunk = 10;  // one progress step, one cancellation point
     double featureFraction = 1.0 / 3.0;
-    int minSamplesPerLeaf = 0;         // 0 = automatic, see trainRiskModel()
+    int minSamplesPerLeaf = 0;  // 0 = automatic, see trainRiskModel()
     quint64 seed = 42;
     QJsonObject toJson() const;
     static ForestSettings fromJson(const QJsonObject &json);
@@ -61,15 +61,15 @@ bool allPassed(const std::vector<ValidationCheck> &checks);
 
 // A trained (or loaded) deployment-risk model and everything needed to explain it.
 struct RiskModel {
-    QString version;        // v1.0-YYYY-MM-DD[.N], set when stored
+    QString version;  // v1.0-YYYY-MM-DD[.N], set when stored
     QDateTime trainedAt;
     int windowDays = 0;
     ForestSettings settings;
     TreeEnsemble forest;
     std::vector<FeatureVector> background;  // normalised rows of the training split
-    double baseValue = 0;                   // mean risk_score on the background
+    double baseValue = 0;  // mean risk_score on the background
     RiskMetrics metrics;
-    Contributions importance{};             // permutation importance, sums to 1 (or all 0)
+    Contributions importance{};  // permutation importance, sums to 1 (or all 0)
     bool active = false;
 
     double riskScore(const FeatureVector &normalized) const { return forest.predict(normalized); }
@@ -82,4 +82,4 @@ struct RiskModel {
 
 double priorCorrected(double score, double failureRate);
 
-} // namespace atalaya
+}  // namespace atalaya

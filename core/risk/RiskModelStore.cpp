@@ -14,11 +14,18 @@ namespace atalaya {
 namespace {
 
 const QByteArray kMagic = QByteArrayLiteral("ATALAYA-RISK-MODEL/1\n");
-const QString kSummaryColumns = QStringLiteral("version, trained_at, created_at, window_days, metrics, checks_passed, active, model_bytes");
+const QString kSummaryColumns =
+    QStringLiteral("version, trained_at, created_at, window_days, metrics, checks_passed, active, model_bytes");
 
-QString sha256(const QByteArray &bytes) { return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()); }
+QString sha256(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
 
-QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
 
 // Rebuilds a model from its stored parts; the base value is recomputed so explanations stay
 // exactly additive whatever the JSON round trip did.
@@ -26,7 +33,8 @@ Result<RiskModel> assemble(const QByteArray &metadata, const QByteArray &forestB
 {
     const auto meta = RiskModel::fromMetadata(QJsonDocument::fromJson(metadata).object());
     if (!meta)
-        return makeError(ErrorCode::Usage, QStringLiteral("%1: the metadata is not that of a deployment-risk model").arg(where));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("%1: the metadata is not that of a deployment-risk model").arg(where));
     auto forest = deserializeForest(forestBytes);
     if (!forest)
         return makeError(ErrorCode::Usage, QStringLiteral("%1: %2").arg(where, forest.error().message));
@@ -50,9 +58,9 @@ StoredModelInfo readInfo(const QSqlQuery &q)
     return i;
 }
 
-} // namespace
+}  // namespace
 
-RiskModelStore::RiskModelStore(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
+RiskModelStore::RiskModelStore(std::shared_ptr<const Database> db) : m_db(std::move(db)) { }
 
 Result<QString> RiskModelStore::insert(const RiskModel &model, const QString &version, bool activate) const
 {
@@ -63,21 +71,24 @@ Result<QString> RiskModelStore::insert(const RiskModel &model, const QString &ve
     const QString now = toDbDateTime(QDateTime::currentDateTimeUtc());
     return inTransaction(*m_db, [&]() -> Result<QString> {
         if (activate) {
-            if (Status s = execStatement(*m_db, QStringLiteral("UPDATE atalaya_risk_models SET active = 0 WHERE active <> 0"), {},
-                                         QStringLiteral("deactivating the previous risk model"));
+            if (Status s =
+                    execStatement(*m_db, QStringLiteral("UPDATE atalaya_risk_models SET active = 0 WHERE active <> 0"),
+                                  {}, QStringLiteral("deactivating the previous risk model"));
                 !s)
                 return s.error();
         }
         if (Status s = execStatement(
                 *m_db,
-                QStringLiteral("INSERT INTO atalaya_risk_models (version, trained_at, created_at, window_days, training_samples,"
-                               " validation_samples, metrics, feature_importance, metadata, checks_passed, active, activated_at,"
-                               " model, model_bytes, model_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                QStringLiteral(
+                    "INSERT INTO atalaya_risk_models (version, trained_at, created_at, window_days, training_samples,"
+                    " validation_samples, metrics, feature_importance, metadata, checks_passed, active, activated_at,"
+                    " model, model_bytes, model_sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
                 {version, toDbDateTime(model.trainedAt), now, model.windowDays, model.metrics.trainingSamples,
                  model.metrics.validationSamples, compact(model.metrics.toJson()),
                  compact(meta.value(QStringLiteral("feature_importance")).toObject()), compact(meta),
                  allPassed(validationChecks(model.metrics)) ? 1 : 0, activate ? 1 : 0,
-                 activate ? QVariant(now) : QVariant(QMetaType::fromType<QString>()), forest, forest.size(), sha256(forest)},
+                 activate ? QVariant(now) : QVariant(QMetaType::fromType<QString>()), forest, forest.size(),
+                 sha256(forest)},
                 QStringLiteral("storing risk model %1").arg(version));
             !s)
             return s.error();
@@ -88,8 +99,9 @@ Result<QString> RiskModelStore::insert(const RiskModel &model, const QString &ve
 Result<QString> RiskModelStore::save(const RiskModel &model, bool activate) const
 {
     const QString day = QStringLiteral("v1.0-") + model.trainedAt.toUTC().date().toString(Qt::ISODate);
-    auto taken = execQuery(*m_db, QStringLiteral("SELECT version FROM atalaya_risk_models WHERE version = ? OR version LIKE ?"),
-                           {day, day + QStringLiteral(".%")}, QStringLiteral("reading risk model versions"));
+    auto taken =
+        execQuery(*m_db, QStringLiteral("SELECT version FROM atalaya_risk_models WHERE version = ? OR version LIKE ?"),
+                  {day, day + QStringLiteral(".%")}, QStringLiteral("reading risk model versions"));
     if (!taken)
         return taken.error();
     int next = 1;
@@ -102,20 +114,24 @@ Result<QString> RiskModelStore::save(const RiskModel &model, bool activate) cons
 
 Result<QString> RiskModelStore::saveImported(const RiskModel &model, bool activate) const
 {
-    auto exists = execQuery(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_risk_models WHERE version = ?"), {model.version},
-                            QStringLiteral("reading risk model versions"));
+    auto exists = execQuery(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_risk_models WHERE version = ?"),
+                            {model.version}, QStringLiteral("reading risk model versions"));
     if (!exists)
         return exists.error();
     if (exists->next() && exists->value(0).toInt() > 0)
-        return makeError(ErrorCode::Usage, QStringLiteral("risk model %1 is already stored; `risk activate %1` uses it").arg(model.version));
+        return makeError(
+            ErrorCode::Usage,
+            QStringLiteral("risk model %1 is already stored; `risk activate %1` uses it").arg(model.version));
     return insert(model, model.version, activate);
 }
 
 Result<RiskModel> RiskModelStore::loadWhere(const QString &where, const QVariantList &values, const QString &what) const
 {
-    auto q = execQuery(*m_db,
-                       QStringLiteral("SELECT version, metadata, model, model_sha256, active FROM atalaya_risk_models WHERE %1").arg(where),
-                       values, QStringLiteral("reading %1").arg(what));
+    auto q = execQuery(
+        *m_db,
+        QStringLiteral("SELECT version, metadata, model, model_sha256, active FROM atalaya_risk_models WHERE %1")
+            .arg(where),
+        values, QStringLiteral("reading %1").arg(what));
     if (!q)
         return q.error();
     if (!q->next())
@@ -123,8 +139,10 @@ Result<RiskModel> RiskModelStore::loadWhere(const QString &where, const QVariant
     const QString version = q->value(0).toString();
     const QByteArray forest = q->value(2).toByteArray();
     if (sha256(forest) != q->value(3).toString())
-        return makeError(ErrorCode::Internal, QStringLiteral("risk model %1 is corrupted in the database (checksum mismatch); "
-                                                             "activate another version or retrain").arg(version));
+        return makeError(ErrorCode::Internal,
+                         QStringLiteral("risk model %1 is corrupted in the database (checksum mismatch); "
+                                        "activate another version or retrain")
+                             .arg(version));
     auto model = assemble(q->value(1).toByteArray(), forest, QStringLiteral("risk model %1").arg(version));
     if (!model)
         return model.error();
@@ -136,11 +154,13 @@ Result<RiskModel> RiskModelStore::loadWhere(const QString &where, const QVariant
 Result<RiskModel> RiskModelStore::loadActive() const
 {
     if (!hasTable())
-        return makeError(ErrorCode::NoModel, QStringLiteral("no deployment-risk model yet; run `atalaya-cli risk train`"));
+        return makeError(ErrorCode::NoModel,
+                         QStringLiteral("no deployment-risk model yet; run `atalaya-cli risk train`"));
     auto m = loadWhere(QStringLiteral("active <> 0"), {}, QStringLiteral("the active risk model"));
     if (!m && m.error().code == ErrorCode::NotFound)
-        return makeError(ErrorCode::NoModel, QStringLiteral("no active deployment-risk model; run `atalaya-cli risk train` "
-                                                            "(or `risk activate VERSION`)"));
+        return makeError(ErrorCode::NoModel,
+                         QStringLiteral("no active deployment-risk model; run `atalaya-cli risk train` "
+                                        "(or `risk activate VERSION`)"));
     return m;
 }
 
@@ -152,10 +172,12 @@ bool RiskModelStore::hasTable() const
 Result<RiskModel> RiskModelStore::load(const QString &version) const
 {
     if (!hasTable())
-        return makeError(ErrorCode::NotFound, QStringLiteral("risk model version '%1' not found; no model is stored yet").arg(version));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("risk model version '%1' not found; no model is stored yet").arg(version));
     auto m = loadWhere(QStringLiteral("version = ?"), {version}, QStringLiteral("risk model %1").arg(version));
     if (!m && m.error().code == ErrorCode::NotFound)
-        return makeError(ErrorCode::NotFound, QStringLiteral("risk model version '%1' not found; `risk models` lists them").arg(version));
+        return makeError(ErrorCode::NotFound,
+                         QStringLiteral("risk model version '%1' not found; `risk models` lists them").arg(version));
     return m;
 }
 
@@ -163,8 +185,10 @@ Result<std::vector<StoredModelInfo>> RiskModelStore::list() const
 {
     if (!hasTable())
         return std::vector<StoredModelInfo>{};
-    auto q = execQuery(*m_db, QStringLiteral("SELECT %1 FROM atalaya_risk_models ORDER BY trained_at DESC, id DESC").arg(kSummaryColumns),
-                       {}, QStringLiteral("listing risk models"));
+    auto q = execQuery(
+        *m_db,
+        QStringLiteral("SELECT %1 FROM atalaya_risk_models ORDER BY trained_at DESC, id DESC").arg(kSummaryColumns), {},
+        QStringLiteral("listing risk models"));
     if (!q)
         return q.error();
     std::vector<StoredModelInfo> out;
@@ -176,8 +200,9 @@ Result<std::vector<StoredModelInfo>> RiskModelStore::list() const
 Result<QString> RiskModelStore::activate(const QString &version) const
 {
     return inTransaction(*m_db, [&]() -> Result<QString> {
-        auto q = execQuery(*m_db, QStringLiteral("SELECT version, active FROM atalaya_risk_models") + m_db->dialect().forUpdate(), {},
-                           QStringLiteral("reading risk model versions"));
+        auto q = execQuery(
+            *m_db, QStringLiteral("SELECT version, active FROM atalaya_risk_models") + m_db->dialect().forUpdate(), {},
+            QStringLiteral("reading risk model versions"));
         if (!q)
             return q.error();
         QString previous;
@@ -188,11 +213,15 @@ Result<QString> RiskModelStore::activate(const QString &version) const
                 previous = q->value(0).toString();
         }
         if (!found)
-            return makeError(ErrorCode::NotFound, QStringLiteral("risk model version '%1' not found; `risk models` lists them").arg(version));
-        if (Status s = execStatement(*m_db, QStringLiteral("UPDATE atalaya_risk_models SET active = CASE WHEN version = ? THEN 1 ELSE 0 END,"
-                                                           " activated_at = CASE WHEN version = ? THEN ? ELSE activated_at END"),
-                                     {version, version, toDbDateTime(QDateTime::currentDateTimeUtc())},
-                                     QStringLiteral("activating risk model %1").arg(version));
+            return makeError(
+                ErrorCode::NotFound,
+                QStringLiteral("risk model version '%1' not found; `risk models` lists them").arg(version));
+        if (Status s = execStatement(
+                *m_db,
+                QStringLiteral("UPDATE atalaya_risk_models SET active = CASE WHEN version = ? THEN 1 ELSE 0 END,"
+                               " activated_at = CASE WHEN version = ? THEN ? ELSE activated_at END"),
+                {version, version, toDbDateTime(QDateTime::currentDateTimeUtc())},
+                QStringLiteral("activating risk model %1").arg(version));
             !s)
             return s.error();
         return previous;
@@ -225,7 +254,9 @@ Result<RiskModel> importModelFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::Usage, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
     const QByteArray content = file.readAll();
-    auto refuse = [&](const QString &why) { return makeError(ErrorCode::Usage, QStringLiteral("%1 refused: %2").arg(path, why)); };
+    auto refuse = [&](const QString &why) {
+        return makeError(ErrorCode::Usage, QStringLiteral("%1 refused: %2").arg(path, why));
+    };
     if (!content.startsWith(kMagic))
         return refuse(QStringLiteral("not an Atalaya deployment-risk model file (export one with `risk export`)"));
     qsizetype at = kMagic.size();
@@ -250,4 +281,4 @@ Result<RiskModel> importModelFile(const QString &path)
     return model;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -55,4 +55,4 @@ Status exportModelFile(const RiskModel &model, const QString &path);
 // (2) with a message that says which.
 Result<RiskModel> importModelFile(const QString &path);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -12,7 +12,7 @@
 
 namespace atalaya {
 
-RiskService::RiskService(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
+RiskService::RiskService(std::shared_ptr<const Database> db) : m_db(std::move(db)) { }
 
 Result<TrainOutcome> RiskService::train(const TrainRequest &request, const TrainingMonitor &monitor) const
 {
@@ -47,7 +47,8 @@ Result<TrainOutcome> RiskService::train(const TrainRequest &request, const Train
 }
 
 Result<RecordedCheck> RiskService::recordCheck(const RiskPrediction &p, const RiskModel &model, const QString &cycleId,
-                                                std::optional<double> failAbove, double elapsedMs, const QString &source) const
+                                               std::optional<double> failAbove, double elapsedMs,
+                                               const QString &source) const
 {
     DecisionInput d;
     d.agentId = QStringLiteral("deployment-risk-predictor");
@@ -55,15 +56,16 @@ Result<RecordedCheck> RiskService::recordCheck(const RiskPrediction &p, const Ri
     d.decision = decisionJson(p, failAbove);
     d.confidence = p.confidence;
     d.executionTimeMs = static_cast<qint64>(std::ceil(elapsedMs));
-    QJsonObject meta{{QStringLiteral("model_version"), model.version},
-                     {QStringLiteral("model_type"), QStringLiteral("dlib random forest (regression on the 0/1 label)")},
-                     {QStringLiteral("training_date"), toIsoUtc(model.trainedAt)},
-                     {QStringLiteral("features_used"), kRiskFeatureCount},
-                     {QStringLiteral("features"), rawFeaturesToJson(p.raw)},
-                     {QStringLiteral("failure_probability"), p.failureProbability},
-                     {QStringLiteral("base_value"), p.baseValue},
-                     {QStringLiteral("feature_importance"), importanceJson(model).value(QStringLiteral("feature_importance"))},
-                     {QStringLiteral("source"), source}};
+    QJsonObject meta{
+        {QStringLiteral("model_version"), model.version},
+        {QStringLiteral("model_type"), QStringLiteral("dlib random forest (regression on the 0/1 label)")},
+        {QStringLiteral("training_date"), toIsoUtc(model.trainedAt)},
+        {QStringLiteral("features_used"), kRiskFeatureCount},
+        {QStringLiteral("features"), rawFeaturesToJson(p.raw)},
+        {QStringLiteral("failure_probability"), p.failureProbability},
+        {QStringLiteral("base_value"), p.baseValue},
+        {QStringLiteral("feature_importance"), importanceJson(model).value(QStringLiteral("feature_importance"))},
+        {QStringLiteral("source"), source}};
     if (!cycleId.isEmpty())
         meta.insert(QStringLiteral("cycle_id"), cycleId);
     if (failAbove)
@@ -94,7 +96,8 @@ QJsonObject importanceJson(const RiskModel &model)
         map.insert(riskFeatureName(i), model.importance[i]);
         order[i] = i;
     }
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return model.importance[a] > model.importance[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int a, int b) { return model.importance[a] > model.importance[b]; });
     QJsonArray top;
     for (int i = 0; i < 5; ++i)
         top.append(QJsonObject{{QStringLiteral("feature"), riskFeatureName(order[i])},
@@ -102,7 +105,8 @@ QJsonObject importanceJson(const RiskModel &model)
     return {{QStringLiteral("model_version"), model.version},
             {QStringLiteral("feature_importance"), map},
             {QStringLiteral("top_features"), top},
-            {QStringLiteral("method"), QStringLiteral("permutation (ROC AUC drop on the validation set, normalised to 1)")}};
+            {QStringLiteral("method"),
+             QStringLiteral("permutation (ROC AUC drop on the validation set, normalised to 1)")}};
 }
 
 QJsonObject modelStatsJson(const RiskModel &model)
@@ -115,27 +119,32 @@ QJsonObject modelStatsJson(const RiskModel &model)
     stats.insert(QStringLiteral("trees"), static_cast<int>(model.forest.trees.size()));
     stats.insert(QStringLiteral("leaves"), static_cast<qint64>(model.forest.leafCount()));
     stats.insert(QStringLiteral("base_value"), model.baseValue);
-    stats.insert(QStringLiteral("validation_checks"), checksJson(validationChecks(model.metrics)).value(QStringLiteral("validation_checks")));
-    return {{QStringLiteral("model_version"), model.version}, {QStringLiteral("active"), model.active}, {QStringLiteral("statistics"), stats}};
+    stats.insert(QStringLiteral("validation_checks"),
+                 checksJson(validationChecks(model.metrics)).value(QStringLiteral("validation_checks")));
+    return {{QStringLiteral("model_version"), model.version},
+            {QStringLiteral("active"), model.active},
+            {QStringLiteral("statistics"), stats}};
 }
 
 QJsonObject trainOutcomeJson(const TrainOutcome &o)
 {
     QJsonObject metrics = o.model.metrics.toJson();
-    metrics.insert(QStringLiteral("feature_importance"), importanceJson(o.model).value(QStringLiteral("feature_importance")));
-    QJsonObject out{{QStringLiteral("success"), true},
-                    {QStringLiteral("model_version"), o.stored ? QJsonValue(o.model.version) : QJsonValue()},
-                    {QStringLiteral("trained_at"), toIsoUtc(o.model.trainedAt)},
-                    {QStringLiteral("training_metrics"), metrics},
-                    {QStringLiteral("validation_checks"), checksJson(o.checks).value(QStringLiteral("validation_checks"))},
-                    {QStringLiteral("stored"), o.stored},
-                    {QStringLiteral("activated"), o.activated},
-                    {QStringLiteral("window_days"), o.model.windowDays},
-                    {QStringLiteral("hyperparameters"), o.model.settings.toJson()},
-                    {QStringLiteral("skipped_cycles"), o.skippedCycles}};
+    metrics.insert(QStringLiteral("feature_importance"),
+                   importanceJson(o.model).value(QStringLiteral("feature_importance")));
+    QJsonObject out{
+        {QStringLiteral("success"), true},
+        {QStringLiteral("model_version"), o.stored ? QJsonValue(o.model.version) : QJsonValue()},
+        {QStringLiteral("trained_at"), toIsoUtc(o.model.trainedAt)},
+        {QStringLiteral("training_metrics"), metrics},
+        {QStringLiteral("validation_checks"), checksJson(o.checks).value(QStringLiteral("validation_checks"))},
+        {QStringLiteral("stored"), o.stored},
+        {QStringLiteral("activated"), o.activated},
+        {QStringLiteral("window_days"), o.model.windowDays},
+        {QStringLiteral("hyperparameters"), o.model.settings.toJson()},
+        {QStringLiteral("skipped_cycles"), o.skippedCycles}};
     if (!o.problems.isEmpty())
         out.insert(QStringLiteral("skipped_examples"), QJsonArray::fromStringList(o.problems));
     return out;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

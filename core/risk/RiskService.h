@@ -55,4 +55,4 @@ QJsonObject checksJson(const std::vector<ValidationCheck> &checks);
 QJsonObject importanceJson(const RiskModel &model);
 QJsonObject modelStatsJson(const RiskModel &model);
 
-} // namespace atalaya
+}  // namespace atalaya

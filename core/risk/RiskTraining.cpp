@@ -14,10 +14,9 @@ namespace {
 // std:: distributions differ between standard libraries; this keeps training bit-exact.
 class Rng {
 public:
-    explicit Rng(quint64 seed) : m_engine(seed) {}
+    explicit Rng(quint64 seed) : m_engine(seed) { }
     std::size_t below(std::size_t n) { return static_cast<std::size_t>(((m_engine() >> 11) * 0x1.0p-53) * n); }
-    template <typename T>
-    void shuffle(std::vector<T> &v)
+    template <typename T> void shuffle(std::vector<T> &v)
     {
         for (std::size_t i = v.size(); i > 1; --i)
             std::swap(v[i - 1], v[below(i)]);
@@ -80,7 +79,7 @@ Contributions permutationImportance(const TreeEnsemble &forest, const std::vecto
     return importance;
 }
 
-} // namespace
+}  // namespace
 
 Split stratifiedSplit(const std::vector<bool> &labels, quint64 seed)
 {
@@ -99,7 +98,10 @@ Split stratifiedSplit(const std::vector<bool> &labels, quint64 seed)
     return split;
 }
 
-int automaticMinSamplesPerLeaf(int trainingRows) { return std::clamp(trainingRows / 100, 5, 800); }
+int automaticMinSamplesPerLeaf(int trainingRows)
+{
+    return std::clamp(trainingRows / 100, 5, 800);
+}
 
 std::optional<double> rocAuc(const std::vector<double> &scores, const std::vector<bool> &labels)
 {
@@ -178,9 +180,11 @@ Result<RiskModel> trainRiskModel(const std::vector<CycleSample> &samples, const 
 {
     const int n = static_cast<int>(samples.size());
     if (n < 10)
-        return makeError(ErrorCode::NoModel, QStringLiteral("only %1 delivery cycle%2 with a deployment row in the window; "
-                                                            "at least 10 are needed to train (widen --days or import history)")
-                                                 .arg(n).arg(n == 1 ? QString() : QStringLiteral("s")));
+        return makeError(ErrorCode::NoModel,
+                         QStringLiteral("only %1 delivery cycle%2 with a deployment row in the window; "
+                                        "at least 10 are needed to train (widen --days or import history)")
+                             .arg(n)
+                             .arg(n == 1 ? QString() : QStringLiteral("s")));
     std::vector<bool> labels(samples.size());
     std::vector<FeatureVector> x(samples.size());
     for (std::size_t i = 0; i < samples.size(); ++i) {
@@ -193,8 +197,10 @@ Result<RiskModel> trainRiskModel(const std::vector<CycleSample> &samples, const 
     for (int i : split.train)
         pools[labels[i] ? 1 : 0].push_back(i);
     if (pools[0].empty() || pools[1].empty())
-        return makeError(ErrorCode::NoModel, QStringLiteral("the training cycles are all %1; the model needs both failed and "
-                                                            "successful deployments").arg(pools[1].empty() ? QStringLiteral("successful") : QStringLiteral("failed")));
+        return makeError(ErrorCode::NoModel,
+                         QStringLiteral("the training cycles are all %1; the model needs both failed and "
+                                        "successful deployments")
+                             .arg(pools[1].empty() ? QStringLiteral("successful") : QStringLiteral("failed")));
 
     RiskModel model;
     model.windowDays = options.windowDays;
@@ -282,4 +288,4 @@ Result<RiskModel> trainRiskModel(const std::vector<CycleSample> &samples, const 
     return model;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -20,7 +20,7 @@ struct TrainingOptions {
     int backgroundSize = 100;
     int importanceRepeats = 3;
     int importanceMaxRows = 4000;  // permutation importance on at most this many validation rows
-    QDateTime now;                 // invalid = current time (trained_at)
+    QDateTime now;  // invalid = current time (trained_at)
 };
 
 // Stratified 80/20 split: each class shuffled with the seed, round(20 %) of it held out.
@@ -46,4 +46,4 @@ Result<RiskModel> trainRiskModel(const std::vector<CycleSample> &samples, const 
 RiskMetrics evaluateScores(const std::vector<double> &scores, const std::vector<bool> &labels, double failureRate);
 std::optional<double> rocAuc(const std::vector<double> &scores, const std::vector<bool> &labels);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -71,7 +71,7 @@ struct Walk {
     }
 };
 
-} // namespace
+}  // namespace
 
 double TreeEnsemble::predict(const FeatureVector &x) const
 {
@@ -113,7 +113,8 @@ Contributions TreeEnsemble::shapley(const FeatureVector &x, const std::vector<Fe
     return phi;
 }
 
-Contributions TreeEnsemble::shapleyBruteForce(const FeatureVector &x, const std::vector<FeatureVector> &background) const
+Contributions TreeEnsemble::shapleyBruteForce(const FeatureVector &x,
+                                              const std::vector<FeatureVector> &background) const
 {
     constexpr int n = kRiskFeatureCount;
     constexpr int coalitions = 1 << n;
@@ -161,4 +162,4 @@ std::size_t TreeEnsemble::leafCount() const
     return n;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

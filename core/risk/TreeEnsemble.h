@@ -49,4 +49,4 @@ public:
     std::size_t leafCount() const;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -14,7 +14,7 @@ namespace {
 // 24 values a row at most; a statement holds at most 65 535.
 constexpr size_t kRowsPerUpsert = 1000;
 
-} // namespace
+}  // namespace
 
 AppMaintainedRollups::AppMaintainedRollups(const Database &db) : m_db(db)
 {
@@ -67,7 +67,8 @@ Status AppMaintainedRollups::flush(Level level, const RollupContributions::Map &
     QStringList add = counterColumns();
     add << QStringLiteral("lat_version") << QStringLiteral("cal_version");
     columns << add;
-    const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
+    const QString tuple =
+        QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
     const QString upsert = m_db.dialect().upsertAdd(key, add);
     // In key order, as every writer takes the rollup rows' locks: no deadlock between two runs.
     std::vector<std::pair<RollupContributions::Key, RollupContributions::Sums>> rows(pending.begin(), pending.end());
@@ -93,4 +94,4 @@ Status AppMaintainedRollups::flush(Level level, const RollupContributions::Map &
         QStringLiteral("updating the rollups"));
 }
 
-} // namespace atalaya::rollup
+}  // namespace atalaya::rollup

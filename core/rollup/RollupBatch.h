@@ -7,7 +7,7 @@
 namespace atalaya {
 class Database;
 struct StoredDecision;
-}
+}  // namespace atalaya
 
 namespace atalaya::rollup {
 
@@ -39,4 +39,4 @@ private:
     RollupContributions m_pending;
 };
 
-} // namespace atalaya::rollup
+}  // namespace atalaya::rollup

@@ -9,8 +9,28 @@ namespace atalaya::rollup {
 namespace {
 
 // Column order of counterColumns().
-enum Counter { N, Fb, AccSum, Correct, Incorrect, Partial, B0, B1, B2, B3, B4, ConfSum, ExecSum, DqConf, DqNeg,
-               DqFb, DqJson, DqExcluded, LatBump, CalBump };
+enum Counter {
+    N,
+    Fb,
+    AccSum,
+    Correct,
+    Incorrect,
+    Partial,
+    B0,
+    B1,
+    B2,
+    B3,
+    B4,
+    ConfSum,
+    ExecSum,
+    DqConf,
+    DqNeg,
+    DqFb,
+    DqJson,
+    DqExcluded,
+    LatBump,
+    CalBump
+};
 
 int bucketOf(qint64 confE4)
 {
@@ -23,7 +43,7 @@ void addTo(RollupContributions::Sums &sum, const RollupContributions::Sums &c)
         sum[i] += c[i];
 }
 
-} // namespace
+}  // namespace
 
 void RollupContributions::add(const StoredDecision &d)
 {
@@ -45,7 +65,9 @@ void RollupContributions::add(const StoredDecision &d)
         if (d.feedback) {
             c[Fb] = 1;
             c[AccSum] = std::llround(accuracyFor(*d.feedback) * 10000);
-            c[*d.feedback == Feedback::Correct ? Correct : *d.feedback == Feedback::Incorrect ? Incorrect : Partial] = 1;
+            c[*d.feedback == Feedback::Correct         ? Correct
+                  : *d.feedback == Feedback::Incorrect ? Incorrect
+                                                       : Partial] = 1;
             c[CalBump] = 1;  // and reviewed ones the calibration section
         }
     }
@@ -66,4 +88,4 @@ void RollupContributions::merge(RollupContributions &&other)
     other = {};
 }
 
-} // namespace atalaya::rollup
+}  // namespace atalaya::rollup

@@ -9,7 +9,7 @@
 
 namespace atalaya {
 struct StoredDecision;
-}
+}  // namespace atalaya
 
 namespace atalaya::rollup {
 
@@ -26,7 +26,10 @@ public:
         QByteArray agentId;
         QByteArray taskType;
         bool operator==(const Key &o) const = default;
-        bool operator<(const Key &o) const { return std::tie(slot, agentId, taskType) < std::tie(o.slot, o.agentId, o.taskType); }
+        bool operator<(const Key &o) const
+        {
+            return std::tie(slot, agentId, taskType) < std::tie(o.slot, o.agentId, o.taskType);
+        }
     };
     struct KeyHash {
         size_t operator()(const Key &k) const { return qHashMulti(0, k.slot, k.agentId, k.taskType); }
@@ -46,4 +49,4 @@ private:
     Map m_days;
 };
 
-} // namespace atalaya::rollup
+}  // namespace atalaya::rollup

@@ -43,8 +43,9 @@ Status buildCounters(const Database &db)
                  d.exactKey(QStringLiteral("agent_id")), d.exactKey(QStringLiteral("task_type")));
     if (d.isMySql()) {
         // ~100 bytes a group: keep the GROUP BY's temporary table in memory.
-        if (Status s = execStatement(db, QStringLiteral("SET SESSION tmp_table_size = 268435456,"
-                                                        " max_heap_table_size = 268435456"),
+        if (Status s = execStatement(db,
+                                     QStringLiteral("SET SESSION tmp_table_size = 268435456,"
+                                                    " max_heap_table_size = 268435456"),
                                      {}, QStringLiteral("sizing the rollup build"));
             !s)
             return s;
@@ -53,10 +54,11 @@ Status buildCounters(const Database &db)
     for (const QString &c : counterColumns())
         daySums << QStringLiteral("SUM(%1)").arg(c);
     const QString days =
-        QStringLiteral("INSERT INTO %1 (day_no, agent_id, task_type, %2, lat_version, lat_built, cal_version, cal_built)"
-                       " SELECT day_no, agent_id, task_type, %3, 0, -1, 0, -1 FROM %4 GROUP BY day_no, agent_id, task_type")
-            .arg(QLatin1String(kDayTable), counterColumns().join(QStringLiteral(", ")), daySums.join(QStringLiteral(", ")),
-                 QLatin1String(kHourTable));
+        QStringLiteral(
+            "INSERT INTO %1 (day_no, agent_id, task_type, %2, lat_version, lat_built, cal_version, cal_built)"
+            " SELECT day_no, agent_id, task_type, %3, 0, -1, 0, -1 FROM %4 GROUP BY day_no, agent_id, task_type")
+            .arg(QLatin1String(kDayTable), counterColumns().join(QStringLiteral(", ")),
+                 daySums.join(QStringLiteral(", ")), QLatin1String(kHourTable));
     return inTransaction(db, [&]() -> Status {
         if (Status s = setState(db, QStringLiteral("ready"), 0); !s)
             return s;
@@ -77,17 +79,19 @@ Status buildCounters(const Database &db)
 Result<std::vector<StaleRow>> staleRows(const Database &db, Level level, qint64 from, qint64 to)
 {
     const QString slot = level == Level::Hour ? QStringLiteral("hour_no") : QStringLiteral("day_no");
-    auto rows = execQuery(db,
-                          QStringLiteral("SELECT %1, agent_id, task_type, lat_version, cal_version FROM %2"
-                                         " WHERE %1 >= ? AND %1 < ? AND (lat_built <> lat_version OR cal_built <> cal_version)")
-                              .arg(slot, tableOf(level)),
-                          {from, to}, QStringLiteral("reading the rollup versions"));
+    auto rows =
+        execQuery(db,
+                  QStringLiteral("SELECT %1, agent_id, task_type, lat_version, cal_version FROM %2"
+                                 " WHERE %1 >= ? AND %1 < ? AND (lat_built <> lat_version OR cal_built <> cal_version)")
+                      .arg(slot, tableOf(level)),
+                  {from, to}, QStringLiteral("reading the rollup versions"));
     if (!rows)
         return rows.error();
     std::vector<StaleRow> stale;
     while (rows->next())
         stale.push_back({{rows->value(0).toLongLong(), keyText(rows->value(1)), keyText(rows->value(2))},
-                         rows->value(3).toLongLong(), rows->value(4).toLongLong()});
+                         rows->value(3).toLongLong(),
+                         rows->value(4).toLongLong()});
     return stale;
 }
 
@@ -128,7 +132,7 @@ Status buildSections(const Database &db, const std::function<void(const QString 
     return {};
 }
 
-} // namespace
+}  // namespace
 
 Status buildStaleSections(const Database &db, const std::function<void(const QString &)> &progress)
 {
@@ -138,8 +142,8 @@ Status buildStaleSections(const Database &db, const std::function<void(const QSt
 RollupStatus status(const Database &db)
 {
     RollupStatus st;
-    auto q = execQuery(db, QStringLiteral("SELECT value FROM %1 WHERE name = 'ready'").arg(QLatin1String(kStateTable)), {},
-                       QStringLiteral("reading the rollup state"));
+    auto q = execQuery(db, QStringLiteral("SELECT value FROM %1 WHERE name = 'ready'").arg(QLatin1String(kStateTable)),
+                       {}, QStringLiteral("reading the rollup state"));
     if (!q || !q->next())
         return st;
     st.ready = q->value(0).toLongLong() == 1;
@@ -225,4 +229,4 @@ Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild)
     return report;
 }
 
-} // namespace atalaya::rollup
+}  // namespace atalaya::rollup

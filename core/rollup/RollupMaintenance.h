@@ -6,12 +6,12 @@
 
 namespace atalaya {
 class Database;
-}
+}  // namespace atalaya
 
 namespace atalaya::rollup {
 
 struct RollupStatus {
-    bool ready = false;     // built once and kept in step since
+    bool ready = false;  // built once and kept in step since
     bool triggers = false;  // all three triggers exist on ai_telemetry
     bool usable() const { return ready && triggers; }
 };
@@ -41,4 +41,4 @@ struct EnsureReport {
 };
 Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild = 200000);
 
-} // namespace atalaya::rollup
+}  // namespace atalaya::rollup

@@ -116,14 +116,15 @@ Result<std::map<RollupKey, SectionPart>> rebuild(const Database &db, Level level
                 return s.error();
         }
     } else {
-        Status s = visitLevel(db, Level::Hour, slotRuns(stale, 24), agentId, taskType, Latency | Calibration | Counters,
-                              [&](const RowView &row) {
-                                  SectionPart &day = parts[{dayOfHour(row.key.slot), row.key.agentId, row.key.taskType}];
-                                  if (row.rebuilt)
-                                      day.merge(*row.rebuilt);
-                                  else
-                                      day.mergeStored(row.min, row.max, row.latency, row.calibration);
-                              });
+        Status s =
+            visitLevel(db, Level::Hour, slotRuns(stale, 24), agentId, taskType, Latency | Calibration | Counters,
+                       [&](const RowView &row) {
+                           SectionPart &day = parts[{dayOfHour(row.key.slot), row.key.agentId, row.key.taskType}];
+                           if (row.rebuilt)
+                               day.merge(*row.rebuilt);
+                           else
+                               day.mergeStored(row.min, row.max, row.latency, row.calibration);
+                       });
         if (!s)
             return s.error();
     }
@@ -147,11 +148,12 @@ Status visitLevel(const Database &db, Level level, const std::vector<std::pair<q
     if (sections & CalibrationPercents)
         payload += QStringLiteral(", calp");
     const QStringList columns = readColumns(sections);
-    auto q = execQuery(db,
-                       QStringLiteral("SELECT %1, agent_id, task_type, lat_version, lat_built, cal_version, cal_built, %2%3"
-                                      " FROM %4%5")
-                           .arg(slot, columns.join(QStringLiteral(", ")), payload, tableOf(level), f.sql),
-                       f.values, QStringLiteral("reading the rollups"));
+    auto q =
+        execQuery(db,
+                  QStringLiteral("SELECT %1, agent_id, task_type, lat_version, lat_built, cal_version, cal_built, %2%3"
+                                 " FROM %4%5")
+                      .arg(slot, columns.join(QStringLiteral(", ")), payload, tableOf(level), f.sql),
+                  f.values, QStringLiteral("reading the rollups"));
     if (!q)
         return q.error();
     q->setForwardOnly(true);
@@ -219,7 +221,7 @@ QString groupKey(std::optional<GroupBy> by, Level level, const RollupKey &k)
     return QString();
 }
 
-} // namespace
+}  // namespace
 
 qint64 ceilHour(const QDateTime &t)
 {
@@ -273,11 +275,12 @@ Result<std::vector<TimeRange>> complementEdges(const Database &db, WindowPlan &p
         const qint64 hour = floorHour(edge.from);
         const QDateTime start = hourStart(hour);
         const QDateTime end = hourStart(hour + 1);
-        auto q = execQuery(db,
-                           QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN created_at >= ? AND created_at < ? THEN 1 ELSE 0 END)"
-                                          " FROM ai_telemetry WHERE created_at >= ? AND created_at < ?"),
-                           {toDbDateTime(edge.from), toDbDateTime(edge.to), toDbDateTime(start), toDbDateTime(end)},
-                           QStringLiteral("counting the rows of an edge hour"));
+        auto q = execQuery(
+            db,
+            QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN created_at >= ? AND created_at < ? THEN 1 ELSE 0 END)"
+                           " FROM ai_telemetry WHERE created_at >= ? AND created_at < ?"),
+            {toDbDateTime(edge.from), toDbDateTime(edge.to), toDbDateTime(start), toDbDateTime(end)},
+            QStringLiteral("counting the rows of an edge hour"));
         if (!q)
             return q.error();
         const qint64 all = q->next() ? asInt(q->value(0)) : 0;
@@ -299,14 +302,13 @@ Result<std::vector<TimeRange>> complementEdges(const Database &db, WindowPlan &p
     return minus;
 }
 
-Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan,
-                                                     const QString &agentId, const QString &taskType,
-                                                     std::optional<GroupBy> by)
+Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan, const QString &agentId,
+                                                     const QString &taskType, std::optional<GroupBy> by)
 {
     std::map<QString, WindowTotals> out;
     for (Level level : {Level::Day, Level::Hour}) {
-        Status s = visitLevel(db, level, level == Level::Day ? plan.days : plan.hours, agentId, taskType, Latency | Counters,
-                              [&](const RowView &row) {
+        Status s = visitLevel(db, level, level == Level::Day ? plan.days : plan.hours, agentId, taskType,
+                              Latency | Counters, [&](const RowView &row) {
                                   WindowTotals &t = out[groupKey(by, level, row.key)];
                                   t.mergeCounts(row.counters);
                                   if (row.counters.total == 0)
@@ -360,4 +362,4 @@ Status addRollupPercents(const Database &db, const WindowPlan &plan, const QStri
     return {};
 }
 
-} // namespace atalaya::rollup
+}  // namespace atalaya::rollup

@@ -9,7 +9,7 @@
 
 namespace atalaya {
 class Database;
-}
+}  // namespace atalaya
 
 namespace atalaya::rollup {
 
@@ -24,7 +24,7 @@ QDateTime hourStart(qint64 hour);
 struct WindowPlan {
     std::vector<TimeRange> raw;
     std::vector<std::pair<qint64, qint64>> hours;  // [from, to) hour numbers
-    std::vector<std::pair<qint64, qint64>> days;   // [from, to) day numbers
+    std::vector<std::pair<qint64, qint64>> days;  // [from, to) day numbers
     bool usesRollups() const { return !hours.empty() || !days.empty(); }
 };
 WindowPlan planWindow(const QDateTime &from, const QDateTime &to);
@@ -32,9 +32,8 @@ WindowPlan planWindow(const QDateTime &from, const QDateTime &to);
 // The totals of the plan's hours and days, keyed like rawTotals (agent id, task type,
 // yyyy-MM-dd or ""). Counters and data quality are exact; execution-time percentiles come
 // from the rows' sketches (stale ones rebuilt: hours from raw rows, days from their hours).
-Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan,
-                                                     const QString &agentId, const QString &taskType,
-                                                     std::optional<GroupBy> by);
+Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan, const QString &agentId,
+                                                     const QString &taskType, std::optional<GroupBy> by);
 
 // For additive reads (calibration cells): each partial edge hour of the plan whose complement
 // in its hour holds fewer rows (for a window ending now: the rows after now, usually none) is
@@ -54,4 +53,4 @@ Status addRollupCells(const Database &db, const WindowPlan &plan, const QString 
 Status addRollupPercents(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
                          PercentGrid &grid);
 
-} // namespace atalaya::rollup
+}  // namespace atalaya::rollup

@@ -66,7 +66,8 @@ QString latencyUnchanged(const Dialect &d)
 
 QString mysqlTrigger(const QString &name, const QString &event, const QStringList &statements)
 {
-    return QStringLiteral("CREATE TRIGGER %1 AFTER %2 ON ai_telemetry FOR EACH ROW BEGIN IF %3 IS NULL THEN %4; END IF; END")
+    return QStringLiteral(
+               "CREATE TRIGGER %1 AFTER %2 ON ai_telemetry FOR EACH ROW BEGIN IF %3 IS NULL THEN %4; END IF; END")
         .arg(name, event, QLatin1String(kAppMaintainsVariable), statements.join(QStringLiteral("; ")));
 }
 
@@ -76,25 +77,27 @@ QString sqliteTrigger(const QString &name, const QString &event, const QStringLi
         .arg(name, event, statements.join(QStringLiteral("; ")));
 }
 
-} // namespace
+}  // namespace
 
 const QStringList &counterColumns()
 {
     static const QStringList columns = {
-        QStringLiteral("n"), QStringLiteral("fb"), QStringLiteral("acc_sum"), QStringLiteral("n_correct"),
-        QStringLiteral("n_incorrect"), QStringLiteral("n_partial"), QStringLiteral("b0"), QStringLiteral("b1"),
-        QStringLiteral("b2"), QStringLiteral("b3"), QStringLiteral("b4"), QStringLiteral("conf_sum"),
-        QStringLiteral("exec_sum"), QStringLiteral("dq_conf"), QStringLiteral("dq_neg"), QStringLiteral("dq_fb"),
-        QStringLiteral("dq_json"), QStringLiteral("dq_excluded")};
+        QStringLiteral("n"),         QStringLiteral("fb"),          QStringLiteral("acc_sum"),
+        QStringLiteral("n_correct"), QStringLiteral("n_incorrect"), QStringLiteral("n_partial"),
+        QStringLiteral("b0"),        QStringLiteral("b1"),          QStringLiteral("b2"),
+        QStringLiteral("b3"),        QStringLiteral("b4"),          QStringLiteral("conf_sum"),
+        QStringLiteral("exec_sum"),  QStringLiteral("dq_conf"),     QStringLiteral("dq_neg"),
+        QStringLiteral("dq_fb"),     QStringLiteral("dq_json"),     QStringLiteral("dq_excluded")};
     return columns;
 }
 
 QString validExpression(const Dialect &d, const QString &r)
 {
-    QString p = QStringLiteral(
-                    "(%1confidence_score >= 0 AND %1confidence_score <= 1 AND %1execution_time_ms >= 0"
-                    " AND (%1human_feedback IS NULL OR %1human_feedback IN ('correct', 'incorrect', 'partially_correct'))")
-                    .arg(r);
+    QString p =
+        QStringLiteral(
+            "(%1confidence_score >= 0 AND %1confidence_score <= 1 AND %1execution_time_ms >= 0"
+            " AND (%1human_feedback IS NULL OR %1human_feedback IN ('correct', 'incorrect', 'partially_correct'))")
+            .arg(r);
     if (!d.isMySql())
         p += QStringLiteral(" AND json_valid(%1decision_made) AND json_valid(%1metadata)").arg(r);
     return p + QLatin1Char(')');
@@ -102,7 +105,8 @@ QString validExpression(const Dialect &d, const QString &r)
 
 QString reviewedExpression(const Dialect &d, const QString &r)
 {
-    return QStringLiteral("(%1 AND %2human_feedback IS NOT NULL AND %2accuracy IS NOT NULL)").arg(validExpression(d, r), r);
+    return QStringLiteral("(%1 AND %2human_feedback IS NOT NULL AND %2accuracy IS NOT NULL)")
+        .arg(validExpression(d, r), r);
 }
 
 QString tableOf(Level level)
@@ -133,7 +137,8 @@ QStringList counterExpressions(const Dialect &d, const QString &r)
         sumOf(QStringLiteral("%1 < 0 OR %1 > 1").arg(conf)),
         sumOf(QStringLiteral("%1execution_time_ms < 0").arg(r)),
         sumOf(QStringLiteral("%1human_feedback IS NOT NULL AND %1human_feedback NOT IN"
-                             " ('correct', 'incorrect', 'partially_correct')").arg(r)),
+                             " ('correct', 'incorrect', 'partially_correct')")
+                  .arg(r)),
         d.isMySql() ? QStringLiteral("0")
                     : sumOf(QStringLiteral("NOT (json_valid(%1decision_made) AND json_valid(%1metadata))").arg(r)),
         sumOf(QStringLiteral("NOT ") + valid),
@@ -164,16 +169,17 @@ QStringList dayMigrationStatements(const Dialect &d)
     QString counters;
     for (const QString &c : counterColumns())
         counters += QStringLiteral(", %1 BIGINT NOT NULL DEFAULT 0").arg(c);
-    const QString calibration = QStringLiteral("cal_version BIGINT NOT NULL DEFAULT 0, cal_built BIGINT NOT NULL DEFAULT -1,"
-                                               " cal %1 NULL").arg(d.blobType());
-    QStringList s{
-        QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (day_no BIGINT NOT NULL, agent_id %5 NOT NULL,"
-                       " task_type %6 NOT NULL%2,"
-                       " lat_version BIGINT NOT NULL DEFAULT 0, lat_built BIGINT NOT NULL DEFAULT -1,"
-                       " exec_min BIGINT NULL, exec_max BIGINT NULL, lat %3 NULL, %7,"
-                       " PRIMARY KEY (day_no, agent_id, task_type))%4")
-            .arg(QLatin1String(kDayTable), counters, d.blobType(), d.tableSuffix(), d.exactTextType(100),
-                 d.exactTextType(50), calibration)};
+    const QString calibration =
+        QStringLiteral("cal_version BIGINT NOT NULL DEFAULT 0, cal_built BIGINT NOT NULL DEFAULT -1,"
+                       " cal %1 NULL")
+            .arg(d.blobType());
+    QStringList s{QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (day_no BIGINT NOT NULL, agent_id %5 NOT NULL,"
+                                 " task_type %6 NOT NULL%2,"
+                                 " lat_version BIGINT NOT NULL DEFAULT 0, lat_built BIGINT NOT NULL DEFAULT -1,"
+                                 " exec_min BIGINT NULL, exec_max BIGINT NULL, lat %3 NULL, %7,"
+                                 " PRIMARY KEY (day_no, agent_id, task_type))%4")
+                      .arg(QLatin1String(kDayTable), counters, d.blobType(), d.tableSuffix(), d.exactTextType(100),
+                           d.exactTextType(50), calibration)};
     // One column per ALTER: SQLite adds one at a time.
     for (const QString &column : calibration.split(QStringLiteral(", ")))
         s << QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(QLatin1String(kHourTable), column);
@@ -220,7 +226,9 @@ QStringList obsoleteTriggerNames()
 QStringList triggerStatements(const Dialect &d)
 {
     const QStringList names = triggerNames();
-    auto flag = [](const QString &condition) { return QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(condition); };
+    auto flag = [](const QString &condition) {
+        return QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(condition);
+    };
     const QString newValid = flag(validExpression(d, QStringLiteral("NEW.")));
     const QString oldValid = flag(validExpression(d, QStringLiteral("OLD.")));
     const QString newReviewed = flag(reviewedExpression(d, QStringLiteral("NEW.")));
@@ -243,4 +251,4 @@ QStringList triggerStatements(const Dialect &d)
             sqliteTrigger(names[2], QStringLiteral("DELETE"), onDelete)};
 }
 
-} // namespace atalaya::rollup
+}  // namespace atalaya::rollup

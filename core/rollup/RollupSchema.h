@@ -52,4 +52,4 @@ QStringList triggerStatements(const Dialect &d);
 // this session's own writes itself (bulk ingest); other sessions never set it.
 inline constexpr const char *kAppMaintainsVariable = "@atalaya_rollup_by_app";
 
-} // namespace atalaya::rollup
+}  // namespace atalaya::rollup

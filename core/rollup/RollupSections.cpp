@@ -31,29 +31,34 @@ QString storeSql(const Dialect &d, Level level, int rows)
     if (level == Level::Hour)
         columns << QStringLiteral("day_no");
     columns << QStringLiteral("exec_min") << QStringLiteral("exec_max") << QStringLiteral("lat")
-            << QStringLiteral("cal") << QStringLiteral("calp") << QStringLiteral("lat_built") << QStringLiteral("cal_built");
-    const QString tuple = QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
-    QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
-                      .arg(tableOf(level), columns.join(QStringLiteral(", ")), QStringList(rows, tuple).join(QLatin1Char(',')));
+            << QStringLiteral("cal") << QStringLiteral("calp") << QStringLiteral("lat_built")
+            << QStringLiteral("cal_built");
+    const QString tuple =
+        QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
+    QString sql =
+        QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+            .arg(tableOf(level), columns.join(QStringLiteral(", ")), QStringList(rows, tuple).join(QLatin1Char(',')));
     const QString fresh = d.isMySql() ? QStringLiteral("VALUES(%1)") : QStringLiteral("excluded.%1");
     QStringList assignments;
     for (const auto &[section, version, built] :
          {std::tuple{QStringList{QStringLiteral("exec_min"), QStringLiteral("exec_max"), QStringLiteral("lat"),
                                  QStringLiteral("lat_built")},
                      QStringLiteral("lat_version"), QStringLiteral("lat_built")},
-          std::tuple{QStringList{QStringLiteral("cal"), QStringLiteral("calp"), QStringLiteral("cal_built")}, QStringLiteral("cal_version"),
-                     QStringLiteral("cal_built")}}) {
+          std::tuple{QStringList{QStringLiteral("cal"), QStringLiteral("calp"), QStringLiteral("cal_built")},
+                     QStringLiteral("cal_version"), QStringLiteral("cal_built")}}) {
         for (const QString &c : section)
             assignments << QStringLiteral("%1 = CASE WHEN %2 = %3 THEN %4 ELSE %1 END")
                                .arg(c, version, fresh.arg(built), fresh.arg(c));
     }
     // The built columns after every payload column.
-    std::stable_partition(assignments.begin(), assignments.end(),
-                          [](const QString &a) { return !a.startsWith(QLatin1String("lat_built")) && !a.startsWith(QLatin1String("cal_built")); });
+    std::stable_partition(assignments.begin(), assignments.end(), [](const QString &a) {
+        return !a.startsWith(QLatin1String("lat_built")) && !a.startsWith(QLatin1String("cal_built"));
+    });
     if (d.isMySql())
         return sql + QStringLiteral(" ON DUPLICATE KEY UPDATE ") + assignments.join(QStringLiteral(", "));
-    return sql + QStringLiteral(" ON CONFLICT(%1) DO UPDATE SET %2")
-                     .arg(columns.mid(0, 3).join(QStringLiteral(", ")), assignments.join(QStringLiteral(", ")));
+    return sql
+        + QStringLiteral(" ON CONFLICT(%1) DO UPDATE SET %2")
+              .arg(columns.mid(0, 3).join(QStringLiteral(", ")), assignments.join(QStringLiteral(", ")));
 }
 
 QVariant optionalInt(const std::optional<qint64> &v)
@@ -61,7 +66,7 @@ QVariant optionalInt(const std::optional<qint64> &v)
     return v ? QVariant(*v) : QVariant(QMetaType::fromType<qlonglong>());
 }
 
-} // namespace
+}  // namespace
 
 qint64 dayOfHour(qint64 hour)
 {
@@ -111,11 +116,12 @@ std::vector<std::pair<qint64, qint64>> slotRuns(const std::vector<StaleRow> &sta
 Status addRawParts(const Database &db, qint64 fromHour, qint64 toHour, std::map<RollupKey, SectionPart> &parts)
 {
     const Dialect &d = db.dialect();
-    const QString sql = QStringLiteral("SELECT %1, agent_id, task_type, execution_time_ms,"
-                                       " CASE WHEN human_feedback IS NOT NULL AND accuracy IS NOT NULL THEN 1 ELSE 0 END,"
-                                       " ROUND(confidence_score * 10000), ROUND(accuracy * 10000)"
-                                       " FROM ai_telemetry WHERE created_at >= ? AND created_at < ? AND %2")
-                            .arg(d.hourNumberOf(QStringLiteral("created_at")), validExpression(d, QString()));
+    const QString sql =
+        QStringLiteral("SELECT %1, agent_id, task_type, execution_time_ms,"
+                       " CASE WHEN human_feedback IS NOT NULL AND accuracy IS NOT NULL THEN 1 ELSE 0 END,"
+                       " ROUND(confidence_score * 10000), ROUND(accuracy * 10000)"
+                       " FROM ai_telemetry WHERE created_at >= ? AND created_at < ? AND %2")
+            .arg(d.hourNumberOf(QStringLiteral("created_at")), validExpression(d, QString()));
     auto q = execQuery(db, sql, {hourStart(fromHour), hourStart(toHour)},
                        QStringLiteral("reading raw rows for the rollups"));
     if (!q)
@@ -167,4 +173,4 @@ Status storeParts(const Database &db, Level level, const std::vector<StaleRow> &
     return {};
 }
 
-} // namespace atalaya::rollup
+}  // namespace atalaya::rollup

@@ -14,7 +14,7 @@
 
 namespace atalaya {
 class Database;
-}
+}  // namespace atalaya
 
 namespace atalaya::rollup {
 
@@ -63,4 +63,4 @@ Status addRawParts(const Database &db, qint64 fromHour, qint64 toHour, std::map<
 Status storeParts(const Database &db, Level level, const std::vector<StaleRow> &stale,
                   const std::map<RollupKey, SectionPart> &parts);
 
-} // namespace atalaya::rollup
+}  // namespace atalaya::rollup

@@ -28,7 +28,7 @@ void runJob(QKeychain::Job &job)
     loop.exec();
 }
 
-} // namespace
+}  // namespace
 
 Result<QString> KeychainSecretStore::read(const QString &key)
 {
@@ -61,4 +61,4 @@ Status KeychainSecretStore::remove(const QString &key)
     return {};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -14,4 +14,4 @@ public:
     Status remove(const QString &key) override;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -44,4 +44,4 @@ Status InMemorySecretStore::remove(const QString &key)
     return {};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -39,4 +39,4 @@ private:
     QHash<QString, QString> m_secrets;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

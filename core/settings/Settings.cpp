@@ -19,12 +19,11 @@ const QString State = QStringLiteral("window/state");
 const QString ChatFeedUrl = QStringLiteral("chat/feedUrl");
 const QString ReviewRules = QStringLiteral("queue/rules");
 const QString Reviewer = QStringLiteral("queue/reviewer");
-} // namespace Key
+}  // namespace Key
 
-Settings::Settings(QObject *parent) : QObject(parent) {}
+Settings::Settings(QObject *parent) : QObject(parent) { }
 
-Settings::Settings(const QString &iniPath, QObject *parent)
-    : QObject(parent), m_settings(iniPath, QSettings::IniFormat)
+Settings::Settings(const QString &iniPath, QObject *parent) : QObject(parent), m_settings(iniPath, QSettings::IniFormat)
 {
 }
 
@@ -36,38 +35,77 @@ void Settings::put(const QString &key, const QVariant &value)
     emit changed(key);
 }
 
-QString Settings::databaseUrl() const { return m_settings.value(Key::DatabaseUrl).toString(); }
-void Settings::setDatabaseUrl(const QString &url) { put(Key::DatabaseUrl, url); }
+QString Settings::databaseUrl() const
+{
+    return m_settings.value(Key::DatabaseUrl).toString();
+}
+void Settings::setDatabaseUrl(const QString &url)
+{
+    put(Key::DatabaseUrl, url);
+}
 
-QString Settings::language() const { return m_settings.value(Key::Language).toString(); }
-void Settings::setLanguage(const QString &language) { put(Key::Language, language); }
+QString Settings::language() const
+{
+    return m_settings.value(Key::Language).toString();
+}
+void Settings::setLanguage(const QString &language)
+{
+    put(Key::Language, language);
+}
 
 int Settings::refreshIntervalSeconds() const
 {
     return std::clamp(m_settings.value(Key::RefreshInterval, 30).toInt(), 5, 3600);
 }
-void Settings::setRefreshIntervalSeconds(int seconds) { put(Key::RefreshInterval, seconds); }
+void Settings::setRefreshIntervalSeconds(int seconds)
+{
+    put(Key::RefreshInterval, seconds);
+}
 
-bool Settings::autoRefresh() const { return m_settings.value(Key::AutoRefresh, true).toBool(); }
-void Settings::setAutoRefresh(bool on) { put(Key::AutoRefresh, on); }
+bool Settings::autoRefresh() const
+{
+    return m_settings.value(Key::AutoRefresh, true).toBool();
+}
+void Settings::setAutoRefresh(bool on)
+{
+    put(Key::AutoRefresh, on);
+}
 
 QString Settings::lastPage() const
 {
     return m_settings.value(Key::LastPage, QStringLiteral("overview")).toString();
 }
-void Settings::setLastPage(const QString &page) { put(Key::LastPage, page); }
+void Settings::setLastPage(const QString &page)
+{
+    put(Key::LastPage, page);
+}
 
 int Settings::filterDays() const
 {
     return std::clamp(m_settings.value(Key::FilterDays, 30).toInt(), 1, 3650);
 }
-void Settings::setFilterDays(int days) { put(Key::FilterDays, days); }
+void Settings::setFilterDays(int days)
+{
+    put(Key::FilterDays, days);
+}
 
-QString Settings::filterAgent() const { return m_settings.value(Key::FilterAgent).toString(); }
-void Settings::setFilterAgent(const QString &agent) { put(Key::FilterAgent, agent); }
+QString Settings::filterAgent() const
+{
+    return m_settings.value(Key::FilterAgent).toString();
+}
+void Settings::setFilterAgent(const QString &agent)
+{
+    put(Key::FilterAgent, agent);
+}
 
-QString Settings::filterTask() const { return m_settings.value(Key::FilterTask).toString(); }
-void Settings::setFilterTask(const QString &task) { put(Key::FilterTask, task); }
+QString Settings::filterTask() const
+{
+    return m_settings.value(Key::FilterTask).toString();
+}
+void Settings::setFilterTask(const QString &task)
+{
+    put(Key::FilterTask, task);
+}
 
 QDate Settings::filterFirstDay() const
 {
@@ -78,7 +116,8 @@ QDate Settings::filterFirstDay() const
 
 QDate Settings::filterLastDay() const
 {
-    return filterFirstDay().isValid() ? QDate::fromString(m_settings.value(Key::FilterLastDay).toString(), Qt::ISODate) : QDate();
+    return filterFirstDay().isValid() ? QDate::fromString(m_settings.value(Key::FilterLastDay).toString(), Qt::ISODate)
+                                      : QDate();
 }
 
 void Settings::setFilterRange(const QDate &first, const QDate &last)
@@ -94,24 +133,63 @@ QString Settings::theme() const
     return t == QLatin1String("light") || t == QLatin1String("dark") ? t : QString();
 }
 
-void Settings::setTheme(const QString &theme) { put(Key::Theme, theme); }
+void Settings::setTheme(const QString &theme)
+{
+    put(Key::Theme, theme);
+}
 
-QByteArray Settings::windowGeometry() const { return m_settings.value(Key::Geometry).toByteArray(); }
-void Settings::setWindowGeometry(const QByteArray &geometry) { put(Key::Geometry, geometry); }
+QByteArray Settings::windowGeometry() const
+{
+    return m_settings.value(Key::Geometry).toByteArray();
+}
+void Settings::setWindowGeometry(const QByteArray &geometry)
+{
+    put(Key::Geometry, geometry);
+}
 
-QByteArray Settings::windowState() const { return m_settings.value(Key::State).toByteArray(); }
-void Settings::setWindowState(const QByteArray &state) { put(Key::State, state); }
+QByteArray Settings::windowState() const
+{
+    return m_settings.value(Key::State).toByteArray();
+}
+void Settings::setWindowState(const QByteArray &state)
+{
+    put(Key::State, state);
+}
 
-bool Settings::askPasswordEachStart() const { return m_settings.value(Key::AskPassword, false).toBool(); }
-void Settings::setAskPasswordEachStart(bool ask) { put(Key::AskPassword, ask); }
+bool Settings::askPasswordEachStart() const
+{
+    return m_settings.value(Key::AskPassword, false).toBool();
+}
+void Settings::setAskPasswordEachStart(bool ask)
+{
+    put(Key::AskPassword, ask);
+}
 
-QString Settings::chatFeedUrl() const { return m_settings.value(Key::ChatFeedUrl).toString(); }
-void Settings::setChatFeedUrl(const QString &url) { put(Key::ChatFeedUrl, url); }
+QString Settings::chatFeedUrl() const
+{
+    return m_settings.value(Key::ChatFeedUrl).toString();
+}
+void Settings::setChatFeedUrl(const QString &url)
+{
+    put(Key::ChatFeedUrl, url);
+}
 
-QByteArray Settings::reviewRulesJson() const { return m_settings.value(Key::ReviewRules).toByteArray(); }
-void Settings::setReviewRulesJson(const QByteArray &json) { put(Key::ReviewRules, json); }
+QByteArray Settings::reviewRulesJson() const
+{
+    return m_settings.value(Key::ReviewRules).toByteArray();
+}
+void Settings::setReviewRulesJson(const QByteArray &json)
+{
+    put(Key::ReviewRules, json);
+}
 
-QString Settings::reviewer() const { return m_settings.value(Key::Reviewer).toString(); }
-void Settings::setReviewer(const QString &name) { put(Key::Reviewer, name); }
+QString Settings::reviewer() const
+{
+    return m_settings.value(Key::Reviewer).toString();
+}
+void Settings::setReviewer(const QString &name)
+{
+    put(Key::Reviewer, name);
+}
 
-} // namespace atalaya
+}  // namespace atalaya

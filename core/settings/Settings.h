@@ -73,4 +73,4 @@ private:
     QSettings m_settings;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -28,8 +28,7 @@ const std::vector<ForeignTable> &foreignTables()
                         " execution_time_ms INT NOT NULL, metadata %1 NOT NULL,"
                         " created_at DATETIME(6) NOT NULL"),
          {QStringLiteral("idx_agent_id (agent_id)"), QStringLiteral("idx_task_type (task_type)"),
-          QStringLiteral("idx_created_at (created_at)"),
-          QStringLiteral("idx_human_feedback (human_feedback)")}},
+          QStringLiteral("idx_created_at (created_at)"), QStringLiteral("idx_human_feedback (human_feedback)")}},
         {QStringLiteral("dora_metrics"),
          QStringLiteral("cycle_id VARCHAR(50) NOT NULL, feature_id VARCHAR(50) NOT NULL,"
                         " phase_name VARCHAR(50) NOT NULL, decision VARCHAR(20) NOT NULL,"
@@ -63,8 +62,8 @@ const std::vector<ExtraIndex> &extraIndexes()
 Status createForeignTable(const Database &db, const ForeignTable &t)
 {
     const Dialect &d = db.dialect();
-    QString ddl = QStringLiteral("CREATE TABLE %1 (%2, %3")
-                      .arg(t.name, d.autoIncrementPrimaryKey(), t.columns.arg(d.jsonType()));
+    QString ddl =
+        QStringLiteral("CREATE TABLE %1 (%2, %3").arg(t.name, d.autoIncrementPrimaryKey(), t.columns.arg(d.jsonType()));
     if (d.supportsInlineIndexes()) {
         for (const QString &index : t.indexes)
             ddl += QStringLiteral(", INDEX ") + index;
@@ -76,10 +75,9 @@ Status createForeignTable(const Database &db, const ForeignTable &t)
         for (const QString &index : t.indexes) {
             const QString name = index.section(QLatin1Char(' '), 0, 0);
             const QString cols = index.section(QLatin1Char(' '), 1);
-            if (Status s = execStatement(db,
-                                         QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 %3")
-                                             .arg(name, t.name, cols),
-                                         {}, QStringLiteral("creating index %1").arg(name));
+            if (Status s =
+                    execStatement(db, QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 %3").arg(name, t.name, cols),
+                                  {}, QStringLiteral("creating index %1").arg(name));
                 !s)
                 return s;
         }
@@ -108,13 +106,12 @@ Result<bool> indexExists(const Database &db, const QString &table, const QString
     return q->next() && q->value(0).toInt() > 0;
 }
 
-} // namespace
+}  // namespace
 
 bool hasTelemetrySchema(const Database &db)
 {
     const QStringList tables = db.connection().tables();
-    return tables.contains(QStringLiteral("ai_telemetry"))
-        && tables.contains(QStringLiteral("dora_metrics"));
+    return tables.contains(QStringLiteral("ai_telemetry")) && tables.contains(QStringLiteral("dora_metrics"));
 }
 
 Result<InitReport> initialize(const Database &db, const InitOptions &options)
@@ -135,10 +132,9 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
                 return exists.error();
             if (*exists)
                 continue;
-            if (Status s = execStatement(db,
-                                         QStringLiteral("CREATE INDEX %1 ON ai_telemetry (%2)")
-                                             .arg(index.name, index.columns),
-                                         {}, QStringLiteral("creating index %1").arg(index.name));
+            if (Status s = execStatement(
+                    db, QStringLiteral("CREATE INDEX %1 ON ai_telemetry (%2)").arg(index.name, index.columns), {},
+                    QStringLiteral("creating index %1").arg(index.name));
                 !s)
                 return s.error();
             report.created << index.name;
@@ -166,8 +162,8 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
     if (!rollups)
         return rollups.error();
     report.rollups = !rollups->triggers ? QStringLiteral("no_triggers")
-        : rollups->needsRebuild        ? QStringLiteral("needs_rebuild")
-                                       : QStringLiteral("ready");
+        : rollups->needsRebuild         ? QStringLiteral("needs_rebuild")
+                                        : QStringLiteral("ready");
     auto counts = queuecounts::ensure(db, queueRules, options.maxRowsToBuildRollups);
     if (!counts)
         return counts.error();
@@ -177,4 +173,4 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
     return report;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

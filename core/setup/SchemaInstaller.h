@@ -24,7 +24,7 @@ struct InitOptions {
 
 struct InitReport {
     int schemaVersion = 0;
-    QStringList created;   // tables (and indexes) created by this run
+    QStringList created;  // tables (and indexes) created by this run
     QStringList migrated;  // Atalaya migrations applied by this run
     // "ready" (built and kept in step by triggers), "needs_rebuild" (run init
     // --rebuild-rollups), or "no_triggers" (the account may not create triggers: raw reads).
@@ -40,4 +40,4 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options = {
 // True when both tables the app reads exist; the GUI uses it to offer `init`.
 bool hasTelemetrySchema(const Database &db);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -15,7 +15,7 @@ QJsonValue ratio(const std::optional<double> &v)
     return v ? QJsonValue(std::round(*v * 1e6) / 1e6) : QJsonValue();
 }
 
-} // namespace
+}  // namespace
 
 namespace {
 
@@ -24,7 +24,8 @@ struct BinSums {
     std::vector<qint64> confidence;
     std::vector<qint64> accuracy;
     explicit BinSums(int bins)
-        : count(static_cast<size_t>(bins), 0), confidence(static_cast<size_t>(bins), 0), accuracy(static_cast<size_t>(bins), 0)
+        : count(static_cast<size_t>(bins), 0), confidence(static_cast<size_t>(bins), 0),
+          accuracy(static_cast<size_t>(bins), 0)
     {
     }
     void add(size_t bin, qint64 n, qint64 confidenceSumE4, qint64 accuracySumE4)
@@ -78,7 +79,7 @@ CalibrationReport report(const BinSums &sums, int bins)
     return r;
 }
 
-} // namespace
+}  // namespace
 
 CalibrationReport computeCalibration(const std::vector<ReviewedCell> &cells, int bins)
 {
@@ -127,8 +128,9 @@ QJsonObject calibrationJson(const CalibrationReport &r, const StatsQuery &q)
     auto orNull = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
     return QJsonObject{
         {QStringLiteral("period_days"), q.periodDays},
-        {QStringLiteral("filters"), QJsonObject{{QStringLiteral("agent_id"), orNull(q.agentId)},
-                                                {QStringLiteral("task_type"), orNull(q.taskType)}}},
+        {QStringLiteral("filters"),
+         QJsonObject{{QStringLiteral("agent_id"), orNull(q.agentId)},
+                     {QStringLiteral("task_type"), orNull(q.taskType)}}},
         {QStringLiteral("bins_count"), r.binCount},
         {QStringLiteral("total_reviewed"), r.reviewed},
         {QStringLiteral("bins"), bins},
@@ -140,4 +142,4 @@ QJsonObject calibrationJson(const CalibrationReport &r, const StatsQuery &q)
     };
 }
 
-} // namespace atalaya
+}  // namespace atalaya

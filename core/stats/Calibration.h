@@ -45,6 +45,6 @@ CalibrationReport computeCalibration(const std::vector<ReviewedPercent> &percent
 QString calibrationVerdictKey(CalibrationVerdict verdict);
 QJsonObject calibrationJson(const CalibrationReport &report, const StatsQuery &query);
 
-} // namespace atalaya
+}  // namespace atalaya
 
 Q_DECLARE_METATYPE(atalaya::CalibrationReport)

@@ -16,4 +16,4 @@ QString confidenceBucketKey(int index)
     return QString::fromLatin1(kConfidenceBuckets[static_cast<size_t>(index)].key);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

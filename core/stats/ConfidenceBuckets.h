@@ -24,4 +24,4 @@ inline constexpr std::array<ConfidenceBucket, 5> kConfidenceBuckets = {{
 int confidenceBucketIndex(double confidence);
 QString confidenceBucketKey(int index);
 
-} // namespace atalaya
+}  // namespace atalaya

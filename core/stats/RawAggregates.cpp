@@ -26,8 +26,8 @@ Where windowWhere(const Dialect &d, const std::vector<TimeRange> &ranges, const 
     }
     w.sql = QStringLiteral(" WHERE (") + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     // Byte-exact filters and keys, as the rest of the stats reads (Dialect::exactMatch).
-    for (const auto &[column, value] : {std::pair{QStringLiteral("agent_id"), agentId},
-                                        std::pair{QStringLiteral("task_type"), taskType}}) {
+    for (const auto &[column, value] :
+         {std::pair{QStringLiteral("agent_id"), agentId}, std::pair{QStringLiteral("task_type"), taskType}}) {
         if (value.isEmpty())
             continue;
         w.sql += QStringLiteral(" AND ") + d.exactMatch(column);
@@ -63,7 +63,7 @@ qint64 asInt(const QVariant &v)
     return v.isNull() ? 0 : std::llround(v.toDouble());
 }
 
-} // namespace
+}  // namespace
 
 Result<std::map<QString, WindowTotals>> rawTotals(const Database &db, const std::vector<TimeRange> &ranges,
                                                   const QString &agentId, const QString &taskType,
@@ -76,21 +76,22 @@ Result<std::map<QString, WindowTotals>> rawTotals(const Database &db, const std:
     const QString key = keyExpression(db.dialect(), by);
     const QString valid = rollup::validExpression(db.dialect(), QString());
     const QString where = w.sql + QStringLiteral(" AND ") + valid;
-    const QString aggregate = QStringLiteral(
-        "SELECT %1, COUNT(*),"
-        " SUM(CASE WHEN human_feedback IS NOT NULL THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN human_feedback IS NOT NULL THEN ROUND(accuracy * 10000) ELSE 0 END),"
-        " SUM(CASE WHEN human_feedback = 'correct' THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN human_feedback = 'incorrect' THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN human_feedback = 'partially_correct' THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN confidence_score < 0.5 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN confidence_score >= 0.5 AND confidence_score < 0.7 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN confidence_score >= 0.7 AND confidence_score < 0.85 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN confidence_score >= 0.85 AND confidence_score < 0.95 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN confidence_score >= 0.95 THEN 1 ELSE 0 END),"
-        " SUM(ROUND(confidence_score * 10000)), SUM(execution_time_ms),"
-        " MIN(execution_time_ms), MAX(execution_time_ms)"
-        " FROM ai_telemetry%2 GROUP BY %1").arg(key, where);
+    const QString aggregate =
+        QStringLiteral("SELECT %1, COUNT(*),"
+                       " SUM(CASE WHEN human_feedback IS NOT NULL THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN human_feedback IS NOT NULL THEN ROUND(accuracy * 10000) ELSE 0 END),"
+                       " SUM(CASE WHEN human_feedback = 'correct' THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN human_feedback = 'incorrect' THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN human_feedback = 'partially_correct' THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN confidence_score < 0.5 THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN confidence_score >= 0.5 AND confidence_score < 0.7 THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN confidence_score >= 0.7 AND confidence_score < 0.85 THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN confidence_score >= 0.85 AND confidence_score < 0.95 THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN confidence_score >= 0.95 THEN 1 ELSE 0 END),"
+                       " SUM(ROUND(confidence_score * 10000)), SUM(execution_time_ms),"
+                       " MIN(execution_time_ms), MAX(execution_time_ms)"
+                       " FROM ai_telemetry%2 GROUP BY %1")
+            .arg(key, where);
     auto q1 = execQuery(db, aggregate, w.values, QStringLiteral("reading the window aggregates"));
     if (!q1)
         return q1.error();
@@ -125,18 +126,18 @@ Result<std::map<QString, WindowTotals>> rawTotals(const Database &db, const std:
     if (!withQuality)
         return out;
     const bool checkJson = !db.dialect().isMySql();
-    const QString jsonInvalid = checkJson
-        ? QStringLiteral("NOT (json_valid(decision_made) AND json_valid(metadata))")
-        : QStringLiteral("1 = 0");
-    const QString quality = QStringLiteral(
-        "SELECT %1,"
-        " SUM(CASE WHEN confidence_score < 0 OR confidence_score > 1 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN execution_time_ms < 0 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN human_feedback IS NOT NULL AND human_feedback NOT IN"
-        " ('correct', 'incorrect', 'partially_correct') THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN %2 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN %3 THEN 0 ELSE 1 END)"
-        " FROM ai_telemetry%4 GROUP BY %1").arg(key, jsonInvalid, valid, w.sql);
+    const QString jsonInvalid = checkJson ? QStringLiteral("NOT (json_valid(decision_made) AND json_valid(metadata))")
+                                          : QStringLiteral("1 = 0");
+    const QString quality =
+        QStringLiteral("SELECT %1,"
+                       " SUM(CASE WHEN confidence_score < 0 OR confidence_score > 1 THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN execution_time_ms < 0 THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN human_feedback IS NOT NULL AND human_feedback NOT IN"
+                       " ('correct', 'incorrect', 'partially_correct') THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN %2 THEN 1 ELSE 0 END),"
+                       " SUM(CASE WHEN %3 THEN 0 ELSE 1 END)"
+                       " FROM ai_telemetry%4 GROUP BY %1")
+            .arg(key, jsonInvalid, valid, w.sql);
     auto q3 = execQuery(db, quality, w.values, QStringLiteral("checking data quality"));
     if (!q3)
         return q3.error();
@@ -168,4 +169,4 @@ Status addRawCells(const Database &db, const std::vector<TimeRange> &ranges, con
     return {};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -22,4 +22,4 @@ Result<std::map<QString, WindowTotals>> rawTotals(const Database &db, const std:
 Status addRawCells(const Database &db, const std::vector<TimeRange> &ranges, const QString &agentId,
                    const QString &taskType, CalibrationGrid &grid);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -38,7 +38,7 @@ QJsonObject rowFigures(const WindowSummary &s)
     };
 }
 
-} // namespace
+}  // namespace
 
 QJsonObject accuracyJson(const AccuracySummary &a)
 {
@@ -60,8 +60,7 @@ QJsonObject confidenceDistributionJson(const ConfidenceDistribution &c)
                             QJsonObject{{QStringLiteral("count"), c.counts[static_cast<size_t>(b)]},
                                         {QStringLiteral("percentage"), roundTo(c.percentage(b), 2)}});
     }
-    return {{QStringLiteral("total_decisions"), c.totalDecisions},
-            {QStringLiteral("distribution"), distribution}};
+    return {{QStringLiteral("total_decisions"), c.totalDecisions}, {QStringLiteral("distribution"), distribution}};
 }
 
 QJsonObject executionTimeJson(const ExecutionTimeStats &e)
@@ -106,8 +105,7 @@ QJsonObject agentJson(const AgentDetail &a, const StatsQuery &q)
 {
     QJsonArray tasks;
     for (const TaskTypeCount &t : a.taskTypes)
-        tasks.append(QJsonObject{{QStringLiteral("task_type"), t.taskType},
-                                 {QStringLiteral("count"), t.count}});
+        tasks.append(QJsonObject{{QStringLiteral("task_type"), t.taskType}, {QStringLiteral("count"), t.count}});
     return {
         {QStringLiteral("agent_id"), a.agentId},
         {QStringLiteral("period_days"), q.periodDays},
@@ -124,8 +122,9 @@ QJsonObject accuracyReportJson(const WindowSummary &s, const StatsQuery &q)
 {
     return {
         {QStringLiteral("period_days"), q.periodDays},
-        {QStringLiteral("filters"), QJsonObject{{QStringLiteral("agent_id"), filterValue(q.agentId)},
-                                                {QStringLiteral("task_type"), filterValue(q.taskType)}}},
+        {QStringLiteral("filters"),
+         QJsonObject{{QStringLiteral("agent_id"), filterValue(q.agentId)},
+                     {QStringLiteral("task_type"), filterValue(q.taskType)}}},
         {QStringLiteral("accuracy"), accuracyJson(s.accuracy)},
         {QStringLiteral("confidence_distribution"), confidenceDistributionJson(s.confidence)},
     };
@@ -152,10 +151,11 @@ QJsonObject trendsJson(const std::vector<GroupSummary> &days, const StatsQuery &
     }
     return {
         {QStringLiteral("period_days"), q.periodDays},
-        {QStringLiteral("filters"), QJsonObject{{QStringLiteral("agent_id"), filterValue(q.agentId)},
-                                                {QStringLiteral("task_type"), filterValue(q.taskType)}}},
+        {QStringLiteral("filters"),
+         QJsonObject{{QStringLiteral("agent_id"), filterValue(q.agentId)},
+                     {QStringLiteral("task_type"), filterValue(q.taskType)}}},
         {QStringLiteral("days"), rows},
     };
 }
 
-} // namespace atalaya
+}  // namespace atalaya

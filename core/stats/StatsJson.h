@@ -20,4 +20,4 @@ QJsonObject accuracyReportJson(const WindowSummary &s, const StatsQuery &q);
 QJsonObject agentsJson(const std::vector<GroupSummary> &agents, const StatsQuery &q);
 QJsonObject trendsJson(const std::vector<GroupSummary> &days, const StatsQuery &q);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -69,10 +69,9 @@ Result<CalibrationReport> StatsSamples::calibration(const StatsQuery &query, int
 Result<std::vector<ReviewedSample>> StatsSamples::reviewedSamples(const StatsQuery &query, int limit) const
 {
     const WhereClause w = windowWhere(m_db->dialect(), query);
-    const QString sql = QStringLiteral(
-        "SELECT confidence_score, accuracy, human_feedback FROM ai_telemetry%1"
-        " AND human_feedback IS NOT NULL AND accuracy IS NOT NULL AND %2"
-        " ORDER BY created_at DESC, id DESC LIMIT %3")
+    const QString sql = QStringLiteral("SELECT confidence_score, accuracy, human_feedback FROM ai_telemetry%1"
+                                       " AND human_feedback IS NOT NULL AND accuracy IS NOT NULL AND %2"
+                                       " ORDER BY created_at DESC, id DESC LIMIT %3")
                             .arg(w.sql, validRowPredicate(m_db->dialect()))
                             .arg(std::max(1, limit));
     auto q = execQuery(*m_db, sql, w.values, QStringLiteral("reading reviewed decisions"));
@@ -91,9 +90,8 @@ Result<std::vector<ExecutionBox>> StatsSamples::executionBoxesByAgent(const Stat
 {
     const WhereClause w = windowWhere(m_db->dialect(), query);
     const QString agentKey = m_db->dialect().exactKey(QStringLiteral("agent_id"));
-    const QString sql = QStringLiteral(
-        "SELECT %3, execution_time_ms, COUNT(*) FROM ai_telemetry%1 AND %2"
-        " GROUP BY %3, execution_time_ms")
+    const QString sql = QStringLiteral("SELECT %3, execution_time_ms, COUNT(*) FROM ai_telemetry%1 AND %2"
+                                       " GROUP BY %3, execution_time_ms")
                             .arg(w.sql, validRowPredicate(m_db->dialect()), agentKey);
     auto q = execQuery(*m_db, sql, w.values, QStringLiteral("reading execution times per agent"));
     if (!q)
@@ -127,4 +125,4 @@ Result<std::vector<ExecutionBox>> StatsSamples::executionBoxesByAgent(const Stat
     return boxes;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

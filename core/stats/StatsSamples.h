@@ -60,4 +60,4 @@ private:
     bool m_useRollups = true;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -17,8 +17,8 @@ namespace {
 // The window from the rollups where they are usable and cover at least one full hour (its
 // partial first and last hours come from the raw rows unless their hour lies wholly inside),
 // else straight from ai_telemetry.
-Result<std::map<QString, WindowTotals>> collect(const Database &db, const StatsQuery &q,
-                                                std::optional<GroupBy> by, bool withQuality, bool useRollups)
+Result<std::map<QString, WindowTotals>> collect(const Database &db, const StatsQuery &q, std::optional<GroupBy> by,
+                                                bool withQuality, bool useRollups)
 {
     rollup::WindowPlan plan = rollup::planWindow(q.from, q.to);
     if (!useRollups || !plan.usesRollups() || !rollup::status(db).usable())
@@ -52,7 +52,7 @@ WindowTotals mergedTotals(const std::map<QString, WindowTotals> &totals)
     return all;
 }
 
-} // namespace
+}  // namespace
 
 StatsService::StatsService(std::shared_ptr<const Database> db, bool useRollups)
     : m_db(std::move(db)), m_useRollups(useRollups)
@@ -139,8 +139,8 @@ Result<AgentDetail> StatsService::agent(const QString &agentId, const StatsQuery
 
 Result<QStringList> StatsService::agentIds() const
 {
-    auto q = execQuery(*m_db, QStringLiteral("SELECT DISTINCT agent_id FROM ai_telemetry ORDER BY agent_id"),
-                       {}, QStringLiteral("listing agents"));
+    auto q = execQuery(*m_db, QStringLiteral("SELECT DISTINCT agent_id FROM ai_telemetry ORDER BY agent_id"), {},
+                       QStringLiteral("listing agents"));
     if (!q)
         return q.error();
     QStringList ids;
@@ -151,8 +151,8 @@ Result<QStringList> StatsService::agentIds() const
 
 Result<QStringList> StatsService::taskTypes() const
 {
-    auto q = execQuery(*m_db, QStringLiteral("SELECT DISTINCT task_type FROM ai_telemetry ORDER BY task_type"),
-                       {}, QStringLiteral("listing task types"));
+    auto q = execQuery(*m_db, QStringLiteral("SELECT DISTINCT task_type FROM ai_telemetry ORDER BY task_type"), {},
+                       QStringLiteral("listing task types"));
     if (!q)
         return q.error();
     QStringList types;
@@ -161,4 +161,4 @@ Result<QStringList> StatsService::taskTypes() const
     return types;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -34,4 +34,4 @@ private:
     bool m_useRollups = true;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -7,10 +7,9 @@ namespace atalaya {
 
 QString validRowPredicate(const Dialect &d)
 {
-    QString p = QStringLiteral(
-        "confidence_score >= 0 AND confidence_score <= 1 AND execution_time_ms >= 0"
-        " AND (human_feedback IS NULL OR human_feedback IN"
-        " ('correct', 'incorrect', 'partially_correct'))");
+    QString p = QStringLiteral("confidence_score >= 0 AND confidence_score <= 1 AND execution_time_ms >= 0"
+                               " AND (human_feedback IS NULL OR human_feedback IN"
+                               " ('correct', 'incorrect', 'partially_correct'))");
     // MariaDB/MySQL JSON columns reject invalid JSON on write; SQLite stores anything.
     if (!d.isMySql())
         p += QStringLiteral(" AND json_valid(decision_made) AND json_valid(metadata)");
@@ -26,7 +25,7 @@ void addExactMatch(WhereClause &w, const Dialect &d, const QString &column, cons
         w.values << value;
 }
 
-} // namespace
+}  // namespace
 
 WhereClause windowWhere(const Dialect &d, const StatsQuery &q)
 {
@@ -40,4 +39,4 @@ WhereClause windowWhere(const Dialect &d, const StatsQuery &q)
     return w;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

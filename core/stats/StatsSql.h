@@ -21,4 +21,4 @@ WhereClause windowWhere(const Dialect &dialect, const StatsQuery &query);
 // Rows inside the seed's ranges; the others are data-quality findings (RELIABILITY.md).
 QString validRowPredicate(const Dialect &dialect);
 
-} // namespace atalaya
+}  // namespace atalaya

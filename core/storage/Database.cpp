@@ -52,8 +52,7 @@ Error connectError(const DbUrl &url, const QSqlError &error)
                               "or the keychain entry saved by the app)");
     else if (native == QLatin1String("1044") || native == QLatin1String("1049"))
         hint = QStringLiteral("check that the database exists and the user may use it");
-    else if (native == QLatin1String("2002") || native == QLatin1String("2003")
-             || native == QLatin1String("2005"))
+    else if (native == QLatin1String("2002") || native == QLatin1String("2003") || native == QLatin1String("2005"))
         hint = QStringLiteral("check that the server is running and the host, port or socket "
                               "are right");
     else if (native == QLatin1String("2026"))
@@ -62,15 +61,13 @@ Error connectError(const DbUrl &url, const QSqlError &error)
     else
         hint = QStringLiteral("check the URL, the server and the credentials");
     return makeError(ErrorCode::Unavailable,
-                     QStringLiteral("cannot connect to %1: %2 — %3")
-                         .arg(url.describe(), error.text().trimmed(), hint));
+                     QStringLiteral("cannot connect to %1: %2 — %3").arg(url.describe(), error.text().trimmed(), hint));
 }
 
-} // namespace
+}  // namespace
 
 Database::Database(DbUrl url, QString password, DatabaseOptions options)
-    : m_url(std::move(url)), m_password(std::move(password)), m_options(options),
-      m_dialect(m_url.backend),
+    : m_url(std::move(url)), m_password(std::move(password)), m_options(options), m_dialect(m_url.backend),
       m_prefix(QStringLiteral("atalaya-%1").arg(g_instances.fetchAndAddRelaxed(1)))
 {
 }
@@ -87,21 +84,20 @@ Database::~Database()
 Result<std::shared_ptr<Database>> Database::open(const DbUrl &url, const QString &password,
                                                  const DatabaseOptions &options)
 {
-    const QString driver = url.backend == Backend::SQLite ? QStringLiteral("QSQLITE")
-                                                          : QStringLiteral("QMYSQL");
+    const QString driver = url.backend == Backend::SQLite ? QStringLiteral("QSQLITE") : QStringLiteral("QMYSQL");
     if (!QSqlDatabase::isDriverAvailable(driver))
         return makeError(ErrorCode::Unavailable,
                          QStringLiteral("the Qt SQL driver %1 is not installed — install the "
                                         "Debian package %2")
-                             .arg(driver, url.backend == Backend::SQLite
-                                              ? QStringLiteral("libqt6sql6-sqlite")
-                                              : QStringLiteral("libqt6sql6-mysql")));
+                             .arg(driver,
+                                  url.backend == Backend::SQLite ? QStringLiteral("libqt6sql6-sqlite")
+                                                                 : QStringLiteral("libqt6sql6-mysql")));
     if (url.backend == Backend::SQLite) {
         const QFileInfo info(url.path);
         if (!QDir().mkpath(info.absolutePath()))
-            return makeError(ErrorCode::Unavailable,
-                             QStringLiteral("cannot create the folder %1 for the SQLite database")
-                                 .arg(info.absolutePath()));
+            return makeError(
+                ErrorCode::Unavailable,
+                QStringLiteral("cannot create the folder %1 for the SQLite database").arg(info.absolutePath()));
     }
     if (url.sslMode == QLatin1String("verify-identity"))
         return makeError(ErrorCode::Usage,
@@ -111,8 +107,8 @@ Result<std::shared_ptr<Database>> Database::open(const DbUrl &url, const QString
     QSqlDatabase c = db->connection();
     if (!c.isOpen()) {
         QMutexLocker lock(&db->m_mutex);
-        return db->m_openError.value_or(makeError(
-            ErrorCode::Unavailable, QStringLiteral("cannot connect to %1").arg(url.describe())));
+        return db->m_openError.value_or(
+            makeError(ErrorCode::Unavailable, QStringLiteral("cannot connect to %1").arg(url.describe())));
     }
     qCInfo(lcStorage).noquote() << "connected to" << url.describe();
     return db;
@@ -149,8 +145,8 @@ Status Database::configureConnection(QSqlDatabase &db) const
         return {};
     }
     if (requiresTls(m_url)) {
-        const bool encrypted = q.exec(QStringLiteral("SHOW STATUS LIKE 'Ssl_cipher'")) && q.next()
-            && !q.value(1).toString().isEmpty();
+        const bool encrypted =
+            q.exec(QStringLiteral("SHOW STATUS LIKE 'Ssl_cipher'")) && q.next() && !q.value(1).toString().isEmpty();
         q.finish();
         if (!encrypted) {
             db.close();
@@ -173,8 +169,7 @@ QSqlDatabase Database::connection() const
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
     QSqlDatabase db = QSqlDatabase::addDatabase(
-        m_url.backend == Backend::SQLite ? QStringLiteral("QSQLITE") : QStringLiteral("QMYSQL"),
-        name);
+        m_url.backend == Backend::SQLite ? QStringLiteral("QSQLITE") : QStringLiteral("QMYSQL"), name);
     if (m_url.backend == Backend::SQLite) {
         db.setDatabaseName(m_url.path);
     } else {
@@ -210,4 +205,4 @@ QString Database::serverVersion() const
     return {};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

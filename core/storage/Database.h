@@ -61,4 +61,4 @@ private:
     mutable std::optional<Error> m_openError;  // why the last connection attempt failed
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -13,9 +13,8 @@ Error urlError(const QString &what)
     return makeError(ErrorCode::Usage, QStringLiteral("invalid database URL: %1").arg(what));
 }
 
-const QStringList kSslModes = {QStringLiteral("disabled"), QStringLiteral("preferred"),
-                               QStringLiteral("required"), QStringLiteral("verify-ca"),
-                               QStringLiteral("verify-identity")};
+const QStringList kSslModes = {QStringLiteral("disabled"), QStringLiteral("preferred"), QStringLiteral("required"),
+                               QStringLiteral("verify-ca"), QStringLiteral("verify-identity")};
 
 Result<DbUrl> parseMysql(const QString &text)
 {
@@ -47,14 +46,13 @@ Result<DbUrl> parseMysql(const QString &text)
             db.socket = value;
         } else if (key == QLatin1String("ssl-mode")) {
             if (!kSslModes.contains(value))
-                return urlError(QStringLiteral("ssl-mode '%1' is not one of %2")
-                                    .arg(value, kSslModes.join(QLatin1String(", "))));
+                return urlError(
+                    QStringLiteral("ssl-mode '%1' is not one of %2").arg(value, kSslModes.join(QLatin1String(", "))));
             db.sslMode = value;
         } else if (key == QLatin1String("ssl-ca")) {
             db.sslCa = value;
         } else {
-            return urlError(QStringLiteral("unknown option '%1'; allowed: socket, ssl-mode, ssl-ca")
-                                .arg(key));
+            return urlError(QStringLiteral("unknown option '%1'; allowed: socket, ssl-mode, ssl-ca").arg(key));
         }
     }
     if ((db.sslMode == QLatin1String("verify-ca") || db.sslMode == QLatin1String("verify-identity"))
@@ -63,7 +61,7 @@ Result<DbUrl> parseMysql(const QString &text)
     return db;
 }
 
-} // namespace
+}  // namespace
 
 Result<DbUrl> DbUrl::parse(const QString &rawText)
 {
@@ -128,4 +126,4 @@ QString DbUrl::describe() const
     return QStringLiteral("MySQL %1@%2/%3").arg(user, where, database);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -31,4 +31,4 @@ struct DbUrl {
     QString describe() const;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -63,12 +63,12 @@ QString Dialect::dayNumberOf(const QString &column) const
                      : QStringLiteral("(CAST(strftime('%s', %1) AS INTEGER) / 86400)").arg(column);
 }
 
-QString Dialect::upsertAdd(const QStringList &key, const QStringList &addColumns,
-                           const QStringList &setColumns) const
+QString Dialect::upsertAdd(const QStringList &key, const QStringList &addColumns, const QStringList &setColumns) const
 {
     QStringList assignments;
     for (const QString &c : addColumns)
-        assignments << (isMySql() ? QStringLiteral("%1 = %1 + VALUES(%1)") : QStringLiteral("%1 = %1 + excluded.%1")).arg(c);
+        assignments
+            << (isMySql() ? QStringLiteral("%1 = %1 + VALUES(%1)") : QStringLiteral("%1 = %1 + excluded.%1")).arg(c);
     for (const QString &c : setColumns)
         assignments << (isMySql() ? QStringLiteral("%1 = VALUES(%1)") : QStringLiteral("%1 = excluded.%1")).arg(c);
     if (isMySql())
@@ -77,4 +77,4 @@ QString Dialect::upsertAdd(const QStringList &key, const QStringList &addColumns
         .arg(key.join(QStringLiteral(", ")), assignments.join(QStringLiteral(", ")));
 }
 
-} // namespace atalaya
+}  // namespace atalaya

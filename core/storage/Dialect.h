@@ -11,7 +11,7 @@ namespace atalaya {
 // in SQL that runs unchanged on MySQL-protocol engines (TiDB, Vitess).
 class Dialect {
 public:
-    explicit Dialect(Backend backend) : m_backend(backend) {}
+    explicit Dialect(Backend backend) : m_backend(backend) { }
 
     Backend backend() const { return m_backend; }
     bool isMySql() const { return m_backend == Backend::MySQL; }
@@ -42,11 +42,10 @@ public:
     QString dayNumberOf(const QString &column) const;
     // The tail of an INSERT that, on a duplicate `key`, adds the new values of `addColumns`
     // to the stored ones and sets `setColumns` to the new ones.
-    QString upsertAdd(const QStringList &key, const QStringList &addColumns,
-                      const QStringList &setColumns = {}) const;
+    QString upsertAdd(const QStringList &key, const QStringList &addColumns, const QStringList &setColumns = {}) const;
 
 private:
     Backend m_backend;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

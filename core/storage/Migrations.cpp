@@ -21,9 +21,8 @@ QStringList feedbackAudit(const Dialect &d)
                         " note TEXT NULL, client_host VARCHAR(255) NOT NULL,"
                         " created_at DATETIME(6) NOT NULL%2)%3")
              .arg(d.autoIncrementPrimaryKey(),
-                  d.supportsInlineIndexes()
-                      ? QStringLiteral(", INDEX idx_audit_telemetry (telemetry_id, id)")
-                      : QString(),
+                  d.supportsInlineIndexes() ? QStringLiteral(", INDEX idx_audit_telemetry (telemetry_id, id)")
+                                            : QString(),
                   d.tableSuffix());
     if (!d.supportsInlineIndexes())
         s << QStringLiteral("CREATE INDEX IF NOT EXISTS idx_audit_telemetry "
@@ -34,13 +33,14 @@ QStringList feedbackAudit(const Dialect &d)
 // Risk model versions (RISK_MODEL.md "Versions"): dlib's bytes, metadata, metrics, active flag.
 QStringList riskModels(const Dialect &d)
 {
-    return {QStringLiteral("CREATE TABLE IF NOT EXISTS atalaya_risk_models (%1, version VARCHAR(40) NOT NULL UNIQUE,"
-                           " trained_at DATETIME(6) NOT NULL, created_at DATETIME(6) NOT NULL, window_days INT NOT NULL,"
-                           " training_samples INT NOT NULL, validation_samples INT NOT NULL, metrics %2 NOT NULL,"
-                           " feature_importance %2 NOT NULL, metadata %2 NOT NULL, checks_passed SMALLINT NOT NULL,"
-                           " active SMALLINT NOT NULL DEFAULT 0, activated_at DATETIME(6) NULL, model %3 NOT NULL,"
-                           " model_bytes BIGINT NOT NULL, model_sha256 CHAR(64) NOT NULL)%4")
-                .arg(d.autoIncrementPrimaryKey(), d.jsonType(), d.blobType(), d.tableSuffix())};
+    return {
+        QStringLiteral("CREATE TABLE IF NOT EXISTS atalaya_risk_models (%1, version VARCHAR(40) NOT NULL UNIQUE,"
+                       " trained_at DATETIME(6) NOT NULL, created_at DATETIME(6) NOT NULL, window_days INT NOT NULL,"
+                       " training_samples INT NOT NULL, validation_samples INT NOT NULL, metrics %2 NOT NULL,"
+                       " feature_importance %2 NOT NULL, metadata %2 NOT NULL, checks_passed SMALLINT NOT NULL,"
+                       " active SMALLINT NOT NULL DEFAULT 0, activated_at DATETIME(6) NULL, model %3 NOT NULL,"
+                       " model_bytes BIGINT NOT NULL, model_sha256 CHAR(64) NOT NULL)%4")
+            .arg(d.autoIncrementPrimaryKey(), d.jsonType(), d.blobType(), d.tableSuffix())};
 }
 
 // Client-generated keys of delivered feedback, written in the feedback's own transaction, so a
@@ -63,7 +63,7 @@ Status ensureVersionTable(const Database &db)
                          {}, QStringLiteral("creating atalaya_schema_version"));
 }
 
-} // namespace
+}  // namespace
 
 const std::vector<Migration> &allMigrations()
 {
@@ -100,17 +100,15 @@ Result<MigrationReport> migrate(const Database &db)
             continue;
         }
         for (const QString &sql : m.statements(db.dialect())) {
-            if (Status s = execStatement(db, sql, {},
-                                         QStringLiteral("migration %1 (%2)").arg(m.version).arg(m.name));
+            if (Status s = execStatement(db, sql, {}, QStringLiteral("migration %1 (%2)").arg(m.version).arg(m.name));
                 !s)
                 return s.error();
         }
-        if (Status s = execStatement(
-                db,
-                QStringLiteral("INSERT INTO atalaya_schema_version (version, name, applied_at) "
-                               "VALUES (?, ?, ?)"),
-                {m.version, m.name, toDbDateTime(QDateTime::currentDateTimeUtc())},
-                QStringLiteral("recording migration %1").arg(m.version));
+        if (Status s = execStatement(db,
+                                     QStringLiteral("INSERT INTO atalaya_schema_version (version, name, applied_at) "
+                                                    "VALUES (?, ?, ?)"),
+                                     {m.version, m.name, toDbDateTime(QDateTime::currentDateTimeUtc())},
+                                     QStringLiteral("recording migration %1").arg(m.version));
             !s)
             return s.error();
         qCInfo(lcStorage) << "applied migration" << m.version << m.name;
@@ -120,4 +118,4 @@ Result<MigrationReport> migrate(const Database &db)
     return report;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

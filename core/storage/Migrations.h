@@ -31,4 +31,4 @@ struct MigrationReport {
 // Applies the missing migrations in order; the error names the privilege that is missing.
 Result<MigrationReport> migrate(const Database &db);
 
-} // namespace atalaya
+}  // namespace atalaya

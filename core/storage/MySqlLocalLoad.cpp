@@ -29,7 +29,7 @@ int openSource(void **state, const char *name, void *userdata)
     return std::strcmp(name, kFileName) == 0 ? 0 : 1;
 }
 
-void closeSource(void *) {}
+void closeSource(void *) { }
 
 int sourceError(void *, char *message, unsigned int length)
 {
@@ -37,7 +37,7 @@ int sourceError(void *, char *message, unsigned int length)
     return CR_UNKNOWN_ERROR;
 }
 
-} // namespace
+}  // namespace
 
 void TsvRows::separate()
 {
@@ -100,7 +100,7 @@ struct LocalLoad::Private {
     std::deque<QByteArray> chunks;
     qsizetype offset = 0;  // into chunks.front()
     qsizetype queued = 0;
-    bool closed = false;   // no more writes
+    bool closed = false;  // no more writes
     bool stopped = false;  // the statement has ended
     LocalLoadOutcome outcome;
 
@@ -133,7 +133,8 @@ struct LocalLoad::Private {
         // Back to the library's own handler, as Qt's other statements expect.
         mysql_set_local_infile_default(mysql);
         if (failed) {
-            outcome.error = QStringLiteral("%1 (%2)").arg(QString::fromUtf8(mysql_error(mysql))).arg(mysql_errno(mysql));
+            outcome.error =
+                QStringLiteral("%1 (%2)").arg(QString::fromUtf8(mysql_error(mysql))).arg(mysql_errno(mysql));
         } else {
             outcome.ok = true;
             outcome.rows = static_cast<qint64>(mysql_affected_rows(mysql));
@@ -145,7 +146,7 @@ struct LocalLoad::Private {
     }
 };
 
-LocalLoad::LocalLoad(std::unique_ptr<Private> p) : d(std::move(p)) {}
+LocalLoad::LocalLoad(std::unique_ptr<Private> p) : d(std::move(p)) { }
 
 LocalLoad::~LocalLoad()
 {
@@ -191,4 +192,4 @@ LocalLoadOutcome LocalLoad::finish()
     return d->outcome;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -19,7 +19,11 @@ public:
     void field(const QByteArray &value);
     void null();
     void endRow();
-    void clear() { m_text.clear(); m_fieldOpen = false; }
+    void clear()
+    {
+        m_text.clear();
+        m_fieldOpen = false;
+    }
     const QByteArray &text() const { return m_text; }
     QByteArray take();  // the text so far; starts afresh
 
@@ -65,4 +69,4 @@ private:
     std::unique_ptr<Private> d;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

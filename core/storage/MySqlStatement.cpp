@@ -42,7 +42,7 @@ Result<st_mysql *> mysqlHandle(const Database &db, const QString &what)
     return mysql;
 }
 
-MySqlStatement::MySqlStatement(std::unique_ptr<Private> p) : d(std::move(p)) {}
+MySqlStatement::MySqlStatement(std::unique_ptr<Private> p) : d(std::move(p)) { }
 
 MySqlStatement::~MySqlStatement()
 {
@@ -51,7 +51,7 @@ MySqlStatement::~MySqlStatement()
 }
 
 Result<std::unique_ptr<MySqlStatement>> MySqlStatement::prepare(const Database &db, const QByteArray &sql,
-                                                                 const QString &what)
+                                                                const QString &what)
 {
     auto handle = mysqlHandle(db, what);
     if (!handle)
@@ -142,4 +142,4 @@ Status executeRowBatches(const Database &db, size_t rows, size_t perStatement,
     return {};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -54,4 +54,4 @@ Status executeRowBatches(const Database &db, size_t rows, size_t perStatement,
                          const std::function<QByteArray(size_t)> &sqlFor,
                          const std::function<void(MySqlStatement &, int, size_t)> &bindRow, const QString &what);
 
-} // namespace atalaya
+}  // namespace atalaya

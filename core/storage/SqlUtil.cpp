@@ -8,12 +8,11 @@ namespace atalaya {
 namespace {
 const char kPrivilegeHint[] = " — the database account lacks the privilege; use an account that "
                               "may do this, or ask your DBA";
-} // namespace
+}  // namespace
 
 bool isPermissionDenied(const Error &error)
 {
-    return error.code == ErrorCode::Unavailable
-        && error.message.endsWith(QString::fromUtf8(kPrivilegeHint));
+    return error.code == ErrorCode::Unavailable && error.message.endsWith(QString::fromUtf8(kPrivilegeHint));
 }
 
 Result<QStringList> triggersOnTelemetry(const Database &db)
@@ -33,8 +32,9 @@ Result<QStringList> triggersOnTelemetry(const Database &db)
 
 Result<bool> telemetryHasAtMost(const Database &db, qint64 rows)
 {
-    auto count = execQuery(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT id FROM ai_telemetry LIMIT %1) t").arg(rows + 1),
-                           {}, QStringLiteral("sizing ai_telemetry"));
+    auto count =
+        execQuery(db, QStringLiteral("SELECT COUNT(*) FROM (SELECT id FROM ai_telemetry LIMIT %1) t").arg(rows + 1), {},
+                  QStringLiteral("sizing ai_telemetry"));
     if (!count)
         return count.error();
     return !count->next() || count->value(0).toLongLong() <= rows;
@@ -46,21 +46,18 @@ Error sqlError(const Database &db, const QSqlError &error, const QString &what)
     const QString text = error.text().trimmed();
     // MySQL: 1044/1045 access denied, 1142/1143 command denied, 2002/2003/2006/2013 gone away,
     // 1205/1213 lock wait timeout/deadlock (transient: the caller may retry).
-    static const QStringList unavailable = {QStringLiteral("1044"), QStringLiteral("1045"),
-                                            QStringLiteral("1142"), QStringLiteral("1143"),
-                                            QStringLiteral("1227"), QStringLiteral("1290"),
-                                            QStringLiteral("2002"), QStringLiteral("2003"),
-                                            QStringLiteral("2006"), QStringLiteral("2013"),
-                                            QStringLiteral("1205"), QStringLiteral("1213")};
+    static const QStringList unavailable = {QStringLiteral("1044"), QStringLiteral("1045"), QStringLiteral("1142"),
+                                            QStringLiteral("1143"), QStringLiteral("1227"), QStringLiteral("1290"),
+                                            QStringLiteral("2002"), QStringLiteral("2003"), QStringLiteral("2006"),
+                                            QStringLiteral("2013"), QStringLiteral("1205"), QStringLiteral("1213")};
     const bool readOnlySqlite = text.contains(QLatin1String("readonly"), Qt::CaseInsensitive);
     const bool busy = text.contains(QLatin1String("database is locked"), Qt::CaseInsensitive);
     ErrorCode code = ErrorCode::Internal;
     QString hint;
-    if (unavailable.contains(native) || error.type() == QSqlError::ConnectionError || readOnlySqlite
-        || busy) {
+    if (unavailable.contains(native) || error.type() == QSqlError::ConnectionError || readOnlySqlite || busy) {
         code = ErrorCode::Unavailable;
-        if (native == QLatin1String("1142") || native == QLatin1String("1143")
-            || native == QLatin1String("1044") || native == QLatin1String("1227") || readOnlySqlite)
+        if (native == QLatin1String("1142") || native == QLatin1String("1143") || native == QLatin1String("1044")
+            || native == QLatin1String("1227") || readOnlySqlite)
             hint = QString::fromUtf8(kPrivilegeHint);
         else
             hint = QStringLiteral(" — check that the server is running and reachable");
@@ -69,8 +66,7 @@ Error sqlError(const Database &db, const QSqlError &error, const QString &what)
     return makeError(code, QStringLiteral("%1 failed: %2%3").arg(what, text, hint));
 }
 
-Result<QSqlQuery> execQuery(const Database &db, const QString &sql, const QVariantList &values,
-                            const QString &what)
+Result<QSqlQuery> execQuery(const Database &db, const QString &sql, const QVariantList &values, const QString &what)
 {
     QSqlQuery query(db.connection());
     query.setForwardOnly(true);
@@ -83,8 +79,7 @@ Result<QSqlQuery> execQuery(const Database &db, const QString &sql, const QVaria
     return query;
 }
 
-Status execStatement(const Database &db, const QString &sql, const QVariantList &values,
-                     const QString &what)
+Status execStatement(const Database &db, const QString &sql, const QVariantList &values, const QString &what)
 {
     auto result = execQuery(db, sql, values, what);
     if (!result)
@@ -116,4 +111,4 @@ void rollbackTransaction(const Database &db)
     db.connection().rollback();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

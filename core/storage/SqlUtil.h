@@ -10,10 +10,8 @@ namespace atalaya {
 class Database;
 
 // Prepares, binds positionally and executes; the error names `what` was being done.
-Result<QSqlQuery> execQuery(const Database &db, const QString &sql, const QVariantList &values,
-                            const QString &what);
-Status execStatement(const Database &db, const QString &sql, const QVariantList &values,
-                     const QString &what);
+Result<QSqlQuery> execQuery(const Database &db, const QString &sql, const QVariantList &values, const QString &what);
+Status execStatement(const Database &db, const QString &sql, const QVariantList &values, const QString &what);
 // Maps a driver error to our codes: privilege/connection problems → Unavailable (4).
 Error sqlError(const Database &db, const QSqlError &error, const QString &what);
 // An Unavailable error because the account may not do this (read-only user or file), as
@@ -26,10 +24,9 @@ Result<QStringList> triggersOnTelemetry(const Database &db);
 Result<bool> telemetryHasAtMost(const Database &db, qint64 rows);
 
 // Runs `body` inside a transaction on this thread's connection; rolls back on failure.
-template <typename Fn>
-auto inTransaction(const Database &db, Fn &&body) -> decltype(body());
+template <typename Fn> auto inTransaction(const Database &db, Fn &&body) -> decltype(body());
 
-} // namespace atalaya
+}  // namespace atalaya
 
 #include "core/storage/Database.h"
 
@@ -39,8 +36,7 @@ Status beginTransaction(const Database &db);
 Status commitTransaction(const Database &db);
 void rollbackTransaction(const Database &db);
 
-template <typename Fn>
-auto inTransaction(const Database &db, Fn &&body) -> decltype(body())
+template <typename Fn> auto inTransaction(const Database &db, Fn &&body) -> decltype(body())
 {
     if (Status begun = beginTransaction(db); !begun)
         return begun.error();
@@ -54,4 +50,4 @@ auto inTransaction(const Database &db, Fn &&body) -> decltype(body())
     return result;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -51,7 +51,7 @@ Result<QStringList> currentNames(const Database &db)
     return lower;
 }
 
-} // namespace
+}  // namespace
 
 Result<bool> telemetryTriggersExist(const Database &db, const QStringList &names)
 {
@@ -83,4 +83,4 @@ void setTelemetryTriggersRecheckInterval(std::chrono::milliseconds interval)
     cache().clear();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

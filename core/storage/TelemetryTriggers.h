@@ -27,4 +27,4 @@ std::chrono::milliseconds telemetryTriggersRecheckInterval();
 // Tests shorten it to watch a trigger dropped behind the app's back being noticed.
 void setTelemetryTriggersRecheckInterval(std::chrono::milliseconds interval);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -31,4 +31,4 @@ struct RecordedDecision {
     QDateTime createdAt;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -22,9 +22,9 @@ QByteArray loadSql(bool withIds)
     return QByteArray("LOAD DATA LOCAL INFILE 'atalaya-rows'") + kFormat + (withIds ? " (id, " : " (") + kColumns;
 }
 
-} // namespace
+}  // namespace
 
-DecisionLoader::DecisionLoader(const Database &db) : m_db(db), m_tsv(std::make_unique<TsvRows>()) {}
+DecisionLoader::DecisionLoader(const Database &db) : m_db(db), m_tsv(std::make_unique<TsvRows>()) { }
 
 DecisionLoader::~DecisionLoader() = default;
 
@@ -124,4 +124,4 @@ Result<std::optional<qint64>> DecisionLoader::end(const QString &what)
     return std::optional<qint64>();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

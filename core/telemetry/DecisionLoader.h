@@ -47,11 +47,11 @@ private:
     const Database &m_db;
     std::unique_ptr<LocalLoad> m_load;
     std::unique_ptr<TsvRows> m_tsv;  // encoded rows not yet handed to the statement
-    bool m_givenIds = false;    // this statement names its rows' ids
-    bool m_sending = true;      // false once the statement stopped reading (refused or failed)
-    qint64 m_rows = 0;          // rows added to this statement
-    qint64 m_nextId = 0;        // the id after the last loaded row; 0 before the first load
+    bool m_givenIds = false;  // this statement names its rows' ids
+    bool m_sending = true;  // false once the statement stopped reading (refused or failed)
+    qint64 m_rows = 0;  // rows added to this statement
+    qint64 m_nextId = 0;  // the id after the last loaded row; 0 before the first load
     qint64 m_counterAfter = 0;  // the table's AUTO_INCREMENT right after the last load
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -20,21 +20,19 @@ Result<QString> requiredString(const QJsonObject &body, const QString &field, in
 {
     const QJsonValue v = body.value(field);
     if (v.isUndefined() || v.isNull())
-        return fieldError(field, QStringLiteral("is required (a string of 1 to %1 characters)")
-                                     .arg(maxLength));
+        return fieldError(field, QStringLiteral("is required (a string of 1 to %1 characters)").arg(maxLength));
     if (!v.isString())
         return fieldError(field, QStringLiteral("must be a string of 1 to %1 characters").arg(maxLength));
     const QString s = v.toString();
     if (s.trimmed().isEmpty())
         return fieldError(field, QStringLiteral("must not be empty (1 to %1 characters)").arg(maxLength));
     if (s.size() > maxLength)
-        return fieldError(field, QStringLiteral("has %1 characters; at most %2 are allowed")
-                                     .arg(s.size())
-                                     .arg(maxLength));
+        return fieldError(field,
+                          QStringLiteral("has %1 characters; at most %2 are allowed").arg(s.size()).arg(maxLength));
     return s;
 }
 
-} // namespace
+}  // namespace
 
 Result<DecisionInput> validateDecision(const QJsonObject &body)
 {
@@ -57,11 +55,9 @@ Result<DecisionInput> validateDecision(const QJsonObject &body)
 
     const QJsonValue confidence = body.value(QStringLiteral("confidence"));
     if (confidence.isUndefined() || confidence.isNull())
-        return fieldError(QStringLiteral("confidence"),
-                          QStringLiteral("is required (a number from 0.0 to 1.0)"));
+        return fieldError(QStringLiteral("confidence"), QStringLiteral("is required (a number from 0.0 to 1.0)"));
     if (!confidence.isDouble() || !std::isfinite(confidence.toDouble()))
-        return fieldError(QStringLiteral("confidence"),
-                          QStringLiteral("must be a number from 0.0 to 1.0"));
+        return fieldError(QStringLiteral("confidence"), QStringLiteral("must be a number from 0.0 to 1.0"));
     in.confidence = confidence.toDouble();
     if (in.confidence < 0.0 || in.confidence > 1.0)
         return fieldError(QStringLiteral("confidence"),
@@ -101,12 +97,11 @@ Result<DecisionInput> validateDecisionJson(const QByteArray &json)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return makeError(ErrorCode::Usage, QStringLiteral("invalid JSON at offset %1: %2")
-                                               .arg(error.offset)
-                                               .arg(error.errorString()));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("invalid JSON at offset %1: %2").arg(error.offset).arg(error.errorString()));
     if (!doc.isObject())
         return makeError(ErrorCode::Usage, QStringLiteral("the body must be a JSON object"));
     return validateDecision(doc.object());
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -14,4 +14,4 @@ namespace atalaya {
 Result<DecisionInput> validateDecision(const QJsonObject &body);
 Result<DecisionInput> validateDecisionJson(const QByteArray &json);
 
-} // namespace atalaya
+}  // namespace atalaya

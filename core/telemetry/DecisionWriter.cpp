@@ -23,12 +23,10 @@ constexpr int kSqliteRows = 500;
 // the server has taken them all (they are sent again as INSERTs if it does not).
 constexpr int kLoadRows = 50000;
 
-
 QString insertSql(int rows)
 {
-    QString sql = QStringLiteral(
-        "INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
-        " execution_time_ms, metadata, created_at, human_feedback, accuracy) VALUES ");
+    QString sql = QStringLiteral("INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
+                                 " execution_time_ms, metadata, created_at, human_feedback, accuracy) VALUES ");
     const QString tuple = QStringLiteral("(?,?,?,?,?,?,?,?,?)");
     sql.reserve(sql.size() + rows * (tuple.size() + 1));
     for (int i = 0; i < rows; ++i) {
@@ -39,7 +37,7 @@ QString insertSql(int rows)
     return sql;
 }
 
-} // namespace
+}  // namespace
 
 DecisionWriter::DecisionWriter(const Database &db)
     : m_db(db), m_rowsPerStatement(db.dialect().isMySql() ? kMySqlRows : kSqliteRows)
@@ -279,4 +277,4 @@ std::vector<const QueuePriorityGuess *> DecisionWriter::queuePriorityGuesses() c
     return m_queueCounts ? m_queueCounts->guesses() : std::vector<const QueuePriorityGuess *>();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -18,10 +18,10 @@ class QueuePriorityGuess;
 namespace rollup {
 class AppMaintainedRollups;
 class RollupContributions;
-}
+}  // namespace rollup
 namespace queuecounts {
 class QueueCountsBatch;
-}
+}  // namespace queuecounts
 
 struct BatchReport {
     qint64 inserted = 0;
@@ -102,4 +102,4 @@ private:
     std::optional<QSqlQuery> m_fullQt;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -12,10 +12,10 @@ struct DoraRow {
     QString cycleId;
     QString featureId;
     QString phaseName;  // planning | testing | deployment | maintenance
-    QString decision;   // go | no-go | review | blocked
+    QString decision;  // go | no-go | review | blocked
     double durationSeconds = 0.0;
     QJsonObject metadata;
     QDateTime createdAt;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -33,4 +33,4 @@ double accuracyFor(Feedback feedback)
     return 0.0;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

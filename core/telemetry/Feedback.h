@@ -14,4 +14,4 @@ QString feedbackToString(Feedback feedback);
 // correct = 1.0, incorrect = 0.0, partially_correct = 0.5 (DATA.md).
 double accuracyFor(Feedback feedback);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -9,7 +9,7 @@
 
 namespace atalaya {
 
-FeedbackRepository::FeedbackRepository(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
+FeedbackRepository::FeedbackRepository(std::shared_ptr<const Database> db) : m_db(std::move(db)) { }
 
 QString FeedbackRepository::defaultReviewer()
 {
@@ -29,9 +29,8 @@ Result<FeedbackResult> FeedbackRepository::restore(const FeedbackRestore &r) con
     return write(r.telemetryId, r.value, r.reviewer, r.note, r.expectedPrevious, r.clientKey);
 }
 
-Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<Feedback> &value,
-                                                 QString reviewer, const QString &note,
-                                                 const std::optional<QString> &expectedPrevious,
+Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<Feedback> &value, QString reviewer,
+                                                 const QString &note, const std::optional<QString> &expectedPrevious,
                                                  const QString &clientKey) const
 {
     if (reviewer.trimmed().isEmpty())
@@ -39,8 +38,9 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
     const Database &db = *m_db;
     auto result = inTransaction(db, [&]() -> Result<FeedbackResult> {
         if (!clientKey.isEmpty()) {
-            auto seen = execQuery(db, QStringLiteral("SELECT telemetry_id FROM atalaya_feedback_keys WHERE client_key = ?"),
-                                  {clientKey}, QStringLiteral("looking up feedback key %1").arg(clientKey));
+            auto seen =
+                execQuery(db, QStringLiteral("SELECT telemetry_id FROM atalaya_feedback_keys WHERE client_key = ?"),
+                          {clientKey}, QStringLiteral("looking up feedback key %1").arg(clientKey));
             if (!seen)
                 return seen.error();
             if (seen->next()) {
@@ -54,15 +54,13 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
                 return done;
             }
         }
-        auto current = execQuery(db,
-                                 QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?")
-                                     + db.dialect().forUpdate(),
-                                 {id}, QStringLiteral("reading decision %1").arg(id));
+        auto current = execQuery(
+            db, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?") + db.dialect().forUpdate(), {id},
+            QStringLiteral("reading decision %1").arg(id));
         if (!current)
             return current.error();
         if (!current->next())
-            return makeError(ErrorCode::NotFound,
-                             QStringLiteral("telemetry id %1 does not exist").arg(id));
+            return makeError(ErrorCode::NotFound, QStringLiteral("telemetry id %1 does not exist").arg(id));
         FeedbackResult out;
         out.id = id;
         out.previous = current->value(0).toString();
@@ -92,11 +90,11 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
             feedbackValue = out.humanFeedback;
             accuracyValue = QString::number(*out.accuracy, 'f', 4);
         }
-        if (Status s = execStatement(db,
-                                     QStringLiteral("UPDATE ai_telemetry SET human_feedback = ?,"
-                                                    " accuracy = ? WHERE id = ?"),
-                                     {feedbackValue, accuracyValue, id},
-                                     QStringLiteral("writing feedback for %1").arg(id));
+        if (Status s =
+                execStatement(db,
+                              QStringLiteral("UPDATE ai_telemetry SET human_feedback = ?,"
+                                             " accuracy = ? WHERE id = ?"),
+                              {feedbackValue, accuracyValue, id}, QStringLiteral("writing feedback for %1").arg(id));
             !s)
             return s.error();
         QVariant previousValue(QMetaType::fromType<QString>());
@@ -105,15 +103,14 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
         QVariant noteValue(QMetaType::fromType<QString>());
         if (!note.isEmpty())
             noteValue = note;
-        if (Status s = execStatement(
-                db,
-                QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id, previous_value,"
-                               " new_value, reviewer, note, client_host, created_at)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                {id, previousValue, feedbackValue, reviewer.left(100), noteValue,
-                 QSysInfo::machineHostName().left(255),
-                 toDbDateTime(QDateTime::currentDateTimeUtc())},
-                QStringLiteral("writing the audit row for %1").arg(id));
+        if (Status s =
+                execStatement(db,
+                              QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id, previous_value,"
+                                             " new_value, reviewer, note, client_host, created_at)"
+                                             " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                              {id, previousValue, feedbackValue, reviewer.left(100), noteValue,
+                               QSysInfo::machineHostName().left(255), toDbDateTime(QDateTime::currentDateTimeUtc())},
+                              QStringLiteral("writing the audit row for %1").arg(id));
             !s)
             return s.error();
         if (!clientKey.isEmpty()) {
@@ -160,4 +157,4 @@ Result<std::vector<AuditEntry>> FeedbackRepository::history(qint64 telemetryId) 
     return entries;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

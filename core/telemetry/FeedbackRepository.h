@@ -69,12 +69,10 @@ public:
     static QString defaultReviewer();
 
 private:
-    Result<FeedbackResult> write(qint64 id, const std::optional<Feedback> &value, QString reviewer,
-                                 const QString &note,
-                                 const std::optional<QString> &expectedPrevious,
-                                 const QString &clientKey) const;
+    Result<FeedbackResult> write(qint64 id, const std::optional<Feedback> &value, QString reviewer, const QString &note,
+                                 const std::optional<QString> &expectedPrevious, const QString &clientKey) const;
 
     std::shared_ptr<const Database> m_db;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

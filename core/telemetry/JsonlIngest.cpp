@@ -86,9 +86,8 @@ class Parser {
 public:
     Parser(QIODevice &input, bool keepText, ChunkQueue &queue, std::atomic<bool> &encode,
            std::vector<const QueuePriorityGuess *> queueGuesses, bool addRollups)
-        : m_input(input), m_keepText(keepText), m_queue(queue), m_encode(encode), m_queueGuesses(std::move(queueGuesses)),
-          m_addRollups(addRollups),
-          m_now(QDateTime::currentDateTimeUtc())
+        : m_input(input), m_keepText(keepText), m_queue(queue), m_encode(encode),
+          m_queueGuesses(std::move(queueGuesses)), m_addRollups(addRollups), m_now(QDateTime::currentDateTimeUtc())
     {
     }
 
@@ -101,14 +100,16 @@ public:
                 return;
             const qint64 n = m_input.read(block.data(), kReadBlock);
             if (n < 0) {
-                m_chunk.error = makeError(ErrorCode::Usage, QStringLiteral("cannot read the input: %1; nothing was written")
-                                                                .arg(m_input.errorString()));
+                m_chunk.error = makeError(
+                    ErrorCode::Usage,
+                    QStringLiteral("cannot read the input: %1; nothing was written").arg(m_input.errorString()));
                 break;
             }
             if (n == 0)
                 break;
             qsizetype start = 0;
-            for (qsizetype nl = block.indexOf('\n', start); nl >= 0 && nl < n; start = nl + 1, nl = block.indexOf('\n', start)) {
+            for (qsizetype nl = block.indexOf('\n', start); nl >= 0 && nl < n;
+                 start = nl + 1, nl = block.indexOf('\n', start)) {
                 if (carry.isEmpty()) {
                     line(QByteArray::fromRawData(block.constData() + start, nl - start));
                 } else {
@@ -136,12 +137,14 @@ private:
             return;
         auto decision = validateDecisionJson(text);
         if (!decision) {
-            m_chunk.rejections.push_back({m_lineNo, decision.error().message, m_keepText ? QByteArray(raw.constData(), raw.size()) : QByteArray()});
+            m_chunk.rejections.push_back({m_lineNo, decision.error().message,
+                                          m_keepText ? QByteArray(raw.constData(), raw.size()) : QByteArray()});
         } else if (m_encode.load(std::memory_order_relaxed)) {
             StoredDecision &row = m_chunk.rows.emplace_back(toStored(*decision, m_now));
             for (size_t i = 0; i < m_queueGuesses.size() && i < row.queuePriorities.size(); ++i) {
                 if (m_queueGuesses[i])
-                    row.queuePriorities[i] = static_cast<qint8>(m_queueGuesses[i]->priorityOf(*decision, row.confidenceE4));
+                    row.queuePriorities[i] =
+                        static_cast<qint8>(m_queueGuesses[i]->priorityOf(*decision, row.confidenceE4));
             }
             if (m_addRollups)
                 m_rollups.add(row);
@@ -165,7 +168,7 @@ private:
     Chunk m_chunk;
 };
 
-} // namespace
+}  // namespace
 
 Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, const JsonlIngestOptions &options)
 {
@@ -233,4 +236,4 @@ Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, cons
     return report;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

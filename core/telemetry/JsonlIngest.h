@@ -44,4 +44,4 @@ struct JsonlIngestReport {
 // thread only; leave it alone until this returns.
 Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, const JsonlIngestOptions &options);
 
-} // namespace atalaya
+}  // namespace atalaya

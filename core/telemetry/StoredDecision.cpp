@@ -40,4 +40,4 @@ StoredDecision toStored(const DecisionInput &d, const QDateTime &now)
     return s;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

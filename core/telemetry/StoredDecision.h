@@ -35,4 +35,4 @@ const QByteArray &accuracyColumn(Feedback f);
 // `now` stands in for a missing created_at.
 StoredDecision toStored(const DecisionInput &d, const QDateTime &now);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -8,7 +8,7 @@
 
 namespace atalaya {
 
-TelemetryRepository::TelemetryRepository(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
+TelemetryRepository::TelemetryRepository(std::shared_ptr<const Database> db) : m_db(std::move(db)) { }
 
 Result<RecordedDecision> TelemetryRepository::record(const DecisionInput &decision) const
 {
@@ -60,8 +60,7 @@ Result<DecisionRow> TelemetryRepository::find(qint64 id) const
     if (!q)
         return q.error();
     if (!q->next())
-        return makeError(ErrorCode::NotFound,
-                         QStringLiteral("telemetry id %1 does not exist").arg(id));
+        return makeError(ErrorCode::NotFound, QStringLiteral("telemetry id %1 does not exist").arg(id));
     DecisionRow row;
     row.id = q->value(0).toLongLong();
     row.agentId = q->value(1).toString();
@@ -83,12 +82,13 @@ Result<bool> TelemetryRepository::agentExists(const QString &agentId) const
     QVariantList values;
     for (int i = 0; i < d.exactMatchBindings(); ++i)
         values << agentId;
-    auto q = execQuery(*m_db,
-                       QStringLiteral("SELECT 1 FROM ai_telemetry WHERE %1 LIMIT 1").arg(d.exactMatch(QStringLiteral("agent_id"))),
-                       values, QStringLiteral("looking up agent"));
+    auto q = execQuery(
+        *m_db,
+        QStringLiteral("SELECT 1 FROM ai_telemetry WHERE %1 LIMIT 1").arg(d.exactMatch(QStringLiteral("agent_id"))),
+        values, QStringLiteral("looking up agent"));
     if (!q)
         return q.error();
     return q->next();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

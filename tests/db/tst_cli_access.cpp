@@ -35,7 +35,7 @@ QString withPassword(const QString &url, const QString &password)
     return u.toString();
 }
 
-} // namespace
+}  // namespace
 
 class TestCliAccess : public QObject {
     Q_OBJECT
@@ -141,8 +141,10 @@ private slots:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("required") << "ssl-mode=required" << "not encrypted";
-        QTest::newRow("verify-ca") << "ssl-mode=verify-ca&ssl-ca=" + QFINDTESTDATA("tst_cli_access.cpp") << "ssl-mode=verify-ca";
+        QTest::newRow("required") << "ssl-mode=required"
+                                  << "not encrypted";
+        QTest::newRow("verify-ca") << "ssl-mode=verify-ca&ssl-ca=" + QFINDTESTDATA("tst_cli_access.cpp")
+                                   << "ssl-mode=verify-ca";
     }
     void requiredTlsRefusesAPlainSession()
     {
@@ -150,8 +152,8 @@ private slots:
         QFETCH(QString, query);
         QFETCH(QString, mentions);
         // The fixture's server has no TLS: the driver would silently fall back to plain text.
-        const CliRun run = runCli({"--db", m_fresh.url + "?" + query, "stats"}, {},
-                                  envWith("ATALAYA_DB_PASSWORD", m_fresh.password));
+        const CliRun run =
+            runCli({"--db", m_fresh.url + "?" + query, "stats"}, {}, envWith("ATALAYA_DB_PASSWORD", m_fresh.password));
         QCOMPARE(run.exitCode, 4);
         QVERIFY(run.out.isEmpty());
         QVERIFY2(run.err.startsWith("error: ") && QString::fromUtf8(run.err).contains(mentions), run.err.constData());

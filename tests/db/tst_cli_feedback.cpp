@@ -65,12 +65,11 @@ private slots:
     void reReviewIsAudited()
     {
         const qint64 before = auditRows();
-        const CliRun first = runCliOn(m_fresh, {"feedback", QString::number(m_id), "incorrect",
-                                                "--reviewer", "ana", "--note", "wrong label"});
+        const CliRun first = runCliOn(
+            m_fresh, {"feedback", QString::number(m_id), "incorrect", "--reviewer", "ana", "--note", "wrong label"});
         QVERIFY2(first.exitCode == 0, first.err.constData());
         const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-60);
-        const CliRun second = runCliOn(m_fresh, {"feedback", QString::number(m_id), "correct",
-                                                 "--reviewer", "luis"});
+        const CliRun second = runCliOn(m_fresh, {"feedback", QString::number(m_id), "correct", "--reviewer", "luis"});
         QVERIFY2(second.exitCode == 0, second.err.constData());
         QCOMPARE(auditRows(), before + 2);
         auto history = FeedbackRepository(m_fresh.db).history(m_id);
@@ -90,8 +89,10 @@ private slots:
         QVERIFY(b.id > a.id);
         // The first review of a pending decision has no previous value.
         QVERIFY(history->front().previousValue.isEmpty());
-        QCOMPARE(scalar(*m_fresh.db, "SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"
-                                     " AND previous_value IS NULL", {m_id}),
+        QCOMPARE(scalar(*m_fresh.db,
+                        "SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"
+                        " AND previous_value IS NULL",
+                        {m_id}),
                  qint64(1));
     }
 

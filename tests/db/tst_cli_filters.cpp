@@ -27,7 +27,7 @@ const QStringList kHostile = {
     QStringLiteral("_"),
 };
 
-} // namespace
+}  // namespace
 
 class TestCliFilters : public QObject {
     Q_OBJECT

@@ -33,7 +33,7 @@ QStringList agentsInIdOrder(const Database &db)
     return out;
 }
 
-} // namespace
+}  // namespace
 
 class TestCliRecord : public QObject {
     Q_OBJECT
@@ -71,13 +71,24 @@ private slots:
     {
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QString>("field");
-        QTest::newRow("agent missing") << QByteArray(R"({"task_type":"t","decision":{},"confidence":0.5,"execution_time_ms":1})") << "agent_id";
+        QTest::newRow("agent missing") << QByteArray(
+            R"({"task_type":"t","decision":{},"confidence":0.5,"execution_time_ms":1})")
+                                       << "agent_id";
         QTest::newRow("agent too long") << body(QString(101, QLatin1Char('a'))) << "agent_id";
-        QTest::newRow("task too long") << QByteArray(body("a")).replace("code_review", QByteArray(51, 't')) << "task_type";
-        QTest::newRow("decision not object") << QByteArray(R"({"agent_id":"a","task_type":"t","decision":"x","confidence":0.5,"execution_time_ms":1})") << "decision";
-        QTest::newRow("confidence 1.7") << QByteArray(R"({"agent_id":"a","task_type":"t","decision":{},"confidence":1.7,"execution_time_ms":1})") << "confidence";
-        QTest::newRow("time negative") << QByteArray(R"({"agent_id":"a","task_type":"t","decision":{},"confidence":0.5,"execution_time_ms":-3})") << "execution_time_ms";
-        QTest::newRow("metadata array") << QByteArray(R"({"agent_id":"a","task_type":"t","decision":{},"confidence":0.5,"execution_time_ms":1,"metadata":[]})") << "metadata";
+        QTest::newRow("task too long") << QByteArray(body("a")).replace("code_review", QByteArray(51, 't'))
+                                       << "task_type";
+        QTest::newRow("decision not object")
+            << QByteArray(R"({"agent_id":"a","task_type":"t","decision":"x","confidence":0.5,"execution_time_ms":1})")
+            << "decision";
+        QTest::newRow("confidence 1.7") << QByteArray(
+            R"({"agent_id":"a","task_type":"t","decision":{},"confidence":1.7,"execution_time_ms":1})")
+                                        << "confidence";
+        QTest::newRow("time negative") << QByteArray(
+            R"({"agent_id":"a","task_type":"t","decision":{},"confidence":0.5,"execution_time_ms":-3})")
+                                       << "execution_time_ms";
+        QTest::newRow("metadata array") << QByteArray(
+            R"({"agent_id":"a","task_type":"t","decision":{},"confidence":0.5,"execution_time_ms":1,"metadata":[]})")
+                                        << "metadata";
         QTest::newRow("not json") << QByteArray("{nope") << "JSON";
     }
     void invalidInputNamesTheFieldAndExits2()
@@ -98,8 +109,8 @@ private slots:
     {
         auto fresh = freshDatabase();
         QVERIFY(fresh.db);
-        const QByteArray content = body("l1") + "\n" + body("l2", 1.5) + "\n" + body("l3") + "\n"
-            + "{broken\n" + body("l5") + "\n";
+        const QByteArray content =
+            body("l1") + "\n" + body("l2", 1.5) + "\n" + body("l3") + "\n" + "{broken\n" + body("l5") + "\n";
         const CliRun run = runCliOn(fresh, {"record", "--jsonl", writeFile("mixed.jsonl", content)});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.startsWith("error: ") && run.err.contains("lines 2, 4"), run.err.constData());
@@ -127,11 +138,11 @@ private slots:
         QVERIFY(fresh.db);
         const QByteArray bad2 = "{broken";
         const QByteArray bad4 = body("l4", 1.5);
-        const QByteArray content = body("l1") + "\n" + bad2 + "\n" + body("l3") + "\n" + bad4 + "\n"
-            + "\n" + body("l6") + "\n";
+        const QByteArray content =
+            body("l1") + "\n" + bad2 + "\n" + body("l3") + "\n" + bad4 + "\n" + "\n" + body("l6") + "\n";
         const QString rejects = m_dir.filePath("rejects.jsonl");
-        const CliRun run = runCliOn(fresh, {"record", "--jsonl", writeFile("skip.jsonl", content),
-                                            "--skip-invalid", "--rejects", rejects});
+        const CliRun run = runCliOn(
+            fresh, {"record", "--jsonl", writeFile("skip.jsonl", content), "--skip-invalid", "--rejects", rejects});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject out = run.json().object();
         QCOMPARE(out.value("inserted").toInteger(), qint64(3));
@@ -186,8 +197,10 @@ private slots:
             content += (i == badLine ? body("late", 2.5) : body(QStringLiteral("a%1").arg(i % 7))) + "\n";
         const CliRun run = runCliOn(fresh, {"record", "--jsonl", writeFile("late.jsonl", content)});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(QStringLiteral("1 invalid line(s), nothing was written; lines %1 (line %1: field 'confidence'")
-                                      .arg(badLine).toUtf8()),
+        QVERIFY2(run.err.contains(
+                     QStringLiteral("1 invalid line(s), nothing was written; lines %1 (line %1: field 'confidence'")
+                         .arg(badLine)
+                         .toUtf8()),
                  run.err.constData());
         QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM ai_telemetry"), qint64(0));
     }
@@ -210,8 +223,8 @@ private slots:
             }
         }
         const QString rejects = m_dir.filePath("across.rejects");
-        const CliRun run = runCliOn(fresh, {"record", "--jsonl", writeFile("across.jsonl", content), "--skip-invalid",
-                                            "--rejects", rejects});
+        const CliRun run = runCliOn(
+            fresh, {"record", "--jsonl", writeFile("across.jsonl", content), "--skip-invalid", "--rejects", rejects});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject out = run.json().object();
         QCOMPARE(out.value("inserted").toInteger(), qint64(5994));
@@ -232,8 +245,9 @@ private slots:
         QByteArray content;
         for (int i = 1; i <= 5000; ++i)
             content += (i == 4500 ? QByteArray("{broken") : body("ok")) + "\n";
-        const CliRun run = runCliOn(fresh, {"record", "--jsonl", writeFile("rj.jsonl", content), "--skip-invalid",
-                                            "--rejects", m_dir.filePath("no/such/dir/rejects")});
+        const CliRun run = runCliOn(fresh,
+                                    {"record", "--jsonl", writeFile("rj.jsonl", content), "--skip-invalid", "--rejects",
+                                     m_dir.filePath("no/such/dir/rejects")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains("cannot write the rejects file") && run.err.contains("nothing was written"),
                  run.err.constData());

@@ -33,7 +33,8 @@ private slots:
         QVERIFY2(m_fresh.db, "no test database");
         const QDateTime t = QDateTime::currentDateTimeUtc().addSecs(-3600);
         std::vector<DecisionInput> rows;
-        for (const QString &agent : {QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("plain, \"quoted\""), QStringLiteral("b")}) {
+        for (const QString &agent :
+             {QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("plain, \"quoted\""), QStringLiteral("b")}) {
             DecisionInput d;
             d.agentId = agent;
             d.taskType = QStringLiteral("x");
@@ -52,10 +53,24 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QByteArray>("header");
         QTest::addColumn<int>("rows");
-        QTest::newRow("agents") << QStringList{"--what", "agents"} << QByteArray("agent_id,decisions,feedback_count,feedback_rate,accuracy_avg,avg_confidence,avg_execution_time_ms,p50_execution_time_ms,p95_execution_time_ms,p99_execution_time_ms") << 3;
-        QTest::newRow("decisions") << QStringList{"--what", "decisions"} << QByteArray("id,agent_id,task_type,confidence_score,human_feedback,accuracy,execution_time_ms,created_at") << 3;
-        QTest::newRow("decisions of one agent") << QStringList{"--what", "decisions", "--agent", "b"} << QByteArray("id,agent_id,task_type,confidence_score,human_feedback,accuracy,execution_time_ms,created_at") << 1;
-        QTest::newRow("trends, 3 days") << QStringList{"--what", "trends", "--days", "3"} << QByteArray("day,decisions,feedback_count,feedback_rate,accuracy_avg,avg_confidence,avg_execution_time_ms,p50_execution_time_ms,p95_execution_time_ms,p99_execution_time_ms") << -1;
+        QTest::newRow("agents")
+            << QStringList{"--what", "agents"}
+            << QByteArray("agent_id,decisions,feedback_count,feedback_rate,accuracy_avg,avg_confidence,avg_execution_"
+                          "time_ms,p50_execution_time_ms,p95_execution_time_ms,p99_execution_time_ms")
+            << 3;
+        QTest::newRow("decisions")
+            << QStringList{"--what", "decisions"}
+            << QByteArray("id,agent_id,task_type,confidence_score,human_feedback,accuracy,execution_time_ms,created_at")
+            << 3;
+        QTest::newRow("decisions of one agent")
+            << QStringList{"--what", "decisions", "--agent", "b"}
+            << QByteArray("id,agent_id,task_type,confidence_score,human_feedback,accuracy,execution_time_ms,created_at")
+            << 1;
+        QTest::newRow("trends, 3 days")
+            << QStringList{"--what", "trends", "--days", "3"}
+            << QByteArray("day,decisions,feedback_count,feedback_rate,accuracy_avg,avg_confidence,avg_execution_time_"
+                          "ms,p50_execution_time_ms,p95_execution_time_ms,p99_execution_time_ms")
+            << -1;
     }
 
     void csv()
@@ -79,7 +94,8 @@ private slots:
         QCOMPARE(r.json().object().value(QStringLiteral("rows")).toInt(), lines.size() - 1);
         QVERIFY(!data.contains("do-not-export"));
         if (args.contains(QStringLiteral("agents")) || (args.contains(QStringLiteral("decisions")) && rows == 3)) {
-            QVERIFY2(data.contains("\n'=cmd|' /C calc'!A0,") || data.contains(",'=cmd|' /C calc'!A0,"), data.constData());
+            QVERIFY2(data.contains("\n'=cmd|' /C calc'!A0,") || data.contains(",'=cmd|' /C calc'!A0,"),
+                     data.constData());
             QVERIFY(data.contains("\"plain, \"\"quoted\"\"\""));
         }
     }
@@ -102,22 +118,27 @@ private slots:
         auto written = TelemetryRepository(m_fresh.db).recordBatch(pending);
         QVERIFY(written.ok());
         const QString out = m_dir.filePath(QStringLiteral("queue.csv"));
-        const auto r = run({QStringLiteral("csv"), QStringLiteral("--what"), QStringLiteral("queue"), QStringLiteral("--out"), out});
+        const auto r = run(
+            {QStringLiteral("csv"), QStringLiteral("--what"), QStringLiteral("queue"), QStringLiteral("--out"), out});
         QCOMPARE(r.exitCode, 0);
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
         QCOMPARE(lines.size(), 3);
-        QCOMPARE(lines[0].trimmed(), QByteArray("id,priority,reason,agent_id,task_type,confidence_score,execution_time_ms,created_at,due_at,overdue"));
+        QCOMPARE(
+            lines[0].trimmed(),
+            QByteArray(
+                "id,priority,reason,agent_id,task_type,confidence_score,execution_time_ms,created_at,due_at,overdue"));
         // P0 (confidence 0.50, overdue after 1 h) before P2.
-        QVERIFY2(lines[1].startsWith(QByteArray::number(written->lastId) + ",P0,confidence 0.50 < 0.70,'@SUM(A1),x,0.5000,80,"),
+        QVERIFY2(lines[1].startsWith(QByteArray::number(written->lastId)
+                                     + ",P0,confidence 0.50 < 0.70,'@SUM(A1),x,0.5000,80,"),
                  lines[1].constData());
         QVERIFY2(lines[1].trimmed().endsWith(",true"), lines[1].constData());
         QVERIFY2(lines[2].startsWith(QByteArray::number(written->firstId) + ",P2,"), lines[2].constData());
         QVERIFY2(lines[2].trimmed().endsWith(",false"), lines[2].constData());
         QCOMPARE(r.json().object().value(QStringLiteral("rows")).toInt(), 2);
-        const auto one = run({QStringLiteral("csv"), QStringLiteral("--what"), QStringLiteral("queue"), QStringLiteral("--limit"),
-                              QStringLiteral("1"), QStringLiteral("--out"), out});
+        const auto one = run({QStringLiteral("csv"), QStringLiteral("--what"), QStringLiteral("queue"),
+                              QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--out"), out});
         QCOMPARE(one.json().object().value(QStringLiteral("rows")).toInt(), 1);
     }
 
@@ -144,8 +165,8 @@ private slots:
     void pdf()
     {
         const QString out = m_dir.filePath(QStringLiteral("report.pdf"));
-        const auto r = run({QStringLiteral("pdf"), QStringLiteral("--out"), out, QStringLiteral("--days"), QStringLiteral("7"),
-                            QStringLiteral("--lang"), QStringLiteral("es")});
+        const auto r = run({QStringLiteral("pdf"), QStringLiteral("--out"), out, QStringLiteral("--days"),
+                            QStringLiteral("7"), QStringLiteral("--lang"), QStringLiteral("es")});
         QCOMPARE(r.exitCode, 0);
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -165,7 +186,8 @@ private slots:
         QTest::addColumn<QStringList>("absent");
         QTest::addColumn<QString>("footer");
         QTest::newRow("es") << QStringLiteral("es")
-                            << QStringList{QStringLiteral("Cifras clave"), QStringLiteral("Precisión por tipo de tarea"),
+                            << QStringList{QStringLiteral("Cifras clave"),
+                                           QStringLiteral("Precisión por tipo de tarea"),
                                            QStringLiteral("Distribución de la confianza"), QStringLiteral("Día (UTC)")}
                             << QStringList{QStringLiteral("Key figures"), QStringLiteral("Accuracy by task type"),
                                            QStringLiteral("Confidence distribution"), QStringLiteral("Page ")}
@@ -173,7 +195,8 @@ private slots:
         QTest::newRow("en") << QStringLiteral("en")
                             << QStringList{QStringLiteral("Key figures"), QStringLiteral("Accuracy by task type"),
                                            QStringLiteral("Confidence distribution"), QStringLiteral("Day (UTC)")}
-                            << QStringList{QStringLiteral("Cifras clave"), QStringLiteral("Precisión"), QStringLiteral("Página")}
+                            << QStringList{QStringLiteral("Cifras clave"), QStringLiteral("Precisión"),
+                                           QStringLiteral("Página")}
                             << QStringLiteral("Page (\\d+) of (\\d+)");
     }
 
@@ -184,14 +207,16 @@ private slots:
         QFETCH(QStringList, absent);
         QFETCH(QString, footer);
         const QString out = m_dir.filePath(QStringLiteral("report-%1.pdf").arg(lang));
-        QCOMPARE(run({QStringLiteral("pdf"), QStringLiteral("--out"), out, QStringLiteral("--lang"), lang}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("pdf"), QStringLiteral("--out"), out, QStringLiteral("--lang"), lang}).exitCode,
+                 0);
         // pdftotext: poppler-utils, installed by scripts/bootstrap.sh.
         QProcess pdftotext;
         pdftotext.start(QStringLiteral("pdftotext"), {out, QStringLiteral("-")});
         QVERIFY2(pdftotext.waitForFinished(60000), "pdftotext did not run");
         QCOMPARE(pdftotext.exitCode(), 0);
         // NFKC: the PDF's "fi" ligature reads back as U+FB01.
-        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+        const QString text =
+            QString::fromUtf8(pdftotext.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
         for (const QString &s : present)
             QVERIFY2(text.contains(s), qPrintable(s));
         for (const QString &s : absent)

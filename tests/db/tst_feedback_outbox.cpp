@@ -48,8 +48,9 @@ private slots:
         }
         const QFileDevice::Permissions perms = QFileInfo(path).permissions();
         QVERIFY(perms.testFlag(QFileDevice::ReadOwner) && perms.testFlag(QFileDevice::WriteOwner));
-        QCOMPARE(int(perms & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                              | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther)),
+        QCOMPARE(int(perms
+                     & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther)),
                  0);
         auto reopened = FeedbackOutbox::open(path);
         QVERIFY(reopened.ok());
@@ -63,7 +64,11 @@ private slots:
         const OutboxFlush flushed = (*reopened)->flush(*m_db, repo);
         QCOMPARE(flushed.delivered, 1);
         QCOMPARE(flushed.remaining, 0);
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback = 'incorrect'"), {m_ids[0]}), qint64(1));
+        QCOMPARE(
+            scalar(*m_db,
+                   QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback = 'incorrect'"),
+                   {m_ids[0]}),
+            qint64(1));
     }
 
     void aWriteThatCommittedBeforeTheDropIsNotAppliedTwice()
@@ -80,7 +85,9 @@ private slots:
         QCOMPARE(flushed.duplicates, 1);
         QCOMPARE(flushed.delivered, 0);
         QVERIFY(flushed.conflicts.empty());
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {m_ids[1]}), qint64(1));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"),
+                        {m_ids[1]}),
+                 qint64(1));
     }
 
     void anotherReviewerMeanwhileIsAConflictNamingThem()
@@ -98,13 +105,19 @@ private slots:
         QCOMPARE(out.kind, SendOutcome::Kind::Conflict);
         QVERIFY2(out.message.contains(QLatin1String("bruno")) && out.message.contains(QLatin1String("incorrect")),
                  qPrintable(out.message));
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback = 'incorrect'"), {m_ids[2]}), qint64(1));
+        QCOMPARE(
+            scalar(*m_db,
+                   QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback = 'incorrect'"),
+                   {m_ids[2]}),
+            qint64(1));
 
         // The reviewer chose to overwrite: expected is now what they were shown.
         const SendOutcome overwrite = mine.send(entry(m_ids[2], Feedback::Correct, QStringLiteral("incorrect")));
         QCOMPARE(overwrite.kind, SendOutcome::Kind::Written);
         QCOMPARE(overwrite.result.previous, QStringLiteral("incorrect"));
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {m_ids[2]}), qint64(2));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"),
+                        {m_ids[2]}),
+                 qint64(2));
     }
 
     void undoRestoresPendingAndIsAudited()
@@ -117,8 +130,18 @@ private slots:
         undo.expectedPrevious = QStringLiteral("partially_correct");
         undo.reviewer = QStringLiteral("ana");
         QCOMPARE(sender.send(undo).kind, SendOutcome::Kind::Written);
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback IS NULL AND accuracy IS NULL"), {m_ids[3]}), qint64(1));
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ? AND new_value IS NULL"), {m_ids[3]}), qint64(1));
+        QCOMPARE(
+            scalar(
+                *m_db,
+                QStringLiteral(
+                    "SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback IS NULL AND accuracy IS NULL"),
+                {m_ids[3]}),
+            qint64(1));
+        QCOMPARE(scalar(*m_db,
+                        QStringLiteral(
+                            "SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ? AND new_value IS NULL"),
+                        {m_ids[3]}),
+                 qint64(1));
     }
 
     void newWritesQueueBehindAWaitingOutboxInOrder()
@@ -135,8 +158,13 @@ private slots:
         const SendOutcome out = sender.send(undo);
         QCOMPARE(out.kind, SendOutcome::Kind::Queued);
         QCOMPARE(out.outboxSize, 0);  // both delivered, the record first
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback IS NULL"), {m_ids[4]}), qint64(1));
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {m_ids[4]}), qint64(2));
+        QCOMPARE(scalar(*m_db,
+                        QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback IS NULL"),
+                        {m_ids[4]}),
+                 qint64(1));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"),
+                        {m_ids[4]}),
+                 qint64(2));
     }
 
     // A verdict waiting in the outbox is left out of the counts once, and once delivered it is
@@ -183,7 +211,10 @@ private slots:
         QVERIFY(!roAccess->writable);
         QVERIFY2(roAccess->reason.contains(QLatin1String("privilege")), qPrintable(roAccess->reason));
         QVERIFY(queue.items({}).ok());  // the queue stays visible
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback IS NULL"), {m_ids[5]}), qint64(1));
+        QCOMPARE(scalar(*m_db,
+                        QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback IS NULL"),
+                        {m_ids[5]}),
+                 qint64(1));
     }
 };
 

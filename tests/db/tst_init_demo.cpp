@@ -61,7 +61,7 @@ QJsonObject withoutWindow(QJsonObject o)
     return o;
 }
 
-} // namespace
+}  // namespace
 
 class TestInitDemo : public QObject {
     Q_OBJECT
@@ -95,9 +95,11 @@ private slots:
         const QStringList before = indexesOf(*fresh.db, "ai_telemetry");
         const CliRun first = runCliOn(fresh, {"init", "--add-indexes"});
         QVERIFY2(first.exitCode == 0, first.err.constData());
-        QCOMPARE(strings(first.json().object().value("created")), QStringList({"idx_atalaya_window", "idx_atalaya_queue"}));
+        QCOMPARE(strings(first.json().object().value("created")),
+                 QStringList({"idx_atalaya_window", "idx_atalaya_queue"}));
         QStringList expected = before;
-        expected << "idx_atalaya_window" << "idx_atalaya_queue";
+        expected << "idx_atalaya_window"
+                 << "idx_atalaya_queue";
         expected.sort();
         QCOMPARE(indexesOf(*fresh.db, "ai_telemetry"), expected);
         const CliRun second = runCliOn(fresh, {"init", "--add-indexes"});
@@ -111,15 +113,17 @@ private slots:
         QVERIFY(fresh.db);
         // Another system's ai_telemetry: an extra column, a different type, no seed indexes.
         const QString ddl = fresh.db->dialect().isMySql()
-            ? QStringLiteral("CREATE TABLE ai_telemetry (id BIGINT AUTO_INCREMENT PRIMARY KEY, agent_id VARCHAR(100) NOT NULL,"
-                             " task_type VARCHAR(50) NOT NULL, decision_made JSON NOT NULL, confidence_score DECIMAL(5,4) NOT NULL,"
-                             " human_feedback VARCHAR(20) NULL, accuracy DECIMAL(5,4) NULL, execution_time_ms INT NOT NULL,"
-                             " metadata JSON NOT NULL, created_at DATETIME(6) NOT NULL, tenant VARCHAR(20) NOT NULL DEFAULT 'x')"
-                             " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4")
-            : QStringLiteral("CREATE TABLE ai_telemetry (id INTEGER PRIMARY KEY AUTOINCREMENT, agent_id VARCHAR(100) NOT NULL,"
-                             " task_type VARCHAR(50) NOT NULL, decision_made TEXT NOT NULL, confidence_score DECIMAL(5,4) NOT NULL,"
-                             " human_feedback VARCHAR(20) NULL, accuracy DECIMAL(5,4) NULL, execution_time_ms INT NOT NULL,"
-                             " metadata TEXT NOT NULL, created_at DATETIME(6) NOT NULL, tenant VARCHAR(20) NOT NULL DEFAULT 'x')");
+            ? QStringLiteral(
+                "CREATE TABLE ai_telemetry (id BIGINT AUTO_INCREMENT PRIMARY KEY, agent_id VARCHAR(100) NOT NULL,"
+                " task_type VARCHAR(50) NOT NULL, decision_made JSON NOT NULL, confidence_score DECIMAL(5,4) NOT NULL,"
+                " human_feedback VARCHAR(20) NULL, accuracy DECIMAL(5,4) NULL, execution_time_ms INT NOT NULL,"
+                " metadata JSON NOT NULL, created_at DATETIME(6) NOT NULL, tenant VARCHAR(20) NOT NULL DEFAULT 'x')"
+                " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4")
+            : QStringLiteral(
+                "CREATE TABLE ai_telemetry (id INTEGER PRIMARY KEY AUTOINCREMENT, agent_id VARCHAR(100) NOT NULL,"
+                " task_type VARCHAR(50) NOT NULL, decision_made TEXT NOT NULL, confidence_score DECIMAL(5,4) NOT NULL,"
+                " human_feedback VARCHAR(20) NULL, accuracy DECIMAL(5,4) NULL, execution_time_ms INT NOT NULL,"
+                " metadata TEXT NOT NULL, created_at DATETIME(6) NOT NULL, tenant VARCHAR(20) NOT NULL DEFAULT 'x')");
         QVERIFY(execStatement(*fresh.db, ddl, {}, "pre-create").ok());
         QVERIFY(execStatement(*fresh.db,
                               "INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
@@ -146,7 +150,8 @@ private slots:
 
     void demoIsDeterministicAndRealistic()
     {
-        const QStringList demo{"demo", "--decisions", "3000", "--days", "30", "--seed", "7", "--now", "2026-10-01T12:00:00Z"};
+        const QStringList demo{"demo",  "--decisions",         "3000", "--days", "30", "--seed", "7",
+                               "--now", "2026-10-01T12:00:00Z"};
         auto one = freshDatabase(false);
         auto two = freshDatabase(false);
         auto other = freshDatabase(false);
@@ -160,7 +165,8 @@ private slots:
         QVERIFY(runCliOn(other, otherSeed).exitCode == 0);
         QCOMPARE(a.json(), b.json());
 
-        for (const QStringList &read : {QStringList{"stats", "--days", "3650"}, QStringList{"agents", "--days", "3650"}}) {
+        for (const QStringList &read :
+             {QStringList{"stats", "--days", "3650"}, QStringList{"agents", "--days", "3650"}}) {
             const QJsonObject sa = withoutWindow(runCliOn(one, read).json().object());
             const QJsonObject sb = withoutWindow(runCliOn(two, read).json().object());
             QVERIFY(!sa.isEmpty());
@@ -176,7 +182,8 @@ private slots:
                  qint64(report.value("with_feedback").toInt()));
         QVERIFY(scalar(*one.db, "SELECT COUNT(DISTINCT agent_id) FROM ai_telemetry") >= 4);
         QVERIFY(scalar(*one.db, "SELECT COUNT(DISTINCT task_type) FROM ai_telemetry") >= 4);
-        QCOMPARE(scalar(*one.db, "SELECT COUNT(*) FROM ai_telemetry WHERE created_at > '2026-10-01 12:00:00'"), qint64(0));
+        QCOMPARE(scalar(*one.db, "SELECT COUNT(*) FROM ai_telemetry WHERE created_at > '2026-10-01 12:00:00'"),
+                 qint64(0));
         // Long-tailed latency: the slowest decision is far above the median.
         const CliRun stats = runCliOn(one, {"stats", "--days", "3650"});
         const QJsonObject exec = stats.json().object().value("execution_time").toObject();

@@ -28,7 +28,7 @@ QString describe(const Alert &a)
         .arg(a.value, 0, 'f', 4);
 }
 
-} // namespace
+}  // namespace
 
 // Calibration, alerts and the row-level reads, on hand-computed data (values in comments).
 class TestInsights : public QObject {
@@ -55,11 +55,15 @@ private slots:
         const auto I = Feedback::Incorrect;
         const auto P = Feedback::PartiallyCorrect;
         std::vector<DecisionInput> rows = {
-            decision("a", "x", 0.95, 100, C, t), decision("a", "x", 0.91, 200, I, t),
-            decision("a", "y", 0.55, 300, C, t), decision("a", "x", 0.60, 400, std::nullopt, t),
-            decision("b", "y", 0.15, 600, P, t), decision("b", "y", 1.0, 700, C, t),
+            decision("a", "x", 0.95, 100, C, t),
+            decision("a", "x", 0.91, 200, I, t),
+            decision("a", "y", 0.55, 300, C, t),
+            decision("a", "x", 0.60, 400, std::nullopt, t),
+            decision("b", "y", 0.15, 600, P, t),
+            decision("b", "y", 1.0, 700, C, t),
             decision("b", "deployment_risk", 0.9, 800, std::nullopt, t),
-            decision("c", "z", 0.72, 50, C, t), decision("c", "z", 0.78, 60, P, t),
+            decision("c", "z", 0.72, 50, C, t),
+            decision("c", "z", 0.78, 60, P, t),
             decision("old", "x", 0.9, 5000, I, m_now.addDays(-40)),
         };
         for (int i = 0; i < 4; ++i)
@@ -84,14 +88,26 @@ private slots:
         QTest::addColumn<qint64>("topBinCount");
         // top bin: .95 .91 1.0 .9 → conf .94, acc .75; .72/.78 → .75/.75; .55 → 1; .15 → .5
         // ECE = (4·.19 + 0 + .45 + .35) / 8 = .195; conf 5.96/8, acc 6/8
-        QTest::newRow("all, 10 bins") << "" << "" << 10 << qint64(8) << 0.195 << 0.745 << 0.75 << "under_confident" << qint64(4);
-        QTest::newRow("all, 5 bins") << "" << "" << 5 << qint64(8) << 0.195 << 0.745 << 0.75 << "under_confident" << qint64(4);
+        QTest::newRow("all, 10 bins") << ""
+                                      << "" << 10 << qint64(8) << 0.195 << 0.745 << 0.75 << "under_confident"
+                                      << qint64(4);
+        QTest::newRow("all, 5 bins") << ""
+                                     << "" << 5 << qint64(8) << 0.195 << 0.745 << 0.75 << "under_confident"
+                                     << qint64(4);
         // a: .95/1 .91/0 → .93/.5; .55/1 → ECE (2·.43 + .45)/3
-        QTest::newRow("agent a") << "a" << "" << 10 << qint64(3) << 1.31 / 3 << 2.41 / 3 << 2.0 / 3 << "over_confident" << qint64(2);
-        QTest::newRow("agent b") << "b" << "" << 10 << qint64(2) << 0.175 << 0.575 << 0.75 << "under_confident" << qint64(1);
-        QTest::newRow("agent c, calibrated") << "c" << "" << 10 << qint64(2) << 0.0 << 0.75 << 0.75 << "calibrated" << qint64(0);
-        QTest::newRow("task y") << "" << "y" << 10 << qint64(3) << 0.8 / 3 << 1.7 / 3 << 2.5 / 3 << "under_confident" << qint64(1);
-        QTest::newRow("hostile agent id") << "' OR 1=1 --" << "" << 10 << qint64(0) << -1.0 << 0.0 << 0.0 << "" << qint64(0);
+        QTest::newRow("agent a") << "a"
+                                 << "" << 10 << qint64(3) << 1.31 / 3 << 2.41 / 3 << 2.0 / 3 << "over_confident"
+                                 << qint64(2);
+        QTest::newRow("agent b") << "b"
+                                 << "" << 10 << qint64(2) << 0.175 << 0.575 << 0.75 << "under_confident" << qint64(1);
+        QTest::newRow("agent c, calibrated")
+            << "c"
+            << "" << 10 << qint64(2) << 0.0 << 0.75 << 0.75 << "calibrated" << qint64(0);
+        QTest::newRow("task y") << ""
+                                << "y" << 10 << qint64(3) << 0.8 / 3 << 1.7 / 3 << 2.5 / 3 << "under_confident"
+                                << qint64(1);
+        QTest::newRow("hostile agent id") << "' OR 1=1 --"
+                                          << "" << 10 << qint64(0) << -1.0 << 0.0 << 0.0 << "" << qint64(0);
     }
 
     void calibration()
@@ -149,12 +165,9 @@ private slots:
         // overall: acc 6/8, P95 of 17 times = 800; b: acc .75, P95 800, conf 2.05/3;
         // d: 0 % feedback; e: 25 % feedback; c's confidence is exactly .75 (no alert).
         const QStringList expected = {
-            "*|accuracy_avg|high|0.7500", "*|p95_execution_time_ms|high|800.0000",
-            "a|accuracy_avg|high|0.6667",
+            "*|accuracy_avg|high|0.7500", "*|p95_execution_time_ms|high|800.0000", "a|accuracy_avg|high|0.6667",
             "b|accuracy_avg|high|0.7500", "b|p95_execution_time_ms|high|800.0000", "b|avg_confidence|medium|0.6833",
-            "c|accuracy_avg|high|0.7500",
-            "d|feedback_rate|high|0.0000",
-            "e|feedback_rate|medium|25.0000",
+            "c|accuracy_avg|high|0.7500", "d|feedback_rate|high|0.0000",           "e|feedback_rate|medium|25.0000",
         };
         QCOMPARE(got, expected);
     }
@@ -184,7 +197,8 @@ private slots:
         QFETCH(int, exitCode);
         QProcessEnvironment env;
         env.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), m_fresh.password);
-        const auto run = test::runCli(QStringList{QStringLiteral("--db"), m_fresh.url, QStringLiteral("alerts")} + extra, {}, env);
+        const auto run =
+            test::runCli(QStringList{QStringLiteral("--db"), m_fresh.url, QStringLiteral("alerts")} + extra, {}, env);
         QCOMPARE(run.exitCode, exitCode);
         if (exitCode != 2) {
             const QJsonObject o = run.json().object();

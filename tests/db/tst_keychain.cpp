@@ -21,7 +21,8 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(!qEnvironmentVariableIsEmpty("ATALAYA_KEYRING_SESSION"), "run through tests/support/keychain-session.sh");
+        QVERIFY2(!qEnvironmentVariableIsEmpty("ATALAYA_KEYRING_SESSION"),
+                 "run through tests/support/keychain-session.sh");
         // The real store for this process and the CLIs it starts.
         qunsetenv("ATALAYA_SECRET_STORE");
         qputenv("ATALAYA_TEST_BACKEND", "mariadb");

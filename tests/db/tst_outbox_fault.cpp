@@ -47,16 +47,14 @@ private slots:
         QVERIFY(m_server->start());
     }
 
-    void cleanupTestCase()
-    {
-        m_server.reset();
-    }
+    void cleanupTestCase() { m_server.reset(); }
 
     void killedServerLosesNothing()
     {
         std::shared_ptr<Database> db = m_server->createDatabase(QStringLiteral("fault"));
         QVERIFY(db);
-        const std::vector<qint64> ids = test::seedPending(db, 30, QStringLiteral("fault"), QStringLiteral("deployment_risk"), 0.6);
+        const std::vector<qint64> ids =
+            test::seedPending(db, 30, QStringLiteral("fault"), QStringLiteral("deployment_risk"), 0.6);
         QCOMPARE(ids.size(), size_t(30));
 
         auto outbox = test::openOutbox(m_dir.filePath(QStringLiteral("outbox.db")));
@@ -92,9 +90,11 @@ private slots:
         for (int i = 0; i < 10; ++i)
             QCOMPARE(click(ids[next++]).kind, SendOutcome::Kind::Written);
 
-        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE human_feedback IS NOT NULL")), qint64(30));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE human_feedback IS NOT NULL")),
+                 qint64(30));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit")), qint64(30));
-        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(DISTINCT telemetry_id) FROM atalaya_feedback_audit")), qint64(30));
+        QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(DISTINCT telemetry_id) FROM atalaya_feedback_audit")),
+                 qint64(30));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_keys")), qint64(30));
         for (qint64 id : ids)
             QCOMPARE(feedbackOf(*db, id), feedbackToString(values[id % 3]));
@@ -107,7 +107,8 @@ private slots:
     {
         std::shared_ptr<Database> db = m_server->createDatabase(QStringLiteral("pagefault"));
         QVERIFY(db);
-        const std::vector<qint64> ids = test::seedPending(db, 6, QStringLiteral("page"), QStringLiteral("chat_response"), 0.5);
+        const std::vector<qint64> ids =
+            test::seedPending(db, 6, QStringLiteral("page"), QStringLiteral("chat_response"), 0.5);
         QCOMPARE(ids.size(), size_t(6));
         Settings settings(m_dir.filePath(QStringLiteral("settings.ini")));
         settings.setReviewer(QStringLiteral("ana"));
@@ -156,7 +157,9 @@ private slots:
         QCOMPARE(feedbackOf(*db, ids[1]), QStringLiteral("correct"));  // bruno's stays
         QCOMPARE(feedbackOf(*db, ids[2]), QStringLiteral("incorrect"));
         for (qint64 id : {ids[0], ids[1], ids[2]})
-            QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {id}), qint64(1));
+            QCOMPARE(
+                scalar(*db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {id}),
+                qint64(1));
 
         // Delivered verdicts are not subtracted a second time.
         QSignalSpy reloaded(&page, &Page::loadFinished);
@@ -173,7 +176,8 @@ private slots:
     {
         std::shared_ptr<Database> db = m_server->createDatabase(QStringLiteral("switchfault"));
         QVERIFY(db);
-        const std::vector<qint64> ids = test::seedPending(db, 3, QStringLiteral("switch"), QStringLiteral("chat_response"), 0.5);
+        const std::vector<qint64> ids =
+            test::seedPending(db, 3, QStringLiteral("switch"), QStringLiteral("chat_response"), 0.5);
         QCOMPARE(ids.size(), size_t(3));
         Settings settings(m_dir.filePath(QStringLiteral("settings-switch.ini")));
         settings.setReviewer(QStringLiteral("ana"));

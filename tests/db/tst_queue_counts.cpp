@@ -59,7 +59,10 @@ private:
     {
         QStringList parts;
         for (int p = 0; p < kPriorityCount; ++p)
-            parts << QStringLiteral("P%1 %2/%3").arg(p).arg(c.total[static_cast<size_t>(p)]).arg(c.overdue[static_cast<size_t>(p)]);
+            parts << QStringLiteral("P%1 %2/%3")
+                         .arg(p)
+                         .arg(c.total[static_cast<size_t>(p)])
+                         .arg(c.overdue[static_cast<size_t>(p)]);
         return parts.join(QStringLiteral(", "));
     }
 
@@ -83,10 +86,14 @@ private:
                     QVERIFY(rows.ok());
                     const QueueCounts expected = naiveToo ? naive(rules, filter, now) : *rows;
                     const QString where = QStringLiteral("%1, agent '%2', all P3 %3, now + %4 s")
-                                              .arg(QLatin1String(step), agent).arg(all).arg(shift);
-                    QVERIFY2(text(**table) == text(expected), qPrintable(where + QStringLiteral(": table ") + text(**table)
-                                                                            + QStringLiteral(" naive ") + text(expected)));
-                    QVERIFY2(text(*rows) == text(expected), qPrintable(where + QStringLiteral(": rows ") + text(*rows)));
+                                              .arg(QLatin1String(step), agent)
+                                              .arg(all)
+                                              .arg(shift);
+                    QVERIFY2(text(**table) == text(expected),
+                             qPrintable(where + QStringLiteral(": table ") + text(**table) + QStringLiteral(" naive ")
+                                        + text(expected)));
+                    QVERIFY2(text(*rows) == text(expected),
+                             qPrintable(where + QStringLiteral(": rows ") + text(*rows)));
                 }
             }
         }
@@ -95,12 +102,14 @@ private:
     // The ids written (none listed for viaJsonl).
     std::vector<qint64> insertMix(int n, int seed, bool viaJsonl = false)
     {
-        static const QStringList tasks = {QStringLiteral("chat_response"), QStringLiteral("code_review"),
+        static const QStringList tasks = {QStringLiteral("chat_response"),   QStringLiteral("code_review"),
                                           QStringLiteral("deployment_risk"), QStringLiteral("deploy"),
-                                          QStringLiteral("optimization"), QStringLiteral("rollback_decision")};
-        static const QStringList agents = {QStringLiteral("Agent-A"), QStringLiteral("agent-a"), QStringLiteral("agent-b")};
+                                          QStringLiteral("optimization"),    QStringLiteral("rollback_decision")};
+        static const QStringList agents = {QStringLiteral("Agent-A"), QStringLiteral("agent-a"),
+                                           QStringLiteral("agent-b")};
         // Ages around every SLA edge (1 h, 24 h, 1 week), in the future, and the sample's P3s.
-        static const qint64 ages[] = {-600, 30, 1700, 3500, 3601, 5400, 12000, 86000, 86500, 90000, 600000, 604000, 605500, 2000000};
+        static const qint64 ages[] = {-600,  30,    1700,  3500,   3601,   5400,   12000,
+                                      86000, 86500, 90000, 600000, 604000, 605500, 2000000};
         static const double confidences[] = {0.3, 0.6999, 0.70, 0.8, 0.8499, 0.85, 0.9, 0.95, 0.9501, 0.99, 1.0};
         std::vector<DecisionInput> batch;
         for (int i = 0; i < n; ++i) {
@@ -110,10 +119,12 @@ private:
             d.taskType = tasks[(k / 3) % tasks.size()];
             d.confidence = confidences[(k / 2) % std::size(confidences)];
             d.executionTimeMs = 50 + k % 300;
-            d.decision = {{QStringLiteral("action"), k % 13 == 0 ? QStringLiteral("rollback") : QStringLiteral("approve")}};
+            d.decision = {
+                {QStringLiteral("action"), k % 13 == 0 ? QStringLiteral("rollback") : QStringLiteral("approve")}};
             QJsonObject meta;
             if (k % 5 == 0)
-                meta.insert(QStringLiteral("environment"), k % 10 == 0 ? QStringLiteral("production") : QStringLiteral("staging"));
+                meta.insert(QStringLiteral("environment"),
+                            k % 10 == 0 ? QStringLiteral("production") : QStringLiteral("staging"));
             if (k % 11 == 0)
                 meta.insert(QStringLiteral("critical"), true);
             if (k % 9 == 0)
@@ -128,9 +139,13 @@ private:
             // The `record --jsonl` path: priorities worked out on the client where it can.
             QByteArray lines;
             for (const DecisionInput &d : batch)
-                lines += QJsonDocument(QJsonObject{{"agent_id", d.agentId}, {"task_type", d.taskType}, {"decision", d.decision},
-                                                   {"confidence", d.confidence}, {"execution_time_ms", d.executionTimeMs},
-                                                   {"metadata", d.metadata}, {"created_at", toIsoUtc(d.createdAt)}})
+                lines += QJsonDocument(QJsonObject{{"agent_id", d.agentId},
+                                                   {"task_type", d.taskType},
+                                                   {"decision", d.decision},
+                                                   {"confidence", d.confidence},
+                                                   {"execution_time_ms", d.executionTimeMs},
+                                                   {"metadata", d.metadata},
+                                                   {"created_at", toIsoUtc(d.createdAt)}})
                              .toJson(QJsonDocument::Compact)
                     + '\n';
             QBuffer input(&lines);
@@ -190,16 +205,18 @@ private slots:
     {
         const QString now = toDbDateTime(m_now);
         const QString older = toDbDateTime(m_now.addSecs(-3599));
-        exec(QStringLiteral("INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score, execution_time_ms,"
-                            " metadata, created_at) VALUES ('Agent-A', 'deploy', '{\"action\":\"go\"}', 0.9, 10,"
-                            " '{\"environment\":\"production\"}', ?), ('agent-b', 'chat_response', '{}', 0.72, 10,"
-                            " '{\"teams_affected\":3}', ?), ('agent-c', 'chat_response', '{}', 0.97, 10, '{}', ?)"),
+        exec(QStringLiteral(
+                 "INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score, execution_time_ms,"
+                 " metadata, created_at) VALUES ('Agent-A', 'deploy', '{\"action\":\"go\"}', 0.9, 10,"
+                 " '{\"environment\":\"production\"}', ?), ('agent-b', 'chat_response', '{}', 0.72, 10,"
+                 " '{\"teams_affected\":3}', ?), ('agent-c', 'chat_response', '{}', 0.97, 10, '{}', ?)"),
              {now, older, older});
         expectExact(ReviewRules::defaults(), "after another system's inserts");
         exec(QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'correct', accuracy = 1.0 WHERE id % 5 = 1"));
         exec(QStringLiteral("UPDATE ai_telemetry SET metadata = '{\"critical\":true}' WHERE id % 6 = 2"));
         exec(QStringLiteral("UPDATE ai_telemetry SET confidence_score = 0.5 WHERE id % 8 = 3"));
-        exec(QStringLiteral("UPDATE ai_telemetry SET created_at = ? WHERE id % 9 = 4"), {toDbDateTime(m_now.addSecs(-86401))});
+        exec(QStringLiteral("UPDATE ai_telemetry SET created_at = ? WHERE id % 9 = 4"),
+             {toDbDateTime(m_now.addSecs(-86401))});
         exec(QStringLiteral("UPDATE ai_telemetry SET agent_id = 'agent-a' WHERE id % 10 = 5"));
         exec(QStringLiteral("UPDATE ai_telemetry SET human_feedback = NULL, accuracy = NULL WHERE id % 15 = 1"));
         expectExact(ReviewRules::defaults(), "after another system's updates");
@@ -218,10 +235,12 @@ private slots:
     // server's SQL says.
     void jsonlIngestWithNearMisses()
     {
-        const QList<QJsonValue> tasks = {"deploy", "Deploy", "deployment_risk", "Deployment_Risk", "code_review ", "code_review",
-                                         "códe_review", "chat_response", "rollback_decision"};
-        const QList<QJsonValue> environments = {"production", "Production", "production ", "prodüction", 7, true,
-                                                QJsonValue::Null, QJsonObject{{"a", 1}}, QJsonValue::Undefined};
+        const QList<QJsonValue> tasks = {"deploy",          "Deploy",        "deployment_risk",
+                                         "Deployment_Risk", "code_review ",  "code_review",
+                                         "códe_review",     "chat_response", "rollback_decision"};
+        const QList<QJsonValue> environments = {
+            "production", "Production",     "production ",         "prodüction",         7,
+            true,         QJsonValue::Null, QJsonObject{{"a", 1}}, QJsonValue::Undefined};
         const QList<QJsonValue> actions = {"rollback", "ROLLBACK", "approve"};
         const QList<QJsonValue> critical = {true, "true", 1, QJsonValue::Undefined};
         const QList<QJsonValue> teams = {2, 1, "5", 1e300, QJsonValue::Undefined};
@@ -256,9 +275,10 @@ private slots:
         QCOMPARE(report->written.inserted, qint64(1500));
         expectExact(ReviewRules::defaults(), "after record --jsonl with near-misses", false);
         // Another system's row with a number beyond DECIMAL: the triggers compare as DOUBLE.
-        exec(QStringLiteral("INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
-                            " execution_time_ms, metadata, created_at) VALUES ('agent-a', 'chat_response', '{}', 0.99, 5,"
-                            " '{\"teams_affected\": 1e300}', ?)"),
+        exec(QStringLiteral(
+                 "INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
+                 " execution_time_ms, metadata, created_at) VALUES ('agent-a', 'chat_response', '{}', 0.99, 5,"
+                 " '{\"teams_affected\": 1e300}', ?)"),
              {toDbDateTime(m_now)});
         expectExact(ReviewRules::defaults(), "after another system's row with 1e300", false);
         // The C++ rules of the other cases do not follow the server's collation.
@@ -291,7 +311,8 @@ private slots:
         QVERIFY(rebuilt && *rebuilt);
         expectExact(edited, "after a rebuild for edited rules");
         insertMix(200, 3);
-        exec(QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'partially_correct', accuracy = 0.5 WHERE id % 4 = 0"));
+        exec(QStringLiteral(
+            "UPDATE ai_telemetry SET human_feedback = 'partially_correct', accuracy = 0.5 WHERE id % 4 = 0"));
         expectExact(edited, "edited rules, after more writes");
     }
 
@@ -336,7 +357,8 @@ private slots:
         setTelemetryTriggersRecheckInterval(std::chrono::milliseconds(200));
         auto kept = queuecounts::read(*m_db, editedRules(), {}, m_now);
         QVERIFY(kept && *kept);
-        exec(QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(queuecounts::triggerNames(queuecounts::rulesId(editedRules()))[1]));
+        exec(QStringLiteral("DROP TRIGGER IF EXISTS %1")
+                 .arg(queuecounts::triggerNames(queuecounts::rulesId(editedRules()))[1]));
         QThread::msleep(250);
         kept = queuecounts::read(*m_db, editedRules(), {}, m_now);
         setTelemetryTriggersRecheckInterval(interval);

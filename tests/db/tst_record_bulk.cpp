@@ -53,7 +53,10 @@ public:
     {
         m_ok = execStatement(db, QStringLiteral("SET GLOBAL local_infile = 0"), {}, "refusing LOAD DATA LOCAL").ok();
     }
-    ~LocalInfileOff() { execStatement(m_db, QStringLiteral("SET GLOBAL local_infile = 1"), {}, "allowing LOAD DATA LOCAL"); }
+    ~LocalInfileOff()
+    {
+        execStatement(m_db, QStringLiteral("SET GLOBAL local_infile = 1"), {}, "allowing LOAD DATA LOCAL");
+    }
     bool ok() const { return m_ok; }
 
 private:
@@ -61,7 +64,7 @@ private:
     bool m_ok = false;
 };
 
-} // namespace
+}  // namespace
 
 class TestRecordBulk : public QObject {
     Q_OBJECT
@@ -132,7 +135,8 @@ private slots:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), fresh.password);
         cli.setProcessEnvironment(env);
-        cli.start(qEnvironmentVariable("ATALAYA_CLI"), {"--db", fresh.url, "record", "--jsonl", viaFifo ? fifo : QStringLiteral("-")});
+        cli.start(qEnvironmentVariable("ATALAYA_CLI"),
+                  {"--db", fresh.url, "record", "--jsonl", viaFifo ? fifo : QStringLiteral("-")});
         QVERIFY(cli.waitForStarted());
         QFile pipe(fifo);
         auto feed = [&](const QByteArray &bytes) {
@@ -173,14 +177,16 @@ private slots:
                      },
                      30000),
                  "the run never went idle between its input's two parts");
-        QVERIFY(execStatement(*fresh.db, QStringLiteral("SET SESSION innodb_lock_wait_timeout = 5"), {}, "timeout").ok());
+        QVERIFY(
+            execStatement(*fresh.db, QStringLiteral("SET SESSION innodb_lock_wait_timeout = 5"), {}, "timeout").ok());
         QElapsedTimer outsider;
         outsider.start();
-        QVERIFY(execStatement(*fresh.db,
-                              QStringLiteral("INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
-                                             " execution_time_ms, metadata, created_at) VALUES ('outsider', 'code_review', '{}',"
-                                             " 0.5, 1, '{}', UTC_TIMESTAMP(6))"),
-                              {}, "another writer")
+        QVERIFY(execStatement(
+                    *fresh.db,
+                    QStringLiteral("INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
+                                   " execution_time_ms, metadata, created_at) VALUES ('outsider', 'code_review', '{}',"
+                                   " 0.5, 1, '{}', UTC_TIMESTAMP(6))"),
+                    {}, "another writer")
                     .ok());
         QVERIFY2(outsider.elapsed() < 4000, "another writer waited for the stalled run");
         feed(rest);
@@ -228,15 +234,16 @@ private slots:
         auto fresh = freshDatabase();
         QVERIFY(fresh.db);
         QSqlQuery trigger(fresh.db->connection());
-        QVERIFY2(trigger.exec(QStringLiteral(
-                     "CREATE TRIGGER test_refuse BEFORE INSERT ON ai_telemetry FOR EACH ROW"
-                     " IF NEW.agent_id = 'r15000' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused by a test trigger'; END IF")),
+        QVERIFY2(trigger.exec(QStringLiteral("CREATE TRIGGER test_refuse BEFORE INSERT ON ai_telemetry FOR EACH ROW"
+                                             " IF NEW.agent_id = 'r15000' THEN SIGNAL SQLSTATE '45000' SET "
+                                             "MESSAGE_TEXT = 'refused by a test trigger'; END IF")),
                  qPrintable(trigger.lastError().text()));
         QStringList expected;
         const QString file = rowsFile(20000, expected);
         const CliRun loaded = runCliOn(fresh, {"record", "--jsonl", file});
         QVERIFY(loaded.exitCode != 0);
-        QVERIFY2(loaded.err.contains("14001") && loaded.err.contains("refused by a test trigger"), loaded.err.constData());
+        QVERIFY2(loaded.err.contains("14001") && loaded.err.contains("refused by a test trigger"),
+                 loaded.err.constData());
         QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM ai_telemetry"), qint64(0));
         QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM atalaya_rollup_hour"), qint64(0));
         LocalInfileOff off(*fresh.db);

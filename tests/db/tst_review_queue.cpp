@@ -62,36 +62,79 @@ private slots:
         QTest::addColumn<QString>("reason");
 
         const QByteArray none = "{}";
-        QTest::newRow("conf 0.6999") << "chat_response" << 0.6999 << none << none << "P0" << "confidence 0.6999 < 0.70";
-        QTest::newRow("conf 0.70") << "chat_response" << 0.70 << none << none << "P1" << "confidence 0.70 in [0.70, 0.85)";
-        QTest::newRow("conf 0.8499") << "chat_response" << 0.8499 << none << none << "P1" << "confidence 0.8499 in [0.70, 0.85)";
-        QTest::newRow("conf 0.85") << "chat_response" << 0.85 << none << none << "P2" << "confidence 0.85 in [0.85, 0.95]";
-        QTest::newRow("conf 0.95") << "chat_response" << 0.95 << none << none << "P2" << "confidence 0.95 in [0.85, 0.95]";
-        QTest::newRow("conf 0.9501") << "chat_response" << 0.9501 << none << none << "P3" << "confidence 0.9501 > 0.95";
-        QTest::newRow("conf 0.0") << "chat_response" << 0.0 << none << none << "P0" << "confidence 0.00 < 0.70";
-        QTest::newRow("conf 1.0") << "chat_response" << 1.0 << none << none << "P3" << "confidence 1.00 > 0.95";
-        QTest::newRow("task deployment_risk") << "deployment_risk" << 0.99 << none << none << "P0" << "deployment/rollback task (deployment_risk)";
-        QTest::newRow("task rollback_decision") << "rollback_decision" << 0.99 << none << none << "P0" << "deployment/rollback task (rollback_decision)";
-        QTest::newRow("deploy task in production") << "deployment" << 0.99 << none << QByteArray("{\"environment\":\"production\"}") << "P0" << "production deployment";
-        QTest::newRow("deploy task in staging") << "deployment" << 0.99 << none << QByteArray("{\"environment\":\"staging\"}") << "P3" << "confidence 0.99 > 0.95";
-        QTest::newRow("production, not a deploy task") << "chat_response" << 0.99 << none << QByteArray("{\"environment\":\"production\"}") << "P3" << "confidence 0.99 > 0.95";
-        QTest::newRow("action rollback") << "incident_summary" << 0.99 << QByteArray("{\"action\":\"rollback\"}") << none << "P0" << "rollback decision";
-        QTest::newRow("action hold") << "incident_summary" << 0.99 << QByteArray("{\"action\":\"hold\"}") << none << "P3" << "confidence 0.99 > 0.95";
-        QTest::newRow("action not a string") << "incident_summary" << 0.99 << QByteArray("{\"action\":{\"type\":\"rollback\"}}") << none << "P3" << "confidence 0.99 > 0.95";
-        QTest::newRow("critical true") << "chat_response" << 0.99 << none << QByteArray("{\"critical\":true}") << "P1" << "marked critical";
-        QTest::newRow("critical false") << "chat_response" << 0.99 << none << QByteArray("{\"critical\":false}") << "P3" << "confidence 0.99 > 0.95";
-        QTest::newRow("critical \"true\" string") << "chat_response" << 0.99 << none << QByteArray("{\"critical\":\"true\"}") << "P3" << "confidence 0.99 > 0.95";
-        QTest::newRow("teams_affected 2") << "chat_response" << 0.99 << none << QByteArray("{\"teams_affected\":2}") << "P1" << "affects 2 teams";
-        QTest::newRow("teams_affected 1") << "chat_response" << 0.99 << none << QByteArray("{\"teams_affected\":1}") << "P3" << "confidence 0.99 > 0.95";
-        QTest::newRow("teams_affected \"3\" string") << "chat_response" << 0.99 << none << QByteArray("{\"teams_affected\":\"3\"}") << "P3" << "confidence 0.99 > 0.95";
-        QTest::newRow("code review severity critical") << "code_review" << 0.99 << none << QByteArray("{\"severity\":\"critical\"}") << "P1" << "critical code review";
-        QTest::newRow("severity critical, not a code review") << "chat_response" << 0.99 << none << QByteArray("{\"severity\":\"critical\"}") << "P3" << "confidence 0.99 > 0.95";
-        QTest::newRow("task code_review") << "code_review" << 0.99 << none << none << "P2" << "routine code_review";
-        QTest::newRow("task performance_analysis") << "performance_analysis" << 0.99 << none << none << "P2" << "routine performance_analysis";
-        QTest::newRow("task optimization") << "optimization" << 0.99 << none << none << "P2" << "routine optimization";
-        QTest::newRow("highest priority wins") << "code_review" << 0.60 << none << QByteArray("{\"critical\":true}") << "P0" << "confidence 0.60 < 0.70";
-        QTest::newRow("every P0 reason listed") << "rollback_decision" << 0.5 << QByteArray("{\"action\":\"rollback\"}") << QByteArray("{\"environment\":\"production\"}") << "P0"
-                                               << "deployment/rollback task (rollback_decision); production deployment; rollback decision; confidence 0.50 < 0.70";
+        QTest::newRow("conf 0.6999") << "chat_response" << 0.6999 << none << none << "P0"
+                                     << "confidence 0.6999 < 0.70";
+        QTest::newRow("conf 0.70") << "chat_response" << 0.70 << none << none << "P1"
+                                   << "confidence 0.70 in [0.70, 0.85)";
+        QTest::newRow("conf 0.8499") << "chat_response" << 0.8499 << none << none << "P1"
+                                     << "confidence 0.8499 in [0.70, 0.85)";
+        QTest::newRow("conf 0.85") << "chat_response" << 0.85 << none << none << "P2"
+                                   << "confidence 0.85 in [0.85, 0.95]";
+        QTest::newRow("conf 0.95") << "chat_response" << 0.95 << none << none << "P2"
+                                   << "confidence 0.95 in [0.85, 0.95]";
+        QTest::newRow("conf 0.9501") << "chat_response" << 0.9501 << none << none << "P3"
+                                     << "confidence 0.9501 > 0.95";
+        QTest::newRow("conf 0.0") << "chat_response" << 0.0 << none << none << "P0"
+                                  << "confidence 0.00 < 0.70";
+        QTest::newRow("conf 1.0") << "chat_response" << 1.0 << none << none << "P3"
+                                  << "confidence 1.00 > 0.95";
+        QTest::newRow("task deployment_risk") << "deployment_risk" << 0.99 << none << none << "P0"
+                                              << "deployment/rollback task (deployment_risk)";
+        QTest::newRow("task rollback_decision") << "rollback_decision" << 0.99 << none << none << "P0"
+                                                << "deployment/rollback task (rollback_decision)";
+        QTest::newRow("deploy task in production")
+            << "deployment" << 0.99 << none << QByteArray("{\"environment\":\"production\"}") << "P0"
+            << "production deployment";
+        QTest::newRow("deploy task in staging")
+            << "deployment" << 0.99 << none << QByteArray("{\"environment\":\"staging\"}") << "P3"
+            << "confidence 0.99 > 0.95";
+        QTest::newRow("production, not a deploy task")
+            << "chat_response" << 0.99 << none << QByteArray("{\"environment\":\"production\"}") << "P3"
+            << "confidence 0.99 > 0.95";
+        QTest::newRow("action rollback") << "incident_summary" << 0.99 << QByteArray("{\"action\":\"rollback\"}")
+                                         << none << "P0"
+                                         << "rollback decision";
+        QTest::newRow("action hold") << "incident_summary" << 0.99 << QByteArray("{\"action\":\"hold\"}") << none
+                                     << "P3"
+                                     << "confidence 0.99 > 0.95";
+        QTest::newRow("action not a string")
+            << "incident_summary" << 0.99 << QByteArray("{\"action\":{\"type\":\"rollback\"}}") << none << "P3"
+            << "confidence 0.99 > 0.95";
+        QTest::newRow("critical true") << "chat_response" << 0.99 << none << QByteArray("{\"critical\":true}") << "P1"
+                                       << "marked critical";
+        QTest::newRow("critical false") << "chat_response" << 0.99 << none << QByteArray("{\"critical\":false}") << "P3"
+                                        << "confidence 0.99 > 0.95";
+        QTest::newRow("critical \"true\" string")
+            << "chat_response" << 0.99 << none << QByteArray("{\"critical\":\"true\"}") << "P3"
+            << "confidence 0.99 > 0.95";
+        QTest::newRow("teams_affected 2")
+            << "chat_response" << 0.99 << none << QByteArray("{\"teams_affected\":2}") << "P1"
+            << "affects 2 teams";
+        QTest::newRow("teams_affected 1")
+            << "chat_response" << 0.99 << none << QByteArray("{\"teams_affected\":1}") << "P3"
+            << "confidence 0.99 > 0.95";
+        QTest::newRow("teams_affected \"3\" string")
+            << "chat_response" << 0.99 << none << QByteArray("{\"teams_affected\":\"3\"}") << "P3"
+            << "confidence 0.99 > 0.95";
+        QTest::newRow("code review severity critical")
+            << "code_review" << 0.99 << none << QByteArray("{\"severity\":\"critical\"}") << "P1"
+            << "critical code review";
+        QTest::newRow("severity critical, not a code review")
+            << "chat_response" << 0.99 << none << QByteArray("{\"severity\":\"critical\"}") << "P3"
+            << "confidence 0.99 > 0.95";
+        QTest::newRow("task code_review") << "code_review" << 0.99 << none << none << "P2"
+                                          << "routine code_review";
+        QTest::newRow("task performance_analysis") << "performance_analysis" << 0.99 << none << none << "P2"
+                                                   << "routine performance_analysis";
+        QTest::newRow("task optimization") << "optimization" << 0.99 << none << none << "P2"
+                                           << "routine optimization";
+        QTest::newRow("highest priority wins")
+            << "code_review" << 0.60 << none << QByteArray("{\"critical\":true}") << "P0"
+            << "confidence 0.60 < 0.70";
+        QTest::newRow("every P0 reason listed") << "rollback_decision" << 0.5 << QByteArray("{\"action\":\"rollback\"}")
+                                                << QByteArray("{\"environment\":\"production\"}") << "P0"
+                                                << "deployment/rollback task (rollback_decision); production "
+                                                   "deployment; rollback decision; confidence 0.50 < 0.70";
     }
 
     void ruleEdges()
@@ -135,7 +178,8 @@ private slots:
         const qint64 id = insert(QStringLiteral("bad-json"), QStringLiteral("chat_response"), 0.9, {}, {});
         if (!m_db->dialect().isMySql())
             QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET metadata = ? WHERE id = ?"),
-                                  {QStringLiteral("{not json"), id}, QStringLiteral("corrupting")).ok());
+                                  {QStringLiteral("{not json"), id}, QStringLiteral("corrupting"))
+                        .ok());
         QueueFilter filter;
         filter.agentId = QStringLiteral("bad-json");
         auto items = ReviewQueue(m_db, ReviewRules::defaults()).items(filter);
@@ -232,7 +276,8 @@ private slots:
     void overviewPendingP0IsTheQueueCount()
     {
         const QString agent = QStringLiteral("kpi");
-        insert(agent, QStringLiteral("deploy"), 0.97, {}, {{QStringLiteral("environment"), QStringLiteral("production")}});
+        insert(agent, QStringLiteral("deploy"), 0.97, {},
+               {{QStringLiteral("environment"), QStringLiteral("production")}});
         insert(agent, QStringLiteral("chat_response"), 0.40, {}, {});
         insert(agent, QStringLiteral("chat_response"), 0.90, {}, {});
         StatsQuery query;
@@ -312,10 +357,18 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("mentions");
         QTest::newRow("no priorities") << QByteArray("{}") << "priorities";
-        QTest::newRow("bad kind") << QByteArray("{\"priorities\":{\"P0\":{\"sla_hours\":1,\"rules\":[{\"kind\":\"magic\"}]}}}") << "magic";
-        QTest::newRow("confidence 1.7") << QByteArray("{\"priorities\":{\"P0\":{\"sla_hours\":1,\"rules\":[{\"kind\":\"confidence_below\",\"value\":1.7}]}}}") << "[0, 1]";
-        QTest::newRow("bad path") << QByteArray("{\"priorities\":{\"P0\":{\"sla_hours\":1,\"rules\":[{\"kind\":\"json_equals\",\"field\":\"metadata\",\"path\":\"a') OR 1=1\",\"equals\":\"x\"}]}}}") << "path";
-        QTest::newRow("bad sla") << QByteArray("{\"priorities\":{\"P0\":{\"sla_hours\":-3,\"rules\":[]}}}") << "sla_hours";
+        QTest::newRow("bad kind") << QByteArray(
+            "{\"priorities\":{\"P0\":{\"sla_hours\":1,\"rules\":[{\"kind\":\"magic\"}]}}}")
+                                  << "magic";
+        QTest::newRow("confidence 1.7") << QByteArray(
+            "{\"priorities\":{\"P0\":{\"sla_hours\":1,\"rules\":[{\"kind\":\"confidence_below\",\"value\":1.7}]}}}")
+                                        << "[0, 1]";
+        QTest::newRow("bad path") << QByteArray(
+            "{\"priorities\":{\"P0\":{\"sla_hours\":1,\"rules\":[{\"kind\":\"json_equals\",\"field\":\"metadata\","
+            "\"path\":\"a') OR 1=1\",\"equals\":\"x\"}]}}}")
+                                  << "path";
+        QTest::newRow("bad sla") << QByteArray("{\"priorities\":{\"P0\":{\"sla_hours\":-3,\"rules\":[]}}}")
+                                 << "sla_hours";
     }
 
     void invalidRulesAreRefusedWithTheField()

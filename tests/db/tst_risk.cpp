@@ -20,10 +20,11 @@ using namespace atalaya;
 namespace {
 
 const QDateTime kNow = QDateTime::currentDateTimeUtc();
-const char *kFeatures = R"({"lead_time":7200,"tests_passed_pct":40,"code_changes_size":900,"time_of_day":2,"day_of_week":5,)"
-                        R"("previous_failures":6,"team_velocity":5,"planning_duration":600,"feature_complexity_score":4,"code_review_score":0.5})";
+const char *kFeatures =
+    R"({"lead_time":7200,"tests_passed_pct":40,"code_changes_size":900,"time_of_day":2,"day_of_week":5,)"
+    R"("previous_failures":6,"team_velocity":5,"planning_duration":600,"feature_complexity_score":4,"code_review_score":0.5})";
 
-} // namespace
+}  // namespace
 
 class TestRisk : public QObject {
     Q_OBJECT
@@ -103,7 +104,8 @@ private slots:
         QVERIFY(active.ok());
         QCOMPARE(active->version, second->model.version);
         // Bit for bit what was trained, and explanations still additive after the round trip.
-        const FeatureVector x = normalizeFeatures(m_rows.empty() ? FeatureVector{} : extractHistory(m_rows, kNow.addDays(-90)).samples[3].raw);
+        const FeatureVector x = normalizeFeatures(
+            m_rows.empty() ? FeatureVector{} : extractHistory(m_rows, kNow.addDays(-90)).samples[3].raw);
         QCOMPARE(active->riskScore(x), second->model.riskScore(x));
         QCOMPARE(active->baseValue, second->model.baseValue);
         auto previous = store.activate(first->model.version);
@@ -123,8 +125,10 @@ private slots:
         auto list = store.list();
         QVERIFY(list.ok() && !list->empty());
         const QString victim = list->front().version;
-        QVERIFY(execStatement(*m_fresh.db, QStringLiteral("UPDATE atalaya_risk_models SET model_sha256 = ? WHERE version = ?"),
-                              {QString(64, QLatin1Char('0')), victim}, "corrupt").ok());
+        QVERIFY(execStatement(*m_fresh.db,
+                              QStringLiteral("UPDATE atalaya_risk_models SET model_sha256 = ? WHERE version = ?"),
+                              {QString(64, QLatin1Char('0')), victim}, "corrupt")
+                    .ok());
         auto loaded = store.load(victim);
         QVERIFY(!loaded);
         QVERIFY2(loaded.error().message.contains("corrupted"), qPrintable(loaded.error().message));
@@ -138,8 +142,9 @@ private slots:
         QVERIFY(exportModelFile(*active, path).ok());
         const auto perms = QFile(path).permissions();
         QVERIFY(perms.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));  // 0600: nothing for group/other
-        QVERIFY(!(perms & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                           | QFileDevice::WriteOther | QFileDevice::ExeOther | QFileDevice::ExeOwner)));
+        QVERIFY(!(perms
+                  & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                     | QFileDevice::WriteOther | QFileDevice::ExeOther | QFileDevice::ExeOwner)));
         auto back = importModelFile(path);
         QVERIFY(back.ok());
         QCOMPARE(back->version, active->version);
@@ -180,7 +185,8 @@ private slots:
         for (auto it = c.begin(); it != c.end(); ++it)
             sum += it.value().toDouble();
         QVERIFY(qAbs(sum - p.value("risk_score").toDouble()) < 1e-9);
-        for (const char *key : {"risk_level", "confidence", "top_risk_factors", "recommendations", "feature_importance", "failure_probability"})
+        for (const char *key : {"risk_level", "confidence", "top_risk_factors", "recommendations", "feature_importance",
+                                "failure_probability"})
             QVERIFY2(p.contains(QLatin1String(key)), key);
         QVERIFY(!ok.json().object().value("model_version").toString().isEmpty());
 
@@ -214,7 +220,9 @@ private slots:
         const QJsonObject meta = QJsonDocument::fromJson(row->metadataJson).object();
         QCOMPARE(meta.value("model_version").toString(), run.json().object().value("model_version").toString());
         QCOMPARE(meta.value("cycle_id").toString(), cycle);
-        QVERIFY(qAbs(row->confidence - run.json().object().value("prediction").toObject().value("confidence").toDouble()) < 1e-4);
+        QVERIFY(
+            qAbs(row->confidence - run.json().object().value("prediction").toObject().value("confidence").toDouble())
+            < 1e-4);
     }
 
     void cliTrainGates()
@@ -236,7 +244,8 @@ private slots:
         QCOMPARE(stats.exitCode, 0);
         QCOMPARE(stats.json().object().value("model_version"), anyway.json().object().value("model_version"));
         QCOMPARE(cli({"risk", "importance"}).json().object().value("top_features").toArray().size(), 5);
-        QCOMPARE(cli({"risk", "models"}).json().object().value("active"), anyway.json().object().value("model_version"));
+        QCOMPARE(cli({"risk", "models"}).json().object().value("active"),
+                 anyway.json().object().value("model_version"));
     }
 
     void trainingIgnoresThreadCount()
@@ -258,8 +267,10 @@ private slots:
 
     void csvImport()
     {
-        const QByteArray header = "cycle_id,created_at,deployment_failed,lead_time,tests_passed_pct,code_changes_size,time_of_day,"
-                                  "day_of_week,previous_failures,team_velocity,planning_duration,feature_complexity_score,code_review_score\n";
+        const QByteArray header =
+            "cycle_id,created_at,deployment_failed,lead_time,tests_passed_pct,code_changes_size,time_of_day,"
+            "day_of_week,previous_failures,team_velocity,planning_duration,feature_complexity_score,code_review_"
+            "score\n";
         const QByteArray good1 = "csv-1,2026-11-01T10:00:00Z,1,7200,40,900,2,5,6,5,600,4,0.5\n";
         const QByteArray good2 = "\"csv-2\",2026-11-02T10:00:00Z,false,3600,100,50,10,1,0,4,7200,1,0.95\n";
         const QByteArray bad = "csv-3,2026-11-03T10:00:00Z,maybe,3600,101,50,10,1,0,4,7200,1,0.95\n";

@@ -49,7 +49,8 @@ private:
         // Partial hours at both ends, and a window inside one hour.
         out.push_back(*StatsQuery::range(m_now.addSecs(-5 * 86400 - 1234), m_now.addSecs(-86400 + 777)));
         out.push_back(*StatsQuery::range(m_now.addSecs(-3 * 3600 - 10), m_now.addSecs(-3 * 3600 + 900)));
-        const QDateTime hour = QDateTime::fromSecsSinceEpoch(m_now.toSecsSinceEpoch() / 3600 * 3600 - 48 * 3600, Qt::UTC);
+        const QDateTime hour =
+            QDateTime::fromSecsSinceEpoch(m_now.toSecsSinceEpoch() / 3600 * 3600 - 48 * 3600, Qt::UTC);
         out.push_back(*StatsQuery::range(hour, hour.addSecs(6 * 3600)));
         // Whole days only (no hour rows, no raw edges); a day edge and a mid-hour edge; full
         // hours that cross midnight without a whole day.
@@ -57,7 +58,8 @@ private:
         out.push_back(*StatsQuery::range(midnight.addDays(-3), midnight));
         out.push_back(*StatsQuery::range(midnight.addDays(-10), midnight.addSecs(-2 * 86400 + 1800 + 7)));
         out.push_back(*StatsQuery::range(midnight.addSecs(-9 * 86400 - 5 * 3600), midnight.addDays(-3)));
-        out.push_back(*StatsQuery::range(midnight.addSecs(-4 * 86400 - 3 * 3600), midnight.addSecs(-4 * 86400 + 5 * 3600)));
+        out.push_back(
+            *StatsQuery::range(midnight.addSecs(-4 * 86400 - 3 * 3600), midnight.addSecs(-4 * 86400 + 5 * 3600)));
         std::vector<StatsQuery> filtered;
         for (const StatsQuery &q : out) {
             filtered.push_back(q);
@@ -77,7 +79,9 @@ private:
         int n = 0;
         for (const StatsQuery &q : windows()) {
             const QString where = QStringLiteral("%1, window %2 (%3–%4, agent '%5', task '%6')")
-                                      .arg(stage).arg(n++).arg(toIsoUtc(q.from), toIsoUtc(q.to), q.agentId, q.taskType);
+                                      .arg(stage)
+                                      .arg(n++)
+                                      .arg(toIsoUtc(q.from), toIsoUtc(q.to), q.agentId, q.taskType);
             auto naive = rawTotals(*m_db, {{q.from, q.to}}, q.agentId, q.taskType, std::nullopt, true);
             QVERIFY(naive.ok());
             WindowTotals all;
@@ -193,18 +197,23 @@ private slots:
             QVariant accuracy = nullText();
             qint64 ms = rng.bounded(3000);
             switch (i % 10) {
-            case 0: conf = QStringLiteral("1.5"); break;               // out of range
-            case 1: feedback = QStringLiteral("maybe"); break;          // unknown feedback
-            case 2: ms = -7; break;                                     // negative latency
-            case 3: feedback = QStringLiteral("correct"); break;        // accuracy left NULL
-            case 4: feedback = QStringLiteral("incorrect"); accuracy = QStringLiteral("0.0000"); break;
+            case 0: conf = QStringLiteral("1.5"); break;  // out of range
+            case 1: feedback = QStringLiteral("maybe"); break;  // unknown feedback
+            case 2: ms = -7; break;  // negative latency
+            case 3: feedback = QStringLiteral("correct"); break;  // accuracy left NULL
+            case 4:
+                feedback = QStringLiteral("incorrect");
+                accuracy = QStringLiteral("0.0000");
+                break;
             // Keys MySQL's collations would fold into "beta": kept apart, as on SQLite.
             case 5: agent = QStringLiteral("Beta"); break;
             case 6: agent = QStringLiteral("beta "); break;
             default: break;
             }
             const QDateTime at = m_now.addSecs(-qint64(rng.bounded(35 * 86400)));
-            QVERIFY(execStatement(*m_db, insertSql(), {agent, task, conf, feedback, accuracy, ms, toDbDateTime(at)}, "raw insert").ok());
+            QVERIFY(execStatement(*m_db, insertSql(), {agent, task, conf, feedback, accuracy, ms, toDbDateTime(at)},
+                                  "raw insert")
+                        .ok());
         }
         compareAll(QStringLiteral("after raw inserts"));
     }
@@ -212,18 +221,37 @@ private slots:
     void otherSystemReviewsAndEdits()
     {
         // Re-reviews and undos written straight to the table, and a few latency edits/deletes.
-        QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'incorrect', accuracy = 0"
-                                                    " WHERE human_feedback = 'correct' AND id % 4 = 0"), {}, "re-review").ok());
-        QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'partially_correct', accuracy = 0.5"
-                                                    " WHERE human_feedback IS NULL AND id % 5 = 0"), {}, "review").ok());
-        QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET human_feedback = NULL, accuracy = NULL"
-                                                    " WHERE human_feedback = 'incorrect' AND id % 7 = 0"), {}, "undo").ok());
-        QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'bogus'"
-                                                    " WHERE id % 97 = 0"), {}, "bad feedback").ok());
-        QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET execution_time_ms = execution_time_ms * 3 + 1"
-                                                    " WHERE id % 11 = 0"), {}, "latency edit").ok());
-        QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET agent_id = 'gamma'"
-                                                    " WHERE agent_id = 'alpha' AND id % 13 = 0"), {}, "agent edit").ok());
+        QVERIFY(execStatement(*m_db,
+                              QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'incorrect', accuracy = 0"
+                                             " WHERE human_feedback = 'correct' AND id % 4 = 0"),
+                              {}, "re-review")
+                    .ok());
+        QVERIFY(
+            execStatement(*m_db,
+                          QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'partially_correct', accuracy = 0.5"
+                                         " WHERE human_feedback IS NULL AND id % 5 = 0"),
+                          {}, "review")
+                .ok());
+        QVERIFY(execStatement(*m_db,
+                              QStringLiteral("UPDATE ai_telemetry SET human_feedback = NULL, accuracy = NULL"
+                                             " WHERE human_feedback = 'incorrect' AND id % 7 = 0"),
+                              {}, "undo")
+                    .ok());
+        QVERIFY(execStatement(*m_db,
+                              QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'bogus'"
+                                             " WHERE id % 97 = 0"),
+                              {}, "bad feedback")
+                    .ok());
+        QVERIFY(execStatement(*m_db,
+                              QStringLiteral("UPDATE ai_telemetry SET execution_time_ms = execution_time_ms * 3 + 1"
+                                             " WHERE id % 11 = 0"),
+                              {}, "latency edit")
+                    .ok());
+        QVERIFY(execStatement(*m_db,
+                              QStringLiteral("UPDATE ai_telemetry SET agent_id = 'gamma'"
+                                             " WHERE agent_id = 'alpha' AND id % 13 = 0"),
+                              {}, "agent edit")
+                    .ok());
         QVERIFY(execStatement(*m_db, QStringLiteral("DELETE FROM ai_telemetry WHERE id % 17 = 0"), {}, "delete").ok());
         compareAll(QStringLiteral("after raw updates"));
     }
@@ -250,9 +278,10 @@ private slots:
         const qint64 hourNow = m_now.toSecsSinceEpoch() / 3600;
         for (const auto &[table, slot, before] : {std::tuple{"atalaya_rollup_hour", "hour_no", hourNow},
                                                   std::tuple{"atalaya_rollup_day", "day_no", hourNow / 24}}) {
-            auto stale = execQuery(*m_db, QStringLiteral("SELECT COUNT(*) FROM %1 WHERE ((lat_built <> lat_version AND n > 0)"
-                                                         " OR (cal_built <> cal_version AND fb > 0)) AND %2 < ?")
-                                              .arg(QLatin1String(table), QLatin1String(slot)),
+            auto stale = execQuery(*m_db,
+                                   QStringLiteral("SELECT COUNT(*) FROM %1 WHERE ((lat_built <> lat_version AND n > 0)"
+                                                  " OR (cal_built <> cal_version AND fb > 0)) AND %2 < ?")
+                                       .arg(QLatin1String(table), QLatin1String(slot)),
                                    {before}, "stale");
             QVERIFY(stale.ok() && stale->next());
             QCOMPARE(stale->value(0).toLongLong(), qint64(0));
@@ -271,13 +300,16 @@ private slots:
                 QVariantList v;
                 for (int i = 3; i < 3 + rollup::counterColumns().size(); ++i)
                     v << q->value(i).toLongLong();
-                rows[QStringLiteral("%1|%2|%3").arg(q->value(0).toLongLong()).arg(QString::fromUtf8(q->value(1).toByteArray()),
-                                                                                  QString::fromUtf8(q->value(2).toByteArray()))] = v;
+                rows[QStringLiteral("%1|%2|%3")
+                         .arg(q->value(0).toLongLong())
+                         .arg(QString::fromUtf8(q->value(1).toByteArray()),
+                              QString::fromUtf8(q->value(2).toByteArray()))] = v;
             }
             return rows;
         };
         const auto hours = read(QStringLiteral("SELECT day_no, agent_id, task_type, SUM(%1) FROM atalaya_rollup_hour"
-                                               " GROUP BY day_no, agent_id, task_type").arg(sums));
+                                               " GROUP BY day_no, agent_id, task_type")
+                                    .arg(sums));
         const auto days = read(QStringLiteral("SELECT day_no, agent_id, task_type, %1 FROM atalaya_rollup_day")
                                    .arg(rollup::counterColumns().join(QStringLiteral(", "))));
         QVERIFY(hours.size() > 100);
@@ -291,8 +323,10 @@ private slots:
 
     void rebuildGivesTheSameRollups()
     {
-        auto before = execQuery(*m_db, QStringLiteral("SELECT SUM(n), SUM(fb), SUM(acc_sum), SUM(conf_sum), SUM(exec_sum),"
-                                                      " SUM(dq_excluded), SUM(b0), SUM(b4) FROM atalaya_rollup_hour"), {}, "sum");
+        auto before = execQuery(*m_db,
+                                QStringLiteral("SELECT SUM(n), SUM(fb), SUM(acc_sum), SUM(conf_sum), SUM(exec_sum),"
+                                               " SUM(dq_excluded), SUM(b0), SUM(b4) FROM atalaya_rollup_hour"),
+                                {}, "sum");
         QVERIFY(before.ok() && before->next());
         QVariantList sums;
         for (int i = 0; i < 8; ++i)
@@ -300,8 +334,10 @@ private slots:
         before->finish();
         QVERIFY(rollup::rebuild(*m_db).ok());
         dayRowsAreTheSumOfTheirHours();
-        auto after = execQuery(*m_db, QStringLiteral("SELECT SUM(n), SUM(fb), SUM(acc_sum), SUM(conf_sum), SUM(exec_sum),"
-                                                     " SUM(dq_excluded), SUM(b0), SUM(b4) FROM atalaya_rollup_hour"), {}, "sum");
+        auto after = execQuery(*m_db,
+                               QStringLiteral("SELECT SUM(n), SUM(fb), SUM(acc_sum), SUM(conf_sum), SUM(exec_sum),"
+                                              " SUM(dq_excluded), SUM(b0), SUM(b4) FROM atalaya_rollup_hour"),
+                               {}, "sum");
         QVERIFY(after.ok() && after->next());
         for (int i = 0; i < 8; ++i)
             QCOMPARE(after->value(i).toLongLong(), sums[i].toLongLong());
@@ -313,20 +349,24 @@ private slots:
     {
         // One figure straight from hand-written SQL, so the reference itself is checked.
         const StatsQuery q = *StatsQuery::lastDays(7, m_now);
-        auto count = execQuery(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE created_at >= ? AND created_at < ?"
-                                                     " AND confidence_score >= 0 AND confidence_score <= 1 AND execution_time_ms >= 0"
-                                                     " AND (human_feedback IS NULL OR human_feedback IN ('correct','incorrect','partially_correct'))"),
-                               {toDbDateTime(q.from), toDbDateTime(q.to)}, "count");
+        auto count = execQuery(
+            *m_db,
+            QStringLiteral(
+                "SELECT COUNT(*) FROM ai_telemetry WHERE created_at >= ? AND created_at < ?"
+                " AND confidence_score >= 0 AND confidence_score <= 1 AND execution_time_ms >= 0"
+                " AND (human_feedback IS NULL OR human_feedback IN ('correct','incorrect','partially_correct'))"),
+            {toDbDateTime(q.from), toDbDateTime(q.to)}, "count");
         QVERIFY(count.ok() && count->next());
         auto s = StatsService(m_db).summary(q);
         QVERIFY(s.ok());
         QCOMPARE(s->accuracy.totalDecisions, count->value(0).toLongLong());
         QVERIFY(s->accuracy.totalDecisions > 100);
-        auto reviewed = execQuery(*m_db, QStringLiteral("SELECT COUNT(*), SUM(ROUND(accuracy * 10000)) FROM ai_telemetry"
-                                                        " WHERE created_at >= ? AND created_at < ? AND confidence_score >= 0"
-                                                        " AND confidence_score <= 1 AND execution_time_ms >= 0"
-                                                        " AND human_feedback IN ('correct','incorrect','partially_correct')"
-                                                        " AND accuracy IS NOT NULL"),
+        auto reviewed = execQuery(*m_db,
+                                  QStringLiteral("SELECT COUNT(*), SUM(ROUND(accuracy * 10000)) FROM ai_telemetry"
+                                                 " WHERE created_at >= ? AND created_at < ? AND confidence_score >= 0"
+                                                 " AND confidence_score <= 1 AND execution_time_ms >= 0"
+                                                 " AND human_feedback IN ('correct','incorrect','partially_correct')"
+                                                 " AND accuracy IS NOT NULL"),
                                   {toDbDateTime(q.from), toDbDateTime(q.to)}, "reviewed");
         QVERIFY(reviewed.ok() && reviewed->next());
         auto cells = StatsSamples(m_db).reviewedCells(q);
@@ -350,12 +390,15 @@ private slots:
         const auto interval = telemetryTriggersRecheckInterval();
         setTelemetryTriggersRecheckInterval(std::chrono::milliseconds(200));
         QVERIFY(rollup::status(*m_db).usable());
-        QVERIFY(execStatement(*m_db, QStringLiteral("DROP TRIGGER %1").arg(rollup::triggerNames().first()), {}, "drop").ok());
+        QVERIFY(execStatement(*m_db, QStringLiteral("DROP TRIGGER %1").arg(rollup::triggerNames().first()), {}, "drop")
+                    .ok());
         for (int i = 0; i < 40; ++i) {
             const QDateTime at = m_now.addSecs(-qint64(i) * 7200 - 60);
-            QVERIFY(execStatement(*m_db, insertSql(), {m_agents[i % 3], m_tasks[i % 2], QStringLiteral("0.8123"),
-                                                       QStringLiteral("correct"), QStringLiteral("1.0"), 100 + i, toDbDateTime(at)},
-                                  "raw insert").ok());
+            QVERIFY(execStatement(*m_db, insertSql(),
+                                  {m_agents[i % 3], m_tasks[i % 2], QStringLiteral("0.8123"), QStringLiteral("correct"),
+                                   QStringLiteral("1.0"), 100 + i, toDbDateTime(at)},
+                                  "raw insert")
+                        .ok());
         }
         QThread::msleep(250);
         const rollup::RollupStatus dropped = rollup::status(*m_db);

@@ -20,7 +20,7 @@ DecisionInput decision(const QString &agent, const QString &task, double confide
     return test::makeDecision(agent, task, confidence, ms, feedback, at);
 }
 
-} // namespace
+}  // namespace
 
 class TestStats : public QObject {
     Q_OBJECT
@@ -57,9 +57,17 @@ private slots:
         const QString insert = QStringLiteral(
             "INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score, human_feedback,"
             " accuracy, execution_time_ms, metadata, created_at) VALUES (?, ?, '{}', ?, ?, ?, ?, '{}', ?)");
-        QVERIFY(execStatement(*m_db, insert, {"a", "x", "1.7", QVariant(QMetaType::fromType<QString>()), QVariant(QMetaType::fromType<QString>()), 50, toDbDateTime(t)}, "dq").ok());
+        QVERIFY(execStatement(*m_db, insert,
+                              {"a", "x", "1.7", QVariant(QMetaType::fromType<QString>()),
+                               QVariant(QMetaType::fromType<QString>()), 50, toDbDateTime(t)},
+                              "dq")
+                    .ok());
         QVERIFY(execStatement(*m_db, insert, {"a", "x", "0.9", "maybe", "1.0", 50, toDbDateTime(t)}, "dq").ok());
-        QVERIFY(execStatement(*m_db, insert, {"a", "x", "0.9", QVariant(QMetaType::fromType<QString>()), QVariant(QMetaType::fromType<QString>()), -5, toDbDateTime(t)}, "dq").ok());
+        QVERIFY(execStatement(*m_db, insert,
+                              {"a", "x", "0.9", QVariant(QMetaType::fromType<QString>()),
+                               QVariant(QMetaType::fromType<QString>()), -5, toDbDateTime(t)},
+                              "dq")
+                    .ok());
     }
 
     void overallWindow()

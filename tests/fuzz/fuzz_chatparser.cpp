@@ -19,20 +19,19 @@ void check(bool condition)
         std::abort();
 }
 
-} // namespace
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QByteArray bytes = QByteArray::fromRawData(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
+    const QByteArray bytes =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
     const ChatParseResult r = parseChatFrame(bytes);
     static ChatMetrics metrics(60);
     static qint64 now = 1795255200000;
     now += 137;
     for (const ChatEvent &e : r.events) {
         switch (e.type) {
-        case ChatEvent::Type::Satisfaction:
-            check(e.rating >= 1 && e.rating <= 5);
-            [[fallthrough]];
+        case ChatEvent::Type::Satisfaction: check(e.rating >= 1 && e.rating <= 5); [[fallthrough]];
         case ChatEvent::Type::ConversationStarted:
         case ChatEvent::Type::ConversationCompleted:
             check(!e.conversationId.isEmpty() && e.conversationId.size() <= 200);
@@ -43,8 +42,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check(!e.telemetryId || *e.telemetryId >= 1);
             break;
         case ChatEvent::Type::Error:
-        case ChatEvent::Type::Heartbeat:
-            break;
+        case ChatEvent::Type::Heartbeat: break;
         }
         metrics.add(e, now);
     }

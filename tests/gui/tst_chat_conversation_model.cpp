@@ -24,11 +24,12 @@ QString rows(const ChatConversationModel &m)
 {
     QStringList out;
     for (int r = 0; r < m.rowCount(); ++r)
-        out << m.index(r, 0).data(ChatConversationModel::IdRole).toString() + (m.isHistory(r) ? QStringLiteral(":h") : QString());
+        out << m.index(r, 0).data(ChatConversationModel::IdRole).toString()
+                + (m.isHistory(r) ? QStringLiteral(":h") : QString());
     return out.join(QLatin1Char(','));
 }
 
-} // namespace
+}  // namespace
 
 // The conversation list changes by removals, insertions on top and in-place updates, so a
 // view keeps its selection (persistent indexes) and scroll position; never by resets.
@@ -42,13 +43,41 @@ private slots:
         QTest::addColumn<QString>("second");  // the feed's order: most recent first
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QString>("kept");  // a row selected before the update
-        QTest::newRow("recency reorder changes nothing") << "" << "a,b,c" << "c,a,b" << "a,b,c" << "b";
-        QTest::newRow("new conversation on top") << "" << "a,b" << "a,x,b" << "x,a,b" << "b";
-        QTest::newRow("one leaves the middle") << "" << "a,b,c" << "a,c" << "a,c" << "c";
-        QTest::newRow("mixed") << "" << "a,b,c,d" << "e,d,b,f" << "e,f,b,d" << "d";
-        QTest::newRow("history below live") << "h1,h2" << "a" << "b,a" << "b,a,h1:h,h2:h" << "h2";
-        QTest::newRow("history row goes live") << "h1,h2" << "a" << "h1,a" << "h1,a,h2:h" << "h2";
-        QTest::newRow("live row leaves to history") << "a" << "a,b" << "b" << "b,a:h" << "b";
+        QTest::newRow("recency reorder changes nothing") << ""
+                                                         << "a,b,c"
+                                                         << "c,a,b"
+                                                         << "a,b,c"
+                                                         << "b";
+        QTest::newRow("new conversation on top") << ""
+                                                 << "a,b"
+                                                 << "a,x,b"
+                                                 << "x,a,b"
+                                                 << "b";
+        QTest::newRow("one leaves the middle") << ""
+                                               << "a,b,c"
+                                               << "a,c"
+                                               << "a,c"
+                                               << "c";
+        QTest::newRow("mixed") << ""
+                               << "a,b,c,d"
+                               << "e,d,b,f"
+                               << "e,f,b,d"
+                               << "d";
+        QTest::newRow("history below live") << "h1,h2"
+                                            << "a"
+                                            << "b,a"
+                                            << "b,a,h1:h,h2:h"
+                                            << "h2";
+        QTest::newRow("history row goes live") << "h1,h2"
+                                               << "a"
+                                               << "h1,a"
+                                               << "h1,a,h2:h"
+                                               << "h2";
+        QTest::newRow("live row leaves to history") << "a"
+                                                    << "a,b"
+                                                    << "b"
+                                                    << "b,a:h"
+                                                    << "b";
     }
     void liveUpdatesKeepRowsInPlace()
     {

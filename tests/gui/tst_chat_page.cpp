@@ -36,12 +36,14 @@ namespace {
 
 QString started(const QString &id)
 {
-    return frame("{'type':'conversation.started','conversation_id':'CONV','channel':'web','ts':'TS'}").replace(QStringLiteral("CONV"), id);
+    return frame("{'type':'conversation.started','conversation_id':'CONV','channel':'web','ts':'TS'}")
+        .replace(QStringLiteral("CONV"), id);
 }
 
 QString answer(const QString &id, const QString &text, qint64 telemetryId)
 {
-    return frame("{'type':'message','conversation_id':'CONV','role':'assistant','content':'TEXT','ts':'TS','latency_ms':300,'telemetry_id':TID}")
+    return frame("{'type':'message','conversation_id':'CONV','role':'assistant','content':'TEXT','ts':'TS','latency_ms'"
+                 ":300,'telemetry_id':TID}")
         .replace(QStringLiteral("CONV"), id)
         .replace(QStringLiteral("TEXT"), text)
         .replace(QStringLiteral("TID"), QString::number(telemetryId));
@@ -70,7 +72,7 @@ DecisionInput decision(double confidence)
     return d;
 }
 
-} // namespace
+}  // namespace
 
 // The chat page inside the main window, against a feed server in the test: what the cards,
 // the list and the transcript show, a dropped server, and the jump to a decision.
@@ -85,13 +87,14 @@ private:
     ChatPage *m_page = nullptr;
     QTableView *m_table = nullptr;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
-    qint64 m_queued = 0;    // a P0 decision: in the queue page's list
+    qint64 m_queued = 0;  // a P0 decision: in the queue page's list
     qint64 m_unqueued = 0;  // a P3 decision outside the sample: not listed, still pending
 
     QString card(const char *name) const
     {
         auto *c = m_page->findChild<LiveKpiCard *>(QLatin1String(name));
-        return c ? c->value() + QStringLiteral(" | ") + c->note() : QStringLiteral("<no card %1>").arg(QLatin1String(name));
+        return c ? c->value() + QStringLiteral(" | ") + c->note()
+                 : QStringLiteral("<no card %1>").arg(QLatin1String(name));
     }
     QString stateText() const { return m_page->findChild<QLabel *>(QStringLiteral("chatState"))->text(); }
     int eventCount() const
@@ -100,7 +103,10 @@ private:
         const auto m = events.match(stateText());
         return m.hasMatch() ? m.captured(1).toInt() : -1;
     }
-    QString idAt(int row) const { return m_table->model()->index(row, 0).data(ChatConversationModel::IdRole).toString(); }
+    QString idAt(int row) const
+    {
+        return m_table->model()->index(row, 0).data(ChatConversationModel::IdRole).toString();
+    }
     QString currentId() const { return m_table->currentIndex().data(ChatConversationModel::IdRole).toString(); }
     int rowOf(const QString &id) const
     {
@@ -173,7 +179,8 @@ private slots:
         QVERIFY(m_page);
         m_table = m_page->findChild<QTableView *>();
         QVERIFY(m_table);
-        m_tester = std::make_unique<QAbstractItemModelTester>(m_table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_tester = std::make_unique<QAbstractItemModelTester>(m_table->model(),
+                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_COMPARE_WITH_TIMEOUT(m_server.clients.size(), 1, 10000);
     }
 
@@ -318,7 +325,8 @@ private slots:
         const int before = eventCount();
         QVERIFY(before > 0);
         m_server.drop();
-        QTRY_VERIFY2_WITH_TIMEOUT(stateText().contains(QLatin1String("<b>Disconnected</b>")), qPrintable(stateText()), 5000);
+        QTRY_VERIFY2_WITH_TIMEOUT(stateText().contains(QLatin1String("<b>Disconnected</b>")), qPrintable(stateText()),
+                                  5000);
         QCOMPARE(m_window->statusPanel()->feedText(), QStringLiteral("Live feed: Disconnected"));
         // Backoff: 1 s ± 20 % before the first retry.
         QTRY_COMPARE_WITH_TIMEOUT(m_server.clients.size(), 1, 10000);
@@ -354,7 +362,8 @@ private slots:
     {
         QTRY_COMPARE(m_server.clients.size(), 1);
         const int connections = m_server.connections;
-        m_server.clients.first()->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("missing or wrong bearer token"));
+        m_server.clients.first()->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                                        QStringLiteral("missing or wrong bearer token"));
         QTRY_VERIFY2(stateText().contains(QLatin1String("<b>Refused</b>")), qPrintable(stateText()));
         QVERIFY2(stateText().contains(QLatin1String("missing or wrong bearer token")), qPrintable(stateText()));
         QVERIFY2(stateText().contains(QStringLiteral("<b>Token…</b>")), qPrintable(stateText()));

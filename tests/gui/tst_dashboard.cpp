@@ -109,13 +109,16 @@ private slots:
         for (int r = 0; r < model->rowCount(); ++r) {
             const GroupSummary &g = (*agents)[static_cast<size_t>(r)];
             QCOMPARE(model->index(r, 0).data().toString(), g.key);
-            QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::Decisions)).data(GroupTableModel::SortRole).toLongLong(),
+            QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::Decisions))
+                         .data(GroupTableModel::SortRole)
+                         .toLongLong(),
                      g.summary.accuracy.totalDecisions);
             QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::Accuracy)).data().toString(),
                      fmt::ratioPercent(g.summary.accuracy.accuracyAvg));
         }
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester proxyTester(page->agentView()->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(page->agentView()->proxy(),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(!page->byTaskCard()->isEmptyState());
         QVERIFY(!page->perDayCard()->isEmptyState());
     }
@@ -181,7 +184,8 @@ private slots:
         QVERIFY(waitReload(page));
         QCOMPARE(m_window->filter().days, 7);
         const auto s = StatsService(m_db).summary(currentQuery());
-        QCOMPARE(qobject_cast<OverviewPage *>(page)->card(OverviewPage::Total)->valueText(), fmt::count(s->accuracy.totalDecisions));
+        QCOMPARE(qobject_cast<OverviewPage *>(page)->card(OverviewPage::Total)->valueText(),
+                 fmt::count(s->accuracy.totalDecisions));
         period->setCurrentIndex(period->findData(30));
         QVERIFY(waitReload(page));
     }
@@ -245,9 +249,12 @@ private slots:
         const auto agents = StatsService(m_db).grouped(currentQuery(), GroupBy::Agent);
         GroupTableModel *model = page->agentModel();
         for (int r = 0; r < model->rowCount(); ++r)
-            QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::FeedbackCount)).data(GroupTableModel::SortRole).toLongLong(),
+            QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::FeedbackCount))
+                         .data(GroupTableModel::SortRole)
+                         .toLongLong(),
                      (*agents)[static_cast<size_t>(r)].summary.accuracy.totalWithFeedback);
-        QAbstractItemModelTester tester(page->agentView()->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(page->agentView()->proxy(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         // One bar per agent with its feedback rate, the lowest on top (bars run bottom-up).
         auto *rates = page->findChild<ChartCard *>(QStringLiteral("feedbackRateChart"));
         QVERIFY(rates && rates->chart());
@@ -266,7 +273,8 @@ private slots:
         const QBarSet *set = bars->barSets().first();
         QCOMPARE(set->count(), static_cast<int>(agents->size()));
         for (int i = 0; i < set->count(); ++i) {
-            const auto it = std::find_if(agents->begin(), agents->end(), [&](const GroupSummary &g) { return g.key == names->at(i); });
+            const auto it = std::find_if(agents->begin(), agents->end(),
+                                         [&](const GroupSummary &g) { return g.key == names->at(i); });
             QVERIFY2(it != agents->end(), qPrintable(names->at(i)));
             QCOMPARE(set->at(i), *it->summary.accuracy.feedbackRatePercent());
             if (i > 0)
@@ -292,14 +300,18 @@ private slots:
     {
         auto *page = qobject_cast<DataPage *>(m_window->page(QStringLiteral("feedback")));
         QVERIFY(showAndWait(QStringLiteral("feedback")));
-        QVERIFY(execStatement(*m_db, QStringLiteral("ALTER TABLE ai_telemetry RENAME TO ai_telemetry_away"), {}, QStringLiteral("test")).ok());
+        QVERIFY(execStatement(*m_db, QStringLiteral("ALTER TABLE ai_telemetry RENAME TO ai_telemetry_away"), {},
+                              QStringLiteral("test"))
+                    .ok());
         QSignalSpy failed(page, &Page::loadFinished);
         page->refresh();
         QVERIFY(failed.wait(20000));
         QCOMPARE(failed.last().at(0).toBool(), false);
         QVERIFY(!page->errorBanner()->isHidden());
         QVERIFY(!page->errorBanner()->message().isEmpty());
-        QVERIFY(execStatement(*m_db, QStringLiteral("ALTER TABLE ai_telemetry_away RENAME TO ai_telemetry"), {}, QStringLiteral("test")).ok());
+        QVERIFY(execStatement(*m_db, QStringLiteral("ALTER TABLE ai_telemetry_away RENAME TO ai_telemetry"), {},
+                              QStringLiteral("test"))
+                    .ok());
         QSignalSpy recovered(page, &Page::loadFinished);
         page->errorBanner()->retryButton()->click();
         QVERIFY(recovered.wait(20000));

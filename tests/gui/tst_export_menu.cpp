@@ -28,7 +28,7 @@ int pageCount(const QByteArray &pdf)
     return n;
 }
 
-} // namespace
+}  // namespace
 
 // File → Export PDF through the real menu action and file dialog (offscreen): the report is
 // drawn while the event loop runs, lands in the chosen file with as many pages as the CLI's
@@ -105,8 +105,9 @@ private slots:
 
         // The CLI builds the same report for the same period: same page count.
         const QString cliFile = m_dir.filePath(QStringLiteral("cli-report.pdf"));
-        const auto run = test::runCliOn(m_fresh, {QStringLiteral("export"), QStringLiteral("pdf"), QStringLiteral("--days"),
-                                                  QString::number(m_window->filter().days), QStringLiteral("--out"), cliFile});
+        const auto run = test::runCliOn(m_fresh,
+                                        {QStringLiteral("export"), QStringLiteral("pdf"), QStringLiteral("--days"),
+                                         QString::number(m_window->filter().days), QStringLiteral("--out"), cliFile});
         QCOMPARE(run.exitCode, 0);
         QFile cli(cliFile);
         QVERIFY(cli.open(QIODevice::ReadOnly));

@@ -29,7 +29,8 @@ QString feedbackOf(const Database &db, qint64 id)
 {
     auto q = execQuery(db, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?"), {id},
                        QStringLiteral("test read"));
-    return q && q->next() ? (q->value(0).isNull() ? QStringLiteral("<pending>") : q->value(0).toString()) : QStringLiteral("<missing>");
+    return q && q->next() ? (q->value(0).isNull() ? QStringLiteral("<pending>") : q->value(0).toString())
+                          : QStringLiteral("<missing>");
 }
 
 qint64 auditRows(const Database &db, qint64 id)
@@ -39,7 +40,7 @@ qint64 auditRows(const Database &db, qint64 id)
     return q && q->next() ? q->value(0).toLongLong() : -1;
 }
 
-} // namespace
+}  // namespace
 
 // Drives the review page with the keyboard as a reviewer does and checks the database.
 class TestReviewQueuePage : public QObject {
@@ -84,13 +85,14 @@ private slots:
         const QDateTime now = QDateTime::currentDateTimeUtc();
         // Queue order: P0 by age, then P1, then P2.
         const std::vector<std::pair<double, int>> rows = {{0.40, 7200}, {0.55, 600}, {0.60, 300},
-                                                          {0.75, 3600}, {0.80, 60}, {0.90, 100}};
+                                                          {0.75, 3600}, {0.80, 60},  {0.90, 100}};
         for (const auto &[confidence, age] : rows) {
             DecisionInput d;
             d.agentId = QStringLiteral("gui-agent");
             d.taskType = QStringLiteral("chat_response");
             d.confidence = confidence;
-            d.decision = {{QStringLiteral("action"), QStringLiteral("reply")}, {QStringLiteral("text"), QStringLiteral("100% %1 sure")}};
+            d.decision = {{QStringLiteral("action"), QStringLiteral("reply")},
+                          {QStringLiteral("text"), QStringLiteral("100% %1 sure")}};
             d.metadata = {{QStringLiteral("model_version"), QStringLiteral("v1")}};
             d.executionTimeMs = 42;
             d.createdAt = now.addSecs(-age);
@@ -168,8 +170,10 @@ private slots:
         QTest::keyClicks(page.findChild<QLineEdit *>(), QStringLiteral("looks fine"));
         page.recordFeedback(Feedback::Correct);
         QTRY_COMPARE(feedbackOf(*m_db, m_ids[3]), QStringLiteral("correct"));
-        auto note = execQuery(*m_db, QStringLiteral("SELECT note, reviewer FROM atalaya_feedback_audit WHERE telemetry_id = ? ORDER BY id DESC"),
-                              {m_ids[3]}, QStringLiteral("test read"));
+        auto note = execQuery(
+            *m_db,
+            QStringLiteral("SELECT note, reviewer FROM atalaya_feedback_audit WHERE telemetry_id = ? ORDER BY id DESC"),
+            {m_ids[3]}, QStringLiteral("test read"));
         QVERIFY(note && note->next());
         QCOMPARE(note->value(0).toString(), QStringLiteral("looks fine"));
         QCOMPARE(note->value(1).toString(), QStringLiteral("ana"));
@@ -274,7 +278,8 @@ private slots:
         for (int row = 0; row < 3; ++row)
             QCOMPARE(page.model()->item(row).priority, Priority::P0);
         QCOMPARE(page.model()->item(1).id, added[0]);
-        QVERIFY2(page.model()->item(1).reason.contains(QLatin1String("< 0.80")), qPrintable(page.model()->item(1).reason));
+        QVERIFY2(page.model()->item(1).reason.contains(QLatin1String("< 0.80")),
+                 qPrintable(page.model()->item(1).reason));
 
         QTRY_COMPARE_WITH_TIMEOUT(rebuilt.size(), 1, 60000);
         QCOMPARE(rebuilt.first().at(0).toBool(), true);

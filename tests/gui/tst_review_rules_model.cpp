@@ -30,13 +30,20 @@ private slots:
     {
         QTest::addColumn<QString>("english");
         QTest::addColumn<QString>("spanish");
-        QTest::newRow("deploy task") << "deployment/rollback task (%v)" << "tarea de despliegue/rollback (%v)";
-        QTest::newRow("production") << "production deployment" << "despliegue en producción";
-        QTest::newRow("rollback") << "rollback decision" << "decisión de rollback";
-        QTest::newRow("critical") << "marked critical" << "marcada como crítica";
-        QTest::newRow("teams") << "affects %v teams" << "afecta a %v equipos";
-        QTest::newRow("code review") << "critical code review" << "revisión de código crítica";
-        QTest::newRow("routine") << "routine %v" << "%v rutinaria";
+        QTest::newRow("deploy task") << "deployment/rollback task (%v)"
+                                     << "tarea de despliegue/rollback (%v)";
+        QTest::newRow("production") << "production deployment"
+                                    << "despliegue en producción";
+        QTest::newRow("rollback") << "rollback decision"
+                                  << "decisión de rollback";
+        QTest::newRow("critical") << "marked critical"
+                                  << "marcada como crítica";
+        QTest::newRow("teams") << "affects %v teams"
+                               << "afecta a %v equipos";
+        QTest::newRow("code review") << "critical code review"
+                                     << "revisión de código crítica";
+        QTest::newRow("routine") << "routine %v"
+                                 << "%v rutinaria";
     }
 
     void labelsShownInTheInterfaceLanguage()
@@ -77,7 +84,8 @@ private slots:
         model.priorityRules(Priority::P1).slaHours = 4;
         const int row = model.insertRule(Priority::P1);
         QCOMPARE(model.index(row, ReviewRulesModel::PriorityColumn).data().toString(), QStringLiteral("P1"));
-        QVERIFY(model.setData(model.index(row, ReviewRulesModel::KindColumn), static_cast<int>(ReviewRule::Kind::JsonEquals)));
+        QVERIFY(model.setData(model.index(row, ReviewRulesModel::KindColumn),
+                              static_cast<int>(ReviewRule::Kind::JsonEquals)));
         QVERIFY(model.setData(model.index(row, ReviewRulesModel::FieldColumn), 1));
         QVERIFY(model.setData(model.index(row, ReviewRulesModel::PathColumn), QStringLiteral("build.stage")));
         QVERIFY(model.setData(model.index(row, ReviewRulesModel::ValueColumn), QStringLiteral("\"7\"")));
@@ -108,18 +116,28 @@ private slots:
         const int tasks = static_cast<int>(ReviewRule::Kind::TaskTypeIn);
         const int equals = static_cast<int>(ReviewRule::Kind::JsonEquals);
         const int greater = static_cast<int>(ReviewRule::Kind::JsonGreater);
-        QTest::newRow("confidence not a number") << below << int(ReviewRulesModel::ValueColumn) << "abc" << "from 0 to 1";
-        QTest::newRow("confidence above 1") << below << int(ReviewRulesModel::ValueColumn) << "1.01" << "from 0 to 1";
-        QTest::newRow("confidence below 0") << below << int(ReviewRulesModel::ValueColumn) << "-0.1" << "from 0 to 1";
-        QTest::newRow("range end missing") << range << int(ReviewRulesModel::UpToColumn) << "" << "upper confidence";
-        QTest::newRow("range reversed") << range << int(ReviewRulesModel::UpToColumn) << "0.2" << "above its end";
-        QTest::newRow("no task types") << tasks << int(ReviewRulesModel::TaskTypesColumn) << " , " << "at least one task type";
-        QTest::newRow("task type too long") << tasks << int(ReviewRulesModel::TaskTypesColumn) << QString(51, QLatin1Char('x'))
-                                            << "longer than 50";
-        QTest::newRow("key with a space") << equals << int(ReviewRulesModel::PathColumn) << "env name" << "joined by dots";
-        QTest::newRow("key empty") << greater << int(ReviewRulesModel::PathColumn) << "" << "joined by dots";
-        QTest::newRow("equals nothing") << equals << int(ReviewRulesModel::ValueColumn) << " " << "which value";
-        QTest::newRow("greater than text") << greater << int(ReviewRulesModel::ValueColumn) << "many" << "not a number";
+        QTest::newRow("confidence not a number") << below << int(ReviewRulesModel::ValueColumn) << "abc"
+                                                 << "from 0 to 1";
+        QTest::newRow("confidence above 1") << below << int(ReviewRulesModel::ValueColumn) << "1.01"
+                                            << "from 0 to 1";
+        QTest::newRow("confidence below 0") << below << int(ReviewRulesModel::ValueColumn) << "-0.1"
+                                            << "from 0 to 1";
+        QTest::newRow("range end missing") << range << int(ReviewRulesModel::UpToColumn) << ""
+                                           << "upper confidence";
+        QTest::newRow("range reversed") << range << int(ReviewRulesModel::UpToColumn) << "0.2"
+                                        << "above its end";
+        QTest::newRow("no task types") << tasks << int(ReviewRulesModel::TaskTypesColumn) << " , "
+                                       << "at least one task type";
+        QTest::newRow("task type too long")
+            << tasks << int(ReviewRulesModel::TaskTypesColumn) << QString(51, QLatin1Char('x')) << "longer than 50";
+        QTest::newRow("key with a space") << equals << int(ReviewRulesModel::PathColumn) << "env name"
+                                          << "joined by dots";
+        QTest::newRow("key empty") << greater << int(ReviewRulesModel::PathColumn) << ""
+                                   << "joined by dots";
+        QTest::newRow("equals nothing") << equals << int(ReviewRulesModel::ValueColumn) << " "
+                                        << "which value";
+        QTest::newRow("greater than text") << greater << int(ReviewRulesModel::ValueColumn) << "many"
+                                           << "not a number";
     }
 
     void invalidRowsAreRefused()

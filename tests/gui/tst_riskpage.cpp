@@ -24,8 +24,7 @@ class TestRiskPage : public QObject {
 private:
     test::FreshDatabase m_fresh;
 
-    template <typename T>
-    T *child(QWidget *page, const char *name)
+    template <typename T> T *child(QWidget *page, const char *name)
     {
         T *w = page->findChild<T *>(QLatin1String(name));
         if (!w)

@@ -6,8 +6,7 @@
 
 namespace atalaya::test {
 
-CliRun runCli(const QStringList &args, const QByteArray &stdinData, const QProcessEnvironment &extraEnv,
-              int timeoutMs)
+CliRun runCli(const QStringList &args, const QByteArray &stdinData, const QProcessEnvironment &extraEnv, int timeoutMs)
 {
     QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -45,4 +44,4 @@ CliRun runCliOn(const FreshDatabase &db, const QStringList &args, const QByteArr
     return runCli(QStringList{QStringLiteral("--db"), db.url} + args, stdinData, extraEnv);
 }
 
-} // namespace atalaya::test
+}  // namespace atalaya::test

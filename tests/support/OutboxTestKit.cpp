@@ -58,7 +58,8 @@ std::shared_ptr<FeedbackOutbox> openOutbox(const QString &path)
     return std::shared_ptr<FeedbackOutbox>(std::move(*outbox));
 }
 
-PrivateMariaDb::PrivateMariaDb(QString fixtureScript, QString dir) : m_script(std::move(fixtureScript)), m_dir(std::move(dir))
+PrivateMariaDb::PrivateMariaDb(QString fixtureScript, QString dir)
+    : m_script(std::move(fixtureScript)), m_dir(std::move(dir))
 {
 }
 
@@ -99,7 +100,8 @@ qint64 PrivateMariaDb::pid() const
 bool PrivateMariaDb::ping() const
 {
     return QProcess::execute(QStringLiteral("mariadb-admin"),
-                             {QStringLiteral("--no-defaults"), QStringLiteral("--socket=") + m_info.value(QStringLiteral("SOCKET")),
+                             {QStringLiteral("--no-defaults"),
+                              QStringLiteral("--socket=") + m_info.value(QStringLiteral("SOCKET")),
                               QStringLiteral("-uroot"), QStringLiteral("ping")})
         == 0;
 }
@@ -166,4 +168,4 @@ std::shared_ptr<Database> PrivateMariaDb::createDatabase(const QString &name)
     return *opened;
 }
 
-} // namespace atalaya::test
+}  // namespace atalaya::test

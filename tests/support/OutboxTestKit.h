@@ -21,8 +21,7 @@ std::vector<qint64> seedPending(const std::shared_ptr<Database> &db, int count, 
                                 const QString &taskType, double confidence);
 
 // A verdict on `id` by `reviewer`, made while the reviewer saw `expected` ("" = pending).
-OutboxEntry verdict(qint64 id, Feedback value, const QString &reviewer,
-                    std::optional<QString> expected = QString());
+OutboxEntry verdict(qint64 id, Feedback value, const QString &reviewer, std::optional<QString> expected = QString());
 
 // An outbox at `path`; null (with the reason printed) when it cannot be opened.
 std::shared_ptr<FeedbackOutbox> openOutbox(const QString &path);
@@ -55,4 +54,4 @@ private:
     bool m_started = false;
 };
 
-} // namespace atalaya::test
+}  // namespace atalaya::test

@@ -30,10 +30,10 @@ void compareTotals(const WindowSummary &got, const WindowSummary &want, const QS
     }
 }
 
-void compareCells(const std::vector<ReviewedCell> &got, const std::vector<ReviewedCell> &want,
-                         const QString &where)
+void compareCells(const std::vector<ReviewedCell> &got, const std::vector<ReviewedCell> &want, const QString &where)
 {
-    QVERIFY2(got.size() == want.size(), qPrintable(where + QStringLiteral(" cells %1 vs %2").arg(got.size()).arg(want.size())));
+    QVERIFY2(got.size() == want.size(),
+             qPrintable(where + QStringLiteral(" cells %1 vs %2").arg(got.size()).arg(want.size())));
     for (size_t i = 0; i < got.size(); ++i) {
         QVERIFY2(got[i].confidenceE4 == want[i].confidenceE4 && got[i].count == want[i].count
                      && got[i].accuracySumE4 == want[i].accuracySumE4,
@@ -54,4 +54,4 @@ void compareCalibration(const CalibrationReport &got, const CalibrationReport &w
              qPrintable(where));
 }
 
-} // namespace atalaya::test
+}  // namespace atalaya::test

@@ -15,4 +15,4 @@ void compareTotals(const WindowSummary &got, const WindowSummary &want, const QS
 void compareCells(const std::vector<ReviewedCell> &got, const std::vector<ReviewedCell> &want, const QString &where);
 void compareCalibration(const CalibrationReport &got, const CalibrationReport &want, const QString &where);
 
-} // namespace atalaya::test
+}  // namespace atalaya::test

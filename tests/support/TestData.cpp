@@ -26,4 +26,4 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return f.open(QIODevice::WriteOnly) && f.write(content) == content.size() ? path : QString();
 }
 
-} // namespace atalaya::test
+}  // namespace atalaya::test

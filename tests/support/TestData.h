@@ -18,4 +18,4 @@ DecisionInput makeDecision(const QString &agent, const QString &task, double con
 // Writes content to NAME in dir; the path, or empty when the file could not be written whole.
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content);
 
-} // namespace atalaya::test
+}  // namespace atalaya::test

@@ -26,7 +26,7 @@ QTemporaryDir &tempDir()
     return dir;
 }
 
-} // namespace
+}  // namespace
 
 TestBackend currentBackend()
 {
@@ -67,8 +67,10 @@ FreshDatabase freshDatabase(bool initialize)
         const auto info = mariadbInfo();
         if (info.isEmpty())
             return out;
-        const QString name = QStringLiteral("t_%1_%2_%3").arg(QCoreApplication::applicationPid()).arg(n).arg(
-            QRandomGenerator::global()->bounded(1000000));
+        const QString name = QStringLiteral("t_%1_%2_%3")
+                                 .arg(QCoreApplication::applicationPid())
+                                 .arg(n)
+                                 .arg(QRandomGenerator::global()->bounded(1000000));
         {
             QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), QStringLiteral("admin-") + name);
             admin.setConnectOptions(QStringLiteral("UNIX_SOCKET=") + info.value(QStringLiteral("SOCKET")));
@@ -126,4 +128,4 @@ QString readOnlyUrl(const QString &databaseUrl)
     return url.toString();
 }
 
-} // namespace atalaya::test
+}  // namespace atalaya::test

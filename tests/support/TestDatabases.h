@@ -17,10 +17,10 @@ TestBackend currentBackend();
 
 // Skips the calling test function unless on MariaDB. A macro because QSKIP must run in the
 // test function itself: in a helper it only returns from the helper and the test goes on.
-#define ATALAYA_MARIADB_ONLY(why)                                                           \
-    do {                                                                                    \
-        if (::atalaya::test::currentBackend() != ::atalaya::test::TestBackend::MariaDB)     \
-            QSKIP(why);                                                                     \
+#define ATALAYA_MARIADB_ONLY(why)                                                                                      \
+    do {                                                                                                               \
+        if (::atalaya::test::currentBackend() != ::atalaya::test::TestBackend::MariaDB)                                \
+            QSKIP(why);                                                                                                \
     } while (false)
 QString backendName();
 
@@ -29,7 +29,7 @@ QString backendName();
 QMap<QString, QString> mariadbInfo();
 
 struct FreshDatabase {
-    QString url;       // without password
+    QString url;  // without password
     QString password;  // for ATALAYA_DB_PASSWORD
     std::shared_ptr<Database> db;
 };
@@ -45,4 +45,4 @@ qint64 scalar(const Database &db, const QString &sql, const QVariantList &values
 // The URL of an existing MariaDB database for the read-only account.
 QString readOnlyUrl(const QString &databaseUrl);
 
-} // namespace atalaya::test
+}  // namespace atalaya::test

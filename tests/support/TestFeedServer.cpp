@@ -18,10 +18,13 @@ QStringList protocolExample(qint64 telemetryId)
 {
     const char *frames[] = {
         "{'type':'conversation.started','conversation_id':'c-81','user_id':'u-7','channel':'web','ts':'TS'}",
-        "{'type':'message','conversation_id':'c-81','message_id':'m-1','role':'user','content':'¿Cuál es mi saldo?','ts':'TS'}",
-        "{'type':'message','conversation_id':'c-81','message_id':'m-2','role':'assistant','content':'12 €','ts':'TS','latency_ms':850,'intent':'billing','success':true,'telemetry_id':TID}",
+        "{'type':'message','conversation_id':'c-81','message_id':'m-1','role':'user','content':'¿Cuál es mi "
+        "saldo?','ts':'TS'}",
+        "{'type':'message','conversation_id':'c-81','message_id':'m-2','role':'assistant','content':'12 "
+        "€','ts':'TS','latency_ms':850,'intent':'billing','success':true,'telemetry_id':TID}",
         "[{'type':'message','conversation_id':'c-90','role':'user','content':'login?','ts':'TS'},"
-        " {'type':'message','conversation_id':'c-90','role':'assistant','content':'ok','ts':'TS','latency_ms':400,'intent':'login','success':false},"
+        " {'type':'message','conversation_id':'c-90','role':'assistant','content':'ok','ts':'TS','latency_ms':400,'"
+        "intent':'login','success':false},"
         " {'type':'heartbeat','ts':'TS'}]",
         "{'type':'satisfaction','conversation_id':'c-81','rating':5,'ts':'TS'}",
         "{'type':'error','conversation_id':'c-90','code':'llm_timeout','message':'upstream timeout','ts':'TS'}",
@@ -69,4 +72,4 @@ void FeedServer::drop()
         c->abort();
 }
 
-} // namespace atalaya::test
+}  // namespace atalaya::test

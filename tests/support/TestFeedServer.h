@@ -37,4 +37,4 @@ public:
     QWebSocketServer server;
 };
 
-} // namespace atalaya::test
+}  // namespace atalaya::test

@@ -15,21 +15,29 @@ private slots:
         QTest::addColumn<double>("value");
         QTest::addColumn<double>("threshold");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("es accuracy") << "es_ES" << "accuracy_avg" << 0.7841 << 0.80
+        QTest::newRow("es accuracy") << "es_ES"
+                                     << "accuracy_avg" << 0.7841 << 0.80
                                      << "Average accuracy 0,784 is below 0,80 (agent a-1)";
-        QTest::newRow("en accuracy") << "en_US" << "accuracy_avg" << 0.7841 << 0.80
+        QTest::newRow("en accuracy") << "en_US"
+                                     << "accuracy_avg" << 0.7841 << 0.80
                                      << "Average accuracy 0.784 is below 0.80 (agent a-1)";
-        QTest::newRow("es rate") << "es_ES" << "feedback_rate" << 18.437 << 20.0
+        QTest::newRow("es rate") << "es_ES"
+                                 << "feedback_rate" << 18.437 << 20.0
                                  << "Feedback rate 18,4 % is below 20 % (agent a-1)";
-        QTest::newRow("en rate") << "en_US" << "feedback_rate" << 18.437 << 20.0
+        QTest::newRow("en rate") << "en_US"
+                                 << "feedback_rate" << 18.437 << 20.0
                                  << "Feedback rate 18.4 % is below 20 % (agent a-1)";
-        QTest::newRow("es p95") << "es_ES" << "p95_execution_time_ms" << 12457.0 << 500.0
+        QTest::newRow("es p95") << "es_ES"
+                                << "p95_execution_time_ms" << 12457.0 << 500.0
                                 << "Execution time P95 12.457 ms is above 500 ms (agent a-1)";
-        QTest::newRow("en p95") << "en_US" << "p95_execution_time_ms" << 12457.0 << 500.0
+        QTest::newRow("en p95") << "en_US"
+                                << "p95_execution_time_ms" << 12457.0 << 500.0
                                 << "Execution time P95 12,457 ms is above 500 ms (agent a-1)";
-        QTest::newRow("es confidence") << "es_ES" << "avg_confidence" << 0.749 << 0.75
+        QTest::newRow("es confidence") << "es_ES"
+                                       << "avg_confidence" << 0.749 << 0.75
                                        << "Average confidence 0,749 is below 0,75 (agent a-1)";
-        QTest::newRow("en confidence") << "en_US" << "avg_confidence" << 0.749 << 0.75
+        QTest::newRow("en confidence") << "en_US"
+                                       << "avg_confidence" << 0.749 << 0.75
                                        << "Average confidence 0.749 is below 0.75 (agent a-1)";
     }
 
@@ -58,10 +66,11 @@ private slots:
         QStringList messages;
         for (const Alert &a : alerts)
             messages << a.message;
-        QCOMPARE(messages, (QStringList{QStringLiteral("Average accuracy 0.784 is below 0.80 (all agents)"),
-                                        QStringLiteral("Feedback rate 18.40 % is below 20 % (all agents)"),
-                                        QStringLiteral("Execution time P95 12457 ms is above 500 ms (all agents)"),
-                                        QStringLiteral("Average confidence 0.749 is below 0.75 (all agents)")}));
+        QCOMPARE(messages,
+                 (QStringList{QStringLiteral("Average accuracy 0.784 is below 0.80 (all agents)"),
+                              QStringLiteral("Feedback rate 18.40 % is below 20 % (all agents)"),
+                              QStringLiteral("Execution time P95 12457 ms is above 500 ms (all agents)"),
+                              QStringLiteral("Average confidence 0.749 is below 0.75 (all agents)")}));
     }
 };
 

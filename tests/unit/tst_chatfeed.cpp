@@ -27,7 +27,7 @@ const char *kBadFrames[] = {
     "{'type':'typing','conversation_id':'c-81','ts':'TS'}",
 };
 
-} // namespace
+}  // namespace
 
 class TestChatFeed : public QObject {
     Q_OBJECT
@@ -118,11 +118,13 @@ private slots:
         options.initialBackoffMs = 100;  // a retry, if one is made, comes well within the waits below
         client.start(options);
         QTRY_COMPARE(server.clients.size(), 1);
-        server.clients.first()->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode), QStringLiteral("bad bearer token"));
+        server.clients.first()->close(static_cast<QWebSocketProtocol::CloseCode>(closeCode),
+                                      QStringLiteral("bad bearer token"));
         if (refused) {
             QTRY_COMPARE(client.state(), ChatFeedClient::State::Refused);
             QCOMPARE(client.refusalCode(), ErrorCode::Unavailable);
-            QVERIFY2(client.stateDetail().contains(QStringLiteral("bad bearer token")), qPrintable(client.stateDetail()));
+            QVERIFY2(client.stateDetail().contains(QStringLiteral("bad bearer token")),
+                     qPrintable(client.stateDetail()));
             QTest::qWait(1000);
             QCOMPARE(server.connections, 1);
             QCOMPARE(client.state(), ChatFeedClient::State::Refused);
@@ -178,10 +180,10 @@ private slots:
         QTemporaryDir dir;
         const QString key = dir.filePath(QStringLiteral("k.pem")), cert = dir.filePath(QStringLiteral("c.pem"));
         const int rc = QProcess::execute(QStringLiteral("openssl"),
-                                         {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                                          QStringLiteral("-nodes"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost"),
-                                          QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-keyout"), key,
-                                          QStringLiteral("-out"), cert});
+                                         {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                          QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-subj"),
+                                          QStringLiteral("/CN=localhost"), QStringLiteral("-days"), QStringLiteral("1"),
+                                          QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
         if (rc != 0)
             QSKIP("openssl is not available to make a self-signed certificate");
         FeedServer server(QWebSocketServer::SecureMode);
@@ -207,10 +209,10 @@ private slots:
         FeedServer server;
         QVERIFY(server.listen());
         QProcess cli;
-        cli.start(qEnvironmentVariable("ATALAYA_CLI"), {QStringLiteral("chat"), QStringLiteral("watch"), QStringLiteral("--url"),
-                                                        server.url().toString(), QStringLiteral("--token-stdin"),
-                                                        QStringLiteral("--until-idle"), QStringLiteral("1"),
-                                                        QStringLiteral("--window"), QStringLiteral("60")});
+        cli.start(qEnvironmentVariable("ATALAYA_CLI"),
+                  {QStringLiteral("chat"), QStringLiteral("watch"), QStringLiteral("--url"), server.url().toString(),
+                   QStringLiteral("--token-stdin"), QStringLiteral("--until-idle"), QStringLiteral("1"),
+                   QStringLiteral("--window"), QStringLiteral("60")});
         cli.write("tok-1\n");
         cli.closeWriteChannel();
         QTRY_COMPARE_WITH_TIMEOUT(server.clients.size(), 1, 10000);
@@ -241,7 +243,8 @@ private slots:
         QProcess cli;
         cli.start(qEnvironmentVariable("ATALAYA_CLI"),
                   {QStringLiteral("chat"), QStringLiteral("watch"), QStringLiteral("--url"),
-                   QStringLiteral("ws://127.0.0.1:%1/ws").arg(port), QStringLiteral("--max-seconds"), QStringLiteral("20")});
+                   QStringLiteral("ws://127.0.0.1:%1/ws").arg(port), QStringLiteral("--max-seconds"),
+                   QStringLiteral("20")});
         QVERIFY(cli.waitForFinished(15000));
         QCOMPARE(cli.exitCode(), 4);
         const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();

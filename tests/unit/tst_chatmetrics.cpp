@@ -17,7 +17,8 @@ ChatEvent started(const char *id)
     e.conversationId = QString::fromLatin1(id);
     return e;
 }
-ChatEvent message(const char *id, bool assistant, std::optional<qint64> latency = {}, const char *intent = "", bool success = true)
+ChatEvent message(const char *id, bool assistant, std::optional<qint64> latency = {}, const char *intent = "",
+                  bool success = true)
 {
     ChatEvent e;
     e.type = ChatEvent::Type::Message;
@@ -62,7 +63,7 @@ void feedScenario(ChatMetrics &m)
     at(12, simple(ChatEvent::Type::Heartbeat, ""));
 }
 
-} // namespace
+}  // namespace
 
 class TestChatMetrics : public QObject {
     Q_OBJECT
@@ -81,10 +82,10 @@ private slots:
         QCOMPARE(t.errors, 1);
 
         const ChatWindowMetrics w = m.window(kT0 + 20000);
-        QCOMPARE(w.activeConversations, 1);            // c2: c1 and c3 completed
-        QCOMPARE(w.messagesPerMinute, 5.0);            // 5 messages / 1 minute (20 s covered, 1 min floor)
+        QCOMPARE(w.activeConversations, 1);  // c2: c1 and c3 completed
+        QCOMPARE(w.messagesPerMinute, 5.0);  // 5 messages / 1 minute (20 s covered, 1 min floor)
         QCOMPARE(w.latencyAvgMs.value_or(-1), 200.0);  // (100+300+200)/3
-        QCOMPARE(w.latencyP95Ms.value_or(-1), 300);    // rank ceil(0.95·3)=3 of 100,200,300
+        QCOMPARE(w.latencyP95Ms.value_or(-1), 300);  // rank ceil(0.95·3)=3 of 100,200,300
         QCOMPARE(w.successRate.value_or(-1), 2.0 / 3.0);
         QCOMPARE(w.satisfactionCount, 2);
         QCOMPARE(w.satisfactionAvg.value_or(-1), 3.5);
@@ -98,11 +99,14 @@ private slots:
         const QJsonObject json = chatMetricsJson(true, t, w);
         QCOMPARE(json.value(QStringLiteral("window_seconds")).toInt(), 300);
         const QJsonObject win = json.value(QStringLiteral("window")).toObject();
-        QCOMPARE(win.value(QStringLiteral("assistant_latency_ms")).toObject().value(QStringLiteral("p95")).toInt(), 300);
-        QCOMPARE(win.value(QStringLiteral("top_intents")).toArray().at(0).toObject().value(QStringLiteral("count")).toInt(), 2);
+        QCOMPARE(win.value(QStringLiteral("assistant_latency_ms")).toObject().value(QStringLiteral("p95")).toInt(),
+                 300);
+        QCOMPARE(
+            win.value(QStringLiteral("top_intents")).toArray().at(0).toObject().value(QStringLiteral("count")).toInt(),
+            2);
         QCOMPARE(json.value(QStringLiteral("totals")).toObject().keys(),
-                 (QStringList{"assistant_messages", "conversations_completed", "conversations_started", "errors", "events",
-                              "ignored", "malformed", "messages", "user_messages"}));
+                 (QStringList{"assistant_messages", "conversations_completed", "conversations_started", "errors",
+                              "events", "ignored", "malformed", "messages", "user_messages"}));
     }
 
     void messagesPerMinuteCoversTheTimeSinceTheFirstEvent()
@@ -120,11 +124,11 @@ private slots:
         feedScenario(m);
         // At t0+303 s the window holds seconds 4..303: the first four events left it.
         ChatWindowMetrics w = m.window(kT0 + 303000);
-        QCOMPARE(w.messagesPerMinute, 0.4);            // 2 messages / 5 minutes (the whole window covered)
+        QCOMPARE(w.messagesPerMinute, 0.4);  // 2 messages / 5 minutes (the whole window covered)
         QCOMPARE(w.latencyAvgMs.value_or(-1), 250.0);
-        QCOMPARE(w.latencyP95Ms.value_or(-1), 300);    // rank ceil(0.95·2)=2 of 200,300
+        QCOMPARE(w.latencyP95Ms.value_or(-1), 300);  // rank ceil(0.95·2)=2 of 200,300
         QCOMPARE(w.successRate.value_or(-1), 0.5);
-        QCOMPARE(w.activeConversations, 1);            // c2's last event (second 6) is inside
+        QCOMPARE(w.activeConversations, 1);  // c2's last event (second 6) is inside
         QCOMPARE(int(w.topIntents.size()), 2);
         QCOMPARE(w.topIntents[0], std::make_pair(QStringLiteral("billing"), qint64(1)));
         QCOMPARE(w.topIntents[1], std::make_pair(QStringLiteral("login"), qint64(1)));

@@ -29,7 +29,8 @@ private slots:
         cli.start(qEnvironmentVariable("ATALAYA_CLI"),
                   {QStringLiteral("chat"), QStringLiteral("watch"), QStringLiteral("--url"),
                    QStringLiteral("ws://127.0.0.1:%1/ws/monitor").arg(port), QStringLiteral("--token-stdin"),
-                   QStringLiteral("--log-json"), log, QStringLiteral("--until-idle"), QStringLiteral("2.5"), QStringLiteral("--max-seconds"), QStringLiteral("30")});
+                   QStringLiteral("--log-json"), log, QStringLiteral("--until-idle"), QStringLiteral("2.5"),
+                   QStringLiteral("--max-seconds"), QStringLiteral("30")});
         cli.write("py-token\n");
         cli.closeWriteChannel();
         QVERIFY(cli.waitForFinished(40000));
@@ -55,8 +56,8 @@ private slots:
         QCOMPARE(t[QStringLiteral("errors")].toInt(), 1);
         QCOMPARE(t[QStringLiteral("malformed")].toInt(), 4);
         QCOMPARE(t[QStringLiteral("ignored")].toInt(), 2);
-        QCOMPARE(w[QStringLiteral("active_conversations")].toInt(), 1);           // c-90 (implicit), c-81 completed
-        QCOMPARE(w[QStringLiteral("messages_per_minute")].toDouble(), 5.0);       // 5 in the first minute
+        QCOMPARE(w[QStringLiteral("active_conversations")].toInt(), 1);  // c-90 (implicit), c-81 completed
+        QCOMPARE(w[QStringLiteral("messages_per_minute")].toDouble(), 5.0);  // 5 in the first minute
         QCOMPARE(w[QStringLiteral("assistant_latency_ms")].toObject()[QStringLiteral("avg")].toDouble(), 750.0);
         QCOMPARE(w[QStringLiteral("assistant_latency_ms")].toObject()[QStringLiteral("p95")].toInt(), 1000);
         QCOMPARE(w[QStringLiteral("success_rate")].toDouble(), 2.0 / 3.0);
@@ -72,14 +73,16 @@ private slots:
     void wrongTokenIsNotASilentSuccess()
     {
         QProcess server;
-        server.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral(CHAT_FEED_SERVER), QStringLiteral("py-token")});
+        server.start(QStringLiteral("/usr/bin/python3"),
+                     {QStringLiteral(CHAT_FEED_SERVER), QStringLiteral("py-token")});
         QVERIFY(server.waitForStarted() && server.waitForReadyRead(10000));
         const int port = server.readLine().trimmed().toInt();
         QProcess cli;
         cli.start(qEnvironmentVariable("ATALAYA_CLI"),
                   {QStringLiteral("chat"), QStringLiteral("watch"), QStringLiteral("--url"),
                    QStringLiteral("ws://127.0.0.1:%1/ws/monitor").arg(port), QStringLiteral("--token-stdin"),
-                   QStringLiteral("--until-idle"), QStringLiteral("1"), QStringLiteral("--max-seconds"), QStringLiteral("5")});
+                   QStringLiteral("--until-idle"), QStringLiteral("1"), QStringLiteral("--max-seconds"),
+                   QStringLiteral("5")});
         cli.write("wrong\n");
         cli.closeWriteChannel();
         QVERIFY(cli.waitForFinished(20000));

@@ -11,19 +11,32 @@ private slots:
     {
         QTest::addColumn<QString>("cell");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("plain") << "agent-1" << "agent-1";
-        QTest::newRow("empty") << "" << "";
-        QTest::newRow("comma") << "a,b" << "\"a,b\"";
-        QTest::newRow("quote") << "say \"hi\"" << "\"say \"\"hi\"\"\"";
-        QTest::newRow("newline") << "a\nb" << "\"a\nb\"";
-        QTest::newRow("cr") << "a\rb" << "\"a\rb\"";
-        QTest::newRow("formula =") << "=SUM(A1)" << "'=SUM(A1)";
-        QTest::newRow("formula +") << "+1" << "'+1";
-        QTest::newRow("formula -") << "-2+3" << "'-2+3";
-        QTest::newRow("formula @") << "@cmd" << "'@cmd";
-        QTest::newRow("formula with comma") << "=1,2" << "\"'=1,2\"";
-        QTest::newRow("unicode") << "agénte ñ 中" << "agénte ñ 中";
-        QTest::newRow("equals inside") << "a=b" << "a=b";
+        QTest::newRow("plain") << "agent-1"
+                               << "agent-1";
+        QTest::newRow("empty") << ""
+                               << "";
+        QTest::newRow("comma") << "a,b"
+                               << "\"a,b\"";
+        QTest::newRow("quote") << "say \"hi\""
+                               << "\"say \"\"hi\"\"\"";
+        QTest::newRow("newline") << "a\nb"
+                                 << "\"a\nb\"";
+        QTest::newRow("cr") << "a\rb"
+                            << "\"a\rb\"";
+        QTest::newRow("formula =") << "=SUM(A1)"
+                                   << "'=SUM(A1)";
+        QTest::newRow("formula +") << "+1"
+                                   << "'+1";
+        QTest::newRow("formula -") << "-2+3"
+                                   << "'-2+3";
+        QTest::newRow("formula @") << "@cmd"
+                                   << "'@cmd";
+        QTest::newRow("formula with comma") << "=1,2"
+                                            << "\"'=1,2\"";
+        QTest::newRow("unicode") << "agénte ñ 中"
+                                 << "agénte ñ 中";
+        QTest::newRow("equals inside") << "a=b"
+                                       << "a=b";
     }
     void escape()
     {

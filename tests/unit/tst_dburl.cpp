@@ -17,11 +17,27 @@ private slots:
         QTest::addColumn<QString>("database");
         QTest::addColumn<QString>("socket");
         QTest::addColumn<QString>("sslMode");
-        QTest::newRow("mysql default port") << "mysql://ana@db.local/atalaya" << int(Backend::MySQL) << "ana" << "db.local" << 3306 << "atalaya" << "" << "";
-        QTest::newRow("mariadb scheme") << "mariadb://ana@127.0.0.1:3307/t" << int(Backend::MySQL) << "ana" << "127.0.0.1" << 3307 << "t" << "" << "";
-        QTest::newRow("socket option") << "mysql://ana@localhost/t?socket=/run/mysqld/mysqld.sock" << int(Backend::MySQL) << "ana" << "localhost" << 3306 << "t" << "/run/mysqld/mysqld.sock" << "";
-        QTest::newRow("tls") << "mysql://ana@h/t?ssl-mode=verify-ca&ssl-ca=/etc/ca.pem" << int(Backend::MySQL) << "ana" << "h" << 3306 << "t" << "" << "verify-ca";
-        QTest::newRow("sqlite") << "sqlite:/tmp/x.db" << int(Backend::SQLite) << "" << "" << 3306 << "" << "" << "";
+        QTest::newRow("mysql default port") << "mysql://ana@db.local/atalaya" << int(Backend::MySQL) << "ana"
+                                            << "db.local" << 3306 << "atalaya"
+                                            << ""
+                                            << "";
+        QTest::newRow("mariadb scheme") << "mariadb://ana@127.0.0.1:3307/t" << int(Backend::MySQL) << "ana"
+                                        << "127.0.0.1" << 3307 << "t"
+                                        << ""
+                                        << "";
+        QTest::newRow("socket option") << "mysql://ana@localhost/t?socket=/run/mysqld/mysqld.sock"
+                                       << int(Backend::MySQL) << "ana"
+                                       << "localhost" << 3306 << "t"
+                                       << "/run/mysqld/mysqld.sock"
+                                       << "";
+        QTest::newRow("tls") << "mysql://ana@h/t?ssl-mode=verify-ca&ssl-ca=/etc/ca.pem" << int(Backend::MySQL) << "ana"
+                             << "h" << 3306 << "t"
+                             << ""
+                             << "verify-ca";
+        QTest::newRow("sqlite") << "sqlite:/tmp/x.db" << int(Backend::SQLite) << ""
+                                << "" << 3306 << ""
+                                << ""
+                                << "";
     }
     void parsesValid()
     {
@@ -44,15 +60,24 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("empty") << "" << "empty";
-        QTest::newRow("scheme") << "postgres://a@h/d" << "postgres";
-        QTest::newRow("no user") << "mysql://h/d" << "user";
-        QTest::newRow("no database") << "mysql://a@h/" << "database";
-        QTest::newRow("bad port") << "mysql://a@h:99999/d" << "port";
-        QTest::newRow("unknown option") << "mysql://a@h/d?colour=red" << "colour";
-        QTest::newRow("bad ssl mode") << "mysql://a@h/d?ssl-mode=sometimes" << "sometimes";
-        QTest::newRow("verify without ca") << "mysql://a@h/d?ssl-mode=verify-ca" << "ssl-ca";
-        QTest::newRow("sqlite without path") << "sqlite:" << "path";
+        QTest::newRow("empty") << ""
+                               << "empty";
+        QTest::newRow("scheme") << "postgres://a@h/d"
+                                << "postgres";
+        QTest::newRow("no user") << "mysql://h/d"
+                                 << "user";
+        QTest::newRow("no database") << "mysql://a@h/"
+                                     << "database";
+        QTest::newRow("bad port") << "mysql://a@h:99999/d"
+                                  << "port";
+        QTest::newRow("unknown option") << "mysql://a@h/d?colour=red"
+                                        << "colour";
+        QTest::newRow("bad ssl mode") << "mysql://a@h/d?ssl-mode=sometimes"
+                                      << "sometimes";
+        QTest::newRow("verify without ca") << "mysql://a@h/d?ssl-mode=verify-ca"
+                                           << "ssl-ca";
+        QTest::newRow("sqlite without path") << "sqlite:"
+                                             << "path";
     }
     void rejectsInvalid()
     {

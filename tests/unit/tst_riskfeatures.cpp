@@ -12,15 +12,18 @@ namespace {
 
 const QDateTime kT(QDate(2026, 11, 19), QTime(14, 30), Qt::UTC);  // a Thursday
 
-DoraRow row(const QString &phase, const QString &decision, double duration, QJsonObject meta = {},
-            QDateTime at = kT, const QString &cycle = QStringLiteral("c1"))
+DoraRow row(const QString &phase, const QString &decision, double duration, QJsonObject meta = {}, QDateTime at = kT,
+            const QString &cycle = QStringLiteral("c1"))
 {
     return {cycle, QStringLiteral("F-1"), phase, decision, duration, std::move(meta), at};
 }
 
-int idx(RiskFeature f) { return static_cast<int>(f); }
+int idx(RiskFeature f)
+{
+    return static_cast<int>(f);
+}
 
-} // namespace
+}  // namespace
 
 class TestRiskFeatures : public QObject {
     Q_OBJECT
@@ -103,12 +106,14 @@ private slots:
     {
         const QJsonObject json = QJsonDocument::fromJson(R"({"lead_time":7200,"tests_passed_pct":185,
             "code_changes_size":200,"time_of_day":14,"day_of_week":2,"previous_failures":1,"team_velocity":5,
-            "feature_complexity_score":2,"code_review_score":"0.85","bogus":1})").object();
+            "feature_complexity_score":2,"code_review_score":"0.85","bogus":1})")
+                                     .object();
         auto parsed = parseRawFeatures(json);
         QVERIFY(!parsed);
         QCOMPARE(parsed.error().code, ErrorCode::Usage);
         const QString m = parsed.error().message;
-        QVERIFY2(m.contains("planning_duration") && m.contains("tests_passed_pct") && m.contains("bogus"), qPrintable(m));
+        QVERIFY2(m.contains("planning_duration") && m.contains("tests_passed_pct") && m.contains("bogus"),
+                 qPrintable(m));
         QVERIFY2(!m.contains("code_review_score is"), qPrintable(m));  // "0.85" as a string is fine
     }
 
@@ -118,9 +123,13 @@ private slots:
         QTest::addColumn<QString>("feature");
         QTest::addColumn<double>("expected");
         const QJsonObject none;
-        QList<DoraRow> base = {row("planning", "go", 5400, none, kT.addDays(-2)), row("planning", "go", 99, none, kT.addDays(-1)),
-                               row("testing", "go", 10), row("testing", "no-go", 10), row("testing", "go", 10),
-                               row("testing", "go", 10), row("deployment", "go", 7200)};
+        QList<DoraRow> base = {row("planning", "go", 5400, none, kT.addDays(-2)),
+                               row("planning", "go", 99, none, kT.addDays(-1)),
+                               row("testing", "go", 10),
+                               row("testing", "no-go", 10),
+                               row("testing", "go", 10),
+                               row("testing", "go", 10),
+                               row("deployment", "go", 7200)};
         QTest::newRow("lead_time = duration") << base << "lead_time" << 7200.0;
         QTest::newRow("tests 3 of 4") << base << "tests_passed_pct" << 75.0;
         QTest::newRow("changes default 100") << base << "code_changes_size" << 100.0;
@@ -132,8 +141,9 @@ private slots:
         QList<DoraRow> noTests = {row("deployment", "go", 1)};
         QTest::newRow("no tests = 0") << noTests << "tests_passed_pct" << 0.0;
         QTest::newRow("no planning = 0") << noTests << "planning_duration" << 0.0;
-        QList<DoraRow> meta = {row("deployment", "go", 1,
-                                   {{"code_changes_size", 640}, {"feature_complexity", "critical"}, {"code_review_score", 0.55}})};
+        QList<DoraRow> meta = {
+            row("deployment", "go", 1,
+                {{"code_changes_size", 640}, {"feature_complexity", "critical"}, {"code_review_score", 0.55}})};
         QTest::newRow("changes from metadata") << meta << "code_changes_size" << 640.0;
         QTest::newRow("critical = 4") << meta << "feature_complexity_score" << 4.0;
         QTest::newRow("review from metadata") << meta << "code_review_score" << 0.55;
@@ -141,14 +151,18 @@ private slots:
         QTest::newRow("unknown complexity = 2") << unknown << "feature_complexity_score" << 2.0;
         QList<DoraRow> overrides = {row("testing", "go", 10),
                                     row("deployment", "go", 1,
-                                        {{"tests_passed_pct", 42.5}, {"previous_failures", 7}, {"time_of_day", "3"},
-                                         {"feature_complexity_score", 3}, {"lead_time", 99}})};
+                                        {{"tests_passed_pct", 42.5},
+                                         {"previous_failures", 7},
+                                         {"time_of_day", "3"},
+                                         {"feature_complexity_score", 3},
+                                         {"lead_time", 99}})};
         QTest::newRow("override tests") << overrides << "tests_passed_pct" << 42.5;
         QTest::newRow("override failures") << overrides << "previous_failures" << 7.0;
         QTest::newRow("override hour (string)") << overrides << "time_of_day" << 3.0;
         QTest::newRow("override complexity score") << overrides << "feature_complexity_score" << 3.0;
         QTest::newRow("override lead time") << overrides << "lead_time" << 99.0;
-        QList<DoraRow> sunday = {row("deployment", "go", 1, none, QDateTime(QDate(2026, 11, 22), QTime(23, 59), Qt::UTC))};
+        QList<DoraRow> sunday = {
+            row("deployment", "go", 1, none, QDateTime(QDate(2026, 11, 22), QTime(23, 59), Qt::UTC))};
         QTest::newRow("sunday = 6") << sunday << "day_of_week" << 6.0;
         QTest::newRow("23h") << sunday << "time_of_day" << 23.0;
     }
@@ -166,7 +180,8 @@ private slots:
     {
         auto s = extractCycle({row("deployment", "go", 1, {{"code_review_score", 1.7}})}, {});
         QVERIFY(!s);
-        QVERIFY2(s.error().message.contains("code_review_score") && s.error().message.contains("c1"), qPrintable(s.error().message));
+        QVERIFY2(s.error().message.contains("code_review_score") && s.error().message.contains("c1"),
+                 qPrintable(s.error().message));
         auto none = extractCycle({row("testing", "go", 1)}, {});
         QVERIFY(!none);
         QCOMPARE(none.error().code, ErrorCode::NotFound);
@@ -180,11 +195,18 @@ private slots:
         QTest::newRow("no-go") << QList<DoraRow>{row("deployment", "no-go", 1)} << true;
         QTest::newRow("blocked") << QList<DoraRow>{row("deployment", "blocked", 1)} << true;
         QTest::newRow("review") << QList<DoraRow>{row("deployment", "review", 1)} << false;
-        QTest::newRow("metadata failed") << QList<DoraRow>{row("deployment", "go", 1, {{"deployment_failed", true}})} << true;
-        QTest::newRow("metadata not failed") << QList<DoraRow>{row("deployment", "go", 1, {{"deployment_failed", false}})} << false;
-        QTest::newRow("rollback") << QList<DoraRow>{row("deployment", "go", 1), row("maintenance", "go", 1, {{"rollback", true}})} << true;
-        QTest::newRow("no rollback") << QList<DoraRow>{row("deployment", "go", 1), row("maintenance", "go", 1, {{"rollback", false}})} << false;
-        QTest::newRow("testing no-go only") << QList<DoraRow>{row("testing", "no-go", 1), row("deployment", "go", 1)} << false;
+        QTest::newRow("metadata failed") << QList<DoraRow>{row("deployment", "go", 1, {{"deployment_failed", true}})}
+                                         << true;
+        QTest::newRow("metadata not failed")
+            << QList<DoraRow>{row("deployment", "go", 1, {{"deployment_failed", false}})} << false;
+        QTest::newRow("rollback") << QList<DoraRow>{row("deployment", "go", 1),
+                                                    row("maintenance", "go", 1, {{"rollback", true}})}
+                                  << true;
+        QTest::newRow("no rollback") << QList<DoraRow>{row("deployment", "go", 1),
+                                                       row("maintenance", "go", 1, {{"rollback", false}})}
+                                     << false;
+        QTest::newRow("testing no-go only")
+            << QList<DoraRow>{row("testing", "no-go", 1), row("deployment", "go", 1)} << false;
     }
     void label()
     {

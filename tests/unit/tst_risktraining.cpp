@@ -30,12 +30,13 @@ TrainingOptions smallOptions()
     return o;
 }
 
-FeatureVector raw(double tests, double changes, double hour, double dow, double failures, double review, double complexity)
+FeatureVector raw(double tests, double changes, double hour, double dow, double failures, double review,
+                  double complexity)
 {
     return {7200, tests, changes, hour, dow, failures, 5, 3600 * 4, complexity, review};
 }
 
-} // namespace
+}  // namespace
 
 class TestRiskTraining : public QObject {
     Q_OBJECT
@@ -187,7 +188,8 @@ private slots:
             const Contributions fast = tiny->forest.shapley(x, tiny->background);
             const Contributions slow = tiny->forest.shapleyBruteForce(x, tiny->background);
             for (int f = 0; f < kRiskFeatureCount; ++f)
-                QVERIFY2(qAbs(fast[f] - slow[f]) < 1e-9, qPrintable(QStringLiteral("feature %1: %2 vs %3").arg(f).arg(fast[f]).arg(slow[f])));
+                QVERIFY2(qAbs(fast[f] - slow[f]) < 1e-9,
+                         qPrintable(QStringLiteral("feature %1: %2 vs %3").arg(f).arg(fast[f]).arg(slow[f])));
         }
     }
 
@@ -201,7 +203,8 @@ private slots:
             QVERIFY2(qAbs(sum - p.riskScore) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(sum).arg(p.riskScore)));
             QVERIFY(p.topFactors.size() <= 5);
             for (std::size_t k = 1; k < p.topFactors.size(); ++k)
-                QVERIFY(p.topFactors[k - 1].contribution >= p.topFactors[k].contribution && p.topFactors[k].contribution > 0);
+                QVERIFY(p.topFactors[k - 1].contribution >= p.topFactors[k].contribution
+                        && p.topFactors[k].contribution > 0);
             QVERIFY(!p.recommendations.isEmpty() && p.recommendations.size() <= 5);
         }
     }
@@ -240,25 +243,40 @@ private slots:
         QTest::addColumn<QString>("last");
         const FeatureVector good = raw(95, 120, 10, 1, 0, 0.9, 1);
         QTest::newRow("tests < 80") << raw(79, 120, 10, 1, 0, 0.9, 1) << int(RiskFeature::TestsPassedPct) << 0.1 << "es"
-                                    << "Aumentar cobertura de tests (actualmente bajo 80%)" << "BAJO RIESGO: Proceder con deployment, monitoreo estándar";
-        QTest::newRow("tests 80 no rule") << raw(80, 120, 10, 1, 0, 0.9, 1) << int(RiskFeature::TestsPassedPct) << 0.45 << "es"
-                                          << "RIESGO MEDIO: Preparar plan de rollback y monitoreo intensivo" << "RIESGO MEDIO: Preparar plan de rollback y monitoreo intensivo";
-        QTest::newRow("changes > 500") << raw(95, 501, 10, 1, 0, 0.9, 1) << int(RiskFeature::CodeChangesSize) << 0.75 << "en"
-                                       << "Consider splitting the deployment into smaller changes" << "HIGH RISK: consider postponing the deployment or preparing more";
-        QTest::newRow("failures >= 3") << raw(95, 120, 10, 1, 3, 0.9, 1) << int(RiskFeature::PreviousFailures) << 0.3 << "en"
-                                       << "Review recent failure patterns before deploying" << "LOW RISK: proceed with the deployment and standard monitoring";
-        QTest::newRow("review < 0.7") << raw(95, 120, 10, 1, 0, 0.69, 1) << int(RiskFeature::CodeReviewScore) << 0.3 << "en"
-                                      << "Improve the code review before deploying" << "LOW RISK: proceed with the deployment and standard monitoring";
+                                    << "Aumentar cobertura de tests (actualmente bajo 80%)"
+                                    << "BAJO RIESGO: Proceder con deployment, monitoreo estándar";
+        QTest::newRow("tests 80 no rule")
+            << raw(80, 120, 10, 1, 0, 0.9, 1) << int(RiskFeature::TestsPassedPct) << 0.45 << "es"
+            << "RIESGO MEDIO: Preparar plan de rollback y monitoreo intensivo"
+            << "RIESGO MEDIO: Preparar plan de rollback y monitoreo intensivo";
+        QTest::newRow("changes > 500") << raw(95, 501, 10, 1, 0, 0.9, 1) << int(RiskFeature::CodeChangesSize) << 0.75
+                                       << "en"
+                                       << "Consider splitting the deployment into smaller changes"
+                                       << "HIGH RISK: consider postponing the deployment or preparing more";
+        QTest::newRow("failures >= 3") << raw(95, 120, 10, 1, 3, 0.9, 1) << int(RiskFeature::PreviousFailures) << 0.3
+                                       << "en"
+                                       << "Review recent failure patterns before deploying"
+                                       << "LOW RISK: proceed with the deployment and standard monitoring";
+        QTest::newRow("review < 0.7") << raw(95, 120, 10, 1, 0, 0.69, 1) << int(RiskFeature::CodeReviewScore) << 0.3
+                                      << "en"
+                                      << "Improve the code review before deploying"
+                                      << "LOW RISK: proceed with the deployment and standard monitoring";
         QTest::newRow("friday") << raw(95, 120, 10, 4, 0, 0.9, 1) << int(RiskFeature::DayOfWeek) << 0.3 << "en"
-                                << "Deploy during business hours (Monday to Thursday, 08:00–18:00)" << "LOW RISK: proceed with the deployment and standard monitoring";
+                                << "Deploy during business hours (Monday to Thursday, 08:00–18:00)"
+                                << "LOW RISK: proceed with the deployment and standard monitoring";
         QTest::newRow("18:00") << raw(95, 120, 18, 1, 0, 0.9, 1) << int(RiskFeature::TimeOfDay) << 0.3 << "en"
-                               << "Deploy during business hours (Monday to Thursday, 08:00–18:00)" << "LOW RISK: proceed with the deployment and standard monitoring";
+                               << "Deploy during business hours (Monday to Thursday, 08:00–18:00)"
+                               << "LOW RISK: proceed with the deployment and standard monitoring";
         QTest::newRow("08:00 thursday") << raw(95, 120, 8, 3, 0, 0.9, 1) << int(RiskFeature::TimeOfDay) << 0.3 << "en"
-                                        << "LOW RISK: proceed with the deployment and standard monitoring" << "LOW RISK: proceed with the deployment and standard monitoring";
-        QTest::newRow("complexity 3") << raw(95, 120, 10, 1, 0, 0.9, 3) << int(RiskFeature::FeatureComplexityScore) << 0.3 << "en"
-                                      << "High complexity: get an extra review or ship behind a feature flag" << "LOW RISK: proceed with the deployment and standard monitoring";
+                                        << "LOW RISK: proceed with the deployment and standard monitoring"
+                                        << "LOW RISK: proceed with the deployment and standard monitoring";
+        QTest::newRow("complexity 3") << raw(95, 120, 10, 1, 0, 0.9, 3) << int(RiskFeature::FeatureComplexityScore)
+                                      << 0.3 << "en"
+                                      << "High complexity: get an extra review or ship behind a feature flag"
+                                      << "LOW RISK: proceed with the deployment and standard monitoring";
         QTest::newRow("not a top factor") << raw(10, 120, 10, 1, 0, 0.9, 1) << int(RiskFeature::LeadTime) << 0.3 << "en"
-                                          << "LOW RISK: proceed with the deployment and standard monitoring" << "LOW RISK: proceed with the deployment and standard monitoring";
+                                          << "LOW RISK: proceed with the deployment and standard monitoring"
+                                          << "LOW RISK: proceed with the deployment and standard monitoring";
         Q_UNUSED(good);
     }
     void recommendations()

@@ -11,7 +11,8 @@ QJsonObject validBody()
 {
     return QJsonDocument::fromJson(R"({"agent_id":"code-review-agent","task_type":"code_review",
         "decision":{"action":"approve"},"confidence":0.92,"execution_time_ms":150,
-        "metadata":{"pr":42}})").object();
+        "metadata":{"pr":42}})")
+        .object();
 }
 
 // The valid body with `field` replaced by the JSON text `value` ("<absent>" removes it).
@@ -27,7 +28,7 @@ QJsonObject with(const QString &field, const QByteArray &value)
     return body;
 }
 
-} // namespace
+}  // namespace
 
 class TestValidator : public QObject {
     Q_OBJECT

@@ -17,7 +17,7 @@ bool sameSummary(const ChatConversationSummary &a, const ChatConversationSummary
         && a.lastIntent == b.lastIntent && a.userId == b.userId && a.channel == b.channel;
 }
 
-} // namespace
+}  // namespace
 
 QString ChatConversationModel::Row::key() const
 {
@@ -64,7 +64,8 @@ void ChatConversationModel::setHistory(std::vector<ChatConversationSummary> hist
     sync(std::move(rows));
 }
 
-void ChatConversationModel::appendHistory(std::vector<Row> &rows, const QHash<QString, const ChatConversationSummary *> &live) const
+void ChatConversationModel::appendHistory(std::vector<Row> &rows,
+                                          const QHash<QString, const ChatConversationSummary *> &live) const
 {
     for (const auto &s : m_history) {
         if (!live.contains(s.id))
@@ -212,4 +213,4 @@ QVariant ChatConversationModel::headerData(int section, Qt::Orientation orientat
     return {};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

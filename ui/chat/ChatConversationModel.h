@@ -44,4 +44,4 @@ private:
     std::vector<Row> m_rows;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

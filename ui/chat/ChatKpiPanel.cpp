@@ -17,7 +17,7 @@ QString percent(const std::optional<double> &ratio)
     return ratio ? QLocale().toString(*ratio * 100.0, 'f', 1) + QStringLiteral(" %") : QStringLiteral("—");
 }
 
-} // namespace
+}  // namespace
 
 ChatKpiPanel::ChatKpiPanel(QWidget *parent) : QWidget(parent)
 {
@@ -27,7 +27,7 @@ ChatKpiPanel::ChatKpiPanel(QWidget *parent) : QWidget(parent)
     const struct {
         LiveKpiCard **card;
         const char *name;
-    } defs[] = {{&m_active, "kpiActive"}, {&m_rate, "kpiRate"}, {&m_latencyAvg, "kpiLatencyAvg"},
+    } defs[] = {{&m_active, "kpiActive"},         {&m_rate, "kpiRate"},       {&m_latencyAvg, "kpiLatencyAvg"},
                 {&m_latencyP95, "kpiLatencyP95"}, {&m_success, "kpiSuccess"}, {&m_satisfaction, "kpiSatisfaction"},
                 {&m_resolution, "kpiResolution"}, {&m_errors, "kpiErrors"}};
     int column = 0;
@@ -64,10 +64,13 @@ void ChatKpiPanel::show(const ChatTotals &totals, const ChatWindowMetrics &w)
     const QString windowNote = tr("last %1 min").arg(locale.toString(w.windowSeconds / 60.0, 'g', 3));
     m_active->set(locale.toString(w.activeConversations), windowNote);
     m_rate->set(locale.toString(w.messagesPerMinute, 'f', 1), tr("%1 messages").arg(locale.toString(w.messages)));
-    m_latencyAvg->set(w.latencyAvgMs ? tr("%1 ms").arg(locale.toString(*w.latencyAvgMs, 'f', 0)) : QStringLiteral("—"), windowNote);
-    m_latencyP95->set(w.latencyP95Ms ? tr("%1 ms").arg(locale.toString(*w.latencyP95Ms)) : QStringLiteral("—"), tr("nearest rank"));
+    m_latencyAvg->set(w.latencyAvgMs ? tr("%1 ms").arg(locale.toString(*w.latencyAvgMs, 'f', 0)) : QStringLiteral("—"),
+                      windowNote);
+    m_latencyP95->set(w.latencyP95Ms ? tr("%1 ms").arg(locale.toString(*w.latencyP95Ms)) : QStringLiteral("—"),
+                      tr("nearest rank"));
     m_success->set(percent(w.successRate), tr("of assistant answers"));
-    m_satisfaction->set(w.satisfactionAvg ? QStringLiteral("%1 ★").arg(locale.toString(*w.satisfactionAvg, 'f', 2)) : QStringLiteral("—"),
+    m_satisfaction->set(w.satisfactionAvg ? QStringLiteral("%1 ★").arg(locale.toString(*w.satisfactionAvg, 'f', 2))
+                                          : QStringLiteral("—"),
                         tr("%n rating(s)", nullptr, int(w.satisfactionCount)));
     m_resolution->set(percent(w.resolutionRate), tr("of completed"));
     m_errors->set(locale.toString(w.errors), tr("%1 since connect").arg(locale.toString(totals.errors)));
@@ -140,4 +143,4 @@ void ChatTopIntents::show(const ChatWindowMetrics &w)
         m_names[0]->setText(tr("No answers in the window yet"));
 }
 
-} // namespace atalaya
+}  // namespace atalaya

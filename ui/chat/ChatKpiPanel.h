@@ -57,4 +57,4 @@ private:
     QList<QLabel *> m_counts;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

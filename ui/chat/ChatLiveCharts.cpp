@@ -124,4 +124,4 @@ void ChatLiveCharts::setData(const std::vector<ChatSecondPoint> &points, qint64 
     charts::setRoundedRange(m_latency.y, maxLatency * 1.1);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -41,4 +41,4 @@ private:
     Chart m_latency;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -38,7 +38,7 @@ constexpr int kHistoryRows = 200;
 constexpr int kLoadTimeoutMs = 4000;
 constexpr int kSettleMs = 2500;
 
-} // namespace
+}  // namespace
 
 ChatPage::ChatPage(const AppContext &context, QWidget *parent) : Page(context, parent)
 {
@@ -113,15 +113,15 @@ ChatPage::ChatPage(const AppContext &context, QWidget *parent) : Page(context, p
     split->setStretchFactor(1, 2);
     root->addWidget(split, 3);
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        m_selectedId = current.data(ChatConversationModel::IdRole).toString();
-        m_selectedLastTs = -1;
-        m_monitor->setPinnedConversation(m_selectedId);
-        showTranscript();
-    });
-    connect(m_transcript, &ChatTranscriptView::decisionRequested, this, [this](qint64 telemetryId) {
-        emit navigateRequested(QStringLiteral("queue"), QVariant(telemetryId));
-    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                m_selectedId = current.data(ChatConversationModel::IdRole).toString();
+                m_selectedLastTs = -1;
+                m_monitor->setPinnedConversation(m_selectedId);
+                showTranscript();
+            });
+    connect(m_transcript, &ChatTranscriptView::decisionRequested, this,
+            [this](qint64 telemetryId) { emit navigateRequested(QStringLiteral("queue"), QVariant(telemetryId)); });
 
     m_redrawTimer.setSingleShot(true);
     m_redrawTimer.setInterval(kRedrawMs);
@@ -196,12 +196,15 @@ void ChatPage::connectFeed(bool allowInsecure)
 {
     const QUrl url(m_url->text().trimmed().isEmpty() ? feedUrl() : m_url->text().trimmed(), QUrl::StrictMode);
     if (auto valid = validateChatFeedUrl(url, allowInsecure); !valid) {
-        const bool insecureRemote = url.scheme() == QLatin1String("ws") && !url.host().isEmpty() && !isLoopbackHost(url.host());
+        const bool insecureRemote =
+            url.scheme() == QLatin1String("ws") && !url.host().isEmpty() && !isLoopbackHost(url.host());
         if (insecureRemote && !allowInsecure && isVisible()
             && QMessageBox::warning(this, tr("Unencrypted chat feed"),
                                     tr("%1 is not encrypted and not on this machine: messages and the token travel "
-                                       "in clear text. Connect anyway?").arg(url.host()),
-                                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes) {
+                                       "in clear text. Connect anyway?")
+                                        .arg(url.host()),
+                                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+                == QMessageBox::Yes) {
             connectFeed(true);
             return;
         }
@@ -226,8 +229,8 @@ void ChatPage::askToken()
     if (!ok)
         return;
     if (auto saved = SecretStore::system()->write(SecretStore::chatTokenKey(url), token); !saved) {
-        QMessageBox::warning(this, tr("Chat feed token"), tr("The token could not be stored in the keychain: %1")
-                                                              .arg(saved.error().message));
+        QMessageBox::warning(this, tr("Chat feed token"),
+                             tr("The token could not be stored in the keychain: %1").arg(saved.error().message));
         return;
     }
     connectFeed();
@@ -267,8 +270,8 @@ void ChatPage::showConversations(const std::vector<ChatConversationSummary> &con
     // away from the top, the first visible conversation stays first: rows inserted or
     // removed above it do not slide the list under the reader's eyes.
     QScrollBar *bar = m_table->verticalScrollBar();
-    const QString anchor = bar->value() > 0 ? m_table->indexAt(QPoint(0, 0)).data(ChatConversationModel::IdRole).toString()
-                                            : QString();
+    const QString anchor =
+        bar->value() > 0 ? m_table->indexAt(QPoint(0, 0)).data(ChatConversationModel::IdRole).toString() : QString();
     m_model->setLive(conversations);
     if (const int row = m_model->rowOf(anchor); row >= 0) {
         m_table->doItemsLayout();
@@ -332,7 +335,8 @@ void ChatPage::loadHistory()
         else if (!*result)
             m_historyNote->setText(tr("No chat tables in this database: showing the live feed only."));
         else {
-            m_historyNote->setText(tr("Grey rows: history from the chat tables (%n conversation(s)).", nullptr, int((*result)->size())));
+            m_historyNote->setText(
+                tr("Grey rows: history from the chat tables (%n conversation(s)).", nullptr, int((*result)->size())));
             m_model->setHistory(**result);
         }
         m_historyDone = true;
@@ -357,8 +361,9 @@ void ChatPage::maybeFinishLoad()
     if (m_shown) {
         const auto state = m_shown->state;
         settled = settled || state == ChatFeedClient::State::Refused
-                  || (state == ChatFeedClient::State::WaitingToReconnect && !m_shown->everConnected)
-                  || (state == ChatFeedClient::State::Connected && m_shown->totals.events > 0 && m_sinceRefresh.elapsed() >= kSettleMs);
+            || (state == ChatFeedClient::State::WaitingToReconnect && !m_shown->everConnected)
+            || (state == ChatFeedClient::State::Connected && m_shown->totals.events > 0
+                && m_sinceRefresh.elapsed() >= kSettleMs);
     }
     if (!settled)
         return;
@@ -367,4 +372,4 @@ void ChatPage::maybeFinishLoad()
     emit loadFinished(true, {});
 }
 
-} // namespace atalaya
+}  // namespace atalaya

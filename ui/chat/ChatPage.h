@@ -39,7 +39,7 @@ public:
     // For tests and the bench: redraws so far, and what the page holds.
     int redrawCount() const { return m_redraws; }
     struct Footprint {
-        qint64 conversations = 0;    // tracked by the metrics
+        qint64 conversations = 0;  // tracked by the metrics
         qint64 transcriptLines = 0;  // kept by the metrics
         int tableRows = 0;
     };
@@ -93,4 +93,4 @@ private:
     int m_redraws = 0;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -31,9 +31,9 @@ QString chatStateLine(const ChatSnapshot &s)
 {
     const QLocale locale;
     const bool up = s.state == ChatFeedClient::State::Connected;
-    const QColor color = up ? charts::ChartStyle::good()
-                            : s.state == ChatFeedClient::State::Connecting ? charts::ChartStyle::warning()
-                                                                           : charts::ChartStyle::bad();
+    const QColor color = up                            ? charts::ChartStyle::good()
+        : s.state == ChatFeedClient::State::Connecting ? charts::ChartStyle::warning()
+                                                       : charts::ChartStyle::bad();
     QString text = chatStateDot(color) + QStringLiteral("<b>%1</b>").arg(chatStateText(s));
     if (!up && !s.detail.isEmpty())
         text += QStringLiteral(" — ") + s.detail.toHtmlEscaped();
@@ -46,8 +46,9 @@ QString chatStateLine(const ChatSnapshot &s)
                     .arg(std::max<qint64>(0, (s.takenAtMs - *s.lastEventTsMs) / 1000));
     }
     text += ChatPage::tr(" · %1 events, %2 malformed, %3 ignored")
-                .arg(locale.toString(s.totals.events), locale.toString(s.totals.malformed), locale.toString(s.totals.ignored));
+                .arg(locale.toString(s.totals.events), locale.toString(s.totals.malformed),
+                     locale.toString(s.totals.ignored));
     return text;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

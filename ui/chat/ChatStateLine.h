@@ -15,4 +15,4 @@ QString chatStateLine(const ChatSnapshot &snapshot);
 // The coloured state dot before a connection text; the chart colours read on both themes.
 QString chatStateDot(const QColor &color);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -27,7 +27,8 @@ void ChatTranscriptView::showLines(const QString &conversationId, const std::vec
     const QString text = palette().color(QPalette::Text).name();
     QString html = QStringLiteral("<h3>%1</h3>").arg(conversationId.toHtmlEscaped());
     for (const ChatTranscriptLine &l : lines) {
-        const QString time = locale.toString(QDateTime::fromMSecsSinceEpoch(l.tsMs).toLocalTime(), QStringLiteral("HH:mm:ss"));
+        const QString time =
+            locale.toString(QDateTime::fromMSecsSinceEpoch(l.tsMs).toLocalTime(), QStringLiteral("HH:mm:ss"));
         QString who, meta, color = text;
         switch (l.kind) {
         case ChatTranscriptLine::Kind::User: who = tr("User"); break;
@@ -41,9 +42,14 @@ void ChatTranscriptView::showLines(const QString &conversationId, const std::vec
             if (!l.success)
                 meta += QStringLiteral(" · ") + tr("failed");
             if (l.telemetryId)
-                meta += QStringLiteral(" · <a href='decision:%1'>%2</a>").arg(*l.telemetryId).arg(tr("review decision #%1").arg(*l.telemetryId));
+                meta += QStringLiteral(" · <a href='decision:%1'>%2</a>")
+                            .arg(*l.telemetryId)
+                            .arg(tr("review decision #%1").arg(*l.telemetryId));
             break;
-        case ChatTranscriptLine::Kind::Error: who = tr("Error"); color = charts::ChartStyle::bad().name(); break;
+        case ChatTranscriptLine::Kind::Error:
+            who = tr("Error");
+            color = charts::ChartStyle::bad().name();
+            break;
         case ChatTranscriptLine::Kind::Satisfaction:
             who = tr("Rating");
             // The chart amber is too light for text on white.
@@ -52,7 +58,8 @@ void ChatTranscriptView::showLines(const QString &conversationId, const std::vec
         }
         html += QStringLiteral("<p><span style='color:%1'>%2</span> <b style='color:%3'>%4</b>: %5%6</p>")
                     .arg(muted, time, color, who, l.text.toHtmlEscaped(),
-                         meta.isEmpty() ? QString() : QStringLiteral("<br/><small style='color:%1'>%2</small>").arg(muted, meta));
+                         meta.isEmpty() ? QString()
+                                        : QStringLiteral("<br/><small style='color:%1'>%2</small>").arg(muted, meta));
     }
     if (lines.empty())
         html += QStringLiteral("<p><i>%1</i></p>").arg(tr("No transcript kept for this conversation."));
@@ -85,4 +92,4 @@ void ChatTranscriptView::changeEvent(QEvent *event)
         setPlaceholderText(tr("Select a conversation to read its transcript."));
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -29,4 +29,4 @@ private:
     std::vector<ChatTranscriptLine> m_lines;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

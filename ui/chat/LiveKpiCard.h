@@ -63,4 +63,4 @@ private:
     QLabel *m_note;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -36,7 +36,7 @@ protected:
     }
 };
 
-} // namespace
+}  // namespace
 
 void applyCardStyle(QFrame *frame)
 {
@@ -88,4 +88,4 @@ bool ChartCard::isEmptyState() const
     return m_stack->currentWidget() == m_empty;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -33,4 +33,4 @@ private:
 // The frame look shared by cards (charts, KPIs, tables).
 void applyCardStyle(QFrame *frame);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -30,7 +30,7 @@ double niceMax(double value)
     return 10 * magnitude;
 }
 
-} // namespace
+}  // namespace
 
 QColor ChartStyle::accent(int index) const
 {
@@ -150,7 +150,8 @@ void attachTooltip(QBarSet *set, std::function<QString(int)> text)
     });
 }
 
-QHorizontalBarSeries *addHorizontalBars(const ChartStyle &style, QChart *chart, QBarSet *set, const QStringList &categories)
+QHorizontalBarSeries *addHorizontalBars(const ChartStyle &style, QChart *chart, QBarSet *set,
+                                        const QStringList &categories)
 {
     auto *series = new QHorizontalBarSeries;
     series->append(set);
@@ -166,8 +167,8 @@ QHorizontalBarSeries *addHorizontalBars(const ChartStyle &style, QChart *chart, 
     return series;
 }
 
-void labelHorizontalBars(QChart *chart, QHorizontalBarSeries *series, const QStringList &texts, const QColor &insideColor,
-                         const QColor &outsideColor)
+void labelHorizontalBars(QChart *chart, QHorizontalBarSeries *series, const QStringList &texts,
+                         const QColor &insideColor, const QColor &outsideColor)
 {
     const QList<QBarSet *> sets = series->barSets();
     if (sets.size() != 1)
@@ -239,4 +240,4 @@ QString emptyText()
     return QCoreApplication::translate("atalaya::charts", "No decisions in this period");
 }
 
-} // namespace atalaya::charts
+}  // namespace atalaya::charts

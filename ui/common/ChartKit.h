@@ -60,13 +60,14 @@ void attachTooltip(QXYSeries *series, std::function<QString(const QPointF &)> te
 void attachTooltip(QBarSet *set, std::function<QString(int)> text);
 // One bar set as horizontal bars, named by `categories` on the left axis (names read level
 // instead of rotated and overlapping); the caller adds and attaches the value axis.
-QHorizontalBarSeries *addHorizontalBars(const ChartStyle &style, QChart *chart, QBarSet *set, const QStringList &categories);
+QHorizontalBarSeries *addHorizontalBars(const ChartStyle &style, QChart *chart, QBarSet *set,
+                                        const QStringList &categories);
 // Value labels of a one-set horizontal bar series with the texts given (the series' own
 // labels print "84" for 84.0 and cannot show "84,0 %" like the tables): inside the end of
 // each bar in insideColor, or just past a bar too short to hold its text in outsideColor.
 // Kept in place when the plot area moves.
-void labelHorizontalBars(QChart *chart, QHorizontalBarSeries *series, const QStringList &texts, const QColor &insideColor,
-                         const QColor &outsideColor);
+void labelHorizontalBars(QChart *chart, QHorizontalBarSeries *series, const QStringList &texts,
+                         const QColor &insideColor, const QColor &outsideColor);
 
 // Per-day series: x is noon UTC of the ISO day, so a day's point sits in the middle of it.
 qint64 dayMs(const QString &isoDay);
@@ -81,4 +82,4 @@ void setRoundedRange(QValueAxis *axis, double top);
 // Centre message drawn in place of an empty chart ("no decisions in this period").
 QString emptyText();
 
-} // namespace atalaya::charts
+}  // namespace atalaya::charts

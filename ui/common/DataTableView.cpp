@@ -27,12 +27,10 @@ DataTableView::DataTableView(QWidget *parent) : QTableView(parent)
     horizontalHeader()->setStretchLastSection(false);
     horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     setFrameShape(QFrame::NoFrame);
-    connect(this, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
-        emit sourceRowActivated(m_proxy->mapToSource(index).row());
-    });
-    connect(this, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        emit sourceRowActivated(m_proxy->mapToSource(index).row());
-    });
+    connect(this, &QAbstractItemView::clicked, this,
+            [this](const QModelIndex &index) { emit sourceRowActivated(m_proxy->mapToSource(index).row()); });
+    connect(this, &QAbstractItemView::activated, this,
+            [this](const QModelIndex &index) { emit sourceRowActivated(m_proxy->mapToSource(index).row()); });
 }
 
 void DataTableView::setSourceModel(QAbstractItemModel *model, int sortRole)
@@ -76,4 +74,4 @@ void DataTableView::contextMenuEvent(QContextMenuEvent *event)
     menu.exec(event->globalPos());
 }
 
-} // namespace atalaya
+}  // namespace atalaya

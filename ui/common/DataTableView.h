@@ -32,4 +32,4 @@ private:
     QSortFilterProxyModel *m_proxy = nullptr;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -15,4 +15,4 @@ QThreadPool *databasePool()
     return pool;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

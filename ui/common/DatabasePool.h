@@ -9,4 +9,4 @@ namespace atalaya {
 // for it, so blocking reads there froze painting (460 ms measured during a PDF export).
 QThreadPool *databasePool();
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -71,4 +71,4 @@ void ErrorBanner::retranslate()
     m_retry->setText(tr("Retry"));
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -32,4 +32,4 @@ private:
     QPushButton *m_retry = nullptr;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

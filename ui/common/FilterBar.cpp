@@ -13,7 +13,7 @@ namespace atalaya {
 namespace {
 constexpr int kCustom = -1;
 const int kPresetDays[] = {7, 30, 90};
-} // namespace
+}  // namespace
 
 FilterBar::FilterBar(QWidget *parent) : QWidget(parent)
 {
@@ -172,4 +172,4 @@ void FilterBar::retranslate()
     syncWidgets();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

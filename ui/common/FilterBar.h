@@ -61,4 +61,4 @@ private:
     QCheckBox *m_auto = nullptr;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

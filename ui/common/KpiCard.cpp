@@ -49,7 +49,8 @@ protected:
                 drawing = false;
                 continue;
             }
-            const QPointF pt(r.left() + step * static_cast<double>(i), r.bottom() - (*m_points[i] - lo) / (hi - lo) * r.height());
+            const QPointF pt(r.left() + step * static_cast<double>(i),
+                             r.bottom() - (*m_points[i] - lo) / (hi - lo) * r.height());
             drawing ? path.lineTo(pt) : path.moveTo(pt);
             drawing = true;
             last = pt;
@@ -99,7 +100,9 @@ void KpiCard::setValue(const QString &value, const QString &change, std::optiona
 {
     m_value->setText(value);
     m_change->setText(change);
-    const QString color = !better ? palette().color(QPalette::PlaceholderText).name() : *better ? QStringLiteral("#2e9e5b") : QStringLiteral("#d6453d");
+    const QString color = !better ? palette().color(QPalette::PlaceholderText).name()
+        : *better                 ? QStringLiteral("#2e9e5b")
+                                  : QStringLiteral("#d6453d");
     m_change->setStyleSheet(QStringLiteral("color: %1;").arg(color));
 }
 
@@ -118,4 +121,4 @@ QString KpiCard::changeText() const
     return m_change->text();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

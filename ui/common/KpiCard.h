@@ -34,4 +34,4 @@ private:
     Sparkline *m_spark = nullptr;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

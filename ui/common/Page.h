@@ -12,7 +12,7 @@ namespace atalaya {
 class Page : public QWidget {
     Q_OBJECT
 public:
-    explicit Page(AppContext context, QWidget *parent = nullptr) : QWidget(parent), m_context(std::move(context)) {}
+    explicit Page(AppContext context, QWidget *parent = nullptr) : QWidget(parent), m_context(std::move(context)) { }
 
     // Stable id used by --page, settings and tests: overview, accuracy, confidence, latency,
     // feedback, queue, chat, risk.
@@ -53,4 +53,4 @@ protected:
     DashboardFilter m_filter;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

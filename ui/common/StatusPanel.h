@@ -38,4 +38,4 @@ private:
     QString m_feedState;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

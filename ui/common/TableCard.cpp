@@ -33,7 +33,7 @@ TableCard::TableCard(GroupTableModel *model, GroupTableModel::Column sortColumn,
 
 namespace {
 constexpr int kMaxFitHeight = 360;
-} // namespace
+}  // namespace
 
 void TableCard::setFitToRows(bool on)
 {
@@ -58,4 +58,4 @@ void TableCard::fitToRows()
     setMaximumHeight(needed);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -13,7 +13,8 @@ class DataTableView;
 class TableCard : public QFrame {
     Q_OBJECT
 public:
-    TableCard(GroupTableModel *model, GroupTableModel::Column sortColumn, Qt::SortOrder order, QWidget *parent = nullptr);
+    TableCard(GroupTableModel *model, GroupTableModel::Column sortColumn, Qt::SortOrder order,
+              QWidget *parent = nullptr);
 
     DataTableView *view() const { return m_view; }
     // The card is never taller than its rows need, so a short table leaves the space to
@@ -31,4 +32,4 @@ private:
     bool m_fitToRows = false;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

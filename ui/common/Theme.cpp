@@ -68,7 +68,7 @@ const SystemLook &systemLook()
     return look;
 }
 
-} // namespace
+}  // namespace
 
 QString applyTheme(const QString &theme)
 {
@@ -92,4 +92,4 @@ QString currentTheme()
     return appliedTheme();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

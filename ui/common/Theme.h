@@ -12,4 +12,4 @@ QString applyTheme(const QString &theme);
 // The theme last applied ("" until then).
 QString currentTheme();
 
-} // namespace atalaya
+}  // namespace atalaya

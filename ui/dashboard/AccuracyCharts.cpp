@@ -37,7 +37,8 @@ QChart *accuracyByTaskChart(const ChartStyle &style, const std::vector<GroupSumm
     attachTooltip(set, [rows](int i) {
         const GroupSummary &g = rows[static_cast<size_t>(i)];
         return DashboardCharts::tr("%1: accuracy %2 over %3 reviewed decisions")
-            .arg(g.key, fmt::ratioPercent(g.summary.accuracy.accuracyAvg), fmt::count(g.summary.accuracy.totalWithFeedback));
+            .arg(g.key, fmt::ratioPercent(g.summary.accuracy.accuracyAvg),
+                 fmt::count(g.summary.accuracy.totalWithFeedback));
     });
     QHorizontalBarSeries *series = addHorizontalBars(style, chart, set, categories);
     auto *value = valueAxis(style, DashboardCharts::tr("Accuracy (%)"), 0, 100);
@@ -69,7 +70,8 @@ QChart *accuracyPerDayChart(const ChartStyle &style, const std::vector<GroupSumm
         }
     }
     attachTooltip(line, [](const QPointF &p) {
-        return DashboardCharts::tr("%1: accuracy %2 %").arg(dayText(static_cast<qint64>(p.x())), QLocale().toString(p.y(), 'f', 1));
+        return DashboardCharts::tr("%1: accuracy %2 %")
+            .arg(dayText(static_cast<qint64>(p.x())), QLocale().toString(p.y(), 'f', 1));
     });
     auto *target = new QLineSeries;
     target->setName(DashboardCharts::tr("Alert threshold (80 %)"));
@@ -95,4 +97,4 @@ QChart *accuracyPerDayChart(const ChartStyle &style, const std::vector<GroupSumm
     return chart;
 }
 
-} // namespace atalaya::charts
+}  // namespace atalaya::charts

@@ -59,4 +59,4 @@ void AccuracyPage::show(const AccuracyData &d)
     m_perDay->setChart(charts::accuracyPerDayChart(style, d.days), empty || noFeedback);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

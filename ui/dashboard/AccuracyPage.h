@@ -38,4 +38,4 @@ private:
     std::optional<AccuracyData> m_data;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -66,4 +66,4 @@ QVariant AlertsModel::headerData(int section, Qt::Orientation orientation, int r
     }
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -27,4 +27,4 @@ private:
     std::vector<Alert> m_alerts;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

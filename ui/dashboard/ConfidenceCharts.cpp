@@ -58,7 +58,9 @@ QChart *confidenceHistogramChart(const ChartStyle &style, const ConfidenceDistri
     set->setLabelFont(labelFont);
     for (int b = 0; b < 5; ++b) {
         // Axis labels are rich text: name and range on two lines so the five fit side by side.
-        categories << confidenceBucketName(b).replace(QStringLiteral(" ("), QStringLiteral("<br>(")).toHtmlEscaped()
+        categories << confidenceBucketName(b)
+                          .replace(QStringLiteral(" ("), QStringLiteral("<br>("))
+                          .toHtmlEscaped()
                           .replace(QStringLiteral("&lt;br&gt;"), QStringLiteral("<br>"));
         *set << static_cast<qreal>(distribution.counts[static_cast<size_t>(b)]);
         top = std::max(top, distribution.counts[static_cast<size_t>(b)]);
@@ -88,8 +90,8 @@ QChart *confidenceHistogramChart(const ChartStyle &style, const ConfidenceDistri
 
 QChart *reliabilityChart(const ChartStyle &style, const CalibrationReport &c)
 {
-    QChart *chart = newChart(style, DashboardCharts::tr("Reliability diagram — ECE %1, %2")
-                                        .arg(fmt::ratio(c.ece), verdictText(c)));
+    QChart *chart =
+        newChart(style, DashboardCharts::tr("Reliability diagram — ECE %1, %2").arg(fmt::ratio(c.ece), verdictText(c)));
     auto *diagonal = new QLineSeries;
     diagonal->setName(DashboardCharts::tr("Perfect calibration"));
     diagonal->setPen(QPen(style.grid.darker(style.dark ? 60 : 140), 1.5, Qt::DashLine));
@@ -173,12 +175,13 @@ QImage discMarker(const QColor &color, int size)
     return image;
 }
 
-} // namespace
+}  // namespace
 
 QChart *confidenceScatterChart(const ChartStyle &style, const ConfidenceScatter &scatter)
 {
-    QChart *chart = newChart(style, DashboardCharts::tr("Confidence vs accuracy of reviewed decisions (%1 most recent)")
-                                        .arg(fmt::count(scatter.samples)));
+    QChart *chart = newChart(style,
+                             DashboardCharts::tr("Confidence vs accuracy of reviewed decisions (%1 most recent)")
+                                 .arg(fmt::count(scatter.samples)));
     const std::array<std::pair<QString, QColor>, 3> groups = {
         std::pair{DashboardCharts::tr("Correct"), ChartStyle::good()},
         std::pair{DashboardCharts::tr("Partially correct"), ChartStyle::warning()},
@@ -223,4 +226,4 @@ QChart *confidenceScatterChart(const ChartStyle &style, const ConfidenceScatter 
     return chart;
 }
 
-} // namespace atalaya::charts
+}  // namespace atalaya::charts

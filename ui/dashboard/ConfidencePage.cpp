@@ -63,14 +63,14 @@ void ConfidencePage::show(const View &view)
         QString advice;
         switch (*c.verdict) {
         case CalibrationVerdict::OverConfident:
-            advice = tr("The agents are over-confident: their confidence is higher than the accuracy reviewers observe.");
+            advice =
+                tr("The agents are over-confident: their confidence is higher than the accuracy reviewers observe.");
             break;
         case CalibrationVerdict::UnderConfident:
-            advice = tr("The agents are under-confident: reviewers find them right more often than their confidence says.");
+            advice =
+                tr("The agents are under-confident: reviewers find them right more often than their confidence says.");
             break;
-        case CalibrationVerdict::Calibrated:
-            advice = tr("Confidence matches observed accuracy.");
-            break;
+        case CalibrationVerdict::Calibrated: advice = tr("Confidence matches observed accuracy."); break;
         }
         m_insight->setText(tr("<b>%1</b> — ECE %2 over %3 reviewed decisions (mean confidence %4, mean accuracy %5).")
                                .arg(advice, fmt::ratio(c.ece), fmt::count(c.reviewed), fmt::ratio(c.meanConfidence),
@@ -82,4 +82,4 @@ void ConfidencePage::show(const View &view)
     m_scatter->setChart(charts::confidenceScatterChart(style, view.scatter), view.scatter.samples == 0);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

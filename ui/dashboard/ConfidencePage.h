@@ -45,4 +45,4 @@ private:
     std::optional<View> m_view;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

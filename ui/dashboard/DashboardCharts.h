@@ -40,4 +40,4 @@ QChart *feedbackRateByAgentChart(const ChartStyle &style, const std::vector<Grou
 QString confidenceBucketName(int bucket);
 QString verdictText(const CalibrationReport &calibration);
 
-} // namespace atalaya::charts
+}  // namespace atalaya::charts

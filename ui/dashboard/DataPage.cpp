@@ -77,4 +77,4 @@ void DataPage::changeEvent(QEvent *event)
     Page::changeEvent(event);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

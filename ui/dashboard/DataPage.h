@@ -30,15 +30,14 @@ protected:
     // Starts this page's load with the resolved query (db is non-null here).
     virtual void startLoad(const StatsQuery &query) = 0;
     // Re-applies translated texts; pages re-show their last data so charts follow too.
-    virtual void retranslate() {}
+    virtual void retranslate() { }
     QVBoxLayout *contentLayout() const { return m_content; }
     void setHeader(const QString &title);
     // A clicked agent row or alert: narrow every page to that agent.
     void requestAgentFilter(const QString &agentId);
     void changeEvent(QEvent *event) override;
 
-    template <typename T, typename Work, typename Show>
-    void load(Work work, Show show)
+    template <typename T, typename Work, typename Show> void load(Work work, Show show)
     {
         const quint64 generation = ++m_generation;
         setLoading(true);
@@ -73,4 +72,4 @@ private:
     bool m_loading = false;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -21,7 +21,8 @@ namespace atalaya::charts {
 
 QChart *feedbackPieChart(const ChartStyle &style, const AccuracySummary &a)
 {
-    QChart *chart = newChart(style, DashboardCharts::tr("Human feedback (%1 reviews)").arg(fmt::count(a.totalWithFeedback)));
+    QChart *chart =
+        newChart(style, DashboardCharts::tr("Human feedback (%1 reviews)").arg(fmt::count(a.totalWithFeedback)));
     auto *series = new QPieSeries;
     series->setHoleSize(0.35);
     const struct {
@@ -32,12 +33,15 @@ QChart *feedbackPieChart(const ChartStyle &style, const AccuracySummary &a)
                   {DashboardCharts::tr("Partially correct"), a.partiallyCorrect, ChartStyle::warning()},
                   {DashboardCharts::tr("Incorrect"), a.incorrect, ChartStyle::bad()}};
     for (const auto &s : slices) {
-        const double share = a.totalWithFeedback > 0 ? 100.0 * static_cast<double>(s.count) / static_cast<double>(a.totalWithFeedback) : 0;
+        const double share = a.totalWithFeedback > 0
+            ? 100.0 * static_cast<double>(s.count) / static_cast<double>(a.totalWithFeedback)
+            : 0;
         // Legend labels are rich text: the name over its figures, so the three entries fit
         // side by side under the doughnut (one line each elided "Parcialmente correcto").
-        auto *slice = series->append(QStringLiteral("%1<br>%2 (%3 %)")
-                                         .arg(s.name.toHtmlEscaped(), fmt::count(s.count), QLocale().toString(share, 'f', 1)),
-                                     static_cast<qreal>(s.count));
+        auto *slice =
+            series->append(QStringLiteral("%1<br>%2 (%3 %)")
+                               .arg(s.name.toHtmlEscaped(), fmt::count(s.count), QLocale().toString(share, 'f', 1)),
+                           static_cast<qreal>(s.count));
         slice->setColor(s.color);
         slice->setBorderColor(style.background);
         slice->setLabelColor(style.text);
@@ -91,7 +95,8 @@ QChart *feedbackRateByAgentChart(const ChartStyle &style, const std::vector<Grou
     target->append(kTarget, 1);
     chart->addSeries(target);
     QHorizontalBarSeries *series = addHorizontalBars(style, chart, set, categories);
-    auto *value = valueAxis(style, DashboardCharts::tr("Decisions with feedback (%)"), 0, std::min(100.0, std::ceil(top / 10.0) * 10.0));
+    auto *value = valueAxis(style, DashboardCharts::tr("Decisions with feedback (%)"), 0,
+                            std::min(100.0, std::ceil(top / 10.0) * 10.0));
     setTickInterval(value, top > 50 ? 20 : 10);
     chart->addAxis(value, Qt::AlignBottom);
     series->attachAxis(value);
@@ -108,4 +113,4 @@ QChart *feedbackRateByAgentChart(const ChartStyle &style, const std::vector<Grou
     return chart;
 }
 
-} // namespace atalaya::charts
+}  // namespace atalaya::charts

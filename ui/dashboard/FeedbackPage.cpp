@@ -17,7 +17,8 @@ using Col = GroupTableModel::Column;
 FeedbackPage::FeedbackPage(const AppContext &context, QWidget *parent) : DataPage(context, parent)
 {
     m_summary = new QLabel(this);
-    m_agents = new GroupTableModel(tr("Agent"), {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate}, this);
+    m_agents =
+        new GroupTableModel(tr("Agent"), {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate}, this);
     m_pie = new ChartCard(this);
     auto *tableCard = new TableCard(m_agents, Col::FeedbackRate, Qt::AscendingOrder, this);
     m_view = tableCard->view();
@@ -60,12 +61,13 @@ void FeedbackPage::show(const FeedbackData &d)
 {
     m_data = d;
     const AccuracySummary &a = d.summary.accuracy;
-    m_summary->setText(tr("%1 reviews of %2 decisions — feedback rate %3 (seed target ≥ 30 %)")
-                           .arg(fmt::count(a.totalWithFeedback), fmt::count(a.totalDecisions), fmt::percent(a.feedbackRatePercent())));
+    m_summary->setText(
+        tr("%1 reviews of %2 decisions — feedback rate %3 (seed target ≥ 30 %)")
+            .arg(fmt::count(a.totalWithFeedback), fmt::count(a.totalDecisions), fmt::percent(a.feedbackRatePercent())));
     m_agents->setRows(d.agents);
     const charts::ChartStyle style = charts::ChartStyle::fromPalette(palette());
     m_pie->setChart(charts::feedbackPieChart(style, a), a.totalWithFeedback == 0);
     m_rates->setChart(charts::feedbackRateByAgentChart(style, d.agents), d.agents.empty());
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -41,4 +41,4 @@ private:
     std::optional<FeedbackData> m_data;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -5,13 +5,12 @@
 namespace atalaya {
 namespace {
 
-template <typename T>
-QVariant optionalValue(const std::optional<T> &v)
+template <typename T> QVariant optionalValue(const std::optional<T> &v)
 {
     return v ? QVariant(static_cast<double>(*v)) : QVariant(-1.0);
 }
 
-} // namespace
+}  // namespace
 
 GroupTableModel::GroupTableModel(QString keyTitle, std::vector<Column> columns, QObject *parent)
     : QAbstractTableModel(parent), m_keyTitle(std::move(keyTitle)), m_columns(std::move(columns))
@@ -103,7 +102,8 @@ QVariant GroupTableModel::data(const QModelIndex &index, int role) const
     case SortRole: return sortValue(r, c);
     case KeyRole: return r.key;
     case Qt::TextAlignmentRole:
-        return static_cast<int>(c == Column::Key ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignRight | Qt::AlignVCenter);
+        return static_cast<int>(c == Column::Key ? Qt::AlignLeft | Qt::AlignVCenter
+                                                 : Qt::AlignRight | Qt::AlignVCenter);
     default: return {};
     }
 }
@@ -131,4 +131,4 @@ QVariant GroupTableModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

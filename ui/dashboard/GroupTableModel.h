@@ -39,4 +39,4 @@ private:
     std::vector<GroupSummary> m_rows;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -33,7 +33,7 @@ QString twoLineLabel(const QString &key)
     return best < 0 ? key : key.left(best + 1) + QStringLiteral("<br>") + key.mid(best + 1);
 }
 
-} // namespace
+}  // namespace
 
 QChart *latencyPerDayChart(const ChartStyle &style, const std::vector<GroupSummary> &days)
 {
@@ -64,7 +64,8 @@ QChart *latencyPerDayChart(const ChartStyle &style, const std::vector<GroupSumma
         }
         const QString name = l.name;
         attachTooltip(s, [name](const QPointF &p) {
-            return DashboardCharts::tr("%1 %2: %3 ms").arg(dayText(static_cast<qint64>(p.x())), name, QLocale().toString(p.y(), 'f', 0));
+            return DashboardCharts::tr("%1 %2: %3 ms")
+                .arg(dayText(static_cast<qint64>(p.x())), name, QLocale().toString(p.y(), 'f', 0));
         });
         chart->addSeries(s);
         s->attachAxis(x);
@@ -93,17 +94,18 @@ QChart *latencyBoxChart(const ChartStyle &style, const std::vector<ExecutionBox>
                 QToolTip::hideText();
                 return;
             }
-            QToolTip::showText(QCursor::pos(),
-                               DashboardCharts::tr("%1 (%2 decisions)\nP5 %3 ms · Q1 %4 ms · median %5 ms · Q3 %6 ms · P95 %7 ms\n"
-                                     "min %8 ms · max %9 ms")
-                                   .arg(b.key, fmt::count(b.count))
-                                   .arg(b.p5Ms)
-                                   .arg(b.q1Ms)
-                                   .arg(b.medianMs)
-                                   .arg(b.q3Ms)
-                                   .arg(b.p95Ms)
-                                   .arg(b.minMs)
-                                   .arg(b.maxMs));
+            QToolTip::showText(
+                QCursor::pos(),
+                DashboardCharts::tr("%1 (%2 decisions)\nP5 %3 ms · Q1 %4 ms · median %5 ms · Q3 %6 ms · P95 %7 ms\n"
+                                    "min %8 ms · max %9 ms")
+                    .arg(b.key, fmt::count(b.count))
+                    .arg(b.p5Ms)
+                    .arg(b.q1Ms)
+                    .arg(b.medianMs)
+                    .arg(b.q3Ms)
+                    .arg(b.p95Ms)
+                    .arg(b.minMs)
+                    .arg(b.maxMs));
         });
         series->append(set);
         categories << twoLineLabel(b.key);
@@ -123,4 +125,4 @@ QChart *latencyBoxChart(const ChartStyle &style, const std::vector<ExecutionBox>
     return chart;
 }
 
-} // namespace atalaya::charts
+}  // namespace atalaya::charts

@@ -50,4 +50,4 @@ void LatencyPage::show(const LatencyData &d)
     m_boxes->setChart(charts::latencyBoxChart(style, d.agentBoxes), empty);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

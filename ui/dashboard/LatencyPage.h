@@ -35,4 +35,4 @@ private:
     std::optional<LatencyData> m_data;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

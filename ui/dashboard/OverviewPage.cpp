@@ -24,8 +24,7 @@ std::optional<double> delta(const std::optional<double> &now, const std::optiona
     return *now - *before;
 }
 
-template <typename T>
-std::optional<double> asDouble(const std::optional<T> &v)
+template <typename T> std::optional<double> asDouble(const std::optional<T> &v)
 {
     return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;
 }
@@ -43,7 +42,7 @@ QString signedNumber(double v, int decimals)
     return (shown > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(shown == 0 ? 0.0 : shown, 'f', decimals);
 }
 
-} // namespace
+}  // namespace
 
 OverviewPage::OverviewPage(const AppContext &context, QWidget *parent) : DataPage(context, parent)
 {
@@ -86,8 +85,8 @@ void OverviewPage::startLoad(const StatsQuery &query)
 void OverviewPage::retranslate()
 {
     setHeader(title());
-    const QString titles[KpiCount] = {tr("Total decisions"), tr("Average accuracy"), tr("Average confidence"),
-                                      tr("Execution time P95"), tr("Feedback rate"), tr("Pending P0")};
+    const QString titles[KpiCount] = {tr("Total decisions"),    tr("Average accuracy"), tr("Average confidence"),
+                                      tr("Execution time P95"), tr("Feedback rate"),    tr("Pending P0")};
     for (int i = 0; i < KpiCount; ++i)
         m_cards[static_cast<size_t>(i)]->setTitle(titles[i]);
     m_alertsTitle->setText(tr("Active alerts"));
@@ -111,20 +110,25 @@ void OverviewPage::show(const OverviewData &d)
 
     const qint64 total = now.accuracy.totalDecisions;
     const qint64 prevTotal = before.accuracy.totalDecisions;
-    card(Total)->setValue(fmt::count(total),
-                          prevTotal > 0 ? tr("%1 % %2").arg(signedNumber(100.0 * static_cast<double>(total - prevTotal) / static_cast<double>(prevTotal), 1), vs)
-                                        : noBase,
-                          std::nullopt);
+    card(Total)->setValue(
+        fmt::count(total),
+        prevTotal > 0 ? tr("%1 % %2").arg(
+            signedNumber(100.0 * static_cast<double>(total - prevTotal) / static_cast<double>(prevTotal), 1), vs)
+                      : noBase,
+        std::nullopt);
     card(Total)->setSpark(series([](const WindowSummary &s) -> std::optional<double> {
         return static_cast<double>(s.accuracy.totalDecisions);
     }));
 
-    const auto pts = [&](const std::optional<double> &change, bool upIsGood, double scale, int decimals, const QString &unit) {
+    const auto pts = [&](const std::optional<double> &change, bool upIsGood, double scale, int decimals,
+                         const QString &unit) {
         return std::make_pair(change ? tr("%1%2 %3").arg(signedNumber(*change * scale, decimals), unit, vs) : noBase,
-                              change && shownValue(*change * scale, decimals) != 0 ? std::optional<bool>((*change > 0) == upIsGood)
-                                                                                   : std::nullopt);
+                              change && shownValue(*change * scale, decimals) != 0
+                                  ? std::optional<bool>((*change > 0) == upIsGood)
+                                  : std::nullopt);
     };
-    auto [accText, accBetter] = pts(delta(now.accuracy.accuracyAvg, before.accuracy.accuracyAvg), true, 100, 1, tr(" pts"));
+    auto [accText, accBetter] =
+        pts(delta(now.accuracy.accuracyAvg, before.accuracy.accuracyAvg), true, 100, 1, tr(" pts"));
     card(Accuracy)->setValue(fmt::ratioPercent(now.accuracy.accuracyAvg), accText, accBetter);
     card(Accuracy)->setSpark(series([](const WindowSummary &s) { return s.accuracy.accuracyAvg; }));
 
@@ -132,11 +136,13 @@ void OverviewPage::show(const OverviewData &d)
     card(Confidence)->setValue(fmt::ratio(now.avgConfidence), confText, confBetter);
     card(Confidence)->setSpark(series([](const WindowSummary &s) { return s.avgConfidence; }));
 
-    auto [p95Text, p95Better] = pts(delta(asDouble(now.execution.p95Ms), asDouble(before.execution.p95Ms)), false, 1, 0, tr(" ms"));
+    auto [p95Text, p95Better] =
+        pts(delta(asDouble(now.execution.p95Ms), asDouble(before.execution.p95Ms)), false, 1, 0, tr(" ms"));
     card(P95)->setValue(fmt::ms(now.execution.p95Ms), p95Text, p95Better);
     card(P95)->setSpark(series([](const WindowSummary &s) { return asDouble(s.execution.p95Ms); }));
 
-    auto [rateText, rateBetter] = pts(delta(now.accuracy.feedbackRatePercent(), before.accuracy.feedbackRatePercent()), true, 1, 1, tr(" pts"));
+    auto [rateText, rateBetter] =
+        pts(delta(now.accuracy.feedbackRatePercent(), before.accuracy.feedbackRatePercent()), true, 1, 1, tr(" pts"));
     card(FeedbackRate)->setValue(fmt::percent(now.accuracy.feedbackRatePercent()), rateText, rateBetter);
     card(FeedbackRate)->setSpark(series([](const WindowSummary &s) { return s.accuracy.feedbackRatePercent(); }));
 
@@ -150,4 +156,4 @@ void OverviewPage::show(const OverviewData &d)
                                             : tr("Active alerts (%1)").arg(d.alerts.size()));
 }
 
-} // namespace atalaya
+}  // namespace atalaya

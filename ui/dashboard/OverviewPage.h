@@ -43,4 +43,4 @@ private:
     std::optional<OverviewData> m_data;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

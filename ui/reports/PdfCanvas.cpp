@@ -33,7 +33,7 @@ QFont reportFont(qreal pointSize, bool bold = false)
     return f;
 }
 
-} // namespace
+}  // namespace
 
 PdfCanvas::PdfCanvas(QPdfWriter &writer, Pass pass, QString header, int totalPages)
     : m_writer(writer), m_pass(pass), m_header(std::move(header)), m_totalPages(totalPages)
@@ -148,7 +148,8 @@ QList<qreal> PdfCanvas::columnWidths(const QAbstractItemModel &model, qreal avai
     for (int c = 0; c < model.columnCount(); ++c) {
         // A header may wrap at spaces, so only its longest word has to fit.
         qreal w = 0;
-        for (const QString &word : model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString().split(QLatin1Char(' ')))
+        for (const QString &word :
+             model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString().split(QLatin1Char(' ')))
             w = std::max(w, bold.horizontalAdvance(word));
         for (int r = 0; r < model.rowCount(); ++r)
             w = std::max(w, plain.horizontalAdvance(model.index(r, c).data(Qt::DisplayRole).toString()));
@@ -187,7 +188,9 @@ void PdfCanvas::table(const QAbstractItemModel &model, qreal x0, qreal w0)
         const QFontMetricsF fm(r < 0 ? boldFont : plainFont, &m_writer);
         qreal h = lineH;
         for (int c = 0; c < model.columnCount(); ++c)
-            h = std::max(h, fm.boundingRect(QRectF(0, 0, widths[c] - kCellPadding, 1e6), Qt::TextWordWrap, cellText(r, c)).height());
+            h = std::max(h,
+                         fm.boundingRect(QRectF(0, 0, widths[c] - kCellPadding, 1e6), Qt::TextWordWrap, cellText(r, c))
+                             .height());
         return h + vpad;
     };
     auto paintRow = [&](int r) {
@@ -203,7 +206,8 @@ void PdfCanvas::table(const QAbstractItemModel &model, qreal x0, qreal w0)
             for (int c = 0; c < model.columnCount(); ++c) {
                 const QVariant align = r < 0 ? model.headerData(c, Qt::Horizontal, Qt::TextAlignmentRole)
                                              : model.index(r, c).data(Qt::TextAlignmentRole);
-                const Qt::Alignment a = align.isValid() ? Qt::Alignment(align.toInt()) : Qt::AlignLeft | Qt::AlignVCenter;
+                const Qt::Alignment a =
+                    align.isValid() ? Qt::Alignment(align.toInt()) : Qt::AlignLeft | Qt::AlignVCenter;
                 m_painter.drawText(QRectF(x + kCellPadding / 2, m_y, widths[c] - kCellPadding, h), a | Qt::TextWordWrap,
                                    cellText(r, c));
                 x += widths[c];
@@ -253,4 +257,4 @@ void PdfCanvas::footer()
                        Report::tr("Page %1 of %2").arg(m_pageNumber).arg(m_totalPages));
 }
 
-} // namespace atalaya
+}  // namespace atalaya

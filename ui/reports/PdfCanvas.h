@@ -70,4 +70,4 @@ private:
     int m_pageNumber = 0;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

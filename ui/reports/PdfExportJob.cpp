@@ -43,7 +43,8 @@ void PdfExportJob::start()
         dataLoaded(watcher->result());
     });
     QThreadPool *pool = databasePool();
-    watcher->setFuture(QtConcurrent::run(pool, [db = m_db, query = m_query, pool] { return loadReport(db, query, pool); }));
+    watcher->setFuture(
+        QtConcurrent::run(pool, [db = m_db, query = m_query, pool] { return loadReport(db, query, pool); }));
 }
 
 void PdfExportJob::dataLoaded(Result<ReportData> data)
@@ -88,4 +89,4 @@ void PdfExportJob::end(bool ok, const QString &message)
     deleteLater();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -45,4 +45,4 @@ private:
     bool m_cancelled = false;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -35,7 +35,8 @@ QString periodText(const StatsQuery &q)
 QString filterText(const StatsQuery &q)
 {
     return Report::tr("Agent: %1 · Task type: %2")
-        .arg(q.agentId.isEmpty() ? Report::tr("all") : q.agentId, q.taskType.isEmpty() ? Report::tr("all") : q.taskType);
+        .arg(q.agentId.isEmpty() ? Report::tr("all") : q.agentId,
+             q.taskType.isEmpty() ? Report::tr("all") : q.taskType);
 }
 
 void kpiBlock(PdfCanvas &c, const OverviewData &o)
@@ -159,8 +160,9 @@ std::vector<Block> reportBlocks()
     });
     blocks.push_back([](PdfCanvas &c, const ReportData &d) {
         c.text(Report::tr("Agents"), 10, true);
-        GroupTableModel agents(Report::tr("Agent"), {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate,
-                                                     Col::Accuracy, Col::AvgConfidence, Col::P95});
+        GroupTableModel agents(Report::tr("Agent"),
+                               {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate, Col::Accuracy,
+                                Col::AvgConfidence, Col::P95});
         agents.setRows(d.accuracy.agents);
         c.table(agents);
     });
@@ -179,7 +181,8 @@ std::vector<Block> reportBlocks()
                         charts::verdictText(d.confidence.calibration)),
                9);
         chartRow(c, charts::confidenceHistogramChart(style, d.confidence.summary.confidence), isEmpty(d),
-                 charts::reliabilityChart(style, d.confidence.calibration), d.confidence.calibration.reviewed == 0, 270);
+                 charts::reliabilityChart(style, d.confidence.calibration), d.confidence.calibration.reviewed == 0,
+                 270);
     });
     blocks.push_back([style](PdfCanvas &c, const ReportData &d) {
         fullChart(c, charts::confidenceScatterChart(style, charts::prepareConfidenceScatter(d.confidence.samples)),
@@ -199,7 +202,8 @@ std::vector<Block> reportBlocks()
                   d.feedback.summary.accuracy.totalWithFeedback == 0, 190);
     });
     blocks.push_back([](PdfCanvas &c, const ReportData &d) {
-        GroupTableModel feedback(Report::tr("Agent"), {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate});
+        GroupTableModel feedback(Report::tr("Agent"),
+                                 {Col::Key, Col::Decisions, Col::FeedbackCount, Col::FeedbackRate});
         feedback.setRows(d.feedback.agents);
         c.table(feedback);
     });
@@ -209,7 +213,7 @@ std::vector<Block> reportBlocks()
     return blocks;
 }
 
-} // namespace
+}  // namespace
 
 struct PdfReportWriter::State {
     ReportData data;
@@ -310,4 +314,4 @@ Status writePdfReport(const ReportData &data, const QString &file)
     return writer.commit();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -46,4 +46,4 @@ private:
     std::unique_ptr<State> d;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

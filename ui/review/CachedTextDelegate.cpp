@@ -17,7 +17,7 @@ QPalette::ColorGroup colorGroup(const QStyleOptionViewItem &opt)
     return (opt.state & QStyle::State_Active) ? QPalette::Normal : QPalette::Inactive;
 }
 
-} // namespace
+}  // namespace
 
 const QStaticText &CachedTextDelegate::line(const QString &text, const QFont &font, const QFontMetrics &metrics,
                                             Qt::TextElideMode mode, int width) const
@@ -54,8 +54,8 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const QStaticText &st = line(text, opt.font, opt.fontMetrics, opt.textElideMode, rect.width());
     const QSizeF size = st.size();
     const qreal x = (opt.displayAlignment & Qt::AlignRight) ? rect.right() + 1 - size.width()
-                  : (opt.displayAlignment & Qt::AlignHCenter) ? rect.left() + (rect.width() - size.width()) / 2
-                                                               : rect.left();
+        : (opt.displayAlignment & Qt::AlignHCenter)         ? rect.left() + (rect.width() - size.width()) / 2
+                                                            : rect.left();
     const qreal y = rect.top() + (rect.height() - size.height()) / 2;
     const QPalette::ColorRole role = (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text;
     painter->save();
@@ -66,4 +66,4 @@ void CachedTextDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->restore();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

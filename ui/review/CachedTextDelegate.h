@@ -24,4 +24,4 @@ private:
     mutable QHash<QString, QStaticText> m_lines;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -119,7 +119,8 @@ void FeedbackFlow::markNotApplied(qint64 id)
 void FeedbackFlow::settle(const SendOutcome &outcome, const OutboxEntry &entry)
 {
     const qint64 id = entry.telemetryId;
-    const QString verdict = entry.restore ? tr("pending again") : feedbackToString(entry.value.value_or(Feedback::Correct));
+    const QString verdict =
+        entry.restore ? tr("pending again") : feedbackToString(entry.value.value_or(Feedback::Correct));
     switch (outcome.kind) {
     case SendOutcome::Kind::Written:
         emit message(tr("Saved #%1: %2").arg(id).arg(verdict));
@@ -168,24 +169,26 @@ void FeedbackFlow::retryOutbox()
         return;
     }
     auto sender = m_sender;
-    runAsync<OutboxFlush>(this, &m_writer, [sender] { return sender->retry(false); }, [this](const OutboxFlush &flushed) {
-        setOutboxSize(flushed.remaining);
-        // Reviewed by someone else while waiting: the reviewer decides, one by one, as for a
-        // direct write (settle asks and re-sends).
-        for (const auto &[entry, message] : flushed.conflicts) {
-            SendOutcome conflict;
-            conflict.kind = SendOutcome::Kind::Conflict;
-            conflict.message = message;
-            conflict.outboxSize = flushed.remaining;
-            settle(conflict, entry);
-        }
-        for (const auto &[entry, reason] : flushed.rejected)
-            emit message(tr("#%1 was not saved: %2").arg(entry.telemetryId).arg(reason));
-        if (flushed.delivered + flushed.duplicates > 0)
-            emit databaseChanged();
-        if (flushed.remaining == 0)
-            m_retry->stop();
-    });
+    runAsync<OutboxFlush>(
+        this, &m_writer, [sender] { return sender->retry(false); },
+        [this](const OutboxFlush &flushed) {
+            setOutboxSize(flushed.remaining);
+            // Reviewed by someone else while waiting: the reviewer decides, one by one, as for a
+            // direct write (settle asks and re-sends).
+            for (const auto &[entry, message] : flushed.conflicts) {
+                SendOutcome conflict;
+                conflict.kind = SendOutcome::Kind::Conflict;
+                conflict.message = message;
+                conflict.outboxSize = flushed.remaining;
+                settle(conflict, entry);
+            }
+            for (const auto &[entry, reason] : flushed.rejected)
+                emit message(tr("#%1 was not saved: %2").arg(entry.telemetryId).arg(reason));
+            if (flushed.delivered + flushed.duplicates > 0)
+                emit databaseChanged();
+            if (flushed.remaining == 0)
+                m_retry->stop();
+        });
 }
 
 void FeedbackFlow::setOutboxSize(int size)
@@ -202,4 +205,4 @@ void FeedbackFlow::waitForWrites()
     QCoreApplication::sendPostedEvents();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

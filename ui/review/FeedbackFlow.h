@@ -79,4 +79,4 @@ private:
     QThreadPool m_writer;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -92,8 +92,9 @@ void PriorityCountChips::render()
         QString detail;
         if (m_state != State::Known) {
             number = QStringLiteral("<span style='color:%1'>—</span>").arg(colors.muted.name());
-            detail = QStringLiteral("<span style='color:%1'>%2</span>")
-                         .arg(colors.muted.name(), m_state == State::Counting ? tr("counting…") : tr("count unavailable"));
+            detail =
+                QStringLiteral("<span style='color:%1'>%2</span>")
+                    .arg(colors.muted.name(), m_state == State::Counting ? tr("counting…") : tr("count unavailable"));
         } else if (!hasDeadline) {
             detail = QStringLiteral("<span style='color:%1'>%2</span>").arg(colors.muted.name(), tr("no deadline"));
         } else if (overdue > 0) {
@@ -105,11 +106,11 @@ void PriorityCountChips::render()
         QLabel *card = m_labels[index];
         card->setToolTip(tr("%1 (%2): pending decisions and how many are past their deadline.")
                              .arg(priorityName(p), deadlineText(p)));
-        card->setText(QStringLiteral("<span style='color:%1'><b style='color:%2'>%3</b> · %4</span><br>"
-                                     "<span style='font-size:20pt;font-weight:700'>%5</span><br>%6")
-                          .arg(colors.muted.name(), colors.priority(p).name(), priorityName(p), deadlineText(p),
-                               number, detail));
+        card->setText(
+            QStringLiteral("<span style='color:%1'><b style='color:%2'>%3</b> · %4</span><br>"
+                           "<span style='font-size:20pt;font-weight:700'>%5</span><br>%6")
+                .arg(colors.muted.name(), colors.priority(p).name(), priorityName(p), deadlineText(p), number, detail));
     }
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -42,4 +42,4 @@ private:
     State m_state = State::Unavailable;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

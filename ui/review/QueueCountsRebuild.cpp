@@ -12,7 +12,7 @@ struct Outcome {
     QString message;
 };
 
-} // namespace
+}  // namespace
 
 QueueCountsRebuild::QueueCountsRebuild(QObject *parent) : QObject(parent)
 {
@@ -72,4 +72,4 @@ void QueueCountsRebuild::waitForDone()
     }
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -47,4 +47,4 @@ private:
     QThreadPool m_pool;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

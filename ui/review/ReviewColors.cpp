@@ -33,4 +33,4 @@ QColor ReviewColors::verdict(int index) const
     return fills[std::clamp(index, 0, 2)];
 }
 
-} // namespace atalaya
+}  // namespace atalaya

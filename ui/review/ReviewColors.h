@@ -11,12 +11,12 @@ namespace atalaya {
 // lighter ones on a dark base, so chips, rows and the detail pane read well in both themes.
 struct ReviewColors {
     bool dark = false;
-    QColor danger;   // overdue, P0
-    QColor ok;       // on time
+    QColor danger;  // overdue, P0
+    QColor ok;  // on time
     QColor warning;  // waiting in the outbox
-    QColor muted;    // secondary text, placeholders
-    QColor border;   // card frames
-    QColor code;     // background of pretty-printed JSON
+    QColor muted;  // secondary text, placeholders
+    QColor border;  // card frames
+    QColor code;  // background of pretty-printed JSON
 
     QColor priority(Priority p) const;
     // Verdict buttons: correct, incorrect, partially correct.
@@ -26,4 +26,4 @@ struct ReviewColors {
     static ReviewColors of(const QPalette &palette = QPalette());
 };
 
-} // namespace atalaya
+}  // namespace atalaya

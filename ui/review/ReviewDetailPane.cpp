@@ -12,12 +12,12 @@ namespace {
 QString prettyJson(const QByteArray &json)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(json);
-    const QString text = doc.isNull() ? QString::fromUtf8(json)
-                                      : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+    const QString text =
+        doc.isNull() ? QString::fromUtf8(json) : QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
     return text.toHtmlEscaped();
 }
 
-} // namespace
+}  // namespace
 
 ReviewDetailPane::ReviewDetailPane(QWidget *parent) : QTextBrowser(parent)
 {
@@ -69,7 +69,8 @@ QString ReviewDetailPane::itemHtml(const QueueItem &it, const QDateTime &now) co
         due = tr("no deadline");
     else if (it.overdueAt(now))
         due = QStringLiteral("<span style='color:%1;font-weight:600'>%2</span>")
-                  .arg(colors.danger.name(), tr("overdue by %1").arg(ReviewQueueModel::durationText(it.dueAt.secsTo(now))));
+                  .arg(colors.danger.name(),
+                       tr("overdue by %1").arg(ReviewQueueModel::durationText(it.dueAt.secsTo(now))));
     else
         due = tr("due in %1").arg(ReviewQueueModel::durationText(now.secsTo(it.dueAt)));
     // Concatenated, not arg()-chained: decision text may itself contain "%1".
@@ -104,8 +105,8 @@ void ReviewDetailPane::showHistory(qint64 id, const std::vector<AuditEntry> &his
             const QString from = e.previousValue.isEmpty() ? tr("pending") : e.previousValue;
             const QString to = e.newValue.isEmpty() ? tr("pending") : e.newValue;
             m_history += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3 → %4</td><td>%5</td></tr>")
-                             .arg(e.createdAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), e.reviewer.toHtmlEscaped(),
-                                  from, to, e.note.toHtmlEscaped());
+                             .arg(e.createdAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                                  e.reviewer.toHtmlEscaped(), from, to, e.note.toHtmlEscaped());
         }
         m_history += QStringLiteral("</table>");
     }
@@ -117,4 +118,4 @@ void ReviewDetailPane::render()
     setHtml(m_body + m_history);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

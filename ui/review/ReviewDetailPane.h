@@ -32,4 +32,4 @@ private:
     QString m_history;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

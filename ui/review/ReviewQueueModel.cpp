@@ -21,7 +21,7 @@ bool before(const QueueItem &a, const QueueItem &b)
     return a.id < b.id;
 }
 
-} // namespace
+}  // namespace
 
 ReviewQueueModel::ReviewQueueModel(QObject *parent)
     : QAbstractTableModel(parent), m_now(QDateTime::currentDateTimeUtc())
@@ -102,9 +102,11 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
         if (index.column() == ReasonColumn || index.column() == PriorityColumn)
             return tr("%1: %2").arg(priorityName(it.priority), it.reason);
         if (index.column() == DueColumn || index.column() == AgeColumn)
-            return tr("Created %1 UTC%2").arg(it.createdAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                                               it.dueAt.isValid() ? tr(", due %1 UTC").arg(it.dueAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-                                                                  : QString());
+            return tr("Created %1 UTC%2")
+                .arg(it.createdAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                     it.dueAt.isValid()
+                         ? tr(", due %1 UTC").arg(it.dueAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+                         : QString());
         return tr("Decision #%1").arg(it.id);
     }
     return {};
@@ -178,4 +180,4 @@ void ReviewQueueModel::setNow(const QDateTime &now)
         emit dataChanged(index(0, AgeColumn), index(rowCount() - 1, DueColumn), {Qt::DisplayRole, Qt::ForegroundRole});
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -16,7 +16,16 @@ namespace atalaya {
 class ReviewQueueModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { PriorityColumn, ReasonColumn, AgentColumn, TaskColumn, ConfidenceColumn, AgeColumn, DueColumn, ColumnCount };
+    enum Column {
+        PriorityColumn,
+        ReasonColumn,
+        AgentColumn,
+        TaskColumn,
+        ConfidenceColumn,
+        AgeColumn,
+        DueColumn,
+        ColumnCount
+    };
     enum Role { IdRole = Qt::UserRole + 1, SortKeyRole };
 
     explicit ReviewQueueModel(QObject *parent = nullptr);
@@ -47,4 +56,4 @@ private:
     QFont m_bold;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -22,10 +22,11 @@ namespace {
 
 ReviewRules rulesOf(const AppContext &context)
 {
-    return context.settings ? ReviewRules::fromSettingsJson(context.settings->reviewRulesJson()) : ReviewRules::defaults();
+    return context.settings ? ReviewRules::fromSettingsJson(context.settings->reviewRulesJson())
+                            : ReviewRules::defaults();
 }
 
-} // namespace
+}  // namespace
 
 ReviewQueuePage::ReviewQueuePage(const AppContext &context, QWidget *parent)
     : Page(context, parent), m_rules(rulesOf(context))
@@ -229,4 +230,4 @@ void ReviewQueuePage::keyPressEvent(QKeyEvent *event)
     Page::keyPressEvent(event);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -118,4 +118,4 @@ private:
     qint64 m_wanted = 0;  // openItem() before the queue loaded
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -30,7 +30,7 @@ struct CountsLoaded {
     QString error;
 };
 
-} // namespace
+}  // namespace
 
 void ReviewQueuePage::refresh()
 {
@@ -142,7 +142,8 @@ void ReviewQueuePage::selectWanted()
             if (!item)
                 m_status->setText(item.error().message);
             else if (!*item)
-                m_status->setText(tr("Decision #%1 is not waiting for review (reviewed already, or not in this database).").arg(id));
+                m_status->setText(
+                    tr("Decision #%1 is not waiting for review (reviewed already, or not in this database).").arg(id));
             else if (!m_flow || !m_flow->decided().contains(id))
                 m_table->selectRow(m_model->rowOf(id) >= 0 ? m_model->rowOf(id) : m_model->insertSorted(**item));
         });
@@ -209,10 +210,11 @@ void ReviewQueuePage::finishLoadIfReady(quint64 pageGeneration)
     if (m_countsPending || m_historyPending || pageGeneration != m_generation)
         return;
     if (!m_rebuild->isRunning())
-        m_status->setText(m_countsError.isEmpty()
-                              ? tr("%Ln decision(s) waiting for review", nullptr, static_cast<int>(m_chips->counts().all()))
-                              : tr("The queue is shown; its counts could not be read: %1").arg(m_countsError));
+        m_status->setText(
+            m_countsError.isEmpty()
+                ? tr("%Ln decision(s) waiting for review", nullptr, static_cast<int>(m_chips->counts().all()))
+                : tr("The queue is shown; its counts could not be read: %1").arg(m_countsError));
     emit loadFinished(true, {});
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -177,4 +177,4 @@ void ReviewQueuePage::fitColumns()
     }
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -48,4 +48,4 @@ bool isConfidenceKind(ReviewRule::Kind k)
         || k == ReviewRule::Kind::ConfidenceAbove;
 }
 
-} // namespace atalaya::rulecells
+}  // namespace atalaya::rulecells

@@ -19,4 +19,4 @@ QJsonValue equalsValue(const QString &text);
 bool isJsonKind(ReviewRule::Kind k);
 bool isConfidenceKind(ReviewRule::Kind k);
 
-} // namespace atalaya::rulecells
+}  // namespace atalaya::rulecells

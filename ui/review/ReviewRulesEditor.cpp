@@ -48,7 +48,7 @@ public:
     }
 };
 
-} // namespace
+}  // namespace
 
 ReviewRulesEditor::ReviewRulesEditor(QWidget *parent) : QWidget(parent)
 {
@@ -64,9 +64,9 @@ ReviewRulesEditor::ReviewRulesEditor(QWidget *parent) : QWidget(parent)
     grid->addWidget(new QLabel(tr("Share queued (%)"), this), 0, 2);
     for (int i = 0; i < kPriorityCount; ++i) {
         const auto p = static_cast<Priority>(i);
-        auto *name = new QLabel(QStringLiteral("<b style='color:%1'>%2</b>")
-                                    .arg(ReviewColors::of().priority(p).name(), priorityName(p)),
-                                this);
+        auto *name = new QLabel(
+            QStringLiteral("<b style='color:%1'>%2</b>").arg(ReviewColors::of().priority(p).name(), priorityName(p)),
+            this);
         auto *sla = new QSpinBox(this);
         sla->setRange(0, 24 * 366);
         sla->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
@@ -77,7 +77,8 @@ ReviewRulesEditor::ReviewRulesEditor(QWidget *parent) : QWidget(parent)
         sample->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
         sample->setSuffix(QStringLiteral(" %"));
         sample->setObjectName(QStringLiteral("sample%1").arg(priorityName(p)));
-        sample->setToolTip(tr("Only this stable share of the matching decisions is queued (the same for every reviewer)"));
+        sample->setToolTip(
+            tr("Only this stable share of the matching decisions is queued (the same for every reviewer)"));
         connect(sla, &QSpinBox::valueChanged, this, [this, p](int v) {
             if (!m_loading) {
                 m_model->priorityRules(p).slaHours = v;
@@ -185,8 +186,8 @@ void ReviewRulesEditor::check()
     const auto result = m_model->rules();
     const ReviewColors colors = ReviewColors::of(palette());
     if (result) {
-        m_problem->setText(QStringLiteral("<span style='color:%1'>%2</span>")
-                               .arg(colors.ok.name(), tr("The rules are valid.")));
+        m_problem->setText(
+            QStringLiteral("<span style='color:%1'>%2</span>").arg(colors.ok.name(), tr("The rules are valid.")));
     } else {
         m_problem->setText(QStringLiteral("<span style='color:%1;font-weight:600'>%2</span>")
                                .arg(colors.danger.name(), result.error().message.toHtmlEscaped()));
@@ -194,4 +195,4 @@ void ReviewRulesEditor::check()
     emit validityChanged(result.ok());
 }
 
-} // namespace atalaya
+}  // namespace atalaya

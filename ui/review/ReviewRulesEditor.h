@@ -50,4 +50,4 @@ private:
     bool m_loading = false;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -25,9 +25,7 @@ ReviewRulesModel::Row ReviewRulesModel::rowOf(Priority p, const ReviewRule &rule
     switch (rule.kind) {
     case ReviewRule::Kind::ConfidenceBelow:
     case ReviewRule::Kind::ConfidenceAbove:
-    case ReviewRule::Kind::JsonGreater:
-        row.value = numberText(rule.value);
-        break;
+    case ReviewRule::Kind::JsonGreater: row.value = numberText(rule.value); break;
     case ReviewRule::Kind::ConfidenceRange:
         row.value = numberText(rule.min);
         row.upTo = numberText(rule.max);
@@ -39,8 +37,7 @@ ReviewRulesModel::Row ReviewRulesModel::rowOf(Priority p, const ReviewRule &rule
         if (rule.equals.isString() && !equalsValue(row.value).isString())
             row.value = QLatin1Char('"') + row.value + QLatin1Char('"');
         break;
-    case ReviewRule::Kind::TaskTypeIn:
-        break;
+    case ReviewRule::Kind::TaskTypeIn: break;
     }
     if (isJsonKind(rule.kind)) {
         row.field = rule.field;
@@ -78,9 +75,7 @@ Result<ReviewRule> ReviewRulesModel::ruleOf(const Row &row) const
         return fail(tr("the confidence \"%1\" must be a number from 0 to 1").arg(row.value));
     switch (row.kind) {
     case ReviewRule::Kind::ConfidenceBelow:
-    case ReviewRule::Kind::ConfidenceAbove:
-        r.value = *value;
-        break;
+    case ReviewRule::Kind::ConfidenceAbove: r.value = *value; break;
     case ReviewRule::Kind::ConfidenceRange: {
         const auto upTo = parseNumber(row.upTo);
         if (!upTo || *upTo < 0.0 || *upTo > 1.0)
@@ -135,9 +130,9 @@ Result<ReviewRules> ReviewRulesModel::rules() const
     for (size_t i = 0; i < m_rows.size(); ++i) {
         auto rule = ruleOf(m_rows[i]);
         if (!rule)
-            return makeError(ErrorCode::Usage, tr("Row %1 (%2): %3")
-                                                   .arg(i + 1)
-                                                   .arg(priorityName(m_rows[i].priority), rule.error().message));
+            return makeError(
+                ErrorCode::Usage,
+                tr("Row %1 (%2): %3").arg(i + 1).arg(priorityName(m_rows[i].priority), rule.error().message));
         out.priority(m_rows[i].priority).rules.push_back(*rule);
     }
     bool any = false;
@@ -253,8 +248,7 @@ QVariant ReviewRulesModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows[static_cast<size_t>(index.row())];
     const int column = index.column();
     switch (role) {
-    case Qt::DisplayRole:
-        return cellText(row, column);
+    case Qt::DisplayRole: return cellText(row, column);
     case Qt::EditRole:
         if (column == PriorityColumn)
             return static_cast<int>(row.priority);
@@ -291,8 +285,7 @@ QVariant ReviewRulesModel::data(const QModelIndex &index, int role) const
                                                             : tr("Only for these task types (empty: any)");
         return headerData(column, Qt::Horizontal, Qt::ToolTipRole);
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -379,4 +372,4 @@ QVariant ReviewRulesModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -15,8 +15,17 @@ namespace atalaya {
 class ReviewRulesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { PriorityColumn, KindColumn, ValueColumn, UpToColumn, TaskTypesColumn, FieldColumn, PathColumn,
-                  LabelColumn, ColumnCount };
+    enum Column {
+        PriorityColumn,
+        KindColumn,
+        ValueColumn,
+        UpToColumn,
+        TaskTypesColumn,
+        FieldColumn,
+        PathColumn,
+        LabelColumn,
+        ColumnCount
+    };
 
     explicit ReviewRulesModel(QObject *parent = nullptr);
 
@@ -71,4 +80,4 @@ private:
     ReviewRules m_base;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -87,7 +87,7 @@ void resetChart(QChart *chart)
         chart->removeAxis(axis);
 }
 
-} // namespace
+}  // namespace
 
 QString riskLevelText(const QString &level)
 {
@@ -121,15 +121,19 @@ void RiskGauge::paintEvent(QPaintEvent *)
         double from, to;
         QColor color;
     };
-    const Zone zones[] = {{0.0, 0.2, QColor(0x66, 0xbb, 0x6a)}, {0.2, 0.4, QColor(0xc0, 0xca, 0x33)},
-                          {0.4, 0.7, QColor(0xff, 0xa7, 0x26)}, {0.7, 1.0, QColor(0xe5, 0x39, 0x35)}};
+    const Zone zones[] = {{0.0, 0.2, QColor(0x66, 0xbb, 0x6a)},
+                          {0.2, 0.4, QColor(0xc0, 0xca, 0x33)},
+                          {0.4, 0.7, QColor(0xff, 0xa7, 0x26)},
+                          {0.7, 1.0, QColor(0xe5, 0x39, 0x35)}};
     for (const Zone &z : zones)
-        p.fillRect(QRectF(bar.left() + z.from * bar.width(), bar.top(), (z.to - z.from) * bar.width(), bar.height()), z.color);
+        p.fillRect(QRectF(bar.left() + z.from * bar.width(), bar.top(), (z.to - z.from) * bar.width(), bar.height()),
+                   z.color);
     p.setPen(palette().color(QPalette::WindowText));
     p.drawRect(bar);
     for (double tick : {0.0, 0.2, 0.4, 0.7, 1.0}) {
         const double x = bar.left() + tick * bar.width();
-        p.drawText(QRectF(x - 20, bar.bottom() + 2, 40, 16), Qt::AlignHCenter | Qt::AlignTop, QLocale().toString(tick, 'f', 1));
+        p.drawText(QRectF(x - 20, bar.bottom() + 2, 40, 16), Qt::AlignHCenter | Qt::AlignTop,
+                   QLocale().toString(tick, 'f', 1));
     }
     if (m_score) {
         const double x = bar.left() + std::clamp(*m_score, 0.0, 1.0) * bar.width();
@@ -278,4 +282,4 @@ void ImportanceChart::setImportance(const Contributions &importance)
     series->attachAxis(values);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -68,4 +68,4 @@ private:
 // Translated name of a risk level ("very_low" → "Very low").
 QString riskLevelText(const QString &level);
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -28,7 +28,7 @@ QSpinBox *intBox(int max, QWidget *parent)
     return box;
 }
 
-} // namespace
+}  // namespace
 
 QString RiskForm::label(int feature)
 {
@@ -67,14 +67,16 @@ RiskForm::RiskForm(QWidget *parent) : QWidget(parent)
     m_changes = doubleBox(1e7, 0, 50, tr(" lines"), this);
     m_hour = intBox(23, this);
     m_weekday = new QComboBox(this);
-    m_weekday->addItems({tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday"), tr("Friday"), tr("Saturday"), tr("Sunday")});
+    m_weekday->addItems(
+        {tr("Monday"), tr("Tuesday"), tr("Wednesday"), tr("Thursday"), tr("Friday"), tr("Saturday"), tr("Sunday")});
     m_failures = intBox(100000, this);
     m_velocity = intBox(100000, this);
     m_planning = doubleBox(1e8, 0, 600, tr(" s"), this);
     m_complexity = new QComboBox(this);
     m_complexity->addItems({tr("Low"), tr("Medium"), tr("High"), tr("Critical")});
     m_review = doubleBox(1, 2, 0.05, QString(), this);
-    QWidget *fields[] = {m_leadTime, m_tests, m_changes, m_hour, m_weekday, m_failures, m_velocity, m_planning, m_complexity, m_review};
+    QWidget *fields[] = {m_leadTime, m_tests,    m_changes,  m_hour,       m_weekday,
+                         m_failures, m_velocity, m_planning, m_complexity, m_review};
     for (int i = 0; i < kRiskFeatureCount; ++i) {
         fields[i]->setObjectName(riskFeatureName(i));
         fields[i]->setToolTip(riskFeatureName(i));
@@ -100,8 +102,15 @@ FeatureVector RiskForm::values() const
     // user edits, the values set are the values predicted.
     if (m_exact)
         return *m_exact;
-    return {m_leadTime->value(), m_tests->value(), m_changes->value(), double(m_hour->value()), double(m_weekday->currentIndex()),
-            double(m_failures->value()), double(m_velocity->value()), m_planning->value(), double(m_complexity->currentIndex() + 1),
+    return {m_leadTime->value(),
+            m_tests->value(),
+            m_changes->value(),
+            double(m_hour->value()),
+            double(m_weekday->currentIndex()),
+            double(m_failures->value()),
+            double(m_velocity->value()),
+            m_planning->value(),
+            double(m_complexity->currentIndex() + 1),
             m_review->value()};
 }
 
@@ -145,4 +154,4 @@ void RiskForm::edited()
     emit changed();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

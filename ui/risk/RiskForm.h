@@ -51,4 +51,4 @@ private:
     bool m_setting = false;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

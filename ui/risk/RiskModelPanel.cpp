@@ -17,11 +17,17 @@
 namespace atalaya {
 namespace {
 
-QString ratio(const std::optional<double> &v) { return v ? QLocale().toString(*v, 'f', 3) : QStringLiteral("—"); }
+QString ratio(const std::optional<double> &v)
+{
+    return v ? QLocale().toString(*v, 'f', 3) : QStringLiteral("—");
+}
 
-QString checkMark(bool passed) { return passed ? QStringLiteral("✔") : QStringLiteral("✘"); }
+QString checkMark(bool passed)
+{
+    return passed ? QStringLiteral("✔") : QStringLiteral("✘");
+}
 
-} // namespace
+}  // namespace
 
 RiskModelPanel::RiskModelPanel(QWidget *parent) : QWidget(parent)
 {
@@ -78,7 +84,8 @@ RiskModelPanel::RiskModelPanel(QWidget *parent) : QWidget(parent)
     versionsLayout->addWidget(m_message);
     layout->addWidget(versionsBox, 2);
 
-    connect(m_retrain, &QPushButton::clicked, this, [this] { emit retrainRequested(m_days->value(), m_anyway->isChecked()); });
+    connect(m_retrain, &QPushButton::clicked, this,
+            [this] { emit retrainRequested(m_days->value(), m_anyway->isChecked()); });
     connect(m_cancel, &QPushButton::clicked, this, &RiskModelPanel::cancelRequested);
 }
 
@@ -93,16 +100,19 @@ void RiskModelPanel::showModel(const RiskModel *model)
     const QLocale locale;
     QString checks;
     for (const ValidationCheck &c : validationChecks(m))
-        checks += QStringLiteral("%1 %2 ≥ %3 &nbsp; ").arg(checkMark(c.passed), c.name.toHtmlEscaped()).arg(c.threshold);
-    m_card->setText(tr("<b>%1</b> &nbsp; trained %2 on the last %3 days<br>"
-                       "%4 training / %5 validation samples, failure rate %6 %<br>"
-                       "accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12<br>%13")
-                        .arg(model->version.toHtmlEscaped(), locale.toString(model->trainedAt.toLocalTime(), QLocale::ShortFormat))
-                        .arg(model->windowDays)
-                        .arg(m.trainingSamples)
-                        .arg(m.validationSamples)
-                        .arg(locale.toString(m.failureRate * 100, 'f', 1))
-                        .arg(ratio(m.accuracy), ratio(m.precision), ratio(m.recall), ratio(m.f1), ratio(m.rocAuc), ratio(m.brier), checks));
+        checks +=
+            QStringLiteral("%1 %2 ≥ %3 &nbsp; ").arg(checkMark(c.passed), c.name.toHtmlEscaped()).arg(c.threshold);
+    m_card->setText(
+        tr("<b>%1</b> &nbsp; trained %2 on the last %3 days<br>"
+           "%4 training / %5 validation samples, failure rate %6 %<br>"
+           "accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12<br>%13")
+            .arg(model->version.toHtmlEscaped(), locale.toString(model->trainedAt.toLocalTime(), QLocale::ShortFormat))
+            .arg(model->windowDays)
+            .arg(m.trainingSamples)
+            .arg(m.validationSamples)
+            .arg(locale.toString(m.failureRate * 100, 'f', 1))
+            .arg(ratio(m.accuracy), ratio(m.precision), ratio(m.recall), ratio(m.f1), ratio(m.rocAuc), ratio(m.brier),
+                 checks));
     m_importance->setImportance(model->importance);
 }
 
@@ -113,12 +123,14 @@ void RiskModelPanel::showVersions(const std::vector<StoredModelInfo> &versions)
     for (int row = 0; row < static_cast<int>(versions.size()); ++row) {
         const StoredModelInfo &v = versions[row];
         m_versions->setItem(row, 0, new QTableWidgetItem(v.active ? tr("%1 (active)").arg(v.version) : v.version));
-        m_versions->setItem(row, 1, new QTableWidgetItem(locale.toString(v.trainedAt.toLocalTime().date(), QLocale::ShortFormat)));
+        m_versions->setItem(
+            row, 1, new QTableWidgetItem(locale.toString(v.trainedAt.toLocalTime().date(), QLocale::ShortFormat)));
         m_versions->setItem(row, 2, new QTableWidgetItem(ratio(v.metrics.rocAuc)));
         m_versions->setItem(row, 3, new QTableWidgetItem(v.checksPassed ? tr("passed") : tr("failed")));
         auto *activate = new QPushButton(tr("Activate"), m_versions);
         activate->setEnabled(!v.active);
-        connect(activate, &QPushButton::clicked, this, [this, version = v.version] { emit activateRequested(version); });
+        connect(activate, &QPushButton::clicked, this,
+                [this, version = v.version] { emit activateRequested(version); });
         m_versions->setCellWidget(row, 4, activate);
     }
 }
@@ -139,6 +151,9 @@ void RiskModelPanel::setProgress(int done, int total, const QString &stage)
     m_progress->setFormat(stage + QStringLiteral(" %p%"));
 }
 
-void RiskModelPanel::setMessage(const QString &text) { m_message->setText(text); }
+void RiskModelPanel::setMessage(const QString &text)
+{
+    m_message->setText(text);
+}
 
-} // namespace atalaya
+}  // namespace atalaya

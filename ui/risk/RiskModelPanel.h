@@ -47,4 +47,4 @@ private:
     QLabel *m_message = nullptr;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

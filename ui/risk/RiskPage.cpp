@@ -57,7 +57,7 @@ QString stageText(const QString &stage)
     return RiskPage::tr("Done");
 }
 
-} // namespace
+}  // namespace
 
 RiskPage::RiskPage(const AppContext &context, QWidget *parent) : Page(context, parent)
 {
@@ -69,7 +69,8 @@ RiskPage::RiskPage(const AppContext &context, QWidget *parent) : Page(context, p
     formLayout->addWidget(m_form);
     m_record = new QPushButton(tr("Record this check"), formBox);
     m_record->setObjectName(QStringLiteral("riskRecord"));
-    m_record->setToolTip(tr("Writes the prediction as a decision of deployment-risk-predictor, so reviewers can judge it"));
+    m_record->setToolTip(
+        tr("Writes the prediction as a decision of deployment-risk-predictor, so reviewers can judge it"));
     m_record->setEnabled(false);
     formLayout->addWidget(m_record);
     m_status = new QLabel(formBox);
@@ -199,7 +200,8 @@ void RiskPage::predict()
         showPrediction(watcher->result());
         finishLoad(true, {});
     });
-    watcher->setFuture(QtConcurrent::run(databasePool(), [model = m_model, raw] { return explainRisk(*model, raw, riskLanguageFrom(QString())); }));
+    watcher->setFuture(QtConcurrent::run(
+        databasePool(), [model = m_model, raw] { return explainRisk(*model, raw, riskLanguageFrom(QString())); }));
 }
 
 void RiskPage::showPrediction(const RiskPrediction &p)
@@ -210,7 +212,8 @@ void RiskPage::showPrediction(const RiskPrediction &p)
     m_gauge->setScore(p.riskScore);
     m_numbers->setText(tr("risk score %1 · confidence %2 · calibrated failure probability %3 % · base %4 · model %5")
                            .arg(locale.toString(p.riskScore, 'f', 3), locale.toString(p.confidence, 'f', 2),
-                                locale.toString(p.failureProbability * 100, 'f', 1), locale.toString(p.baseValue, 'f', 3), m_model->version));
+                                locale.toString(p.failureProbability * 100, 'f', 1),
+                                locale.toString(p.baseValue, 'f', 3), m_model->version));
     m_contributions->setContributions(p.contributions, p.baseValue);
     QString list = QStringLiteral("<b>%1</b><ul>").arg(tr("Recommendations").toHtmlEscaped());
     for (const QString &r : p.recommendations)
@@ -233,7 +236,8 @@ void RiskPage::loadCycle(const QString &cycleId)
             setStatus(sample.error().message);
             return;
         }
-        setStatus(sample->failed ? tr("Cycle %1 failed in reality.").arg(cycleId) : tr("Cycle %1 succeeded in reality.").arg(cycleId));
+        setStatus(sample->failed ? tr("Cycle %1 failed in reality.").arg(cycleId)
+                                 : tr("Cycle %1 succeeded in reality.").arg(cycleId));
         m_form->setValues(sample->raw);
         m_form->setCycleId(cycleId);
     });
@@ -252,9 +256,10 @@ void RiskPage::recordCheck()
         const Result<RecordedCheck> r = watcher->result();
         setStatus(r ? tr("Recorded as decision #%1; it now waits for review.").arg(r->telemetryId) : r.error().message);
     });
-    watcher->setFuture(QtConcurrent::run(databasePool(), [db = m_context.db, model = m_model, p = *m_prediction, cycle = m_form->cycleId()] {
-        return RiskService(db).recordCheck(p, *model, cycle, std::nullopt, p.explainMs, QStringLiteral("atalaya"));
-    }));
+    watcher->setFuture(QtConcurrent::run(
+        databasePool(), [db = m_context.db, model = m_model, p = *m_prediction, cycle = m_form->cycleId()] {
+            return RiskService(db).recordCheck(p, *model, cycle, std::nullopt, p.explainMs, QStringLiteral("atalaya"));
+        }));
 }
 
 void RiskPage::retrain(int days, bool activateAnyway)
@@ -281,22 +286,24 @@ void RiskPage::retrain(int days, bool activateAnyway)
             m_panel->setMessage(r.error().message);
             return;
         }
-        m_panel->setMessage(r->activated ? tr("Stored and activated %1.").arg(r->model.version)
-                                         : tr("Stored %1 but not activated: the validation checks failed.").arg(r->model.version));
+        m_panel->setMessage(
+            r->activated ? tr("Stored and activated %1.").arg(r->model.version)
+                         : tr("Stored %1 but not activated: the validation checks failed.").arg(r->model.version));
         refresh();
     });
     TrainRequest request;
     request.days = days;
     request.activateAnyway = activateAnyway;
-    m_training->setFuture(QtConcurrent::run(databasePool(), [db = m_context.db, request](QPromise<Result<TrainOutcome>> &promise) {
-        TrainingMonitor monitor;
-        monitor.progress = [&promise](int done, int total, const QString &stage) {
-            promise.setProgressRange(0, total);
-            promise.setProgressValueAndText(done, stage);
-        };
-        monitor.cancelled = [&promise] { return promise.isCanceled(); };
-        promise.addResult(RiskService(db).train(request, monitor));
-    }));
+    m_training->setFuture(
+        QtConcurrent::run(databasePool(), [db = m_context.db, request](QPromise<Result<TrainOutcome>> &promise) {
+            TrainingMonitor monitor;
+            monitor.progress = [&promise](int done, int total, const QString &stage) {
+                promise.setProgressRange(0, total);
+                promise.setProgressValueAndText(done, stage);
+            };
+            monitor.cancelled = [&promise] { return promise.isCanceled(); };
+            promise.addResult(RiskService(db).train(request, monitor));
+        }));
 }
 
 void RiskPage::activate(const QString &version)
@@ -309,9 +316,13 @@ void RiskPage::activate(const QString &version)
         if (r)
             refresh();
     });
-    watcher->setFuture(QtConcurrent::run(databasePool(), [db = m_context.db, version] { return RiskModelStore(db).activate(version); }));
+    watcher->setFuture(QtConcurrent::run(
+        databasePool(), [db = m_context.db, version] { return RiskModelStore(db).activate(version); }));
 }
 
-void RiskPage::setStatus(const QString &text) { m_status->setText(text); }
+void RiskPage::setStatus(const QString &text)
+{
+    m_status->setText(text);
+}
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -62,4 +62,4 @@ private:
     bool m_loadPending = false;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -20,4 +20,4 @@ StatsQuery DashboardFilter::toQuery(const QDateTime &now) const
     return q.withAgent(agentId).withTask(taskType);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

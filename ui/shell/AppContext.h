@@ -37,4 +37,4 @@ struct AppContext {
     Settings *settings = nullptr;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -41,8 +41,9 @@ ConnectionDialog::ConnectionDialog(Settings *settings, QWidget *parent) : QDialo
     pathRow->addWidget(browse);
     sqliteForm->addRow(tr("File"), pathRow);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, tr("SQLite database"), m_path->text(), tr("SQLite files (*.db *.sqlite);;All files (*)"),
-                                                       nullptr, QFileDialog::DontConfirmOverwrite);
+        const QString f = QFileDialog::getSaveFileName(this, tr("SQLite database"), m_path->text(),
+                                                       tr("SQLite files (*.db *.sqlite);;All files (*)"), nullptr,
+                                                       QFileDialog::DontConfirmOverwrite);
         if (!f.isEmpty())
             m_path->setText(f);
     });
@@ -59,7 +60,8 @@ ConnectionDialog::ConnectionDialog(Settings *settings, QWidget *parent) : QDialo
     m_password->setEchoMode(QLineEdit::Password);
     m_sslMode = new QComboBox(server);
     for (const char *mode : {"", "disabled", "preferred", "required", "verify-ca", "verify-identity"})
-        m_sslMode->addItem(QString::fromLatin1(mode).isEmpty() ? tr("default") : QString::fromLatin1(mode), QString::fromLatin1(mode));
+        m_sslMode->addItem(QString::fromLatin1(mode).isEmpty() ? tr("default") : QString::fromLatin1(mode),
+                           QString::fromLatin1(mode));
     m_sslCa = new QLineEdit(server);
     m_sslCa->setPlaceholderText(tr("/path/to/ca.pem (for verify-ca)"));
     m_askEachStart = new QCheckBox(tr("Do not save the password; ask for it at each start"), server);
@@ -117,10 +119,11 @@ Result<DbUrl> ConnectionDialog::url() const
         query.addQueryItem(QStringLiteral("ssl-mode"), m_sslMode->currentData().toString());
     if (!m_sslCa->text().trimmed().isEmpty())
         query.addQueryItem(QStringLiteral("ssl-ca"), m_sslCa->text().trimmed());
-    QString text = QStringLiteral("mysql://%1@%2:%3/%4")
-                       .arg(QString::fromUtf8(QUrl::toPercentEncoding(m_user->text().trimmed())), m_host->text().trimmed())
-                       .arg(m_port->value())
-                       .arg(m_database->text().trimmed());
+    QString text =
+        QStringLiteral("mysql://%1@%2:%3/%4")
+            .arg(QString::fromUtf8(QUrl::toPercentEncoding(m_user->text().trimmed())), m_host->text().trimmed())
+            .arg(m_port->value())
+            .arg(m_database->text().trimmed());
     if (!query.isEmpty())
         text += QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
     return DbUrl::parse(text);
@@ -180,4 +183,4 @@ void ConnectionDialog::accept()
     QDialog::accept();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -55,4 +55,4 @@ private:
     QLabel *m_result = nullptr;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

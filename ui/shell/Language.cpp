@@ -7,7 +7,7 @@
 
 namespace atalaya {
 
-Language::Language(QObject *parent) : QObject(parent) {}
+Language::Language(QObject *parent) : QObject(parent) { }
 
 QString Language::apply(const QString &language)
 {
@@ -32,4 +32,4 @@ QString Language::apply(const QString &language)
     return lang;
 }
 
-} // namespace atalaya
+}  // namespace atalaya

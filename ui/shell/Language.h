@@ -24,4 +24,4 @@ private:
     QString m_current;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

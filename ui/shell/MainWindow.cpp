@@ -332,7 +332,8 @@ void MainWindow::exportPdf()
     // A bare file name would open the dialog wherever the process was started.
     const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
                                   .filePath(QStringLiteral("atalaya-report.pdf"));
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export PDF report"), suggested, tr("PDF files (*.pdf)"));
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Export PDF report"), suggested, tr("PDF files (*.pdf)"));
     if (file.isEmpty())
         return;
     // One export at a time: the action comes back when this one ends.
@@ -350,4 +351,4 @@ void MainWindow::exportPdf()
     job->start();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

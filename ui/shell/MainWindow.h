@@ -96,4 +96,4 @@ private:
     QActionGroup *m_themeGroup = nullptr;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -129,4 +129,4 @@ void MainWindow::retranslate()
     m_status->retranslate();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

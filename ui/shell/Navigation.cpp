@@ -18,7 +18,7 @@ QPixmap tinted(const QIcon &shape, int size, qreal ratio, const QColor &color)
     return pixmap;
 }
 
-} // namespace
+}  // namespace
 
 QIcon navigationIcon(const QString &pageId, const QPalette &palette)
 {
@@ -42,7 +42,8 @@ QString navigationToolTip(const QString &pageId)
     } toolTips[] = {
         {"overview", QT_TRANSLATE_NOOP("Navigation", "Key figures with 7-day trends and the active alerts")},
         {"accuracy", QT_TRANSLATE_NOOP("Navigation", "Accuracy per agent, per task type and per day")},
-        {"confidence", QT_TRANSLATE_NOOP("Navigation", "Confidence buckets, calibration (ECE) and confidence vs feedback")},
+        {"confidence",
+         QT_TRANSLATE_NOOP("Navigation", "Confidence buckets, calibration (ECE) and confidence vs feedback")},
         {"latency", QT_TRANSLATE_NOOP("Navigation", "Execution time percentiles per day, per agent and per task type")},
         {"feedback", QT_TRANSLATE_NOOP("Navigation", "Human feedback outcomes and feedback rate per agent")},
         {"queue", QT_TRANSLATE_NOOP("Navigation", "Decisions waiting for human review, most urgent first")},
@@ -56,4 +57,4 @@ QString navigationToolTip(const QString &pageId)
     return {};
 }
 
-} // namespace atalaya
+}  // namespace atalaya

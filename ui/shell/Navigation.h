@@ -13,4 +13,4 @@ namespace atalaya {
 QIcon navigationIcon(const QString &pageId, const QPalette &palette);
 QString navigationToolTip(const QString &pageId);
 
-} // namespace atalaya
+}  // namespace atalaya

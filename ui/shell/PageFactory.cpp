@@ -12,13 +12,12 @@
 namespace atalaya {
 namespace {
 
-template <typename P>
-Page *make(const AppContext &context, QWidget *parent)
+template <typename P> Page *make(const AppContext &context, QWidget *parent)
 {
     return new P(context, parent);
 }
 
-} // namespace
+}  // namespace
 
 const std::vector<PageSpec> &pageCatalogue()
 {
@@ -44,4 +43,4 @@ QString Page::title() const
     return pageId();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -16,4 +16,4 @@ struct PageSpec {
 };
 const std::vector<PageSpec> &pageCatalogue();
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -54,9 +54,10 @@ void ScreenshotRunner::next()
         });
     };
     *connection = connect(page, &Page::loadFinished, this, done);
-    connect(timeout, &QTimer::timeout, this, [done, this] { done(false, tr("timed out after %1 s").arg(m_timeoutMs / 1000)); });
+    connect(timeout, &QTimer::timeout, this,
+            [done, this] { done(false, tr("timed out after %1 s").arg(m_timeoutMs / 1000)); });
     timeout->start(m_timeoutMs);
     m_window->showPage(job.pageId);
 }
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -34,4 +34,4 @@ private:
     int m_exitCode = 0;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

@@ -67,4 +67,4 @@ void SettingsDialog::accept()
     QDialog::accept();
 }
 
-} // namespace atalaya
+}  // namespace atalaya

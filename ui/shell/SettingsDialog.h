@@ -30,4 +30,4 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
 };
 
-} // namespace atalaya
+}  // namespace atalaya

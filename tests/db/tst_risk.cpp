@@ -20,9 +20,9 @@ using namespace atalaya;
 namespace {
 
 const QDateTime kNow = QDateTime::currentDateTimeUtc();
-const char *kFeatures =
+const QString kFeatures = QStringLiteral(
     R"({"lead_time":7200,"tests_passed_pct":40,"code_changes_size":900,"time_of_day":2,"day_of_week":5,)"
-    R"("previous_failures":6,"team_velocity":5,"planning_duration":600,"feature_complexity_score":4,"code_review_score":0.5})";
+    R"("previous_failures":6,"team_velocity":5,"planning_duration":600,"feature_complexity_score":4,"code_review_score":0.5})");
 
 }  // namespace
 

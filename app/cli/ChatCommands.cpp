@@ -4,7 +4,7 @@
 #include "core/chat/ChatDemoServer.h"
 #include "core/chat/ChatFeedClient.h"
 #include "core/chat/ChatHistory.h"
-#include "core/secrets/SecretStore.h"
+#include "core/session/ConnectionResolver.h"
 #include "core/storage/Database.h"
 
 #include <QCoreApplication>
@@ -35,8 +35,7 @@ int runWatch(CliContext &ctx)
     const QStringList args = ctx.positional();
     if (args.size() != 1)
         return ctx.usageError(QStringLiteral("`chat watch` takes no further arguments"));
-    const QString urlText = ctx.parser().isSet(QStringLiteral("url")) ? ctx.parser().value(QStringLiteral("url"))
-                                                                      : qEnvironmentVariable("ATALAYA_CHAT_URL");
+    const QString urlText = ConnectionResolver::chatFeedUrl(ctx.parser().value(QStringLiteral("url")), QString());
     if (urlText.isEmpty())
         return ctx.usageError(QStringLiteral("--url ws[s]://HOST/PATH is required (or set ATALAYA_CHAT_URL)"));
     ChatFeedOptions options;
@@ -53,11 +52,10 @@ int runWatch(CliContext &ctx)
     options.windowSeconds = *window;
     if (auto valid = validateChatFeedUrl(options.url, options.allowInsecureRemote); !valid)
         return ctx.fail(valid.error());
-    if (ctx.parser().isSet(QStringLiteral("token-stdin"))) {
-        options.token = trimmedSecret(QString::fromUtf8(readAllStdin()));
-    } else if (auto stored = SecretStore::system()->read(SecretStore::chatTokenKey(options.url.toString())); stored) {
-        options.token = *stored;
-    }
+    std::optional<QString> stdinToken;
+    if (ctx.parser().isSet(QStringLiteral("token-stdin")))
+        stdinToken = trimmedSecret(QString::fromUtf8(readAllStdin()));
+    options.token = ConnectionResolver().chatToken(options.url, stdinToken);
 
     ChatFeedClient client;
     QEventLoop loop;

@@ -15,7 +15,7 @@ namespace atalaya {
 
 struct DatabaseOptions {
     int connectTimeoutSeconds = 5;
-    // Bounds every read so a stuck server cannot hang a page (RELIABILITY.md "Faults").
+    // Bounds every read so a stuck server cannot hang a page (docs/RELIABILITY.md §Faults survived).
     int readTimeoutSeconds = 60;
 };
 

@@ -158,7 +158,7 @@ int main(int argc, char *argv[])
         app.exit(code);
     });
     // Pages are rendered once the session settled: with their data, or with why there is none.
-    QObject::connect(&window, &MainWindow::sessionSettled, &runner, [&runner] { runner.start(); },
-                     Qt::SingleShotConnection);
+    QObject::connect(
+        &window, &MainWindow::sessionSettled, &runner, [&runner] { runner.start(); }, Qt::SingleShotConnection);
     return app.exec();
 }

@@ -8,13 +8,10 @@ namespace atalaya {
 int ChatWatchResult::exitCode() const
 {
     switch (failure) {
-    case ChatWatchFailure::None:
-        return 0;
+    case ChatWatchFailure::None: return 0;
     case ChatWatchFailure::RefusedToken:
-    case ChatWatchFailure::RefusedUrl:
-        return static_cast<int>(refusalCode);
-    case ChatWatchFailure::Unreachable:
-        return static_cast<int>(ErrorCode::Unavailable);
+    case ChatWatchFailure::RefusedUrl: return static_cast<int>(refusalCode);
+    case ChatWatchFailure::Unreachable: return static_cast<int>(ErrorCode::Unavailable);
     case ChatWatchFailure::DroppedRetrying:
     case ChatWatchFailure::NotYetConnected:
         // Disconnected without a single event (server gone at once): a failure to watch,
@@ -99,8 +96,8 @@ void ChatWatch::finish(ChatWatchEnd end)
     const State state = m_client.state();
     if (state == State::Refused) {
         r.refusalCode = m_client.refusalCode();
-        r.failure = r.refusalCode == ErrorCode::Unavailable ? ChatWatchFailure::RefusedToken
-                                                              : ChatWatchFailure::RefusedUrl;
+        r.failure =
+            r.refusalCode == ErrorCode::Unavailable ? ChatWatchFailure::RefusedToken : ChatWatchFailure::RefusedUrl;
     } else if (state != State::Connected && m_client.everConnected()) {
         r.failure = ChatWatchFailure::DroppedRetrying;
     } else if (state != State::Connected) {

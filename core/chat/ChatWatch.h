@@ -43,7 +43,7 @@ struct ChatWatchResult {
     QJsonObject metrics;
 
     bool connected() const { return failure == ChatWatchFailure::None; }
-    // CLI.md `chat watch`: 0, or why there was nothing to watch (4 unreachable or refused,
+    // docs/CLI.md §`chat watch`: 0, or why there was nothing to watch (4 unreachable or refused,
     // 2 for a URL it would not try). A feed that delivered events and then dropped is still a
     // watch that worked.
     int exitCode() const;

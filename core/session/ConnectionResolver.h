@@ -37,8 +37,8 @@ struct ResolvedConnection {
     QStringList warnings;  // one sentence each, for stderr or the log
 };
 
-// One place for how both binaries find the database, its password and the chat feed's
-// token (docs: CLI.md "Conventions"): the URL from --db, then $ATALAYA_DB, then the saved
+// One place for how both binaries find the database, its password and the chat feed's token
+// (docs/CLI.md §Choosing the database): the URL from --db, then $ATALAYA_DB, then the saved
 // setting, then the embedded SQLite file; the password from $ATALAYA_DB_PASSWORD, then
 // --password-stdin, then the URL itself, then the keychain (or, with "ask at each start",
 // the user instead of the keychain).

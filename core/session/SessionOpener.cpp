@@ -120,7 +120,8 @@ void SessionOpener::finish(const std::shared_ptr<Attempt> &attempt)
     if (attempt->db)
         emit opened(attempt->db);
     else
-        emit failed(attempt->error.isEmpty() ? QStringLiteral("the connection attempt ended without a result") : attempt->error);
+        emit failed(attempt->error.isEmpty() ? QStringLiteral("the connection attempt ended without a result")
+                                             : attempt->error);
 }
 
 }  // namespace atalaya

@@ -73,7 +73,7 @@ private:
     {
         QSqlQuery q(m_fresh.db->connection());
         return q.exec(test::currentBackend() == test::TestBackend::SQLite ? QStringLiteral("COMMIT")
-                                                                           : QStringLiteral("UNLOCK TABLES"));
+                                                                          : QStringLiteral("UNLOCK TABLES"));
     }
 
     // The longest the UI thread went without running a 10 ms timer, over `ms`.
@@ -159,7 +159,8 @@ private slots:
         QVERIFY(!window->database());
         QVERIFY(unlock());
         // Retry queues behind the cancelled attempt and opens.
-        QTest::mouseClick(window->sessionPanel()->findChild<QPushButton *>(QStringLiteral("sessionRetry")), Qt::LeftButton);
+        QTest::mouseClick(window->sessionPanel()->findChild<QPushButton *>(QStringLiteral("sessionRetry")),
+                          Qt::LeftButton);
         QVERIFY(settled.wait(60000));
         QCOMPARE(settled.last().at(0).toBool(), true);
         QTRY_COMPARE_WITH_TIMEOUT(overviewTotal(*window), fmt::count(m_decisions), 20000);
@@ -199,7 +200,8 @@ private slots:
             QCOMPARE(settled.last().at(0).toBool(), false);
             QVERIFY2(window->sessionPanel()->failure().contains(QStringLiteral("password")),
                      qPrintable(window->sessionPanel()->failure()));
-            QTest::mouseClick(window->sessionPanel()->findChild<QPushButton *>(QStringLiteral("sessionRetry")), Qt::LeftButton);
+            QTest::mouseClick(window->sessionPanel()->findChild<QPushButton *>(QStringLiteral("sessionRetry")),
+                              Qt::LeftButton);
             QTRY_VERIFY(prompt() && prompt()->isVisible());
         }
         prompt()->setTextValue(m_fresh.password);

@@ -45,7 +45,7 @@ private:
 
 Q_DECLARE_METATYPE(atalaya::PasswordSource)
 
-// The documented password order (CLI.md "Conventions"): $ATALAYA_DB_PASSWORD, then
+// The documented password order (docs/CLI.md §Choosing the database): $ATALAYA_DB_PASSWORD, then
 // --password-stdin, then the keychain; a password in the URL works, after stdin, with a
 // warning; "ask at each start" replaces the keychain.
 class TestConnectionResolver : public QObject {
@@ -74,32 +74,39 @@ private slots:
         const QString inUrl = QStringLiteral("mysql://app:from-url@db.example:3306/atalaya");
         const QString none;
         QTest::newRow("env beats stdin and keychain")
-            << url << "from-env" << "from-stdin" << "from-keychain" << false << "from-env" << PasswordSource::Environment
-            << false << 0;
-        QTest::newRow("stdin beats keychain") << url << none << "from-stdin" << "from-keychain" << false << "from-stdin"
-                                              << PasswordSource::Stdin << false << 0;
+            << url << "from-env"
+            << "from-stdin"
+            << "from-keychain" << false << "from-env" << PasswordSource::Environment << false << 0;
+        QTest::newRow("stdin beats keychain")
+            << url << none << "from-stdin"
+            << "from-keychain" << false << "from-stdin" << PasswordSource::Stdin << false << 0;
         QTest::newRow("keychain last") << url << none << none << "from-keychain" << false << "from-keychain"
                                        << PasswordSource::Keychain << false << 1;
-        QTest::newRow("empty env still wins") << url << "" << "from-stdin" << "from-keychain" << false << ""
-                                              << PasswordSource::Environment << false << 0;
-        QTest::newRow("empty stdin line still wins") << url << none << "" << "from-keychain" << false << ""
-                                                     << PasswordSource::Stdin << false << 0;
-        QTest::newRow("nothing anywhere") << url << none << none << none << false << "" << PasswordSource::None
-                                          << false << 1;
-        QTest::newRow("env beats url, warned") << inUrl << "from-env" << none << none << false << "from-env"
-                                               << PasswordSource::Environment << true << 0;
-        QTest::newRow("stdin beats url, warned") << inUrl << none << "from-stdin" << none << false << "from-stdin"
-                                                 << PasswordSource::Stdin << true << 0;
-        QTest::newRow("url beats keychain, warned") << inUrl << none << none << "from-keychain" << false << "from-url"
-                                                    << PasswordSource::Url << true << 0;
-        QTest::newRow("ask instead of keychain") << url << none << none << "from-keychain" << true << ""
-                                                 << PasswordSource::Ask << false << 0;
+        QTest::newRow("empty env still wins")
+            << url << ""
+            << "from-stdin"
+            << "from-keychain" << false << "" << PasswordSource::Environment << false << 0;
+        QTest::newRow("empty stdin line still wins")
+            << url << none << ""
+            << "from-keychain" << false << "" << PasswordSource::Stdin << false << 0;
+        QTest::newRow("nothing anywhere")
+            << url << none << none << none << false << "" << PasswordSource::None << false << 1;
+        QTest::newRow("env beats url, warned")
+            << inUrl << "from-env" << none << none << false << "from-env" << PasswordSource::Environment << true << 0;
+        QTest::newRow("stdin beats url, warned")
+            << inUrl << none << "from-stdin" << none << false << "from-stdin" << PasswordSource::Stdin << true << 0;
+        QTest::newRow("url beats keychain, warned")
+            << inUrl << none << none << "from-keychain" << false << "from-url" << PasswordSource::Url << true << 0;
+        QTest::newRow("ask instead of keychain")
+            << url << none << none << "from-keychain" << true << "" << PasswordSource::Ask << false << 0;
         QTest::newRow("env beats ask") << url << "from-env" << none << "from-keychain" << true << "from-env"
                                        << PasswordSource::Environment << false << 0;
         QTest::newRow("stdin beats ask") << url << none << "from-stdin" << none << true << "from-stdin"
                                          << PasswordSource::Stdin << false << 0;
-        QTest::newRow("sqlite needs none") << "sqlite:/tmp/x.db" << "from-env" << "from-stdin" << "from-keychain"
-                                           << true << "" << PasswordSource::None << false << 0;
+        QTest::newRow("sqlite needs none") << "sqlite:/tmp/x.db"
+                                           << "from-env"
+                                           << "from-stdin"
+                                           << "from-keychain" << true << "" << PasswordSource::None << false << 0;
     }
 
     void passwordOrder()
@@ -141,11 +148,22 @@ private slots:
         QTest::addColumn<QString>("env");
         QTest::addColumn<QString>("saved");
         QTest::addColumn<QString>("expected");  // empty: the embedded default
-        QTest::newRow("flag first") << "sqlite:/tmp/flag.db" << "sqlite:/tmp/env.db" << "sqlite:/tmp/saved.db"
+        QTest::newRow("flag first") << "sqlite:/tmp/flag.db"
+                                    << "sqlite:/tmp/env.db"
+                                    << "sqlite:/tmp/saved.db"
                                     << "sqlite:/tmp/flag.db";
-        QTest::newRow("then env") << "" << "sqlite:/tmp/env.db" << "sqlite:/tmp/saved.db" << "sqlite:/tmp/env.db";
-        QTest::newRow("then saved") << "" << "" << "sqlite:/tmp/saved.db" << "sqlite:/tmp/saved.db";
-        QTest::newRow("then embedded") << "" << "" << "" << "";
+        QTest::newRow("then env") << ""
+                                  << "sqlite:/tmp/env.db"
+                                  << "sqlite:/tmp/saved.db"
+                                  << "sqlite:/tmp/env.db";
+        QTest::newRow("then saved") << ""
+                                    << ""
+                                    << "sqlite:/tmp/saved.db"
+                                    << "sqlite:/tmp/saved.db";
+        QTest::newRow("then embedded") << ""
+                                       << ""
+                                       << ""
+                                       << "";
     }
 
     void urlOrder()

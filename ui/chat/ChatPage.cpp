@@ -166,7 +166,8 @@ ChatPage::~ChatPage() = default;
 
 QString ChatPage::feedUrl() const
 {
-    return ConnectionResolver::chatFeedUrl(QString(), m_context.settings ? m_context.settings->chatFeedUrl() : QString());
+    return ConnectionResolver::chatFeedUrl(QString(),
+                                           m_context.settings ? m_context.settings->chatFeedUrl() : QString());
 }
 
 ChatPage::Footprint ChatPage::footprint() const

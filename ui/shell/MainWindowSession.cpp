@@ -15,8 +15,9 @@ namespace atalaya {
 
 void MainWindow::connectSession()
 {
-    connect(m_opener, &SessionOpener::progressChanged, this,
-            [this](const SessionProgress &progress) { m_sessionPanel->showProgress(m_sessionUrl.describe(), progress); });
+    connect(m_opener, &SessionOpener::progressChanged, this, [this](const SessionProgress &progress) {
+        m_sessionPanel->showProgress(m_sessionUrl.describe(), progress);
+    });
     connect(m_opener, &SessionOpener::opened, this, [this](std::shared_ptr<Database> db) {
         setDatabase(std::move(db));
         settleSession(true);

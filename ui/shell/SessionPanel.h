@@ -10,7 +10,7 @@ class QPushButton;
 
 namespace atalaya {
 
-// Stands in for the pages while a database opens (DASHBOARD.md "Connection"): what is
+// Stands in for the pages while a database opens (docs/DASHBOARD.md §The frame): what is
 // happening ("Connecting to …", "Preparing tables (rollups 40 %)…") with Cancel, or, when
 // the attempt failed or was cancelled, what failed with Retry and Connect….
 class SessionPanel : public QWidget {

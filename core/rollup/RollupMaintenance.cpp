@@ -126,7 +126,8 @@ Status buildSections(const Database &db, const ProgressFn &progress)
             dayParts[{dayOfHour(key.slot), key.agentId, key.taskType}].merge(part);
         if (Status s = storeParts(db, Level::Day, *days, dayParts); !s)
             return s;
-        if (progress && (to - first) % 10 == 0)
+        // Every tenth day, and the last one so a progress bar ends at 100 %.
+        if (progress && ((to - first) % 10 == 0 || to > last))
             progress(QStringLiteral("rollup sections: %1 of %2 days").arg(to - first).arg(last + 1 - first),
                      int((to - first) * 100 / (last + 1 - first)));
     }

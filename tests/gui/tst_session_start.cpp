@@ -8,6 +8,7 @@
 #include "ui/shell/SessionPanel.h"
 #include "core/demo/DemoLoader.h"
 #include "core/settings/Settings.h"
+#include "core/setup/SchemaInstaller.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QElapsedTimer>
@@ -116,6 +117,25 @@ private slots:
         m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
         m_settings->setAutoRefresh(false);
         m_settings->setFilterDays(30);
+    }
+
+    // The percent the panel shows comes from init's rollup build, day by day.
+    void initReportsTheRollupBuildInPercent()
+    {
+        QVERIFY(dropTelemetryTriggers());  // the rollups are no longer trusted: init rebuilds them
+        InitOptions options;
+        QList<int> percents;
+        options.progress = [&](const QString &, int percent) {
+            if (percent >= 0)
+                percents << percent;
+        };
+        auto report = initialize(*m_fresh.db, options);
+        QVERIFY2(report.ok(), qPrintable(report.error().message));
+        QCOMPARE(report->rollups, QStringLiteral("ready"));
+        QVERIFY2(percents.size() >= 2, qPrintable(QString::number(percents.size())));
+        QCOMPARE(percents.first(), 0);  // the counters, before the sections
+        QCOMPARE(percents.last(), 100);
+        QVERIFY(std::is_sorted(percents.begin(), percents.end()));
     }
 
     void windowStaysResponsiveWhileInitWaits()

@@ -856,6 +856,10 @@ min %8 ms · max %9 ms</source>
         <source>No system keychain is available here (%1). The password was not saved: Atalaya will ask for it at each start. Press OK again to continue.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ContributionChart</name>
@@ -1182,6 +1186,22 @@ min %8 ms · max %9 ms</source>
             <numerusform>%n verdict given while connected to %1 is not written yet. It waits in its outbox and is sent the next time Atalaya connects to %1.</numerusform>
             <numerusform>%n verdicts given while connected to %1 are not written yet. They wait in its outbox and are sent the next time Atalaya connects to %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connecting to %1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password was given for %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2198,6 +2218,37 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>timed out after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::SessionPanel</name>
+    <message>
+        <source>Preparing tables (rollups %1 %)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing tables…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry, or choose another database with Connect…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

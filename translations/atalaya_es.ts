@@ -858,6 +858,10 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>No system keychain is available here (%1). The password was not saved: Atalaya will ask for it at each start. Press OK again to continue.</source>
         <translation>No hay ningún llavero del sistema disponible aquí (%1). La contraseña no se ha guardado: Atalaya la pedirá en cada inicio. Pulse Aceptar de nuevo para continuar.</translation>
     </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando a %1…</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ContributionChart</name>
@@ -1184,6 +1188,22 @@ mín. %8 ms · máx. %9 ms</translation>
             <numerusform>%n veredicto dado con la conexión a %1 aún no está escrito. Espera en su bandeja de salida y se enviará la próxima vez que Atalaya se conecte a %1.</numerusform>
             <numerusform>%n veredictos dados con la conexión a %1 aún no están escritos. Esperan en su bandeja de salida y se enviarán la próxima vez que Atalaya se conecte a %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Connecting to %1 was cancelled.</source>
+        <translation>Se canceló la conexión a %1.</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Contraseña de la base de datos</translation>
+    </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>Contraseña para %1:</translation>
+    </message>
+    <message>
+        <source>No password was given for %1.</source>
+        <translation>No se indicó ninguna contraseña para %1.</translation>
     </message>
 </context>
 <context>
@@ -2203,6 +2223,37 @@ Overwrite that review with yours?</source>
     <message>
         <source>timed out after %1 s</source>
         <translation>tiempo de espera agotado tras %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::SessionPanel</name>
+    <message>
+        <source>Preparing tables (rollups %1 %)…</source>
+        <translation>Preparando las tablas (agregados %1 %)…</translation>
+    </message>
+    <message>
+        <source>Preparing tables…</source>
+        <translation>Preparando las tablas…</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando a %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation>Conectar…</translation>
+    </message>
+    <message>
+        <source>Retry, or choose another database with Connect…</source>
+        <translation>Reintente o elija otra base de datos con Conectar…</translation>
     </message>
 </context>
 <context>

@@ -1,17 +1,15 @@
 #include "ui/shell/Language.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/ScreenshotRunner.h"
+#include "ui/shell/SessionPanel.h"
 #include "ui/common/Theme.h"
 #include "ui/common/Page.h"
 
 #include "core/logging/JsonLogSink.h"
-#include "core/secrets/SecretStore.h"
+#include "core/session/ConnectionResolver.h"
 #include "core/settings/Settings.h"
 #include "core/stats/StatsJson.h"
 #include "core/stats/StatsService.h"
-#include "core/storage/Database.h"
-#include "core/storage/DbUrl.h"
-#include "core/setup/SchemaInstaller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -29,18 +27,6 @@ bool hasDisplay()
 {
     return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
         || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
-}
-
-// Password order of docs/CLI.md: $ATALAYA_DB_PASSWORD, then the keychain entry the connection
-// dialog saved. Without either, a server that needs one reports it in the page banner.
-QString databasePassword(const DbUrl &url)
-{
-    if (qEnvironmentVariableIsSet("ATALAYA_DB_PASSWORD") || url.backend == Backend::SQLite)
-        return qEnvironmentVariable("ATALAYA_DB_PASSWORD");
-    if (!url.passwordInUrl.isEmpty())
-        return url.passwordInUrl;
-    auto saved = SecretStore::system()->read(SecretStore::databaseKey(url.toString()));
-    return saved ? *saved : QString();
 }
 
 }  // namespace
@@ -99,34 +85,32 @@ int main(int argc, char *argv[])
     Language language;
     language.apply(parser.isSet(QStringLiteral("lang")) ? parser.value(QStringLiteral("lang")) : settings.language());
 
-    QString urlText = parser.value(QStringLiteral("db"));
-    if (urlText.isEmpty())
-        urlText = qEnvironmentVariable("ATALAYA_DB");
-    if (urlText.isEmpty())
-        urlText = settings.databaseUrl();
-    DbUrl url = DbUrl::embeddedDefault();
-    if (!urlText.isEmpty()) {
-        auto parsed = DbUrl::parse(urlText);
-        if (!parsed) {
-            err << "error: " << parsed.error().message << '\n';
-            return 2;
-        }
-        url = *parsed;
+    ConnectionRequest request;
+    request.urlFlag = parser.value(QStringLiteral("db"));
+    request.savedUrl = settings.databaseUrl();
+    request.askPasswordEachStart = settings.askPasswordEachStart();
+    auto connection = ConnectionResolver().resolve(request);
+    if (!connection) {
+        err << "error: " << connection.error().message << '\n';
+        return 2;
     }
-    // The window starts even when the database is down: the pages say why and offer Retry.
-    std::shared_ptr<Database> database;
-    auto db = Database::open(url, databasePassword(url));
-    if (!db) {
-        err << "error: " << db.error().message << '\n';
-    } else if (auto init = initialize(**db); !init) {
-        err << "error: " << init.error().message << '\n';
-    } else {
-        database = *db;
-    }
-
-    AppContext context{database, &settings};
-    MainWindow window(context, &language);
+    for (const QString &warning : std::as_const(connection->warnings))
+        err << "warning: " << warning << '\n';
     const bool rendering = parser.isSet(QStringLiteral("screenshot")) || headless;
+    // Nobody can answer a password prompt while rendering: a server that needs one says so.
+    if (rendering && connection->source == PasswordSource::Ask)
+        connection->source = PasswordSource::None;
+
+    AppContext context{nullptr, &settings};
+    MainWindow window(context, &language);
+    // The window starts at once; the database opens behind it and the pages load when it is
+    // ready, or say why it is not and offer Retry.
+    QObject::connect(&window, &MainWindow::sessionSettled, &app, [&](bool ok) {
+        if (!ok) {
+            err << "error: " << window.sessionPanel()->failure() << '\n';
+            err.flush();
+        }
+    });
     if (!rendering)
         window.restoreFromSettings();
     const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
@@ -148,6 +132,7 @@ int main(int argc, char *argv[])
             jobs.append({id, QDir(dir).filePath(id + QStringLiteral(".png"))});
     }
     window.show();
+    window.startSession(*connection);
     if (jobs.isEmpty()) {
         if (!page.isEmpty() && !window.showPage(page)) {
             err << "error: unknown page '" << page << "'\n";
@@ -164,6 +149,7 @@ int main(int argc, char *argv[])
     });
     QObject::connect(&runner, &ScreenshotRunner::finished, &app, [&](int code) {
         if (headless && !parser.isSet(QStringLiteral("screenshot"))) {
+            const auto database = window.database();
             auto snap = database ? StatsService(database).snapshot(*StatsQuery::lastDays(30))
                                  : Result<StatsSnapshot>(makeError(ErrorCode::Unavailable, QString()));
             if (snap)
@@ -171,6 +157,8 @@ int main(int argc, char *argv[])
         }
         app.exit(code);
     });
-    runner.start();
+    // Pages are rendered once the session settled: with their data, or with why there is none.
+    QObject::connect(
+        &window, &MainWindow::sessionSettled, &runner, [&runner] { runner.start(); }, Qt::SingleShotConnection);
     return app.exec();
 }

@@ -2,13 +2,11 @@
 #include "app/cli/CommandRegistry.h"
 
 #include "core/chat/ChatDemoServer.h"
-#include "core/chat/ChatFeedClient.h"
 #include "core/chat/ChatHistory.h"
-#include "core/secrets/SecretStore.h"
+#include "core/chat/ChatWatch.h"
+#include "core/session/ConnectionResolver.h"
 #include "core/storage/Database.h"
 
-#include <QCoreApplication>
-#include <QDateTime>
 #include <QEventLoop>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -35,13 +33,12 @@ int runWatch(CliContext &ctx)
     const QStringList args = ctx.positional();
     if (args.size() != 1)
         return ctx.usageError(QStringLiteral("`chat watch` takes no further arguments"));
-    const QString urlText = ctx.parser().isSet(QStringLiteral("url")) ? ctx.parser().value(QStringLiteral("url"))
-                                                                      : qEnvironmentVariable("ATALAYA_CHAT_URL");
+    const QString urlText = ConnectionResolver::chatFeedUrl(ctx.parser().value(QStringLiteral("url")), QString());
     if (urlText.isEmpty())
         return ctx.usageError(QStringLiteral("--url ws[s]://HOST/PATH is required (or set ATALAYA_CHAT_URL)"));
-    ChatFeedOptions options;
-    options.url = QUrl(urlText, QUrl::StrictMode);
-    options.allowInsecureRemote = ctx.parser().isSet(QStringLiteral("allow-insecure"));
+    ChatWatchOptions options;
+    options.feed.url = QUrl(urlText, QUrl::StrictMode);
+    options.feed.allowInsecureRemote = ctx.parser().isSet(QStringLiteral("allow-insecure"));
     auto window = ctx.intOption(QStringLiteral("window"), 300, 1, 86400);
     auto idle = secondsOption(ctx, QStringLiteral("until-idle"));
     auto maxSeconds = secondsOption(ctx, QStringLiteral("max-seconds"));
@@ -50,83 +47,31 @@ int runWatch(CliContext &ctx)
             return ctx.fail(r->error());
     if (!window)
         return ctx.fail(window.error());
-    options.windowSeconds = *window;
-    if (auto valid = validateChatFeedUrl(options.url, options.allowInsecureRemote); !valid)
+    options.feed.windowSeconds = *window;
+    options.untilIdleSeconds = *idle;
+    options.maxSeconds = *maxSeconds;
+    if (auto valid = validateChatFeedUrl(options.feed.url, options.feed.allowInsecureRemote); !valid)
         return ctx.fail(valid.error());
-    if (ctx.parser().isSet(QStringLiteral("token-stdin"))) {
-        options.token = trimmedSecret(QString::fromUtf8(readAllStdin()));
-    } else if (auto stored = SecretStore::system()->read(SecretStore::chatTokenKey(options.url.toString())); stored) {
-        options.token = *stored;
-    }
+    std::optional<QString> stdinToken;
+    if (ctx.parser().isSet(QStringLiteral("token-stdin")))
+        stdinToken = trimmedSecret(QString::fromUtf8(readAllStdin()));
+    options.feed.token = ConnectionResolver().chatToken(options.feed.url, stdinToken);
 
-    ChatFeedClient client;
-    QEventLoop loop;
-    int exitCode = 0;
-    QString failure;
-    const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
-    auto finish = [&](int code, const QString &why) {
-        exitCode = code;
-        failure = why;
-        loop.quit();
-    };
-    qint64 connectedMs = 0;
-    QObject::connect(
-        &client, &ChatFeedClient::stateChanged, &loop, [&](ChatFeedClient::State state, const QString &detail) {
-            if (state == ChatFeedClient::State::Connected && connectedMs == 0)
-                connectedMs = QDateTime::currentMSecsSinceEpoch();
-            // The first attempt failing means the feed is not there: say so, don't wait forever.
-            if (state == ChatFeedClient::State::WaitingToReconnect && !client.everConnected())
-                finish(static_cast<int>(ErrorCode::Unavailable), detail.section(QStringLiteral("; retrying"), 0, 0));
-            else if (state == ChatFeedClient::State::Refused)
-                finish(static_cast<int>(client.refusalCode()), detail);
-        });
-    QTimer poll;
-    poll.setInterval(50);
-    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (*maxSeconds > 0 && now - startedMs >= qint64(*maxSeconds * 1000))
-            finish(0, {});
-        // Idle counts from the connection, not from the start: a slow handshake is not silence.
-        if (*idle > 0 && connectedMs > 0) {
-            const qint64 last = client.withMetrics([](ChatMetrics &m) { return m.lastArrivalMs().value_or(0); });
-            if (now - std::max(last, connectedMs) >= qint64(*idle * 1000))
-                finish(0, {});
-        }
-    });
-    poll.start();
+    ChatWatch watch(options);
     // Ctrl-C prints the metrics instead of losing them.
     static int sigPipe[2] = {-1, -1};
-    QSocketNotifier *sigNotifier = nullptr;
     if (::pipe(sigPipe) == 0) {
         std::signal(SIGINT, [](int) { [[maybe_unused]] auto n = ::write(sigPipe[1], "x", 1); });
         std::signal(SIGTERM, [](int) { [[maybe_unused]] auto n = ::write(sigPipe[1], "x", 1); });
-        sigNotifier = new QSocketNotifier(sigPipe[0], QSocketNotifier::Read, &loop);
-        QObject::connect(sigNotifier, &QSocketNotifier::activated, &loop, [&] { finish(0, {}); });
+        auto *sigNotifier = new QSocketNotifier(sigPipe[0], QSocketNotifier::Read, &watch);
+        QObject::connect(sigNotifier, &QSocketNotifier::activated, &watch, &ChatWatch::stop);
     }
-    QTimer::singleShot(0, &loop, [&] { client.start(options); });
-    loop.exec();
-
-    const bool connected = client.state() == ChatFeedClient::State::Connected;
-    QJsonObject json = client.withMetrics([&](ChatMetrics &m) {
-        return chatMetricsJson(connected, m.totals(), m.window(QDateTime::currentMSecsSinceEpoch()));
-    });
-    if (!connected) {
-        if (failure.isEmpty())
-            failure = client.lastFailure();
-        if (failure.isEmpty())
-            failure = client.stateDetail().section(QStringLiteral("; retrying"), 0, 0);
-        json.insert(QStringLiteral("error"), failure);
-        // Disconnected without a single event (refused token, server gone at once): that
-        // is a failure to watch, not an empty success.
-        if (exitCode == 0 && json[QStringLiteral("totals")][QStringLiteral("events")].toInteger() == 0)
-            exitCode = static_cast<int>(ErrorCode::Unavailable);
-    }
-    client.stop();
-    ctx.print(json);
-    if (exitCode != 0)
-        return ctx.fail(makeError(
-            static_cast<ErrorCode>(exitCode),
-            QStringLiteral("chat feed %1 unreachable: %2").arg(options.url.toString(QUrl::RemoveUserInfo), failure)));
+    const ChatWatchResult result = watch.run();
+    ctx.print(result.metrics);
+    if (const int code = result.exitCode(); code != 0)
+        return ctx.fail(makeError(static_cast<ErrorCode>(code),
+                                  QStringLiteral("chat feed %1 unreachable: %2")
+                                      .arg(options.feed.url.toString(QUrl::RemoveUserInfo), result.reason)));
     return 0;
 }
 

@@ -1,9 +1,8 @@
 #include "app/cli/CliContext.h"
 
 #include "core/logging/JsonLogSink.h"
-#include "core/secrets/SecretStore.h"
+#include "core/session/ConnectionResolver.h"
 #include "core/storage/Database.h"
-#include "core/storage/DbUrl.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -74,7 +73,6 @@ bool CliContext::parse(const QString &description, const QString &positionalSynt
     if (m_parser.isSet(kPasswordStdin)) {
         // Only the first line, so `record` can read its input from the rest of stdin.
         m_stdinPassword = readStdinLine();
-        m_stdinPasswordRead = true;
     }
     if (m_parser.isSet(kLogJson)) {
         QString error;
@@ -90,34 +88,15 @@ Result<std::shared_ptr<Database>> CliContext::database(const DatabaseOptions &op
 {
     if (m_db)
         return m_db;
-    QString text = m_parser.value(kDb);
-    if (text.isEmpty())
-        text = qEnvironmentVariable("ATALAYA_DB");
-    DbUrl url = DbUrl::embeddedDefault();
-    if (!text.isEmpty()) {
-        auto parsed = DbUrl::parse(text);
-        if (!parsed)
-            return parsed.error();
-        url = *parsed;
-    }
-    QString password;
-    if (url.backend == Backend::MySQL) {
-        // docs/CLI.md order: the URL (with a warning), $ATALAYA_DB_PASSWORD, --password-stdin, keychain.
-        if (!url.passwordInUrl.isEmpty()) {
-            warn(QStringLiteral("a password inside the URL can leak through shell history and "
-                                "process lists; prefer ATALAYA_DB_PASSWORD or --password-stdin"));
-            password = url.passwordInUrl;
-        } else if (qEnvironmentVariableIsSet("ATALAYA_DB_PASSWORD")) {
-            password = qEnvironmentVariable("ATALAYA_DB_PASSWORD");
-        } else if (m_stdinPasswordRead) {
-            password = m_stdinPassword;
-        } else {
-            auto stored = SecretStore::system()->read(SecretStore::databaseKey(url.toString()));
-            if (stored)
-                password = *stored;
-        }
-    }
-    auto db = Database::open(url, password, options);
+    ConnectionRequest request;
+    request.urlFlag = m_parser.value(kDb);
+    request.stdinPassword = m_stdinPassword;
+    auto resolved = ConnectionResolver().resolve(request);
+    if (!resolved)
+        return resolved.error();
+    for (const QString &warning : std::as_const(resolved->warnings))
+        warn(warning);
+    auto db = Database::open(resolved->url, resolved->password, options);
     if (!db)
         return db.error();
     m_db = *db;

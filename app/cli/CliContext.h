@@ -49,8 +49,7 @@ private:
     QCommandLineParser m_parser;
     int m_exitCode = 0;
     std::shared_ptr<Database> m_db;
-    QString m_stdinPassword;
-    bool m_stdinPasswordRead = false;
+    std::optional<QString> m_stdinPassword;  // set when --password-stdin was given
 };
 
 // The rest of stdin, for `record`.

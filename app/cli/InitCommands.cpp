@@ -38,7 +38,9 @@ int runInit(CliContext &ctx)
     InitOptions options;
     options.addIndexes = ctx.parser().isSet(QStringLiteral("add-indexes"));
     options.rebuildRollups = ctx.parser().isSet(QStringLiteral("rebuild-rollups"));
-    options.progress = [](const QString &step) { QTextStream(stderr) << step << '\n'; };
+    // Only the explicit rebuild talks: a plain init's small build stays quiet, as scripts expect.
+    if (options.rebuildRollups)
+        options.progress = [](const QString &step, int) { QTextStream(stderr) << step << '\n'; };
     if (ctx.parser().isSet(QStringLiteral("rules"))) {
         auto rules = ReviewRules::fromFile(ctx.parser().value(QStringLiteral("rules")));
         if (!rules)

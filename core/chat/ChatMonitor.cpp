@@ -1,7 +1,5 @@
 #include "core/chat/ChatMonitor.h"
 
-#include "core/secrets/SecretStore.h"
-
 #include <QDateTime>
 #include <QTimer>
 
@@ -60,14 +58,12 @@ ChatMonitor::~ChatMonitor()
     m_thread.wait();
 }
 
-void ChatMonitor::start(const ChatFeedOptions &options)
+void ChatMonitor::start(const ChatFeedOptions &options, std::function<QString()> token)
 {
-    QMetaObject::invokeMethod(m_client, [client = m_client, tick = m_tick, options] {
+    QMetaObject::invokeMethod(m_client, [client = m_client, tick = m_tick, options, token = std::move(token)] {
         ChatFeedOptions withToken = options;
-        if (withToken.token.isEmpty()) {
-            if (auto stored = SecretStore::system()->read(SecretStore::chatTokenKey(options.url.toString())); stored)
-                withToken.token = *stored;
-        }
+        if (withToken.token.isEmpty() && token)
+            withToken.token = token();
         client->start(withToken);
         tick->start();
     });

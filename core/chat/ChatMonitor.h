@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QThread>
 
+#include <functional>
 #include <memory>
 
 namespace atalaya {
@@ -32,8 +33,9 @@ public:
     explicit ChatMonitor(QObject *parent = nullptr);
     ~ChatMonitor() override;
 
-    // `token` empty: read from the keychain entry of the URL, on the feed thread.
-    void start(const ChatFeedOptions &options);
+    // With `options.token` empty, `token` is asked on the feed thread (a keychain read may
+    // take a moment there instead of on the UI thread).
+    void start(const ChatFeedOptions &options, std::function<QString()> token = {});
     void stop();
     std::vector<ChatTranscriptLine> transcript(const QString &conversationId) const;
     // Keeps this conversation in the snapshots' list while it is tracked, even when it is

@@ -96,7 +96,7 @@ Result<std::vector<StaleRow>> staleRows(const Database &db, Level level, qint64 
 }
 
 // Every stale section, day by day: the day's hours from one raw read, the day from its hours.
-Status buildSections(const Database &db, const std::function<void(const QString &)> &progress)
+Status buildSections(const Database &db, const ProgressFn &progress)
 {
     auto range = execQuery(db, QStringLiteral("SELECT MIN(day_no), MAX(day_no) FROM %1").arg(QLatin1String(kDayTable)),
                            {}, QStringLiteral("reading the rollup range"));
@@ -126,15 +126,17 @@ Status buildSections(const Database &db, const std::function<void(const QString 
             dayParts[{dayOfHour(key.slot), key.agentId, key.taskType}].merge(part);
         if (Status s = storeParts(db, Level::Day, *days, dayParts); !s)
             return s;
-        if (progress && (to - first) % 10 == 0)
-            progress(QStringLiteral("rollup sections: %1 of %2 days").arg(to - first).arg(last + 1 - first));
+        // Every tenth day, and the last one so a progress bar ends at 100 %.
+        if (progress && ((to - first) % 10 == 0 || to > last))
+            progress(QStringLiteral("rollup sections: %1 of %2 days").arg(to - first).arg(last + 1 - first),
+                     int((to - first) * 100 / (last + 1 - first)));
     }
     return {};
 }
 
 }  // namespace
 
-Status buildStaleSections(const Database &db, const std::function<void(const QString &)> &progress)
+Status buildStaleSections(const Database &db, const ProgressFn &progress)
 {
     return buildSections(db, progress);
 }
@@ -191,7 +193,7 @@ Result<bool> installTriggers(const Database &db)
     return true;
 }
 
-Status rebuild(const Database &db, const std::function<void(const QString &)> &progress)
+Status rebuild(const Database &db, const ProgressFn &progress)
 {
     auto triggers = installTriggers(db);
     if (!triggers)
@@ -201,13 +203,13 @@ Status rebuild(const Database &db, const std::function<void(const QString &)> &p
                          QStringLiteral("this account may not create triggers on ai_telemetry, so the rollups "
                                         "cannot be kept in step; grant TRIGGER or run init as an account that has it"));
     if (progress)
-        progress(QStringLiteral("rollup counters"));
+        progress(QStringLiteral("rollup counters"), 0);
     if (Status s = buildCounters(db); !s)
         return s;
     return buildSections(db, progress);
 }
 
-Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild)
+Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild, const ProgressFn &progress)
 {
     EnsureReport report;
     auto triggers = installTriggers(db);
@@ -223,7 +225,7 @@ Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild)
         report.needsRebuild = true;
         return report;
     }
-    if (Status s = rebuild(db); !s)
+    if (Status s = rebuild(db, progress); !s)
         return s.error();
     report.built = true;
     return report;

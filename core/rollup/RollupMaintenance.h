@@ -1,8 +1,7 @@
 #pragma once
 
+#include "core/common/Progress.h"
 #include "core/common/Result.h"
-
-#include <functional>
 
 namespace atalaya {
 class Database;
@@ -26,11 +25,11 @@ Result<bool> installTriggers(const Database &db);
 // `init --rebuild-rollups`: hour counters from one GROUP BY over ai_telemetry and day counters
 // from the hours, in one transaction (the triggers exist first, so concurrent writers wait on
 // its locks and apply on top), then every latency and calibration section, day by day.
-Status rebuild(const Database &db, const std::function<void(const QString &)> &progress = {});
+Status rebuild(const Database &db, const ProgressFn &progress = {});
 
 // The latency and calibration sections that writes left stale, built now instead of by the
 // first read that needs them (seconds on a fresh bulk load, felt as a slow first start).
-Status buildStaleSections(const Database &db, const std::function<void(const QString &)> &progress = {});
+Status buildStaleSections(const Database &db, const ProgressFn &progress = {});
 
 // What `init` does: triggers, then a build when the rollups were never built and the table
 // is small enough to build now; bigger tables are left to `init --rebuild-rollups`.
@@ -39,6 +38,6 @@ struct EnsureReport {
     bool built = false;
     bool needsRebuild = false;
 };
-Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild = 200000);
+Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild = 200000, const ProgressFn &progress = {});
 
 }  // namespace atalaya::rollup

@@ -151,14 +151,14 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
             return s.error();
         report.rollups = QStringLiteral("ready");
         if (options.progress)
-            options.progress(QStringLiteral("queue counts"));
+            options.progress(QStringLiteral("queue counts"), -1);
         auto built = queuecounts::rebuild(db, queueRules);
         if (!built)
             return built.error();
         report.queueCounts = *built ? QStringLiteral("ready") : QStringLiteral("no_triggers");
         return report;
     }
-    auto rollups = rollup::ensure(db, options.maxRowsToBuildRollups);
+    auto rollups = rollup::ensure(db, options.maxRowsToBuildRollups, options.progress);
     if (!rollups)
         return rollups.error();
     report.rollups = !rollups->triggers ? QStringLiteral("no_triggers")

@@ -2,11 +2,10 @@
 
 #include "core/queue/ReviewRules.h"
 
+#include "core/common/Progress.h"
 #include "core/common/Result.h"
 
 #include <QStringList>
-
-#include <functional>
 
 namespace atalaya {
 
@@ -17,7 +16,7 @@ struct InitOptions {
     bool rebuildRollups = false;  // `init --rebuild-rollups`: rebuild atalaya_rollup_hour from scratch
     // Tables up to this size get their rollups built by a plain `init` (GUI connect included).
     qint64 maxRowsToBuildRollups = 200000;
-    std::function<void(const QString &)> progress;  // long steps report here
+    ProgressFn progress;  // long steps report here
     // The review rules the queue counts table is kept for (`init --rules`); defaults if unset.
     std::optional<ReviewRules> queueRules;
 };

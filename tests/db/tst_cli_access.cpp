@@ -118,6 +118,46 @@ private slots:
         QVERIFY(!run.err.contains(m_fresh.password.toUtf8()));
     }
 
+    // The order of CLI.md: the first source given wins even when a later one holds the right
+    // password, so each row passes only if that order is kept.
+    void passwordSourcesInOrder_data()
+    {
+        QTest::addColumn<QString>("env");  // null: unset
+        QTest::addColumn<QString>("stdinLine");  // null: no --password-stdin
+        QTest::addColumn<QString>("inUrl");  // null: none in the URL
+        QTest::addColumn<int>("exitCode");
+        const QString right = QStringLiteral("right");
+        const QString wrong = QString::fromUtf8(kWrongPassword);
+        const QString none;
+        QTest::newRow("env right, stdin wrong") << right << wrong << none << 0;
+        QTest::newRow("env wrong, stdin right") << wrong << right << none << 4;
+        QTest::newRow("stdin right, url wrong") << none << right << wrong << 0;
+        QTest::newRow("stdin wrong, url right") << none << wrong << right << 4;
+        QTest::newRow("env right, url wrong") << right << none << wrong << 0;
+    }
+    void passwordSourcesInOrder()
+    {
+        ATALAYA_MARIADB_ONLY("database accounts and passwords exist on MariaDB only; the .mariadb run covers this");
+        QFETCH(QString, env);
+        QFETCH(QString, stdinLine);
+        QFETCH(QString, inUrl);
+        QFETCH(int, exitCode);
+        const auto actual = [&](const QString &p) { return p == QLatin1String("right") ? m_fresh.password : p; };
+        QProcessEnvironment environment;
+        QStringList args{"stats"};
+        QByteArray in;
+        QString url = m_fresh.url;
+        if (!env.isNull())
+            environment.insert("ATALAYA_DB_PASSWORD", actual(env));
+        if (!stdinLine.isNull())
+            args << "--password-stdin", in = actual(stdinLine).toUtf8() + "\n";
+        if (!inUrl.isNull())
+            url = withPassword(url, actual(inUrl));
+        const CliRun run = runCli(QStringList{"--db", url} + args, in, environment);
+        QVERIFY2(run.exitCode == exitCode, run.err.constData());
+        QCOMPARE(run.err.startsWith("warning: "), !inUrl.isNull());
+    }
+
     void passwordStdinLeavesTheRestForRecord()
     {
         ATALAYA_MARIADB_ONLY("database accounts and passwords exist on MariaDB only; the .mariadb run covers this");

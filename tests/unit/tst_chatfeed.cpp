@@ -1,6 +1,7 @@
 #include "tests/support/TestFeedServer.h"
 
 #include "core/chat/ChatFeedClient.h"
+#include "core/chat/ChatWatch.h"
 
 #include <QDir>
 #include <QProcess>
@@ -202,6 +203,145 @@ private slots:
         QVERIFY2(client.stateDetail().contains(QStringLiteral("TLS")), qPrintable(client.stateDetail()));
         QVERIFY(!client.everConnected());
         QCOMPARE(server.clients.size(), 0);
+    }
+
+    // ChatWatch: why a watch ended, typed, and the exit code CLI.md gives it.
+    void watchEndsWhenIdle()
+    {
+        FeedServer server;
+        QVERIFY(server.listen());
+        ChatWatchOptions options;
+        options.feed.url = server.url();
+        options.untilIdleSeconds = 0.5;
+        options.maxSeconds = 20;
+        ChatWatch watch(options);
+        QSignalSpy finished(&watch, &ChatWatch::finished);
+        watch.start();
+        QTRY_COMPARE(server.clients.size(), 1);
+        for (const QString &f : protocolExample(12345))
+            server.send(f);
+        QVERIFY(finished.wait(10000));
+        const ChatWatchResult r = watch.result();
+        QCOMPARE(r.end, ChatWatchEnd::Idle);
+        QCOMPARE(r.failure, ChatWatchFailure::None);
+        QCOMPARE(r.events, 9);
+        QCOMPARE(r.exitCode(), 0);
+        QCOMPARE(r.metrics[QStringLiteral("connected")].toBool(), true);
+        QVERIFY(!r.metrics.contains(QStringLiteral("error")));
+    }
+
+    void watchEndsAtMaxSecondsWhileConnected()
+    {
+        FeedServer server;
+        QVERIFY(server.listen());
+        ChatWatchOptions options;
+        options.feed.url = server.url();
+        options.maxSeconds = 0.5;
+        QElapsedTimer clock;
+        clock.start();
+        const ChatWatchResult r = ChatWatch(options).run();
+        QVERIFY(clock.elapsed() >= 450);
+        QCOMPARE(r.end, ChatWatchEnd::MaxSeconds);
+        QCOMPARE(r.failure, ChatWatchFailure::None);
+        QCOMPARE(r.exitCode(), 0);  // connected: an empty feed is still a working watch
+    }
+
+    void watchUnreachableEndsAtOnce()
+    {
+        QTcpServer probe;  // a port that was free a moment ago and has no listener now
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        ChatWatchOptions options;
+        options.feed.url = QUrl(QStringLiteral("ws://127.0.0.1:%1/ws").arg(port));
+        options.maxSeconds = 20;
+        QElapsedTimer clock;
+        clock.start();
+        const ChatWatchResult r = ChatWatch(options).run();
+        QVERIFY(clock.elapsed() < 10000);
+        QCOMPARE(r.end, ChatWatchEnd::Unreachable);
+        QCOMPARE(r.failure, ChatWatchFailure::Unreachable);
+        QCOMPARE(r.exitCode(), 4);
+        QVERIFY(!r.reason.isEmpty());
+        QVERIFY2(!r.reason.contains(QStringLiteral("retrying")), qPrintable(r.reason));
+        QCOMPARE(r.metrics[QStringLiteral("error")].toString(), r.reason);
+    }
+
+    void watchDroppedAndRetrying_data()
+    {
+        QTest::addColumn<bool>("eventsFirst");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("after events: the watch worked") << true << 0;
+        QTest::newRow("before any event: nothing was watched") << false << 4;
+    }
+    void watchDroppedAndRetrying()
+    {
+        QFETCH(bool, eventsFirst);
+        QFETCH(int, exitCode);
+        FeedServer server;
+        QVERIFY(server.listen());
+        ChatWatchOptions options;
+        options.feed.url = server.url();
+        options.maxSeconds = 2;
+        ChatWatch watch(options);
+        QSignalSpy finished(&watch, &ChatWatch::finished);
+        watch.start();
+        QTRY_COMPARE(server.clients.size(), 1);
+        if (eventsFirst) {
+            server.send(protocolExample(12345).at(0));
+            QTest::qWait(200);
+        }
+        server.drop();
+        server.server.close();  // nobody listens for the retries
+        QVERIFY(finished.wait(10000));
+        const ChatWatchResult r = watch.result();
+        QCOMPARE(r.end, ChatWatchEnd::MaxSeconds);
+        QCOMPARE(r.failure, ChatWatchFailure::DroppedRetrying);
+        QCOMPARE(r.events, eventsFirst ? 1 : 0);
+        QCOMPARE(r.exitCode(), exitCode);
+        QVERIFY(!r.reason.isEmpty());
+        QVERIFY2(!r.reason.contains(QStringLiteral("retrying")), qPrintable(r.reason));
+        QCOMPARE(r.metrics[QStringLiteral("connected")].toBool(true), false);
+    }
+
+    void watchRefusedTokenEndsAtOnce()
+    {
+        FeedServer server;
+        QVERIFY(server.listen());
+        ChatWatchOptions options;
+        options.feed.url = server.url();
+        options.feed.token = QStringLiteral("wrong");
+        options.maxSeconds = 20;
+        ChatWatch watch(options);
+        QSignalSpy finished(&watch, &ChatWatch::finished);
+        watch.start();
+        QTRY_COMPARE(server.clients.size(), 1);
+        server.clients.first()->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("bad token"));
+        QVERIFY(finished.wait(10000));
+        const ChatWatchResult r = watch.result();
+        QCOMPARE(r.end, ChatWatchEnd::Refused);
+        QCOMPARE(r.failure, ChatWatchFailure::RefusedToken);
+        QCOMPARE(r.exitCode(), 4);
+        QCOMPARE(server.connections, 1);  // never retried
+    }
+
+    void watchStoppedKeepsTheMetrics()
+    {
+        FeedServer server;
+        QVERIFY(server.listen());
+        ChatWatchOptions options;
+        options.feed.url = server.url();
+        ChatWatch watch(options);
+        watch.start();
+        QTRY_COMPARE(server.clients.size(), 1);
+        server.send(protocolExample(12345).at(0));
+        QTest::qWait(200);
+        QVERIFY(!watch.isFinished());
+        watch.stop();
+        QVERIFY(watch.isFinished());
+        QCOMPARE(watch.result().end, ChatWatchEnd::Stopped);
+        QCOMPARE(watch.result().events, 1);
+        QCOMPARE(watch.result().exitCode(), 0);
     }
 
     void cliWatchExitsWhenIdle()

@@ -10,6 +10,7 @@
 #include "ui/common/ChartKit.h"
 #include "core/chat/ChatHistory.h"
 #include "core/secrets/SecretStore.h"
+#include "core/session/ConnectionResolver.h"
 #include "core/settings/Settings.h"
 #include "core/storage/Database.h"
 
@@ -165,10 +166,8 @@ ChatPage::~ChatPage() = default;
 
 QString ChatPage::feedUrl() const
 {
-    const QString env = qEnvironmentVariable("ATALAYA_CHAT_URL");
-    if (!env.isEmpty())
-        return env;
-    return m_context.settings ? m_context.settings->chatFeedUrl() : QString();
+    return ConnectionResolver::chatFeedUrl(QString(),
+                                           m_context.settings ? m_context.settings->chatFeedUrl() : QString());
 }
 
 ChatPage::Footprint ChatPage::footprint() const
@@ -215,7 +214,7 @@ void ChatPage::connectFeed(bool allowInsecure)
     options.url = url;
     options.allowInsecureRemote = allowInsecure;
     m_connectedUrl = url.toString();
-    m_monitor->start(options);
+    m_monitor->start(options, [url] { return ConnectionResolver().chatToken(url); });
 }
 
 void ChatPage::askToken()

@@ -2,7 +2,7 @@
 
 #include "core/secrets/SecretStore.h"
 #include "core/settings/Settings.h"
-#include "core/storage/Database.h"
+#include "core/session/SessionOpener.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -82,11 +82,15 @@ ConnectionDialog::ConnectionDialog(Settings *settings, QWidget *parent) : QDialo
     m_result->setWordWrap(true);
     layout->addWidget(m_result);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    auto *test = buttons->addButton(tr("Test connection"), QDialogButtonBox::ActionRole);
-    connect(test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    m_test = buttons->addButton(tr("Test connection"), QDialogButtonBox::ActionRole);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    m_opener = new SessionOpener(this);
+    connect(m_opener, &SessionOpener::opened, this, [this] { onChecked(true, QString()); });
+    connect(m_opener, &SessionOpener::failed, this, [this](const QString &message) { onChecked(false, message); });
     if (m_settings) {
         loadFrom(m_settings->databaseUrl());
         m_askEachStart->setChecked(m_settings->askPasswordEachStart());
@@ -135,40 +139,71 @@ void ConnectionDialog::setResult(const QString &text, bool ok)
     m_result->setText(text);
 }
 
+QString ConnectionDialog::password() const
+{
+    return m_password->text();
+}
+
+bool ConnectionDialog::isChecking() const
+{
+    return m_opener->isRunning();
+}
+
 void ConnectionDialog::testConnection()
 {
-    auto u = url();
-    if (!u) {
-        setResult(u.error().message, false);
-        return;
-    }
-    auto db = Database::open(*u, m_password->text());
-    if (!db) {
-        setResult(db.error().message, false);
-        return;
-    }
-    setResult(tr("Connection works: %1").arg(u->describe()), true);
+    check(false);
 }
 
 void ConnectionDialog::accept()
 {
+    check(true);
+}
+
+void ConnectionDialog::reject()
+{
+    m_opener->cancel();
+    QDialog::reject();
+}
+
+void ConnectionDialog::check(bool accepting)
+{
     auto u = url();
     if (!u) {
         setResult(u.error().message, false);
         return;
     }
-    auto db = Database::open(*u, m_password->text());
-    if (!db) {
-        setResult(db.error().message, false);
-        return;
-    }
-    m_db = *db;
+    m_accepting = accepting;
+    m_checkedUrl = *u;
+    m_ok->setEnabled(false);
+    m_test->setEnabled(false);
+    m_result->setStyleSheet(QString());
+    m_result->setText(tr("Connecting to %1…").arg(u->describe()));
+    SessionOpener::Options options;
+    options.initialize = false;  // the window prepares the tables once the dialog closed
+    m_opener->start(*u, m_password->text(), options);
+}
+
+void ConnectionDialog::onChecked(bool ok, const QString &message)
+{
+    m_ok->setEnabled(true);
+    m_test->setEnabled(true);
+    if (!ok)
+        setResult(message, false);
+    else if (m_accepting)
+        saveAndClose(m_checkedUrl);
+    else
+        setResult(tr("Connection works: %1").arg(m_checkedUrl.describe()), true);
+    emit checked(ok);
+}
+
+void ConnectionDialog::saveAndClose(const DbUrl &u)
+{
     if (m_settings) {
-        m_settings->setDatabaseUrl(u->toString());
+        m_settings->setDatabaseUrl(u.toString());
         m_settings->setAskPasswordEachStart(m_askEachStart->isChecked());
     }
-    if (u->backend == Backend::MySQL && !m_askEachStart->isChecked() && !m_password->text().isEmpty()) {
-        const Status saved = SecretStore::system()->write(SecretStore::databaseKey(u->toString()), m_password->text());
+    if (u.backend == Backend::MySQL && !m_askEachStart->isChecked() && !m_password->text().isEmpty()) {
+        const Status saved = SecretStore::system()->write(SecretStore::databaseKey(u.toString()), m_password->text());
         if (!saved) {
             if (m_settings)
                 m_settings->setAskPasswordEachStart(true);

@@ -4,43 +4,57 @@
 
 #include <QDialog>
 
-#include <memory>
-
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 
 namespace atalaya {
 
-class Database;
+class SessionOpener;
 class Settings;
 
 // SQLite file or MySQL/MariaDB (host, port, database, user, TLS CA, ssl-mode), "Test
 // connection", and the password in the system keychain — never in the settings file. With no
-// keychain service it says so and offers to ask for the password at each start.
+// keychain service it says so and offers to ask for the password at each start. Both checks
+// connect off the UI thread; Cancel stops waiting for them.
 class ConnectionDialog : public QDialog {
     Q_OBJECT
 public:
     explicit ConnectionDialog(Settings *settings, QWidget *parent = nullptr);
 
-    // The database opened on OK (null when the dialog was cancelled).
-    std::shared_ptr<Database> database() const { return m_db; }
     // The URL the fields describe (validated by DbUrl::parse).
     Result<DbUrl> url() const;
+    // The password typed, for the session the window opens after OK.
+    QString password() const;
+    // A connection check is running (Test connection, or OK before it closes).
+    bool isChecking() const;
 
 public slots:
     void testConnection();
     void accept() override;
+    void reject() override;
+
+signals:
+    // A check ended: what setResult shows (tests wait on it).
+    void checked(bool ok);
 
 private:
     void loadFrom(const QString &urlText);
     void setResult(const QString &text, bool ok);
+    void check(bool accepting);
+    void onChecked(bool ok, const QString &message);
+    void saveAndClose(const DbUrl &u);
 
     Settings *m_settings;
-    std::shared_ptr<Database> m_db;
+    SessionOpener *m_opener = nullptr;
+    bool m_accepting = false;
+    DbUrl m_checkedUrl;
+    QPushButton *m_ok = nullptr;
+    QPushButton *m_test = nullptr;
     QComboBox *m_backend = nullptr;
     QStackedWidget *m_pages = nullptr;
     QLineEdit *m_path = nullptr;

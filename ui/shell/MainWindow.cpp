@@ -5,6 +5,7 @@
 #include "ui/chat/ChatPage.h"
 #include "ui/common/Page.h"
 #include "ui/shell/PageFactory.h"
+#include "ui/shell/SessionPanel.h"
 #include "ui/review/ReviewQueuePage.h"
 #include "ui/reports/PdfExportJob.h"
 #include "core/settings/Settings.h"
@@ -55,9 +56,13 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     m_navigation->setSpacing(2);
     m_navigation->setIconSize(QSize(20, 20));
     styleNavigation();
-    m_stack = new QStackedWidget(central);
+    m_content = new QStackedWidget(central);
+    m_stack = new QStackedWidget(m_content);
+    m_sessionPanel = new SessionPanel(m_content);
+    m_content->addWidget(m_stack);
+    m_content->addWidget(m_sessionPanel);
     body->addWidget(m_navigation);
-    body->addWidget(m_stack, 1);
+    body->addWidget(m_content, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
     m_status = new StatusPanel(statusBar());
@@ -73,6 +78,9 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     });
     connect(m_filterBar, &FilterBar::refreshRequested, this, &MainWindow::refreshCurrent);
     connect(m_filterBar, &FilterBar::autoRefreshToggled, this, &MainWindow::setAutoRefresh);
+
+    m_opener = new SessionOpener(this);
+    connectSession();
 
     m_refreshTimer = new QTimer(this);
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshCurrent);
@@ -319,8 +327,10 @@ void MainWindow::setDatabase(std::shared_ptr<const Database> db)
 void MainWindow::openConnectionDialog()
 {
     ConnectionDialog dialog(m_context.settings, this);
-    if (dialog.exec() == QDialog::Accepted && dialog.database())
-        setDatabase(dialog.database());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (auto url = dialog.url())
+        openSession(*url, dialog.password());
 }
 
 void MainWindow::exportPdf()

@@ -2,6 +2,8 @@
 
 #include "ui/shell/AppContext.h"
 
+#include "core/session/ConnectionResolver.h"
+
 #include <QMainWindow>
 
 #include <vector>
@@ -18,6 +20,8 @@ namespace atalaya {
 class FilterBar;
 class Language;
 class Page;
+class SessionOpener;
+class SessionPanel;
 class StatusPanel;
 
 // The frame only: menus, navigation, the filter bar, the page stack, the status bar and the
@@ -38,8 +42,18 @@ public:
     StatusPanel *statusPanel() const { return m_status; }
     QTimer *refreshTimer() const { return m_refreshTimer; }
     DashboardFilter filter() const;
+    // The open database; null until a session opened.
+    std::shared_ptr<const Database> database() const { return m_context.db; }
     // Applies the saved window geometry, last page and filters.
     void restoreFromSettings();
+
+    // Opens the database off the UI thread; the session panel stands in for the pages until
+    // it is ready (or says what failed), then every page gets it.
+    void openSession(const DbUrl &url, const QString &password);
+    // openSession, after asking for the password when the connection says to ask.
+    void startSession(const ResolvedConnection &connection);
+    bool isSessionOpening() const;
+    SessionPanel *sessionPanel() const { return m_sessionPanel; }
 
 public slots:
     void setFilter(const atalaya::DashboardFilter &filter);
@@ -52,6 +66,10 @@ public slots:
     void openConnectionDialog();
     // Swaps the database (connection dialog, reconnect) for every page.
     void setDatabase(std::shared_ptr<const Database> db);
+
+signals:
+    // A session attempt ended: opened (ok), failed, cancelled or no password given.
+    void sessionSettled(bool ok);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -71,11 +89,22 @@ private:
     void activateRow(int row);
     void loadFilterChoices();
     void saveFilter(const DashboardFilter &filter);
+    void connectSession();
+    void askPassword();
+    void beginSession();
+    void retrySession();
+    void settleSession(bool ok, const QString &failure = {});
 
     AppContext m_context;
     Language *m_language = nullptr;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_stack = nullptr;
+    QStackedWidget *m_content = nullptr;  // the page stack, or the session panel
+    SessionPanel *m_sessionPanel = nullptr;
+    SessionOpener *m_opener = nullptr;
+    DbUrl m_sessionUrl;  // the attempt Retry repeats
+    QString m_sessionPassword;
+    bool m_askSessionPassword = false;
     FilterBar *m_filterBar = nullptr;
     StatusPanel *m_status = nullptr;
     QTimer *m_refreshTimer = nullptr;

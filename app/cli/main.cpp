@@ -90,7 +90,7 @@ int main(int argc, char *argv[])
     }
     // Common options may come before the command: `atalaya-cli --db URL stats`.
     static const QStringList valueOptions = {QStringLiteral("--db"), QStringLiteral("--log-json"),
-                                            QStringLiteral("--timeout")};
+                                             QStringLiteral("--timeout")};
     qsizetype at = 0;
     while (at < args.size() && args[at].startsWith(QLatin1Char('-'))) {
         const bool takesValue = valueOptions.contains(args[at]);

@@ -226,7 +226,8 @@ QString sqlScript(const Database &db, const QStringList &statements)
     const bool mysql = db.dialect().isMySql();
     for (const QString &sql : statements) {
         // MySQL trigger bodies hold `;`: the mysql/mariadb client needs another delimiter.
-        const bool compound = mysql && sql.startsWith(QLatin1String("CREATE TRIGGER")) && sql.contains(QLatin1Char(';'));
+        const bool compound =
+            mysql && sql.startsWith(QLatin1String("CREATE TRIGGER")) && sql.contains(QLatin1Char(';'));
         if (compound)
             script += QStringLiteral("DELIMITER $$\n") + sql + QStringLiteral("$$\nDELIMITER ;\n");
         else

@@ -28,8 +28,9 @@ Result<QString> requiredString(const QJsonObject &body, const QString &field, in
     if (s.trimmed().isEmpty())
         return fieldError(field, QStringLiteral("must not be empty (1 to %1 characters)").arg(maxLength));
     if (!isValidText(s))
-        return fieldError(field, QStringLiteral("is not valid Unicode text (it holds a lone surrogate such as "
-                                                "\\ud800); send the text as UTF-8"));
+        return fieldError(field,
+                          QStringLiteral("is not valid Unicode text (it holds a lone surrogate such as "
+                                         "\\ud800); send the text as UTF-8"));
     const qsizetype characters = characterCount(s);
     if (characters > maxLength)
         return fieldError(field,

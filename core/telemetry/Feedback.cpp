@@ -41,14 +41,16 @@ Status validateReviewText(const QString &reviewer, const QString &note, const QS
     const QString noteField = optionPrefix + QStringLiteral("note");
     for (const auto &[field, text] : {std::pair{reviewerField, reviewer}, std::pair{noteField, note}}) {
         if (!isValidText(text))
-            return makeError(ErrorCode::Usage, QStringLiteral("%1 is not valid Unicode text; write it as UTF-8").arg(field));
+            return makeError(ErrorCode::Usage,
+                             QStringLiteral("%1 is not valid Unicode text; write it as UTF-8").arg(field));
     }
     const qsizetype characters = characterCount(reviewer);
     if (characters > kMaxReviewerCharacters)
-        return makeError(ErrorCode::Usage, QStringLiteral("%1 has %2 characters; at most %3 are allowed")
-                                               .arg(reviewerField)
-                                               .arg(characters)
-                                               .arg(kMaxReviewerCharacters));
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("%1 has %2 characters; at most %3 are allowed")
+                             .arg(reviewerField)
+                             .arg(characters)
+                             .arg(kMaxReviewerCharacters));
     const qsizetype bytes = note.toUtf8().size();
     if (bytes > kMaxNoteBytes)
         return makeError(ErrorCode::Usage,

@@ -153,7 +153,8 @@ private slots:
             return;
         }
         QCOMPARE(r.error().code, ErrorCode::Usage);
-        QVERIFY2(r.error().message.contains(QLatin1Char('\'') + field + QLatin1Char('\'')), qPrintable(r.error().message));
+        QVERIFY2(r.error().message.contains(QLatin1Char('\'') + field + QLatin1Char('\'')),
+                 qPrintable(r.error().message));
         if (value.isValidUtf16())
             QVERIFY2(r.error().message.contains(QStringLiteral("has %1 characters").arg(value.size() / 2)),
                      qPrintable(r.error().message));

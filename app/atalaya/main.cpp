@@ -115,12 +115,16 @@ int main(int argc, char *argv[])
     }
     // The window starts even when the database is down: the pages say why and offer Retry.
     std::shared_ptr<Database> database;
-    auto db = Database::open(url, databasePassword(url));
+    DatabaseOptions options;
+    options.lockWaitTimeoutSeconds = settings.lockWaitSeconds();
+    auto db = Database::open(url, databasePassword(url), options);
     if (!db) {
         err << "error: " << db.error().message << '\n';
-    } else if (auto init = initialize(**db); !init) {
+    } else if (auto init = prepareForApp(**db); !init) {
         err << "error: " << init.error().message << '\n';
     } else {
+        if (!init->limitedBy.isEmpty())
+            err << "warning: reading only, with the figures computed from the raw rows: " << init->limitedBy << '\n';
         database = *db;
     }
 

@@ -142,7 +142,10 @@ void ConnectionDialog::testConnection()
         setResult(u.error().message, false);
         return;
     }
-    auto db = Database::open(*u, m_password->text());
+    DatabaseOptions options;
+    if (m_settings)
+        options.lockWaitTimeoutSeconds = m_settings->lockWaitSeconds();
+    auto db = Database::open(*u, m_password->text(), options);
     if (!db) {
         setResult(db.error().message, false);
         return;
@@ -157,7 +160,10 @@ void ConnectionDialog::accept()
         setResult(u.error().message, false);
         return;
     }
-    auto db = Database::open(*u, m_password->text());
+    DatabaseOptions options;
+    if (m_settings)
+        options.lockWaitTimeoutSeconds = m_settings->lockWaitSeconds();
+    auto db = Database::open(*u, m_password->text(), options);
     if (!db) {
         setResult(db.error().message, false);
         return;

@@ -1,4 +1,4 @@
-// Review queue figures (PERFORMANCE.md, issue 4 targets) on a throwaway MariaDB with
+// Review queue figures (docs/PERFORMANCE.md §Targets, issue 4) on a throwaway MariaDB with
 // N decisions (default 1 000 000): first page of 200 items, counts, key press → next item,
 // feedback → written, with the load average around the key presses. Prints one JSON object.
 // Usage: queue_bench [--rows N] [--keep DIR] [--profile-paint] (1000 table repaints, to run

@@ -1,4 +1,4 @@
-// Deployment-risk model figures (RISK_MODEL.md, issue 6 targets): trains on a synthetic history
+// Deployment-risk model figures (docs/RISK_MODEL.md, issue 6 targets): trains on a synthetic history
 // with a known nonlinear truth, prints held-out AUC/F1/Brier, train time, predict and Shapley
 // latency as JSON, and optionally writes the split for bench/risk_sklearn.py.
 #include "core/risk/DlibForest.h"

@@ -1,4 +1,4 @@
-"""scikit-learn side of bench/risk_vs_sklearn.sh: the seed 003 RandomForestClassifier on the
+"""scikit-learn side of bench/risk_vs_sklearn.sh: the risk seed's RandomForestClassifier on the
 split that bench/risk_bench wrote (same rows, same normalised features), as JSON."""
 import json
 import sys

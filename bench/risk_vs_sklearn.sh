@@ -12,7 +12,7 @@ big=${2:-100000}
 out=$(mktemp -d "${TMPDIR:-/tmp}/atalaya-risk-bench.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 [ -x "$build/bench/risk_bench" ] || ninja -C "$build" risk_bench
-# Debian's python3-sklearn is only importable by the system interpreter (PLATFORM_NOTES.md).
+# Debian's python3-sklearn is only importable by the system interpreter (docs/DEVELOPMENT.md §Platform facts).
 py=/usr/bin/python3
 
 for n in "$cycles" "$big"; do

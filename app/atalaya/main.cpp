@@ -31,7 +31,7 @@ bool hasDisplay()
         || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
-// Password order of CLI.md: $ATALAYA_DB_PASSWORD, then the keychain entry the connection
+// Password order of docs/CLI.md: $ATALAYA_DB_PASSWORD, then the keychain entry the connection
 // dialog saved. Without either, a server that needs one reports it in the page banner.
 QString databasePassword(const DbUrl &url)
 {

@@ -115,7 +115,7 @@ Result<std::shared_ptr<Database>> CliContext::database(const DatabaseOptions &op
     }
     QString password;
     if (url.backend == Backend::MySQL) {
-        // CLI.md order: the URL (with a warning), $ATALAYA_DB_PASSWORD, --password-stdin, keychain.
+        // docs/CLI.md order: the URL (with a warning), $ATALAYA_DB_PASSWORD, --password-stdin, keychain.
         if (!url.passwordInUrl.isEmpty()) {
             warn(QStringLiteral("a password inside the URL can leak through shell history and "
                                 "process lists; prefer ATALAYA_DB_PASSWORD or --password-stdin"));

@@ -17,7 +17,7 @@ namespace atalaya::cli {
 
 // What every command shares: its argument parser with the common options (--db,
 // --password-stdin, --pretty, --log-json), the database, and the output conventions of
-// CLI.md (one JSON document on stdout; one `error: …` line on stderr and an exit code).
+// docs/CLI.md (one JSON document on stdout; one `error: …` line on stderr and an exit code).
 class CliContext {
 public:
     CliContext(QString command, QStringList arguments);

@@ -115,7 +115,7 @@ int runDemo(CliContext &ctx)
     auto report = loadDemoData(*db, options);
     if (!report)
         return ctx.fail(report.error());
-    // The chat backend's tables (DATA.md, optional), so the chat page has history to show.
+    // The chat backend's tables (docs/DATA.md, optional), so the chat page has history to show.
     auto chat = loadChatDemoHistory(**db, 400, std::min(*days, 14), static_cast<quint32>(*seed));
     if (!chat)
         return ctx.fail(chat.error());

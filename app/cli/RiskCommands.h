@@ -4,7 +4,7 @@ namespace atalaya::cli {
 
 class CliContext;
 
-// The sub-commands of `risk` (CLI.md); each parses its own options from ctx.
+// The sub-commands of `risk` (docs/CLI.md); each parses its own options from ctx.
 int runRiskPredict(CliContext &ctx);
 int runRiskTrain(CliContext &ctx);
 int runRiskImportCsv(CliContext &ctx);

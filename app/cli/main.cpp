@@ -23,7 +23,7 @@ void printUsage(QTextStream &out)
 
 QtMessageHandler g_defaultHandler = nullptr;
 
-// stderr carries the one `error: …` line of CLI.md; Atalaya's own log lines (a failed query,
+// stderr carries the one `error: …` line of docs/CLI.md; Atalaya's own log lines (a failed query,
 // a retry) belong in --log-json, and the error line already says what went wrong. That line
 // is logged under atalaya.cli for --log-json and printed by CliContext::fail itself.
 void consoleHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)

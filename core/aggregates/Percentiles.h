@@ -8,7 +8,7 @@
 
 namespace atalaya {
 
-// Nearest-rank percentile (CLI.md): the value at rank ceil(p/100 · N) of the sorted values.
+// Nearest-rank percentile (docs/CLI.md): the value at rank ceil(p/100 · N) of the sorted values.
 // Exact. Empty input → nullopt.
 std::optional<qint64> nearestRank(std::vector<qint64> values, double p);
 

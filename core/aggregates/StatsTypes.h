@@ -22,7 +22,7 @@ struct AccuracySummary {
     qint64 partiallyCorrect = 0;
     std::optional<double> accuracyAvg;  // SUM(accuracy) / COUNT(feedback)
 
-    // feedback_rate = with feedback / total × 100 (seed 000), null for an empty window.
+    // feedback_rate = with feedback / total × 100 (docs/CLI.md §stats), null for an empty window.
     std::optional<double> feedbackRatePercent() const
     {
         if (totalDecisions == 0)

@@ -17,7 +17,7 @@ class StatsService;
 
 enum class AlertSeverity { Medium = 1, High = 2, Critical = 3 };
 
-// One active alert of seed 000 "Alertas" (the thresholds that apply to telemetry data).
+// One active alert: the seed's thresholds that apply to telemetry data (docs/CLI.md §alerts).
 struct Alert {
     AlertSeverity severity = AlertSeverity::Medium;
     QString metric;  // accuracy_avg, feedback_rate, p95_execution_time_ms, avg_confidence

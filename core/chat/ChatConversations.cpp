@@ -27,7 +27,7 @@ ChatConversations::Conversation &ChatConversations::touch(const ChatEvent &event
 {
     auto it = m_conversations.find(event.conversationId);
     if (it == m_conversations.end()) {
-        // Events for a conversation never started start it implicitly (CHAT_PROTOCOL.md).
+        // Events for a conversation never started start it implicitly (docs/CHAT_PROTOCOL.md).
         it = m_conversations.insert(event.conversationId, Conversation{});
         it->summary.id = event.conversationId;
         it->summary.firstTsMs = event.tsMs;

@@ -9,7 +9,7 @@
 
 namespace atalaya {
 
-// One validated event of the chat monitoring feed (CHAT_PROTOCOL.md). Times are UTC
+// One validated event of the chat monitoring feed (docs/CHAT_PROTOCOL.md). Times are UTC
 // milliseconds since the epoch: cheaper than QDateTime at tens of thousands per second.
 struct ChatEvent {
     enum class Type { ConversationStarted, Message, Satisfaction, Error, ConversationCompleted, Heartbeat };
@@ -38,7 +38,7 @@ struct ChatEvent {
     bool resolved = false;
 };
 
-// The four ways a frame or batch element can be malformed (CHAT_PROTOCOL.md "Rules").
+// The four ways a frame or batch element can be malformed (docs/CHAT_PROTOCOL.md §Bad input).
 enum class MalformedKind { NotJson = 0, MissingField, WrongType, OutOfRange };
 inline constexpr int kMalformedKinds = 4;
 const char *malformedKindName(MalformedKind kind);

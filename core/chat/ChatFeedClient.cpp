@@ -134,7 +134,7 @@ void ChatFeedClient::openSocket()
             });
 #ifndef QT_NO_SSL
     connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        // Not ignored: the handshake is aborted and the reason shown (RELIABILITY.md).
+        // Not ignored: the handshake is aborted and the reason shown (docs/RELIABILITY.md §Security).
         QStringList texts;
         for (const QSslError &e : errors)
             texts << e.errorString();

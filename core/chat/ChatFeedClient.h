@@ -29,7 +29,7 @@ struct ChatFeedOptions {
 Status validateChatFeedUrl(const QUrl &url, bool allowInsecureRemote);
 bool isLoopbackHost(const QString &host);
 
-// The read-only subscriber of the chat monitoring WebSocket (CHAT_PROTOCOL.md): parses and
+// The read-only subscriber of the chat monitoring WebSocket (docs/CHAT_PROTOCOL.md): parses and
 // validates frames, feeds ChatMetrics, reconnects with exponential backoff and jitter.
 // Lives in one thread (the CLI's main thread, or the GUI's feed thread); metrics() may be
 // read from any thread under withMetrics().

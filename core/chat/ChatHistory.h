@@ -9,7 +9,7 @@ namespace atalaya {
 
 class Database;
 
-// The chat backend's own tables (DATA.md "Chat tables", optional). Atalaya only reads them,
+// The chat backend's own tables (docs/DATA.md §Chat tables, optional). Atalaya only reads them,
 // except `demo`, which creates and fills them when they are missing.
 bool chatTablesExist(const Database &db);
 Result<std::vector<ChatConversationSummary>> loadChatHistory(const Database &db, int limit);

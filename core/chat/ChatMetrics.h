@@ -49,7 +49,7 @@ struct ChatSecondPoint {
     qint64 latencySumMs = 0;
 };
 
-// Totals since connect and the rolling window of CHAT_PROTOCOL.md "Metrics".
+// Totals since connect and the rolling window of docs/CHAT_PROTOCOL.md §Metrics.
 // The window is measured on Atalaya's clock at arrival (the `nowMs` given to add()), so a
 // chat server with a skewed clock can neither empty nor pin the window; `ts` is kept for
 // the transcript and the last-event time. Memory is bounded: per-second buckets evicted by

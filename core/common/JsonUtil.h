@@ -6,7 +6,7 @@
 
 namespace atalaya {
 
-// A metric over an empty set is null, never 0 (CLI.md).
+// A metric over an empty set is null, never 0 (docs/CLI.md).
 QJsonValue jsonOrNull(const std::optional<double> &value);
 QJsonValue jsonOrNull(const std::optional<qint64> &value);
 // Rounds for output only; computations keep full precision.

@@ -7,7 +7,7 @@
 
 namespace atalaya {
 
-// The exit codes of CLI.md; core errors carry one so every front end reports the same thing.
+// The exit codes of docs/CLI.md; core errors carry one so every front end reports the same thing.
 enum class ErrorCode : int {
     Usage = 2,  // bad usage or invalid input
     NotFound = 3,  // telemetry id, agent, cycle

@@ -19,7 +19,7 @@ namespace atalaya {
 
 class Database;
 
-// Immutable snapshots of what each dashboard page shows (DASHBOARD.md pages 1–5), read in
+// Immutable snapshots of what each dashboard page shows (docs/DASHBOARD.md §Pages, 1–5), read in
 // one go off the UI thread. The PDF report is all of them together.
 struct OverviewData {
     StatsQuery query;

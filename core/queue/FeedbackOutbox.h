@@ -38,7 +38,7 @@ struct OutboxFlush {
     QString lastError;  // why the rest waits (empty when empty)
 };
 
-// The local durable outbox of REVIEW_QUEUE.md: a SQLite file (mode 0600) beside the settings,
+// The local durable outbox (docs/RELIABILITY.md §The outbox): a SQLite file (mode 0600) beside the settings,
 // holding feedback that could not be written. Entries are delivered in order, with backoff,
 // exactly once (idempotency keys checked in the feedback transaction), across restarts.
 class FeedbackOutbox {

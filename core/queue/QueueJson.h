@@ -6,7 +6,7 @@
 
 namespace atalaya {
 
-// CLI.md `queue`: {"generated_at","counts":{"P0".."P3"},"overdue":{…},"items":[…]}.
+// docs/CLI.md `queue`: {"generated_at","counts":{"P0".."P3"},"overdue":{…},"items":[…]}.
 QJsonObject queueJson(const QueueSnapshot &snapshot);
 QJsonObject queueItemJson(const QueueItem &item, const QDateTime &now);
 

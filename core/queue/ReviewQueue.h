@@ -51,15 +51,15 @@ struct QueueSnapshot {
     std::vector<QueueItem> items;  // priority, then due time (oldest first)
 };
 
-// Whether this account may record feedback; when not, why (REVIEW_QUEUE.md read-only banner).
+// Whether this account may record feedback; when not, why (docs/REVIEW_QUEUE.md, read-only account).
 struct WriteAccess {
     bool writable = false;
     QString reason;
 };
 
-// The pending review queue (REVIEW_QUEUE.md). Items come from one index-ordered query per
+// The pending review queue (docs/REVIEW_QUEUE.md). Items come from one index-ordered query per
 // priority (`human_feedback IS NULL … ORDER BY created_at, id LIMIT n`), stopping once the
-// page is full, so the cost follows the page size, not the table (PERFORMANCE.md).
+// page is full, so the cost follows the page size, not the table (docs/PERFORMANCE.md §The review queue).
 class ReviewQueue {
 public:
     ReviewQueue(std::shared_ptr<const Database> db, ReviewRules rules);

@@ -13,7 +13,7 @@
 
 namespace atalaya {
 
-// P0..P3 of REVIEW_QUEUE.md. Lower is more urgent.
+// P0..P3 of docs/REVIEW_QUEUE.md. Lower is more urgent.
 enum class Priority : int { P0 = 0, P1 = 1, P2 = 2, P3 = 3 };
 constexpr int kPriorityCount = 4;
 QString priorityName(Priority p);  // "P0"
@@ -63,7 +63,7 @@ struct RuleMatch {
     bool sampled = true;  // false: a P3 match outside the stable sample
 };
 
-// The P0–P3 rule set as data (REVIEW_QUEUE.md defaults), serialisable to JSON for Settings
+// The P0–P3 rule set as data (docs/REVIEW_QUEUE.md defaults), serialisable to JSON for Settings
 // and rules files. The same rules are compiled to SQL (ReviewRulesSql) and evaluated here;
 // tests hold both to the same edge cases.
 class ReviewRules {

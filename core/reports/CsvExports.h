@@ -19,7 +19,7 @@ struct CsvExport {
 
 // `export csv --what decisions|agents|trends`: the window's decisions (ids, scores, feedback,
 // times — never the decision payloads), the per-agent table or the per-day trends, in
-// CLI.md units (ratios 4 decimals, percentages 2, milliseconds 1).
+// docs/CLI.md units (ratios 4 decimals, percentages 2, milliseconds 1).
 Result<CsvExport> exportDecisionsCsv(const std::shared_ptr<const Database> &db, const StatsQuery &query);
 Result<CsvExport> exportAgentsCsv(const std::shared_ptr<const Database> &db, const StatsQuery &query);
 Result<CsvExport> exportTrendsCsv(const std::shared_ptr<const Database> &db, const StatsQuery &query);

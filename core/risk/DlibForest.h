@@ -9,7 +9,7 @@
 
 namespace atalaya {
 
-// The only door to dlib (its headers cost ~2 s per translation unit, PLATFORM_NOTES.md).
+// The only door to dlib (its headers cost ~2 s per translation unit, docs/DEVELOPMENT.md §Platform facts).
 struct ForestChunkParams {
     int trees = 10;
     double featureFraction = 1.0 / 3.0;

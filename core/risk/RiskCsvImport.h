@@ -22,7 +22,7 @@ struct CsvImportReport {
     QByteArray rejectedCsv;  // header + the rejected lines as they were
 };
 
-// `risk import FILE.csv` (CLI.md): one row per cycle with cycle_id, created_at,
+// `risk import FILE.csv` (docs/CLI.md): one row per cycle with cycle_id, created_at,
 // deployment_failed and the 10 raw features; each becomes a deployment row of dora_metrics
 // whose metadata carries the raw features (which then override every derivation). Every
 // line is validated first; without skipInvalid one bad line means nothing is written

@@ -9,7 +9,7 @@ namespace atalaya {
 
 class Database;
 
-// Reads delivery cycles from dora_metrics (DATA.md) for the risk model. The same SQL runs
+// Reads delivery cycles from dora_metrics (docs/DATA.md) for the risk model. The same SQL runs
 // on SQLite and MySQL; all derivations happen in RiskFeatures on the rows read.
 class RiskDataSource {
 public:

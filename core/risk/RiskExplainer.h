@@ -17,7 +17,7 @@ struct RiskFactor {
     double value = 0;  // normalised
 };
 
-// One explained prediction (seed 003 API 1, with exact contributions).
+// One explained prediction (`risk predict`, docs/RISK_MODEL.md §Explanations).
 struct RiskPrediction {
     FeatureVector raw{};
     FeatureVector normalized{};
@@ -46,7 +46,8 @@ QStringList riskRecommendations(const FeatureVector &raw, const std::vector<Risk
                                 RiskLanguage language);
 
 QJsonObject predictionJson(const RiskPrediction &prediction, const RiskModel &model);
-// Seed 000 Apéndice C: action, risk_score, risk_level, recommendations, blockers, reasoning.
+// A recorded check's decision_made (docs/RISK_MODEL.md §Closing the loop with telemetry):
+// action, risk_score, risk_level, recommendations, blockers, reasoning.
 QJsonObject decisionJson(const RiskPrediction &prediction, std::optional<double> failAbove);
 
 }  // namespace atalaya

@@ -15,7 +15,7 @@ namespace atalaya {
 
 struct DoraRow;
 
-// The 10 features of seed 003, in the seed's order (RISK_MODEL.md "Features").
+// The 10 features, in the seed's order (docs/RISK_MODEL.md §Features).
 enum class RiskFeature : int {
     LeadTime,
     TestsPassedPct,
@@ -58,7 +58,7 @@ struct CycleSample {
     QString cycleId;
     QDateTime deployedAt;  // the deployment row's created_at (UTC)
     FeatureVector raw{};
-    bool failed = false;  // deployment_failed (DATA.md)
+    bool failed = false;  // deployment_failed (docs/DATA.md)
 };
 
 // Counts of rows, any cycle, in [t − 7 d, t) before the deployment.
@@ -72,7 +72,7 @@ struct WindowCounts {
 // has no deployment row; Usage naming the feature when a stored value is out of range.
 Result<CycleSample> extractCycle(const std::vector<DoraRow> &cycleRows, const WindowCounts &counts);
 
-// deployment_failed of DATA.md from the cycle's rows (deployment row required).
+// deployment_failed of docs/DATA.md from the cycle's rows (deployment row required).
 bool cycleFailed(const std::vector<DoraRow> &cycleRows);
 
 struct ExtractionReport {

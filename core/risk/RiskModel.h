@@ -11,7 +11,7 @@
 
 namespace atalaya {
 
-// How the forest was grown (RISK_MODEL.md "Model"); stored with every version.
+// How the forest was grown (docs/RISK_MODEL.md §Training); stored with every version.
 struct ForestSettings {
     int trees = 100;
     int treesPerChunk = 10;  // one progress step, one cancellation point
@@ -55,7 +55,7 @@ struct ValidationCheck {
     bool passed = false;
 };
 
-// The seed 003 script's checks: accuracy ≥ 0.70, F1 ≥ 0.60, training samples ≥ 50.
+// The seed's validation checks (docs/RISK_MODEL.md §Training): accuracy ≥ 0.70, F1 ≥ 0.60, training samples ≥ 50.
 std::vector<ValidationCheck> validationChecks(const RiskMetrics &metrics);
 bool allPassed(const std::vector<ValidationCheck> &checks);
 
@@ -73,7 +73,7 @@ struct RiskModel {
     bool active = false;
 
     double riskScore(const FeatureVector &normalized) const { return forest.predict(normalized); }
-    // The score corrected from the balanced training prior back to π (RISK_MODEL.md).
+    // The score corrected from the balanced training prior back to π (docs/RISK_MODEL.md).
     double failureProbability(double riskScore) const;
     // Everything but the forest, as stored beside it.
     QJsonObject metadataJson() const;

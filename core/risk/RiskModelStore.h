@@ -20,7 +20,7 @@ struct StoredModelInfo {
     qint64 modelBytes = 0;
 };
 
-// Versions of the risk model in the database (RISK_MODEL.md "Versions"), so every desktop and
+// Versions of the risk model in the database (docs/RISK_MODEL.md §Versions), so every desktop and
 // pipeline uses the same one. At most one is active; activate() rolls back or forward.
 class RiskModelStore {
 public:

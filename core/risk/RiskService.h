@@ -41,7 +41,7 @@ public:
     // activates when the checks pass or activateAnyway. Errors: NoModel under 10 samples.
     Result<TrainOutcome> train(const TrainRequest &request, const TrainingMonitor &monitor = {}) const;
 
-    // Closes the loop with telemetry (seed 000 Apéndice C): agent deployment-risk-predictor,
+    // Closes the loop with telemetry (docs/RISK_MODEL.md): agent deployment-risk-predictor,
     // task deployment_risk, confidence = the prediction's, metadata with the model version.
     Result<RecordedCheck> recordCheck(const RiskPrediction &prediction, const RiskModel &model, const QString &cycleId,
                                       std::optional<double> failAbove, double elapsedMs, const QString &source) const;

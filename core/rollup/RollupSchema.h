@@ -39,7 +39,7 @@ QStringList dayMigrationStatements(const Dialect &d);
 // next to cal in both levels' calibration sections.
 QStringList percentsMigrationStatements(const Dialect &d);
 // Secondary indexes for the agent and task-type filters: without them a filtered read of the
-// window reads every agent's rows of its days and hours, BLOBs included (bench/SCALING.md).
+// window reads every agent's rows of its days and hours, BLOBs included (docs/performance/SCALING.md).
 QStringList filterIndexMigrationStatements(const Dialect &d);
 
 // Trigger names and their DDL (CREATE TRIGGER, without IF NOT EXISTS: MySQL 8.0 lacks it).

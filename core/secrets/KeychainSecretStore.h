@@ -5,7 +5,7 @@
 namespace atalaya {
 
 // QtKeychain (Secret Service / KWallet on Linux). Jobs are asynchronous; these calls wait for
-// them in a local event loop. Without a keychain service they fail fast (PLATFORM_NOTES.md)
+// them in a local event loop. Without a keychain service they fail fast (docs/DEVELOPMENT.md §Platform facts)
 // with ErrorCode::Unavailable and a message that says so plainly.
 class KeychainSecretStore final : public SecretStore {
 public:

@@ -9,7 +9,7 @@
 
 namespace atalaya {
 
-// Where passwords and tokens live. Never QSettings (RELIABILITY.md "Security").
+// Where passwords and tokens live. Never QSettings (docs/RELIABILITY.md §Security).
 class SecretStore {
 public:
     virtual ~SecretStore() = default;

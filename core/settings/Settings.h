@@ -8,7 +8,7 @@
 
 namespace atalaya {
 
-// Every preference in one place, typed, keys defined once (STYLE.md habit 8). Secrets are
+// Every preference in one place, typed, keys defined once (docs/DEVELOPMENT.md §House rules). Secrets are
 // never stored here; the database URL is kept without its password.
 class Settings : public QObject {
     Q_OBJECT

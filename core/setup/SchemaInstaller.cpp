@@ -20,7 +20,7 @@ struct ForeignTable {
 
 const std::vector<ForeignTable> &foreignTables()
 {
-    // The seed 000 Appendix A and IACT DORAMetric schemas, column for column (DATA.md).
+    // The seed schemas of ai_telemetry and dora_metrics, column for column (docs/DATA.md).
     static const std::vector<ForeignTable> tables = {
         {QStringLiteral("ai_telemetry"),
          QStringLiteral("agent_id VARCHAR(100) NOT NULL, task_type VARCHAR(50) NOT NULL,"
@@ -41,7 +41,7 @@ const std::vector<ForeignTable> &foreignTables()
     return tables;
 }
 
-// `init --add-indexes`: one covering index for every dashboard window read (PERFORMANCE.md).
+// `init --add-indexes`: one covering index for every dashboard window read (docs/PERFORMANCE.md).
 struct ExtraIndex {
     QString name;
     QString columns;
@@ -54,7 +54,7 @@ const std::vector<ExtraIndex> &extraIndexes()
          QStringLiteral("created_at, agent_id, task_type, human_feedback, confidence_score,"
                         " accuracy, execution_time_ms")},
         // The review queue reads pending rows in due order: `human_feedback IS NULL ORDER BY
-        // created_at, id LIMIT n` walks this index and stops early (PERFORMANCE.md).
+        // created_at, id LIMIT n` walks this index and stops early (docs/PERFORMANCE.md).
         {QStringLiteral("idx_atalaya_queue"), QStringLiteral("human_feedback, created_at")},
     };
     return indexes;

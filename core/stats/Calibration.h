@@ -19,7 +19,7 @@ struct CalibrationBin {
 
 enum class CalibrationVerdict { Calibrated, OverConfident, UnderConfident };
 
-// Reliability table of reviewed decisions (seed 000 §3 "Insights"). ECE is the
+// Reliability table of reviewed decisions (docs/CLI.md §calibration). ECE is the
 // count-weighted mean of |mean accuracy − mean confidence| over the bins. The verdict is
 // "calibrated" while ECE ≤ kCalibratedEce, else the sign of mean confidence − mean accuracy:
 // over-confident (high confidence, lower accuracy) or under-confident.

@@ -7,7 +7,7 @@
 
 namespace atalaya {
 
-// The JSON shapes of CLI.md (seed 000 REST API keys). Ratios 4 decimals, percentages 2,
+// The JSON shapes of docs/CLI.md (the seed's REST API keys). Ratios 4 decimals, percentages 2,
 // milliseconds 1; a metric over an empty set is null.
 QJsonObject accuracyJson(const AccuracySummary &a);
 QJsonObject confidenceDistributionJson(const ConfidenceDistribution &c);

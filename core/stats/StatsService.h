@@ -9,7 +9,7 @@ namespace atalaya {
 
 class Database;
 
-// Every read of the dashboard and of CLI.md `stats`, `agent`, `accuracy`, `agents`, `trends`.
+// Every read of the dashboard and of docs/CLI.md `stats`, `agent`, `accuracy`, `agents`, `trends`.
 // Counts and sums are computed in SQL in integer units (confidence × 10⁴) so SQLite and
 // MariaDB agree to the last digit; percentiles are exact nearest-rank over a GROUP BY of the
 // integer execution times. Thread-safe: each call uses the calling thread's connection.

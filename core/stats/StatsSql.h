@@ -18,7 +18,7 @@ struct WhereClause {
 // The window and the agent/task filters, as bound values; filters match byte for byte on
 // both backends (Dialect::exactMatch).
 WhereClause windowWhere(const Dialect &dialect, const StatsQuery &query);
-// Rows inside the seed's ranges; the others are data-quality findings (RELIABILITY.md).
+// Rows inside the seed's ranges; the others are data-quality findings (docs/RELIABILITY.md §Other people's data).
 QString validRowPredicate(const Dialect &dialect);
 
 }  // namespace atalaya

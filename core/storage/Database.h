@@ -15,7 +15,7 @@ namespace atalaya {
 
 struct DatabaseOptions {
     int connectTimeoutSeconds = 5;
-    // Bounds every read so a stuck server cannot hang a page (RELIABILITY.md "Faults").
+    // Bounds every read so a stuck server cannot hang a page (docs/RELIABILITY.md §Faults survived).
     int readTimeoutSeconds = 60;
     // How long a statement waits for a row, table or metadata lock another session holds
     // before it fails with a message that says so (`--timeout`, the GUI's setting). Reads

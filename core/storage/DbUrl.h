@@ -8,7 +8,7 @@ namespace atalaya {
 
 enum class Backend { SQLite, MySQL };
 
-// A parsed `--db` URL (CLI.md "Conventions"). The password is never part of toString().
+// A parsed `--db` URL (docs/CLI.md §Conventions). The password is never part of toString().
 struct DbUrl {
     Backend backend = Backend::SQLite;
     QString path;  // SQLite file

@@ -30,7 +30,7 @@ QStringList feedbackAudit(const Dialect &d)
     return s;
 }
 
-// Risk model versions (RISK_MODEL.md "Versions"): dlib's bytes, metadata, metrics, active flag.
+// Risk model versions (docs/RISK_MODEL.md §Versions): dlib's bytes, metadata, metrics, active flag.
 QStringList riskModels(const Dialect &d)
 {
     return {

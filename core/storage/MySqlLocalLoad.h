@@ -45,7 +45,7 @@ struct LocalLoadOutcome {
 // connection, and the caller hands it the file's bytes with write() as it encodes them, so the
 // server starts on the first rows while the client is still encoding the rest. No file is read.
 // Why LOAD DATA at all: the server's per-value cost of prepared statements (Item_param per
-// value) was a third of its time in bulk inserts (bench/INGEST.md).
+// value) was a third of its time in bulk inserts (docs/performance/INGEST.md).
 // Until finish() returns, nothing else may use the connection. The server may refuse
 // (local_infile=OFF): write() then returns false and finish() says why. LOCAL turns data
 // errors into warnings (the server cannot stop the client's stream), so callers must check

@@ -10,7 +10,7 @@
 
 namespace atalaya {
 
-// A validated decision, ready to insert (seed 000 POST /record/ body).
+// A validated decision, ready to insert (the record body of docs/CLI.md §record).
 struct DecisionInput {
     QString agentId;
     QString taskType;

@@ -14,13 +14,13 @@ class TsvRows;
 
 // DecisionWriter's way of sending rows on MySQL: LOAD DATA LOCAL streamed from memory
 // (MySqlLocalLoad) while the rows are still being added, which spares the server the per-value
-// cost of bound parameters (bench/INGEST.md) and lets it work while the client encodes.
+// cost of bound parameters (docs/performance/INGEST.md) and lets it work while the client encodes.
 // Call inside the run's transaction; between begin() and end() the connection is the
 // statement's.
 //
 // Ids: LOAD DATA does not know its row count, so the server reserves AUTO_INCREMENT values
 // in growing blocks and drops the unused rest at the end of each statement (gaps of up to
-// half a statement between statements). CLI.md promises consecutive ids when no one else
+// half a statement between statements). docs/CLI.md promises consecutive ids when no one else
 // inserts, so every load after the first gives its rows the ids that follow the previous
 // load's last one, when the table's AUTO_INCREMENT has not moved since that load (nobody
 // else has inserted, committed or not). If someone takes one of those ids in between, the

@@ -7,7 +7,7 @@
 
 namespace atalaya {
 
-// Seed 000 validation: agent_id required ≤ 100 chars, task_type required ≤ 50, decision a JSON
+// Validation of docs/CLI.md §record: agent_id required ≤ 100 chars, task_type required ≤ 50, decision a JSON
 // object, confidence a number in [0,1], execution_time_ms a non-negative integer (Django's
 // PositiveIntegerField, which the seed used, admits 0), metadata an optional object, and
 // created_at an optional ISO 8601 time for backfills. Errors name the field and the range.

@@ -15,7 +15,7 @@ namespace atalaya {
 namespace {
 
 // Rows per INSERT. MySQL: 9 values a row and at most 65 535 a statement; bigger statements
-// stopped paying off past ~2 000 rows (bench/INGEST.md). SQLite: 32 766 variables.
+// stopped paying off past ~2 000 rows (docs/performance/INGEST.md). SQLite: 32 766 variables.
 constexpr int kMySqlRows = 2000;
 constexpr int kSqliteRows = 500;
 // Rows per LOAD DATA at most: no parameter limit there, and the server works while the rows

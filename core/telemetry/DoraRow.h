@@ -6,7 +6,7 @@
 
 namespace atalaya {
 
-// One dora_metrics row (DATA.md): a delivery phase, written by the delivery pipeline (or by
+// One dora_metrics row (docs/DATA.md): a delivery phase, written by the delivery pipeline (or by
 // the demo, or imported from a CSV) and read by the risk model.
 struct DoraRow {
     QString cycleId;

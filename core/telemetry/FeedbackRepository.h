@@ -19,7 +19,7 @@ struct FeedbackRequest {
     QString reviewer;  // empty = the OS user
     QString note;
     // When set, the write is refused with ErrorCode::Conflict if the stored value is no longer
-    // this one ("" = pending): another reviewer wrote meanwhile (REVIEW_QUEUE.md).
+    // this one ("" = pending): another reviewer wrote meanwhile (docs/REVIEW_QUEUE.md).
     std::optional<QString> expectedPrevious;
     // Client-generated idempotency key (the outbox's): a write whose key is already stored
     // committed before, and is reported as such instead of being applied again.
@@ -57,7 +57,7 @@ struct AuditEntry {
 };
 
 // Writes human feedback: value and accuracy in one UPDATE, plus an append-only audit row,
-// in one transaction (RELIABILITY.md "Nothing lost").
+// in one transaction (docs/RELIABILITY.md §No verdict lost).
 class FeedbackRepository {
 public:
     explicit FeedbackRepository(std::shared_ptr<const Database> db);

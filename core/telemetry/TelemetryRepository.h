@@ -27,7 +27,7 @@ struct DecisionRow {
 };
 
 // Writes and reads rows of ai_telemetry. Bulk writes are multi-row INSERTs in one transaction
-// (DecisionWriter; PERFORMANCE.md: ~20× faster than row by row on MariaDB).
+// (DecisionWriter; docs/PERFORMANCE.md: ~20× faster than row by row on MariaDB).
 class TelemetryRepository {
 public:
     explicit TelemetryRepository(std::shared_ptr<const Database> db);

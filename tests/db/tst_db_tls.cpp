@@ -9,7 +9,7 @@
 using namespace atalaya;
 using namespace atalaya::test;
 
-// TLS to MariaDB (RELIABILITY.md "Security"), against the `mariadb_tls` fixture: a server
+// TLS to MariaDB (docs/RELIABILITY.md §Security), against the `mariadb_tls` fixture: a server
 // with a certificate from a throwaway CA. The plain fixture's refusals are in tst_cli_access.
 class TestDbTls : public QObject {
     Q_OBJECT
@@ -67,7 +67,7 @@ private slots:
     {
         const QString url = urlWith("ssl-mode=verify-ca&ssl-ca=" + m_info.value("OTHER_CA"));
         const CliRun run = runCli({"--db", url, "stats"}, {}, passwordEnv());
-        QCOMPARE(run.exitCode, 4);  // CLI.md: database unreachable
+        QCOMPARE(run.exitCode, 4);  // docs/CLI.md: database unreachable
         QVERIFY(run.out.isEmpty());
         const QList<QByteArray> lines = run.err.trimmed().split('\n');
         QCOMPARE(lines.size(), 1);

@@ -189,7 +189,7 @@ private slots:
         const QJsonObject exec = stats.json().object().value("execution_time").toObject();
         QVERIFY(exec.value("max_execution_time_ms").toDouble() > 5 * exec.value("p50_execution_time_ms").toDouble());
 
-        // Delivery cycles fail ~15 % of the time, by the label of DATA.md.
+        // Delivery cycles fail ~15 % of the time, by the label of docs/DATA.md.
         auto q = execQuery(*one.db, "SELECT cycle_id, phase_name, decision, metadata FROM dora_metrics", {}, "dora");
         QVERIFY(q.ok());
         QMap<QString, bool> failed;  // cycles with a deployment row

@@ -9,7 +9,7 @@
 using namespace atalaya;
 using namespace atalaya::test;
 
-// The real keychain path of CLI.md's password order: the app saves the database password
+// The real keychain path of docs/CLI.md's password order: the app saves the database password
 // in the system keychain and atalaya-cli, given no other password, finds it there. Runs
 // inside tests/support/keychain-session.sh (a private D-Bus session with gnome-keyring).
 class TestKeychain : public QObject {

@@ -19,7 +19,7 @@
 using namespace atalaya;
 using test::scalar;
 
-// RELIABILITY.md "Nothing lost": a private MariaDB (so the shared fixture survives) is killed
+// docs/RELIABILITY.md §No verdict lost: a private MariaDB (so the shared fixture survives) is killed
 // with SIGKILL in the middle of a review session; feedback recorded meanwhile goes to the
 // outbox; the server restarts on the same datadir and port; every click arrives exactly once.
 // Once through the write path alone, once through the review page with its counts, and with

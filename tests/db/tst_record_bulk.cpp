@@ -85,7 +85,7 @@ private:
     }
 
 private slots:
-    // Several LOAD statements (50 000 rows at most) and INSERT statements (2 000): CLI.md's
+    // Several LOAD statements (50 000 rows at most) and INSERT statements (2 000): docs/CLI.md's
     // ids, consecutive in file order when no one else inserts, although LOAD DATA leaves gaps.
     void idsAreConsecutiveAcrossStatements()
     {

@@ -15,7 +15,7 @@
 
 using namespace atalaya;
 
-// Every rule edge of REVIEW_QUEUE.md, classified by the SQL of the queue AND by the C++
+// Every rule edge of docs/REVIEW_QUEUE.md, classified by the SQL of the queue AND by the C++
 // rules, on SQLite and on MariaDB: both must give the same priority and reason.
 class TestReviewQueue : public QObject {
     Q_OBJECT

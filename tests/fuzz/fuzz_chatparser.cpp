@@ -1,4 +1,4 @@
-// libFuzzer target for the chat feed parser (RELIABILITY.md "Fuzzing"): any bytes a feed
+// libFuzzer target for the chat feed parser (docs/RELIABILITY.md §Bad input gets a clear error): any bytes a feed
 // may send must neither crash nor produce an event outside the protocol's ranges, and the
 // metrics fed with what passed must stay consistent.
 #include "core/chat/ChatMetrics.h"

@@ -15,7 +15,7 @@ QString nowIso();
 // A feed frame written with single quotes for JSON's double quotes; TS becomes nowIso().
 QString frame(const char *text);
 
-// CHAT_PROTOCOL.md's example conversation c-81 (completed unresolved, rated 5, an answer of
+// docs/CHAT_PROTOCOL.md's example conversation c-81 (completed unresolved, rated 5, an answer of
 // 850 ms with `telemetryId`) and an implicit c-90 (a failed answer of 400 ms in a batch with
 // a heartbeat, then an error): 7 frames, 9 events, 4 messages.
 QStringList protocolExample(qint64 telemetryId);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a command against a real Secret Service (PLATFORM_NOTES.md "QtKeychain headless"): a
+# Runs a command against a real Secret Service (docs/DEVELOPMENT.md §Platform facts): a
 # private D-Bus session bus with gnome-keyring-daemon (secrets only, unlocked with a throwaway
 # password, its files in a temp home). The daemon and the temp home go when the command ends,
 # whatever its result; the bus goes with dbus-run-session.

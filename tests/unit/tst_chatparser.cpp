@@ -70,7 +70,7 @@ private slots:
         QCOMPARE(e.intent, QStringLiteral("billing"));
         QCOMPARE(e.success, false);
         QCOMPARE(e.telemetryId.value_or(-1), 12345);
-        // success defaults to true (CHAT_PROTOCOL.md)
+        // success defaults to true (docs/CHAT_PROTOCOL.md)
         const auto d =
             parseChatFrame(obj(q("'type':'message','conversation_id':'c','role':'assistant','content':'x'")));
         QVERIFY(d.events.at(0).success);

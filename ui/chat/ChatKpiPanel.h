@@ -11,7 +11,7 @@ namespace atalaya {
 
 class LiveKpiCard;
 
-// The chat page's live numbers (CHAT_PROTOCOL.md "Metrics"): one card per KPI of the
+// The chat page's live numbers (docs/CHAT_PROTOCOL.md §Metrics): one card per KPI of the
 // window, with the since-connect error count under the errors card. Cards are named
 // kpiActive, kpiRate, kpiLatencyAvg, kpiLatencyP95, kpiSuccess, kpiSatisfaction,
 // kpiResolution, kpiErrors.

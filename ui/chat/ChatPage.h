@@ -21,7 +21,7 @@ class ChatLiveCharts;
 class ChatTopIntents;
 class ChatTranscriptView;
 
-// The live chat monitor (seed 002, CHAT_PROTOCOL.md): connection state, KPI cards, live
+// The live chat monitor (docs/CHAT_PROTOCOL.md, docs/DASHBOARD.md §Pages): connection state, KPI cards, live
 // charts, top intents, conversations with their transcript, history from the chat tables.
 // The feed runs on its own thread (ChatMonitor); this page only draws ready snapshots, at
 // most every ~50 ms.
@@ -46,7 +46,7 @@ public:
     Footprint footprint() const;
 
 signals:
-    // The feed's connection state in words, for the status bar (DASHBOARD.md).
+    // The feed's connection state in words, for the status bar (docs/DASHBOARD.md).
     void feedStateChanged(const QString &state);
 
 protected:

@@ -7,7 +7,7 @@ class QSortFilterProxyModel;
 namespace atalaya {
 
 // A sortable table over any model (numeric sort through the model's SortRole) with
-// "Export CSV…" and "Copy" in its context menu (CLI.md CSV rules via CsvWriter).
+// "Export CSV…" and "Copy" in its context menu (docs/CLI.md CSV rules via CsvWriter).
 class DataTableView : public QTableView {
     Q_OBJECT
 public:

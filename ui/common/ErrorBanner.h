@@ -7,7 +7,7 @@ class QPushButton;
 
 namespace atalaya {
 
-// "What failed" + Retry, shown above a page's content when its load failed (DASHBOARD.md).
+// "What failed" + Retry, shown above a page's content when its load failed (docs/DASHBOARD.md).
 class ErrorBanner : public QFrame {
     Q_OBJECT
 public:

@@ -12,7 +12,7 @@ namespace atalaya {
 class Sparkline;
 
 // A big number with its 7-day sparkline and the change versus the previous period
-// (seed 000 §1 "KPI cards con numeros grandes").
+// (docs/DASHBOARD.md §Pages, Overview).
 class KpiCard : public QFrame {
     Q_OBJECT
 public:

@@ -6,7 +6,7 @@
 
 namespace atalaya {
 
-// One page of the main window (DASHBOARD.md "Pages"). Pages load off the UI thread, drop
+// One page of the main window (docs/DASHBOARD.md §Pages). Pages load off the UI thread, drop
 // stale results with a generation counter, and say when the data is on screen, which the
 // `--screenshot` mode and the GUI tests wait for.
 class Page : public QWidget {

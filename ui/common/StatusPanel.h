@@ -8,7 +8,7 @@ class QStatusBar;
 
 namespace atalaya {
 
-// The permanent fields of the status bar (DASHBOARD.md): connection, last refresh, outbox
+// The permanent fields of the status bar (docs/DASHBOARD.md): connection, last refresh, outbox
 // size (fed by the review queue) and the live-feed state (fed by the chat page).
 class StatusPanel : public QObject {
     Q_OBJECT

@@ -11,7 +11,7 @@ class ChartCard;
 class DataTableView;
 class GroupTableModel;
 
-// Seed 000 §2: the agent table (click a row to filter by it), accuracy by task type, per day.
+// Page 2 of docs/DASHBOARD.md §Pages: the agent table (click a row to filter by it), accuracy by task type, per day.
 class AccuracyPage : public DataPage {
     Q_OBJECT
 public:

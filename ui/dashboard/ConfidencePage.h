@@ -12,7 +12,7 @@ namespace atalaya {
 
 class ChartCard;
 
-// Seed 000 §3: the 5-bucket histogram, the reliability diagram (ECE, verdict) and the
+// Page 3 of docs/DASHBOARD.md §Pages: the 5-bucket histogram, the reliability diagram (ECE, verdict) and the
 // confidence-vs-accuracy scatter coloured by feedback.
 class ConfidencePage : public DataPage {
     Q_OBJECT

@@ -55,7 +55,7 @@ QChart *feedbackPieChart(const ChartStyle &style, const AccuracySummary &a)
 
 QChart *feedbackRateByAgentChart(const ChartStyle &style, const std::vector<GroupSummary> &agents)
 {
-    constexpr double kTarget = 30.0;  // seed 000: feedback on at least 30 % of decisions
+    constexpr double kTarget = 30.0;  // the seed's target (docs/DASHBOARD.md §Pages): feedback on ≥ 30 % of decisions
     QChart *chart = newChart(style, DashboardCharts::tr("Feedback rate by agent"));
     std::vector<GroupSummary> rows;
     for (const GroupSummary &g : agents) {

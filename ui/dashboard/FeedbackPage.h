@@ -13,7 +13,7 @@ class ChartCard;
 class DataTableView;
 class GroupTableModel;
 
-// Seed 000 §5: the feedback pie and Agent | Decisions | Feedback count | Feedback rate.
+// Page 5 of docs/DASHBOARD.md §Pages: the feedback pie and Agent | Decisions | Feedback count | Feedback rate.
 class FeedbackPage : public DataPage {
     Q_OBJECT
 public:

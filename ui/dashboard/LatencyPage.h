@@ -10,7 +10,7 @@ namespace atalaya {
 class ChartCard;
 class GroupTableModel;
 
-// Seed 000 §4: P50/P95/P99 per day, a box plot per agent, the task-type latency table.
+// Page 4 of docs/DASHBOARD.md §Pages: P50/P95/P99 per day, a box plot per agent, the task-type latency table.
 class LatencyPage : public DataPage {
     Q_OBJECT
 public:

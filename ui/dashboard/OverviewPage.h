@@ -14,7 +14,7 @@ class AlertsModel;
 class DataTableView;
 class KpiCard;
 
-// Seed 000 §1: KPI cards with 7-day sparklines and the change vs the previous period, and
+// Page 1 of docs/DASHBOARD.md §Pages: KPI cards with 7-day sparklines and the change vs the previous period, and
 // the active alerts.
 class OverviewPage : public DataPage {
     Q_OBJECT

@@ -16,7 +16,7 @@ class QTimer;
 
 namespace atalaya {
 
-// What happens to a verdict after the key press (REVIEW_QUEUE.md): it is written on a single
+// What happens to a verdict after the key press (docs/REVIEW_QUEUE.md): it is written on a single
 // writer thread (so an undo follows its write, on one connection), kept in the local outbox
 // when the database cannot take it and retried with backoff, and a review made meanwhile by
 // someone else is put to the reviewer before anything is overwritten. The page only moves rows.

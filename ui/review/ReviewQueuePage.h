@@ -23,7 +23,7 @@ class QueueCountsRebuild;
 class ReviewDetailPane;
 class ReviewQueueModel;
 
-// The page reviewers live in (REVIEW_QUEUE.md): counts per priority, the queue, the selected
+// The page reviewers live in (docs/REVIEW_QUEUE.md): counts per priority, the queue, the selected
 // decision, one key per verdict. A verdict removes the row at once and selects the next; what
 // happens to it afterwards (writer thread, outbox, conflicts, undo) is FeedbackFlow's. Rules
 // changed in Settings apply at once: the queue reloads and the counts table is rebuilt for

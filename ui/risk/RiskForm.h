@@ -10,8 +10,8 @@ class QSpinBox;
 
 namespace atalaya {
 
-// The 10 raw features of seed 003, each in a widget whose range is the validation range
-// (RISK_MODEL.md), plus a picker of recorded cycles. Emits changed() on every edit.
+// The 10 raw features of docs/RISK_MODEL.md §Features, each in a widget whose range is the validation range
+// (docs/RISK_MODEL.md), plus a picker of recorded cycles. Emits changed() on every edit.
 class RiskForm : public QWidget {
     Q_OBJECT
 public:

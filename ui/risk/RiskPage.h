@@ -19,7 +19,7 @@ class RiskForm;
 class RiskGauge;
 class RiskModelPanel;
 
-// The deployment-risk panel (RISK_MODEL.md "The panel"): a what-if form (or a recorded
+// The deployment-risk panel (docs/RISK_MODEL.md §The page): a what-if form (or a recorded
 // cycle), the prediction with its exact explanation, the model card, versions and retraining.
 // Everything that touches the database or the forest runs on the thread pool; stale results
 // are dropped by generation counters.

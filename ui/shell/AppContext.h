@@ -12,7 +12,7 @@ namespace atalaya {
 class Database;
 class Settings;
 
-// The filter bar's state (DASHBOARD.md): the last N days or a custom range, agent, task type.
+// The filter bar's state (docs/DASHBOARD.md): the last N days or a custom range, agent, task type.
 struct DashboardFilter {
     int days = 30;
     QDateTime customFrom;  // both valid = custom range

@@ -2274,6 +2274,22 @@ Overwrite that review with yours?</source>
         <source>Review rules</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a page or a verdict waits when another program holds a lock on the data, before saying so; applies from the next connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for locked data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::StatusPanel</name>

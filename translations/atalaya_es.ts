@@ -2278,6 +2278,22 @@ Overwrite that review with yours?</source>
         <source>Review rules</source>
         <translation>Reglas de revisión</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>How long a page or a verdict waits when another program holds a lock on the data, before saying so; applies from the next connection</source>
+        <translation>Cuánto espera una página o un veredicto cuando otro programa tiene bloqueados los datos, antes de avisarlo; se aplica desde la próxima conexión</translation>
+    </message>
+    <message>
+        <source>Wait for locked data</source>
+        <translation>Espera ante datos bloqueados</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::StatusPanel</name>

@@ -105,6 +105,10 @@ int main(int argc, char *argv[])
     MainWindow window(context, &language);
     // The window starts at once; the database opens behind it and the pages load when it is
     // ready, or say why it is not and offer Retry.
+    QObject::connect(&window, &MainWindow::sessionLimited, &app, [&](const QString &refusedStep) {
+        err << "warning: reading only, with the figures computed from the raw rows: " << refusedStep << '\n';
+        err.flush();
+    });
     QObject::connect(&window, &MainWindow::sessionSettled, &app, [&](bool ok) {
         if (!ok) {
             err << "error: " << window.sessionPanel()->failure() << '\n';

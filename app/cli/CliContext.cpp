@@ -1,6 +1,7 @@
 #include "app/cli/CliContext.h"
 
 #include "core/logging/JsonLogSink.h"
+#include "core/logging/Logging.h"
 #include "core/session/ConnectionResolver.h"
 #include "core/storage/Database.h"
 
@@ -17,6 +18,7 @@ const QString kDb = QStringLiteral("db");
 const QString kPasswordStdin = QStringLiteral("password-stdin");
 const QString kPretty = QStringLiteral("pretty");
 const QString kLogJson = QStringLiteral("log-json");
+const QString kTimeout = QStringLiteral("timeout");
 
 }  // namespace
 
@@ -55,6 +57,10 @@ bool CliContext::parse(const QString &description, const QString &positionalSynt
         {kPasswordStdin, QStringLiteral("Read the database password from the first line of standard input.")});
     m_parser.addOption({kPretty, QStringLiteral("Indent the JSON output.")});
     m_parser.addOption({kLogJson, QStringLiteral("Append structured JSON log lines to FILE."), QStringLiteral("file")});
+    m_parser.addOption({kTimeout,
+                        QStringLiteral("Seconds to wait for a lock another session holds on the data before giving "
+                                       "up (default 20)."),
+                        QStringLiteral("seconds")});
     const QCommandLineOption help = m_parser.addHelpOption();
     if (!positionalSyntax.isEmpty())
         m_parser.addPositionalArgument(positionalSyntax, QString());
@@ -88,6 +94,13 @@ Result<std::shared_ptr<Database>> CliContext::database(const DatabaseOptions &op
 {
     if (m_db)
         return m_db;
+    // An empty --db is a script whose variable was unset: falling back to the embedded file
+    // would answer from (or create) a database nobody meant.
+    if (m_parser.isSet(kDb) && m_parser.value(kDb).trimmed().isEmpty())
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("--db is empty; give a database URL (sqlite:PATH or "
+                                        "mysql://user@host:port/db), or leave --db out to use $ATALAYA_DB or "
+                                        "the embedded SQLite file"));
     ConnectionRequest request;
     request.urlFlag = m_parser.value(kDb);
     request.stdinPassword = m_stdinPassword;
@@ -96,7 +109,12 @@ Result<std::shared_ptr<Database>> CliContext::database(const DatabaseOptions &op
         return resolved.error();
     for (const QString &warning : std::as_const(resolved->warnings))
         warn(warning);
-    auto db = Database::open(resolved->url, resolved->password, options);
+    DatabaseOptions opened = options;
+    auto timeout = intOption(kTimeout, opened.lockWaitTimeoutSeconds, 1, 3600);
+    if (!timeout)
+        return timeout.error();
+    opened.lockWaitTimeoutSeconds = *timeout;
+    auto db = Database::open(resolved->url, resolved->password, opened);
     if (!db)
         return db.error();
     m_db = *db;
@@ -144,8 +162,12 @@ int CliContext::print(const QJsonObject &json) const
 
 int CliContext::fail(const Error &error) const
 {
+    const int code = static_cast<int>(error.code);
+    // The console handler leaves atalaya.cli to this line; --log-json gets it with the code.
+    logEvent(lcCli(), QtCriticalMsg, error.message,
+             {{QStringLiteral("command"), m_command}, {QStringLiteral("exit_code"), code}});
     QTextStream(stderr) << "error: " << error.message << '\n';
-    return static_cast<int>(error.code);
+    return code;
 }
 
 int CliContext::usageError(const QString &message) const

@@ -27,14 +27,18 @@ int runFeedback(CliContext &ctx)
     if (!value)
         return ctx.usageError(
             QStringLiteral("feedback '%1' is not one of correct, incorrect, partially_correct").arg(args[1]));
+    const QString reviewer = ctx.parser().value(QStringLiteral("reviewer"));
+    const QString note = ctx.parser().value(QStringLiteral("note"));
+    if (Status valid = validateReviewText(reviewer, note, QStringLiteral("--")); !valid)
+        return ctx.fail(valid.error());
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
     FeedbackRequest request;
     request.telemetryId = id;
     request.value = *value;
-    request.reviewer = ctx.parser().value(QStringLiteral("reviewer"));
-    request.note = ctx.parser().value(QStringLiteral("note"));
+    request.reviewer = reviewer;
+    request.note = note;
     auto result = FeedbackRepository(*db).record(request);
     if (!result)
         return ctx.fail(result.error());

@@ -6,6 +6,7 @@
 #include "core/demo/DemoLoader.h"
 #include "core/storage/Database.h"
 #include "core/setup/SchemaInstaller.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QJsonArray>
 #include <QTextStream>
@@ -26,6 +27,9 @@ int runInit(CliContext &ctx)
          QStringLiteral("The review rules JSON file the queue counts table is kept for (default: the "
                         "built-in rules of REVIEW_QUEUE.md)."),
          QStringLiteral("file")});
+    ctx.parser().addOption({QStringLiteral("print-sql"),
+                            QStringLiteral("Change nothing: write the SQL init would run (tables, migrations, "
+                                           "triggers) to stdout, for a DBA to review and apply.")});
     if (!ctx.parse(QStringLiteral("Create the missing tables and run Atalaya's migrations (idempotent).")))
         return ctx.exitCode();
     DatabaseOptions dbOptions;
@@ -47,9 +51,26 @@ int runInit(CliContext &ctx)
             return ctx.fail(rules.error());
         options.queueRules = *rules;
     }
+    if (ctx.parser().isSet(QStringLiteral("print-sql"))) {
+        auto sql = schemaSql(**db, options);
+        if (!sql)
+            return ctx.fail(sql.error());
+        QTextStream(stdout) << sqlScript(**db, *sql);
+        return 0;
+    }
     auto report = initialize(**db, options);
+    if (!report && isPermissionDenied(report.error()))
+        return ctx.fail(makeError(report.error().code,
+                                  report.error().message
+                                      + QStringLiteral("; or have a DBA apply the SQL that `atalaya-cli init "
+                                                       "--print-sql` writes, then run init with this account")));
     if (!report)
         return ctx.fail(report.error());
+    if (report->rollups == QLatin1String("no_triggers") || report->queueCounts == QLatin1String("no_triggers"))
+        ctx.warn(QStringLiteral("this account lacks the TRIGGER privilege on ai_telemetry, so Atalaya's rollups and "
+                                "queue counts are not kept: every figure stays exact but is read from the raw rows, "
+                                "which is slow on large tables; grant TRIGGER and run init again, or have a DBA "
+                                "apply `atalaya-cli init --print-sql`"));
     return ctx.print({{QStringLiteral("schema_version"), report->schemaVersion},
                       {QStringLiteral("created"), QJsonArray::fromStringList(report->created)},
                       {QStringLiteral("migrated"), QJsonArray::fromStringList(report->migrated)},

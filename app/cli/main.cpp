@@ -24,11 +24,14 @@ void printUsage(QTextStream &out)
 QtMessageHandler g_defaultHandler = nullptr;
 
 // stderr carries the one `error: …` line of docs/CLI.md; Atalaya's own log lines (a failed query,
-// a retry) belong in --log-json, and the error line already says what went wrong.
+// a retry) belong in --log-json, and the error line already says what went wrong. That line
+// is logged under atalaya.cli for --log-json and printed by CliContext::fail itself.
 void consoleHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     const bool ours = context.category && qstrncmp(context.category, "atalaya.", 8) == 0;
     if (ours && type != QtCriticalMsg && type != QtFatalMsg)
+        return;
+    if (ours && qstrcmp(context.category, "atalaya.cli") == 0)
         return;
     if (g_defaultHandler)
         g_defaultHandler(type, context, message);
@@ -86,7 +89,8 @@ int main(int argc, char *argv[])
         return 0;
     }
     // Common options may come before the command: `atalaya-cli --db URL stats`.
-    static const QStringList valueOptions = {QStringLiteral("--db"), QStringLiteral("--log-json")};
+    static const QStringList valueOptions = {QStringLiteral("--db"), QStringLiteral("--log-json"),
+                                             QStringLiteral("--timeout")};
     qsizetype at = 0;
     while (at < args.size() && args[at].startsWith(QLatin1Char('-'))) {
         const bool takesValue = valueOptions.contains(args[at]);

@@ -8,6 +8,9 @@
 #include "core/storage/SqlUtil.h"
 #include "core/storage/TelemetryTriggers.h"
 
+#include <QSqlDriver>
+#include <QSqlField>
+
 #include <algorithm>
 #include <map>
 
@@ -364,6 +367,33 @@ Result<bool> rebuild(const Database &db, const ReviewRules &rules)
     return true;
 }
 
+Result<QStringList> installSql(const Database &db, const ReviewRules &rules)
+{
+    const QString id = rulesId(rules);
+    // Before the migrations ran there is nothing to ask: everything is to be created.
+    if (db.connection().tables().contains(table(kStateTable))) {
+        auto st = readState(db, id);
+        if (!st)
+            return st.error();
+        auto exist = triggersExist(db, id);
+        if (!exist)
+            return exist.error();
+        if (*exist && st->rules == rulesKey(rules))
+            return QStringList();
+    }
+    const QSqlDriver &driver = *db.connection().driver();
+    QStringList sql;
+    for (const QString &name : triggerNames(id))
+        sql << QStringLiteral("DROP TRIGGER IF EXISTS %1").arg(name);
+    sql << triggerStatements(db.dialect(), driver, rules);
+    QSqlField value(QStringLiteral("value"), QMetaType(QMetaType::QString));
+    value.setValue(rulesKey(rules));
+    sql << QStringLiteral("DELETE FROM %1 WHERE rules_id = '%2'").arg(table(kStateTable), id)
+        << QStringLiteral("INSERT INTO %1 (rules_id, name, value) VALUES ('%2', '%3', %4)")
+               .arg(table(kStateTable), id, QLatin1String(kRulesState), driver.formatValue(value));
+    return sql;
+}
+
 Result<EnsureReport> ensure(const Database &db, const ReviewRules &rules, qint64 maxRowsToBuild)
 {
     EnsureReport report;
@@ -376,6 +406,18 @@ Result<EnsureReport> ensure(const Database &db, const ReviewRules &rules, qint64
         if (!exist)
             return exist.error();
         report.ready = st->builtAt && *exist;
+        // Triggers a DBA created from `init --print-sql`: the rows need no privilege beyond
+        // writing, so an account without TRIGGER builds them here.
+        if (!report.ready && *exist && *st->rules == rulesKey(rules)) {
+            auto small = telemetryHasAtMost(db, maxRowsToBuild);
+            if (!small)
+                return small.error();
+            if (*small) {
+                if (Status s = buildTables(db, rules); !s)
+                    return s.error();
+                report.ready = true;
+            }
+        }
         report.needsRebuild = !report.ready;
         return report;
     }

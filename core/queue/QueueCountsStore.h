@@ -30,6 +30,10 @@ Result<std::optional<QueueCounts>> read(const Database &db, const ReviewRules &r
 // kMaxRuleSets, which are dropped. False (not an error) when the account may not create
 // triggers: counts then stay raw.
 Result<bool> rebuild(const Database &db, const ReviewRules &rules);
+// The DDL rebuild() would run for `rules` (their triggers and the state row naming the rules),
+// for a DBA (`init --print-sql`); empty when they exist. ensure() then builds the rows with
+// an account that may only write rows.
+Result<QStringList> installSql(const Database &db, const ReviewRules &rules);
 
 // What `init` does: build for `rules` when nothing was built for them yet and ai_telemetry has
 // at most maxRowsToBuild rows.

@@ -222,7 +222,7 @@ Result<WriteAccess> ReviewQueue::writeAccess() const
     rollbackTransaction(*m_db);
     if (probe)
         return WriteAccess{true, {}};
-    if (isPermissionDenied(probe.error()))
+    if (isPermissionDenied(probe.error()) || isMissingTable(probe.error()))
         return WriteAccess{false, probe.error().message};
     return probe.error();
 }

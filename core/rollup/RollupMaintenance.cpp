@@ -193,6 +193,25 @@ Result<bool> installTriggers(const Database &db)
     return true;
 }
 
+Result<QStringList> missingTriggerSql(const Database &db)
+{
+    auto existing = triggersOnTelemetry(db);
+    if (!existing)
+        return existing.error();
+    QStringList sql;
+    for (const QString &old : obsoleteTriggerNames()) {
+        if (existing->contains(old, Qt::CaseInsensitive))
+            sql << QStringLiteral("DROP TRIGGER %1").arg(old);
+    }
+    const QStringList names = triggerNames();
+    const QStringList statements = triggerStatements(db.dialect());
+    for (int i = 0; i < names.size(); ++i) {
+        if (!existing->contains(names[i], Qt::CaseInsensitive))
+            sql << statements[i];
+    }
+    return sql;
+}
+
 Status rebuild(const Database &db, const ProgressFn &progress)
 {
     auto triggers = installTriggers(db);

@@ -3,6 +3,8 @@
 #include "core/common/Progress.h"
 #include "core/common/Result.h"
 
+#include <QStringList>
+
 namespace atalaya {
 class Database;
 }  // namespace atalaya
@@ -21,6 +23,8 @@ RollupStatus status(const Database &db);
 // Creates the missing triggers. False (not an error) when the account may not create
 // triggers: the rollups then stay unused and every read takes the raw path.
 Result<bool> installTriggers(const Database &db);
+// The statements installTriggers() would run, for a DBA (`init --print-sql`).
+Result<QStringList> missingTriggerSql(const Database &db);
 
 // `init --rebuild-rollups`: hour counters from one GROUP BY over ai_telemetry and day counters
 // from the hours, in one transaction (the triggers exist first, so concurrent writers wait on

@@ -17,6 +17,7 @@ struct SessionOpener::Attempt {
     std::atomic<bool> cancelled{false};
     std::shared_ptr<Database> db;  // written by the worker, read after it finished
     QString error;
+    QString limitedBy;  // the refused step of a read-only (or rows-only) account
 };
 
 namespace {
@@ -77,10 +78,14 @@ void SessionOpener::start(const DbUrl &url, const QString &password, const Optio
                 if (percent >= 0)
                     attempt->percent = percent;
             };
-            if (auto report = initialize(**db, init); !report) {
+            // An account that may only read (or write rows) still gets its figures: prepareForApp
+            // says which step was refused, and the review page says why feedback is off.
+            auto report = prepareForApp(**db, init);
+            if (!report) {
                 attempt->error = report.error().message;
                 return;
             }
+            attempt->limitedBy = report->limitedBy;
         }
         // This thread only opens sessions; the pages' threads open their own connections.
         (*db)->connection().close();
@@ -117,8 +122,11 @@ void SessionOpener::finish(const std::shared_ptr<Attempt> &attempt)
     m_attempt.reset();
     m_poll.stop();
     m_progress = {};
-    if (attempt->db)
+    if (attempt->db) {
+        if (!attempt->limitedBy.isEmpty())
+            emit limited(attempt->limitedBy);
         emit opened(attempt->db);
+    }
     else
         emit failed(attempt->error.isEmpty() ? QStringLiteral("the connection attempt ended without a result")
                                              : attempt->error);

@@ -48,6 +48,8 @@ public:
 
 signals:
     void progressChanged(const atalaya::SessionProgress &progress);
+    // Before opened(), when the account may not prepare Atalaya's tables: the refused step.
+    void limited(const QString &refusedStep);
     void opened(std::shared_ptr<atalaya::Database> db);
     void failed(const QString &message);
 

@@ -19,6 +19,7 @@ const QString State = QStringLiteral("window/state");
 const QString ChatFeedUrl = QStringLiteral("chat/feedUrl");
 const QString ReviewRules = QStringLiteral("queue/rules");
 const QString Reviewer = QStringLiteral("queue/reviewer");
+const QString LockWait = QStringLiteral("database/lockWaitSeconds");
 }  // namespace Key
 
 Settings::Settings(QObject *parent) : QObject(parent) { }
@@ -190,6 +191,15 @@ QString Settings::reviewer() const
 void Settings::setReviewer(const QString &name)
 {
     put(Key::Reviewer, name);
+}
+
+int Settings::lockWaitSeconds() const
+{
+    return std::clamp(m_settings.value(Key::LockWait, 20).toInt(), 1, 3600);
+}
+void Settings::setLockWaitSeconds(int seconds)
+{
+    put(Key::LockWait, std::clamp(seconds, 1, 3600));
 }
 
 }  // namespace atalaya

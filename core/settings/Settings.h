@@ -61,6 +61,9 @@ public:
     void setReviewRulesJson(const QByteArray &json);
     QString reviewer() const;  // name recorded with feedback; empty = the OS user
     void setReviewer(const QString &name);
+    // How long a read or a verdict waits for a lock another program holds (1–3600 s).
+    int lockWaitSeconds() const;
+    void setLockWaitSeconds(int seconds);
 
     QSettings &raw() { return m_settings; }
 

@@ -1,5 +1,6 @@
 #include "core/setup/SchemaInstaller.h"
 
+#include "core/common/TimeUtil.h"
 #include "core/queue/QueueCountsStore.h"
 #include "core/rollup/RollupMaintenance.h"
 #include "core/storage/Database.h"
@@ -59,28 +60,29 @@ const std::vector<ExtraIndex> &extraIndexes()
     return indexes;
 }
 
-Status createForeignTable(const Database &db, const ForeignTable &t)
+QStringList foreignTableSql(const Dialect &d, const ForeignTable &t)
 {
-    const Dialect &d = db.dialect();
     QString ddl =
         QStringLiteral("CREATE TABLE %1 (%2, %3").arg(t.name, d.autoIncrementPrimaryKey(), t.columns.arg(d.jsonType()));
-    if (d.supportsInlineIndexes()) {
-        for (const QString &index : t.indexes)
+    QStringList indexes;
+    for (const QString &index : t.indexes) {
+        if (d.supportsInlineIndexes()) {
             ddl += QStringLiteral(", INDEX ") + index;
-    }
-    ddl += QStringLiteral(")") + d.tableSuffix();
-    if (Status s = execStatement(db, ddl, {}, QStringLiteral("creating table %1").arg(t.name)); !s)
-        return s;
-    if (!d.supportsInlineIndexes()) {
-        for (const QString &index : t.indexes) {
+        } else {
             const QString name = index.section(QLatin1Char(' '), 0, 0);
             const QString cols = index.section(QLatin1Char(' '), 1);
-            if (Status s =
-                    execStatement(db, QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 %3").arg(name, t.name, cols),
-                                  {}, QStringLiteral("creating index %1").arg(name));
-                !s)
-                return s;
+            indexes << QStringLiteral("CREATE INDEX IF NOT EXISTS %1 ON %2 %3").arg(name, t.name, cols);
         }
+    }
+    ddl += QStringLiteral(")") + d.tableSuffix();
+    return QStringList{ddl} + indexes;
+}
+
+Status createForeignTable(const Database &db, const ForeignTable &t)
+{
+    for (const QString &sql : foreignTableSql(db.dialect(), t)) {
+        if (Status s = execStatement(db, sql, {}, QStringLiteral("creating table %1").arg(t.name)); !s)
+            return s;
     }
     return {};
 }
@@ -171,6 +173,67 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
         : counts->needsRebuild         ? QStringLiteral("needs_rebuild")
                                        : QStringLiteral("no_triggers");
     return report;
+}
+
+Result<AppSchemaReport> prepareForApp(const Database &db, const InitOptions &options)
+{
+    auto init = initialize(db, options);
+    if (init)
+        return AppSchemaReport{*init, {}};
+    if (isPermissionDenied(init.error()))
+        return AppSchemaReport{{}, init.error().message};
+    return init.error();
+}
+
+Result<QStringList> schemaSql(const Database &db, const InitOptions &options)
+{
+    QStringList sql;
+    const QStringList existing = db.connection().tables();
+    for (const ForeignTable &t : foreignTables()) {
+        if (!existing.contains(t.name))
+            sql << foreignTableSql(db.dialect(), t);
+    }
+    if (options.addIndexes) {
+        for (const ExtraIndex &index : extraIndexes()) {
+            auto exists = indexExists(db, QStringLiteral("ai_telemetry"), index.name);
+            if (!exists)
+                return exists.error();
+            if (!*exists)
+                sql << QStringLiteral("CREATE INDEX %1 ON ai_telemetry (%2)").arg(index.name, index.columns);
+        }
+    }
+    auto migrations = pendingMigrationSql(db);
+    if (!migrations)
+        return migrations.error();
+    sql << *migrations;
+    auto rollupTriggers = rollup::missingTriggerSql(db);
+    if (!rollupTriggers)
+        return rollupTriggers.error();
+    sql << *rollupTriggers;
+    auto queueTriggers = queuecounts::installSql(db, options.queueRules.value_or(ReviewRules::defaults()));
+    if (!queueTriggers)
+        return queueTriggers.error();
+    sql << *queueTriggers;
+    return sql;
+}
+
+QString sqlScript(const Database &db, const QStringList &statements)
+{
+    QString script = QStringLiteral("-- Atalaya's tables, migrations and triggers for %1, written %2.\n"
+                                    "-- Review, then apply as an account that may create tables and triggers;\n"
+                                    "-- afterwards `atalaya-cli init` with the everyday account fills the rollups.\n")
+                         .arg(db.url().describe(), toIsoUtc(QDateTime::currentDateTimeUtc()));
+    const bool mysql = db.dialect().isMySql();
+    for (const QString &sql : statements) {
+        // MySQL trigger bodies hold `;`: the mysql/mariadb client needs another delimiter.
+        const bool compound =
+            mysql && sql.startsWith(QLatin1String("CREATE TRIGGER")) && sql.contains(QLatin1Char(';'));
+        if (compound)
+            script += QStringLiteral("DELIMITER $$\n") + sql + QStringLiteral("$$\nDELIMITER ;\n");
+        else
+            script += sql + QStringLiteral(";\n");
+    }
+    return script;
 }
 
 }  // namespace atalaya

@@ -36,6 +36,23 @@ struct InitReport {
 // runs Atalaya's migrations. Idempotent.
 Result<InitReport> initialize(const Database &db, const InitOptions &options = {});
 
+// The app's start: initialize() when the account may. An account that may not create or fill
+// Atalaya's tables (read-only, or rows of ai_telemetry only) still gets the database: reads
+// fall back to the raw rows and the review page says why feedback is off. `limitedBy` is then
+// the refused step, naming the privilege; any other failure is an error.
+struct AppSchemaReport {
+    InitReport init;
+    QString limitedBy;
+};
+Result<AppSchemaReport> prepareForApp(const Database &db, const InitOptions &options = {});
+
+// Every statement initialize() would run on this database that needs more than writing rows
+// (CREATE TABLE/INDEX/TRIGGER, the migrations and the rows recording them), in order, for a
+// DBA to review and apply (`init --print-sql`). Reads only.
+Result<QStringList> schemaSql(const Database &db, const InitOptions &options = {});
+// `statements` as one script the mysql/mariadb or sqlite3 client runs as it is.
+QString sqlScript(const Database &db, const QStringList &statements);
+
 // True when both tables the app reads exist; the GUI uses it to offer `init`.
 bool hasTelemetrySchema(const Database &db);
 

@@ -18,12 +18,13 @@ QString connectOptions(const DbUrl &url, const DatabaseOptions &options)
 {
     QStringList parts;
     if (url.backend == Backend::SQLite) {
-        parts << QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
+        parts << QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(options.lockWaitTimeoutSeconds * 1000);
         return parts.join(QLatin1Char(';'));
     }
+    const int readTimeout = std::max(options.readTimeoutSeconds, options.lockWaitTimeoutSeconds + 10);
     parts << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(options.connectTimeoutSeconds)
-          << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=%1").arg(options.readTimeoutSeconds)
-          << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(options.readTimeoutSeconds);
+          << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=%1").arg(readTimeout)
+          << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(readTimeout);
     if (!url.socket.isEmpty())
         parts << QStringLiteral("UNIX_SOCKET=%1").arg(url.socket);
     // Qt 6.4's QMYSQL has no ssl-mode option: any SSL_* option turns TLS on, and a CA also
@@ -160,6 +161,9 @@ Status Database::configureConnection(QSqlDatabase &db) const
     // Every DATETIME we write or compare is UTC; NOW() must agree.
     q.exec(QStringLiteral("SET time_zone = '+00:00'"));
     q.exec(QStringLiteral("SET NAMES utf8mb4"));
+    // Row locks (InnoDB) and table/metadata locks (LOCK TABLES, ALTER) have separate limits.
+    q.exec(QStringLiteral("SET SESSION innodb_lock_wait_timeout = %1, lock_wait_timeout = %1")
+               .arg(m_options.lockWaitTimeoutSeconds));
     return {};
 }
 

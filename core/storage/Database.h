@@ -17,6 +17,10 @@ struct DatabaseOptions {
     int connectTimeoutSeconds = 5;
     // Bounds every read so a stuck server cannot hang a page (docs/RELIABILITY.md §Faults survived).
     int readTimeoutSeconds = 60;
+    // How long a statement waits for a row, table or metadata lock another session holds
+    // before it fails with a message that says so (`--timeout`, the GUI's setting). Reads
+    // get at least this plus a margin, so a lock wait never ends as a lost connection.
+    int lockWaitTimeoutSeconds = 20;
 };
 
 // An open database. QSqlDatabase connections belong to the thread that opened them, so each
@@ -35,6 +39,7 @@ public:
     const DbUrl &url() const { return m_url; }
     const Dialect &dialect() const { return m_dialect; }
     Backend backend() const { return m_url.backend; }
+    const DatabaseOptions &options() const { return m_options; }
 
     // This thread's connection (opened lazily). Check isOpen() when the server may be gone.
     QSqlDatabase connection() const;

@@ -53,14 +53,40 @@ QStringList feedbackKeys(const Dialect &d)
                 .arg(d.tableSuffix())};
 }
 
+QString versionTableSql(const Dialect &d)
+{
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS atalaya_schema_version ("
+                          "version INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL,"
+                          " applied_at DATETIME(6) NOT NULL)%1")
+        .arg(d.tableSuffix());
+}
+
+bool hasVersionTable(const Database &db)
+{
+    return db.connection().tables().contains(QStringLiteral("atalaya_schema_version"));
+}
+
+// Only when missing: even CREATE TABLE IF NOT EXISTS needs the CREATE privilege, and an
+// account without it must still run once a DBA created the tables.
 Status ensureVersionTable(const Database &db)
 {
-    return execStatement(db,
-                         QStringLiteral("CREATE TABLE IF NOT EXISTS atalaya_schema_version ("
-                                        "version INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL,"
-                                        " applied_at DATETIME(6) NOT NULL)%1")
-                             .arg(db.dialect().tableSuffix()),
-                         {}, QStringLiteral("creating atalaya_schema_version"));
+    if (hasVersionTable(db))
+        return {};
+    return execStatement(db, versionTableSql(db.dialect()), {}, QStringLiteral("creating atalaya_schema_version"));
+}
+
+Result<QSet<int>> appliedVersions(const Database &db)
+{
+    QSet<int> done;
+    if (!hasVersionTable(db))
+        return done;
+    auto applied = execQuery(db, QStringLiteral("SELECT version FROM atalaya_schema_version"), {},
+                             QStringLiteral("reading atalaya_schema_version"));
+    if (!applied)
+        return applied.error();
+    while (applied->next())
+        done.insert(applied->value(0).toInt());
+    return done;
 }
 
 }  // namespace
@@ -85,13 +111,10 @@ Result<MigrationReport> migrate(const Database &db)
 {
     if (Status s = ensureVersionTable(db); !s)
         return s.error();
-    auto applied = execQuery(db, QStringLiteral("SELECT version FROM atalaya_schema_version"), {},
-                             QStringLiteral("reading atalaya_schema_version"));
+    auto applied = appliedVersions(db);
     if (!applied)
         return applied.error();
-    QSet<int> done;
-    while (applied->next())
-        done.insert(applied->value(0).toInt());
+    const QSet<int> &done = *applied;
 
     MigrationReport report;
     for (const Migration &m : allMigrations()) {
@@ -116,6 +139,24 @@ Result<MigrationReport> migrate(const Database &db)
         report.schemaVersion = std::max(report.schemaVersion, m.version);
     }
     return report;
+}
+
+Result<QStringList> pendingMigrationSql(const Database &db)
+{
+    auto applied = appliedVersions(db);
+    if (!applied)
+        return applied.error();
+    const QString appliedAt = toDbDateTime(QDateTime::currentDateTimeUtc());
+    QStringList sql{versionTableSql(db.dialect())};
+    for (const Migration &m : allMigrations()) {
+        if (applied->contains(m.version))
+            continue;
+        sql << m.statements(db.dialect());
+        sql << QStringLiteral("INSERT INTO atalaya_schema_version (version, name, applied_at) VALUES (%1, '%2', '%3')")
+                   .arg(m.version)
+                   .arg(m.name, appliedAt);
+    }
+    return sql;
 }
 
 }  // namespace atalaya

@@ -31,4 +31,8 @@ struct MigrationReport {
 // Applies the missing migrations in order; the error names the privilege that is missing.
 Result<MigrationReport> migrate(const Database &db);
 
+// What migrate() would run on this database, as statements for a DBA (`init --print-sql`):
+// the version table, then each pending migration and the row that records it.
+Result<QStringList> pendingMigrationSql(const Database &db);
+
 }  // namespace atalaya

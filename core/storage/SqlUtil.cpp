@@ -2,17 +2,34 @@
 
 #include "core/logging/Logging.h"
 
+#include <QRegularExpression>
 #include <QSqlError>
 
 namespace atalaya {
 namespace {
 const char kPrivilegeHint[] = " — the database account lacks the privilege; use an account that "
                               "may do this, or ask your DBA";
+const char kInitHint[] = " — run `atalaya-cli init` (with an account that may create tables) to create "
+                         "Atalaya's tables";
+
+// The table a "does not exist" error names (MySQL 1146, SQLite "no such table"), else empty.
+QString missingTable(const QString &native, const QString &text)
+{
+    static const QRegularExpression mysql(QStringLiteral("Table '(?:[^'.]*\\.)?([^']+)' doesn't exist"));
+    static const QRegularExpression sqlite(QStringLiteral("no such table: ([\\w.]+)"));
+    const QRegularExpressionMatch m = (native == QLatin1String("1146") ? mysql : sqlite).match(text);
+    return m.hasMatch() ? m.captured(1) : QString();
+}
 }  // namespace
 
 bool isPermissionDenied(const Error &error)
 {
     return error.code == ErrorCode::Unavailable && error.message.endsWith(QString::fromUtf8(kPrivilegeHint));
+}
+
+bool isMissingTable(const Error &error)
+{
+    return error.code == ErrorCode::Unavailable && error.message.endsWith(QString::fromUtf8(kInitHint));
 }
 
 Result<QStringList> triggersOnTelemetry(const Database &db)
@@ -44,25 +61,41 @@ Error sqlError(const Database &db, const QSqlError &error, const QString &what)
 {
     const QString native = error.nativeErrorCode();
     const QString text = error.text().trimmed();
+    qCWarning(lcStorage).noquote() << what << "failed on" << db.url().describe() << ":" << text;
+    const QString table = missingTable(native, text);
+    if (!table.isEmpty())
+        return makeError(ErrorCode::Unavailable,
+                         QStringLiteral("%1 failed: the table %2 does not exist in %3%4")
+                             .arg(what, table, db.url().describe(), QString::fromUtf8(kInitHint)));
+    // 1205 is also what a table or metadata lock (LOCK TABLES, ALTER) ends with.
+    if (native == QLatin1String("1205")
+        || (db.backend() == Backend::SQLite && text.contains(QLatin1String("database is locked"), Qt::CaseInsensitive)))
+        return makeError(ErrorCode::Unavailable,
+                         QStringLiteral("%1 failed: another session held a lock on the data for more than %2 s "
+                                        "(the server is up; a transaction, LOCK TABLES or a schema change of "
+                                        "another program is in the way) — retry when it has finished, or allow a "
+                                        "longer wait (--timeout SECONDS, or Settings → Database in the app)")
+                             .arg(what)
+                             .arg(db.options().lockWaitTimeoutSeconds));
     // MySQL: 1044/1045 access denied, 1142/1143 command denied, 2002/2003/2006/2013 gone away,
-    // 1205/1213 lock wait timeout/deadlock (transient: the caller may retry).
+    // 1213 deadlock (transient: the caller may retry).
     static const QStringList unavailable = {QStringLiteral("1044"), QStringLiteral("1045"), QStringLiteral("1142"),
                                             QStringLiteral("1143"), QStringLiteral("1227"), QStringLiteral("1290"),
                                             QStringLiteral("2002"), QStringLiteral("2003"), QStringLiteral("2006"),
-                                            QStringLiteral("2013"), QStringLiteral("1205"), QStringLiteral("1213")};
+                                            QStringLiteral("2013"), QStringLiteral("1213")};
     const bool readOnlySqlite = text.contains(QLatin1String("readonly"), Qt::CaseInsensitive);
-    const bool busy = text.contains(QLatin1String("database is locked"), Qt::CaseInsensitive);
     ErrorCode code = ErrorCode::Internal;
     QString hint;
-    if (unavailable.contains(native) || error.type() == QSqlError::ConnectionError || readOnlySqlite || busy) {
+    if (unavailable.contains(native) || error.type() == QSqlError::ConnectionError || readOnlySqlite) {
         code = ErrorCode::Unavailable;
         if (native == QLatin1String("1142") || native == QLatin1String("1143") || native == QLatin1String("1044")
             || native == QLatin1String("1227") || readOnlySqlite)
             hint = QString::fromUtf8(kPrivilegeHint);
+        else if (native == QLatin1String("1213"))
+            hint = QStringLiteral(" — another session's transaction crossed this one; retry");
         else
             hint = QStringLiteral(" — check that the server is running and reachable");
     }
-    qCWarning(lcStorage).noquote() << what << "failed on" << db.url().describe() << ":" << text;
     return makeError(code, QStringLiteral("%1 failed: %2%3").arg(what, text, hint));
 }
 

@@ -17,6 +17,8 @@ Error sqlError(const Database &db, const QSqlError &error, const QString &what);
 // An Unavailable error because the account may not do this (read-only user or file), as
 // opposed to a server that is down or busy.
 bool isPermissionDenied(const Error &error);
+// An Unavailable error because a table Atalaya reads or writes is missing (`init` never ran).
+bool isMissingTable(const Error &error);
 // The names of the triggers defined on ai_telemetry (Atalaya's rollups and queue counts).
 Result<QStringList> triggersOnTelemetry(const Database &db);
 // Whether ai_telemetry holds at most `rows` rows (reads at most rows + 1 ids): small enough to

@@ -1,5 +1,6 @@
 #include "core/telemetry/DecisionValidator.h"
 
+#include "core/common/TextLimits.h"
 #include "core/common/TimeUtil.h"
 
 #include <QJsonDocument>
@@ -26,9 +27,14 @@ Result<QString> requiredString(const QJsonObject &body, const QString &field, in
     const QString s = v.toString();
     if (s.trimmed().isEmpty())
         return fieldError(field, QStringLiteral("must not be empty (1 to %1 characters)").arg(maxLength));
-    if (s.size() > maxLength)
+    if (!isValidText(s))
         return fieldError(field,
-                          QStringLiteral("has %1 characters; at most %2 are allowed").arg(s.size()).arg(maxLength));
+                          QStringLiteral("is not valid Unicode text (it holds a lone surrogate such as "
+                                         "\\ud800); send the text as UTF-8"));
+    const qsizetype characters = characterCount(s);
+    if (characters > maxLength)
+        return fieldError(field,
+                          QStringLiteral("has %1 characters; at most %2 are allowed").arg(characters).arg(maxLength));
     return s;
 }
 

@@ -35,6 +35,8 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
 {
     if (reviewer.trimmed().isEmpty())
         reviewer = defaultReviewer();
+    if (Status valid = validateReviewText(reviewer, note); !valid)
+        return valid.error();
     const Database &db = *m_db;
     auto result = inTransaction(db, [&]() -> Result<FeedbackResult> {
         if (!clientKey.isEmpty()) {
@@ -108,7 +110,7 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
                               QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id, previous_value,"
                                              " new_value, reviewer, note, client_host, created_at)"
                                              " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                              {id, previousValue, feedbackValue, reviewer.left(100), noteValue,
+                              {id, previousValue, feedbackValue, reviewer, noteValue,
                                QSysInfo::machineHostName().left(255), toDbDateTime(QDateTime::currentDateTimeUtc())},
                               QStringLiteral("writing the audit row for %1").arg(id));
             !s)

@@ -14,9 +14,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -345,6 +348,46 @@ private slots:
         QCOMPARE(auditRows(*other.db, id), qint64(1));
         QCOMPARE(feedbackOf(*m_db, id), oldBefore);
         QCOMPARE(page.outboxSize(), 0);
+    }
+
+    // Settings → Database → "Wait for locked data": a verdict on a row another program keeps
+    // locked goes to the outbox after that many seconds, and the page says it was a lock.
+    void verdictOnALockedRowSaysLockAfterTheSetWait()
+    {
+        if (test::currentBackend() != test::TestBackend::MariaDB)
+            return;  // row locks of another session are a server's
+        SettingsDialog dialog(m_settings.get());
+        dialog.lockWaitEdit()->setValue(2);
+        dialog.accept();
+        QCOMPARE(m_settings->lockWaitSeconds(), 2);
+        auto url = DbUrl::parse(m_url);
+        QVERIFY(url.ok());
+        DatabaseOptions options;
+        options.lockWaitTimeoutSeconds = m_settings->lockWaitSeconds();
+        auto db = Database::open(*url, test::mariadbInfo().value(QStringLiteral("PASSWORD")), options);
+        QVERIFY(db.ok());
+        ReviewQueuePage page({*db, m_settings.get()});
+        page.show();
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(15000));
+        page.table()->setFocus();
+        const qint64 id = currentId(page);
+        QVERIFY(id > 0);
+        QSqlDatabase other = m_db->connection();
+        QVERIFY(other.transaction());
+        QSqlQuery lock(other);
+        QVERIFY(lock.exec(QStringLiteral("SELECT id FROM ai_telemetry WHERE id = %1 FOR UPDATE").arg(id)));
+        QElapsedTimer clock;
+        clock.start();
+        QTest::keyClick(page.table(), Qt::Key_3);
+        QTRY_VERIFY_WITH_TIMEOUT(statusText(page).contains(QLatin1String("held a lock")), 20000);
+        const qint64 waited = clock.elapsed();
+        other.rollback();
+        QVERIFY2(waited >= 2000 && waited < 15000, qPrintable(QString::number(waited)));
+        QVERIFY2(!statusText(page).contains(QLatin1String("server is running")), qPrintable(statusText(page)));
+        QCOMPARE(page.outboxSize(), 1);
+        m_settings->setLockWaitSeconds(20);
     }
 
     void readOnlyAccountSeesTheQueueWithFeedbackDisabled()

@@ -1,5 +1,6 @@
 #include "tests/support/TestDatabases.h"
 
+#include "core/common/TimeUtil.h"
 #include "core/setup/SchemaInstaller.h"
 #include "core/storage/SqlUtil.h"
 
@@ -118,6 +119,75 @@ qint64 scalar(const Database &db, const QString &sql, const QVariantList &values
     if (!q || !q->next())
         return -1;
     return q->value(0).toLongLong();
+}
+
+bool createSeedTables(const Database &db)
+{
+    const bool mysql = db.dialect().isMySql();
+    const QString json = mysql ? QStringLiteral("JSON") : QStringLiteral("TEXT");
+    const QString key = mysql ? QStringLiteral("id BIGINT AUTO_INCREMENT PRIMARY KEY")
+                              : QStringLiteral("id INTEGER PRIMARY KEY AUTOINCREMENT");
+    const QStringList ddl = {
+        QStringLiteral("CREATE TABLE ai_telemetry (%1, agent_id VARCHAR(100) NOT NULL, task_type VARCHAR(50) NOT NULL,"
+                       " decision_made %2 NOT NULL, confidence_score DECIMAL(5,4) NOT NULL,"
+                       " human_feedback VARCHAR(20) NULL, accuracy DECIMAL(5,4) NULL, execution_time_ms INT NOT NULL,"
+                       " metadata %2 NOT NULL, created_at DATETIME(6) NOT NULL)")
+            .arg(key, json),
+        QStringLiteral(
+            "CREATE TABLE dora_metrics (%1, cycle_id VARCHAR(50) NOT NULL, feature_id VARCHAR(50) NOT NULL,"
+            " phase_name VARCHAR(50) NOT NULL, decision VARCHAR(20) NOT NULL,"
+            " duration_seconds DECIMAL(10,2) NOT NULL, metadata %2 NOT NULL, created_at DATETIME(6) NOT NULL)")
+            .arg(key, json)};
+    for (const QString &sql : ddl) {
+        if (!execStatement(db, sql, {}, QStringLiteral("their table")))
+            return false;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < 12; ++i) {
+        if (!execStatement(db,
+                           QStringLiteral("INSERT INTO ai_telemetry (agent_id, task_type, decision_made,"
+                                          " confidence_score, execution_time_ms, metadata, created_at)"
+                                          " VALUES (?, 'triage', '{}', ?, ?, '{}', ?)"),
+                           {i % 2 ? QStringLiteral("agent-a") : QStringLiteral("agent-b"), 0.40 + 0.05 * i,
+                            100 + 10 * i, toDbDateTime(now.addSecs(-600 * (i + 1)))},
+                           QStringLiteral("their row")))
+            return false;
+    }
+    return true;
+}
+
+QString databaseName(const FreshDatabase &fresh)
+{
+    return QUrl(fresh.url).path().mid(1);
+}
+
+QSqlDatabase rootConnection()
+{
+    const QString name = QStringLiteral("root-admin");
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+    QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+    admin.setConnectOptions(QStringLiteral("UNIX_SOCKET=") + mariadbInfo().value(QStringLiteral("SOCKET")));
+    admin.setUserName(QStringLiteral("root"));
+    if (!admin.open())
+        qWarning("root over the socket: %s", qPrintable(admin.lastError().text()));
+    return admin;
+}
+
+QString accountWith(const FreshDatabase &fresh, const QString &user, const QString &privileges, const QString &password)
+{
+    QSqlQuery q(rootConnection());
+    for (const QString &host : {QStringLiteral("127.0.0.1"), QStringLiteral("localhost")}) {
+        const QString account = QStringLiteral("'%1'@'%2'").arg(user, host);
+        if (!q.exec(QStringLiteral("CREATE USER %1 IDENTIFIED BY '%2'").arg(account, password))
+            || !q.exec(QStringLiteral("GRANT %1 ON %2.* TO %3").arg(privileges, databaseName(fresh), account))) {
+            qWarning("creating %s: %s", qPrintable(account), qPrintable(q.lastError().text()));
+            return {};
+        }
+    }
+    QUrl url(fresh.url);
+    url.setUserName(user);
+    return url.toString();
 }
 
 QString readOnlyUrl(const QString &databaseUrl)

@@ -3,6 +3,7 @@
 #include "core/storage/Database.h"
 
 #include <QMap>
+#include <QSqlDatabase>
 #include <QString>
 #include <QVariantList>
 
@@ -41,6 +42,18 @@ FreshDatabase freshDatabase(bool initialize = true);
 
 // The first column of the first row of `sql` (bound values only), or -1 on error.
 qint64 scalar(const Database &db, const QString &sql, const QVariantList &values = {});
+
+// ai_telemetry and dora_metrics as another application made them (seed 000 Appendix A), with
+// 12 rows of the last two hours: the common first day, `init` never run.
+bool createSeedTables(const Database &db);
+
+// The database name of a MariaDB FreshDatabase.
+QString databaseName(const FreshDatabase &fresh);
+// Root over the fixture's socket (authenticated as the OS user), for GRANTs and a DBA's steps.
+QSqlDatabase rootConnection();
+// A new MariaDB account that has exactly `privileges` on `fresh`'s database; its URL, or empty.
+QString accountWith(const FreshDatabase &fresh, const QString &user, const QString &privileges,
+                    const QString &password);
 
 // The URL of an existing MariaDB database for the read-only account.
 QString readOnlyUrl(const QString &databaseUrl);

@@ -120,6 +120,46 @@ private slots:
         QVERIFY(!r->feedback);
     }
 
+    // Lengths are counted in characters (code points), as VARCHAR(n) with utf8mb4 counts them;
+    // text with a lone surrogate cannot be stored and is refused rather than turned into '?'.
+    void countsCharactersNotUtf16Units_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("valid");
+        const QString emoji = QString::fromUtf8("😀");
+        const QChar high(0xD800);
+        const QChar low(0xDC00);
+        QTest::newRow("agent 100 emoji") << "agent_id" << emoji.repeated(100) << true;
+        QTest::newRow("agent 101 emoji") << "agent_id" << emoji.repeated(101) << false;
+        QTest::newRow("agent 99 emoji + 1") << "agent_id" << emoji.repeated(99) + QLatin1Char('a') << true;
+        QTest::newRow("task 50 emoji") << "task_type" << emoji.repeated(50) << true;
+        QTest::newRow("task 51 emoji") << "task_type" << emoji.repeated(51) << false;
+        QTest::newRow("agent lone high surrogate") << "agent_id" << QString(QStringLiteral("ab") + high) << false;
+        QTest::newRow("agent lone low surrogate") << "agent_id" << QString(low + QStringLiteral("ab")) << false;
+        QTest::newRow("task reversed pair") << "task_type" << QString(QString(low) + high) << false;
+    }
+    void countsCharactersNotUtf16Units()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(bool, valid);
+        QJsonObject body = validBody();
+        body.insert(field, value);
+        auto r = validateDecision(body);
+        QCOMPARE(r.ok(), valid);
+        if (valid) {
+            QCOMPARE(field == QLatin1String("agent_id") ? r->agentId : r->taskType, value);
+            return;
+        }
+        QCOMPARE(r.error().code, ErrorCode::Usage);
+        QVERIFY2(r.error().message.contains(QLatin1Char('\'') + field + QLatin1Char('\'')),
+                 qPrintable(r.error().message));
+        if (value.isValidUtf16())
+            QVERIFY2(r.error().message.contains(QStringLiteral("has %1 characters").arg(value.size() / 2)),
+                     qPrintable(r.error().message));
+    }
+
     void rejectsBadDocuments_data()
     {
         QTest::addColumn<QByteArray>("json");

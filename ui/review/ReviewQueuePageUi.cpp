@@ -9,6 +9,8 @@
 #include "ui/review/PriorityCountChips.h"
 #include "ui/review/ReviewColors.h"
 
+#include "core/telemetry/Feedback.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -76,6 +78,8 @@ void ReviewQueuePage::buildUi()
     auto *actions = new QHBoxLayout;
     m_note = new QLineEdit(this);
     m_note->setPlaceholderText(tr("Optional note for the audit log"));
+    // Counted in UTF-16 units, each at most 3 bytes of UTF-8: any note typed here fits the column.
+    m_note->setMaxLength(kMaxNoteBytes / 4);
     m_note->setToolTip(tr("Saved with the next verdict; press Tab or click the table to use the keys again"));
     actions->addWidget(m_note, 1);
     const QString labels[3] = {tr("1  Correct"), tr("2  Incorrect"), tr("3  Partially correct")};

@@ -179,6 +179,8 @@ void ConnectionDialog::check(bool accepting)
     m_result->setStyleSheet(QString());
     m_result->setText(tr("Connecting to %1…").arg(u->describe()));
     SessionOpener::Options options;
+    if (m_settings)
+        options.database.lockWaitTimeoutSeconds = m_settings->lockWaitSeconds();
     options.initialize = false;  // the window prepares the tables once the dialog closed
     m_opener->start(*u, m_password->text(), options);
 }

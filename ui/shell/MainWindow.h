@@ -70,6 +70,8 @@ public slots:
 signals:
     // A session attempt ended: opened (ok), failed, cancelled or no password given.
     void sessionSettled(bool ok);
+    // The account may not prepare Atalaya's tables: pages read the raw rows, feedback is off.
+    void sessionLimited(const QString &refusedStep);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -22,6 +22,7 @@ void MainWindow::connectSession()
         setDatabase(std::move(db));
         settleSession(true);
     });
+    connect(m_opener, &SessionOpener::limited, this, &MainWindow::sessionLimited);
     connect(m_opener, &SessionOpener::failed, this, [this](const QString &message) { settleSession(false, message); });
     connect(m_sessionPanel, &SessionPanel::cancelRequested, this, [this] {
         m_opener->cancel();
@@ -65,7 +66,10 @@ void MainWindow::beginSession()
 {
     m_sessionPanel->showProgress(m_sessionUrl.describe(), {SessionProgress::Phase::Connecting, -1});
     m_content->setCurrentWidget(m_sessionPanel);
-    m_opener->start(m_sessionUrl, m_sessionPassword);
+    SessionOpener::Options options;
+    if (m_context.settings)
+        options.database.lockWaitTimeoutSeconds = m_context.settings->lockWaitSeconds();
+    m_opener->start(m_sessionUrl, m_sessionPassword, options);
 }
 
 void MainWindow::askPassword()

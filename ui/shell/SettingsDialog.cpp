@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -31,6 +32,15 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent) : QDialog(pa
     m_rules = new ReviewRulesEditor(queueTab);
     queueLayout->addWidget(m_rules, 1);
     tabs->addTab(queueTab, tr("Review queue"));
+    auto *databaseTab = new QWidget(tabs);
+    auto *databaseForm = new QFormLayout(databaseTab);
+    m_lockWait = new QSpinBox(databaseTab);
+    m_lockWait->setRange(1, 3600);
+    m_lockWait->setSuffix(tr(" s"));
+    m_lockWait->setToolTip(tr("How long a page or a verdict waits when another program holds a lock on the data, "
+                              "before saying so; applies from the next connection"));
+    databaseForm->addRow(tr("Wait for locked data"), m_lockWait);
+    tabs->addTab(databaseTab, tr("Database"));
     root->addWidget(tabs, 1);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
@@ -42,6 +52,7 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent) : QDialog(pa
 
     if (m_settings) {
         m_reviewer->setText(m_settings->reviewer());
+        m_lockWait->setValue(m_settings->lockWaitSeconds());
         m_rules->setRules(ReviewRules::fromSettingsJson(m_settings->reviewRulesJson()));
     }
     resize(1000, 640);
@@ -56,6 +67,7 @@ void SettingsDialog::accept()
     }
     if (m_settings) {
         m_settings->setReviewer(m_reviewer->text().trimmed());
+        m_settings->setLockWaitSeconds(m_lockWait->value());
         // The defaults are stored as "no custom rules", so a later change of the built-in
         // defaults reaches users who never edited them.
         const QByteArray json = *rules == ReviewRules::defaults()

@@ -4,6 +4,7 @@
 
 class QDialogButtonBox;
 class QLineEdit;
+class QSpinBox;
 
 namespace atalaya {
 
@@ -19,6 +20,7 @@ public:
 
     ReviewRulesEditor *rulesEditor() const { return m_rules; }
     QLineEdit *reviewerEdit() const { return m_reviewer; }
+    QSpinBox *lockWaitEdit() const { return m_lockWait; }
 
 public slots:
     void accept() override;
@@ -27,6 +29,7 @@ private:
     Settings *m_settings = nullptr;
     ReviewRulesEditor *m_rules = nullptr;
     QLineEdit *m_reviewer = nullptr;
+    QSpinBox *m_lockWait = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 

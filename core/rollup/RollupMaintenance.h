@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/storage/DerivedTable.h"
 
 #include <functional>
 
@@ -33,12 +34,7 @@ Status rebuild(const Database &db, const std::function<void(const QString &)> &p
 Status buildStaleSections(const Database &db, const std::function<void(const QString &)> &progress = {});
 
 // What `init` does: triggers, then a build when the rollups were never built and the table
-// is small enough to build now; bigger tables are left to `init --rebuild-rollups`.
-struct EnsureReport {
-    bool triggers = false;
-    bool built = false;
-    bool needsRebuild = false;
-};
+// is small enough to build now (ensureDerivedTable).
 Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild = 200000);
 
 }  // namespace atalaya::rollup

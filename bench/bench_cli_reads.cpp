@@ -4,10 +4,10 @@
 // scripts/bench-foundation.sh, which brings its own MariaDB server.
 #include "core/common/TimeUtil.h"
 #include "core/demo/DemoGenerator.h"
-#include "core/storage/Database.h"
+#include "core/ingest/DecisionRecorder.h"
 #include "core/setup/SchemaInstaller.h"
+#include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
-#include "core/telemetry/TelemetryRepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -157,7 +157,7 @@ int main(int argc, char *argv[])
     if (have < rows) {
         // Repository (multi-row INSERTs in transactions) for the bulk, then `record --jsonl`.
         const qint64 viaRepository = std::max<qint64>(0, rows - jsonlRuns * jsonlRows - have);
-        TelemetryRepository repo(*db);
+        DecisionRecorder repo(*db);
         qint64 written = 0;
         qint64 insertNs = 0;
         for (quint64 chunk = 0; written < viaRepository; ++chunk) {

@@ -8,13 +8,13 @@
 #include "ui/review/ReviewQueuePage.h"
 #include "core/queue/FeedbackSender.h"
 #include "ui/review/PriorityCountChips.h"
+#include "core/ingest/DecisionRecorder.h"
 #include "core/queue/QueueCountsStore.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/queue/ReviewRulesSql.h"
-#include "core/storage/Database.h"
 #include "core/setup/SchemaInstaller.h"
+#include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
-#include "core/telemetry/TelemetryRepository.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -160,7 +160,7 @@ int main(int argc, char **argv)
     demo.decisions = rows;
     demo.days = 365;
     const auto decisions = generateDemoDecisions(demo);
-    if (auto r = TelemetryRepository(db).recordBatch(decisions); !r)
+    if (auto r = DecisionRecorder(db).recordBatch(decisions); !r)
         fail(r.error().message);
     const double loadSeconds = loadTimer.elapsed() / 1000.0;
     execStatement(*db, QStringLiteral("ANALYZE TABLE ai_telemetry"), {}, QStringLiteral("analyze"));

@@ -2,9 +2,9 @@
 #include "app/cli/CommandRegistry.h"
 
 #include "core/common/TimeUtil.h"
+#include "core/ingest/DecisionRecorder.h"
+#include "core/ingest/JsonlIngest.h"
 #include "core/telemetry/DecisionValidator.h"
-#include "core/telemetry/JsonlIngest.h"
-#include "core/telemetry/TelemetryRepository.h"
 
 #include <QFile>
 #include <QTextStream>
@@ -39,7 +39,7 @@ int recordOne(CliContext &ctx, const QString &path)
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
-    auto recorded = TelemetryRepository(*db).record(*decision);
+    auto recorded = DecisionRecorder(*db).record(*decision);
     if (!recorded)
         return ctx.fail(recorded.error());
     return ctx.print({{QStringLiteral("id"), recorded->id},

@@ -5,8 +5,8 @@
 #include "core/common/TimeUtil.h"
 #include "core/risk/RiskModelStore.h"
 #include "core/risk/RiskService.h"
+#include "core/setup/AllMigrations.h"
 #include "core/storage/Database.h"
-#include "core/storage/Migrations.h"
 
 #include <QJsonArray>
 #include <QTextStream>

@@ -2,10 +2,10 @@
 
 #include "core/common/TimeUtil.h"
 #include "core/demo/DoraGenerator.h"
+#include "core/ingest/DecisionRecorder.h"
 #include "core/rollup/RollupMaintenance.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
-#include "core/telemetry/TelemetryRepository.h"
 
 #include <QJsonDocument>
 
@@ -36,8 +36,7 @@ Status writeDoraRows(const Database &db, const std::vector<DoraRow> &rows)
 Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const DemoOptions &options)
 {
     const std::vector<DecisionInput> decisions = generateDemoDecisions(options);
-    TelemetryRepository repo(db);
-    auto batch = repo.recordBatch(decisions);
+    auto batch = DecisionRecorder(db).recordBatch(decisions);
     if (!batch)
         return batch.error();
     DemoReport report;

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <optional>
 
 namespace atalaya::queuecounts {
 namespace {
@@ -70,15 +71,39 @@ void addIds(std::vector<std::pair<qint64, qint64>> &ranges, qint64 first, qint64
         ranges.emplace_back(first, last);
 }
 
-static_assert(kMaxRuleSets <= std::tuple_size_v<decltype(StoredDecision::queuePriorities)>);
+static_assert(kMaxRuleSets <= std::tuple_size_v<decltype(StoredDecision::observerNotes)>);
+
+// Its own copies of the rule sets' guesses: the thread that makes the rows may still be at
+// work when the run ends.
+class PriorityPreparer final : public RowPreparer {
+public:
+    explicit PriorityPreparer(std::vector<std::optional<QueuePriorityGuess>> guesses)
+        : m_guesses(std::move(guesses)) { }
+    void prepare(const DecisionInput &decision, StoredDecision &row) override
+    {
+        for (size_t i = 0; i < m_guesses.size() && i < row.observerNotes.size(); ++i) {
+            if (m_guesses[i])
+                row.observerNotes[i] = static_cast<qint8>(m_guesses[i]->priorityOf(decision, row.confidenceE4));
+        }
+    }
+
+private:
+    const std::vector<std::optional<QueuePriorityGuess>> m_guesses;
+};
 
 }  // namespace
 
-QueueCountsBatch::QueueCountsBatch(const Database &db, bool triggersStandAside) : m_db(db)
+QueueCountsBatch::QueueCountsBatch(const Database &db, std::function<bool()> triggersStandAside)
+    : m_db(db), m_triggersStandAside(std::move(triggersStandAside))
 {
-    if (!triggersStandAside)
+}
+
+void QueueCountsBatch::begin()
+{
+    m_sets.clear();
+    if (!m_triggersStandAside())
         return;
-    auto sets = triggerRuleSets(db);
+    auto sets = triggerRuleSets(m_db);
     if (!sets)
         return;
     for (ReviewRules &rules : *sets) {
@@ -88,12 +113,28 @@ QueueCountsBatch::QueueCountsBatch(const Database &db, bool triggersStandAside) 
     }
 }
 
-std::vector<const QueuePriorityGuess *> QueueCountsBatch::guesses() const
+void QueueCountsBatch::end()
 {
-    std::vector<const QueuePriorityGuess *> out;
-    for (const RuleSet &set : m_sets)
-        out.push_back(set.guess.active() ? &set.guess : nullptr);
-    return out;
+    m_sets.clear();
+}
+
+std::unique_ptr<RowPreparer> QueueCountsBatch::preparer() const
+{
+    std::vector<std::optional<QueuePriorityGuess>> guesses;
+    bool any = false;
+    for (const RuleSet &set : m_sets) {
+        guesses.push_back(set.guess.active() ? std::optional(set.guess) : std::nullopt);
+        any = any || set.guess.active();
+    }
+    if (!any)
+        return nullptr;
+    return std::make_unique<PriorityPreparer>(std::move(guesses));
+}
+
+void QueueCountsBatch::written(qint64 firstId, std::span<const StoredDecision> rows)
+{
+    for (size_t i = 0; i < rows.size(); ++i)
+        add(firstId + static_cast<qint64>(i), rows[i]);
 }
 
 void QueueCountsBatch::add(qint64 id, const StoredDecision &row)
@@ -102,7 +143,7 @@ void QueueCountsBatch::add(qint64 id, const StoredDecision &row)
         return;  // reviewed rows are not pending
     for (size_t i = 0; i < m_sets.size(); ++i) {
         RuleSet &set = m_sets[i];
-        const int priority = i < row.queuePriorities.size() ? row.queuePriorities[i] : QueuePriorityGuess::kUnknown;
+        const int priority = i < row.observerNotes.size() ? row.observerNotes[i] : QueuePriorityGuess::kUnknown;
         if (priority == QueuePriorityGuess::kUnknown || row.createdAtMs < 0 || !set.guess.active())
             addIds(set.ranges, id, id);
         else if (priority != QueuePriorityGuess::kNone)
@@ -110,7 +151,7 @@ void QueueCountsBatch::add(qint64 id, const StoredDecision &row)
     }
 }
 
-Status QueueCountsBatch::flush()
+Status QueueCountsBatch::commit()
 {
     for (RuleSet &set : m_sets) {
         if (Status s = flush(set); !s)

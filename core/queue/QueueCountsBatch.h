@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/queue/QueuePriorityGuess.h"
 #include "core/queue/ReviewRules.h"
+#include "core/telemetry/DecisionWriteObserver.h"
 
 #include <QByteArray>
 
@@ -16,30 +17,36 @@ class QSqlQuery;
 
 namespace atalaya {
 class Database;
-struct StoredDecision;
 }  // namespace atalaya
 
 namespace atalaya::queuecounts {
 
 // The app's bulk ingest on MySQL tells the triggers to stand aside (rollup::AppMaintainedRollups),
 // so it adds its rows to the queue counts of every rule set with triggers itself, in the rows'
-// transaction: rows whose priority the client worked out (QueuePriorityGuess) are counted as
-// they are written; the rest are read back by id range and evaluated by the triggers' SQL.
-class QueueCountsBatch {
+// transaction: rows whose priority the client worked out (QueuePriorityGuess, on the thread
+// that made them) are counted as they are written; the rest are read back by id range and
+// evaluated by the triggers' SQL.
+class QueueCountsBatch final : public DecisionWriteObserver {
 public:
-    // active() when the triggers stand aside and queue count triggers exist.
-    QueueCountsBatch(const Database &db, bool triggersStandAside);
+    // triggersStandAside: asked at begin(), after the observers before this one began.
+    QueueCountsBatch(const Database &db, std::function<bool()> triggersStandAside);
 
+    // active() when the triggers stand aside and queue count triggers exist.
+    void begin() override;
     bool active() const { return !m_sets.empty(); }
-    // One per rule set, in the order of StoredDecision::queuePriorities; null where the client
-    // cannot work priorities out for that set.
-    std::vector<const QueuePriorityGuess *> guesses() const;
-    // A row just written with this id.
-    void add(qint64 id, const StoredDecision &row);
-    // Adds the counts gathered since the last flush; call inside the rows' transaction.
-    Status flush();
+    // Each row's priority under every rule set, kept in StoredDecision::observerNotes in the
+    // order of the sets.
+    std::unique_ptr<RowPreparer> preparer() const override;
+    bool usesIds() const override { return true; }
+    void written(qint64 firstId, std::span<const StoredDecision> rows) override;
+    // Adds the counts gathered so far; inside the rows' transaction.
+    Status commit() override;
+    void end() override;
 
 private:
+    // A row just written with this id.
+    void add(qint64 id, const StoredDecision &row);
+
     using Counts = std::map<std::tuple<qint64, QByteArray, qint64>, qint64>;  // (hour, agent, code) → rows
     struct RuleSet {
         ReviewRules rules;
@@ -54,6 +61,7 @@ private:
                     const std::function<void(QSqlQuery &, int, size_t)> &bindIds);
 
     const Database &m_db;
+    const std::function<bool()> m_triggersStandAside;
     std::vector<RuleSet> m_sets;
 };
 

@@ -1,7 +1,7 @@
 #include "core/queue/QueueCountsSchema.h"
 
 #include "core/queue/ReviewRulesSql.h"
-#include "core/rollup/RollupSchema.h"
+#include "core/storage/TelemetryTriggers.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -54,6 +54,14 @@ QString mysqlBlock(const Dialect &d, const QString &id, const QString &row, cons
 }
 
 }  // namespace
+
+std::vector<Migration> migrations()
+{
+    return {
+        {31, QStringLiteral("queue_counts"), migrationStatements},
+        {32, QStringLiteral("queue_counts_per_rules"), perRuleSetMigrationStatements},
+    };
+}
 
 QStringList migrationStatements(const Dialect &d)
 {
@@ -121,7 +129,7 @@ QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const 
     const QStringList names = triggerNames(id);
     if (d.isMySql()) {
         // The app's bulk ingest adds its rows' counts itself (QueueCountsBatch), like the rollups.
-        const QString byTrigger = QStringLiteral("%1 IS NULL AND ").arg(QLatin1String(rollup::kAppMaintainsVariable));
+        const QString byTrigger = QStringLiteral("%1 IS NULL AND ").arg(QLatin1String(kAppMaintainsVariable));
         auto block = [&d, &id](const QString &row, const QString &code, int delta, const QString &extra) {
             return mysqlBlock(d, id, row, code, delta, extra);
         };

@@ -2,6 +2,7 @@
 
 #include "core/queue/ReviewRules.h"
 #include "core/storage/Dialect.h"
+#include "core/storage/Migrations.h"
 
 #include <QStringList>
 
@@ -26,6 +27,9 @@ inline constexpr const char *kRulesState = "rules";
 inline constexpr const char *kReadyState = "ready";
 // Every set's triggers run on every write to ai_telemetry: the sets kept are capped.
 inline constexpr int kMaxRuleSets = 3;
+
+// Migrations 31 and 32, the statements below.
+std::vector<Migration> migrations();
 
 QStringList migrationStatements(const Dialect &d);
 

@@ -396,43 +396,37 @@ Result<QStringList> installSql(const Database &db, const ReviewRules &rules)
 
 Result<EnsureReport> ensure(const Database &db, const ReviewRules &rules, qint64 maxRowsToBuild)
 {
-    EnsureReport report;
-    const QString id = rulesId(rules);
-    auto st = readState(db, id);
-    if (!st)
-        return st.error();
-    if (st->rules) {
+    DerivedTableLifecycle counts;
+    // Once its triggers were created, a set is ready while they exist and needs a rebuild
+    // after one was dropped.
+    counts.settled = [&db, &rules, maxRowsToBuild]() -> Result<std::optional<DerivedTableState>> {
+        const QString id = rulesId(rules);
+        auto st = readState(db, id);
+        if (!st)
+            return st.error();
+        if (!st->rules)
+            return std::optional<DerivedTableState>();
         auto exist = triggersExist(db, id);
         if (!exist)
             return exist.error();
-        report.ready = st->builtAt && *exist;
+        if (st->builtAt && *exist)
+            return std::optional(DerivedTableState::Ready);
         // Triggers a DBA created from `init --print-sql`: the rows need no privilege beyond
         // writing, so an account without TRIGGER builds them here.
-        if (!report.ready && *exist && *st->rules == rulesKey(rules)) {
+        if (*exist && *st->rules == rulesKey(rules)) {
             auto small = telemetryHasAtMost(db, maxRowsToBuild);
             if (!small)
                 return small.error();
             if (*small) {
                 if (Status s = buildTables(db, rules); !s)
                     return s.error();
-                report.ready = true;
+                return std::optional(DerivedTableState::Ready);
             }
         }
-        report.needsRebuild = !report.ready;
-        return report;
-    }
-    auto small = telemetryHasAtMost(db, maxRowsToBuild);
-    if (!small)
-        return small.error();
-    if (!*small) {
-        report.needsRebuild = true;
-        return report;
-    }
-    auto built = rebuild(db, rules);
-    if (!built)
-        return built.error();
-    report.ready = *built;
-    return report;
+        return std::optional(DerivedTableState::NeedsRebuild);
+    };
+    counts.build = [&db, &rules] { return rebuild(db, rules); };
+    return ensureDerivedTable(db, maxRowsToBuild, counts);
 }
 
 }  // namespace atalaya::queuecounts

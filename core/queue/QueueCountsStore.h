@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/queue/ReviewQueue.h"
+#include "core/storage/DerivedTable.h"
 
 #include <QDateTime>
 
@@ -36,11 +37,7 @@ Result<bool> rebuild(const Database &db, const ReviewRules &rules);
 Result<QStringList> installSql(const Database &db, const ReviewRules &rules);
 
 // What `init` does: build for `rules` when nothing was built for them yet and ai_telemetry has
-// at most maxRowsToBuild rows.
-struct EnsureReport {
-    bool ready = false;
-    bool needsRebuild = false;
-};
+// at most maxRowsToBuild rows (ensureDerivedTable).
 Result<EnsureReport> ensure(const Database &db, const ReviewRules &rules, qint64 maxRowsToBuild);
 
 }  // namespace atalaya::queuecounts

@@ -13,6 +13,19 @@
 namespace atalaya {
 namespace {
 
+// Risk model versions (RISK_MODEL.md "Versions"): dlib's bytes, metadata, metrics, active flag.
+QStringList riskModels(const Dialect &d)
+{
+    return {
+        QStringLiteral("CREATE TABLE IF NOT EXISTS atalaya_risk_models (%1, version VARCHAR(40) NOT NULL UNIQUE,"
+                       " trained_at DATETIME(6) NOT NULL, created_at DATETIME(6) NOT NULL, window_days INT NOT NULL,"
+                       " training_samples INT NOT NULL, validation_samples INT NOT NULL, metrics %2 NOT NULL,"
+                       " feature_importance %2 NOT NULL, metadata %2 NOT NULL, checks_passed SMALLINT NOT NULL,"
+                       " active SMALLINT NOT NULL DEFAULT 0, activated_at DATETIME(6) NULL, model %3 NOT NULL,"
+                       " model_bytes BIGINT NOT NULL, model_sha256 CHAR(64) NOT NULL)%4")
+            .arg(d.autoIncrementPrimaryKey(), d.jsonType(), d.blobType(), d.tableSuffix())};
+}
+
 const QByteArray kMagic = QByteArrayLiteral("ATALAYA-RISK-MODEL/1\n");
 const QString kSummaryColumns =
     QStringLiteral("version, trained_at, created_at, window_days, metrics, checks_passed, active, model_bytes");
@@ -59,6 +72,11 @@ StoredModelInfo readInfo(const QSqlQuery &q)
 }
 
 }  // namespace
+
+std::vector<Migration> riskMigrations()
+{
+    return {{10, QStringLiteral("risk_models"), riskModels}};
+}
 
 RiskModelStore::RiskModelStore(std::shared_ptr<const Database> db) : m_db(std::move(db)) { }
 

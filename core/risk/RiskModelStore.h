@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/risk/RiskModel.h"
+#include "core/storage/Migrations.h"
 
 #include <memory>
 
@@ -19,6 +20,9 @@ struct StoredModelInfo {
     bool active = false;
     qint64 modelBytes = 0;
 };
+
+// Migration 10: the table of model versions.
+std::vector<Migration> riskMigrations();
 
 // Versions of the risk model in the database (docs/RISK_MODEL.md §Versions), so every desktop and
 // pipeline uses the same one. At most one is active; activate() rolls back or forward.

@@ -2,9 +2,9 @@
 
 #include "core/common/JsonUtil.h"
 #include "core/common/TimeUtil.h"
+#include "core/ingest/DecisionRecorder.h"
 #include "core/risk/RiskDataSource.h"
 #include "core/risk/RiskModelStore.h"
-#include "core/telemetry/TelemetryRepository.h"
 
 #include <QJsonArray>
 
@@ -71,7 +71,7 @@ Result<RecordedCheck> RiskService::recordCheck(const RiskPrediction &p, const Ri
     if (failAbove)
         meta.insert(QStringLiteral("fail_above"), *failAbove);
     d.metadata = meta;
-    auto recorded = TelemetryRepository(m_db).record(d);
+    auto recorded = DecisionRecorder(m_db).record(d);
     if (!recorded)
         return recorded.error();
     return RecordedCheck{recorded->id, d.decision};

@@ -5,6 +5,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/MySqlStatement.h"
 #include "core/storage/SqlUtil.h"
+#include "core/storage/TelemetryTriggers.h"
 
 #include <algorithm>
 
@@ -14,37 +15,61 @@ namespace {
 // 24 values a row at most; a statement holds at most 65 535.
 constexpr size_t kRowsPerUpsert = 1000;
 
+class ContributionPreparer final : public RowPreparer {
+public:
+    void prepare(const DecisionInput &, StoredDecision &row) override { contributions.add(row); }
+    RollupContributions contributions;
+};
+
 }  // namespace
 
-AppMaintainedRollups::AppMaintainedRollups(const Database &db) : m_db(db)
+AppMaintainedRollups::AppMaintainedRollups(const Database &db) : m_db(db) { }
+
+AppMaintainedRollups::~AppMaintainedRollups()
 {
-    if (!db.dialect().isMySql() || !status(db).triggers)
+    end();
+}
+
+void AppMaintainedRollups::begin()
+{
+    end();
+    if (!m_db.dialect().isMySql() || !status(m_db).triggers)
         return;
-    m_active = execStatement(db, QStringLiteral("SET %1 = 1").arg(QLatin1String(kAppMaintainsVariable)), {},
+    m_active = execStatement(m_db, QStringLiteral("SET %1 = 1").arg(QLatin1String(kAppMaintainsVariable)), {},
                              QStringLiteral("taking over the rollup triggers"))
                    .ok();
 }
 
-AppMaintainedRollups::~AppMaintainedRollups()
+void AppMaintainedRollups::end()
 {
-    if (m_active)
-        execStatement(m_db, QStringLiteral("SET %1 = NULL").arg(QLatin1String(kAppMaintainsVariable)), {},
-                      QStringLiteral("handing back the rollup triggers"));
+    m_pending = {};
+    if (!m_active)
+        return;
+    m_active = false;
+    execStatement(m_db, QStringLiteral("SET %1 = NULL").arg(QLatin1String(kAppMaintainsVariable)), {},
+                  QStringLiteral("handing back the rollup triggers"));
 }
 
-void AppMaintainedRollups::add(const StoredDecision &d)
+std::unique_ptr<RowPreparer> AppMaintainedRollups::preparer() const
 {
-    if (m_active)
-        m_pending.add(d);
+    if (!m_active)
+        return nullptr;
+    return std::make_unique<ContributionPreparer>();
 }
 
-void AppMaintainedRollups::add(RollupContributions &&contributions)
+void AppMaintainedRollups::prepared(std::unique_ptr<RowPreparer> preparer)
 {
-    if (m_active)
-        m_pending.merge(std::move(contributions));
+    if (auto *p = dynamic_cast<ContributionPreparer *>(preparer.get()); p && m_active)
+        m_pending.merge(std::move(p->contributions));
 }
 
-Status AppMaintainedRollups::flush()
+void AppMaintainedRollups::queued(const StoredDecision &row)
+{
+    if (m_active)
+        m_pending.add(row);
+}
+
+Status AppMaintainedRollups::commit()
 {
     if (!m_active)
         return {};

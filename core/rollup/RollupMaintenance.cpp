@@ -230,24 +230,23 @@ Status rebuild(const Database &db, const ProgressFn &progress)
 
 Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild, const ProgressFn &progress)
 {
-    EnsureReport report;
-    auto triggers = installTriggers(db);
-    if (!triggers)
-        return triggers.error();
-    report.triggers = *triggers;
-    if (!report.triggers || status(db).ready)
-        return report;
-    auto small = telemetryHasAtMost(db, maxRowsToBuild);
-    if (!small)
-        return small.error();
-    if (!*small) {
-        report.needsRebuild = true;
-        return report;
-    }
-    if (Status s = rebuild(db, progress); !s)
-        return s.error();
-    report.built = true;
-    return report;
+    DerivedTableLifecycle rollups;
+    rollups.settled = [&db]() -> Result<std::optional<DerivedTableState>> {
+        auto triggers = installTriggers(db);
+        if (!triggers)
+            return triggers.error();
+        if (!*triggers)
+            return std::optional(DerivedTableState::NoTriggers);
+        if (status(db).ready)
+            return std::optional(DerivedTableState::Ready);
+        return std::optional<DerivedTableState>();
+    };
+    rollups.build = [&db, &progress]() -> Result<bool> {
+        if (Status s = rebuild(db, progress); !s)
+            return s.error();
+        return true;
+    };
+    return ensureDerivedTable(db, maxRowsToBuild, rollups);
 }
 
 }  // namespace atalaya::rollup

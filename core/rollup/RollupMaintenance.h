@@ -2,6 +2,7 @@
 
 #include "core/common/Progress.h"
 #include "core/common/Result.h"
+#include "core/storage/DerivedTable.h"
 
 #include <QStringList>
 
@@ -36,12 +37,7 @@ Status rebuild(const Database &db, const ProgressFn &progress = {});
 Status buildStaleSections(const Database &db, const ProgressFn &progress = {});
 
 // What `init` does: triggers, then a build when the rollups were never built and the table
-// is small enough to build now; bigger tables are left to `init --rebuild-rollups`.
-struct EnsureReport {
-    bool triggers = false;
-    bool built = false;
-    bool needsRebuild = false;
-};
+// is small enough to build now (ensureDerivedTable).
 Result<EnsureReport> ensure(const Database &db, qint64 maxRowsToBuild = 200000, const ProgressFn &progress = {});
 
 }  // namespace atalaya::rollup

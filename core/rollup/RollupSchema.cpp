@@ -1,5 +1,7 @@
 #include "core/rollup/RollupSchema.h"
 
+#include "core/storage/TelemetryTriggers.h"
+
 namespace atalaya::rollup {
 namespace {
 
@@ -142,6 +144,16 @@ QStringList counterExpressions(const Dialect &d, const QString &r)
         d.isMySql() ? QStringLiteral("0")
                     : sumOf(QStringLiteral("NOT (json_valid(%1decision_made) AND json_valid(%1metadata))").arg(r)),
         sumOf(QStringLiteral("NOT ") + valid),
+    };
+}
+
+std::vector<Migration> migrations()
+{
+    return {
+        {20, QStringLiteral("rollup_hour"), migrationStatements},
+        {21, QStringLiteral("rollup_day"), dayMigrationStatements},
+        {22, QStringLiteral("rollup_percents"), percentsMigrationStatements},
+        {33, QStringLiteral("rollup_filter_indexes"), filterIndexMigrationStatements},
     };
 }
 

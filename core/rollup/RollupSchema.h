@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/Dialect.h"
+#include "core/storage/Migrations.h"
 
 #include <QStringList>
 
@@ -32,6 +33,9 @@ QString validExpression(const Dialect &d, const QString &row);
 // 1 when the row counts in calibration (valid, reviewed, with an accuracy), as SQL.
 QString reviewedExpression(const Dialect &d, const QString &row);
 
+// Migrations 20–22 and 33, the statements below.
+std::vector<Migration> migrations();
+
 QStringList migrationStatements(const Dialect &d);
 // Migration 21: the day table, the calibration sections, and a rebuild.
 QStringList dayMigrationStatements(const Dialect &d);
@@ -47,9 +51,5 @@ QStringList triggerNames();
 // Triggers of earlier schema versions, dropped when the current ones are installed.
 QStringList obsoleteTriggerNames();
 QStringList triggerStatements(const Dialect &d);
-
-// MariaDB/MySQL session variable that tells the triggers the app maintains the rollups of
-// this session's own writes itself (bulk ingest); other sessions never set it.
-inline constexpr const char *kAppMaintainsVariable = "@atalaya_rollup_by_app";
 
 }  // namespace atalaya::rollup

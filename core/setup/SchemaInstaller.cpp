@@ -3,8 +3,8 @@
 #include "core/common/TimeUtil.h"
 #include "core/queue/QueueCountsStore.h"
 #include "core/rollup/RollupMaintenance.h"
+#include "core/setup/AllMigrations.h"
 #include "core/storage/Database.h"
-#include "core/storage/Migrations.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QSqlQuery>
@@ -151,27 +151,23 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
     if (options.rebuildRollups) {
         if (Status s = rollup::rebuild(db, options.progress); !s)
             return s.error();
-        report.rollups = QStringLiteral("ready");
+        report.rollups = stateName(DerivedTableState::Ready);
         if (options.progress)
             options.progress(QStringLiteral("queue counts"), -1);
         auto built = queuecounts::rebuild(db, queueRules);
         if (!built)
             return built.error();
-        report.queueCounts = *built ? QStringLiteral("ready") : QStringLiteral("no_triggers");
+        report.queueCounts = stateName(*built ? DerivedTableState::Ready : DerivedTableState::NoTriggers);
         return report;
     }
     auto rollups = rollup::ensure(db, options.maxRowsToBuildRollups, options.progress);
     if (!rollups)
         return rollups.error();
-    report.rollups = !rollups->triggers ? QStringLiteral("no_triggers")
-        : rollups->needsRebuild         ? QStringLiteral("needs_rebuild")
-                                        : QStringLiteral("ready");
+    report.rollups = stateName(rollups->state);
     auto counts = queuecounts::ensure(db, queueRules, options.maxRowsToBuildRollups);
     if (!counts)
         return counts.error();
-    report.queueCounts = counts->ready ? QStringLiteral("ready")
-        : counts->needsRebuild         ? QStringLiteral("needs_rebuild")
-                                       : QStringLiteral("no_triggers");
+    report.queueCounts = stateName(counts->state);
     return report;
 }
 

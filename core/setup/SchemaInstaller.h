@@ -25,8 +25,7 @@ struct InitReport {
     int schemaVersion = 0;
     QStringList created;  // tables (and indexes) created by this run
     QStringList migrated;  // Atalaya migrations applied by this run
-    // "ready" (built and kept in step by triggers), "needs_rebuild" (run init
-    // --rebuild-rollups), or "no_triggers" (the account may not create triggers: raw reads).
+    // stateName(DerivedTableState): "ready", "needs_rebuild" or "no_triggers".
     QString rollups;
     // The same three states for the review queue counts table (QueueCountsStore).
     QString queueCounts;

@@ -2,12 +2,12 @@
 
 #include "core/common/TimeUtil.h"
 #include "core/logging/Logging.h"
-#include "core/queue/QueueCountsSchema.h"
-#include "core/rollup/RollupSchema.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QSet>
+
+#include <algorithm>
 
 namespace atalaya {
 namespace {
@@ -28,19 +28,6 @@ QStringList feedbackAudit(const Dialect &d)
         s << QStringLiteral("CREATE INDEX IF NOT EXISTS idx_audit_telemetry "
                             "ON atalaya_feedback_audit (telemetry_id, id)");
     return s;
-}
-
-// Risk model versions (docs/RISK_MODEL.md §Versions): dlib's bytes, metadata, metrics, active flag.
-QStringList riskModels(const Dialect &d)
-{
-    return {
-        QStringLiteral("CREATE TABLE IF NOT EXISTS atalaya_risk_models (%1, version VARCHAR(40) NOT NULL UNIQUE,"
-                       " trained_at DATETIME(6) NOT NULL, created_at DATETIME(6) NOT NULL, window_days INT NOT NULL,"
-                       " training_samples INT NOT NULL, validation_samples INT NOT NULL, metrics %2 NOT NULL,"
-                       " feature_importance %2 NOT NULL, metadata %2 NOT NULL, checks_passed SMALLINT NOT NULL,"
-                       " active SMALLINT NOT NULL DEFAULT 0, activated_at DATETIME(6) NULL, model %3 NOT NULL,"
-                       " model_bytes BIGINT NOT NULL, model_sha256 CHAR(64) NOT NULL)%4")
-            .arg(d.autoIncrementPrimaryKey(), d.jsonType(), d.blobType(), d.tableSuffix())};
 }
 
 // Client-generated keys of delivered feedback, written in the feedback's own transaction, so a
@@ -91,23 +78,27 @@ Result<QSet<int>> appliedVersions(const Database &db)
 
 }  // namespace
 
-const std::vector<Migration> &allMigrations()
+std::vector<Migration> storageMigrations()
 {
-    static const std::vector<Migration> migrations = {
+    return {
         {1, QStringLiteral("feedback_audit"), feedbackAudit},
-        {10, QStringLiteral("risk_models"), riskModels},
-        {20, QStringLiteral("rollup_hour"), rollup::migrationStatements},
-        {21, QStringLiteral("rollup_day"), rollup::dayMigrationStatements},
-        {22, QStringLiteral("rollup_percents"), rollup::percentsMigrationStatements},
         {30, QStringLiteral("feedback_keys"), feedbackKeys},
-        {31, QStringLiteral("queue_counts"), queuecounts::migrationStatements},
-        {32, QStringLiteral("queue_counts_per_rules"), queuecounts::perRuleSetMigrationStatements},
-        {33, QStringLiteral("rollup_filter_indexes"), rollup::filterIndexMigrationStatements},
     };
-    return migrations;
 }
 
-Result<MigrationReport> migrate(const Database &db)
+void MigrationRegistry::add(std::vector<Migration> steps)
+{
+    for (Migration &m : steps) {
+        const auto at = std::lower_bound(m_steps.begin(), m_steps.end(), m.version,
+                                         [](const Migration &a, int version) { return a.version < version; });
+        if (at != m_steps.end() && at->version == m.version)
+            qFatal("migration version %d registered twice (%s, %s)", m.version, qPrintable(at->name),
+                   qPrintable(m.name));
+        m_steps.insert(at, std::move(m));
+    }
+}
+
+Result<MigrationReport> migrate(const Database &db, const MigrationRegistry &registry)
 {
     if (Status s = ensureVersionTable(db); !s)
         return s.error();
@@ -117,7 +108,7 @@ Result<MigrationReport> migrate(const Database &db)
     const QSet<int> &done = *applied;
 
     MigrationReport report;
-    for (const Migration &m : allMigrations()) {
+    for (const Migration &m : registry.steps()) {
         if (done.contains(m.version)) {
             report.schemaVersion = std::max(report.schemaVersion, m.version);
             continue;

@@ -23,6 +23,11 @@ Result<bool> telemetryTriggersExist(const Database &db, const QStringList &names
 // After this process created or dropped triggers on ai_telemetry.
 void forgetTelemetryTriggers(const Database &db);
 
+// MariaDB/MySQL session variable that tells the triggers of the rollups and of the queue counts
+// that the app maintains those tables for this session's own writes itself (bulk ingest,
+// DecisionWriter's observers); other sessions never set it.
+inline constexpr const char *kAppMaintainsVariable = "@atalaya_rollup_by_app";
+
 std::chrono::milliseconds telemetryTriggersRecheckInterval();
 // Tests shorten it to watch a trigger dropped behind the app's back being noticed.
 void setTelemetryTriggersRecheckInterval(std::chrono::milliseconds interval);

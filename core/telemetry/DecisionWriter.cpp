@@ -1,11 +1,9 @@
 #include "core/telemetry/DecisionWriter.h"
 
-#include "core/queue/QueueCountsBatch.h"
-#include "core/rollup/RollupBatch.h"
 #include "core/storage/Database.h"
 #include "core/storage/MySqlStatement.h"
-#include "core/telemetry/DecisionLoader.h"
 #include "core/storage/SqlUtil.h"
+#include "core/telemetry/DecisionLoader.h"
 
 #include <QSqlError>
 
@@ -39,8 +37,8 @@ QString insertSql(int rows)
 
 }  // namespace
 
-DecisionWriter::DecisionWriter(const Database &db)
-    : m_db(db), m_rowsPerStatement(db.dialect().isMySql() ? kMySqlRows : kSqliteRows)
+DecisionWriter::DecisionWriter(const Database &db, std::vector<std::unique_ptr<DecisionWriteObserver>> observers)
+    : m_db(db), m_rowsPerStatement(db.dialect().isMySql() ? kMySqlRows : kSqliteRows), m_observers(std::move(observers))
 {
 }
 
@@ -48,6 +46,7 @@ DecisionWriter::~DecisionWriter()
 {
     if (m_open)
         rollback();
+    endObservers();
 }
 
 Status DecisionWriter::begin()
@@ -57,32 +56,50 @@ Status DecisionWriter::begin()
     m_loader.reset();
     if (m_db.dialect().isMySql())
         m_loader = std::make_unique<DecisionLoader>(m_db);
-    m_rollups = std::make_unique<rollup::AppMaintainedRollups>(m_db);
-    m_queueCounts = std::make_unique<queuecounts::QueueCountsBatch>(m_db, m_rollups->active());
+    endObservers();
+    for (const auto &o : m_observers)
+        o->begin();
+    m_observing = true;
     if (Status s = beginTransaction(m_db); !s) {
-        m_rollups.reset();
-        m_queueCounts.reset();
+        endObservers();
         return s;
     }
     m_open = true;
     return {};
 }
 
-bool DecisionWriter::rollupsActive() const
+void DecisionWriter::endObservers()
 {
-    return m_rollups && m_rollups->active();
+    if (!m_observing)
+        return;
+    m_observing = false;
+    for (const auto &o : m_observers)
+        o->end();
 }
 
-void DecisionWriter::addRollups(rollup::RollupContributions &&contributions)
+DecisionWriter::Preparation DecisionWriter::preparation() const
 {
-    m_rollups->add(std::move(contributions));
+    Preparation p;
+    for (const auto &o : m_observers)
+        p.m_preparers.push_back(o->preparer());
+    return p;
 }
 
-Status DecisionWriter::write(std::vector<StoredDecision> &&rows, Rollups rollups)
+void DecisionWriter::addPrepared(Preparation &&preparation)
+{
+    for (size_t i = 0; i < m_observers.size() && i < preparation.m_preparers.size(); ++i) {
+        if (preparation.m_preparers[i])
+            m_observers[i]->prepared(std::move(preparation.m_preparers[i]));
+    }
+}
+
+Status DecisionWriter::write(std::vector<StoredDecision> &&rows, Prepared prepared)
 {
     for (StoredDecision &row : rows) {
-        if (rollups == Rollups::AddHere)
-            m_rollups->add(row);
+        if (prepared == Prepared::No) {
+            for (const auto &o : m_observers)
+                o->queued(row);
+        }
         if (m_loader) {
             if (!m_loader->open()) {
                 if (Status s = m_loader->begin(what(kLoadRows)); !s)
@@ -97,7 +114,7 @@ Status DecisionWriter::write(std::vector<StoredDecision> &&rows, Rollups rollups
         }
     }
     // The previous statement's rows, while the server takes this one's.
-    countWritten();
+    deliverWritten();
     return {};
 }
 
@@ -114,20 +131,27 @@ Result<BatchReport> DecisionWriter::commit()
         if (Status s = runPending(); !s)
             return s.error();
     }
-    // Memory work only: the last statement's rows go into the queue counts on another thread
-    // while the server takes the rollup upserts.
-    auto counting = std::async(std::launch::async, [this] { countWritten(); });
-    const Status rolledUp = m_rollups->flush();
-    counting.wait();
-    if (!rolledUp)
-        return rolledUp.error();
-    if (Status s = m_queueCounts->flush(); !s)
-        return s.error();
+    // Memory work only: the last statement's rows go to the observers that want their ids on
+    // another thread while the server takes the other observers' writes.
+    auto delivering = std::async(std::launch::async, [this] { deliverWritten(); });
+    Status observed;
+    for (const auto &o : m_observers) {
+        if (!o->usesIds() && observed)
+            observed = o->commit();
+    }
+    delivering.wait();
+    if (!observed)
+        return observed.error();
+    for (const auto &o : m_observers) {
+        if (o->usesIds()) {
+            if (Status s = o->commit(); !s)
+                return s.error();
+        }
+    }
     m_open = false;
     if (Status s = commitTransaction(m_db); !s)
         return s.error();
-    m_rollups.reset();
-    m_queueCounts.reset();
+    endObservers();
     return m_report;
 }
 
@@ -138,8 +162,7 @@ void DecisionWriter::rollback()
     m_pending.clear();
     m_written = {};
     rollbackTransaction(m_db);
-    m_rollups.reset();
-    m_queueCounts.reset();
+    endObservers();
 }
 
 QString DecisionWriter::what(int rows) const
@@ -153,7 +176,7 @@ Status DecisionWriter::runPending()
 {
     const int rows = static_cast<int>(m_pending.size());
     Status s = m_db.dialect().isMySql() ? runMySql(rows) : runQt(rows);
-    countWritten();
+    deliverWritten();
     m_written.rows = std::move(m_pending);
     m_written.ranges = std::move(m_ranges);
     m_pending = {};
@@ -263,18 +286,16 @@ void DecisionWriter::noteIds(qint64 first, int start, int rows)
     m_ranges.push_back({first, start, rows});
 }
 
-void DecisionWriter::countWritten()
+void DecisionWriter::deliverWritten()
 {
-    for (const IdRange &r : m_written.ranges) {
-        for (int i = 0; i < r.rows; ++i)
-            m_queueCounts->add(r.first + i, m_written.rows[static_cast<size_t>(r.start + i)]);
+    for (const auto &o : m_observers) {
+        if (!o->usesIds())
+            continue;
+        for (const IdRange &r : m_written.ranges)
+            o->written(r.first,
+                       std::span(m_written.rows).subspan(static_cast<size_t>(r.start), static_cast<size_t>(r.rows)));
     }
     m_written = {};
-}
-
-std::vector<const QueuePriorityGuess *> DecisionWriter::queuePriorityGuesses() const
-{
-    return m_queueCounts ? m_queueCounts->guesses() : std::vector<const QueuePriorityGuess *>();
 }
 
 }  // namespace atalaya

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/telemetry/DecisionWriteObserver.h"
 #include "core/telemetry/StoredDecision.h"
 
 #include <QSqlQuery>
@@ -14,14 +15,6 @@ namespace atalaya {
 class Database;
 class DecisionLoader;
 class MySqlStatement;
-class QueuePriorityGuess;
-namespace rollup {
-class AppMaintainedRollups;
-class RollupContributions;
-}  // namespace rollup
-namespace queuecounts {
-class QueueCountsBatch;
-}  // namespace queuecounts
 
 struct BatchReport {
     qint64 inserted = 0;
@@ -35,35 +28,46 @@ struct BatchReport {
 // back for the rest of the run to natively bound multi-row INSERTs when the server refuses it
 // or takes a statement's rows with any warning (that statement is undone to a savepoint and
 // redone as INSERTs, which then fail exactly as they always did); SQLite gets multi-row
-// INSERTs. On MySQL the rollup contributions of the
-// whole run go in as one upsert per touched hour row just before the commit, so the rollup
-// rows are locked only for that moment; the queue counts of the run's ids follow the same way.
+// INSERTs. The observers keep the derived tables in step in the same transaction (core/ingest
+// makes the writer with the rollups' and the queue counts'); they write what the whole run adds
+// just before the commit, so their rows are locked only for that moment.
 class DecisionWriter {
 public:
-    explicit DecisionWriter(const Database &db);
+    DecisionWriter(const Database &db, std::vector<std::unique_ptr<DecisionWriteObserver>> observers);
     ~DecisionWriter();  // rolls back a run that was begun but neither committed nor rolled back
     DecisionWriter(const DecisionWriter &) = delete;
     DecisionWriter &operator=(const DecisionWriter &) = delete;
 
     Status begin();
-    // Who adds the rows' rollup contributions: the writer, or the caller on its own thread,
-    // handing them over with addRollups() before commit().
-    enum class Rollups { AddHere, AddedByCaller };
+    // The observers' per-row work for rows the caller makes on another thread; its rows are
+    // written with Prepared::ByCaller and it comes back through addPrepared() before commit().
+    class Preparation {
+    public:
+        void prepare(const DecisionInput &decision, StoredDecision &row)
+        {
+            for (const std::unique_ptr<RowPreparer> &p : m_preparers) {
+                if (p)
+                    p->prepare(decision, row);
+            }
+        }
+
+    private:
+        friend class DecisionWriter;
+        std::vector<std::unique_ptr<RowPreparer>> m_preparers;  // one per observer
+    };
+    // After begin(), for this run.
+    Preparation preparation() const;
+    void addPrepared(Preparation &&preparation);
+    enum class Prepared { No, ByCaller };
     // Queues rows; every full statement runs at once. On MySQL the rows stream to the server
     // as they come (one LOAD DATA statement open across calls).
-    Status write(std::vector<StoredDecision> &&rows, Rollups rollups = Rollups::AddHere);
+    Status write(std::vector<StoredDecision> &&rows, Prepared prepared = Prepared::No);
     // Ends the statement the rows are streaming into, so the server does not wait on the
     // caller's next rows (holding the table's AUTO-INC lock, and towards its read timeout).
     Status pause();
-    // After begin(): whether rows need rollup contributions (MySQL with rollup triggers).
-    bool rollupsActive() const;
-    void addRollups(rollup::RollupContributions &&contributions);
     Result<BatchReport> commit();
     void rollback();
     qint64 written() const { return m_report.inserted; }
-    // After begin(): per queue-count rule set, what the caller may use to fill in
-    // StoredDecision::queuePriorities (null: leave it unknown).
-    std::vector<const QueuePriorityGuess *> queuePriorityGuesses() const;
 
 private:
     Status runPending();
@@ -73,16 +77,17 @@ private:
     QString what(int rows) const;
     // The rows m_pending[start, start + rows) got the ids from first on.
     void noteIds(qint64 first, int start, int rows);
-    // Adds the rows of the last statement that ran to the queue counts.
-    void countWritten();
+    // Hands the rows of the last statement that ran, with their ids, to the observers.
+    void deliverWritten();
+    void endObservers();
 
     struct IdRange {
         qint64 first;
         int start;
         int rows;
     };
-    // A statement's rows and their ids, kept until the next statement runs: counting them
-    // for the queue then overlaps the server's work.
+    // A statement's rows and their ids, kept until the next statement runs: the observers'
+    // work on them then overlaps the server's.
     struct Written {
         std::vector<StoredDecision> rows;
         std::vector<IdRange> ranges;
@@ -95,8 +100,8 @@ private:
     std::vector<IdRange> m_ranges;  // of m_pending's rows that have ids
     Written m_written;
     BatchReport m_report;
-    std::unique_ptr<rollup::AppMaintainedRollups> m_rollups;
-    std::unique_ptr<queuecounts::QueueCountsBatch> m_queueCounts;
+    const std::vector<std::unique_ptr<DecisionWriteObserver>> m_observers;
+    bool m_observing = false;  // begun, not yet ended
     std::unique_ptr<DecisionLoader> m_loader;  // MySQL, until the server refuses LOAD DATA once
     std::unique_ptr<MySqlStatement> m_full;
     std::optional<QSqlQuery> m_fullQt;

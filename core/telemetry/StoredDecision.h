@@ -22,9 +22,10 @@ struct StoredDecision {
     QByteArray createdAt;  // toDbDateTime's text
     qint64 createdAtMs = 0;
     std::optional<Feedback> feedback;
-    // The row's priority under each queue-count rule set, as QueuePriorityGuess worked it out
-    // on the parsing thread; -1 when unknown, so the queue counts read the row back.
-    std::array<qint8, 3> queuePriorities{-1, -1, -1};
+    // Small values one write observer's RowPreparer worked out for the row where it was made,
+    // for that observer to read when the row is written; -1 where not worked out. (The queue
+    // counts keep the row's priority under each of their rule sets here.)
+    std::array<qint8, 3> observerNotes{-1, -1, -1};
 };
 
 // human_feedback and accuracy as stored for a feedback value; static, so bound bytes outlive

@@ -2,11 +2,8 @@
 
 #include "core/common/Result.h"
 #include "core/telemetry/Decision.h"
-#include "core/telemetry/DecisionWriter.h"
 
-#include <functional>
 #include <memory>
-#include <vector>
 
 namespace atalaya {
 
@@ -26,17 +23,10 @@ struct DecisionRow {
     QDateTime createdAt;
 };
 
-// Writes and reads rows of ai_telemetry. Bulk writes are multi-row INSERTs in one transaction
-// (DecisionWriter; docs/PERFORMANCE.md: ~20× faster than row by row on MariaDB).
+// Reads rows of ai_telemetry (core/ingest's DecisionRecorder writes them).
 class TelemetryRepository {
 public:
     explicit TelemetryRepository(std::shared_ptr<const Database> db);
-
-    Result<RecordedDecision> record(const DecisionInput &decision) const;
-    // Inserts in the given order, all or nothing (one transaction). `progress(done)` reports
-    // rows sent so far; they are committed together at the end.
-    Result<BatchReport> recordBatch(const std::vector<DecisionInput> &decisions,
-                                    const std::function<void(qint64)> &progress = {}) const;
 
     Result<DecisionRow> find(qint64 id) const;
     Result<bool> agentExists(const QString &agentId) const;

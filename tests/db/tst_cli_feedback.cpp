@@ -2,6 +2,7 @@
 #include "tests/support/TestDatabases.h"
 
 #include "core/common/TimeUtil.h"
+#include "core/ingest/DecisionRecorder.h"
 #include "core/storage/SqlUtil.h"
 #include "core/telemetry/FeedbackRepository.h"
 #include "core/telemetry/TelemetryRepository.h"
@@ -33,7 +34,7 @@ private slots:
         d.decision = {{"label", "bug"}};
         d.confidence = 0.81;
         d.executionTimeMs = 90;
-        auto r = TelemetryRepository(m_fresh.db).record(d);
+        auto r = DecisionRecorder(m_fresh.db).record(d);
         QVERIFY(r.ok());
         m_id = r->id;
     }

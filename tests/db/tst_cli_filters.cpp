@@ -1,7 +1,7 @@
 #include "tests/support/CliRunner.h"
 #include "tests/support/TestDatabases.h"
 
-#include "core/telemetry/TelemetryRepository.h"
+#include "core/ingest/DecisionRecorder.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -53,7 +53,7 @@ private slots:
                 rows.push_back(d);
             }
         }
-        QVERIFY(TelemetryRepository(m_fresh.db).recordBatch(rows).ok());
+        QVERIFY(DecisionRecorder(m_fresh.db).recordBatch(rows).ok());
     }
 
     void everyFilterTreatsTheIdAsData_data()

@@ -1,7 +1,7 @@
 #include "tests/support/CliRunner.h"
 #include "tests/support/TestDatabases.h"
 
-#include "core/telemetry/TelemetryRepository.h"
+#include "core/ingest/DecisionRecorder.h"
 
 #include <QFile>
 #include <QProcess>
@@ -45,7 +45,7 @@ private slots:
             d.createdAt = t;
             rows.push_back(d);
         }
-        QVERIFY(TelemetryRepository(m_fresh.db).recordBatch(rows).ok());
+        QVERIFY(DecisionRecorder(m_fresh.db).recordBatch(rows).ok());
     }
 
     void csv_data()
@@ -115,7 +115,7 @@ private slots:
             d.createdAt = QDateTime::currentDateTimeUtc().addSecs(-7200);
             pending.push_back(d);
         }
-        auto written = TelemetryRepository(m_fresh.db).recordBatch(pending);
+        auto written = DecisionRecorder(m_fresh.db).recordBatch(pending);
         QVERIFY(written.ok());
         const QString out = m_dir.filePath(QStringLiteral("queue.csv"));
         const auto r = run(

@@ -1,7 +1,7 @@
 #include "tests/support/CliRunner.h"
 #include "tests/support/TestDatabases.h"
 
-#include "core/storage/Migrations.h"
+#include "core/setup/AllMigrations.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QJsonArray>

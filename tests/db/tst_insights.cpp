@@ -3,9 +3,9 @@
 #include "tests/support/TestDatabases.h"
 
 #include "core/alerts/Alerts.h"
+#include "core/ingest/DecisionRecorder.h"
 #include "core/stats/Calibration.h"
 #include "core/stats/StatsService.h"
-#include "core/telemetry/TelemetryRepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -71,7 +71,7 @@ private slots:
         rows.push_back(decision("e", "x", 0.9, 10, C, t));
         for (int i = 0; i < 3; ++i)
             rows.push_back(decision("e", "x", 0.9, 10, std::nullopt, t));
-        auto written = TelemetryRepository(m_db).recordBatch(rows);
+        auto written = DecisionRecorder(m_db).recordBatch(rows);
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
     }
 

@@ -1,14 +1,14 @@
 #include "tests/support/TestDatabases.h"
 
 #include "core/common/TimeUtil.h"
+#include "core/ingest/DecisionRecorder.h"
+#include "core/ingest/JsonlIngest.h"
 #include "core/queue/QueueCountsSchema.h"
 #include "core/queue/QueueCountsStore.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/storage/SqlUtil.h"
 #include "core/storage/TelemetryTriggers.h"
 #include "core/telemetry/FeedbackRepository.h"
-#include "core/telemetry/JsonlIngest.h"
-#include "core/telemetry/TelemetryRepository.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -155,7 +155,7 @@ private:
                 qFatal("%s", qPrintable(report.error().message));
             return {};
         }
-        auto r = TelemetryRepository(m_db).recordBatch(batch);
+        auto r = DecisionRecorder(m_db).recordBatch(batch);
         if (!r)
             qFatal("%s", qPrintable(r.error().message));
         std::vector<qint64> ids;

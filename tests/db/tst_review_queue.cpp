@@ -3,11 +3,11 @@
 
 #include "core/common/TimeUtil.h"
 #include "core/dashboard/DashboardData.h"
+#include "core/ingest/DecisionRecorder.h"
 #include "core/queue/QueueJson.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/storage/SqlUtil.h"
 #include "core/telemetry/FeedbackRepository.h"
-#include "core/telemetry/TelemetryRepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,7 +36,7 @@ private:
         d.metadata = metadata;
         d.executionTimeMs = 120;
         d.createdAt = at.isValid() ? at : QDateTime::currentDateTimeUtc().addSecs(-600);
-        auto r = TelemetryRepository(m_db).record(d);
+        auto r = DecisionRecorder(m_db).record(d);
         if (!r)
             qWarning("insert failed: %s", qPrintable(r.error().message));
         return r ? r->id : 0;
@@ -203,7 +203,7 @@ private slots:
             d.createdAt = QDateTime::currentDateTimeUtc().addSecs(-i);
             rows.push_back(d);
         }
-        auto batch = TelemetryRepository(m_db).recordBatch(rows);
+        auto batch = DecisionRecorder(m_db).recordBatch(rows);
         QVERIFY(batch.ok());
         QueueFilter filter;
         filter.agentId = QStringLiteral("p3-sample");

@@ -2,10 +2,10 @@
 #include "tests/support/TestDatabases.h"
 
 #include "core/common/TimeUtil.h"
+#include "core/ingest/DecisionRecorder.h"
 #include "core/stats/StatsJson.h"
 #include "core/stats/StatsService.h"
 #include "core/storage/SqlUtil.h"
-#include "core/telemetry/TelemetryRepository.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -50,7 +50,7 @@ private slots:
             decision("b", "y", 0.0, 1000, std::nullopt, t),
             decision("old", "x", 0.9, 5000, Feedback::Incorrect, m_now.addDays(-40)),
         };
-        auto written = TelemetryRepository(m_db).recordBatch(rows);
+        auto written = DecisionRecorder(m_db).recordBatch(rows);
         QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
         QCOMPARE(written->inserted, qint64(11));
         // Rows another system wrote outside the seed's ranges: counted, never averaged.

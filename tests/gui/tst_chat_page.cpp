@@ -11,11 +11,11 @@
 #include "ui/chat/ChatLiveCharts.h"
 #include "ui/chat/ChatTranscriptView.h"
 #include "ui/chat/LiveKpiCard.h"
+#include "core/ingest/DecisionRecorder.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/settings/Settings.h"
 #include "ui/common/ChartCard.h"
 #include "ui/common/StatusPanel.h"
-#include "core/telemetry/TelemetryRepository.h"
 
 #include <QAbstractAxis>
 #include <QAbstractItemModelTester>
@@ -152,7 +152,7 @@ private slots:
         auto fresh = freshDatabase();
         QVERIFY2(fresh.db, "no test database");
         m_db = fresh.db;
-        TelemetryRepository repo(m_db);
+        DecisionRecorder repo(m_db);
         auto queued = repo.record(decision(0.40));
         QVERIFY(queued.ok());
         m_queued = queued->id;

@@ -5,12 +5,12 @@
 #include "ui/review/ReviewQueueModel.h"
 #include "ui/review/ReviewRulesModel.h"
 #include "ui/review/ReviewQueuePage.h"
+#include "core/ingest/DecisionRecorder.h"
 #include "core/queue/QueueCountsStore.h"
 #include "ui/review/PriorityCountChips.h"
 #include "ui/review/QueueCountsRebuild.h"
 #include "core/settings/Settings.h"
 #include "core/storage/SqlUtil.h"
-#include "core/telemetry/TelemetryRepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
@@ -99,7 +99,7 @@ private slots:
             d.metadata = {{QStringLiteral("model_version"), QStringLiteral("v1")}};
             d.executionTimeMs = 42;
             d.createdAt = now.addSecs(-age);
-            auto r = TelemetryRepository(m_db).record(d);
+            auto r = DecisionRecorder(m_db).record(d);
             QVERIFY(r.ok());
             m_ids.push_back(r->id);
         }
@@ -238,7 +238,7 @@ private slots:
             d.decision = {{QStringLiteral("action"), QStringLiteral("reply")}};
             d.executionTimeMs = 7;
             d.createdAt = now.addSecs(-120);
-            auto r = TelemetryRepository(m_db).record(d);
+            auto r = DecisionRecorder(m_db).record(d);
             QVERIFY(r.ok());
             added.push_back(r->id);
         }
@@ -319,7 +319,7 @@ private slots:
         d.confidence = 0.30;
         d.decision = {{QStringLiteral("action"), QStringLiteral("reply")}};
         d.createdAt = QDateTime::currentDateTimeUtc().addSecs(-60);
-        auto recorded = TelemetryRepository(other.db).record(d);
+        auto recorded = DecisionRecorder(other.db).record(d);
         QVERIFY(recorded.ok());
         const qint64 id = recorded->id;
         const QString oldBefore = feedbackOf(*m_db, id);

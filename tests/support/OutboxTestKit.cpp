@@ -1,7 +1,7 @@
 #include "tests/support/OutboxTestKit.h"
 
+#include "core/ingest/DecisionRecorder.h"
 #include "core/setup/SchemaInstaller.h"
-#include "core/telemetry/TelemetryRepository.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -27,7 +27,7 @@ std::vector<qint64> seedPending(const std::shared_ptr<Database> &db, int count, 
         d.executionTimeMs = 10;
         rows.push_back(d);
     }
-    auto batch = TelemetryRepository(db).recordBatch(rows);
+    auto batch = DecisionRecorder(db).recordBatch(rows);
     std::vector<qint64> ids;
     if (!batch) {
         qWarning("seeding decisions failed: %s", qPrintable(batch.error().message));

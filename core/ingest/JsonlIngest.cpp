@@ -1,7 +1,6 @@
-#include "core/telemetry/JsonlIngest.h"
+#include "core/ingest/JsonlIngest.h"
 
-#include "core/queue/QueuePriorityGuess.h"
-#include "core/rollup/RollupContributions.h"
+#include "core/ingest/DecisionWriters.h"
 #include "core/telemetry/DecisionValidator.h"
 
 #include <QIODevice>
@@ -85,9 +84,9 @@ private:
 class Parser {
 public:
     Parser(QIODevice &input, bool keepText, ChunkQueue &queue, std::atomic<bool> &encode,
-           std::vector<const QueuePriorityGuess *> queueGuesses, bool addRollups)
-        : m_input(input), m_keepText(keepText), m_queue(queue), m_encode(encode),
-          m_queueGuesses(std::move(queueGuesses)), m_addRollups(addRollups), m_now(QDateTime::currentDateTimeUtc())
+           DecisionWriter::Preparation preparation)
+        : m_input(input), m_keepText(keepText), m_queue(queue), m_encode(encode), m_preparation(std::move(preparation)),
+          m_now(QDateTime::currentDateTimeUtc())
     {
     }
 
@@ -126,7 +125,7 @@ public:
         m_queue.push(std::move(m_chunk));
     }
 
-    rollup::RollupContributions takeRollups() { return std::move(m_rollups); }
+    DecisionWriter::Preparation takePreparation() { return std::move(m_preparation); }
 
 private:
     void line(const QByteArray &raw)
@@ -141,13 +140,7 @@ private:
                                           m_keepText ? QByteArray(raw.constData(), raw.size()) : QByteArray()});
         } else if (m_encode.load(std::memory_order_relaxed)) {
             StoredDecision &row = m_chunk.rows.emplace_back(toStored(*decision, m_now));
-            for (size_t i = 0; i < m_queueGuesses.size() && i < row.queuePriorities.size(); ++i) {
-                if (m_queueGuesses[i])
-                    row.queuePriorities[i] =
-                        static_cast<qint8>(m_queueGuesses[i]->priorityOf(*decision, row.confidenceE4));
-            }
-            if (m_addRollups)
-                m_rollups.add(row);
+            m_preparation.prepare(*decision, row);
         }
         if (m_chunk.rows.size() + m_chunk.rejections.size() >= kRowsPerChunk) {
             m_queue.push(std::move(m_chunk));
@@ -160,9 +153,7 @@ private:
     const bool m_keepText;
     ChunkQueue &m_queue;
     std::atomic<bool> &m_encode;
-    const std::vector<const QueuePriorityGuess *> m_queueGuesses;
-    const bool m_addRollups;
-    rollup::RollupContributions m_rollups;  // of the rows sent, while the run is not lost
+    DecisionWriter::Preparation m_preparation;  // of the rows sent, while the run is not lost
     const QDateTime m_now;
     qint64 m_lineNo = 0;
     Chunk m_chunk;
@@ -172,7 +163,8 @@ private:
 
 Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, const JsonlIngestOptions &options)
 {
-    DecisionWriter writer(db);
+    const std::unique_ptr<DecisionWriter> writerPtr = makeDecisionWriter(db);
+    DecisionWriter &writer = *writerPtr;
     if (Status s = writer.begin(); !s)
         return s.error();
     ChunkQueue queue;
@@ -180,7 +172,7 @@ Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, cons
     std::atomic<bool> encode{true};
     // The parser also works out what the rows add to the rollups and the queue counts, so
     // the writing thread only talks to the server.
-    Parser parser(input, options.skipInvalid, queue, encode, writer.queuePriorityGuesses(), writer.rollupsActive());
+    Parser parser(input, options.skipInvalid, queue, encode, writer.preparation());
     std::thread parserThread([&parser] { parser.run(); });
     auto finish = [&](auto &&result) {
         queue.cancel();
@@ -217,7 +209,7 @@ Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, cons
             writer.rollback();
         }
         if (!lost && !chunk.rows.empty()) {
-            if (Status s = writer.write(std::move(chunk.rows), DecisionWriter::Rollups::AddedByCaller); !s)
+            if (Status s = writer.write(std::move(chunk.rows), DecisionWriter::Prepared::ByCaller); !s)
                 return finish(Result<JsonlIngestReport>(s.error()));
             if (options.progress)
                 options.progress(writer.written());
@@ -228,7 +220,7 @@ Result<JsonlIngestReport> ingestJsonl(const Database &db, QIODevice &input, cons
     parserThread.join();
     if (lost)
         return report;
-    writer.addRollups(parser.takeRollups());
+    writer.addPrepared(parser.takePreparation());
     auto committed = writer.commit();
     if (!committed)
         return committed.error();

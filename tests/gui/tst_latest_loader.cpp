@@ -16,12 +16,27 @@ class TestLatestLoader : public QObject {
 private:
     static constexpr int kMaxRequests = 4;
 
-    // Every request finished on the pool (its result, if any, is posted): deliver it now.
-    static void settle(QThreadPool &pool)
-    {
-        pool.waitForDone();
-        QCoreApplication::sendPostedEvents();
-    }
+    // Requests that wait at their own gate, so the test decides which one finishes when. All
+    // gates open when it goes: a failed check never leaves the pool waiting for a request.
+    struct Gated {
+        std::array<QSemaphore, kMaxRequests> gates;
+        QThreadPool pool;
+        Gated() { pool.setMaxThreadCount(kMaxRequests); }
+        ~Gated()
+        {
+            for (QSemaphore &gate : gates)
+                gate.release(kMaxRequests);
+            pool.waitForDone();
+        }
+        void pass(int i) { gates[static_cast<size_t>(i)].acquire(); }
+        void open(int i) { gates[static_cast<size_t>(i)].release(); }
+        // Every request finished (its result, if any, is posted): deliver it now.
+        void settle()
+        {
+            pool.waitForDone();
+            QCoreApplication::sendPostedEvents();
+        }
+    };
 
 private slots:
     void newestWinsWhateverTheOrder_data()
@@ -38,24 +53,21 @@ private slots:
         QTest::newRow("dropped, one request") << QList<int>{0} << true << QList<int>{};
     }
 
-    // Request i waits for its own gate, so the test decides which one finishes when; each
-    // finished request is delivered (or dropped) before the next one is let go.
+    // Each finished request is delivered (or dropped) before the next one is let go.
     void newestWinsWhateverTheOrder()
     {
         QFETCH(QList<int>, finishOrder);
         QFETCH(bool, dropAfterStart);
         QFETCH(QList<int>, shown);
-        QThreadPool pool;
-        pool.setMaxThreadCount(kMaxRequests);
-        QObject owner;
-        auto *loader = new LatestLoader(&owner, &pool);
-        std::array<QSemaphore, kMaxRequests> gates;
+        Gated requests;
         QList<int> delivered;
+        QObject owner;
+        auto *loader = new LatestLoader(&owner, &requests.pool);
         quint64 lastTicket = 0;
         for (int i = 0; i < finishOrder.size(); ++i) {
             lastTicket = loader->run<int>(
-                [&gates, i] {
-                    gates[static_cast<size_t>(i)].acquire();
+                [&requests, i] {
+                    requests.pass(i);
                     return i;
                 },
                 [&delivered](int value) { delivered << value; });
@@ -69,12 +81,12 @@ private slots:
         }
         int running = static_cast<int>(finishOrder.size());
         for (int i : finishOrder) {
-            gates[static_cast<size_t>(i)].release();
+            requests.open(i);
             --running;
-            QTRY_COMPARE(pool.activeThreadCount(), running);
+            QTRY_COMPARE(requests.pool.activeThreadCount(), running);
             QCoreApplication::sendPostedEvents();
         }
-        settle(pool);
+        requests.settle();
         QCOMPARE(delivered, shown);
         QVERIFY(!loader->isPending());
     }
@@ -83,25 +95,23 @@ private slots:
     // and shows nothing stale meanwhile.
     void pendingUntilTheNewestArrives()
     {
-        QThreadPool pool;
-        pool.setMaxThreadCount(2);
-        QObject owner;
-        auto *loader = new LatestLoader(&owner, &pool);
-        QSemaphore gate;
+        Gated requests;
         QList<int> delivered;
+        QObject owner;
+        auto *loader = new LatestLoader(&owner, &requests.pool);
         loader->run<int>([] { return 1; }, [&delivered](int v) { delivered << v; });
         loader->run<int>(
-            [&gate] {
-                gate.acquire();
+            [&requests] {
+                requests.pass(0);
                 return 2;
             },
             [&delivered](int v) { delivered << v; });
-        QTRY_COMPARE(pool.activeThreadCount(), 1);
+        QTRY_COMPARE(requests.pool.activeThreadCount(), 1);
         QCoreApplication::sendPostedEvents();
         QVERIFY(delivered.isEmpty());
         QVERIFY(loader->isPending());
-        gate.release();
-        settle(pool);
+        requests.open(0);
+        requests.settle();
         QCOMPARE(delivered, QList<int>{2});
         QVERIFY(!loader->isPending());
     }
@@ -109,22 +119,21 @@ private slots:
     // The page closes while its read runs: the read finishes, nobody is called.
     void destroyedOwnerReceivesNothing()
     {
-        QThreadPool pool;
-        auto *owner = new QObject;
-        auto *loader = new LatestLoader(owner, &pool);
-        QSemaphore gate;
+        Gated requests;
         std::atomic<bool> ran{false};
         bool called = false;
+        auto *owner = new QObject;
+        auto *loader = new LatestLoader(owner, &requests.pool);
         loader->run<int>(
-            [&gate, &ran] {
-                gate.acquire();
+            [&requests, &ran] {
+                requests.pass(0);
                 ran = true;
                 return 1;
             },
             [&called](int) { called = true; });
         delete owner;
-        gate.release();
-        settle(pool);
+        requests.open(0);
+        requests.settle();
         QVERIFY(ran);
         QVERIFY(!called);
     }

@@ -38,6 +38,8 @@ ReviewQueueController::ReviewQueueController(const AppContext &context, QObject 
 {
     m_model = new ReviewQueueModel(this);
     m_rebuild = new QueueCountsRebuild(this);
+    // Qt's global pool, where this page has always read; the other pages read on
+    // databasePool() (DatabasePool.h says why). Moving these reads is a change of its own.
     QThreadPool *pool = QThreadPool::globalInstance();
     m_items = new LatestLoader(this, pool);
     m_countsLoader = new LatestLoader(this, pool);

@@ -32,4 +32,9 @@ Result<MigrationReport> migrate(const Database &db)
     return migrate(db, registry());
 }
 
+Result<QStringList> pendingMigrationSql(const Database &db)
+{
+    return pendingMigrationSql(db, registry());
+}
+
 }  // namespace atalaya

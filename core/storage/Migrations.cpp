@@ -132,14 +132,14 @@ Result<MigrationReport> migrate(const Database &db, const MigrationRegistry &reg
     return report;
 }
 
-Result<QStringList> pendingMigrationSql(const Database &db)
+Result<QStringList> pendingMigrationSql(const Database &db, const MigrationRegistry &registry)
 {
     auto applied = appliedVersions(db);
     if (!applied)
         return applied.error();
     const QString appliedAt = toDbDateTime(QDateTime::currentDateTimeUtc());
     QStringList sql{versionTableSql(db.dialect())};
-    for (const Migration &m : allMigrations()) {
+    for (const Migration &m : registry.steps()) {
         if (applied->contains(m.version))
             continue;
         sql << m.statements(db.dialect());

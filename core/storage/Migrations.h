@@ -47,6 +47,6 @@ Result<MigrationReport> migrate(const Database &db, const MigrationRegistry &reg
 
 // What migrate() would run on this database, as statements for a DBA (`init --print-sql`):
 // the version table, then each pending migration and the row that records it.
-Result<QStringList> pendingMigrationSql(const Database &db);
+Result<QStringList> pendingMigrationSql(const Database &db, const MigrationRegistry &registry);
 
 }  // namespace atalaya

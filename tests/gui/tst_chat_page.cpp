@@ -6,7 +6,6 @@
 #include "ui/common/Theme.h"
 #include "ui/review/ReviewQueueModel.h"
 #include "ui/chat/ChatPage.h"
-#include "ui/review/ReviewQueuePage.h"
 #include "ui/chat/ChatConversationModel.h"
 #include "ui/chat/ChatLiveCharts.h"
 #include "ui/chat/ChatTranscriptView.h"
@@ -132,9 +131,13 @@ private:
     }
     qint64 reviewSelection() const
     {
-        auto *queue = qobject_cast<ReviewQueuePage *>(m_window->page(QStringLiteral("queue")));
-        const QModelIndex i = queue->table()->currentIndex();
-        return i.isValid() ? queue->model()->item(i.row()).id : 0;
+        const QTableView *table = reviewTable();
+        const QModelIndex i = table->currentIndex();
+        return i.isValid() ? qobject_cast<ReviewQueueModel *>(table->model())->item(i.row()).id : 0;
+    }
+    QTableView *reviewTable() const
+    {
+        return m_window->page(QStringLiteral("queue"))->findChild<QTableView *>(QStringLiteral("reviewTable"));
     }
     void select(const QString &id)
     {
@@ -306,8 +309,7 @@ private slots:
         QTRY_COMPARE(reviewSelection(), m_queued);
 
         // A decision the queue does not list (outside the P3 sample) is opened all the same.
-        auto *queue = qobject_cast<ReviewQueuePage *>(m_window->page(QStringLiteral("queue")));
-        QCOMPARE(queue->model()->rowOf(m_unqueued), -1);
+        QCOMPARE(qobject_cast<ReviewQueueModel *>(reviewTable()->model())->rowOf(m_unqueued), -1);
         QVERIFY(m_window->showPage(QStringLiteral("chat")));
         m_server.send(answer(QStringLiteral("c-77"), QStringLiteral("Done."), m_unqueued));
         QTRY_VERIFY(rowOf(QStringLiteral("c-77")) >= 0);

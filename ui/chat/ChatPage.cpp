@@ -1,6 +1,6 @@
 #include "ui/chat/ChatPage.h"
 
-#include "ui/common/DatabasePool.h"
+#include "ui/common/LatestLoader.h"
 #include "ui/chat/ChatConversationModel.h"
 #include "ui/chat/ChatKpiPanel.h"
 #include "ui/chat/ChatLiveCharts.h"
@@ -15,7 +15,6 @@
 #include "core/storage/Database.h"
 
 #include <QEvent>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -27,7 +26,6 @@
 #include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace atalaya {
 
@@ -41,7 +39,8 @@ constexpr int kSettleMs = 2500;
 
 }  // namespace
 
-ChatPage::ChatPage(const AppContext &context, QWidget *parent) : Page(context, parent)
+ChatPage::ChatPage(const AppContext &context, QWidget *parent)
+    : Page(context, parent), m_historyLoader(new LatestLoader(this)), m_transcriptLoader(new LatestLoader(this))
 {
     // Same margins, spacing and bold title as the dashboard pages (DataPage).
     auto *root = new QVBoxLayout(this);
@@ -305,50 +304,45 @@ void ChatPage::showTranscript()
     if (!db)
         return;
     const QString id = m_selectedId;
-    auto *watcher = new QFutureWatcher<Result<std::vector<ChatTranscriptLine>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, render, id] {
-        watcher->deleteLater();
-        if (const auto result = watcher->result(); result)
-            render(id, *result);
-    });
-    watcher->setFuture(QtConcurrent::run(databasePool(), [db, id] { return loadChatTranscript(*db, id, 500); }));
+    m_transcriptLoader->run<Result<std::vector<ChatTranscriptLine>>>(
+        [db, id] { return loadChatTranscript(*db, id, 500); },
+        [render, id](const Result<std::vector<ChatTranscriptLine>> &result) {
+            if (result)
+                render(id, *result);
+        });
 }
 
 void ChatPage::loadHistory()
 {
-    const quint64 generation = ++m_generation;
     auto db = m_context.db;
     if (!db) {
+        m_historyLoader->drop();
         m_historyDone = true;
         return;
     }
     using History = Result<std::optional<std::vector<ChatConversationSummary>>>;
-    auto *watcher = new QFutureWatcher<History>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        const History result = watcher->result();
-        if (!result)
-            m_historyNote->setText(tr("History unavailable: %1").arg(result.error().message));
-        else if (!*result)
-            m_historyNote->setText(tr("No chat tables in this database: showing the live feed only."));
-        else {
-            m_historyNote->setText(
-                tr("Grey rows: history from the chat tables (%n conversation(s)).", nullptr, int((*result)->size())));
-            m_model->setHistory(**result);
-        }
-        m_historyDone = true;
-        maybeFinishLoad();
-    });
-    watcher->setFuture(QtConcurrent::run(databasePool(), [db]() -> History {
-        if (!chatTablesExist(*db))
-            return std::optional<std::vector<ChatConversationSummary>>();
-        auto history = loadChatHistory(*db, kHistoryRows);
-        if (!history)
-            return history.error();
-        return std::optional(std::move(*history));
-    }));
+    m_historyLoader->run<History>(
+        [db]() -> History {
+            if (!chatTablesExist(*db))
+                return std::optional<std::vector<ChatConversationSummary>>();
+            auto history = loadChatHistory(*db, kHistoryRows);
+            if (!history)
+                return history.error();
+            return std::optional(std::move(*history));
+        },
+        [this](const History &result) {
+            if (!result)
+                m_historyNote->setText(tr("History unavailable: %1").arg(result.error().message));
+            else if (!*result)
+                m_historyNote->setText(tr("No chat tables in this database: showing the live feed only."));
+            else {
+                m_historyNote->setText(tr("Grey rows: history from the chat tables (%n conversation(s)).", nullptr,
+                                          int((*result)->size())));
+                m_model->setHistory(**result);
+            }
+            m_historyDone = true;
+            maybeFinishLoad();
+        });
 }
 
 void ChatPage::maybeFinishLoad()

@@ -20,6 +20,7 @@ class ChatKpiPanel;
 class ChatLiveCharts;
 class ChatTopIntents;
 class ChatTranscriptView;
+class LatestLoader;
 
 // The live chat monitor (docs/CHAT_PROTOCOL.md, docs/DASHBOARD.md §Pages): connection state, KPI cards, live
 // charts, top intents, conversations with their transcript, history from the chat tables.
@@ -81,12 +82,13 @@ private:
     QTableView *m_table = nullptr;
     ChatTranscriptView *m_transcript = nullptr;
     QLabel *m_historyNote = nullptr;
+    LatestLoader *m_historyLoader = nullptr;
+    LatestLoader *m_transcriptLoader = nullptr;
 
     QString m_selectedId;
     qint64 m_selectedLastTs = -1;
     QString m_connectedUrl;
     QString m_feedState;
-    quint64 m_generation = 0;
     bool m_loadPending = false;
     bool m_historyDone = false;
     QElapsedTimer m_sinceRefresh;

@@ -6,8 +6,8 @@
 
 namespace atalaya {
 
-// One page of the main window (docs/DASHBOARD.md §Pages). Pages load off the UI thread, drop
-// stale results with a generation counter, and say when the data is on screen, which the
+// One page of the main window (docs/DASHBOARD.md §Pages). Pages load off the UI thread, show only
+// their latest request's result (LatestLoader), and say when the data is on screen, which the
 // `--screenshot` mode and the GUI tests wait for.
 class Page : public QWidget {
     Q_OBJECT

@@ -7,7 +7,7 @@
 
 namespace atalaya {
 
-DataPage::DataPage(const AppContext &context, QWidget *parent) : Page(context, parent)
+DataPage::DataPage(const AppContext &context, QWidget *parent) : Page(context, parent), m_loader(new LatestLoader(this))
 {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(12, 8, 12, 8);
@@ -35,7 +35,7 @@ DataPage::DataPage(const AppContext &context, QWidget *parent) : Page(context, p
 void DataPage::refresh()
 {
     if (!m_context.db) {
-        ++m_generation;
+        m_loader->drop();
         fail(tr("Not connected to a database. Use File → Connect… to choose one."));
         return;
     }

@@ -1,12 +1,9 @@
 #pragma once
 
-#include "ui/common/DatabasePool.h"
 #include "core/common/Result.h"
-#include "ui/common/Page.h"
 #include "ui/common/ErrorBanner.h"
-
-#include <QFutureWatcher>
-#include <QtConcurrent>
+#include "ui/common/LatestLoader.h"
+#include "ui/common/Page.h"
 
 class QLabel;
 class QVBoxLayout;
@@ -15,7 +12,7 @@ namespace atalaya {
 
 // The shared shape of the dashboard pages: a header (title, loading state), an error banner
 // with Retry, and the content. load() runs a core read on the thread pool and shows its
-// immutable result; results of an older refresh (another filter) are dropped by generation.
+// immutable result; the latest refresh wins (an older one, for another filter, is dropped).
 class DataPage : public Page {
     Q_OBJECT
 public:
@@ -24,7 +21,6 @@ public:
     void refresh() final;
     bool isLoading() const { return m_loading; }
     ErrorBanner *errorBanner() const { return m_banner; }
-    quint64 generation() const { return m_generation; }
 
 protected:
     // Starts this page's load with the resolved query (db is non-null here).
@@ -39,14 +35,8 @@ protected:
 
     template <typename T, typename Work, typename Show> void load(Work work, Show show)
     {
-        const quint64 generation = ++m_generation;
         setLoading(true);
-        auto *watcher = new QFutureWatcher<Result<T>>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, show] {
-            watcher->deleteLater();
-            if (generation != m_generation)
-                return;
-            const Result<T> result = watcher->result();
+        m_loader->run<Result<T>>(std::move(work), [this, show](const Result<T> &result) {
             setLoading(false);
             if (!result) {
                 fail(result.error().message);
@@ -56,7 +46,6 @@ protected:
             show(*result);
             emit loadFinished(true, {});
         });
-        watcher->setFuture(QtConcurrent::run(databasePool(), std::move(work)));
     }
 
     void fail(const QString &message);
@@ -68,7 +57,7 @@ private:
     QLabel *m_state = nullptr;
     ErrorBanner *m_banner = nullptr;
     QVBoxLayout *m_content = nullptr;
-    quint64 m_generation = 0;
+    LatestLoader *m_loader = nullptr;
     bool m_loading = false;
 };
 

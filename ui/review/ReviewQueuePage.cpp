@@ -1,12 +1,9 @@
 #include "ui/review/ReviewQueuePage.h"
 
-#include "ui/review/ReviewQueueModel.h"
-#include "ui/review/ReviewDetailPane.h"
-#include "ui/review/FeedbackFlow.h"
 #include "ui/review/PriorityCountChips.h"
-#include "ui/review/QueueCountsRebuild.h"
-#include "core/settings/Settings.h"
-#include "core/storage/Database.h"
+#include "ui/review/ReviewDetailPane.h"
+#include "ui/review/ReviewQueueController.h"
+#include "ui/review/ReviewQueueModel.h"
 
 #include <QKeyEvent>
 #include <QLabel>
@@ -15,121 +12,150 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
-#include <QTimer>
 
 namespace atalaya {
-namespace {
-
-ReviewRules rulesOf(const AppContext &context)
-{
-    return context.settings ? ReviewRules::fromSettingsJson(context.settings->reviewRulesJson())
-                            : ReviewRules::defaults();
-}
-
-}  // namespace
 
 ReviewQueuePage::ReviewQueuePage(const AppContext &context, QWidget *parent)
-    : Page(context, parent), m_rules(rulesOf(context))
+    : Page(context, parent), m_controller(new ReviewQueueController(context, this))
 {
-    m_rebuild = new QueueCountsRebuild(this);
+    m_model = m_controller->model();
     buildUi();
+    connectController();
+    m_controller->setConflictResolver([this](const QString &message) { return askToOverwrite(message); });
     // The outbox is opened at once: its size shows in the status bar and what it holds is
     // retried from the start, whether or not the reviewer opens this page.
-    ensureFlow();
-    if (m_context.settings) {
-        connect(m_context.settings, &Settings::changed, this, [this](const QString &key) {
-            if (key == QLatin1String("queue/rules"))
-                rulesChanged();
-            else if (key.startsWith(QLatin1String("queue/")))
-                refresh();
-        });
-    }
-    connect(m_rebuild, &QueueCountsRebuild::started, this, [this] {
-        m_rebuildProgress->setVisible(true);
-        m_status->setText(tr("Recounting the queue for the new rules; counts are read from the decisions meanwhile…"));
-    });
-    connect(m_rebuild, &QueueCountsRebuild::finished, this, [this](bool kept, const QString &message) {
-        m_rebuildProgress->setVisible(false);
-        m_status->setText(kept ? tr("The queue counts follow the new rules.")
-                               : tr("Counts are read from the decisions (%1).").arg(message));
-        reloadCounts();
-    });
+    m_controller->openFlow();
 }
 
 ReviewQueuePage::~ReviewQueuePage()
 {
-    m_rebuild->waitForDone();
+    // While the page is whole: what the rebuild posts meanwhile may still reach it.
+    m_controller->waitForRebuild();
 }
 
-void ReviewQueuePage::ensureFlow()
+void ReviewQueuePage::connectController()
 {
-    if (m_flow || !m_context.db)
-        return;
-    m_flow = new FeedbackFlow(m_context.db, this);
-    m_flow->setConflictResolver([this](const QString &message) {
-        if (m_resolveConflict)
-            return m_resolveConflict(message);
-        return QMessageBox::question(this, tr("Reviewed meanwhile"),
-                                     tr("%1.\n\nOverwrite that review with yours?").arg(message),
-                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
-            == QMessageBox::Yes;
+    ReviewQueueController *c = m_controller;
+    // The decision selected before the items are replaced stays selected after.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_keepSelected = currentId(); });
+    connect(c, &ReviewQueueController::rulesChanged, this, [this] {
+        m_chips->setRules(m_controller->rules());
+        refresh();
     });
-    connect(m_flow, &FeedbackFlow::message, m_status, &QLabel::setText);
-    connect(m_flow, &FeedbackFlow::databaseChanged, m_countsLater, qOverload<>(&QTimer::start));
-    connect(m_flow, &FeedbackFlow::outboxSizeChanged, this, &ReviewQueuePage::outboxCountChanged);
-    connect(m_flow, &FeedbackFlow::settled, this, &ReviewQueuePage::feedbackSettled);
-    if (const QString problem = m_flow->open(); !problem.isEmpty())
-        m_status->setText(problem);
+    connect(c, &ReviewQueueController::reloadRequested, this, &ReviewQueuePage::refresh);
+    connect(c, &ReviewQueueController::itemsFailed, this, &ReviewQueuePage::showFailure);
+    connect(c, &ReviewQueueController::itemsLoaded, this, &ReviewQueuePage::showItems);
+    connect(c, &ReviewQueueController::itemsShown, this, &ReviewQueuePage::itemsShown);
+    connect(c, &ReviewQueueController::countsChanged, this, &ReviewQueuePage::showCounts);
+    connect(c, &ReviewQueueController::historyLoaded, m_detail, &ReviewDetailPane::showHistory);
+    connect(c, &ReviewQueueController::wantedReady, m_table, &QTableView::selectRow);
+    connect(c, &ReviewQueueController::wantedMissing, this, [this](qint64 id, const QString &error) {
+        m_status->setText(
+            error.isEmpty()
+                ? tr("Decision #%1 is not waiting for review (reviewed already, or not in this database).").arg(id)
+                : error);
+    });
+    connect(c, &ReviewQueueController::refreshFinished, this, &ReviewQueuePage::showFinished);
+    connect(c, &ReviewQueueController::message, m_status, &QLabel::setText);
+    connect(c, &ReviewQueueController::rebuildStarted, this, [this] {
+        m_rebuildProgress->setVisible(true);
+        m_status->setText(tr("Recounting the queue for the new rules; counts are read from the decisions meanwhile…"));
+    });
+    connect(c, &ReviewQueueController::rebuildFinished, this, [this](bool kept, const QString &message) {
+        m_rebuildProgress->setVisible(false);
+        m_status->setText(kept ? tr("The queue counts follow the new rules.")
+                               : tr("Counts are read from the decisions (%1).").arg(message));
+    });
+    connect(c, &ReviewQueueController::outboxCountChanged, this, &ReviewQueuePage::outboxCountChanged);
+    connect(c, &ReviewQueueController::outboxLeftBehind, this, &ReviewQueuePage::outboxLeftBehind);
+    connect(c, &ReviewQueueController::feedbackSettled, this, &ReviewQueuePage::feedbackSettled);
+}
+
+bool ReviewQueuePage::askToOverwrite(const QString &message)
+{
+    return QMessageBox::question(this, tr("Reviewed meanwhile"),
+                                 tr("%1.\n\nOverwrite that review with yours?").arg(message),
+                                 QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+        == QMessageBox::Yes;
 }
 
 void ReviewQueuePage::setConflictResolver(std::function<bool(const QString &)> resolver)
 {
-    m_resolveConflict = std::move(resolver);
+    m_controller->setConflictResolver(std::move(resolver));
 }
 
 void ReviewQueuePage::setContext(const AppContext &context)
 {
-    if (context.db != m_context.db) {
-        // The old flow's outbox file belongs to the old database (one per URL): what it still
-        // holds is delivered when that database is connected again.
-        if (m_flow) {
-            m_flow->waitForWrites();
-            const int left = m_flow->outboxSize();
-            delete m_flow;
-            m_flow = nullptr;
-            if (left > 0 && m_context.db)
-                emit outboxLeftBehind(left, m_context.db->url().describe());
-        }
-        m_model->setItems({});
-        m_context = context;
-        ensureFlow();
-        emit outboxCountChanged(outboxSize());
-    }
+    m_controller->setContext(context);
     Page::setContext(context);
 }
 
 int ReviewQueuePage::outboxSize() const
 {
-    return m_flow ? m_flow->outboxSize() : 0;
+    return m_controller->outboxSize();
 }
 
-QString ReviewQueuePage::reviewer() const
+void ReviewQueuePage::refresh()
 {
-    const QString name = m_context.settings ? m_context.settings->reviewer() : QString();
-    return name.isEmpty() ? FeedbackRepository::defaultReviewer() : name;
+    m_controller->setAgent(m_filter.agentId);
+    if (!m_controller->refresh()) {
+        showEmpty(tr("Not connected to a database."));
+        emit loadFinished(false, tr("not connected"));
+        return;
+    }
+    m_status->setText(tr("Loading…"));
 }
 
-void ReviewQueuePage::rulesChanged()
+void ReviewQueuePage::openItem(const QVariant &argument)
 {
-    m_rules = rulesOf(m_context);
-    m_chips->setRules(m_rules);
-    refresh();
-    m_rebuild->request(m_context.db, m_rules);
+    m_controller->open(argument.toLongLong());
+}
+
+void ReviewQueuePage::showFailure(const QString &error)
+{
+    m_status->setText(error);
+    m_banner->setText(tr("The queue cannot be read: %1").arg(error));
+    m_banner->setVisible(true);
+    emit loadFinished(false, error);
+}
+
+void ReviewQueuePage::showItems(const WriteAccess &access)
+{
+    fitColumns();
+    const int row = std::max(0, m_model->rowOf(m_keepSelected));
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(row);
+    else
+        showEmpty(tr("Nothing to review. Well done."));
+    setWritable(access.writable, access.reason);
+    m_status->setText(tr("Counting the queue…"));
+    if (isVisible())
+        m_table->setFocus();
+}
+
+void ReviewQueuePage::showCounts()
+{
+    switch (m_controller->countsState()) {
+    case ReviewQueueController::CountsState::Known: m_chips->setCounts(m_controller->counts()); break;
+    case ReviewQueueController::CountsState::Counting: m_chips->setState(PriorityCountChips::State::Counting); break;
+    case ReviewQueueController::CountsState::Unavailable:
+        m_chips->setState(PriorityCountChips::State::Unavailable);
+        break;
+    }
+}
+
+void ReviewQueuePage::showFinished(const QString &countsError)
+{
+    if (!m_controller->isRebuilding())
+        m_status->setText(
+            countsError.isEmpty()
+                ? tr("%Ln decision(s) waiting for review", nullptr, static_cast<int>(m_controller->counts().all()))
+                : tr("The queue is shown; its counts could not be read: %1").arg(countsError));
+    emit loadFinished(true, {});
 }
 
 void ReviewQueuePage::setWritable(bool writable, const QString &reason)
 {
-    m_writable = writable;
     for (QPushButton *b : m_buttons)
         b->setEnabled(writable);
     if (!writable && !reason.isEmpty()) {
@@ -140,34 +166,34 @@ void ReviewQueuePage::setWritable(bool writable, const QString &reason)
     }
 }
 
+qint64 ReviewQueuePage::currentId() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? m_model->item(current.row()).id : 0;
+}
+
 void ReviewQueuePage::showSelected()
 {
     const QModelIndex current = m_table->currentIndex();
     if (!current.isValid() || current.row() >= m_model->rowCount()) {
         if (m_model->rowCount() == 0)
-            m_detail->showEmpty(tr("Nothing to review. Well done."));
+            showEmpty(tr("Nothing to review. Well done."));
         return;
     }
     const QueueItem &item = m_model->item(current.row());
     m_detail->showItem(item, m_model->now());
-    m_historyLater->start();
+    m_controller->setShown(item.id);
 }
 
-void ReviewQueuePage::adjustCounts(const QueueItem &item, int delta)
+void ReviewQueuePage::showEmpty(const QString &message)
 {
-    if (m_chips->state() != PriorityCountChips::State::Known)
-        return;
-    QueueCounts counts = m_chips->counts();
-    const auto p = static_cast<size_t>(item.priority);
-    counts.total[p] = std::max<qint64>(0, counts.total[p] + delta);
-    if (item.overdueAt(QDateTime::currentDateTimeUtc()))
-        counts.overdue[p] = std::max<qint64>(0, counts.overdue[p] + delta);
-    m_chips->setCounts(counts);
+    m_detail->showEmpty(message);
+    m_controller->setShown(0);
 }
 
 void ReviewQueuePage::recordFeedback(Feedback value)
 {
-    if (!m_writable || !m_flow || !m_flow->isOpen() || m_model->rowCount() == 0)
+    if (!m_controller->canRecord() || m_model->rowCount() == 0)
         return;
     const QModelIndex current = m_table->currentIndex();
     const int row = current.isValid() ? current.row() : 0;
@@ -178,28 +204,20 @@ void ReviewQueuePage::recordFeedback(Feedback value)
     if (m_model->rowCount() > 0)
         m_table->selectRow(std::min(row, m_model->rowCount() - 1));
     else
-        m_detail->showEmpty(tr("Nothing to review. Well done."));
-    adjustCounts(item, -1);
+        showEmpty(tr("Nothing to review. Well done."));
     const QString note = m_note->text().trimmed();
     m_note->clear();
-    m_flow->record(item, value, reviewer(), note);
+    m_controller->record(item, value, note);
 }
 
 void ReviewQueuePage::undoLast()
 {
-    const auto item = m_flow ? m_flow->undo(reviewer(), tr("undo")) : std::nullopt;
-    if (!item) {
+    const std::optional<int> row = m_controller->undo(tr("undo"));
+    if (!row) {
         m_status->setText(tr("Nothing to undo."));
         return;
     }
-    m_table->selectRow(m_model->insertSorted(*item));
-    adjustCounts(*item, +1);
-}
-
-void ReviewQueuePage::waitForWrites()
-{
-    if (m_flow)
-        m_flow->waitForWrites();
+    m_table->selectRow(*row);
 }
 
 bool ReviewQueuePage::eventFilter(QObject *watched, QEvent *event)

@@ -5,7 +5,6 @@
 #include "core/telemetry/FeedbackRepository.h"
 
 #include <array>
-
 #include <functional>
 
 class QLabel;
@@ -17,15 +16,14 @@ class QTimer;
 
 namespace atalaya {
 
-class FeedbackFlow;
 class PriorityCountChips;
-class QueueCountsRebuild;
 class ReviewDetailPane;
+class ReviewQueueController;
 class ReviewQueueModel;
 
 // The page reviewers live in (docs/REVIEW_QUEUE.md): counts per priority, the queue, the selected
 // decision, one key per verdict. A verdict removes the row at once and selects the next; what
-// happens to it afterwards (writer thread, outbox, conflicts, undo) is FeedbackFlow's. Rules
+// is read when, and what happens to a verdict afterwards, is ReviewQueueController's. Rules
 // changed in Settings apply at once: the queue reloads and the counts table is rebuilt for
 // them in the background.
 class ReviewQueuePage : public Page {
@@ -45,17 +43,8 @@ public:
 
     // Decides whether to overwrite a review made meanwhile; the default asks in a dialog.
     void setConflictResolver(std::function<bool(const QString &message)> resolver);
-
-    void recordFeedback(Feedback value);
-    void undoLast();
-    QTableView *table() const { return m_table; }
-    ReviewQueueModel *model() const { return m_model; }
-    FeedbackFlow *feedback() const { return m_flow; }
-    QueueCountsRebuild *countsRebuild() const { return m_rebuild; }
-    const ReviewRules &rules() const { return m_rules; }
+    // Verdicts waiting in the outbox for the connected database (the window's status bar).
     int outboxSize() const;
-    // Waits for the writer thread (tests, quitting).
-    void waitForWrites();
 
 signals:
     void outboxCountChanged(int count);
@@ -74,29 +63,26 @@ protected:
 
 private:
     void buildUi();
-    void ensureFlow();
+    void connectController();
     void applyLook();
     void fitColumns();
-    void rulesChanged();
+    bool askToOverwrite(const QString &message);
     void showSelected();
-    void selectWanted();
-    void loadHistory(qint64 id, quint64 pageGeneration = 0);
-    // Counts off the UI thread; a refresh passes its generation and finishes with them.
-    void reloadCounts(quint64 pageGeneration = 0);
-    // A refresh is finished once its counts and the selected decision's history are shown.
-    void finishLoadIfReady(quint64 pageGeneration);
+    void showEmpty(const QString &message);
+    void showItems(const WriteAccess &access);
+    void showCounts();
+    void showFinished(const QString &countsError);
+    void showFailure(const QString &error);
     void setWritable(bool writable, const QString &reason);
-    void adjustCounts(const QueueItem &item, int delta);
-    QString reviewer() const;
+    void recordFeedback(Feedback value);
+    void undoLast();
+    qint64 currentId() const;
 
-    ReviewRules m_rules;
-    ReviewQueueModel *m_model = nullptr;
+    ReviewQueueController *m_controller = nullptr;
+    ReviewQueueModel *m_model = nullptr;  // the controller's
     QTableView *m_table = nullptr;
     ReviewDetailPane *m_detail = nullptr;
     PriorityCountChips *m_chips = nullptr;
-    FeedbackFlow *m_flow = nullptr;
-    std::function<bool(const QString &message)> m_resolveConflict;  // tests; else a dialog
-    QueueCountsRebuild *m_rebuild = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_rebuildProgress = nullptr;
@@ -104,18 +90,7 @@ private:
     QPushButton *m_rulesButton = nullptr;
     std::array<QPushButton *, 3> m_buttons{};
     QTimer *m_tick = nullptr;
-    QTimer *m_countsLater = nullptr;
-    QTimer *m_historyLater = nullptr;
-
-    bool m_writable = false;
-    quint64 m_generation = 0;
-    quint64 m_countsGeneration = 0;
-    // What the current refresh still waits for before loadFinished.
-    bool m_countsPending = false;
-    quint64 m_itemsShownFor = 0;  // the refresh whose items are on screen
-    bool m_historyPending = false;
-    QString m_countsError;
-    qint64 m_wanted = 0;  // openItem() before the queue loaded
+    qint64 m_keepSelected = 0;  // re-selected after the items are replaced
 };
 
 }  // namespace atalaya

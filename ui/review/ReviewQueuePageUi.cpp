@@ -1,5 +1,5 @@
 // The widgets of the review page and their palette-dependent look; the page's behaviour is
-// in ReviewQueuePage.cpp.
+// in ReviewQueuePage.cpp. The widgets tests and the bench reach have object names.
 #include "ui/review/ReviewQueuePage.h"
 
 #include "ui/shell/SettingsDialog.h"
@@ -8,6 +8,7 @@
 #include "ui/review/CachedTextDelegate.h"
 #include "ui/review/PriorityCountChips.h"
 #include "ui/review/ReviewColors.h"
+#include "ui/review/ReviewQueueController.h"
 
 #include "core/telemetry/Feedback.h"
 
@@ -30,7 +31,7 @@ void ReviewQueuePage::buildUi()
     auto *root = new QVBoxLayout(this);
     auto *top = new QHBoxLayout;
     m_chips = new PriorityCountChips(this);
-    m_chips->setRules(m_rules);
+    m_chips->setRules(m_controller->rules());
     m_chips->setState(PriorityCountChips::State::Unavailable);
     top->addWidget(m_chips, 1);
     m_rulesButton = new QPushButton(tr("Rules…"), this);
@@ -44,12 +45,13 @@ void ReviewQueuePage::buildUi()
     root->addLayout(top);
 
     m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("reviewBanner"));
     m_banner->setWordWrap(true);
     m_banner->setVisible(false);
     root->addWidget(m_banner);
 
-    m_model = new ReviewQueueModel(this);
     m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("reviewTable"));
     m_table->setModel(m_model);
     m_table->setItemDelegate(new CachedTextDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -66,6 +68,7 @@ void ReviewQueuePage::buildUi()
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { showSelected(); });
 
     m_detail = new ReviewDetailPane(this);
+    m_detail->setObjectName(QStringLiteral("reviewDetail"));
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_table);
     split->addWidget(m_detail);
@@ -77,6 +80,7 @@ void ReviewQueuePage::buildUi()
 
     auto *actions = new QHBoxLayout;
     m_note = new QLineEdit(this);
+    m_note->setObjectName(QStringLiteral("reviewNote"));
     m_note->setPlaceholderText(tr("Optional note for the audit log"));
     // Counted in UTF-16 units, each at most 3 bytes of UTF-8: any note typed here fits the column.
     m_note->setMaxLength(kMaxNoteBytes / 4);
@@ -101,7 +105,9 @@ void ReviewQueuePage::buildUi()
     // The outbox size is in the window's status bar; this line says what just happened.
     auto *statusRow = new QHBoxLayout;
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("reviewStatus"));
     m_rebuildProgress = new QProgressBar(this);
+    m_rebuildProgress->setObjectName(QStringLiteral("rebuildProgress"));
     m_rebuildProgress->setRange(0, 0);
     m_rebuildProgress->setMaximumWidth(160);
     m_rebuildProgress->setMaximumHeight(12);
@@ -115,18 +121,6 @@ void ReviewQueuePage::buildUi()
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, this, [this] { m_model->setNow(QDateTime::currentDateTimeUtc()); });
     m_tick->start();
-    m_countsLater = new QTimer(this);
-    m_countsLater->setSingleShot(true);
-    m_countsLater->setInterval(150);
-    connect(m_countsLater, &QTimer::timeout, this, [this] { reloadCounts(); });
-    // Coalesced: arrowing through rows only loads the history of where the reviewer stops.
-    m_historyLater = new QTimer(this);
-    m_historyLater->setSingleShot(true);
-    m_historyLater->setInterval(120);
-    connect(m_historyLater, &QTimer::timeout, this, [this] {
-        if (m_detail->currentId() > 0)
-            loadHistory(m_detail->currentId());
-    });
     applyLook();
     setWritable(false, {});
 }

@@ -1,6 +1,8 @@
 #include "ui/risk/RiskPage.h"
 
+#include "ui/common/AsyncRun.h"
 #include "ui/common/DatabasePool.h"
+#include "ui/common/LatestLoader.h"
 #include "ui/risk/RiskCharts.h"
 #include "core/risk/RiskDataSource.h"
 #include "ui/risk/RiskForm.h"
@@ -59,7 +61,9 @@ QString stageText(const QString &stage)
 
 }  // namespace
 
-RiskPage::RiskPage(const AppContext &context, QWidget *parent) : Page(context, parent)
+RiskPage::RiskPage(const AppContext &context, QWidget *parent)
+    : Page(context, parent), m_pageLoader(new LatestLoader(this)), m_predictLoader(new LatestLoader(this)),
+      m_cycleLoader(new LatestLoader(this))
 {
     auto *layout = new QHBoxLayout(this);
 
@@ -128,41 +132,37 @@ RiskPage::~RiskPage() = default;
 
 void RiskPage::refresh()
 {
-    const quint64 generation = ++m_loadGeneration;
     m_loadPending = true;
     setStatus(tr("Loading…"));
     auto db = m_context.db;
     if (!db) {
+        m_pageLoader->drop();
         finishLoad(false, tr("Not connected to a database"));
         return;
     }
-    auto *watcher = new QFutureWatcher<Result<PageData>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_loadGeneration)
-            return;
-        Result<PageData> data = watcher->result();
-        if (!data) {
-            finishLoad(false, data.error().message);
-            return;
-        }
-        m_model = data->model ? std::make_shared<const RiskModel>(std::move(*data->model)) : nullptr;
-        m_panel->showModel(m_model.get());
-        m_panel->showVersions(data->versions);
-        m_form->setCycles(data->cycles);
-        if (!m_model) {
-            m_level->setText(tr("No model yet"));
-            m_gauge->setScore(std::nullopt);
-            m_contributions->clear();
-            m_recommendations->clear();
-            m_numbers->setText(tr("Train a model with Retrain to predict deployment risk."));
-            m_record->setEnabled(false);
-            finishLoad(true, {});
-            return;
-        }
-        predict();
-    });
-    watcher->setFuture(QtConcurrent::run(databasePool(), [db] { return loadPageData(db); }));
+    m_pageLoader->run<Result<PageData>>(
+        [db] { return loadPageData(db); },
+        [this](Result<PageData> data) {
+            if (!data) {
+                finishLoad(false, data.error().message);
+                return;
+            }
+            m_model = data->model ? std::make_shared<const RiskModel>(std::move(*data->model)) : nullptr;
+            m_panel->showModel(m_model.get());
+            m_panel->showVersions(data->versions);
+            m_form->setCycles(data->cycles);
+            if (!m_model) {
+                m_level->setText(tr("No model yet"));
+                m_gauge->setScore(std::nullopt);
+                m_contributions->clear();
+                m_recommendations->clear();
+                m_numbers->setText(tr("Train a model with Retrain to predict deployment risk."));
+                m_record->setEnabled(false);
+                finishLoad(true, {});
+                return;
+            }
+            predict();
+        });
 }
 
 void RiskPage::finishLoad(bool ok, const QString &error)
@@ -186,22 +186,18 @@ void RiskPage::predict()
 {
     if (!m_model)
         return;
-    const quint64 generation = ++m_predictGeneration;
     const FeatureVector raw = m_form->values();
     if (Status valid = validateFeatures(raw); !valid) {
+        m_predictLoader->drop();
         setStatus(valid.error().message);
         return;
     }
-    auto *watcher = new QFutureWatcher<RiskPrediction>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_predictGeneration)
-            return;
-        showPrediction(watcher->result());
-        finishLoad(true, {});
-    });
-    watcher->setFuture(QtConcurrent::run(
-        databasePool(), [model = m_model, raw] { return explainRisk(*model, raw, riskLanguageFrom(QString())); }));
+    m_predictLoader->run<RiskPrediction>(
+        [model = m_model, raw] { return explainRisk(*model, raw, riskLanguageFrom(QString())); },
+        [this](const RiskPrediction &prediction) {
+            showPrediction(prediction);
+            finishLoad(true, {});
+        });
 }
 
 void RiskPage::showPrediction(const RiskPrediction &p)
@@ -228,10 +224,8 @@ void RiskPage::loadCycle(const QString &cycleId)
     if (!db)
         return;
     setStatus(tr("Loading cycle %1…").arg(cycleId));
-    auto *watcher = new QFutureWatcher<Result<CycleSample>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, cycleId] {
-        watcher->deleteLater();
-        const Result<CycleSample> sample = watcher->result();
+    auto read = [db, cycleId] { return RiskDataSource(db).cycle(cycleId); };
+    m_cycleLoader->run<Result<CycleSample>>(read, [this, cycleId](const Result<CycleSample> &sample) {
         if (!sample) {
             setStatus(sample.error().message);
             return;
@@ -241,7 +235,6 @@ void RiskPage::loadCycle(const QString &cycleId)
         m_form->setValues(sample->raw);
         m_form->setCycleId(cycleId);
     });
-    watcher->setFuture(QtConcurrent::run(databasePool(), [db, cycleId] { return RiskDataSource(db).cycle(cycleId); }));
 }
 
 void RiskPage::recordCheck()
@@ -249,17 +242,17 @@ void RiskPage::recordCheck()
     if (!m_prediction || !m_model || !m_context.db)
         return;
     m_record->setEnabled(false);
-    auto *watcher = new QFutureWatcher<Result<RecordedCheck>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        m_record->setEnabled(true);
-        const Result<RecordedCheck> r = watcher->result();
-        setStatus(r ? tr("Recorded as decision #%1; it now waits for review.").arg(r->telemetryId) : r.error().message);
-    });
-    watcher->setFuture(QtConcurrent::run(
-        databasePool(), [db = m_context.db, model = m_model, p = *m_prediction, cycle = m_form->cycleId()] {
+    // Every check asked for is written and answered: a write is never superseded.
+    runAsync<Result<RecordedCheck>>(
+        this, databasePool(),
+        [db = m_context.db, model = m_model, p = *m_prediction, cycle = m_form->cycleId()] {
             return RiskService(db).recordCheck(p, *model, cycle, std::nullopt, p.explainMs, QStringLiteral("atalaya"));
-        }));
+        },
+        [this](const Result<RecordedCheck> &r) {
+            m_record->setEnabled(true);
+            setStatus(r ? tr("Recorded as decision #%1; it now waits for review.").arg(r->telemetryId)
+                        : r.error().message);
+        });
 }
 
 void RiskPage::retrain(int days, bool activateAnyway)
@@ -308,16 +301,13 @@ void RiskPage::retrain(int days, bool activateAnyway)
 
 void RiskPage::activate(const QString &version)
 {
-    auto *watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, version] {
-        watcher->deleteLater();
-        const Result<QString> r = watcher->result();
-        m_panel->setMessage(r ? tr("%1 is now the active model.").arg(version) : r.error().message);
-        if (r)
-            refresh();
-    });
-    watcher->setFuture(QtConcurrent::run(
-        databasePool(), [db = m_context.db, version] { return RiskModelStore(db).activate(version); }));
+    runAsync<Result<QString>>(
+        this, databasePool(), [db = m_context.db, version] { return RiskModelStore(db).activate(version); },
+        [this, version](const Result<QString> &r) {
+            m_panel->setMessage(r ? tr("%1 is now the active model.").arg(version) : r.error().message);
+            if (r)
+                refresh();
+        });
 }
 
 void RiskPage::setStatus(const QString &text)

@@ -15,14 +15,15 @@ class QTimer;
 namespace atalaya {
 
 class ContributionChart;
+class LatestLoader;
 class RiskForm;
 class RiskGauge;
 class RiskModelPanel;
 
 // The deployment-risk panel (docs/RISK_MODEL.md §The page): a what-if form (or a recorded
 // cycle), the prediction with its exact explanation, the model card, versions and retraining.
-// Everything that touches the database or the forest runs on the thread pool; stale results
-// are dropped by generation counters.
+// Everything that touches the database or the forest runs on the thread pool; the page's
+// data, the prediction and a picked cycle each show only their latest request (LatestLoader).
 class RiskPage : public Page {
     Q_OBJECT
 public:
@@ -53,12 +54,13 @@ private:
     QLabel *m_status = nullptr;
     RiskModelPanel *m_panel = nullptr;
     QTimer *m_debounce = nullptr;
+    LatestLoader *m_pageLoader = nullptr;
+    LatestLoader *m_predictLoader = nullptr;
+    LatestLoader *m_cycleLoader = nullptr;
     QFutureWatcher<Result<TrainOutcome>> *m_training = nullptr;
 
     std::shared_ptr<const RiskModel> m_model;
     std::optional<RiskPrediction> m_prediction;
-    quint64 m_loadGeneration = 0;
-    quint64 m_predictGeneration = 0;
     bool m_loadPending = false;
 };
 

@@ -12,7 +12,7 @@ class ReviewRulesEditor;
 class Settings;
 
 // File → Settings: the review queue's rules and the reviewer's name. Saving writes them to
-// the settings, whose change signal re-applies the rules at once (ReviewQueuePage).
+// the settings, whose change signal re-applies the rules at once (ReviewQueueController).
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:

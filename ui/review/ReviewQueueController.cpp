@@ -1,0 +1,351 @@
+#include "ui/review/ReviewQueueController.h"
+
+#include "core/settings/Settings.h"
+#include "core/storage/Database.h"
+#include "ui/common/LatestLoader.h"
+#include "ui/review/FeedbackFlow.h"
+#include "ui/review/QueueCountsRebuild.h"
+#include "ui/review/ReviewQueueModel.h"
+
+#include <QThreadPool>
+#include <QTimer>
+
+namespace atalaya {
+namespace {
+
+struct Loaded {
+    std::optional<std::vector<QueueItem>> items;
+    QDateTime generatedAt;
+    WriteAccess access;
+    QString error;
+};
+
+struct CountsLoaded {
+    std::optional<QueueCounts> counts;
+    QString error;
+};
+
+ReviewRules rulesOf(const AppContext &context)
+{
+    return context.settings ? ReviewRules::fromSettingsJson(context.settings->reviewRulesJson())
+                            : ReviewRules::defaults();
+}
+
+}  // namespace
+
+ReviewQueueController::ReviewQueueController(const AppContext &context, QObject *parent)
+    : QObject(parent), m_context(context), m_rules(rulesOf(context))
+{
+    m_model = new ReviewQueueModel(this);
+    m_rebuild = new QueueCountsRebuild(this);
+    // Qt's global pool, where this page has always read; the other pages read on
+    // databasePool() (DatabasePool.h says why). Moving these reads is a change of its own.
+    QThreadPool *pool = QThreadPool::globalInstance();
+    m_items = new LatestLoader(this, pool);
+    m_countsLoader = new LatestLoader(this, pool);
+    m_history = new LatestLoader(this, pool);
+    m_wantedLoader = new LatestLoader(this, pool);
+    // Coalesced: a burst of writes reaching the database recounts once.
+    m_countsLater = new QTimer(this);
+    m_countsLater->setSingleShot(true);
+    m_countsLater->setInterval(150);
+    connect(m_countsLater, &QTimer::timeout, this, [this] { reloadCounts(); });
+    m_historyLater = new QTimer(this);
+    m_historyLater->setSingleShot(true);
+    m_historyLater->setInterval(120);
+    connect(m_historyLater, &QTimer::timeout, this, [this] {
+        if (m_shownId > 0)
+            loadHistory(m_shownId);
+    });
+    if (m_context.settings) {
+        connect(m_context.settings, &Settings::changed, this, [this](const QString &key) {
+            if (key == QLatin1String("queue/rules"))
+                applyRules();
+            else if (key.startsWith(QLatin1String("queue/")))
+                emit reloadRequested();
+        });
+    }
+    connect(m_rebuild, &QueueCountsRebuild::started, this, &ReviewQueueController::rebuildStarted);
+    connect(m_rebuild, &QueueCountsRebuild::finished, this, [this](bool kept, const QString &message) {
+        emit rebuildFinished(kept, message);
+        reloadCounts();
+    });
+}
+
+void ReviewQueueController::waitForRebuild()
+{
+    m_rebuild->waitForDone();
+}
+
+bool ReviewQueueController::isRebuilding() const
+{
+    return m_rebuild->isRunning();
+}
+
+int ReviewQueueController::outboxSize() const
+{
+    return m_flow ? m_flow->outboxSize() : 0;
+}
+
+void ReviewQueueController::openFlow()
+{
+    if (m_flow || !m_context.db)
+        return;
+    m_flow = new FeedbackFlow(m_context.db, this);
+    m_flow->setConflictResolver(
+        [this](const QString &message) { return m_resolveConflict ? m_resolveConflict(message) : false; });
+    connect(m_flow, &FeedbackFlow::message, this, &ReviewQueueController::message);
+    connect(m_flow, &FeedbackFlow::databaseChanged, m_countsLater, qOverload<>(&QTimer::start));
+    connect(m_flow, &FeedbackFlow::outboxSizeChanged, this, &ReviewQueueController::outboxCountChanged);
+    connect(m_flow, &FeedbackFlow::settled, this, &ReviewQueueController::feedbackSettled);
+    if (const QString problem = m_flow->open(); !problem.isEmpty())
+        emit message(problem);
+}
+
+void ReviewQueueController::setConflictResolver(std::function<bool(const QString &)> resolver)
+{
+    m_resolveConflict = std::move(resolver);
+}
+
+void ReviewQueueController::setContext(const AppContext &context)
+{
+    if (context.db == m_context.db) {
+        m_context = context;
+        return;
+    }
+    // The old flow's outbox file belongs to the old database (one per URL): what it still
+    // holds is delivered when that database is connected again.
+    if (m_flow) {
+        m_flow->waitForWrites();
+        const int left = m_flow->outboxSize();
+        delete m_flow;
+        m_flow = nullptr;
+        if (left > 0 && m_context.db)
+            emit outboxLeftBehind(left, m_context.db->url().describe());
+    }
+    m_model->setItems({});
+    m_context = context;
+    openFlow();
+    emit outboxCountChanged(outboxSize());
+}
+
+void ReviewQueueController::applyRules()
+{
+    m_rules = rulesOf(m_context);
+    emit rulesChanged();
+    m_rebuild->request(m_context.db, m_rules);
+}
+
+QString ReviewQueueController::reviewer() const
+{
+    const QString name = m_context.settings ? m_context.settings->reviewer() : QString();
+    return name.isEmpty() ? FeedbackRepository::defaultReviewer() : name;
+}
+
+bool ReviewQueueController::refresh()
+{
+    if (!m_context.db) {
+        m_items->drop();
+        m_model->setItems({});
+        return false;
+    }
+    openFlow();
+    QueueFilter filter;
+    filter.agentId = m_agentId;
+    filter.limit = 200;
+    auto db = m_context.db;
+    const ReviewRules rules = m_rules;
+    m_countsPending = true;
+    m_historyPending = true;
+    m_countsError.clear();
+    setCountsState(CountsState::Counting);
+    // Items first: the page paints as soon as they arrive; the counts, which read far more
+    // rows, follow in their own job.
+    auto read = [db, rules, filter] {
+        Loaded out;
+        out.generatedAt = QDateTime::currentDateTimeUtc();
+        const ReviewQueue queue(db, rules);
+        auto items = queue.items(filter);
+        if (!items) {
+            db->reconnect();
+            items = queue.items(filter);
+        }
+        if (!items) {
+            out.error = items.error().message;
+            return out;
+        }
+        out.items = std::move(*items);
+        auto access = queue.writeAccess();
+        out.access = access ? *access : WriteAccess{false, access.error().message};
+        return out;
+    };
+    m_items->run<Loaded>(read, [this](const Loaded &loaded) {
+        const quint64 ticket = m_items->latest();  // only the newest refresh gets here
+        if (!loaded.items) {
+            setCountsState(CountsState::Unavailable);
+            emit itemsFailed(loaded.error);
+            return;
+        }
+        std::vector<QueueItem> items;
+        for (const QueueItem &it : *loaded.items) {
+            if (!m_flow || !m_flow->decided().contains(it.id))
+                items.push_back(it);
+        }
+        m_model->setNow(loaded.generatedAt);
+        m_model->setItems(std::move(items));
+        m_writable = loaded.access.writable;
+        emit itemsLoaded(loaded.access);
+        selectWanted();
+        m_itemsShownFor = ticket;
+        emit itemsShown();
+        // The shown decision's history now, not after the arrow-key delay.
+        m_historyLater->stop();
+        if (m_shownId > 0)
+            loadHistory(m_shownId, ticket);
+        else
+            m_historyPending = false;
+        reloadCounts(ticket);
+    });
+    return true;
+}
+
+void ReviewQueueController::setShown(qint64 id)
+{
+    m_shownId = id;
+    if (id > 0)
+        m_historyLater->start();
+}
+
+void ReviewQueueController::open(qint64 id)
+{
+    m_wanted = id;
+    if (m_model->rowOf(m_wanted) >= 0)
+        selectWanted();
+}
+
+void ReviewQueueController::selectWanted()
+{
+    const qint64 id = std::exchange(m_wanted, 0);
+    if (id <= 0 || !m_context.db)
+        return;
+    if (const int row = m_model->rowOf(id); row >= 0) {
+        emit wantedReady(row);
+        return;
+    }
+    auto db = m_context.db;
+    const ReviewRules rules = m_rules;
+    using Item = Result<std::optional<QueueItem>>;
+    auto read = [db, rules, id] { return ReviewQueue(db, rules).pendingItem(id); };
+    m_wantedLoader->run<Item>(read, [this, id](const Item &item) {
+        if (!item)
+            emit wantedMissing(id, item.error().message);
+        else if (!*item)
+            emit wantedMissing(id, {});
+        else if (!m_flow || !m_flow->decided().contains(id))
+            emit wantedReady(m_model->rowOf(id) >= 0 ? m_model->rowOf(id) : m_model->insertSorted(**item));
+    });
+}
+
+bool ReviewQueueController::newestItemsShown() const
+{
+    return m_itemsShownFor == m_items->latest();
+}
+
+void ReviewQueueController::loadHistory(qint64 id, quint64 refreshTicket)
+{
+    auto db = m_context.db;
+    if (!db)
+        return;
+    if (refreshTicket == 0 && m_historyPending && newestItemsShown())
+        refreshTicket = m_items->latest();
+    auto read = [db, id] {
+        auto h = FeedbackRepository(db).history(id);
+        return h ? *h : std::vector<AuditEntry>{};
+    };
+    m_history->run<std::vector<AuditEntry>>(read, [this, id, refreshTicket](const std::vector<AuditEntry> &history) {
+        emit historyLoaded(id, history);
+        if (refreshTicket == 0 || !m_items->isLatest(refreshTicket))
+            return;
+        m_historyPending = false;
+        finishRefreshIfReady(refreshTicket);
+    });
+}
+
+void ReviewQueueController::reloadCounts(quint64 refreshTicket)
+{
+    auto db = m_context.db;
+    if (!db)
+        return;
+    // A newer request (a verdict, a finished rebuild) replaces the one a refresh waits for.
+    if (refreshTicket == 0 && m_countsPending && newestItemsShown())
+        refreshTicket = m_items->latest();
+    QueueFilter filter;
+    filter.agentId = m_agentId;
+    const ReviewRules rules = m_rules;
+    // Verdicts given here but not in the database yet (writer thread, outbox) are not counted.
+    auto uncounted = m_flow ? m_flow->uncountedReader() : std::function<QSet<qint64>()>([] { return QSet<qint64>(); });
+    auto read = [db, rules, filter, uncounted] {
+        auto counts = ReviewQueue(db, rules).countsWithout(filter, QDateTime::currentDateTimeUtc(), uncounted());
+        return counts ? CountsLoaded{*counts, {}} : CountsLoaded{std::nullopt, counts.error().message};
+    };
+    m_countsLoader->run<CountsLoaded>(read, [this, refreshTicket](const CountsLoaded &loaded) {
+        if (loaded.counts) {
+            m_counts = *loaded.counts;
+            setCountsState(CountsState::Known);
+        } else {
+            setCountsState(CountsState::Unavailable);
+        }
+        if (refreshTicket == 0 || !m_items->isLatest(refreshTicket))
+            return;
+        m_countsPending = false;
+        m_countsError = loaded.error;
+        finishRefreshIfReady(refreshTicket);
+    });
+}
+
+void ReviewQueueController::finishRefreshIfReady(quint64 refreshTicket)
+{
+    if (m_countsPending || m_historyPending || !m_items->isLatest(refreshTicket))
+        return;
+    emit refreshFinished(m_countsError);
+}
+
+void ReviewQueueController::setCountsState(CountsState state)
+{
+    m_countsState = state;
+    emit countsChanged();
+}
+
+void ReviewQueueController::adjustCounts(const QueueItem &item, int delta)
+{
+    if (m_countsState != CountsState::Known)
+        return;
+    const auto p = static_cast<size_t>(item.priority);
+    m_counts.total[p] = std::max<qint64>(0, m_counts.total[p] + delta);
+    if (item.overdueAt(QDateTime::currentDateTimeUtc()))
+        m_counts.overdue[p] = std::max<qint64>(0, m_counts.overdue[p] + delta);
+    emit countsChanged();
+}
+
+bool ReviewQueueController::canRecord() const
+{
+    return m_writable && m_flow && m_flow->isOpen();
+}
+
+void ReviewQueueController::record(const QueueItem &item, Feedback value, const QString &note)
+{
+    adjustCounts(item, -1);
+    m_flow->record(item, value, reviewer(), note);
+}
+
+std::optional<int> ReviewQueueController::undo(const QString &note)
+{
+    const auto item = m_flow ? m_flow->undo(reviewer(), note) : std::nullopt;
+    if (!item)
+        return std::nullopt;
+    const int row = m_model->insertSorted(*item);
+    adjustCounts(*item, +1);
+    return row;
+}
+
+}  // namespace atalaya

@@ -2,6 +2,8 @@
 // when the user chose not to keep it in the keychain.
 #include "ui/shell/MainWindow.h"
 
+#include "core/settings/Settings.h"
+
 #include "ui/common/StatusPanel.h"
 #include "ui/shell/SessionPanel.h"
 #include "core/session/SessionOpener.h"

@@ -2075,10 +2075,6 @@ Overwrite that review with yours?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; trained %2 on the last %3 days&lt;br&gt;%4 training / %5 validation samples, failure rate %6 %&lt;br&gt;accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 (active)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2092,6 +2088,18 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time split: not enough history on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time split (older %1 → newest %2): accuracy %3 · F1 %4 · ROC AUC %5 · Brier %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; trained %2 on the last %3 days&lt;br&gt;%4 samples, failure rate %5 %; %6-fold cross-validation (out-of-fold):&lt;br&gt;accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13&lt;br&gt;probability calibration: %14&lt;br&gt;%15</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2079,10 +2079,6 @@ Overwrite that review with yours?</source>
         <translation>&lt;b&gt;No hay ningún modelo activo.&lt;/b&gt; Entrene uno a partir del historial de entregas con &lt;i&gt;Reentrenar&lt;/i&gt;.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; trained %2 on the last %3 days&lt;br&gt;%4 training / %5 validation samples, failure rate %6 %&lt;br&gt;accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; entrenado el %2 con los últimos %3 días&lt;br&gt;%4 muestras de entrenamiento / %5 de validación, tasa de fallos %6 %&lt;br&gt;exactitud %7 · precisión %8 · exhaustividad %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13</translation>
-    </message>
-    <message>
         <source>%1 (active)</source>
         <translation>%1 (activo)</translation>
     </message>
@@ -2097,6 +2093,18 @@ Overwrite that review with yours?</source>
     <message>
         <source>Activate</source>
         <translation>Activar</translation>
+    </message>
+    <message>
+        <source>time split: not enough history on both sides</source>
+        <translation>división temporal: no hay historial suficiente a ambos lados</translation>
+    </message>
+    <message>
+        <source>time split (older %1 → newest %2): accuracy %3 · F1 %4 · ROC AUC %5 · Brier %6</source>
+        <translation>división temporal (%1 más antiguos → %2 más recientes): exactitud %3 · F1 %4 · ROC AUC %5 · Brier %6</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; trained %2 on the last %3 days&lt;br&gt;%4 samples, failure rate %5 %; %6-fold cross-validation (out-of-fold):&lt;br&gt;accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13&lt;br&gt;probability calibration: %14&lt;br&gt;%15</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; entrenado el %2 con los últimos %3 días&lt;br&gt;%4 muestras, tasa de fallos %5 %; validación cruzada de %6 particiones (fuera de partición):&lt;br&gt;exactitud %7 · precisión %8 · exhaustividad %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13&lt;br&gt;calibración de la probabilidad: %14&lt;br&gt;%15</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,8 @@ int runDemo(CliContext &ctx)
                       {QStringLiteral("with_feedback"), report->withFeedback},
                       {QStringLiteral("cycles"), report->cycles},
                       {QStringLiteral("dora_rows"), report->doraRows},
+                      {QStringLiteral("risk_model"), report->riskModelVersion},
+                      {QStringLiteral("risk_model_active"), report->riskModelActive},
                       {QStringLiteral("days"), options.days},
                       {QStringLiteral("seed"), static_cast<qint64>(options.seed)}});
 }

@@ -51,7 +51,13 @@ int runRiskPredict(CliContext &ctx)
                  QStringLiteral("json")});
     p.addOption({QStringLiteral("cycle"), QStringLiteral("Predict an existing delivery cycle of dora_metrics."),
                  QStringLiteral("id")});
-    p.addOption({QStringLiteral("fail-above"), QStringLiteral("Exit 6 when risk_score is above X (a release gate)."),
+    p.addOption({QStringLiteral("all-pending"),
+                 QStringLiteral("Predict every cycle deployed without an outcome yet (one JSON line each).")});
+    p.addOption({QStringLiteral("cycles-from"),
+                 QStringLiteral("Predict the cycles listed in FILE, one id a line (one JSON line each)."),
+                 QStringLiteral("file")});
+    p.addOption({QStringLiteral("fail-above"),
+                 QStringLiteral("Exit 6 when risk_score is above X (with a batch: when any cycle is)."),
                  QStringLiteral("x")});
     p.addOption({QStringLiteral("record"),
                  QStringLiteral("Record the check as a decision in ai_telemetry (agent deployment-risk-predictor).")});
@@ -60,8 +66,11 @@ int runRiskPredict(CliContext &ctx)
         return ctx.exitCode();
     const bool byFeatures = p.isSet(QStringLiteral("features"));
     const bool byCycle = p.isSet(QStringLiteral("cycle"));
-    if (byFeatures == byCycle)
-        return ctx.usageError(QStringLiteral("give exactly one of --features JSON or --cycle ID"));
+    const bool allPending = p.isSet(QStringLiteral("all-pending"));
+    const bool cyclesFrom = p.isSet(QStringLiteral("cycles-from"));
+    if (int(byFeatures) + int(byCycle) + int(allPending) + int(cyclesFrom) != 1)
+        return ctx.usageError(
+            QStringLiteral("give exactly one of --features JSON, --cycle ID, --all-pending or --cycles-from FILE"));
     std::optional<double> failAbove;
     if (p.isSet(QStringLiteral("fail-above"))) {
         auto x = ctx.doubleOption(QStringLiteral("fail-above"), 0.0, 0.0, 1.0);
@@ -72,6 +81,10 @@ int runRiskPredict(CliContext &ctx)
     const QString lang = p.value(QStringLiteral("lang"));
     if (!lang.isEmpty() && lang != QLatin1String("es") && lang != QLatin1String("en"))
         return ctx.usageError(QStringLiteral("--lang is '%1'; allowed: es, en").arg(lang));
+    if (allPending || cyclesFrom) {
+        return runRiskPredictBatch(ctx, {p.value(QStringLiteral("cycles-from")), failAbove,
+                                         p.isSet(QStringLiteral("record")), riskLanguageFrom(lang)});
+    }
     FeatureVector raw{};
     if (byFeatures) {
         auto json = featuresArgument(p.value(QStringLiteral("features")));

@@ -3,6 +3,7 @@
 #include "core/common/TimeUtil.h"
 #include "core/demo/DoraGenerator.h"
 #include "core/ingest/DecisionRecorder.h"
+#include "core/risk/RiskService.h"
 #include "core/rollup/RollupMaintenance.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
@@ -53,6 +54,15 @@ Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const
         return s.error();
     report.cycles = cycles;
     report.doraRows = static_cast<qint64>(rows.size());
+    // The first start shows a trained risk model; it is activated only if it passes its checks.
+    TrainRequest train;
+    train.days = options.days;
+    train.options.now = options.now;
+    auto model = RiskService(db).train(train);
+    if (!model)
+        return model.error();
+    report.riskModelVersion = model->model.version;
+    report.riskModelActive = model->activated;
     return report;
 }
 

@@ -14,9 +14,12 @@ struct DemoReport {
     qint64 withFeedback = 0;
     qint64 doraRows = 0;
     qint64 cycles = 0;
+    QString riskModelVersion;
+    bool riskModelActive = false;
 };
 
-// `demo`: generates and writes decisions (with their feedback) and delivery cycles.
+// `demo`: generates and writes decisions (with their feedback) and delivery cycles, then trains
+// the deployment-risk model on those cycles.
 Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const DemoOptions &options);
 
 }  // namespace atalaya

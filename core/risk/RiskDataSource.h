@@ -20,6 +20,9 @@ public:
     // One cycle's features and label; NotFound (3) for an unknown cycle or one without a
     // deployment row, Usage (2) naming the feature for an invalid stored value.
     Result<CycleSample> cycle(const QString &cycleId) const;
+    // Cycles with a deployment row but no outcome yet (no maintenance row, not refused, no
+    // deployment_failed in its metadata: docs/RISK_MODEL.md §Batch checks), oldest first.
+    Result<QStringList> pendingCycles() const;
     // The latest cycles with a deployment row, newest first (the GUI's picker).
     Result<QStringList> recentCycles(int limit) const;
 

@@ -102,16 +102,27 @@ bool allPassed(const std::vector<ValidationCheck> &checks)
     return std::all_of(checks.begin(), checks.end(), [](const ValidationCheck &c) { return c.passed; });
 }
 
-double priorCorrected(double s, double pi)
-{
-    const double num = s * pi;
-    const double den = num + (1.0 - s) * (1.0 - pi);
-    return den > 0 ? num / den : 0.0;
-}
-
 double RiskModel::failureProbability(double score) const
 {
-    return priorCorrected(score, metrics.failureRate);
+    return calibration.probability(score, metrics.failureRate);
+}
+
+QJsonObject RiskModel::cvJson() const
+{
+    QJsonObject cv = metrics.toJson();
+    cv.insert(QStringLiteral("method"), QStringLiteral("stratified k-fold, out-of-fold predictions"));
+    cv.insert(QStringLiteral("folds"), cvFolds);
+    cv.insert(QStringLiteral("trees_per_fold"), cvTrees);
+    return cv;
+}
+
+QJsonObject RiskModel::timeSplitJson() const
+{
+    if (!timeSplit)
+        return {};
+    QJsonObject ts = timeSplit->toJson();
+    ts.insert(QStringLiteral("method"), QStringLiteral("trained on the older 80 %, tested on the newest 20 %"));
+    return ts;
 }
 
 QJsonObject RiskModel::metadataJson() const
@@ -135,6 +146,9 @@ QJsonObject RiskModel::metadataJson() const
             {QStringLiteral("hyperparameters"), settings.toJson()},
             {QStringLiteral("feature_names"), QJsonArray::fromStringList(riskFeatureNames())},
             {QStringLiteral("metrics"), metrics.toJson()},
+            {QStringLiteral("cv"), cvJson()},
+            {QStringLiteral("time_split"), timeSplitJson()},
+            {QStringLiteral("calibration"), calibration.toJson()},
             {QStringLiteral("feature_importance"), importanceJson},
             {QStringLiteral("base_value"), baseValue},
             {QStringLiteral("background"), bg}};
@@ -151,6 +165,13 @@ std::optional<RiskModel> RiskModel::fromMetadata(const QJsonObject &o)
     m.windowDays = o.value(QStringLiteral("window_days")).toInt();
     m.settings = ForestSettings::fromJson(o.value(QStringLiteral("hyperparameters")).toObject());
     m.metrics = RiskMetrics::fromJson(o.value(QStringLiteral("metrics")).toObject());
+    const QJsonObject cv = o.value(QStringLiteral("cv")).toObject();
+    m.cvFolds = cv.value(QStringLiteral("folds")).toInt();
+    m.cvTrees = cv.value(QStringLiteral("trees_per_fold")).toInt();
+    const QJsonObject ts = o.value(QStringLiteral("time_split")).toObject();
+    if (ts.contains(QStringLiteral("roc_auc")))
+        m.timeSplit = RiskMetrics::fromJson(ts);
+    m.calibration = Calibration::fromJson(o.value(QStringLiteral("calibration")).toObject());
     const QJsonObject imp = o.value(QStringLiteral("feature_importance")).toObject();
     for (int i = 0; i < kRiskFeatureCount; ++i)
         m.importance[i] = imp.value(riskFeatureName(i)).toDouble();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/risk/RiskCalibration.h"
 #include "core/risk/TreeEnsemble.h"
 
 #include <QDateTime>
@@ -30,8 +31,9 @@ struct ReliabilityBin {
     std::optional<double> observedRate;
 };
 
-// Validation-set metrics; threshold 0.5 on risk_score (seed formulas), AUC on the score,
-// Brier and the reliability table on failure_probability. Empty denominators are nullopt.
+// Metrics of held-out predictions (out-of-fold for cross-validation, the newest cycles for the
+// time split); threshold 0.5 on risk_score (seed formulas), AUC on the score, Brier and the
+// reliability table on failure_probability. Empty denominators are nullopt.
 struct RiskMetrics {
     int trainingSamples = 0;
     int validationSamples = 0;
@@ -42,7 +44,7 @@ struct RiskMetrics {
     std::optional<double> f1;
     std::optional<double> rocAuc;
     std::optional<double> brier;
-    double failureRate = 0;  // π, the observed rate in the training split
+    double failureRate = 0;  // π, the observed rate in the rows the model was trained on
     std::vector<ReliabilityBin> reliability;
     QJsonObject toJson() const;
     static RiskMetrics fromJson(const QJsonObject &json);
@@ -66,20 +68,24 @@ struct RiskModel {
     int windowDays = 0;
     ForestSettings settings;
     TreeEnsemble forest;
-    std::vector<FeatureVector> background;  // normalised rows of the training split
+    std::vector<FeatureVector> background;  // normalised training rows
     double baseValue = 0;  // mean risk_score on the background
-    RiskMetrics metrics;
+    RiskMetrics metrics;  // stratified k-fold, out-of-fold predictions: what the checks judge
+    std::optional<RiskMetrics> timeSplit;  // trained on the older 80 %, tested on the newest 20 %
+    int cvFolds = 0;
+    int cvTrees = 0;  // trees of each fold's forest (the final forest has settings.trees)
+    Calibration calibration;
     Contributions importance{};  // permutation importance, sums to 1 (or all 0)
     bool active = false;
 
     double riskScore(const FeatureVector &normalized) const { return forest.predict(normalized); }
-    // The score corrected from the balanced training prior back to π (docs/RISK_MODEL.md).
+    // The calibrated chance of failure (docs/RISK_MODEL.md §Calibration).
     double failureProbability(double riskScore) const;
+    QJsonObject cvJson() const;  // the CV metrics with folds and trees per fold
+    QJsonObject timeSplitJson() const;  // empty when the history had no usable time split
     // Everything but the forest, as stored beside it.
     QJsonObject metadataJson() const;
     static std::optional<RiskModel> fromMetadata(const QJsonObject &json);
 };
-
-double priorCorrected(double score, double failureRate);
 
 }  // namespace atalaya

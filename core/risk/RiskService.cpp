@@ -106,7 +106,7 @@ QJsonObject importanceJson(const RiskModel &model)
             {QStringLiteral("feature_importance"), map},
             {QStringLiteral("top_features"), top},
             {QStringLiteral("method"),
-             QStringLiteral("permutation (ROC AUC drop on the validation set, normalised to 1)")}};
+             QStringLiteral("permutation (ROC AUC drop on the first CV fold's held-out rows, normalised to 1)")}};
 }
 
 QJsonObject modelStatsJson(const RiskModel &model)
@@ -119,6 +119,9 @@ QJsonObject modelStatsJson(const RiskModel &model)
     stats.insert(QStringLiteral("trees"), static_cast<int>(model.forest.trees.size()));
     stats.insert(QStringLiteral("leaves"), static_cast<qint64>(model.forest.leafCount()));
     stats.insert(QStringLiteral("base_value"), model.baseValue);
+    stats.insert(QStringLiteral("cv"), model.cvJson());
+    stats.insert(QStringLiteral("time_split"), model.timeSplit ? QJsonValue(model.timeSplitJson()) : QJsonValue());
+    stats.insert(QStringLiteral("calibration"), model.calibration.toJson());
     stats.insert(QStringLiteral("validation_checks"),
                  checksJson(validationChecks(model.metrics)).value(QStringLiteral("validation_checks")));
     return {{QStringLiteral("model_version"), model.version},
@@ -141,7 +144,10 @@ QJsonObject trainOutcomeJson(const TrainOutcome &o)
         {QStringLiteral("activated"), o.activated},
         {QStringLiteral("window_days"), o.model.windowDays},
         {QStringLiteral("hyperparameters"), o.model.settings.toJson()},
-        {QStringLiteral("skipped_cycles"), o.skippedCycles}};
+        {QStringLiteral("skipped_cycles"), o.skippedCycles},
+        {QStringLiteral("cv"), o.model.cvJson()},
+        {QStringLiteral("time_split"), o.model.timeSplit ? QJsonValue(o.model.timeSplitJson()) : QJsonValue()},
+        {QStringLiteral("calibration"), o.model.calibration.toJson()}};
     if (!o.problems.isEmpty())
         out.insert(QStringLiteral("skipped_examples"), QJsonArray::fromStringList(o.problems));
     return out;

@@ -98,6 +98,25 @@ Split stratifiedSplit(const std::vector<bool> &labels, quint64 seed)
     return split;
 }
 
+std::vector<std::vector<int>> stratifiedFolds(const std::vector<bool> &labels, int folds, quint64 seed)
+{
+    std::vector<std::vector<int>> out(static_cast<std::size_t>(std::max(1, folds)));
+    std::size_t next = 0;  // continues across classes so fold sizes differ by at most one
+    for (int cls = 1; cls >= 0; --cls) {
+        std::vector<int> idx;
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            if (labels[i] == (cls == 1))
+                idx.push_back(static_cast<int>(i));
+        Rng rng(seed + 101 + static_cast<quint64>(cls));
+        rng.shuffle(idx);
+        for (int i : idx)
+            out[next++ % out.size()].push_back(i);
+    }
+    for (auto &fold : out)
+        std::sort(fold.begin(), fold.end());
+    return out;
+}
+
 int automaticMinSamplesPerLeaf(int trainingRows)
 {
     return std::clamp(trainingRows / 100, 5, 800);
@@ -129,7 +148,8 @@ std::optional<double> rocAuc(const std::vector<double> &scores, const std::vecto
     return (rankSum - positives * (positives + 1) / 2.0) / (positives * negatives);
 }
 
-RiskMetrics evaluateScores(const std::vector<double> &scores, const std::vector<bool> &labels, double failureRate)
+RiskMetrics evaluateScores(const std::vector<double> &scores, const std::vector<bool> &labels, double failureRate,
+                           const Calibration &calibration)
 {
     RiskMetrics m;
     m.failureRate = failureRate;
@@ -145,7 +165,7 @@ RiskMetrics evaluateScores(const std::vector<double> &scores, const std::vector<
         m.fp += predicted && !actual;
         m.tn += !predicted && !actual;
         m.fn += !predicted && actual;
-        const double p = priorCorrected(scores[i], failureRate);
+        const double p = calibration.probability(scores[i], failureRate);
         brier += (p - actual) * (p - actual);
         const int bin = std::min(kBins - 1, static_cast<int>(p * kBins));
         predictedSum[bin] += p;
@@ -175,6 +195,107 @@ RiskMetrics evaluateScores(const std::vector<double> &scores, const std::vector<
     return m;
 }
 
+namespace {
+
+struct Data {
+    std::vector<FeatureVector> x;
+    std::vector<bool> labels;
+};
+
+struct Grow {
+    int trees = 0;
+    int minSamplesPerLeaf = 0;
+    double featureFraction = 1.0 / 3.0;
+    int treesPerChunk = 10;
+    quint64 seed = 42;
+    quint64 stream = 0;  // 0 for the final forest, one per fold / split otherwise
+};
+
+// Each chunk of trees sees its own class-balanced resample of `rows` (the seed's class_weight
+// "balanced" for a learner without weights), so all majority rows get used. `beforeChunk`
+// returns false to stop (cancellation).
+std::optional<TreeEnsemble> growForest(const Data &d, const std::vector<int> &rows, const Grow &g,
+                                       const std::function<bool(int)> &beforeChunk)
+{
+    std::vector<int> pools[2];
+    for (int i : rows)
+        pools[d.labels[i] ? 1 : 0].push_back(i);
+    TreeEnsemble forest;
+    const int chunkSize = std::max(1, g.treesPerChunk);
+    const int chunks = (g.trees + chunkSize - 1) / chunkSize;
+    for (int c = 0; c < chunks; ++c) {
+        if (beforeChunk && !beforeChunk(c))
+            return std::nullopt;
+        Rng rng(g.seed * 1000003 + g.stream * 7919 + static_cast<quint64>(c));
+        std::vector<int> sample;
+        sample.reserve(rows.size());
+        drawFrom(pools[1], rows.size() / 2, rng, sample);
+        drawFrom(pools[0], rows.size() - rows.size() / 2, rng, sample);
+        std::vector<FeatureVector> cx;
+        std::vector<double> cy;
+        cx.reserve(sample.size());
+        cy.reserve(sample.size());
+        for (int i : sample) {
+            cx.push_back(d.x[i]);
+            cy.push_back(d.labels[i] ? 1.0 : 0.0);
+        }
+        ForestChunkParams params;
+        params.trees = std::min(chunkSize, g.trees - c * chunkSize);
+        params.featureFraction = g.featureFraction;
+        params.minSamplesPerLeaf = g.minSamplesPerLeaf;
+        params.seed = std::to_string(g.seed) + "/" + std::to_string(c)
+            + (g.stream ? "/" + std::to_string(g.stream) : std::string());
+        TreeEnsemble part = trainForestChunk(cx, cy, params);
+        std::move(part.trees.begin(), part.trees.end(), std::back_inserter(forest.trees));
+    }
+    return forest;
+}
+
+Grow estimateGrow(const ForestSettings &s, int cvTrees, std::size_t rows, quint64 stream)
+{
+    Grow g;
+    g.trees = std::max(1, std::min(cvTrees, s.trees));
+    g.treesPerChunk = g.trees;
+    g.featureFraction = s.featureFraction;
+    g.minSamplesPerLeaf = s.minSamplesPerLeaf > 0 ? s.minSamplesPerLeaf
+                                                  : automaticMinSamplesPerLeaf(static_cast<int>(rows));
+    g.seed = s.seed;
+    g.stream = stream;
+    return g;
+}
+
+std::vector<int> complementOf(const std::vector<int> &sortedRows, std::size_t n)
+{
+    std::vector<int> out;
+    out.reserve(n - sortedRows.size());
+    std::size_t k = 0;
+    for (int i = 0; i < static_cast<int>(n); ++i) {
+        if (k < sortedRows.size() && sortedRows[k] == i)
+            ++k;
+        else
+            out.push_back(i);
+    }
+    return out;
+}
+
+bool hasBothClasses(const Data &d, const std::vector<int> &rows)
+{
+    bool seen[2] = {false, false};
+    for (int i : rows)
+        seen[d.labels[i] ? 1 : 0] = true;
+    return seen[0] && seen[1];
+}
+
+double failureRateOf(const Data &d, const std::vector<int> &rows)
+{
+    double failed = 0;
+    for (int i : rows)
+        failed += d.labels[i];
+    return rows.empty() ? 0.0 : failed / rows.size();
+}
+
+}  // namespace
+
 Result<RiskModel> trainRiskModel(const std::vector<CycleSample> &samples, const TrainingOptions &options,
                                  const TrainingMonitor &monitor)
 {
@@ -185,35 +306,36 @@ Result<RiskModel> trainRiskModel(const std::vector<CycleSample> &samples, const 
                                         "at least 10 are needed to train (widen --days or import history)")
                              .arg(n)
                              .arg(n == 1 ? QString() : QStringLiteral("s")));
-    std::vector<bool> labels(samples.size());
-    std::vector<FeatureVector> x(samples.size());
+    Data d;
+    d.labels.resize(samples.size());
+    d.x.resize(samples.size());
+    int failures = 0;
     for (std::size_t i = 0; i < samples.size(); ++i) {
-        labels[i] = samples[i].failed;
-        x[i] = normalizeFeatures(samples[i].raw);
+        d.labels[i] = samples[i].failed;
+        d.x[i] = normalizeFeatures(samples[i].raw);
+        failures += samples[i].failed;
     }
-    const quint64 seed = options.forest.seed;
-    const Split split = stratifiedSplit(labels, seed);
-    std::vector<int> pools[2];
-    for (int i : split.train)
-        pools[labels[i] ? 1 : 0].push_back(i);
-    if (pools[0].empty() || pools[1].empty())
+    if (failures == 0 || failures == n)
         return makeError(ErrorCode::NoModel,
                          QStringLiteral("the training cycles are all %1; the model needs both failed and "
                                         "successful deployments")
-                             .arg(pools[1].empty() ? QStringLiteral("successful") : QStringLiteral("failed")));
+                             .arg(failures == 0 ? QStringLiteral("successful") : QStringLiteral("failed")));
+    const quint64 seed = options.forest.seed;
+    const double failureRate = double(failures) / n;
 
     RiskModel model;
     model.windowDays = options.windowDays;
     model.trainedAt = options.now.isValid() ? options.now.toUTC() : QDateTime::currentDateTimeUtc();
     model.settings = options.forest;
-    const int trainRows = static_cast<int>(split.train.size());
     if (model.settings.minSamplesPerLeaf <= 0)
-        model.settings.minSamplesPerLeaf = automaticMinSamplesPerLeaf(trainRows);
-    const double failureRate = double(pools[1].size()) / trainRows;
+        model.settings.minSamplesPerLeaf = automaticMinSamplesPerLeaf(n);
 
+    // Every fold must hold a failure, so that every fold's training part has both classes.
+    const int folds = std::min({options.cvFolds, failures, n - failures});
     const int chunkSize = std::max(1, model.settings.treesPerChunk);
     const int chunks = (model.settings.trees + chunkSize - 1) / chunkSize;
-    const int totalSteps = chunks + 2;
+    const int foldSteps = folds >= 2 ? folds : 0;
+    const int totalSteps = foldSteps + 1 + chunks + 1;
     auto report = [&](int done, const QString &stage) {
         if (monitor.progress)
             monitor.progress(done, totalSteps, stage);
@@ -221,69 +343,97 @@ Result<RiskModel> trainRiskModel(const std::vector<CycleSample> &samples, const 
     auto cancelled = [&] { return monitor.cancelled && monitor.cancelled(); };
     const Error cancelError = makeError(ErrorCode::Internal, QStringLiteral("training cancelled"));
 
-    // Each chunk of trees sees its own class-balanced resample (the seed's class_weight
-    // "balanced" for a learner without weights), so all majority rows get used.
-    for (int c = 0; c < chunks; ++c) {
-        if (cancelled())
-            return cancelError;
-        report(c, QStringLiteral("training"));
-        Rng rng(seed * 1000003 + static_cast<quint64>(c));
-        std::vector<int> rows;
-        rows.reserve(split.train.size());
-        drawFrom(pools[1], split.train.size() / 2, rng, rows);
-        drawFrom(pools[0], split.train.size() - split.train.size() / 2, rng, rows);
-        std::vector<FeatureVector> cx;
-        std::vector<double> cy;
-        cx.reserve(rows.size());
-        cy.reserve(rows.size());
-        for (int i : rows) {
-            cx.push_back(x[i]);
-            cy.push_back(labels[i] ? 1.0 : 0.0);
+    std::vector<int> importanceRows;
+    std::optional<TreeEnsemble> importanceForest;
+    if (foldSteps > 0) {
+        const auto parts = stratifiedFolds(d.labels, folds, seed);
+        std::vector<double> oof(samples.size(), 0.0);
+        for (int f = 0; f < folds; ++f) {
+            if (cancelled())
+                return cancelError;
+            report(f, QStringLiteral("cross-validation"));
+            const std::vector<int> train = complementOf(parts[f], samples.size());
+            auto forest = growForest(d, train, estimateGrow(model.settings, options.cvTrees, train.size(), f + 1), {});
+            for (int i : parts[f])
+                oof[i] = forest->predict(d.x[i]);
+            if (f == 0) {
+                importanceRows = parts[f];
+                importanceForest = std::move(forest);
+            }
         }
-        ForestChunkParams params;
-        params.trees = std::min(chunkSize, model.settings.trees - c * chunkSize);
-        params.featureFraction = model.settings.featureFraction;
-        params.minSamplesPerLeaf = model.settings.minSamplesPerLeaf;
-        params.seed = std::to_string(seed) + "/" + std::to_string(c);
-        TreeEnsemble part = trainForestChunk(cx, cy, params);
-        std::move(part.trees.begin(), part.trees.end(), std::back_inserter(model.forest.trees));
+        model.cvFolds = folds;
+        model.cvTrees = std::max(1, std::min(options.cvTrees, model.settings.trees));
+        model.calibration = fitCalibration(oof, d.labels, failureRate);
+        model.metrics = evaluateScores(oof, d.labels, failureRate, model.calibration);
+    } else {
+        model.metrics.failureRate = failureRate;
     }
+    model.metrics.trainingSamples = n;
+
     if (cancelled())
         return cancelError;
-    report(chunks, QStringLiteral("evaluating"));
-
-    std::vector<FeatureVector> vx;
-    std::vector<bool> vy;
-    for (int i : split.validation) {
-        vx.push_back(x[i]);
-        vy.push_back(labels[i]);
+    report(foldSteps, QStringLiteral("time split"));
+    std::vector<int> byTime(samples.size());
+    std::iota(byTime.begin(), byTime.end(), 0);
+    std::stable_sort(byTime.begin(), byTime.end(),
+                     [&](int a, int b) { return samples[a].deployedAt < samples[b].deployedAt; });
+    const auto cut = static_cast<std::ptrdiff_t>(std::llround(n * 0.8));
+    const std::vector<int> older(byTime.begin(), byTime.begin() + cut);
+    const std::vector<int> newest(byTime.begin() + cut, byTime.end());
+    if (!newest.empty() && hasBothClasses(d, older)) {
+        auto forest = growForest(d, older, estimateGrow(model.settings, options.cvTrees, older.size(), folds + 1), {});
+        std::vector<double> scores;
+        std::vector<bool> labels;
+        for (int i : newest) {
+            scores.push_back(forest->predict(d.x[i]));
+            labels.push_back(d.labels[i]);
+        }
+        model.timeSplit = evaluateScores(scores, labels, failureRateOf(d, older), model.calibration);
+        model.timeSplit->trainingSamples = static_cast<int>(older.size());
     }
-    model.metrics = evaluateScores(scoresOf(model.forest, vx), vy, failureRate);
-    model.metrics.trainingSamples = trainRows;
 
-    std::vector<int> shuffled = split.train;
+    std::vector<int> all(samples.size());
+    std::iota(all.begin(), all.end(), 0);
+    Grow final;
+    final.trees = model.settings.trees;
+    final.treesPerChunk = chunkSize;
+    final.featureFraction = model.settings.featureFraction;
+    final.minSamplesPerLeaf = model.settings.minSamplesPerLeaf;
+    final.seed = seed;
+    auto forest = growForest(d, all, final, [&](int c) {
+        if (cancelled())
+            return false;
+        report(foldSteps + 1 + c, QStringLiteral("training"));
+        return true;
+    });
+    if (!forest)
+        return cancelError;
+    model.forest = std::move(*forest);
+
+    std::vector<int> shuffled = all;
     Rng bgRng(seed + 17);
     bgRng.shuffle(shuffled);
-    for (int i = 0; i < std::min<int>(options.backgroundSize, trainRows); ++i)
-        model.background.push_back(x[shuffled[i]]);
+    for (int i = 0; i < std::min<int>(options.backgroundSize, n); ++i)
+        model.background.push_back(d.x[shuffled[i]]);
     model.baseValue = model.forest.meanPrediction(model.background);
 
     if (cancelled())
         return cancelError;
-    report(chunks + 1, QStringLiteral("importance"));
-    // Validation rows when both classes are there, else the training rows (tiny histories).
-    const bool validationUsable = model.metrics.rocAuc.has_value();
-    std::vector<int> pool = validationUsable ? split.validation : split.train;
+    report(foldSteps + 1 + chunks, QStringLiteral("importance"));
+    // Held-out rows of the first fold with that fold's forest when there was a CV, else the
+    // final forest on its own rows (tiny histories).
+    std::vector<int> pool = importanceForest ? importanceRows : all;
+    const TreeEnsemble &judged = importanceForest ? *importanceForest : model.forest;
     Rng impRng(seed + 29);
     impRng.shuffle(pool);
     pool.resize(std::min<std::size_t>(pool.size(), static_cast<std::size_t>(options.importanceMaxRows)));
     std::vector<FeatureVector> ix;
     std::vector<bool> iy;
     for (int i : pool) {
-        ix.push_back(x[i]);
-        iy.push_back(labels[i]);
+        ix.push_back(d.x[i]);
+        iy.push_back(d.labels[i]);
     }
-    model.importance = permutationImportance(model.forest, ix, iy, options);
+    model.importance = permutationImportance(judged, ix, iy, options);
     report(totalSteps, QStringLiteral("done"));
     return model;
 }

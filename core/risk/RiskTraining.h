@@ -19,7 +19,9 @@ struct TrainingOptions {
     int windowDays = 90;
     int backgroundSize = 100;
     int importanceRepeats = 3;
-    int importanceMaxRows = 4000;  // permutation importance on at most this many validation rows
+    int importanceMaxRows = 4000;  // permutation importance on at most this many held-out rows
+    int cvFolds = 5;
+    int cvTrees = 30;  // per fold and for the time split: cheap estimates, the final forest is full
     QDateTime now;  // invalid = current time (trained_at)
 };
 
@@ -38,12 +40,18 @@ Split stratifiedSplit(const std::vector<bool> &labels, quint64 seed);
 // beating sklearn's seed forest; the floor of 5 still grows real trees on a few hundred cycles.
 int automaticMinSamplesPerLeaf(int trainingRows);
 
+// Stratified k folds: each class shuffled with the seed and dealt round-robin; fold f's rows.
+std::vector<std::vector<int>> stratifiedFolds(const std::vector<bool> &labels, int folds, quint64 seed);
+
+// The final forest is grown on every sample; its metrics are the out-of-fold predictions of a
+// stratified k-fold, plus a time-ordered split (docs/RISK_MODEL.md §Training).
 // Fewer than 10 samples, or only one class: NoModel. Cancelled: Internal "training cancelled".
 Result<RiskModel> trainRiskModel(const std::vector<CycleSample> &samples, const TrainingOptions &options,
                                  const TrainingMonitor &monitor = {});
 
 // Metrics of a model's scores on labelled rows (exposed for the benchmark and tests).
-RiskMetrics evaluateScores(const std::vector<double> &scores, const std::vector<bool> &labels, double failureRate);
+RiskMetrics evaluateScores(const std::vector<double> &scores, const std::vector<bool> &labels, double failureRate,
+                           const Calibration &calibration = {});
 std::optional<double> rocAuc(const std::vector<double> &scores, const std::vector<bool> &labels);
 
 }  // namespace atalaya

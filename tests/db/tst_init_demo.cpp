@@ -176,6 +176,9 @@ private slots:
 
         const QJsonObject report = a.json().object();
         QCOMPARE(report.value("decisions").toInt(), 3000);
+        // The risk model trained on the demo's cycles passed the seed's checks and is active.
+        QVERIFY(report.value("risk_model_active").toBool());
+        QCOMPARE(runCliOn(one, {"risk", "stats"}).json().object().value("model_version"), report.value("risk_model"));
         const double feedback = report.value("with_feedback").toDouble() / 3000.0;
         QVERIFY2(feedback > 0.27 && feedback < 0.33, qPrintable(QString::number(feedback)));
         QCOMPARE(scalar(*one.db, "SELECT COUNT(*) FROM ai_telemetry WHERE human_feedback IS NOT NULL"),
@@ -189,7 +192,7 @@ private slots:
         const QJsonObject exec = stats.json().object().value("execution_time").toObject();
         QVERIFY(exec.value("max_execution_time_ms").toDouble() > 5 * exec.value("p50_execution_time_ms").toDouble());
 
-        // Delivery cycles fail ~15 % of the time, by the label of docs/DATA.md.
+        // Delivery cycles fail ~28 % of the time, by the label of docs/DATA.md.
         auto q = execQuery(*one.db, "SELECT cycle_id, phase_name, decision, metadata FROM dora_metrics", {}, "dora");
         QVERIFY(q.ok());
         QMap<QString, bool> failed;  // cycles with a deployment row
@@ -209,7 +212,7 @@ private slots:
         for (auto it = failed.cbegin(); it != failed.cend(); ++it)
             failures += (it.value() || rolledBack.contains(it.key())) ? 1 : 0;
         const double rate = double(failures) / double(failed.size());
-        QVERIFY2(rate > 0.08 && rate < 0.22, qPrintable(QString::number(rate)));
+        QVERIFY2(rate > 0.18 && rate < 0.38, qPrintable(QString::number(rate)));
     }
 };
 

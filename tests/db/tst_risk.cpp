@@ -51,7 +51,18 @@ private slots:
         options.decisions = 0;
         options.days = 60;
         options.now = kNow;
-        QVERIFY(loadDemoData(m_fresh.db, options).ok());
+        auto demo = loadDemoData(m_fresh.db, options);
+        QVERIFY(demo.ok());
+        // The demo trains on its cycles and leaves the model active only because it passed the
+        // seed's checks on cross-validation; the tests below start from no model at all.
+        QVERIFY(demo->riskModelActive);
+        auto active = RiskModelStore(m_fresh.db).loadActive();
+        QVERIFY(active.ok());
+        QCOMPARE(active->version, demo->riskModelVersion);
+        QVERIFY(allPassed(validationChecks(active->metrics)));
+        QCOMPARE(active->cvFolds, 5);
+        QVERIFY(active->timeSplit.has_value());
+        QVERIFY(execStatement(*m_fresh.db, QStringLiteral("DELETE FROM atalaya_risk_models"), {}, "reset"));
         m_rows = generateDemoCycles(std::max(60, options.days * 4), options.days, options.seed, kNow);
     }
 
@@ -237,6 +248,17 @@ private slots:
         QVERIFY(dry.exitCode == 0 || dry.exitCode == 6);
         QCOMPARE(dry.json().object().value("stored").toBool(), false);
         QCOMPARE(dry.json().object().value("validation_checks").toArray().size(), 3);
+        // Metrics from 5-fold CV (the checks' figures) and from the newest 20 % by time.
+        const QJsonObject cv = dry.json().object().value("cv").toObject();
+        QCOMPARE(cv.value("folds").toInt(), 5);
+        const QJsonObject tm = dry.json().object().value("training_metrics").toObject();
+        QCOMPARE(cv.value("f1_score"), tm.value("f1_score"));
+        QCOMPARE(cv.value("validation_samples"), tm.value("training_samples"));
+        const QJsonObject ts = dry.json().object().value("time_split").toObject();
+        QVERIFY(ts.value("roc_auc").isDouble());
+        QCOMPARE(ts.value("training_samples").toInt() + ts.value("validation_samples").toInt(),
+                 tm.value("training_samples").toInt());
+        QVERIFY(dry.json().object().value("calibration").toObject().value("method").isString());
         auto anyway = cli({"risk", "train", "--activate-anyway"});
         QCOMPARE(anyway.exitCode, 0);
         QVERIFY(anyway.json().object().value("activated").toBool());
@@ -300,6 +322,96 @@ private slots:
         auto run = cli({"risk", "import", file});
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.json().object().value("imported").toInt(), 1);
+    }
+
+    // Last: it adds cycles without an outcome, which the history tests above do not expect.
+    void cliBatchPredict()
+    {
+        TrainRequest request;
+        request.activateAnyway = true;
+        request.options.forest.trees = 20;
+        QVERIFY(RiskService(m_fresh.db).train(request).ok());
+        QCOMPARE(cli({"risk", "predict", "--all-pending"}).out, QByteArray());  // every demo cycle has an outcome
+        auto add = [&](const QString &cycle, const QString &phase, const QString &decision, const QString &meta,
+                       int minutesAgo) {
+            return bool(execStatement(
+                *m_fresh.db,
+                QStringLiteral("INSERT INTO dora_metrics (cycle_id, feature_id, phase_name, decision,"
+                               " duration_seconds, metadata, created_at) VALUES (?, 'FEAT-1', ?, ?, 3600, ?, ?)"),
+                {cycle, phase, decision, meta, toDbDateTime(kNow.addSecs(-60 * minutesAgo))}, "insert"));
+        };
+        const QString risky = QStringLiteral(
+            R"({"code_changes_size":3000,"code_review_score":0.3,"feature_complexity":"critical"})");
+        const QString safe = QStringLiteral(
+            R"({"code_changes_size":20,"code_review_score":0.98,"feature_complexity":"low"})");
+        QVERIFY(add("pend-risky", "testing", "no-go", "{}", 50));
+        QVERIFY(add("pend-risky", "testing", "no-go", "{}", 45));
+        QVERIFY(add("pend-risky", "deployment", "go", risky, 40));
+        QVERIFY(add("pend-safe", "testing", "go", "{}", 35));
+        QVERIFY(add("pend-safe", "deployment", "go", safe, 30));
+        QVERIFY(add("done-failed", "deployment", "go", R"({"deployment_failed":false})", 25));
+        QVERIFY(add("done-blocked", "deployment", "blocked", "{}", 20));
+        QVERIFY(add("done-maint", "deployment", "go", "{}", 15));
+        QVERIFY(add("done-maint", "maintenance", "go", "{}", 10));
+
+        auto all = cli({"risk", "predict", "--all-pending", "--lang", "en"});
+        QCOMPARE(all.exitCode, 0);
+        const QList<QByteArray> lines = all.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2);
+        const QJsonObject first = QJsonDocument::fromJson(lines[0]).object();
+        const QJsonObject second = QJsonDocument::fromJson(lines[1]).object();
+        QCOMPARE(first.value("cycle_id").toString(), QStringLiteral("pend-risky"));
+        QCOMPARE(second.value("cycle_id").toString(), QStringLiteral("pend-safe"));
+        // Each line is what the single-cycle check says.
+        for (const QJsonObject &line : {first, second}) {
+            auto one = cli({"risk", "predict", "--cycle", line.value("cycle_id").toString(), "--lang", "en"});
+            QCOMPARE(one.exitCode, 0);
+            QCOMPARE(line.value("prediction"), one.json().object().value("prediction"));
+        }
+        const double hi = first.value("prediction").toObject().value("risk_score").toDouble();
+        const double lo = second.value("prediction").toObject().value("risk_score").toDouble();
+        QVERIFY2(hi > lo, qPrintable(QStringLiteral("%1 vs %2").arg(hi).arg(lo)));
+
+        // The gate between the two: one cycle crosses it, the batch exits 6 and still prints both.
+        const QString between = QString::number((hi + lo) / 2, 'f', 6);
+        auto gated = cli({"risk", "predict", "--all-pending", "--fail-above", between});
+        QCOMPARE(gated.exitCode, 6);
+        QVERIFY2(gated.err.startsWith("error: ") && gated.err.contains("pend-risky") && !gated.err.contains("pend-safe"),
+                 gated.err.constData());
+        const QList<QByteArray> gatedLines = gated.out.trimmed().split('\n');
+        QCOMPARE(gatedLines.size(), 2);
+        QCOMPARE(QJsonDocument::fromJson(gatedLines[0]).object().value("gated").toBool(), true);
+        QCOMPARE(QJsonDocument::fromJson(gatedLines[1]).object().value("gated").toBool(), false);
+        QCOMPARE(cli({"risk", "predict", "--all-pending", "--fail-above", "1"}).exitCode, 0);
+
+        // --cycles-from: ids one a line, any cycle with a deployment row, comments skipped.
+        const QString list = m_dir.filePath(QStringLiteral("ids.txt"));
+        QFile f(list);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# release 42\npend-safe\n\ndone-maint\n");
+        f.close();
+        auto recorded = [&] {
+            auto q = execQuery(*m_fresh.db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry"), {}, "count");
+            return q.ok() && q->next() ? q->value(0).toLongLong() : -1;
+        };
+        const qint64 before = recorded();
+        auto listed = cli({"risk", "predict", "--cycles-from", list, "--record"});
+        QCOMPARE(listed.exitCode, 0);
+        const QList<QByteArray> listedLines = listed.out.trimmed().split('\n');
+        QCOMPARE(listedLines.size(), 2);
+        QCOMPARE(QJsonDocument::fromJson(listedLines[1]).object().value("cycle_id").toString(),
+                 QStringLiteral("done-maint"));
+        QVERIFY(QJsonDocument::fromJson(listedLines[0]).object().value("telemetry_id").toInteger() > 0);
+        QCOMPARE(recorded(), before + 2);
+
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("pend-safe\nno-such-cycle\n");
+        f.close();
+        auto unknown = cli({"risk", "predict", "--cycles-from", list});
+        QCOMPARE(unknown.exitCode, 3);
+        QCOMPARE(unknown.out, QByteArray());  // nothing half-answered
+        QCOMPARE(cli({"risk", "predict", "--all-pending", "--cycle", "pend-safe"}).exitCode, 2);
+        QCOMPARE(cli({"risk", "predict", "--cycles-from", m_dir.filePath("missing.txt")}).exitCode, 2);
     }
 };
 

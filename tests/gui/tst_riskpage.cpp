@@ -1,6 +1,7 @@
 #include "tests/support/TestDatabases.h"
 
 #include "core/demo/DemoLoader.h"
+#include "core/storage/SqlUtil.h"
 #include "ui/risk/RiskPage.h"
 #include "core/risk/RiskModelStore.h"
 #include "core/risk/RiskService.h"
@@ -42,8 +43,17 @@ private slots:
         QVERIFY(loadDemoData(m_fresh.db, demo).ok());
     }
 
-    void withoutModelSaysSo()
+    void demoModelShownThenWithoutModelSaysSo()
     {
+        {
+            // The demo trained and activated a model that passed its checks: the first start shows it.
+            RiskPage page(AppContext{m_fresh.db, nullptr});
+            QSignalSpy loaded(&page, &Page::loadFinished);
+            page.refresh();
+            QVERIFY(loaded.wait(20000));
+            QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(&page, "riskRecord")->isEnabled(), 10000);
+        }
+        QVERIFY(execStatement(*m_fresh.db, QStringLiteral("DELETE FROM atalaya_risk_models"), {}, "reset"));
         RiskPage page(AppContext{m_fresh.db, nullptr});
         QSignalSpy loaded(&page, &Page::loadFinished);
         page.refresh();

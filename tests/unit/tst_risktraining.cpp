@@ -68,6 +68,114 @@ private slots:
         QVERIFY(stratifiedSplit(labels, 43).validation != a.validation);
     }
 
+    void foldsAreStratifiedAndPartition()
+    {
+        std::vector<bool> labels(1003, false);
+        for (int i = 0; i < 151; ++i)
+            labels[i * 6] = true;
+        const auto folds = stratifiedFolds(labels, 5, 42);
+        QCOMPARE(int(folds.size()), 5);
+        std::vector<int> seen(labels.size(), 0);
+        for (const auto &fold : folds) {
+            QVERIFY(fold.size() == 200 || fold.size() == 201);
+            const auto failed = std::count_if(fold.begin(), fold.end(), [&](int i) { return labels[i]; });
+            QVERIFY2(failed == 30 || failed == 31, qPrintable(QString::number(failed)));
+            for (int i : fold)
+                ++seen[i];
+        }
+        QVERIFY(std::all_of(seen.begin(), seen.end(), [](int c) { return c == 1; }));
+        QCOMPARE(stratifiedFolds(labels, 5, 42), folds);
+        QVERIFY(stratifiedFolds(labels, 5, 43) != folds);
+    }
+
+    void timeSplitTestsTheNewestCycles()
+    {
+        QVERIFY(m_model->timeSplit.has_value());
+        QCOMPARE(m_model->timeSplit->trainingSamples, 1200);
+        QCOMPARE(m_model->timeSplit->validationSamples, 300);
+        QVERIFY(m_model->timeSplit->rocAuc && *m_model->timeSplit->rocAuc > 0.6);
+        // Shuffling which cycles are newest changes the time split but not the CV.
+        std::vector<CycleSample> reordered = m_samples;
+        for (std::size_t i = 0; i < reordered.size(); ++i)
+            reordered[i].deployedAt = m_samples[reordered.size() - 1 - i].deployedAt;
+        auto other = trainRiskModel(reordered, smallOptions());
+        QVERIFY(other.ok());
+        QCOMPARE(other->metrics.toJson(), m_model->metrics.toJson());
+        QVERIFY(other->timeSplit->toJson() != m_model->timeSplit->toJson());
+    }
+
+    void calibrationKeptOnlyWhenItHelps()
+    {
+        const Calibration &c = m_model->calibration;
+        QVERIFY(c.brierPriorCorrection > 0);
+        if (c.method == Calibration::Method::Platt)
+            QVERIFY(c.brierPlatt < c.brierPriorCorrection);
+        else
+            QVERIFY(c.brierPlatt >= c.brierPriorCorrection);
+        QVERIFY(qAbs(*m_model->metrics.brier - std::min(c.brierPlatt, c.brierPriorCorrection)) < 1e-12);
+        // Scores squeezed towards 0.5 are under-confident: Platt must stretch them and win.
+        std::vector<double> scores;
+        std::vector<bool> labels;
+        for (int i = 0; i < 400; ++i) {
+            labels.push_back(i % 4 == 0);
+            scores.push_back(labels.back() ? 0.6 : 0.4);
+        }
+        const Calibration fitted = fitCalibration(scores, labels, 0.5);
+        QCOMPARE(fitted.method, Calibration::Method::Platt);
+        QVERIFY(fitted.brierPlatt < fitted.brierPriorCorrection);
+        QVERIFY(fitted.probability(0.6, 0.5) > 0.95);
+        QVERIFY(fitted.probability(0.4, 0.5) < 0.05);
+        // Already calibrated scores keep the prior correction (identity at π = 0.5).
+        std::vector<double> exact;
+        std::vector<bool> y;
+        for (int i = 0; i < 1000; ++i) {
+            exact.push_back(i < 500 ? 0.2 : 0.8);
+            y.push_back(i < 500 ? i % 5 == 0 : i % 5 != 0);
+        }
+        const Calibration identity = fitCalibration(exact, y, 0.5);
+        QVERIFY(qAbs(identity.brierPlatt - identity.brierPriorCorrection) < 1e-9);
+        QVERIFY(qAbs(identity.probability(0.8, 0.5) - 0.8) < 1e-6);
+    }
+
+    void metadataKeepsCvTimeSplitAndCalibration()
+    {
+        auto back = RiskModel::fromMetadata(m_model->metadataJson());
+        QVERIFY(back.has_value());
+        QCOMPARE(back->cvFolds, 5);
+        QCOMPARE(back->cvTrees, 20);
+        QCOMPARE(back->timeSplit->toJson(), m_model->timeSplit->toJson());
+        QCOMPARE(back->calibration.toJson(), m_model->calibration.toJson());
+        QCOMPARE(back->failureProbability(0.7), m_model->failureProbability(0.7));
+    }
+
+    void demoHistoryPassesTheSeedChecks_data()
+    {
+        QTest::addColumn<int>("cycles");
+        QTest::addColumn<quint64>("seed");
+        QTest::newRow("240 cycles (demo default), seed 42") << 240 << quint64(42);
+        QTest::newRow("240 cycles, seed 7") << 240 << quint64(7);
+        QTest::newRow("120 cycles, seed 3") << 120 << quint64(3);
+        QTest::newRow("1000 cycles, seed 5") << 1000 << quint64(5);
+    }
+    void demoHistoryPassesTheSeedChecks()
+    {
+        QFETCH(int, cycles);
+        QFETCH(quint64, seed);
+        const int days = cycles / 4;
+        const auto rows = generateDemoCycles(cycles, days, seed, kNow);
+        const auto samples = extractHistory(rows, kNow.addDays(-days)).samples;
+        TrainingOptions o;
+        o.now = kNow;
+        auto model = trainRiskModel(samples, o);
+        QVERIFY(model.ok());
+        const auto checks = validationChecks(model->metrics);
+        QString why;
+        for (const ValidationCheck &c : checks)
+            why += QStringLiteral("%1=%2 ").arg(c.name).arg(c.value.value_or(-1));
+        QVERIFY2(allPassed(checks), qPrintable(why));
+        QVERIFY2(model->metrics.precision && *model->metrics.precision >= 0.5, qPrintable(why));
+    }
+
     void metricsFollowTheSeedFormulas()
     {
         // scores > 0.5 predict failure: TP 2, FN 1, FP 1, TN 2.
@@ -141,7 +249,10 @@ private slots:
     void learnsSomething()
     {
         const RiskMetrics &m = m_model->metrics;
-        QCOMPARE(m.trainingSamples + m.validationSamples, 1500);
+        QCOMPARE(m.trainingSamples, 1500);  // the final forest sees every cycle
+        QCOMPARE(m.validationSamples, 1500);  // every cycle predicted once, out of fold
+        QCOMPARE(m.tp + m.fp + m.tn + m.fn, 1500);
+        QCOMPARE(int(m_model->forest.trees.size()), 20);
         QVERIFY2(m.rocAuc && *m.rocAuc > 0.6, qPrintable(QString::number(m.rocAuc.value_or(-1))));
         double total = 0;
         for (double v : m_model->importance)

@@ -102,17 +102,25 @@ void RiskModelPanel::showModel(const RiskModel *model)
     for (const ValidationCheck &c : validationChecks(m))
         checks +=
             QStringLiteral("%1 %2 ≥ %3 &nbsp; ").arg(checkMark(c.passed), c.name.toHtmlEscaped()).arg(c.threshold);
+    QString timeSplit = tr("time split: not enough history on both sides");
+    if (model->timeSplit)
+        timeSplit = tr("time split (older %1 → newest %2): accuracy %3 · F1 %4 · ROC AUC %5 · Brier %6")
+                        .arg(model->timeSplit->trainingSamples)
+                        .arg(model->timeSplit->validationSamples)
+                        .arg(ratio(model->timeSplit->accuracy), ratio(model->timeSplit->f1),
+                             ratio(model->timeSplit->rocAuc), ratio(model->timeSplit->brier));
     m_card->setText(
         tr("<b>%1</b> &nbsp; trained %2 on the last %3 days<br>"
-           "%4 training / %5 validation samples, failure rate %6 %<br>"
-           "accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12<br>%13")
+           "%4 samples, failure rate %5 %; %6-fold cross-validation (out-of-fold):<br>"
+           "accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12<br>%13<br>"
+           "probability calibration: %14<br>%15")
             .arg(model->version.toHtmlEscaped(), locale.toString(model->trainedAt.toLocalTime(), QLocale::ShortFormat))
             .arg(model->windowDays)
             .arg(m.trainingSamples)
-            .arg(m.validationSamples)
             .arg(locale.toString(m.failureRate * 100, 'f', 1))
+            .arg(model->cvFolds)
             .arg(ratio(m.accuracy), ratio(m.precision), ratio(m.recall), ratio(m.f1), ratio(m.rocAuc), ratio(m.brier),
-                 checks));
+                 timeSplit, model->calibration.methodName(), checks));
     m_importance->setImportance(model->importance);
 }
 

@@ -126,7 +126,8 @@ int runWatch(CliContext &ctx)
     if (exitCode != 0)
         return ctx.fail(makeError(
             static_cast<ErrorCode>(exitCode),
-            QStringLiteral("chat feed %1 unreachable: %2").arg(options.url.toString(QUrl::RemoveUserInfo), failure)));
+            QStringLiteral("chat feed %1 unreachable: %2")
+                .arg(options.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), failure)));
     return 0;
 }
 

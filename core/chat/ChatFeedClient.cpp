@@ -28,7 +28,7 @@ Status validateChatFeedUrl(const QUrl &url, bool allowInsecureRemote)
     if (!url.isValid() || url.host().isEmpty())
         return makeError(ErrorCode::Usage,
                          QStringLiteral("chat feed URL '%1' is not a valid ws:// or wss:// URL")
-                             .arg(url.toString(QUrl::RemoveUserInfo)));
+                             .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("ws") && scheme != QLatin1String("wss"))
         return makeError(ErrorCode::Usage, QStringLiteral("chat feed URL scheme '%1' must be ws or wss").arg(scheme));

@@ -53,6 +53,16 @@ QStringList feedbackKeys(const Dialect &d)
                 .arg(d.tableSuffix())};
 }
 
+// SQLite only: window reads compare Dialect::utcTimeOf(created_at), which only an index on that
+// very expression serves (MySQL's DATETIME column has the seed's index).
+QStringList utcTimeIndex(const Dialect &d)
+{
+    if (d.isMySql())
+        return {};
+    return {QStringLiteral("CREATE INDEX IF NOT EXISTS atalaya_telemetry_utc ON ai_telemetry (%1)")
+                .arg(d.utcTimeOf(QStringLiteral("created_at")))};
+}
+
 Status ensureVersionTable(const Database &db)
 {
     return execStatement(db,
@@ -77,6 +87,7 @@ const std::vector<Migration> &allMigrations()
         {31, QStringLiteral("queue_counts"), queuecounts::migrationStatements},
         {32, QStringLiteral("queue_counts_per_rules"), queuecounts::perRuleSetMigrationStatements},
         {33, QStringLiteral("rollup_filter_indexes"), rollup::filterIndexMigrationStatements},
+        {34, QStringLiteral("telemetry_utc_index"), utcTimeIndex},
     };
     return migrations;
 }

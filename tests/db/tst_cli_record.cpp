@@ -95,7 +95,7 @@ private slots:
             QTest::newRow((QByteArray("created_at ") + year).constData())
                 << QByteArray(R"({"agent_id":"a","task_type":"t","decision":{},"confidence":0.5,"execution_time_ms":1,)"
                               R"("created_at":")")
-                       + year + "-06-01T00:00:00Z"}"
+                       + year + "-06-01T00:00:00Z\"}"
                 << "outside the accepted range 2000-01-01T00:00:00Z to ";
     }
     void invalidInputNamesTheFieldAndExits2()

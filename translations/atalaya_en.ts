@@ -478,6 +478,14 @@ min %8 ms · max %9 ms</source>
 <context>
     <name>atalaya::ChatFeedClient</name>
     <message>
+        <source>a message over the %1-byte cap arrived (dropped, counted as malformed); Qt&apos;s WebSocket closes the connection on it, so it reconnects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a text frame that is not valid UTF-8 arrived (dropped, counted as malformed); Qt&apos;s WebSocket closes the connection on it (code 1007), so it reconnects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no WebSocket handshake within %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1663,6 +1671,10 @@ Overwrite that review with yours?</source>
 </context>
 <context>
     <name>atalaya::ReviewRules</name>
+    <message>
+        <source>invalid confidence %1 (outside 0–1)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>confidence %1 &lt; %2</source>
         <translation type="unfinished"></translation>

@@ -480,6 +480,14 @@ mín. %8 ms · máx. %9 ms</translation>
 <context>
     <name>atalaya::ChatFeedClient</name>
     <message>
+        <source>a message over the %1-byte cap arrived (dropped, counted as malformed); Qt&apos;s WebSocket closes the connection on it, so it reconnects</source>
+        <translation>llegó un mensaje de más de %1 bytes (descartado, contado como malformado); el WebSocket de Qt cierra la conexión por ello, así que se reconecta</translation>
+    </message>
+    <message>
+        <source>a text frame that is not valid UTF-8 arrived (dropped, counted as malformed); Qt&apos;s WebSocket closes the connection on it (code 1007), so it reconnects</source>
+        <translation>llegó una trama de texto que no es UTF-8 válido (descartada, contada como malformada); el WebSocket de Qt cierra la conexión por ello (código 1007), así que se reconecta</translation>
+    </message>
+    <message>
         <source>no WebSocket handshake within %1 s</source>
         <translation>sin handshake WebSocket en %1 s</translation>
     </message>
@@ -1667,6 +1675,10 @@ Overwrite that review with yours?</source>
 </context>
 <context>
     <name>atalaya::ReviewRules</name>
+    <message>
+        <source>invalid confidence %1 (outside 0–1)</source>
+        <translation>confianza no válida %1 (fuera de 0–1)</translation>
+    </message>
     <message>
         <source>confidence %1 &lt; %2</source>
         <translation>confianza %1 &lt; %2</translation>

@@ -40,6 +40,11 @@ int runWatch(CliContext &ctx)
     options.feed.url = QUrl(urlText, QUrl::StrictMode);
     options.feed.allowInsecureRemote = ctx.parser().isSet(QStringLiteral("allow-insecure"));
     auto window = ctx.intOption(QStringLiteral("window"), 300, 1, 86400);
+    auto maxMessage = ctx.intOption(QStringLiteral("max-message-bytes"), static_cast<int>(kDefaultMaxMessageBytes),
+                                    1024, 256 * 1024 * 1024);
+    if (!maxMessage)
+        return ctx.fail(maxMessage.error());
+    options.feed.maxMessageBytes = *maxMessage;
     auto idle = secondsOption(ctx, QStringLiteral("until-idle"));
     auto maxSeconds = secondsOption(ctx, QStringLiteral("max-seconds"));
     for (const auto *r : {&idle, &maxSeconds})
@@ -71,7 +76,7 @@ int runWatch(CliContext &ctx)
     if (const int code = result.exitCode(); code != 0)
         return ctx.fail(makeError(static_cast<ErrorCode>(code),
                                   QStringLiteral("chat feed %1 unreachable: %2")
-                                      .arg(options.feed.url.toString(QUrl::RemoveUserInfo), result.reason)));
+                                      .arg(options.feed.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), result.reason)));
     return 0;
 }
 
@@ -133,6 +138,9 @@ int runChat(CliContext &ctx)
          QStringLiteral("Read the bearer token from standard input (default: the keychain entry of the URL).")});
     p.addOption({QStringLiteral("window"), QStringLiteral("watch: rolling window in seconds (default 300)."),
                  QStringLiteral("S")});
+    p.addOption({QStringLiteral("max-message-bytes"),
+                 QStringLiteral("watch: larger messages are dropped and counted as malformed (default 1048576)."),
+                 QStringLiteral("N")});
     p.addOption({QStringLiteral("until-idle"), QStringLiteral("watch: exit after S seconds without an event."),
                  QStringLiteral("S")});
     p.addOption(

@@ -49,7 +49,9 @@ qint64 LatencySketch::representative(int bucket)
     const auto last = static_cast<qint64>(std::ceil(hi)) - 1;
     // The value with equal relative error to both ends of the bucket.
     const auto mid = static_cast<qint64>(std::llround(2.0 * lo * hi / (lo + hi)));
-    return std::clamp(mid, first, std::max(first, last));
+    // The last bucket runs past 2^31 − 1, the largest execution_time_ms (INT) there is.
+    constexpr qint64 kLargest = 2147483647;
+    return std::min(std::clamp(mid, first, std::max(first, last)), kLargest);
 }
 
 int LatencySketch::bucketCount()

@@ -58,6 +58,8 @@ struct DataQuality {
     qint64 negativeExecutionTime = 0;
     qint64 unknownFeedback = 0;
     qint64 invalidJson = 0;
+    // Over the whole table, not the window: a row whose time cannot be read is in no window.
+    qint64 invalidCreatedAt = 0;
 
     qint64 excludedRows = 0;  // rows excluded (a row may break several rules)
 };

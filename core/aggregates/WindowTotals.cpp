@@ -61,9 +61,19 @@ WindowSummary WindowTotals::summary() const
         LatencySketch all = sketch;
         for (const auto &[value, count] : exact.counts())
             all.add(value, count);
-        s.execution.p50Ms = all.percentile(50);
-        s.execution.p95Ms = all.percentile(95);
-        s.execution.p99Ms = all.percentile(99);
+        // A bucket's representative may lie past the values it holds (a single 2 147 483 647
+        // reads as 2 152 841 488): no percentile goes beyond what was observed.
+        auto clamped = [&](double p) -> std::optional<qint64> {
+            std::optional<qint64> v = all.percentile(p);
+            if (v && executionMin)
+                v = std::max(*v, *executionMin);
+            if (v && executionMax)
+                v = std::min(*v, *executionMax);
+            return v;
+        };
+        s.execution.p50Ms = clamped(50);
+        s.execution.p95Ms = clamped(95);
+        s.execution.p99Ms = clamped(99);
     } else {
         s.execution.p50Ms = exact.percentile(50);
         s.execution.p95Ms = exact.percentile(95);

@@ -3,6 +3,7 @@
 #include "core/chat/ChatParser.h"
 #include "core/logging/Logging.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHostAddress>
 #include <QNetworkRequest>
@@ -28,7 +29,7 @@ Status validateChatFeedUrl(const QUrl &url, bool allowInsecureRemote)
     if (!url.isValid() || url.host().isEmpty())
         return makeError(ErrorCode::Usage,
                          QStringLiteral("chat feed URL '%1' is not a valid ws:// or wss:// URL")
-                             .arg(url.toString(QUrl::RemoveUserInfo)));
+                             .arg(url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)));
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("ws") && scheme != QLatin1String("wss"))
         return makeError(ErrorCode::Usage, QStringLiteral("chat feed URL scheme '%1' must be ws or wss").arg(scheme));
@@ -122,6 +123,9 @@ void ChatFeedClient::openSocket()
     dropSocket();
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket->setReadBufferSize(0);
+    const auto cap = static_cast<quint64>(std::max<qint64>(m_options.maxMessageBytes, 1));
+    m_socket->setMaxAllowedIncomingFrameSize(cap);
+    m_socket->setMaxAllowedIncomingMessageSize(cap);
     m_pendingError.clear();
     m_gotEventSinceConnect = false;
     connect(m_socket, &QWebSocket::connected, this, &ChatFeedClient::onConnected);
@@ -143,6 +147,15 @@ void ChatFeedClient::openSocket()
     });
 #endif
     connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        if (const QString local = localProtocolClose(); !local.isEmpty()) {
+            {
+                QMutexLocker lock(&m_mutex);
+                m_metrics.addMalformed(1);
+            }
+            logEvent(lcChat(), QtWarningMsg, QStringLiteral("chat feed: %1").arg(local));
+            onLost(local);
+            return;
+        }
         // Retrying with the same token cannot turn this answer into a different one.
         if (m_socket->closeCode() == QWebSocketProtocol::CloseCodePolicyViolated)
             refuse(ErrorCode::Unavailable, lossReason());
@@ -168,6 +181,31 @@ QString ChatFeedClient::lossReason() const
     if (m_socket && m_socket->error() != QAbstractSocket::UnknownSocketError)
         return m_socket->errorString();
     return m_state == State::Connecting ? tr("could not connect") : tr("connection closed by the server");
+}
+
+// Qt's WebSocket closes the connection itself on a message over the cap or a text frame that
+// is not UTF-8 (RFC 6455 §8.1 requires that), and reports it as a close code and reason like a
+// server's: its own reason texts tell the two apart. Such a message is the server's fault but
+// not its choice to close, so it is counted as malformed and the feed reconnects.
+QString ChatFeedClient::localProtocolClose() const
+{
+    if (!m_socket)
+        return {};
+    const QString reason = m_socket->closeReason();
+    auto qtSaid = [&reason](const char *context, const char *text) {
+        return reason == QLatin1String(text) || reason == QCoreApplication::translate(context, text);
+    };
+    if (m_socket->closeCode() == QWebSocketProtocol::CloseCodeTooMuchData
+        && (qtSaid("QWebSocketFrame", "Maximum framesize exceeded.")
+            || qtSaid("QWebSocketDataProcessor", "Received message is too big.")))
+        return tr("a message over the %1-byte cap arrived (dropped, counted as malformed); Qt's WebSocket "
+                  "closes the connection on it, so it reconnects")
+            .arg(m_options.maxMessageBytes);
+    if (m_socket->closeCode() == QWebSocketProtocol::CloseCodeWrongDatatype
+        && qtSaid("QWebSocketDataProcessor", "Invalid UTF-8 code encountered."))
+        return tr("a text frame that is not valid UTF-8 arrived (dropped, counted as malformed); Qt's "
+                  "WebSocket closes the connection on it (code 1007), so it reconnects");
+    return {};
 }
 
 void ChatFeedClient::onConnected()

@@ -14,6 +14,8 @@ class QWebSocket;
 
 namespace atalaya {
 
+inline constexpr qint64 kDefaultMaxMessageBytes = 1024 * 1024;
+
 struct ChatFeedOptions {
     QUrl url;
     QString token;  // sent as "Authorization: Bearer <token>"; never logged
@@ -22,6 +24,9 @@ struct ChatFeedOptions {
     int initialBackoffMs = 1000;
     int maxBackoffMs = 60000;
     int handshakeTimeoutMs = 10000;
+    // Larger messages are refused by Qt before their payload is read (memory stays bounded:
+    // without a cap a 50 MB frame peaked at 349 MB) and counted as malformed.
+    qint64 maxMessageBytes = kDefaultMaxMessageBytes;
     bool reconnect = true;
 };
 
@@ -78,6 +83,7 @@ private:
     void onText(const QString &message);
     void onBinary(const QByteArray &message);
     QString lossReason() const;
+    QString localProtocolClose() const;
     void onLost(const QString &reason);
     void refuse(ErrorCode code, const QString &reason);
     void setState(State state, const QString &detail);

@@ -107,10 +107,22 @@ QString rulesKey(const ReviewRules &rules)
     return QString::fromUtf8(QJsonDocument(rules.toJson()).toJson(QJsonDocument::Compact));
 }
 
-QString rulesId(const ReviewRules &rules)
+// Bumped when the trigger SQL changes for the same rules (3: a created_at that is not a time
+// goes to kNoTimeSlot instead of failing the writer's INSERT; an out-of-range confidence has
+// its own reason), so that sets built by older triggers are rebuilt, not reused.
+constexpr char kTriggerGeneration[] = "3:";
+
+QString rulesIdOfKey(const QString &key)
 {
     return QString::fromLatin1(
-        QCryptographicHash::hash(rulesKey(rules).toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+        QCryptographicHash::hash(QByteArray(kTriggerGeneration) + key.toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(16));
+}
+
+QString rulesId(const ReviewRules &rules)
+{
+    return rulesIdOfKey(rulesKey(rules));
 }
 
 QStringList triggerNames(const QString &rulesId)

@@ -38,6 +38,9 @@ QStringList perRuleSetMigrationStatements(const Dialect &d);
 
 // The key of a rule set's rows and triggers: 16 hex digits of a hash of rulesKey().
 QString rulesId(const ReviewRules &rules);
+// The id the current triggers give the rules stored as `key` (a set whose id differs was built
+// by an older generation of triggers).
+QString rulesIdOfKey(const QString &key);
 // The canonical text of a rule set as stored in the state table.
 QString rulesKey(const ReviewRules &rules);
 

@@ -245,8 +245,15 @@ Status dropOldestSets(const Database &db, const QString &keep)
         return states.error();
     std::vector<std::pair<qint64, QString>> others;
     for (const auto &[id, st] : *states) {
-        if (id != keep)
-            others.emplace_back(st.builtAt.value_or(0), id);
+        if (id == keep)
+            continue;
+        // Triggers of an older generation may refuse writes the current ones accept.
+        if (st.rules && rulesIdOfKey(*st.rules) != id) {
+            if (Status s = dropSet(db, id); !s)
+                return s;
+            continue;
+        }
+        others.emplace_back(st.builtAt.value_or(0), id);
     }
     std::sort(others.begin(), others.end());
     for (size_t i = 0; i + kMaxRuleSets <= others.size(); ++i) {

@@ -96,6 +96,10 @@ std::optional<QString> evaluate(const ReviewRule &r, const ReviewCandidate &c)
 {
     if (!r.taskTypes.isEmpty() && r.kind != ReviewRule::Kind::TaskTypeIn && !r.taskTypes.contains(c.taskType))
         return std::nullopt;
+    const bool confidenceRule = r.kind == ReviewRule::Kind::ConfidenceBelow
+        || r.kind == ReviewRule::Kind::ConfidenceRange || r.kind == ReviewRule::Kind::ConfidenceAbove;
+    if (confidenceRule && !isValidConfidence(c.confidence))
+        return std::nullopt;
     const QJsonObject &source = r.field == QLatin1String("decision") ? c.decision : c.metadata;
     switch (r.kind) {
     case ReviewRule::Kind::ConfidenceBelow:
@@ -150,6 +154,11 @@ QString generatedReason(const ReviewRule &r, const QString &matched)
 }
 
 }  // namespace
+
+bool isValidConfidence(double confidence)
+{
+    return confidence >= 0.0 && confidence <= 1.0;
+}
 
 QString priorityName(Priority p)
 {
@@ -228,6 +237,9 @@ std::optional<RuleMatch> ReviewRules::classify(const ReviewCandidate &c) const
     for (int i = 0; i < kPriorityCount; ++i) {
         const PriorityRules &p = m_priorities[static_cast<size_t>(i)];
         QStringList reasons;
+        if (i == static_cast<int>(kInvalidConfidencePriority) && !isValidConfidence(c.confidence))
+            reasons << QCoreApplication::translate("atalaya::ReviewRules", "invalid confidence %1 (outside 0–1)")
+                           .arg(number(c.confidence));
         for (const ReviewRule &rule : p.rules) {
             if (auto matched = evaluate(rule, c)) {
                 reasons << (rule.label.isEmpty() ? generatedReason(rule, *matched)

@@ -63,6 +63,14 @@ struct RuleMatch {
     bool sampled = true;  // false: a P3 match outside the stable sample
 };
 
+// A confidence outside 0–1 is no score at all: only a broken writer stores one (Atalaya's
+// record refuses it). No confidence rule matches it — "confidence 1.70 > 0.95" would file it
+// as a routine P3 sample — and it is queued at P1 with the reason "invalid confidence", so a
+// human looks at the decision and at the writer within P1's SLA, whatever the rule set. The
+// stats leave it out of the averages and count it in data_quality.confidence_out_of_range.
+constexpr Priority kInvalidConfidencePriority = Priority::P1;
+bool isValidConfidence(double confidence);
+
 // The P0–P3 rule set as data (docs/REVIEW_QUEUE.md defaults), serialisable to JSON for Settings
 // and rules files. The same rules are compiled to SQL (ReviewRulesSql) and evaluated here;
 // tests hold both to the same edge cases.

@@ -73,19 +73,30 @@ SqlFragment inList(const QString &column, const QStringList &values)
     return f;
 }
 
+// ReviewRules.h: confidence rules skip an out-of-range confidence, which has its own reason.
+QString validConfidenceSql(const QString &confidence)
+{
+    return QStringLiteral("%1 >= 0 AND %1 <= 1 AND ").arg(confidence);
+}
+
 SqlFragment ruleSql(const ReviewRule &r, const Dialect &d, const QString &row)
 {
     const QString confidence = row + QStringLiteral("confidence_score");
     const QString taskType = row + QStringLiteral("task_type");
     SqlFragment f;
     switch (r.kind) {
-    case ReviewRule::Kind::ConfidenceBelow: f = {confidence + QStringLiteral(" < ?"), {r.value}}; break;
+    case ReviewRule::Kind::ConfidenceBelow:
+        f = {validConfidenceSql(confidence) + confidence + QStringLiteral(" < ?"), {r.value}};
+        break;
     case ReviewRule::Kind::ConfidenceRange:
-        f = {QStringLiteral("%1 >= ? AND %1 %2 ?")
-                 .arg(confidence, r.maxInclusive ? QStringLiteral("<=") : QStringLiteral("<")),
+        f = {validConfidenceSql(confidence)
+                 + QStringLiteral("%1 >= ? AND %1 %2 ?")
+                       .arg(confidence, r.maxInclusive ? QStringLiteral("<=") : QStringLiteral("<")),
              {r.min, r.max}};
         break;
-    case ReviewRule::Kind::ConfidenceAbove: f = {confidence + QStringLiteral(" > ?"), {r.value}}; break;
+    case ReviewRule::Kind::ConfidenceAbove:
+        f = {validConfidenceSql(confidence) + confidence + QStringLiteral(" > ?"), {r.value}};
+        break;
     case ReviewRule::Kind::TaskTypeIn: return inList(taskType, r.taskTypes);
     case ReviewRule::Kind::JsonEquals:
     case ReviewRule::Kind::JsonGreater: {
@@ -119,10 +130,13 @@ SqlFragment priorityExpression(const ReviewRules &rules, const Dialect &dialect,
     out.sql = QStringLiteral("CASE");
     for (int i = 0; i < kPriorityCount; ++i) {
         const PriorityRules &p = rules.priority(static_cast<Priority>(i));
-        if (p.rules.empty())
+        const bool invalidHere = i == static_cast<int>(kInvalidConfidencePriority);
+        if (p.rules.empty() && !invalidHere)
             continue;
         QStringList ors;
         QVariantList values;
+        if (invalidHere)
+            ors << QStringLiteral("(%1confidence_score < 0 OR %1confidence_score > 1)").arg(row);
         // Cheap column tests first: OR stops at the first true one.
         std::vector<ReviewRule> ordered = p.rules;
         std::stable_partition(ordered.begin(), ordered.end(), [](const ReviewRule &r) {

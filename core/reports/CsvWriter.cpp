@@ -11,7 +11,8 @@ CsvWriter::CsvWriter(const QStringList &header)
 QString CsvWriter::escapeCell(const QString &cell)
 {
     QString v = cell;
-    if (!v.isEmpty() && QStringLiteral("=+-@").contains(v.front()))
+    // OWASP's list: a spreadsheet also evaluates a formula after a leading TAB or CR.
+    if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.front()))
         v.prepend(QLatin1Char('\''));
     const bool quote = v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n'))
         || v.contains(QLatin1Char('\r'));

@@ -10,7 +10,7 @@ namespace atalaya {
 
 // RFC 4180 CSV in UTF-8 (docs/CLI.md `export csv`): `,` separator, CRLF line ends, fields quoted
 // when they hold `,`, `"`, CR or LF. Spreadsheet formula injection is neutralised: a cell
-// starting with = + - @ gets a leading ' (so a negative number is exported as '-5; exports
+// starting with = + - @ TAB or CR gets a leading ' (so a negative number is exported as '-5; exports
 // hold counts, ratios and ids, which are never negative).
 class CsvWriter {
 public:

@@ -10,10 +10,6 @@
 namespace atalaya::rollup {
 namespace {
 
-// Sections are rebuilt a day at a time: one index range scan of raw rows gives the day's
-// hour parts, and merging them gives its day parts.
-constexpr qint64 kDaysPerChunk = 1;
-
 QString keyText(const QVariant &v)
 {
     return v.typeId() == QMetaType::QByteArray ? QString::fromUtf8(v.toByteArray()) : v.toString();
@@ -95,20 +91,35 @@ Result<std::vector<StaleRow>> staleRows(const Database &db, Level level, qint64 
     return stale;
 }
 
+// The days that hold a stale section, oldest first. Only those: two rows another writer dated
+// 1970 and 9999 are two days of work, not the 2.9 million between them.
+Result<std::vector<qint64>> staleDays(const Database &db)
+{
+    const QString stale = QStringLiteral("day_no <> %1 AND (lat_built <> lat_version OR cal_built <> cal_version)")
+                              .arg(kNoTimeSlot);
+    auto q = execQuery(db,
+                       QStringLiteral("SELECT day_no FROM %1 WHERE %3 UNION SELECT day_no FROM %2 WHERE %3 ORDER BY 1")
+                           .arg(QLatin1String(kDayTable), QLatin1String(kHourTable), stale),
+                       {}, QStringLiteral("reading the days to rebuild"));
+    if (!q)
+        return q.error();
+    std::vector<qint64> days;
+    while (q->next())
+        days.push_back(q->value(0).toLongLong());
+    return days;
+}
+
 // Every stale section, day by day: the day's hours from one raw read, the day from its hours.
+// Rows whose time is not readable (kNoTimeSlot) have counters only: no window reads them.
 Status buildSections(const Database &db, const ProgressFn &progress)
 {
-    auto range = execQuery(db, QStringLiteral("SELECT MIN(day_no), MAX(day_no) FROM %1").arg(QLatin1String(kDayTable)),
-                           {}, QStringLiteral("reading the rollup range"));
-    if (!range)
-        return range.error();
-    if (!range->next() || range->value(0).isNull())
-        return {};
-    const qint64 first = range->value(0).toLongLong();
-    const qint64 last = range->value(1).toLongLong();
-    range->finish();
-    for (qint64 from = first; from <= last; from += kDaysPerChunk) {
-        const qint64 to = from + kDaysPerChunk;
+    auto staleList = staleDays(db);
+    if (!staleList)
+        return staleList.error();
+    const std::vector<qint64> &list = *staleList;
+    for (size_t i = 0; i < list.size(); ++i) {
+        const qint64 from = list[i];
+        const qint64 to = from + 1;
         // Versions first: a write after this read moves them, and its section is not stored.
         auto days = staleRows(db, Level::Day, from, to);
         if (!days)
@@ -127,9 +138,9 @@ Status buildSections(const Database &db, const ProgressFn &progress)
         if (Status s = storeParts(db, Level::Day, *days, dayParts); !s)
             return s;
         // Every tenth day, and the last one so a progress bar ends at 100 %.
-        if (progress && ((to - first) % 10 == 0 || to > last))
-            progress(QStringLiteral("rollup sections: %1 of %2 days").arg(to - first).arg(last + 1 - first),
-                     int((to - first) * 100 / (last + 1 - first)));
+        if (progress && ((i + 1) % 10 == 0 || i + 1 == list.size()))
+            progress(QStringLiteral("rollup sections: %1 of %2 days").arg(i + 1).arg(list.size()),
+                     int((i + 1) * 100 / list.size()));
     }
     return {};
 }

@@ -277,8 +277,9 @@ Result<std::vector<TimeRange>> complementEdges(const Database &db, WindowPlan &p
         const QDateTime end = hourStart(hour + 1);
         auto q = execQuery(
             db,
-            QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN created_at >= ? AND created_at < ? THEN 1 ELSE 0 END)"
-                           " FROM ai_telemetry WHERE created_at >= ? AND created_at < ?"),
+            QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN %1 >= ? AND %1 < ? THEN 1 ELSE 0 END)"
+                           " FROM ai_telemetry WHERE %1 >= ? AND %1 < ?")
+                .arg(db.dialect().utcTimeOf(QStringLiteral("created_at"))),
             {toDbDateTime(edge.from), toDbDateTime(edge.to), toDbDateTime(start), toDbDateTime(end)},
             QStringLiteral("counting the rows of an edge hour"));
         if (!q)

@@ -223,16 +223,19 @@ QStringList filterIndexMigrationStatements(const Dialect &)
     return s;
 }
 
+// Generation 3: a created_at that is not a time goes to kNoTimeSlot; generation 2 failed the
+// writer's INSERT on it (NOT NULL hour_no).
 QStringList triggerNames()
 {
-    return {QStringLiteral("atalaya_rollup2_ai"), QStringLiteral("atalaya_rollup2_au"),
-            QStringLiteral("atalaya_rollup2_ad")};
+    return {QStringLiteral("atalaya_rollup3_ai"), QStringLiteral("atalaya_rollup3_au"),
+            QStringLiteral("atalaya_rollup3_ad")};
 }
 
 QStringList obsoleteTriggerNames()
 {
-    return {QStringLiteral("atalaya_rollup_ai"), QStringLiteral("atalaya_rollup_au"),
-            QStringLiteral("atalaya_rollup_ad")};
+    return {QStringLiteral("atalaya_rollup_ai"),  QStringLiteral("atalaya_rollup_au"),
+            QStringLiteral("atalaya_rollup_ad"),  QStringLiteral("atalaya_rollup2_ai"),
+            QStringLiteral("atalaya_rollup2_au"), QStringLiteral("atalaya_rollup2_ad")};
 }
 
 QStringList triggerStatements(const Dialect &d)

@@ -120,8 +120,9 @@ Status addRawParts(const Database &db, qint64 fromHour, qint64 toHour, std::map<
         QStringLiteral("SELECT %1, agent_id, task_type, execution_time_ms,"
                        " CASE WHEN human_feedback IS NOT NULL AND accuracy IS NOT NULL THEN 1 ELSE 0 END,"
                        " ROUND(confidence_score * 10000), ROUND(accuracy * 10000)"
-                       " FROM ai_telemetry WHERE created_at >= ? AND created_at < ? AND %2")
-            .arg(d.hourNumberOf(QStringLiteral("created_at")), validExpression(d, QString()));
+                       " FROM ai_telemetry WHERE %3 >= ? AND %3 < ? AND %2")
+            .arg(d.hourNumberOf(QStringLiteral("created_at")), validExpression(d, QString()),
+                 d.utcTimeOf(QStringLiteral("created_at")));
     auto q = execQuery(db, sql, {hourStart(fromHour), hourStart(toHour)},
                        QStringLiteral("reading raw rows for the rollups"));
     if (!q)

@@ -17,6 +17,7 @@ const QString Theme = QStringLiteral("ui/theme");
 const QString Geometry = QStringLiteral("window/geometry");
 const QString State = QStringLiteral("window/state");
 const QString ChatFeedUrl = QStringLiteral("chat/feedUrl");
+const QString ChatMaxMessageBytes = QStringLiteral("chat/maxMessageBytes");
 const QString ReviewRules = QStringLiteral("queue/rules");
 const QString Reviewer = QStringLiteral("queue/reviewer");
 const QString LockWait = QStringLiteral("database/lockWaitSeconds");
@@ -173,6 +174,16 @@ QString Settings::chatFeedUrl() const
 void Settings::setChatFeedUrl(const QString &url)
 {
     put(Key::ChatFeedUrl, url);
+}
+
+qint64 Settings::chatMaxMessageBytes() const
+{
+    return std::clamp<qint64>(m_settings.value(Key::ChatMaxMessageBytes, 1024 * 1024).toLongLong(), 1024,
+                              256 * 1024 * 1024);
+}
+void Settings::setChatMaxMessageBytes(qint64 bytes)
+{
+    put(Key::ChatMaxMessageBytes, bytes);
 }
 
 QByteArray Settings::reviewRulesJson() const

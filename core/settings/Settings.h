@@ -55,6 +55,9 @@ public:
 
     QString chatFeedUrl() const;
     void setChatFeedUrl(const QString &url);
+    // The largest chat feed message accepted (bytes, 1 KiB to 256 MiB; default 1 MiB).
+    qint64 chatMaxMessageBytes() const;
+    void setChatMaxMessageBytes(qint64 bytes);
 
     // The review queue rule set as JSON (ReviewRules::toJson); empty = the defaults.
     QByteArray reviewRulesJson() const;

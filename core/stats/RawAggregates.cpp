@@ -20,8 +20,9 @@ Where windowWhere(const Dialect &d, const std::vector<TimeRange> &ranges, const 
 {
     Where w;
     QStringList parts;
+    const QString time = d.utcTimeOf(QStringLiteral("created_at"));
     for (const TimeRange &r : ranges) {
-        parts << QStringLiteral("(created_at >= ? AND created_at < ?)");
+        parts << QStringLiteral("(%1 >= ? AND %1 < ?)").arg(time);
         w.values << toDbDateTime(r.from) << toDbDateTime(r.to);
     }
     w.sql = QStringLiteral(" WHERE (") + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
@@ -150,6 +151,26 @@ Result<std::map<QString, WindowTotals>> rawTotals(const Database &db, const std:
         dq.excludedRows = asInt(q3->value(5));
     }
     return out;
+}
+
+Result<qint64> countRowsWithoutTime(const Database &db, const QString &agentId, const QString &taskType)
+{
+    const Dialect &d = db.dialect();
+    QString sql = QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE ")
+        + d.noTimePredicate(QStringLiteral("created_at"));
+    QVariantList values;
+    for (const auto &[column, value] :
+         {std::pair{QStringLiteral("agent_id"), agentId}, std::pair{QStringLiteral("task_type"), taskType}}) {
+        if (value.isEmpty())
+            continue;
+        sql += QStringLiteral(" AND ") + d.exactMatch(column);
+        for (int i = 0; i < d.exactMatchBindings(); ++i)
+            values << value;
+    }
+    auto q = execQuery(db, sql, values, QStringLiteral("counting rows whose created_at is not a time"));
+    if (!q)
+        return q.error();
+    return q->next() ? asInt(q->value(0)) : 0;
 }
 
 Status addRawCells(const Database &db, const std::vector<TimeRange> &ranges, const QString &agentId,

@@ -18,6 +18,10 @@ Result<std::map<QString, WindowTotals>> rawTotals(const Database &db, const std:
                                                   const QString &agentId, const QString &taskType,
                                                   std::optional<GroupBy> by, bool withQuality);
 
+// Rows of the agent / task type (empty = all) whose created_at is not a time (another
+// writer's text in SQLite, MariaDB's zero date): in no window, so counted over the table.
+Result<qint64> countRowsWithoutTime(const Database &db, const QString &agentId, const QString &taskType);
+
 // The calibration cells (valid rows with feedback and an accuracy) over the union of `ranges`.
 Status addRawCells(const Database &db, const std::vector<TimeRange> &ranges, const QString &agentId,
                    const QString &taskType, CalibrationGrid &grid);

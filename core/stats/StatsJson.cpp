@@ -83,6 +83,7 @@ QJsonObject dataQualityJson(const DataQuality &dq)
         {QStringLiteral("negative_execution_time"), dq.negativeExecutionTime},
         {QStringLiteral("unknown_feedback"), dq.unknownFeedback},
         {QStringLiteral("invalid_json"), dq.invalidJson},
+        {QStringLiteral("invalid_created_at"), dq.invalidCreatedAt},
     };
 }
 

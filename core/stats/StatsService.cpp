@@ -72,7 +72,12 @@ Result<DataQuality> StatsService::dataQuality(const StatsQuery &query) const
     auto totals = collect(*m_db, query, std::nullopt, true, m_useRollups);
     if (!totals)
         return totals.error();
-    return mergedTotals(*totals).quality;
+    DataQuality quality = mergedTotals(*totals).quality;
+    auto noTime = countRowsWithoutTime(*m_db, query.agentId, query.taskType);
+    if (!noTime)
+        return noTime.error();
+    quality.invalidCreatedAt = *noTime;
+    return quality;
 }
 
 Result<StatsSnapshot> StatsService::snapshot(const StatsQuery &query) const
@@ -85,6 +90,10 @@ Result<StatsSnapshot> StatsService::snapshot(const StatsQuery &query) const
     snap.query = query;
     snap.summary = all.summary();
     snap.quality = all.quality;
+    auto noTime = countRowsWithoutTime(*m_db, query.agentId, query.taskType);
+    if (!noTime)
+        return noTime.error();
+    snap.quality.invalidCreatedAt = *noTime;
     snap.percentileMethod = percentileMethod(all);
     return snap;
 }

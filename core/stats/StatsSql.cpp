@@ -30,7 +30,7 @@ void addExactMatch(WhereClause &w, const Dialect &d, const QString &column, cons
 WhereClause windowWhere(const Dialect &d, const StatsQuery &q)
 {
     WhereClause w;
-    w.sql = QStringLiteral(" WHERE created_at >= ? AND created_at < ?");
+    w.sql = QStringLiteral(" WHERE %1 >= ? AND %1 < ?").arg(d.utcTimeOf(QStringLiteral("created_at")));
     w.values << toDbDateTime(q.from) << toDbDateTime(q.to);
     if (!q.agentId.isEmpty())
         addExactMatch(w, d, QStringLiteral("agent_id"), q.agentId);

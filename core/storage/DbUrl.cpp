@@ -1,6 +1,7 @@
 #include "core/storage/DbUrl.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QUrlQuery>
@@ -16,13 +17,41 @@ Error urlError(const QString &what)
 const QStringList kSslModes = {QStringLiteral("disabled"), QStringLiteral("preferred"), QStringLiteral("required"),
                                QStringLiteral("verify-ca"), QStringLiteral("verify-identity")};
 
+// QUrl::errorString() quotes the whole source and its user info, password included, and
+// a URL that does not parse has no password() to strip: the text itself is redacted, from
+// the first ':' of the user info up to its last '@' (a password may hold an unencoded '@').
+QString redacted(const QString &text)
+{
+    const qsizetype start = text.indexOf(QLatin1String("://"));
+    if (start < 0)
+        return text;
+    const qsizetype authority = start + 3;
+    const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
+    if (at < authority)
+        return text;
+    const qsizetype colon = text.indexOf(QLatin1Char(':'), authority);
+    if (colon < 0 || colon > at)
+        return text;
+    return text.left(colon + 1) + QStringLiteral("***") + text.mid(at);
+}
+
+// Qt's reason without its "; source was …" tail, which repeats the unredacted input.
+QString parseProblem(const QString &safeText)
+{
+    const QUrl url(safeText, QUrl::StrictMode);
+    if (url.isValid())
+        return QStringLiteral("the user name or password has characters that must be percent-encoded");
+    return url.errorString().section(QStringLiteral("; source was"), 0, 0);
+}
+
 Result<DbUrl> parseMysql(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
-    if (!url.isValid())
-        return urlError(QStringLiteral("'%1' is not a URL (%2); expected "
-                                       "mysql://user@host:port/database")
-                            .arg(QUrl(text).toDisplayString(QUrl::RemovePassword), url.errorString()));
+    if (!url.isValid()) {
+        const QString safe = redacted(text);
+        return urlError(QStringLiteral("'%1' is not a URL (%2); expected mysql://user@host:port/database")
+                            .arg(safe, parseProblem(safe)));
+    }
     DbUrl db;
     db.backend = Backend::MySQL;
     db.user = url.userName();
@@ -81,8 +110,11 @@ Result<DbUrl> DbUrl::parse(const QString &rawText)
     }
     if (text.startsWith(QLatin1String("mysql://")) || text.startsWith(QLatin1String("mariadb://")))
         return parseMysql(text);
-    const qsizetype colon = text.indexOf(QLatin1Char(':'));
-    const QString scheme = colon > 0 ? text.left(colon) : text;
+    // Only a scheme is quoted back: whatever else was typed may hold a password.
+    static const QRegularExpression schemeShape(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]{0,19}$"));
+    const QString scheme = text.section(QLatin1Char(':'), 0, 0);
+    if (!text.contains(QLatin1Char(':')) || !schemeShape.match(scheme).hasMatch())
+        return urlError(QStringLiteral("it has no scheme; use sqlite:PATH, mysql://user@host:port/db or mariadb://…"));
     return urlError(QStringLiteral("scheme '%1' is not supported; use sqlite:PATH, "
                                    "mysql://user@host:port/db or mariadb://…")
                         .arg(scheme));

@@ -53,14 +53,29 @@ QString Dialect::exactTextType(int maxChars) const
 
 QString Dialect::hourNumberOf(const QString &column) const
 {
-    return isMySql() ? QStringLiteral("TIMESTAMPDIFF(HOUR, '1970-01-01 00:00:00', %1)").arg(column)
-                     : QStringLiteral("(CAST(strftime('%s', %1) AS INTEGER) / 3600)").arg(column);
+    const QString hour = isMySql() ? QStringLiteral("TIMESTAMPDIFF(HOUR, '1970-01-01 00:00:00', %1)").arg(column)
+                                   : QStringLiteral("(CAST(strftime('%s', %1) AS INTEGER) / 3600)").arg(column);
+    return QStringLiteral("COALESCE(%1, %2)").arg(hour).arg(kNoTimeSlot);
 }
 
 QString Dialect::dayNumberOf(const QString &column) const
 {
-    return isMySql() ? QStringLiteral("TIMESTAMPDIFF(DAY, '1970-01-01 00:00:00', %1)").arg(column)
-                     : QStringLiteral("(CAST(strftime('%s', %1) AS INTEGER) / 86400)").arg(column);
+    const QString day = isMySql() ? QStringLiteral("TIMESTAMPDIFF(DAY, '1970-01-01 00:00:00', %1)").arg(column)
+                                  : QStringLiteral("(CAST(strftime('%s', %1) AS INTEGER) / 86400)").arg(column);
+    return QStringLiteral("COALESCE(%1, %2)").arg(day).arg(kNoTimeSlot);
+}
+
+QString Dialect::utcTimeOf(const QString &column) const
+{
+    return isMySql() ? column : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', %1)").arg(column);
+}
+
+QString Dialect::noTimePredicate(const QString &column) const
+{
+    // MariaDB stores an unreadable DATETIME as the zero date (non-strict sql_mode), which sorts
+    // first: an index range, as is the expression index's NULL on SQLite.
+    return isMySql() ? QStringLiteral("(%1 IS NULL OR %1 < '1000-01-01')").arg(column)
+                     : QStringLiteral("%1 IS NULL").arg(utcTimeOf(column));
 }
 
 QString Dialect::upsertAdd(const QStringList &key, const QStringList &addColumns, const QStringList &setColumns) const

@@ -89,13 +89,28 @@ Result<DecisionInput> validateDecision(const QJsonObject &body)
     const QJsonValue created = body.value(QStringLiteral("created_at"));
     if (!created.isUndefined() && !created.isNull()) {
         const QDateTime dt = created.isString() ? parseIsoUtc(created.toString()) : QDateTime();
-        if (!dt.isValid() || dt.date().year() < 1970 || dt.date().year() > 9999)
+        if (!dt.isValid())
             return fieldError(QStringLiteral("created_at"),
                               QStringLiteral("must be an ISO 8601 time such as "
                                              "2025-11-07T10:30:00Z"));
+        // A decision is recorded when it is made: a time decades away is a writer's bug
+        // (an epoch of 0, a year typed as 9999), and every figure and rollup rebuild would
+        // span it. The day of slack covers clocks that run ahead.
+        const QDateTime earliest = earliestCreatedAt();
+        const QDateTime latest = QDateTime::currentDateTimeUtc().addDays(1);
+        if (dt < earliest || dt > latest)
+            return fieldError(QStringLiteral("created_at"),
+                              QStringLiteral("is %1, outside the accepted range %2 to %3 (now + 1 day); "
+                                             "send the time the decision was made, in UTC")
+                                  .arg(toIsoUtc(dt), toIsoUtc(earliest), toIsoUtc(latest)));
         in.createdAt = dt;
     }
     return in;
+}
+
+QDateTime earliestCreatedAt()
+{
+    return QDateTime(QDate(2000, 1, 1), QTime(0, 0), Qt::UTC);
 }
 
 Result<DecisionInput> validateDecisionJson(const QByteArray &json)

@@ -90,6 +90,13 @@ private slots:
             R"({"agent_id":"a","task_type":"t","decision":{},"confidence":0.5,"execution_time_ms":1,"metadata":[]})")
                                         << "metadata";
         QTest::newRow("not json") << QByteArray("{nope") << "JSON";
+        // Documented range: 2000-01-01T00:00:00Z to now + 1 day (a rebuild spans what is stored).
+        for (const char *year : {"1900", "1970", "9999"})
+            QTest::newRow((QByteArray("created_at ") + year).constData())
+                << QByteArray(R"({"agent_id":"a","task_type":"t","decision":{},"confidence":0.5,"execution_time_ms":1,)"
+                              R"("created_at":")")
+                       + year + "-06-01T00:00:00Z\"}"
+                << "outside the accepted range 2000-01-01T00:00:00Z to ";
     }
     void invalidInputNamesTheFieldAndExits2()
     {

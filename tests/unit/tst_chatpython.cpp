@@ -1,4 +1,5 @@
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -68,6 +69,67 @@ private slots:
         QCOMPARE(intents.size(), 2);
         QCOMPARE(intents[0].toObject()[QStringLiteral("intent")].toString(), QStringLiteral("login"));
         QCOMPARE(intents[0].toObject()[QStringLiteral("count")].toInt(), 2);
+    }
+
+    // A message over the cap and a text frame that is not UTF-8: Qt's WebSocket closes the
+    // connection on both. Each is one malformed message, the log says what arrived (not that
+    // the server closed), and the watch reconnects and goes on counting. The valid message the
+    // server sent after the bad one on that connection is lost with it: 1 + 2 events.
+    void hostileMessages_data()
+    {
+        QTest::addColumn<QStringList>("serverArgs");
+        QTest::addColumn<QStringList>("watchArgs");
+        QTest::addColumn<int>("events");
+        QTest::addColumn<int>("malformed");
+        QTest::addColumn<QString>("logged");
+        QTest::newRow("2 MB over the default cap") << QStringList{"big", "2000000"} << QStringList{} << 3 << 1
+                                                   << "over the 1048576-byte cap";
+        QTest::newRow("2 MB under a raised cap")
+            << QStringList{"big", "2000000"} << QStringList{"--max-message-bytes", "4000000"} << 3 << 0 << "";
+        QTest::newRow("1 MB over a lowered cap") << QStringList{"big", "1000000"}
+                                                 << QStringList{"--max-message-bytes", "65536"} << 3 << 1
+                                                 << "over the 65536-byte cap";
+        QTest::newRow("invalid UTF-8") << QStringList{"badutf8"} << QStringList{} << 3 << 1 << "not valid UTF-8";
+    }
+    void hostileMessages()
+    {
+        QFETCH(QStringList, serverArgs);
+        QFETCH(QStringList, watchArgs);
+        QFETCH(int, events);
+        QFETCH(int, malformed);
+        QFETCH(QString, logged);
+        QProcess server;
+        server.start(QStringLiteral("/usr/bin/python3"), QStringList{QStringLiteral(HOSTILE_FEED_SERVER)} + serverArgs);
+        QVERIFY(server.waitForStarted() && server.waitForReadyRead(10000));
+        const int port = server.readLine().trimmed().toInt();
+        QVERIFY(port > 0);
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("watch.jsonl"));
+        QProcess cli;
+        cli.start(qEnvironmentVariable("ATALAYA_CLI"),
+                  QStringList{QStringLiteral("chat"), QStringLiteral("watch"), QStringLiteral("--url"),
+                              QStringLiteral("ws://127.0.0.1:%1/ws/monitor").arg(port), QStringLiteral("--log-json"),
+                              log, QStringLiteral("--until-idle"), QStringLiteral("3"), QStringLiteral("--max-seconds"),
+                              QStringLiteral("30")}
+                      + watchArgs);
+        QVERIFY(cli.waitForFinished(40000));
+        server.kill();
+        server.waitForFinished();
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        const QJsonObject t = json[QStringLiteral("totals")].toObject();
+        QFile logFile(log);
+        QVERIFY(logFile.open(QIODevice::ReadOnly));
+        const QByteArray lines = logFile.readAll();
+        QCOMPARE(json[QStringLiteral("connected")].toBool(), true);
+        QVERIFY2(t[QStringLiteral("events")].toInt() == events, lines.constData());
+        QCOMPARE(t[QStringLiteral("malformed")].toInt(), malformed);
+        if (malformed > 0) {
+            QVERIFY2(lines.contains(logged.toUtf8()) && lines.contains("reconnecting"), lines.constData());
+            QVERIFY2(!lines.contains("closed by the server"), lines.constData());
+        } else {
+            QVERIFY2(!lines.contains("reconnecting"), lines.constData());
+        }
     }
 
     void wrongTokenIsNotASilentSuccess()

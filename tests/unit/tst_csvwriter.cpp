@@ -31,6 +31,12 @@ private slots:
                                    << "'-2+3";
         QTest::newRow("formula @") << "@cmd"
                                    << "'@cmd";
+        QTest::newRow("formula tab") << "\t=1+2"
+                                     << "'\t=1+2";
+        QTest::newRow("formula cr") << "\r=1+2"
+                                    << "\"'\r=1+2\"";
+        QTest::newRow("tab inside") << "a\tb"
+                                    << "a\tb";
         QTest::newRow("formula with comma") << "=1,2"
                                             << "\"'=1,2\"";
         QTest::newRow("unicode") << "agénte ñ 中"

@@ -1,8 +1,11 @@
 #include "core/aggregates/LatencySketch.h"
 #include "core/aggregates/Percentiles.h"
+#include "core/aggregates/WindowTotals.h"
 
 #include <QRandomGenerator>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace atalaya;
 
@@ -54,6 +57,42 @@ private slots:
             QVERIFY2(std::abs(double(sketched - exact)) <= 0.01 * double(exact),
                      qPrintable(QStringLiteral("p%1: %2 vs exact %3").arg(p).arg(sketched).arg(exact)));
         }
+    }
+
+    // A bucket's representative lies inside the bucket, not inside the data: alone, it can
+    // exceed the largest value (p50 2 152 841 488 > max 2 147 483 647) or undercut the smallest.
+    void percentilesStayWithinTheObservedRange_data()
+    {
+        QTest::addColumn<QList<qint64>>("values");
+        QTest::newRow("0") << QList<qint64>{0};
+        QTest::newRow("1") << QList<qint64>{1};
+        QTest::newRow("INT_MAX") << QList<qint64>{2147483647};
+        QTest::newRow("0 and INT_MAX") << QList<qint64>{0, 2147483647};
+        QTest::newRow("1 and INT_MAX") << QList<qint64>{1, 2147483647, 2147483647};
+        QTest::newRow("first sketched value") << QList<qint64>{1024};
+        QTest::newRow("bucket's low edge") << QList<qint64>{1025};
+        QTest::newRow("bucket's high edge") << QList<qint64>{1043};
+        QTest::newRow("just below INT_MAX") << QList<qint64>{2147483600, 2147483646};
+    }
+    void percentilesStayWithinTheObservedRange()
+    {
+        QFETCH(QList<qint64>, values);
+        WindowTotals t;
+        t.usesSketch = true;
+        for (qint64 v : values) {
+            t.sketch.add(v);
+            t.total += 1;
+            t.executionSum += v;
+            t.mergeExtremes(v, v);
+        }
+        const WindowSummary s = t.summary();
+        const qint64 lo = *std::min_element(values.begin(), values.end());
+        const qint64 hi = *std::max_element(values.begin(), values.end());
+        for (const auto &p : {s.execution.p50Ms, s.execution.p95Ms, s.execution.p99Ms}) {
+            QVERIFY(p.has_value());
+            QVERIFY2(*p >= lo && *p <= hi, qPrintable(QStringLiteral("%1 outside [%2, %3]").arg(*p).arg(lo).arg(hi)));
+        }
+        QVERIFY(LatencySketch::representative(LatencySketch::bucketOf(2147483647)) <= 2147483647);
     }
 
     void garbageIsRejected()

@@ -105,6 +105,36 @@ private slots:
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
     }
 
+    void createdAtRange_data()
+    {
+        QTest::addColumn<QString>("createdAt");
+        QTest::addColumn<bool>("accepted");
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QTest::newRow("1900") << "1900-01-01T00:00:00Z" << false;
+        QTest::newRow("1970") << "1970-01-01T00:00:00Z" << false;
+        QTest::newRow("just before 2000") << "1999-12-31T23:59:59Z" << false;
+        QTest::newRow("2000 in UTC, 1999 locally") << "2000-01-01T01:00:00+02:00" << false;
+        QTest::newRow("2000") << "2000-01-01T00:00:00Z" << true;
+        QTest::newRow("now") << now.toString(Qt::ISODate) << true;
+        QTest::newRow("now + 23 h") << now.addSecs(23 * 3600).toString(Qt::ISODate) << true;
+        QTest::newRow("now + 2 days") << now.addDays(2).toString(Qt::ISODate) << false;
+        QTest::newRow("9999") << "9999-06-01T00:00:00Z" << false;
+    }
+    void createdAtRange()
+    {
+        QFETCH(QString, createdAt);
+        QFETCH(bool, accepted);
+        QJsonObject body = validBody();
+        body.insert(QStringLiteral("created_at"), createdAt);
+        auto r = validateDecision(body);
+        QCOMPARE(r.ok(), accepted);
+        if (!accepted) {
+            QCOMPARE(r.error().code, ErrorCode::Usage);
+            QVERIFY2(r.error().message.contains("outside the accepted range 2000-01-01T00:00:00Z to "),
+                     qPrintable(r.error().message));
+        }
+    }
+
     void keepsTheValues()
     {
         QJsonObject body = validBody();

@@ -212,6 +212,8 @@ void ChatPage::connectFeed(bool allowInsecure)
     ChatFeedOptions options;
     options.url = url;
     options.allowInsecureRemote = allowInsecure;
+    if (m_context.settings)
+        options.maxMessageBytes = m_context.settings->chatMaxMessageBytes();
     m_connectedUrl = url.toString();
     m_monitor->start(options, [url] { return ConnectionResolver().chatToken(url); });
 }

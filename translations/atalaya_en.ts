@@ -360,6 +360,33 @@ min %8 ms · max %9 ms</source>
     </message>
 </context>
 <context>
+    <name>atalaya::AboutDialog</name>
+    <message>
+        <source>About Atalaya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review, measure and gate the decisions of AI agents in production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (the server did not answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>atalaya::AccuracyPage</name>
     <message>
         <source>Agent</source>
@@ -1182,6 +1209,14 @@ min %8 ms · max %9 ms</source>
             <numerusform>%n verdict given while connected to %1 is not written yet. It waits in its outbox and is sent the next time Atalaya connects to %1.</numerusform>
             <numerusform>%n verdicts given while connected to %1 are not written yet. They wait in its outbox and are sent the next time Atalaya connects to %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Atalaya</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

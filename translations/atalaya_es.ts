@@ -362,6 +362,33 @@ mín. %8 ms · máx. %9 ms</translation>
     </message>
 </context>
 <context>
+    <name>atalaya::AboutDialog</name>
+    <message>
+        <source>About Atalaya</source>
+        <translation>Acerca de Atalaya</translation>
+    </message>
+    <message>
+        <source>Review, measure and gate the decisions of AI agents in production.</source>
+        <translation>Revisa, mide y controla las decisiones de agentes de IA en producción.</translation>
+    </message>
+    <message>
+        <source>asking the server…</source>
+        <translation>preguntando al servidor…</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <source>Database server</source>
+        <translation>Servidor de base de datos</translation>
+    </message>
+    <message>
+        <source>unknown (the server did not answer)</source>
+        <translation>desconocido (el servidor no respondió)</translation>
+    </message>
+</context>
+<context>
     <name>atalaya::AccuracyPage</name>
     <message>
         <source>Agent</source>
@@ -1184,6 +1211,14 @@ mín. %8 ms · máx. %9 ms</translation>
             <numerusform>%n veredicto dado con la conexión a %1 aún no está escrito. Espera en su bandeja de salida y se enviará la próxima vez que Atalaya se conecte a %1.</numerusform>
             <numerusform>%n veredictos dados con la conexión a %1 aún no están escritos. Esperan en su bandeja de salida y se enviarán la próxima vez que Atalaya se conecte a %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About Atalaya</source>
+        <translation>&amp;Acerca de Atalaya</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ packages=(
   clang libclang-rt-14-dev
   poppler-utils fonts-dejavu-core
   dbus dbus-x11 gnome-keyring libsecret-1-0
-  dpkg-dev file openssl
+  dpkg-dev file openssl help2man groff-base appstream
 )
 
 missing=()

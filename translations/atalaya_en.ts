@@ -360,6 +360,33 @@ min %8 ms · max %9 ms</source>
     </message>
 </context>
 <context>
+    <name>atalaya::AboutDialog</name>
+    <message>
+        <source>About Atalaya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review, measure and gate the decisions of AI agents in production.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asking the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (the server did not answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>atalaya::AccuracyPage</name>
     <message>
         <source>Agent</source>
@@ -1209,6 +1236,14 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>No password was given for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Atalaya</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

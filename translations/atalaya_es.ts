@@ -362,6 +362,33 @@ mín. %8 ms · máx. %9 ms</translation>
     </message>
 </context>
 <context>
+    <name>atalaya::AboutDialog</name>
+    <message>
+        <source>About Atalaya</source>
+        <translation>Acerca de Atalaya</translation>
+    </message>
+    <message>
+        <source>Review, measure and gate the decisions of AI agents in production.</source>
+        <translation>Revisa, mide y controla las decisiones de agentes de IA en producción.</translation>
+    </message>
+    <message>
+        <source>asking the server…</source>
+        <translation>preguntando al servidor…</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>sin conexión</translation>
+    </message>
+    <message>
+        <source>Database server</source>
+        <translation>Servidor de base de datos</translation>
+    </message>
+    <message>
+        <source>unknown (the server did not answer)</source>
+        <translation>desconocido (el servidor no respondió)</translation>
+    </message>
+</context>
+<context>
     <name>atalaya::AccuracyPage</name>
     <message>
         <source>Agent</source>
@@ -1212,6 +1239,14 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>No password was given for %1.</source>
         <translation>No se indicó ninguna contraseña para %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;About Atalaya</source>
+        <translation>&amp;Acerca de Atalaya</translation>
     </message>
 </context>
 <context>

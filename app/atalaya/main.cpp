@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QJsonDocument>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -42,6 +43,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("atalaya"));
     QApplication::setApplicationDisplayName(QStringLiteral("Atalaya"));
     QApplication::setApplicationVersion(QStringLiteral(ATALAYA_VERSION));
+    // Ties the windows to the installed io.github.atalaya.atalaya.desktop (taskbar icon and name).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.atalaya.atalaya"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/atalaya.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Atalaya — observability for AI agents in production"));

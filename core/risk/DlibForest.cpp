@@ -1,6 +1,7 @@
 #include "core/risk/DlibForest.h"
 
 #include <dlib/random_forest.h>
+#include <dlib/revision.h>
 
 #include <sstream>
 
@@ -119,6 +120,11 @@ double dlibPredict(const QByteArray &serialized, const FeatureVector &x)
 {
     auto forest = parse(serialized);
     return forest ? (*forest)(toSample(x)) : std::numeric_limits<double>::quiet_NaN();
+}
+
+QString dlibVersion()
+{
+    return QStringLiteral("%1.%2.%3").arg(DLIB_MAJOR_VERSION).arg(DLIB_MINOR_VERSION).arg(DLIB_PATCH_VERSION);
 }
 
 }  // namespace atalaya

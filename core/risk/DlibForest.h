@@ -30,5 +30,7 @@ QByteArray serializeForest(const TreeEnsemble &forest);
 Result<TreeEnsemble> deserializeForest(const QByteArray &bytes);
 // dlib's own operator() on the deserialised forest; tests compare predict() with it.
 double dlibPredict(const QByteArray &serialized, const FeatureVector &x);
+// The dlib this build was compiled against, "19.24.0" (Help → About).
+QString dlibVersion();
 
 }  // namespace atalaya

@@ -10,6 +10,7 @@
 #include "ui/chat/ChatLiveCharts.h"
 #include "ui/chat/ChatTranscriptView.h"
 #include "ui/chat/LiveKpiCard.h"
+#include "core/chat/ChatFeedClient.h"
 #include "core/ingest/DecisionRecorder.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/settings/Settings.h"
@@ -370,7 +371,18 @@ private slots:
         QVERIFY2(stateText().contains(QLatin1String("missing or wrong bearer token")), qPrintable(stateText()));
         QVERIFY2(stateText().contains(QStringLiteral("<b>Token…</b>")), qPrintable(stateText()));
         QCOMPARE(m_window->statusPanel()->feedText(), QStringLiteral("Live feed: Refused"));
-        QTest::qWait(1500);  // past the first retry's 1 s ± 20 %
+        // A witness dropped after the refusal, whose first retry comes after the page's would
+        // (2 s ± 20 % against 1 s ± 20 %), reconnects: by then a retry of the page had come.
+        FeedServer witnessServer;
+        QVERIFY(witnessServer.listen());
+        ChatFeedClient witness;
+        ChatFeedOptions witnessOptions;
+        witnessOptions.url = witnessServer.url();
+        witnessOptions.initialBackoffMs = 2000;
+        witness.start(witnessOptions);
+        QTRY_COMPARE_WITH_TIMEOUT(witnessServer.clients.size(), 1, 10000);
+        witnessServer.clients.first()->close(QWebSocketProtocol::CloseCodeGoingAway);
+        QTRY_COMPARE_WITH_TIMEOUT(witnessServer.connections, 2, 30000);
         QCOMPARE(m_server.connections, connections);
     }
 

@@ -126,7 +126,18 @@ private slots:
             QCOMPARE(client.refusalCode(), ErrorCode::Unavailable);
             QVERIFY2(client.stateDetail().contains(QStringLiteral("bad bearer token")),
                      qPrintable(client.stateDetail()));
-            QTest::qWait(1000);
+            // A witness dropped after the refusal, with a longer backoff, reconnects: a retry of
+            // the refused client would have come before it.
+            FeedServer witnessServer;
+            QVERIFY(witnessServer.listen());
+            ChatFeedClient witness;
+            ChatFeedOptions witnessOptions;
+            witnessOptions.url = witnessServer.url();
+            witnessOptions.initialBackoffMs = 300;
+            witness.start(witnessOptions);
+            QTRY_COMPARE(witnessServer.clients.size(), 1);
+            witnessServer.clients.first()->close(QWebSocketProtocol::CloseCodeGoingAway);
+            QTRY_COMPARE_WITH_TIMEOUT(witnessServer.connections, 2, 30000);
             QCOMPARE(server.connections, 1);
             QCOMPARE(client.state(), ChatFeedClient::State::Refused);
         } else {

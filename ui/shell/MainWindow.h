@@ -116,6 +116,7 @@ private:
     QMenu *m_languageMenu = nullptr;
     QMenu *m_themeMenu = nullptr;
     QMenu *m_goMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
     std::vector<QAction *> m_pageActions;
     QAction *m_connectAction = nullptr;
     QAction *m_settingsAction = nullptr;
@@ -123,6 +124,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_autoRefreshAction = nullptr;
+    QAction *m_aboutAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     QActionGroup *m_themeGroup = nullptr;
 };

@@ -1,7 +1,8 @@
-// The menus of the main window (File, View with language and theme, Go with Ctrl+1…8) and
-// the translated texts of the frame.
+// The menus of the main window (File, View with language and theme, Go with Ctrl+1…8, Help)
+// and the translated texts of the frame.
 #include "ui/shell/MainWindow.h"
 
+#include "ui/shell/AboutDialog.h"
 #include "ui/shell/Language.h"
 #include "ui/shell/Navigation.h"
 #include "ui/common/Theme.h"
@@ -56,6 +57,12 @@ void MainWindow::buildMenus()
     });
     buildThemeMenu();
     buildPageActions();
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, [this] {
+        AboutDialog dialog(m_context.db, this);
+        dialog.exec();
+    });
+    m_aboutAction->setMenuRole(QAction::AboutRole);
 }
 
 void MainWindow::buildThemeMenu()
@@ -126,6 +133,8 @@ void MainWindow::retranslate()
                                         : tr("%1 (%2)").arg(navigationToolTip(spec.id), keys));
         m_pageActions[i]->setText(spec.title());
     }
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About Atalaya"));
     m_status->retranslate();
 }
 

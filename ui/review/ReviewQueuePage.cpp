@@ -5,6 +5,7 @@
 #include "ui/review/FeedbackFlow.h"
 #include "ui/review/PriorityCountChips.h"
 #include "ui/review/QueueCountsRebuild.h"
+#include "core/settings/LoginName.h"
 #include "core/settings/Settings.h"
 #include "core/storage/Database.h"
 
@@ -115,8 +116,7 @@ int ReviewQueuePage::outboxSize() const
 
 QString ReviewQueuePage::reviewer() const
 {
-    const QString name = m_context.settings ? m_context.settings->reviewer() : QString();
-    return name.isEmpty() ? FeedbackRepository::defaultReviewer() : name;
+    return m_context.settings ? m_context.settings->reviewer() : osLoginName();
 }
 
 void ReviewQueuePage::rulesChanged()

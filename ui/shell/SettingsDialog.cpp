@@ -2,7 +2,7 @@
 
 #include "ui/review/ReviewRulesEditor.h"
 #include "core/settings/Settings.h"
-#include "core/telemetry/FeedbackRepository.h"
+#include "core/settings/LoginName.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -24,7 +24,7 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent) : QDialog(pa
     auto *queueLayout = new QVBoxLayout(queueTab);
     auto *form = new QFormLayout;
     m_reviewer = new QLineEdit(queueTab);
-    m_reviewer->setPlaceholderText(FeedbackRepository::defaultReviewer());
+    m_reviewer->setPlaceholderText(osLoginName());
     m_reviewer->setToolTip(tr("Recorded with every verdict in the audit log; empty: your user name"));
     form->addRow(tr("Reviewer name"), m_reviewer);
     queueLayout->addLayout(form);
@@ -41,7 +41,7 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent) : QDialog(pa
     root->addWidget(m_buttons);
 
     if (m_settings) {
-        m_reviewer->setText(m_settings->reviewer());
+        m_reviewer->setText(m_settings->reviewerSetting());
         m_rules->setRules(ReviewRules::fromSettingsJson(m_settings->reviewRulesJson()));
     }
     resize(1000, 640);

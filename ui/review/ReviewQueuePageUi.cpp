@@ -8,6 +8,7 @@
 #include "ui/review/CachedTextDelegate.h"
 #include "ui/review/PriorityCountChips.h"
 #include "ui/review/ReviewColors.h"
+#include "ui/common/ElidedLabel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -96,7 +97,8 @@ void ReviewQueuePage::buildUi()
 
     // The outbox size is in the window's status bar; this line says what just happened.
     auto *statusRow = new QHBoxLayout;
-    m_status = new QLabel(this);
+    m_status = new ElidedLabel(this);
+    m_status->setObjectName(QStringLiteral("queueStatus"));
     m_rebuildProgress = new QProgressBar(this);
     m_rebuildProgress->setRange(0, 0);
     m_rebuildProgress->setMaximumWidth(160);

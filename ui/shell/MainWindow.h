@@ -10,6 +10,7 @@ class QAction;
 class QActionGroup;
 class QListWidget;
 class QMenu;
+class QScreen;
 class QStackedWidget;
 class QTimer;
 
@@ -40,6 +41,9 @@ public:
     DashboardFilter filter() const;
     // Applies the saved window geometry, last page and filters.
     void restoreFromSettings();
+    // Where a first start opens: 1400 × 900, or the screen's available area when smaller, so
+    // the review queue's Due column and the reasons are in view.
+    static QSize defaultSize(const QScreen *screen);
 
 public slots:
     void setFilter(const atalaya::DashboardFilter &filter);
@@ -66,6 +70,7 @@ private:
     void buildPageActions();
     void buildThemeMenu();
     void retranslate();
+    void updateTitle();
     void updateNavigationIcons();
     void styleNavigation();
     void activateRow(int row);

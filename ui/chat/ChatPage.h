@@ -16,13 +16,16 @@ class QTableView;
 namespace atalaya {
 
 class ChatConversationModel;
+class ChatHistoryPanel;
 class ChatKpiPanel;
 class ChatLiveCharts;
 class ChatTopIntents;
 class ChatTranscriptView;
 
 // The live chat monitor (seed 002, CHAT_PROTOCOL.md): connection state, KPI cards, live
-// charts, top intents, conversations with their transcript, history from the chat tables.
+// charts, top intents, conversations with their transcript, history from the chat tables:
+// the period's KPIs and per-day charts under the live ones, so the page has figures before
+// the feed sends anything.
 // The feed runs on its own thread (ChatMonitor); this page only draws ready snapshots, at
 // most every ~50 ms.
 class ChatPage : public Page {
@@ -60,6 +63,7 @@ private:
     void showConversations(const std::vector<ChatConversationSummary> &conversations);
     void showTranscript();
     void loadHistory();
+    void loadPeriodMetrics();
     void askToken();
     void maybeFinishLoad();
 
@@ -77,6 +81,8 @@ private:
     ChatKpiPanel *m_kpis = nullptr;
     ChatLiveCharts *m_charts = nullptr;
     ChatTopIntents *m_intents = nullptr;
+    ChatHistoryPanel *m_history = nullptr;
+    std::vector<std::pair<QString, qint64>> m_periodIntents;
     ChatConversationModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     ChatTranscriptView *m_transcript = nullptr;
@@ -89,6 +95,7 @@ private:
     quint64 m_generation = 0;
     bool m_loadPending = false;
     bool m_historyDone = false;
+    bool m_periodDone = false;
     QElapsedTimer m_sinceRefresh;
     int m_redraws = 0;
 };

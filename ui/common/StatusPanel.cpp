@@ -12,13 +12,11 @@ StatusPanel::StatusPanel(QStatusBar *bar)
     : QObject(bar), m_connection(new QLabel(bar)), m_refresh(new QLabel(bar)), m_outbox(new QLabel(bar)),
       m_feed(new QLabel(bar)), m_timeZone(new QLabel(bar))
 {
-    // However long a description or state gets, the window keeps its width: these labels take
-    // the room they are given and show the rest in their tooltip.
-    for (QLabel *l : {m_connection, m_feed}) {
-        l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-        l->setMinimumWidth(40);
-    }
-    m_feed->setMinimumWidth(160);
+    // However long a description or state gets, the window keeps its width: the connection
+    // takes the room left, the feed state at most a fixed width; the rest is in their tooltip.
+    m_connection->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_connection->setMinimumWidth(40);
+    m_feed->setMaximumWidth(320);
     bar->addWidget(m_connection, 1);
     for (QLabel *l : {m_refresh, m_outbox, m_feed, m_timeZone}) {
         l->setContentsMargins(8, 0, 8, 0);

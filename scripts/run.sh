@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and starts Atalaya on the embedded SQLite database, with
-# demo data on first use. Without a display, renders every page to PNG and prints the
-# overview JSON instead. Unless ATALAYA_CHAT_URL is set, a demo chat feed
+# Installs what is missing, builds what it runs (the app and the CLI; scripts/test.sh builds the
+# tests), and starts Atalaya on the embedded SQLite database, with demo data on first use.
+# Without a display, renders every page to PNG and prints the overview JSON instead. Unless ATALAYA_CHAT_URL is set, a demo chat feed
 # (`atalaya-cli chat serve-demo`) runs on a free loopback port while the app is open.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ATALAYA_BUILD_DIR:-$root/build}
 "$root/scripts/bootstrap.sh"
-"$root/scripts/build.sh"
+"$root/scripts/build.sh" atalaya atalaya-cli
 cli="$build/app/cli/atalaya-cli"
 # A fresh machine has no tables yet: create them, then load demo data when empty.
 "$cli" init >/dev/null

@@ -542,6 +542,87 @@ min %8 ms · max %9 ms</source>
     </message>
 </context>
 <context>
+    <name>atalaya::ChatHistoryPanel</name>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant latency avg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant latency P95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n day(s) from the chat tables; the live feed&apos;s window is above.</source>
+        <translation>
+            <numerusform>The last day from the chat tables; the live feed&apos;s window is above.</numerusform>
+            <numerusform>The last %n days from the chat tables; the live feed&apos;s window is above.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from the assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of assistant answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nearest rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n rating</numerusform>
+            <numerusform>%n ratings</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>of completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant latency per day (average)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>atalaya::ChatKpiPanel</name>
     <message>
         <source>Active conversations</source>
@@ -727,6 +808,18 @@ min %8 ms · max %9 ms</source>
         <source> — &lt;b&gt;Token…&lt;/b&gt; stores the right one</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not connected to a database: no chat history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat history unavailable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No chat tables in this database: the live feed is all there is.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ChatTopIntents</name>
@@ -736,6 +829,10 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>No answers in the window yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Top intents&lt;/b&gt; (period, none live yet)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1128,10 +1225,6 @@ min %8 ms · max %9 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Atalaya — AI agent observability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1244,6 +1337,10 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>&amp;About Atalaya</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atalaya — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1473,10 +1570,6 @@ min %8 ms · max %9 ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reviewer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1490,6 +1583,10 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1525,14 +1622,6 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created %1 UTC%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>, due %1 UTC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1577,6 +1666,14 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Time left before the review deadline, or how late it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, due %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2378,6 +2475,14 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times in UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every time Atalaya shows is in UTC, the time zone of the data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -544,6 +544,87 @@ mín. %8 ms · máx. %9 ms</translation>
     </message>
 </context>
 <context>
+    <name>atalaya::ChatHistoryPanel</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversaciones</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensajes</translation>
+    </message>
+    <message>
+        <source>Assistant latency avg</source>
+        <translation>Latencia media del asistente</translation>
+    </message>
+    <message>
+        <source>Assistant latency P95</source>
+        <translation>Latencia P95 del asistente</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Tasa de éxito</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Satisfacción</translation>
+    </message>
+    <message>
+        <source>Resolution rate</source>
+        <translation>Tasa de resolución</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n day(s) from the chat tables; the live feed&apos;s window is above.</source>
+        <translation>
+            <numerusform>El último día de las tablas de chat; la ventana del feed en vivo está arriba.</numerusform>
+            <numerusform>Los últimos %n días de las tablas de chat; la ventana del feed en vivo está arriba.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>iniciadas</translation>
+    </message>
+    <message>
+        <source>%1 from the assistant</source>
+        <translation>%1 del asistente</translation>
+    </message>
+    <message>
+        <source>of assistant answers</source>
+        <translation>de las respuestas del asistente</translation>
+    </message>
+    <message>
+        <source>nearest rank</source>
+        <translation>rango más cercano</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rating(s)</source>
+        <translation>
+            <numerusform>%n valoración</numerusform>
+            <numerusform>%n valoraciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>of completed</source>
+        <translation>de las completadas</translation>
+    </message>
+    <message>
+        <source>Messages per day</source>
+        <translation>Mensajes por día</translation>
+    </message>
+    <message>
+        <source>messages</source>
+        <translation>mensajes</translation>
+    </message>
+    <message>
+        <source>Assistant latency per day (average)</source>
+        <translation>Latencia del asistente por día (media)</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+</context>
+<context>
     <name>atalaya::ChatKpiPanel</name>
     <message>
         <source>Active conversations</source>
@@ -729,6 +810,18 @@ mín. %8 ms · máx. %9 ms</translation>
         <source> — &lt;b&gt;Token…&lt;/b&gt; stores the right one</source>
         <translation> — &lt;b&gt;Token…&lt;/b&gt; guarda el correcto</translation>
     </message>
+    <message>
+        <source>Not connected to a database: no chat history.</source>
+        <translation>Sin conexión a una base de datos: no hay historial del chat.</translation>
+    </message>
+    <message>
+        <source>Chat history unavailable: %1</source>
+        <translation>Historial del chat no disponible: %1</translation>
+    </message>
+    <message>
+        <source>No chat tables in this database: the live feed is all there is.</source>
+        <translation>No hay tablas de chat en esta base de datos: solo está el feed en vivo.</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ChatTopIntents</name>
@@ -739,6 +832,10 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>No answers in the window yet</source>
         <translation>Aún no hay respuestas en la ventana</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Top intents&lt;/b&gt; (period, none live yet)</source>
+        <translation>&lt;b&gt;Intenciones principales&lt;/b&gt; (período, aún ninguna en vivo)</translation>
     </message>
 </context>
 <context>
@@ -1130,10 +1227,6 @@ mín. %8 ms · máx. %9 ms</translation>
         <translation>sin base de datos</translation>
     </message>
     <message>
-        <source>Atalaya — AI agent observability</source>
-        <translation>Atalaya — Observabilidad de agentes de IA</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -1247,6 +1340,10 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>&amp;About Atalaya</source>
         <translation>&amp;Acerca de Atalaya</translation>
+    </message>
+    <message>
+        <source>Atalaya — %1</source>
+        <translation>Atalaya — %1</translation>
     </message>
 </context>
 <context>
@@ -1475,10 +1572,6 @@ mín. %8 ms · máx. %9 ms</translation>
         <translation>Nunca revisada.</translation>
     </message>
     <message>
-        <source>When (UTC)</source>
-        <translation>Cuándo (UTC)</translation>
-    </message>
-    <message>
         <source>Reviewer</source>
         <translation>Revisor</translation>
     </message>
@@ -1493,6 +1586,10 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>pending</source>
         <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
     </message>
 </context>
 <context>
@@ -1528,14 +1625,6 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Created %1 UTC%2</source>
-        <translation>Creada el %1 UTC%2</translation>
-    </message>
-    <message>
-        <source>, due %1 UTC</source>
-        <translation>, vence el %1 UTC</translation>
     </message>
     <message>
         <source>Decision #%1</source>
@@ -1580,6 +1669,14 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>Time left before the review deadline, or how late it is</source>
         <translation>Tiempo restante hasta el plazo de revisión, o cuánto retraso lleva</translation>
+    </message>
+    <message>
+        <source>Created %1%2</source>
+        <translation>Creada el %1%2</translation>
+    </message>
+    <message>
+        <source>, due %1</source>
+        <translation>, vence el %1</translation>
     </message>
 </context>
 <context>
@@ -2383,6 +2480,14 @@ Overwrite that review with yours?</source>
     <message>
         <source>off</source>
         <translation>desactivado</translation>
+    </message>
+    <message>
+        <source>Times in UTC</source>
+        <translation>Horas en UTC</translation>
+    </message>
+    <message>
+        <source>Every time Atalaya shows is in UTC, the time zone of the data</source>
+        <translation>Todas las horas que muestra Atalaya están en UTC, la zona horaria de los datos</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
 
+#include "core/settings/LoginName.h"
 #include "core/telemetry/FeedbackRepository.h"
 
 namespace atalaya::cli {
@@ -8,8 +9,8 @@ namespace {
 
 int runFeedback(CliContext &ctx)
 {
-    ctx.parser().addOption(
-        {QStringLiteral("reviewer"), QStringLiteral("Who reviewed (default: the OS user)."), QStringLiteral("name")});
+    ctx.parser().addOption({QStringLiteral("reviewer"), QStringLiteral("Who reviewed (default: the OS login name)."),
+                            QStringLiteral("name")});
     ctx.parser().addOption(
         {QStringLiteral("note"), QStringLiteral("An optional note kept in the audit log."), QStringLiteral("text")});
     if (!ctx.parse(QStringLiteral("Record human feedback on a decision (re-review is allowed and audited)."),
@@ -37,7 +38,7 @@ int runFeedback(CliContext &ctx)
     FeedbackRequest request;
     request.telemetryId = id;
     request.value = *value;
-    request.reviewer = reviewer;
+    request.reviewer = reviewer.isEmpty() ? osLoginName() : reviewer;
     request.note = note;
     auto result = FeedbackRepository(*db).record(request);
     if (!result)

@@ -124,6 +124,7 @@ int runDemo(CliContext &ctx)
     return ctx.print({{QStringLiteral("decisions"), report->decisions},
                       {QStringLiteral("chat_conversations"), chat->conversations},
                       {QStringLiteral("with_feedback"), report->withFeedback},
+                      {QStringLiteral("audit_rows"), report->auditRows},
                       {QStringLiteral("cycles"), report->cycles},
                       {QStringLiteral("dora_rows"), report->doraRows},
                       {QStringLiteral("risk_model"), report->riskModelVersion},

@@ -1,6 +1,7 @@
 #include "core/demo/DemoGenerator.h"
 
 #include "core/demo/DemoRandom.h"
+#include "core/demo/DemoReviewTeam.h"
 
 #include <QJsonArray>
 
@@ -16,24 +17,27 @@ struct AgentProfile {
     double medianDoubt;  // median of (1 − confidence)
     double latencyMedianMs;
     double miscalibration;  // P(correct) = confidence − this
-    double feedbackRate;
+    double spotCheckRate;  // share of its P3 (confident, routine) decisions the team reviews
 };
 
+// Most traffic is routine and confident (P3, sampled); deployments and code reviews are always
+// queued, so they are fewer. Together with the team's pace this gives ~30 % feedback overall.
+// The code review agent is the slow, over-confident one: the alert a real team would see.
 const std::vector<AgentProfile> &profiles()
 {
     static const std::vector<AgentProfile> p = {
         {"deployment-risk-predictor",
          {"deployment_risk", "deployment_risk", "rollback_decision"},
-         0.14,
+         0.03,
          0.10,
          140,
          0.02,
-         0.39},
-        {"code-review-agent", {"code_review"}, 0.24, 0.13, 820, 0.16, 0.28},
-        {"support-chat-assistant", {"chat_response", "intent_classification"}, 0.32, 0.16, 450, 0.06, 0.15},
-        {"performance-analyzer", {"performance_analysis", "optimization"}, 0.10, 0.12, 1900, 0.04, 0.31},
-        {"test-triage-agent", {"test_triage"}, 0.12, 0.07, 260, 0.01, 0.33},
-        {"incident-summarizer", {"incident_summary"}, 0.08, 0.20, 1200, 0.10, 0.26},
+         0.30},
+        {"code-review-agent", {"code_review"}, 0.03, 0.10, 380, 0.07, 0.30},
+        {"support-chat-assistant", {"chat_response", "intent_classification"}, 0.51, 0.02, 160, 0.03, 0.12},
+        {"performance-analyzer", {"performance_analysis", "optimization"}, 0.015, 0.09, 170, 0.03, 0.30},
+        {"test-triage-agent", {"test_triage"}, 0.25, 0.025, 90, 0.01, 0.16},
+        {"incident-summarizer", {"incident_summary"}, 0.165, 0.03, 170, 0.05, 0.11},
     };
     return p;
 }
@@ -90,9 +94,9 @@ QJsonObject metadataFor(const QString &task, DemoRandom &rng)
                  rng.chance(0.6) ? QStringLiteral("production") : QStringLiteral("staging"));
     if (task == QLatin1String("code_review") && rng.chance(0.05))
         m.insert(QStringLiteral("severity"), QStringLiteral("critical"));
-    if (rng.chance(0.03))
+    if (rng.chance(0.01))
         m.insert(QStringLiteral("critical"), true);
-    if (rng.chance(0.08))
+    if (rng.chance(0.03))
         m.insert(QStringLiteral("teams_affected"), rng.integer(2, 5));
     return m;
 }
@@ -111,14 +115,29 @@ QDateTime randomTime(const QDateTime &now, int days, DemoRandom &rng)
     }
 }
 
+Feedback verdictFor(const AgentProfile &p, double confidence, DemoRandom &rng)
+{
+    const double pCorrect = std::clamp(confidence - p.miscalibration, 0.02, 0.99);
+    const double u = rng.uniform();
+    return u < pCorrect                          ? Feedback::Correct
+        : u < pCorrect + (1.0 - pCorrect) * 0.35 ? Feedback::PartiallyCorrect
+                                                 : Feedback::Incorrect;
+}
+
 }  // namespace
 
-std::vector<DecisionInput> generateDemoDecisions(const DemoOptions &options)
+DemoHistory generateDemoHistory(const DemoOptions &options)
 {
     DemoRandom rng(options.seed);
     const QDateTime now = options.now.isValid() ? options.now.toUTC() : QDateTime::currentDateTimeUtc();
-    std::vector<DecisionInput> out;
-    out.reserve(static_cast<size_t>(std::max(0, options.decisions)));
+    const ReviewRules rules = ReviewRules::defaults();
+    const DemoReviewTeam team;
+    struct Generated {
+        DecisionInput decision;
+        std::optional<DemoVerdict> verdict;
+    };
+    std::vector<Generated> generated;
+    generated.reserve(static_cast<size_t>(std::max(0, options.decisions)));
     for (int i = 0; i < options.decisions; ++i) {
         const AgentProfile &p = pickAgent(rng);
         DecisionInput d;
@@ -133,20 +152,31 @@ std::vector<DecisionInput> generateDemoDecisions(const DemoOptions &options)
         d.decision = decisionFor(d.taskType, d.confidence, rng);
         d.metadata = metadataFor(d.taskType, rng);
         d.createdAt = randomTime(now, options.days, rng);
-        const double reviewChance = std::clamp(p.feedbackRate * (d.confidence < 0.7 ? 1.8 : 1.0), 0.0, 0.95);
-        if (rng.chance(reviewChance)) {
-            const double pCorrect = std::clamp(d.confidence - p.miscalibration, 0.02, 0.99);
-            const double u = rng.uniform();
-            d.feedback = u < pCorrect                    ? Feedback::Correct
-                : u < pCorrect + (1.0 - pCorrect) * 0.35 ? Feedback::PartiallyCorrect
-                                                         : Feedback::Incorrect;
-        }
-        out.push_back(std::move(d));
+        const auto match = rules.classify({0, d.taskType, d.confidence, d.decision, d.metadata});
+        const Priority priority = match ? match->priority : Priority::P3;
+        auto verdict = team.review(priority, d.createdAt, now, p.spotCheckRate, rng);
+        const Feedback value = verdictFor(p, d.confidence, rng);
+        if (verdict)
+            d.feedback = value;
+        generated.push_back({std::move(d), std::move(verdict)});
     }
     // Ids grow with time, as they do when agents log as they go.
-    std::stable_sort(out.begin(), out.end(),
-                     [](const DecisionInput &a, const DecisionInput &b) { return a.createdAt < b.createdAt; });
+    std::stable_sort(generated.begin(), generated.end(), [](const Generated &a, const Generated &b) {
+        return a.decision.createdAt < b.decision.createdAt;
+    });
+    DemoHistory out;
+    out.decisions.reserve(generated.size());
+    for (Generated &g : generated) {
+        if (g.verdict)
+            out.reviews.push_back({out.decisions.size(), *g.decision.feedback, g.verdict->reviewer, g.verdict->at});
+        out.decisions.push_back(std::move(g.decision));
+    }
     return out;
+}
+
+std::vector<DecisionInput> generateDemoDecisions(const DemoOptions &options)
+{
+    return generateDemoHistory(options).decisions;
 }
 
 }  // namespace atalaya

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/telemetry/Decision.h"
+
 #include <vector>
 
 namespace atalaya {
@@ -12,9 +13,25 @@ struct DemoOptions {
     QDateTime now;  // invalid = current time; tests pin it for reproducibility
 };
 
+// A verdict of the demo team on decisions[index] (whose feedback is set).
+struct DemoReview {
+    size_t index = 0;
+    Feedback value = Feedback::Correct;
+    QString reviewer;
+    QDateTime at;
+};
+
+struct DemoHistory {
+    std::vector<DecisionInput> decisions;  // created_at order
+    std::vector<DemoReview> reviews;  // index order
+};
+
 // Realistic (~30 % reviewed), deterministic telemetry: six agents with their own task types, skewed
-// confidence (mostly high, a low tail), log-normal latency with rare spikes, feedback more
-// likely on doubtful decisions, and agents that are over-confident or well calibrated.
+// confidence (mostly high, a low tail), log-normal latency with rare spikes, agents that are
+// over-confident or well calibrated, and the verdicts of a team that keeps up with the review
+// queue (DemoReviewTeam), so the pending queue is mostly recent.
+DemoHistory generateDemoHistory(const DemoOptions &options);
+// The decisions alone, for benches that need the shape without the reviews.
 std::vector<DecisionInput> generateDemoDecisions(const DemoOptions &options);
 
 }  // namespace atalaya

@@ -12,6 +12,7 @@ class Database;
 struct DemoReport {
     qint64 decisions = 0;
     qint64 withFeedback = 0;
+    qint64 auditRows = 0;  // verdicts written to atalaya_feedback_audit
     qint64 doraRows = 0;
     qint64 cycles = 0;
     QString riskModelVersion;

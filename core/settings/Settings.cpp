@@ -1,5 +1,7 @@
 #include "core/settings/Settings.h"
 
+#include "core/settings/LoginName.h"
+
 namespace atalaya {
 namespace Key {
 const QString DatabaseUrl = QStringLiteral("database/url");
@@ -197,7 +199,12 @@ void Settings::setReviewRulesJson(const QByteArray &json)
 
 QString Settings::reviewer() const
 {
-    return m_settings.value(Key::Reviewer).toString();
+    const QString name = reviewerSetting();
+    return name.isEmpty() ? osLoginName() : name;
+}
+QString Settings::reviewerSetting() const
+{
+    return m_settings.value(Key::Reviewer).toString().trimmed();
 }
 void Settings::setReviewer(const QString &name)
 {

@@ -62,7 +62,9 @@ public:
     // The review queue rule set as JSON (ReviewRules::toJson); empty = the defaults.
     QByteArray reviewRulesJson() const;
     void setReviewRulesJson(const QByteArray &json);
-    QString reviewer() const;  // name recorded with feedback; empty = the OS user
+    // The name recorded with feedback: the one set, else the OS login name (osLoginName).
+    QString reviewer() const;
+    QString reviewerSetting() const;  // as set; empty = the OS login name
     void setReviewer(const QString &name);
     // How long a read or a verdict waits for a lock another program holds (1–3600 s).
     int lockWaitSeconds() const;

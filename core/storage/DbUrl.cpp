@@ -1,6 +1,7 @@
 #include "core/storage/DbUrl.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QUrl>
@@ -156,6 +157,13 @@ QString DbUrl::describe() const
         return QStringLiteral("SQLite %1").arg(path);
     const QString where = socket.isEmpty() ? QStringLiteral("%1:%2").arg(host).arg(port) : socket;
     return QStringLiteral("MySQL %1@%2/%3").arg(user, where, database);
+}
+
+QString DbUrl::displayName() const
+{
+    if (backend == Backend::SQLite)
+        return QFileInfo(path).fileName();
+    return QStringLiteral("%1/%2").arg(socket.isEmpty() ? host : QStringLiteral("localhost"), database);
 }
 
 }  // namespace atalaya

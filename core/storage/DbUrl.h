@@ -29,6 +29,9 @@ struct DbUrl {
     QString toString() const;
     // "MariaDB atalaya@127.0.0.1:3306/atalaya" / "SQLite /path/atalaya.db"
     QString describe() const;
+    // Short, for the window title: the SQLite file's name, or host/database ("localhost" for a
+    // socket).
+    QString displayName() const;
 };
 
 }  // namespace atalaya

@@ -2,6 +2,7 @@
 
 #include "core/common/TimeUtil.h"
 #include "core/logging/Logging.h"
+#include "core/settings/LoginName.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
 
@@ -10,14 +11,6 @@
 namespace atalaya {
 
 FeedbackRepository::FeedbackRepository(std::shared_ptr<const Database> db) : m_db(std::move(db)) { }
-
-QString FeedbackRepository::defaultReviewer()
-{
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user.isEmpty() ? QStringLiteral("unknown") : user;
-}
 
 Result<FeedbackResult> FeedbackRepository::record(const FeedbackRequest &r) const
 {
@@ -34,7 +27,7 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
                                                  const QString &clientKey) const
 {
     if (reviewer.trimmed().isEmpty())
-        reviewer = defaultReviewer();
+        reviewer = osLoginName();
     if (Status valid = validateReviewText(reviewer, note); !valid)
         return valid.error();
     const Database &db = *m_db;

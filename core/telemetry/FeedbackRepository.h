@@ -16,7 +16,7 @@ class Database;
 struct FeedbackRequest {
     qint64 telemetryId = 0;
     Feedback value = Feedback::Correct;
-    QString reviewer;  // empty = the OS user
+    QString reviewer;  // empty = the OS login name (osLoginName)
     QString note;
     // When set, the write is refused with ErrorCode::Conflict if the stored value is no longer
     // this one ("" = pending): another reviewer wrote meanwhile (docs/REVIEW_QUEUE.md).
@@ -65,8 +65,6 @@ public:
     Result<FeedbackResult> record(const FeedbackRequest &request) const;
     Result<FeedbackResult> restore(const FeedbackRestore &request) const;
     Result<std::vector<AuditEntry>> history(qint64 telemetryId) const;
-
-    static QString defaultReviewer();
 
 private:
     Result<FeedbackResult> write(qint64 id, const std::optional<Feedback> &value, QString reviewer, const QString &note,

@@ -12,6 +12,9 @@
 #include <QSysInfo>
 #include <QtTest>
 
+#include <pwd.h>
+#include <unistd.h>
+
 using namespace atalaya;
 using namespace atalaya::test;
 
@@ -106,6 +109,22 @@ private slots:
         auto history = FeedbackRepository(m_fresh.db).history(m_id);
         QVERIFY(history.ok());
         QCOMPARE(history->back().reviewer, QStringLiteral("os-user-x"));
+    }
+
+    // Services, cron and `env -i` runs have no $USER: the account's name, never "unknown".
+    void reviewerWithoutUserIsTheLoginName()
+    {
+        QProcessEnvironment env;
+        for (const char *variable : {"USER", "LOGNAME", "USERNAME"})
+            env.insert(variable, "");
+        const CliRun run = runCliOn(m_fresh, {"feedback", QString::number(m_id), "partially_correct"}, {}, env);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        auto history = FeedbackRepository(m_fresh.db).history(m_id);
+        QVERIFY(history.ok());
+        const passwd *account = getpwuid(geteuid());
+        QVERIFY(account);
+        QCOMPARE(history->back().reviewer, QString::fromLocal8Bit(account->pw_name));
+        QVERIFY(history->back().reviewer != QLatin1String("unknown"));
     }
 
     void badRequestsWriteNothing_data()

@@ -1,6 +1,7 @@
 #include "tests/support/CliRunner.h"
 #include "tests/support/TestDatabases.h"
 
+#include "core/common/TimeUtil.h"
 #include "core/setup/AllMigrations.h"
 #include "core/storage/SqlUtil.h"
 
@@ -213,6 +214,72 @@ private slots:
             failures += (it.value() || rolledBack.contains(it.key())) ? 1 : 0;
         const double rate = double(failures) / double(failed.size());
         QVERIFY2(rate > 0.18 && rate < 0.38, qPrintable(QString::number(rate)));
+    }
+
+    // The first start (`init` + `demo` with its defaults, now): the demo team keeps up with the
+    // queue, so what waits is mostly recent, and the Overview shows what a working team sees.
+    void demoTeamKeepsUpWithTheQueue()
+    {
+        auto fresh = freshDatabase(false);
+        QVERIFY(fresh.db);
+        QVERIFY(runCliOn(fresh, {"init"}).exitCode == 0);
+        const CliRun demo = runCliOn(fresh, {"demo"});
+        QVERIFY2(demo.exitCode == 0, demo.err.constData());
+        const QJsonObject report = demo.json().object();
+        const qint64 decisions = report.value("decisions").toInteger();
+        const qint64 reviewed = report.value("with_feedback").toInteger();
+        QCOMPARE(decisions, qint64(20000));
+        const double feedback = double(reviewed) / double(decisions);
+        QVERIFY2(feedback > 0.27 && feedback < 0.34, qPrintable(QString::number(feedback)));
+
+        const CliRun queue = runCliOn(fresh, {"queue", "--limit", "1"});
+        QVERIFY2(queue.exitCode == 0, queue.err.constData());
+        const QJsonObject counts = queue.json().object().value("counts").toObject();
+        const QJsonObject overdue = queue.json().object().value("overdue").toObject();
+        qint64 pending = 0;
+        qint64 late = 0;
+        for (const char *p : {"P0", "P1", "P2"}) {
+            pending += counts.value(p).toInteger();
+            late += overdue.value(p).toInteger();
+        }
+        QVERIFY2(pending > 50, qPrintable(QString::number(pending)));
+        QVERIFY2(late > 0, "a real team leaves a few decisions behind");
+        QVERIFY2(late * 4 <= pending,
+                 qPrintable(QStringLiteral("%1 of %2 pending P0–P2 overdue").arg(late).arg(pending)));
+
+        const CliRun alerts = runCliOn(fresh, {"alerts"});
+        QVERIFY2(alerts.exitCode == 0, alerts.err.constData());
+        const QJsonObject alertCounts = alerts.json().object().value("counts").toObject();
+        QVERIFY2(alertCounts.value("critical").toInt() == 0 && alertCounts.value("high").toInt() <= 1
+                     && alertCounts.value("medium").toInt() <= 2,
+                 alerts.out.constData());
+
+        // Every verdict is in the audit log, by a named reviewer, after its decision and not in
+        // the future; most P0 (deployments) within the hour.
+        QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM atalaya_feedback_audit"), reviewed);
+        QCOMPARE(scalar(*fresh.db,
+                        "SELECT COUNT(*) FROM atalaya_feedback_audit a JOIN ai_telemetry t ON t.id = a.telemetry_id"
+                        " WHERE a.new_value = t.human_feedback AND a.previous_value IS NULL"
+                        " AND a.created_at >= t.created_at"),
+                 reviewed);
+        QVERIFY(scalar(*fresh.db, "SELECT COUNT(DISTINCT reviewer) FROM atalaya_feedback_audit") >= 3);
+        const QString now = toDbDateTime(QDateTime::currentDateTimeUtc());
+        QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM atalaya_feedback_audit WHERE created_at > ?", {now}),
+                 qint64(0));
+        const qint64 deployments = scalar(*fresh.db,
+                                          "SELECT COUNT(*) FROM atalaya_feedback_audit a JOIN ai_telemetry t"
+                                          " ON t.id = a.telemetry_id WHERE t.task_type = 'deployment_risk'");
+        const QString withinHour = fresh.db->dialect().isMySql()
+            ? QStringLiteral("a.created_at <= t.created_at + INTERVAL 1 HOUR")
+            : QStringLiteral("julianday(a.created_at) - julianday(t.created_at) <= 1.0 / 24");
+        const qint64 inTime =
+            scalar(*fresh.db,
+                   QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit a JOIN ai_telemetry t"
+                                  " ON t.id = a.telemetry_id WHERE t.task_type = 'deployment_risk' AND %1")
+                       .arg(withinHour));
+        QVERIFY2(deployments > 100 && inTime * 10 >= deployments * 7,
+                 qPrintable(QStringLiteral("%1 of %2 within the hour").arg(inTime).arg(deployments)));
+        QVERIFY2(inTime < deployments, "some are late");
     }
 };
 

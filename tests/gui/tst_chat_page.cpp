@@ -7,6 +7,7 @@
 #include "ui/review/ReviewQueueModel.h"
 #include "ui/chat/ChatPage.h"
 #include "ui/chat/ChatConversationModel.h"
+#include "ui/chat/ChatHistoryPanel.h"
 #include "ui/chat/ChatLiveCharts.h"
 #include "ui/chat/ChatTranscriptView.h"
 #include "ui/chat/LiveKpiCard.h"
@@ -247,7 +248,7 @@ private slots:
         const QColor base = QApplication::palette().color(QPalette::Base);
         QCOMPARE(base.lightness() < 128, theme == QLatin1String("dark"));
         const auto cards = m_page->findChildren<LiveKpiCard *>();
-        QCOMPARE(cards.size(), 8);
+        QCOMPARE(cards.size(), 8 + 7);  // live, and the period's from the chat tables
         for (LiveKpiCard *card : cards) {
             auto *caption = card->findChild<QLabel *>(QStringLiteral("caption"));
             QVERIFY(caption);
@@ -256,7 +257,10 @@ private slots:
         }
         auto *charts = m_page->findChild<ChatLiveCharts *>();
         QVERIFY(charts);
-        for (ChartCard *card : {charts->rateCard(), charts->latencyCard()}) {
+        auto *history = m_page->findChild<ChatHistoryPanel *>();
+        QVERIFY(history);
+        for (ChartCard *card : {charts->rateCard(), charts->latencyCard(), history->messagesCard(),
+                                history->latencyCard()}) {
             QChart *chart = card->chart();
             QCOMPARE(chart->backgroundBrush().color(), base);
             QVERIFY(contrast(chart->titleBrush().color(), base) >= 4.5);

@@ -1,4 +1,5 @@
 #include "ui/chat/ChatConversationModel.h"
+#include "ui/common/Format.h"
 
 #include <QColor>
 #include <QGuiApplication>
@@ -182,9 +183,8 @@ QVariant ChatConversationModel::data(const QModelIndex &index, int role) const
     case Id: return s.userId.isEmpty() ? s.id : QStringLiteral("%1 · %2").arg(s.id, s.userId);
     case Channel: return s.channel;
     case LastActivity: {
-        const QDateTime t = QDateTime::fromMSecsSinceEpoch(s.lastTsMs).toLocalTime();
-        const bool today = t.date() == QDate::currentDate();
-        return QLocale().toString(t, today ? QStringLiteral("HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm"));
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(s.lastTsMs, Qt::UTC);
+        return t.date() == QDateTime::currentDateTimeUtc().date() ? fmt::timeOfDay(t) : fmt::dateTime(t);
     }
     case Messages: return s.messages;
     case Intent: return s.lastIntent;

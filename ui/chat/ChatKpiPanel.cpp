@@ -8,6 +8,8 @@
 #include <QLocale>
 #include <QProgressBar>
 
+#include <limits>
+
 namespace atalaya {
 
 namespace {
@@ -113,7 +115,7 @@ ChatTopIntents::ChatTopIntents(QWidget *parent) : QWidget(parent)
 
 void ChatTopIntents::retranslate()
 {
-    m_title->setText(tr("<b>Top intents</b> (window)"));
+    m_title->setText(m_period ? tr("<b>Top intents</b> (period, none live yet)") : tr("<b>Top intents</b> (window)"));
     if (m_bars.first()->isHidden())
         m_names.first()->setText(tr("No answers in the window yet"));
 }
@@ -125,22 +127,23 @@ void ChatTopIntents::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void ChatTopIntents::show(const ChatWindowMetrics &w)
+void ChatTopIntents::show(const ChatWindowMetrics &w, const std::vector<std::pair<QString, qint64>> &period)
 {
-    const qint64 top = w.topIntents.empty() ? 1 : w.topIntents.front().second;
+    m_period = w.topIntents.empty() && !period.empty();
+    const auto &intents = m_period ? period : w.topIntents;
+    const qint64 top = intents.empty() ? 1 : intents.front().second;
     const QLocale locale;
     for (int i = 0; i < kShown; ++i) {
-        const bool has = i < int(w.topIntents.size());
-        m_names[i]->setText(has ? w.topIntents[size_t(i)].first : QString());
+        const bool has = i < int(intents.size());
+        m_names[i]->setText(has ? intents[size_t(i)].first : QString());
         m_bars[i]->setVisible(has);
-        m_counts[i]->setText(has ? locale.toString(w.topIntents[size_t(i)].second) : QString());
+        m_counts[i]->setText(has ? locale.toString(intents[size_t(i)].second) : QString());
         if (has) {
-            m_bars[i]->setRange(0, int(top));
-            m_bars[i]->setValue(int(w.topIntents[size_t(i)].second));
+            m_bars[i]->setRange(0, int(std::min<qint64>(top, std::numeric_limits<int>::max())));
+            m_bars[i]->setValue(int(std::min<qint64>(intents[size_t(i)].second, std::numeric_limits<int>::max())));
         }
     }
-    if (w.topIntents.empty())
-        m_names[0]->setText(tr("No answers in the window yet"));
+    retranslate();
 }
 
 }  // namespace atalaya

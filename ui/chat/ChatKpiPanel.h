@@ -43,7 +43,8 @@ class ChatTopIntents : public QWidget {
 public:
     static constexpr int kShown = 5;
     explicit ChatTopIntents(QWidget *parent = nullptr);
-    void show(const ChatWindowMetrics &window);
+    // The window's intents; while it has none, the period's from the chat tables.
+    void show(const ChatWindowMetrics &window, const std::vector<std::pair<QString, qint64>> &period = {});
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -51,6 +52,7 @@ protected:
 private:
     void retranslate();
 
+    bool m_period = false;
     QLabel *m_title = nullptr;
     QList<QLabel *> m_names;
     QList<QProgressBar *> m_bars;

@@ -2,6 +2,7 @@
 
 #include "ui/common/LatestLoader.h"
 #include "ui/chat/ChatConversationModel.h"
+#include "ui/chat/ChatHistoryPanel.h"
 #include "ui/chat/ChatKpiPanel.h"
 #include "ui/chat/ChatLiveCharts.h"
 #include "ui/chat/ChatStateLine.h"
@@ -9,6 +10,7 @@
 
 #include "ui/common/ChartKit.h"
 #include "core/chat/ChatHistory.h"
+#include "core/chat/ChatHistoryMetrics.h"
 #include "core/secrets/SecretStore.h"
 #include "core/session/ConnectionResolver.h"
 #include "core/settings/Settings.h"
@@ -86,6 +88,9 @@ ChatPage::ChatPage(const AppContext &context, QWidget *parent)
     middle->addWidget(m_intents, 1);
     root->addLayout(middle, 2);
 
+    m_history = new ChatHistoryPanel(this);
+    root->addWidget(m_history, 2);
+
     auto *split = new QSplitter(Qt::Horizontal, this);
     auto *left = new QWidget(split);
     auto *leftLayout = new QVBoxLayout(left);
@@ -129,6 +134,7 @@ ChatPage::ChatPage(const AppContext &context, QWidget *parent)
     m_loadTimeout.setSingleShot(true);
     connect(&m_loadTimeout, &QTimer::timeout, this, [this] {
         m_historyDone = true;
+        m_periodDone = true;
         maybeFinishLoad();
     });
 
@@ -179,6 +185,7 @@ void ChatPage::refresh()
 {
     m_loadPending = true;
     m_historyDone = false;
+    m_periodDone = false;
     m_sinceRefresh.start();
     m_loadTimeout.start(kLoadTimeoutMs);
     if (m_url->text().isEmpty())
@@ -188,6 +195,7 @@ void ChatPage::refresh()
     if (m_connectedUrl.isEmpty())
         m_state->setText(tr("No chat feed configured: enter its wss:// URL and connect."));
     loadHistory();
+    loadPeriodMetrics();
 }
 
 void ChatPage::connectFeed(bool allowInsecure)
@@ -259,7 +267,7 @@ void ChatPage::redraw()
 
     m_kpis->show(s.totals, s.window);
     m_charts->setData(s.series, s.takenAtMs, s.window.windowSeconds);
-    m_intents->show(s.window);
+    m_intents->show(s.window, m_periodIntents);
     showConversations(s.conversations);
     maybeFinishLoad();
 }
@@ -347,9 +355,48 @@ void ChatPage::loadHistory()
         });
 }
 
+void ChatPage::loadPeriodMetrics()
+{
+    const quint64 generation = m_generation;
+    auto db = m_context.db;
+    if (!db) {
+        m_history->showNote(tr("Not connected to a database: no chat history."));
+        m_periodDone = true;
+        return;
+    }
+    const StatsQuery query = m_filter.toQuery();
+    using Period = Result<std::optional<ChatHistoryMetrics>>;
+    auto *watcher = new QFutureWatcher<Period>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, days = query.periodDays] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const Period result = watcher->result();
+        if (!result) {
+            m_history->showNote(tr("Chat history unavailable: %1").arg(result.error().message));
+        } else if (!*result) {
+            m_history->showNote(tr("No chat tables in this database: the live feed is all there is."));
+        } else {
+            m_history->show(**result, days);
+            m_periodIntents = (*result)->topIntents;
+            m_intents->show(m_shown ? m_shown->window : ChatWindowMetrics{}, m_periodIntents);
+        }
+        m_periodDone = true;
+        maybeFinishLoad();
+    });
+    watcher->setFuture(QtConcurrent::run(databasePool(), [db, query]() -> Period {
+        if (!chatTablesExist(*db))
+            return std::optional<ChatHistoryMetrics>();
+        auto metrics = loadChatHistoryMetrics(*db, query.from, query.to, ChatTopIntents::kShown);
+        if (!metrics)
+            return metrics.error();
+        return std::optional(std::move(*metrics));
+    }));
+}
+
 void ChatPage::maybeFinishLoad()
 {
-    if (!m_loadPending || !m_historyDone)
+    if (!m_loadPending || !m_historyDone || !m_periodDone)
         return;
     const bool timedOut = !m_loadTimeout.isActive();
     bool settled = m_connectedUrl.isEmpty() || timedOut;

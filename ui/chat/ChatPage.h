@@ -16,6 +16,7 @@ class QTableView;
 namespace atalaya {
 
 class ChatConversationModel;
+class ChatHistoryPanel;
 class ChatKpiPanel;
 class ChatLiveCharts;
 class ChatTopIntents;
@@ -23,7 +24,9 @@ class ChatTranscriptView;
 class LatestLoader;
 
 // The live chat monitor (docs/CHAT_PROTOCOL.md, docs/DASHBOARD.md §Pages): connection state, KPI cards, live
-// charts, top intents, conversations with their transcript, history from the chat tables.
+// charts, top intents, conversations with their transcript, history from the chat tables:
+// the period's KPIs and per-day charts under the live ones, so the page has figures before
+// the feed sends anything.
 // The feed runs on its own thread (ChatMonitor); this page only draws ready snapshots, at
 // most every ~50 ms.
 class ChatPage : public Page {
@@ -61,6 +64,7 @@ private:
     void showConversations(const std::vector<ChatConversationSummary> &conversations);
     void showTranscript();
     void loadHistory();
+    void loadPeriodMetrics();
     void askToken();
     void maybeFinishLoad();
 
@@ -78,6 +82,8 @@ private:
     ChatKpiPanel *m_kpis = nullptr;
     ChatLiveCharts *m_charts = nullptr;
     ChatTopIntents *m_intents = nullptr;
+    ChatHistoryPanel *m_history = nullptr;
+    std::vector<std::pair<QString, qint64>> m_periodIntents;
     ChatConversationModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     ChatTranscriptView *m_transcript = nullptr;
@@ -91,6 +97,7 @@ private:
     QString m_feedState;
     bool m_loadPending = false;
     bool m_historyDone = false;
+    bool m_periodDone = false;
     QElapsedTimer m_sinceRefresh;
     int m_redraws = 0;
 };

@@ -1,4 +1,5 @@
 #include "ui/chat/ChatStateLine.h"
+#include "ui/common/Format.h"
 
 #include "ui/common/ChartKit.h"
 #include "ui/chat/ChatPage.h"
@@ -40,9 +41,8 @@ QString chatStateLine(const ChatSnapshot &s)
     if (s.refusedByServer)
         text += ChatPage::tr(" — <b>Token…</b> stores the right one");
     if (s.lastEventTsMs) {
-        const QDateTime last = QDateTime::fromMSecsSinceEpoch(*s.lastEventTsMs).toLocalTime();
         text += ChatPage::tr(" · last event %1 (%2 s ago)")
-                    .arg(locale.toString(last, QStringLiteral("HH:mm:ss")))
+                    .arg(fmt::timeOfDay(QDateTime::fromMSecsSinceEpoch(*s.lastEventTsMs, Qt::UTC)))
                     .arg(std::max<qint64>(0, (s.takenAtMs - *s.lastEventTsMs) / 1000));
     }
     text += ChatPage::tr(" · %1 events, %2 malformed, %3 ignored")

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLocale>
 #include <QString>
 
@@ -37,6 +38,23 @@ inline QString ratio(const std::optional<double> &value, int decimals = 3)
 template <typename T> QString ms(const std::optional<T> &value, int decimals = 0)
 {
     return value ? QLocale().toString(static_cast<double>(*value), 'f', decimals) + QStringLiteral(" ms") : dash();
+}
+
+// Times: always UTC, the data's time zone, said once in the status bar ("Times in UTC"); one
+// shape everywhere, ISO-like so it reads the same in Spanish and English.
+inline QString dateTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : dash();
+}
+
+inline QString dateTimeSeconds(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : dash();
+}
+
+inline QString timeOfDay(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(QStringLiteral("HH:mm:ss")) : dash();
 }
 
 }  // namespace atalaya::fmt

@@ -1,5 +1,7 @@
 #include "ui/common/StatusPanel.h"
 
+#include "ui/common/Format.h"
+
 #include <QLabel>
 #include <QLocale>
 #include <QStatusBar>
@@ -8,10 +10,15 @@ namespace atalaya {
 
 StatusPanel::StatusPanel(QStatusBar *bar)
     : QObject(bar), m_connection(new QLabel(bar)), m_refresh(new QLabel(bar)), m_outbox(new QLabel(bar)),
-      m_feed(new QLabel(bar))
+      m_feed(new QLabel(bar)), m_timeZone(new QLabel(bar))
 {
+    // However long a description or state gets, the window keeps its width: the connection
+    // takes the room left, the feed state at most a fixed width; the rest is in their tooltip.
+    m_connection->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_connection->setMinimumWidth(40);
+    m_feed->setMaximumWidth(320);
     bar->addWidget(m_connection, 1);
-    for (QLabel *l : {m_refresh, m_outbox, m_feed}) {
+    for (QLabel *l : {m_refresh, m_outbox, m_feed, m_timeZone}) {
         l->setContentsMargins(8, 0, 8, 0);
         bar->addPermanentWidget(l);
     }
@@ -47,14 +54,17 @@ void StatusPanel::retranslate()
 {
     const QString dot = m_connected ? QStringLiteral("<span style='color:#2e9e5b'>●</span> ")
                                     : QStringLiteral("<span style='color:#d6453d'>●</span> ");
-    m_connection->setText(
-        dot + (m_connected ? tr("Connected to %1") : tr("Not connected: %1")).arg(m_description.toHtmlEscaped()));
-    m_refresh->setText(
-        m_lastRefresh.isValid()
-            ? tr("Last refresh %1").arg(QLocale().toString(m_lastRefresh.toLocalTime().time(), QLocale::ShortFormat))
-            : tr("Not refreshed yet"));
+    const QString connection =
+        (m_connected ? tr("Connected to %1") : tr("Not connected: %1")).arg(m_description.toHtmlEscaped());
+    m_connection->setText(dot + connection);
+    m_connection->setToolTip(connection);
+    m_refresh->setText(m_lastRefresh.isValid() ? tr("Last refresh %1").arg(fmt::timeOfDay(m_lastRefresh))
+                                               : tr("Not refreshed yet"));
     m_outbox->setText(m_outboxCount < 0 ? tr("Outbox —") : tr("Outbox %1").arg(m_outboxCount));
     m_feed->setText(tr("Live feed: %1").arg(m_feedState.isEmpty() ? tr("off") : m_feedState));
+    m_feed->setToolTip(m_feed->text());
+    m_timeZone->setText(tr("Times in UTC"));
+    m_timeZone->setToolTip(tr("Every time Atalaya shows is in UTC, the time zone of the data"));
 }
 
 QString StatusPanel::connectionText() const
@@ -72,6 +82,10 @@ QString StatusPanel::outboxText() const
 QString StatusPanel::feedText() const
 {
     return m_feed->text();
+}
+QString StatusPanel::timeZoneText() const
+{
+    return m_timeZone->text();
 }
 
 }  // namespace atalaya

@@ -25,12 +25,14 @@ public:
     QString lastRefreshText() const;
     QString outboxText() const;
     QString feedText() const;
+    QString timeZoneText() const;
 
 private:
     QLabel *m_connection;
     QLabel *m_refresh;
     QLabel *m_outbox;
     QLabel *m_feed;
+    QLabel *m_timeZone;
     QString m_description;
     bool m_connected = false;
     QDateTime m_lastRefresh;

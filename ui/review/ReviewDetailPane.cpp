@@ -1,4 +1,5 @@
 #include "ui/review/ReviewDetailPane.h"
+#include "ui/common/Format.h"
 
 #include "ui/review/ReviewQueueModel.h"
 #include "ui/review/ReviewColors.h"
@@ -84,11 +85,9 @@ QString ReviewDetailPane::itemHtml(const QueueItem &it, const QDateTime &now) co
         + row(tr("Agent"), it.agentId.toHtmlEscaped(), tr("Task"), it.taskType.toHtmlEscaped())
         + row(tr("Confidence"), QLocale().toString(it.confidence, 'f', 4), tr("Execution time"),
               tr("%1 ms").arg(QLocale().toString(it.executionTimeMs)))
-        + row(tr("Created"), it.createdAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral(" UTC"),
-              tr("Deadline"), due)
-        + QStringLiteral("</table><h3>") + tr("Decision") + QStringLiteral("</h3><pre>") + prettyJson(it.decisionJson)
-        + QStringLiteral("</pre><h3>") + tr("Metadata") + QStringLiteral("</h3><pre>") + prettyJson(it.metadataJson)
-        + QStringLiteral("</pre>");
+        + row(tr("Created"), fmt::dateTimeSeconds(it.createdAt), tr("Deadline"), due) + QStringLiteral("</table><h3>")
+        + tr("Decision") + QStringLiteral("</h3><pre>") + prettyJson(it.decisionJson) + QStringLiteral("</pre><h3>")
+        + tr("Metadata") + QStringLiteral("</h3><pre>") + prettyJson(it.metadataJson) + QStringLiteral("</pre>");
 }
 
 void ReviewDetailPane::showHistory(qint64 id, const std::vector<AuditEntry> &history)
@@ -100,13 +99,13 @@ void ReviewDetailPane::showHistory(qint64 id, const std::vector<AuditEntry> &his
         m_history += QStringLiteral("<p class='muted'>%1</p>").arg(tr("Never reviewed."));
     } else {
         m_history += QStringLiteral("<table><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
-                         .arg(tr("When (UTC)"), tr("Reviewer"), tr("Change"), tr("Note"));
+                         .arg(tr("When"), tr("Reviewer"), tr("Change"), tr("Note"));
         for (const AuditEntry &e : history) {
             const QString from = e.previousValue.isEmpty() ? tr("pending") : e.previousValue;
             const QString to = e.newValue.isEmpty() ? tr("pending") : e.newValue;
             m_history += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3 → %4</td><td>%5</td></tr>")
-                             .arg(e.createdAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                                  e.reviewer.toHtmlEscaped(), from, to, e.note.toHtmlEscaped());
+                             .arg(fmt::dateTimeSeconds(e.createdAt), e.reviewer.toHtmlEscaped(), from, to,
+                                  e.note.toHtmlEscaped());
         }
         m_history += QStringLiteral("</table>");
     }

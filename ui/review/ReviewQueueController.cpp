@@ -1,5 +1,7 @@
 #include "ui/review/ReviewQueueController.h"
 
+#include "core/settings/LoginName.h"
+
 #include "core/settings/Settings.h"
 #include "core/storage/Database.h"
 #include "ui/common/LatestLoader.h"
@@ -138,8 +140,7 @@ void ReviewQueueController::applyRules()
 
 QString ReviewQueueController::reviewer() const
 {
-    const QString name = m_context.settings ? m_context.settings->reviewer() : QString();
-    return name.isEmpty() ? FeedbackRepository::defaultReviewer() : name;
+    return m_context.settings ? m_context.settings->reviewer() : osLoginName();
 }
 
 bool ReviewQueueController::refresh()

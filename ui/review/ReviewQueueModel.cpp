@@ -1,4 +1,5 @@
 #include "ui/review/ReviewQueueModel.h"
+#include "ui/common/Format.h"
 
 #include "ui/review/ReviewColors.h"
 
@@ -101,12 +102,15 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole) {
         if (index.column() == ReasonColumn || index.column() == PriorityColumn)
             return tr("%1: %2").arg(priorityName(it.priority), it.reason);
+        // Capped columns: the whole name when the cell elides it.
+        if (index.column() == AgentColumn)
+            return it.agentId;
+        if (index.column() == TaskColumn)
+            return it.taskType;
         if (index.column() == DueColumn || index.column() == AgeColumn)
-            return tr("Created %1 UTC%2")
-                .arg(it.createdAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                     it.dueAt.isValid()
-                         ? tr(", due %1 UTC").arg(it.dueAt.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
-                         : QString());
+            return tr("Created %1%2")
+                .arg(fmt::dateTimeSeconds(it.createdAt),
+                     it.dueAt.isValid() ? tr(", due %1").arg(fmt::dateTimeSeconds(it.dueAt)) : QString());
         return tr("Decision #%1").arg(it.id);
     }
     return {};

@@ -11,6 +11,7 @@
 #include "ui/review/ReviewQueueController.h"
 
 #include "core/telemetry/Feedback.h"
+#include "ui/common/ElidedLabel.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -104,7 +105,7 @@ void ReviewQueuePage::buildUi()
 
     // The outbox size is in the window's status bar; this line says what just happened.
     auto *statusRow = new QHBoxLayout;
-    m_status = new QLabel(this);
+    m_status = new ElidedLabel(this);
     m_status->setObjectName(QStringLiteral("reviewStatus"));
     m_rebuildProgress = new QProgressBar(this);
     m_rebuildProgress->setObjectName(QStringLiteral("rebuildProgress"));

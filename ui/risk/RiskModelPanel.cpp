@@ -1,4 +1,5 @@
 #include "ui/risk/RiskModelPanel.h"
+#include "ui/common/Format.h"
 
 #include "ui/risk/RiskCharts.h"
 
@@ -114,7 +115,7 @@ void RiskModelPanel::showModel(const RiskModel *model)
            "%4 samples, failure rate %5 %; %6-fold cross-validation (out-of-fold):<br>"
            "accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12<br>%13<br>"
            "probability calibration: %14<br>%15")
-            .arg(model->version.toHtmlEscaped(), locale.toString(model->trainedAt.toLocalTime(), QLocale::ShortFormat))
+            .arg(model->version.toHtmlEscaped(), fmt::dateTime(model->trainedAt))
             .arg(model->windowDays)
             .arg(m.trainingSamples)
             .arg(locale.toString(m.failureRate * 100, 'f', 1))
@@ -127,12 +128,10 @@ void RiskModelPanel::showModel(const RiskModel *model)
 void RiskModelPanel::showVersions(const std::vector<StoredModelInfo> &versions)
 {
     m_versions->setRowCount(static_cast<int>(versions.size()));
-    const QLocale locale;
     for (int row = 0; row < static_cast<int>(versions.size()); ++row) {
         const StoredModelInfo &v = versions[row];
         m_versions->setItem(row, 0, new QTableWidgetItem(v.active ? tr("%1 (active)").arg(v.version) : v.version));
-        m_versions->setItem(
-            row, 1, new QTableWidgetItem(locale.toString(v.trainedAt.toLocalTime().date(), QLocale::ShortFormat)));
+        m_versions->setItem(row, 1, new QTableWidgetItem(fmt::dateTime(v.trainedAt)));
         m_versions->setItem(row, 2, new QTableWidgetItem(ratio(v.metrics.rocAuc)));
         m_versions->setItem(row, 3, new QTableWidgetItem(v.checksPassed ? tr("passed") : tr("failed")));
         auto *activate = new QPushButton(tr("Activate"), m_versions);

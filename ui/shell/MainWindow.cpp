@@ -22,6 +22,7 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QScreen>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -86,6 +87,7 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshCurrent);
     buildMenus();
     retranslate();
+    resize(defaultSize(screen()));
     if (m_context.db)
         m_status->setConnection(m_context.db->url().describe(), true);
     else
@@ -310,9 +312,21 @@ void MainWindow::loadFilterChoices()
     }));
 }
 
+QSize MainWindow::defaultSize(const QScreen *screen)
+{
+    const QSize wanted(1400, 900);
+    return screen ? wanted.boundedTo(screen->availableSize()) : wanted;
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("Atalaya — %1").arg(m_context.db ? m_context.db->url().displayName() : tr("no database")));
+}
+
 void MainWindow::setDatabase(std::shared_ptr<const Database> db)
 {
     m_context.db = std::move(db);
+    updateTitle();
     m_status->setConnection(m_context.db ? m_context.db->url().describe() : tr("no database"), m_context.db != nullptr);
     for (Page *p : m_pages) {
         if (!p)

@@ -12,6 +12,7 @@ class QAction;
 class QActionGroup;
 class QListWidget;
 class QMenu;
+class QScreen;
 class QStackedWidget;
 class QTimer;
 
@@ -46,6 +47,9 @@ public:
     std::shared_ptr<const Database> database() const { return m_context.db; }
     // Applies the saved window geometry, last page and filters.
     void restoreFromSettings();
+    // Where a first start opens: 1400 × 900, or the screen's available area when smaller, so
+    // the review queue's Due column and the reasons are in view.
+    static QSize defaultSize(const QScreen *screen);
 
     // Opens the database off the UI thread; the session panel stands in for the pages until
     // it is ready (or says what failed), then every page gets it.
@@ -86,6 +90,7 @@ private:
     void buildPageActions();
     void buildThemeMenu();
     void retranslate();
+    void updateTitle();
     void updateNavigationIcons();
     void styleNavigation();
     void activateRow(int row);

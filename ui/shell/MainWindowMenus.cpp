@@ -109,7 +109,7 @@ void MainWindow::updateNavigationIcons()
 
 void MainWindow::retranslate()
 {
-    setWindowTitle(tr("Atalaya — AI agent observability"));
+    updateTitle();
     m_fileMenu->setTitle(tr("&File"));
     m_connectAction->setText(tr("&Connect to database…"));
     m_settingsAction->setText(tr("&Settings…"));

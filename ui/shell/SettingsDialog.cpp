@@ -2,7 +2,7 @@
 
 #include "ui/review/ReviewRulesEditor.h"
 #include "core/settings/Settings.h"
-#include "core/telemetry/FeedbackRepository.h"
+#include "core/settings/LoginName.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -25,7 +25,7 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent) : QDialog(pa
     auto *queueLayout = new QVBoxLayout(queueTab);
     auto *form = new QFormLayout;
     m_reviewer = new QLineEdit(queueTab);
-    m_reviewer->setPlaceholderText(FeedbackRepository::defaultReviewer());
+    m_reviewer->setPlaceholderText(osLoginName());
     m_reviewer->setToolTip(tr("Recorded with every verdict in the audit log; empty: your user name"));
     form->addRow(tr("Reviewer name"), m_reviewer);
     queueLayout->addLayout(form);
@@ -51,7 +51,7 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent) : QDialog(pa
     root->addWidget(m_buttons);
 
     if (m_settings) {
-        m_reviewer->setText(m_settings->reviewer());
+        m_reviewer->setText(m_settings->reviewerSetting());
         m_lockWait->setValue(m_settings->lockWaitSeconds());
         m_rules->setRules(ReviewRules::fromSettingsJson(m_settings->reviewRulesJson()));
     }

@@ -240,7 +240,7 @@ private slots:
         QFETCH(int, exitCode);
         auto fresh = freshDatabase();
         QVERIFY(fresh.db);
-        const QString log = m_dir.filePath(QStringLiteral("fail-%1.jsonl").arg(QTest::currentDataTag()));
+        const QString log = m_dir.filePath(QStringLiteral("fail-%1.jsonl").arg(QLatin1String(QTest::currentDataTag())));
         const CliRun run = runCliOn(fresh, QStringList{"--log-json", log} + args);
         QCOMPARE(run.exitCode, exitCode);
         QCOMPARE(run.err.count("error: "), 1);  // logged, not printed twice

@@ -116,7 +116,7 @@ private slots:
     {
         QProcessEnvironment env;
         for (const char *variable : {"USER", "LOGNAME", "USERNAME"})
-            env.insert(variable, "");
+            env.insert(QLatin1String(variable), QString());
         const CliRun run = runCliOn(m_fresh, {"feedback", QString::number(m_id), "partially_correct"}, {}, env);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         auto history = FeedbackRepository(m_fresh.db).history(m_id);

@@ -239,8 +239,8 @@ private slots:
         qint64 pending = 0;
         qint64 late = 0;
         for (const char *p : {"P0", "P1", "P2"}) {
-            pending += counts.value(p).toInteger();
-            late += overdue.value(p).toInteger();
+            pending += counts.value(QLatin1String(p)).toInteger();
+            late += overdue.value(QLatin1String(p)).toInteger();
         }
         QVERIFY2(pending > 50, qPrintable(QString::number(pending)));
         QVERIFY2(late > 0, "a real team leaves a few decisions behind");

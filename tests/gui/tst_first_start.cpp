@@ -87,23 +87,25 @@ private slots:
         QVERIFY2(m_window->width() >= 1300, qPrintable(QString::number(m_window->width())));
         auto *page = showAndWait<ReviewQueuePage>(QStringLiteral("queue"));
         QVERIFY(page);
-        QTRY_VERIFY(page->model()->rowCount() > 0);
-        QTableView *table = page->table();
+        QTableView *table = page->findChild<QTableView *>(QStringLiteral("reviewTable"));
+        QVERIFY(table);
+        QAbstractItemModel *model = table->model();
+        QTRY_VERIFY(model->rowCount() > 0);
         QHeaderView *header = table->horizontalHeader();
         const int due = ReviewQueueModel::DueColumn;
         const int right = header->sectionViewportPosition(due) + header->sectionSize(due);
         QVERIFY2(header->sectionViewportPosition(due) >= 0 && right <= table->viewport()->width(),
                  qPrintable(QStringLiteral("Due ends at %1 of %2").arg(right).arg(table->viewport()->width())));
         const QFontMetrics metrics(table->font());
-        for (int row = 0; row < page->model()->rowCount(); ++row) {
-            const QString text = page->model()->index(row, due).data().toString();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString text = model->index(row, due).data().toString();
             QVERIFY2(metrics.horizontalAdvance(text) < header->sectionSize(due), qPrintable(text));
         }
         const int reasonWidth = header->sectionSize(ReviewQueueModel::ReasonColumn);
         QVERIFY2(reasonWidth >= 200, qPrintable(QString::number(reasonWidth)));
         // A reason cut at the column's edge is whole in its tooltip.
-        for (int row = 0; row < page->model()->rowCount(); ++row) {
-            const QModelIndex reason = page->model()->index(row, ReviewQueueModel::ReasonColumn);
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex reason = model->index(row, ReviewQueueModel::ReasonColumn);
             QVERIFY(reason.data(Qt::ToolTipRole).toString().contains(reason.data().toString()));
         }
     }

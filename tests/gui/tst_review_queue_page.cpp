@@ -406,7 +406,7 @@ private slots:
         QSignalSpy loaded(&page, &Page::loadFinished);
         page.refresh();
         QVERIFY(loaded.wait(15000));
-        page.table()->setFocus();
+        table(page)->setFocus();
         const qint64 id = currentId(page);
         QVERIFY(id > 0);
         QSqlDatabase other = m_db->connection();
@@ -415,7 +415,7 @@ private slots:
         QVERIFY(lock.exec(QStringLiteral("SELECT id FROM ai_telemetry WHERE id = %1 FOR UPDATE").arg(id)));
         QElapsedTimer clock;
         clock.start();
-        QTest::keyClick(page.table(), Qt::Key_3);
+        QTest::keyClick(table(page), Qt::Key_3);
         QTRY_VERIFY_WITH_TIMEOUT(statusText(page).contains(QLatin1String("held a lock")), 20000);
         const qint64 waited = clock.elapsed();
         other.rollback();

@@ -42,7 +42,8 @@ constexpr int kSettleMs = 2500;
 }  // namespace
 
 ChatPage::ChatPage(const AppContext &context, QWidget *parent)
-    : Page(context, parent), m_historyLoader(new LatestLoader(this)), m_transcriptLoader(new LatestLoader(this))
+    : Page(context, parent), m_historyLoader(new LatestLoader(this)), m_periodLoader(new LatestLoader(this)),
+      m_transcriptLoader(new LatestLoader(this))
 {
     // Same margins, spacing and bold title as the dashboard pages (DataPage).
     auto *root = new QVBoxLayout(this);
@@ -357,41 +358,37 @@ void ChatPage::loadHistory()
 
 void ChatPage::loadPeriodMetrics()
 {
-    const quint64 generation = m_generation;
     auto db = m_context.db;
     if (!db) {
+        m_periodLoader->drop();
         m_history->showNote(tr("Not connected to a database: no chat history."));
         m_periodDone = true;
         return;
     }
     const StatsQuery query = m_filter.toQuery();
     using Period = Result<std::optional<ChatHistoryMetrics>>;
-    auto *watcher = new QFutureWatcher<Period>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, days = query.periodDays] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        const Period result = watcher->result();
-        if (!result) {
-            m_history->showNote(tr("Chat history unavailable: %1").arg(result.error().message));
-        } else if (!*result) {
-            m_history->showNote(tr("No chat tables in this database: the live feed is all there is."));
-        } else {
-            m_history->show(**result, days);
-            m_periodIntents = (*result)->topIntents;
-            m_intents->show(m_shown ? m_shown->window : ChatWindowMetrics{}, m_periodIntents);
-        }
-        m_periodDone = true;
-        maybeFinishLoad();
-    });
-    watcher->setFuture(QtConcurrent::run(databasePool(), [db, query]() -> Period {
-        if (!chatTablesExist(*db))
-            return std::optional<ChatHistoryMetrics>();
-        auto metrics = loadChatHistoryMetrics(*db, query.from, query.to, ChatTopIntents::kShown);
-        if (!metrics)
-            return metrics.error();
-        return std::optional(std::move(*metrics));
-    }));
+    m_periodLoader->run<Period>(
+        [db, query]() -> Period {
+            if (!chatTablesExist(*db))
+                return std::optional<ChatHistoryMetrics>();
+            auto metrics = loadChatHistoryMetrics(*db, query.from, query.to, ChatTopIntents::kShown);
+            if (!metrics)
+                return metrics.error();
+            return std::optional(std::move(*metrics));
+        },
+        [this, days = query.periodDays](const Period &result) {
+            if (!result) {
+                m_history->showNote(tr("Chat history unavailable: %1").arg(result.error().message));
+            } else if (!*result) {
+                m_history->showNote(tr("No chat tables in this database: the live feed is all there is."));
+            } else {
+                m_history->show(**result, days);
+                m_periodIntents = (*result)->topIntents;
+                m_intents->show(m_shown ? m_shown->window : ChatWindowMetrics{}, m_periodIntents);
+            }
+            m_periodDone = true;
+            maybeFinishLoad();
+        });
 }
 
 void ChatPage::maybeFinishLoad()

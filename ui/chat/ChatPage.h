@@ -89,6 +89,7 @@ private:
     ChatTranscriptView *m_transcript = nullptr;
     QLabel *m_historyNote = nullptr;
     LatestLoader *m_historyLoader = nullptr;
+    LatestLoader *m_periodLoader = nullptr;
     LatestLoader *m_transcriptLoader = nullptr;
 
     QString m_selectedId;

@@ -35,7 +35,7 @@ const std::vector<AgentProfile> &profiles()
          0.30},
         {"code-review-agent", {"code_review"}, 0.03, 0.10, 380, 0.07, 0.30},
         {"support-chat-assistant", {"chat_response", "intent_classification"}, 0.51, 0.02, 160, 0.03, 0.12},
-        {"performance-analyzer", {"performance_analysis", "optimization"}, 0.015, 0.09, 170, 0.03, 0.30},
+        {"performance-analyzer", {"performance_analysis", "optimization"}, 0.015, 0.09, 150, 0.03, 0.30},
         {"test-triage-agent", {"test_triage"}, 0.25, 0.025, 90, 0.01, 0.16},
         {"incident-summarizer", {"incident_summary"}, 0.165, 0.03, 170, 0.05, 0.11},
     };

@@ -142,6 +142,25 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
             report.created << index.name;
         }
     }
+    // SQLite keeps another writer's time text as written; window reads compare it in UTC
+    // (Dialect::utcTimeOf), which only an index on that expression serves. A table another
+    // application made gets it only when asked (--add-indexes): init never alters theirs.
+    if (!db.dialect().isMySql()
+        && (options.addIndexes || report.created.contains(QStringLiteral("ai_telemetry")))) {
+        const QString name = QStringLiteral("atalaya_telemetry_utc");
+        auto exists = indexExists(db, QStringLiteral("ai_telemetry"), name);
+        if (!exists)
+            return exists.error();
+        if (!*exists) {
+            if (Status s = execStatement(db,
+                                         QStringLiteral("CREATE INDEX %1 ON ai_telemetry (%2)")
+                                             .arg(name, db.dialect().utcTimeOf(QStringLiteral("created_at"))),
+                                         {}, QStringLiteral("creating index %1").arg(name));
+                !s)
+                return s.error();
+            report.created << name;
+        }
+    }
     auto migrated = migrate(db);
     if (!migrated)
         return migrated.error();

@@ -50,7 +50,7 @@ public:
     // bound window edges. SQLite stores whatever text a writer gave, and its strings compare
     // byte by byte: "…T10:00:00Z", "…10:00:00+02:00" and "…10:00:00" (no milliseconds) would
     // land outside the window that holds their instant. SQLite gets strftime() of the column,
-    // which an index on the same expression serves (migration 34); MySQL's DATETIME is as is.
+    // which an index on the same expression serves (atalaya_telemetry_utc, core/setup/SchemaInstaller.cpp); MySQL's DATETIME is as is.
     QString utcTimeOf(const QString &column) const;
     // Rows whose created_at is not a time (counted in data_quality, in no window), using an index.
     QString noTimePredicate(const QString &column) const;

@@ -53,16 +53,6 @@ bool hasVersionTable(const Database &db)
     return db.connection().tables().contains(QStringLiteral("atalaya_schema_version"));
 }
 
-// SQLite only: window reads compare Dialect::utcTimeOf(created_at), which only an index on that
-// very expression serves (MySQL's DATETIME column has the seed's index).
-QStringList utcTimeIndex(const Dialect &d)
-{
-    if (d.isMySql())
-        return {};
-    return {QStringLiteral("CREATE INDEX IF NOT EXISTS atalaya_telemetry_utc ON ai_telemetry (%1)")
-                .arg(d.utcTimeOf(QStringLiteral("created_at")))};
-}
-
 // Only when missing: even CREATE TABLE IF NOT EXISTS needs the CREATE privilege, and an
 // account without it must still run once a DBA created the tables.
 Status ensureVersionTable(const Database &db)
@@ -93,7 +83,6 @@ std::vector<Migration> storageMigrations()
     return {
         {1, QStringLiteral("feedback_audit"), feedbackAudit},
         {30, QStringLiteral("feedback_keys"), feedbackKeys},
-        {34, QStringLiteral("telemetry_utc_index"), utcTimeIndex},
     };
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/risk/RiskDataSource.h"
 #include "core/risk/RiskModelStore.h"
+#include "core/ingest/RiskCheckRecorder.h"
 #include "core/risk/RiskService.h"
 
 #include <QElapsedTimer>
@@ -61,7 +62,6 @@ int runRiskPredictBatch(CliContext &ctx, const BatchPredictRequest &request)
             return ctx.fail(sample.error());
         samples.push_back(*sample);
     }
-    RiskService service(*db);
     QStringList gated;
     for (const CycleSample &sample : samples) {
         QElapsedTimer timer;
@@ -79,8 +79,8 @@ int runRiskPredictBatch(CliContext &ctx, const BatchPredictRequest &request)
                 gated << sample.cycleId;
         }
         if (request.record) {
-            auto recorded = service.recordCheck(prediction, *model, sample.cycleId, request.failAbove, elapsedMs,
-                                                QStringLiteral("atalaya-cli"));
+            auto recorded = recordRiskCheck(*db, prediction, *model, sample.cycleId, request.failAbove, elapsedMs,
+                                            QStringLiteral("atalaya-cli"));
             if (!recorded)
                 return ctx.fail(recorded.error());
             line.insert(QStringLiteral("telemetry_id"), recorded->telemetryId);

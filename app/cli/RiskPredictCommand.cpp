@@ -4,6 +4,7 @@
 #include "core/risk/RiskCsvImport.h"
 #include "core/risk/RiskDataSource.h"
 #include "core/risk/RiskModelStore.h"
+#include "core/ingest/RiskCheckRecorder.h"
 #include "core/risk/RiskService.h"
 
 #include <QElapsedTimer>
@@ -119,8 +120,8 @@ int runRiskPredict(CliContext &ctx)
     if (byCycle)
         out.insert(QStringLiteral("cycle_id"), cycleId);
     if (p.isSet(QStringLiteral("record"))) {
-        auto recorded = RiskService(*db).recordCheck(prediction, *model, cycleId, failAbove, elapsedMs,
-                                                     QStringLiteral("atalaya-cli"));
+        auto recorded = recordRiskCheck(*db, prediction, *model, cycleId, failAbove, elapsedMs,
+                                        QStringLiteral("atalaya-cli"));
         if (!recorded)
             return ctx.fail(recorded.error());
         out.insert(QStringLiteral("telemetry_id"), recorded->telemetryId);

@@ -2,7 +2,6 @@
 
 #include "core/common/JsonUtil.h"
 #include "core/common/TimeUtil.h"
-#include "core/ingest/DecisionRecorder.h"
 #include "core/risk/RiskDataSource.h"
 #include "core/risk/RiskModelStore.h"
 
@@ -46,9 +45,8 @@ Result<TrainOutcome> RiskService::train(const TrainRequest &request, const Train
     return out;
 }
 
-Result<RecordedCheck> RiskService::recordCheck(const RiskPrediction &p, const RiskModel &model, const QString &cycleId,
-                                               std::optional<double> failAbove, double elapsedMs,
-                                               const QString &source) const
+DecisionInput riskCheckDecision(const RiskPrediction &p, const RiskModel &model, const QString &cycleId,
+                                std::optional<double> failAbove, double elapsedMs, const QString &source)
 {
     DecisionInput d;
     d.agentId = QStringLiteral("deployment-risk-predictor");
@@ -71,10 +69,7 @@ Result<RecordedCheck> RiskService::recordCheck(const RiskPrediction &p, const Ri
     if (failAbove)
         meta.insert(QStringLiteral("fail_above"), *failAbove);
     d.metadata = meta;
-    auto recorded = DecisionRecorder(m_db).record(d);
-    if (!recorded)
-        return recorded.error();
-    return RecordedCheck{recorded->id, d.decision};
+    return d;
 }
 
 QJsonObject checksJson(const std::vector<ValidationCheck> &checks)

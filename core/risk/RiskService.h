@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/risk/RiskExplainer.h"
 #include "core/risk/RiskTraining.h"
+#include "core/telemetry/Decision.h"
 
 #include <memory>
 
@@ -26,13 +27,8 @@ struct TrainOutcome {
     bool activated = false;
 };
 
-struct RecordedCheck {
-    qint64 telemetryId = 0;
-    QJsonObject decision;
-};
-
 // What the CLI and the panel share: train from dora_metrics and store the version, explain a
-// cycle or raw features with the active model, and record a check as a telemetry decision.
+// cycle or raw features with the active model.
 class RiskService {
 public:
     explicit RiskService(std::shared_ptr<const Database> db);
@@ -41,14 +37,15 @@ public:
     // activates when the checks pass or activateAnyway. Errors: NoModel under 10 samples.
     Result<TrainOutcome> train(const TrainRequest &request, const TrainingMonitor &monitor = {}) const;
 
-    // Closes the loop with telemetry (docs/RISK_MODEL.md): agent deployment-risk-predictor,
-    // task deployment_risk, confidence = the prediction's, metadata with the model version.
-    Result<RecordedCheck> recordCheck(const RiskPrediction &prediction, const RiskModel &model, const QString &cycleId,
-                                      std::optional<double> failAbove, double elapsedMs, const QString &source) const;
-
 private:
     std::shared_ptr<const Database> m_db;
 };
+
+// A check as the decision row that closes the loop with telemetry (docs/RISK_MODEL.md): agent
+// deployment-risk-predictor, task deployment_risk, confidence = the prediction's, metadata with
+// the model version. core/ingest writes it (recordRiskCheck).
+DecisionInput riskCheckDecision(const RiskPrediction &prediction, const RiskModel &model, const QString &cycleId,
+                                std::optional<double> failAbove, double elapsedMs, const QString &source);
 
 QJsonObject trainOutcomeJson(const TrainOutcome &outcome);
 QJsonObject checksJson(const std::vector<ValidationCheck> &checks);

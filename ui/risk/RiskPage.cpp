@@ -4,6 +4,7 @@
 #include "ui/common/DatabasePool.h"
 #include "ui/common/LatestLoader.h"
 #include "ui/risk/RiskCharts.h"
+#include "core/ingest/RiskCheckRecorder.h"
 #include "core/risk/RiskDataSource.h"
 #include "ui/risk/RiskForm.h"
 #include "ui/risk/RiskModelPanel.h"
@@ -246,7 +247,7 @@ void RiskPage::recordCheck()
     runAsync<Result<RecordedCheck>>(
         this, databasePool(),
         [db = m_context.db, model = m_model, p = *m_prediction, cycle = m_form->cycleId()] {
-            return RiskService(db).recordCheck(p, *model, cycle, std::nullopt, p.explainMs, QStringLiteral("atalaya"));
+            return recordRiskCheck(db, p, *model, cycle, std::nullopt, p.explainMs, QStringLiteral("atalaya"));
         },
         [this](const Result<RecordedCheck> &r) {
             m_record->setEnabled(true);

@@ -84,7 +84,7 @@ int runExport(CliContext &ctx)
     ctx.parser().addOption({QStringLiteral("limit"),
                             QStringLiteral("csv queue: at most N items, most urgent first (default 10000)."),
                             QStringLiteral("n")});
-    if (!ctx.parse(QStringLiteral("CSV tables and the PDF report (DASHBOARD.md)."), QStringLiteral("csv|pdf")))
+    if (!ctx.parse(QStringLiteral("CSV tables and the PDF report (docs/DASHBOARD.md)."), QStringLiteral("csv|pdf")))
         return ctx.exitCode();
     const QStringList args = ctx.positional();
     if (args.size() != 1 || (args[0] != QLatin1String("csv") && args[0] != QLatin1String("pdf")))

@@ -25,7 +25,7 @@ int runInit(CliContext &ctx)
     ctx.parser().addOption(
         {QStringLiteral("rules"),
          QStringLiteral("The review rules JSON file the queue counts table is kept for (default: the "
-                        "built-in rules of REVIEW_QUEUE.md)."),
+                        "built-in rules of docs/REVIEW_QUEUE.md)."),
          QStringLiteral("file")});
     ctx.parser().addOption({QStringLiteral("print-sql"),
                             QStringLiteral("Change nothing: write the SQL init would run (tables, migrations, "

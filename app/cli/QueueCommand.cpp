@@ -18,7 +18,7 @@ int runQueue(CliContext &ctx)
         {QStringLiteral("include-p3-all"), QStringLiteral("Every P3 decision, not only the stable 10 % sample.")});
     ctx.parser().addOption(
         {QStringLiteral("rules"),
-         QStringLiteral("A review rules JSON file (default: the built-in rules of REVIEW_QUEUE.md)."),
+         QStringLiteral("A review rules JSON file (default: the built-in rules of docs/REVIEW_QUEUE.md)."),
          QStringLiteral("file")});
     if (!ctx.parse(QStringLiteral("The pending review queue, P0–P3, ordered by priority then due time.")))
         return ctx.exitCode();

@@ -162,7 +162,7 @@ Result<QueueCounts> readInTransaction(const Database &db, const ReviewRules &rul
         recentValues << hour;
         edgeCases << QStringLiteral("(p IN %1 AND created_at >= ? AND created_at < ?)").arg(codesOf(p, true));
         edgeCaseValues << toDbDateTime(cutoff) << edgeEnd;
-        edgeRanges << QStringLiteral("(created_at >= ? AND created_at < ?)");
+        edgeRanges << QStringLiteral("(%1 >= ? AND %1 < ?)").arg(db.dialect().utcTimeOf(QStringLiteral("created_at")));
         edgeRangeValues << toDbDateTime(cutoff) << edgeEnd;
     }
     std::array<qint64, kCodes> notOverdue{};
@@ -182,9 +182,10 @@ Result<QueueCounts> readInTransaction(const Database &db, const ReviewRules &rul
         edgeValues << code.values << edgeRangeValues << rawAgent.values;
         auto edge =
             sumByCode(db,
-                      QStringLiteral("SELECT p, SUM(CASE WHEN %1 THEN 1 ELSE 0 END) FROM (SELECT %2 AS p, created_at"
-                                     " FROM ai_telemetry WHERE human_feedback IS NULL AND (%3)%4) edge GROUP BY p")
+                      QStringLiteral("SELECT p, SUM(CASE WHEN %1 THEN 1 ELSE 0 END) FROM (SELECT %2 AS p, %3 AS created_at"
+                                     " FROM ai_telemetry WHERE human_feedback IS NULL AND (%4)%5) edge GROUP BY p")
                           .arg(edgeCases.join(QStringLiteral(" OR ")), code.sql,
+                               db.dialect().utcTimeOf(QStringLiteral("created_at")),
                                edgeRanges.join(QStringLiteral(" OR ")), rawAgent.sql),
                       edgeValues, QStringLiteral("reading the queue's edge hours"));
         if (!edge)

@@ -98,7 +98,8 @@ Result<QueueCounts> ReviewQueue::countsFromRows(const QueueFilter &filter, const
         const int hours = m_rules.priority(static_cast<Priority>(i)).slaHours;
         if (hours <= 0)
             continue;
-        // overdue ⇔ now > created_at + SLA ⇔ created_at < now − SLA
+        // overdue ⇔ now > created_at + SLA ⇔ created_at < now − SLA, on the UTC form of the
+        // column: another writer's "…T…Z" text would compare byte by byte otherwise.
         overdueTerms << QStringLiteral("(p = %1 AND created_at < ?)").arg(i);
         values << toDbDateTime(now.addSecs(-qint64(hours) * 3600));
     }
@@ -106,7 +107,8 @@ Result<QueueCounts> ReviewQueue::countsFromRows(const QueueFilter &filter, const
         ? QStringLiteral("0")
         : QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(overdueTerms.join(QStringLiteral(" OR ")));
     QString inner =
-        QStringLiteral("SELECT %1 AS p, created_at FROM ai_telemetry WHERE human_feedback IS NULL").arg(expr.sql);
+        QStringLiteral("SELECT %1 AS p, %2 AS created_at FROM ai_telemetry WHERE human_feedback IS NULL")
+            .arg(expr.sql, m_db->dialect().utcTimeOf(QStringLiteral("created_at")));
     values << expr.values;
     if (!filter.agentId.isEmpty()) {
         inner += QStringLiteral(" AND ") + m_db->dialect().exactMatch(QStringLiteral("agent_id"));

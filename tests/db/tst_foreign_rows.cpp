@@ -2,6 +2,8 @@
 #include "tests/support/TestDatabases.h"
 
 #include "core/common/TimeUtil.h"
+#include "core/queue/ReviewQueue.h"
+#include "core/queue/ReviewRules.h"
 #include "core/stats/StatsService.h"
 #include "core/storage/SqlUtil.h"
 
@@ -91,6 +93,40 @@ private slots:
         QVERIFY(byDay.ok());
         for (const GroupSummary &g : *byDay)
             QCOMPARE(g.summary.accuracy.totalDecisions, qint64(g.key == at.date().toString(Qt::ISODate) ? 3 : 0));
+    }
+
+    // The queue's overdue counts compare instants, not texts: a pending P0 written 90 minutes
+    // before "now" is overdue and one written 50 minutes before is not, in every form another
+    // writer may store, through the counts table (the SLA cutoff's own hour read from the
+    // rows) and through the rows alone.
+    void overdueComparesInstants_data() { everyTimeFormatLandsInTheSameBuckets_data(); }
+    void overdueComparesInstants()
+    {
+        if (currentBackend() != TestBackend::SQLite)
+            QSKIP("MariaDB's DATETIME column stores one form whatever the writer sent");
+        QFETCH(QString, format);
+        QFETCH(int, offsetMinutes);
+        FreshDatabase fresh = freshDatabase();
+        QVERIFY(fresh.db);
+        // Ten past the hour: the P0 cutoff (now − 1 h) and the recent row share a clock hour.
+        const QDate yesterday = QDateTime::currentDateTimeUtc().date().addDays(-1);
+        const QDateTime now(yesterday, QTime(12, 10), Qt::UTC);
+        for (const int minutesAgo : {90, 50}) {
+            const QString stored = now.addSecs((offsetMinutes - minutesAgo) * 60).toString(format);
+            QVERIFY2(insertRow(*fresh.db, "a", 0.3, 10, stored), qPrintable(stored));
+        }
+        const ReviewRules rules = ReviewRules::defaults();
+        const auto p0 = static_cast<size_t>(Priority::P0);
+        const ReviewQueue queue(fresh.db, rules);
+        for (const auto &[what, counts] : {std::pair{"counts", queue.counts({}, now)},
+                                           std::pair{"rows", queue.countsFromRows({}, now)}}) {
+            QVERIFY2(counts.ok(), what);
+            QVERIFY2(counts->total[p0] == 2, what);
+            QVERIFY2(counts->overdue[p0] == 1, qPrintable(QStringLiteral("%1: %2 overdue, stored as %3")
+                                                              .arg(QLatin1String(what))
+                                                              .arg(counts->overdue[p0])
+                                                              .arg(format)));
+        }
     }
 
     // Atalaya's triggers never refuse another writer's INSERT: a created_at that is not a time

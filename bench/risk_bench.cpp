@@ -1,6 +1,8 @@
 // Deployment-risk model figures (docs/RISK_MODEL.md, issue 6 targets): trains on a synthetic history
 // with a known nonlinear truth, prints held-out AUC/F1/Brier, train time, predict and Shapley
-// latency as JSON, and optionally writes the split for bench/risk_sklearn.py.
+// latency as JSON, and optionally writes the split for bench/risk_sklearn.py. With --from-csv
+// it trains on the "train" rows of a bench/risk_processes.py file instead and prints the
+// held-out AUC on its "val" rows with the settings the search chose.
 #include "core/risk/DlibForest.h"
 #include "core/risk/RiskExplainer.h"
 #include "core/risk/RiskTraining.h"
@@ -9,6 +11,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QTextStream>
 #include <QThread>
@@ -107,6 +110,68 @@ double percentile(std::vector<double> v, double p)
     return v[std::max<std::size_t>(rank, 1) - 1];
 }
 
+// Raw features, label and split as bench/risk_processes.py writes them; "train" rows get
+// increasing deployment times in file order (the time split's order).
+int fromCsv(const QString &path, const TrainingOptions &options)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        QTextStream(stderr) << "error: cannot read " << path << '\n';
+        return 1;
+    }
+    QTextStream in(&f);
+    const QStringList header = in.readLine().split(',');
+    std::vector<int> column(kRiskFeatureCount);
+    for (int i = 0; i < kRiskFeatureCount; ++i)
+        column[i] = static_cast<int>(header.indexOf(riskFeatureName(i)));
+    const auto labelColumn = header.indexOf(QStringLiteral("label"));
+    const auto splitColumn = header.indexOf(QStringLiteral("split"));
+    std::vector<CycleSample> train;
+    std::vector<FeatureVector> heldOut;
+    std::vector<bool> heldOutLabels;
+    const QDateTime start(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    while (!in.atEnd()) {
+        const QStringList cells = in.readLine().split(',');
+        if (cells.size() != header.size())
+            continue;
+        CycleSample s;
+        for (int i = 0; i < kRiskFeatureCount; ++i)
+            s.raw[i] = cells[column[i]].toDouble();
+        s.failed = cells[labelColumn] == QLatin1String("1");
+        if (cells[splitColumn] == QLatin1String("train")) {
+            s.deployedAt = start.addSecs(3600LL * static_cast<qint64>(train.size()));
+            train.push_back(s);
+        } else {
+            heldOut.push_back(normalizeFeatures(s.raw));
+            heldOutLabels.push_back(s.failed);
+        }
+    }
+    const double cpuBefore = processCpuSeconds();
+    QElapsedTimer timer;
+    timer.start();
+    auto model = trainRiskModel(train, options);
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    if (!model) {
+        QTextStream(stderr) << "error: " << model.error().message << '\n';
+        return 1;
+    }
+    std::vector<double> scores;
+    for (const FeatureVector &x : heldOut)
+        scores.push_back(model->riskScore(x));
+    const QJsonObject result{
+        {"file", QFileInfo(path).fileName()},
+        {"cycles", static_cast<int>(train.size())},
+        {"roc_auc", rocAuc(scores, heldOutLabels).value_or(-1)},
+        {"cv_roc_auc", model->metrics.rocAuc.value_or(-1)},
+        {"train_seconds", seconds},
+        {"train_cpu_seconds", processCpuSeconds() - cpuBefore},
+        {"settings", model->settings.toJson()},
+        {"settings_search", model->searchJson()},
+    };
+    QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char *argv[])
@@ -119,8 +184,16 @@ int main(int argc, char *argv[])
     parser.addOption({"min-leaf", "min_samples_per_leaf (default: automatic).", "n", "0"});
     parser.addOption({"feature-fraction", "Feature subsampling fraction (default 1/3).", "f", "0.3333333333333333"});
     parser.addOption({"explanations", "Shapley explanations to time (default 200).", "n", "200"});
+    parser.addOption({"from-csv", "Train on the train rows of a bench/risk_processes.py file.", "file"});
+    parser.addOption({"no-search", "Use the given (or automatic) settings instead of searching."});
     parser.process(app);
     const int n = parser.value("cycles").toInt();
+    const bool search = !parser.isSet("no-search") && !parser.isSet("min-leaf") && !parser.isSet("feature-fraction");
+    if (parser.isSet("from-csv")) {
+        TrainingOptions options;
+        options.searchSettings = search;
+        return fromCsv(parser.value("from-csv"), options);
+    }
 
     std::vector<double> truth;
     const std::vector<CycleSample> samples = synthesize(n, 42, truth);
@@ -129,6 +202,7 @@ int main(int argc, char *argv[])
         labels[i] = samples[i].failed;
 
     TrainingOptions options;
+    options.searchSettings = search;
     options.forest.minSamplesPerLeaf = parser.value("min-leaf").toInt();
     options.forest.featureFraction = parser.value("feature-fraction").toDouble();
     QElapsedTimer timer;

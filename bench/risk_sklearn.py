@@ -1,6 +1,9 @@
 """scikit-learn side of bench/risk_vs_sklearn.sh: the risk seed's RandomForestClassifier on the
-split that bench/risk_bench wrote (same rows, same normalised features), as JSON."""
+split that bench/risk_bench wrote (same rows, same normalised features), as JSON. With
+--processes DIR (bench/risk_processes.sh): the same forest on the train rows of every
+bench/risk_processes.py file, its held-out ROC AUC one JSON line per file."""
 import json
+import os
 import sys
 import time
 
@@ -9,14 +12,31 @@ from sklearn.ensemble import RandomForestClassifier
 from sklearn.metrics import brier_score_loss, f1_score, roc_auc_score
 
 
+def seed_forest(jobs):
+    return RandomForestClassifier(n_estimators=100, max_depth=10, min_samples_split=5, min_samples_leaf=2,
+                                  random_state=42, class_weight="balanced", n_jobs=jobs)
+
+
+def processes(directory, jobs):
+    from risk_processes import FEATURES, normalize
+    for file in sorted(f for f in os.listdir(directory) if f.endswith(".csv")):
+        data = np.genfromtxt(os.path.join(directory, file), delimiter=",", names=True, dtype=None, encoding="utf-8")
+        x = normalize(np.column_stack([data[n].astype(float) for n in FEATURES]))
+        y = data["label"].astype(int)
+        val = data["split"] == "val"
+        model = seed_forest(jobs).fit(x[~val], y[~val])
+        print(json.dumps({"file": file, "roc_auc": roc_auc_score(y[val], model.predict_proba(x[val])[:, 1]),
+                          "truth_auc": roc_auc_score(y[val], data["truth"][val].astype(float)),
+                          "failure_rate": float(y[~val].mean())}), flush=True)
+
+
 def main(path, jobs):
     data = np.genfromtxt(path, delimiter=",", names=True, dtype=None, encoding="utf-8")
     names = list(data.dtype.names[:10])
     x = np.column_stack([data[n].astype(float) for n in names])
     y = data["label"].astype(int)
     val = data["split"] == "val"
-    model = RandomForestClassifier(n_estimators=100, max_depth=10, min_samples_split=5, min_samples_leaf=2,
-                                   random_state=42, class_weight="balanced", n_jobs=jobs)
+    model = seed_forest(jobs)
     start, cpu = time.perf_counter(), time.process_time()
     model.fit(x[~val], y[~val])
     train_seconds, train_cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -42,4 +62,7 @@ def main(path, jobs):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 2)
+    if sys.argv[1] == "--processes":
+        processes(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 2)
+    else:
+        main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 2)

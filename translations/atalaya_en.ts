@@ -2349,6 +2349,10 @@ Overwrite that review with yours?</source>
         <source>Deployment risk</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Choosing settings by cross-validation…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ScreenshotRunner</name>

@@ -2353,6 +2353,10 @@ Overwrite that review with yours?</source>
         <source>Deployment risk</source>
         <translation>Riesgo de despliegue</translation>
     </message>
+    <message>
+        <source>Choosing settings by cross-validation…</source>
+        <translation>Eligiendo la configuración por validación cruzada…</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ScreenshotRunner</name>

@@ -15,12 +15,19 @@ std::optional<double> optionalOf(const QJsonValue &v)
 
 }  // namespace
 
+QString resamplingName(Resampling r)
+{
+    return r == Resampling::UndersampleSuccesses ? QStringLiteral("undersample_successes")
+                                                 : QStringLiteral("oversample_failures");
+}
+
 QJsonObject ForestSettings::toJson() const
 {
     return {{QStringLiteral("trees"), trees},
             {QStringLiteral("trees_per_chunk"), treesPerChunk},
             {QStringLiteral("feature_subsampling_fraction"), featureFraction},
             {QStringLiteral("min_samples_per_leaf"), minSamplesPerLeaf},
+            {QStringLiteral("resampling"), resamplingName(resampling)},
             {QStringLiteral("seed"), static_cast<qint64>(seed)}};
 }
 
@@ -31,6 +38,8 @@ ForestSettings ForestSettings::fromJson(const QJsonObject &o)
     s.treesPerChunk = o.value(QStringLiteral("trees_per_chunk")).toInt(s.treesPerChunk);
     s.featureFraction = o.value(QStringLiteral("feature_subsampling_fraction")).toDouble(s.featureFraction);
     s.minSamplesPerLeaf = o.value(QStringLiteral("min_samples_per_leaf")).toInt(s.minSamplesPerLeaf);
+    if (o.value(QStringLiteral("resampling")).toString() == resamplingName(Resampling::UndersampleSuccesses))
+        s.resampling = Resampling::UndersampleSuccesses;
     s.seed = static_cast<quint64>(o.value(QStringLiteral("seed")).toInteger(42));
     return s;
 }
@@ -116,6 +125,46 @@ QJsonObject RiskModel::cvJson() const
     return cv;
 }
 
+QJsonObject SettingsSearch::toJson() const
+{
+    QJsonArray list;
+    for (const SettingsCandidate &c : candidates) {
+        QJsonObject o = c.settings.toJson();
+        o.remove(QStringLiteral("trees_per_chunk"));
+        o.remove(QStringLiteral("seed"));
+        o.insert(QStringLiteral("cv_roc_auc"), jsonOrNull(c.cvAuc));
+        o.insert(QStringLiteral("chosen"), c.chosen);
+        list.append(o);
+    }
+    return {
+        {QStringLiteral("method"), QStringLiteral("stratified k-fold ROC AUC per candidate, one setting at a time")},
+        {QStringLiteral("rows"), rows},
+        {QStringLiteral("folds"), folds},
+        {QStringLiteral("trees_per_fold"), treesPerFold},
+        {QStringLiteral("cv_roc_auc_half_trees"), jsonOrNull(halfTreesAuc)},
+        {QStringLiteral("candidates"), list}};
+}
+
+SettingsSearch SettingsSearch::fromJson(const QJsonObject &o)
+{
+    SettingsSearch s;
+    s.rows = o.value(QStringLiteral("rows")).toInt();
+    s.folds = o.value(QStringLiteral("folds")).toInt();
+    s.treesPerFold = o.value(QStringLiteral("trees_per_fold")).toInt();
+    s.halfTreesAuc = optionalOf(o.value(QStringLiteral("cv_roc_auc_half_trees")));
+    for (const QJsonValue &v : o.value(QStringLiteral("candidates")).toArray()) {
+        const QJsonObject c = v.toObject();
+        s.candidates.push_back({ForestSettings::fromJson(c), optionalOf(c.value(QStringLiteral("cv_roc_auc"))),
+                                c.value(QStringLiteral("chosen")).toBool()});
+    }
+    return s;
+}
+
+QJsonObject RiskModel::searchJson() const
+{
+    return search.empty() ? QJsonObject() : search.toJson();
+}
+
 QJsonObject RiskModel::timeSplitJson() const
 {
     if (!timeSplit)
@@ -148,6 +197,7 @@ QJsonObject RiskModel::metadataJson() const
             {QStringLiteral("metrics"), metrics.toJson()},
             {QStringLiteral("cv"), cvJson()},
             {QStringLiteral("time_split"), timeSplitJson()},
+            {QStringLiteral("settings_search"), searchJson()},
             {QStringLiteral("calibration"), calibration.toJson()},
             {QStringLiteral("feature_importance"), importanceJson},
             {QStringLiteral("base_value"), baseValue},
@@ -172,6 +222,7 @@ std::optional<RiskModel> RiskModel::fromMetadata(const QJsonObject &o)
     if (ts.contains(QStringLiteral("roc_auc")))
         m.timeSplit = RiskMetrics::fromJson(ts);
     m.calibration = Calibration::fromJson(o.value(QStringLiteral("calibration")).toObject());
+    m.search = SettingsSearch::fromJson(o.value(QStringLiteral("settings_search")).toObject());
     const QJsonObject imp = o.value(QStringLiteral("feature_importance")).toObject();
     for (int i = 0; i < kRiskFeatureCount; ++i)
         m.importance[i] = imp.value(riskFeatureName(i)).toDouble();

@@ -12,12 +12,17 @@
 
 namespace atalaya {
 
+// How each tree's rows are balanced between failures and successes (dlib takes no weights).
+enum class Resampling { OversampleFailures, UndersampleSuccesses };
+QString resamplingName(Resampling r);
+
 // How the forest was grown (docs/RISK_MODEL.md §Training); stored with every version.
 struct ForestSettings {
     int trees = 100;
     int treesPerChunk = 10;  // one progress step, one cancellation point
     double featureFraction = 1.0 / 3.0;
     int minSamplesPerLeaf = 0;  // 0 = automatic, see trainRiskModel()
+    Resampling resampling = Resampling::OversampleFailures;
     quint64 seed = 42;
     QJsonObject toJson() const;
     static ForestSettings fromJson(const QJsonObject &json);
@@ -61,6 +66,25 @@ struct ValidationCheck {
 std::vector<ValidationCheck> validationChecks(const RiskMetrics &metrics);
 bool allPassed(const std::vector<ValidationCheck> &checks);
 
+// One set of settings tried by the search, with its out-of-fold ROC AUC.
+struct SettingsCandidate {
+    ForestSettings settings;
+    std::optional<double> cvAuc;
+    bool chosen = false;
+};
+
+// How trainRiskModel() chose the settings (docs/RISK_MODEL.md §Settings search).
+struct SettingsSearch {
+    int rows = 0;  // cycles the search cross-validated on (a stratified subsample of big histories)
+    int folds = 0;
+    int treesPerFold = 0;
+    std::vector<SettingsCandidate> candidates;  // in the order tried
+    std::optional<double> halfTreesAuc;  // the chosen candidate's CV AUC with half of each fold's trees
+    bool empty() const { return candidates.empty(); }
+    QJsonObject toJson() const;
+    static SettingsSearch fromJson(const QJsonObject &json);
+};
+
 // A trained (or loaded) deployment-risk model and everything needed to explain it.
 struct RiskModel {
     QString version;  // v1.0-YYYY-MM-DD[.N], set when stored
@@ -75,6 +99,7 @@ struct RiskModel {
     int cvFolds = 0;
     int cvTrees = 0;  // trees of each fold's forest (the final forest has settings.trees)
     Calibration calibration;
+    SettingsSearch search;  // empty when the settings were given
     Contributions importance{};  // permutation importance, sums to 1 (or all 0)
     bool active = false;
 
@@ -82,6 +107,7 @@ struct RiskModel {
     // The calibrated chance of failure (docs/RISK_MODEL.md §Calibration).
     double failureProbability(double riskScore) const;
     QJsonObject cvJson() const;  // the CV metrics with folds and trees per fold
+    QJsonObject searchJson() const;  // null-free: empty object when there was no search
     QJsonObject timeSplitJson() const;  // empty when the history had no usable time split
     // Everything but the forest, as stored beside it.
     QJsonObject metadataJson() const;

@@ -116,6 +116,8 @@ QJsonObject modelStatsJson(const RiskModel &model)
     stats.insert(QStringLiteral("base_value"), model.baseValue);
     stats.insert(QStringLiteral("cv"), model.cvJson());
     stats.insert(QStringLiteral("time_split"), model.timeSplit ? QJsonValue(model.timeSplitJson()) : QJsonValue());
+    stats.insert(QStringLiteral("settings_search"),
+                 model.search.empty() ? QJsonValue() : QJsonValue(model.searchJson()));
     stats.insert(QStringLiteral("calibration"), model.calibration.toJson());
     stats.insert(QStringLiteral("validation_checks"),
                  checksJson(validationChecks(model.metrics)).value(QStringLiteral("validation_checks")));
@@ -142,6 +144,7 @@ QJsonObject trainOutcomeJson(const TrainOutcome &o)
         {QStringLiteral("skipped_cycles"), o.skippedCycles},
         {QStringLiteral("cv"), o.model.cvJson()},
         {QStringLiteral("time_split"), o.model.timeSplit ? QJsonValue(o.model.timeSplitJson()) : QJsonValue()},
+        {QStringLiteral("settings_search"), o.model.search.empty() ? QJsonValue() : QJsonValue(o.model.searchJson())},
         {QStringLiteral("calibration"), o.model.calibration.toJson()}};
     if (!o.problems.isEmpty())
         out.insert(QStringLiteral("skipped_examples"), QJsonArray::fromStringList(o.problems));

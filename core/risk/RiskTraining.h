@@ -1,7 +1,8 @@
 #pragma once
 
 #include "core/common/Result.h"
-#include "core/risk/RiskModel.h"
+#include "core/risk/RiskEvaluation.h"
+#include "core/risk/RiskSettingsSearch.h"
 
 #include <functional>
 
@@ -15,7 +16,9 @@ struct TrainingMonitor {
 };
 
 struct TrainingOptions {
-    ForestSettings forest;
+    ForestSettings forest;  // the starting point of the search, or the settings when search is off
+    bool searchSettings = true;  // docs/RISK_MODEL.md §Settings search
+    SearchOptions search;
     int windowDays = 90;
     int backgroundSize = 100;
     int importanceRepeats = 3;
@@ -32,26 +35,11 @@ struct Split {
 };
 Split stratifiedSplit(const std::vector<bool> &labels, quint64 seed);
 
-// min_samples_per_leaf when left automatic: 1 % of the training rows, within 5..800. dlib only
-// stops splitting at it (no depth limit), so it sets the forest's size: ~200 leaves per tree,
-// about the capacity of the seed's max_depth=10, 0.2–0.8 MB, ~10 µs per prediction and fast
-// exact explanations. On the synthetic benchmark (bench/risk_vs_sklearn.sh) held-out AUC rose
-// from 100 per leaf to 400–1600 at 80 k rows and from 10 to 80–160 at 8 k rows, matching or
-// beating sklearn's seed forest; the floor of 5 still grows real trees on a few hundred cycles.
-int automaticMinSamplesPerLeaf(int trainingRows);
-
-// Stratified k folds: each class shuffled with the seed and dealt round-robin; fold f's rows.
-std::vector<std::vector<int>> stratifiedFolds(const std::vector<bool> &labels, int folds, quint64 seed);
-
-// The final forest is grown on every sample; its metrics are the out-of-fold predictions of a
-// stratified k-fold, plus a time-ordered split (docs/RISK_MODEL.md §Training).
+// The settings are chosen by cross-validation (searchSettings), then the final forest is grown on
+// every sample; its metrics are the out-of-fold predictions of a stratified k-fold with those
+// settings, plus a time-ordered split (docs/RISK_MODEL.md §Training).
 // Fewer than 10 samples, or only one class: NoModel. Cancelled: Internal "training cancelled".
 Result<RiskModel> trainRiskModel(const std::vector<CycleSample> &samples, const TrainingOptions &options,
                                  const TrainingMonitor &monitor = {});
-
-// Metrics of a model's scores on labelled rows (exposed for the benchmark and tests).
-RiskMetrics evaluateScores(const std::vector<double> &scores, const std::vector<bool> &labels, double failureRate,
-                           const Calibration &calibration = {});
-std::optional<double> rocAuc(const std::vector<double> &scores, const std::vector<bool> &labels);
 
 }  // namespace atalaya

@@ -259,12 +259,30 @@ private slots:
         QCOMPARE(ts.value("training_samples").toInt() + ts.value("validation_samples").toInt(),
                  tm.value("training_samples").toInt());
         QVERIFY(dry.json().object().value("calibration").toObject().value("method").isString());
+        // The settings were chosen by CV: every candidate with its AUC, the chosen one in use.
+        const QJsonObject search = dry.json().object().value("settings_search").toObject();
+        const QJsonObject used = dry.json().object().value("hyperparameters").toObject();
+        QVERIFY(search.value("candidates").toArray().size() >= 8);
+        int chosen = 0;
+        for (const QJsonValue &v : search.value("candidates").toArray()) {
+            const QJsonObject c = v.toObject();
+            QVERIFY(c.value("cv_roc_auc").isDouble());
+            if (!c.value("chosen").toBool())
+                continue;
+            ++chosen;
+            for (const char *key : {"min_samples_per_leaf", "feature_subsampling_fraction", "resampling"})
+                QCOMPARE(c.value(QLatin1String(key)), used.value(QLatin1String(key)));
+            QCOMPARE(c.value("cv_roc_auc"), cv.value("roc_auc"));
+        }
+        QCOMPARE(chosen, 1);
         auto anyway = cli({"risk", "train", "--activate-anyway"});
         QCOMPARE(anyway.exitCode, 0);
         QVERIFY(anyway.json().object().value("activated").toBool());
         auto stats = cli({"risk", "stats"});
         QCOMPARE(stats.exitCode, 0);
         QCOMPARE(stats.json().object().value("model_version"), anyway.json().object().value("model_version"));
+        QCOMPARE(stats.json().object().value("statistics").toObject().value("settings_search"),
+                 anyway.json().object().value("settings_search"));
         QCOMPARE(cli({"risk", "importance"}).json().object().value("top_features").toArray().size(), 5);
         QCOMPARE(cli({"risk", "models"}).json().object().value("active"),
                  anyway.json().object().value("model_version"));

@@ -5,6 +5,9 @@
 
 #include <QtTest>
 
+#include <cmath>
+#include <random>
+
 using namespace atalaya;
 
 Q_DECLARE_METATYPE(atalaya::FeatureVector)
@@ -28,6 +31,37 @@ TrainingOptions smallOptions()
     o.backgroundSize = 40;
     o.importanceRepeats = 2;
     return o;
+}
+
+// Two histories where the best forest differs: a noise-free XOR of two thresholds (fine
+// structure, wants small leaves) and a weak additive signal drowned in label noise (wants big,
+// smooth leaves). The other eight features are noise in both.
+std::vector<CycleSample> process(bool sharp, int n, quint64 seed)
+{
+    std::mt19937_64 rng(seed);
+    auto uniform = [&] { return static_cast<double>(rng() >> 11) * 0x1.0p-53; };
+    std::vector<CycleSample> out(n);
+    for (int i = 0; i < n; ++i) {
+        FeatureVector &x = out[i].raw;
+        x = {uniform() * 172800,
+             std::round(uniform() * 100),
+             std::round(uniform() * 1000),
+             std::floor(uniform() * 24),
+             std::floor(uniform() * 7),
+             std::floor(uniform() * 20),
+             std::floor(uniform() * 50),
+             uniform() * 86400,
+             1 + std::floor(uniform() * 4),
+             std::round(uniform() * 100) / 100};
+        const double tests = x[int(RiskFeature::TestsPassedPct)] / 100;
+        const double review = x[int(RiskFeature::CodeReviewScore)];
+        const double p = sharp ? ((tests < 0.5) != (review < 0.7) ? 0.97 : 0.03)
+                               : 1 / (1 + std::exp(-(-1.2 + 0.9 * (1 - tests) - 0.6 * review)));
+        out[i].failed = uniform() < p;
+        out[i].deployedAt = kNow.addSecs(-3600LL * (n - i));
+        out[i].cycleId = QString::number(i);
+    }
+    return out;
 }
 
 FeatureVector raw(double tests, double changes, double hour, double dow, double failures, double review,
@@ -86,6 +120,61 @@ private slots:
         QVERIFY(std::all_of(seen.begin(), seen.end(), [](int c) { return c == 1; }));
         QCOMPARE(stratifiedFolds(labels, 5, 42), folds);
         QVERIFY(stratifiedFolds(labels, 5, 43) != folds);
+    }
+
+    void searchPicksSettingsPerHistory()
+    {
+        TrainingOptions o = smallOptions();
+        o.cvTrees = 20;
+        QJsonObject chosen[2];
+        for (int sharp = 0; sharp < 2; ++sharp) {
+            const auto samples = process(sharp == 1, 1500, 3 + sharp);
+            auto model = trainRiskModel(samples, o);
+            QVERIFY(model.ok());
+            const SettingsSearch &s = model->search;
+            QCOMPARE(s.rows, 1500);
+            QCOMPARE(s.folds, 5);
+            QCOMPARE(s.treesPerFold, 20);
+            QCOMPARE(int(s.candidates.size()), searchCandidateCount(1500));
+            QCOMPARE(std::count_if(s.candidates.begin(), s.candidates.end(), [](auto &c) { return c.chosen; }), 1);
+            const auto winner =
+                std::find_if(s.candidates.begin(), s.candidates.end(), [](auto &c) { return c.chosen; });
+            // The model is grown with the chosen candidate (trees may double), and its CV is the
+            // chosen candidate's: same folds, same forests.
+            QCOMPARE(model->settings.minSamplesPerLeaf, winner->settings.minSamplesPerLeaf);
+            QCOMPARE(model->settings.featureFraction, winner->settings.featureFraction);
+            QCOMPARE(model->settings.resampling, winner->settings.resampling);
+            QVERIFY(model->settings.trees == o.forest.trees || model->settings.trees == 2 * o.forest.trees);
+            QCOMPARE(model->metrics.rocAuc, winner->cvAuc);
+            // Nothing tried beat the winner by more than the required gain.
+            for (const SettingsCandidate &c : s.candidates)
+                QVERIFY2(*c.cvAuc <= *winner->cvAuc + o.search.minGain,
+                         qPrintable(QStringLiteral("%1 > %2").arg(*c.cvAuc).arg(*winner->cvAuc)));
+            chosen[sharp] = model->settings.toJson();
+            QCOMPARE(SettingsSearch::fromJson(s.toJson()).toJson(), s.toJson());
+            auto again = trainRiskModel(samples, o);
+            QVERIFY(again.ok());
+            QCOMPARE(again->search.toJson(), s.toJson());
+            QCOMPARE(serializeForest(again->forest), serializeForest(model->forest));
+        }
+        qInfo() << "noisy:" << chosen[0] << "sharp:" << chosen[1];
+        QVERIFY(chosen[0].value("min_samples_per_leaf").toInt() > chosen[1].value("min_samples_per_leaf").toInt());
+    }
+
+    void givenSettingsAreNotSearched()
+    {
+        TrainingOptions o = smallOptions();
+        o.searchSettings = false;
+        o.forest.minSamplesPerLeaf = 7;
+        o.forest.resampling = Resampling::UndersampleSuccesses;
+        auto model = trainRiskModel(process(true, 400, 5), o);
+        QVERIFY(model.ok());
+        QVERIFY(model->search.empty());
+        QCOMPARE(model->settings.minSamplesPerLeaf, 7);
+        QCOMPARE(model->settings.resampling, Resampling::UndersampleSuccesses);
+        QCOMPARE(int(model->forest.trees.size()), 20);
+        QVERIFY(model->metadataJson().value("settings_search").toObject().isEmpty());
+        QCOMPARE(RiskModel::fromMetadata(model->metadataJson())->settings.toJson(), model->settings.toJson());
     }
 
     void timeSplitTestsTheNewestCycles()
@@ -252,7 +341,7 @@ private slots:
         QCOMPARE(m.trainingSamples, 1500);  // the final forest sees every cycle
         QCOMPARE(m.validationSamples, 1500);  // every cycle predicted once, out of fold
         QCOMPARE(m.tp + m.fp + m.tn + m.fn, 1500);
-        QCOMPARE(int(m_model->forest.trees.size()), 20);
+        QCOMPARE(int(m_model->forest.trees.size()), m_model->settings.trees);
         QVERIFY2(m.rocAuc && *m.rocAuc > 0.6, qPrintable(QString::number(m.rocAuc.value_or(-1))));
         double total = 0;
         for (double v : m_model->importance)

@@ -51,9 +51,11 @@ QString stageText(const QString &stage)
 {
     if (stage == QLatin1String("reading"))
         return RiskPage::tr("Reading the history…");
+    if (stage == QLatin1String("settings search"))
+        return RiskPage::tr("Choosing settings by cross-validation…");
     if (stage == QLatin1String("training"))
         return RiskPage::tr("Growing trees…");
-    if (stage == QLatin1String("evaluating"))
+    if (stage == QLatin1String("cross-validation") || stage == QLatin1String("time split"))
         return RiskPage::tr("Evaluating…");
     if (stage == QLatin1String("importance"))
         return RiskPage::tr("Feature importance…");

@@ -2368,19 +2368,19 @@ Overwrite that review with yours?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Risk score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failure probability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P(failure)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

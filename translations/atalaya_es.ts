@@ -2372,20 +2372,20 @@ Overwrite that review with yours?</source>
         <translation>Ciclo</translation>
     </message>
     <message>
-        <source>Risk score</source>
-        <translation>Puntuación de riesgo</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>Nivel</translation>
-    </message>
-    <message>
-        <source>Failure probability</source>
-        <translation>Probabilidad de fallo</translation>
-    </message>
-    <message>
         <source>Gate</source>
         <translation>Umbral</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>P(failure)</source>
+        <translation>P(fallo)</translation>
     </message>
 </context>
 <context>

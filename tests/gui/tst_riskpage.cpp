@@ -169,7 +169,7 @@ private slots:
                 QCOMPARE(table->model()->index(row, 1).data(Qt::UserRole).toDouble(), score);
                 const bool above = score > limit->value();
                 gated += above;
-                QCOMPARE(table->model()->index(row, 4).data(Qt::UserRole).toBool(), above);
+                QCOMPARE(table->model()->index(row, 3).data(Qt::UserRole).toBool(), above);
             }
             QVERIFY(child<QLabel>(&page, "riskBatchSummary")->text().startsWith(QString::number(gated)));
         };

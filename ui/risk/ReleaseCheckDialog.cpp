@@ -55,7 +55,8 @@ ReleaseCheckDialog::ReleaseCheckDialog(ReleaseCheck check, const Result<qint64> 
     table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->resizeRowsToContents();
+    // Rows follow their wrapped detail as the dialog is resized.
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(table, 1);
 
     m_status = new QLabel(this);

@@ -49,7 +49,6 @@ QVariant RiskBatchModel::data(const QModelIndex &index, int role) const
         case Cycle:
             return r.cycleId;
         case Score:
-        case Level:
             return r.riskScore;
         case FailureProbability:
             return r.failureProbability;
@@ -64,9 +63,7 @@ QVariant RiskBatchModel::data(const QModelIndex &index, int role) const
         case Cycle:
             return r.cycleId;
         case Score:
-            return l.toString(r.riskScore, 'f', 3);
-        case Level:
-            return riskLevelText(r.level);
+            return tr("%1 · %2").arg(l.toString(r.riskScore, 'f', 3), riskLevelText(r.level));
         case FailureProbability:
             return l.toString(r.failureProbability * 100, 'f', 1) + QStringLiteral(" %");
         default:
@@ -75,7 +72,7 @@ QVariant RiskBatchModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == Gated && gated(r))
         return QColor(0xc6, 0x28, 0x28);
-    if (role == Qt::TextAlignmentRole && (index.column() == Score || index.column() == FailureProbability))
+    if (role == Qt::TextAlignmentRole && index.column() == FailureProbability)
         return int(Qt::AlignRight | Qt::AlignVCenter);
     return {};
 }
@@ -88,11 +85,9 @@ QVariant RiskBatchModel::headerData(int section, Qt::Orientation orientation, in
     case Cycle:
         return tr("Cycle");
     case Score:
-        return tr("Risk score");
-    case Level:
-        return tr("Level");
+        return tr("Risk");
     case FailureProbability:
-        return tr("Failure probability");
+        return tr("P(failure)");
     default:
         return tr("Gate");
     }

@@ -16,12 +16,12 @@ struct RiskBatchRow {
     QString error;  // the cycle could not be read (its features are invalid); no prediction
 };
 
-// Cycle | Risk score | Level | Failure probability | Above limit. "Above limit" is the CLI's
+// Cycle | Risk (score and level) | Failure probability | Gate. The gate is the CLI's
 // --fail-above rule (risk_score > limit), re-evaluated when the limit changes.
 class RiskBatchModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Cycle, Score, Level, FailureProbability, Gated, ColumnCount };
+    enum Column { Cycle, Score, FailureProbability, Gated, ColumnCount };
     enum Roles { SortRole = Qt::UserRole };
     using QAbstractTableModel::QAbstractTableModel;
 

@@ -95,6 +95,8 @@ RiskBatchPanel::RiskBatchPanel(QWidget *parent) : QWidget(parent)
     m_table->sortByColumn(RiskBatchModel::Score, Qt::DescendingOrder);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setMinimumWidth(370);  // the four columns without a scroll bar, in Spanish too
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     layout->addWidget(m_table, 2);
     m_summary = new QLabel(this);

@@ -123,6 +123,8 @@ private slots:
         rows.push_back(decision("a-open", "code_review", 0.5, now.addSecs(-60)));
         rows.push_back(decision("a-late0", "code_review", 0.5, now.addSecs(-2 * 3600)));
         rows.push_back(decision("a-late1", "code_review", 0.75, now.addDays(-2)));
+        for (int i = 0; i < 20; ++i)
+            rows.push_back(decision("a-many", "code_review", 0.5, now.addSecs(-60 - i)));
         // Found for the cycle: its id in metadata, or a deployment/rollback task of the window.
         const QJsonObject ofCycle{{QStringLiteral("cycle_id"), m_lowCycle}};
         const QJsonObject nearly{{QStringLiteral("cycle_id"), m_lowCycle + QStringLiteral("0")}};
@@ -277,6 +279,20 @@ private slots:
         QVERIFY2(text.contains(heading), qPrintable(text));
         QVERIFY(text.contains(m_highCycle));
         QVERIFY(text.contains(QStringLiteral("a-late0")));
+    }
+
+    void pdfListsWhatFitsAndSaysHowManyThereAre()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("many.pdf"));
+        auto run = cli({"release-check", "--cycle", m_lowCycle, "--agents", "a-many", "--pdf", path, "--lang", "en",
+                        "--no-record"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject reviews = run.json().object().value("reviews").toObject();
+        QCOMPARE(reviews.value("open_p0").toInt(), 20);
+        QCOMPARE(reviews.value("items").toArray().size(), 12);
+        QVERIFY(pdfInfo(path).contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n"))));
+        const QString text = pdfText(path).simplified();
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\d+ of 20 open P0/P1 reviews listed"))), qPrintable(text));
     }
 
     void withoutModelExits5()

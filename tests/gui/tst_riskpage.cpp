@@ -3,6 +3,7 @@
 #include "core/demo/DemoLoader.h"
 #include "core/release/ReleaseCheck.h"
 #include "core/risk/RiskDataSource.h"
+#include "ui/reports/ReleaseCheckPdf.h"
 #include "ui/risk/ReleaseCheckDialog.h"
 #include "core/storage/SqlUtil.h"
 #include "ui/risk/RiskPage.h"
@@ -230,6 +231,45 @@ private slots:
         QVERIFY(QString::fromUtf8(info.readAllStandardOutput()).contains(QRegularExpression("Pages:\\s+1\\n")));
         QVERIFY(child<QPushButton>(dialog, "releaseSavePdf"));
         dialog->close();
+    }
+
+    void releasePdfStaysOnePageWhateverTheQueueHolds()
+    {
+        ReleaseInputs in;
+        in.cycleId = QStringLiteral("cycle-long");
+        in.now = QDateTime::currentDateTimeUtc();
+        in.prediction.riskScore = 0.5;
+        in.prediction.level = riskLevel(0.5);
+        in.model = {QStringLiteral("v1.0-2026-01-01"), in.now.addDays(-90), 0.65};
+        in.agents = {QStringLiteral("agent-with-a-rather-long-name-for-a-table-cell")};
+        in.reviews = {{in.agents[0], 60, 0, 30, 0}};
+        for (int i = 0; i < 60; ++i) {
+            QueueItem item;
+            item.id = 1000 + i;
+            item.agentId = in.agents[0];
+            item.taskType = QStringLiteral("rollback_decision");
+            item.priority = Priority::P0;
+            item.dueAt = in.now.addSecs((i - 30) * 60);
+            in.openItems.push_back(item);
+        }
+        const ReleaseCheck check = judgeRelease(in);
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("long.pdf"));
+        QVERIFY(writeReleaseCheckPdf(check, pdf).ok());
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {pdf});
+        QVERIFY(info.waitForFinished(30000));
+        QVERIFY(QString::fromUtf8(info.readAllStandardOutput()).contains(QRegularExpression("Pages:\\s+1\\n")));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString words = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        const QRegularExpressionMatch listed = QRegularExpression("(\\d+) of 60 open P0/P1 reviews listed").match(words);
+        QVERIFY2(listed.hasMatch(), qPrintable(words));
+        const int shown = listed.captured(1).toInt();
+        QVERIFY(shown > 5 && shown < 60);
+        QVERIFY(words.contains(QStringLiteral("#%1").arg(1000 + shown - 1)));
+        QVERIFY(!words.contains(QStringLiteral("#%1").arg(1000 + shown)));
     }
 
     void retrainsWithProgressAndActivates()

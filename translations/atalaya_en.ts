@@ -230,6 +230,203 @@ min %8 ms · max %9 ms</source>
     </message>
 </context>
 <context>
+    <name>ReleaseReport</name>
+    <message>
+        <source>Verdict: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds to the risk score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No feature raises the risk above the base value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open reviews of the agents involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P0: %1 open, %2 overdue · P1: %3 open, %4 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 open P0/P1 reviews listed; the review queue has them all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release check — cycle %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked at %1 · model %2 (CV AUC %3, trained %4) · window %n day(s)</source>
+        <translation>
+            <numerusform>Checked at %1 · model %2 (CV AUC %3, trained %4) · window %n day</numerusform>
+            <numerusform>Checked at %1 · model %2 (CV AUC %3, trained %4) · window %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deployment risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk score %1 (%2) · calibrated failure probability %3 % · confidence %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the release check to %1 (%2). Choose a folder where you may create files, or check that the disk is not full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release check %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the PDF could not be drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseText</name>
+    <message>
+        <source>Risk is high (score %1 ≥ 0.70): do not deploy as is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk is medium (score %1): deploy with a rollback plan and close watch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk is low (score %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No single factor adds %1 or more to the risk score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 adds %2 to the risk score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address it before deploying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mitigate it or accept it explicitly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 P0 review(s) past their deadline (%2): review them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 P1 review(s) past their deadline (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No P0 or P1 review is overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 P0 and %2 P1 review(s) open within their deadline (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open P0 or P1 review for the agents involved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 critical alert(s) active for the agents involved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 high and %2 medium alert(s) active for the agents involved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active alert for the agents involved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over-confident by %1 or more: %2; their confidence cannot be trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over-confident: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agent involved is over-confident on its reviewed decisions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 was trained %2 days ago (%3 or more): retrain it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 was trained %2 days ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model has no cross-validated AUC: its risk figure is unproven.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CV AUC %1 &lt; %2: the model barely tells failures apart; its verdict cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CV AUC %1 &lt; %2: treat the risk figure as a weak signal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CV AUC %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message numerus="yes">
         <source>%1 to %2 UTC (%n days)</source>
@@ -1504,6 +1701,120 @@ min %8 ms · max %9 ms</source>
     </message>
 </context>
 <context>
+    <name>atalaya::ReleaseCheckDialog</name>
+    <message>
+        <source>Release check — cycle %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk score %1 (%2) · model %3 · agents: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded as decision #%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save release check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReleaseReasonsModel</name>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go with conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no-go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk factors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model AUC</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>atalaya::ReviewDetailPane</name>
     <message>
         <source>The selected decision, its metadata and who reviewed it before</source>
@@ -2043,6 +2354,75 @@ Overwrite that review with yours?</source>
     </message>
 </context>
 <context>
+    <name>atalaya::RiskBatchModel</name>
+    <message>
+        <source>Above %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P(failure)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::RiskBatchPanel</name>
+    <message>
+        <source>Select cycles (Shift, Ctrl, Ctrl+A) and predict them together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cycle is gated when its risk score is above this value (the CLI&apos;s --fail-above).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predict selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n cycle(s) above %2.</source>
+        <translation>
+            <numerusform>%1 of %n cycle above %2.</numerusform>
+            <numerusform>%1 of %n cycles above %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>atalaya::RiskForm</name>
     <message>
         <source>Lead time</source>
@@ -2351,6 +2731,22 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Choosing settings by cross-validation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go / no-go for the picked cycle: its risk, the involved agents&apos; reviews, alerts and calibration, and the model&apos;s age and AUC. The check is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several cycles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking cycle %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -232,6 +232,203 @@ mín. %8 ms · máx. %9 ms</translation>
     </message>
 </context>
 <context>
+    <name>ReleaseReport</name>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Veredicto: %1</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>Factor</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Adds to the risk score</source>
+        <translation>Suma a la puntuación de riesgo</translation>
+    </message>
+    <message>
+        <source>No feature raises the risk above the base value.</source>
+        <translation>Ninguna variable eleva el riesgo por encima del valor base.</translation>
+    </message>
+    <message>
+        <source>Open reviews of the agents involved</source>
+        <translation>Revisiones abiertas de los agentes implicados</translation>
+    </message>
+    <message>
+        <source>Agents: %1</source>
+        <translation>Agentes: %1</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>no se encontró ninguno</translation>
+    </message>
+    <message>
+        <source>P0: %1 open, %2 overdue · P1: %3 open, %4 overdue</source>
+        <translation>P0: %1 abiertas, %2 vencidas · P1: %3 abiertas, %4 vencidas</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Task type</source>
+        <translation>Tipo de tarea</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioridad</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vence</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(vencida)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 open P0/P1 reviews listed; the review queue has them all.</source>
+        <translation>Se listan %1 de %2 revisiones P0/P1 abiertas; la cola de revisión las tiene todas.</translation>
+    </message>
+    <message>
+        <source>Release check — cycle %1</source>
+        <translation>Control de despliegue — ciclo %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked at %1 · model %2 (CV AUC %3, trained %4) · window %n day(s)</source>
+        <translation>
+            <numerusform>Comprobado el %1 · modelo %2 (AUC de VC %3, entrenado el %4) · ventana de %n día</numerusform>
+            <numerusform>Comprobado el %1 · modelo %2 (AUC de VC %3, entrenado el %4) · ventana de %n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deployment risk</source>
+        <translation>Riesgo del despliegue</translation>
+    </message>
+    <message>
+        <source>Risk score %1 (%2) · calibrated failure probability %3 % · confidence %4</source>
+        <translation>Puntuación de riesgo %1 (%2) · probabilidad calibrada de fallo %3 % · confianza %4</translation>
+    </message>
+    <message>
+        <source>Cannot write the release check to %1 (%2). Choose a folder where you may create files, or check that the disk is not full.</source>
+        <translation>No se puede escribir el control de despliegue en %1 (%2). Elija una carpeta donde pueda crear archivos o compruebe que el disco no está lleno.</translation>
+    </message>
+    <message>
+        <source>Release check %1</source>
+        <translation>Control de despliegue %1</translation>
+    </message>
+    <message>
+        <source>the PDF could not be drawn</source>
+        <translation>no se pudo dibujar el PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseText</name>
+    <message>
+        <source>Risk is high (score %1 ≥ 0.70): do not deploy as is.</source>
+        <translation>El riesgo es alto (puntuación %1 ≥ 0.70): no despliegue tal como está.</translation>
+    </message>
+    <message>
+        <source>Risk is medium (score %1): deploy with a rollback plan and close watch.</source>
+        <translation>El riesgo es medio (puntuación %1): despliegue con un plan de marcha atrás y vigilancia estrecha.</translation>
+    </message>
+    <message>
+        <source>Risk is low (score %1).</source>
+        <translation>El riesgo es bajo (puntuación %1).</translation>
+    </message>
+    <message>
+        <source>No single factor adds %1 or more to the risk score.</source>
+        <translation>Ningún factor por sí solo suma %1 o más a la puntuación de riesgo.</translation>
+    </message>
+    <message>
+        <source>%1 adds %2 to the risk score.</source>
+        <translation>%1 suma %2 a la puntuación de riesgo.</translation>
+    </message>
+    <message>
+        <source>Address it before deploying.</source>
+        <translation>Corríjalo antes de desplegar.</translation>
+    </message>
+    <message>
+        <source>Mitigate it or accept it explicitly.</source>
+        <translation>Mitíguelo o acéptelo de forma explícita.</translation>
+    </message>
+    <message>
+        <source>%1 P0 review(s) past their deadline (%2): review them first.</source>
+        <translation>%1 revisión(es) P0 fuera de plazo (%2): revíselas primero.</translation>
+    </message>
+    <message>
+        <source>%1 P1 review(s) past their deadline (%2).</source>
+        <translation>%1 revisión(es) P1 fuera de plazo (%2).</translation>
+    </message>
+    <message>
+        <source>No P0 or P1 review is overdue.</source>
+        <translation>Ninguna revisión P0 o P1 está vencida.</translation>
+    </message>
+    <message>
+        <source>%1 P0 and %2 P1 review(s) open within their deadline (%3).</source>
+        <translation>%1 revisión(es) P0 y %2 P1 abiertas dentro de plazo (%3).</translation>
+    </message>
+    <message>
+        <source>No open P0 or P1 review for the agents involved.</source>
+        <translation>Ninguna revisión P0 o P1 abierta para los agentes implicados.</translation>
+    </message>
+    <message>
+        <source>%1 critical alert(s) active for the agents involved.</source>
+        <translation>%1 alerta(s) crítica(s) activa(s) para los agentes implicados.</translation>
+    </message>
+    <message>
+        <source>%1 high and %2 medium alert(s) active for the agents involved.</source>
+        <translation>%1 alerta(s) alta(s) y %2 media(s) activas para los agentes implicados.</translation>
+    </message>
+    <message>
+        <source>No active alert for the agents involved.</source>
+        <translation>Ninguna alerta activa para los agentes implicados.</translation>
+    </message>
+    <message>
+        <source>Over-confident by %1 or more: %2; their confidence cannot be trusted.</source>
+        <translation>Exceso de confianza de %1 o más: %2; no se puede fiar de su confianza.</translation>
+    </message>
+    <message>
+        <source>Over-confident: %1.</source>
+        <translation>Exceso de confianza: %1.</translation>
+    </message>
+    <message>
+        <source>No agent involved is over-confident on its reviewed decisions.</source>
+        <translation>Ningún agente implicado muestra exceso de confianza en sus decisiones revisadas.</translation>
+    </message>
+    <message>
+        <source>Model %1 was trained %2 days ago (%3 or more): retrain it.</source>
+        <translation>El modelo %1 se entrenó hace %2 días (%3 o más): vuelva a entrenarlo.</translation>
+    </message>
+    <message>
+        <source>Model %1 was trained %2 days ago.</source>
+        <translation>El modelo %1 se entrenó hace %2 días.</translation>
+    </message>
+    <message>
+        <source>The model has no cross-validated AUC: its risk figure is unproven.</source>
+        <translation>El modelo no tiene AUC de validación cruzada: su cifra de riesgo no está probada.</translation>
+    </message>
+    <message>
+        <source>CV AUC %1 &lt; %2: the model barely tells failures apart; its verdict cannot be used.</source>
+        <translation>AUC de VC %1 &lt; %2: el modelo apenas distingue los fallos; su veredicto no se puede usar.</translation>
+    </message>
+    <message>
+        <source>CV AUC %1 &lt; %2: treat the risk figure as a weak signal.</source>
+        <translation>AUC de VC %1 &lt; %2: tome la cifra de riesgo como una señal débil.</translation>
+    </message>
+    <message>
+        <source>CV AUC %1.</source>
+        <translation>AUC de VC %1.</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message numerus="yes">
         <source>%1 to %2 UTC (%n days)</source>
@@ -1506,6 +1703,120 @@ mín. %8 ms · máx. %9 ms</translation>
     </message>
 </context>
 <context>
+    <name>atalaya::ReleaseCheckDialog</name>
+    <message>
+        <source>Release check — cycle %1</source>
+        <translation>Control de despliegue — ciclo %1</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Veredicto: %1</translation>
+    </message>
+    <message>
+        <source>Risk score %1 (%2) · model %3 · agents: %4</source>
+        <translation>Puntuación de riesgo %1 (%2) · modelo %3 · agentes: %4</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>no se encontró ninguno</translation>
+    </message>
+    <message>
+        <source>Recorded as decision #%1.</source>
+        <translation>Registrado como decisión #%1.</translation>
+    </message>
+    <message>
+        <source>Not recorded: %1</source>
+        <translation>No registrado: %1</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Save release check</source>
+        <translation>Guardar control de despliegue</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>Guardado %1.</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReleaseReasonsModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>Regla</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Desplegar</translation>
+    </message>
+    <message>
+        <source>Go with conditions</source>
+        <translation>Desplegar con condiciones</translation>
+    </message>
+    <message>
+        <source>No-go</source>
+        <translation>No desplegar</translation>
+    </message>
+    <message>
+        <source>go</source>
+        <translation>adelante</translation>
+    </message>
+    <message>
+        <source>condition</source>
+        <translation>condición</translation>
+    </message>
+    <message>
+        <source>no-go</source>
+        <translation>bloquea</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>Nivel de riesgo</translation>
+    </message>
+    <message>
+        <source>Risk factors</source>
+        <translation>Factores de riesgo</translation>
+    </message>
+    <message>
+        <source>Overdue reviews</source>
+        <translation>Revisiones vencidas</translation>
+    </message>
+    <message>
+        <source>Open reviews</source>
+        <translation>Revisiones abiertas</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Calibración</translation>
+    </message>
+    <message>
+        <source>Model age</source>
+        <translation>Antigüedad del modelo</translation>
+    </message>
+    <message>
+        <source>Model AUC</source>
+        <translation>AUC del modelo</translation>
+    </message>
+</context>
+<context>
     <name>atalaya::ReviewDetailPane</name>
     <message>
         <source>The selected decision, its metadata and who reviewed it before</source>
@@ -2047,6 +2358,75 @@ Overwrite that review with yours?</source>
     </message>
 </context>
 <context>
+    <name>atalaya::RiskBatchModel</name>
+    <message>
+        <source>Above %1</source>
+        <translation>Por encima de %1</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Cycle</source>
+        <translation>Ciclo</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Umbral</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Riesgo</translation>
+    </message>
+    <message>
+        <source>P(failure)</source>
+        <translation>P(fallo)</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::RiskBatchPanel</name>
+    <message>
+        <source>Select cycles (Shift, Ctrl, Ctrl+A) and predict them together.</source>
+        <translation>Seleccione ciclos (Mayús, Ctrl, Ctrl+A) y predígalos a la vez.</translation>
+    </message>
+    <message>
+        <source>A cycle is gated when its risk score is above this value (the CLI&apos;s --fail-above).</source>
+        <translation>Un ciclo queda retenido cuando su puntuación de riesgo supera este valor (el --fail-above de la CLI).</translation>
+    </message>
+    <message>
+        <source>Gate above</source>
+        <translation>Retener por encima de</translation>
+    </message>
+    <message>
+        <source>Predict selected</source>
+        <translation>Predecir los seleccionados</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Train a model first.</source>
+        <translation>Entrene antes un modelo.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n cycle(s) above %2.</source>
+        <translation>
+            <numerusform>%1 de %n ciclo por encima de %2.</numerusform>
+            <numerusform>%1 de %n ciclos por encima de %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>atalaya::RiskForm</name>
     <message>
         <source>Lead time</source>
@@ -2356,6 +2736,22 @@ Overwrite that review with yours?</source>
     <message>
         <source>Choosing settings by cross-validation…</source>
         <translation>Eligiendo la configuración por validación cruzada…</translation>
+    </message>
+    <message>
+        <source>Release check…</source>
+        <translation>Control de despliegue…</translation>
+    </message>
+    <message>
+        <source>Go / no-go for the picked cycle: its risk, the involved agents&apos; reviews, alerts and calibration, and the model&apos;s age and AUC. The check is recorded.</source>
+        <translation>Desplegar o no el ciclo elegido: su riesgo, las revisiones, alertas y calibración de los agentes implicados, y la antigüedad y el AUC del modelo. El control queda registrado.</translation>
+    </message>
+    <message>
+        <source>Several cycles</source>
+        <translation>Varios ciclos</translation>
+    </message>
+    <message>
+        <source>Checking cycle %1…</source>
+        <translation>Comprobando el ciclo %1…</translation>
     </message>
 </context>
 <context>

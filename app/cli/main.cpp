@@ -39,14 +39,17 @@ void consoleHandler(QtMsgType type, const QMessageLogContext &context, const QSt
         QTextStream(stderr) << qFormatLogMessage(type, context, message) << '\n';
 }
 
-// `export pdf` draws Qt Charts, which need a QApplication; it runs offscreen, so no display.
+// `export pdf` draws Qt Charts and `release-check --pdf` paints with the GUI's fonts: both need a
+// QApplication; it runs offscreen, so no display.
 bool exportsPdf(int argc, char *argv[])
 {
     bool exporting = false;
+    bool checking = false;
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         exporting = exporting || arg == "export";
-        if (exporting && arg == "pdf")
+        checking = checking || arg == "release-check";
+        if ((exporting && arg == "pdf") || (checking && (arg == "--pdf" || arg.startsWith("--pdf="))))
             return true;
     }
     return false;

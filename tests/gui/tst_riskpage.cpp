@@ -1,6 +1,10 @@
 #include "tests/support/TestDatabases.h"
 
 #include "core/demo/DemoLoader.h"
+#include "core/release/ReleaseCheck.h"
+#include "core/risk/RiskDataSource.h"
+#include "ui/reports/ReleaseCheckPdf.h"
+#include "ui/risk/ReleaseCheckDialog.h"
 #include "core/storage/SqlUtil.h"
 #include "ui/risk/RiskPage.h"
 #include "core/risk/RiskModelStore.h"
@@ -11,7 +15,14 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QListView>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QJsonDocument>
@@ -103,6 +114,162 @@ private slots:
         QVERIFY(row.ok());
         QCOMPARE(row->agentId, QStringLiteral("deployment-risk-predictor"));
         QCOMPARE(QJsonDocument::fromJson(row->metadataJson).object().value("cycle_id").toString(), picker->itemText(1));
+    }
+
+    void predictsSeveralCyclesSelectedWithKeysAndClicks()
+    {
+        RiskPage page(AppContext{m_fresh.db, nullptr});
+        page.resize(1400, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(20000));
+        child<QTabWidget>(&page, "riskTabs")->setCurrentIndex(1);
+        auto *list = child<QListView>(&page, "riskBatchCycles");
+        auto *predict = child<QPushButton>(&page, "riskBatchPredict");
+        QTRY_VERIFY(list->isVisible());
+        const int cycles = list->model()->rowCount();
+        QVERIFY(cycles > 5);
+        QVERIFY(!predict->isEnabled());  // nothing selected yet
+
+        // Ctrl+A selects every cycle; a click then selects one, Shift+click a range, Ctrl+click adds one.
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(list->selectionModel()->selectedRows().size(), cycles);
+        const auto at = [&](int row) { return list->visualRect(list->model()->index(row, 0)).center(); };
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::NoModifier, at(0));
+        QCOMPARE(list->selectionModel()->selectedRows().size(), 1);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::ShiftModifier, at(2));
+        QCOMPARE(list->selectionModel()->selectedRows().size(), 3);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::ControlModifier, at(4));
+        QCOMPARE(list->selectionModel()->selectedRows().size(), 4);
+        QStringList chosen;
+        for (int row : {0, 1, 2, 4})
+            chosen << list->model()->index(row, 0).data().toString();
+
+        QVERIFY(predict->isEnabled());
+        predict->click();
+        auto *table = child<QTableView>(&page, "riskBatchResults");
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 4, 20000);
+        auto *progress = child<QProgressBar>(&page, "riskBatchProgress");
+        QCOMPARE(progress->value(), 4);
+        QCOMPARE(progress->maximum(), 4);
+
+        // Each row is the active model's score of that cycle, and the gate column is the CLI's
+        // --fail-above rule at the panel's limit.
+        auto model = RiskModelStore(m_fresh.db).loadActive();
+        QVERIFY(model.ok());
+        auto *limit = child<QDoubleSpinBox>(&page, "riskBatchLimit");
+        const auto checkGates = [&] {
+            int gated = 0;
+            for (int row = 0; row < table->model()->rowCount(); ++row) {
+                const QString id = table->model()->index(row, 0).data().toString();
+                QVERIFY(chosen.contains(id));
+                const double score = model->riskScore(normalizeFeatures(RiskDataSource(m_fresh.db).cycle(id)->raw));
+                QCOMPARE(table->model()->index(row, 1).data(Qt::UserRole).toDouble(), score);
+                const bool above = score > limit->value();
+                gated += above;
+                QCOMPARE(table->model()->index(row, 3).data(Qt::UserRole).toBool(), above);
+            }
+            QVERIFY(child<QLabel>(&page, "riskBatchSummary")->text().startsWith(QString::number(gated)));
+        };
+        checkGates();
+        limit->setValue(0.0);
+        checkGates();
+        limit->setValue(1.0);
+        checkGates();
+    }
+
+    void releaseCheckOfThePickedCycle()
+    {
+        RiskPage page(AppContext{m_fresh.db, nullptr});
+        page.resize(1400, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(20000));
+        auto *button = child<QPushButton>(&page, "riskReleaseCheck");
+        QVERIFY(!button->isEnabled());  // no recorded cycle picked yet
+        auto *picker = child<QComboBox>(&page, "riskCyclePicker");
+        emit picker->activated(2);
+        const QString cycle = picker->itemText(2);
+        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 10000);
+        QSignalSpy shown(&page, &RiskPage::releaseCheckShown);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY2(shown.wait(30000), qPrintable(child<QLabel>(&page, "riskStatus")->text()));
+        auto *dialog = shown.first().at(0).value<ReleaseCheckDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->check().inputs.cycleId, cycle);
+        const QString verdict = dialog->check().verdict;
+        QVERIFY(QStringList({"go", "go_with_conditions", "no_go"}).contains(verdict));
+        QVERIFY(child<QLabel>(dialog, "releaseVerdict")->text().startsWith(QStringLiteral("Verdict: ")));
+        auto *reasons = child<QTableView>(dialog, "releaseReasons");
+        QCOMPARE(reasons->model()->rowCount(), 8);
+        for (int row = 0; row < 8; ++row)
+            QCOMPARE(reasons->model()->index(row, 2).data().toString(), dialog->check().reasons[row].detail);
+
+        // The check was recorded as a decision naming the cycle and the verdict.
+        const QString status = child<QLabel>(dialog, "releaseStatus")->text();
+        QVERIFY2(status.contains(QLatin1Char('#')), qPrintable(status));
+        const qint64 id = status.section(QLatin1Char('#'), 1).section(QLatin1Char('.'), 0, 0).toLongLong();
+        auto row = TelemetryRepository(m_fresh.db).find(id);
+        QVERIFY(row.ok());
+        QCOMPARE(row->agentId, kReleaseCheckAgent);
+        QCOMPARE(QJsonDocument::fromJson(row->metadataJson).object().value("cycle_id").toString(), cycle);
+        QCOMPARE(QJsonDocument::fromJson(row->decisionJson).object().value("verdict").toString(), verdict);
+
+        // Save PDF… writes the one-page report.
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("check.pdf"));
+        QVERIFY(dialog->savePdf(pdf).ok());
+        QVERIFY(child<QLabel>(dialog, "releaseStatus")->text().contains(QStringLiteral("check.pdf")));
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {pdf});
+        QVERIFY(info.waitForFinished(30000));
+        QVERIFY(QString::fromUtf8(info.readAllStandardOutput()).contains(QRegularExpression("Pages:\\s+1\\n")));
+        QVERIFY(child<QPushButton>(dialog, "releaseSavePdf"));
+        dialog->close();
+    }
+
+    void releasePdfStaysOnePageWhateverTheQueueHolds()
+    {
+        ReleaseInputs in;
+        in.cycleId = QStringLiteral("cycle-long");
+        in.now = QDateTime::currentDateTimeUtc();
+        in.prediction.riskScore = 0.5;
+        in.prediction.level = riskLevel(0.5);
+        in.model = {QStringLiteral("v1.0-2026-01-01"), in.now.addDays(-90), 0.65};
+        in.agents = {QStringLiteral("agent-with-a-rather-long-name-for-a-table-cell")};
+        in.reviews = {{in.agents[0], 60, 0, 30, 0}};
+        for (int i = 0; i < 60; ++i) {
+            QueueItem item;
+            item.id = 1000 + i;
+            item.agentId = in.agents[0];
+            item.taskType = QStringLiteral("rollback_decision");
+            item.priority = Priority::P0;
+            item.dueAt = in.now.addSecs((i - 30) * 60);
+            in.openItems.push_back(item);
+        }
+        const ReleaseCheck check = judgeRelease(in);
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("long.pdf"));
+        QVERIFY(writeReleaseCheckPdf(check, pdf).ok());
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {pdf});
+        QVERIFY(info.waitForFinished(30000));
+        QVERIFY(QString::fromUtf8(info.readAllStandardOutput()).contains(QRegularExpression("Pages:\\s+1\\n")));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString words = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        const QRegularExpressionMatch listed = QRegularExpression("(\\d+) of 60 open P0/P1 reviews listed").match(words);
+        QVERIFY2(listed.hasMatch(), qPrintable(words));
+        const int shown = listed.captured(1).toInt();
+        QVERIFY(shown > 5 && shown < 60);
+        QVERIFY(words.contains(QStringLiteral("#%1").arg(1000 + shown - 1)));
+        QVERIFY(!words.contains(QStringLiteral("#%1").arg(1000 + shown)));
     }
 
     void retrainsWithProgressAndActivates()

@@ -116,7 +116,12 @@ void RiskGauge::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    const QRectF bar(16, 8, width() - 32, 20);
+    paintRiskGauge(p, QRectF(16, 8, width() - 32, 20), m_score, palette().color(QPalette::WindowText), QLocale());
+}
+
+void paintRiskGauge(QPainter &p, const QRectF &bar, std::optional<double> score, const QColor &ink,
+                    const QLocale &locale)
+{
     struct Zone {
         double from, to;
         QColor color;
@@ -128,16 +133,18 @@ void RiskGauge::paintEvent(QPaintEvent *)
     for (const Zone &z : zones)
         p.fillRect(QRectF(bar.left() + z.from * bar.width(), bar.top(), (z.to - z.from) * bar.width(), bar.height()),
                    z.color);
-    p.setPen(palette().color(QPalette::WindowText));
+    p.setPen(ink);
+    p.setBrush(Qt::NoBrush);
     p.drawRect(bar);
+    const qreal label = bar.height() * 0.8;
     for (double tick : {0.0, 0.2, 0.4, 0.7, 1.0}) {
         const double x = bar.left() + tick * bar.width();
-        p.drawText(QRectF(x - 20, bar.bottom() + 2, 40, 16), Qt::AlignHCenter | Qt::AlignTop,
-                   QLocale().toString(tick, 'f', 1));
+        p.drawText(QRectF(x - label, bar.bottom() + 2, 2 * label, label), Qt::AlignHCenter | Qt::AlignTop,
+                   locale.toString(tick, 'f', 1));
     }
-    if (m_score) {
-        const double x = bar.left() + std::clamp(*m_score, 0.0, 1.0) * bar.width();
-        p.setPen(QPen(palette().color(QPalette::WindowText), 3));
+    if (score) {
+        const double x = bar.left() + std::clamp(*score, 0.0, 1.0) * bar.width();
+        p.setPen(QPen(ink, 3));
         p.drawLine(QPointF(x, bar.top() - 5), QPointF(x, bar.bottom() + 5));
     }
 }

@@ -9,6 +9,8 @@
 
 class QChartView;
 class QLabel;
+class QLocale;
+class QPainter;
 
 namespace atalaya {
 
@@ -26,6 +28,11 @@ protected:
 private:
     std::optional<double> m_score;
 };
+
+// The gauge's bar in `bar` (zones, frame, tick labels below it, a marker at the score), for the
+// widget and the release-check PDF.
+void paintRiskGauge(QPainter &painter, const QRectF &bar, std::optional<double> score, const QColor &ink,
+                    const QLocale &locale);
 
 // Signed per-feature bars (Qt Charts): red raises the risk, green lowers it.
 class ContributionChart : public QWidget {

@@ -3,8 +3,11 @@
 #include "ui/common/AsyncRun.h"
 #include "ui/common/DatabasePool.h"
 #include "ui/common/LatestLoader.h"
+#include "ui/risk/ReleaseCheckDialog.h"
+#include "ui/risk/RiskBatchPanel.h"
 #include "ui/risk/RiskCharts.h"
 #include "core/ingest/RiskCheckRecorder.h"
+#include "core/release/ReleaseCheck.h"
 #include "core/risk/RiskDataSource.h"
 #include "ui/risk/RiskForm.h"
 #include "ui/risk/RiskModelPanel.h"
@@ -13,8 +16,10 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -70,7 +75,10 @@ RiskPage::RiskPage(const AppContext &context, QWidget *parent)
 {
     auto *layout = new QHBoxLayout(this);
 
-    auto *formBox = new QGroupBox(tr("Deployment"), this);
+    // The what-if form for one deployment, or several recorded cycles at once.
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("riskTabs"));
+    auto *formBox = new QWidget(tabs);
     auto *formLayout = new QVBoxLayout(formBox);
     m_form = new RiskForm(formBox);
     formLayout->addWidget(m_form);
@@ -80,13 +88,22 @@ RiskPage::RiskPage(const AppContext &context, QWidget *parent)
         tr("Writes the prediction as a decision of deployment-risk-predictor, so reviewers can judge it"));
     m_record->setEnabled(false);
     formLayout->addWidget(m_record);
+    m_releaseCheck = new QPushButton(tr("Release check…"), formBox);
+    m_releaseCheck->setObjectName(QStringLiteral("riskReleaseCheck"));
+    m_releaseCheck->setToolTip(tr("Go / no-go for the picked cycle: its risk, the involved agents' reviews, alerts "
+                                  "and calibration, and the model's age and AUC. The check is recorded."));
+    m_releaseCheck->setEnabled(false);
+    formLayout->addWidget(m_releaseCheck);
     m_status = new QLabel(formBox);
     m_status->setObjectName(QStringLiteral("riskStatus"));
     m_status->setWordWrap(true);
     formLayout->addWidget(m_status);
     formLayout->addStretch(1);
-    formBox->setMaximumWidth(400);  // the longest Spanish label and its field side by side
-    layout->addWidget(formBox, 0);
+    tabs->addTab(formBox, tr("Deployment"));
+    m_batch = new RiskBatchPanel(tabs);
+    tabs->addTab(m_batch, tr("Several cycles"));
+    tabs->setMaximumWidth(420);  // the longest Spanish label and its field side by side
+    layout->addWidget(tabs, 0);
 
     auto *resultBox = new QGroupBox(tr("Prediction"), this);
     auto *resultLayout = new QVBoxLayout(resultBox);
@@ -123,6 +140,7 @@ RiskPage::RiskPage(const AppContext &context, QWidget *parent)
     connect(m_form, &RiskForm::changed, this, &RiskPage::schedulePrediction);
     connect(m_form, &RiskForm::cycleRequested, this, &RiskPage::loadCycle);
     connect(m_record, &QPushButton::clicked, this, &RiskPage::recordCheck);
+    connect(m_releaseCheck, &QPushButton::clicked, this, &RiskPage::releaseCheck);
     connect(m_panel, &RiskModelPanel::retrainRequested, this, &RiskPage::retrain);
     connect(m_panel, &RiskModelPanel::activateRequested, this, &RiskPage::activate);
     connect(m_panel, &RiskModelPanel::cancelRequested, this, [this] {
@@ -145,7 +163,7 @@ void RiskPage::refresh()
     }
     m_pageLoader->run<Result<PageData>>(
         [db] { return loadPageData(db); },
-        [this](Result<PageData> data) {
+        [this, db](Result<PageData> data) {
             if (!data) {
                 finishLoad(false, data.error().message);
                 return;
@@ -154,6 +172,9 @@ void RiskPage::refresh()
             m_panel->showModel(m_model.get());
             m_panel->showVersions(data->versions);
             m_form->setCycles(data->cycles);
+            m_batch->setSource(db, m_model);
+            m_batch->setCycles(data->cycles);
+            updateReleaseCheck();
             if (!m_model) {
                 m_level->setText(tr("No model yet"));
                 m_gauge->setScore(std::nullopt);
@@ -181,6 +202,7 @@ void RiskPage::schedulePrediction()
 {
     // Until the new prediction is on screen, recording would file the previous one.
     m_record->setEnabled(false);
+    updateReleaseCheck();
     if (m_model)
         m_debounce->start();
 }
@@ -237,7 +259,54 @@ void RiskPage::loadCycle(const QString &cycleId)
                                  : tr("Cycle %1 succeeded in reality.").arg(cycleId));
         m_form->setValues(sample->raw);
         m_form->setCycleId(cycleId);
+        updateReleaseCheck();
     });
+}
+
+void RiskPage::updateReleaseCheck()
+{
+    m_releaseCheck->setEnabled(!m_checking && m_model && m_context.db && !m_form->cycleId().isEmpty());
+}
+
+void RiskPage::releaseCheck()
+{
+    const QString cycle = m_form->cycleId();
+    if (cycle.isEmpty() || !m_context.db || m_checking)
+        return;
+    m_checking = true;
+    updateReleaseCheck();
+    setStatus(tr("Checking cycle %1…").arg(cycle));
+    struct Outcome {
+        Result<ReleaseCheck> check;
+        Result<qint64> recorded = qint64(0);
+    };
+    // Every check asked for is judged and recorded: like a recorded prediction, never superseded.
+    runAsync<Outcome>(
+        this, databasePool(),
+        [db = m_context.db, cycle] {
+            ReleaseRequest request;
+            request.cycleId = cycle;
+            request.language = riskLanguageFrom(QString());
+            QElapsedTimer timer;
+            timer.start();
+            Outcome out{runReleaseCheck(db, request)};
+            if (out.check)
+                out.recorded = recordReleaseCheck(db, *out.check, timer.nsecsElapsed() / 1e6, QStringLiteral("atalaya"));
+            return out;
+        },
+        [this](const Outcome &out) {
+            m_checking = false;
+            updateReleaseCheck();
+            if (!out.check) {
+                setStatus(out.check.error().message);
+                return;
+            }
+            setStatus(QString());
+            auto *dialog = new ReleaseCheckDialog(*out.check, out.recorded, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+            emit releaseCheckShown(dialog);
+        });
 }
 
 void RiskPage::recordCheck()

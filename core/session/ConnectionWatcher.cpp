@@ -19,6 +19,10 @@ ConnectionWatcher::ConnectionWatcher(std::shared_ptr<const Database> db, QObject
     m_timer->setInterval(kIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &ConnectionWatcher::checkNow);
     m_timer->start();
+    m_silence = new QTimer(this);
+    m_silence->setSingleShot(true);
+    m_silence->setInterval(kSilenceMs);
+    connect(m_silence, &QTimer::timeout, this, &ConnectionWatcher::reportSilence);
 }
 
 ConnectionWatcher::~ConnectionWatcher()
@@ -39,31 +43,49 @@ ConnectionWatcher::Ping ConnectionWatcher::ping(const Database &db)
 
 void ConnectionWatcher::checkNow()
 {
-    if (m_pinging)
+    if (m_pinging) {
+        if (m_pingStarted.elapsed() >= kSilenceMs)
+            reportSilence();
         return;
+    }
     m_pinging = true;
+    m_pingStarted.start();
+    m_silence->start();
     auto *watcher = new QFutureWatcher<Ping>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
         m_pinging = false;
+        m_silence->stop();
         settle(watcher->result());
     });
     watcher->setFuture(QtConcurrent::run(&m_thread, [db = m_db] { return ping(*db); }));
 }
 
+void ConnectionWatcher::reportSilence()
+{
+    reportLost(QStringLiteral("%1 has not answered a ping for %2 s — the server or the network may be stuck")
+                   .arg(m_db->url().describe())
+                   .arg(m_pingStarted.elapsed() / 1000));
+}
+
+void ConnectionWatcher::reportLost(const QString &reason)
+{
+    const bool changed = m_state != State::Lost || reason != m_reason;
+    if (m_state != State::Lost) {
+        logEvent(lcStorage(), QtWarningMsg, QStringLiteral("database connection lost"),
+                 {{QStringLiteral("database"), m_db->url().describe()}, {QStringLiteral("reason"), reason}});
+        invalidateConnections(*m_db);
+    }
+    m_state = State::Lost;
+    m_reason = reason;
+    if (changed)
+        emit lost(m_reason);
+}
+
 void ConnectionWatcher::settle(const Ping &result)
 {
     if (!result.ok) {
-        const bool changed = m_state != State::Lost || result.reason != m_reason;
-        if (m_state != State::Lost) {
-            logEvent(lcStorage(), QtWarningMsg, QStringLiteral("database connection lost"),
-                     {{QStringLiteral("database"), m_db->url().describe()}, {QStringLiteral("reason"), result.reason}});
-            invalidateConnections(*m_db);
-        }
-        m_state = State::Lost;
-        m_reason = result.reason;
-        if (changed)
-            emit lost(m_reason);
+        reportLost(result.reason);
         return;
     }
     const bool back = m_state == State::Lost || result.bounced;

@@ -2,6 +2,7 @@
 
 #include "core/storage/Database.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QThreadPool>
 
@@ -21,6 +22,9 @@ class ConnectionWatcher : public QObject {
 public:
     enum class State { Unknown, Connected, Lost };
     static constexpr int kIntervalMs = 1000;
+    // A ping still unanswered after this long means a stuck server or network: reported as
+    // lost then, not after the read timeout (60 s) that ends the ping.
+    static constexpr int kSilenceMs = 2000;
 
     explicit ConnectionWatcher(std::shared_ptr<const Database> db, QObject *parent = nullptr);
     ~ConnectionWatcher() override;
@@ -48,11 +52,15 @@ private:
     };
     static Ping ping(const Database &db);
     void settle(const Ping &result);
+    void reportLost(const QString &reason);
+    void reportSilence();
 
     std::shared_ptr<const Database> m_db;
     QThreadPool m_thread;  // one thread that never expires: the probe keeps one connection
     QTimer *m_timer = nullptr;
+    QTimer *m_silence = nullptr;  // fires kSilenceMs after a ping started
     bool m_pinging = false;
+    QElapsedTimer m_pingStarted;
     State m_state = State::Unknown;
     QString m_reason;
 };

@@ -12,11 +12,14 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtConcurrent>
 #include <QtTest>
+
+#include <csignal>
 
 using namespace atalaya;
 using test::scalar;
@@ -90,6 +93,40 @@ private slots:
         QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(watcher.state(), ConnectionWatcher::State::Connected);
         QCOMPARE(QtConcurrent::run(&worker, [db] { return readQueue(db); }).result(), QString());
+    }
+
+    // A server that hangs (SIGSTOP) answers nothing and refuses nothing: the watcher says so
+    // after kSilenceMs instead of after the 60 s read timeout, and sees it resume (SIGCONT).
+    void stuckServerIsReportedWithinFiveSecondsAndResumes()
+    {
+        std::shared_ptr<Database> db = m_server->createDatabase(QStringLiteral("stuck"));
+        QVERIFY(db);
+        ConnectionWatcher watcher(db);
+        QSignalSpy lost(&watcher, &ConnectionWatcher::lost);
+        QSignalSpy restored(&watcher, &ConnectionWatcher::restored);
+        QTRY_COMPARE_WITH_TIMEOUT(watcher.state(), ConnectionWatcher::State::Connected, 5000);
+        QFile pidFile(m_server->info(QStringLiteral("PID_FILE")));
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const auto pid = static_cast<pid_t>(pidFile.readAll().trimmed().toLongLong());
+        QVERIFY(pid > 0);
+
+        QCOMPARE(::kill(pid, SIGSTOP), 0);
+        QElapsedTimer clock;
+        clock.start();
+        const bool noticed = lost.wait(5000);
+        const qint64 after = clock.elapsed();
+        QCOMPARE(::kill(pid, SIGCONT), 0);  // before any check can end the test with it stopped
+        QVERIFY(noticed);
+        qInfo("watcher: stuck server noticed after %lld ms", after);
+        QVERIFY2(after < 5000, qPrintable(QString::number(after)));
+        QVERIFY2(lost.first().at(0).toString().contains(QLatin1String("has not answered")),
+                 qPrintable(lost.first().at(0).toString()));
+
+        clock.restart();
+        QVERIFY(restored.wait(10000));
+        qInfo("watcher: resumed server noticed after %lld ms", clock.elapsed());
+        QCOMPARE(watcher.state(), ConnectionWatcher::State::Connected);
+        QCOMPARE(readQueue(db), QString());
     }
 
     // The window: the status bar turns red with the reason within 5 s; verdicts given meanwhile

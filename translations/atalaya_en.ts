@@ -2111,6 +2111,10 @@ Overwrite that review with yours?</source>
             <numerusform>%Ln decisions waiting for review</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Feedback is on: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ReviewRules</name>
@@ -2884,6 +2888,13 @@ Overwrite that review with yours?</source>
     <message>
         <source>Every time Atalaya shows is in UTC, the time zone of the data</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection to %1 lost, reconnecting every %n s: %2</source>
+        <translation>
+            <numerusform>Connection to %1 lost, reconnecting every %n s: %2</numerusform>
+            <numerusform>Connection to %1 lost, reconnecting every %n s: %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2115,6 +2115,10 @@ Overwrite that review with yours?</source>
             <numerusform>%Ln decisiones pendientes de revisión</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Feedback is on: %1</source>
+        <translation>El feedback sigue activo: %1</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ReviewRules</name>
@@ -2888,6 +2892,13 @@ Overwrite that review with yours?</source>
     <message>
         <source>Every time Atalaya shows is in UTC, the time zone of the data</source>
         <translation>Todas las horas que muestra Atalaya están en UTC, la zona horaria de los datos</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connection to %1 lost, reconnecting every %n s: %2</source>
+        <translation>
+            <numerusform>Conexión con %1 perdida, reconectando cada %n s: %2</numerusform>
+            <numerusform>Conexión con %1 perdida, reconectando cada %n s: %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>

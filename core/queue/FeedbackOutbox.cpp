@@ -71,7 +71,7 @@ QString FeedbackOutbox::newKey()
 
 int FeedbackOutbox::backoffSeconds(int attempts)
 {
-    return std::min(60, 1 << std::clamp(attempts - 1, 0, 6));
+    return std::min(8, 1 << std::clamp(attempts - 1, 0, 3));
 }
 
 Result<std::unique_ptr<FeedbackOutbox>> FeedbackOutbox::open(const QString &path)

@@ -58,8 +58,9 @@ public:
     Result<std::vector<OutboxEntry>> entries() const;
 
     // Delivers due entries in order and stops at the first transient failure, which pushes
-    // that entry's next attempt back: 1 s, 2 s, 4 s … capped at 60 s. `force` ignores the
-    // backoff (the user pressed "retry now", or the connection just came back).
+    // that entry's next attempt back: 1 s, 2 s, 4 s, then every 8 s (a released lock or a
+    // restarted server is found within seconds; an attempt is one statement). `force` ignores
+    // the backoff (the user pressed "retry now", or the connection just came back).
     OutboxFlush flush(const Database &target, const FeedbackRepository &repo, bool force = false);
 
     static QString newKey();

@@ -50,7 +50,9 @@ SendOutcome FeedbackSender::send(OutboxEntry entry)
     if (outboxSize() > 0) {
         queue(QStringLiteral("waiting behind earlier feedback in the outbox"));
         if (out.kind == SendOutcome::Kind::Queued) {
-            const OutboxFlush flushed = retry(true);
+            // Not forced: while the database is out, a key press must not wait for another
+            // failed attempt (a lock wait, a connect timeout) before it is safe in the outbox.
+            const OutboxFlush flushed = retry(false);
             for (const auto &[e, message] : flushed.conflicts) {
                 if (e.key == entry.key) {
                     out.kind = SendOutcome::Kind::Conflict;

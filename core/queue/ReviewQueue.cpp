@@ -5,8 +5,10 @@
 #include "core/queue/QueueCountsStore.h"
 #include "core/queue/ReviewRulesSql.h"
 #include "core/storage/Database.h"
+#include "core/storage/LockErrors.h"
 #include "core/storage/SqlUtil.h"
 
+#include <QDir>
 #include <QJsonDocument>
 
 namespace atalaya {
@@ -207,13 +209,22 @@ Result<QueueSnapshot> ReviewQueue::snapshot(const QueueFilter &filter) const
 
 Result<WriteAccess> ReviewQueue::writeAccess() const
 {
+    // The probe does not wait for another program's lock: that is a moment's state, not a
+    // missing right, and the page must not hang on it. Writable with a reason: verdicts go to
+    // the outbox until the lock is released.
+    const bool sqlite = m_db->backend() == Backend::SQLite;
+    const int wait = m_db->options().lockWaitTimeoutSeconds;
+    execStatement(*m_db,
+                  sqlite ? QStringLiteral("PRAGMA busy_timeout = 0")
+                         : QStringLiteral("SET SESSION lock_wait_timeout = 1, innodb_lock_wait_timeout = 1"),
+                  {}, QStringLiteral("shortening the lock wait"));
     // A write that touches no row still needs the privilege, so it probes without writing.
-    if (Status begun = beginTransaction(*m_db); !begun)
-        return begun.error();
-    Status probe = execStatement(*m_db,
-                                 QStringLiteral("UPDATE ai_telemetry SET human_feedback = human_feedback,"
-                                                " accuracy = accuracy WHERE 1 = 0"),
-                                 {}, QStringLiteral("checking the feedback privilege"));
+    Status probe = beginTransaction(*m_db);
+    if (probe)
+        probe = execStatement(*m_db,
+                              QStringLiteral("UPDATE ai_telemetry SET human_feedback = human_feedback,"
+                                             " accuracy = accuracy WHERE 1 = 0"),
+                              {}, QStringLiteral("checking the feedback privilege"));
     if (probe)
         probe = execStatement(*m_db,
                               QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id, previous_value,"
@@ -222,10 +233,21 @@ Result<WriteAccess> ReviewQueue::writeAccess() const
                                              " client_host, created_at FROM atalaya_feedback_audit WHERE 1 = 0"),
                               {}, QStringLiteral("checking the audit privilege"));
     rollbackTransaction(*m_db);
+    execStatement(*m_db,
+                  sqlite ? QStringLiteral("PRAGMA busy_timeout = %1").arg(wait * 1000)
+                         : QStringLiteral("SET SESSION lock_wait_timeout = %1, innodb_lock_wait_timeout = %1").arg(wait),
+                  {}, QStringLiteral("restoring the lock wait"));
     if (probe)
         return WriteAccess{true, {}};
     if (isPermissionDenied(probe.error()) || isMissingTable(probe.error()))
         return WriteAccess{false, probe.error().message};
+    if (isLockTimeout(probe.error()))
+        return WriteAccess{true,
+                           sqlite ? QStringLiteral("the SQLite file %1 is locked by another program right now; "
+                                                   "verdicts wait in the outbox until it is free")
+                                        .arg(QDir::toNativeSeparators(m_db->url().path))
+                                  : QStringLiteral("another session holds a lock on the decisions right now; "
+                                                   "verdicts wait in the outbox until it is released")};
     return probe.error();
 }
 

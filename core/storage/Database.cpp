@@ -1,6 +1,7 @@
 #include "core/storage/Database.h"
 
 #include "core/logging/Logging.h"
+#include "core/storage/ConnectionHealth.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -80,6 +81,7 @@ Database::~Database()
     // from this thread is not allowed.
     for (const QString &name : std::as_const(m_names))
         QSqlDatabase::removeDatabase(name);
+    connection_health::forget(m_prefix, m_names);
 }
 
 Result<std::shared_ptr<Database>> Database::open(const DbUrl &url, const QString &password,
@@ -127,6 +129,7 @@ QString Database::connectionName() const
 Status Database::openConnection(QSqlDatabase &db) const
 {
     Status status = configureConnection(db);
+    connection_health::opened(m_prefix, db.connectionName(), status);
     QMutexLocker lock(&m_mutex);
     if (status)
         m_openError.reset();
@@ -170,8 +173,14 @@ Status Database::configureConnection(QSqlDatabase &db) const
 QSqlDatabase Database::connection() const
 {
     const QString name = connectionName();
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, false);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (connection_health::shouldReopen(m_prefix, name, db.isOpen())) {
+            db.close();
+            openConnection(db);
+        }
+        return db;
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(
         m_url.backend == Backend::SQLite ? QStringLiteral("QSQLITE") : QStringLiteral("QMYSQL"), name);
     if (m_url.backend == Backend::SQLite) {
@@ -194,7 +203,11 @@ QSqlDatabase Database::connection() const
 
 Status Database::reconnect() const
 {
-    QSqlDatabase db = connection();
+    // Always one new attempt: not connection(), which may just have made one of its own.
+    const QString name = connectionName();
+    if (!QSqlDatabase::contains(name))
+        return connection().isOpen() ? Status() : Status(notOpenError(*this));
+    QSqlDatabase db = QSqlDatabase::database(name, false);
     db.close();
     return openConnection(db);
 }

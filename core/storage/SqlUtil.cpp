@@ -1,7 +1,10 @@
 #include "core/storage/SqlUtil.h"
 
 #include "core/logging/Logging.h"
+#include "core/storage/ConnectionHealth.h"
+#include "core/storage/LockErrors.h"
 
+#include <QDir>
 #include <QRegularExpression>
 #include <QSqlError>
 
@@ -9,6 +12,7 @@ namespace atalaya {
 namespace {
 const char kPrivilegeHint[] = " — the database account lacks the privilege; use an account that "
                               "may do this, or ask your DBA";
+const char kLockHint[] = " (--timeout SECONDS, or Settings → Database in the app)";
 const char kInitHint[] = " — run `atalaya-cli init` (with an account that may create tables) to create "
                          "Atalaya's tables";
 
@@ -20,11 +24,32 @@ QString missingTable(const QString &native, const QString &text)
     const QRegularExpressionMatch m = (native == QLatin1String("1146") ? mysql : sqlite).match(text);
     return m.hasMatch() ? m.captured(1) : QString();
 }
+
+// The handle is dead (server gone away, connection lost or killed, dropped for inactivity):
+// so are the other threads' handles to the same server, and each must be opened again.
+bool connectionLost(const Database &db, const QString &native)
+{
+    static const QStringList lost = {QStringLiteral("2006"), QStringLiteral("2013"), QStringLiteral("2055"),
+                                     QStringLiteral("1927"), QStringLiteral("4031")};
+    return db.dialect().isMySql() && lost.contains(native);
+}
 }  // namespace
+
+bool isSqliteLock(const Database &db, const QString &driverText)
+{
+    return db.backend() == Backend::SQLite
+        && (driverText.contains(QLatin1String("database is locked"), Qt::CaseInsensitive)
+            || driverText.contains(QLatin1String("database table is locked"), Qt::CaseInsensitive));
+}
 
 bool isPermissionDenied(const Error &error)
 {
     return error.code == ErrorCode::Unavailable && error.message.endsWith(QString::fromUtf8(kPrivilegeHint));
+}
+
+bool isLockTimeout(const Error &error)
+{
+    return error.code == ErrorCode::Unavailable && error.message.endsWith(QString::fromUtf8(kLockHint));
 }
 
 bool isMissingTable(const Error &error)
@@ -62,21 +87,32 @@ Error sqlError(const Database &db, const QSqlError &error, const QString &what)
     const QString native = error.nativeErrorCode();
     const QString text = error.text().trimmed();
     qCWarning(lcStorage).noquote() << what << "failed on" << db.url().describe() << ":" << text;
+    if (connectionLost(db, native))
+        invalidateConnections(db);
     const QString table = missingTable(native, text);
     if (!table.isEmpty())
         return makeError(ErrorCode::Unavailable,
                          QStringLiteral("%1 failed: the table %2 does not exist in %3%4")
                              .arg(what, table, db.url().describe(), QString::fromUtf8(kInitHint)));
+    if (isSqliteLock(db, text))
+        return makeError(ErrorCode::Unavailable,
+                         QStringLiteral("%1 failed: the SQLite file %2 is locked by another program (one of its "
+                                        "connections holds a write transaction; Atalaya waits up to %3 s for it, less "
+                                        "when a wait could deadlock) — retry when that program has finished writing, "
+                                        "or allow a longer wait%4")
+                             .arg(what, QDir::toNativeSeparators(db.url().path))
+                             .arg(db.options().lockWaitTimeoutSeconds)
+                             .arg(QString::fromUtf8(kLockHint)));
     // 1205 is also what a table or metadata lock (LOCK TABLES, ALTER) ends with.
-    if (native == QLatin1String("1205")
-        || (db.backend() == Backend::SQLite && text.contains(QLatin1String("database is locked"), Qt::CaseInsensitive)))
+    if (native == QLatin1String("1205"))
         return makeError(ErrorCode::Unavailable,
                          QStringLiteral("%1 failed: another session held a lock on the data for more than %2 s "
                                         "(the server is up; a transaction, LOCK TABLES or a schema change of "
                                         "another program is in the way) — retry when it has finished, or allow a "
-                                        "longer wait (--timeout SECONDS, or Settings → Database in the app)")
+                                        "longer wait%3")
                              .arg(what)
-                             .arg(db.options().lockWaitTimeoutSeconds));
+                             .arg(db.options().lockWaitTimeoutSeconds)
+                             .arg(QString::fromUtf8(kLockHint)));
     // MySQL: 1044/1045 access denied, 1142/1143 command denied, 2002/2003/2006/2013 gone away,
     // 1213 deadlock (transient: the caller may retry).
     static const QStringList unavailable = {QStringLiteral("1044"), QStringLiteral("1045"), QStringLiteral("1142"),
@@ -101,7 +137,14 @@ Error sqlError(const Database &db, const QSqlError &error, const QString &what)
 
 Result<QSqlQuery> execQuery(const Database &db, const QString &sql, const QVariantList &values, const QString &what)
 {
-    QSqlQuery query(db.connection());
+    const QSqlDatabase connection = db.connection();
+    // Qt refuses to prepare on a closed connection without saying why: give the reason the
+    // last attempt to open it failed.
+    if (!connection.isOpen()) {
+        const Error closed = notOpenError(db);
+        return makeError(closed.code, QStringLiteral("%1 failed: %2").arg(what, closed.message));
+    }
+    QSqlQuery query(connection);
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return sqlError(db, query.lastError(), what);
@@ -123,25 +166,34 @@ Status execStatement(const Database &db, const QString &sql, const QVariantList 
 Status beginTransaction(const Database &db)
 {
     QSqlDatabase c = db.connection();
+    if (!c.isOpen()) {
+        const Error closed = notOpenError(db);
+        return makeError(closed.code, QStringLiteral("starting a transaction failed: %1").arg(closed.message));
+    }
     if (!c.transaction())
         return sqlError(db, c.lastError(), QStringLiteral("starting a transaction"));
+    setInTransaction(c, true);
     return {};
 }
 
 Status commitTransaction(const Database &db)
 {
     QSqlDatabase c = db.connection();
-    if (!c.commit()) {
-        const QSqlError e = c.lastError();
+    const bool committed = c.commit();
+    const QSqlError e = c.lastError();
+    if (!committed)
         c.rollback();
+    setInTransaction(c, false);
+    if (!committed)
         return sqlError(db, e, QStringLiteral("committing"));
-    }
     return {};
 }
 
 void rollbackTransaction(const Database &db)
 {
-    db.connection().rollback();
+    QSqlDatabase c = db.connection();
+    c.rollback();
+    setInTransaction(c, false);
 }
 
 }  // namespace atalaya

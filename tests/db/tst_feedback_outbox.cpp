@@ -5,7 +5,10 @@
 #include "core/queue/ReviewQueue.h"
 #include "core/storage/SqlUtil.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSqlError>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -191,6 +194,70 @@ private slots:
         QCOMPARE(delivered->all(), before->all() - 1);
         auto plain = queue.counts({}, now);
         QCOMPARE(plain->all(), before->all() - 1);
+    }
+
+    // Another program holds a write lock (a SQLite write transaction, a MariaDB LOCK TABLES):
+    // the page may still give verdicts, they wait in the outbox with a message that names the
+    // lock (and for SQLite the file), not a server, and are written once each after release.
+    void lockedDatabaseQueuesAndDeliversOnceAfterRelease()
+    {
+        auto url = DbUrl::parse(m_db->url().toString());
+        QVERIFY(url.ok());
+        DatabaseOptions options;
+        options.lockWaitTimeoutSeconds = 1;
+        const QString password =
+            test::currentBackend() == test::TestBackend::MariaDB ? test::mariadbInfo().value(QStringLiteral("PASSWORD"))
+                                                                 : QString();
+        auto opened = Database::open(*url, password, options);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        std::shared_ptr<Database> writer = *opened;
+        const bool sqlite = test::currentBackend() == test::TestBackend::SQLite;
+        const qint64 first = m_ids[7];
+        const qint64 second = m_ids[8];
+
+        QSqlQuery holder(m_db->connection());
+        QVERIFY2(holder.exec(sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("LOCK TABLES ai_telemetry WRITE")),
+                 qPrintable(holder.lastError().text()));
+
+        QElapsedTimer probing;
+        probing.start();
+        auto access = ReviewQueue(writer, ReviewRules::defaults()).writeAccess();
+        QVERIFY2(access.ok(), qPrintable(access.ok() ? QString() : access.error().message));
+        QVERIFY2(access->writable, qPrintable(access->reason));
+        QVERIFY2(access->reason.contains(QLatin1String("locked")) || access->reason.contains(QLatin1String("lock")),
+                 qPrintable(access->reason));
+        QVERIFY2(probing.elapsed() < 5000, qPrintable(QString::number(probing.elapsed())));
+
+        auto outbox = test::openOutbox(m_dir.filePath(QStringLiteral("locked.db")));
+        QVERIFY(outbox);
+        FeedbackSender sender(writer, outbox);
+        const SendOutcome queued = sender.send(entry(first, Feedback::Incorrect));
+        QVERIFY2(queued.kind == SendOutcome::Kind::Queued, qPrintable(queued.message));
+        QVERIFY2(queued.message.contains(QLatin1String("lock")), qPrintable(queued.message));
+        QVERIFY2(!queued.message.contains(QLatin1String("server is running")), qPrintable(queued.message));
+        if (sqlite) {
+            QVERIFY2(!queued.message.contains(QLatin1String("server")), qPrintable(queued.message));
+            QVERIFY2(queued.message.contains(QDir::toNativeSeparators(url->path)), qPrintable(queued.message));
+        }
+        QCOMPARE(sender.send(entry(second, Feedback::Correct)).kind, SendOutcome::Kind::Queued);
+        QCOMPARE(sender.outboxSize(), 2);
+        QCOMPARE(sender.retry(true).remaining, 2);
+
+        QVERIFY(holder.exec(sqlite ? QStringLiteral("COMMIT") : QStringLiteral("UNLOCK TABLES")));
+        const OutboxFlush flushed = sender.retry(true);
+        QCOMPARE(flushed.delivered, 2);
+        QCOMPARE(flushed.remaining, 0);
+        QCOMPARE(sender.retry(true).delivered, 0);
+        for (qint64 id : {first, second})
+            QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"),
+                            {id}),
+                     qint64(1));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback = ?"),
+                        {first, QStringLiteral("incorrect")}),
+                 qint64(1));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback = ?"),
+                        {second, QStringLiteral("correct")}),
+                 qint64(1));
     }
 
     void readOnlyAccountIsDetected()

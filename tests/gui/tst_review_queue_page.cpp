@@ -13,12 +13,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -423,6 +425,56 @@ private slots:
         QVERIFY2(!statusText(page).contains(QLatin1String("server is running")), qPrintable(statusText(page)));
         QCOMPARE(page.outboxSize(), 1);
         m_settings->setLockWaitSeconds(20);
+    }
+
+    // Another program holds a write transaction on the SQLite file: feedback stays on and the
+    // banner says why, a key press goes to the outbox with a message that names the lock and
+    // the file (not a server), and the verdict is written once after the lock is released.
+    void verdictOnALockedSqliteFileWaitsInTheOutboxAndIsWrittenOnce()
+    {
+        if (test::currentBackend() != test::TestBackend::SQLite)
+            return;  // a lock on the file by another program is SQLite's
+        auto url = DbUrl::parse(m_url);
+        QVERIFY(url.ok());
+        DatabaseOptions options;
+        options.lockWaitTimeoutSeconds = 1;
+        auto db = Database::open(*url, {}, options);
+        QVERIFY(db.ok());
+        QSqlQuery holder(m_db->connection());
+        QVERIFY2(holder.exec(QStringLiteral("BEGIN IMMEDIATE")), qPrintable(holder.lastError().text()));
+        ReviewQueuePage page({*db, m_settings.get()});
+        page.show();
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(15000));
+        QCOMPARE(loaded.last().at(0).toBool(), true);
+        for (const char *verdict : {"verdict1", "verdict2", "verdict3"})
+            QVERIFY(page.findChild<QPushButton *>(QLatin1String(verdict))->isEnabled());
+        bool bannerSaysLock = false;
+        for (QLabel *l : page.findChildren<QLabel *>())
+            bannerSaysLock |= l->isVisible() && l->text().contains(QLatin1String("locked by another program"));
+        QVERIFY2(bannerSaysLock, qPrintable(statusText(page)));
+        QCOMPARE(page.outboxSize(), 0);
+
+        table(page)->setFocus();
+        const qint64 id = currentId(page);
+        QVERIFY(id > 0);
+        const QString before = feedbackOf(*m_db, id);
+        QCOMPARE(before, QStringLiteral("<pending>"));
+        QSignalSpy settled(&page, &ReviewQueuePage::feedbackSettled);
+        QTest::keyClick(table(page), Qt::Key_2);
+        QVERIFY(settled.count() > 0 || settled.wait(10000));
+        QCOMPARE(page.outboxSize(), 1);
+        const QString said = statusText(page);
+        QVERIFY2(said.contains(QLatin1String("kept in the outbox")) && said.contains(QLatin1String("locked by another program"))
+                     && said.contains(QDir::toNativeSeparators(url->path)),
+                 qPrintable(said));
+        QVERIFY2(!said.contains(QLatin1String("server")), qPrintable(said));
+
+        QVERIFY(holder.exec(QStringLiteral("COMMIT")));
+        QTRY_COMPARE_WITH_TIMEOUT(page.outboxSize(), 0, 10000);
+        QCOMPARE(feedbackOf(*m_db, id), QStringLiteral("incorrect"));
+        QCOMPARE(auditRows(*m_db, id), qint64(1));
     }
 
     void readOnlyAccountSeesTheQueueWithFeedbackDisabled()

@@ -29,6 +29,15 @@ void StatusPanel::setConnection(const QString &description, bool ok)
 {
     m_description = description;
     m_connected = ok;
+    m_lostReason.clear();
+    retranslate();
+}
+
+void StatusPanel::setConnectionLost(const QString &reason, int retrySeconds)
+{
+    m_connected = false;
+    m_lostReason = reason;
+    m_retrySeconds = retrySeconds;
     retranslate();
 }
 
@@ -54,9 +63,15 @@ void StatusPanel::retranslate()
 {
     const QString dot = m_connected ? QStringLiteral("<span style='color:#2e9e5b'>●</span> ")
                                     : QStringLiteral("<span style='color:#d6453d'>●</span> ");
-    const QString connection =
-        (m_connected ? tr("Connected to %1") : tr("Not connected: %1")).arg(m_description.toHtmlEscaped());
-    m_connection->setText(dot + connection);
+    QString connection;
+    if (m_connected)
+        connection = tr("Connected to %1").arg(m_description);
+    else if (!m_lostReason.isEmpty())
+        connection = tr("Connection to %1 lost, reconnecting every %n s: %2", nullptr, m_retrySeconds)
+                         .arg(m_description, m_lostReason);
+    else
+        connection = tr("Not connected: %1").arg(m_description);
+    m_connection->setText(dot + connection.toHtmlEscaped());
     m_connection->setToolTip(connection);
     m_refresh->setText(m_lastRefresh.isValid() ? tr("Last refresh %1").arg(fmt::timeOfDay(m_lastRefresh))
                                                : tr("Not refreshed yet"));

@@ -16,6 +16,9 @@ public:
     explicit StatusPanel(QStatusBar *bar);
 
     void setConnection(const QString &description, bool ok);
+    // The open database stopped answering: red, the reason, and what Atalaya does about it.
+    void setConnectionLost(const QString &reason, int retrySeconds);
+    bool isConnected() const { return m_connected; }
     void setLastRefresh(const QDateTime &at);
     void setOutboxCount(int count);
     void setFeedState(const QString &state);
@@ -35,6 +38,8 @@ private:
     QLabel *m_timeZone;
     QString m_description;
     bool m_connected = false;
+    QString m_lostReason;  // set while the open database does not answer
+    int m_retrySeconds = 0;
     QDateTime m_lastRefresh;
     int m_outboxCount = -1;
     QString m_feedState;

@@ -14,7 +14,7 @@ FeedbackFlow::FeedbackFlow(std::shared_ptr<const Database> db, QObject *parent) 
     m_writer.setMaxThreadCount(1);
     m_writer.setExpiryTimeout(-1);
     m_retry = new QTimer(this);
-    m_retry->setInterval(2000);
+    m_retry->setInterval(1000);
     connect(m_retry, &QTimer::timeout, this, &FeedbackFlow::retryOutbox);
 }
 
@@ -164,14 +164,28 @@ void FeedbackFlow::settle(const SendOutcome &outcome, const OutboxEntry &entry)
 
 void FeedbackFlow::retryOutbox()
 {
+    flushOutbox(false);
+}
+
+void FeedbackFlow::deliverNow()
+{
+    flushOutbox(true);
+}
+
+void FeedbackFlow::flushOutbox(bool force)
+{
     if (!m_sender || m_outboxSize == 0) {
         m_retry->stop();
         return;
     }
+    if (m_flushing && !force)
+        return;
+    m_flushing = true;
     auto sender = m_sender;
     runAsync<OutboxFlush>(
-        this, &m_writer, [sender] { return sender->retry(false); },
+        this, &m_writer, [sender, force] { return sender->retry(force); },
         [this](const OutboxFlush &flushed) {
+            m_flushing = false;
             setOutboxSize(flushed.remaining);
             // Reviewed by someone else while waiting: the reviewer decides, one by one, as for a
             // direct write (settle asks and re-sends).

@@ -45,7 +45,10 @@ public:
     // less those an undo brings back. Reads the outbox when called.
     std::function<QSet<qint64>()> uncountedReader() const;
     int outboxSize() const { return m_outboxSize; }
+    // Tries what is due; deliverNow() everything at once, ignoring the backoff (the connection
+    // just came back).
     void retryOutbox();
+    void deliverNow();
     // Waits for the writer thread (tests, quitting).
     void waitForWrites();
 
@@ -68,6 +71,7 @@ private:
     void settle(const SendOutcome &outcome, const OutboxEntry &entry);
     void setOutboxSize(int size);
     void markNotApplied(qint64 id);
+    void flushOutbox(bool force);
 
     std::shared_ptr<const Database> m_db;
     std::shared_ptr<FeedbackSender> m_sender;
@@ -75,6 +79,7 @@ private:
     std::vector<Undo> m_undo;
     QSet<qint64> m_decided;
     int m_outboxSize = 0;
+    bool m_flushing = false;  // a timed retry in flight: the next tick does not queue another
     QTimer *m_retry = nullptr;
     QThreadPool m_writer;
 };

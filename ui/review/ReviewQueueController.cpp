@@ -104,6 +104,12 @@ void ReviewQueueController::openFlow()
         emit message(problem);
 }
 
+void ReviewQueueController::deliverNow()
+{
+    if (m_flow)
+        m_flow->deliverNow();
+}
+
 void ReviewQueueController::setConflictResolver(std::function<bool(const QString &)> resolver)
 {
     m_resolveConflict = std::move(resolver);

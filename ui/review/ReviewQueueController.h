@@ -44,6 +44,8 @@ public:
     // Opens the verdict flow of the connected database, if not open yet: its outbox is
     // retried from then on, whether or not the reviewer ever refreshes.
     void openFlow();
+    // Sends what the outbox holds now, ignoring its backoff (the server is back).
+    void deliverNow();
     // Another database: the verdicts of this session are written to the old one first, then
     // the flow and the outbox follow the new one (what the old outbox still holds is announced
     // by outboxLeftBehind). The items are cleared; the caller refreshes.

@@ -111,6 +111,11 @@ void ReviewQueuePage::openItem(const QVariant &argument)
     m_controller->open(argument.toLongLong());
 }
 
+void ReviewQueuePage::connectionRestored()
+{
+    m_controller->deliverNow();
+}
+
 void ReviewQueuePage::showFailure(const QString &error)
 {
     m_status->setText(error);
@@ -158,8 +163,9 @@ void ReviewQueuePage::setWritable(bool writable, const QString &reason)
 {
     for (QPushButton *b : m_buttons)
         b->setEnabled(writable);
-    if (!writable && !reason.isEmpty()) {
-        m_banner->setText(tr("Feedback is disabled: %1").arg(reason));
+    if (!reason.isEmpty()) {
+        m_banner->setText(writable ? tr("Feedback is on: %1").arg(reason)
+                                   : tr("Feedback is disabled: %1").arg(reason));
         m_banner->setVisible(true);
     } else {
         m_banner->setVisible(false);

@@ -40,6 +40,9 @@ public:
     // Selects decision `argument` (an id): from the loaded queue, else read on its own while
     // it waits for review (a jump from a chat answer).
     void openItem(const QVariant &argument) override;
+    // The server answers again after an outage: the outbox is delivered at once, ignoring
+    // its backoff.
+    void connectionRestored();
 
     // Decides whether to overwrite a review made meanwhile; the default asks in a dialog.
     void setConflictResolver(std::function<bool(const QString &message)> resolver);

@@ -8,6 +8,7 @@
 #include "ui/shell/SessionPanel.h"
 #include "ui/review/ReviewQueuePage.h"
 #include "ui/reports/PdfExportJob.h"
+#include "core/session/ConnectionWatcher.h"
 #include "core/settings/Settings.h"
 #include "core/stats/StatsService.h"
 #include "core/storage/Database.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
         m_status->setConnection(m_context.db->url().describe(), true);
     else
         m_status->setConnection(tr("no database"), false);
+    watchConnection();
     const int seconds = m_context.settings ? m_context.settings->refreshIntervalSeconds() : 30;
     m_refreshTimer->setInterval(seconds * 1000);
     setAutoRefresh(m_context.settings ? m_context.settings->autoRefresh() : true);
@@ -121,6 +123,9 @@ Page *MainWindow::pageAt(size_t index)
     connect(p, &Page::loadFinished, this, [this, p](bool ok, const QString &) {
         if (ok && p == currentPage())
             m_status->setLastRefresh(QDateTime::currentDateTime());
+        // A failed read may be the first sign of an outage: ask now, not at the next tick.
+        if (!ok && m_watcher)
+            m_watcher->checkNow();
     });
     return p;
 }
@@ -328,6 +333,7 @@ void MainWindow::setDatabase(std::shared_ptr<const Database> db)
     m_context.db = std::move(db);
     updateTitle();
     m_status->setConnection(m_context.db ? m_context.db->url().describe() : tr("no database"), m_context.db != nullptr);
+    watchConnection();
     for (Page *p : m_pages) {
         if (!p)
             continue;
@@ -336,6 +342,30 @@ void MainWindow::setDatabase(std::shared_ptr<const Database> db)
         p->setContext(c);
     }
     loadFilterChoices();
+}
+
+void MainWindow::watchConnection()
+{
+    delete m_watcher;
+    m_watcher = nullptr;
+    if (!m_context.db)
+        return;
+    m_watcher = new ConnectionWatcher(m_context.db, this);
+    connect(m_watcher, &ConnectionWatcher::lost, this,
+            [this](const QString &reason) { m_status->setConnectionLost(reason, ConnectionWatcher::retrySeconds()); });
+    connect(m_watcher, &ConnectionWatcher::restored, this, &MainWindow::connectionRestored);
+}
+
+// Every handle of the database was dropped by the watcher: the reads below open new ones.
+void MainWindow::connectionRestored()
+{
+    m_status->setConnection(m_context.db->url().describe(), true);
+    // The shown page reloads now, the others when shown.
+    for (Page *p : m_pages) {
+        if (auto *queue = qobject_cast<ReviewQueuePage *>(p))
+            queue->connectionRestored();
+    }
+    refreshCurrent();
 }
 
 void MainWindow::openConnectionDialog()

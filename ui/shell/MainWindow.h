@@ -18,6 +18,7 @@ class QTimer;
 
 namespace atalaya {
 
+class ConnectionWatcher;
 class FilterBar;
 class Language;
 class Page;
@@ -58,6 +59,8 @@ public:
     void startSession(const ResolvedConnection &connection);
     bool isSessionOpening() const;
     SessionPanel *sessionPanel() const { return m_sessionPanel; }
+    // Pings the open database; null while disconnected.
+    ConnectionWatcher *connectionWatcher() const { return m_watcher; }
 
 public slots:
     void setFilter(const atalaya::DashboardFilter &filter);
@@ -101,6 +104,8 @@ private:
     void beginSession();
     void retrySession();
     void settleSession(bool ok, const QString &failure = {});
+    void watchConnection();
+    void connectionRestored();
 
     AppContext m_context;
     Language *m_language = nullptr;
@@ -109,6 +114,7 @@ private:
     QStackedWidget *m_content = nullptr;  // the page stack, or the session panel
     SessionPanel *m_sessionPanel = nullptr;
     SessionOpener *m_opener = nullptr;
+    ConnectionWatcher *m_watcher = nullptr;
     DbUrl m_sessionUrl;  // the attempt Retry repeats
     QString m_sessionPassword;
     bool m_askSessionPassword = false;

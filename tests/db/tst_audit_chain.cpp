@@ -7,6 +7,7 @@
 #include "core/telemetry/AuditChain.h"
 #include "core/telemetry/FeedbackRepository.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -345,6 +346,62 @@ private slots:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(run.json().object().value("chained").toInteger(), qint64(written.load()));
         QCOMPARE(run.json().object().value("unchained").toInteger(), 0);
+    }
+
+    // RFC 4180 as Python's csv module reads it; the period's rows only, oldest first; a note
+    // that looks like a formula is neutralised.
+    void exportIsCsvOfThePeriod()
+    {
+        FreshDatabase fresh = reviewedDatabase(3);
+        QVERIFY(fresh.db);
+        QVERIFY(review(fresh, 2, Feedback::PartiallyCorrect, QStringLiteral("ana"),
+                       QStringLiteral("=SUM(A1:A9), \"really\"\nsecond line")));
+        QVERIFY(exec(*fresh.db,
+                     "INSERT INTO atalaya_feedback_audit (telemetry_id, previous_value, new_value, reviewer, note,"
+                     " client_host, created_at) VALUES (1, NULL, 'correct', 'old-tool', NULL, 'legacy',"
+                     " '2024-03-15 12:00:00.000')"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("audit.csv"));
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        const CliRun run = runCliOn(fresh, {"audit", "export", "--from", QDateTime::currentDateTimeUtc().addDays(-1)
+                                                                              .date().toString(Qt::ISODate),
+                                            "--to", today, "--out", path});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.json().object().value("rows").toInteger(), 4);
+        QProcess py;
+        py.start(QStringLiteral("/usr/bin/python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import csv,json,sys; f=open(sys.argv[1], newline='', encoding='utf-8'); "
+                                 "print(json.dumps(list(csv.reader(f, strict=True))))"),
+                  path});
+        QVERIFY(py.waitForFinished());
+        QVERIFY2(py.exitCode() == 0, py.readAllStandardError().constData());
+        const QJsonArray rows = QJsonDocument::fromJson(py.readAllStandardOutput()).array();
+        QCOMPARE(rows.size(), 5);
+        QCOMPARE(rows[0].toArray().size(), 12);
+        QCOMPARE(rows[0].toArray()[11].toString(), QStringLiteral("row_hash"));
+        QStringList ids;
+        for (int i = 1; i < rows.size(); ++i)
+            ids << rows[i].toArray()[0].toString();
+        QCOMPARE(ids, QStringList({"1", "2", "3", "4"}));  // not the 2024 row (id 5)
+        const QJsonArray last = rows[4].toArray();
+        QCOMPARE(last[4].toString(), QStringLiteral("ana"));
+        QCOMPARE(last[6].toString(), QStringLiteral("partially_correct"));
+        QCOMPARE(last[7].toString(), QStringLiteral("'=SUM(A1:A9), \"really\"\nsecond line"));
+        QCOMPARE(last[9].toString(), QStringLiteral("4"));
+        QCOMPARE(last[11].toString().size(), 64);
+        QCOMPARE(rows[1].toArray()[10].toString(), QLatin1String(auditchain::kGenesisHash));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().endsWith("\r\n"));
+
+        const CliRun old = runCliOn(fresh, {"audit", "export", "--from", "2024-03-15", "--to", "2024-03-15", "--out",
+                                            path});
+        QVERIFY2(old.exitCode == 0, old.err.constData());
+        QCOMPARE(old.json().object().value("rows").toInteger(), 1);
+        const CliRun bad = runCliOn(fresh, {"audit", "export", "--from", "yesterday", "--out", path});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.startsWith("error: --from is 'yesterday'"), bad.err.constData());
     }
 
     void printSqlHasTheTriggers()

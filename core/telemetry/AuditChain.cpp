@@ -9,8 +9,10 @@
 namespace atalaya::auditchain {
 namespace {
 
-// Audit rows read and linked per statement while chaining.
-constexpr int kChainBatch = 500;
+// Audit rows read and linked per statement while chaining. Qt's SQLite driver looks up every
+// placeholder's name per bind, which grows with the square of their number: 100 rows (400
+// values) a statement chained 101 k rows in 3 s where 500 took 15 s.
+constexpr int kChainBatch = 100;
 
 void appendJsonString(QString &out, const QString &text)
 {

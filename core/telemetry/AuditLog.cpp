@@ -13,6 +13,12 @@ Result<std::vector<AuditLogRow>> AuditLog::page(const AuditFilter &filter, std::
                                                 AuditOrder order) const
 {
     const Dialect &d = m_db->dialect();
+    // A database Atalaya never initialised (a read-only account on the seed tables) has no audit
+    // log yet; one initialised before migration 2 has rows but no chain.
+    const QStringList tables = m_db->connection().tables();
+    if (!tables.contains(QLatin1String(auditchain::kAuditTable)))
+        return std::vector<AuditLogRow>();
+    const bool chained = tables.contains(QLatin1String(auditchain::kChainTable));
     const bool newestFirst = order == AuditOrder::NewestFirst;
     QStringList where;
     QVariantList values;
@@ -44,11 +50,14 @@ Result<std::vector<AuditLogRow>> AuditLog::page(const AuditFilter &filter, std::
     }
     // The period goes through utcTimeOf (its '%' are not QString::arg markers), so it is appended
     // rather than substituted.
-    const QString sql = QStringLiteral("SELECT %1, t.agent_id, c.seq, c.prev_hash, c.row_hash, a.created_at"
-                                       " FROM %2 a LEFT JOIN ai_telemetry t ON t.id = a.telemetry_id"
-                                       " LEFT JOIN %3 c ON c.audit_id = a.id")
+    const QString sql = QStringLiteral("SELECT %1, t.agent_id, %2, a.created_at"
+                                       " FROM %3 a LEFT JOIN ai_telemetry t ON t.id = a.telemetry_id")
                             .arg(auditchain::auditColumns(d, QStringLiteral("a")),
-                                 QLatin1String(auditchain::kAuditTable), QLatin1String(auditchain::kChainTable))
+                                 chained ? QStringLiteral("c.seq, c.prev_hash, c.row_hash")
+                                         : QStringLiteral("NULL, NULL, NULL"),
+                                 QLatin1String(auditchain::kAuditTable))
+        + (chained ? QStringLiteral(" LEFT JOIN %1 c ON c.audit_id = a.id").arg(QLatin1String(auditchain::kChainTable))
+                   : QString())
         + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")))
         + (newestFirst ? QStringLiteral(" ORDER BY a.id DESC") : QStringLiteral(" ORDER BY a.id"))
         + QStringLiteral(" LIMIT ") + QString::number(limit);

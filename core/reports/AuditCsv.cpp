@@ -43,7 +43,7 @@ const QStringList &auditCsvHeader()
 }
 
 Result<qint64> writeAuditCsv(const std::shared_ptr<const Database> &db, const AuditFilter &filter,
-                             const QString &path, const std::atomic_bool *cancel)
+                             const QString &path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -53,10 +53,6 @@ Result<qint64> writeAuditCsv(const std::shared_ptr<const Database> &db, const Au
     std::optional<qint64> after;
     qint64 rows = 0;
     for (;;) {
-        if (cancel && cancel->load()) {
-            file.cancelWriting();
-            return makeError(ErrorCode::Usage, QStringLiteral("the audit export was cancelled"));
-        }
         auto page = log.page(filter, after, kExportPage, AuditOrder::OldestFirst);
         if (!page) {
             file.cancelWriting();

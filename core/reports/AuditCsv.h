@@ -5,7 +5,6 @@
 
 #include <QStringList>
 
-#include <atomic>
 #include <memory>
 
 namespace atalaya {
@@ -18,8 +17,8 @@ const QStringList &auditCsvHeader();
 
 // Writes the rows `filter` selects, oldest first, to `path` (RFC 4180 via CsvWriter, replaced
 // atomically), a page at a time so memory stays flat at millions of rows. Returns the number of
-// rows. `cancel`, when set, stops it between pages without touching `path`.
+// rows.
 Result<qint64> writeAuditCsv(const std::shared_ptr<const Database> &db, const AuditFilter &filter,
-                             const QString &path, const std::atomic_bool *cancel = nullptr);
+                             const QString &path);
 
 }  // namespace atalaya

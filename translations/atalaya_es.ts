@@ -230,6 +230,10 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Pre-deployment risk check with its explanation</source>
         <translation>Evaluación del riesgo previa al despliegue, con su explicación</translation>
     </message>
+    <message>
+        <source>Every verdict change: who, when, from where; tamper-evident</source>
+        <translation>Cada cambio de veredicto: quién, cuándo, desde dónde; a prueba de manipulación</translation>
+    </message>
 </context>
 <context>
     <name>ReleaseReport</name>
@@ -652,6 +656,174 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>Alert</source>
         <translation>Alerta</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AuditLogModel</name>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>correcta</translation>
+    </message>
+    <message>
+        <source>incorrect</source>
+        <translation>incorrecta</translation>
+    </message>
+    <message>
+        <source>partially correct</source>
+        <translation>parcialmente correcta</translation>
+    </message>
+    <message>
+        <source>Link %1 of the hash chain
+SHA-256 %2</source>
+        <translation>Eslabón %1 de la cadena de hashes
+SHA-256 %2</translation>
+    </message>
+    <message>
+        <source>Not chained yet: another system wrote this row; Atalaya&apos;s next write chains it</source>
+        <translation>Aún sin encadenar: otro sistema escribió esta fila; la próxima escritura de Atalaya la encadena</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>aún no</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Hora (UTC)</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decisión</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Revisor</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Chain link</source>
+        <translation>Eslabón</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AuditLogPage</name>
+    <message>
+        <source>The audit log could not be read: %1</source>
+        <translation>No se pudo leer el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>%1 rows, newest first</source>
+        <translation>%1 filas, las más recientes primero</translation>
+    </message>
+    <message>
+        <source>%1 rows so far, newest first; more load as you scroll</source>
+        <translation>%1 filas por ahora, las más recientes primero; se cargan más al desplazarse</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>No hay conexión a ninguna base de datos.</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportando a %1…</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>Se exportaron %1 filas a %2</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>La exportación falló: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewer</source>
+        <translation>&amp;Revisor</translation>
+    </message>
+    <message>
+        <source>A&amp;gent</source>
+        <translation>A&amp;gente</translation>
+    </message>
+    <message>
+        <source>&amp;Decision id</source>
+        <translation>Id de &amp;decisión</translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation>&amp;Periodo</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Últimos 90 días</translation>
+    </message>
+    <message>
+        <source>Last 365 days</source>
+        <translation>Últimos 365 días</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>cualquiera</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
     </message>
 </context>
 <context>

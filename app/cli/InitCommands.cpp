@@ -71,11 +71,18 @@ int runInit(CliContext &ctx)
                                 "queue counts are not kept: every figure stays exact but is read from the raw rows, "
                                 "which is slow on large tables; grant TRIGGER and run init again, or have a DBA "
                                 "apply `atalaya-cli init --print-sql`"));
+    if (report->auditLog == QLatin1String("no_triggers"))
+        ctx.warn(QStringLiteral("this account lacks the TRIGGER privilege, so the audit log is not protected by the "
+                                "database: an UPDATE or DELETE on atalaya_feedback_audit is not refused (the hash "
+                                "chain still shows it to `audit verify`); grant TRIGGER and run init again, or have a "
+                                "DBA apply `atalaya-cli init --print-sql`"));
     return ctx.print({{QStringLiteral("schema_version"), report->schemaVersion},
                       {QStringLiteral("created"), QJsonArray::fromStringList(report->created)},
                       {QStringLiteral("migrated"), QJsonArray::fromStringList(report->migrated)},
                       {QStringLiteral("rollups"), report->rollups},
-                      {QStringLiteral("queue_counts"), report->queueCounts}});
+                      {QStringLiteral("queue_counts"), report->queueCounts},
+                      {QStringLiteral("audit_log"), report->auditLog},
+                      {QStringLiteral("audit_rows_chained"), report->auditRowsChained}});
 }
 
 int runDemo(CliContext &ctx)

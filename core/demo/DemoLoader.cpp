@@ -7,6 +7,7 @@
 #include "core/rollup/RollupMaintenance.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
+#include "core/telemetry/AuditChain.h"
 
 #include <QJsonDocument>
 #include <QStringList>
@@ -43,6 +44,8 @@ Status writeReviewAudit(const Database &db, const std::vector<DemoReview> &revie
     constexpr size_t kRowsPerStatement = 200;
     const QString host = QStringLiteral("demo");
     return inTransaction(db, [&]() -> Status {
+        if (Status s = auditchain::lockChain(db); !s)
+            return s;
         for (size_t start = 0; start < reviews.size(); start += kRowsPerStatement) {
             const size_t end = std::min(reviews.size(), start + kRowsPerStatement);
             QStringList rows;
@@ -62,6 +65,8 @@ Status writeReviewAudit(const Database &db, const std::vector<DemoReview> &revie
                 !s)
                 return s;
         }
+        if (auto linked = auditchain::chainNewRows(db); !linked)
+            return linked.error();
         return {};
     });
 }

@@ -232,6 +232,16 @@ Result<WriteAccess> ReviewQueue::writeAccess() const
                                              " SELECT telemetry_id, previous_value, new_value, reviewer, note,"
                                              " client_host, created_at FROM atalaya_feedback_audit WHERE 1 = 0"),
                               {}, QStringLiteral("checking the audit privilege"));
+    if (probe)
+        probe = execStatement(*m_db,
+                              QStringLiteral("INSERT INTO atalaya_feedback_audit_chain (seq, audit_id, prev_hash,"
+                                             " row_hash) SELECT seq, audit_id, prev_hash, row_hash"
+                                             " FROM atalaya_feedback_audit_chain WHERE 1 = 0"),
+                              {}, QStringLiteral("checking the audit chain privilege"));
+    if (probe)
+        probe = execStatement(*m_db,
+                              QStringLiteral("UPDATE atalaya_feedback_audit_head SET seq = seq WHERE 1 = 0"), {},
+                              QStringLiteral("checking the audit chain privilege"));
     rollbackTransaction(*m_db);
     execStatement(*m_db,
                   sqlite ? QStringLiteral("PRAGMA busy_timeout = %1").arg(wait * 1000)

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
 #include <vector>
 
 namespace atalaya {
@@ -18,6 +19,9 @@ public:
 
     void addRow(const QStringList &cells);
     QByteArray data() const { return m_data; }
+    // The text written since the last take (the header included the first time), for writers
+    // that stream rows to a file instead of holding them all.
+    QByteArray takeData() { return std::exchange(m_data, {}); }
     int rowCount() const { return m_rows; }
 
     static QString escapeCell(const QString &cell);

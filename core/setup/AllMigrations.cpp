@@ -3,6 +3,7 @@
 #include "core/queue/QueueCountsSchema.h"
 #include "core/risk/RiskModelStore.h"
 #include "core/rollup/RollupSchema.h"
+#include "core/telemetry/AuditChain.h"
 
 namespace atalaya {
 namespace {
@@ -12,6 +13,7 @@ const MigrationRegistry &registry()
     static const MigrationRegistry steps = [] {
         MigrationRegistry r;
         r.add(storageMigrations());
+        r.add(auditchain::migrations());
         r.add(riskMigrations());
         r.add(rollup::migrations());
         r.add(queuecounts::migrations());

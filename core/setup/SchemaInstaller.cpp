@@ -6,6 +6,7 @@
 #include "core/setup/AllMigrations.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
+#include "core/telemetry/AuditChain.h"
 
 #include <QSqlQuery>
 
@@ -166,6 +167,14 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
         return migrated.error();
     report.schemaVersion = migrated->schemaVersion;
     report.migrated = migrated->migrated;
+    auto auditTriggers = auditchain::installTriggers(db);
+    if (!auditTriggers)
+        return auditTriggers.error();
+    report.auditLog = *auditTriggers ? QStringLiteral("append_only") : QStringLiteral("no_triggers");
+    auto chained = auditchain::chainPending(db);
+    if (!chained)
+        return chained.error();
+    report.auditRowsChained = *chained;
     const ReviewRules queueRules = options.queueRules.value_or(ReviewRules::defaults());
     if (options.rebuildRollups) {
         if (Status s = rollup::rebuild(db, options.progress); !s)
@@ -221,6 +230,10 @@ Result<QStringList> schemaSql(const Database &db, const InitOptions &options)
     if (!migrations)
         return migrations.error();
     sql << *migrations;
+    auto auditTriggers = auditchain::missingTriggerSql(db);
+    if (!auditTriggers)
+        return auditTriggers.error();
+    sql << *auditTriggers;
     auto rollupTriggers = rollup::missingTriggerSql(db);
     if (!rollupTriggers)
         return rollupTriggers.error();

@@ -29,6 +29,9 @@ struct InitReport {
     QString rollups;
     // The same three states for the review queue counts table (QueueCountsStore).
     QString queueCounts;
+    // "append_only" (triggers refuse UPDATE and DELETE on the audit log) or "no_triggers".
+    QString auditLog;
+    qint64 auditRowsChained = 0;  // audit rows this run linked into the hash chain
 };
 
 // `init`: creates ai_telemetry / dora_metrics only when missing (never alters them), then

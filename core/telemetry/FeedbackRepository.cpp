@@ -5,6 +5,7 @@
 #include "core/settings/LoginName.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
+#include "core/telemetry/AuditChain.h"
 
 #include <QSysInfo>
 
@@ -98,6 +99,8 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
         QVariant noteValue(QMetaType::fromType<QString>());
         if (!note.isEmpty())
             noteValue = note;
+        if (Status s = auditchain::lockChain(db); !s)
+            return s.error();
         if (Status s =
                 execStatement(db,
                               QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id, previous_value,"
@@ -108,6 +111,8 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
                               QStringLiteral("writing the audit row for %1").arg(id));
             !s)
             return s.error();
+        if (auto linked = auditchain::chainNewRows(db); !linked)
+            return linked.error();
         if (!clientKey.isEmpty()) {
             if (Status s = execStatement(db,
                                          QStringLiteral("INSERT INTO atalaya_feedback_keys (client_key, telemetry_id,"

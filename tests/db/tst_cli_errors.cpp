@@ -350,6 +350,9 @@ private slots:
         QVERIFY2(init.err.startsWith("warning: ") && init.err.contains("TRIGGER privilege")
                      && init.err.contains("exact") && init.err.contains("slow on large tables"),
                  init.err.constData());
+        QCOMPARE(init.json().object().value("audit_log").toString(), QStringLiteral("no_triggers"));
+        QVERIFY2(init.err.contains("the audit log is not protected by the database") && init.err.count("warning: ") == 2,
+                 init.err.constData());
         const CliRun stats = runCli({"--db", url, "stats"}, {}, passwordEnv(password));
         QVERIFY2(stats.exitCode == 0, stats.err.constData());
         QCOMPARE(stats.json().object().value("accuracy").toObject().value("total_decisions").toInt(), 12);
@@ -397,8 +400,12 @@ private slots:
         QVERIFY2(!nothingLeft.out.contains("CREATE TRIGGER") && !nothingLeft.out.contains("INSERT INTO"),
                  nothingLeft.out.constData());
 
+        QCOMPARE(init.json().object().value("audit_log").toString(), QStringLiteral("append_only"));
         const CliRun feedback = runCli({"--db", url, "feedback", "2", "incorrect"}, {}, env);
         QVERIFY2(feedback.exitCode == 0, feedback.err.constData());
+        const CliRun verify = runCli({"--db", url, "audit", "verify"}, {}, env);
+        QVERIFY2(verify.exitCode == 0, verify.err.constData());
+        QCOMPARE(verify.json().object().value("chained").toInteger(), 1);
         const CliRun record = runCli({"--db", url, "record"}, decisionBody(), env);
         QVERIFY2(record.exitCode == 0, record.err.constData());
         const CliRun stats = runCli({"--db", url, "stats"}, {}, env);

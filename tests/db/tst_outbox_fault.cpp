@@ -10,6 +10,7 @@
 #include "core/storage/DbUrl.h"
 #include "core/setup/SchemaInstaller.h"
 #include "core/storage/SqlUtil.h"
+#include "core/telemetry/AuditVerify.h"
 
 #include <QStandardPaths>
 #include <QTableView>
@@ -105,6 +106,12 @@ private slots:
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_keys")), qint64(30));
         for (qint64 id : ids)
             QCOMPARE(feedbackOf(*db, id), feedbackToString(values[id % 3]));
+        // Writes cut by the server's death left no half link: the chain holds exactly the 30 rows.
+        auto chain = auditchain::verify(*db);
+        QVERIFY(chain.ok());
+        QVERIFY2(chain->intact(), qPrintable(chain->firstBreak ? chain->firstBreak->message : QString()));
+        QCOMPARE(chain->chained, qint64(30));
+        QCOMPARE(chain->unchained, qint64(0));
     }
 
     // The page while the server is down: verdicts leave the queue at once and wait in the

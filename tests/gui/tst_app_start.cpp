@@ -86,7 +86,7 @@ private slots:
         verifyPagesLoad(url, password,
                         {QStringLiteral("overview"), QStringLiteral("accuracy"), QStringLiteral("confidence"),
                          QStringLiteral("latency"), QStringLiteral("feedback"), QStringLiteral("queue"),
-                         QStringLiteral("chat"), QStringLiteral("risk")});
+                         QStringLiteral("chat"), QStringLiteral("risk"), QStringLiteral("audit")});
         const AppRun run = runApp(url, password, QStringLiteral("overview"), m_dir.filePath("again.png"));
         QVERIFY2(run.err.contains("warning: reading only") || initialised, run.err.constData());
         QVERIFY2(!run.err.contains("error: "), run.err.constData());

@@ -15,7 +15,7 @@ public:
     explicit Page(AppContext context, QWidget *parent = nullptr) : QWidget(parent), m_context(std::move(context)) { }
 
     // Stable id used by --page, settings and tests: overview, accuracy, confidence, latency,
-    // feedback, queue, chat, risk.
+    // feedback, queue, chat, risk, audit.
     virtual QString pageId() const = 0;
     // Translated name for the navigation list (from the page catalogue, PageFactory.cpp).
     QString title() const;

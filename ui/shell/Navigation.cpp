@@ -49,6 +49,7 @@ QString navigationToolTip(const QString &pageId)
         {"queue", QT_TRANSLATE_NOOP("Navigation", "Decisions waiting for human review, most urgent first")},
         {"chat", QT_TRANSLATE_NOOP("Navigation", "Live chat feed: traffic, latency, satisfaction and transcripts")},
         {"risk", QT_TRANSLATE_NOOP("Navigation", "Pre-deployment risk check with its explanation")},
+        {"audit", QT_TRANSLATE_NOOP("Navigation", "Every verdict change: who, when, from where; tamper-evident")},
     };
     for (const auto &t : toolTips) {
         if (pageId == QLatin1String(t.pageId))

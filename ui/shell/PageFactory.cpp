@@ -7,6 +7,7 @@
 #include "ui/dashboard/LatencyPage.h"
 #include "ui/dashboard/OverviewPage.h"
 #include "ui/risk/RiskPage.h"
+#include "ui/review/AuditLogPage.h"
 #include "ui/review/ReviewQueuePage.h"
 
 namespace atalaya {
@@ -30,6 +31,7 @@ const std::vector<PageSpec> &pageCatalogue()
         {QStringLiteral("queue"), [] { return ReviewQueuePage::tr("Review queue"); }, &make<ReviewQueuePage>},
         {QStringLiteral("chat"), [] { return ChatPage::tr("Chat"); }, &make<ChatPage>},
         {QStringLiteral("risk"), [] { return RiskPage::tr("Deployment risk"); }, &make<RiskPage>},
+        {QStringLiteral("audit"), [] { return AuditLogPage::tr("Audit log"); }, &make<AuditLogPage>},
     };
     return pages;
 }

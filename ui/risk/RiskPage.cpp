@@ -4,6 +4,7 @@
 #include "ui/common/DatabasePool.h"
 #include "ui/common/LatestLoader.h"
 #include "ui/risk/RiskCharts.h"
+#include "core/dashboard/PageReads.h"
 #include "core/ingest/RiskCheckRecorder.h"
 #include "core/risk/RiskDataSource.h"
 #include "ui/risk/RiskForm.h"
@@ -36,7 +37,7 @@ Result<PageData> loadPageData(const std::shared_ptr<const Database> &db)
         data.model = std::move(*model);
     else if (model.error().code != ErrorCode::NoModel)
         return model.error();
-    auto cycles = RiskDataSource(db).recentCycles(200);
+    auto cycles = RiskDataSource(db).recentCycles(kRiskRecentCycles);
     if (!cycles)
         return cycles.error();
     data.cycles = *cycles;

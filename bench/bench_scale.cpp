@@ -5,9 +5,12 @@
 //   bench_scale reads --db URL [--runs R] [--naive-runs K] [--only READ,READ]
 //                                    median ms of every dashboard read, rollups vs raw SQL
 //                                    (--naive-runs 0 skips the raw reads; --end-days-ago N
-//                                    moves the 30-day window back, for profiling)
+//                                    moves the 30-day window back, for profiling), then every
+//                                    read of every page (core/dashboard/PageReads) and each
+//                                    page's reads in a row
 // The password comes from ATALAYA_DB_PASSWORD. Progress on stderr, JSON on stdout.
 #include "core/alerts/Alerts.h"
+#include "core/dashboard/PageReads.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/queue/ReviewRules.h"
 #include "core/stats/Calibration.h"
@@ -151,6 +154,49 @@ QJsonObject timedJson(const Timed &t)
     return o;
 }
 
+// Every read of every page, as the pages make them (median of `runs` after a warm-up), and
+// each page's reads one after the other: what a page waits for before it paints.
+QJsonObject pageTimes(const std::shared_ptr<const Database> &db, const StatsQuery &window, int runs)
+{
+    const PageReadInput in{db, window, ReviewRules::defaults()};
+    const std::vector<CatalogueRead> catalogue = pageReadCatalogue();
+    QStringList order;
+    for (const CatalogueRead &r : catalogue) {
+        if (!order.contains(r.page))
+            order << r.page;
+    }
+    QJsonObject pages;
+    for (const QString &page : order) {
+        std::vector<const CatalogueRead *> reads;
+        for (const CatalogueRead &r : catalogue) {
+            if (r.page == page)
+                reads.push_back(&r);
+        }
+        QJsonObject readsJson;
+        for (const CatalogueRead *r : reads) {
+            const auto ms = timeIt(runs, [&] {
+                const Status s = r->run(in);
+                if (!s)
+                    QTextStream(stderr) << "page " << page << " read " << r->read << ": " << s.error().message
+                                        << Qt::endl;
+                return s.ok();
+            });
+            readsJson.insert(r->read, jsonMs(ms));
+        }
+        const auto total = timeIt(runs, [&] {
+            return std::all_of(reads.begin(), reads.end(), [&](const CatalogueRead *r) { return r->run(in).ok(); });
+        });
+        QString line = QStringLiteral("page %1: %2 ms (").arg(page, -10).arg(total ? round1(*total) : -1.0);
+        QStringList parts;
+        for (const CatalogueRead *r : reads)
+            parts << QStringLiteral("%1 %2").arg(r->read).arg(readsJson.value(r->read).toDouble(-1.0));
+        QTextStream(stderr) << line << parts.join(QStringLiteral(", ")) << ')' << Qt::endl;
+        pages.insert(page,
+                     QJsonObject{{QStringLiteral("total_ms"), jsonMs(total)}, {QStringLiteral("reads"), readsJson}});
+    }
+    return pages;
+}
+
 int reads(const QString &url, int runs, int naiveRuns, const QStringList &only, int endDaysAgo)
 {
     auto parsed = DbUrl::parse(url);
@@ -222,7 +268,10 @@ int reads(const QString &url, int runs, int naiveRuns, const QStringList &only, 
     QueueFilter filter;
     filter.limit = 200;
     const auto queueMs = timeIt(runs, [&] { return queue.items(filter).ok(); });
+    QTextStream(stderr) << "every read of every page…" << Qt::endl;
+    const QJsonObject pages = pageTimes(*db, window, runs);
     const QJsonObject out{{QStringLiteral("reads"), readsJson},
+                          {QStringLiteral("pages"), pages},
                           {QStringLiteral("queue_first_page_ms"), jsonMs(queueMs)},
                           {QStringLiteral("percentile_method"), method},
                           {QStringLiteral("runs"), runs},

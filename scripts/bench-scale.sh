@@ -2,8 +2,10 @@
 # Scale benchmark (issue 7): starts a throwaway MariaDB, loads N decisions (default
 # 10,000,000; LOAD DATA of a generated TSV, 120 days, 12 agents, 8 task types, 30 % feedback),
 # builds Atalaya's rollups, times every dashboard read through the rollups and through the
-# raw SQL side by side (30-day window, medians after a warm-up), the review queue's first
-# page, `record --jsonl` ingest with the rollup triggers on, and the CLI's peak RSS.
+# raw SQL side by side (30-day window, medians after a warm-up), every read of every page
+# (core/dashboard/PageReads: each read and each page's reads in a row, printed per page on
+# stderr and under "pages" in the JSON), the review queue's first page, `record --jsonl`
+# ingest with the rollup triggers on, and the CLI's peak RSS.
 # Progress on stderr; the last stdout line is one JSON object.
 #   bash scripts/bench-scale.sh [--rows N] [--runs R] [--naive-runs K]
 set -euo pipefail
@@ -87,6 +89,6 @@ rss_kb=$(cat "$work/rss-stats" "$work/rss-ingest" | sort -n | tail -n 1)
 
 echo "$reads_json" | jq -c --argjson rows "$rows" --argjson ingest "$ingest_rate" \
   --argjson rss "$(echo "scale=1; $rss_kb / 1024" | bc)" --argjson rebuild "$rebuild_s" \
-  '{rows: $rows, reads: .reads, queue_first_page_ms: .queue_first_page_ms, ingest_rows_per_s: $ingest,
+  '{rows: $rows, reads: .reads, pages: .pages, queue_first_page_ms: .queue_first_page_ms, ingest_rows_per_s: $ingest,
     percentile_method: .percentile_method, peak_rss_mb: $rss, rollup_rebuild_s: $rebuild,
     runs: .runs, naive_runs: .naive_runs}'

@@ -193,6 +193,14 @@ min %8 ms · max %9 ms</source>
         <source>Decisions with feedback (%)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Agent (%1…%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentiles within 1 % (rollup sketches)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Navigation</name>

@@ -195,6 +195,14 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Decisions with feedback (%)</source>
         <translation>Decisiones con feedback (%)</translation>
     </message>
+    <message>
+        <source>Agent (%1…%2)</source>
+        <translation>Agente (%1…%2)</translation>
+    </message>
+    <message>
+        <source>Percentiles within 1 % (rollup sketches)</source>
+        <translation>Percentiles con un error de hasta el 1 % (resúmenes de los rollups)</translation>
+    </message>
 </context>
 <context>
     <name>Navigation</name>

@@ -1,5 +1,7 @@
 #include "core/aggregates/WindowTotals.h"
 
+#include <algorithm>
+
 namespace atalaya {
 
 void WindowTotals::mergeCounts(const WindowTotals &o)
@@ -39,6 +41,32 @@ void WindowTotals::merge(const WindowTotals &o)
     usesSketch = usesSketch || o.usesSketch;
 }
 
+std::optional<qint64> WindowTotals::percentile(double p) const
+{
+    if (!usesSketch)
+        return exact.percentile(p);
+    LatencySketch all = sketch;
+    for (const auto &[value, count] : exact.counts())
+        all.add(value, count);
+    // A bucket's representative may lie past the values it holds (a single 2 147 483 647
+    // reads as 2 152 841 488): no percentile goes beyond what was observed.
+    std::optional<qint64> v = all.percentile(p);
+    if (v && executionMin)
+        v = std::max(*v, *executionMin);
+    if (v && executionMax)
+        v = std::min(*v, *executionMax);
+    return v;
+}
+
+bool WindowTotals::percentilesExact() const
+{
+    if (!usesSketch)
+        return true;
+    const bool exactBeyondBuckets =
+        !exact.counts().empty() && exact.counts().rbegin()->first >= LatencySketch::kExactLimit;
+    return sketch.isExact() && !exactBeyondBuckets;
+}
+
 WindowSummary WindowTotals::summary() const
 {
     WindowSummary s;
@@ -57,28 +85,9 @@ WindowSummary WindowTotals::summary() const
     s.execution.avgMs = static_cast<double>(executionSum) / static_cast<double>(total);
     s.execution.minMs = executionMin;
     s.execution.maxMs = executionMax;
-    if (usesSketch) {
-        LatencySketch all = sketch;
-        for (const auto &[value, count] : exact.counts())
-            all.add(value, count);
-        // A bucket's representative may lie past the values it holds (a single 2 147 483 647
-        // reads as 2 152 841 488): no percentile goes beyond what was observed.
-        auto clamped = [&](double p) -> std::optional<qint64> {
-            std::optional<qint64> v = all.percentile(p);
-            if (v && executionMin)
-                v = std::max(*v, *executionMin);
-            if (v && executionMax)
-                v = std::min(*v, *executionMax);
-            return v;
-        };
-        s.execution.p50Ms = clamped(50);
-        s.execution.p95Ms = clamped(95);
-        s.execution.p99Ms = clamped(99);
-    } else {
-        s.execution.p50Ms = exact.percentile(50);
-        s.execution.p95Ms = exact.percentile(95);
-        s.execution.p99Ms = exact.percentile(99);
-    }
+    s.execution.p50Ms = percentile(50);
+    s.execution.p95Ms = percentile(95);
+    s.execution.p99Ms = percentile(99);
     return s;
 }
 

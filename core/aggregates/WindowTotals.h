@@ -31,6 +31,11 @@ struct WindowTotals {
     void mergeCounts(const WindowTotals &o);
     void mergeExtremes(std::optional<qint64> min, std::optional<qint64> max);
     void merge(const WindowTotals &o);
+    // Nearest rank of the execution times: exact without the sketch, else the sketch's value
+    // (within 1 %) clamped to the observed minimum and maximum.
+    std::optional<qint64> percentile(double p) const;
+    // Whether percentile() is exact: no sketch, or every value in its exact buckets.
+    bool percentilesExact() const;
     WindowSummary summary() const;
 };
 

@@ -1,7 +1,6 @@
 #include "core/dashboard/DashboardData.h"
 
-#include "core/queue/ReviewQueue.h"
-#include "core/stats/StatsService.h"
+#include "core/dashboard/PageReads.h"
 #include "core/storage/Database.h"
 
 #include <QtConcurrent>
@@ -11,116 +10,27 @@ namespace atalaya {
 Result<OverviewData> loadOverview(const std::shared_ptr<const Database> &db, const StatsQuery &query,
                                   const ReviewRules &rules)
 {
-    const StatsService stats(db);
-    OverviewData d;
-    d.query = query;
-    auto current = stats.summary(query);
-    if (!current)
-        return current.error();
-    d.current = *current;
-    auto previous = stats.summary(query.previousPeriod());
-    if (!previous)
-        return previous.error();
-    d.previous = *previous;
-    StatsQuery spark = query;
-    spark.from = query.to.addDays(-7);
-    if (spark.from < query.from)
-        spark.from = query.from;
-    auto days = stats.grouped(spark, GroupBy::Day);
-    if (!days)
-        return days.error();
-    d.sparkDays = *days;
-    auto alerts = activeAlerts(stats, query);
-    if (!alerts)
-        return alerts.error();
-    d.alerts = *alerts;
-    // The queue is every pending decision, not the window's: the same number the Review page shows.
-    QueueFilter pending;
-    pending.agentId = query.agentId;
-    auto counts = ReviewQueue(db, rules).counts(pending, QDateTime::currentDateTimeUtc());
-    if (!counts)
-        return counts.error();
-    d.pendingUrgent = counts->total[static_cast<size_t>(Priority::P0)];
-    return d;
+    return runPageReads(overviewReads(), {db, query, rules});
 }
 
 Result<AccuracyData> loadAccuracy(const std::shared_ptr<const Database> &db, const StatsQuery &query)
 {
-    const StatsService stats(db);
-    AccuracyData d;
-    d.query = query;
-    auto summary = stats.summary(query);
-    if (!summary)
-        return summary.error();
-    d.summary = *summary;
-    for (auto [by, target] : {std::pair{GroupBy::Agent, &d.agents}, std::pair{GroupBy::TaskType, &d.taskTypes},
-                              std::pair{GroupBy::Day, &d.days}}) {
-        auto rows = stats.grouped(query, by);
-        if (!rows)
-            return rows.error();
-        *target = *rows;
-    }
-    return d;
+    return runPageReads(accuracyReads(), {db, query});
 }
 
 Result<ConfidenceData> loadConfidence(const std::shared_ptr<const Database> &db, const StatsQuery &query)
 {
-    ConfidenceData d;
-    d.query = query;
-    auto summary = StatsService(db).summary(query);
-    if (!summary)
-        return summary.error();
-    d.summary = *summary;
-    const StatsSamples samples(db);
-    auto calibration = samples.calibration(query, kCalibrationBins);
-    if (!calibration)
-        return calibration.error();
-    d.calibration = *calibration;
-    auto points = samples.reviewedSamples(query, kScatterSampleCap);
-    if (!points)
-        return points.error();
-    d.samples = *points;
-    return d;
+    return runPageReads(confidenceReads(), {db, query});
 }
 
 Result<LatencyData> loadLatency(const std::shared_ptr<const Database> &db, const StatsQuery &query)
 {
-    const StatsService stats(db);
-    LatencyData d;
-    d.query = query;
-    auto summary = stats.summary(query);
-    if (!summary)
-        return summary.error();
-    d.summary = *summary;
-    auto days = stats.grouped(query, GroupBy::Day);
-    if (!days)
-        return days.error();
-    d.days = *days;
-    auto tasks = stats.grouped(query, GroupBy::TaskType);
-    if (!tasks)
-        return tasks.error();
-    d.taskTypes = *tasks;
-    auto boxes = StatsSamples(db).executionBoxesByAgent(query);
-    if (!boxes)
-        return boxes.error();
-    d.agentBoxes = *boxes;
-    return d;
+    return runPageReads(latencyReads(), {db, query});
 }
 
 Result<FeedbackData> loadFeedback(const std::shared_ptr<const Database> &db, const StatsQuery &query)
 {
-    const StatsService stats(db);
-    FeedbackData d;
-    d.query = query;
-    auto summary = stats.summary(query);
-    if (!summary)
-        return summary.error();
-    d.summary = *summary;
-    auto agents = stats.grouped(query, GroupBy::Agent);
-    if (!agents)
-        return agents.error();
-    d.agents = *agents;
-    return d;
+    return runPageReads(feedbackReads(), {db, query});
 }
 
 Result<ReportData> loadReport(const std::shared_ptr<const Database> &db, const StatsQuery &query, QThreadPool *pool)

@@ -20,7 +20,8 @@ namespace atalaya {
 class Database;
 
 // Immutable snapshots of what each dashboard page shows (docs/DASHBOARD.md §Pages, 1–5), read in
-// one go off the UI thread. The PDF report is all of them together.
+// one go off the UI thread by the page's reads (core/dashboard/PageReads). The PDF report is
+// all of them together.
 struct OverviewData {
     StatsQuery query;
     WindowSummary current;

@@ -3,15 +3,14 @@
 #include "core/rollup/RollupMaintenance.h"
 #include "core/rollup/RollupReader.h"
 #include "core/stats/Calibration.h"
-#include "core/aggregates/Percentiles.h"
 #include "core/stats/RawAggregates.h"
 #include "core/stats/StatsSql.h"
+#include "core/stats/WindowCollect.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 namespace atalaya {
 
@@ -88,38 +87,24 @@ Result<std::vector<ReviewedSample>> StatsSamples::reviewedSamples(const StatsQue
 
 Result<std::vector<ExecutionBox>> StatsSamples::executionBoxesByAgent(const StatsQuery &query) const
 {
-    const WhereClause w = windowWhere(m_db->dialect(), query);
-    const QString agentKey = m_db->dialect().exactKey(QStringLiteral("agent_id"));
-    const QString sql = QStringLiteral("SELECT %3, execution_time_ms, COUNT(*) FROM ai_telemetry%1 AND %2"
-                                       " GROUP BY %3, execution_time_ms")
-                            .arg(w.sql, validRowPredicate(m_db->dialect()), agentKey);
-    auto q = execQuery(*m_db, sql, w.values, QStringLiteral("reading execution times per agent"));
-    if (!q)
-        return q.error();
-    std::map<QString, ValueHistogram> histograms;
-    std::map<QString, std::pair<qint64, qint64>> ranges;
-    while (q->next()) {
-        const QString agent = q->value(0).toString();
-        const qint64 ms = q->value(1).toLongLong();
-        histograms[agent].add(ms, q->value(2).toLongLong());
-        auto [it, fresh] = ranges.try_emplace(agent, ms, ms);
-        if (!fresh) {
-            it->second.first = std::min(it->second.first, ms);
-            it->second.second = std::max(it->second.second, ms);
-        }
-    }
+    auto agents = collectTotals(*m_db, query, GroupBy::Agent, false, m_useRollups);
+    if (!agents)
+        return agents.error();
     std::vector<ExecutionBox> boxes;
-    for (const auto &[agent, h] : histograms) {
+    for (const auto &[agent, t] : *agents) {
+        if (t.total == 0)
+            continue;
         ExecutionBox b;
         b.key = agent;
-        b.count = h.total();
-        b.minMs = ranges[agent].first;
-        b.maxMs = ranges[agent].second;
-        b.q1Ms = h.percentile(25).value_or(0);
-        b.medianMs = h.percentile(50).value_or(0);
-        b.q3Ms = h.percentile(75).value_or(0);
-        b.p5Ms = h.percentile(5).value_or(0);
-        b.p95Ms = h.percentile(95).value_or(0);
+        b.count = t.total;
+        b.minMs = t.executionMin.value_or(0);
+        b.maxMs = t.executionMax.value_or(0);
+        b.p5Ms = t.percentile(5).value_or(0);
+        b.q1Ms = t.percentile(25).value_or(0);
+        b.medianMs = t.percentile(50).value_or(0);
+        b.q3Ms = t.percentile(75).value_or(0);
+        b.p95Ms = t.percentile(95).value_or(0);
+        b.fromSketch = !t.percentilesExact();
         boxes.push_back(b);
     }
     return boxes;

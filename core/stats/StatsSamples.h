@@ -24,7 +24,9 @@ struct ReviewedSample {
     Feedback feedback = Feedback::Correct;
 };
 
-// The five numbers of a box plot (nearest-rank quartiles) for one group.
+// The numbers of a box plot for one group: nearest-rank quartiles and P5/P95 (from the
+// rollups' latency sketches where they serve the window, then within 1 % and clamped to the
+// exact minimum and maximum; exact from raw rows otherwise).
 struct ExecutionBox {
     QString key;
     qint64 count = 0;
@@ -35,6 +37,7 @@ struct ExecutionBox {
     qint64 maxMs = 0;
     qint64 p5Ms = 0;  // whiskers of the dashboard's box plot, so a long tail stays readable
     qint64 p95Ms = 0;
+    bool fromSketch = false;  // the percentiles are the sketch's (within 1 %), not exact
 };
 
 // Row-level reads the aggregates of StatsService cannot give: calibration cells, scatter
@@ -52,7 +55,8 @@ public:
     Result<CalibrationReport> calibration(const StatsQuery &query, int bins) const;
     // The most recent `limit` reviewed decisions of the window.
     Result<std::vector<ReviewedSample>> reviewedSamples(const StatsQuery &query, int limit = 2000) const;
-    // One box per agent, sorted by agent id.
+    // One box per agent with rows in the window, sorted by agent id; counts, minimum and
+    // maximum exact. From the rollups like StatsService (raw rows when there are none).
     Result<std::vector<ExecutionBox>> executionBoxesByAgent(const StatsQuery &query) const;
 
 private:

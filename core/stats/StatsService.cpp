@@ -1,9 +1,8 @@
 #include "core/stats/StatsService.h"
 
 #include "core/common/TimeUtil.h"
-#include "core/rollup/RollupMaintenance.h"
-#include "core/rollup/RollupReader.h"
 #include "core/stats/RawAggregates.h"
+#include "core/stats/WindowCollect.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
 #include "core/telemetry/TelemetryRepository.h"
@@ -14,34 +13,9 @@
 namespace atalaya {
 namespace {
 
-// The window from the rollups where they are usable and cover at least one full hour (its
-// partial first and last hours come from the raw rows unless their hour lies wholly inside),
-// else straight from ai_telemetry.
-Result<std::map<QString, WindowTotals>> collect(const Database &db, const StatsQuery &q, std::optional<GroupBy> by,
-                                                bool withQuality, bool useRollups)
-{
-    rollup::WindowPlan plan = rollup::planWindow(q.from, q.to);
-    if (!useRollups || !plan.usesRollups() || !rollup::status(db).usable())
-        return rawTotals(db, {{q.from, q.to}}, q.agentId, q.taskType, by, withQuality);
-    // The current hour usually holds no row past now: its rollup row is then exact for the
-    // window, and the raw rows it saves are index lookups that grow with the table.
-    if (auto minus = rollup::complementEdges(db, plan, rollup::Subtract::No); !minus)
-        return minus.error();
-    auto totals = rollup::rollupTotals(db, plan, q.agentId, q.taskType, by);
-    if (!totals)
-        return totals.error();
-    auto raw = rawTotals(db, plan.raw, q.agentId, q.taskType, by, withQuality);
-    if (!raw)
-        return raw.error();
-    for (const auto &[key, t] : *raw)
-        (*totals)[key].merge(t);
-    return totals;
-}
-
-// The sketch's buckets below LatencySketch::kExactLimit hold single values: exact.
 QString percentileMethod(const WindowTotals &t)
 {
-    return t.usesSketch && !t.sketch.isExact() ? QStringLiteral("sketch-1pct") : QStringLiteral("exact");
+    return t.percentilesExact() ? QStringLiteral("exact") : QStringLiteral("sketch-1pct");
 }
 
 WindowTotals mergedTotals(const std::map<QString, WindowTotals> &totals)
@@ -61,7 +35,7 @@ StatsService::StatsService(std::shared_ptr<const Database> db, bool useRollups)
 
 Result<WindowSummary> StatsService::summary(const StatsQuery &query) const
 {
-    auto totals = collect(*m_db, query, std::nullopt, false, m_useRollups);
+    auto totals = collectTotals(*m_db, query, std::nullopt, false, m_useRollups);
     if (!totals)
         return totals.error();
     return mergedTotals(*totals).summary();
@@ -69,7 +43,7 @@ Result<WindowSummary> StatsService::summary(const StatsQuery &query) const
 
 Result<DataQuality> StatsService::dataQuality(const StatsQuery &query) const
 {
-    auto totals = collect(*m_db, query, std::nullopt, true, m_useRollups);
+    auto totals = collectTotals(*m_db, query, std::nullopt, true, m_useRollups);
     if (!totals)
         return totals.error();
     DataQuality quality = mergedTotals(*totals).quality;
@@ -82,7 +56,7 @@ Result<DataQuality> StatsService::dataQuality(const StatsQuery &query) const
 
 Result<StatsSnapshot> StatsService::snapshot(const StatsQuery &query) const
 {
-    auto totals = collect(*m_db, query, std::nullopt, true, m_useRollups);
+    auto totals = collectTotals(*m_db, query, std::nullopt, true, m_useRollups);
     if (!totals)
         return totals.error();
     const WindowTotals all = mergedTotals(*totals);
@@ -100,7 +74,7 @@ Result<StatsSnapshot> StatsService::snapshot(const StatsQuery &query) const
 
 Result<std::vector<GroupSummary>> StatsService::grouped(const StatsQuery &query, GroupBy by) const
 {
-    auto groups = collect(*m_db, query, by, false, m_useRollups);
+    auto groups = collectTotals(*m_db, query, by, false, m_useRollups);
     if (!groups)
         return groups.error();
     std::vector<GroupSummary> out;
@@ -131,7 +105,7 @@ Result<AgentDetail> StatsService::agent(const QString &agentId, const StatsQuery
                          QStringLiteral("agent '%1' has no decisions; `atalaya-cli agents` lists "
                                         "the known agents")
                              .arg(agentId));
-    auto byTask = collect(*m_db, query.withAgent(agentId), GroupBy::TaskType, false, m_useRollups);
+    auto byTask = collectTotals(*m_db, query.withAgent(agentId), GroupBy::TaskType, false, m_useRollups);
     if (!byTask)
         return byTask.error();
     AgentDetail detail;

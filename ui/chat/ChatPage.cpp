@@ -11,6 +11,7 @@
 #include "ui/common/ChartKit.h"
 #include "core/chat/ChatHistory.h"
 #include "core/chat/ChatHistoryMetrics.h"
+#include "core/dashboard/PageReads.h"
 #include "core/secrets/SecretStore.h"
 #include "core/session/ConnectionResolver.h"
 #include "core/settings/Settings.h"
@@ -34,7 +35,9 @@ namespace atalaya {
 namespace {
 
 constexpr int kRedrawMs = 50;
-constexpr int kHistoryRows = 200;
+// The bench times these reads with the same arguments (core/dashboard/PageReads).
+constexpr int kHistoryRows = kChatHistoryRows;
+static_assert(ChatTopIntents::kShown == kChatTopIntents);
 // Screenshot mode: show what a short connection attempt gives, never hang.
 constexpr int kLoadTimeoutMs = 4000;
 constexpr int kSettleMs = 2500;

@@ -9,6 +9,7 @@
 #include <QChart>
 #include <QCursor>
 #include <QDateTimeAxis>
+#include <QFontMetricsF>
 #include <QLineSeries>
 #include <QToolTip>
 #include <QValueAxis>
@@ -18,19 +19,99 @@ namespace atalaya::charts {
 
 namespace {
 
-// Agent ids such as "deployment-risk-predictor" on two lines at the separator nearest the
-// middle: rotated labels were dropped by Qt Charts where they ran past the plot's left edge.
-QString twoLineLabel(const QString &key)
+bool isSeparator(QChar c)
 {
-    if (key.size() <= 14)
-        return key;
+    return c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char('.') || c == QLatin1Char(' ');
+}
+
+// An agent id as one line, or on two at the separator nearest the middle.
+QStringList labelLines(const QString &key)
+{
     qsizetype best = -1;
-    for (qsizetype i = 0; i < key.size(); ++i) {
-        if ((key[i] == QLatin1Char('-') || key[i] == QLatin1Char('_'))
-            && (best < 0 || qAbs(i - key.size() / 2) < qAbs(best - key.size() / 2)))
+    for (qsizetype i = 0; i + 1 < key.size(); ++i) {
+        if (isSeparator(key[i]) && (best < 0 || qAbs(i - key.size() / 2) < qAbs(best - key.size() / 2)))
             best = i;
     }
-    return best < 0 ? key : key.left(best + 1) + QStringLiteral("<br>") + key.mid(best + 1);
+    if (best < 0)
+        return {key};
+    return {key.left(best + 1), key.mid(best + 1)};
+}
+
+// The prefix every id shares up to a separator ("agent-"), when every id goes on past it.
+QString sharedPrefix(const QStringList &keys)
+{
+    if (keys.size() < 2)
+        return {};
+    QString prefix = keys.first();
+    for (const QString &key : keys) {
+        qsizetype n = 0;
+        while (n < prefix.size() && n + 1 < key.size() && prefix[n] == key[n])
+            ++n;
+        prefix.truncate(n);
+    }
+    while (!prefix.isEmpty() && !isSeparator(prefix.back()))
+        prefix.chop(1);
+    return prefix;
+}
+
+QString reversed(QString text)
+{
+    std::reverse(text.begin(), text.end());
+    return text;
+}
+
+// The same at the end ("-agent"), never overlapping the prefix.
+QString sharedSuffix(const QStringList &keys, qsizetype prefixSize)
+{
+    QStringList backwards;
+    for (const QString &key : keys)
+        backwards << reversed(key.mid(prefixSize));
+    return reversed(sharedPrefix(backwards));
+}
+
+struct AxisLabels {
+    QStringList categories;
+    QString prefix;  // dropped from every label; the axis title names them
+    QString suffix;
+};
+
+// Each agent's label fitted to its category's width: as is when every one fits; else without
+// the prefix and suffix all share, then on two lines at a separator, each line elided in the
+// middle (the box's tooltip names the agent in full). Rotated labels were dropped by Qt Charts
+// where they ran past the plot's left edge; labels wider than their category ran into one line.
+AxisLabels fittedLabels(const QStringList &keys, const QFont &font, qreal plotWidth)
+{
+    const QFontMetricsF fm(font);
+    const qreal width =
+        keys.isEmpty() ? plotWidth : plotWidth / static_cast<qreal>(keys.size()) - fm.averageCharWidth();
+    const bool allFit =
+        std::all_of(keys.begin(), keys.end(), [&](const QString &key) { return fm.horizontalAdvance(key) <= width; });
+    AxisLabels out;
+    if (!allFit) {
+        out.prefix = sharedPrefix(keys);
+        out.suffix = sharedSuffix(keys, out.prefix.size());
+    }
+    for (const QString &key : keys) {
+        const QString shown = key.mid(out.prefix.size(), key.size() - out.prefix.size() - out.suffix.size());
+        QStringList lines = fm.horizontalAdvance(shown) <= width ? QStringList{shown} : labelLines(shown);
+        for (QString &line : lines)
+            line = fm.elidedText(line, Qt::ElideMiddle, std::max<qreal>(width, fm.averageCharWidth())).toHtmlEscaped();
+        QString label = lines.join(QStringLiteral("<br>"));
+        // Categories must differ: two ids elided alike get invisible zero-width spaces.
+        while (out.categories.contains(label))
+            label += QChar(0x200B);
+        out.categories << label;
+    }
+    return out;
+}
+
+void applyLabels(QBarCategoryAxis *axis, const AxisLabels &labels)
+{
+    if (labels.categories != axis->categories())
+        axis->setCategories(labels.categories);
+    const bool dropped = !labels.prefix.isEmpty() || !labels.suffix.isEmpty();
+    axis->setTitleText(dropped ? DashboardCharts::tr("Agent (%1…%2)").arg(labels.prefix, labels.suffix)
+                               : DashboardCharts::tr("Agent"));
 }
 
 }  // namespace
@@ -84,7 +165,7 @@ QChart *latencyBoxChart(const ChartStyle &style, const std::vector<ExecutionBox>
     auto *series = new QBoxPlotSeries;
     series->setBrush(style.accent(0).lighter(style.dark ? 80 : 160));
     series->setPen(QPen(style.accent(0), 1.5));
-    QStringList categories;
+    QStringList keys;
     double top = 0;
     for (const ExecutionBox &b : boxes) {
         auto *set = new QBoxSet(static_cast<qreal>(b.p5Ms), static_cast<qreal>(b.q1Ms), static_cast<qreal>(b.medianMs),
@@ -94,8 +175,7 @@ QChart *latencyBoxChart(const ChartStyle &style, const std::vector<ExecutionBox>
                 QToolTip::hideText();
                 return;
             }
-            QToolTip::showText(
-                QCursor::pos(),
+            QString text =
                 DashboardCharts::tr("%1 (%2 decisions)\nP5 %3 ms · Q1 %4 ms · median %5 ms · Q3 %6 ms · P95 %7 ms\n"
                                     "min %8 ms · max %9 ms")
                     .arg(b.key, fmt::count(b.count))
@@ -105,17 +185,24 @@ QChart *latencyBoxChart(const ChartStyle &style, const std::vector<ExecutionBox>
                     .arg(b.q3Ms)
                     .arg(b.p95Ms)
                     .arg(b.minMs)
-                    .arg(b.maxMs));
+                    .arg(b.maxMs);
+            if (b.fromSketch)
+                text += QLatin1Char('\n') + DashboardCharts::tr("Percentiles within 1 % (rollup sketches)");
+            QToolTip::showText(QCursor::pos(), text);
         });
         series->append(set);
-        categories << twoLineLabel(b.key);
+        keys << b.key;
         top = std::max(top, static_cast<double>(b.p95Ms));
     }
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
-    x->append(categories);
     x->setTruncateLabels(false);
     styleAxis(style, x, DashboardCharts::tr("Agent"));
+    // Until the chart has a size, labels fit a typical card; then they follow the plot's width.
+    applyLabels(x, fittedLabels(keys, x->labelsFont(), 600));
+    QObject::connect(chart, &QChart::plotAreaChanged, x, [x, keys](const QRectF &plot) {
+        applyLabels(x, fittedLabels(keys, x->labelsFont(), plot.width()));
+    });
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
     auto *y = roundedAxis(style, DashboardCharts::tr("Execution time (ms)"), top * 1.05);

@@ -6,6 +6,7 @@
 #include "ui/risk/ReleaseCheckDialog.h"
 #include "ui/risk/RiskBatchPanel.h"
 #include "ui/risk/RiskCharts.h"
+#include "core/dashboard/PageReads.h"
 #include "core/ingest/RiskCheckRecorder.h"
 #include "core/release/ReleaseCheck.h"
 #include "core/risk/RiskDataSource.h"
@@ -41,7 +42,7 @@ Result<PageData> loadPageData(const std::shared_ptr<const Database> &db)
         data.model = std::move(*model);
     else if (model.error().code != ErrorCode::NoModel)
         return model.error();
-    auto cycles = RiskDataSource(db).recentCycles(200);
+    auto cycles = RiskDataSource(db).recentCycles(kRiskRecentCycles);
     if (!cycles)
         return cycles.error();
     data.cycles = *cycles;

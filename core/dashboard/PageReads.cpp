@@ -5,6 +5,7 @@
 #include "core/queue/ReviewQueue.h"
 #include "core/risk/RiskDataSource.h"
 #include "core/risk/RiskModelStore.h"
+#include "core/telemetry/AuditLog.h"
 #include "core/stats/StatsSamples.h"
 #include "core/stats/StatsService.h"
 #include "core/storage/Database.h"
@@ -187,6 +188,8 @@ std::vector<CatalogueRead> pageReadCatalogue()
     add("risk", "recent_cycles",
         [](const PageReadInput &in) { return discard(RiskDataSource(in.db).recentCycles(kRiskRecentCycles)); });
     add("risk", "model_versions", [](const PageReadInput &in) { return discard(RiskModelStore(in.db).list()); });
+    add("audit", "first_page",
+        [](const PageReadInput &in) { return discard(AuditLog(in.db).page({}, std::nullopt, kAuditPageRows)); });
     return out;
 }
 

@@ -37,8 +37,9 @@ const std::vector<PageRead<ConfidenceData>> &confidenceReads();
 const std::vector<PageRead<LatencyData>> &latencyReads();
 const std::vector<PageRead<FeedbackData>> &feedbackReads();
 
-// The rows the chat page's history and the risk page's cycle list show.
+// The rows the chat page's history, the risk page's cycle list and a page of the audit log show.
 inline constexpr int kChatHistoryRows = 200;
+inline constexpr int kAuditPageRows = 200;
 inline constexpr int kRiskRecentCycles = 200;
 inline constexpr int kChatTopIntents = 5;
 

@@ -82,6 +82,7 @@ private slots:
         QTest::newRow("queue") << "queue" << QStringList{"first_page", "write_access", "counts"};
         QTest::newRow("chat") << "chat" << QStringList{"history", "period_metrics"};
         QTest::newRow("risk") << "risk" << QStringList{"active_model", "recent_cycles", "model_versions"};
+        QTest::newRow("audit") << "audit" << QStringList{"first_page"};
     }
 
     void readsPerPage()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/dashboard/PageReads.h"
 #include "core/telemetry/AuditLog.h"
 
 #include <QAbstractTableModel>
@@ -17,7 +18,7 @@ class AuditLogModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Time, Decision, Agent, Reviewer, Previous, New, Note, Host, Chain, ColumnCount };
-    static constexpr int kPageSize = 200;
+    static constexpr int kPageSize = kAuditPageRows;  // what the scale bench times
 
     explicit AuditLogModel(QObject *parent = nullptr);
 

@@ -195,7 +195,8 @@ QString inlineValues(const SqlFragment &fragment, const QSqlDriver &driver)
         } else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong)
             out += QString::number(v.toLongLong());
         else {
-            QSqlField field(QString(), QMetaType(QMetaType::QString));
+            // Braces: clang reads the parenthesised form as a function declaration.
+            QSqlField field{QString(), QMetaType(QMetaType::QString)};
             field.setValue(v.toString());
             out += driver.formatValue(field);
         }

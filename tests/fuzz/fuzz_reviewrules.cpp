@@ -116,19 +116,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
 
-    const SqlFragment coded = priorityExpression(*rules, Dialect(Backend::SQLite), SampleMode::Coded, QString());
-    QSqlQuery q(sqlite());
-    FUZZ_CHECK(q.prepare(QStringLiteral("SELECT id, ") + coded.sql + QStringLiteral(" FROM ai_telemetry ORDER BY id")));
-    for (const QVariant &v : coded.values)
-        q.addBindValue(v);
-    FUZZ_CHECK(q.exec());
-    for (const Row &r : kRows) {
-        FUZZ_CHECK(q.next() && q.value(0).toLongLong() == r.id);
-        const std::optional<RuleMatch> m = rules->classify(candidate(r));
-        const int expected = !m ? 9 : static_cast<int>(m->priority) + (m->sampled ? 0 : kPriorityCount);
-        FUZZ_CHECK(q.value(1).toInt() == expected);
-        if (m)
-            FUZZ_CHECK(!m->reason.isEmpty());
+    // Each sample mode against classify(): Coded keeps a match outside its priority's sample as
+    // priority + 4, SampleOnly leaves it out (9) and All keeps it at its priority.
+    for (SampleMode mode : {SampleMode::Coded, SampleMode::SampleOnly, SampleMode::All}) {
+        const SqlFragment expr = priorityExpression(*rules, Dialect(Backend::SQLite), mode, QString());
+        QSqlQuery q(sqlite());
+        FUZZ_CHECK(
+            q.prepare(QStringLiteral("SELECT id, ") + expr.sql + QStringLiteral(" FROM ai_telemetry ORDER BY id")));
+        for (const QVariant &v : expr.values)
+            q.addBindValue(v);
+        FUZZ_CHECK(q.exec());
+        for (const Row &r : kRows) {
+            FUZZ_CHECK(q.next() && q.value(0).toLongLong() == r.id);
+            const std::optional<RuleMatch> m = rules->classify(candidate(r));
+            int expected = 9;
+            if (m && (m->sampled || mode == SampleMode::All))
+                expected = static_cast<int>(m->priority);
+            else if (m && mode == SampleMode::Coded)
+                expected = static_cast<int>(m->priority) + kPriorityCount;
+            FUZZ_CHECK(q.value(1).toInt() == expected);
+            if (m)
+                FUZZ_CHECK(!m->reason.isEmpty());
+        }
     }
     return 0;
 }

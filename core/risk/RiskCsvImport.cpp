@@ -13,6 +13,7 @@ namespace atalaya {
 namespace {
 
 constexpr int kRowsPerStatement = 200;
+
 Result<QSet<QString>> existingCycles(const Database &db, const QStringList &ids)
 {
     QSet<QString> found;

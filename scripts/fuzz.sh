@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds every fuzz target and fuzzes each for a while (default 60 s), one after the other.
+# Builds every fuzz target and fuzzes each for a while (default 60 s), one after the other,
+# under ASan (leaks included) and UBSan; prints executions, exec/s and corpus size per target.
 # The tests only replay the committed corpus; this is the long run. New inputs go to
 # build/tests/fuzz/NAME-corpus, a crashing input to build/tests/fuzz/NAME-crash-…; copy an
-# input worth keeping into the target's tests/fuzz/corpus/ folder.
-#   scripts/fuzz.sh [--seconds N] [NAME…]
+# input worth keeping into the target's tests/fuzz/corpus/ folder. Needs clang (libFuzzer).
+#   scripts/fuzz.sh [--seconds N] [NAME…]        (ATALAYA_BUILD_DIR picks the build tree)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ATALAYA_BUILD_DIR:-$root/build}
@@ -13,7 +14,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds=${2:?--seconds needs a number}; shift 2 ;;
     --seconds=*) seconds=${1#--seconds=}; shift ;;
-    -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "error: unknown option $1; use --seconds N and target names" >&2; exit 2 ;;
     *) only+=("$1"); shift ;;
   esac
@@ -40,19 +41,26 @@ while IFS=$'\t' read -r name exe corpus; do
   if [ ${#only[@]} -gt 0 ] && [[ ! " ${only[*]} " == *" $name "* ]]; then
     continue
   fi
-  cmake --build "$build" --target "$name" >/dev/null
+  cmake --build "$build" --target "$name" -j 2 >/dev/null </dev/null
   found=$build/tests/fuzz/$name-corpus
   mkdir -p "$found"
   echo "fuzz: $name for $seconds s" >&2
   # The first folder receives new inputs; the committed corpus is only read.
-  if ASAN_OPTIONS=detect_leaks=0 "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-       -max_len=4096 -print_final_stats=1 -artifact_prefix="$build/tests/fuzz/$name-" \
-       "$found" "$corpus" 2>"$build/tests/fuzz/$name.log"; then
-    grep -E '^stat::number_of_executed_units|^#[0-9]+.*DONE' "$build/tests/fuzz/$name.log" >&2 || true
+  log=$build/tests/fuzz/$name.log
+  if ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 "$exe" -max_total_time="$seconds" -timeout=10 \
+       -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 -artifact_prefix="$build/tests/fuzz/$name-" \
+       "$found" "$corpus" 2>"$log" </dev/null; then
+    result="no failure"
   else
-    tail -n 30 "$build/tests/fuzz/$name.log" >&2
+    tail -n 30 "$log" >&2
     failed+=("$name")
+    result="FAILED (see $log)"
   fi
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+  rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+  added=$(sed -n 's/^stat::new_units_added: *//p' "$log")
+  kept=$(find "$found" "$corpus" -type f | wc -l)
+  echo "fuzz: $name: ${runs:-?} executions, ${rate:-?} exec/s, ${added:-?} new inputs, corpus $kept, $result" >&2
   ran=$((ran + 1))
 done <"$list"
 

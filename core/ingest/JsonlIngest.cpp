@@ -1,6 +1,7 @@
 #include "core/ingest/JsonlIngest.h"
 
 #include "core/ingest/DecisionWriters.h"
+#include "core/ingest/JsonlLines.h"
 #include "core/telemetry/DecisionValidator.h"
 
 #include <QIODevice>
@@ -93,7 +94,8 @@ public:
     void run()
     {
         QByteArray block(kReadBlock, Qt::Uninitialized);
-        QByteArray carry;  // a line split across blocks
+        JsonlLines lines;
+        auto onLine = [this](const QByteArray &raw) { line(raw); };
         for (;;) {
             if (m_queue.cancelled())
                 return;
@@ -106,21 +108,11 @@ public:
             }
             if (n == 0)
                 break;
-            qsizetype start = 0;
-            for (qsizetype nl = block.indexOf('\n', start); nl >= 0 && nl < n;
-                 start = nl + 1, nl = block.indexOf('\n', start)) {
-                if (carry.isEmpty()) {
-                    line(QByteArray::fromRawData(block.constData() + start, nl - start));
-                } else {
-                    carry.append(block.constData() + start, nl - start);
-                    line(carry);
-                    carry.clear();
-                }
-            }
-            carry.append(block.constData() + start, n - start);
+            // Only the bytes read: the rest of the block holds an earlier block's (or nothing).
+            lines.feed(QByteArrayView(block.constData(), n), onLine);
         }
-        if (!m_chunk.error && !carry.isEmpty())
-            line(carry);
+        if (!m_chunk.error)
+            lines.finish(onLine);
         m_chunk.last = true;
         m_queue.push(std::move(m_chunk));
     }

@@ -147,20 +147,20 @@ SqlFragment priorityExpression(const ReviewRules &rules, const Dialect &dialect,
             ors << QStringLiteral("(") + f.sql + QStringLiteral(")");
             values << f.values;
         }
-        QString when = QStringLiteral("(") + ors.join(QStringLiteral(" OR ")) + QStringLiteral(")");
+        const QString when = QStringLiteral("(") + ors.join(QStringLiteral(" OR ")) + QStringLiteral(")");
         QString then = QString::number(i);
-        const QString inSample = sampleBucketSql(row + QStringLiteral("id")) + QStringLiteral(" < ?");
-        if (p.samplePercent < 100 && mode == SampleMode::SampleOnly) {
-            when += QStringLiteral(" AND ") + inSample;
+        // A match outside the sample stays at its priority, unqueued (ReviewRules::classify()):
+        // it does not fall through to a lower priority that also matches.
+        if (p.samplePercent < 100 && mode != SampleMode::All) {
+            const QString inSample = sampleBucketSql(row + QStringLiteral("id")) + QStringLiteral(" < ?");
+            then = QStringLiteral("CASE WHEN %1 THEN %2 ELSE %3 END")
+                       .arg(inSample)
+                       .arg(i)
+                       .arg(mode == SampleMode::Coded ? i + kPriorityCount : 9);
             values << p.samplePercent;
         }
-        out.sql += QStringLiteral(" WHEN %1 THEN ").arg(when);
+        out.sql += QStringLiteral(" WHEN %1 THEN %2").arg(when, then);
         out.values << values;
-        if (p.samplePercent < 100 && mode == SampleMode::Coded) {
-            then = QStringLiteral("CASE WHEN %1 THEN %2 ELSE %3 END").arg(inSample).arg(i).arg(i + kPriorityCount);
-            out.values << p.samplePercent;
-        }
-        out.sql += then;
     }
     out.sql += QStringLiteral(" ELSE 9 END");
     return out;
@@ -195,7 +195,8 @@ QString inlineValues(const SqlFragment &fragment, const QSqlDriver &driver)
         } else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong)
             out += QString::number(v.toLongLong());
         else {
-            QSqlField field(QString(), QMetaType(QMetaType::QString));
+            // Braces: clang reads the parenthesised form as a function declaration.
+            QSqlField field{QString(), QMetaType(QMetaType::QString)};
             field.setValue(v.toString());
             out += driver.formatValue(field);
         }

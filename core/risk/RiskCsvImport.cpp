@@ -13,14 +13,6 @@ namespace atalaya {
 namespace {
 
 constexpr int kRowsPerStatement = 200;
-constexpr double kMaxDuration = 99999999.99;  // DECIMAL(10,2) of duration_seconds
-
-struct CycleLine {
-    QString cycleId;
-    QDateTime createdAt;
-    bool failed = false;
-    FeatureVector raw{};
-};
 
 Result<QSet<QString>> existingCycles(const Database &db, const QStringList &ids)
 {
@@ -41,7 +33,7 @@ Result<QSet<QString>> existingCycles(const Database &db, const QStringList &ids)
     return found;
 }
 
-Status writeCycles(const Database &db, const std::vector<CycleLine> &lines)
+Status writeCycles(const Database &db, const std::vector<CsvCycle> &lines)
 {
     return inTransaction(db, [&]() -> Status {
         for (std::size_t at = 0; at < lines.size(); at += kRowsPerStatement) {
@@ -49,7 +41,7 @@ Status writeCycles(const Database &db, const std::vector<CycleLine> &lines)
             QStringList tuples(static_cast<qsizetype>(n), QStringLiteral("(?,?,?,?,?,?,?)"));
             QVariantList values;
             for (std::size_t i = at; i < at + n; ++i) {
-                const CycleLine &c = lines[i];
+                const CsvCycle &c = lines[i];
                 QJsonObject meta = rawFeaturesToJson(c.raw);
                 meta.insert(QStringLiteral("deployment_failed"), c.failed);
                 meta.insert(QStringLiteral("source"), QStringLiteral("csv import"));
@@ -73,147 +65,30 @@ Status writeCycles(const Database &db, const std::vector<CycleLine> &lines)
 
 }  // namespace
 
-std::vector<CsvRecord> parseCsv(const QByteArray &csv)
-{
-    std::vector<CsvRecord> out;
-    const QString text = QString::fromUtf8(csv);
-    CsvRecord current;
-    QString field;
-    bool quoted = false;
-    bool any = false;
-    int line = 1;
-    qsizetype start = 0;
-    current.line = 1;
-    auto endRecord = [&](qsizetype end) {
-        current.fields << field;
-        current.raw = text.mid(start, end - start).toUtf8();
-        if (any || current.fields.size() > 1 || !field.isEmpty())
-            out.push_back(current);
-        current = CsvRecord{};
-        field.clear();
-        any = false;
-    };
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                    field += c;
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == QLatin1Char('\n'))
-                    ++line;
-                field += c;
-            }
-        } else if (c == QLatin1Char('"')) {
-            quoted = true;
-            any = true;
-        } else if (c == QLatin1Char(',')) {
-            current.fields << field;
-            field.clear();
-            any = true;
-        } else if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
-            const qsizetype end = i;
-            if (c == QLatin1Char('\r') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n'))
-                ++i;
-            endRecord(end);
-            ++line;
-            start = i + 1;
-            current.line = line;
-        } else {
-            field += c;
-        }
-    }
-    if (start < text.size())
-        endRecord(text.size());
-    return out;
-}
-
 Result<CsvImportReport> importCyclesCsv(const std::shared_ptr<const Database> &db, const QByteArray &csv,
                                         const CsvImportOptions &options)
 {
-    const std::vector<CsvRecord> records = parseCsv(csv);
-    if (records.empty())
-        return makeError(ErrorCode::Usage,
-                         QStringLiteral("the CSV is empty; expected a header row with cycle_id, created_at, "
-                                        "deployment_failed and the 10 feature names"));
-    QStringList header;
-    for (const QString &h : records.front().fields)
-        header << h.trimmed();
-    QStringList required = {QStringLiteral("cycle_id"), QStringLiteral("created_at"),
-                            QStringLiteral("deployment_failed")};
-    required += riskFeatureNames();
-    QStringList missing;
-    for (const QString &r : required)
-        if (!header.contains(r))
-            missing << r;
-    if (!missing.isEmpty())
-        return makeError(ErrorCode::Usage,
-                         QStringLiteral("the CSV header lacks: %1").arg(missing.join(QStringLiteral(", "))));
-    auto col = [&](const QString &name) { return header.indexOf(name); };
-
+    auto read = readCyclesCsv(csv);
+    if (!read)
+        return read.error();
     CsvImportReport report;
-    report.rejectedCsv = records.front().raw + '\n';
-    std::vector<CycleLine> valid;
-    std::vector<int> validRecord;
-    QSet<QString> seen;
-    for (std::size_t r = 1; r < records.size(); ++r) {
-        const CsvRecord &rec = records[r];
-        QStringList problems;
-        auto field = [&](const QString &name) { return rec.fields.value(col(name)).trimmed(); };
-        CycleLine c;
-        c.cycleId = field(QStringLiteral("cycle_id"));
-        if (c.cycleId.isEmpty() || c.cycleId.size() > 50)
-            problems << QStringLiteral("cycle_id is required, at most 50 characters");
-        else if (seen.contains(c.cycleId))
-            problems << QStringLiteral("cycle_id '%1' appears twice").arg(c.cycleId);
-        c.createdAt = parseIsoUtc(field(QStringLiteral("created_at")));
-        if (!c.createdAt.isValid())
-            problems << QStringLiteral("created_at must be an ISO 8601 time such as 2026-11-01T12:00:00Z");
-        const QString failed = field(QStringLiteral("deployment_failed")).toLower();
-        if (failed == QLatin1String("1") || failed == QLatin1String("true"))
-            c.failed = true;
-        else if (failed != QLatin1String("0") && failed != QLatin1String("false"))
-            problems << QStringLiteral("deployment_failed must be 0, 1, true or false");
-        for (int i = 0; i < kRiskFeatureCount; ++i) {
-            bool ok = false;
-            c.raw[i] = field(riskFeatureName(i)).toDouble(&ok);
-            if (!ok)
-                problems << QStringLiteral("%1 must be %2").arg(riskFeatureName(i), riskFeatureRange(i));
-            else if (QString p = validateFeature(i, c.raw[i]); !p.isEmpty())
-                problems << p;
-        }
-        if (c.raw[int(RiskFeature::LeadTime)] > kMaxDuration)
-            problems << QStringLiteral("lead_time must be at most %1 seconds").arg(kMaxDuration, 0, 'f', 2);
-        if (!problems.isEmpty()) {
-            report.errors << QStringLiteral("line %1: %2").arg(rec.line).arg(problems.join(QStringLiteral("; ")));
-            report.rejectedCsv += rec.raw + '\n';
-            continue;
-        }
-        seen.insert(c.cycleId);
-        valid.push_back(c);
-        validRecord.push_back(static_cast<int>(r));
-    }
+    report.errors = std::move(read->errors);
+    report.rejectedCsv = std::move(read->rejectedCsv);
     QStringList ids;
-    for (const CycleLine &c : valid)
+    for (const CsvCycle &c : read->valid)
         ids << c.cycleId;
     auto existing = existingCycles(*db, ids);
     if (!existing)
         return existing.error();
-    std::vector<CycleLine> fresh;
-    for (std::size_t i = 0; i < valid.size(); ++i) {
-        if (existing->contains(valid[i].cycleId)) {
-            const CsvRecord &rec = records[validRecord[i]];
-            report.errors << QStringLiteral("line %1: cycle_id '%2' is already in dora_metrics")
-                                 .arg(rec.line)
-                                 .arg(valid[i].cycleId);
-            report.rejectedCsv += rec.raw + '\n';
+    std::vector<CsvCycle> fresh;
+    for (CsvCycle &c : read->valid) {
+        if (existing->contains(c.cycleId)) {
+            report.errors
+                << QStringLiteral("line %1: cycle_id '%2' is already in dora_metrics").arg(c.line).arg(c.cycleId);
+            report.rejectedCsv += c.text + '\n';
             continue;
         }
-        fresh.push_back(valid[i]);
+        fresh.push_back(std::move(c));
     }
     report.rejected = static_cast<int>(report.errors.size());
     if (report.rejected > 0 && !options.skipInvalid) {

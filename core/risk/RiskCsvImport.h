@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/Result.h"
+#include "core/risk/RiskCsvCycles.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -29,13 +30,5 @@ struct CsvImportReport {
 // (Usage, listing the first 20 bad lines). Cycle ids already in dora_metrics are refused.
 Result<CsvImportReport> importCyclesCsv(const std::shared_ptr<const Database> &db, const QByteArray &csv,
                                         const CsvImportOptions &options);
-
-// RFC 4180 records (quoted fields, "" escapes, CRLF or LF); each with its first line number.
-struct CsvRecord {
-    int line = 0;
-    QStringList fields;
-    QByteArray raw;
-};
-std::vector<CsvRecord> parseCsv(const QByteArray &csv);
 
 }  // namespace atalaya

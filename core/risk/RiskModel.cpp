@@ -215,6 +215,9 @@ std::optional<RiskModel> RiskModel::fromMetadata(const QJsonObject &o)
     m.windowDays = o.value(QStringLiteral("window_days")).toInt();
     m.settings = ForestSettings::fromJson(o.value(QStringLiteral("hyperparameters")).toObject());
     m.metrics = RiskMetrics::fromJson(o.value(QStringLiteral("metrics")).toObject());
+    // π corrects every probability (docs/RISK_MODEL.md §Calibration): outside 0–1 they would be too.
+    if (!(m.metrics.failureRate >= 0.0 && m.metrics.failureRate <= 1.0))
+        return std::nullopt;
     const QJsonObject cv = o.value(QStringLiteral("cv")).toObject();
     m.cvFolds = cv.value(QStringLiteral("folds")).toInt();
     m.cvTrees = cv.value(QStringLiteral("trees_per_fold")).toInt();

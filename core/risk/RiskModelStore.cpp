@@ -2,11 +2,10 @@
 
 #include "core/common/TimeUtil.h"
 #include "core/risk/DlibForest.h"
+#include "core/risk/RiskModelFile.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -26,35 +25,12 @@ QStringList riskModels(const Dialect &d)
             .arg(d.autoIncrementPrimaryKey(), d.jsonType(), d.blobType(), d.tableSuffix())};
 }
 
-const QByteArray kMagic = QByteArrayLiteral("ATALAYA-RISK-MODEL/1\n");
 const QString kSummaryColumns =
     QStringLiteral("version, trained_at, created_at, window_days, metrics, checks_passed, active, model_bytes");
-
-QString sha256(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
 
 QString compact(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-// Rebuilds a model from its stored parts; the base value is recomputed so explanations stay
-// exactly additive whatever the JSON round trip did.
-Result<RiskModel> assemble(const QByteArray &metadata, const QByteArray &forestBytes, const QString &where)
-{
-    const auto meta = RiskModel::fromMetadata(QJsonDocument::fromJson(metadata).object());
-    if (!meta)
-        return makeError(ErrorCode::Usage,
-                         QStringLiteral("%1: the metadata is not that of a deployment-risk model").arg(where));
-    auto forest = deserializeForest(forestBytes);
-    if (!forest)
-        return makeError(ErrorCode::Usage, QStringLiteral("%1: %2").arg(where, forest.error().message));
-    RiskModel model = *meta;
-    model.forest = std::move(*forest);
-    model.baseValue = model.forest.meanPrediction(model.background);
-    return model;
 }
 
 StoredModelInfo readInfo(const QSqlQuery &q)
@@ -106,7 +82,7 @@ Result<QString> RiskModelStore::insert(const RiskModel &model, const QString &ve
                  compact(meta.value(QStringLiteral("feature_importance")).toObject()), compact(meta),
                  allPassed(validationChecks(model.metrics)) ? 1 : 0, activate ? 1 : 0,
                  activate ? QVariant(now) : QVariant(QMetaType::fromType<QString>()), forest, forest.size(),
-                 sha256(forest)},
+                 modelSha256(forest)},
                 QStringLiteral("storing risk model %1").arg(version));
             !s)
             return s.error();
@@ -156,12 +132,12 @@ Result<RiskModel> RiskModelStore::loadWhere(const QString &where, const QVariant
         return makeError(ErrorCode::NotFound, QString());
     const QString version = q->value(0).toString();
     const QByteArray forest = q->value(2).toByteArray();
-    if (sha256(forest) != q->value(3).toString())
+    if (modelSha256(forest) != q->value(3).toString())
         return makeError(ErrorCode::Internal,
                          QStringLiteral("risk model %1 is corrupted in the database (checksum mismatch); "
                                         "activate another version or retrain")
                              .arg(version));
-    auto model = assemble(q->value(1).toByteArray(), forest, QStringLiteral("risk model %1").arg(version));
+    auto model = assembleModel(q->value(1).toByteArray(), forest, QStringLiteral("risk model %1").arg(version));
     if (!model)
         return model.error();
     model->version = version;
@@ -244,59 +220,6 @@ Result<QString> RiskModelStore::activate(const QString &version) const
             return s.error();
         return previous;
     });
-}
-
-Status exportModelFile(const RiskModel &model, const QString &path)
-{
-    const QByteArray forest = serializeForest(model.forest);
-    const QJsonObject header{{QStringLiteral("metadata"), model.metadataJson()},
-                             {QStringLiteral("model_bytes"), forest.size()},
-                             {QStringLiteral("model_sha256"), sha256(forest)}};
-    QByteArray headerLine = QJsonDocument(header).toJson(QJsonDocument::Compact);
-    headerLine += '\n';
-    const QString headerSha = sha256(headerLine);
-    QFile file(path);
-    const auto owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-    // Restrict first, so an existing file with wider rights never holds the new content.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate, owner) || !file.setPermissions(owner))
-        return makeError(ErrorCode::Usage, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    const QByteArray content = kMagic + headerSha.toLatin1() + '\n' + headerLine + forest;
-    if (file.write(content) != content.size() || !file.flush())
-        return makeError(ErrorCode::Usage, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return {};
-}
-
-Result<RiskModel> importModelFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::Usage, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    const QByteArray content = file.readAll();
-    auto refuse = [&](const QString &why) {
-        return makeError(ErrorCode::Usage, QStringLiteral("%1 refused: %2").arg(path, why));
-    };
-    if (!content.startsWith(kMagic))
-        return refuse(QStringLiteral("not an Atalaya deployment-risk model file (export one with `risk export`)"));
-    qsizetype at = kMagic.size();
-    const qsizetype shaEnd = content.indexOf('\n', at);
-    const qsizetype headerEnd = shaEnd < 0 ? -1 : content.indexOf('\n', shaEnd + 1);
-    if (headerEnd < 0)
-        return refuse(QStringLiteral("the file is truncated"));
-    const QByteArray headerLine = content.mid(shaEnd + 1, headerEnd - shaEnd);
-    if (sha256(headerLine).toLatin1() != content.mid(at, shaEnd - at))
-        return refuse(QStringLiteral("the file is corrupted (header checksum mismatch)"));
-    const QJsonObject header = QJsonDocument::fromJson(headerLine).object();
-    const QByteArray forest = content.mid(headerEnd + 1);
-    if (forest.size() != header.value(QStringLiteral("model_bytes")).toInteger(-1))
-        return refuse(QStringLiteral("the file is truncated or has trailing data"));
-    if (sha256(forest) != header.value(QStringLiteral("model_sha256")).toString())
-        return refuse(QStringLiteral("the file is corrupted (model checksum mismatch)"));
-    auto model = assemble(QJsonDocument(header.value(QStringLiteral("metadata")).toObject()).toJson(), forest, path);
-    if (!model)
-        return model.error();
-    if (!model->version.startsWith(QLatin1String("v")))
-        return refuse(QStringLiteral("the model has no version"));
-    return model;
 }
 
 }  // namespace atalaya

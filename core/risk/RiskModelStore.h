@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/risk/RiskModel.h"
+#include "core/risk/RiskModelFile.h"
 #include "core/storage/Migrations.h"
 
 #include <memory>
@@ -51,12 +52,5 @@ private:
     Result<QString> insert(const RiskModel &model, const QString &version, bool activate) const;
     std::shared_ptr<const Database> m_db;
 };
-
-// The export file: a magic line, one JSON header line (metadata, size, SHA-256), and dlib's
-// bytes. Written with permissions 0600 (the seed's "permisos restrictivos").
-Status exportModelFile(const RiskModel &model, const QString &path);
-// A foreign file, a truncated or corrupted one (checksum) or a forest dlib refuses → Usage
-// (2) with a message that says which.
-Result<RiskModel> importModelFile(const QString &path);
 
 }  // namespace atalaya

@@ -225,6 +225,58 @@ private slots:
         QCOMPARE(all->size(), size_t(400));
     }
 
+    // A priority may sample its matches too (sample_percent < 100 on P0): one outside the
+    // sample is not queued, as classify() and the queue counts say — the list's SQL used to let
+    // it fall through to P1 when a P1 rule also matched.
+    void matchOutsideItsSampleDoesNotFallToALowerPriority()
+    {
+        ReviewRules rules = ReviewRules::defaults();
+        rules.priority(Priority::P0).samplePercent = 30;
+        std::vector<DecisionInput> rows;
+        for (int i = 0; i < 200; ++i) {
+            DecisionInput d;
+            d.agentId = QStringLiteral("p0-sample");
+            d.taskType = QStringLiteral("chat_response");
+            d.confidence = 0.5;  // P0 (below 0.70), and the P1 rule added below (below 0.85)
+            d.decision = {{QStringLiteral("action"), QStringLiteral("reply")}};
+            d.executionTimeMs = 10;
+            d.createdAt = QDateTime::currentDateTimeUtc().addSecs(-i);
+            rows.push_back(d);
+        }
+        auto batch = DecisionRecorder(m_db).recordBatch(rows);
+        QVERIFY(batch.ok());
+        ReviewRule p1;
+        p1.kind = ReviewRule::Kind::ConfidenceBelow;
+        p1.value = 0.85;
+        rules.priority(Priority::P1).rules.push_back(p1);
+        QueueFilter filter;
+        filter.agentId = QStringLiteral("p0-sample");
+        filter.limit = 1000;
+        auto items = ReviewQueue(m_db, rules).items(filter);
+        QVERIFY(items.ok());
+        QSet<qint64> expected;
+        for (qint64 id = batch->firstId; id <= batch->lastId; ++id) {
+            if (ReviewRules::sampleBucket(id) < 30)
+                expected.insert(id);
+        }
+        QSet<qint64> got;
+        for (const QueueItem &item : *items) {
+            QCOMPARE(item.priority, Priority::P0);
+            got.insert(item.id);
+        }
+        QCOMPARE(got, expected);
+        auto counts = ReviewQueue(m_db, rules).counts(filter, QDateTime::currentDateTimeUtc());
+        QVERIFY(counts.ok());
+        QCOMPARE(counts->total[0], qint64(expected.size()));
+        QCOMPARE(counts->total[1], qint64(0));
+        filter.includeAllP3 = true;  // every sampled-out match, at its own priority
+        auto all = ReviewQueue(m_db, rules).items(filter);
+        QVERIFY(all.ok());
+        QCOMPARE(all->size(), size_t(200));
+        for (const QueueItem &item : *all)
+            QCOMPARE(item.priority, Priority::P0);
+    }
+
     void orderDueAndOverdue()
     {
         const QDateTime now = QDateTime::currentDateTimeUtc();

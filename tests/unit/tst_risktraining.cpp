@@ -5,7 +5,10 @@
 
 #include <QtTest>
 
+#include <sys/resource.h>
+
 #include <cmath>
+#include <limits>
 #include <random>
 
 using namespace atalaya;
@@ -373,6 +376,79 @@ private slots:
         auto f = deserializeForest(flipped);
         if (f)  // a flip may land on a threshold: then the forest is still well-formed
             QVERIFY(f->trees.size() == m_model->forest.trees.size());
+    }
+
+    // A forest file that dlib would read into a risk score outside 0–1, or that makes it
+    // allocate what a corrupted length says (tests/fuzz/corpus/modelfile has the inputs the
+    // fuzzer found).
+    void brokenForestRefused_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        Tree tree;
+        tree.nodes = {{1, 2, 0.5f, 0}};
+        tree.leaves = {0.25f, 0.75f};
+        TreeEnsemble valid;
+        valid.trees = {tree};
+        const QByteArray bytes = serializeForest(valid);
+        QVERIFY(deserializeForest(bytes).ok());
+        auto withLeaf = [&](float leaf) {
+            TreeEnsemble e = valid;
+            e.trees[0].leaves[1] = leaf;
+            return serializeForest(e);
+        };
+        QTest::newRow("leaf above 1") << withLeaf(1.5f);
+        QTest::newRow("negative leaf") << withLeaf(-0.25f);
+        QTest::newRow("NaN leaf") << withLeaf(std::numeric_limits<float>::quiet_NaN());
+        QTest::newRow("infinite leaf") << withLeaf(std::numeric_limits<float>::infinity());
+        QTest::newRow("trailing bytes") << bytes + QByteArray("\x01\x00", 2);
+        // The first length (of dlib's type name), 33, turned into 512 MiB.
+        QByteArray huge = bytes;
+        huge.replace(0, 2, QByteArray("\x04\x00\x00\x00\x20", 5));
+        QTest::newRow("length of 512 MiB") << huge;
+        // The fuzzer's own input: six length bytes after a control byte with reserved bits.
+        QByteArray terabytes = bytes;
+        terabytes.replace(33 + 2, 2, QByteArray("\x46\x17", 2));
+        QTest::newRow("length of terabytes") << terabytes;
+    }
+
+    void brokenForestRefused()
+    {
+        QFETCH(QByteArray, bytes);
+        rusage before{};
+        getrusage(RUSAGE_SELF, &before);
+        const auto forest = deserializeForest(bytes);
+        rusage after{};
+        getrusage(RUSAGE_SELF, &after);
+        QVERIFY(!forest);
+        QCOMPARE(forest.error().code, ErrorCode::Usage);
+        QVERIFY2(after.ru_maxrss - before.ru_maxrss < 64 * 1024,
+                 qPrintable(QStringLiteral("peak memory grew by %1 KiB").arg(after.ru_maxrss - before.ru_maxrss)));
+    }
+
+    void metadataWithImpossibleFailureRateRefused_data()
+    {
+        QTest::addColumn<double>("failureRate");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("0") << 0.0 << true;
+        QTest::newRow("1") << 1.0 << true;
+        QTest::newRow("negative") << -0.01 << false;
+        QTest::newRow("above 1") << 5.0 << false;
+    }
+
+    void metadataWithImpossibleFailureRateRefused()
+    {
+        QFETCH(double, failureRate);
+        QFETCH(bool, accepted);
+        QJsonObject meta = m_model->metadataJson();
+        QJsonObject metrics = meta.value(QStringLiteral("metrics")).toObject();
+        metrics.insert(QStringLiteral("failure_rate"), failureRate);
+        meta.insert(QStringLiteral("metrics"), metrics);
+        const auto back = RiskModel::fromMetadata(meta);
+        QCOMPARE(back.has_value(), accepted);
+        if (back) {
+            const double p = back->failureProbability(0.5);
+            QVERIFY(p >= 0.0 && p <= 1.0);
+        }
     }
 
     void treeShapMatchesBruteForce()

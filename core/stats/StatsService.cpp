@@ -1,6 +1,7 @@
 #include "core/stats/StatsService.h"
 
 #include "core/common/TimeUtil.h"
+#include "core/stats/GroupedTotals.h"
 #include "core/rollup/RollupMaintenance.h"
 #include "core/rollup/RollupReader.h"
 #include "core/stats/RawAggregates.h"
@@ -53,6 +54,11 @@ WindowTotals mergedTotals(const std::map<QString, WindowTotals> &totals)
 }
 
 }  // namespace
+
+Result<std::map<QString, WindowTotals>> groupedTotals(const Database &db, const StatsQuery &query, GroupBy by)
+{
+    return collect(db, query, by, false, true);
+}
 
 StatsService::StatsService(std::shared_ptr<const Database> db, bool useRollups)
     : m_db(std::move(db)), m_useRollups(useRollups)

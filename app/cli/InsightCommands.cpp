@@ -73,8 +73,8 @@ int runInsights(CliContext &ctx)
     p.addOption({QStringLiteral("baseline-days"),
                  QStringLiteral("Baseline: the N days before the window (1–3650; default: as long as the window)."),
                  QStringLiteral("n")});
-    p.addOption({QStringLiteral("agent"), QStringLiteral("Only this agent id (and its task types)."),
-                 QStringLiteral("id")});
+    p.addOption(
+        {QStringLiteral("agent"), QStringLiteral("Only this agent id (and its task types)."), QStringLiteral("id")});
     p.addOption({QStringLiteral("fail-on"),
                  QStringLiteral("Exit 6 when an insight of this severity or worse is found: high, medium or low."),
                  QStringLiteral("severity")});

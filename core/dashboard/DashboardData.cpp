@@ -1,5 +1,6 @@
 #include "core/dashboard/DashboardData.h"
 
+#include "core/insights/InsightsService.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/stats/StatsService.h"
 #include "core/storage/Database.h"
@@ -34,6 +35,10 @@ Result<OverviewData> loadOverview(const std::shared_ptr<const Database> &db, con
     if (!alerts)
         return alerts.error();
     d.alerts = *alerts;
+    auto insights = InsightsService(db).run(insightOptionsFor(query));
+    if (!insights)
+        return insights.error();
+    d.insights = *insights;
     // The queue is every pending decision, not the window's: the same number the Review page shows.
     QueueFilter pending;
     pending.agentId = query.agentId;

@@ -13,8 +13,8 @@ constexpr double kMinLatencyRatio = 1.2;
 constexpr qint64 kMinLatencyIncreaseMs = 10;
 constexpr double kMinPsi = 0.10;
 constexpr double kHighPsi = 0.25;
-constexpr double kMinFeedbackRelativeDrop = 0.20;
-constexpr double kMinFeedbackDropPoints = 3.0;
+constexpr double kMinFeedbackRelativeDrop = 0.25;
+constexpr double kMinFeedbackDropPoints = 5.0;
 constexpr double kVolumeLow = 2.0 / 3.0;
 constexpr double kVolumeHigh = 1.5;
 constexpr double kMinEceRise = 0.03;
@@ -96,9 +96,18 @@ void confidenceShift(const ScopeWindows &s, qint64 minN, std::vector<Candidate> 
     if (b.total < minN || c.total < minN)
         return;
     Insight i = base(s, InsightKind::ConfidenceShift, QStringLiteral("confidence_distribution"));
-    // baseline / current: the share of High and Very High (≥ 0.85), the figure a reader knows.
-    i.baseline = ratio(b.buckets[3] + b.buckets[4], b.total);
-    i.current = ratio(c.buckets[3] + c.buckets[4], c.total);
+    // baseline / current: the share of the bucket that moved most, the figure a reader can check.
+    int moved = 0;
+    for (int k = 1; k < static_cast<int>(b.buckets.size()); ++k) {
+        const auto at = static_cast<size_t>(k);
+        const auto best = static_cast<size_t>(moved);
+        if (std::abs(ratio(c.buckets[at], c.total) - ratio(b.buckets[at], b.total))
+            > std::abs(ratio(c.buckets[best], c.total) - ratio(b.buckets[best], b.total)))
+            moved = k;
+    }
+    i.bucket = moved;
+    i.baseline = ratio(b.buckets[static_cast<size_t>(moved)], b.total);
+    i.current = ratio(c.buckets[static_cast<size_t>(moved)], c.total);
     i.change = i.current - *i.baseline;
     i.nBaseline = b.total;
     i.nCurrent = c.total;
@@ -124,8 +133,8 @@ void feedbackRateDrop(const ScopeWindows &s, qint64 minN, std::vector<Candidate>
     i.severity = i.current < 20.0 ? InsightSeverity::High
         : i.current < 30.0        ? InsightSeverity::Medium
                                   : InsightSeverity::Low;
-    const bool large = *i.baseline > 0 && -i.change >= kMinFeedbackDropPoints
-        && -i.change / *i.baseline >= kMinFeedbackRelativeDrop;
+    const bool large =
+        *i.baseline > 0 && -i.change >= kMinFeedbackDropPoints && -i.change / *i.baseline >= kMinFeedbackRelativeDrop;
     out.push_back({i, large});
 }
 
@@ -186,8 +195,8 @@ void targets(const ScopeWindows &s, qint64 minN, std::vector<Candidate> &out)
         i.severity = InsightSeverity::Low;
         out.push_back({i, i.current < kTargetHighShare});
 
-        Insight l = target(s, QStringLiteral("low_confidence_share"), kTargetLowShare, ratio(c.buckets[0], c.total),
-                           c.total);
+        Insight l =
+            target(s, QStringLiteral("low_confidence_share"), kTargetLowShare, ratio(c.buckets[0], c.total), c.total);
         l.pValue = shareAbove(c.buckets[0], c.total, kTargetLowShare).pValue;
         l.severity = InsightSeverity::Low;
         out.push_back({l, l.current > kTargetLowShare});

@@ -7,22 +7,14 @@ namespace atalaya {
 QString insightKindKey(InsightKind kind)
 {
     switch (kind) {
-    case InsightKind::AccuracyDrop:
-        return QStringLiteral("accuracy_drop");
-    case InsightKind::LatencyIncrease:
-        return QStringLiteral("latency_increase");
-    case InsightKind::ConfidenceShift:
-        return QStringLiteral("confidence_shift");
-    case InsightKind::FeedbackRateDrop:
-        return QStringLiteral("feedback_rate_drop");
-    case InsightKind::VolumeChange:
-        return QStringLiteral("volume_change");
-    case InsightKind::CalibrationWorse:
-        return QStringLiteral("calibration_worse");
-    case InsightKind::TargetMissed:
-        return QStringLiteral("target_missed");
-    case InsightKind::VersionRegression:
-        return QStringLiteral("version_regression");
+    case InsightKind::AccuracyDrop: return QStringLiteral("accuracy_drop");
+    case InsightKind::LatencyIncrease: return QStringLiteral("latency_increase");
+    case InsightKind::ConfidenceShift: return QStringLiteral("confidence_shift");
+    case InsightKind::FeedbackRateDrop: return QStringLiteral("feedback_rate_drop");
+    case InsightKind::VolumeChange: return QStringLiteral("volume_change");
+    case InsightKind::CalibrationWorse: return QStringLiteral("calibration_worse");
+    case InsightKind::TargetMissed: return QStringLiteral("target_missed");
+    case InsightKind::VersionRegression: return QStringLiteral("version_regression");
     }
     return {};
 }
@@ -30,12 +22,9 @@ QString insightKindKey(InsightKind kind)
 QString insightSeverityKey(InsightSeverity severity)
 {
     switch (severity) {
-    case InsightSeverity::High:
-        return QStringLiteral("high");
-    case InsightSeverity::Medium:
-        return QStringLiteral("medium");
-    case InsightSeverity::Low:
-        return QStringLiteral("low");
+    case InsightSeverity::High: return QStringLiteral("high");
+    case InsightSeverity::Medium: return QStringLiteral("medium");
+    case InsightSeverity::Low: return QStringLiteral("low");
     }
     return {};
 }

@@ -39,6 +39,9 @@ struct Insight {
     qint64 nCurrent = 0;
     double pValue = 1.0;
     std::optional<double> psi;  // confidence_shift reports its PSI in place of the p-value
+    // confidence_shift: the bucket (kConfidenceBuckets index) whose share moved most, which
+    // baseline and current are the shares of.
+    std::optional<int> bucket;
     double qValue = 1.0;
     InsightSeverity severity = InsightSeverity::Low;
     QDateTime since;

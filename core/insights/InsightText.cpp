@@ -2,17 +2,15 @@
 
 #include "core/common/JsonUtil.h"
 #include "core/common/TimeUtil.h"
+#include "core/stats/ConfidenceBuckets.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace atalaya {
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("atalaya::Insights", text);
-}
 
 QJsonValue textOrNull(const QString &v)
 {
@@ -26,19 +24,34 @@ QJsonObject windowJson(const StatsQuery &q)
             {QStringLiteral("days"), roundTo(static_cast<double>(q.from.msecsTo(q.to)) / 86400000.0, 4)}};
 }
 
+// The seed's bucket names (core/stats/ConfidenceBuckets.h order).
+QString bucketName(int bucket)
+{
+    static const char *const names[] = {
+        QT_TRANSLATE_NOOP("atalaya::Insights", "Low (< 0.50)"),
+        QT_TRANSLATE_NOOP("atalaya::Insights", "Medium (0.50–0.70)"),
+        QT_TRANSLATE_NOOP("atalaya::Insights", "Good (0.70–0.85)"),
+        QT_TRANSLATE_NOOP("atalaya::Insights", "High (0.85–0.95)"),
+        QT_TRANSLATE_NOOP("atalaya::Insights", "Very high (≥ 0.95)"),
+    };
+    return QCoreApplication::translate("atalaya::Insights", names[std::clamp(bucket, 0, 4)]);
+}
+
 QString targetMessage(const Insight &i, const QLocale &l, const QString &scope)
 {
     const double goal = i.baseline.value_or(0.0);
     if (i.metric == QLatin1String("high_confidence_share"))
-        return tr("%1 % of decisions are High or Very High, below the %2 % target (%3)")
+        return QCoreApplication::translate("atalaya::Insights",
+                                           "%1 % of decisions are High or Very High, below the %2 % target (%3)")
             .arg(l.toString(100 * i.current, 'f', 1), l.toString(100 * goal, 'f', 0), scope);
     if (i.metric == QLatin1String("low_confidence_share"))
-        return tr("%1 % of decisions are Low, above the %2 % target (%3)")
+        return QCoreApplication::translate("atalaya::Insights", "%1 % of decisions are Low, above the %2 % target (%3)")
             .arg(l.toString(100 * i.current, 'f', 1), l.toString(100 * goal, 'f', 0), scope);
     if (i.metric == QLatin1String("p99_execution_time_ms"))
-        return tr("Execution time P99 %1 ms is not below the %2 ms target (%3)")
+        return QCoreApplication::translate("atalaya::Insights",
+                                           "Execution time P99 %1 ms is not below the %2 ms target (%3)")
             .arg(l.toString(i.current, 'f', 0), l.toString(goal, 'f', 0), scope);
-    return tr("Accuracy %1 is below the %2 target (%3)")
+    return QCoreApplication::translate("atalaya::Insights", "Accuracy %1 is below the %2 target (%3)")
         .arg(l.toString(i.current, 'f', 3), l.toString(goal, 'f', 2), scope);
 }
 
@@ -47,12 +60,12 @@ QString targetMessage(const Insight &i, const QLocale &l, const QString &scope)
 QString insightScope(const Insight &i)
 {
     if (!i.agentId.isEmpty() && !i.taskType.isEmpty())
-        return tr("agent %1, task type %2").arg(i.agentId, i.taskType);
+        return QCoreApplication::translate("atalaya::Insights", "agent %1, task type %2").arg(i.agentId, i.taskType);
     if (!i.agentId.isEmpty())
-        return tr("agent %1").arg(i.agentId);
+        return QCoreApplication::translate("atalaya::Insights", "agent %1").arg(i.agentId);
     if (!i.taskType.isEmpty())
-        return tr("task type %1").arg(i.taskType);
-    return tr("all agents");
+        return QCoreApplication::translate("atalaya::Insights", "task type %1").arg(i.taskType);
+    return QCoreApplication::translate("atalaya::Insights", "all agents");
 }
 
 QString insightMessage(const Insight &i, const QLocale &l)
@@ -61,29 +74,30 @@ QString insightMessage(const Insight &i, const QLocale &l)
     const double before = i.baseline.value_or(0.0);
     switch (i.kind) {
     case InsightKind::AccuracyDrop:
-        return tr("Accuracy fell from %1 to %2 (%3)")
+        return QCoreApplication::translate("atalaya::Insights", "Accuracy fell from %1 to %2 (%3)")
             .arg(l.toString(before, 'f', 3), l.toString(i.current, 'f', 3), scope);
     case InsightKind::LatencyIncrease:
-        return tr("Execution time %1 rose from %2 ms to %3 ms (%4)")
+        return QCoreApplication::translate("atalaya::Insights", "Execution time %1 rose from %2 ms to %3 ms (%4)")
             .arg(i.metric.startsWith(QLatin1String("p50")) ? QStringLiteral("P50") : QStringLiteral("P95"),
                  l.toString(before, 'f', 0), l.toString(i.current, 'f', 0), scope);
     case InsightKind::ConfidenceShift:
-        return tr("Confidence distribution shifted (PSI %1): High and Very High went from %2 % to %3 % (%4)")
-            .arg(l.toString(i.psi.value_or(0.0), 'f', 2), l.toString(100 * before, 'f', 1),
-                 l.toString(100 * i.current, 'f', 1), scope);
+        return QCoreApplication::translate(
+                   "atalaya::Insights",
+                   "Confidence distribution shifted (PSI %1): %2 went from %3 % to %4 % of decisions (%5)")
+            .arg(l.toString(i.psi.value_or(0.0), 'f', 2), bucketName(i.bucket.value_or(0)),
+                 l.toString(100 * before, 'f', 1), l.toString(100 * i.current, 'f', 1), scope);
     case InsightKind::FeedbackRateDrop:
-        return tr("Feedback rate fell from %1 % to %2 % (%3)")
+        return QCoreApplication::translate("atalaya::Insights", "Feedback rate fell from %1 % to %2 % (%3)")
             .arg(l.toString(before, 'f', 1), l.toString(i.current, 'f', 1), scope);
     case InsightKind::VolumeChange:
-        return tr("Decisions per day went from %1 to %2 (%3)")
+        return QCoreApplication::translate("atalaya::Insights", "Decisions per day went from %1 to %2 (%3)")
             .arg(l.toString(before, 'f', 1), l.toString(i.current, 'f', 1), scope);
     case InsightKind::CalibrationWorse:
-        return tr("Calibration worsened: ECE went from %1 to %2 (%3)")
+        return QCoreApplication::translate("atalaya::Insights", "Calibration worsened: ECE went from %1 to %2 (%3)")
             .arg(l.toString(before, 'f', 3), l.toString(i.current, 'f', 3), scope);
-    case InsightKind::TargetMissed:
-        return targetMessage(i, l, scope);
+    case InsightKind::TargetMissed: return targetMessage(i, l, scope);
     case InsightKind::VersionRegression:
-        return tr("A newer model version performs worse (%1)").arg(scope);
+        return QCoreApplication::translate("atalaya::Insights", "A newer model version performs worse (%1)").arg(scope);
     }
     return {};
 }
@@ -91,22 +105,14 @@ QString insightMessage(const Insight &i, const QLocale &l)
 QString insightKindText(InsightKind kind)
 {
     switch (kind) {
-    case InsightKind::AccuracyDrop:
-        return tr("Accuracy drop");
-    case InsightKind::LatencyIncrease:
-        return tr("Latency increase");
-    case InsightKind::ConfidenceShift:
-        return tr("Confidence shift");
-    case InsightKind::FeedbackRateDrop:
-        return tr("Feedback rate drop");
-    case InsightKind::VolumeChange:
-        return tr("Volume change");
-    case InsightKind::CalibrationWorse:
-        return tr("Calibration worse");
-    case InsightKind::TargetMissed:
-        return tr("Target missed");
-    case InsightKind::VersionRegression:
-        return tr("Version regression");
+    case InsightKind::AccuracyDrop: return QCoreApplication::translate("atalaya::Insights", "Accuracy drop");
+    case InsightKind::LatencyIncrease: return QCoreApplication::translate("atalaya::Insights", "Latency increase");
+    case InsightKind::ConfidenceShift: return QCoreApplication::translate("atalaya::Insights", "Confidence shift");
+    case InsightKind::FeedbackRateDrop: return QCoreApplication::translate("atalaya::Insights", "Feedback rate drop");
+    case InsightKind::VolumeChange: return QCoreApplication::translate("atalaya::Insights", "Volume change");
+    case InsightKind::CalibrationWorse: return QCoreApplication::translate("atalaya::Insights", "Calibration worse");
+    case InsightKind::TargetMissed: return QCoreApplication::translate("atalaya::Insights", "Target missed");
+    case InsightKind::VersionRegression: return QCoreApplication::translate("atalaya::Insights", "Version regression");
     }
     return {};
 }
@@ -114,12 +120,9 @@ QString insightKindText(InsightKind kind)
 QString insightSeverityText(InsightSeverity severity)
 {
     switch (severity) {
-    case InsightSeverity::High:
-        return tr("High");
-    case InsightSeverity::Medium:
-        return tr("Medium");
-    case InsightSeverity::Low:
-        return tr("Low");
+    case InsightSeverity::High: return QCoreApplication::translate("atalaya::Insights", "High");
+    case InsightSeverity::Medium: return QCoreApplication::translate("atalaya::Insights", "Medium");
+    case InsightSeverity::Low: return QCoreApplication::translate("atalaya::Insights", "Low");
     }
     return {};
 }
@@ -146,6 +149,8 @@ QJsonObject insightsJson(const InsightsReport &report)
         };
         if (i.psi)
             o.insert(QStringLiteral("psi"), roundTo(*i.psi, 4));
+        if (i.bucket)
+            o.insert(QStringLiteral("bucket"), confidenceBucketKey(*i.bucket));
         else
             o.insert(QStringLiteral("p_value"), i.pValue);
         rows.append(o);

@@ -109,15 +109,20 @@ InsightOptions insightOptionsFor(const StatsQuery &query)
     return o;
 }
 
-InsightsService::InsightsService(std::shared_ptr<const Database> db) : m_db(std::move(db)) {}
+InsightsService::InsightsService(std::shared_ptr<const Database> db) : m_db(std::move(db)) { }
 
 Result<std::pair<StatsQuery, StatsQuery>> InsightsService::windows(const InsightOptions &o)
 {
+    // Both windows end on an hour boundary (the end of the current hour), so every read is
+    // whole rollup rows: the raw rows of partial edge hours would grow with the table.
     const QDateTime now = o.now.isValid() ? o.now : QDateTime::currentDateTimeUtc();
-    auto current = StatsQuery::lastDays(o.days, now);
+    const QDateTime end = rollup::hourStart(rollup::ceilHour(now));
+    auto current = StatsQuery::lastDays(o.days, end);
     if (!current)
         return current.error();
     StatsQuery window = current->withAgent(o.agentId);
+    window.from = end.addDays(-o.days);
+    window.to = end;
     if (!o.baselineDays)
         return std::make_pair(window, window.previousPeriod());
     auto baseline = StatsQuery::range(window.from.addDays(-*o.baselineDays), window.from);
@@ -163,12 +168,27 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
         tasks.insert(key);
     for (const auto &[key, t] : base->byTask)
         tasks.insert(key);
+    // Which agent served which task type in either window (only needed across agents).
+    insights::AgentTasks served;
+    if (o.agentId.isEmpty()) {
+        StatsQuery span = window;
+        span.from = baseline.from;
+        auto pairs = servedPairs(*m_db, span);
+        if (!pairs)
+            return pairs.error();
+        served = std::move(*pairs);
+    }
     for (const QString &agent : agents)
         addScope(agent, {}, base->byAgent, cur->byAgent, agent);
     // With --agent the task scopes are that agent's task types (agent and task type both set).
-    for (const QString &task : tasks)
+    // A task scope holding the same decisions as an agent's (one agent with one task type) is
+    // not tested twice: it would only spend the false-discovery budget.
+    for (const QString &task : tasks) {
+        if (o.agentId.isEmpty() ? insights::soleTaskOfSoleAgent(served, task) : tasks.size() == 1)
+            continue;
         addScope(o.agentId, task, base->byTask, cur->byTask, task);
-    if (o.agentId.isEmpty()) {
+    }
+    if (o.agentId.isEmpty() && agents.size() > 1) {
         insights::ScopeWindows all;
         all.baseline.totals = merged(base->byAgent);
         all.current.totals = merged(cur->byAgent);
@@ -179,8 +199,10 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
     for (insights::ScopeWindows &s : scopes) {
         s.baseline.days = lengthDays(baseline);
         s.current.days = lengthDays(window);
-        // The calibration tables only where the ECE test can run (reviewed decisions on both sides).
-        if (s.baseline.totals.withFeedback >= o.minN && s.current.totals.withFeedback >= o.minN) {
+        // The calibration tables per agent and overall (a task type's calibration is its agents'),
+        // and only where the ECE test can run (reviewed decisions on both sides).
+        if (s.taskType.isEmpty() && s.baseline.totals.withFeedback >= o.minN
+            && s.current.totals.withFeedback >= o.minN) {
             auto scoped = [&s](StatsQuery q) { return q.withAgent(s.agentId).withTask(s.taskType); };
             auto b = eceFor(samples, scoped(baseline));
             if (!b)
@@ -196,13 +218,6 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
             candidates.push_back(std::move(c));
         }
     }
-    insights::AgentTasks served;
-    if (o.agentId.isEmpty()) {
-        auto pairs = servedPairs(*m_db, window);
-        if (!pairs)
-            return pairs.error();
-        served = std::move(*pairs);
-    }
     InsightsReport report = insights::selectInsights(std::move(candidates), served, o.fdr);
     report.window = window;
     report.baseline = baseline;
@@ -210,6 +225,18 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
 }
 
 namespace insights {
+
+bool soleTaskOfSoleAgent(const AgentTasks &served, const QString &task)
+{
+    std::vector<QString> agents;
+    for (const auto &[agent, t] : served) {
+        if (t == task)
+            agents.push_back(agent);
+    }
+    if (agents.size() != 1)
+        return false;
+    return std::count_if(served.begin(), served.end(), [&](const auto &p) { return p.first == agents.front(); }) == 1;
+}
 
 InsightsReport selectInsights(std::vector<Candidate> candidates, const AgentTasks &served, double fdr)
 {

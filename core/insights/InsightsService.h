@@ -37,6 +37,10 @@ namespace insights {
 // overall one when any agent has it.
 using AgentTasks = std::vector<std::pair<QString, QString>>;
 
+// Whether `task` was served by one agent only, and that agent served nothing else: the task
+// scope then holds exactly the agent's decisions.
+bool soleTaskOfSoleAgent(const AgentTasks &served, const QString &task);
+
 // Benjamini–Hochberg over every candidate at `fdr`, the large significant ones kept,
 // de-duplicated against their agents, messages set, most severe first.
 InsightsReport selectInsights(std::vector<Candidate> candidates, const AgentTasks &served, double fdr);

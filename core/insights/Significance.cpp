@@ -75,7 +75,8 @@ double binomialSfAtLeast(qint64 k, qint64 n, double p)
 
 double ScoreCounts::mean() const
 {
-    return n() == 0 ? 0.0 : (static_cast<double>(correct) + 0.5 * static_cast<double>(partial)) / static_cast<double>(n());
+    return n() == 0 ? 0.0
+                    : (static_cast<double>(correct) + 0.5 * static_cast<double>(partial)) / static_cast<double>(n());
 }
 
 double ScoreCounts::secondMoment() const
@@ -104,7 +105,8 @@ TestResult proportionDrop(qint64 bHits, qint64 bN, qint64 cHits, qint64 cN)
     const double pb = static_cast<double>(bHits) / static_cast<double>(bN);
     const double pc = static_cast<double>(cHits) / static_cast<double>(cN);
     const double pooled = static_cast<double>(bHits + cHits) / static_cast<double>(bN + cN);
-    const double se = std::sqrt(pooled * (1 - pooled) * (1.0 / static_cast<double>(bN) + 1.0 / static_cast<double>(cN)));
+    const double se =
+        std::sqrt(pooled * (1 - pooled) * (1.0 / static_cast<double>(bN) + 1.0 / static_cast<double>(cN)));
     if (se <= 0)
         return {0.0, pb > pc ? 0.0 : 1.0};
     return fromZ((pb - pc) / se);

@@ -36,14 +36,14 @@ struct Profile {
     double confidence;  // mean of a normal, clamped to [0, 1]
 };
 
-std::vector<Profile> profiles(std::mt19937_64 &rng)
+std::vector<Profile> profiles(std::mt19937_64 &rng, int stableAgents)
 {
     std::uniform_real_distribution<double> acc(0.88, 0.95);
     std::uniform_real_distribution<double> ms(60, 250);
     std::uniform_real_distribution<double> conf(0.88, 0.93);
     std::vector<Profile> p;
-    for (int i = 1; i <= 10; ++i)
-        p.push_back({QStringLiteral("stable-%1").arg(i, 2, 10, QLatin1Char('0')), acc(rng), ms(rng), conf(rng)});
+    for (int i = 1; i <= stableAgents; ++i)
+        p.push_back({QStringLiteral("stable-%1").arg(i, 3, 10, QLatin1Char('0')), acc(rng), ms(rng), conf(rng)});
     p.push_back({kAccuracyDrift, 0.90, ms(rng), conf(rng)});
     p.push_back({kLatencyDrift, acc(rng), ms(rng), conf(rng)});
     p.push_back({kConfidenceDrift, acc(rng), ms(rng), conf(rng)});
@@ -64,10 +64,10 @@ Feedback verdict(double accuracy, std::mt19937_64 &rng)
 // 14 days ending at now: the baseline week and the current week. The drifts: accuracy
 // 0.90 → 0.75 over the last 5 days, latency ×2 over the current week, confidence −0.12 over
 // the current week.
-std::vector<DecisionInput> generate(quint64 seed, int perAgentDay, const QDateTime &now)
+std::vector<DecisionInput> generate(quint64 seed, int perAgentDay, int stableAgents, const QDateTime &now)
 {
     std::mt19937_64 rng(seed);
-    const std::vector<Profile> agents = profiles(rng);
+    const std::vector<Profile> agents = profiles(rng, stableAgents);
     std::normal_distribution<double> z(0, 1);
     std::uniform_real_distribution<double> u(0, 1);
     std::vector<DecisionInput> out;
@@ -154,9 +154,13 @@ int main(int argc, char **argv)
                       QStringLiteral("n"), QStringLiteral("150")});
     parser.addOption({QStringLiteral("first-seed"), QStringLiteral("First seed (default 1000)."), QStringLiteral("n"),
                       QStringLiteral("1000")});
+    parser.addOption({QStringLiteral("stable-agents"),
+                      QStringLiteral("Stable agents (default 10; more to measure reads with more rollup keys)."),
+                      QStringLiteral("n"), QStringLiteral("10")});
     parser.addOption({QStringLiteral("verbose"), QStringLiteral("Every run's insight messages too.")});
     parser.process(app);
     const int firstSeed = parser.value(QStringLiteral("first-seed")).toInt();
+    const int stableAgents = parser.value(QStringLiteral("stable-agents")).toInt();
     const int seeds = parser.value(QStringLiteral("seeds")).toInt();
     const int perAgentDay = parser.value(QStringLiteral("per-agent-day")).toInt();
     const QDateTime now = QDateTime(QDate(2026, 11, 30), QTime(12, 0), Qt::UTC);
@@ -178,8 +182,8 @@ int main(int argc, char **argv)
             fail(db.error().message);
         if (auto init = initialize(**db); !init)
             fail(init.error().message);
-        if (auto written =
-                DecisionRecorder(*db).recordBatch(generate(static_cast<quint64>(firstSeed + s), perAgentDay, now));
+        if (auto written = DecisionRecorder(*db).recordBatch(
+                generate(static_cast<quint64>(firstSeed + s), perAgentDay, stableAgents, now));
             !written)
             fail(written.error().message);
         InsightOptions options;
@@ -225,6 +229,7 @@ int main(int argc, char **argv)
     const QJsonObject out{
         {QStringLiteral("seeds"), seeds},
         {QStringLiteral("per_agent_day"), perAgentDay},
+        {QStringLiteral("stable_agents"), stableAgents},
         {QStringLiteral("detection_rate"), drifts == 0 ? 0.0 : static_cast<double>(detected) / drifts},
         {QStringLiteral("false_alarms_per_run"), seeds == 0 ? 0.0 : static_cast<double>(falseAlarms) / seeds},
         {QStringLiteral("mean_first_read_ms"), seeds == 0 ? 0.0 : static_cast<double>(firstMs) / seeds},

@@ -21,7 +21,10 @@ InsightsPage::InsightsPage(const AppContext &context, QWidget *parent) : DataPag
     m_view->setObjectName(QStringLiteral("insightsTable"));
     m_view->setSourceModel(m_model, InsightsModel::SortRole);
     m_view->sortByColumn(InsightsModel::Severity, Qt::AscendingOrder);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // The figures take what they need; the sentence gets the rest of the width.
+    for (int column = 0; column < InsightsModel::Message; ++column)
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(InsightsModel::Message, QHeaderView::Stretch);
     contentLayout()->addWidget(m_summary);
     contentLayout()->addWidget(m_view, 1);
     connect(m_view, &DataTableView::sourceRowActivated, this, [this](int row) {

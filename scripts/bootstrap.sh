@@ -11,7 +11,7 @@ packages=(
   mariadb-server mariadb-client libmariadb-dev
   python3 python3-websockets python3-sklearn python3-pymysql
   clang libclang-rt-14-dev
-  poppler-utils fonts-dejavu-core
+  poppler-utils fonts-dejavu-core prometheus
   dbus dbus-x11 gnome-keyring libsecret-1-0
   dpkg-dev file openssl help2man groff-base appstream
 )

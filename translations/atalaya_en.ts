@@ -240,6 +240,10 @@ min %8 ms · max %9 ms</source>
         <source>Every verdict change: who, when, from where; tamper-evident</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Significant changes against the previous period, most severe first</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ReleaseReport</name>
@@ -565,6 +569,21 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>the PDF could not be drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The period against the one before it; %n test(s), false-discovery rate 5 % (docs/INSIGHTS.md).</source>
+        <translation>
+            <numerusform>The period against the one before it; %n test, false-discovery rate 5 % (docs/INSIGHTS.md).</numerusform>
+            <numerusform>The period against the one before it; %n tests, false-discovery rate 5 % (docs/INSIGHTS.md).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No significant change.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1584,6 +1603,189 @@ SHA-256 %2</source>
     </message>
 </context>
 <context>
+    <name>atalaya::Insights</name>
+    <message>
+        <source>Low (&lt; 0.50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium (0.50–0.70)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good (0.70–0.85)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High (0.85–0.95)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very high (≥ 0.95)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of decisions are High or Very High, below the %2 % target (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of decisions are Low, above the %2 % target (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution time P99 %1 ms is not below the %2 ms target (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy %1 is below the %2 target (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent %1, task type %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy fell from %1 to %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Execution time %1 rose from %2 ms to %3 ms (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence distribution shifted (PSI %1): %2 went from %3 % to %4 % of decisions (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback rate fell from %1 % to %2 % (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions per day went from %1 to %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration worsened: ECE went from %1 to %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A newer model version performs worse (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency increase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback rate drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calibration worse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::InsightsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline / target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>q-value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::InsightsPage</name>
+    <message>
+        <source>%1 to %2 against %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No significant change: %1 (%n test(s), false-discovery rate 5 %).</source>
+        <translation>
+            <numerusform>No significant change: %1 (%n test, false-discovery rate 5 %).</numerusform>
+            <numerusform>No significant change: %1 (%n tests, false-discovery rate 5 %).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n test(s), false-discovery rate 5 %.</source>
+        <translation>
+            <numerusform>%1 — %n test, false-discovery rate 5 %.</numerusform>
+            <numerusform>%1 — %n tests, false-discovery rate 5 %.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>atalaya::LatencyPage</name>
     <message>
         <source>Task type</source>
@@ -1795,6 +1997,25 @@ SHA-256 %2</source>
     <message>
         <source>Overview</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed: nothing significant against the previous period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>What changed (%n)</source>
+        <translation>
+            <numerusform>What changed (%n)</numerusform>
+            <numerusform>What changed (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

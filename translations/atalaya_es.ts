@@ -242,6 +242,10 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Every verdict change: who, when, from where; tamper-evident</source>
         <translation>Cada cambio de veredicto: quién, cuándo, desde dónde; a prueba de manipulación</translation>
     </message>
+    <message>
+        <source>Significant changes against the previous period, most severe first</source>
+        <translation>Cambios significativos frente al periodo anterior, los más graves primero</translation>
+    </message>
 </context>
 <context>
     <name>ReleaseReport</name>
@@ -568,6 +572,21 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>the PDF could not be drawn</source>
         <translation>no se pudo dibujar el PDF</translation>
+    </message>
+    <message>
+        <source>Insights</source>
+        <translation>Hallazgos</translation>
+    </message>
+    <message numerus="yes">
+        <source>The period against the one before it; %n test(s), false-discovery rate 5 % (docs/INSIGHTS.md).</source>
+        <translation>
+            <numerusform>El periodo frente al anterior; %n prueba, tasa de falsos descubrimientos del 5 % (docs/INSIGHTS.md).</numerusform>
+            <numerusform>El periodo frente al anterior; %n pruebas, tasa de falsos descubrimientos del 5 % (docs/INSIGHTS.md).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No significant change.</source>
+        <translation>Ningún cambio significativo.</translation>
     </message>
 </context>
 <context>
@@ -1587,6 +1606,189 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>atalaya::Insights</name>
+    <message>
+        <source>Low (&lt; 0.50)</source>
+        <translation>Baja (&lt; 0,50)</translation>
+    </message>
+    <message>
+        <source>Medium (0.50–0.70)</source>
+        <translation>Media (0,50–0,70)</translation>
+    </message>
+    <message>
+        <source>Good (0.70–0.85)</source>
+        <translation>Buena (0,70–0,85)</translation>
+    </message>
+    <message>
+        <source>High (0.85–0.95)</source>
+        <translation>Alta (0,85–0,95)</translation>
+    </message>
+    <message>
+        <source>Very high (≥ 0.95)</source>
+        <translation>Muy alta (≥ 0,95)</translation>
+    </message>
+    <message>
+        <source>%1 % of decisions are High or Very High, below the %2 % target (%3)</source>
+        <translation>El %1 % de las decisiones tiene confianza Alta o Muy alta, por debajo del objetivo del %2 % (%3)</translation>
+    </message>
+    <message>
+        <source>%1 % of decisions are Low, above the %2 % target (%3)</source>
+        <translation>El %1 % de las decisiones tiene confianza Baja, por encima del objetivo del %2 % (%3)</translation>
+    </message>
+    <message>
+        <source>Execution time P99 %1 ms is not below the %2 ms target (%3)</source>
+        <translation>El P99 del tiempo de ejecución, %1 ms, no está por debajo del objetivo de %2 ms (%3)</translation>
+    </message>
+    <message>
+        <source>Accuracy %1 is below the %2 target (%3)</source>
+        <translation>La precisión %1 está por debajo del objetivo %2 (%3)</translation>
+    </message>
+    <message>
+        <source>agent %1, task type %2</source>
+        <translation>agente %1, tipo de tarea %2</translation>
+    </message>
+    <message>
+        <source>agent %1</source>
+        <translation>agente %1</translation>
+    </message>
+    <message>
+        <source>task type %1</source>
+        <translation>tipo de tarea %1</translation>
+    </message>
+    <message>
+        <source>all agents</source>
+        <translation>todos los agentes</translation>
+    </message>
+    <message>
+        <source>Accuracy fell from %1 to %2 (%3)</source>
+        <translation>La precisión bajó de %1 a %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Execution time %1 rose from %2 ms to %3 ms (%4)</source>
+        <translation>El %1 del tiempo de ejecución subió de %2 ms a %3 ms (%4)</translation>
+    </message>
+    <message>
+        <source>Confidence distribution shifted (PSI %1): %2 went from %3 % to %4 % of decisions (%5)</source>
+        <translation>La distribución de confianza cambió (PSI %1): %2 pasó del %3 % al %4 % de las decisiones (%5)</translation>
+    </message>
+    <message>
+        <source>Feedback rate fell from %1 % to %2 % (%3)</source>
+        <translation>La tasa de feedback bajó del %1 % al %2 % (%3)</translation>
+    </message>
+    <message>
+        <source>Decisions per day went from %1 to %2 (%3)</source>
+        <translation>Las decisiones por día pasaron de %1 a %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Calibration worsened: ECE went from %1 to %2 (%3)</source>
+        <translation>La calibración empeoró: el ECE pasó de %1 a %2 (%3)</translation>
+    </message>
+    <message>
+        <source>A newer model version performs worse (%1)</source>
+        <translation>Una versión más nueva del modelo rinde peor (%1)</translation>
+    </message>
+    <message>
+        <source>Accuracy drop</source>
+        <translation>Caída de precisión</translation>
+    </message>
+    <message>
+        <source>Latency increase</source>
+        <translation>Aumento de latencia</translation>
+    </message>
+    <message>
+        <source>Confidence shift</source>
+        <translation>Cambio de confianza</translation>
+    </message>
+    <message>
+        <source>Feedback rate drop</source>
+        <translation>Caída de la tasa de feedback</translation>
+    </message>
+    <message>
+        <source>Volume change</source>
+        <translation>Cambio de volumen</translation>
+    </message>
+    <message>
+        <source>Calibration worse</source>
+        <translation>Peor calibración</translation>
+    </message>
+    <message>
+        <source>Target missed</source>
+        <translation>Objetivo incumplido</translation>
+    </message>
+    <message>
+        <source>Version regression</source>
+        <translation>Regresión de versión</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alta</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Baja</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::InsightsModel</name>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Ámbito</translation>
+    </message>
+    <message>
+        <source>Baseline / target</source>
+        <translation>Referencia / objetivo</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>q-value</source>
+        <translation>valor q</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::InsightsPage</name>
+    <message>
+        <source>%1 to %2 against %3 to %4</source>
+        <translation>%1 a %2 frente a %3 a %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>No significant change: %1 (%n test(s), false-discovery rate 5 %).</source>
+        <translation>
+            <numerusform>Ningún cambio significativo: %1 (%n prueba, tasa de falsos descubrimientos del 5 %).</numerusform>
+            <numerusform>Ningún cambio significativo: %1 (%n pruebas, tasa de falsos descubrimientos del 5 %).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n test(s), false-discovery rate 5 %.</source>
+        <translation>
+            <numerusform>%1 — %n prueba, tasa de falsos descubrimientos del 5 %.</numerusform>
+            <numerusform>%1 — %n pruebas, tasa de falsos descubrimientos del 5 %.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Qué ha cambiado</translation>
+    </message>
+</context>
+<context>
     <name>atalaya::LatencyPage</name>
     <message>
         <source>Task type</source>
@@ -1798,6 +2000,25 @@ SHA-256 %2</translation>
     <message>
         <source>Overview</source>
         <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Qué ha cambiado</translation>
+    </message>
+    <message>
+        <source>All insights</source>
+        <translation>Todos los hallazgos</translation>
+    </message>
+    <message>
+        <source>What changed: nothing significant against the previous period</source>
+        <translation>Qué ha cambiado: nada significativo frente al periodo anterior</translation>
+    </message>
+    <message numerus="yes">
+        <source>What changed (%n)</source>
+        <translation>
+            <numerusform>Qué ha cambiado (%n)</numerusform>
+            <numerusform>Qué ha cambiado (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "app/cli/WindowOptions.h"
 
 #include "core/alerts/Alerts.h"
+#include "core/insights/InsightText.h"
+#include "core/insights/InsightsService.h"
 #include "core/stats/Calibration.h"
 #include "core/stats/StatsService.h"
 
@@ -63,8 +65,56 @@ int runAlerts(CliContext &ctx)
     return printed;
 }
 
+int runInsights(CliContext &ctx)
+{
+    QCommandLineParser &p = ctx.parser();
+    p.addOption({QStringLiteral("days"), QStringLiteral("Current window: the last N days (1–3650, default 7)."),
+                 QStringLiteral("n")});
+    p.addOption({QStringLiteral("baseline-days"),
+                 QStringLiteral("Baseline: the N days before the window (1–3650; default: as long as the window)."),
+                 QStringLiteral("n")});
+    p.addOption(
+        {QStringLiteral("agent"), QStringLiteral("Only this agent id (and its task types)."), QStringLiteral("id")});
+    p.addOption({QStringLiteral("fail-on"),
+                 QStringLiteral("Exit 6 when an insight of this severity or worse is found: high, medium or low."),
+                 QStringLiteral("severity")});
+    if (!ctx.parse(QStringLiteral("What changed: each agent's and task type's current window against a baseline, "
+                                  "tested with false-discovery control (docs/INSIGHTS.md).")))
+        return ctx.exitCode();
+    std::optional<InsightSeverity> failOn;
+    if (p.isSet(QStringLiteral("fail-on"))) {
+        const QString value = p.value(QStringLiteral("fail-on"));
+        failOn = insightSeverityFromKey(value);
+        if (!failOn)
+            return ctx.usageError(QStringLiteral("--fail-on is '%1'; allowed: high, medium, low").arg(value));
+    }
+    InsightOptions options;
+    auto days = ctx.intOption(QStringLiteral("days"), 7, 1, 3650);
+    if (!days)
+        return ctx.fail(days.error());
+    options.days = *days;
+    if (p.isSet(QStringLiteral("baseline-days"))) {
+        auto baseline = ctx.intOption(QStringLiteral("baseline-days"), 7, 1, 3650);
+        if (!baseline)
+            return ctx.fail(baseline.error());
+        options.baselineDays = *baseline;
+    }
+    options.agentId = p.value(QStringLiteral("agent"));
+    auto db = ctx.database();
+    if (!db)
+        return ctx.fail(db.error());
+    auto report = InsightsService(*db).run(options);
+    if (!report)
+        return ctx.fail(report.error());
+    const int printed = ctx.print(insightsJson(*report));
+    if (printed == 0 && failOn && anyInsightAtLeast(report->insights, *failOn))
+        return static_cast<int>(ErrorCode::GateFailed);
+    return printed;
+}
+
 }  // namespace
 
+ATALAYA_CLI_COMMAND(insights, "insights", "What changed: detected shifts with false-discovery control", runInsights);
 ATALAYA_CLI_COMMAND(calibration, "calibration", "Confidence calibration of reviewed decisions", runCalibration);
 ATALAYA_CLI_COMMAND(alerts, "alerts", "Active alerts (seed 000 thresholds)", runAlerts);
 

@@ -147,4 +147,14 @@ std::optional<qint64> LatencySketch::percentile(double p) const
     return std::nullopt;
 }
 
+std::vector<std::pair<qint64, qint64>> LatencySketch::buckets() const
+{
+    std::vector<std::pair<qint64, qint64>> out;
+    for (size_t i = 0; i < m_counts.size(); ++i) {
+        if (m_counts[i] > 0)
+            out.emplace_back(representative(static_cast<int>(i)), m_counts[i]);
+    }
+    return out;
+}
+
 }  // namespace atalaya

@@ -4,6 +4,7 @@
 #include <QtGlobal>
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace atalaya {
@@ -33,6 +34,9 @@ public:
     bool isExact() const;
     // Nearest rank over the buckets (the value at rank ceil(p/100 · N)).
     std::optional<qint64> percentile(double p) const;
+    // The non-empty buckets as (representative, count), ascending: a histogram for tests that
+    // compare two windows' distributions.
+    std::vector<std::pair<qint64, qint64>> buckets() const;
 
 private:
     std::vector<qint64> m_counts;  // dense by bucket, allocated on first add

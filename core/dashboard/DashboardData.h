@@ -2,6 +2,7 @@
 
 #include "core/alerts/Alerts.h"
 #include "core/common/Result.h"
+#include "core/insights/Insight.h"
 #include "core/queue/ReviewRules.h"
 #include "core/stats/Calibration.h"
 #include "core/stats/StatsSamples.h"
@@ -28,6 +29,7 @@ struct OverviewData {
     WindowSummary previous;  // StatsQuery::previousPeriod()
     std::vector<GroupSummary> sparkDays;  // the 7 days ending with the window
     std::vector<Alert> alerts;
+    InsightsReport insights;  // what changed: the window against the one before it (docs/INSIGHTS.md)
     std::optional<qint64> pendingUrgent;  // P0 of the review queue (ReviewQueue::counts), as its page shows
 };
 

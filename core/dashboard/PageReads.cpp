@@ -2,6 +2,7 @@
 
 #include "core/chat/ChatHistory.h"
 #include "core/chat/ChatHistoryMetrics.h"
+#include "core/insights/InsightsService.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/risk/RiskDataSource.h"
 #include "core/risk/RiskModelStore.h"
@@ -75,6 +76,10 @@ const std::vector<PageRead<OverviewData>> &overviewReads()
          }},
         {QStringLiteral("alerts"),
          [](const PageReadInput &in, D &d) { return into(activeAlerts(StatsService(in.db), in.query), d.alerts); }},
+        {QStringLiteral("insights"),
+         [](const PageReadInput &in, D &d) {
+             return into(InsightsService(in.db).run(insightOptionsFor(in.query)), d.insights);
+         }},
         // The queue is every pending decision, not the window's: the number the Review page shows.
         {QStringLiteral("pending_p0"),
          [](const PageReadInput &in, D &d) -> Status {
@@ -157,6 +162,9 @@ std::vector<CatalogueRead> pageReadCatalogue()
     add("shell", "agent_ids", [](const PageReadInput &in) { return discard(StatsService(in.db).agentIds()); });
     add("shell", "task_types", [](const PageReadInput &in) { return discard(StatsService(in.db).taskTypes()); });
     addPage(out, QStringLiteral("overview"), overviewReads());
+    add("insights", "report", [](const PageReadInput &in) {
+        return discard(InsightsService(in.db).run(insightOptionsFor(in.query)));
+    });
     addPage(out, QStringLiteral("accuracy"), accuracyReads());
     addPage(out, QStringLiteral("confidence"), confidenceReads());
     addPage(out, QStringLiteral("latency"), latencyReads());

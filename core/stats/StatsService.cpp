@@ -1,6 +1,7 @@
 #include "core/stats/StatsService.h"
 
 #include "core/common/TimeUtil.h"
+#include "core/stats/GroupedTotals.h"
 #include "core/stats/RawAggregates.h"
 #include "core/stats/WindowCollect.h"
 #include "core/storage/Database.h"
@@ -27,6 +28,11 @@ WindowTotals mergedTotals(const std::map<QString, WindowTotals> &totals)
 }
 
 }  // namespace
+
+Result<std::map<QString, WindowTotals>> groupedTotals(const Database &db, const StatsQuery &query, GroupBy by)
+{
+    return collectTotals(db, query, by, false, true);
+}
 
 StatsService::StatsService(std::shared_ptr<const Database> db, bool useRollups)
     : m_db(std::move(db)), m_useRollups(useRollups)

@@ -84,9 +84,9 @@ private slots:
                         "SELECT", password);
         QVERIFY(!url.isEmpty());
         verifyPagesLoad(url, password,
-                        {QStringLiteral("overview"), QStringLiteral("accuracy"), QStringLiteral("confidence"),
-                         QStringLiteral("latency"), QStringLiteral("feedback"), QStringLiteral("queue"),
-                         QStringLiteral("chat"), QStringLiteral("risk"), QStringLiteral("audit")});
+                        {QStringLiteral("overview"), QStringLiteral("insights"), QStringLiteral("accuracy"),
+                         QStringLiteral("confidence"), QStringLiteral("latency"), QStringLiteral("feedback"),
+                         QStringLiteral("queue"), QStringLiteral("chat"), QStringLiteral("risk"), QStringLiteral("audit")});
         const AppRun run = runApp(url, password, QStringLiteral("overview"), m_dir.filePath("again.png"));
         QVERIFY2(run.err.contains("warning: reading only") || initialised, run.err.constData());
         QVERIFY2(!run.err.contains("error: "), run.err.constData());

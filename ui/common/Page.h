@@ -14,7 +14,7 @@ class Page : public QWidget {
 public:
     explicit Page(AppContext context, QWidget *parent = nullptr) : QWidget(parent), m_context(std::move(context)) { }
 
-    // Stable id used by --page, settings and tests: overview, accuracy, confidence, latency,
+    // Stable id used by --page, settings and tests: overview, insights, accuracy, confidence, latency,
     // feedback, queue, chat, risk, audit.
     virtual QString pageId() const = 0;
     // Translated name for the navigation list (from the page catalogue, PageFactory.cpp).

@@ -1,5 +1,6 @@
 #include "ui/dashboard/OverviewPage.h"
 
+#include "core/insights/InsightText.h"
 #include "core/settings/Settings.h"
 
 #include "ui/common/Format.h"
@@ -65,6 +66,17 @@ OverviewPage::OverviewPage(const AppContext &context, QWidget *parent) : DataPag
     m_alertsView->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_alertsView->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     contentLayout()->addWidget(m_alertsView, 1);
+    m_changesTitle = new QLabel(this);
+    m_changesTitle->setFont(f);
+    m_changesTitle->setTextFormat(Qt::RichText);
+    m_changes = new QLabel(this);
+    m_changes->setObjectName(QStringLiteral("whatChanged"));
+    m_changes->setWordWrap(true);
+    m_changes->setTextFormat(Qt::PlainText);
+    contentLayout()->addWidget(m_changesTitle);
+    contentLayout()->addWidget(m_changes);
+    connect(m_changesTitle, &QLabel::linkActivated, this,
+            [this] { emit navigateRequested(QStringLiteral("insights"), {}); });
     connect(m_alertsView, &DataTableView::sourceRowActivated, this, [this](int row) {
         const auto &alerts = m_alerts->alerts();
         if (row < 0 || row >= static_cast<int>(alerts.size()) || alerts[static_cast<size_t>(row)].agentId.isEmpty())
@@ -90,6 +102,7 @@ void OverviewPage::retranslate()
     for (int i = 0; i < KpiCount; ++i)
         m_cards[static_cast<size_t>(i)]->setTitle(titles[i]);
     m_alertsTitle->setText(tr("Active alerts"));
+    m_changesTitle->setText(tr("What changed"));
     if (m_data)
         show(*m_data);
 }
@@ -154,6 +167,23 @@ void OverviewPage::show(const OverviewData &d)
     m_alerts->setAlerts(d.alerts);
     m_alertsTitle->setText(d.alerts.empty() ? tr("Active alerts: none — every metric is within the seed thresholds")
                                             : tr("Active alerts (%1)").arg(d.alerts.size()));
+    showChanges(d.insights);
+}
+
+void OverviewPage::showChanges(const InsightsReport &report)
+{
+    const auto &all = report.insights;
+    const QString more = QStringLiteral(" <a href=\"insights\">%1</a>").arg(tr("All insights"));
+    m_changesTitle->setText((all.empty() ? tr("What changed: nothing significant against the previous period")
+                                         : tr("What changed (%n)", "", static_cast<int>(all.size())))
+                                .toHtmlEscaped()
+                            + more);
+    QStringList lines;
+    for (size_t i = 0; i < all.size() && i < static_cast<size_t>(kWhatChangedRows); ++i)
+        lines
+            << QStringLiteral("• %1 — %2").arg(insightSeverityText(all[i].severity), insightMessage(all[i], QLocale()));
+    m_changes->setText(lines.join(QLatin1Char('\n')));
+    m_changes->setVisible(!lines.isEmpty());
 }
 
 }  // namespace atalaya

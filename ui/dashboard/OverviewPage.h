@@ -15,7 +15,7 @@ class DataTableView;
 class KpiCard;
 
 // Page 1 of docs/DASHBOARD.md §Pages: KPI cards with 7-day sparklines and the change vs the previous period, and
-// the active alerts.
+// the active alerts, and what changed (the most severe insights, docs/INSIGHTS.md).
 class OverviewPage : public DataPage {
     Q_OBJECT
 public:
@@ -27,6 +27,9 @@ public:
 
     KpiCard *card(Kpi kpi) const { return m_cards[kpi]; }
     AlertsModel *alertsModel() const { return m_alerts; }
+    // The "What changed" list: the report's first kWhatChangedRows insights, one per line.
+    QLabel *whatChanged() const { return m_changes; }
+    static constexpr int kWhatChangedRows = 5;
     const std::optional<OverviewData> &data() const { return m_data; }
 
 protected:
@@ -35,11 +38,14 @@ protected:
 
 private:
     void show(const OverviewData &data);
+    void showChanges(const InsightsReport &report);
 
     std::array<KpiCard *, KpiCount> m_cards{};
     AlertsModel *m_alerts = nullptr;
     DataTableView *m_alertsView = nullptr;
     QLabel *m_alertsTitle = nullptr;
+    QLabel *m_changesTitle = nullptr;
+    QLabel *m_changes = nullptr;
     std::optional<OverviewData> m_data;
 };
 

@@ -3,6 +3,7 @@
 #include "ui/common/Format.h"
 #include "ui/dashboard/DashboardCharts.h"
 #include "ui/dashboard/AlertsModel.h"
+#include "ui/insights/InsightsModel.h"
 #include "ui/dashboard/GroupTableModel.h"
 #include "ui/reports/PdfCanvas.h"
 
@@ -150,6 +151,21 @@ std::vector<Block> reportBlocks()
         AlertsModel alerts;
         alerts.setAlerts(d.overview.alerts);
         c.table(alerts);
+    });
+    blocks.push_back([](PdfCanvas &c, const ReportData &d) {
+        c.text(Report::tr("Insights"), 12, true);
+        const InsightsReport &r = d.overview.insights;
+        c.text(Report::tr("The period against the one before it; %n test(s), false-discovery rate 5 % "
+                          "(docs/INSIGHTS.md).",
+                          "", r.testsRun),
+               9);
+        if (r.insights.empty()) {
+            c.text(Report::tr("No significant change."), 9);
+            return;
+        }
+        InsightsModel insights;
+        insights.setInsights(r.insights);
+        c.table(insights);
     });
     blocks.push_back([style](PdfCanvas &c, const ReportData &d) {
         const bool noData = isEmpty(d) || d.accuracy.summary.accuracy.totalWithFeedback == 0;

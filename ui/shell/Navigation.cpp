@@ -41,6 +41,8 @@ QString navigationToolTip(const QString &pageId)
         const char *text;
     } toolTips[] = {
         {"overview", QT_TRANSLATE_NOOP("Navigation", "Key figures with 7-day trends and the active alerts")},
+        {"insights",
+         QT_TRANSLATE_NOOP("Navigation", "Significant changes against the previous period, most severe first")},
         {"accuracy", QT_TRANSLATE_NOOP("Navigation", "Accuracy per agent, per task type and per day")},
         {"confidence",
          QT_TRANSLATE_NOOP("Navigation", "Confidence buckets, calibration (ECE) and confidence vs feedback")},

@@ -6,6 +6,7 @@
 #include "ui/dashboard/FeedbackPage.h"
 #include "ui/dashboard/LatencyPage.h"
 #include "ui/dashboard/OverviewPage.h"
+#include "ui/insights/InsightsPage.h"
 #include "ui/risk/RiskPage.h"
 #include "ui/review/AuditLogPage.h"
 #include "ui/review/ReviewQueuePage.h"
@@ -24,6 +25,7 @@ const std::vector<PageSpec> &pageCatalogue()
 {
     static const std::vector<PageSpec> pages = {
         {QStringLiteral("overview"), [] { return OverviewPage::tr("Overview"); }, &make<OverviewPage>},
+        {QStringLiteral("insights"), [] { return InsightsPage::tr("What changed"); }, &make<InsightsPage>},
         {QStringLiteral("accuracy"), [] { return AccuracyPage::tr("Accuracy"); }, &make<AccuracyPage>},
         {QStringLiteral("confidence"), [] { return ConfidencePage::tr("Confidence"); }, &make<ConfidencePage>},
         {QStringLiteral("latency"), [] { return LatencyPage::tr("Execution time"); }, &make<LatencyPage>},

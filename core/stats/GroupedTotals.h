@@ -1,0 +1,17 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/aggregates/WindowTotals.h"
+
+#include <map>
+
+namespace atalaya {
+
+class Database;
+
+// The mergeable totals per group (agent or task type) of a window, latency sketches
+// included, read as StatsService reads (rollups where usable): what a reader that tests one
+// window against another needs beyond the finished summaries.
+Result<std::map<QString, WindowTotals>> groupedTotals(const Database &db, const StatsQuery &query, GroupBy by);
+
+}  // namespace atalaya

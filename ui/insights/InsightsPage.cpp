@@ -1,0 +1,70 @@
+#include "ui/insights/InsightsPage.h"
+
+#include "core/insights/InsightsService.h"
+#include "ui/common/DataTableView.h"
+#include "ui/common/Format.h"
+#include "ui/insights/InsightsModel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QVBoxLayout>
+
+namespace atalaya {
+
+InsightsPage::InsightsPage(const AppContext &context, QWidget *parent) : DataPage(context, parent)
+{
+    m_summary = new QLabel(this);
+    m_summary->setWordWrap(true);
+    m_model = new InsightsModel(this);
+    m_view = new DataTableView(this);
+    m_view->setObjectName(QStringLiteral("insightsTable"));
+    m_view->setSourceModel(m_model, InsightsModel::SortRole);
+    m_view->sortByColumn(InsightsModel::Severity, Qt::AscendingOrder);
+    // The figures take what they need; the sentence gets the rest of the width.
+    for (int column = 0; column < InsightsModel::Message; ++column)
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(InsightsModel::Message, QHeaderView::Stretch);
+    contentLayout()->addWidget(m_summary);
+    contentLayout()->addWidget(m_view, 1);
+    connect(m_view, &DataTableView::sourceRowActivated, this, [this](int row) {
+        const auto &rows = m_model->insights();
+        if (row >= 0 && static_cast<size_t>(row) < rows.size() && !rows[static_cast<size_t>(row)].agentId.isEmpty())
+            requestAgentFilter(rows[static_cast<size_t>(row)].agentId);
+    });
+    retranslate();
+}
+
+QString InsightsPage::summaryText() const
+{
+    return m_summary->text();
+}
+
+void InsightsPage::startLoad(const StatsQuery &query)
+{
+    const InsightOptions options = insightOptionsFor(query);
+    load<InsightsReport>([db = m_context.db, options] { return InsightsService(db).run(options); },
+                         [this](const InsightsReport &r) { show(r); });
+}
+
+void InsightsPage::retranslate()
+{
+    setHeader(title());
+    if (m_report)
+        show(*m_report);
+}
+
+void InsightsPage::show(const InsightsReport &r)
+{
+    m_report = r;
+    const QString window = tr("%1 to %2 against %3 to %4")
+                               .arg(fmt::dateTime(r.window.from), fmt::dateTime(r.window.to),
+                                    fmt::dateTime(r.baseline.from), fmt::dateTime(r.baseline.to));
+    m_summary->setText(
+        r.insights.empty()
+            ? tr("No significant change: %1 (%n test(s), false-discovery rate 5 %).", "", r.testsRun).arg(window)
+            : tr("%1 — %n test(s), false-discovery rate 5 %.", "", r.testsRun).arg(window));
+    m_model->setInsights(r.insights);
+}
+
+}  // namespace atalaya

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/insights/Insight.h"
+#include "ui/dashboard/DataPage.h"
+
+#include <optional>
+
+class QLabel;
+
+namespace atalaya {
+
+class DataTableView;
+class InsightsModel;
+
+// What changed (docs/INSIGHTS.md): the filter's window against the window before it, every
+// significant change as a row, most severe first. Activating a row narrows to its agent.
+class InsightsPage : public DataPage {
+    Q_OBJECT
+public:
+    explicit InsightsPage(const AppContext &context, QWidget *parent = nullptr);
+
+    QString pageId() const override { return QStringLiteral("insights"); }
+
+    InsightsModel *model() const { return m_model; }
+    DataTableView *view() const { return m_view; }
+    QString summaryText() const;
+
+protected:
+    void startLoad(const StatsQuery &query) override;
+    void retranslate() override;
+
+private:
+    void show(const InsightsReport &report);
+
+    QLabel *m_summary = nullptr;
+    InsightsModel *m_model = nullptr;
+    DataTableView *m_view = nullptr;
+    std::optional<InsightsReport> m_report;
+};
+
+}  // namespace atalaya

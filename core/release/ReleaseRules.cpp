@@ -65,8 +65,10 @@ ReleaseReason overdueRule(const ReleaseInputs &in)
         n0 += r.overdueP0;
         n1 += r.overdueP1;
     }
+    // A condition, not a blocker: the release waits for a person to confirm those decisions,
+    // which is what "go with conditions" asks; a staffed team always has a late one or two.
     if (n0 > 0)
-        return {QStringLiteral("reviews_overdue"), RuleStatus::NoGo,
+        return {QStringLiteral("reviews_overdue"), RuleStatus::Condition,
                 ReleaseText::tr("%1 P0 review(s) past their deadline (%2): review them first.")
                     .arg(n0)
                     .arg(agentList(p0))};

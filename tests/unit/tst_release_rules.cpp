@@ -111,10 +111,10 @@ private slots:
         row("factor 0.25", "factor 0.25", "risk_factors", "no_go", "no_go", "code_changes_size adds 0.250");
         row("no factor", "no factors", "risk_factors", "go", "go", "");
         row("overdue P1", "overdue P1", "reviews_overdue", "condition", "go_with_conditions", "rollbacker");
-        row("overdue P0", "overdue P0", "reviews_overdue", "no_go", "no_go", "1 P0");
+        row("overdue P0", "overdue P0", "reviews_overdue", "condition", "go_with_conditions", "1 P0");
         row("open P0 in time", "open P0", "reviews_open", "condition", "go_with_conditions", "1 P0 and 0 P1");
         row("open P1 in time", "open P1", "reviews_open", "condition", "go_with_conditions", "0 P0 and 1 P1");
-        row("overdue are not open in time", "open only overdue", "reviews_open", "go", "no_go", "");
+        row("overdue are not open in time", "open only overdue", "reviews_open", "go", "go_with_conditions", "");
         row("medium alert", "medium alert", "alerts", "condition", "go_with_conditions", "0 high and 1 medium");
         row("high alert", "high alert", "alerts", "condition", "go_with_conditions", "1 high");
         row("critical alert", "critical alert", "alerts", "no_go", "no_go", "1 critical");
@@ -159,6 +159,8 @@ private slots:
         apply(QStringLiteral("score 0.40"), in);
         QCOMPARE(judgeRelease(in).verdict, QStringLiteral("go_with_conditions"));
         apply(QStringLiteral("overdue P0"), in);
+        QCOMPARE(judgeRelease(in).verdict, QStringLiteral("go_with_conditions"));
+        apply(QStringLiteral("critical alert"), in);
         QCOMPARE(judgeRelease(in).verdict, QStringLiteral("no_go"));
     }
 

@@ -13,21 +13,15 @@
 // and duplicated (two audit rows for one verdict), queue counts table = rows, rollups = raw.
 // Usage: reviewers_bench --db URL --cli PATH [--sessions N] [--seconds S] [--think-ms MS]
 //   (password in ATALAYA_DB_PASSWORD). Progress on stderr; the last stdout line is JSON.
-#include "core/aggregates/WindowTotals.h"
+#include "bench/reviewers_check.h"
+#include "bench/reviewers_session.h"
 #include "core/ingest/DecisionRecorder.h"
-#include "core/queue/FeedbackOutbox.h"
-#include "core/queue/FeedbackSender.h"
-#include "core/queue/ReviewQueue.h"
-#include "core/stats/RawAggregates.h"
-#include "core/stats/StatsService.h"
 #include "core/storage/Database.h"
-#include "core/storage/SqlUtil.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QHash>
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QSqlQuery>
@@ -35,13 +29,12 @@
 
 #include <algorithm>
 #include <atomic>
-#include <barrier>
+#include <chrono>
 #include <cstdio>
-#include <map>
-#include <mutex>
 #include <thread>
 
 using namespace atalaya;
+using namespace atalaya::bench;
 
 namespace {
 
@@ -70,241 +63,12 @@ QString figures(const std::vector<double> &v)
         .arg(v.size());
 }
 
-double msSince(const QElapsedTimer &t)
-{
-    return t.nsecsElapsed() / 1e6;
-}
-
-struct Verdict {
-    qint64 id = 0;
-    QString value;
-};
-
-struct Shared {
-    std::shared_ptr<const Database> db;
-    int sessions = 0;
-    qint64 conflictFirst = 0, conflictLast = 0;
-    int conflictEvery = 10;
-    int thinkMs = 500;
-    std::atomic<bool> stop = false;
-    std::vector<std::unique_ptr<std::barrier<>>> pairs;  // one per pair of sessions
-    std::vector<std::atomic<int>> conflictAttempts;  // per conflict item
-    QString outboxDir;
-
-    std::mutex mutex;  // guards what follows
-    std::vector<double> nextMs, pageMs, countsMs, kpiMs, openMs;
-    std::vector<Verdict> written;  // reported written (directly or from the outbox)
-    int conflictsDetected = 0, conflictsElsewhere = 0, queued = 0, failed = 0, rejected = 0;
-    QStringList errors;
-
-    explicit Shared(size_t conflictItems) : conflictAttempts(conflictItems) { }
-    bool isConflictItem(qint64 id) const { return id >= conflictFirst && id <= conflictLast; }
-};
-
-// One reviewer with the app open: page, verdict, counts, next item; counts and KPIs every 30 s.
-void reviewer(Shared &s, int index)
-{
-    const QString name = QStringLiteral("bench-reviewer-%1").arg(index);
-    const int pair = index / 2;
-    const bool paired = pair < int(s.pairs.size());
-    const int pairs = int(s.pairs.size());
-    std::vector<double> nextMs, pageMs, countsMs, kpiMs;
-    std::vector<Verdict> written;
-    int detected = 0, elsewhere = 0, queued = 0, failed = 0, rejected = 0, given = 0, conflictRound = 0;
-    QStringList errors;
-
-    auto outbox = FeedbackOutbox::open(s.outboxDir + QStringLiteral("/outbox-%1.db").arg(index));
-    if (!outbox) {
-        std::lock_guard lock(s.mutex);
-        s.errors << outbox.error().message;
-        if (paired)
-            s.pairs[size_t(pair)]->arrive_and_drop();
-        return;
-    }
-    FeedbackSender sender(s.db, std::shared_ptr<FeedbackOutbox>(std::move(*outbox)));
-    const ReviewQueue queue(s.db, ReviewRules::defaults());
-    const StatsService stats(s.db);
-    QSet<qint64> decided;
-    std::vector<QueueItem> page;
-    size_t at = 0;
-    const Feedback values[] = {Feedback::Correct, Feedback::Incorrect, Feedback::PartiallyCorrect};
-
-    auto note = [&](const OutboxEntry &entry, const SendOutcome &out) {
-        switch (out.kind) {
-        case SendOutcome::Kind::Written:
-            written.push_back({entry.telemetryId, feedbackToString(*entry.value)});
-            break;
-        case SendOutcome::Kind::Queued:
-            ++queued;
-            break;
-        case SendOutcome::Kind::Conflict:
-            ++(s.isConflictItem(entry.telemetryId) ? detected : elsewhere);
-            break;
-        case SendOutcome::Kind::Failed:
-            ++failed;
-            errors << out.message;
-            break;
-        }
-    };
-    // What FeedbackFlow's retry timer does: deliver the outbox; a delivered entry is written.
-    std::vector<OutboxEntry> waiting;
-    auto retry = [&] {
-        if (sender.outboxSize() == 0)
-            return;
-        const OutboxFlush f = sender.retry(true);
-        for (const auto &[e, message] : f.conflicts)
-            ++(s.isConflictItem(e.telemetryId) ? detected : elsewhere);
-        rejected += int(f.rejected.size());
-        auto left = sender.outbox()->entries();
-        QSet<QString> still;
-        if (left)
-            for (const OutboxEntry &e : *left)
-                still.insert(e.key);
-        std::vector<OutboxEntry> keep;
-        for (OutboxEntry &e : waiting) {
-            bool settledElsewhere = false;
-            for (const auto &[c, m] : f.conflicts)
-                settledElsewhere |= c.key == e.key;
-            for (const auto &[c, m] : f.rejected)
-                settledElsewhere |= c.key == e.key;
-            if (still.contains(e.key))
-                keep.push_back(std::move(e));
-            else if (!settledElsewhere)
-                written.push_back({e.telemetryId, feedbackToString(*e.value)});
-        }
-        waiting = std::move(keep);
-    };
-    auto give = [&](qint64 id) {
-        OutboxEntry entry;
-        entry.key = FeedbackOutbox::newKey();
-        entry.telemetryId = id;
-        entry.value = values[(id + index) % 3];
-        entry.expectedPrevious = QString();  // the item was shown pending (FeedbackFlow::record)
-        entry.reviewer = name;
-        const SendOutcome out = sender.send(entry);
-        if (out.kind == SendOutcome::Kind::Queued)
-            waiting.push_back(entry);
-        note(entry, out);
-        decided.insert(id);
-        ++given;
-    };
-    auto loadPage = [&] {
-        QElapsedTimer t;
-        t.start();
-        auto items = queue.items({});
-        if (!items) {
-            errors << items.error().message;
-            return false;
-        }
-        page.clear();
-        for (const QueueItem &item : *items) {
-            if (!s.isConflictItem(item.id) && item.id % (s.sessions + 1) == index && !decided.contains(item.id))
-                page.push_back(item);
-        }
-        at = 0;
-        pageMs.push_back(msSince(t));
-        return true;
-    };
-    auto loadCounts = [&](std::vector<double> *into) {
-        QElapsedTimer t;
-        t.start();
-        auto counts = queue.countsWithout({}, QDateTime::currentDateTimeUtc(), decided);
-        if (!counts)
-            errors << counts.error().message;
-        if (into)
-            into->push_back(msSince(t));
-    };
-    auto kpis = [&] {
-        QElapsedTimer t;
-        t.start();
-        loadCounts(nullptr);
-        auto q = StatsQuery::lastDays(30);
-        auto snap = stats.snapshot(*q);
-        if (!snap)
-            errors << snap.error().message;
-        kpiMs.push_back(msSince(t));
-    };
-
-    // Opening the app: every session at the same moment, measured on its own.
-    QElapsedTimer opening;
-    opening.start();
-    loadPage();
-    loadCounts(&countsMs);
-    kpis();
-    kpiMs.clear();
-    const double openMs = msSince(opening);
-    // The 30 s refreshes of people who opened the app at different moments are spread out.
-    qint64 nextKpisAt = 30000LL * index / s.sessions + 30000;
-    QElapsedTimer sinceOpen;
-    sinceOpen.start();
-    while (!s.stop.load()) {
-        if (paired && given > 0 && given % s.conflictEvery == 0) {
-            // Both of the pair on the same item at the same moment.
-            s.pairs[size_t(pair)]->arrive_and_wait();
-            const qint64 id = s.conflictFirst + pair + qint64(conflictRound++) * pairs;
-            if (id > s.conflictLast)
-                break;
-            s.conflictAttempts[size_t(id - s.conflictFirst)].fetch_add(1);
-            QElapsedTimer t;
-            t.start();
-            give(id);
-            loadCounts(&countsMs);
-            nextMs.push_back(msSince(t));
-            continue;
-        }
-        if (at >= page.size()) {
-            if (!loadPage())
-                break;
-            if (page.empty()) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(200));
-                continue;
-            }
-        }
-        // Key press → verdict written → counts reloaded → the next item on screen (the next row
-        // of the page, or a new page when this one is used up).
-        QElapsedTimer t;
-        t.start();
-        give(page[at++].id);
-        loadCounts(&countsMs);
-        if (at >= page.size())
-            loadPage();
-        nextMs.push_back(msSince(t));
-        retry();
-        if (sinceOpen.elapsed() >= nextKpisAt) {
-            kpis();
-            nextKpisAt += 30000;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(s.thinkMs));
-    }
-    if (paired)
-        s.pairs[size_t(pair)]->arrive_and_drop();
-    // Quitting: what is still in the outbox goes now (FeedbackFlow retries until it is empty).
-    for (int i = 0; i < 60 && sender.outboxSize() > 0; ++i) {
-        retry();
-        if (sender.outboxSize() > 0)
-            std::this_thread::sleep_for(std::chrono::milliseconds(500));
-    }
-    failed += sender.outboxSize();
-    std::lock_guard lock(s.mutex);
-    s.nextMs.insert(s.nextMs.end(), nextMs.begin(), nextMs.end());
-    s.pageMs.insert(s.pageMs.end(), pageMs.begin(), pageMs.end());
-    s.countsMs.insert(s.countsMs.end(), countsMs.begin(), countsMs.end());
-    s.kpiMs.insert(s.kpiMs.end(), kpiMs.begin(), kpiMs.end());
-    s.openMs.push_back(openMs);
-    s.written.insert(s.written.end(), written.begin(), written.end());
-    s.conflictsDetected += detected;
-    s.conflictsElsewhere += elsewhere;
-    s.queued += queued;
-    s.failed += failed;
-    s.rejected += rejected;
-    s.errors << errors;
-}
-
 // Live-shape rows through the CLI, a small JSONL file every second.
 void feeder(Shared &s, const QString &cli, const QString &url, const QString &dir, std::atomic<qint64> &fed)
 {
     const QString agents[] = {QStringLiteral("support-bot"), QStringLiteral("triage"), QStringLiteral("refunds")};
-    const QString tasks[] = {QStringLiteral("chat_response"), QStringLiteral("ticket_triage"), QStringLiteral("refund")};
+    const QString tasks[] = {QStringLiteral("chat_response"), QStringLiteral("ticket_triage"),
+                             QStringLiteral("refund")};
     int round = 0;
     while (!s.stop.load()) {
         QElapsedTimer t;
@@ -368,98 +132,6 @@ void plainWriter(Shared &s, std::atomic<qint64> &writes)
     }
 }
 
-// Every verdict reported written has an audit row (from a session) with its value,
-// and the row holds it (the plain writer never touches the sessions' items; a conflict item
-// holds the value of the one write that won).
-std::pair<int, int> lostAndDuplicated(const Database &db, const std::vector<Verdict> &written)
-{
-    QHash<qint64, QString> stored;
-    QHash<QString, int> audit;  // "id/value" → rows
-    QSqlQuery a(db.connection());
-    a.exec(QStringLiteral("SELECT telemetry_id, reviewer, new_value FROM atalaya_feedback_audit"
-                          " WHERE reviewer LIKE 'bench-reviewer-%'"));
-    QHash<qint64, int> perItem;
-    while (a.next()) {
-        ++audit[a.value(0).toString() + QLatin1Char('/') + a.value(2).toString()];
-        ++perItem[a.value(0).toLongLong()];
-    }
-    QSqlQuery t(db.connection());
-    t.exec(QStringLiteral("SELECT id, human_feedback FROM ai_telemetry WHERE human_feedback IS NOT NULL"));
-    while (t.next())
-        stored.insert(t.value(0).toLongLong(), t.value(1).toString());
-    int lost = 0, duplicated = 0;
-    QSet<qint64> seen;
-    for (const Verdict &v : written) {
-        const int rows = audit.value(QString::number(v.id) + QLatin1Char('/') + v.value);
-        if (rows == 0 || stored.value(v.id) != v.value)
-            ++lost;
-        if (seen.contains(v.id))
-            ++duplicated;  // two writes reported for one item: a conflict not detected
-        seen.insert(v.id);
-    }
-    // An item with more audit rows than verdicts reported written for it: a write applied twice.
-    QHash<qint64, int> reported;
-    for (const Verdict &v : written)
-        ++reported[v.id];
-    for (auto it = perItem.cbegin(); it != perItem.cend(); ++it)
-        duplicated += std::max(0, it.value() - reported.value(it.key()));
-    return {lost, duplicated};
-}
-
-QString countsText(const QueueCounts &c)
-{
-    QStringList parts;
-    for (int i = 0; i < kPriorityCount; ++i)
-        parts << QStringLiteral("%1/%2").arg(c.total[size_t(i)]).arg(c.overdue[size_t(i)]);
-    return parts.join(QLatin1Char(' '));
-}
-
-// The counts table against the rules over the rows, and the KPIs (rollups) against raw SQL.
-QStringList exactness(const std::shared_ptr<const Database> &db)
-{
-    QStringList wrong;
-    const ReviewQueue queue(db, ReviewRules::defaults());
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    for (bool all : {false, true}) {
-        QueueFilter f;
-        f.includeAllP3 = all;
-        auto table = queue.counts(f, now);
-        auto rows = queue.countsFromRows(f, now);
-        if (!table || !rows || countsText(*table) != countsText(*rows))
-            wrong << QStringLiteral("queue counts (all P3 %1): table %2, rows %3")
-                         .arg(all)
-                         .arg(table ? countsText(*table) : table.error().message,
-                              rows ? countsText(*rows) : rows.error().message);
-    }
-    auto q = StatsQuery::lastDays(30);
-    auto snap = StatsService(db).snapshot(*q);
-    auto raw = rawTotals(*db, {{q->from, q->to}}, {}, {}, std::nullopt, true);
-    if (!snap || !raw) {
-        wrong << QStringLiteral("KPI read failed");
-        return wrong;
-    }
-    WindowTotals naive;
-    for (const auto &[k, t] : *raw)
-        naive.merge(t);
-    const WindowSummary want = naive.summary();
-    const AccuracySummary &g = snap->summary.accuracy, &w = want.accuracy;
-    if (g.totalDecisions != w.totalDecisions || g.totalWithFeedback != w.totalWithFeedback || g.correct != w.correct
-        || g.incorrect != w.incorrect || g.partiallyCorrect != w.partiallyCorrect || g.accuracyAvg != w.accuracyAvg
-        || snap->summary.avgConfidence != want.avgConfidence)
-        wrong << QStringLiteral("rollups: %1 decisions, %2 reviewed (%3/%4/%5); raw %6, %7 (%8/%9/%10)")
-                     .arg(g.totalDecisions)
-                     .arg(g.totalWithFeedback)
-                     .arg(g.correct)
-                     .arg(g.incorrect)
-                     .arg(g.partiallyCorrect)
-                     .arg(w.totalDecisions)
-                     .arg(w.totalWithFeedback)
-                     .arg(w.correct)
-                     .arg(w.incorrect)
-                     .arg(w.partiallyCorrect);
-    return wrong;
-}
-
 }  // namespace
 
 int main(int argc, char **argv)
@@ -472,10 +144,10 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addOption({QStringLiteral("db"), QStringLiteral("MariaDB URL (initialised)"), QStringLiteral("url")});
     parser.addOption({QStringLiteral("cli"), QStringLiteral("atalaya-cli for the live feed"), QStringLiteral("path")});
-    parser.addOption({QStringLiteral("sessions"), QStringLiteral("reviewer sessions"), QStringLiteral("n"),
-                      QStringLiteral("50")});
-    parser.addOption({QStringLiteral("seconds"), QStringLiteral("length of the run"), QStringLiteral("s"),
-                      QStringLiteral("60")});
+    parser.addOption(
+        {QStringLiteral("sessions"), QStringLiteral("reviewer sessions"), QStringLiteral("n"), QStringLiteral("50")});
+    parser.addOption(
+        {QStringLiteral("seconds"), QStringLiteral("length of the run"), QStringLiteral("s"), QStringLiteral("60")});
     parser.addOption({QStringLiteral("think-ms"), QStringLiteral("a reviewer's pause between two verdicts"),
                       QStringLiteral("ms"), QStringLiteral("500")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("pending rows before the run"), QStringLiteral("n"),
@@ -554,7 +226,7 @@ int main(int argc, char **argv)
     QElapsedTimer run;
     run.start();
     for (int i = 0; i < sessions; ++i)
-        threads.emplace_back([&s, i] { reviewer(s, i); });
+        threads.emplace_back([&s, i] { reviewerSession(s, i); });
     std::this_thread::sleep_for(std::chrono::seconds(seconds));
     s.stop = true;
     for (std::thread &t : threads)
@@ -579,12 +251,13 @@ int main(int argc, char **argv)
     progress(QStringLiteral("queue counts: ") + figures(s.countsMs));
     progress(QStringLiteral("counts + KPI refresh every 30 s: ") + figures(s.kpiMs));
     progress(QStringLiteral("opening (page, counts, KPIs; all sessions at once): ") + figures(s.openMs));
-    progress(QStringLiteral("conflicts injected %1, detected %2, elsewhere %3; live feed %4 rows, plain SQL %5 verdicts")
-                 .arg(injected)
-                 .arg(s.conflictsDetected)
-                 .arg(s.conflictsElsewhere)
-                 .arg(fed.load())
-                 .arg(plain.load()));
+    progress(
+        QStringLiteral("conflicts injected %1, detected %2, elsewhere %3; live feed %4 rows, plain SQL %5 verdicts")
+            .arg(injected)
+            .arg(s.conflictsDetected)
+            .arg(s.conflictsElsewhere)
+            .arg(fed.load())
+            .arg(plain.load()));
     progress(QStringLiteral("lost %1, duplicated %2; counts and rollups %3")
                  .arg(lost)
                  .arg(duplicated)

@@ -218,6 +218,7 @@ int main(int argc, char **argv)
 
     std::atomic<qint64> fed = 0, plain = 0;
     std::vector<std::thread> threads;
+    threads.reserve(size_t(sessions) + 2);
     const QString cli = parser.value(QStringLiteral("cli"));
     const QString dbUrl = parser.value(QStringLiteral("db"));
     const QString dir = work.path();

@@ -8,13 +8,13 @@ namespace atalaya {
 
 bool chatTablesExist(const Database &db)
 {
-    const QStringList tables = db.connection().tables();
+    const QStringList tables = tableNames(db);
     return tables.contains(QStringLiteral("chat_conversations")) && tables.contains(QStringLiteral("chat_messages"));
 }
 
 Result<std::vector<ChatConversationSummary>> loadChatHistory(const Database &db, int limit)
 {
-    const bool ratings = db.connection().tables().contains(QStringLiteral("user_satisfaction"));
+    const bool ratings = tableNames(db).contains(QStringLiteral("user_satisfaction"));
     const QString sql =
         QStringLiteral("SELECT c.conversation_id, c.user_id, c.channel, c.started_at, c.ended_at, c.resolved,"
                        " (SELECT COUNT(*) FROM chat_messages m WHERE m.conversation_id = c.conversation_id),"

@@ -109,7 +109,7 @@ Status readConversations(const Database &db, const QVariantList &period, ChatHis
 Status readRatings(const Database &db, const QVariantList &period, ChatHistoryMetrics &m,
                    std::map<qint64, ChatHistoryDay> &days)
 {
-    if (!db.connection().tables().contains(QStringLiteral("user_satisfaction")))
+    if (!tableNames(db).contains(QStringLiteral("user_satisfaction")))
         return {};
     auto q = execQuery(db,
                        QStringLiteral("SELECT %1, COUNT(*), SUM(rating) FROM user_satisfaction"

@@ -379,7 +379,7 @@ Result<QStringList> installSql(const Database &db, const ReviewRules &rules)
 {
     const QString id = rulesId(rules);
     // Before the migrations ran there is nothing to ask: everything is to be created.
-    if (db.connection().tables().contains(table(kStateTable))) {
+    if (tableNames(db).contains(table(kStateTable))) {
         auto st = readState(db, id);
         if (!st)
             return st.error();

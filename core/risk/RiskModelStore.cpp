@@ -160,7 +160,7 @@ Result<RiskModel> RiskModelStore::loadActive() const
 
 bool RiskModelStore::hasTable() const
 {
-    return m_db->connection().tables().contains(QStringLiteral("atalaya_risk_models"));
+    return tableNames(*m_db).contains(QStringLiteral("atalaya_risk_models"));
 }
 
 Result<RiskModel> RiskModelStore::load(const QString &version) const

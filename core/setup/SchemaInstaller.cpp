@@ -113,14 +113,14 @@ Result<bool> indexExists(const Database &db, const QString &table, const QString
 
 bool hasTelemetrySchema(const Database &db)
 {
-    const QStringList tables = db.connection().tables();
+    const QStringList tables = tableNames(db);
     return tables.contains(QStringLiteral("ai_telemetry")) && tables.contains(QStringLiteral("dora_metrics"));
 }
 
 Result<InitReport> initialize(const Database &db, const InitOptions &options)
 {
     InitReport report;
-    const QStringList existing = db.connection().tables();
+    const QStringList existing = tableNames(db);
     for (const ForeignTable &t : foreignTables()) {
         if (existing.contains(t.name))
             continue;
@@ -212,7 +212,7 @@ Result<AppSchemaReport> prepareForApp(const Database &db, const InitOptions &opt
 Result<QStringList> schemaSql(const Database &db, const InitOptions &options)
 {
     QStringList sql;
-    const QStringList existing = db.connection().tables();
+    const QStringList existing = tableNames(db);
     for (const ForeignTable &t : foreignTables()) {
         if (!existing.contains(t.name))
             sql << foreignTableSql(db.dialect(), t);

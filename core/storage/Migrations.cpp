@@ -50,7 +50,7 @@ QString versionTableSql(const Dialect &d)
 
 bool hasVersionTable(const Database &db)
 {
-    return db.connection().tables().contains(QStringLiteral("atalaya_schema_version"));
+    return tableNames(db).contains(QStringLiteral("atalaya_schema_version"));
 }
 
 // Only when missing: even CREATE TABLE IF NOT EXISTS needs the CREATE privilege, and an

@@ -57,6 +57,12 @@ bool isMissingTable(const Error &error)
     return error.code == ErrorCode::Unavailable && error.message.endsWith(QString::fromUtf8(kInitHint));
 }
 
+QStringList tableNames(const Database &db)
+{
+    const QSqlDatabase connection = db.connection();
+    return connection.isOpen() ? connection.tables() : QStringList();
+}
+
 Result<QStringList> triggersOnTelemetry(const Database &db)
 {
     const QString sql = db.dialect().isMySql()

@@ -19,6 +19,10 @@ Error sqlError(const Database &db, const QSqlError &error, const QString &what);
 bool isPermissionDenied(const Error &error);
 // An Unavailable error because a table Atalaya reads or writes is missing (`init` never ran).
 bool isMissingTable(const Error &error);
+// The tables of this thread's connection; none while it is closed (a lost server): Qt's MySQL
+// driver dereferences its null handle in tables() then, and the next statement reports the
+// outage with its reason anyway.
+QStringList tableNames(const Database &db);
 // The names of the triggers defined on ai_telemetry (Atalaya's rollups and queue counts).
 Result<QStringList> triggersOnTelemetry(const Database &db);
 // Whether ai_telemetry holds at most `rows` rows (reads at most rows + 1 ids): small enough to

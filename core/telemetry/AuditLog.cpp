@@ -15,7 +15,7 @@ Result<std::vector<AuditLogRow>> AuditLog::page(const AuditFilter &filter, std::
     const Dialect &d = m_db->dialect();
     // A database Atalaya never initialised (a read-only account on the seed tables) has no audit
     // log yet; one initialised before migration 2 has rows but no chain.
-    const QStringList tables = m_db->connection().tables();
+    const QStringList tables = tableNames(*m_db);
     if (!tables.contains(QLatin1String(auditchain::kAuditTable)))
         return std::vector<AuditLogRow>();
     const bool chained = tables.contains(QLatin1String(auditchain::kChainTable));

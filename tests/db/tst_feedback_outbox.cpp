@@ -260,50 +260,6 @@ private slots:
                  qint64(1));
     }
 
-    // A full disk is one more failed write: the verdict waits in the outbox with SQLite's own
-    // "database or disk is full" (the file is capped with max_page_count on the writer's
-    // connection, so SQLite itself refuses the pages) and is written once when space returns.
-    void fullDiskQueuesAndDeliversOnce()
-    {
-        if (test::currentBackend() != test::TestBackend::SQLite)
-            QSKIP("a full disk is only made here for SQLite (max_page_count)");
-        auto url = DbUrl::parse(m_db->url().toString());
-        QVERIFY(url.ok());
-        auto opened = Database::open(*url, QString(), DatabaseOptions{});
-        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
-        std::shared_ptr<Database> writer = *opened;
-        QSqlQuery cap(writer->connection());
-        QVERIFY(cap.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS test_filler (x BLOB)")));
-        QVERIFY(cap.exec(QStringLiteral("PRAGMA page_count")) && cap.next());
-        const qint64 pages = cap.value(0).toLongLong();
-        QVERIFY(cap.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
-        // Fill the free space of the last pages so that the verdict needs a page of its own.
-        int filled = 0;
-        while (cap.exec(QStringLiteral("INSERT INTO test_filler VALUES (randomblob(200))")) && filled < 100000)
-            ++filled;
-        QVERIFY2(cap.lastError().text().contains(QLatin1String("full")), qPrintable(cap.lastError().text()));
-
-        const qint64 id = m_ids[9];
-        auto outbox = test::openOutbox(m_dir.filePath(QStringLiteral("full.db")));
-        QVERIFY(outbox);
-        FeedbackSender sender(writer, outbox);
-        const SendOutcome queued = sender.send(entry(id, Feedback::PartiallyCorrect));
-        QVERIFY2(queued.kind == SendOutcome::Kind::Queued, qPrintable(queued.message));
-        QVERIFY2(queued.message.contains(QLatin1String("full")), qPrintable(queued.message));
-        QCOMPARE(sender.outboxSize(), 1);
-        QCOMPARE(sender.retry(true).remaining, 1);
-
-        QVERIFY(cap.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
-        const OutboxFlush flushed = sender.retry(true);
-        QCOMPARE(flushed.delivered, 1);
-        QCOMPARE(flushed.remaining, 0);
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {id}),
-                 qint64(1));
-        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback = ?"),
-                        {id, QStringLiteral("partially_correct")}),
-                 qint64(1));
-    }
-
     void readOnlyAccountIsDetected()
     {
         auto access = ReviewQueue(m_db, ReviewRules::defaults()).writeAccess();

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "core/common/Progress.h"
+#include "core/common/Result.h"
+
+#include <QStringList>
+
+#include <functional>
+
+namespace atalaya {
+
+class Database;
+
+// Building a derived table (rollups, queue counts) from an ai_telemetry that other
+// applications keep writing (docs/DATA.md, "Building on a live table"): its triggers are
+// created first, at a cut id, so every row with id <= cut was written without them and every
+// later row with them; the rows up to the cut are then added in short transactions by id
+// range, each recording how far it got, so a killed build continues where it stopped.
+
+// Creates the triggers of `statements` and returns the cut: the largest id of ai_telemetry
+// while no row could be written (MySQL: under LOCK TABLES ai_telemetry WRITE, held for the
+// few milliseconds the statements take; SQLite: one transaction).
+Result<qint64> createTriggersAtCut(const Database &db, const QStringList &statements, const QString &what);
+
+struct ChunkedBuild {
+    // Adds the rows from < id <= to; runs inside the chunk's transaction.
+    std::function<Status(qint64 from, qint64 to)> addRows;
+    // Records that every row up to `done` was added; in the same transaction.
+    std::function<Status(qint64 done)> recordDone;
+    QString what;  // "rollup counters": the progress line's name
+};
+
+// Adds the rows done < id <= cut in chunks sized so that each transaction takes ~100 ms (the
+// longest another writer may wait on its locks), reporting progress about every 5 %.
+Status runChunks(const Database &db, qint64 done, qint64 cut, const ChunkedBuild &build,
+                 const ProgressFn &progress = {});
+
+// Tests: chunks of exactly `rows` rows, and a build that stops with an error after
+// `maxChunks` chunks (as a killed one would); 0 restores the defaults.
+void setChunkLimitsForTesting(int rows, int maxChunks);
+
+}  // namespace atalaya

@@ -1,7 +1,7 @@
 // Another application's writer for scripts/bench-init.sh: one plain INSERT into ai_telemetry
 // every 20 ms over its own connection (none of Atalaya's session settings), until STOPFILE
 // exists; then one JSON line with the longest INSERT and the failures.
-//   bench_init_writer HOST PORT USER DATABASE STOPFILE   (password in ATALAYA_DB_PASSWORD)
+//   bench_init_writer HOST PORT USER DATABASE STOPFILE [--prepared]   (password in ATALAYA_DB_PASSWORD)
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QTextStream>
 #include <QThread>
+#include <QTime>
 
 #include <algorithm>
 
@@ -19,8 +20,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 6) {
-        QTextStream(stderr) << "usage: bench_init_writer HOST PORT USER DATABASE STOPFILE\n";
+    if (args.size() < 6) {
+        QTextStream(stderr) << "usage: bench_init_writer HOST PORT USER DATABASE STOPFILE [--prepared]\n";
         return 2;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"));
@@ -33,11 +34,16 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "error: the writer could not connect: " << db.lastError().text() << '\n';
         return 1;
     }
+    // Text protocol by default, as the mariadb client sends a plain INSERT; --prepared (6th
+    // argument) keeps one server-side prepared statement for the whole run instead.
+    const bool prepared = args.size() > 6 && args[6] == QLatin1String("--prepared");
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral(
+    const QString sql = QStringLiteral(
         "INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score, human_feedback, accuracy,"
-        " execution_time_ms, metadata, created_at) VALUES (?, 'writer', '{}', 0.8, NULL, NULL, ?, '{}', "
-        "UTC_TIMESTAMP(6))"));
+        " execution_time_ms, metadata, created_at) VALUES ('%1', 'writer', '{}', 0.8, NULL, NULL, %2, '{}',"
+        " UTC_TIMESTAMP(6))");
+    if (prepared)
+        insert.prepare(sql.arg(QStringLiteral("writer")).arg(7));
     qint64 rows = 0, failures = 0, maxMs = 0;
     QElapsedTimer clock;
     clock.start();
@@ -45,9 +51,9 @@ int main(int argc, char **argv)
     while (!QFile::exists(args[5])) {
         QElapsedTimer t;
         t.start();
-        insert.addBindValue(QStringLiteral("writer-%1").arg(rows % 4));
-        insert.addBindValue(int(rows % 1000));
-        if (insert.exec()) {
+        const bool ok =
+            prepared ? insert.exec() : insert.exec(sql.arg(QStringLiteral("writer-%1").arg(rows % 4)).arg(rows % 1000));
+        if (ok) {
             ++rows;
         } else {
             ++failures;
@@ -57,7 +63,8 @@ int main(int argc, char **argv)
         const qint64 ms = t.elapsed();
         if (ms > maxMs) {
             maxMs = ms;
-            QTextStream(stderr) << "writer: longest INSERT so far " << ms << " ms\n";
+            QTextStream(stderr) << "writer " << QTime::currentTime().toString(QStringLiteral("HH:mm:ss.zzz"))
+                                << ": longest INSERT so far " << ms << " ms\n";
         }
         next += 20;
         const qint64 wait = next - clock.elapsed();

@@ -322,11 +322,10 @@ struct Pending {
 
 Result<std::optional<Pending>> pendingBuild(const Database &db, const QString &id)
 {
-    auto q = execQuery(db,
-                       QStringLiteral("SELECT name, value FROM %1 WHERE rules_id = ? AND name IN (?, ?)")
-                           .arg(table(kStateTable)),
-                       {id, QLatin1String(kCutState), QLatin1String(kDoneState)},
-                       QStringLiteral("reading the queue counts build state"));
+    auto q = execQuery(
+        db, QStringLiteral("SELECT name, value FROM %1 WHERE rules_id = ? AND name IN (?, ?)").arg(table(kStateTable)),
+        {id, QLatin1String(kCutState), QLatin1String(kDoneState)},
+        QStringLiteral("reading the queue counts build state"));
     if (!q)
         return q.error();
     std::optional<qint64> cut, done;
@@ -383,8 +382,12 @@ Result<std::optional<Pending>> startOver(const Database &db, const ReviewRules &
         return s.error();
     if (Status s = dropOldestSets(db, id); !s)
         return s.error();
-    if (Status s = dropTriggers(db, id); !s)
-        return s.error();
+    if (Status s = dropTriggers(db, id); !s) {
+        if (s.error().code != ErrorCode::Unavailable)
+            return s.error();
+        qCWarning(lcStorage) << "queue count triggers unavailable:" << s.error().message;
+        return std::optional<Pending>();
+    }
     // Without this set's triggers no other writer touches its rows: clearing them blocks nobody.
     for (const char *t : {kHourTable, kTotalTable}) {
         if (Status s = execStatement(db, QStringLiteral("DELETE FROM %1 WHERE rules_id = ?").arg(table(t)), {id},

@@ -15,7 +15,7 @@ namespace {
 
 // A chunk's transaction holds shared locks on its ai_telemetry rows and exclusive ones on the
 // derived rows it adds to: another writer touching those waits for it, so it stays short.
-constexpr qint64 kTargetChunkMs = 100;
+constexpr qint64 kTargetChunkMs = 60;
 constexpr qint64 kFirstChunkRows = 20000;
 constexpr qint64 kMinChunkRows = 1000;
 constexpr qint64 kMaxChunkRows = 400000;
@@ -56,8 +56,14 @@ bool isDeadlock(const Error &e)
     return e.message.contains(QLatin1String("crossed this one"));
 }
 
+// Only the INSERT trigger decides which rows the chunks add: the others are created first,
+// outside the lock, so that writers wait for one CREATE TRIGGER only.
 Result<qint64> createUnderTableLock(const Database &db, const QStringList &statements, const QString &what)
 {
+    for (qsizetype i = 1; i < statements.size(); ++i) {
+        if (Status s = execStatement(db, statements[i], {}, what); !s)
+            return s.error();
+    }
     auto set = [&db](int seconds) {
         return execStatement(db, QStringLiteral("SET SESSION lock_wait_timeout = %1").arg(seconds), {},
                              QStringLiteral("setting the lock wait"));
@@ -75,12 +81,8 @@ Result<qint64> createUnderTableLock(const Database &db, const QStringList &state
             break;
         }
         cut = maxId(db);
-        for (const QString &sql : statements) {
-            if (!cut)
-                break;
-            if (Status s = execStatement(db, sql, {}, what); !s)
-                cut = s.error();
-        }
+        if (Status s = cut ? execStatement(db, statements.value(0), {}, what) : Status(); !s)
+            cut = s.error();
         execText(db, QStringLiteral("UNLOCK TABLES"), QStringLiteral("unlocking ai_telemetry"));
         break;
     }

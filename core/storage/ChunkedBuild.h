@@ -17,9 +17,10 @@ class Database;
 // later row with them; the rows up to the cut are then added in short transactions by id
 // range, each recording how far it got, so a killed build continues where it stopped.
 
-// Creates the triggers of `statements` and returns the cut: the largest id of ai_telemetry
-// while no row could be written (MySQL: under LOCK TABLES ai_telemetry WRITE, held for the
-// few milliseconds the statements take; SQLite: one transaction).
+// Creates the triggers of `statements` (the INSERT trigger first) and returns the cut: the
+// largest id of ai_telemetry while no row could be written (MySQL: the UPDATE and DELETE
+// triggers first, then the INSERT trigger and the cut under LOCK TABLES ai_telemetry WRITE,
+// held for that one statement; SQLite: one transaction).
 Result<qint64> createTriggersAtCut(const Database &db, const QStringList &statements, const QString &what);
 
 struct ChunkedBuild {
@@ -30,7 +31,7 @@ struct ChunkedBuild {
     QString what;  // "rollup counters": the progress line's name
 };
 
-// Adds the rows done < id <= cut in chunks sized so that each transaction takes ~100 ms (the
+// Adds the rows done < id <= cut in chunks sized so that each transaction takes ~60 ms (the
 // longest another writer may wait on its locks), reporting progress about every 5 %.
 Status runChunks(const Database &db, qint64 done, qint64 cut, const ChunkedBuild &build,
                  const ProgressFn &progress = {});

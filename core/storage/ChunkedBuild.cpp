@@ -16,7 +16,7 @@ namespace {
 // A chunk's transaction holds shared locks on its ai_telemetry rows and exclusive ones on the
 // derived rows it adds to: another writer touching those waits for it, so it stays short.
 constexpr qint64 kTargetChunkMs = 60;
-constexpr qint64 kFirstChunkRows = 20000;
+constexpr qint64 kFirstChunkRows = 5000;
 constexpr qint64 kMinChunkRows = 1000;
 constexpr qint64 kMaxChunkRows = 400000;
 // LOCK TABLES waits this long for another session's open transaction, and writers queue

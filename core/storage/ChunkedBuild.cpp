@@ -1,6 +1,7 @@
 #include "core/storage/ChunkedBuild.h"
 
 #include "core/storage/Database.h"
+#include "core/storage/Dialect.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QElapsedTimer>
@@ -109,6 +110,29 @@ Result<qint64> chunkEnd(const Database &db, qint64 from, qint64 cut, qint64 rows
 }
 
 }  // namespace
+
+QString awaitsNoChunk(const Dialect &d, const QString &stateTable, const QString &extraKey, bool textValues,
+                      const QString &id)
+{
+    auto row = [&](const QString &alias, const char *name) {
+        QString key = QStringLiteral("%1.name = '%2'").arg(alias, QLatin1String(name));
+        if (!extraKey.isEmpty())
+            key += QStringLiteral(" AND %1.%2").arg(alias, extraKey);
+        return key;
+    };
+    auto value = [&](const QString &alias) {
+        const QString column = alias + QStringLiteral(".value");
+        if (!textValues)
+            return column;
+        return QStringLiteral("CAST(%1 AS %2)")
+            .arg(column, d.isMySql() ? QStringLiteral("SIGNED") : QStringLiteral("INTEGER"));
+    };
+    // The cut first: without a build its row is absent and that one lookup decides.
+    return QStringLiteral("NOT EXISTS (SELECT 1 FROM %1 c WHERE %2 AND %3 >= %4 AND EXISTS"
+                          " (SELECT 1 FROM %1 d WHERE %5 AND %6 < %4))")
+        .arg(stateTable, row(QStringLiteral("c"), "build_cut"), value(QStringLiteral("c")), id,
+             row(QStringLiteral("d"), "build_done"), value(QStringLiteral("d")));
+}
 
 Result<qint64> createTriggersAtCut(const Database &db, const QStringList &statements, const QString &what)
 {

@@ -3,6 +3,7 @@
 #include "core/common/Progress.h"
 #include "core/common/Result.h"
 
+#include <QString>
 #include <QStringList>
 
 #include <functional>
@@ -10,6 +11,7 @@
 namespace atalaya {
 
 class Database;
+class Dialect;
 
 // Building a derived table (rollups, queue counts) from an ai_telemetry that other
 // applications keep writing (docs/DATA.md, "Building on a live table"): its triggers are
@@ -22,6 +24,14 @@ class Database;
 // triggers first, then the INSERT trigger and the cut under LOCK TABLES ai_telemetry WRITE,
 // held for that one statement; SQLite: one transaction).
 Result<qint64> createTriggersAtCut(const Database &db, const QStringList &statements, const QString &what);
+
+// An SQL condition for an UPDATE or DELETE trigger: false while a build is running and the
+// row `id` (e.g. "OLD.id") lies in (build_done, build_cut], which its chunk will add with the
+// values it has then; true otherwise, also when the state rows are absent (no build). The
+// state rows are read from `stateTable` by primary key; `extraKey` is another key column's
+// condition ("rules_id = '…'") and `textValues` says the value column is text.
+QString awaitsNoChunk(const Dialect &d, const QString &stateTable, const QString &extraKey, bool textValues,
+                      const QString &id);
 
 struct ChunkedBuild {
     // Adds the rows from < id <= to; runs inside the chunk's transaction.

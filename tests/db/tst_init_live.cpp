@@ -1,6 +1,7 @@
 #include "tests/support/TestDatabases.h"
 
 #include "core/common/TimeUtil.h"
+#include "core/queue/QueueCountsSchema.h"
 #include "core/queue/QueueCountsStore.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/rollup/RollupMaintenance.h"
@@ -138,6 +139,42 @@ private:
         return test::scalar(*m_db, QStringLiteral("SELECT value FROM atalaya_rollup_state WHERE name = ?"), {name});
     }
 
+    qint64 queueState(const QString &name)
+    {
+        return test::scalar(*m_db,
+                            QStringLiteral("SELECT CAST(value AS %1) FROM atalaya_queue_state WHERE rules_id = ? AND name = ?")
+                                .arg(m_db->dialect().isMySql() ? QStringLiteral("SIGNED") : QStringLiteral("INTEGER")),
+                            {queuecounts::rulesId(ReviewRules::defaults()), name});
+    }
+
+    // Another application changes rows up to `done` (already added by the stopped build) and
+    // rows in (done, done + 200] (not yet): a reviewer's feedback, a new confidence, deletes.
+    void changeRowsAround(qint64 done, qint64 cut)
+    {
+        QVERIFY2(done >= 60 && done + 200 < cut, qPrintable(QStringLiteral("done %1, cut %2").arg(done).arg(cut)));
+        for (const auto &[from, to] : {std::pair{done - 60, done}, std::pair{done + 1, done + 200}}) {
+            QVERIFY(execStatement(*m_other,
+                                  QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'incorrect', accuracy = 0.25"
+                                                 " WHERE id >= ? AND id <= ? AND human_feedback IS NULL AND id % 2 = 0"),
+                                  {from, to}, "feedback")
+                        .ok());
+            QVERIFY(execStatement(*m_other,
+                                  QStringLiteral("UPDATE ai_telemetry SET human_feedback = NULL, accuracy = NULL"
+                                                 " WHERE id >= ? AND id <= ? AND human_feedback = 'correct'"),
+                                  {from, to}, "feedback withdrawn")
+                        .ok());
+            QVERIFY(execStatement(*m_other,
+                                  QStringLiteral("UPDATE ai_telemetry SET confidence_score = 0.9 - confidence_score / 2"
+                                                 " WHERE id >= ? AND id <= ? AND id % 3 = 0"),
+                                  {from, to}, "confidence")
+                        .ok());
+            QVERIFY(execStatement(*m_other,
+                                  QStringLiteral("DELETE FROM ai_telemetry WHERE id >= ? AND id <= ? AND id % 7 = 1"),
+                                  {from, to}, "delete")
+                        .ok());
+        }
+    }
+
 private slots:
     void initTestCase()
     {
@@ -244,6 +281,30 @@ private slots:
         auto rebuilt = queuecounts::rebuild(*m_db, rules);
         QVERIFY(rebuilt && *rebuilt);
         expectRecount("after a resumed queue counts build");
+    }
+
+    // Updates and deletes of rows the stopped build has added and of rows it has still to add:
+    // the triggers apply the first, the chunks take the second as they are when reached.
+    void changesDuringBuildCountOnce()
+    {
+        setChunkLimitsForTesting(100, 3);
+        InitOptions options;
+        options.rebuildRollups = true;
+        QVERIFY(!initialize(*m_db, options).ok());
+        changeRowsAround(state(QStringLiteral("build_done")), state(QStringLiteral("build_cut")));
+        setChunkLimitsForTesting(100, 0);
+        auto resumed = initialize(*m_db, options);
+        QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(resumed.error().message));
+        expectRecount("after changes during a rollup build");
+
+        const ReviewRules rules = ReviewRules::defaults();
+        setChunkLimitsForTesting(100, 4);
+        QVERIFY(!queuecounts::rebuild(*m_db, rules).ok());
+        changeRowsAround(queueState(QStringLiteral("build_done")), queueState(QStringLiteral("build_cut")));
+        setChunkLimitsForTesting(100, 0);
+        auto rebuilt = queuecounts::rebuild(*m_db, rules);
+        QVERIFY(rebuilt && *rebuilt);
+        expectRecount("after changes during a queue counts build");
     }
 
     // A trigger dropped while the build was stopped: its rows are in neither part, so the next

@@ -395,8 +395,15 @@ Result<std::optional<Pending>> startOver(const Database &db, const ReviewRules &
             !s)
             return s.error();
     }
+    CutState state;
+    state.table = table(kStateTable);
+    state.record = [&db, &id](qint64 cut) -> Status {
+        if (Status s = setState(db, id, kDoneState, QStringLiteral("0")); !s)
+            return s;
+        return setState(db, id, kCutState, QString::number(cut));
+    };
     auto cut = createTriggersAtCut(db, triggerStatements(db.dialect(), *db.connection().driver(), rules),
-                                   QStringLiteral("creating the queue count triggers"));
+                                   QStringLiteral("creating the queue count triggers"), state);
     forgetTelemetryTriggers(db);
     if (!cut) {
         if (cut.error().code != ErrorCode::Unavailable)
@@ -405,16 +412,9 @@ Result<std::optional<Pending>> startOver(const Database &db, const ReviewRules &
         dropTriggers(db, id);
         return std::optional<Pending>();
     }
-    Status recorded = inTransaction(db, [&]() -> Status {
-        // The bulk ingest reads the triggers' rules from here (QueueCountsBatch).
-        if (Status s = setState(db, id, kRulesState, rulesKey(rules)); !s)
-            return s;
-        if (Status s = setState(db, id, kCutState, QString::number(*cut)); !s)
-            return s;
-        return setState(db, id, kDoneState, QStringLiteral("0"));
-    });
-    if (!recorded)
-        return recorded.error();
+    // The bulk ingest reads the triggers' rules from here (QueueCountsBatch).
+    if (Status s = setState(db, id, kRulesState, rulesKey(rules)); !s)
+        return s.error();
     return std::optional(Pending{*cut, 0});
 }
 

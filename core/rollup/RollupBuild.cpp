@@ -73,17 +73,18 @@ Result<Pending> startOver(const Database &db)
             !s)
             return s.error();
     }
-    auto cut = createTriggersAtCut(db, triggerStatements(db.dialect()), QStringLiteral("creating the rollup triggers"));
+    CutState state;
+    state.table = QLatin1String(kStateTable);
+    state.record = [&db](qint64 cut) -> Status {
+        if (Status s = setState(db, QLatin1String(kDoneState), 0); !s)
+            return s;
+        return setState(db, QLatin1String(kCutState), cut);
+    };
+    auto cut =
+        createTriggersAtCut(db, triggerStatements(db.dialect()), QStringLiteral("creating the rollup triggers"), state);
     forgetTelemetryTriggers(db);
     if (!cut)
         return cut.error();
-    Status recorded = inTransaction(db, [&]() -> Status {
-        if (Status s = setState(db, QLatin1String(kCutState), *cut); !s)
-            return s;
-        return setState(db, QLatin1String(kDoneState), 0);
-    });
-    if (!recorded)
-        return recorded.error();
     return Pending{*cut, 0};
 }
 

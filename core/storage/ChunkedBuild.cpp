@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <limits>
 
 namespace atalaya {
 namespace {
@@ -59,7 +60,8 @@ bool isDeadlock(const Error &e)
 
 // Only the INSERT trigger decides which rows the chunks add: the others are created first,
 // outside the lock, so that writers wait for one CREATE TRIGGER only.
-Result<qint64> createUnderTableLock(const Database &db, const QStringList &statements, const QString &what)
+Result<qint64> createUnderTableLock(const Database &db, const QStringList &statements, const QString &what,
+                                    const CutState &state)
 {
     for (qsizetype i = 1; i < statements.size(); ++i) {
         if (Status s = execStatement(db, statements[i], {}, what); !s)
@@ -73,7 +75,7 @@ Result<qint64> createUnderTableLock(const Database &db, const QStringList &state
         return s.error();
     Result<qint64> cut = makeError(ErrorCode::Internal, QString());
     for (int attempt = 0; attempt < kLockAttempts; ++attempt) {
-        Status locked = execText(db, QStringLiteral("LOCK TABLES ai_telemetry WRITE"),
+        Status locked = execText(db, QStringLiteral("LOCK TABLES ai_telemetry WRITE, %1 WRITE").arg(state.table),
                                  QStringLiteral("locking ai_telemetry for %1").arg(what));
         if (!locked && isLockTimeout(locked.error()))
             continue;
@@ -82,6 +84,8 @@ Result<qint64> createUnderTableLock(const Database &db, const QStringList &state
             break;
         }
         cut = maxId(db);
+        if (Status s = cut ? state.record(*cut) : Status(); !s)
+            cut = s.error();
         if (Status s = cut ? execStatement(db, statements.value(0), {}, what) : Status(); !s)
             cut = s.error();
         execText(db, QStringLiteral("UNLOCK TABLES"), QStringLiteral("unlocking ai_telemetry"));
@@ -109,6 +113,22 @@ Result<qint64> chunkEnd(const Database &db, qint64 from, qint64 cut, qint64 rows
     return std::min(cut, q->value(0).toLongLong());
 }
 
+// The UPDATE/DELETE triggers read build_done with a shared lock (InnoDB's locking read inside
+// a writer's statement). A chunk first takes its rows, then build_done, and only then any
+// derived row: a writer already holding one of the rows finishes (and is skipped) before the
+// chunk goes on, and one reading build_done waits for the chunk while holding no derived row
+// the chunk needs, so neither waits on the other in turn. SQLite has one writer at a time.
+Status lockRange(const Database &db, qint64 from, qint64 to)
+{
+    if (!db.dialect().isMySql())
+        return {};
+    auto q = execQuery(db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id > ? AND id <= ? LOCK IN SHARE MODE"),
+                       {from, to}, QStringLiteral("locking the next chunk of ai_telemetry"));
+    if (!q)
+        return q.error();
+    return {};
+}
+
 }  // namespace
 
 QString awaitsNoChunk(const Dialect &d, const QString &stateTable, const QString &extraKey, bool textValues,
@@ -134,17 +154,23 @@ QString awaitsNoChunk(const Dialect &d, const QString &stateTable, const QString
              row(QStringLiteral("d"), "build_done"), value(QStringLiteral("d")));
 }
 
-Result<qint64> createTriggersAtCut(const Database &db, const QStringList &statements, const QString &what)
+Result<qint64> createTriggersAtCut(const Database &db, const QStringList &statements, const QString &what,
+                                   const CutState &state)
 {
+    if (Status s = state.record(std::numeric_limits<qint64>::max()); !s)
+        return s.error();
     if (db.dialect().isMySql())
-        return createUnderTableLock(db, statements, what);
+        return createUnderTableLock(db, statements, what, state);
     // SQLite has one writer at a time: inside one transaction nobody else writes.
     return inTransaction(db, [&]() -> Result<qint64> {
         for (const QString &sql : statements) {
             if (Status s = execStatement(db, sql, {}, what); !s)
                 return s.error();
         }
-        return maxId(db);
+        auto cut = maxId(db);
+        if (Status s = cut ? state.record(*cut) : Status(); !s)
+            return s.error();
+        return cut;
     });
 }
 
@@ -166,9 +192,11 @@ Status runChunks(const Database &db, qint64 done, qint64 cut, const ChunkedBuild
         Status added;
         for (int attempt = 0; attempt <= kDeadlockRetries; ++attempt) {
             added = inTransaction(db, [&]() -> Status {
-                if (Status s = build.addRows(done, *to); !s)
+                if (Status s = lockRange(db, done, *to); !s)
                     return s;
-                return build.recordDone(*to);
+                if (Status s = build.recordDone(*to); !s)
+                    return s;
+                return build.addRows(done, *to);
             });
             if (added || !isDeadlock(added.error()))
                 break;

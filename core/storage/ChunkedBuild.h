@@ -19,11 +19,21 @@ class Dialect;
 // later row with them; the rows up to the cut are then added in short transactions by id
 // range, each recording how far it got, so a killed build continues where it stopped.
 
+// Where a build records its cut (and build_done = 0): `record` writes the state rows of
+// `table`. The UPDATE and DELETE triggers read them (awaitsNoChunk), so they are written
+// before those triggers exist (with no cut yet: every row awaits the chunks) and again with the
+// cut while no row can be written.
+struct CutState {
+    QString table;
+    std::function<Status(qint64 cut)> record;
+};
+
 // Creates the triggers of `statements` (the INSERT trigger first) and returns the cut: the
 // largest id of ai_telemetry while no row could be written (MySQL: the UPDATE and DELETE
-// triggers first, then the INSERT trigger and the cut under LOCK TABLES ai_telemetry WRITE,
-// held for that one statement; SQLite: one transaction).
-Result<qint64> createTriggersAtCut(const Database &db, const QStringList &statements, const QString &what);
+// triggers first, then the cut, its record and the INSERT trigger under LOCK TABLES
+// ai_telemetry WRITE, held for those statements; SQLite: one transaction).
+Result<qint64> createTriggersAtCut(const Database &db, const QStringList &statements, const QString &what,
+                                   const CutState &state);
 
 // An SQL condition for an UPDATE or DELETE trigger: false while a build is running and the
 // row `id` (e.g. "OLD.id") lies in (build_done, build_cut], which its chunk will add with the

@@ -202,12 +202,23 @@ private slots:
         std::atomic<bool> stop = false;
         std::atomic<int> threadRows = 0;
         std::atomic<int> threadFailures = 0;
+        // It also reviews old rows, on both sides of the build's progress (Atalaya's feedback).
+        std::atomic<int> threadUpdates = 0;
         std::thread writer([&] {
-            while (!stop) {
+            for (int i = 0; !stop; ++i) {
                 if (insertRows(*m_other, 1))
                     ++threadRows;
                 else
                     ++threadFailures;
+                const Status reviewed = execStatement(
+                    *m_other,
+                    QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'correct', accuracy = 1,"
+                                   " confidence_score = 0.5 WHERE id = ?"),
+                    {1 + i * 37 % 3000}, QStringLiteral("another application's review"));
+                if (reviewed)
+                    ++threadUpdates;
+                else
+                    qWarning() << reviewed.error().message, ++threadFailures;
                 std::this_thread::sleep_for(std::chrono::milliseconds(2));
             }
             m_other->connection().close();
@@ -231,7 +242,7 @@ private slots:
         QVERIFY(insertedBetween);
         QVERIFY2(chunkReports >= 20, qPrintable(QString::number(chunkReports)));
         QCOMPARE(threadFailures.load(), 0);
-        QVERIFY(threadRows.load() > 0);
+        QVERIFY(threadRows.load() > 0 && threadUpdates.load() > 0);
         expectRecount("after a build with writes between and during its chunks");
         // And the triggers alone from here on.
         QVERIFY(insertRows(*m_other, 50).ok());

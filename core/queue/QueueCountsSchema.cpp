@@ -142,8 +142,8 @@ QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const 
         inlineValues(priorityExpression(rules, d, SampleMode::Coded, QStringLiteral("OLD.")), driver);
     const QStringList names = triggerNames(id);
     // A row the build has not reached yet is added by its chunk with the values it has then.
-    const QString reached = awaitsNoChunk(d, QLatin1String(kStateTable),
-                                          QStringLiteral("rules_id = '%1'").arg(id), true, QStringLiteral("OLD.id"));
+    const QString reached = awaitsNoChunk(d, QLatin1String(kStateTable), QStringLiteral("rules_id = '%1'").arg(id),
+                                          true, QStringLiteral("OLD.id"));
     if (d.isMySql()) {
         // The app's bulk ingest adds its rows' counts itself (QueueCountsBatch), like the rollups.
         const QString byTrigger = QStringLiteral("%1 IS NULL AND ").arg(QLatin1String(kAppMaintainsVariable));
@@ -155,14 +155,14 @@ QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const 
                        "CREATE TRIGGER %1 AFTER %2 ON ai_telemetry FOR EACH ROW BEGIN DECLARE c INT; %3; END")
                 .arg(name, event, blocks.join(QStringLiteral("; ")));
         };
-        return {
-            trigger(names[0], QStringLiteral("INSERT"), {block(QStringLiteral("NEW."), newCode, 1, byTrigger)}),
-            trigger(names[1], QStringLiteral("UPDATE"),
-                    {QStringLiteral("IF %1 THEN %2; %3; END IF")
-                         .arg(reached, block(QStringLiteral("OLD."), oldCode, -1, {}),
-                              block(QStringLiteral("NEW."), newCode, 1, {}))}),
-            trigger(names[2], QStringLiteral("DELETE"),
-                    {QStringLiteral("IF %1 THEN %2; END IF").arg(reached, block(QStringLiteral("OLD."), oldCode, -1, {}))})};
+        return {trigger(names[0], QStringLiteral("INSERT"), {block(QStringLiteral("NEW."), newCode, 1, byTrigger)}),
+                trigger(names[1], QStringLiteral("UPDATE"),
+                        {QStringLiteral("IF %1 THEN %2; %3; END IF")
+                             .arg(reached, block(QStringLiteral("OLD."), oldCode, -1, {}),
+                                  block(QStringLiteral("NEW."), newCode, 1, {}))}),
+                trigger(names[2], QStringLiteral("DELETE"),
+                        {QStringLiteral("IF %1 THEN %2; END IF")
+                             .arg(reached, block(QStringLiteral("OLD."), oldCode, -1, {}))})};
     }
     auto trigger = [](const QString &name, const QString &event, const QStringList &statements,
                       const QString &guard = {}) {

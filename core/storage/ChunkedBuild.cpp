@@ -122,8 +122,9 @@ Status lockRange(const Database &db, qint64 from, qint64 to)
 {
     if (!db.dialect().isMySql())
         return {};
-    auto q = execQuery(db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id > ? AND id <= ? LOCK IN SHARE MODE"),
-                       {from, to}, QStringLiteral("locking the next chunk of ai_telemetry"));
+    auto q =
+        execQuery(db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id > ? AND id <= ? LOCK IN SHARE MODE"),
+                  {from, to}, QStringLiteral("locking the next chunk of ai_telemetry"));
     if (!q)
         return q.error();
     return {};

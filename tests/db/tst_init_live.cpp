@@ -141,10 +141,11 @@ private:
 
     qint64 queueState(const QString &name)
     {
-        return test::scalar(*m_db,
-                            QStringLiteral("SELECT CAST(value AS %1) FROM atalaya_queue_state WHERE rules_id = ? AND name = ?")
-                                .arg(m_db->dialect().isMySql() ? QStringLiteral("SIGNED") : QStringLiteral("INTEGER")),
-                            {queuecounts::rulesId(ReviewRules::defaults()), name});
+        return test::scalar(
+            *m_db,
+            QStringLiteral("SELECT CAST(value AS %1) FROM atalaya_queue_state WHERE rules_id = ? AND name = ?")
+                .arg(m_db->dialect().isMySql() ? QStringLiteral("SIGNED") : QStringLiteral("INTEGER")),
+            {queuecounts::rulesId(ReviewRules::defaults()), name});
     }
 
     // Another application changes rows up to `done` (already added by the stopped build) and
@@ -153,11 +154,12 @@ private:
     {
         QVERIFY2(done >= 60 && done + 200 < cut, qPrintable(QStringLiteral("done %1, cut %2").arg(done).arg(cut)));
         for (const auto &[from, to] : {std::pair{done - 60, done}, std::pair{done + 1, done + 200}}) {
-            QVERIFY(execStatement(*m_other,
-                                  QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'incorrect', accuracy = 0.25"
-                                                 " WHERE id >= ? AND id <= ? AND human_feedback IS NULL AND id % 2 = 0"),
-                                  {from, to}, "feedback")
-                        .ok());
+            QVERIFY(
+                execStatement(*m_other,
+                              QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'incorrect', accuracy = 0.25"
+                                             " WHERE id >= ? AND id <= ? AND human_feedback IS NULL AND id % 2 = 0"),
+                              {from, to}, "feedback")
+                    .ok());
             QVERIFY(execStatement(*m_other,
                                   QStringLiteral("UPDATE ai_telemetry SET human_feedback = NULL, accuracy = NULL"
                                                  " WHERE id >= ? AND id <= ? AND human_feedback = 'correct'"),
@@ -210,11 +212,11 @@ private slots:
                     ++threadRows;
                 else
                     ++threadFailures;
-                const Status reviewed = execStatement(
-                    *m_other,
-                    QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'correct', accuracy = 1,"
-                                   " confidence_score = 0.5 WHERE id = ?"),
-                    {1 + i * 37 % 3000}, QStringLiteral("another application's review"));
+                const Status reviewed =
+                    execStatement(*m_other,
+                                  QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'correct', accuracy = 1,"
+                                                 " confidence_score = 0.5 WHERE id = ?"),
+                                  {1 + i * 37 % 3000}, QStringLiteral("another application's review"));
                 if (reviewed)
                     ++threadUpdates;
                 else

@@ -21,7 +21,9 @@ int runInit(CliContext &ctx)
                                            "dashboards on large tables; takes a while).")});
     ctx.parser().addOption({QStringLiteral("rebuild-rollups"),
                             QStringLiteral("Rebuild Atalaya's rollup tables from ai_telemetry (needed once for a "
-                                           "large existing table; takes about a minute per 10 million rows).")});
+                                           "large existing table). Runs in short chunks while other applications "
+                                           "keep writing, with progress on stderr; run it again after an "
+                                           "interruption and it continues where it stopped.")});
     ctx.parser().addOption(
         {QStringLiteral("rules"),
          QStringLiteral("The review rules JSON file the queue counts table is kept for (default: the "
@@ -33,7 +35,7 @@ int runInit(CliContext &ctx)
     if (!ctx.parse(QStringLiteral("Create the missing tables and run Atalaya's migrations (idempotent).")))
         return ctx.exitCode();
     DatabaseOptions dbOptions;
-    // A rebuild runs one GROUP BY over the whole table: minutes at 10 M rows, not seconds.
+    // A rebuild's sections read a day of rows at a time: more than the default read timeout.
     if (ctx.parser().isSet(QStringLiteral("rebuild-rollups")))
         dbOptions.readTimeoutSeconds = 3600;
     auto db = ctx.database(dbOptions);

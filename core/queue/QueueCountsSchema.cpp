@@ -1,6 +1,7 @@
 #include "core/queue/QueueCountsSchema.h"
 
 #include "core/queue/ReviewRulesSql.h"
+#include "core/storage/ChunkedBuild.h"
 #include "core/storage/TelemetryTriggers.h"
 
 #include <QCryptographicHash>
@@ -107,10 +108,11 @@ QString rulesKey(const ReviewRules &rules)
     return QString::fromUtf8(QJsonDocument(rules.toJson()).toJson(QJsonDocument::Compact));
 }
 
-// Bumped when the trigger SQL changes for the same rules (3: a created_at that is not a time
+// Bumped when the trigger SQL changes for the same rules (4: the UPDATE and DELETE triggers
+// leave alone the rows a running build has still to add; 3: a created_at that is not a time
 // goes to kNoTimeSlot instead of failing the writer's INSERT; an out-of-range confidence has
 // its own reason), so that sets built by older triggers are rebuilt, not reused.
-constexpr char kTriggerGeneration[] = "3:";
+constexpr char kTriggerGeneration[] = "4:";
 
 QString rulesIdOfKey(const QString &key)
 {
@@ -139,6 +141,9 @@ QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const 
     const QString oldCode =
         inlineValues(priorityExpression(rules, d, SampleMode::Coded, QStringLiteral("OLD.")), driver);
     const QStringList names = triggerNames(id);
+    // A row the build has not reached yet is added by its chunk with the values it has then.
+    const QString reached = awaitsNoChunk(d, QLatin1String(kStateTable), QStringLiteral("rules_id = '%1'").arg(id),
+                                          true, QStringLiteral("OLD.id"));
     if (d.isMySql()) {
         // The app's bulk ingest adds its rows' counts itself (QueueCountsBatch), like the rollups.
         const QString byTrigger = QStringLiteral("%1 IS NULL AND ").arg(QLatin1String(kAppMaintainsVariable));
@@ -150,21 +155,26 @@ QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const 
                        "CREATE TRIGGER %1 AFTER %2 ON ai_telemetry FOR EACH ROW BEGIN DECLARE c INT; %3; END")
                 .arg(name, event, blocks.join(QStringLiteral("; ")));
         };
-        return {
-            trigger(names[0], QStringLiteral("INSERT"), {block(QStringLiteral("NEW."), newCode, 1, byTrigger)}),
-            trigger(names[1], QStringLiteral("UPDATE"),
-                    {block(QStringLiteral("OLD."), oldCode, -1, {}), block(QStringLiteral("NEW."), newCode, 1, {})}),
-            trigger(names[2], QStringLiteral("DELETE"), {block(QStringLiteral("OLD."), oldCode, -1, {})})};
+        return {trigger(names[0], QStringLiteral("INSERT"), {block(QStringLiteral("NEW."), newCode, 1, byTrigger)}),
+                trigger(names[1], QStringLiteral("UPDATE"),
+                        {QStringLiteral("IF %1 THEN %2; %3; END IF")
+                             .arg(reached, block(QStringLiteral("OLD."), oldCode, -1, {}),
+                                  block(QStringLiteral("NEW."), newCode, 1, {}))}),
+                trigger(names[2], QStringLiteral("DELETE"),
+                        {QStringLiteral("IF %1 THEN %2; END IF")
+                             .arg(reached, block(QStringLiteral("OLD."), oldCode, -1, {}))})};
     }
-    auto trigger = [](const QString &name, const QString &event, const QStringList &statements) {
-        return QStringLiteral("CREATE TRIGGER %1 AFTER %2 ON ai_telemetry BEGIN %3; END")
-            .arg(name, event, statements.join(QStringLiteral("; ")));
+    auto trigger = [](const QString &name, const QString &event, const QStringList &statements,
+                      const QString &guard = {}) {
+        return QStringLiteral("CREATE TRIGGER %1 AFTER %2 ON ai_telemetry%4 BEGIN %3; END")
+            .arg(name, event, statements.join(QStringLiteral("; ")),
+                 guard.isEmpty() ? QString() : QStringLiteral(" WHEN ") + guard);
     };
     const QStringList added = upserts(d, id, QStringLiteral("NEW."), newCode, 1);
     const QStringList removed = upserts(d, id, QStringLiteral("OLD."), oldCode, -1);
     return {trigger(names[0], QStringLiteral("INSERT"), added),
-            trigger(names[1], QStringLiteral("UPDATE"), removed + added),
-            trigger(names[2], QStringLiteral("DELETE"), removed)};
+            trigger(names[1], QStringLiteral("UPDATE"), removed + added, reached),
+            trigger(names[2], QStringLiteral("DELETE"), removed, reached)};
 }
 
 }  // namespace atalaya::queuecounts

@@ -4,6 +4,7 @@
 #include "core/logging/Logging.h"
 #include "core/queue/QueueCountsSchema.h"
 #include "core/queue/ReviewRulesSql.h"
+#include "core/storage/ChunkedBuild.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
 #include "core/storage/TelemetryTriggers.h"
@@ -51,6 +52,19 @@ Status clearState(const Database &db, const QString &id, const char *name)
 {
     return execStatement(db, QStringLiteral("DELETE FROM %1 WHERE rules_id = ? AND name = ?").arg(table(kStateTable)),
                          {id, QLatin1String(name)}, QStringLiteral("clearing the queue counts state"));
+}
+
+// The state rows of an unfinished chunked build.
+constexpr char kCutState[] = "build_cut";
+constexpr char kDoneState[] = "build_done";
+
+Status clearBuildState(const Database &db, const QString &id)
+{
+    for (const char *name : {kCutState, kDoneState}) {
+        if (Status s = clearState(db, id, name); !s)
+            return s;
+    }
+    return {};
 }
 
 // A rule set's rules (as its triggers evaluate them) and the time its rows were built.
@@ -294,8 +308,115 @@ Status buildTables(const Database &db, const ReviewRules &rules)
                 {id}, QStringLiteral("summing the queue totals"));
             !s)
             return s;
+        if (Status s = clearBuildState(db, id); !s)
+            return s;
         return setState(db, id, kReadyState, QString::number(QDateTime::currentMSecsSinceEpoch()));
     });
+}
+
+// An unfinished chunked build of a set: the cut id its triggers were created at and the last
+// id its chunks added (core/storage/ChunkedBuild.h).
+struct Pending {
+    qint64 cut = 0;
+    qint64 done = 0;
+};
+
+Result<std::optional<Pending>> pendingBuild(const Database &db, const QString &id)
+{
+    auto q = execQuery(
+        db, QStringLiteral("SELECT name, value FROM %1 WHERE rules_id = ? AND name IN (?, ?)").arg(table(kStateTable)),
+        {id, QLatin1String(kCutState), QLatin1String(kDoneState)},
+        QStringLiteral("reading the queue counts build state"));
+    if (!q)
+        return q.error();
+    std::optional<qint64> cut, done;
+    while (q->next())
+        (q->value(0).toString() == QLatin1String(kCutState) ? cut : done) = q->value(1).toLongLong();
+    if (!cut || !done)
+        return std::optional<Pending>();
+    return std::optional(Pending{*cut, *done});
+}
+
+// The pending rows from < id <= to of one set, added to its hour and total rows.
+Status addChunk(const Database &db, const ReviewRules &rules, qint64 from, qint64 to)
+{
+    const Dialect &d = db.dialect();
+    const QString id = rulesId(rules);
+    const SqlFragment code = priorityExpression(rules, d, SampleMode::Coded, {});
+    const QString pending =
+        QStringLiteral("(SELECT %1 AS h, %2 AS a, %3 AS c FROM ai_telemetry WHERE human_feedback IS NULL"
+                       " AND id > ? AND id <= ?) pending WHERE c < 9")
+            .arg(d.hourNumberOf(QStringLiteral("created_at")), d.exactKey(QStringLiteral("agent_id")), code.sql);
+    const QVariantList values = QVariantList{id} + code.values + QVariantList{from, to};
+    if (Status s = execStatement(
+            db,
+            QStringLiteral("INSERT INTO %1 (rules_id, hour_no, agent_id, prio, n) SELECT ?, h, a, c, COUNT(*) FROM %2"
+                           " GROUP BY h, a, c%3")
+                .arg(table(kHourTable), pending,
+                     d.upsertAdd({QStringLiteral("rules_id"), QStringLiteral("hour_no"), QStringLiteral("agent_id"),
+                                  QStringLiteral("prio")},
+                                 {QStringLiteral("n")})),
+            values, QStringLiteral("counting the pending decisions"));
+        !s)
+        return s;
+    return execStatement(
+        db,
+        QStringLiteral("INSERT INTO %1 (rules_id, agent_id, prio, n) SELECT ?, a, c, COUNT(*) FROM %2 GROUP BY a, c%3")
+            .arg(table(kTotalTable), pending,
+                 d.upsertAdd({QStringLiteral("rules_id"), QStringLiteral("agent_id"), QStringLiteral("prio")},
+                             {QStringLiteral("n")})),
+        values, QStringLiteral("summing the queue totals"));
+}
+
+// Clears the set's rows and (re)creates its triggers at a cut; false when the account may not
+// create triggers.
+Result<std::optional<Pending>> startOver(const Database &db, const ReviewRules &rules)
+{
+    const QString id = rulesId(rules);
+    // Readers of these rules fall back to raw counts from here until the build completes;
+    // other rule sets keep their rows and triggers.
+    for (const char *name : {kReadyState, kRulesState}) {
+        if (Status s = clearState(db, id, name); !s)
+            return s.error();
+    }
+    if (Status s = clearBuildState(db, id); !s)
+        return s.error();
+    if (Status s = dropOldestSets(db, id); !s)
+        return s.error();
+    if (Status s = dropTriggers(db, id); !s) {
+        if (s.error().code != ErrorCode::Unavailable)
+            return s.error();
+        qCWarning(lcStorage) << "queue count triggers unavailable:" << s.error().message;
+        return std::optional<Pending>();
+    }
+    // Without this set's triggers no other writer touches its rows: clearing them blocks nobody.
+    for (const char *t : {kHourTable, kTotalTable}) {
+        if (Status s = execStatement(db, QStringLiteral("DELETE FROM %1 WHERE rules_id = ?").arg(table(t)), {id},
+                                     QStringLiteral("clearing %1").arg(table(t)));
+            !s)
+            return s.error();
+    }
+    CutState state;
+    state.table = table(kStateTable);
+    state.record = [&db, &id](qint64 cut) -> Status {
+        if (Status s = setState(db, id, kDoneState, QStringLiteral("0")); !s)
+            return s;
+        return setState(db, id, kCutState, QString::number(cut));
+    };
+    auto cut = createTriggersAtCut(db, triggerStatements(db.dialect(), *db.connection().driver(), rules),
+                                   QStringLiteral("creating the queue count triggers"), state);
+    forgetTelemetryTriggers(db);
+    if (!cut) {
+        if (cut.error().code != ErrorCode::Unavailable)
+            return cut.error();
+        qCWarning(lcStorage) << "queue count triggers unavailable:" << cut.error().message;
+        dropTriggers(db, id);
+        return std::optional<Pending>();
+    }
+    // The bulk ingest reads the triggers' rules from here (QueueCountsBatch).
+    if (Status s = setState(db, id, kRulesState, rulesKey(rules)); !s)
+        return s.error();
+    return std::optional(Pending{*cut, 0});
 }
 
 }  // namespace
@@ -341,37 +462,42 @@ Result<std::optional<QueueCounts>> read(const Database &db, const ReviewRules &r
     return std::optional<QueueCounts>(*counts);
 }
 
-Result<bool> rebuild(const Database &db, const ReviewRules &rules)
+Result<bool> rebuild(const Database &db, const ReviewRules &rules, const ProgressFn &progress)
 {
     const QString id = rulesId(rules);
-    // Readers of these rules fall back to raw counts from here until the new build commits;
-    // other rule sets keep their rows and triggers.
-    if (Status s = clearState(db, id, kReadyState); !s)
-        return s.error();
-    if (Status s = clearState(db, id, kRulesState); !s)
-        return s.error();
-    if (Status s = dropOldestSets(db, id); !s)
-        return s.error();
-    Status triggers = dropTriggers(db, id);
-    if (triggers) {
-        const QStringList statements = triggerStatements(db.dialect(), *db.connection().driver(), rules);
-        const QStringList names = triggerNames(id);
-        for (int i = 0; i < statements.size() && triggers; ++i)
-            triggers = execStatement(db, statements[i], {}, QStringLiteral("creating trigger %1").arg(names[i]));
-    }
+    auto st = readState(db, id);
+    if (!st)
+        return st.error();
+    auto pending = pendingBuild(db, id);
+    if (!pending)
+        return pending.error();
     forgetTelemetryTriggers(db);
-    if (!triggers) {
-        if (triggers.error().code != ErrorCode::Unavailable)
-            return triggers.error();
-        qCWarning(lcStorage) << "queue count triggers unavailable:" << triggers.error().message;
-        dropTriggers(db, id);
-        return false;
+    auto exist = triggersExist(db, id);
+    if (!exist)
+        return exist.error();
+    // A build continues only while its triggers stayed: rows written without them are in
+    // neither part.
+    if (!*pending || !*exist || st->rules != rulesKey(rules)) {
+        auto fresh = startOver(db, rules);
+        if (!fresh)
+            return fresh.error();
+        if (!*fresh)
+            return false;
+        pending = *fresh;
     }
-    // The bulk ingest reads the triggers' rules from here (QueueCountsBatch).
-    if (Status s = setState(db, id, kRulesState, rulesKey(rules)); !s)
+    ChunkedBuild chunks;
+    chunks.what = QStringLiteral("queue counts");
+    chunks.addRows = [&](qint64 from, qint64 to) { return addChunk(db, rules, from, to); };
+    chunks.recordDone = [&](qint64 done) { return setState(db, id, kDoneState, QString::number(done)); };
+    if (Status s = runChunks(db, (*pending)->done, (*pending)->cut, chunks, progress); !s)
         return s.error();
-    if (Status s = buildTables(db, rules); !s)
-        return s.error();
+    Status finished = inTransaction(db, [&]() -> Status {
+        if (Status s = clearBuildState(db, id); !s)
+            return s;
+        return setState(db, id, kReadyState, QString::number(QDateTime::currentMSecsSinceEpoch()));
+    });
+    if (!finished)
+        return finished.error();
     return true;
 }
 

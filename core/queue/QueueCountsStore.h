@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/Progress.h"
 #include "core/common/Result.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/storage/DerivedTable.h"
@@ -26,11 +27,11 @@ Result<std::vector<ReviewRules>> triggerRuleSets(const Database &db);
 Result<std::optional<QueueCounts>> read(const Database &db, const ReviewRules &rules, const QueueFilter &filter,
                                         const QDateTime &now);
 
-// (Re)creates the triggers of `rules` and builds their rows from ai_telemetry (one pass over
-// the pending rows); other rule sets are left as they are, except the oldest past
-// kMaxRuleSets, which are dropped. False (not an error) when the account may not create
-// triggers: counts then stay raw.
-Result<bool> rebuild(const Database &db, const ReviewRules &rules);
+// (Re)creates the triggers of `rules` and builds their rows from ai_telemetry in short chunks
+// while other writers go on (core/storage/ChunkedBuild.h), or continues an interrupted build;
+// other rule sets are left as they are, except the oldest past kMaxRuleSets, which are
+// dropped. False (not an error) when the account may not create triggers: counts then stay raw.
+Result<bool> rebuild(const Database &db, const ReviewRules &rules, const ProgressFn &progress = {});
 // The DDL rebuild() would run for `rules` (their triggers and the state row naming the rules),
 // for a DBA (`init --print-sql`); empty when they exist. ensure() then builds the rows with
 // an account that may only write rows.

@@ -1,6 +1,7 @@
 #include "core/rollup/RollupMaintenance.h"
 
 #include "core/logging/Logging.h"
+#include "core/rollup/RollupBuild.h"
 #include "core/rollup/RollupSections.h"
 #include "core/rollup/RollupSchema.h"
 #include "core/storage/Database.h"
@@ -22,54 +23,6 @@ Status setState(const Database &db, const QString &name, qint64 value)
                              .arg(QLatin1String(kStateTable),
                                   db.dialect().upsertAdd({QStringLiteral("name")}, {}, {QStringLiteral("value")})),
                          {name, value}, QStringLiteral("recording the rollup state"));
-}
-
-Status buildCounters(const Database &db)
-{
-    const Dialect &d = db.dialect();
-    QStringList sums;
-    for (const QString &e : counterExpressions(d, QString()))
-        sums << QStringLiteral("SUM(%1)").arg(e);
-    const QString hour = d.hourNumberOf(QStringLiteral("created_at"));
-    const QString insert =
-        QStringLiteral("INSERT INTO %1 (hour_no, agent_id, task_type, day_no, %2, lat_version, lat_built)"
-                       " SELECT %3, %6, %7, MIN(%4), %5, 0, -1 FROM ai_telemetry GROUP BY %3, %6, %7")
-            .arg(QLatin1String(kHourTable), counterColumns().join(QStringLiteral(", ")), hour,
-                 d.dayNumberOf(QStringLiteral("created_at")), sums.join(QStringLiteral(", ")),
-                 d.exactKey(QStringLiteral("agent_id")), d.exactKey(QStringLiteral("task_type")));
-    if (d.isMySql()) {
-        // ~100 bytes a group: keep the GROUP BY's temporary table in memory.
-        if (Status s = execStatement(db,
-                                     QStringLiteral("SET SESSION tmp_table_size = 268435456,"
-                                                    " max_heap_table_size = 268435456"),
-                                     {}, QStringLiteral("sizing the rollup build"));
-            !s)
-            return s;
-    }
-    QStringList daySums;
-    for (const QString &c : counterColumns())
-        daySums << QStringLiteral("SUM(%1)").arg(c);
-    const QString days =
-        QStringLiteral(
-            "INSERT INTO %1 (day_no, agent_id, task_type, %2, lat_version, lat_built, cal_version, cal_built)"
-            " SELECT day_no, agent_id, task_type, %3, 0, -1, 0, -1 FROM %4 GROUP BY day_no, agent_id, task_type")
-            .arg(QLatin1String(kDayTable), counterColumns().join(QStringLiteral(", ")),
-                 daySums.join(QStringLiteral(", ")), QLatin1String(kHourTable));
-    return inTransaction(db, [&]() -> Status {
-        if (Status s = setState(db, QStringLiteral("ready"), 0); !s)
-            return s;
-        for (const char *table : {kHourTable, kDayTable}) {
-            if (Status s = execStatement(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), {},
-                                         QStringLiteral("clearing the rollups"));
-                !s)
-                return s;
-        }
-        if (Status s = execStatement(db, insert, {}, QStringLiteral("building the rollups")); !s)
-            return s;
-        if (Status s = execStatement(db, days, {}, QStringLiteral("building the day rollups")); !s)
-            return s;
-        return setState(db, QStringLiteral("ready"), 1);
-    });
 }
 
 Result<std::vector<StaleRow>> staleRows(const Database &db, Level level, qint64 from, qint64 to)
@@ -192,6 +145,8 @@ Result<bool> installTriggers(const Database &db)
             if (Status s = setState(db, QStringLiteral("ready"), 0); !s)
                 return s.error();
         }
+        if (Status s = forgetUnfinishedBuild(db); !s)
+            return s.error();
         if (Status s = execStatement(db, statements[i], {}, QStringLiteral("creating trigger %1").arg(names[i])); !s) {
             if (s.error().code == ErrorCode::Unavailable) {
                 qCWarning(lcStorage) << "rollup triggers unavailable:" << s.error().message;
@@ -225,17 +180,17 @@ Result<QStringList> missingTriggerSql(const Database &db)
 
 Status rebuild(const Database &db, const ProgressFn &progress)
 {
-    auto triggers = installTriggers(db);
-    if (!triggers)
-        return triggers.error();
-    if (!*triggers)
-        return makeError(ErrorCode::Unavailable,
-                         QStringLiteral("this account may not create triggers on ai_telemetry, so the rollups "
-                                        "cannot be kept in step; grant TRIGGER or run init as an account that has it"));
     if (progress)
         progress(QStringLiteral("rollup counters"), 0);
-    if (Status s = buildCounters(db); !s)
+    if (Status s = buildCounters(db, progress); !s) {
+        if (isPermissionDenied(s.error()))
+            return makeError(ErrorCode::Unavailable,
+                             QStringLiteral("this account may not create triggers on ai_telemetry, so the rollups "
+                                            "cannot be kept in step; grant TRIGGER or run init as an account that "
+                                            "has it (%1)")
+                                 .arg(s.error().message));
         return s;
+    }
     return buildSections(db, progress);
 }
 

@@ -27,9 +27,9 @@ Result<bool> installTriggers(const Database &db);
 // The statements installTriggers() would run, for a DBA (`init --print-sql`).
 Result<QStringList> missingTriggerSql(const Database &db);
 
-// `init --rebuild-rollups`: hour counters from one GROUP BY over ai_telemetry and day counters
-// from the hours, in one transaction (the triggers exist first, so concurrent writers wait on
-// its locks and apply on top), then every latency and calibration section, day by day.
+// `init --rebuild-rollups`: the counters of both levels in short chunks while other writers go
+// on (RollupBuild; continues an interrupted build), then every latency and calibration
+// section, day by day.
 Status rebuild(const Database &db, const ProgressFn &progress = {});
 
 // The latency and calibration sections that writes left stale, built now instead of by the

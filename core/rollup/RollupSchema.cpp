@@ -1,5 +1,6 @@
 #include "core/rollup/RollupSchema.h"
 
+#include "core/storage/ChunkedBuild.h"
 #include "core/storage/TelemetryTriggers.h"
 
 namespace atalaya::rollup {
@@ -66,17 +67,22 @@ QString latencyUnchanged(const Dialect &d)
         .arg(validExpression(d, QStringLiteral("OLD.")), validExpression(d, QStringLiteral("NEW.")), sameKeys(d));
 }
 
-QString mysqlTrigger(const QString &name, const QString &event, const QStringList &statements)
+// `guard`, when given, is a further condition for the row to count (see awaitsNoChunk).
+QString mysqlTrigger(const QString &name, const QString &event, const QStringList &statements,
+                     const QString &guard = {})
 {
     return QStringLiteral(
-               "CREATE TRIGGER %1 AFTER %2 ON ai_telemetry FOR EACH ROW BEGIN IF %3 IS NULL THEN %4; END IF; END")
-        .arg(name, event, QLatin1String(kAppMaintainsVariable), statements.join(QStringLiteral("; ")));
+               "CREATE TRIGGER %1 AFTER %2 ON ai_telemetry FOR EACH ROW BEGIN IF %3 IS NULL%5 THEN %4; END IF; END")
+        .arg(name, event, QLatin1String(kAppMaintainsVariable), statements.join(QStringLiteral("; ")),
+             guard.isEmpty() ? QString() : QStringLiteral(" AND ") + guard);
 }
 
-QString sqliteTrigger(const QString &name, const QString &event, const QStringList &statements)
+QString sqliteTrigger(const QString &name, const QString &event, const QStringList &statements,
+                      const QString &guard = {})
 {
-    return QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1 AFTER %2 ON ai_telemetry BEGIN %3; END")
-        .arg(name, event, statements.join(QStringLiteral("; ")));
+    return QStringLiteral("CREATE TRIGGER IF NOT EXISTS %1 AFTER %2 ON ai_telemetry%4 BEGIN %3; END")
+        .arg(name, event, statements.join(QStringLiteral("; ")),
+             guard.isEmpty() ? QString() : QStringLiteral(" WHEN ") + guard);
 }
 
 }  // namespace
@@ -223,19 +229,22 @@ QStringList filterIndexMigrationStatements(const Dialect &)
     return s;
 }
 
-// Generation 3: a created_at that is not a time goes to kNoTimeSlot; generation 2 failed the
-// writer's INSERT on it (NOT NULL hour_no).
+// Generation 4: the UPDATE and DELETE triggers leave alone the rows a running build has still
+// to add (generation 3 counted a change to them twice). Generation 3: a created_at that is not
+// a time goes to kNoTimeSlot; generation 2 failed the writer's INSERT on it (NOT NULL hour_no).
 QStringList triggerNames()
 {
-    return {QStringLiteral("atalaya_rollup3_ai"), QStringLiteral("atalaya_rollup3_au"),
-            QStringLiteral("atalaya_rollup3_ad")};
+    return {QStringLiteral("atalaya_rollup4_ai"), QStringLiteral("atalaya_rollup4_au"),
+            QStringLiteral("atalaya_rollup4_ad")};
 }
 
 QStringList obsoleteTriggerNames()
 {
     return {QStringLiteral("atalaya_rollup_ai"),  QStringLiteral("atalaya_rollup_au"),
             QStringLiteral("atalaya_rollup_ad"),  QStringLiteral("atalaya_rollup2_ai"),
-            QStringLiteral("atalaya_rollup2_au"), QStringLiteral("atalaya_rollup2_ad")};
+            QStringLiteral("atalaya_rollup2_au"), QStringLiteral("atalaya_rollup2_ad"),
+            QStringLiteral("atalaya_rollup3_ai"), QStringLiteral("atalaya_rollup3_au"),
+            QStringLiteral("atalaya_rollup3_ad")};
 }
 
 QStringList triggerStatements(const Dialect &d)
@@ -257,13 +266,15 @@ QStringList triggerStatements(const Dialect &d)
                  << applyRow(d, level, QStringLiteral("NEW."), 1, moved, calMoved);
         onDelete << applyRow(d, level, QStringLiteral("OLD."), -1, oldValid, oldReviewed);
     }
+    // A row the build has not reached yet is added by its chunk with the values it has then.
+    const QString reached = awaitsNoChunk(d, QLatin1String(kStateTable), {}, false, QStringLiteral("OLD.id"));
     if (d.isMySql())
         return {mysqlTrigger(names[0], QStringLiteral("INSERT"), onInsert),
-                mysqlTrigger(names[1], QStringLiteral("UPDATE"), onUpdate),
-                mysqlTrigger(names[2], QStringLiteral("DELETE"), onDelete)};
+                mysqlTrigger(names[1], QStringLiteral("UPDATE"), onUpdate, reached),
+                mysqlTrigger(names[2], QStringLiteral("DELETE"), onDelete, reached)};
     return {sqliteTrigger(names[0], QStringLiteral("INSERT"), onInsert),
-            sqliteTrigger(names[1], QStringLiteral("UPDATE"), onUpdate),
-            sqliteTrigger(names[2], QStringLiteral("DELETE"), onDelete)};
+            sqliteTrigger(names[1], QStringLiteral("UPDATE"), onUpdate, reached),
+            sqliteTrigger(names[2], QStringLiteral("DELETE"), onDelete, reached)};
 }
 
 }  // namespace atalaya::rollup

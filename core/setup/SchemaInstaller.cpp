@@ -182,7 +182,7 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
         report.rollups = stateName(DerivedTableState::Ready);
         if (options.progress)
             options.progress(QStringLiteral("queue counts"), -1);
-        auto built = queuecounts::rebuild(db, queueRules);
+        auto built = queuecounts::rebuild(db, queueRules, options.progress);
         if (!built)
             return built.error();
         report.queueCounts = stateName(*built ? DerivedTableState::Ready : DerivedTableState::NoTriggers);

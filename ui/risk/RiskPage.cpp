@@ -102,8 +102,11 @@ RiskPage::RiskPage(const AppContext &context, QWidget *parent)
     formLayout->addStretch(1);
     tabs->addTab(formBox, tr("Deployment"));
     m_batch = new RiskBatchPanel(tabs);
+    // The results table's width must not widen the form's column: the model panel's charts
+    // beside it elide every label below ~380 px.
+    m_batch->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     tabs->addTab(m_batch, tr("Several cycles"));
-    tabs->setMaximumWidth(420);  // the longest Spanish label and its field side by side
+    tabs->setMaximumWidth(330);  // wider, the model panel's charts elide every label at 1400 px
     layout->addWidget(tabs, 0);
 
     auto *resultBox = new QGroupBox(tr("Prediction"), this);

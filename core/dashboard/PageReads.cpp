@@ -162,9 +162,8 @@ std::vector<CatalogueRead> pageReadCatalogue()
     add("shell", "agent_ids", [](const PageReadInput &in) { return discard(StatsService(in.db).agentIds()); });
     add("shell", "task_types", [](const PageReadInput &in) { return discard(StatsService(in.db).taskTypes()); });
     addPage(out, QStringLiteral("overview"), overviewReads());
-    add("insights", "report", [](const PageReadInput &in) {
-        return discard(InsightsService(in.db).run(insightOptionsFor(in.query)));
-    });
+    add("insights", "report",
+        [](const PageReadInput &in) { return discard(InsightsService(in.db).run(insightOptionsFor(in.query))); });
     addPage(out, QStringLiteral("accuracy"), accuracyReads());
     addPage(out, QStringLiteral("confidence"), confidenceReads());
     addPage(out, QStringLiteral("latency"), latencyReads());

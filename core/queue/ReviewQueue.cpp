@@ -108,9 +108,8 @@ Result<QueueCounts> ReviewQueue::countsFromRows(const QueueFilter &filter, const
     const QString overdueSql = overdueTerms.isEmpty()
         ? QStringLiteral("0")
         : QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)").arg(overdueTerms.join(QStringLiteral(" OR ")));
-    QString inner =
-        QStringLiteral("SELECT %1 AS p, %2 AS created_at FROM ai_telemetry WHERE human_feedback IS NULL")
-            .arg(expr.sql, m_db->dialect().utcTimeOf(QStringLiteral("created_at")));
+    QString inner = QStringLiteral("SELECT %1 AS p, %2 AS created_at FROM ai_telemetry WHERE human_feedback IS NULL")
+                        .arg(expr.sql, m_db->dialect().utcTimeOf(QStringLiteral("created_at")));
     values << expr.values;
     if (!filter.agentId.isEmpty()) {
         inner += QStringLiteral(" AND ") + m_db->dialect().exactMatch(QStringLiteral("agent_id"));
@@ -239,13 +238,13 @@ Result<WriteAccess> ReviewQueue::writeAccess() const
                                              " FROM atalaya_feedback_audit_chain WHERE 1 = 0"),
                               {}, QStringLiteral("checking the audit chain privilege"));
     if (probe)
-        probe = execStatement(*m_db,
-                              QStringLiteral("UPDATE atalaya_feedback_audit_head SET seq = seq WHERE 1 = 0"), {},
+        probe = execStatement(*m_db, QStringLiteral("UPDATE atalaya_feedback_audit_head SET seq = seq WHERE 1 = 0"), {},
                               QStringLiteral("checking the audit chain privilege"));
     rollbackTransaction(*m_db);
     execStatement(*m_db,
-                  sqlite ? QStringLiteral("PRAGMA busy_timeout = %1").arg(wait * 1000)
-                         : QStringLiteral("SET SESSION lock_wait_timeout = %1, innodb_lock_wait_timeout = %1").arg(wait),
+                  sqlite
+                      ? QStringLiteral("PRAGMA busy_timeout = %1").arg(wait * 1000)
+                      : QStringLiteral("SET SESSION lock_wait_timeout = %1, innodb_lock_wait_timeout = %1").arg(wait),
                   {}, QStringLiteral("restoring the lock wait"));
     if (probe)
         return WriteAccess{true, {}};

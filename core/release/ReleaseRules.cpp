@@ -39,8 +39,8 @@ ReleaseReason factorRule(const RiskPrediction &p)
     if (!top || top->contribution < T::kFactorCondition)
         return {QStringLiteral("risk_factors"), RuleStatus::Go,
                 ReleaseText::tr("No single factor adds %1 or more to the risk score.").arg(num(T::kFactorCondition))};
-    const QString detail = ReleaseText::tr("%1 adds %2 to the risk score.")
-                               .arg(riskFeatureName(top->feature), num(top->contribution, 3));
+    const QString detail =
+        ReleaseText::tr("%1 adds %2 to the risk score.").arg(riskFeatureName(top->feature), num(top->contribution, 3));
     if (top->contribution >= T::kFactorNoGo)
         return {QStringLiteral("risk_factors"), RuleStatus::NoGo,
                 detail + QLatin1Char(' ') + ReleaseText::tr("Address it before deploying.")};
@@ -68,10 +68,9 @@ ReleaseReason overdueRule(const ReleaseInputs &in)
     // A condition, not a blocker: the release waits for a person to confirm those decisions,
     // which is what "go with conditions" asks; a staffed team always has a late one or two.
     if (n0 > 0)
-        return {QStringLiteral("reviews_overdue"), RuleStatus::Condition,
-                ReleaseText::tr("%1 P0 review(s) past their deadline (%2): review them first.")
-                    .arg(n0)
-                    .arg(agentList(p0))};
+        return {
+            QStringLiteral("reviews_overdue"), RuleStatus::Condition,
+            ReleaseText::tr("%1 P0 review(s) past their deadline (%2): review them first.").arg(n0).arg(agentList(p0))};
     if (n1 > 0)
         return {QStringLiteral("reviews_overdue"), RuleStatus::Condition,
                 ReleaseText::tr("%1 P1 review(s) past their deadline (%2).").arg(n1).arg(agentList(p1))};
@@ -110,10 +109,9 @@ ReleaseReason alertRule(const ReleaseInputs &in)
         return {QStringLiteral("alerts"), RuleStatus::NoGo,
                 ReleaseText::tr("%1 critical alert(s) active for the agents involved.").arg(critical)};
     if (high + medium > 0)
-        return {QStringLiteral("alerts"), RuleStatus::Condition,
-                ReleaseText::tr("%1 high and %2 medium alert(s) active for the agents involved.")
-                    .arg(high)
-                    .arg(medium)};
+        return {
+            QStringLiteral("alerts"), RuleStatus::Condition,
+            ReleaseText::tr("%1 high and %2 medium alert(s) active for the agents involved.").arg(high).arg(medium)};
     return {QStringLiteral("alerts"), RuleStatus::Go, ReleaseText::tr("No active alert for the agents involved.")};
 }
 
@@ -202,13 +200,14 @@ QJsonObject reviewsJson(const ReleaseInputs &in)
     }
     QJsonArray items;
     for (const QueueItem &i : in.openItems)
-        items.append(QJsonObject{{QStringLiteral("id"), i.id},
-                                 {QStringLiteral("agent_id"), i.agentId},
-                                 {QStringLiteral("task_type"), i.taskType},
-                                 {QStringLiteral("priority"), priorityName(i.priority)},
-                                 {QStringLiteral("due_at"), i.dueAt.isValid() ? QJsonValue(toIsoUtc(i.dueAt)) : QJsonValue()},
-                                 {QStringLiteral("overdue"), i.overdueAt(in.now)}});
-    return {{QStringLiteral("open_p0"), open0},   {QStringLiteral("open_p1"), open1},
+        items.append(
+            QJsonObject{{QStringLiteral("id"), i.id},
+                        {QStringLiteral("agent_id"), i.agentId},
+                        {QStringLiteral("task_type"), i.taskType},
+                        {QStringLiteral("priority"), priorityName(i.priority)},
+                        {QStringLiteral("due_at"), i.dueAt.isValid() ? QJsonValue(toIsoUtc(i.dueAt)) : QJsonValue()},
+                        {QStringLiteral("overdue"), i.overdueAt(in.now)}});
+    return {{QStringLiteral("open_p0"), open0},    {QStringLiteral("open_p1"), open1},
             {QStringLiteral("overdue_p0"), over0}, {QStringLiteral("overdue_p1"), over1},
             {QStringLiteral("agents"), agents},    {QStringLiteral("items"), items}};
 }
@@ -243,12 +242,9 @@ QJsonArray calibrationArray(const ReleaseInputs &in)
 QString ruleStatusKey(RuleStatus status)
 {
     switch (status) {
-    case RuleStatus::Go:
-        return QStringLiteral("go");
-    case RuleStatus::Condition:
-        return QStringLiteral("condition");
-    case RuleStatus::NoGo:
-        break;
+    case RuleStatus::Go: return QStringLiteral("go");
+    case RuleStatus::Condition: return QStringLiteral("condition");
+    case RuleStatus::NoGo: break;
     }
     return QStringLiteral("no_go");
 }
@@ -262,8 +258,8 @@ int modelAgeDays(const ModelFacts &model, const QDateTime &now)
 
 std::vector<ReleaseReason> evaluateReleaseRules(const ReleaseInputs &in)
 {
-    return {riskLevelRule(in.prediction), factorRule(in.prediction), overdueRule(in), openRule(in),
-            alertRule(in), calibrationRule(in), stalenessRule(in), aucRule(in)};
+    return {riskLevelRule(in.prediction), factorRule(in.prediction), overdueRule(in), openRule(in), alertRule(in),
+            calibrationRule(in),          stalenessRule(in),         aucRule(in)};
 }
 
 QString releaseVerdict(const std::vector<ReleaseReason> &reasons)

@@ -118,14 +118,15 @@ private slots:
         const ReviewRules rules = ReviewRules::defaults();
         const auto p0 = static_cast<size_t>(Priority::P0);
         const ReviewQueue queue(fresh.db, rules);
-        for (const auto &[what, counts] : {std::pair{"counts", queue.counts({}, now)},
-                                           std::pair{"rows", queue.countsFromRows({}, now)}}) {
+        for (const auto &[what, counts] :
+             {std::pair{"counts", queue.counts({}, now)}, std::pair{"rows", queue.countsFromRows({}, now)}}) {
             QVERIFY2(counts.ok(), what);
             QVERIFY2(counts->total[p0] == 2, what);
-            QVERIFY2(counts->overdue[p0] == 1, qPrintable(QStringLiteral("%1: %2 overdue, stored as %3")
-                                                              .arg(QLatin1String(what))
-                                                              .arg(counts->overdue[p0])
-                                                              .arg(format)));
+            QVERIFY2(counts->overdue[p0] == 1,
+                     qPrintable(QStringLiteral("%1: %2 overdue, stored as %3")
+                                    .arg(QLatin1String(what))
+                                    .arg(counts->overdue[p0])
+                                    .arg(format)));
         }
     }
 
@@ -184,8 +185,7 @@ private slots:
                 continue;
             seen = true;
             QCOMPARE(item["priority"].toString(), QStringLiteral("P1"));
-            QVERIFY2(item["reason"].toString().startsWith("invalid confidence"),
-                     qPrintable(item["reason"].toString()));
+            QVERIFY2(item["reason"].toString().startsWith("invalid confidence"), qPrintable(item["reason"].toString()));
         }
         QVERIFY(seen);
         const CliRun stats = runCliOn(fresh, {"stats", "--days", "1"});

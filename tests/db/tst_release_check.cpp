@@ -132,7 +132,8 @@ private slots:
         rows.push_back(decision("lookalike-bot", "code_review", 0.96, now.addDays(-2), Feedback::Correct, nearly));
         rows.push_back(decision("rollback-bot", "rollback_decision", 0.96, now.addDays(-3), Feedback::Correct));
         rows.push_back(decision("old-rollback-bot", "rollback_decision", 0.96, now.addDays(-40), Feedback::Correct));
-        rows.push_back(decision(kReleaseCheckAgent, "release_check", 0.96, now.addDays(-1), Feedback::Correct, ofCycle));
+        rows.push_back(
+            decision(kReleaseCheckAgent, "release_check", 0.96, now.addDays(-1), Feedback::Correct, ofCycle));
         QVERIFY(DecisionRecorder(m_fresh.db).recordBatch(rows).ok());
     }
 
@@ -152,20 +153,34 @@ private slots:
         QTest::addColumn<int>("daysLater");
         QTest::addColumn<QString>("rule");
         QTest::addColumn<QString>("status");
-        QTest::newRow("reviews: none") << "a-clean" << 0 << "reviews_open" << "go";
-        QTest::newRow("reviews: P0 in time") << "a-open" << 0 << "reviews_open" << "condition";
-        QTest::newRow("reviews: P0 in time is not overdue") << "a-open" << 0 << "reviews_overdue" << "go";
-        QTest::newRow("reviews: P1 overdue") << "a-late1" << 0 << "reviews_overdue" << "condition";
-        QTest::newRow("reviews: P0 overdue") << "a-late0" << 0 << "reviews_overdue" << "condition";
-        QTest::newRow("alerts: none") << "a-clean" << 0 << "alerts" << "go";
-        QTest::newRow("alerts: accuracy") << "a-wrong" << 0 << "alerts" << "condition";
-        QTest::newRow("calibration: under-confident") << "a-clean" << 0 << "calibration" << "go";
-        QTest::newRow("calibration: over by 0.10") << "a-over" << 0 << "calibration" << "condition";
-        QTest::newRow("calibration: over by 0.90") << "a-wrong" << 0 << "calibration" << "no_go";
-        QTest::newRow("model: fresh") << "a-clean" << 0 << "model_staleness" << "go";
-        QTest::newRow("model: 50 days later") << "a-clean" << 50 << "model_staleness" << "condition";
-        QTest::newRow("model: demo AUC") << "a-clean" << 0 << "model_auc" << "go";
-        QTest::newRow("risk: lowest cycle") << "a-clean" << 0 << "risk_level" << "go";
+        QTest::newRow("reviews: none") << "a-clean" << 0 << "reviews_open"
+                                       << "go";
+        QTest::newRow("reviews: P0 in time") << "a-open" << 0 << "reviews_open"
+                                             << "condition";
+        QTest::newRow("reviews: P0 in time is not overdue") << "a-open" << 0 << "reviews_overdue"
+                                                            << "go";
+        QTest::newRow("reviews: P1 overdue") << "a-late1" << 0 << "reviews_overdue"
+                                             << "condition";
+        QTest::newRow("reviews: P0 overdue") << "a-late0" << 0 << "reviews_overdue"
+                                             << "condition";
+        QTest::newRow("alerts: none") << "a-clean" << 0 << "alerts"
+                                      << "go";
+        QTest::newRow("alerts: accuracy") << "a-wrong" << 0 << "alerts"
+                                          << "condition";
+        QTest::newRow("calibration: under-confident") << "a-clean" << 0 << "calibration"
+                                                      << "go";
+        QTest::newRow("calibration: over by 0.10") << "a-over" << 0 << "calibration"
+                                                   << "condition";
+        QTest::newRow("calibration: over by 0.90") << "a-wrong" << 0 << "calibration"
+                                                   << "no_go";
+        QTest::newRow("model: fresh") << "a-clean" << 0 << "model_staleness"
+                                      << "go";
+        QTest::newRow("model: 50 days later") << "a-clean" << 50 << "model_staleness"
+                                              << "condition";
+        QTest::newRow("model: demo AUC") << "a-clean" << 0 << "model_auc"
+                                         << "go";
+        QTest::newRow("risk: lowest cycle") << "a-clean" << 0 << "risk_level"
+                                            << "go";
     }
 
     void rulesFromTheDatabase()
@@ -256,8 +271,12 @@ private slots:
         QTest::addColumn<QString>("lang");
         QTest::addColumn<QString>("verdictText");
         QTest::addColumn<QString>("heading");
-        QTest::newRow("en") << "en" << "Verdict: No-go" << "Open reviews of the agents involved";
-        QTest::newRow("es") << "es" << "Veredicto: No desplegar" << "Revisiones abiertas de los agentes implicados";
+        QTest::newRow("en") << "en"
+                            << "Verdict: No-go"
+                            << "Open reviews of the agents involved";
+        QTest::newRow("es") << "es"
+                            << "Veredicto: No desplegar"
+                            << "Revisiones abiertas de los agentes implicados";
     }
 
     void pdfIsOneA4PageInBothLanguages()
@@ -267,8 +286,8 @@ private slots:
         QFETCH(QString, heading);
         const QString path = m_dir.filePath(QStringLiteral("release-%1.pdf").arg(lang));
         // Four agents with open, overdue and no reviews, and alerts: still one page.
-        auto run = cli({"release-check", "--cycle", m_highCycle, "--agents", "a-open,a-late0,a-late1,a-wrong",
-                        "--pdf", path, "--lang", lang, "--no-record"});
+        auto run = cli({"release-check", "--cycle", m_highCycle, "--agents", "a-open,a-late0,a-late1,a-wrong", "--pdf",
+                        path, "--lang", lang, "--no-record"});
         QCOMPARE(run.exitCode, 6);
         QCOMPARE(run.json().object().value("pdf").toString(), QFileInfo(path).absoluteFilePath());
         const QString info = pdfInfo(path);
@@ -292,7 +311,8 @@ private slots:
         QCOMPARE(reviews.value("items").toArray().size(), 12);
         QVERIFY(pdfInfo(path).contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n"))));
         const QString text = pdfText(path).simplified();
-        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\d+ of 20 open P0/P1 reviews listed"))), qPrintable(text));
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\d+ of 20 open P0/P1 reviews listed"))),
+                 qPrintable(text));
     }
 
     void withoutModelExits5()

@@ -47,33 +47,60 @@ void apply(const QString &setup, ReleaseInputs &in)
         in.prediction.riskScore = s;
         in.prediction.level = riskLevel(s);
     };
-    if (setup == QLatin1String("score 0.39")) score(0.39);
-    else if (setup == QLatin1String("score 0.40")) score(0.40);
-    else if (setup == QLatin1String("score 0.69")) score(0.69);
-    else if (setup == QLatin1String("score 0.70")) score(0.70);
-    else if (setup == QLatin1String("factor 0.099")) in.prediction.topFactors[0].contribution = 0.099;
-    else if (setup == QLatin1String("factor 0.10")) in.prediction.topFactors[1].contribution = 0.10;
-    else if (setup == QLatin1String("factor 0.25")) in.prediction.topFactors[0].contribution = 0.25;
-    else if (setup == QLatin1String("no factors")) in.prediction.topFactors.clear();
-    else if (setup == QLatin1String("overdue P1")) in.reviews[1] = {QStringLiteral("rollbacker"), 0, 1, 0, 1};
-    else if (setup == QLatin1String("overdue P0")) in.reviews[0] = {QStringLiteral("deployer"), 1, 0, 1, 0};
-    else if (setup == QLatin1String("open P0")) in.reviews[0] = {QStringLiteral("deployer"), 1, 0, 0, 0};
-    else if (setup == QLatin1String("open P1")) in.reviews[1] = {QStringLiteral("rollbacker"), 0, 1, 0, 0};
-    else if (setup == QLatin1String("open only overdue")) in.reviews[0] = {QStringLiteral("deployer"), 1, 1, 1, 1};
-    else if (setup == QLatin1String("medium alert")) in.alerts = {alert(AlertSeverity::Medium)};
-    else if (setup == QLatin1String("high alert")) in.alerts = {alert(AlertSeverity::High)};
-    else if (setup == QLatin1String("critical alert")) in.alerts = {alert(AlertSeverity::High), alert(AlertSeverity::Critical)};
-    else if (setup == QLatin1String("under-confident")) in.calibration[0] = {QStringLiteral("deployer"), 40, 0.3, CalibrationVerdict::UnderConfident};
-    else if (setup == QLatin1String("over-confident 0.08")) in.calibration[0] = {QStringLiteral("deployer"), 40, 0.08, CalibrationVerdict::OverConfident};
-    else if (setup == QLatin1String("over-confident 0.15")) in.calibration[1] = {QStringLiteral("rollbacker"), 40, 0.15, CalibrationVerdict::OverConfident};
-    else if (setup == QLatin1String("trained 44 days ago")) in.model.trainedAt = kNow.addDays(-44);
-    else if (setup == QLatin1String("trained 45 days ago")) in.model.trainedAt = kNow.addDays(-45);
-    else if (setup == QLatin1String("auc 0.70")) in.model.cvAuc = 0.70;
-    else if (setup == QLatin1String("auc 0.699")) in.model.cvAuc = 0.699;
-    else if (setup == QLatin1String("auc 0.60")) in.model.cvAuc = 0.60;
-    else if (setup == QLatin1String("auc 0.599")) in.model.cvAuc = 0.599;
-    else if (setup == QLatin1String("no auc")) in.model.cvAuc.reset();
-    else QFAIL(qPrintable(QStringLiteral("unknown setup ") + setup));
+    if (setup == QLatin1String("score 0.39"))
+        score(0.39);
+    else if (setup == QLatin1String("score 0.40"))
+        score(0.40);
+    else if (setup == QLatin1String("score 0.69"))
+        score(0.69);
+    else if (setup == QLatin1String("score 0.70"))
+        score(0.70);
+    else if (setup == QLatin1String("factor 0.099"))
+        in.prediction.topFactors[0].contribution = 0.099;
+    else if (setup == QLatin1String("factor 0.10"))
+        in.prediction.topFactors[1].contribution = 0.10;
+    else if (setup == QLatin1String("factor 0.25"))
+        in.prediction.topFactors[0].contribution = 0.25;
+    else if (setup == QLatin1String("no factors"))
+        in.prediction.topFactors.clear();
+    else if (setup == QLatin1String("overdue P1"))
+        in.reviews[1] = {QStringLiteral("rollbacker"), 0, 1, 0, 1};
+    else if (setup == QLatin1String("overdue P0"))
+        in.reviews[0] = {QStringLiteral("deployer"), 1, 0, 1, 0};
+    else if (setup == QLatin1String("open P0"))
+        in.reviews[0] = {QStringLiteral("deployer"), 1, 0, 0, 0};
+    else if (setup == QLatin1String("open P1"))
+        in.reviews[1] = {QStringLiteral("rollbacker"), 0, 1, 0, 0};
+    else if (setup == QLatin1String("open only overdue"))
+        in.reviews[0] = {QStringLiteral("deployer"), 1, 1, 1, 1};
+    else if (setup == QLatin1String("medium alert"))
+        in.alerts = {alert(AlertSeverity::Medium)};
+    else if (setup == QLatin1String("high alert"))
+        in.alerts = {alert(AlertSeverity::High)};
+    else if (setup == QLatin1String("critical alert"))
+        in.alerts = {alert(AlertSeverity::High), alert(AlertSeverity::Critical)};
+    else if (setup == QLatin1String("under-confident"))
+        in.calibration[0] = {QStringLiteral("deployer"), 40, 0.3, CalibrationVerdict::UnderConfident};
+    else if (setup == QLatin1String("over-confident 0.08"))
+        in.calibration[0] = {QStringLiteral("deployer"), 40, 0.08, CalibrationVerdict::OverConfident};
+    else if (setup == QLatin1String("over-confident 0.15"))
+        in.calibration[1] = {QStringLiteral("rollbacker"), 40, 0.15, CalibrationVerdict::OverConfident};
+    else if (setup == QLatin1String("trained 44 days ago"))
+        in.model.trainedAt = kNow.addDays(-44);
+    else if (setup == QLatin1String("trained 45 days ago"))
+        in.model.trainedAt = kNow.addDays(-45);
+    else if (setup == QLatin1String("auc 0.70"))
+        in.model.cvAuc = 0.70;
+    else if (setup == QLatin1String("auc 0.699"))
+        in.model.cvAuc = 0.699;
+    else if (setup == QLatin1String("auc 0.60"))
+        in.model.cvAuc = 0.60;
+    else if (setup == QLatin1String("auc 0.599"))
+        in.model.cvAuc = 0.599;
+    else if (setup == QLatin1String("no auc"))
+        in.model.cvAuc.reset();
+    else
+        QFAIL(qPrintable(QStringLiteral("unknown setup ") + setup));
 }
 
 }  // namespace
@@ -119,7 +146,8 @@ private slots:
         row("high alert", "high alert", "alerts", "condition", "go_with_conditions", "1 high");
         row("critical alert", "critical alert", "alerts", "no_go", "no_go", "1 critical");
         row("under-confident", "under-confident", "calibration", "go", "go", "");
-        row("over-confident", "over-confident 0.08", "calibration", "condition", "go_with_conditions", "deployer (ECE 0.080)");
+        row("over-confident", "over-confident 0.08", "calibration", "condition", "go_with_conditions",
+            "deployer (ECE 0.080)");
         row("over-confident 0.15", "over-confident 0.15", "calibration", "no_go", "no_go", "rollbacker (ECE 0.150)");
         row("model 44 days", "trained 44 days ago", "model_staleness", "go", "go", "44 days");
         row("model 45 days", "trained 45 days ago", "model_staleness", "condition", "go_with_conditions", "45 days");

@@ -295,7 +295,8 @@ void RiskPage::releaseCheck()
             timer.start();
             Outcome out{runReleaseCheck(db, request)};
             if (out.check)
-                out.recorded = recordReleaseCheck(db, *out.check, timer.nsecsElapsed() / 1e6, QStringLiteral("atalaya"));
+                out.recorded =
+                    recordReleaseCheck(db, *out.check, timer.nsecsElapsed() / 1e6, QStringLiteral("atalaya"));
             return out;
         },
         [this](const Outcome &out) {

@@ -61,6 +61,9 @@ AuditLogPage::AuditLogPage(const AppContext &context, QWidget *parent) : Page(co
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(AuditLogModel::Note, QHeaderView::Stretch);
+    // The time and the agent are what an auditor reads first: never elided (the note takes the rest).
+    for (const int column : {AuditLogModel::Time, AuditLogModel::Agent, AuditLogModel::Reviewer})
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("auditStatus"));
 

@@ -3,7 +3,7 @@
 // Usage: bench_ui_latency [--db URL]  (default: a fresh SQLite file with the 20 k demo)
 #include "ui/shell/MainWindow.h"
 #include "core/dashboard/DashboardData.h"
-#include "core/demo/DemoLoader.h"
+#include "core/setup/DemoLoader.h"
 #include "ui/common/Page.h"
 #include "ui/reports/PdfExportJob.h"
 #include "ui/reports/ReportBuilder.h"

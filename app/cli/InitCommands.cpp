@@ -3,7 +3,7 @@
 
 #include "core/common/TimeUtil.h"
 #include "core/chat/ChatHistory.h"
-#include "core/demo/DemoLoader.h"
+#include "core/setup/DemoLoader.h"
 #include "core/storage/Database.h"
 #include "core/setup/SchemaInstaller.h"
 #include "core/storage/SqlUtil.h"

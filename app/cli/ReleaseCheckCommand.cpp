@@ -1,6 +1,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
 
+#include "core/ingest/ReleaseCheckRecorder.h"
 #include "core/release/ReleaseCheck.h"
 #include "ui/reports/ReleaseCheckPdf.h"
 #include "ui/shell/Language.h"
@@ -36,8 +37,8 @@ int runReleaseCheckCommand(CliContext &ctx)
                  QStringLiteral("file")});
     p.addOption({QStringLiteral("lang"), QStringLiteral("Language of the reasons and the PDF: es or en."),
                  QStringLiteral("es|en")});
-    p.addOption({QStringLiteral("no-record"),
-                 QStringLiteral("Do not record the check as a decision in ai_telemetry.")});
+    p.addOption(
+        {QStringLiteral("no-record"), QStringLiteral("Do not record the check as a decision in ai_telemetry.")});
     if (!ctx.parse(QStringLiteral("Go / no-go for one delivery cycle (docs/RELEASE_CHECK.md).")))
         return ctx.exitCode();
     ReleaseRequest request;

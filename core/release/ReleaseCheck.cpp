@@ -2,7 +2,6 @@
 
 #include "core/aggregates/StatsQuery.h"
 #include "core/common/TimeUtil.h"
-#include "core/ingest/DecisionRecorder.h"
 #include "core/risk/RiskDataSource.h"
 #include "core/risk/RiskModelStore.h"
 #include "core/stats/StatsSamples.h"
@@ -193,15 +192,6 @@ DecisionInput releaseCheckDecision(const ReleaseCheck &check, double elapsedMs, 
                   {QStringLiteral("period_days"), in.windowDays},
                   {QStringLiteral("source"), source}};
     return d;
-}
-
-Result<qint64> recordReleaseCheck(std::shared_ptr<const Database> db, const ReleaseCheck &check, double elapsedMs,
-                                  const QString &source)
-{
-    auto recorded = DecisionRecorder(std::move(db)).record(releaseCheckDecision(check, elapsedMs, source));
-    if (!recorded)
-        return recorded.error();
-    return recorded->id;
 }
 
 }  // namespace atalaya

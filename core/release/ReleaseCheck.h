@@ -32,9 +32,8 @@ Result<ReleaseCheck> runReleaseCheck(std::shared_ptr<const Database> db, const R
 Result<QStringList> agentsInvolved(const Database &db, const QString &cycleId, const QDateTime &from);
 
 // The check as a decision of kReleaseCheckAgent, task release_check
-// (docs/RELEASE_CHECK.md §Recording), written like `risk predict --record` writes a check.
+// (docs/RELEASE_CHECK.md §Recording); core/ingest writes it (recordReleaseCheck), as it writes
+// a risk check.
 DecisionInput releaseCheckDecision(const ReleaseCheck &check, double elapsedMs, const QString &source);
-Result<qint64> recordReleaseCheck(std::shared_ptr<const Database> db, const ReleaseCheck &check, double elapsedMs,
-                                  const QString &source);
 
 }  // namespace atalaya

@@ -1,7 +1,7 @@
 #include "tests/support/CliRunner.h"
 #include "tests/support/TestDatabases.h"
 
-#include "core/demo/DemoLoader.h"
+#include "core/setup/DemoLoader.h"
 #include "core/ingest/DecisionRecorder.h"
 #include "core/release/ReleaseCheck.h"
 #include "core/risk/RiskDataSource.h"

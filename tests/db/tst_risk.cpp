@@ -2,7 +2,7 @@
 #include "tests/support/TestDatabases.h"
 
 #include "core/common/TimeUtil.h"
-#include "core/demo/DemoLoader.h"
+#include "core/setup/DemoLoader.h"
 #include "core/demo/DoraGenerator.h"
 #include "core/risk/RiskCsvImport.h"
 #include "core/risk/RiskDataSource.h"
@@ -358,10 +358,10 @@ private slots:
                                " duration_seconds, metadata, created_at) VALUES (?, 'FEAT-1', ?, ?, 3600, ?, ?)"),
                 {cycle, phase, decision, meta, toDbDateTime(kNow.addSecs(-60 * minutesAgo))}, "insert"));
         };
-        const QString risky = QStringLiteral(
-            R"({"code_changes_size":3000,"code_review_score":0.3,"feature_complexity":"critical"})");
-        const QString safe = QStringLiteral(
-            R"({"code_changes_size":20,"code_review_score":0.98,"feature_complexity":"low"})");
+        const QString risky =
+            QStringLiteral(R"({"code_changes_size":3000,"code_review_score":0.3,"feature_complexity":"critical"})");
+        const QString safe =
+            QStringLiteral(R"({"code_changes_size":20,"code_review_score":0.98,"feature_complexity":"low"})");
         QVERIFY(add("pend-risky", "testing", "no-go", "{}", 50));
         QVERIFY(add("pend-risky", "testing", "no-go", "{}", 45));
         QVERIFY(add("pend-risky", "deployment", "go", risky, 40));
@@ -394,7 +394,8 @@ private slots:
         const QString between = QString::number((hi + lo) / 2, 'f', 6);
         auto gated = cli({"risk", "predict", "--all-pending", "--fail-above", between});
         QCOMPARE(gated.exitCode, 6);
-        QVERIFY2(gated.err.startsWith("error: ") && gated.err.contains("pend-risky") && !gated.err.contains("pend-safe"),
+        QVERIFY2(gated.err.startsWith("error: ") && gated.err.contains("pend-risky")
+                     && !gated.err.contains("pend-safe"),
                  gated.err.constData());
         const QList<QByteArray> gatedLines = gated.out.trimmed().split('\n');
         QCOMPARE(gatedLines.size(), 2);

@@ -3,7 +3,7 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/common/Format.h"
 #include "ui/dashboard/DashboardCharts.h"
-#include "core/demo/DemoLoader.h"
+#include "core/setup/DemoLoader.h"
 #include "ui/dashboard/AlertsModel.h"
 #include "ui/dashboard/GroupTableModel.h"
 #include "ui/dashboard/AccuracyPage.h"

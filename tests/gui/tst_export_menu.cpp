@@ -2,7 +2,7 @@
 #include "tests/support/CliRunner.h"
 
 #include "ui/shell/MainWindow.h"
-#include "core/demo/DemoLoader.h"
+#include "core/setup/DemoLoader.h"
 #include "core/settings/Settings.h"
 #include "ui/common/FilterBar.h"
 

@@ -2,7 +2,7 @@
 
 #include "core/chat/ChatHistory.h"
 #include "core/common/TimeUtil.h"
-#include "core/demo/DemoLoader.h"
+#include "core/setup/DemoLoader.h"
 #include "core/settings/Settings.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"

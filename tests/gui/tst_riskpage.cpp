@@ -1,6 +1,6 @@
 #include "tests/support/TestDatabases.h"
 
-#include "core/demo/DemoLoader.h"
+#include "core/setup/DemoLoader.h"
 #include "core/release/ReleaseCheck.h"
 #include "core/risk/RiskDataSource.h"
 #include "ui/reports/ReleaseCheckPdf.h"
@@ -264,7 +264,8 @@ private slots:
         text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
         QVERIFY(text.waitForFinished(30000));
         const QString words = QString::fromUtf8(text.readAllStandardOutput()).simplified();
-        const QRegularExpressionMatch listed = QRegularExpression("(\\d+) of 60 open P0/P1 reviews listed").match(words);
+        const QRegularExpressionMatch listed =
+            QRegularExpression("(\\d+) of 60 open P0/P1 reviews listed").match(words);
         QVERIFY2(listed.hasMatch(), qPrintable(words));
         const int shown = listed.captured(1).toInt();
         QVERIFY(shown > 5 && shown < 60);

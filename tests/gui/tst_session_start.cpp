@@ -6,7 +6,7 @@
 #include "ui/shell/ConnectionDialog.h"
 #include "ui/shell/MainWindow.h"
 #include "ui/shell/SessionPanel.h"
-#include "core/demo/DemoLoader.h"
+#include "core/setup/DemoLoader.h"
 #include "core/settings/Settings.h"
 #include "core/setup/SchemaInstaller.h"
 #include "core/storage/SqlUtil.h"

@@ -7,6 +7,7 @@
 #include "ui/risk/RiskBatchPanel.h"
 #include "ui/risk/RiskCharts.h"
 #include "core/dashboard/PageReads.h"
+#include "core/ingest/ReleaseCheckRecorder.h"
 #include "core/ingest/RiskCheckRecorder.h"
 #include "core/release/ReleaseCheck.h"
 #include "core/risk/RiskDataSource.h"

@@ -1,4 +1,4 @@
-#include "core/demo/DemoLoader.h"
+#include "core/setup/DemoLoader.h"
 
 #include "core/common/TimeUtil.h"
 #include "core/demo/DoraGenerator.h"

@@ -1,12 +1,11 @@
 #include "ui/chat/ChatPage.h"
 
 #include "ui/common/LatestLoader.h"
-#include "ui/chat/ChatConversationModel.h"
+#include "ui/chat/ChatConversationsPanel.h"
 #include "ui/chat/ChatHistoryPanel.h"
 #include "ui/chat/ChatKpiPanel.h"
 #include "ui/chat/ChatLiveCharts.h"
 #include "ui/chat/ChatStateLine.h"
-#include "ui/chat/ChatTranscriptView.h"
 
 #include "ui/common/ChartKit.h"
 #include "core/chat/ChatHistory.h"
@@ -19,15 +18,11 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSplitter>
-#include <QScrollBar>
-#include <QTableView>
 #include <QVBoxLayout>
 
 namespace atalaya {
@@ -45,8 +40,8 @@ constexpr int kSettleMs = 2500;
 }  // namespace
 
 ChatPage::ChatPage(const AppContext &context, QWidget *parent)
-    : Page(context, parent), m_historyLoader(new LatestLoader(this)), m_periodLoader(new LatestLoader(this)),
-      m_transcriptLoader(new LatestLoader(this))
+    : Page(context, parent), m_monitor(std::make_unique<ChatMonitor>()), m_historyLoader(new LatestLoader(this)),
+      m_periodLoader(new LatestLoader(this))
 {
     // Same margins, spacing and bold title as the dashboard pages (DataPage).
     auto *root = new QVBoxLayout(this);
@@ -95,41 +90,10 @@ ChatPage::ChatPage(const AppContext &context, QWidget *parent)
     m_history = new ChatHistoryPanel(this);
     root->addWidget(m_history, 2);
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    auto *left = new QWidget(split);
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    m_model = new ChatConversationModel(this);
-    m_table = new QTableView(left);
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(22);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    // Fixed widths: measuring contents on every live update would cost more than the update.
-    const int widths[] = {130, 70, 118, 70, 85, 85};
-    for (int c = 0; c < int(std::size(widths)); ++c)
-        m_table->setColumnWidth(c, widths[c]);
-    m_historyNote = new QLabel(left);
-    m_historyNote->setWordWrap(true);
-    leftLayout->addWidget(m_table);
-    leftLayout->addWidget(m_historyNote);
-    m_transcript = new ChatTranscriptView(split);
-    split->addWidget(left);
-    split->addWidget(m_transcript);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    root->addWidget(split, 3);
-
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                m_selectedId = current.data(ChatConversationModel::IdRole).toString();
-                m_selectedLastTs = -1;
-                m_monitor->setPinnedConversation(m_selectedId);
-                showTranscript();
-            });
-    connect(m_transcript, &ChatTranscriptView::decisionRequested, this,
+    m_conversations = new ChatConversationsPanel(
+        m_monitor.get(), [this] { return m_context.db; }, this);
+    root->addWidget(m_conversations, 3);
+    connect(m_conversations, &ChatConversationsPanel::decisionRequested, this,
             [this](qint64 telemetryId) { emit navigateRequested(QStringLiteral("queue"), QVariant(telemetryId)); });
 
     m_redrawTimer.setSingleShot(true);
@@ -142,7 +106,6 @@ ChatPage::ChatPage(const AppContext &context, QWidget *parent)
         maybeFinishLoad();
     });
 
-    m_monitor = std::make_unique<ChatMonitor>();
     connect(m_monitor.get(), &ChatMonitor::snapshotReady, this, &ChatPage::onSnapshot);
     retranslate();
 }
@@ -182,7 +145,7 @@ QString ChatPage::feedUrl() const
 ChatPage::Footprint ChatPage::footprint() const
 {
     const auto [conversations, lines] = m_monitor->held();
-    return {conversations, lines, m_model->rowCount()};
+    return {conversations, lines, m_conversations->rowCount()};
 }
 
 void ChatPage::refresh()
@@ -272,58 +235,8 @@ void ChatPage::redraw()
     m_kpis->show(s.totals, s.window);
     m_charts->setData(s.series, s.takenAtMs, s.window.windowSeconds);
     m_intents->show(s.window, m_periodIntents);
-    showConversations(s.conversations);
+    m_conversations->showLive(s.conversations);
     maybeFinishLoad();
-}
-
-void ChatPage::showConversations(const std::vector<ChatConversationSummary> &conversations)
-{
-    // The view keeps the selection itself (the model moves rows, never resets). Scrolled
-    // away from the top, the first visible conversation stays first: rows inserted or
-    // removed above it do not slide the list under the reader's eyes.
-    QScrollBar *bar = m_table->verticalScrollBar();
-    const QString anchor =
-        bar->value() > 0 ? m_table->indexAt(QPoint(0, 0)).data(ChatConversationModel::IdRole).toString() : QString();
-    m_model->setLive(conversations);
-    if (const int row = m_model->rowOf(anchor); row >= 0) {
-        m_table->doItemsLayout();
-        m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
-    }
-    if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
-        m_table->setCurrentIndex(m_model->index(0, 0));  // something to read from the first second
-    else
-        showTranscript();
-}
-
-void ChatPage::showTranscript()
-{
-    const int row = m_model->rowOf(m_selectedId);
-    const ChatConversationSummary *summary = m_model->summary(row);
-    if (!summary) {
-        m_transcript->clearLines();
-        return;
-    }
-    if (summary->lastTsMs == m_selectedLastTs)
-        return;  // unchanged since it was last drawn
-    m_selectedLastTs = summary->lastTsMs;
-    auto render = [this](const QString &id, const std::vector<ChatTranscriptLine> &lines) {
-        if (id == m_selectedId)
-            m_transcript->showLines(id, lines);
-    };
-    if (!m_model->isHistory(row)) {
-        render(m_selectedId, m_monitor->transcript(m_selectedId));
-        return;
-    }
-    auto db = m_context.db;
-    if (!db)
-        return;
-    const QString id = m_selectedId;
-    m_transcriptLoader->run<Result<std::vector<ChatTranscriptLine>>>(
-        [db, id] { return loadChatTranscript(*db, id, 500); },
-        [render, id](const Result<std::vector<ChatTranscriptLine>> &result) {
-            if (result)
-                render(id, *result);
-        });
 }
 
 void ChatPage::loadHistory()
@@ -346,13 +259,13 @@ void ChatPage::loadHistory()
         },
         [this](const History &result) {
             if (!result)
-                m_historyNote->setText(tr("History unavailable: %1").arg(result.error().message));
+                m_conversations->setNote(tr("History unavailable: %1").arg(result.error().message));
             else if (!*result)
-                m_historyNote->setText(tr("No chat tables in this database: showing the live feed only."));
+                m_conversations->setNote(tr("No chat tables in this database: showing the live feed only."));
             else {
-                m_historyNote->setText(tr("Grey rows: history from the chat tables (%n conversation(s)).", nullptr,
-                                          int((*result)->size())));
-                m_model->setHistory(**result);
+                m_conversations->setNote(tr("Grey rows: history from the chat tables (%n conversation(s)).", nullptr,
+                                            int((*result)->size())));
+                m_conversations->showHistory(**result);
             }
             m_historyDone = true;
             maybeFinishLoad();

@@ -11,16 +11,14 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QTableView;
 
 namespace atalaya {
 
-class ChatConversationModel;
+class ChatConversationsPanel;
 class ChatHistoryPanel;
 class ChatKpiPanel;
 class ChatLiveCharts;
 class ChatTopIntents;
-class ChatTranscriptView;
 class LatestLoader;
 
 // The live chat monitor (docs/CHAT_PROTOCOL.md, docs/DASHBOARD.md §Pages): connection state, KPI cards, live
@@ -61,8 +59,6 @@ private:
     void connectFeed(bool allowInsecure = false);
     void onSnapshot(std::shared_ptr<const ChatSnapshot> snapshot);
     void redraw();
-    void showConversations(const std::vector<ChatConversationSummary> &conversations);
-    void showTranscript();
     void loadHistory();
     void loadPeriodMetrics();
     void askToken();
@@ -84,16 +80,10 @@ private:
     ChatTopIntents *m_intents = nullptr;
     ChatHistoryPanel *m_history = nullptr;
     std::vector<std::pair<QString, qint64>> m_periodIntents;
-    ChatConversationModel *m_model = nullptr;
-    QTableView *m_table = nullptr;
-    ChatTranscriptView *m_transcript = nullptr;
-    QLabel *m_historyNote = nullptr;
+    ChatConversationsPanel *m_conversations = nullptr;
     LatestLoader *m_historyLoader = nullptr;
     LatestLoader *m_periodLoader = nullptr;
-    LatestLoader *m_transcriptLoader = nullptr;
 
-    QString m_selectedId;
-    qint64 m_selectedLastTs = -1;
     QString m_connectedUrl;
     QString m_feedState;
     bool m_loadPending = false;

@@ -2017,6 +2017,10 @@ SHA-256 %2</source>
             <numerusform>What changed (%n)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>What changed: could not be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::PdfExportJob</name>

@@ -2020,6 +2020,10 @@ SHA-256 %2</translation>
             <numerusform>Qué ha cambiado (%n)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>What changed: could not be read (%1)</source>
+        <translation>Qué ha cambiado: no se pudo leer (%1)</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::PdfExportJob</name>

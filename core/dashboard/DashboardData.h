@@ -30,6 +30,7 @@ struct OverviewData {
     std::vector<GroupSummary> sparkDays;  // the 7 days ending with the window
     std::vector<Alert> alerts;
     InsightsReport insights;  // what changed: the window against the one before it (docs/INSIGHTS.md)
+    QString insightsError;  // why `insights` is empty when its read failed; the rest of the page still shows
     std::optional<qint64> pendingUrgent;  // P0 of the review queue (ReviewQueue::counts), as its page shows
 };
 

@@ -77,8 +77,11 @@ const std::vector<PageRead<OverviewData>> &overviewReads()
         {QStringLiteral("alerts"),
          [](const PageReadInput &in, D &d) { return into(activeAlerts(StatsService(in.db), in.query), d.alerts); }},
         {QStringLiteral("insights"),
-         [](const PageReadInput &in, D &d) {
-             return into(InsightsService(in.db).run(insightOptionsFor(in.query)), d.insights);
+         [](const PageReadInput &in, D &d) -> Status {
+             // A secondary list: when it cannot be read, the KPIs and alerts above it still can.
+             if (Status s = into(InsightsService(in.db).run(insightOptionsFor(in.query)), d.insights); !s)
+                 d.insightsError = s.error().message;
+             return {};
          }},
         // The queue is every pending decision, not the window's: the number the Review page shows.
         {QStringLiteral("pending_p0"),

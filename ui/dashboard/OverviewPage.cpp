@@ -167,13 +167,18 @@ void OverviewPage::show(const OverviewData &d)
     m_alerts->setAlerts(d.alerts);
     m_alertsTitle->setText(d.alerts.empty() ? tr("Active alerts: none — every metric is within the seed thresholds")
                                             : tr("Active alerts (%1)").arg(d.alerts.size()));
-    showChanges(d.insights);
+    showChanges(d.insights, d.insightsError);
 }
 
-void OverviewPage::showChanges(const InsightsReport &report)
+void OverviewPage::showChanges(const InsightsReport &report, const QString &error)
 {
     const auto &all = report.insights;
     const QString more = QStringLiteral(" <a href=\"insights\">%1</a>").arg(tr("All insights"));
+    if (!error.isEmpty()) {
+        m_changesTitle->setText(tr("What changed: could not be read (%1)").arg(error).toHtmlEscaped() + more);
+        m_changes->hide();
+        return;
+    }
     m_changesTitle->setText((all.empty() ? tr("What changed: nothing significant against the previous period")
                                          : tr("What changed (%n)", "", static_cast<int>(all.size())))
                                 .toHtmlEscaped()

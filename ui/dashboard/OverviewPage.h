@@ -38,7 +38,7 @@ protected:
 
 private:
     void show(const OverviewData &data);
-    void showChanges(const InsightsReport &report);
+    void showChanges(const InsightsReport &report, const QString &error);
 
     std::array<KpiCard *, KpiCount> m_cards{};
     AlertsModel *m_alerts = nullptr;

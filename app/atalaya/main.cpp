@@ -30,13 +30,30 @@ bool hasDisplay()
         || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
+QtMessageHandler g_defaultHandler = nullptr;
+
+// Without a display (a root shell on a server, CI) the offscreen platform warns on every top-level
+// resize that it cannot pass size hints to a window manager, and Qt that the session has no
+// runtime directory: neither matters when nobody sees a window, and both drowned the lines that
+// say what was rendered.
+void offscreenHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg
+        && (message == QLatin1String("This plugin does not support propagateSizeHints()")
+            || message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set"))))
+        return;
+    g_defaultHandler(type, context, message);
+}
+
 }  // namespace
 
 int main(int argc, char *argv[])
 {
     const bool headless = !hasDisplay();
-    if (headless)
+    if (headless) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+        g_defaultHandler = qInstallMessageHandler(offscreenHandler);
+    }
     QApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("atalaya.*.info=false"));
     QApplication::setOrganizationName(QStringLiteral("Atalaya"));

@@ -13,7 +13,8 @@ int runWhatIf(CliContext &ctx)
     addWindowOptions(ctx, false);
     p.addOption({QStringLiteral("agent"), QStringLiteral("Only this agent's decisions."), QStringLiteral("id")});
     p.addOption({QStringLiteral("p0-below"),
-                 QStringLiteral("Proposed P0 cut: confidence below X (default: the rules' own)."), QStringLiteral("x")});
+                 QStringLiteral("Proposed P0 cut: confidence below X (default: the rules' own)."),
+                 QStringLiteral("x")});
     p.addOption({QStringLiteral("p1-below"),
                  QStringLiteral("Proposed P1 cut: confidence from X to below Y (default: the rules' own)."),
                  QStringLiteral("y")});

@@ -118,9 +118,9 @@ Status validateCutPoints(const CutPoints &c)
         {{"--p0-below", c.p0Below}, {"--p1-below", c.p1Below}, {"--p2-below", c.p2Below}}};
     for (const auto &[name, value] : named) {
         if (!std::isfinite(value) || value < 0.0 || value > 1.0)
-            return makeError(ErrorCode::Usage, QStringLiteral("%1 is %2; cut-points are confidences from 0 to 1")
-                                                   .arg(QLatin1String(name))
-                                                   .arg(value));
+            return makeError(
+                ErrorCode::Usage,
+                QStringLiteral("%1 is %2; cut-points are confidences from 0 to 1").arg(QLatin1String(name)).arg(value));
     }
     if (!(c.p0Below < c.p1Below) || !(c.p1Below < c.p2Below))
         return makeError(ErrorCode::Usage,
@@ -207,8 +207,8 @@ WhatIfInputs WhatIfInputs::build(const StatsQuery &query, const std::vector<What
             const auto b = static_cast<size_t>(bandOf(cell.confidenceE4));
             const double weight = static_cast<double>(task.arrivals[b]) / static_cast<double>(reviewed[b]);
             if (weight > 0.0)
-                in.masses.push_back({cell.confidenceE4, t, weight * static_cast<double>(cell.count),
-                                     weight * errorsOf(cell)});
+                in.masses.push_back(
+                    {cell.confidenceE4, t, weight * static_cast<double>(cell.count), weight * errorsOf(cell)});
         }
         for (size_t b = 0; b < 5; ++b) {
             if (reviewed[b] > 0 || task.arrivals[b] == 0)

@@ -64,14 +64,16 @@ QJsonObject whatIfJson(const WhatIfReport &r)
     }
     return QJsonObject{
         {QStringLiteral("window"),
-         QJsonObject{{QStringLiteral("from"), toIsoUtc(r.query.from)},
-                     {QStringLiteral("to"), toIsoUtc(r.query.to)},
-                     {QStringLiteral("days"), rounded(r.days)},
-                     {QStringLiteral("agent_id"), r.query.agentId.isEmpty() ? QJsonValue() : QJsonValue(r.query.agentId)},
-                     {QStringLiteral("decisions"), r.arrivals},
-                     {QStringLiteral("reviewed"), r.reviewed}}},
+         QJsonObject{
+             {QStringLiteral("from"), toIsoUtc(r.query.from)},
+             {QStringLiteral("to"), toIsoUtc(r.query.to)},
+             {QStringLiteral("days"), rounded(r.days)},
+             {QStringLiteral("agent_id"), r.query.agentId.isEmpty() ? QJsonValue() : QJsonValue(r.query.agentId)},
+             {QStringLiteral("decisions"), r.arrivals},
+             {QStringLiteral("reviewed"), r.reviewed}}},
         {QStringLiteral("error_weights"),
-         QJsonObject{{QStringLiteral("correct"), 0}, {QStringLiteral("partially_correct"), 0.5},
+         QJsonObject{{QStringLiteral("correct"), 0},
+                     {QStringLiteral("partially_correct"), 0.5},
                      {QStringLiteral("incorrect"), 1}}},
         {QStringLiteral("bands"), bands},
         {QStringLiteral("current"), scenarioJson(r.current)},

@@ -68,8 +68,8 @@ private slots:
         auto add = [&](const char *agent, const char *task, double confidence, int n, std::optional<Feedback> fb,
                        const QDateTime &at) {
             for (int i = 0; i < n; ++i)
-                rows.push_back(test::makeDecision(QString::fromLatin1(agent), QString::fromLatin1(task), confidence,
-                                                  100, fb, at));
+                rows.push_back(
+                    test::makeDecision(QString::fromLatin1(agent), QString::fromLatin1(task), confidence, 100, fb, at));
         };
         add("a", "x", 0.97, 8, C, recent);
         add("a", "x", 0.97, 1, I, older);
@@ -110,7 +110,8 @@ private slots:
             if (rates[b] < 0)
                 QVERIFY(!in.bands[b].errorRate);
             else
-                QVERIFY2(in.bands[b].errorRate && near(*in.bands[b].errorRate, rates[b]), qPrintable(QString::number(b)));
+                QVERIFY2(in.bands[b].errorRate && near(*in.bands[b].errorRate, rates[b]),
+                         qPrintable(QString::number(b)));
         }
         QVERIFY(in.errorRate && near(*in.errorRate, 5.0 / 22));
     }
@@ -126,8 +127,8 @@ private slots:
         // Defaults: P0 0.60 ×6 + deployment_risk ×10; P1 0.80; P2 0.90 and 0.95 (0.95 is P2);
         // P3 0.97 ×20 at 10 %; missed 3 × 0.9.
         QTest::newRow("defaults") << "" << 0.70 << 0.85 << 0.95 << QList<double>{1.6, 0.4, 1.4, 0.2} << 0.27;
-        QTest::newRow("review all below 0.98") << "" << 0.70 << 0.85 << 0.98 << QList<double>{1.6, 0.4, 3.4, 0.0}
-                                               << 0.0;
+        QTest::newRow("review all below 0.98")
+            << "" << 0.70 << 0.85 << 0.98 << QList<double>{1.6, 0.4, 3.4, 0.0} << 0.0;
         // 0.95 above the P2 cut: c's 4 join P3, 2 errors more at 90 % unreviewed.
         QTest::newRow("P2 below 0.94") << "" << 0.70 << 0.85 << 0.94 << QList<double>{1.6, 0.4, 1.0, 0.24} << 0.45;
         QTest::newRow("lower cuts") << "" << 0.50 << 0.75 << 0.85 << QList<double>{1.0, 0.6, 0.4, 0.34} << 0.63;
@@ -189,9 +190,9 @@ private slots:
 
     void cli()
     {
-        const auto run = test::runCliOn(m_fresh, {QStringLiteral("whatif"), QStringLiteral("--days"),
-                                                  QStringLiteral("10"), QStringLiteral("--p2-below"),
-                                                  QStringLiteral("0.98")});
+        const auto run = test::runCliOn(m_fresh,
+                                        {QStringLiteral("whatif"), QStringLiteral("--days"), QStringLiteral("10"),
+                                         QStringLiteral("--p2-below"), QStringLiteral("0.98")});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject o = run.json().object();
         const QJsonObject current = o[QStringLiteral("current")].toObject();
@@ -210,9 +211,10 @@ private slots:
         QCOMPARE(o[QStringLiteral("curve")].toArray().size(), 96);
         QCOMPARE(o[QStringLiteral("window")].toObject()[QStringLiteral("decisions")].toInt(), 54);
 
-        const auto agent = test::runCliOn(m_fresh, {QStringLiteral("whatif"), QStringLiteral("--days"),
-                                                    QStringLiteral("10"), QStringLiteral("--agent"), QStringLiteral("c"),
-                                                    QStringLiteral("--p2-below"), QStringLiteral("0.9499")});
+        const auto agent = test::runCliOn(m_fresh,
+                                          {QStringLiteral("whatif"), QStringLiteral("--days"), QStringLiteral("10"),
+                                           QStringLiteral("--agent"), QStringLiteral("c"), QStringLiteral("--p2-below"),
+                                           QStringLiteral("0.9499")});
         QCOMPARE(agent.exitCode, 0);
         QCOMPARE(agent.json().object()[QStringLiteral("missed_errors_per_day")].toDouble(), 0.18);
     }

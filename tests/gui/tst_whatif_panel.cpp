@@ -146,7 +146,8 @@ private slots:
         QCOMPARE(cuts->p1Below, 0.91);
         QCOMPARE(cuts->p2Below, 0.98);
         // The other rules are kept: deployment tasks are still P0.
-        QCOMPARE(stored.priority(Priority::P0).rules.size(), ReviewRules::defaults().priority(Priority::P0).rules.size());
+        QCOMPARE(stored.priority(Priority::P0).rules.size(),
+                 ReviewRules::defaults().priority(Priority::P0).rules.size());
         QCOMPARE(panel->figureText(P::P2Row, P::CurrentColumn), QStringLiteral("20.0"));  // now 0.91 to 0.98
         QCOMPARE(panel->figureText(P::MissedRow, P::ChangeColumn), QStringLiteral("0.0"));
         QVERIFY(!panel->applyButton()->isEnabled());

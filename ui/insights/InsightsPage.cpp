@@ -75,8 +75,9 @@ void InsightsPage::retranslate()
     setHeader(title());
     m_tabs->setTabText(0, tr("What changed"));
     m_tabs->setTabText(1, tr("Threshold what-if"));
-    m_tabs->setTabToolTip(1, tr("What other confidence cut-points would do to the review load and to the wrong "
-                                "decisions no one reviews"));
+    m_tabs->setTabToolTip(1,
+                          tr("What other confidence cut-points would do to the review load and to the wrong "
+                             "decisions no one reviews"));
     if (m_report)
         show(*m_report);
 }

@@ -59,8 +59,8 @@ QChart *whatIfCurveChart(const charts::ChartStyle &style, const std::vector<What
             .arg(QLocale().toString(nearest->p2Below, 'f', 2), perDay(nearest->loadPerDay),
                  perDay(nearest->missedErrorsPerDay));
     });
-    auto *now = marker(DashboardCharts::tr("Current rules"), style.dark ? QColor(0xbb, 0xbb, 0xbb) : QColor(0x55, 0x55, 0x55),
-                       style, current.figures);
+    auto *now = marker(DashboardCharts::tr("Current rules"),
+                       style.dark ? QColor(0xbb, 0xbb, 0xbb) : QColor(0x55, 0x55, 0x55), style, current.figures);
     auto *next = marker(DashboardCharts::tr("Proposed"), charts::ChartStyle::warning(), style, proposed.figures);
     for (auto *s : {now, next}) {
         charts::attachTooltip(s, [name = s->name()](const QPointF &p) {
@@ -72,8 +72,8 @@ QChart *whatIfCurveChart(const charts::ChartStyle &style, const std::vector<What
     chart->addSeries(now);
     chart->addSeries(next);
     auto *x = charts::roundedAxis(style, DashboardCharts::tr("Reviews per day"), std::max(maxLoad, 1.0));
-    auto *y = charts::roundedAxis(style, DashboardCharts::tr("Wrong decisions unreviewed per day"),
-                                  std::max(maxMissed, 0.1));
+    auto *y =
+        charts::roundedAxis(style, DashboardCharts::tr("Wrong decisions unreviewed per day"), std::max(maxMissed, 0.1));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (auto *s : std::initializer_list<QXYSeries *>{line, now, next}) {

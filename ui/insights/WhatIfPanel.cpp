@@ -293,8 +293,8 @@ void WhatIfPanel::redrawChart()
     if (!m_inputs || !m_report || !m_chart)
         return;
     m_report->curve = whatIfCurve(*m_inputs, m_rules, cutPoints());
-    m_chart->setChart(whatIfCurveChart(charts::ChartStyle::fromPalette(palette()), m_report->curve,
-                                       m_report->current, m_report->proposed),
+    m_chart->setChart(whatIfCurveChart(charts::ChartStyle::fromPalette(palette()), m_report->curve, m_report->current,
+                                       m_report->proposed),
                       m_inputs->arrivals == 0);
 }
 

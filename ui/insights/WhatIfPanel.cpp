@@ -55,6 +55,7 @@ WhatIfPanel::WhatIfPanel(Settings *settings, QWidget *parent)
             if (key != QLatin1String("queue/rules"))
                 return;
             m_rules = savedReviewRules(m_settings);
+            m_curveStale = true;
             recompute();
         });
     }
@@ -177,6 +178,7 @@ void WhatIfPanel::changeEvent(QEvent *event)
 void WhatIfPanel::setInputs(const WhatIfInputs &inputs)
 {
     m_inputs = inputs;
+    m_curveStale = true;
     recompute();
     redrawChart();
 }
@@ -292,7 +294,13 @@ void WhatIfPanel::redrawChart()
 {
     if (!m_inputs || !m_report || !m_chart)
         return;
-    m_report->curve = whatIfCurve(*m_inputs, m_rules, cutPoints());
+    // Which side of the swept cut a decision falls on does not depend on P0 and P1, so the
+    // curve is swept once per window and rule set (~0.15 s at 80 000 cells), not per key.
+    if (m_curveStale) {
+        m_curve = whatIfCurve(*m_inputs, m_rules, cutPointsOf(m_rules).value_or(cutPoints()));
+        m_curveStale = false;
+    }
+    m_report->curve = m_curve;
     m_chart->setChart(whatIfCurveChart(charts::ChartStyle::fromPalette(palette()), m_report->curve, m_report->current,
                                        m_report->proposed),
                       m_inputs->arrivals == 0);
@@ -321,6 +329,7 @@ void WhatIfPanel::apply()
     }
     saveReviewRules(*m_settings, *rules);
     m_rules = *rules;
+    m_curveStale = true;
     recompute();
     emit rulesApplied();
 }

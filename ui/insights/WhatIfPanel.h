@@ -63,6 +63,8 @@ private:
     ReviewRules m_rules;
     std::optional<WhatIfInputs> m_inputs;
     std::optional<WhatIfReport> m_report;
+    std::vector<WhatIfCurvePoint> m_curve;
+    bool m_curveStale = true;
     std::array<QSlider *, 3> m_sliders{};
     std::array<QDoubleSpinBox *, 3> m_spins{};
     std::array<QLabel *, 3> m_sliderLabels{};

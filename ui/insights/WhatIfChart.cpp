@@ -74,6 +74,8 @@ QChart *whatIfCurveChart(const charts::ChartStyle &style, const std::vector<What
     auto *x = charts::roundedAxis(style, DashboardCharts::tr("Reviews per day"), std::max(maxLoad, 1.0));
     auto *y =
         charts::roundedAxis(style, DashboardCharts::tr("Wrong decisions unreviewed per day"), std::max(maxMissed, 0.1));
+    // A little room below 0, so a proposal that leaves nothing unreviewed shows its whole mark.
+    y->setMin(-y->max() * 0.03);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (auto *s : std::initializer_list<QXYSeries *>{line, now, next}) {

@@ -201,6 +201,38 @@ min %8 ms · max %9 ms</source>
         <source>Percentiles within 1 % (rollup sketches)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Review load against wrong decisions left unreviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P2 cut from 0.05 to 1.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P2 up to %1: %2 reviews a day, %3 wrong decisions a day unreviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 reviews a day, %3 wrong decisions a day unreviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong decisions unreviewed per day</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Navigation</name>
@@ -1784,6 +1816,14 @@ SHA-256 %2</source>
         <source>What changed</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Threshold what-if</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What other confidence cut-points would do to the review load and to the wrong decisions no one reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::LatencyPage</name>
@@ -3299,6 +3339,105 @@ Overwrite that review with yours?</source>
             <numerusform>Connection to %1 lost, reconnecting every %n s: %2</numerusform>
             <numerusform>Connection to %1 lost, reconnecting every %n s: %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::WhatIfPanel</name>
+    <message>
+        <source>P&amp;0 below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;1 below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;2 up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions with a confidence below this are P0: reviewed within the P0 deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions from the P0 cut to below this are P1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions from the P1 cut up to this one are P2; above it they are P3, of which only a sample is reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current, a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed, a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P0 reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P1 reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P2 reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P3 reviews (sample)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong decisions unreviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected wrong decisions a day that no reviewer sees: an incorrect decision counts 1, a partially correct one 0.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply as rule set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store these cut-points as the review rules (asks first); the queue re-prioritises at once and the other rules stay as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated from %1 reviewed of %2 decisions over %3 days, from each confidence band&apos;s error rate. Current rules: %4. Only confidence and task-type rules are evaluated; rules on metadata lift some decisions higher than shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P0 below %1, P1 below %2, P2 up to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidence rules of another shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence %1–%2: %3 a day, %4 reviewed, error rate %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store P0 below %1, P1 below %2 and P2 up to %3 as the review rules? The queue re-prioritises at once; rules on task types and metadata, deadlines and the P3 sample stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply as rule set</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,38 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Percentiles within 1 % (rollup sketches)</source>
         <translation>Percentiles con un error de hasta el 1 % (resúmenes de los rollups)</translation>
     </message>
+    <message>
+        <source>Review load against wrong decisions left unreviewed</source>
+        <translation>Carga de revisión frente a decisiones erróneas sin revisar</translation>
+    </message>
+    <message>
+        <source>P2 cut from 0.05 to 1.00</source>
+        <translation>Corte P2 de 0,05 a 1,00</translation>
+    </message>
+    <message>
+        <source>P2 up to %1: %2 reviews a day, %3 wrong decisions a day unreviewed</source>
+        <translation>P2 hasta %1: %2 revisiones al día, %3 decisiones erróneas al día sin revisar</translation>
+    </message>
+    <message>
+        <source>Current rules</source>
+        <translation>Reglas actuales</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Propuesta</translation>
+    </message>
+    <message>
+        <source>%1: %2 reviews a day, %3 wrong decisions a day unreviewed</source>
+        <translation>%1: %2 revisiones al día, %3 decisiones erróneas al día sin revisar</translation>
+    </message>
+    <message>
+        <source>Reviews per day</source>
+        <translation>Revisiones al día</translation>
+    </message>
+    <message>
+        <source>Wrong decisions unreviewed per day</source>
+        <translation>Decisiones erróneas sin revisar al día</translation>
+    </message>
 </context>
 <context>
     <name>Navigation</name>
@@ -1787,6 +1819,14 @@ SHA-256 %2</translation>
         <source>What changed</source>
         <translation>Qué ha cambiado</translation>
     </message>
+    <message>
+        <source>Threshold what-if</source>
+        <translation>Simulación de umbrales</translation>
+    </message>
+    <message>
+        <source>What other confidence cut-points would do to the review load and to the wrong decisions no one reviews</source>
+        <translation>Qué harían otros cortes de confianza con la carga de revisión y con las decisiones erróneas que nadie revisa</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::LatencyPage</name>
@@ -3304,6 +3344,105 @@ Overwrite that review with yours?</source>
             <numerusform>Conexión con %1 perdida, reconectando cada %n s: %2</numerusform>
             <numerusform>Conexión con %1 perdida, reconectando cada %n s: %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::WhatIfPanel</name>
+    <message>
+        <source>P&amp;0 below</source>
+        <translation>P&amp;0 por debajo de</translation>
+    </message>
+    <message>
+        <source>P&amp;1 below</source>
+        <translation>P&amp;1 por debajo de</translation>
+    </message>
+    <message>
+        <source>P&amp;2 up to</source>
+        <translation>P&amp;2 hasta</translation>
+    </message>
+    <message>
+        <source>Decisions with a confidence below this are P0: reviewed within the P0 deadline</source>
+        <translation>Las decisiones con confianza por debajo de este valor son P0: se revisan dentro del plazo de P0</translation>
+    </message>
+    <message>
+        <source>Decisions from the P0 cut to below this are P1</source>
+        <translation>Las decisiones desde el corte de P0 hasta por debajo de este valor son P1</translation>
+    </message>
+    <message>
+        <source>Decisions from the P1 cut up to this one are P2; above it they are P3, of which only a sample is reviewed</source>
+        <translation>Las decisiones desde el corte de P1 hasta este valor son P2; por encima son P3, de las que solo se revisa una muestra</translation>
+    </message>
+    <message>
+        <source>Current, a day</source>
+        <translation>Actual, al día</translation>
+    </message>
+    <message>
+        <source>Proposed, a day</source>
+        <translation>Propuesta, al día</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>P0 reviews</source>
+        <translation>Revisiones P0</translation>
+    </message>
+    <message>
+        <source>P1 reviews</source>
+        <translation>Revisiones P1</translation>
+    </message>
+    <message>
+        <source>P2 reviews</source>
+        <translation>Revisiones P2</translation>
+    </message>
+    <message>
+        <source>P3 reviews (sample)</source>
+        <translation>Revisiones P3 (muestra)</translation>
+    </message>
+    <message>
+        <source>All reviews</source>
+        <translation>Todas las revisiones</translation>
+    </message>
+    <message>
+        <source>Wrong decisions unreviewed</source>
+        <translation>Decisiones erróneas sin revisar</translation>
+    </message>
+    <message>
+        <source>Expected wrong decisions a day that no reviewer sees: an incorrect decision counts 1, a partially correct one 0.5</source>
+        <translation>Decisiones erróneas esperadas al día que ningún revisor ve: una decisión incorrecta cuenta 1 y una parcialmente correcta 0,5</translation>
+    </message>
+    <message>
+        <source>&amp;Apply as rule set…</source>
+        <translation>&amp;Aplicar como reglas…</translation>
+    </message>
+    <message>
+        <source>Store these cut-points as the review rules (asks first); the queue re-prioritises at once and the other rules stay as they are</source>
+        <translation>Guarda estos cortes como reglas de revisión (pregunta antes); la cola se reordena en el acto y las demás reglas no cambian</translation>
+    </message>
+    <message>
+        <source>Estimated from %1 reviewed of %2 decisions over %3 days, from each confidence band&apos;s error rate. Current rules: %4. Only confidence and task-type rules are evaluated; rules on metadata lift some decisions higher than shown.</source>
+        <translation>Estimado con %1 revisadas de %2 decisiones en %3 días, a partir de la tasa de error de cada banda de confianza. Reglas actuales: %4. Solo se evalúan las reglas de confianza y de tipo de tarea; las reglas sobre metadatos suben algunas decisiones a una prioridad mayor que la mostrada.</translation>
+    </message>
+    <message>
+        <source>P0 below %1, P1 below %2, P2 up to %3</source>
+        <translation>P0 por debajo de %1, P1 por debajo de %2, P2 hasta %3</translation>
+    </message>
+    <message>
+        <source>confidence rules of another shape</source>
+        <translation>reglas de confianza de otra forma</translation>
+    </message>
+    <message>
+        <source>Confidence %1–%2: %3 a day, %4 reviewed, error rate %5</source>
+        <translation>Confianza %1–%2: %3 al día, %4 revisadas, tasa de error %5</translation>
+    </message>
+    <message>
+        <source>Store P0 below %1, P1 below %2 and P2 up to %3 as the review rules? The queue re-prioritises at once; rules on task types and metadata, deadlines and the P3 sample stay as they are.</source>
+        <translation>¿Guardar P0 por debajo de %1, P1 por debajo de %2 y P2 hasta %3 como reglas de revisión? La cola se reordena en el acto; las reglas de tipos de tarea y metadatos, los plazos y la muestra de P3 no cambian.</translation>
+    </message>
+    <message>
+        <source>Apply as rule set</source>
+        <translation>Aplicar como reglas</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "core/chat/ChatHistory.h"
 #include "core/chat/ChatHistoryMetrics.h"
 #include "core/insights/InsightsService.h"
+#include "core/insights/WhatIf.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/risk/RiskDataSource.h"
 #include "core/risk/RiskModelStore.h"
@@ -167,6 +168,7 @@ std::vector<CatalogueRead> pageReadCatalogue()
     addPage(out, QStringLiteral("overview"), overviewReads());
     add("insights", "report",
         [](const PageReadInput &in) { return discard(InsightsService(in.db).run(insightOptionsFor(in.query))); });
+    add("insights", "whatif", [](const PageReadInput &in) { return discard(readWhatIfInputs(in.db, in.query)); });
     addPage(out, QStringLiteral("accuracy"), accuracyReads());
     addPage(out, QStringLiteral("confidence"), confidenceReads());
     addPage(out, QStringLiteral("latency"), latencyReads());

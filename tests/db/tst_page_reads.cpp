@@ -76,7 +76,7 @@ private slots:
         QTest::newRow("overview") << "overview"
                                   << QStringList{"summary", "previous_summary", "spark_days", "alerts", "insights",
                                                  "pending_p0"};
-        QTest::newRow("insights") << "insights" << QStringList{"report"};
+        QTest::newRow("insights") << "insights" << QStringList{"report", "whatif"};
         QTest::newRow("accuracy") << "accuracy" << QStringList{"summary", "by_agent", "by_task_type", "by_day"};
         QTest::newRow("confidence") << "confidence" << QStringList{"summary", "calibration", "reviewed_samples"};
         QTest::newRow("latency") << "latency" << QStringList{"summary", "by_day", "by_task_type", "agent_boxes"};

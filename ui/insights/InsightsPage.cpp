@@ -4,10 +4,12 @@
 #include "ui/common/DataTableView.h"
 #include "ui/common/Format.h"
 #include "ui/insights/InsightsModel.h"
+#include "ui/insights/WhatIfPanel.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace atalaya {
@@ -25,8 +27,17 @@ InsightsPage::InsightsPage(const AppContext &context, QWidget *parent) : DataPag
     for (int column = 0; column < InsightsModel::Message; ++column)
         m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(InsightsModel::Message, QHeaderView::Stretch);
-    contentLayout()->addWidget(m_summary);
-    contentLayout()->addWidget(m_view, 1);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("insightsTabs"));
+    auto *changes = new QWidget(m_tabs);
+    auto *changesLayout = new QVBoxLayout(changes);
+    changesLayout->setContentsMargins(0, 0, 0, 0);
+    changesLayout->addWidget(m_summary);
+    changesLayout->addWidget(m_view, 1);
+    m_tabs->addTab(changes, QString());
+    m_whatIf = new WhatIfPanel(m_context.settings, m_tabs);
+    m_tabs->addTab(m_whatIf, QString());
+    contentLayout()->addWidget(m_tabs, 1);
     connect(m_view, &DataTableView::sourceRowActivated, this, [this](int row) {
         const auto &rows = m_model->insights();
         if (row >= 0 && static_cast<size_t>(row) < rows.size() && !rows[static_cast<size_t>(row)].agentId.isEmpty())
@@ -43,13 +54,30 @@ QString InsightsPage::summaryText() const
 void InsightsPage::startLoad(const StatsQuery &query)
 {
     const InsightOptions options = insightOptionsFor(query);
-    load<InsightsReport>([db = m_context.db, options] { return InsightsService(db).run(options); },
-                         [this](const InsightsReport &r) { show(r); });
+    load<Loaded>(
+        [db = m_context.db, options, query]() -> Result<Loaded> {
+            auto report = InsightsService(db).run(options);
+            if (!report)
+                return report.error();
+            auto whatIf = readWhatIfInputs(db, query);
+            if (!whatIf)
+                return whatIf.error();
+            return Loaded{std::move(*report), std::move(*whatIf)};
+        },
+        [this](const Loaded &loaded) {
+            show(loaded.report);
+            m_whatIf->setInputs(loaded.whatIf);
+        });
 }
 
 void InsightsPage::retranslate()
 {
     setHeader(title());
+    m_tabs->setTabText(0, tr("What changed"));
+    m_tabs->setTabText(1, tr("Threshold what-if"));
+    m_tabs->setTabToolTip(1,
+                          tr("What other confidence cut-points would do to the review load and to the wrong "
+                             "decisions no one reviews"));
     if (m_report)
         show(*m_report);
 }

@@ -1,12 +1,12 @@
 #include "ui/shell/SettingsDialog.h"
 
 #include "ui/review/ReviewRulesEditor.h"
+#include "ui/review/ReviewRulesSave.h"
 #include "core/settings/Settings.h"
 #include "core/settings/LoginName.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QJsonDocument>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -53,7 +53,7 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent) : QDialog(pa
     if (m_settings) {
         m_reviewer->setText(m_settings->reviewerSetting());
         m_lockWait->setValue(m_settings->lockWaitSeconds());
-        m_rules->setRules(ReviewRules::fromSettingsJson(m_settings->reviewRulesJson()));
+        m_rules->setRules(savedReviewRules(m_settings));
     }
     resize(1000, 640);
 }
@@ -68,13 +68,7 @@ void SettingsDialog::accept()
     if (m_settings) {
         m_settings->setReviewer(m_reviewer->text().trimmed());
         m_settings->setLockWaitSeconds(m_lockWait->value());
-        // The defaults are stored as "no custom rules", so a later change of the built-in
-        // defaults reaches users who never edited them.
-        const QByteArray json = *rules == ReviewRules::defaults()
-            ? QByteArray()
-            : QJsonDocument(rules->toJson()).toJson(QJsonDocument::Compact);
-        if (json != m_settings->reviewRulesJson())
-            m_settings->setReviewRulesJson(json);
+        saveReviewRules(*m_settings, *rules);
     }
     QDialog::accept();
 }

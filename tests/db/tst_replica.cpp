@@ -14,7 +14,10 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QElapsedTimer>
 #include <QThread>
+
+#include <algorithm>
 #include <QtTest>
 
 using namespace atalaya;
@@ -168,6 +171,38 @@ private slots:
         QTRY_COMPARE(&m_db->reads(), m_db->replica());
         auto fromReplica = ReviewQueue(m_db, ReviewRules::defaults()).pendingItem(item.id);
         QVERIFY(fromReplica && !fromReplica->has_value());
+    }
+
+    // The usual case, the replica applying as it should: every verdict is followed at once by a
+    // queue read, which must not show the item; the time of that read is the cost of the check.
+    void nextReadAfterEachVerdictWithTheReplicaRunning()
+    {
+        QVERIFY(m_pair.waitForReplica());
+        const ReviewQueue queue(m_db, ReviewRules::defaults());
+        std::vector<qint64> micros;
+        int fromReplica = 0;
+        for (int i = 0; i < 20; ++i) {
+            auto items = queue.items(QueueFilter{});
+            QVERIFY(items && !items->empty());
+            FeedbackRequest verdict;
+            verdict.telemetryId = items->front().id;
+            verdict.value = Feedback::Correct;
+            verdict.reviewer = QStringLiteral("ana");
+            QVERIFY(FeedbackRepository(m_db).record(verdict));
+            QElapsedTimer timer;
+            timer.start();
+            auto next = queue.items(QueueFilter{});
+            micros.push_back(timer.nsecsElapsed() / 1000);
+            QVERIFY(next);
+            for (const QueueItem &item : *next)
+                QVERIFY2(item.id != verdict.telemetryId, "the item just reviewed is shown as pending");
+            if (&m_db->reads() == m_db->replica())
+                ++fromReplica;
+        }
+        std::sort(micros.begin(), micros.end());
+        qInfo("next queue read after a verdict, replica running: median %.1f ms, max %.1f ms; reads on the replica "
+              "right after: %d of 20",
+              micros[micros.size() / 2] / 1000.0, micros.back() / 1000.0, fromReplica);
     }
 
     void lagFromSlaveStatus()

@@ -1419,6 +1419,26 @@ SHA-256 %2</source>
         <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>optional: mysql://user@replica:3306/database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A replica of this database: the queue, counts and dashboards are read from it, verdicts and the audit log are written to the server above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: the password above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read replica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replica password</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ContributionChart</name>
@@ -2256,6 +2276,47 @@ SHA-256 %2</source>
     <message>
         <source>Model AUC</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReplicaLagIndicator</name>
+    <message>
+        <source>Replica lag —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replica unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replication stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Replica lag %n s</source>
+        <translation>
+            <numerusform>Replica lag %n s</numerusform>
+            <numerusform>Replica lag %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue, counts and dashboards are read from the replica %1; verdicts and the audit log are written to %2. Right after your own verdict, reads go to %2 until the replica has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag from the heartbeat row the primary rewrites (this account may not read SHOW SLAVE STATUS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lag from SHOW SLAVE STATUS (Seconds_Behind_Master).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning above %n s (Settings).</source>
+        <translation>
+            <numerusform>Warning above %n s (Settings).</numerusform>
+            <numerusform>Warning above %n s (Settings).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3288,6 +3349,14 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a read replica: the status bar warns when the replica is further behind the primary than this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn when the replica lags more than</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1422,6 +1422,26 @@ SHA-256 %2</translation>
         <source>Connecting to %1…</source>
         <translation>Conectando a %1…</translation>
     </message>
+    <message>
+        <source>optional: mysql://user@replica:3306/database</source>
+        <translation>opcional: mysql://usuario@replica:3306/base_de_datos</translation>
+    </message>
+    <message>
+        <source>A replica of this database: the queue, counts and dashboards are read from it, verdicts and the audit log are written to the server above.</source>
+        <translation>Una réplica de esta base de datos: la cola, los recuentos y los paneles se leen de ella; los veredictos y el registro de auditoría se escriben en el servidor de arriba.</translation>
+    </message>
+    <message>
+        <source>empty: the password above</source>
+        <translation>vacío: la contraseña de arriba</translation>
+    </message>
+    <message>
+        <source>Read replica</source>
+        <translation>Réplica de lectura</translation>
+    </message>
+    <message>
+        <source>Replica password</source>
+        <translation>Contraseña de la réplica</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ContributionChart</name>
@@ -2259,6 +2279,47 @@ SHA-256 %2</translation>
     <message>
         <source>Model AUC</source>
         <translation>AUC del modelo</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReplicaLagIndicator</name>
+    <message>
+        <source>Replica lag —</source>
+        <translation>Retraso de la réplica —</translation>
+    </message>
+    <message>
+        <source>Replica unreachable</source>
+        <translation>Réplica inalcanzable</translation>
+    </message>
+    <message>
+        <source>Replication stopped</source>
+        <translation>Replicación detenida</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replica lag %n s</source>
+        <translation>
+            <numerusform>Retraso de la réplica %n s</numerusform>
+            <numerusform>Retraso de la réplica %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queue, counts and dashboards are read from the replica %1; verdicts and the audit log are written to %2. Right after your own verdict, reads go to %2 until the replica has it.</source>
+        <translation>La cola, los recuentos y los paneles se leen de la réplica %1; los veredictos y el registro de auditoría se escriben en %2. Justo después de un veredicto dado aquí, las lecturas van a %2 hasta que la réplica lo tenga.</translation>
+    </message>
+    <message>
+        <source>Lag from the heartbeat row the primary rewrites (this account may not read SHOW SLAVE STATUS).</source>
+        <translation>Retraso según la fila de latido que reescribe el primario (esta cuenta no puede leer SHOW SLAVE STATUS).</translation>
+    </message>
+    <message>
+        <source>Lag from SHOW SLAVE STATUS (Seconds_Behind_Master).</source>
+        <translation>Retraso según SHOW SLAVE STATUS (Seconds_Behind_Master).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warning above %n s (Settings).</source>
+        <translation>
+            <numerusform>Aviso por encima de %n s (Ajustes).</numerusform>
+            <numerusform>Aviso por encima de %n s (Ajustes).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3294,6 +3355,14 @@ Overwrite that review with yours?</source>
     <message>
         <source>Database</source>
         <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>With a read replica: the status bar warns when the replica is further behind the primary than this</source>
+        <translation>Con una réplica de lectura: la barra de estado avisa cuando la réplica va más retrasada que esto respecto al primario</translation>
+    </message>
+    <message>
+        <source>Warn when the replica lags more than</source>
+        <translation>Avisar si la réplica se retrasa más de</translation>
     </message>
 </context>
 <context>

@@ -71,6 +71,10 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("db"),
                       QStringLiteral("Database URL (default: $ATALAYA_DB, then the embedded SQLite file)."),
                       QStringLiteral("url")});
+    parser.addOption({QStringLiteral("read-db"),
+                      QStringLiteral("A replica of the database for reads (default: $ATALAYA_READ_DB, then the "
+                                     "saved setting); writes go to --db."),
+                      QStringLiteral("url")});
     parser.addOption({QStringLiteral("lang"), QStringLiteral("Interface language: es or en."), QStringLiteral("lang")});
     parser.addOption({QStringLiteral("theme"),
                       QStringLiteral("Colours: system, light or dark (default: the View → Theme setting)."),
@@ -109,6 +113,8 @@ int main(int argc, char *argv[])
     ConnectionRequest request;
     request.urlFlag = parser.value(QStringLiteral("db"));
     request.savedUrl = settings.databaseUrl();
+    request.readUrlFlag = parser.value(QStringLiteral("read-db"));
+    request.savedReadUrl = settings.readDatabaseUrl();
     request.askPasswordEachStart = settings.askPasswordEachStart();
     auto connection = ConnectionResolver().resolve(request);
     if (!connection) {

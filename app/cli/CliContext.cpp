@@ -4,6 +4,7 @@
 #include "core/logging/Logging.h"
 #include "core/session/ConnectionResolver.h"
 #include "core/storage/Database.h"
+#include "core/storage/ReplicaLag.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -16,6 +17,7 @@ namespace {
 
 const QString kDb = QStringLiteral("db");
 const QString kPasswordStdin = QStringLiteral("password-stdin");
+const QString kReadDb = QStringLiteral("read-db");
 const QString kPretty = QStringLiteral("pretty");
 const QString kLogJson = QStringLiteral("log-json");
 const QString kTimeout = QStringLiteral("timeout");
@@ -52,6 +54,10 @@ bool CliContext::parse(const QString &description, const QString &positionalSynt
     m_parser.addOption({kDb,
                         QStringLiteral("Database URL (sqlite:PATH, mysql://user@host:port/db); "
                                        "default $ATALAYA_DB, then the embedded SQLite file."),
+                        QStringLiteral("url")});
+    m_parser.addOption({kReadDb,
+                        QStringLiteral("A replica of --db for reads (mysql://user@host:port/db): queue, counts and "
+                                       "figures come from it, writes go to --db; default $ATALAYA_READ_DB."),
                         QStringLiteral("url")});
     m_parser.addOption(
         {kPasswordStdin, QStringLiteral("Read the database password from the first line of standard input.")});
@@ -103,6 +109,7 @@ Result<std::shared_ptr<Database>> CliContext::database(const DatabaseOptions &op
                                         "the embedded SQLite file"));
     ConnectionRequest request;
     request.urlFlag = m_parser.value(kDb);
+    request.readUrlFlag = m_parser.value(kReadDb);
     request.stdinPassword = m_stdinPassword;
     auto resolved = ConnectionResolver().resolve(request);
     if (!resolved)
@@ -117,6 +124,14 @@ Result<std::shared_ptr<Database>> CliContext::database(const DatabaseOptions &op
     auto db = Database::open(resolved->url, resolved->password, opened);
     if (!db)
         return db.error();
+    if (resolved->readUrl) {
+        if (Status replica = (*db)->attachReplica(*resolved->readUrl, resolved->readPassword); !replica)
+            return replica.error();
+        if (auto problems = replicationProblems(**db)) {
+            for (const QString &problem : std::as_const(*problems))
+                warn(problem);
+        }
+    }
     m_db = *db;
     return m_db;
 }

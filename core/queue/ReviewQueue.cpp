@@ -46,7 +46,8 @@ ReviewQueue::ReviewQueue(std::shared_ptr<const Database> db, ReviewRules rules)
 
 Result<QueueCounts> ReviewQueue::counts(const QueueFilter &filter, const QDateTime &now) const
 {
-    auto kept = queuecounts::read(*m_db, m_rules, filter, now);
+    const Database &db = m_db->reads();
+    auto kept = queuecounts::read(db, m_rules, filter, now);
     if (!kept)
         return kept.error();
     if (*kept)
@@ -57,6 +58,7 @@ Result<QueueCounts> ReviewQueue::counts(const QueueFilter &filter, const QDateTi
 Result<QueueCounts> ReviewQueue::countsWithout(const QueueFilter &filter, const QDateTime &now,
                                                const QSet<qint64> &decided) const
 {
+    const Database &db = m_db->reads();
     auto counts = this->counts(filter, now);
     if (!counts || decided.isEmpty())
         return counts;
@@ -67,7 +69,7 @@ Result<QueueCounts> ReviewQueue::countsWithout(const QueueFilter &filter, const 
         values << id;
     }
     auto q =
-        execQuery(*m_db,
+        execQuery(db,
                   QStringLiteral("SELECT id, agent_id, task_type, confidence_score, decision_made, metadata, created_at"
                                  " FROM ai_telemetry WHERE human_feedback IS NULL AND id IN (%1)")
                       .arg(marks.join(QStringLiteral(", "))),
@@ -93,6 +95,7 @@ Result<QueueCounts> ReviewQueue::countsWithout(const QueueFilter &filter, const 
 
 Result<QueueCounts> ReviewQueue::countsFromRows(const QueueFilter &filter, const QDateTime &now) const
 {
+    const Database &db = m_db->reads();
     const SqlFragment expr = priorityExpression(m_rules, m_db->dialect(), filter.includeAllP3);
     QStringList overdueTerms;
     QVariantList values;
@@ -117,7 +120,7 @@ Result<QueueCounts> ReviewQueue::countsFromRows(const QueueFilter &filter, const
             values << filter.agentId;
     }
     auto q = execQuery(
-        *m_db, QStringLiteral("SELECT p, COUNT(*), %1 FROM (%2) pending WHERE p < 9 GROUP BY p").arg(overdueSql, inner),
+        db, QStringLiteral("SELECT p, COUNT(*), %1 FROM (%2) pending WHERE p < 9 GROUP BY p").arg(overdueSql, inner),
         values, QStringLiteral("counting the review queue"));
     if (!q)
         return q.error();
@@ -134,6 +137,7 @@ Result<QueueCounts> ReviewQueue::countsFromRows(const QueueFilter &filter, const
 
 Result<std::vector<QueueItem>> ReviewQueue::items(const QueueFilter &filter) const
 {
+    const Database &db = m_db->reads();
     const SqlFragment expr = priorityExpression(m_rules, m_db->dialect(), filter.includeAllP3);
     std::vector<QueueItem> items;
     const int limit = std::max(0, filter.limit);
@@ -151,7 +155,7 @@ Result<std::vector<QueueItem>> ReviewQueue::items(const QueueFilter &filter) con
         }
         sql += QStringLiteral(" AND ") + expr.sql + QStringLiteral(" = ? ORDER BY created_at, id LIMIT ?");
         values << expr.values << i << (limit - static_cast<int>(items.size()));
-        auto q = execQuery(*m_db, sql, values,
+        auto q = execQuery(db, sql, values,
                            QStringLiteral("reading the %1 review queue").arg(priorityName(static_cast<Priority>(i))));
         if (!q)
             return q.error();
@@ -176,7 +180,8 @@ Result<std::vector<QueueItem>> ReviewQueue::items(const QueueFilter &filter) con
 
 Result<std::optional<QueueItem>> ReviewQueue::pendingItem(qint64 id) const
 {
-    auto q = execQuery(*m_db, kItemColumns + QStringLiteral(" WHERE id = ? AND human_feedback IS NULL"), {id},
+    const Database &db = m_db->reads();
+    auto q = execQuery(db, kItemColumns + QStringLiteral(" WHERE id = ? AND human_feedback IS NULL"), {id},
                        QStringLiteral("reading decision %1").arg(id));
     if (!q)
         return q.error();

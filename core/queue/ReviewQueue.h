@@ -60,6 +60,8 @@ struct WriteAccess {
 // The pending review queue (docs/REVIEW_QUEUE.md). Items come from one index-ordered query per
 // priority (`human_feedback IS NULL … ORDER BY created_at, id LIMIT n`), stopping once the
 // page is full, so the cost follows the page size, not the table (docs/PERFORMANCE.md §The review queue).
+// Items and counts come from the read replica when there is one (Database::reads: never behind
+// this process's own verdicts); writeAccess probes the primary, where verdicts go.
 class ReviewQueue {
 public:
     ReviewQueue(std::shared_ptr<const Database> db, ReviewRules rules);

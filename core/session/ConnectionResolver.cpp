@@ -18,6 +18,25 @@ Result<DbUrl> ConnectionResolver::resolveUrl(const ConnectionRequest &request)
     return DbUrl::parse(text);
 }
 
+Result<std::optional<DbUrl>> ConnectionResolver::resolveReadUrl(const ConnectionRequest &request)
+{
+    QString text = request.readUrlFlag;
+    if (text.isEmpty())
+        text = qEnvironmentVariable("ATALAYA_READ_DB");
+    if (text.isEmpty())
+        text = request.savedReadUrl;
+    if (text.isEmpty())
+        return std::optional<DbUrl>();
+    auto url = DbUrl::parse(text);
+    if (!url)
+        return makeError(url.error().code, QStringLiteral("--read-db: %1").arg(url.error().message));
+    if (url->backend != Backend::MySQL)
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("--read-db names a MariaDB or MySQL replica "
+                                        "(mysql://user@host:port/database), not a SQLite file"));
+    return std::optional<DbUrl>(*url);
+}
+
 Result<ResolvedConnection> ConnectionResolver::resolve(const ConnectionRequest &request) const
 {
     auto url = resolveUrl(request);
@@ -25,6 +44,8 @@ Result<ResolvedConnection> ConnectionResolver::resolve(const ConnectionRequest &
         return url.error();
     ResolvedConnection c;
     c.url = *url;
+    if (Status read = resolveRead(request, c); !read)
+        return read.error();
     if (c.url.backend == Backend::SQLite)
         return c;
     // Said whether or not another source wins: the URL leaks either way.
@@ -46,7 +67,41 @@ Result<ResolvedConnection> ConnectionResolver::resolve(const ConnectionRequest &
         c.password = *saved;
         c.source = PasswordSource::Keychain;
     }
+    if (c.readUrl && c.readSource == PasswordSource::None) {
+        c.readPassword = c.password;
+        c.readSource = c.source;
+    }
     return c;
+}
+
+Status ConnectionResolver::resolveRead(const ConnectionRequest &request, ResolvedConnection &c) const
+{
+    auto readUrl = resolveReadUrl(request);
+    if (!readUrl)
+        return readUrl.error();
+    if (!*readUrl)
+        return {};
+    if (c.url.backend != Backend::MySQL)
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("--read-db needs a MariaDB or MySQL primary in --db; "
+                                        "a SQLite file has no replicas"));
+    c.readUrl = *readUrl;
+    if (!c.readUrl->passwordInUrl.isEmpty())
+        c.warnings << QStringLiteral("a password inside the --read-db URL can leak through shell history and "
+                                     "process lists; prefer ATALAYA_READ_DB_PASSWORD");
+    if (qEnvironmentVariableIsSet("ATALAYA_READ_DB_PASSWORD")) {
+        c.readPassword = qEnvironmentVariable("ATALAYA_READ_DB_PASSWORD");
+        c.readSource = PasswordSource::Environment;
+    } else if (!c.readUrl->passwordInUrl.isEmpty()) {
+        c.readPassword = c.readUrl->passwordInUrl;
+        c.readSource = PasswordSource::Url;
+    } else if (!request.askPasswordEachStart) {
+        if (auto saved = readSecret(SecretStore::databaseKey(c.readUrl->toString()))) {
+            c.readPassword = *saved;
+            c.readSource = PasswordSource::Keychain;
+        }
+    }
+    return {};
 }
 
 QString ConnectionResolver::chatFeedUrl(const QString &flag, const QString &saved)

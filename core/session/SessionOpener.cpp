@@ -1,6 +1,8 @@
 #include "core/session/SessionOpener.h"
 
+#include "core/logging/Logging.h"
 #include "core/setup/SchemaInstaller.h"
+#include "core/storage/ReplicaLag.h"
 
 #include <QCoreApplication>
 #include <QFutureWatcher>
@@ -70,6 +72,16 @@ void SessionOpener::start(const DbUrl &url, const QString &password, const Optio
             attempt->error = db.error().message;
             return;
         }
+        if (options.replicaUrl && !attempt->cancelled) {
+            if (Status replica = (*db)->attachReplica(*options.replicaUrl, options.replicaPassword); !replica) {
+                attempt->error = replica.error().message;
+                return;
+            }
+            if (auto problems = replicationProblems(**db)) {
+                for (const QString &problem : std::as_const(*problems))
+                    qCWarning(lcStorage).noquote() << problem;
+            }
+        }
         if (options.initialize && !attempt->cancelled) {
             attempt->phase = int(SessionProgress::Phase::Preparing);
             InitOptions init;
@@ -89,6 +101,8 @@ void SessionOpener::start(const DbUrl &url, const QString &password, const Optio
         }
         // This thread only opens sessions; the pages' threads open their own connections.
         (*db)->connection().close();
+        if (const Database *replica = (*db)->replica())
+            replica->connection().close();
         attempt->db = *db;
     }));
 }

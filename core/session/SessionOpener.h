@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace atalaya {
 
@@ -33,6 +34,9 @@ public:
         bool initialize = true;  // false: only check that the connection works
         DatabaseOptions database;
         qint64 maxRowsToBuildRollups = 200000;
+        // A replica for reads (Database::attachReplica); its failure fails the attempt.
+        std::optional<DbUrl> replicaUrl;
+        QString replicaPassword;
     };
 
     explicit SessionOpener(QObject *parent = nullptr);

@@ -5,6 +5,8 @@
 namespace atalaya {
 namespace Key {
 const QString DatabaseUrl = QStringLiteral("database/url");
+const QString ReadDatabaseUrl = QStringLiteral("database/readUrl");
+const QString ReplicaLagWarn = QStringLiteral("database/replicaLagWarnSeconds");
 const QString AskPassword = QStringLiteral("database/askPasswordEachStart");
 const QString Language = QStringLiteral("ui/language");
 const QString RefreshInterval = QStringLiteral("ui/refreshIntervalSeconds");
@@ -46,6 +48,24 @@ QString Settings::databaseUrl() const
 void Settings::setDatabaseUrl(const QString &url)
 {
     put(Key::DatabaseUrl, url);
+}
+
+QString Settings::readDatabaseUrl() const
+{
+    return m_settings.value(Key::ReadDatabaseUrl).toString();
+}
+void Settings::setReadDatabaseUrl(const QString &url)
+{
+    put(Key::ReadDatabaseUrl, url);
+}
+
+int Settings::replicaLagWarnSeconds() const
+{
+    return std::clamp(m_settings.value(Key::ReplicaLagWarn, 30).toInt(), 1, 86400);
+}
+void Settings::setReplicaLagWarnSeconds(int seconds)
+{
+    put(Key::ReplicaLagWarn, std::clamp(seconds, 1, 86400));
 }
 
 QString Settings::language() const

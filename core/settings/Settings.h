@@ -19,6 +19,12 @@ public:
 
     QString databaseUrl() const;
     void setDatabaseUrl(const QString &url);
+    // The replica that serves reads (`--read-db`); empty = reads go to databaseUrl() too.
+    QString readDatabaseUrl() const;
+    void setReadDatabaseUrl(const QString &url);
+    // The replica's lag above which the status bar warns (1–86400 s; default 30).
+    int replicaLagWarnSeconds() const;
+    void setReplicaLagWarnSeconds(int seconds);
 
     QString language() const;  // "es", "en", or "" = system
     void setLanguage(const QString &language);

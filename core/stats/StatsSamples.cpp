@@ -21,44 +21,46 @@ StatsSamples::StatsSamples(std::shared_ptr<const Database> db, bool useRollups)
 
 Result<std::vector<ReviewedCell>> StatsSamples::reviewedCells(const StatsQuery &query) const
 {
+    const Database &db = m_db->reads();
     CalibrationGrid grid;
     const rollup::WindowPlan plan = rollup::planWindow(query.from, query.to);
-    if (!m_useRollups || !plan.usesRollups() || !rollup::status(*m_db).usable()) {
-        if (Status s = addRawCells(*m_db, {{query.from, query.to}}, query.agentId, query.taskType, grid); !s)
+    if (!m_useRollups || !plan.usesRollups() || !rollup::status(db).usable()) {
+        if (Status s = addRawCells(db, {{query.from, query.to}}, query.agentId, query.taskType, grid); !s)
             return s.error();
         return grid.cells();
     }
-    if (Status s = rollup::addRollupCells(*m_db, plan, query.agentId, query.taskType, grid); !s)
+    if (Status s = rollup::addRollupCells(db, plan, query.agentId, query.taskType, grid); !s)
         return s.error();
-    if (Status s = addRawCells(*m_db, plan.raw, query.agentId, query.taskType, grid); !s)
+    if (Status s = addRawCells(db, plan.raw, query.agentId, query.taskType, grid); !s)
         return s.error();
     return grid.cells();
 }
 
 Result<CalibrationReport> StatsSamples::calibration(const StatsQuery &query, int bins) const
 {
+    const Database &db = m_db->reads();
     bins = std::clamp(bins, 2, 100);
     const rollup::WindowPlan plan = rollup::planWindow(query.from, query.to);
-    if (!percentsServe(bins) || !m_useRollups || !plan.usesRollups() || !rollup::status(*m_db).usable()) {
+    if (!percentsServe(bins) || !m_useRollups || !plan.usesRollups() || !rollup::status(db).usable()) {
         auto cells = reviewedCells(query);
         if (!cells)
             return cells.error();
         return computeCalibration(*cells, bins);
     }
     rollup::WindowPlan cheaper = plan;
-    auto minus = rollup::complementEdges(*m_db, cheaper);
+    auto minus = rollup::complementEdges(db, cheaper);
     if (!minus)
         return minus.error();
     PercentGrid percents;
-    if (Status s = rollup::addRollupPercents(*m_db, cheaper, query.agentId, query.taskType, percents); !s)
+    if (Status s = rollup::addRollupPercents(db, cheaper, query.agentId, query.taskType, percents); !s)
         return s.error();
     CalibrationGrid edges;
-    if (Status s = addRawCells(*m_db, cheaper.raw, query.agentId, query.taskType, edges); !s)
+    if (Status s = addRawCells(db, cheaper.raw, query.agentId, query.taskType, edges); !s)
         return s.error();
     for (const ReviewedCell &c : edges.cells())
         percents.add(c);
     CalibrationGrid complements;
-    if (Status s = addRawCells(*m_db, *minus, query.agentId, query.taskType, complements); !s)
+    if (Status s = addRawCells(db, *minus, query.agentId, query.taskType, complements); !s)
         return s.error();
     for (const ReviewedCell &c : complements.cells())
         percents.add(ReviewedCell{c.confidenceE4, -c.accuracySumE4, -c.count});
@@ -67,13 +69,14 @@ Result<CalibrationReport> StatsSamples::calibration(const StatsQuery &query, int
 
 Result<std::vector<ReviewedSample>> StatsSamples::reviewedSamples(const StatsQuery &query, int limit) const
 {
+    const Database &db = m_db->reads();
     const WhereClause w = windowWhere(m_db->dialect(), query);
     const QString sql = QStringLiteral("SELECT confidence_score, accuracy, human_feedback FROM ai_telemetry%1"
                                        " AND human_feedback IS NOT NULL AND accuracy IS NOT NULL AND %2"
                                        " ORDER BY created_at DESC, id DESC LIMIT %3")
                             .arg(w.sql, validRowPredicate(m_db->dialect()))
                             .arg(std::max(1, limit));
-    auto q = execQuery(*m_db, sql, w.values, QStringLiteral("reading reviewed decisions"));
+    auto q = execQuery(db, sql, w.values, QStringLiteral("reading reviewed decisions"));
     if (!q)
         return q.error();
     std::vector<ReviewedSample> samples;
@@ -87,7 +90,8 @@ Result<std::vector<ReviewedSample>> StatsSamples::reviewedSamples(const StatsQue
 
 Result<std::vector<ExecutionBox>> StatsSamples::executionBoxesByAgent(const StatsQuery &query) const
 {
-    auto agents = collectTotals(*m_db, query, GroupBy::Agent, false, m_useRollups);
+    const Database &db = m_db->reads();
+    auto agents = collectTotals(db, query, GroupBy::Agent, false, m_useRollups);
     if (!agents)
         return agents.error();
     std::vector<ExecutionBox> boxes;

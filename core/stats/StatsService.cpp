@@ -41,7 +41,8 @@ StatsService::StatsService(std::shared_ptr<const Database> db, bool useRollups)
 
 Result<WindowSummary> StatsService::summary(const StatsQuery &query) const
 {
-    auto totals = collectTotals(*m_db, query, std::nullopt, false, m_useRollups);
+    const Database &db = m_db->reads();
+    auto totals = collectTotals(db, query, std::nullopt, false, m_useRollups);
     if (!totals)
         return totals.error();
     return mergedTotals(*totals).summary();
@@ -49,11 +50,12 @@ Result<WindowSummary> StatsService::summary(const StatsQuery &query) const
 
 Result<DataQuality> StatsService::dataQuality(const StatsQuery &query) const
 {
-    auto totals = collectTotals(*m_db, query, std::nullopt, true, m_useRollups);
+    const Database &db = m_db->reads();
+    auto totals = collectTotals(db, query, std::nullopt, true, m_useRollups);
     if (!totals)
         return totals.error();
     DataQuality quality = mergedTotals(*totals).quality;
-    auto noTime = countRowsWithoutTime(*m_db, query.agentId, query.taskType);
+    auto noTime = countRowsWithoutTime(db, query.agentId, query.taskType);
     if (!noTime)
         return noTime.error();
     quality.invalidCreatedAt = *noTime;
@@ -62,7 +64,8 @@ Result<DataQuality> StatsService::dataQuality(const StatsQuery &query) const
 
 Result<StatsSnapshot> StatsService::snapshot(const StatsQuery &query) const
 {
-    auto totals = collectTotals(*m_db, query, std::nullopt, true, m_useRollups);
+    const Database &db = m_db->reads();
+    auto totals = collectTotals(db, query, std::nullopt, true, m_useRollups);
     if (!totals)
         return totals.error();
     const WindowTotals all = mergedTotals(*totals);
@@ -70,7 +73,7 @@ Result<StatsSnapshot> StatsService::snapshot(const StatsQuery &query) const
     snap.query = query;
     snap.summary = all.summary();
     snap.quality = all.quality;
-    auto noTime = countRowsWithoutTime(*m_db, query.agentId, query.taskType);
+    auto noTime = countRowsWithoutTime(db, query.agentId, query.taskType);
     if (!noTime)
         return noTime.error();
     snap.quality.invalidCreatedAt = *noTime;
@@ -80,7 +83,8 @@ Result<StatsSnapshot> StatsService::snapshot(const StatsQuery &query) const
 
 Result<std::vector<GroupSummary>> StatsService::grouped(const StatsQuery &query, GroupBy by) const
 {
-    auto groups = collectTotals(*m_db, query, by, false, m_useRollups);
+    const Database &db = m_db->reads();
+    auto groups = collectTotals(db, query, by, false, m_useRollups);
     if (!groups)
         return groups.error();
     std::vector<GroupSummary> out;
@@ -103,6 +107,7 @@ Result<std::vector<GroupSummary>> StatsService::grouped(const StatsQuery &query,
 
 Result<AgentDetail> StatsService::agent(const QString &agentId, const StatsQuery &query) const
 {
+    const Database &db = m_db->reads();
     auto exists = TelemetryRepository(m_db).agentExists(agentId);
     if (!exists)
         return exists.error();
@@ -111,7 +116,7 @@ Result<AgentDetail> StatsService::agent(const QString &agentId, const StatsQuery
                          QStringLiteral("agent '%1' has no decisions; `atalaya-cli agents` lists "
                                         "the known agents")
                              .arg(agentId));
-    auto byTask = collectTotals(*m_db, query.withAgent(agentId), GroupBy::TaskType, false, m_useRollups);
+    auto byTask = collectTotals(db, query.withAgent(agentId), GroupBy::TaskType, false, m_useRollups);
     if (!byTask)
         return byTask.error();
     AgentDetail detail;
@@ -128,7 +133,8 @@ Result<AgentDetail> StatsService::agent(const QString &agentId, const StatsQuery
 
 Result<QStringList> StatsService::agentIds() const
 {
-    auto q = execQuery(*m_db, QStringLiteral("SELECT DISTINCT agent_id FROM ai_telemetry ORDER BY agent_id"), {},
+    const Database &db = m_db->reads();
+    auto q = execQuery(db, QStringLiteral("SELECT DISTINCT agent_id FROM ai_telemetry ORDER BY agent_id"), {},
                        QStringLiteral("listing agents"));
     if (!q)
         return q.error();
@@ -140,7 +146,8 @@ Result<QStringList> StatsService::agentIds() const
 
 Result<QStringList> StatsService::taskTypes() const
 {
-    auto q = execQuery(*m_db, QStringLiteral("SELECT DISTINCT task_type FROM ai_telemetry ORDER BY task_type"), {},
+    const Database &db = m_db->reads();
+    auto q = execQuery(db, QStringLiteral("SELECT DISTINCT task_type FROM ai_telemetry ORDER BY task_type"), {},
                        QStringLiteral("listing task types"));
     if (!q)
         return q.error();

@@ -212,6 +212,36 @@ Status Database::reconnect() const
     return openConnection(db);
 }
 
+Status Database::attachReplica(const DbUrl &url, const QString &password)
+{
+    if (m_url.backend != Backend::MySQL || url.backend != Backend::MySQL)
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("a read replica needs a MariaDB or MySQL server for both "
+                                        "--db and --read-db; drop --read-db for SQLite"));
+    auto replica = open(url, password, m_options);
+    if (!replica)
+        return makeError(replica.error().code, QStringLiteral("the read replica: %1").arg(replica.error().message));
+    m_replica = *replica;
+    m_readYourWrites = std::make_unique<ReadYourWrites>();
+    return {};
+}
+
+const Database &Database::reads() const
+{
+    if (!m_replica)
+        return *this;
+    const QSqlDatabase c = m_replica->connection();
+    if (!c.isOpen())
+        return *this;
+    return m_readYourWrites->replicaHasApplied(c) ? *m_replica : *this;
+}
+
+void Database::noteCommitted() const
+{
+    if (m_readYourWrites)
+        m_readYourWrites->noteCommit(connection());
+}
+
 QString Database::serverVersion() const
 {
     QSqlQuery q(connection());

@@ -3,6 +3,7 @@
 #include "core/common/Result.h"
 #include "core/storage/DbUrl.h"
 #include "core/storage/Dialect.h"
+#include "core/storage/ReadYourWrites.h"
 
 #include <QMutex>
 #include <QSqlDatabase>
@@ -46,6 +47,18 @@ public:
     // Closes and reopens this thread's connection, for recovery after the server restarted.
     Status reconnect() const;
 
+    // A replica for reads (`--read-db`, docs/DEPLOYMENTS.md §Primary + replicas): opened and
+    // checked now, before this Database is shared. Writes, migrations and the outbox stay here.
+    Status attachReplica(const DbUrl &url, const QString &password);
+    // The replica, or null when reads go to this database too.
+    const Database *replica() const { return m_replica.get(); }
+    // Where a read that may lag goes: the replica when it is reachable and has applied every
+    // commit this process made here (ReadYourWrites), else this database.
+    const Database &reads() const;
+    // Called after each commit on this thread's connection: remembers what the replica must
+    // have applied before reads go there again.
+    void noteCommitted() const;
+
     QString serverVersion() const;
     // Unique per open Database for the life of the process (keys caches of per-database facts).
     const QString &instanceKey() const { return m_prefix; }
@@ -64,6 +77,8 @@ private:
     mutable QMutex m_mutex;
     mutable QStringList m_names;
     mutable std::optional<Error> m_openError;  // why the last connection attempt failed
+    std::shared_ptr<Database> m_replica;
+    std::unique_ptr<ReadYourWrites> m_readYourWrites;
 };
 
 }  // namespace atalaya

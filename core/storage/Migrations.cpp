@@ -40,6 +40,15 @@ QStringList feedbackKeys(const Dialect &d)
                 .arg(d.tableSuffix())};
 }
 
+// One row the primary's connection rewrites while the replica's lag cannot be read from
+// SHOW SLAVE STATUS (no SLAVE MONITOR privilege): its age on the replica is the lag.
+QStringList replicaHeartbeat(const Dialect &d)
+{
+    return {QStringLiteral("CREATE TABLE IF NOT EXISTS atalaya_heartbeat ("
+                           "id INT NOT NULL PRIMARY KEY, beat_at DATETIME(6) NOT NULL)%1")
+                .arg(d.tableSuffix())};
+}
+
 QString versionTableSql(const Dialect &d)
 {
     return QStringLiteral("CREATE TABLE IF NOT EXISTS atalaya_schema_version ("
@@ -82,6 +91,7 @@ std::vector<Migration> storageMigrations()
 {
     return {
         {1, QStringLiteral("feedback_audit"), feedbackAudit},
+        {6, QStringLiteral("replica_heartbeat"), replicaHeartbeat},
         {30, QStringLiteral("feedback_keys"), feedbackKeys},
     };
 }

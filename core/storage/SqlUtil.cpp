@@ -192,6 +192,7 @@ Status commitTransaction(const Database &db)
     setInTransaction(c, false);
     if (!committed)
         return sqlError(db, e, QStringLiteral("committing"));
+    db.noteCommitted();
     return {};
 }
 

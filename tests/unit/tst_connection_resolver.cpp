@@ -56,6 +56,8 @@ private slots:
         qunsetenv("ATALAYA_DB");
         qunsetenv("ATALAYA_DB_PASSWORD");
         qunsetenv("ATALAYA_CHAT_URL");
+        qunsetenv("ATALAYA_READ_DB");
+        qunsetenv("ATALAYA_READ_DB_PASSWORD");
     }
 
     void passwordOrder_data()
@@ -186,6 +188,81 @@ private slots:
         ConnectionRequest request;
         request.urlFlag = QStringLiteral("postgres://x");
         auto resolved = ConnectionResolver().resolve(request);
+        QVERIFY(!resolved.ok());
+        QCOMPARE(resolved.error().code, ErrorCode::Usage);
+    }
+
+    // The read replica (docs/DEPLOYMENTS.md §Primary + replicas): --read-db, then
+    // $ATALAYA_READ_DB, then the saved URL; its password from $ATALAYA_READ_DB_PASSWORD, its URL,
+    // its keychain entry, else the primary's.
+    void readReplica_data()
+    {
+        QTest::addColumn<QString>("flag");
+        QTest::addColumn<QString>("env");
+        QTest::addColumn<QString>("saved");
+        QTest::addColumn<QString>("envPassword");
+        QTest::addColumn<QString>("keychain");
+        QTest::addColumn<QString>("expectedUrl");  // empty: no replica
+        QTest::addColumn<QString>("expectedPassword");
+        QTest::addColumn<PasswordSource>("expectedSource");
+        const QString a = QStringLiteral("mysql://app@replica-a:3306/atalaya");
+        const QString b = QStringLiteral("mysql://app@replica-b:3306/atalaya");
+        const QString c = QStringLiteral("mysql://app@replica-c:3306/atalaya");
+        QTest::newRow("none") << QString() << QString() << QString() << QString() << QString() << QString() << QString()
+                              << PasswordSource::None;
+        QTest::newRow("flag wins, primary's password") << a << b << c << QString() << QString() << a
+                                                       << QStringLiteral("primary-pw") << PasswordSource::Environment;
+        QTest::newRow("env over saved") << QString() << b << c << QString() << QString() << b
+                                        << QStringLiteral("primary-pw") << PasswordSource::Environment;
+        QTest::newRow("saved, its keychain entry")
+            << QString() << QString() << c << QString() << QStringLiteral("replica-pw") << c
+            << QStringLiteral("replica-pw") << PasswordSource::Keychain;
+        QTest::newRow("its own env password first")
+            << a << QString() << QString() << QStringLiteral("env-pw") << QStringLiteral("replica-pw") << a
+            << QStringLiteral("env-pw") << PasswordSource::Environment;
+    }
+
+    void readReplica()
+    {
+        QFETCH(QString, flag);
+        QFETCH(QString, env);
+        QFETCH(QString, saved);
+        QFETCH(QString, envPassword);
+        QFETCH(QString, keychain);
+        QFETCH(QString, expectedUrl);
+        QFETCH(QString, expectedPassword);
+        QFETCH(PasswordSource, expectedSource);
+        const EnvGuard readDb("ATALAYA_READ_DB", env.isEmpty() ? QString() : env);
+        const EnvGuard readPassword("ATALAYA_READ_DB_PASSWORD", envPassword.isEmpty() ? QString() : envPassword);
+        const EnvGuard primaryPassword("ATALAYA_DB_PASSWORD", QStringLiteral("primary-pw"));
+        InMemorySecretStore store;
+        if (!keychain.isEmpty())
+            QVERIFY(store.write(SecretStore::databaseKey(expectedUrl), keychain).ok());
+        ConnectionRequest request;
+        request.urlFlag = kServer;
+        request.readUrlFlag = flag;
+        request.savedReadUrl = saved;
+        auto resolved = ConnectionResolver(&store).resolve(request);
+        QVERIFY(resolved.ok());
+        QCOMPARE(resolved->readUrl.has_value(), !expectedUrl.isEmpty());
+        if (expectedUrl.isEmpty())
+            return;
+        QCOMPARE(resolved->readUrl->toString(), expectedUrl);
+        QCOMPARE(resolved->readPassword, expectedPassword);
+        QCOMPARE(resolved->readSource, expectedSource);
+    }
+
+    void readReplicaNeedsAServer()
+    {
+        ConnectionRequest request;
+        request.urlFlag = QStringLiteral("sqlite:/tmp/a.db");
+        request.readUrlFlag = QStringLiteral("mysql://app@replica:3306/atalaya");
+        auto resolved = ConnectionResolver().resolve(request);
+        QVERIFY(!resolved.ok());
+        QCOMPARE(resolved.error().code, ErrorCode::Usage);
+        request.urlFlag = kServer;
+        request.readUrlFlag = QStringLiteral("sqlite:/tmp/b.db");
+        resolved = ConnectionResolver().resolve(request);
         QVERIFY(!resolved.ok());
         QCOMPARE(resolved.error().code, ErrorCode::Usage);
     }

@@ -1,6 +1,7 @@
 #include "ui/shell/ConnectionDialog.h"
 
 #include "core/secrets/SecretStore.h"
+#include "core/session/ConnectionResolver.h"
 #include "core/settings/Settings.h"
 #include "core/session/SessionOpener.h"
 
@@ -64,6 +65,15 @@ ConnectionDialog::ConnectionDialog(Settings *settings, QWidget *parent) : QDialo
                            QString::fromLatin1(mode));
     m_sslCa = new QLineEdit(server);
     m_sslCa->setPlaceholderText(tr("/path/to/ca.pem (for verify-ca)"));
+    m_readUrl = new QLineEdit(server);
+    m_readUrl->setObjectName(QStringLiteral("readUrl"));
+    m_readUrl->setPlaceholderText(tr("optional: mysql://user@replica:3306/database"));
+    m_readUrl->setToolTip(tr("A replica of this database: the queue, counts and dashboards are read from it, "
+                             "verdicts and the audit log are written to the server above."));
+    m_readPassword = new QLineEdit(server);
+    m_readPassword->setObjectName(QStringLiteral("readPassword"));
+    m_readPassword->setEchoMode(QLineEdit::Password);
+    m_readPassword->setPlaceholderText(tr("empty: the password above"));
     m_askEachStart = new QCheckBox(tr("Do not save the password; ask for it at each start"), server);
     serverForm->addRow(tr("Host"), m_host);
     serverForm->addRow(tr("Port"), m_port);
@@ -72,6 +82,8 @@ ConnectionDialog::ConnectionDialog(Settings *settings, QWidget *parent) : QDialo
     serverForm->addRow(tr("Password"), m_password);
     serverForm->addRow(tr("TLS mode"), m_sslMode);
     serverForm->addRow(tr("TLS CA file"), m_sslCa);
+    serverForm->addRow(tr("Read replica"), m_readUrl);
+    serverForm->addRow(tr("Replica password"), m_readPassword);
     serverForm->addRow(QString(), m_askEachStart);
     m_pages->addWidget(sqlite);
     m_pages->addWidget(server);
@@ -93,6 +105,7 @@ ConnectionDialog::ConnectionDialog(Settings *settings, QWidget *parent) : QDialo
     connect(m_opener, &SessionOpener::failed, this, [this](const QString &message) { onChecked(false, message); });
     if (m_settings) {
         loadFrom(m_settings->databaseUrl());
+        m_readUrl->setText(m_settings->readDatabaseUrl());
         m_askEachStart->setChecked(m_settings->askPasswordEachStart());
     }
     setMinimumWidth(480);
@@ -131,6 +144,23 @@ Result<DbUrl> ConnectionDialog::url() const
     if (!query.isEmpty())
         text += QLatin1Char('?') + query.toString(QUrl::FullyEncoded);
     return DbUrl::parse(text);
+}
+
+Result<std::optional<DbUrl>> ConnectionDialog::readUrl() const
+{
+    if (m_backend->currentIndex() == 0)
+        return std::optional<DbUrl>();
+    ConnectionRequest request;
+    // The field alone decides: $ATALAYA_READ_DB must not fill an empty field.
+    request.readUrlFlag = m_readUrl->text().trimmed();
+    if (request.readUrlFlag.isEmpty())
+        return std::optional<DbUrl>();
+    return ConnectionResolver::resolveReadUrl(request);
+}
+
+QString ConnectionDialog::readPassword() const
+{
+    return m_readPassword->text().isEmpty() ? m_password->text() : m_readPassword->text();
 }
 
 void ConnectionDialog::setResult(const QString &text, bool ok)
@@ -172,8 +202,14 @@ void ConnectionDialog::check(bool accepting)
         setResult(u.error().message, false);
         return;
     }
+    auto read = readUrl();
+    if (!read) {
+        setResult(read.error().message, false);
+        return;
+    }
     m_accepting = accepting;
     m_checkedUrl = *u;
+    m_checkedReadUrl = *read;
     m_ok->setEnabled(false);
     m_test->setEnabled(false);
     m_result->setStyleSheet(QString());
@@ -182,6 +218,8 @@ void ConnectionDialog::check(bool accepting)
     if (m_settings)
         options.database.lockWaitTimeoutSeconds = m_settings->lockWaitSeconds();
     options.initialize = false;  // the window prepares the tables once the dialog closed
+    options.replicaUrl = m_checkedReadUrl;
+    options.replicaPassword = readPassword();
     m_opener->start(*u, m_password->text(), options);
 }
 
@@ -202,10 +240,13 @@ void ConnectionDialog::saveAndClose(const DbUrl &u)
 {
     if (m_settings) {
         m_settings->setDatabaseUrl(u.toString());
+        m_settings->setReadDatabaseUrl(m_checkedReadUrl ? m_checkedReadUrl->toString() : QString());
         m_settings->setAskPasswordEachStart(m_askEachStart->isChecked());
     }
     if (u.backend == Backend::MySQL && !m_askEachStart->isChecked() && !m_password->text().isEmpty()) {
-        const Status saved = SecretStore::system()->write(SecretStore::databaseKey(u.toString()), m_password->text());
+        Status saved = savePassword(u.toString(), m_password->text());
+        if (saved && m_checkedReadUrl && !m_readPassword->text().isEmpty())
+            saved = savePassword(m_checkedReadUrl->toString(), m_readPassword->text());
         if (!saved) {
             if (m_settings)
                 m_settings->setAskPasswordEachStart(true);
@@ -218,6 +259,11 @@ void ConnectionDialog::saveAndClose(const DbUrl &u)
         }
     }
     QDialog::accept();
+}
+
+Status ConnectionDialog::savePassword(const QString &url, const QString &password)
+{
+    return SecretStore::system()->write(SecretStore::databaseKey(url), password);
 }
 
 }  // namespace atalaya

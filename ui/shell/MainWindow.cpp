@@ -5,10 +5,12 @@
 #include "ui/chat/ChatPage.h"
 #include "ui/common/Page.h"
 #include "ui/shell/PageFactory.h"
+#include "ui/shell/ReplicaLagIndicator.h"
 #include "ui/shell/SessionPanel.h"
 #include "ui/review/ReviewQueuePage.h"
 #include "ui/reports/PdfExportJob.h"
 #include "core/session/ConnectionWatcher.h"
+#include "core/session/ReplicaLagWatcher.h"
 #include "core/settings/Settings.h"
 #include "core/stats/StatsService.h"
 #include "core/storage/Database.h"
@@ -32,6 +34,11 @@
 #include <QtConcurrent>
 
 namespace atalaya {
+namespace {
+// How often the replica's lag is measured: each time a SHOW SLAVE STATUS, or a heartbeat
+// write on the primary and a read of it on the replica.
+constexpr int kReplicaLagIntervalMs = 5000;
+}  // namespace
 
 MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     : QMainWindow(parent), m_context(std::move(context)), m_language(language)
@@ -68,6 +75,17 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     outer->addLayout(body, 1);
     setCentralWidget(central);
     m_status = new StatusPanel(statusBar());
+    m_replicaLag = new ReplicaLagIndicator(statusBar());
+    statusBar()->addPermanentWidget(m_replicaLag);
+    m_replicaLag->hide();
+    if (m_context.settings) {
+        connect(m_context.settings, &Settings::changed, this, [this](const QString &) {
+            const int warn = m_context.settings->replicaLagWarnSeconds();
+            m_replicaLag->setWarnSeconds(warn);
+            if (m_replicaWatcher)
+                m_replicaWatcher->setWarnSeconds(warn);
+        });
+    }
 
     m_pages.assign(pageCatalogue().size(), nullptr);
     for (const PageSpec &spec : pageCatalogue())
@@ -348,12 +366,29 @@ void MainWindow::watchConnection()
 {
     delete m_watcher;
     m_watcher = nullptr;
+    delete m_replicaWatcher;
+    m_replicaWatcher = nullptr;
+    m_replicaLag->hide();
     if (!m_context.db)
         return;
+    watchReplica();
     m_watcher = new ConnectionWatcher(m_context.db, this);
     connect(m_watcher, &ConnectionWatcher::lost, this,
             [this](const QString &reason) { m_status->setConnectionLost(reason, ConnectionWatcher::retrySeconds()); });
     connect(m_watcher, &ConnectionWatcher::restored, this, &MainWindow::connectionRestored);
+}
+
+void MainWindow::watchReplica()
+{
+    const Database *replica = m_context.db->replica();
+    if (!replica)
+        return;
+    const int warn = m_context.settings ? m_context.settings->replicaLagWarnSeconds() : 30;
+    m_replicaLag->setServers(m_context.db->url().describe(), replica->url().describe());
+    m_replicaLag->setWarnSeconds(warn);
+    m_replicaLag->show();
+    m_replicaWatcher = new ReplicaLagWatcher(m_context.db, warn, kReplicaLagIntervalMs, this);
+    connect(m_replicaWatcher, &ReplicaLagWatcher::measured, m_replicaLag, &ReplicaLagIndicator::showState);
 }
 
 // Every handle of the database was dropped by the watcher: the reads below open new ones.
@@ -373,8 +408,10 @@ void MainWindow::openConnectionDialog()
     ConnectionDialog dialog(m_context.settings, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (auto url = dialog.url())
-        openSession(*url, dialog.password());
+    auto url = dialog.url();
+    auto readUrl = dialog.readUrl();
+    if (url && readUrl)
+        openSession(*url, dialog.password(), *readUrl, dialog.readPassword());
 }
 
 void MainWindow::exportPdf()

@@ -19,6 +19,8 @@ class QTimer;
 namespace atalaya {
 
 class ConnectionWatcher;
+class ReplicaLagIndicator;
+class ReplicaLagWatcher;
 class FilterBar;
 class Language;
 class Page;
@@ -54,13 +56,17 @@ public:
 
     // Opens the database off the UI thread; the session panel stands in for the pages until
     // it is ready (or says what failed), then every page gets it.
-    void openSession(const DbUrl &url, const QString &password);
+    void openSession(const DbUrl &url, const QString &password, const std::optional<DbUrl> &replicaUrl = {},
+                     const QString &replicaPassword = {});
     // openSession, after asking for the password when the connection says to ask.
     void startSession(const ResolvedConnection &connection);
     bool isSessionOpening() const;
     SessionPanel *sessionPanel() const { return m_sessionPanel; }
     // Pings the open database; null while disconnected.
     ConnectionWatcher *connectionWatcher() const { return m_watcher; }
+    // The replica's lag in the status bar; hidden without a read replica.
+    ReplicaLagIndicator *replicaLagIndicator() const { return m_replicaLag; }
+    ReplicaLagWatcher *replicaLagWatcher() const { return m_replicaWatcher; }
 
 public slots:
     void setFilter(const atalaya::DashboardFilter &filter);
@@ -105,6 +111,7 @@ private:
     void retrySession();
     void settleSession(bool ok, const QString &failure = {});
     void watchConnection();
+    void watchReplica();
     void connectionRestored();
 
     AppContext m_context;
@@ -115,8 +122,13 @@ private:
     SessionPanel *m_sessionPanel = nullptr;
     SessionOpener *m_opener = nullptr;
     ConnectionWatcher *m_watcher = nullptr;
+    ReplicaLagWatcher *m_replicaWatcher = nullptr;
+    ReplicaLagIndicator *m_replicaLag = nullptr;
     DbUrl m_sessionUrl;  // the attempt Retry repeats
     QString m_sessionPassword;
+    std::optional<DbUrl> m_sessionReplicaUrl;  // reads from this replica (--read-db)
+    QString m_sessionReplicaPassword;
+    bool m_replicaTakesAskedPassword = false;  // the replica's password is the one asked at start
     bool m_askSessionPassword = false;
     FilterBar *m_filterBar = nullptr;
     StatusPanel *m_status = nullptr;

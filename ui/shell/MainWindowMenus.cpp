@@ -1,6 +1,7 @@
 // The menus of the main window (File, View with language and theme, Go with Ctrl+1…8, Help)
 // and the translated texts of the frame.
 #include "ui/shell/MainWindow.h"
+#include "ui/shell/ReplicaLagIndicator.h"
 
 #include "ui/shell/AboutDialog.h"
 #include "ui/shell/Language.h"
@@ -136,6 +137,7 @@ void MainWindow::retranslate()
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About Atalaya"));
     m_status->retranslate();
+    m_replicaLag->retranslate();
 }
 
 }  // namespace atalaya

@@ -38,15 +38,22 @@ void MainWindow::startSession(const ResolvedConnection &connection)
 {
     m_sessionUrl = connection.url;
     m_sessionPassword = connection.password;
+    m_sessionReplicaUrl = connection.readUrl;
+    m_sessionReplicaPassword = connection.readPassword;
     m_askSessionPassword = connection.source == PasswordSource::Ask;
+    m_replicaTakesAskedPassword = connection.readUrl && connection.readSource == PasswordSource::Ask;
     retrySession();
 }
 
-void MainWindow::openSession(const DbUrl &url, const QString &password)
+void MainWindow::openSession(const DbUrl &url, const QString &password, const std::optional<DbUrl> &replicaUrl,
+                             const QString &replicaPassword)
 {
     m_sessionUrl = url;
     m_sessionPassword = password;
+    m_sessionReplicaUrl = replicaUrl;
+    m_sessionReplicaPassword = replicaPassword;
     m_askSessionPassword = false;
+    m_replicaTakesAskedPassword = false;
     beginSession();
 }
 
@@ -71,6 +78,8 @@ void MainWindow::beginSession()
     SessionOpener::Options options;
     if (m_context.settings)
         options.database.lockWaitTimeoutSeconds = m_context.settings->lockWaitSeconds();
+    options.replicaUrl = m_sessionReplicaUrl;
+    options.replicaPassword = m_replicaTakesAskedPassword ? m_sessionPassword : m_sessionReplicaPassword;
     m_opener->start(m_sessionUrl, m_sessionPassword, options);
 }
 

@@ -40,6 +40,13 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent) : QDialog(pa
     m_lockWait->setToolTip(tr("How long a page or a verdict waits when another program holds a lock on the data, "
                               "before saying so; applies from the next connection"));
     databaseForm->addRow(tr("Wait for locked data"), m_lockWait);
+    m_replicaLagWarn = new QSpinBox(databaseTab);
+    m_replicaLagWarn->setObjectName(QStringLiteral("replicaLagWarn"));
+    m_replicaLagWarn->setRange(1, 86400);
+    m_replicaLagWarn->setSuffix(tr(" s"));
+    m_replicaLagWarn->setToolTip(tr("With a read replica: the status bar warns when the replica is further behind "
+                                    "the primary than this"));
+    databaseForm->addRow(tr("Warn when the replica lags more than"), m_replicaLagWarn);
     tabs->addTab(databaseTab, tr("Database"));
     root->addWidget(tabs, 1);
 
@@ -53,6 +60,7 @@ SettingsDialog::SettingsDialog(Settings *settings, QWidget *parent) : QDialog(pa
     if (m_settings) {
         m_reviewer->setText(m_settings->reviewerSetting());
         m_lockWait->setValue(m_settings->lockWaitSeconds());
+        m_replicaLagWarn->setValue(m_settings->replicaLagWarnSeconds());
         m_rules->setRules(savedReviewRules(m_settings));
     }
     resize(1000, 640);
@@ -68,6 +76,7 @@ void SettingsDialog::accept()
     if (m_settings) {
         m_settings->setReviewer(m_reviewer->text().trimmed());
         m_settings->setLockWaitSeconds(m_lockWait->value());
+        m_settings->setReplicaLagWarnSeconds(m_replicaLagWarn->value());
         saveReviewRules(*m_settings, *rules);
     }
     QDialog::accept();

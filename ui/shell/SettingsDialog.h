@@ -30,6 +30,7 @@ private:
     ReviewRulesEditor *m_rules = nullptr;
     QLineEdit *m_reviewer = nullptr;
     QSpinBox *m_lockWait = nullptr;
+    QSpinBox *m_replicaLagWarn = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
 };
 

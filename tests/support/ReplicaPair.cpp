@@ -1,0 +1,148 @@
+#include "tests/support/ReplicaPair.h"
+
+#include "core/setup/SchemaInstaller.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace atalaya::test {
+namespace {
+
+QMap<QString, QString> readInfo()
+{
+    QMap<QString, QString> info;
+    QFile file(qEnvironmentVariable("ATALAYA_TEST_REPLICA"));
+    if (!file.open(QIODevice::ReadOnly)) {
+        qWarning("the MariaDB primary + replica pair is not running (no %s); run the test through ctest, "
+                 "whose mariadb_replica fixture starts it",
+                 qPrintable(file.fileName()));
+        return info;
+    }
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        const qsizetype eq = line.indexOf('=');
+        if (eq > 0)
+            info.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
+    }
+    return info;
+}
+
+// Root over a server's socket (the fixture runs as the OS user, socket authentication).
+bool rootExec(const QString &socket, const QString &sql, QVariant *firstValue = nullptr)
+{
+    bool ok = false;
+    const QString name = QStringLiteral("replica-root-%1").arg(QRandomGenerator::global()->generate());
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+        c.setConnectOptions(QStringLiteral("UNIX_SOCKET=") + socket);
+        c.setUserName(QStringLiteral("root"));
+        if (c.open()) {
+            QSqlQuery q(c);
+            ok = q.exec(sql);
+            if (!ok)
+                qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+            else if (firstValue && q.next())
+                *firstValue = q.value(0);
+        } else {
+            qWarning("cannot reach %s as root: %s", qPrintable(socket), qPrintable(c.lastError().text()));
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+std::shared_ptr<Database> openUrl(const QString &text, const QString &password)
+{
+    auto url = DbUrl::parse(text);
+    if (!url)
+        return nullptr;
+    auto db = Database::open(*url, password);
+    if (!db) {
+        qWarning("%s", qPrintable(db.error().message));
+        return nullptr;
+    }
+    return *db;
+}
+
+}  // namespace
+
+ReplicaPair ReplicaPair::create(const QString &user)
+{
+    ReplicaPair pair;
+    pair.info = readInfo();
+    if (pair.info.isEmpty())
+        return pair;
+    const QString name = QStringLiteral("r_%1_%2")
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(QRandomGenerator::global()->bounded(1000000));
+    if (!rootExec(pair.info.value(QStringLiteral("PRIMARY_SOCKET")),
+                  QStringLiteral("CREATE DATABASE %1 CHARACTER SET utf8mb4").arg(name)))
+        return pair;
+    pair.password = pair.info.value(QStringLiteral("PASSWORD"));
+    pair.primaryUrl =
+        QStringLiteral("mysql://%1@127.0.0.1:%2/%3").arg(user, pair.info.value(QStringLiteral("PRIMARY_PORT")), name);
+    pair.replicaUrl =
+        QStringLiteral("mysql://%1@127.0.0.1:%2/%3").arg(user, pair.info.value(QStringLiteral("REPLICA_PORT")), name);
+    pair.name = name;
+    if (!pair.waitForReplica())
+        pair.name.clear();
+    return pair;
+}
+
+std::shared_ptr<Database> ReplicaPair::openPair(bool initialize) const
+{
+    auto db = openPrimary();
+    if (!db)
+        return nullptr;
+    auto replicaUrl = DbUrl::parse(this->replicaUrl);
+    if (Status s = db->attachReplica(*replicaUrl, password); !s) {
+        qWarning("%s", qPrintable(s.error().message));
+        return nullptr;
+    }
+    if (initialize) {
+        if (auto init = prepareForApp(*db); !init) {
+            qWarning("init failed: %s", qPrintable(init.error().message));
+            return nullptr;
+        }
+    }
+    return db;
+}
+
+std::shared_ptr<Database> ReplicaPair::openPrimary() const
+{
+    return openUrl(primaryUrl, password);
+}
+
+std::shared_ptr<Database> ReplicaPair::openReplica() const
+{
+    return openUrl(replicaUrl, password);
+}
+
+bool ReplicaPair::waitForReplica(int timeoutSeconds) const
+{
+    QVariant position;
+    if (!rootExec(info.value(QStringLiteral("PRIMARY_SOCKET")), QStringLiteral("SELECT @@gtid_binlog_pos"), &position))
+        return false;
+    QVariant reached;
+    if (!rootExec(info.value(QStringLiteral("REPLICA_SOCKET")),
+                  QStringLiteral("SELECT MASTER_GTID_WAIT('%1', %2)").arg(position.toString()).arg(timeoutSeconds),
+                  &reached))
+        return false;
+    if (reached.toInt() != 0)
+        qWarning("the replica did not reach %s within %d s", qPrintable(position.toString()), timeoutSeconds);
+    return reached.toInt() == 0;
+}
+
+bool ReplicaPair::stopApplying() const
+{
+    return rootExec(info.value(QStringLiteral("REPLICA_SOCKET")), QStringLiteral("STOP SLAVE SQL_THREAD"));
+}
+
+bool ReplicaPair::startApplying() const
+{
+    return rootExec(info.value(QStringLiteral("REPLICA_SOCKET")), QStringLiteral("START SLAVE SQL_THREAD"));
+}
+
+}  // namespace atalaya::test

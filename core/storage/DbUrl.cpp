@@ -45,7 +45,78 @@ QString parseProblem(const QString &safeText)
     return url.errorString().section(QStringLiteral("; source was"), 0, 0);
 }
 
+// Where the host list of SCHEME://userinfo@hosts/path?query begins and ends in text, as QUrl
+// splits it: the authority ends at the first '/', '?' or '#', the userinfo at its last '@'.
+struct HostSpan {
+    qsizetype begin = -1;
+    qsizetype end = -1;
+};
+
+HostSpan hostSpan(const QString &text)
+{
+    const qsizetype scheme = text.indexOf(QLatin1String("://"));
+    if (scheme < 0)
+        return {};
+    const qsizetype authority = scheme + 3;
+    HostSpan span;
+    span.end = text.size();
+    for (const QChar stop : {QLatin1Char('/'), QLatin1Char('?'), QLatin1Char('#')}) {
+        const qsizetype i = text.indexOf(stop, authority);
+        if (i >= 0 && i < span.end)
+            span.end = i;
+    }
+    const qsizetype at = text.lastIndexOf(QLatin1Char('@'), span.end - 1);
+    span.begin = at >= authority ? at + 1 : authority;
+    return span;
+}
+
+// Node `number` of a node list, "host[:port]", checked by Qt's URL parser as the first node is.
+// Not quoted back: a mistyped URL may have put part of its password there.
+Result<DbNode> parseNode(const QString &item, qsizetype number)
+{
+    if (item.isEmpty())
+        return urlError(QStringLiteral("the node list has an empty entry; write mysql://user@h1:p1,h2:p2/database"));
+    const QUrl url(QStringLiteral("mysql://u@%1/d").arg(item), QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().startsWith(QLatin1Char('u'))
+        || url.path() != QLatin1String("/d"))
+        return urlError(QStringLiteral("node %1 of the node list is not host or host:port").arg(number));
+    const int port = url.port(3306);
+    if (port < 1 || port > 65535)
+        return urlError(QStringLiteral("port %1 is out of range 1-65535").arg(port));
+    return DbNode{url.host(), port};
+}
+
+Result<DbUrl> parseSingleMysql(const QString &text);
+
+// mysql://user@h1:p1,h2:p2,h3:p3/db: the first node goes through the single-server parser with
+// the rest of the URL, the others one by one.
 Result<DbUrl> parseMysql(const QString &text)
+{
+    const HostSpan span = hostSpan(text);
+    const QString hosts = span.begin < 0 ? QString() : text.mid(span.begin, span.end - span.begin);
+    if (!hosts.contains(QLatin1Char(',')))
+        return parseSingleMysql(text);
+    const QStringList items = hosts.split(QLatin1Char(','));
+    auto db = parseSingleMysql(text.left(span.begin) + items.first() + text.mid(span.end));
+    if (!db)
+        return db;
+    if (!db->socket.isEmpty())
+        return urlError(QStringLiteral("socket= names one local server and cannot go with a node list; "
+                                       "drop one of them"));
+    QList<DbNode> seen = {DbNode{db->host, db->port}};
+    for (qsizetype i = 1; i < items.size(); ++i) {
+        auto node = parseNode(items.at(i), i + 1);
+        if (!node)
+            return node.error();
+        if (seen.contains(*node))
+            return urlError(QStringLiteral("node %1:%2 is listed twice").arg(node->host).arg(node->port));
+        seen << *node;
+        db->moreNodes << *node;
+    }
+    return db;
+}
+
+Result<DbUrl> parseSingleMysql(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid()) {
@@ -130,6 +201,21 @@ DbUrl DbUrl::embeddedDefault()
     return db;
 }
 
+QList<DbNode> DbUrl::nodes() const
+{
+    return QList<DbNode>{DbNode{host, port}} + moreNodes;
+}
+
+DbUrl DbUrl::atNode(qsizetype i) const
+{
+    DbUrl one = *this;
+    const DbNode node = nodes().value(i, DbNode{host, port});
+    one.host = node.host;
+    one.port = node.port;
+    one.moreNodes.clear();
+    return one;
+}
+
 QString DbUrl::toString() const
 {
     if (backend == Backend::SQLite)
@@ -148,14 +234,28 @@ QString DbUrl::toString() const
     if (!sslCa.isEmpty())
         query.addQueryItem(QStringLiteral("ssl-ca"), sslCa);
     url.setQuery(query);
-    return url.toString();
+    QString text = url.toString();
+    if (moreNodes.isEmpty())
+        return text;
+    QStringList others;
+    for (const DbNode &node : moreNodes) {
+        QUrl one;
+        one.setScheme(QStringLiteral("mysql"));
+        one.setHost(node.host);
+        one.setPort(node.port);
+        others << one.authority();
+    }
+    return text.insert(hostSpan(text).end, QLatin1Char(',') + others.join(QLatin1Char(',')));
 }
 
 QString DbUrl::describe() const
 {
     if (backend == Backend::SQLite)
         return QStringLiteral("SQLite %1").arg(path);
-    const QString where = socket.isEmpty() ? QStringLiteral("%1:%2").arg(host).arg(port) : socket;
+    QStringList nodeNames;
+    for (const DbNode &node : nodes())
+        nodeNames << QStringLiteral("%1:%2").arg(node.host).arg(node.port);
+    const QString where = socket.isEmpty() ? nodeNames.join(QLatin1Char(',')) : socket;
     return QStringLiteral("MySQL %1@%2/%3").arg(user, where, database);
 }
 

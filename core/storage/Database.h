@@ -8,6 +8,7 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -46,6 +47,14 @@ public:
     // Closes and reopens this thread's connection, for recovery after the server restarted.
     Status reconnect() const;
 
+    // The node of a cluster URL the connections go to now, an index into url().nodes() (always 0
+    // for one server): the first node that answers, then, when it dies or leaves the cluster's
+    // primary component, the next one that answers (docs/DEPLOYMENTS.md §Galera cluster).
+    qsizetype activeNode() const { return m_activeNode.load(); }
+    // For the status bar: url().describe(), and for a cluster the node in use, e.g.
+    // "MySQL atalaya@h2:3306/db — node 2 of 3".
+    QString describeActive() const;
+
     QString serverVersion() const;
     // Unique per open Database for the life of the process (keys caches of per-database facts).
     const QString &instanceKey() const { return m_prefix; }
@@ -53,7 +62,8 @@ public:
 private:
     Database(DbUrl url, QString password, DatabaseOptions options);
     Status openConnection(QSqlDatabase &db) const;
-    Status configureConnection(QSqlDatabase &db) const;
+    Status openOnSomeNode(QSqlDatabase &db) const;
+    Status configureConnection(QSqlDatabase &db, const DbUrl &node) const;
     QString connectionName() const;
 
     DbUrl m_url;
@@ -64,6 +74,7 @@ private:
     mutable QMutex m_mutex;
     mutable QStringList m_names;
     mutable std::optional<Error> m_openError;  // why the last connection attempt failed
+    mutable std::atomic<qsizetype> m_activeNode = 0;
 };
 
 }  // namespace atalaya

@@ -91,17 +91,18 @@ int main(int argc, char **argv)
     QLoggingCategory::setFilterRules(QStringLiteral("atalaya.*.info=false"));
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("db"), QStringLiteral("MariaDB node list URL (initialised)"), QStringLiteral("url")});
-    parser.addOption({QStringLiteral("kill-pid-file"), QStringLiteral("pid file of the first node"),
-                      QStringLiteral("file")});
-    parser.addOption({QStringLiteral("verdicts"), QStringLiteral("verdicts to give"), QStringLiteral("n"),
-                      QStringLiteral("300")});
+    parser.addOption(
+        {QStringLiteral("db"), QStringLiteral("MariaDB node list URL (initialised)"), QStringLiteral("url")});
+    parser.addOption(
+        {QStringLiteral("kill-pid-file"), QStringLiteral("pid file of the first node"), QStringLiteral("file")});
+    parser.addOption(
+        {QStringLiteral("verdicts"), QStringLiteral("verdicts to give"), QStringLiteral("n"), QStringLiteral("300")});
     parser.addOption({QStringLiteral("kill-after"), QStringLiteral("verdicts given before the kill"),
                       QStringLiteral("k"), QStringLiteral("60")});
     parser.addOption({QStringLiteral("interval-ms"), QStringLiteral("between two verdicts"), QStringLiteral("ms"),
                       QStringLiteral("50")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("give up after this many seconds"),
-                      QStringLiteral("s"), QStringLiteral("180")});
+    parser.addOption({QStringLiteral("timeout"), QStringLiteral("give up after this many seconds"), QStringLiteral("s"),
+                      QStringLiteral("180")});
     parser.process(app);
     auto url = DbUrl::parse(parser.value(QStringLiteral("db")));
     if (!url || !url->isCluster()) {

@@ -53,8 +53,8 @@ Status writeReviewAudit(const Database &db, const std::vector<DemoReview> &revie
             for (size_t i = start; i < end; ++i) {
                 const DemoReview &r = reviews[i];
                 rows << QStringLiteral("(?, NULL, ?, ?, NULL, ?, ?)");
-                values << batch.firstId + static_cast<qint64>(r.index) * batch.idStep << feedbackToString(r.value) << r.reviewer
-                       << host << toDbDateTime(r.at);
+                values << batch.firstId + static_cast<qint64>(r.index) * batch.idStep << feedbackToString(r.value)
+                       << r.reviewer << host << toDbDateTime(r.at);
             }
             if (Status s = execStatement(db,
                                          QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id,"

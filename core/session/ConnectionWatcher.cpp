@@ -38,8 +38,8 @@ bool ConnectionWatcher::answers(const Database &db)
         return false;
     if (!db.url().isCluster())
         return execQuery(db, QStringLiteral("SELECT 1"), {}, QStringLiteral("checking the connection")).ok();
-    auto q = execQuery(db, QStringLiteral("SHOW STATUS LIKE 'wsrep_ready'"), {},
-                       QStringLiteral("checking the connection"));
+    auto q =
+        execQuery(db, QStringLiteral("SHOW STATUS LIKE 'wsrep_ready'"), {}, QStringLiteral("checking the connection"));
     return q && (!q->next() || q->value(1).toString() == QLatin1String("ON"));
 }
 

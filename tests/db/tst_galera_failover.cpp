@@ -193,7 +193,8 @@ private slots:
             const QString where = QStringLiteral("node %1").arg(node);
             for (int i = 0; i < kVerdicts; ++i) {
                 const qint64 id = reviewed[size_t(i)];
-                QCOMPARE(scalar(*at, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"),
+                QCOMPARE(scalar(*at,
+                                QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"),
                                 {id}),
                          qint64(1));
                 auto q = execQuery(*at, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?"), {id},

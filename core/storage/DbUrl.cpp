@@ -21,6 +21,14 @@ const QStringList kSslModes = {QStringLiteral("disabled"), QStringLiteral("prefe
 // QUrl::errorString() quotes the whole source and its user info, password included, and
 // a URL that does not parse has no password() to strip: the text itself is redacted, from
 // the first ':' of the user info up to its last '@' (a password may hold an unencoded '@').
+// A query key or value quoted back only when it looks like one: after a password holding an
+// unencoded '/' or '?', the query may be the rest of that password.
+QString quotedOption(const QString &text)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9_.-]{1,30}$"));
+    return plain.match(text).hasMatch() ? QStringLiteral("'%1'").arg(text) : QStringLiteral("(not shown)");
+}
+
 QString redacted(const QString &text)
 {
     const qsizetype start = text.indexOf(QLatin1String("://"));
@@ -50,6 +58,7 @@ QString parseProblem(const QString &safeText)
 struct HostSpan {
     qsizetype begin = -1;
     qsizetype end = -1;
+    bool userInfo = false;
 };
 
 HostSpan hostSpan(const QString &text)
@@ -66,7 +75,8 @@ HostSpan hostSpan(const QString &text)
             span.end = i;
     }
     const qsizetype at = text.lastIndexOf(QLatin1Char('@'), span.end - 1);
-    span.begin = at >= authority ? at + 1 : authority;
+    span.userInfo = at >= authority;
+    span.begin = span.userInfo ? at + 1 : authority;
     return span;
 }
 
@@ -93,7 +103,9 @@ Result<DbUrl> parseSingleMysql(const QString &text);
 Result<DbUrl> parseMysql(const QString &text)
 {
     const HostSpan span = hostSpan(text);
-    const QString hosts = span.begin < 0 ? QString() : text.mid(span.begin, span.end - span.begin);
+    // Without a user info the URL is refused anyway, and the authority may be the start of a
+    // password holding a '/': it is not split, so no part of it can reach a message.
+    const QString hosts = span.userInfo ? text.mid(span.begin, span.end - span.begin) : QString();
     if (!hosts.contains(QLatin1Char(',')))
         return parseSingleMysql(text);
     const QStringList items = hosts.split(QLatin1Char(','));
@@ -141,19 +153,25 @@ Result<DbUrl> parseSingleMysql(const QString &text)
     if (db.database.isEmpty() || db.database.contains(QLatin1Char('/')))
         return urlError(QStringLiteral("the database name is missing or has a '/'; write "
                                        "mysql://user@host/DATABASE"));
+    // user:pa@ss/word@host… splits inside the password; the rest of it must not become a name
+    // that toString() and describe() show.
+    if (db.database.contains(QLatin1Char('@')))
+        return urlError(QStringLiteral("the database name has an '@'; a password with '@' or '/' must be "
+                                       "percent-encoded (%40, %2F)"));
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key == QLatin1String("socket")) {
             db.socket = value;
         } else if (key == QLatin1String("ssl-mode")) {
             if (!kSslModes.contains(value))
-                return urlError(
-                    QStringLiteral("ssl-mode '%1' is not one of %2").arg(value, kSslModes.join(QLatin1String(", "))));
+                return urlError(QStringLiteral("ssl-mode %1 is not one of %2")
+                                    .arg(quotedOption(value), kSslModes.join(QLatin1String(", "))));
             db.sslMode = value;
         } else if (key == QLatin1String("ssl-ca")) {
             db.sslCa = value;
         } else {
-            return urlError(QStringLiteral("unknown option '%1'; allowed: socket, ssl-mode, ssl-ca").arg(key));
+            return urlError(
+                QStringLiteral("unknown option %1; allowed: socket, ssl-mode, ssl-ca").arg(quotedOption(key)));
         }
     }
     if ((db.sslMode == QLatin1String("verify-ca") || db.sslMode == QLatin1String("verify-identity"))
@@ -234,7 +252,9 @@ QString DbUrl::toString() const
     if (!sslCa.isEmpty())
         query.addQueryItem(QStringLiteral("ssl-ca"), sslCa);
     url.setQuery(query);
-    QString text = url.toString();
+    // Pretty decoding would write a space of the query (a socket path) as is, which the
+    // strict parse refuses: the canonical form must parse back.
+    QString text = url.toString(QUrl::EncodeSpaces);
     if (moreNodes.isEmpty())
         return text;
     QStringList others;

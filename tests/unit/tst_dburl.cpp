@@ -78,6 +78,8 @@ private slots:
                                            << "ssl-ca";
         QTest::newRow("sqlite without path") << "sqlite:"
                                              << "path";
+        QTest::newRow("at in database") << "mysql://a:p@h/dx@"
+                                        << "percent-encoded";
         QTest::newRow("empty node") << "mysql://a@h1:3306,,h3/d"
                                     << "empty entry";
         QTest::newRow("node bad port") << "mysql://a@h1,h2:70000/d"
@@ -110,8 +112,8 @@ private slots:
         QVERIFY(url->isCluster());
         QCOMPARE(url->host, QStringLiteral("h1"));
         QCOMPARE(url->port, 3307);
-        const QList<DbNode> expected = {{QStringLiteral("h1"), 3307}, {QStringLiteral("h2"), 3306},
-                                        {QStringLiteral("::1"), 3309}};
+        const QList<DbNode> expected = {
+            {QStringLiteral("h1"), 3307}, {QStringLiteral("h2"), 3306}, {QStringLiteral("::1"), 3309}};
         QCOMPARE(url->nodes(), expected);
         QCOMPARE(url->passwordInUrl, QStringLiteral("pw"));
         QCOMPARE(url->sslMode, QStringLiteral("required"));
@@ -136,14 +138,23 @@ private slots:
 
     void passwordNeverInNodeListErrors()
     {
-        for (const QString &text : {QStringLiteral("mysql://ana:s3cret@h1,,h2/d"),
-                                    QStringLiteral("mysql://ana:s3cret@h1,h2:x/d"),
-                                    QStringLiteral("mysql://ana:s3,cret?@h1,h2/d"),
-                                    QStringLiteral("mysql://ana:s3cret@h1:0,h2/d")}) {
+        for (const QString &text :
+             {QStringLiteral("mysql://ana:s3cret@h1,,h2/d"), QStringLiteral("mysql://ana:s3cret@h1,h2:x/d"),
+              QStringLiteral("mysql://ana:s3,cret?@h1,h2/d"), QStringLiteral("mysql://ana:s3cret@h1:0,h2/d")}) {
             auto url = DbUrl::parse(text);
             QVERIFY2(!url.ok(), qPrintable(text));
             QVERIFY2(!url.error().message.contains(QLatin1String("s3")), qPrintable(url.error().message));
         }
+    }
+
+    void canonicalFormWithSpacesParsesBack()
+    {
+        auto url = DbUrl::parse(QStringLiteral("mysql://u@h/d?socket=/run/my%20sql/m.sock"));
+        QVERIFY(url.ok());
+        QCOMPARE(url->socket, QStringLiteral("/run/my sql/m.sock"));
+        auto again = DbUrl::parse(url->toString());
+        QVERIFY2(again.ok(), qPrintable(url->toString()));
+        QCOMPARE(again->socket, url->socket);
     }
 
     void passwordNeverInCanonicalForm()

@@ -33,7 +33,7 @@ std::vector<qint64> seedPending(const std::shared_ptr<Database> &db, int count, 
         qWarning("seeding decisions failed: %s", qPrintable(batch.error().message));
         return ids;
     }
-    for (qint64 id = batch->firstId; id <= batch->lastId; ++id)
+    for (qint64 id = batch->firstId; id <= batch->lastId; id += batch->idStep)
         ids.push_back(id);
     return ids;
 }

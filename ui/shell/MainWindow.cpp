@@ -108,7 +108,7 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     retranslate();
     resize(defaultSize(screen()));
     if (m_context.db)
-        m_status->setConnection(m_context.db->url().describe(), true);
+        m_status->setConnection(m_context.db->describeActive(), true);
     else
         m_status->setConnection(tr("no database"), false);
     watchConnection();
@@ -350,7 +350,7 @@ void MainWindow::setDatabase(std::shared_ptr<const Database> db)
 {
     m_context.db = std::move(db);
     updateTitle();
-    m_status->setConnection(m_context.db ? m_context.db->url().describe() : tr("no database"), m_context.db != nullptr);
+    m_status->setConnection(m_context.db ? m_context.db->describeActive() : tr("no database"), m_context.db != nullptr);
     watchConnection();
     for (Page *p : m_pages) {
         if (!p)
@@ -394,7 +394,7 @@ void MainWindow::watchReplica()
 // Every handle of the database was dropped by the watcher: the reads below open new ones.
 void MainWindow::connectionRestored()
 {
-    m_status->setConnection(m_context.db->url().describe(), true);
+    m_status->setConnection(m_context.db->describeActive(), true);
     // The shown page reloads now, the others when shown.
     for (Page *p : m_pages) {
         if (auto *queue = qobject_cast<ReviewQueuePage *>(p))

@@ -44,14 +44,14 @@ const QStringList kDisagreementNotes{
 
 }  // namespace
 
-DemoDoubleReviewPlan planDemoDoubleReviews(const std::vector<DemoReview> &firstReviews, qint64 firstId,
+DemoDoubleReviewPlan planDemoDoubleReviews(const std::vector<DemoReview> &firstReviews, qint64 firstId, qint64 idStep,
                                            const ReviewRules &rules, const QDateTime &now, quint64 seed)
 {
     DemoDoubleReviewPlan plan;
     DemoRandom rng(seed ^ 0x5EC0DULL);
     std::vector<DemoDoubleReviewPlan::Review> later;
     for (const DemoReview &first : firstReviews) {
-        const qint64 id = firstId + static_cast<qint64>(first.index);
+        const qint64 id = firstId + static_cast<qint64>(first.index) * idStep;
         plan.reviews.push_back({id, first.reviewer, first.value, ReviewRole::First, first.at, {}});
         // Every draw is made whatever the outcome, so one decision's fate never shifts the next's.
         const QString second = otherThan({first.reviewer}, rng);

@@ -13,7 +13,7 @@ namespace atalaya {
 class Database;
 
 // The demo team's double reviews (docs/REVIEW_QUEUE.md §Double review), planned from the first
-// verdicts of demo decisions [firstId, firstId + n): the decisions the rules pick get a blind
+// verdicts of demo decisions firstId, firstId + idStep, … (idStep > 1 on a Galera cluster): the decisions the rules pick get a blind
 // second review by another team member hours later; ~90 % agree (fewer on a partial first
 // verdict); most disagreements are adjudicated by a third member, the rest wait. Reviews that
 // would come after `now` have not happened yet, so the Second-review view is not empty.
@@ -33,7 +33,7 @@ struct DemoDoubleReviewPlan {
     int awaitingAdjudication = 0;
 };
 
-DemoDoubleReviewPlan planDemoDoubleReviews(const std::vector<DemoReview> &firstReviews, qint64 firstId,
+DemoDoubleReviewPlan planDemoDoubleReviews(const std::vector<DemoReview> &firstReviews, qint64 firstId, qint64 idStep,
                                            const ReviewRules &rules, const QDateTime &now, quint64 seed);
 
 // Writes the plan in one transaction: the review rows, an audit row for each second review and

@@ -91,8 +91,8 @@ Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const
         if (Status s = writeReviewAudit(*db, history.reviews, *batch); !s)
             return s.error();
         const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
-        const DemoDoubleReviewPlan plan =
-            planDemoDoubleReviews(history.reviews, batch->firstId, ReviewRules::defaults(), now, options.seed);
+        const DemoDoubleReviewPlan plan = planDemoDoubleReviews(history.reviews, batch->firstId, batch->idStep,
+                                                                ReviewRules::defaults(), now, options.seed);
         if (Status s = writeDemoDoubleReviews(*db, plan); !s)
             return s.error();
         report.auditRows = report.withFeedback + plan.seconds + plan.adjudicated;

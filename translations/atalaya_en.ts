@@ -1601,6 +1601,88 @@ SHA-256 %2</source>
     </message>
 </context>
 <context>
+    <name>atalaya::ForecastPanel</name>
+    <message>
+        <source>Capacity forecast, next 7 days (all agents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers on duty:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usual team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers working every hour of the forecast; &quot;usual team&quot; is how many gave verdicts at that hour of the week over the last 4 weeks (audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The forecast could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected pending reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 verdicts per reviewer-hour over the last 4 weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No verdicts in the last 4 weeks: nothing is reviewed in this forecast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next 24 h: %1 reviewer-hours, deadlines missed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next 7 days: %1 reviewer-hours, deadlines missed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping every deadline takes %1 reviewer-hours (or %n reviewer(s) on every hour).</source>
+        <translation>
+            <numerusform>Keeping every deadline takes %1 reviewer-hours (or %n reviewer on every hour).</numerusform>
+            <numerusform>Keeping every deadline takes %1 reviewer-hours (or %n reviewers on every hour).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pending reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 pending expected at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewers (fixed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewers (usual team)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reviewer(s) on duty at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>atalaya::GroupTableModel</name>
     <message>
         <source>Decisions</source>

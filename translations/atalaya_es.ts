@@ -1604,6 +1604,88 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>atalaya::ForecastPanel</name>
+    <message>
+        <source>Capacity forecast, next 7 days (all agents)</source>
+        <translation>Previsión de capacidad, próximos 7 días (todos los agentes)</translation>
+    </message>
+    <message>
+        <source>Reviewers on duty:</source>
+        <translation>Revisores de turno:</translation>
+    </message>
+    <message>
+        <source>usual team</source>
+        <translation>equipo habitual</translation>
+    </message>
+    <message>
+        <source>Reviewers working every hour of the forecast; &quot;usual team&quot; is how many gave verdicts at that hour of the week over the last 4 weeks (audit log)</source>
+        <translation>Revisores trabajando cada hora de la previsión; «equipo habitual» es cuántos dieron veredictos a esa hora de la semana en las últimas 4 semanas (registro de auditoría)</translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>No hay conexión a ninguna base de datos.</translation>
+    </message>
+    <message>
+        <source>The forecast could not be read: %1</source>
+        <translation>No se pudo leer la previsión: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Expected pending reviews</source>
+        <translation>Revisiones pendientes previstas</translation>
+    </message>
+    <message>
+        <source>%1 verdicts per reviewer-hour over the last 4 weeks.</source>
+        <translation>%1 veredictos por hora de revisor en las últimas 4 semanas.</translation>
+    </message>
+    <message>
+        <source>No verdicts in the last 4 weeks: nothing is reviewed in this forecast.</source>
+        <translation>Sin veredictos en las últimas 4 semanas: en esta previsión no se revisa nada.</translation>
+    </message>
+    <message>
+        <source>Next 24 h: %1 reviewer-hours, deadlines missed: %2.</source>
+        <translation>Próximas 24 h: %1 horas de revisor, plazos incumplidos: %2.</translation>
+    </message>
+    <message>
+        <source>Next 7 days: %1 reviewer-hours, deadlines missed: %2.</source>
+        <translation>Próximos 7 días: %1 horas de revisor, plazos incumplidos: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping every deadline takes %1 reviewer-hours (or %n reviewer(s) on every hour).</source>
+        <translation>
+            <numerusform>Cumplir todos los plazos requiere %1 horas de revisor (o %n revisor cada hora).</numerusform>
+            <numerusform>Cumplir todos los plazos requiere %1 horas de revisor (o %n revisores cada hora).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pending reviews</source>
+        <translation>revisiones pendientes</translation>
+    </message>
+    <message>
+        <source>reviewers</source>
+        <translation>revisores</translation>
+    </message>
+    <message>
+        <source>%1: %2 pending expected at %3</source>
+        <translation>%1: %2 pendientes previstas a las %3</translation>
+    </message>
+    <message>
+        <source>reviewers (fixed)</source>
+        <translation>revisores (fijo)</translation>
+    </message>
+    <message>
+        <source>reviewers (usual team)</source>
+        <translation>revisores (equipo habitual)</translation>
+    </message>
+    <message>
+        <source>%1 reviewer(s) on duty at %2</source>
+        <translation>%1 revisor(es) de turno a las %2</translation>
+    </message>
+</context>
+<context>
     <name>atalaya::GroupTableModel</name>
     <message>
         <source>Decisions</source>

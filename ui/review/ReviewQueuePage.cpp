@@ -1,5 +1,6 @@
 #include "ui/review/ReviewQueuePage.h"
 
+#include "ui/review/ForecastPanel.h"
 #include "ui/review/PriorityCountChips.h"
 #include "ui/review/ReviewDetailPane.h"
 #include "ui/review/ReviewQueueController.h"
@@ -98,6 +99,7 @@ int ReviewQueuePage::outboxSize() const
 void ReviewQueuePage::refresh()
 {
     m_controller->setAgent(m_filter.agentId);
+    m_forecast->load(m_context.db, m_controller->rules());
     if (!m_controller->refresh()) {
         showEmpty(tr("Not connected to a database."));
         emit loadFinished(false, tr("not connected"));

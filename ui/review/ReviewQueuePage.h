@@ -17,6 +17,7 @@ class QTimer;
 
 namespace atalaya {
 
+class ForecastPanel;
 class PriorityCountChips;
 class ReviewDetailPane;
 class ReviewQueueController;
@@ -49,6 +50,7 @@ public:
     void setConflictResolver(std::function<bool(const QString &message)> resolver);
     // Verdicts waiting in the outbox for the connected database (the window's status bar).
     int outboxSize() const;
+    ForecastPanel *forecastPanel() const { return m_forecast; }
 
 signals:
     void outboxCountChanged(int count);
@@ -89,6 +91,7 @@ private:
     QTabBar *m_views = nullptr;  // Pending, Second review, Adjudication
     ReviewDetailPane *m_detail = nullptr;
     PriorityCountChips *m_chips = nullptr;
+    ForecastPanel *m_forecast = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_rebuildProgress = nullptr;

@@ -6,6 +6,7 @@
 #include "ui/review/ReviewQueueModel.h"
 #include "ui/review/ReviewDetailPane.h"
 #include "ui/review/CachedTextDelegate.h"
+#include "ui/review/ForecastPanel.h"
 #include "ui/review/PriorityCountChips.h"
 #include "ui/review/ReviewColors.h"
 #include "ui/review/ReviewQueueController.h"
@@ -97,7 +98,16 @@ void ReviewQueuePage::buildUi()
     split->setStretchFactor(1, 0);
     split->setSizes({1000, 300});
     m_detail->setMinimumWidth(280);
-    root->addWidget(split, 1);
+    // The forecast below the queue: the queue keeps most of the height, the reviewer drags more.
+    m_forecast = new ForecastPanel(this);
+    m_forecast->setObjectName(QStringLiteral("reviewForecast"));
+    auto *columns = new QSplitter(Qt::Vertical, this);
+    columns->addWidget(split);
+    columns->addWidget(m_forecast);
+    columns->setStretchFactor(0, 3);
+    columns->setStretchFactor(1, 1);
+    columns->setSizes({700, 260});
+    root->addWidget(columns, 1);
 
     auto *actions = new QHBoxLayout;
     m_note = new QLineEdit(this);

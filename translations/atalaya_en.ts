@@ -631,6 +631,10 @@ min %8 ms · max %9 ms</source>
         <source>Reviewers</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>P0–P3: median time from the decision&apos;s creation to the reviewer&apos;s verdict. SLA hit rate: first reviews given within the priority&apos;s SLA. Overturned: share of the reviewer&apos;s first and second reviews the adjudicator changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::AboutDialog</name>

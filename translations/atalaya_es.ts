@@ -633,6 +633,10 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Reviewers</source>
         <translation>Revisores</translation>
     </message>
+    <message>
+        <source>P0–P3: median time from the decision&apos;s creation to the reviewer&apos;s verdict. SLA hit rate: first reviews given within the priority&apos;s SLA. Overturned: share of the reviewer&apos;s first and second reviews the adjudicator changed.</source>
+        <translation>P0–P3: mediana del tiempo desde la creación de la decisión hasta el veredicto del revisor. SLA cumplido: primeras revisiones dadas dentro del SLA de la prioridad. Revocados: proporción de las primeras y segundas revisiones del revisor que el árbitro cambió.</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::AboutDialog</name>
@@ -692,7 +696,7 @@ mín. %8 ms · máx. %9 ms</translation>
     </message>
     <message>
         <source>95 % interval</source>
-        <translation>Intervalo del 95 %</translation>
+        <translation>IC del 95 %</translation>
     </message>
     <message>
         <source>Agreement</source>
@@ -2877,7 +2881,7 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>SLA hit rate</source>
-        <translation>Cumplimiento del SLA</translation>
+        <translation>SLA cumplido</translation>
     </message>
     <message>
         <source>Overturned</source>

@@ -6,6 +6,7 @@ namespace atalaya {
 namespace {
 
 enum PairColumn { ColPair, ColPairs, ColKappa, ColInterval, ColAgreement, ColCount };
+static_assert(ColPairs == AgreementPairsModel::RatedPairsColumn);
 enum ReviewerColumn {
     ReviewerName,
     ReviewerVerdicts,
@@ -15,6 +16,7 @@ enum ReviewerColumn {
     ReviewerOverturned,
     ReviewerColumns
 };
+static_assert(ReviewerVerdicts == ReviewerAgreementModel::VerdictsColumn);
 
 QString intervalText(const std::optional<std::pair<double, double>> &ci)
 {

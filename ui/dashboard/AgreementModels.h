@@ -19,6 +19,7 @@ class AgreementPairsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Roles { SortRole = Qt::UserRole };
+    static constexpr int RatedPairsColumn = 1;
     using QAbstractTableModel::QAbstractTableModel;
 
     void setPairs(std::vector<PairAgreement> pairs);
@@ -38,6 +39,7 @@ class ReviewerAgreementModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Roles { SortRole = Qt::UserRole };
+    static constexpr int VerdictsColumn = 1;
     using QAbstractTableModel::QAbstractTableModel;
 
     void setReviewers(std::vector<ReviewerFigures> reviewers);

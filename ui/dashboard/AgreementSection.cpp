@@ -27,17 +27,19 @@ AgreementSection::AgreementSection(QWidget *parent) : QFrame(parent)
     m_pairsView = new DataTableView(this);
     m_pairsView->setObjectName(QStringLiteral("agreementPairs"));
     m_pairsView->setSourceModel(m_pairs, AgreementPairsModel::SortRole);
+    m_pairsView->sortByColumn(AgreementPairsModel::RatedPairsColumn, Qt::DescendingOrder);
     m_reviewersView = new DataTableView(this);
     m_reviewersView->setObjectName(QStringLiteral("agreementReviewers"));
     m_reviewersView->setSourceModel(m_reviewers, ReviewerAgreementModel::SortRole);
+    m_reviewersView->sortByColumn(ReviewerAgreementModel::VerdictsColumn, Qt::DescendingOrder);
     for (DataTableView *view : {m_pairsView, m_reviewersView}) {
         view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
         view->horizontalHeader()->setStretchLastSection(true);
     }
     auto *tables = new QHBoxLayout;
     tables->setSpacing(10);
-    tables->addWidget(m_pairsView, 2);
-    tables->addWidget(m_reviewersView, 3);
+    tables->addWidget(m_pairsView, 4);
+    tables->addWidget(m_reviewersView, 5);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
     layout->addWidget(m_title);

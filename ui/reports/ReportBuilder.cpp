@@ -243,6 +243,10 @@ std::vector<Block> reportBlocks()
         if (a.reviewers.empty())
             return;
         c.text(Report::tr("Reviewers"), 10, true);
+        c.text(Report::tr("P0–P3: median time from the decision's creation to the reviewer's verdict. SLA hit "
+                          "rate: first reviews given within the priority's SLA. Overturned: share of the "
+                          "reviewer's first and second reviews the adjudicator changed."),
+               8);
         ReviewerAgreementModel reviewers;
         reviewers.setReviewers(a.reviewers);
         c.table(reviewers);

@@ -86,23 +86,29 @@ std::optional<std::pair<double, double>> kappaInterval(const RatingTable &table,
     const qint64 n = table.n();
     if (n < 2 || resamples < 1)
         return std::nullopt;
-    // Drawing an item is drawing a cell with probability count / n: the running totals of the
-    // nine cells, searched per draw, stand in for the n items.
-    std::array<qint64, kCategories * kCategories> upTo{};
-    qint64 running = 0;
-    for (int i = 0; i < kCategories * kCategories; ++i) {
-        running += table.cells[size_t(i / kCategories)][size_t(i % kCategories)];
-        upTo[size_t(i)] = running;
-    }
+    // A resample of n items drawn with replacement is a multinomial draw of the nine cell
+    // counts with the observed shares: drawn cell by cell as binomials of what is left, so a
+    // resample costs nine draws whatever n is.
+    constexpr int kCells = kCategories * kCategories;
+    std::array<double, kCells> share{};
+    for (int i = 0; i < kCells; ++i)
+        share[size_t(i)] = double(table.cells[size_t(i / kCategories)][size_t(i % kCategories)]) / double(n);
     std::mt19937_64 rng(seed);
     std::vector<double> kappas;
     kappas.reserve(size_t(resamples));
     for (int r = 0; r < resamples; ++r) {
         RatingTable sample;
-        for (qint64 i = 0; i < n; ++i) {
-            const auto draw = static_cast<qint64>(rng() % quint64(n));
-            const auto cell = std::upper_bound(upTo.begin(), upTo.end(), draw) - upTo.begin();
-            sample.add(int(cell / kCategories), int(cell % kCategories));
+        qint64 left = n;
+        double massLeft = 1.0;
+        for (int i = 0; i < kCells && left > 0; ++i) {
+            qint64 drawn = left;
+            if (i < kCells - 1 && share[size_t(i)] < massLeft) {
+                const double p = std::clamp(share[size_t(i)] / massLeft, 0.0, 1.0);
+                drawn = std::binomial_distribution<qint64>(left, p)(rng);
+            }
+            sample.cells[size_t(i / kCategories)][size_t(i % kCategories)] = drawn;
+            left -= drawn;
+            massLeft -= share[size_t(i)];
         }
         if (const auto k = weightedKappa(sample))
             kappas.push_back(*k);

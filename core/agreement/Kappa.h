@@ -37,8 +37,7 @@ std::optional<double> agreementShare(const RatingTable &table);
 // items, or when fewer than half the resamples give a κ.
 constexpr int kBootstrapResamples = 1000;
 constexpr quint64 kBootstrapSeed = 20260418;
-std::optional<std::pair<double, double>> kappaInterval(const RatingTable &table,
-                                                       int resamples = kBootstrapResamples,
+std::optional<std::pair<double, double>> kappaInterval(const RatingTable &table, int resamples = kBootstrapResamples,
                                                        quint64 seed = kBootstrapSeed);
 
 // Fleiss' κ over items that each carry the same number m ≥ 2 of ratings: counts[i][j] is how

@@ -171,8 +171,8 @@ private slots:
 
     void cli()
     {
-        const test::CliRun all = test::runCliOn(m_fresh, {QStringLiteral("agreement"), QStringLiteral("--days"),
-                                                          QStringLiteral("30")});
+        const test::CliRun all =
+            test::runCliOn(m_fresh, {QStringLiteral("agreement"), QStringLiteral("--days"), QStringLiteral("30")});
         QVERIFY2(all.exitCode == 0, all.err.constData());
         const QJsonObject json = all.json().object();
         const QJsonObject overall = json.value(QStringLiteral("overall")).toObject();
@@ -196,19 +196,20 @@ private slots:
         QCOMPARE(ana.value(QStringLiteral("reviewer")).toString(), QStringLiteral("ana"));
         QCOMPARE(ana.value(QStringLiteral("sla_hit_rate")).toDouble(), 0.5);
         QCOMPARE(ana.value(QStringLiteral("overturned_share")).toDouble(), 0.2);
-        QCOMPARE(ana.value(QStringLiteral("median_seconds_to_verdict")).toObject().value(QStringLiteral("P0")).toDouble(),
-                 1800.0);
+        QCOMPARE(
+            ana.value(QStringLiteral("median_seconds_to_verdict")).toObject().value(QStringLiteral("P0")).toDouble(),
+            1800.0);
 
-        const test::CliRun beta = test::runCliOn(m_fresh, {QStringLiteral("agreement"), QStringLiteral("--agent"),
-                                                           QStringLiteral("beta")});
+        const test::CliRun beta =
+            test::runCliOn(m_fresh, {QStringLiteral("agreement"), QStringLiteral("--agent"), QStringLiteral("beta")});
         QVERIFY2(beta.exitCode == 0, beta.err.constData());
         const QJsonObject betaOverall = beta.json().object().value(QStringLiteral("overall")).toObject();
         QCOMPARE(betaOverall.value(QStringLiteral("n")).toInt(), 2);
         QCOMPARE(betaOverall.value(QStringLiteral("kappa_weighted")).toDouble(), 1.0);
 
         // A window without a rated pair is no error: nulls and n 0.
-        const test::CliRun none = test::runCliOn(m_fresh, {QStringLiteral("agreement"), QStringLiteral("--agent"),
-                                                           QStringLiteral("nobody")});
+        const test::CliRun none =
+            test::runCliOn(m_fresh, {QStringLiteral("agreement"), QStringLiteral("--agent"), QStringLiteral("nobody")});
         QVERIFY2(none.exitCode == 0, none.err.constData());
         const QJsonObject empty = none.json().object().value(QStringLiteral("overall")).toObject();
         QCOMPARE(empty.value(QStringLiteral("n")).toInt(), 0);
@@ -217,8 +218,8 @@ private slots:
         QCOMPARE(empty.value(QStringLiteral("kappa_ci")).toArray(), (QJsonArray{QJsonValue(), QJsonValue()}));
         QVERIFY(none.json().object().value(QStringLiteral("pairs")).toArray().isEmpty());
 
-        const test::CliRun bad = test::runCliOn(m_fresh, {QStringLiteral("agreement"), QStringLiteral("--days"),
-                                                          QStringLiteral("0")});
+        const test::CliRun bad =
+            test::runCliOn(m_fresh, {QStringLiteral("agreement"), QStringLiteral("--days"), QStringLiteral("0")});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.startsWith("error: "));
     }

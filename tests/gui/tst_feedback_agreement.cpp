@@ -64,12 +64,9 @@ private slots:
         auto fresh = test::freshDatabase();
         QVERIFY2(fresh.db, "no test database");
         m_db = fresh.db;
-        const char *verdicts[][2] = {{"correct", "correct"},
-                                     {"incorrect", "incorrect"},
-                                     {"partially_correct", "correct"},
-                                     {"correct", "correct"},
-                                     {"incorrect", "partially_correct"},
-                                     {"partially_correct", "partially_correct"}};
+        const char *verdicts[][2] = {
+            {"correct", "correct"}, {"incorrect", "incorrect"},         {"partially_correct", "correct"},
+            {"correct", "correct"}, {"incorrect", "partially_correct"}, {"partially_correct", "partially_correct"}};
         for (int i = 0; i < 24; ++i)
             QVERIFY(addReviewed(i, verdicts[i % 6][0], verdicts[(i + i / 6) % 6][1]));
         m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));

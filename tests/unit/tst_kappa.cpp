@@ -71,7 +71,8 @@ private slots:
         QTest::addColumn<RatingTable>("ratings");
         QTest::addColumn<std::optional<double>>("kappa");
         QTest::addColumn<std::optional<double>>("agreement");
-        QTest::newRow("perfect") << table({{5, 0, 0}, {0, 3, 0}, {0, 0, 2}}) << std::optional(1.0) << std::optional(1.0);
+        QTest::newRow("perfect") << table({{5, 0, 0}, {0, 3, 0}, {0, 0, 2}}) << std::optional(1.0)
+                                 << std::optional(1.0);
         // Rows and columns 3, 4, 3 of 10: Σ w·observed = 4 × ½ = 2; Σ w·expected = 4 × 1.2 × ½
         // + 2 × 0.9 × 1 = 4.2; κ = 1 − 2 / 4.2 = 11/21.
         QTest::newRow("banded") << table({{2, 1, 0}, {1, 2, 1}, {0, 1, 2}}) << std::optional(11.0 / 21.0)
@@ -159,9 +160,9 @@ private slots:
             double agree;
             std::array<double, 3> weights;
         };
-        const std::vector<Case> cases = {{8, 0.5, {1, 1, 1}},      {30, 0.7, {1, 2, 6}},    {200, 0.8, {1, 1, 8}},
-                                         {1000, 0.4, {3, 2, 1}},   {5000, 0.9, {1, 5, 20}}, {57, 0.0, {1, 1, 1}},
-                                         {400, 0.95, {2, 1, 30}},  {12, 0.6, {0, 1, 1}}};
+        const std::vector<Case> cases = {{8, 0.5, {1, 1, 1}},     {30, 0.7, {1, 2, 6}},    {200, 0.8, {1, 1, 8}},
+                                         {1000, 0.4, {3, 2, 1}},  {5000, 0.9, {1, 5, 20}}, {57, 0.0, {1, 1, 1}},
+                                         {400, 0.95, {2, 1, 30}}, {12, 0.6, {0, 1, 1}}};
         QTemporaryFile file;
         QVERIFY(file.open());
         std::vector<double> ours;
@@ -180,14 +181,14 @@ private slots:
             file.write((a.join(' ') + '\n' + b.join(' ') + '\n').toLatin1());
         }
         file.close();
-        const QString script = QStringLiteral(
-            "import sys\n"
-            "from sklearn.metrics import cohen_kappa_score\n"
-            "lines = open(sys.argv[1]).read().split('\\n')\n"
-            "for i in range(0, len(lines) - 1, 2):\n"
-            "    a = [int(v) for v in lines[i].split()]\n"
-            "    b = [int(v) for v in lines[i + 1].split()]\n"
-            "    print(repr(float(cohen_kappa_score(a, b, labels=[0, 1, 2], weights='linear'))))\n");
+        const QString script =
+            QStringLiteral("import sys\n"
+                           "from sklearn.metrics import cohen_kappa_score\n"
+                           "lines = open(sys.argv[1]).read().split('\\n')\n"
+                           "for i in range(0, len(lines) - 1, 2):\n"
+                           "    a = [int(v) for v in lines[i].split()]\n"
+                           "    b = [int(v) for v in lines[i + 1].split()]\n"
+                           "    print(repr(float(cohen_kappa_score(a, b, labels=[0, 1, 2], weights='linear'))))\n");
         QProcess p;
         p.start(python, {QStringLiteral("-c"), script, file.fileName()});
         QVERIFY(p.waitForFinished(120000));

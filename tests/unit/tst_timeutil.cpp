@@ -31,9 +31,8 @@ private slots:
         QTest::newRow("Z") << QVariant(QStringLiteral("2026-03-02T09:05:07.123Z")) << at;
         QTest::newRow("offset") << QVariant(QStringLiteral("2026-03-02T10:05:07.123+01:00")) << at;
         QTest::newRow("padded") << QVariant(QStringLiteral("  2026-03-02 09:05:07.123 ")) << at;
-        QTest::newRow("in the local DST gap")
-            << QVariant(QStringLiteral("2026-03-29 02:30:00.000"))
-            << QDateTime(QDate(2026, 3, 29), QTime(2, 30), QTimeZone::utc());
+        QTest::newRow("in the local DST gap") << QVariant(QStringLiteral("2026-03-29 02:30:00.000"))
+                                              << QDateTime(QDate(2026, 3, 29), QTime(2, 30), QTimeZone::utc());
         QTest::newRow("QMYSQL value") << QVariant(QDateTime(QDate(2026, 3, 2), QTime(9, 5, 7, 123))) << at;
         QTest::newRow("not a time") << QVariant(QStringLiteral("yesterday")) << QDateTime();
         QTest::newRow("bad month") << QVariant(QStringLiteral("2026-13-02 09:05:07.123")) << QDateTime();

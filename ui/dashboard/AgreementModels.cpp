@@ -59,8 +59,9 @@ QString overallAgreementText(const AgreementReport &r)
     if (o.n == 0)
         return QCoreApplication::translate("AgreementModels",
                                            "No decision in this period has both a first and a second review yet.");
-    QString text = QCoreApplication::translate("AgreementModels", "Weighted κ %1 (95 % interval %2) · %3 agreement · %n "
-                                                                  "rated pair(s)",
+    QString text = QCoreApplication::translate("AgreementModels",
+                                               "Weighted κ %1 (95 % interval %2) · %3 agreement · %n "
+                                               "rated pair(s)",
                                                nullptr, int(o.n))
                        .arg(fmt::ratio(o.kappa), intervalText(o.interval), fmt::percent(o.percentAgreement));
     if (r.fleiss.items > 0)
@@ -95,26 +96,21 @@ QVariant AgreementPairsModel::data(const QModelIndex &index, int role) const
     const KappaFigures &f = p.figures;
     if (role == Qt::TextAlignmentRole)
         return index.column() == ColPair ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+                                         : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && (index.column() == ColKappa || index.column() == ColInterval))
         return kappaExplanation();
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool sort = role == SortRole;
     switch (index.column()) {
-    case ColPair:
-        return QStringLiteral("%1 · %2").arg(p.reviewerA, p.reviewerB);
-    case ColPairs:
-        return sort ? QVariant(f.n) : QVariant(fmt::count(f.n));
-    case ColKappa:
-        return sort ? sortable(f.kappa) : QVariant(fmt::ratio(f.kappa));
+    case ColPair: return QStringLiteral("%1 · %2").arg(p.reviewerA, p.reviewerB);
+    case ColPairs: return sort ? QVariant(f.n) : QVariant(fmt::count(f.n));
+    case ColKappa: return sort ? sortable(f.kappa) : QVariant(fmt::ratio(f.kappa));
     case ColInterval:
         return sort ? sortable(f.interval ? std::optional(f.interval->first) : std::nullopt)
                     : QVariant(intervalText(f.interval));
-    case ColAgreement:
-        return sort ? sortable(f.percentAgreement) : QVariant(fmt::percent(f.percentAgreement));
-    default:
-        return {};
+    case ColAgreement: return sort ? sortable(f.percentAgreement) : QVariant(fmt::percent(f.percentAgreement));
+    default: return {};
     }
 }
 
@@ -129,18 +125,12 @@ QVariant AgreementPairsModel::headerData(int section, Qt::Orientation orientatio
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ColPair:
-        return tr("Reviewers");
-    case ColPairs:
-        return tr("Pairs");
-    case ColKappa:
-        return tr("Weighted κ");
-    case ColInterval:
-        return tr("95 % interval");
-    case ColAgreement:
-        return tr("Agreement");
-    default:
-        return {};
+    case ColPair: return tr("Reviewers");
+    case ColPairs: return tr("Pairs");
+    case ColKappa: return tr("Weighted κ");
+    case ColInterval: return tr("95 % interval");
+    case ColAgreement: return tr("Agreement");
+    default: return {};
     }
 }
 
@@ -186,16 +176,12 @@ QVariant ReviewerAgreementModel::data(const QModelIndex &index, int role) const
         return sort ? sortable(median) : QVariant(waitText(median));
     }
     switch (column) {
-    case ReviewerName:
-        return r.reviewer.isEmpty() ? fmt::dash() : r.reviewer;
-    case ReviewerVerdicts:
-        return sort ? QVariant(r.verdicts) : QVariant(fmt::count(r.verdicts));
-    case ReviewerSla:
-        return sort ? sortable(r.slaHitRate()) : QVariant(fmt::ratioPercent(r.slaHitRate()));
+    case ReviewerName: return r.reviewer.isEmpty() ? fmt::dash() : r.reviewer;
+    case ReviewerVerdicts: return sort ? QVariant(r.verdicts) : QVariant(fmt::count(r.verdicts));
+    case ReviewerSla: return sort ? sortable(r.slaHitRate()) : QVariant(fmt::ratioPercent(r.slaHitRate()));
     case ReviewerOverturned:
         return sort ? sortable(r.overturnedShare()) : QVariant(fmt::ratioPercent(r.overturnedShare()));
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -217,16 +203,11 @@ QVariant ReviewerAgreementModel::headerData(int section, Qt::Orientation orienta
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ReviewerName:
-        return tr("Reviewer");
-    case ReviewerVerdicts:
-        return tr("Verdicts");
-    case ReviewerSla:
-        return tr("SLA hit rate");
-    case ReviewerOverturned:
-        return tr("Overturned");
-    default:
-        return {};
+    case ReviewerName: return tr("Reviewer");
+    case ReviewerVerdicts: return tr("Verdicts");
+    case ReviewerSla: return tr("SLA hit rate");
+    case ReviewerOverturned: return tr("Overturned");
+    default: return {};
     }
 }
 

@@ -2383,6 +2383,30 @@ SHA-256 %2</source>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Second review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blind review: the first verdict, its note and its reviewer are shown once yours is in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews to adjudicate</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ReviewQueueModel</name>
@@ -2598,6 +2622,34 @@ Overwrite that review with yours?</source>
         <source>Feedback is on: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Undone; the decision is back in its own view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions waiting for their first review — Alt+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed decisions picked for a blind second review by another reviewer — Alt+2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions whose first and second reviews disagree — Alt+3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ReviewRules</name>
@@ -2694,6 +2746,22 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>The rules are valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second review of reviewed decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This stable share of the reviewed decisions gets a blind second review by another reviewer; disagreements go to adjudication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and every P0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every reviewed P0 decision gets a second review too</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2386,6 +2386,30 @@ SHA-256 %2</translation>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
+    <message>
+        <source>Second review</source>
+        <translation>Segunda revisión</translation>
+    </message>
+    <message>
+        <source>Blind review: the first verdict, its note and its reviewer are shown once yours is in.</source>
+        <translation>Revisión a ciegas: el primer veredicto, su nota y quién lo dio se muestran cuando el tuyo esté guardado.</translation>
+    </message>
+    <message>
+        <source>First review</source>
+        <translation>Primera revisión</translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation>Arbitraje</translation>
+    </message>
+    <message>
+        <source>no note</source>
+        <translation>sin nota</translation>
+    </message>
+    <message>
+        <source>Reviews to adjudicate</source>
+        <translation>Revisiones por arbitrar</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ReviewQueueModel</name>
@@ -2603,6 +2627,34 @@ Overwrite that review with yours?</source>
         <source>Feedback is on: %1</source>
         <translation>El feedback sigue activo: %1</translation>
     </message>
+    <message>
+        <source>Undone; the decision is back in its own view.</source>
+        <translation>Deshecho; la decisión vuelve a su propia vista.</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Second review</source>
+        <translation>Segunda revisión</translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation>Arbitraje</translation>
+    </message>
+    <message>
+        <source>Decisions waiting for their first review — Alt+1</source>
+        <translation>Decisiones que esperan su primera revisión — Alt+1</translation>
+    </message>
+    <message>
+        <source>Reviewed decisions picked for a blind second review by another reviewer — Alt+2</source>
+        <translation>Decisiones revisadas elegidas para una segunda revisión a ciegas por otra persona — Alt+2</translation>
+    </message>
+    <message>
+        <source>Decisions whose first and second reviews disagree — Alt+3</source>
+        <translation>Decisiones cuya primera y segunda revisión no coinciden — Alt+3</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ReviewRules</name>
@@ -2700,6 +2752,22 @@ Overwrite that review with yours?</source>
     <message>
         <source>The rules are valid.</source>
         <translation>Las reglas son válidas.</translation>
+    </message>
+    <message>
+        <source>Second review of reviewed decisions</source>
+        <translation>Segunda revisión de decisiones revisadas</translation>
+    </message>
+    <message>
+        <source>This stable share of the reviewed decisions gets a blind second review by another reviewer; disagreements go to adjudication</source>
+        <translation>Esta parte estable de las decisiones revisadas recibe una segunda revisión a ciegas por otra persona; los desacuerdos pasan a arbitraje</translation>
+    </message>
+    <message>
+        <source>and every P0</source>
+        <translation>y todas las P0</translation>
+    </message>
+    <message>
+        <source>Every reviewed P0 decision gets a second review too</source>
+        <translation>Todas las decisiones P0 revisadas reciben también una segunda revisión</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "core/demo/DemoLoader.h"
 
 #include "core/common/TimeUtil.h"
+#include "core/demo/DemoDoubleReviews.h"
 #include "core/demo/DoraGenerator.h"
 #include "core/ingest/DecisionRecorder.h"
 #include "core/risk/RiskService.h"
@@ -88,7 +89,15 @@ Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const
     if (batch->inserted > 0 && batch->lastId - batch->firstId + 1 == batch->inserted) {
         if (Status s = writeReviewAudit(*db, history.reviews, *batch); !s)
             return s.error();
-        report.auditRows = report.withFeedback;
+        const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
+        const DemoDoubleReviewPlan plan =
+            planDemoDoubleReviews(history.reviews, batch->firstId, ReviewRules::defaults(), now, options.seed);
+        if (Status s = writeDemoDoubleReviews(*db, plan); !s)
+            return s.error();
+        report.auditRows = report.withFeedback + plan.seconds + plan.adjudicated;
+        report.secondReviews = plan.seconds;
+        report.adjudicated = plan.adjudicated;
+        report.awaitingAdjudication = plan.awaitingAdjudication;
     }
     if (rollup::status(*db).usable()) {
         if (Status s = rollup::buildStaleSections(*db); !s)

@@ -10,6 +10,7 @@
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QTabBar;
 class QPushButton;
 class QTableView;
 class QTimer;
@@ -79,11 +80,13 @@ private:
     void setWritable(bool writable, const QString &reason);
     void recordFeedback(Feedback value);
     void undoLast();
+    void switchView(int view);
     qint64 currentId() const;
 
     ReviewQueueController *m_controller = nullptr;
     ReviewQueueModel *m_model = nullptr;  // the controller's
     QTableView *m_table = nullptr;
+    QTabBar *m_views = nullptr;  // Pending, Second review, Adjudication
     ReviewDetailPane *m_detail = nullptr;
     PriorityCountChips *m_chips = nullptr;
     QLabel *m_banner = nullptr;

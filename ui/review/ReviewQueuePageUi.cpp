@@ -19,6 +19,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QShortcut>
+#include <QTabBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -50,6 +52,24 @@ void ReviewQueuePage::buildUi()
     m_banner->setWordWrap(true);
     m_banner->setVisible(false);
     root->addWidget(m_banner);
+
+    m_views = new QTabBar(this);
+    m_views->setObjectName(QStringLiteral("reviewViews"));
+    m_views->setFocusPolicy(Qt::NoFocus);
+    m_views->setDrawBase(false);
+    const QString viewNames[3] = {tr("Pending"), tr("Second review"), tr("Adjudication")};
+    const QString viewTips[3] = {tr("Decisions waiting for their first review — Alt+1"),
+                                 tr("Reviewed decisions picked for a blind second review by another reviewer — Alt+2"),
+                                 tr("Decisions whose first and second reviews disagree — Alt+3")};
+    for (int i = 0; i < 3; ++i) {
+        m_views->addTab(viewNames[i]);
+        m_views->setTabToolTip(i, viewTips[i]);
+        auto *shortcut = new QShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)), this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, i] { m_views->setCurrentIndex(i); });
+    }
+    connect(m_views, &QTabBar::currentChanged, this, &ReviewQueuePage::switchView);
+    root->addWidget(m_views);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("reviewTable"));

@@ -36,17 +36,6 @@ std::optional<double> ratio(qint64 part, qint64 whole)
 
 }  // namespace
 
-std::optional<ReviewRecord::Role> reviewRoleFromString(const QString &role)
-{
-    if (role == QLatin1String("first"))
-        return ReviewRecord::Role::First;
-    if (role == QLatin1String("second"))
-        return ReviewRecord::Role::Second;
-    if (role == QLatin1String("adjudication"))
-        return ReviewRecord::Role::Adjudication;
-    return std::nullopt;
-}
-
 KappaFigures kappaFigures(const agreement::RatingTable &table)
 {
     KappaFigures f;

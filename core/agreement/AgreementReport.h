@@ -2,6 +2,7 @@
 
 #include "core/agreement/Kappa.h"
 #include "core/queue/ReviewRules.h"
+#include "core/telemetry/Feedback.h"
 
 #include <QDateTime>
 #include <QString>
@@ -15,7 +16,7 @@ namespace atalaya {
 
 // One row of atalaya_reviews with what the figures need of its decision.
 struct ReviewRecord {
-    enum class Role { First, Second, Adjudication };
+    using Role = ReviewRole;
     qint64 id = 0;  // the review row, for "the latest of a role wins"
     qint64 telemetryId = 0;
     QString agentId;
@@ -26,7 +27,6 @@ struct ReviewRecord {
     QDateTime decisionCreatedAt;  // UTC
     std::optional<Priority> priority;  // the decision's, by the review rules; nullopt: no rule matches
 };
-std::optional<ReviewRecord::Role> reviewRoleFromString(const QString &role);
 
 // Weighted κ, percent agreement and the interval over a set of rated pairs (docs/REVIEW_QUEUE.md
 // §Agreement). Every figure is nullopt when it is undefined; n is the number of rated pairs.

@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgreementModels</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s weighted κ: how much more two reviewers agree than chance would make them, with incorrect &lt; partially correct &lt; correct and a one-step difference counted as half a disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision in this period has both a first and a second review yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Weighted κ %1 (95 % interval %2) · %3 agreement · %n rated pair(s)</source>
+        <translation>
+            <numerusform>Weighted κ %1 (95 % interval %2) · %3 agreement · %n rated pair</numerusform>
+            <numerusform>Weighted κ %1 (95 % interval %2) · %3 agreement · %n rated pairs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · Fleiss&apos; κ %1 over %n adjudicated decision(s)</source>
+        <translation>
+            <numerusform> · Fleiss&apos; κ %1 over %n adjudicated decision</numerusform>
+            <numerusform> · Fleiss&apos; κ %1 over %n adjudicated decisions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardCharts</name>
     <message>
         <source>Accuracy by task type</source>
@@ -618,6 +655,18 @@ min %8 ms · max %9 ms</source>
         <source>No significant change.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reviewer agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P0–P3: median time from the decision&apos;s creation to the reviewer&apos;s verdict. SLA hit rate: first reviews given within the priority&apos;s SLA. Overturned: share of the reviewer&apos;s first and second reviews the adjudicator changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::AboutDialog</name>
@@ -654,6 +703,40 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AgreementPairsModel</name>
+    <message>
+        <source>Share of rated pairs where both reviewers gave the same verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AgreementSection</name>
+    <message>
+        <source>Reviewer agreement (double reviews)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3009,6 +3092,49 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Reason shown to reviewers; %v is the matched value; empty: generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewerAgreementModel</name>
+    <message>
+        <source>%1 first reviews, %2 second reviews, %3 adjudications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 first reviews within the SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 verdicts overturned; %3 went to adjudication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median time from the decision&apos;s creation to this reviewer&apos;s verdict, %1 decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the reviewer&apos;s first reviews given within the SLA of the decision&apos;s priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the reviewer&apos;s first and second reviews the adjudicator overturned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA hit rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overturned</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AgreementModels</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s weighted κ: how much more two reviewers agree than chance would make them, with incorrect &lt; partially correct &lt; correct and a one-step difference counted as half a disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval.</source>
+        <translation>κ ponderada de Cohen: cuánto más coinciden dos revisores de lo que coincidirían por azar, con incorrecto &lt; parcialmente correcto &lt; correcto y una diferencia de un paso contada como media discrepancia. 1 es acuerdo perfecto, 0 es el nivel del azar y por debajo de 0 peor que el azar; por encima de 0,6 suele leerse como sustancial. El intervalo es un intervalo bootstrap del 95 %.</translation>
+    </message>
+    <message>
+        <source>No decision in this period has both a first and a second review yet.</source>
+        <translation>Ninguna decisión de este periodo tiene todavía una primera y una segunda revisión.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Weighted κ %1 (95 % interval %2) · %3 agreement · %n rated pair(s)</source>
+        <translation>
+            <numerusform>κ ponderada %1 (intervalo del 95 % %2) · %3 de acuerdo · %n par revisado</numerusform>
+            <numerusform>κ ponderada %1 (intervalo del 95 % %2) · %3 de acuerdo · %n pares revisados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · Fleiss&apos; κ %1 over %n adjudicated decision(s)</source>
+        <translation>
+            <numerusform> · κ de Fleiss %1 sobre %n decisión arbitrada</numerusform>
+            <numerusform> · κ de Fleiss %1 sobre %n decisiones arbitradas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardCharts</name>
     <message>
         <source>Accuracy by task type</source>
@@ -620,6 +657,18 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>No significant change.</source>
         <translation>Ningún cambio significativo.</translation>
     </message>
+    <message>
+        <source>Reviewer agreement</source>
+        <translation>Acuerdo entre revisores</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Revisores</translation>
+    </message>
+    <message>
+        <source>P0–P3: median time from the decision&apos;s creation to the reviewer&apos;s verdict. SLA hit rate: first reviews given within the priority&apos;s SLA. Overturned: share of the reviewer&apos;s first and second reviews the adjudicator changed.</source>
+        <translation>P0–P3: mediana del tiempo desde la creación de la decisión hasta el veredicto del revisor. SLA cumplido: primeras revisiones dadas dentro del SLA de la prioridad. Revocados: proporción de las primeras y segundas revisiones del revisor que el árbitro cambió.</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::AboutDialog</name>
@@ -657,6 +706,40 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>Accuracy</source>
         <translation>Precisión</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AgreementPairsModel</name>
+    <message>
+        <source>Share of rated pairs where both reviewers gave the same verdict.</source>
+        <translation>Proporción de pares revisados en los que ambos revisores dieron el mismo veredicto.</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Revisores</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Pares</translation>
+    </message>
+    <message>
+        <source>Weighted κ</source>
+        <translation>κ ponderada</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>IC del 95 %</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Acuerdo</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AgreementSection</name>
+    <message>
+        <source>Reviewer agreement (double reviews)</source>
+        <translation>Acuerdo entre revisores (dobles revisiones)</translation>
     </message>
 </context>
 <context>
@@ -3015,6 +3098,49 @@ Overwrite that review with yours?</source>
     <message>
         <source>Reason shown to reviewers; %v is the matched value; empty: generated</source>
         <translation>Motivo que ven los revisores; %v es el valor encontrado; vacío: generado</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewerAgreementModel</name>
+    <message>
+        <source>%1 first reviews, %2 second reviews, %3 adjudications</source>
+        <translation>%1 primeras revisiones, %2 segundas revisiones, %3 arbitrajes</translation>
+    </message>
+    <message>
+        <source>%1 of %2 first reviews within the SLA</source>
+        <translation>%1 de %2 primeras revisiones dentro del SLA</translation>
+    </message>
+    <message>
+        <source>%1 of %2 verdicts overturned; %3 went to adjudication</source>
+        <translation>%1 de %2 veredictos revocados; %3 pasaron a arbitraje</translation>
+    </message>
+    <message>
+        <source>Median time from the decision&apos;s creation to this reviewer&apos;s verdict, %1 decisions</source>
+        <translation>Mediana del tiempo desde la creación de la decisión hasta el veredicto de este revisor, decisiones %1</translation>
+    </message>
+    <message>
+        <source>Share of the reviewer&apos;s first reviews given within the SLA of the decision&apos;s priority</source>
+        <translation>Proporción de las primeras revisiones del revisor dadas dentro del SLA de la prioridad de la decisión</translation>
+    </message>
+    <message>
+        <source>Share of the reviewer&apos;s first and second reviews the adjudicator overturned</source>
+        <translation>Proporción de las primeras y segundas revisiones del revisor que el árbitro revocó</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Revisor</translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation>Veredictos</translation>
+    </message>
+    <message>
+        <source>SLA hit rate</source>
+        <translation>SLA cumplido</translation>
+    </message>
+    <message>
+        <source>Overturned</source>
+        <translation>Revocados</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/agreement/AgreementReport.h"
 #include "core/alerts/Alerts.h"
 #include "core/common/Result.h"
 #include "core/insights/Insight.h"
@@ -61,6 +62,7 @@ struct FeedbackData {
     StatsQuery query;
     WindowSummary summary;
     std::vector<GroupSummary> agents;
+    AgreementReport agreement;  // double reviews: κ, pairs, reviewers (docs/REVIEW_QUEUE.md §Agreement)
 };
 
 struct ReportData {
@@ -82,7 +84,9 @@ Result<OverviewData> loadOverview(const std::shared_ptr<const Database> &db, con
 Result<AccuracyData> loadAccuracy(const std::shared_ptr<const Database> &db, const StatsQuery &query);
 Result<ConfidenceData> loadConfidence(const std::shared_ptr<const Database> &db, const StatsQuery &query);
 Result<LatencyData> loadLatency(const std::shared_ptr<const Database> &db, const StatsQuery &query);
-Result<FeedbackData> loadFeedback(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+// `rules`: the priorities (and their SLAs) the reviewer figures of the agreement use.
+Result<FeedbackData> loadFeedback(const std::shared_ptr<const Database> &db, const StatsQuery &query,
+                                  const ReviewRules &rules = ReviewRules::defaults());
 // Reads the five parts in parallel on pool (the global one when null). The GUI passes a pool
 // of its own: Qt 6.4's raster engine splits large fills over the global pool and waits for
 // them, so blocking reads that fill the global pool stall the window's painting.

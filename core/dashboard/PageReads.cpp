@@ -1,5 +1,6 @@
 #include "core/dashboard/PageReads.h"
 
+#include "core/agreement/AgreementReader.h"
 #include "core/chat/ChatHistory.h"
 #include "core/chat/ChatHistoryMetrics.h"
 #include "core/insights/InsightsService.h"
@@ -153,6 +154,8 @@ const std::vector<PageRead<FeedbackData>> &feedbackReads()
         {QStringLiteral("summary"), [](const PageReadInput &in, D &d) { return summaryInto(in, d.summary); }},
         {QStringLiteral("by_agent"),
          [](const PageReadInput &in, D &d) { return groupedInto(in, GroupBy::Agent, d.agents); }},
+        {QStringLiteral("agreement"),
+         [](const PageReadInput &in, D &d) { return into(loadAgreement(in.db, in.query, in.rules), d.agreement); }},
     };
     return reads;
 }

@@ -80,7 +80,7 @@ private slots:
         QTest::newRow("accuracy") << "accuracy" << QStringList{"summary", "by_agent", "by_task_type", "by_day"};
         QTest::newRow("confidence") << "confidence" << QStringList{"summary", "calibration", "reviewed_samples"};
         QTest::newRow("latency") << "latency" << QStringList{"summary", "by_day", "by_task_type", "agent_boxes"};
-        QTest::newRow("feedback") << "feedback" << QStringList{"summary", "by_agent"};
+        QTest::newRow("feedback") << "feedback" << QStringList{"summary", "by_agent", "agreement"};
         QTest::newRow("queue") << "queue" << QStringList{"first_page", "write_access", "counts"};
         QTest::newRow("chat") << "chat" << QStringList{"history", "period_metrics"};
         QTest::newRow("risk") << "risk" << QStringList{"active_model", "recent_cycles", "model_versions"};

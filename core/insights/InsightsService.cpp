@@ -1,6 +1,7 @@
 #include "core/insights/InsightsService.h"
 
 #include "core/insights/InsightText.h"
+#include "core/insights/ModelVersions.h"
 #include "core/rollup/RollupMaintenance.h"
 #include "core/rollup/RollupReader.h"
 #include "core/rollup/RollupSchema.h"
@@ -217,6 +218,17 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
             c.insight.since = window.from;
             candidates.push_back(std::move(c));
         }
+    }
+    // Each agent's model versions over both windows, a newer one against the one before it:
+    // its tests share the false-discovery budget with the window detectors'.
+    StatsQuery span = window;
+    span.from = baseline.from;
+    auto versions = versions::readVersions(*m_db, span);
+    if (!versions)
+        return versions.error();
+    for (const auto &[agent, list] : *versions) {
+        for (insights::Candidate &c : versionRegressions(agent, list, compareVersions(list, o.minN)))
+            candidates.push_back(std::move(c));
     }
     InsightsReport report = insights::selectInsights(std::move(candidates), served, o.fdr);
     report.window = window;

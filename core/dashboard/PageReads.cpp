@@ -3,6 +3,7 @@
 #include "core/chat/ChatHistory.h"
 #include "core/chat/ChatHistoryMetrics.h"
 #include "core/insights/InsightsService.h"
+#include "core/insights/ModelVersions.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/risk/RiskDataSource.h"
 #include "core/risk/RiskModelStore.h"
@@ -105,6 +106,8 @@ const std::vector<PageRead<AccuracyData>> &accuracyReads()
         {QStringLiteral("by_task_type"),
          [](const PageReadInput &in, D &d) { return groupedInto(in, GroupBy::TaskType, d.taskTypes); }},
         {QStringLiteral("by_day"), [](const PageReadInput &in, D &d) { return groupedInto(in, GroupBy::Day, d.days); }},
+        {QStringLiteral("model_versions"),
+         [](const PageReadInput &in, D &d) { return into(ModelVersionsService(in.db).reports(in.query), d.versions); }},
     };
     return reads;
 }

@@ -81,8 +81,9 @@ std::vector<insights::Candidate> versionRegressions(const QString &agentId, cons
 namespace versions {
 
 // Every agent's versions of the window (q.agentId narrows it), first seen first; the
-// decisions without a model_version per agent in `unversioned` when given. One scan of the
-// window per figure (counts, execution times, calibration cells), bounded by created_at.
+// decisions without a model_version per agent in `unversioned` when given. Two scans of the
+// window, bounded by created_at: counts and times per execution time, and the reviewed
+// decisions' confidence cells.
 Result<std::map<QString, std::vector<VersionStats>>> readVersions(const Database &db, const StatsQuery &q,
                                                                   std::map<QString, qint64> *unversioned = nullptr);
 

@@ -45,47 +45,49 @@ Result<std::map<QString, std::vector<VersionStats>>> readVersions(const Database
     const QString version = versionExpression(d);
     const QString time = d.utcTimeOf(QStringLiteral("created_at"));
 
+    // Counts, scores and times per execution time: one scan gives both the totals and the
+    // latency histogram.
     std::map<QString, std::map<QString, VersionStats>> found;
-    const QString totals = QStringLiteral("SELECT %1, %2, COUNT(*),"
+    const QString totals = QStringLiteral("SELECT %1, %2, execution_time_ms, COUNT(*),"
                                           " SUM(CASE WHEN human_feedback = 'correct' THEN 1 ELSE 0 END),"
                                           " SUM(CASE WHEN human_feedback = 'partially_correct' THEN 1 ELSE 0 END),"
                                           " SUM(CASE WHEN human_feedback = 'incorrect' THEN 1 ELSE 0 END),"
                                           " SUM(ROUND(confidence_score * 10000)), MIN(%3), MAX(%3)"
-                                          " FROM ai_telemetry%4 GROUP BY %1, %2")
+                                          " FROM ai_telemetry%4 GROUP BY %1, %2, execution_time_ms")
                                .arg(agent, version, time, where);
     auto q1 = execQuery(db, totals, w.values, QStringLiteral("reading the model versions"));
     if (!q1)
         return q1.error();
     while (q1->next()) {
         const QString agentId = text(q1->value(0));
+        const qint64 count = asInt(q1->value(3));
         if (q1->value(1).isNull()) {
             if (unversioned)
-                (*unversioned)[agentId] += asInt(q1->value(2));
+                (*unversioned)[agentId] += count;
             continue;
         }
         VersionStats &v = found[agentId][text(q1->value(1))];
         v.version = text(q1->value(1));
-        v.n = asInt(q1->value(2));
-        v.scores = {asInt(q1->value(3)), asInt(q1->value(4)), asInt(q1->value(5))};
-        v.confidenceSumE4 = asInt(q1->value(6));
-        v.firstSeen = fromDbDateTime(q1->value(7));
-        v.lastSeen = fromDbDateTime(q1->value(8));
+        v.n += count;
+        v.latency.add(asInt(q1->value(2)), count);
+        v.scores.correct += asInt(q1->value(4));
+        v.scores.partial += asInt(q1->value(5));
+        v.scores.incorrect += asInt(q1->value(6));
+        v.confidenceSumE4 += asInt(q1->value(7));
+        const QDateTime first = fromDbDateTime(q1->value(8));
+        const QDateTime last = fromDbDateTime(q1->value(9));
+        if (!v.firstSeen.isValid() || first < v.firstSeen)
+            v.firstSeen = first;
+        if (!v.lastSeen.isValid() || last > v.lastSeen)
+            v.lastSeen = last;
     }
 
-    const QString latency = QStringLiteral("SELECT %1, %2, execution_time_ms, COUNT(*) FROM ai_telemetry%3"
-                                           " AND %2 IS NOT NULL GROUP BY %1, %2, execution_time_ms")
-                                .arg(agent, version, where);
-    auto q2 = execQuery(db, latency, w.values, QStringLiteral("reading the model versions' execution times"));
-    if (!q2)
-        return q2.error();
-    while (q2->next())
-        found[text(q2->value(0))][text(q2->value(1))].latency.add(asInt(q2->value(2)), asInt(q2->value(3)));
-
+    // Reviewed decisions only: the cheap column tests come before the JSON ones.
     const QString cells =
         QStringLiteral("SELECT %1, %2, ROUND(confidence_score * 10000), COUNT(*), SUM(ROUND(accuracy * 10000))"
-                       " FROM ai_telemetry%3 AND %2 IS NOT NULL AND human_feedback IS NOT NULL"
-                       " AND accuracy IS NOT NULL GROUP BY %1, %2, ROUND(confidence_score * 10000)")
-            .arg(agent, version, where);
+                       " FROM ai_telemetry%3 AND human_feedback IS NOT NULL AND accuracy IS NOT NULL AND %4"
+                       " AND %2 IS NOT NULL GROUP BY %1, %2, ROUND(confidence_score * 10000)")
+            .arg(agent, version, w.sql, validRowPredicate(d));
     auto q3 = execQuery(db, cells, w.values, QStringLiteral("reading the model versions' calibration"));
     if (!q3)
         return q3.error();

@@ -107,7 +107,9 @@ const std::vector<PageRead<AccuracyData>> &accuracyReads()
          [](const PageReadInput &in, D &d) { return groupedInto(in, GroupBy::TaskType, d.taskTypes); }},
         {QStringLiteral("by_day"), [](const PageReadInput &in, D &d) { return groupedInto(in, GroupBy::Day, d.days); }},
         {QStringLiteral("model_versions"),
-         [](const PageReadInput &in, D &d) { return into(ModelVersionsService(in.db).reports(in.query), d.versions); }},
+         [](const PageReadInput &in, D &d) {
+             return into(ModelVersionsService(in.db).reports(in.query, 30, &d.versionsTooMany), d.versions);
+         }},
     };
     return reads;
 }

@@ -60,11 +60,20 @@ struct InsightOptions {
     QDateTime now;  // invalid = current time
 };
 
+// A detector left out for one agent, and why (the JSON's "skipped").
+struct SkippedCheck {
+    InsightKind kind = InsightKind::VersionRegression;
+    QString agentId;
+    qint64 decisions = 0;
+    QString reason;
+};
+
 struct InsightsReport {
     StatsQuery window;
     StatsQuery baseline;
     int testsRun = 0;  // the m of Benjamini–Hochberg
     std::vector<Insight> insights;  // most severe first, then by q-value
+    std::vector<SkippedCheck> skipped;  // by agent id
 };
 
 QString insightKindKey(InsightKind kind);

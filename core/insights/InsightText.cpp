@@ -165,11 +165,19 @@ QJsonObject insightsJson(const InsightsReport &report)
             o.insert(QStringLiteral("p_value"), i.pValue);
         rows.append(o);
     }
+    QJsonArray skipped;
+    for (const SkippedCheck &s : report.skipped) {
+        skipped.append(QJsonObject{{QStringLiteral("kind"), insightKindKey(s.kind)},
+                                   {QStringLiteral("agent_id"), s.agentId},
+                                   {QStringLiteral("decisions"), s.decisions},
+                                   {QStringLiteral("reason"), s.reason}});
+    }
     return {{QStringLiteral("period_days"), report.window.periodDays},
             {QStringLiteral("tests_run"), report.testsRun},
             {QStringLiteral("window"), windowJson(report.window)},
             {QStringLiteral("baseline"), windowJson(report.baseline)},
-            {QStringLiteral("insights"), rows}};
+            {QStringLiteral("insights"), rows},
+            {QStringLiteral("skipped"), skipped}};
 }
 
 }  // namespace atalaya

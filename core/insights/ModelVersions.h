@@ -87,6 +87,17 @@ namespace versions {
 Result<std::map<QString, std::vector<VersionStats>>> readVersions(const Database &db, const StatsQuery &q,
                                                                   std::map<QString, qint64> *unversioned = nullptr);
 
+// The raw read costs ~22 µs a decision on SQLite (docs/INSIGHTS.md §Performance), so a read
+// nobody asked for by name (insights, the Accuracy page's table) scans at most this many
+// decisions of the window, counted first from the rollups.
+constexpr qint64 kDefaultScanBudget = 20000;
+constexpr double kSecondsPerDecision = 22e-6;
+qint64 scanBudget();
+// Tests only: a smaller budget; 0 restores the default.
+void setScanBudgetForTests(qint64 decisions);
+// The window's decisions per agent (q.agentId narrows it), from the rollups.
+Result<std::map<QString, qint64>> decisionsPerAgent(const Database &db, const StatsQuery &q);
+
 }  // namespace versions
 
 // `atalaya-cli versions`, the Accuracy page's table: an unknown agent is NotFound.
@@ -94,8 +105,10 @@ class ModelVersionsService {
 public:
     explicit ModelVersionsService(std::shared_ptr<const Database> db);
     Result<VersionReport> report(const QString &agentId, const StatsQuery &window, qint64 minN = 30) const;
-    // Every agent with a versioned decision in the window, by agent id.
-    Result<std::vector<VersionReport>> reports(const StatsQuery &window, qint64 minN = 30) const;
+    // Every agent with a versioned decision in the window, by agent id; empty with `*tooMany`
+    // set to the window's decisions when they exceed versions::scanBudget() (left unread).
+    Result<std::vector<VersionReport>> reports(const StatsQuery &window, qint64 minN = 30,
+                                               std::optional<qint64> *tooMany = nullptr) const;
 
 private:
     std::shared_ptr<const Database> m_db;

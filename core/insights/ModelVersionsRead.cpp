@@ -1,6 +1,7 @@
 #include "core/insights/ModelVersions.h"
 
 #include "core/common/TimeUtil.h"
+#include "core/stats/GroupedTotals.h"
 #include "core/stats/StatsSql.h"
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
@@ -111,6 +112,31 @@ Result<std::map<QString, std::vector<VersionStats>>> readVersions(const Database
     return out;
 }
 
+namespace {
+qint64 g_budgetForTests = 0;
+}  // namespace
+
+qint64 scanBudget()
+{
+    return g_budgetForTests > 0 ? g_budgetForTests : kDefaultScanBudget;
+}
+
+void setScanBudgetForTests(qint64 decisions)
+{
+    g_budgetForTests = decisions;
+}
+
+Result<std::map<QString, qint64>> decisionsPerAgent(const Database &db, const StatsQuery &q)
+{
+    auto totals = groupedTotals(db, q, GroupBy::Agent);
+    if (!totals)
+        return totals.error();
+    std::map<QString, qint64> out;
+    for (const auto &[agent, t] : *totals)
+        out[agent] = t.total;
+    return out;
+}
+
 }  // namespace versions
 
 ModelVersionsService::ModelVersionsService(std::shared_ptr<const Database> db) : m_db(std::move(db)) { }
@@ -138,8 +164,22 @@ Result<VersionReport> ModelVersionsService::report(const QString &agentId, const
     return r;
 }
 
-Result<std::vector<VersionReport>> ModelVersionsService::reports(const StatsQuery &window, qint64 minN) const
+Result<std::vector<VersionReport>> ModelVersionsService::reports(const StatsQuery &window, qint64 minN,
+                                                                 std::optional<qint64> *tooMany) const
 {
+    if (tooMany) {
+        auto counts = versions::decisionsPerAgent(*m_db, window);
+        if (!counts)
+            return counts.error();
+        qint64 total = 0;
+        for (const auto &[agent, n] : *counts)
+            total += n;
+        *tooMany = std::nullopt;
+        if (total > versions::scanBudget()) {
+            *tooMany = total;
+            return std::vector<VersionReport>{};
+        }
+    }
     auto read = versions::readVersions(*m_db, window);
     if (!read)
         return read.error();

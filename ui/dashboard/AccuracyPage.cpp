@@ -10,6 +10,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QVBoxLayout>
 
 namespace atalaya {
@@ -35,6 +36,10 @@ QFrame *AccuracyPage::versionsCard()
     m_versionsView->horizontalHeader()->setStretchLastSection(true);
     m_versionsView->setMinimumHeight(150);
     layout->addWidget(m_versionsView);
+    m_versionsNote = new QLabel(card);
+    m_versionsNote->setWordWrap(true);
+    m_versionsNote->hide();
+    layout->addWidget(m_versionsNote);
     return card;
 }
 
@@ -89,6 +94,12 @@ void AccuracyPage::show(const AccuracyData &d)
     m_byTask->setChart(charts::accuracyByTaskChart(style, d.taskTypes), empty || noFeedback);
     m_perDay->setChart(charts::accuracyPerDayChart(style, d.days), empty || noFeedback);
     m_versions->setReports(d.versions);
+    m_versionsView->setVisible(!d.versionsTooMany);
+    m_versionsNote->setVisible(d.versionsTooMany.has_value());
+    if (d.versionsTooMany)
+        m_versionsNote->setText(tr("Too many decisions in this period to compare model versions from raw rows (%1); "
+                                   "choose one agent or a shorter period")
+                                    .arg(QLocale().toString(*d.versionsTooMany)));
 }
 
 }  // namespace atalaya

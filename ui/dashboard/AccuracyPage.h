@@ -30,6 +30,7 @@ public:
     ChartCard *perDayCard() const { return m_perDay; }
     ModelVersionsModel *versionsModel() const { return m_versions; }
     DataTableView *versionsView() const { return m_versionsView; }
+    QLabel *versionsNote() const { return m_versionsNote; }
 
 protected:
     void startLoad(const StatsQuery &query) override;
@@ -46,6 +47,7 @@ private:
     ModelVersionsModel *m_versions = nullptr;
     DataTableView *m_versionsView = nullptr;
     QLabel *m_versionsTitle = nullptr;
+    QLabel *m_versionsNote = nullptr;  // in place of the table when the window is over the read's budget
     std::optional<AccuracyData> m_data;
 };
 

@@ -4,6 +4,7 @@
 
 #include "core/common/TimeUtil.h"
 #include "core/ingest/DecisionRecorder.h"
+#include "core/insights/InsightText.h"
 #include "core/insights/InsightsService.h"
 #include "core/insights/ModelVersions.h"
 
@@ -208,6 +209,58 @@ private slots:
         }
         found.sort();
         QCOMPARE(found, (QStringList{"ab|accuracy_avg|v1>v2", "ab|p95_execution_time_ms|v1>v2"}));
+    }
+
+    // The raw read's budget, counted from the rollups: 14 days of insights hold ab 223
+    // decisions (120 of v1, 100 of v2, 3 unversioned), same 120, small 10, 353 in all.
+    void budgetSkipsTheLargestAgents()
+    {
+        InsightOptions o;
+        o.now = m_now;
+        auto versionInsights = [](const InsightsReport &r) {
+            QStringList out;
+            for (const Insight &i : r.insights) {
+                if (i.kind == InsightKind::VersionRegression)
+                    out << i.agentId + "|" + i.metric + "|" + QString::number(i.qValue, 'g', 12);
+            }
+            return out;
+        };
+        auto unbounded = InsightsService(m_db).run(o);
+        QVERIFY(unbounded.ok());
+        QVERIFY(unbounded->skipped.empty());
+
+        versions::setScanBudgetForTests(353);
+        auto atBudget = InsightsService(m_db).run(o);
+        versions::setScanBudgetForTests(300);
+        auto over = InsightsService(m_db).run(o);
+        versions::setScanBudgetForTests(200);
+        std::optional<qint64> tooMany;
+        auto page = ModelVersionsService(m_db).reports(window(), 30, &tooMany);
+        versions::setScanBudgetForTests(0);
+
+        QVERIFY(atBudget.ok() && over.ok() && page.ok());
+        QVERIFY(atBudget->skipped.empty());
+        QCOMPARE(versionInsights(*atBudget), versionInsights(*unbounded));
+        QCOMPARE(atBudget->testsRun, unbounded->testsRun);
+
+        QCOMPARE(over->skipped.size(), size_t(1));
+        QCOMPARE(over->skipped[0].agentId, QString("ab"));
+        QCOMPARE(over->skipped[0].decisions, qint64(223));
+        QVERIFY(over->skipped[0].reason.contains("versions --agent ab --days 7"));
+        QVERIFY(versionInsights(*over).isEmpty());
+        // same and small are still read, ab's version tests are not run.
+        QVERIFY(over->testsRun < unbounded->testsRun);
+        const QJsonObject json = insightsJson(*over);
+        QCOMPARE(json.value("skipped").toArray()[0].toObject().value("kind").toString(), QString("version_regression"));
+        QCOMPARE(json.value("skipped").toArray()[0].toObject().value("agent_id").toString(), QString("ab"));
+
+        // The Accuracy page's 30 days hold the same 353 decisions (v0 is older), over 200: not read.
+        QCOMPARE(tooMany, std::optional<qint64>(353));
+        QVERIFY(page->empty());
+        auto read = ModelVersionsService(m_db).reports(window(), 30, &tooMany);
+        QVERIFY(read.ok());
+        QVERIFY(!tooMany);
+        QCOMPARE(read->size(), size_t(3));
     }
 
     void cli()

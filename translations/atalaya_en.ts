@@ -632,6 +632,10 @@ min %8 ms · max %9 ms</source>
         <source>Each agent&apos;s model versions (metadata.model_version) in the window, each against the one first seen before it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Too many decisions in this period to compare model versions from raw rows (%1); choose one agent or a shorter period</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::Alerts</name>

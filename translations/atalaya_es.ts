@@ -634,6 +634,10 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Each agent&apos;s model versions (metadata.model_version) in the window, each against the one first seen before it</source>
         <translation>Las versiones del modelo de cada agente (metadata.model_version) en el periodo, cada una frente a la vista antes que ella</translation>
     </message>
+    <message>
+        <source>Too many decisions in this period to compare model versions from raw rows (%1); choose one agent or a shorter period</source>
+        <translation>Demasiadas decisiones en este periodo para comparar versiones del modelo desde las filas sin agregar (%1); elige un agente o un periodo más corto</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::Alerts</name>

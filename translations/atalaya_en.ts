@@ -705,6 +705,18 @@ min %8 ms · max %9 ms</source>
         <source>Accuracy</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Model versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each agent&apos;s model versions (metadata.model_version) in the window, each against the one first seen before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many decisions in this period to compare model versions from raw rows (%1); choose one agent or a shorter period</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::AgreementPairsModel</name>
@@ -1898,10 +1910,6 @@ SHA-256 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A newer model version performs worse (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Accuracy drop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1943,6 +1951,14 @@ SHA-256 %2</source>
     </message>
     <message>
         <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model version %1 is slower than %2: P95 %3 ms against %4 ms (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model version %1 is less accurate than %2: %3 against %4 (%5)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2144,6 +2160,132 @@ SHA-256 %2</source>
     </message>
     <message>
         <source>Atalaya — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ModelVersionsModel</name>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few decisions to test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worse: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No significant difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent&apos;s first version in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against %1 (two-sided tests, significant below p = 0.05):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: fewer than 30 decisions on a side, not tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: difference %2, p = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reviewed decisions of this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>95 % Wilson interval %1 – %2 of %n reviewed decision(s) (partially correct counts 0.5)</source>
+        <translation>
+            <numerusform>95 % Wilson interval %1 – %2 of %n reviewed decision (partially correct counts 0.5)</numerusform>
+            <numerusform>95 % Wilson interval %1 – %2 of %n reviewed decisions (partially correct counts 0.5)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versus previous version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata.model_version of the agent&apos;s decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean score of reviewed decisions: correct 1, partially correct 0.5, incorrect 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % Wilson score interval of the accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95th percentile of the execution time (nearest rank)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected calibration error over 10 confidence bins of reviewed decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each version against the one first seen before it: accuracy by a two-proportion test, P95 by a quantile test, ECE by a z-test; significant when p &lt; 0.05</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

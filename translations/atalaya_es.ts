@@ -707,6 +707,18 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Accuracy</source>
         <translation>Precisión</translation>
     </message>
+    <message>
+        <source>Model versions</source>
+        <translation>Versiones del modelo</translation>
+    </message>
+    <message>
+        <source>Each agent&apos;s model versions (metadata.model_version) in the window, each against the one first seen before it</source>
+        <translation>Las versiones del modelo de cada agente (metadata.model_version) en el periodo, cada una frente a la vista antes que ella</translation>
+    </message>
+    <message>
+        <source>Too many decisions in this period to compare model versions from raw rows (%1); choose one agent or a shorter period</source>
+        <translation>Demasiadas decisiones en este periodo para comparar versiones del modelo desde las filas sin agregar (%1); elige un agente o un periodo más corto</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::AgreementPairsModel</name>
@@ -1901,10 +1913,6 @@ SHA-256 %2</translation>
         <translation>La calibración empeoró: el ECE pasó de %1 a %2 (%3)</translation>
     </message>
     <message>
-        <source>A newer model version performs worse (%1)</source>
-        <translation>Una versión más nueva del modelo rinde peor (%1)</translation>
-    </message>
-    <message>
         <source>Accuracy drop</source>
         <translation>Caída de precisión</translation>
     </message>
@@ -1947,6 +1955,14 @@ SHA-256 %2</translation>
     <message>
         <source>Low</source>
         <translation>Baja</translation>
+    </message>
+    <message>
+        <source>Model version %1 is slower than %2: P95 %3 ms against %4 ms (%5)</source>
+        <translation>La versión del modelo %1 es más lenta que %2: P95 de %3 ms frente a %4 ms (%5)</translation>
+    </message>
+    <message>
+        <source>Model version %1 is less accurate than %2: %3 against %4 (%5)</source>
+        <translation>La versión del modelo %1 es menos precisa que %2: %3 frente a %4 (%5)</translation>
     </message>
 </context>
 <context>
@@ -2148,6 +2164,132 @@ SHA-256 %2</translation>
     <message>
         <source>Atalaya — %1</source>
         <translation>Atalaya — %1</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ModelVersionsModel</name>
+    <message>
+        <source>Accuracy</source>
+        <translation>Precisión</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <source>Too few decisions to test</source>
+        <translation>Muy pocas decisiones para comparar</translation>
+    </message>
+    <message>
+        <source>Worse: %1</source>
+        <translation>Peor: %1</translation>
+    </message>
+    <message>
+        <source>Better: %1</source>
+        <translation>Mejor: %1</translation>
+    </message>
+    <message>
+        <source>No significant difference</source>
+        <translation>Sin diferencia significativa</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s first version in this window</source>
+        <translation>La primera versión del agente en este periodo</translation>
+    </message>
+    <message>
+        <source>Against %1 (two-sided tests, significant below p = 0.05):</source>
+        <translation>Frente a %1 (pruebas bilaterales, significativo por debajo de p = 0,05):</translation>
+    </message>
+    <message>
+        <source>%1: fewer than 30 decisions on a side, not tested</source>
+        <translation>%1: menos de 30 decisiones en un lado, sin prueba</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1: difference %2, p = %3</source>
+        <translation>%1: diferencia %2, p = %3</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>No reviewed decisions of this version</source>
+        <translation>Ninguna decisión revisada de esta versión</translation>
+    </message>
+    <message numerus="yes">
+        <source>95 % Wilson interval %1 – %2 of %n reviewed decision(s) (partially correct counts 0.5)</source>
+        <translation>
+            <numerusform>Intervalo de Wilson del 95 %: %1 – %2 de %n decisión revisada (parcialmente correcta cuenta 0,5)</numerusform>
+            <numerusform>Intervalo de Wilson del 95 %: %1 – %2 de %n decisiones revisadas (parcialmente correcta cuenta 0,5)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisiones</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisadas</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>Intervalo del 95 %</translation>
+    </message>
+    <message>
+        <source>Mean confidence</source>
+        <translation>Confianza media</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Vista por primera vez</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vista por última vez</translation>
+    </message>
+    <message>
+        <source>Versus previous version</source>
+        <translation>Frente a la versión anterior</translation>
+    </message>
+    <message>
+        <source>metadata.model_version of the agent&apos;s decisions</source>
+        <translation>metadata.model_version de las decisiones del agente</translation>
+    </message>
+    <message>
+        <source>Mean score of reviewed decisions: correct 1, partially correct 0.5, incorrect 0</source>
+        <translation>Puntuación media de las decisiones revisadas: correcta 1, parcialmente correcta 0,5, incorrecta 0</translation>
+    </message>
+    <message>
+        <source>95 % Wilson score interval of the accuracy</source>
+        <translation>Intervalo de Wilson del 95 % de la precisión</translation>
+    </message>
+    <message>
+        <source>95th percentile of the execution time (nearest rank)</source>
+        <translation>Percentil 95 del tiempo de ejecución (rango más cercano)</translation>
+    </message>
+    <message>
+        <source>Expected calibration error over 10 confidence bins of reviewed decisions</source>
+        <translation>Error de calibración esperado en 10 intervalos de confianza de las decisiones revisadas</translation>
+    </message>
+    <message>
+        <source>Each version against the one first seen before it: accuracy by a two-proportion test, P95 by a quantile test, ECE by a z-test; significant when p &lt; 0.05</source>
+        <translation>Cada versión frente a la vista antes que ella: la precisión con una prueba de dos proporciones, el P95 con una prueba de cuantiles, el ECE con una prueba z; significativo cuando p &lt; 0,05</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "core/alerts/Alerts.h"
 #include "core/common/Result.h"
 #include "core/insights/Insight.h"
+#include "core/insights/ModelVersions.h"
 #include "core/queue/ReviewRules.h"
 #include "core/stats/Calibration.h"
 #include "core/stats/StatsSamples.h"
@@ -41,6 +42,8 @@ struct AccuracyData {
     std::vector<GroupSummary> agents;
     std::vector<GroupSummary> taskTypes;
     std::vector<GroupSummary> days;
+    std::vector<VersionReport> versions;  // per agent (the filtered one only), by agent id
+    std::optional<qint64> versionsTooMany;  // the window's decisions, when over versions::scanBudget() (unread)
 };
 
 struct ConfidenceData {

@@ -4,6 +4,7 @@
 #include "core/chat/ChatHistory.h"
 #include "core/chat/ChatHistoryMetrics.h"
 #include "core/insights/InsightsService.h"
+#include "core/insights/ModelVersions.h"
 #include "core/insights/WhatIf.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/risk/RiskDataSource.h"
@@ -110,6 +111,10 @@ const std::vector<PageRead<AccuracyData>> &accuracyReads()
         {QStringLiteral("by_task_type"),
          [](const PageReadInput &in, D &d) { return groupedInto(in, GroupBy::TaskType, d.taskTypes); }},
         {QStringLiteral("by_day"), [](const PageReadInput &in, D &d) { return groupedInto(in, GroupBy::Day, d.days); }},
+        {QStringLiteral("model_versions"),
+         [](const PageReadInput &in, D &d) {
+             return into(ModelVersionsService(in.db).reports(in.query, 30, &d.versionsTooMany), d.versions);
+         }},
     };
     return reads;
 }

@@ -77,7 +77,7 @@ private slots:
                                   << QStringList{"summary", "previous_summary", "spark_days", "alerts", "insights",
                                                  "pending_p0"};
         QTest::newRow("insights") << "insights" << QStringList{"report", "whatif"};
-        QTest::newRow("accuracy") << "accuracy" << QStringList{"summary", "by_agent", "by_task_type", "by_day"};
+        QTest::newRow("accuracy") << "accuracy" << QStringList{"summary", "by_agent", "by_task_type", "by_day", "model_versions"};
         QTest::newRow("confidence") << "confidence" << QStringList{"summary", "calibration", "reviewed_samples"};
         QTest::newRow("latency") << "latency" << QStringList{"summary", "by_day", "by_task_type", "agent_boxes"};
         QTest::newRow("feedback") << "feedback" << QStringList{"summary", "by_agent", "agreement"};

@@ -62,9 +62,14 @@ private slots:
                     bound << toDbDateTime(now.addSecs(-3600 * h + 60 * i));
                 }
         }
+        // The 30 pending P0 arrive within the current hour, which the forecast's history leaves out:
+        // spaced a minute apart they reached into the previous hour in a run's first half hour, and
+        // became P0 arrivals of the forecast.
+        const QDateTime hourStart(now.date(), QTime(now.time().hour(), 0), Qt::UTC);
+        const qint64 spacingMs = hourStart.msecsTo(now) / 30;
         for (int i = 0; i < 30; ++i)
             rows.push_back(test::makeDecision(QStringLiteral("a"), QStringLiteral("t"), 0.5, 50, std::nullopt,
-                                              now.addSecs(-60 * i)));
+                                              now.addMSecs(-spacingMs * i)));
         QVERIFY(DecisionRecorder(m_db).recordBatch(rows).ok());
         QVERIFY(execStatement(*m_db,
                               QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id, previous_value,"

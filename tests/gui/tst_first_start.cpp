@@ -116,7 +116,13 @@ private slots:
     {
         const QSize before = m_window->size();
         QVERIFY(m_window->showPage(QStringLiteral("queue")));
-        auto *status = m_window->page(QStringLiteral("queue"))->findChild<QLabel *>(QStringLiteral("reviewStatus"));
+        Page *queue = m_window->page(QStringLiteral("queue"));
+        // The page's own load ends by writing its status line: let it end first, or it replaces the
+        // message under test.
+        QSignalSpy loaded(queue, &Page::loadFinished);
+        queue->refresh();
+        QVERIFY(loaded.wait(30000));
+        auto *status = queue->findChild<QLabel *>(QStringLiteral("reviewStatus"));
         QVERIFY(status);
         const QString message = QStringLiteral("Could not record: ") + QString(3000, QLatin1Char('x'));
         status->setText(message);

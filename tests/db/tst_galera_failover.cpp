@@ -82,13 +82,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         const QString env = qEnvironmentVariable("ATALAYA_TEST_GALERA");
-        QFile file(env);
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(QStringLiteral("no Galera fixture info at ") + env));
-        for (const QByteArray &line : file.readAll().split('\n')) {
-            const qsizetype eq = line.indexOf('=');
-            if (eq > 0)
-                m_info.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
-        }
+        m_info = test::readFixtureInfo(env);
+        QVERIFY2(!m_info.isEmpty(), qPrintable(QStringLiteral("no Galera fixture info at ") + env));
         if (m_info.contains(QStringLiteral("MISSING")))
             QSKIP(qPrintable(QStringLiteral("the Galera test cluster needs the Debian package(s) %1 "
                                             "(scripts/bootstrap.sh installs them)")

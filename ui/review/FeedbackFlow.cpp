@@ -142,6 +142,11 @@ void FeedbackFlow::settle(const SendOutcome &outcome, const OutboxEntry &entry)
         emit databaseChanged();
         break;
     case SendOutcome::Kind::Queued:
+        if (outcome.outboxSize == 0) {
+            emit message(tr("Saved #%1: %2 (on a new connection)").arg(id).arg(verdict));
+            emit databaseChanged();
+            break;
+        }
         emit message(tr("#%1 kept in the outbox: %2").arg(id).arg(outcome.message));
         m_retry->start();
         break;

@@ -1637,6 +1637,10 @@ SHA-256 %2</source>
         <source>#%1 was not saved: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saved #%1: %2 (on a new connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::FeedbackPage</name>
@@ -2624,6 +2628,10 @@ SHA-256 %2</source>
             <numerusform>Warning above %n s (Settings).</numerusform>
             <numerusform>Warning above %n s (Settings).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Replica down: reading from the primary</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -1640,6 +1640,10 @@ SHA-256 %2</translation>
         <source>#%1 was not saved: %2</source>
         <translation>N.º %1 no se guardó: %2</translation>
     </message>
+    <message>
+        <source>Saved #%1: %2 (on a new connection)</source>
+        <translation>Guardada n.º %1: %2 (con una conexión nueva)</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::FeedbackPage</name>
@@ -2627,6 +2631,10 @@ SHA-256 %2</translation>
             <numerusform>Aviso por encima de %n s (Ajustes).</numerusform>
             <numerusform>Aviso por encima de %n s (Ajustes).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Replica down: reading from the primary</source>
+        <translation>Réplica caída: se lee del primario</translation>
     </message>
 </context>
 <context>

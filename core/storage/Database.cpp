@@ -224,7 +224,8 @@ Status Database::configureConnection(QSqlDatabase &db, const DbUrl &node) const
         db.close();
         return makeError(ErrorCode::Unavailable,
                          QStringLiteral("cannot use %1: the Galera node is not ready (wsrep_ready is %2: it is "
-                                        "not part of the cluster's primary component) — check the cluster's state")
+                                        "not part of the cluster's primary component, e.g. quorum lost) — start the "
+                                        "missing nodes, or bootstrap the most advanced one (pc.bootstrap=YES)")
                              .arg(node.describe(), ready));
     }
     // Every DATETIME we write or compare is UTC; NOW() must agree.

@@ -139,6 +139,10 @@ Error sqlError(const Database &db, const QSqlError &error, const QString &what)
             hint = QString::fromUtf8(kPrivilegeHint);
         else if (native == QLatin1String("1213"))
             hint = QStringLiteral(" — another session's transaction crossed this one; retry");
+        else if (native == QLatin1String("1047"))
+            hint = QStringLiteral(" — the Galera node is outside the cluster's primary component (quorum lost: too "
+                                  "few nodes are up); start the missing nodes, or bootstrap the most advanced one "
+                                  "(pc.bootstrap=YES); verdicts wait in the outbox meanwhile");
         else
             hint = QStringLiteral(" — check that the server is running and reachable");
     }

@@ -16,10 +16,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cohen&apos;s weighted κ: how much more two reviewers agree than chance would make them, with incorrect &lt; partially correct &lt; correct and a one-step difference counted as half a disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No decision in this period has both a first and a second review yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -36,6 +32,18 @@
             <numerusform> · Fleiss&apos; κ %1 over %n adjudicated decision</numerusform>
             <numerusform> · Fleiss&apos; κ %1 over %n adjudicated decisions</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s weighted κ: how much more two reviewers agree than chance would make them, with incorrect &lt; partially correct &lt; correct and a one-step difference counted as half a disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval. κ is shown from %1 rated pairs on: with fewer, its interval spans most of the scale and says little.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too few pairs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted κ: %1 · %2 agreement</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

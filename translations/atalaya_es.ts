@@ -16,10 +16,6 @@
         <translation>%1 d</translation>
     </message>
     <message>
-        <source>Cohen&apos;s weighted κ: how much more two reviewers agree than chance would make them, with incorrect &lt; partially correct &lt; correct and a one-step difference counted as half a disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval.</source>
-        <translation>κ ponderada de Cohen: cuánto más coinciden dos revisores de lo que coincidirían por azar, con incorrecto &lt; parcialmente correcto &lt; correcto y una diferencia de un paso contada como media discrepancia. 1 es acuerdo perfecto, 0 es el nivel del azar y por debajo de 0 peor que el azar; por encima de 0,6 suele leerse como sustancial. El intervalo es un intervalo bootstrap del 95 %.</translation>
-    </message>
-    <message>
         <source>No decision in this period has both a first and a second review yet.</source>
         <translation>Ninguna decisión de este periodo tiene todavía una primera y una segunda revisión.</translation>
     </message>
@@ -36,6 +32,18 @@
             <numerusform> · κ de Fleiss %1 sobre %n decisión arbitrada</numerusform>
             <numerusform> · κ de Fleiss %1 sobre %n decisiones arbitradas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s weighted κ: how much more two reviewers agree than chance would make them, with incorrect &lt; partially correct &lt; correct and a one-step difference counted as half a disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval. κ is shown from %1 rated pairs on: with fewer, its interval spans most of the scale and says little.</source>
+        <translation>κ ponderada de Cohen: cuánto más coinciden dos revisores de lo que coincidirían por azar, con incorrecto &lt; parcialmente correcto &lt; correcto y una diferencia de un paso contada como media discrepancia. 1 es acuerdo perfecto, 0 es el nivel del azar y por debajo de 0 peor que el azar; por encima de 0,6 suele leerse como sustancial. El intervalo es un intervalo bootstrap del 95 %. La κ se muestra a partir de %1 pares valorados: con menos, su intervalo abarca casi toda la escala y dice poco.</translation>
+    </message>
+    <message>
+        <source>too few pairs (%1)</source>
+        <translation>muy pocos pares (%1)</translation>
+    </message>
+    <message>
+        <source>Weighted κ: %1 · %2 agreement</source>
+        <translation>κ ponderada: %1 · %2 de acuerdo</translation>
     </message>
 </context>
 <context>

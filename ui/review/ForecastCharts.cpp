@@ -144,10 +144,12 @@ QString forecastTableHtml(const forecast::Forecast &f)
     const forecast::Horizon *day = horizon(f, 24);
     const forecast::Horizon *week = horizon(f, std::min(f.hours, forecast::kDefaultHours));
     auto cell = [](const QString &text) {
-        return QStringLiteral("<td align=\"right\">%1</td>").arg(text.toHtmlEscaped());
+        return QStringLiteral("<td align=\"right\" style=\"padding-left:8px\">%1</td>").arg(text.toHtmlEscaped());
     };
     auto head = [](const QString &text, int span = 1) {
-        return QStringLiteral("<th colspan=\"%1\" align=\"center\">%2</th>").arg(span).arg(text.toHtmlEscaped());
+        return QStringLiteral("<th colspan=\"%1\" align=\"center\" style=\"padding-left:8px\">%2</th>")
+            .arg(span)
+            .arg(text.toHtmlEscaped());
     };
     QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"1\"><tr><th></th>")
         + head(ForecastText::tr("Pending"), 3) + head(ForecastText::tr("Overdue"))

@@ -3,6 +3,7 @@
 
 #include "core/forecast/CapacityForecast.h"
 #include "core/forecast/ForecastJson.h"
+#include "core/settings/Settings.h"
 
 namespace atalaya::cli {
 namespace {
@@ -19,9 +20,15 @@ int runForecast(CliContext &ctx)
          QStringLiteral("Reviewers on duty every hour (0–1000; default: the team's usual presence at that hour of the "
                         "week, from the audit log)."),
          QStringLiteral("n")});
+    ctx.parser().addOption({QStringLiteral("agent"),
+                            QStringLiteral("Forecast only this agent's queue: its arrivals and pending decisions (the "
+                                           "reviewers' pace and presence stay the whole team's)."),
+                            QStringLiteral("id")});
     ctx.parser().addOption(
         {QStringLiteral("rules"),
-         QStringLiteral("A review rules JSON file (default: the built-in rules of docs/REVIEW_QUEUE.md)."),
+         QStringLiteral(
+             "A review rules JSON file (default: the rule set saved in Atalaya's settings, the one the GUI's "
+             "review queue uses; the built-in rules of docs/REVIEW_QUEUE.md when none is saved)."),
          QStringLiteral("file")});
     if (!ctx.parse(QStringLiteral("Review capacity and SLA forecast: expected backlog and deadline breaches per "
                                   "priority, and the reviewer-hours that keep every deadline.")))
@@ -36,7 +43,8 @@ int runForecast(CliContext &ctx)
             return ctx.fail(n.error());
         reviewers = *n;
     }
-    ReviewRules rules = ReviewRules::defaults();
+    // The GUI's active rule set, so that both forecast the same queue.
+    ReviewRules rules = ReviewRules::fromSettingsJson(Settings().reviewRulesJson());
     if (ctx.parser().isSet(QStringLiteral("rules"))) {
         auto loaded = ReviewRules::fromFile(ctx.parser().value(QStringLiteral("rules")));
         if (!loaded)
@@ -46,9 +54,14 @@ int runForecast(CliContext &ctx)
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
-    auto result = forecast::runForecast(*db, rules, QDateTime::currentDateTimeUtc(), *hours, reviewers);
+    const QString agent = ctx.parser().value(QStringLiteral("agent"));
+    auto result = forecast::runForecast(*db, rules, QDateTime::currentDateTimeUtc(), *hours, reviewers, agent);
     if (!result)
         return ctx.fail(result.error());
+    if (!agent.isEmpty() && !result->inputs.hasQueue())
+        ctx.warn(QStringLiteral("agent '%1' has no queued decision in the last four weeks and none pending; "
+                                "check the id with `atalaya-cli agents`")
+                     .arg(agent));
     return ctx.print(forecast::forecastJson(*result));
 }
 

@@ -57,6 +57,10 @@ void ReviewQueuePage::connectController()
                 : error);
     });
     connect(c, &ReviewQueueController::refreshFinished, this, &ReviewQueuePage::showFinished);
+    connect(m_forecast, &ForecastPanel::loaded, this, [this] {
+        m_forecastLoading = false;
+        finishIfLoaded();
+    });
     connect(c, &ReviewQueueController::message, m_status, &QLabel::setText);
     connect(c, &ReviewQueueController::rebuildStarted, this, [this] {
         m_rebuildProgress->setVisible(true);
@@ -99,7 +103,9 @@ int ReviewQueuePage::outboxSize() const
 void ReviewQueuePage::refresh()
 {
     m_controller->setAgent(m_filter.agentId);
-    m_forecast->load(m_context.db, m_controller->rules());
+    m_queueShown = false;
+    m_forecastLoading = true;
+    m_forecast->load(m_context.db, m_controller->rules(), m_filter.agentId);
     if (!m_controller->refresh()) {
         showEmpty(tr("Not connected to a database."));
         emit loadFinished(false, tr("not connected"));
@@ -169,6 +175,17 @@ void ReviewQueuePage::showFinished(const QString &countsError)
             countsError.isEmpty()
                 ? tr("%Ln decision(s) waiting for review", nullptr, static_cast<int>(m_controller->counts().all()))
                 : tr("The queue is shown; its counts could not be read: %1").arg(countsError));
+    m_queueShown = true;
+    finishIfLoaded();
+}
+
+void ReviewQueuePage::finishIfLoaded()
+{
+    // The page has loaded when its forecast has too: a rendered page shows the forecast, not
+    // "Loading…" under a finished queue.
+    if (!m_queueShown || m_forecastLoading)
+        return;
+    m_queueShown = false;
     emit loadFinished(true, {});
 }
 

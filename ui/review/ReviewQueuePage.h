@@ -79,6 +79,7 @@ private:
     void showCounts();
     void showFinished(const QString &countsError);
     void showFailure(const QString &error);
+    void finishIfLoaded();
     void setWritable(bool writable, const QString &reason);
     void recordFeedback(Feedback value);
     void undoLast();
@@ -92,6 +93,8 @@ private:
     ReviewDetailPane *m_detail = nullptr;
     PriorityCountChips *m_chips = nullptr;
     ForecastPanel *m_forecast = nullptr;
+    bool m_queueShown = false;  // the queue's refresh finished, loadFinished not sent yet
+    bool m_forecastLoading = false;
     QLabel *m_banner = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_rebuildProgress = nullptr;

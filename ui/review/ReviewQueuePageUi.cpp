@@ -106,7 +106,7 @@ void ReviewQueuePage::buildUi()
     columns->addWidget(m_forecast);
     columns->setStretchFactor(0, 3);
     columns->setStretchFactor(1, 1);
-    columns->setSizes({700, 260});
+    columns->setSizes({620, 320});
     root->addWidget(columns, 1);
 
     auto *actions = new QHBoxLayout;

@@ -303,7 +303,8 @@ private slots:
                  reviewed);
         QVERIFY(scalar(*fresh.db, "SELECT COUNT(DISTINCT reviewer) FROM atalaya_feedback_audit") >= 3);
         // The log appends as the team works: the audit page's "newest first" (by id) is time order.
-        auto order = execQuery(*fresh.db, "SELECT created_at FROM atalaya_feedback_audit ORDER BY id", {}, "audit order");
+        auto order =
+            execQuery(*fresh.db, "SELECT created_at FROM atalaya_feedback_audit ORDER BY id", {}, "audit order");
         QVERIFY(order.ok());
         QDateTime previous;
         qint64 rows = 0;

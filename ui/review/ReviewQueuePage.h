@@ -77,12 +77,16 @@ private:
     void showEmpty(const QString &message);
     void showItems(const WriteAccess &access);
     void showCounts();
+    // The view switcher's counts, the chips of a double-review view, and what waits for others.
+    void showViewCounts();
+    void showRefused(qint64 id, const QString &why, const QString &note);
     void showFinished(const QString &countsError);
     void showFailure(const QString &error);
     void setWritable(bool writable, const QString &reason);
     void recordFeedback(Feedback value);
     void undoLast();
     void switchView(int view);
+    QString viewName(int view) const;
     qint64 currentId() const;
 
     ReviewQueueController *m_controller = nullptr;
@@ -93,6 +97,7 @@ private:
     PriorityCountChips *m_chips = nullptr;
     ForecastPanel *m_forecast = nullptr;
     QLabel *m_banner = nullptr;
+    QLabel *m_viewNote = nullptr;  // what a double-review view leaves to other reviewers
     QLabel *m_status = nullptr;
     QProgressBar *m_rebuildProgress = nullptr;
     QLineEdit *m_note = nullptr;

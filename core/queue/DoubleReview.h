@@ -51,7 +51,13 @@ private:
         QVariantList waitingValues;
         QString own;
         QVariantList ownValues;
+        // Ids first, ordered here: over most decisions, an ORDER BY created_at LIMIT makes
+        // MariaDB walk idx_created_at past every decision reviewed long ago.
+        bool orderHere = false;
     };
+    // The view's page as a WHERE over ai_telemetry with its values: the condition itself, or
+    // an id list from the condition's matches ordered here.
+    Result<std::pair<QString, QVariantList>> pageCondition(const ViewSql &view, const QueueFilter &filter) const;
     std::optional<ViewSql> secondReviewSql(const QString &reviewer) const;
     ViewSql adjudicationSql(const QString &reviewer) const;
     Result<std::vector<QueueItem>> read(const ViewSql &view, const QueueFilter &filter, bool withReviews) const;

@@ -183,6 +183,24 @@ private slots:
         QVERIFY(secondItems(QStringLiteral("ana")).empty());
     }
 
+    // A page is the oldest of the list, oldest first (the ids are ordered here, not by SQL).
+    void aPageIsTheOldestFirst()
+    {
+        const auto all = secondItems(QStringLiteral("bruno"));
+        QVERIFY(all.size() > 5);
+        QueueFilter page;
+        page.limit = 5;
+        auto first = DoubleReview(db(), rules()).secondReviewItems(QStringLiteral("bruno"), page);
+        QVERIFY(first.ok());
+        QCOMPARE(first->size(), size_t(5));
+        auto older = [](const QueueItem &a, const QueueItem &b) {
+            return std::pair(a.createdAt, a.id) < std::pair(b.createdAt, b.id);
+        };
+        QVERIFY(std::is_sorted(all.begin(), all.end(), older));
+        for (size_t i = 0; i < 5; ++i)
+            QCOMPARE((*first)[i].id, all[i].id);
+    }
+
     void everyP0IsOptional()
     {
         ReviewRules r = rules();

@@ -2525,6 +2525,10 @@ SHA-256 %2</source>
         <source>%1 (%2): pending decisions and how many are past their deadline.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: decisions of this priority waiting in this view for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::QueueCountsRebuild</name>
@@ -3043,6 +3047,28 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Decisions whose first and second reviews disagree — Alt+3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of your first reviews wait for another reviewer&apos;s second review.</source>
+        <translation>
+            <numerusform>%n of your first reviews waits for another reviewer&apos;s second review.</numerusform>
+            <numerusform>%n of your first reviews wait for another reviewer&apos;s second review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln disagreement(s) you reviewed wait for a third reviewer: an adjudication cannot come from either of the two reviewers.</source>
+        <translation>
+            <numerusform>%n disagreement you reviewed waits for a third reviewer: an adjudication cannot come from either of the two reviewers.</numerusform>
+            <numerusform>%n disagreements you reviewed wait for a third reviewer: an adjudication cannot come from either of the two reviewers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your verdict on #%1 was not saved: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2528,6 +2528,10 @@ SHA-256 %2</translation>
         <source>%1 (%2): pending decisions and how many are past their deadline.</source>
         <translation>%1 (%2): decisiones pendientes y cuántas han superado su plazo.</translation>
     </message>
+    <message>
+        <source>%1: decisions of this priority waiting in this view for you.</source>
+        <translation>%1: decisiones de esta prioridad que esperan en esta vista a que usted las revise.</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::QueueCountsRebuild</name>
@@ -3049,6 +3053,28 @@ Overwrite that review with yours?</source>
     <message>
         <source>Decisions whose first and second reviews disagree — Alt+3</source>
         <translation>Decisiones cuya primera y segunda revisión no coinciden — Alt+3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of your first reviews wait for another reviewer&apos;s second review.</source>
+        <translation>
+            <numerusform>%n de sus primeras revisiones espera la segunda revisión de otro revisor.</numerusform>
+            <numerusform>%n de sus primeras revisiones esperan la segunda revisión de otro revisor.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln disagreement(s) you reviewed wait for a third reviewer: an adjudication cannot come from either of the two reviewers.</source>
+        <translation>
+            <numerusform>%n desacuerdo que usted revisó espera a un tercer revisor: el arbitraje no puede venir de ninguno de los dos revisores.</numerusform>
+            <numerusform>%n desacuerdos que usted revisó esperan a un tercer revisor: el arbitraje no puede venir de ninguno de los dos revisores.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your verdict on #%1 was not saved: %2</source>
+        <translation>Su veredicto sobre #%1 no se guardó: %2</translation>
     </message>
 </context>
 <context>

@@ -27,8 +27,9 @@ int runQueue(CliContext &ctx)
                                            "adjudication (first and second review disagree)."),
                             QStringLiteral("view")});
     ctx.parser().addOption({QStringLiteral("reviewer"),
-                            QStringLiteral("With --view second: who reviews; their own first reviews are left out "
-                                           "(default: the OS login name)."),
+                            QStringLiteral("With --view second or adjudication: who reviews; decisions they gave a "
+                                           "verdict the view waits on are left out and counted under "
+                                           "\"for_others\" (default: the OS login name)."),
                             QStringLiteral("name")});
     if (!ctx.parse(QStringLiteral("The pending review queue, P0–P3, ordered by priority then due time.")))
         return ctx.exitCode();
@@ -60,14 +61,19 @@ int runQueue(CliContext &ctx)
     if (!db)
         return ctx.fail(db.error());
     if (view != QLatin1String("pending")) {
-        const QString reviewer = ctx.parser().value(QStringLiteral("reviewer"));
+        const QString named = ctx.parser().value(QStringLiteral("reviewer"));
+        const QString reviewer = named.isEmpty() ? osLoginName() : named;
         const DoubleReview doubleReview(*db, rules);
-        auto items = view == QLatin1String("second")
-            ? doubleReview.secondReviewItems(reviewer.isEmpty() ? osLoginName() : reviewer, filter)
-            : doubleReview.adjudicationItems(filter);
+        const bool second = view == QLatin1String("second");
+        auto items = second ? doubleReview.secondReviewItems(reviewer, filter)
+                            : doubleReview.adjudicationItems(reviewer, filter);
         if (!items)
             return ctx.fail(items.error());
-        return ctx.print(doubleReviewJson(view, *items, QDateTime::currentDateTimeUtc()));
+        auto counts = second ? doubleReview.secondReviewCounts(reviewer, filter)
+                             : doubleReview.adjudicationCounts(reviewer, filter);
+        if (!counts)
+            return ctx.fail(counts.error());
+        return ctx.print(doubleReviewJson(view, *items, *counts, QDateTime::currentDateTimeUtc()));
     }
     auto snapshot = ReviewQueue(*db, rules).snapshot(filter);
     if (!snapshot)

@@ -179,6 +179,7 @@ void FeedbackFlow::settle(const SendOutcome &outcome, const OutboxEntry &entry)
         if (!entry.restore) {
             m_decided.remove(id);
             m_decidedRole.remove(id);
+            emit refused(id, outcome.message, entry.note);
         }
         break;
     }
@@ -220,8 +221,11 @@ void FeedbackFlow::flushOutbox(bool force)
                 conflict.outboxSize = flushed.remaining;
                 settle(conflict, entry);
             }
-            for (const auto &[entry, reason] : flushed.rejected)
+            for (const auto &[entry, reason] : flushed.rejected) {
                 emit message(tr("#%1 was not saved: %2").arg(entry.telemetryId).arg(reason));
+                if (!entry.restore)
+                    emit refused(entry.telemetryId, reason, entry.note);
+            }
             if (flushed.delivered + flushed.duplicates > 0)
                 emit databaseChanged();
             if (flushed.remaining == 0)

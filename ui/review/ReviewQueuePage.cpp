@@ -9,9 +9,11 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTableView>
 
 namespace atalaya {
@@ -48,6 +50,8 @@ void ReviewQueuePage::connectController()
     connect(c, &ReviewQueueController::itemsLoaded, this, &ReviewQueuePage::showItems);
     connect(c, &ReviewQueueController::itemsShown, this, &ReviewQueuePage::itemsShown);
     connect(c, &ReviewQueueController::countsChanged, this, &ReviewQueuePage::showCounts);
+    connect(c, &ReviewQueueController::viewCountsChanged, this, &ReviewQueuePage::showViewCounts);
+    connect(c, &ReviewQueueController::feedbackRefused, this, &ReviewQueuePage::showRefused);
     connect(c, &ReviewQueueController::historyLoaded, m_detail, &ReviewDetailPane::showHistory);
     connect(c, &ReviewQueueController::wantedReady, m_table, &QTableView::selectRow);
     connect(c, &ReviewQueueController::wantedMissing, this, [this](qint64 id, const QString &error) {
@@ -119,8 +123,20 @@ void ReviewQueuePage::switchView(int view)
     const auto v = static_cast<ReviewQueueController::View>(view);
     m_controller->setView(v);
     m_detail->setBlind(v == ReviewQueueController::View::Second);
+    m_chips->setDeadlinesShown(v == ReviewQueueController::View::Pending);
+    showCounts();
+    showViewCounts();
     showEmpty(tr("Loading…"));
     refresh();
+}
+
+QString ReviewQueuePage::viewName(int view) const
+{
+    switch (view) {
+    case 1: return tr("Second review");
+    case 2: return tr("Adjudication");
+    default: return tr("Pending");
+    }
 }
 
 void ReviewQueuePage::openItem(const QVariant &argument)
@@ -159,6 +175,12 @@ void ReviewQueuePage::showItems(const WriteAccess &access)
 
 void ReviewQueuePage::showCounts()
 {
+    if (m_controller->countsState() == ReviewQueueController::CountsState::Known)
+        m_views->setTabText(0, tr("%1 (%2)").arg(viewName(0), QLocale().toString(m_controller->counts().all())));
+    else
+        m_views->setTabText(0, viewName(0));
+    if (m_controller->view() != ReviewQueueController::View::Pending)
+        return;
     switch (m_controller->countsState()) {
     case ReviewQueueController::CountsState::Known: m_chips->setCounts(m_controller->counts()); break;
     case ReviewQueueController::CountsState::Counting: m_chips->setState(PriorityCountChips::State::Counting); break;
@@ -166,6 +188,49 @@ void ReviewQueuePage::showCounts()
         m_chips->setState(PriorityCountChips::State::Unavailable);
         break;
     }
+}
+
+void ReviewQueuePage::showViewCounts()
+{
+    using View = ReviewQueueController::View;
+    for (const View v : {View::Second, View::Adjudication}) {
+        const auto &counts = m_controller->viewCounts(v);
+        const int tab = static_cast<int>(v);
+        m_views->setTabText(
+            tab, counts ? tr("%1 (%2)").arg(viewName(tab), QLocale().toString(counts->all())) : viewName(tab));
+    }
+    const View shown = m_controller->view();
+    if (shown == View::Pending) {
+        m_viewNote->setVisible(false);
+        return;
+    }
+    const auto &counts = m_controller->viewCounts(shown);
+    if (!counts) {
+        m_chips->setState(PriorityCountChips::State::Counting);
+        m_viewNote->setVisible(false);
+        return;
+    }
+    QueueCounts perPriority;
+    perPriority.total = counts->total;
+    m_chips->setCounts(perPriority);
+    const int others = static_cast<int>(counts->forOthers);
+    // Why a reviewer does not see decisions that do wait: their own verdict is part of them.
+    m_viewNote->setText(
+        shown == View::Second
+            ? tr("%Ln of your first reviews wait for another reviewer's second review.", nullptr, others)
+            : tr("%Ln disagreement(s) you reviewed wait for a third reviewer: an adjudication cannot come from "
+                 "either of the two reviewers.",
+                 nullptr, others));
+    m_viewNote->setVisible(others > 0);
+}
+
+void ReviewQueuePage::showRefused(qint64 id, const QString &why, const QString &note)
+{
+    m_banner->setText(tr("Your verdict on #%1 was not saved: %2").arg(id).arg(why));
+    m_banner->setVisible(true);
+    // What the reviewer wrote is not lost: the note is back in its field.
+    if (!note.isEmpty() && m_note->text().isEmpty())
+        m_note->setText(note);
 }
 
 void ReviewQueuePage::showFinished(const QString &countsError)

@@ -58,7 +58,7 @@ void ReviewQueuePage::buildUi()
     m_views->setObjectName(QStringLiteral("reviewViews"));
     m_views->setFocusPolicy(Qt::NoFocus);
     m_views->setDrawBase(false);
-    const QString viewNames[3] = {tr("Pending"), tr("Second review"), tr("Adjudication")};
+    const QString viewNames[3] = {viewName(0), viewName(1), viewName(2)};
     const QString viewTips[3] = {tr("Decisions waiting for their first review — Alt+1"),
                                  tr("Reviewed decisions picked for a blind second review by another reviewer — Alt+2"),
                                  tr("Decisions whose first and second reviews disagree — Alt+3")};
@@ -71,6 +71,11 @@ void ReviewQueuePage::buildUi()
     }
     connect(m_views, &QTabBar::currentChanged, this, &ReviewQueuePage::switchView);
     root->addWidget(m_views);
+    m_viewNote = new QLabel(this);
+    m_viewNote->setObjectName(QStringLiteral("reviewViewNote"));
+    m_viewNote->setWordWrap(true);
+    m_viewNote->setVisible(false);
+    root->addWidget(m_viewNote);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("reviewTable"));
@@ -167,6 +172,7 @@ void ReviewQueuePage::applyLook()
                                            " padding: 6px; color: palette(window-text); }")
                                 .arg(bannerBack.name(QColor::HexArgb), colors.warning.name()));
     m_status->setStyleSheet(QStringLiteral("color: %1;").arg(colors.muted.name()));
+    m_viewNote->setStyleSheet(QStringLiteral("color: %1;").arg(colors.muted.name()));
     for (int i = 0; i < 3; ++i) {
         m_buttons[static_cast<size_t>(i)]->setStyleSheet(
             QStringLiteral("QPushButton { color: white; background: %1; border: none; border-radius: 4px;"
@@ -183,6 +189,7 @@ void ReviewQueuePage::changeEvent(QEvent *event)
         m_detail->refreshLook();
     } else if (event->type() == QEvent::LanguageChange) {
         fitColumns();
+        showViewCounts();
     }
     Page::changeEvent(event);
 }

@@ -1,9 +1,9 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/RulesOption.h"
 
 #include "core/forecast/CapacityForecast.h"
 #include "core/forecast/ForecastJson.h"
-#include "core/settings/Settings.h"
 
 namespace atalaya::cli {
 namespace {
@@ -24,12 +24,7 @@ int runForecast(CliContext &ctx)
                             QStringLiteral("Forecast only this agent's queue: its arrivals and pending decisions (the "
                                            "reviewers' pace and presence stay the whole team's)."),
                             QStringLiteral("id")});
-    ctx.parser().addOption(
-        {QStringLiteral("rules"),
-         QStringLiteral(
-             "A review rules JSON file (default: the rule set saved in Atalaya's settings, the one the GUI's "
-             "review queue uses; the built-in rules of docs/REVIEW_QUEUE.md when none is saved)."),
-         QStringLiteral("file")});
+    addRulesOption(ctx, QStringLiteral("for the priorities and SLAs"));
     if (!ctx.parse(QStringLiteral("Review capacity and SLA forecast: expected backlog and deadline breaches per "
                                   "priority, and the reviewer-hours that keep every deadline.")))
         return ctx.exitCode();
@@ -43,14 +38,10 @@ int runForecast(CliContext &ctx)
             return ctx.fail(n.error());
         reviewers = *n;
     }
-    // The GUI's active rule set, so that both forecast the same queue.
-    ReviewRules rules = ReviewRules::fromSettingsJson(Settings().reviewRulesJson());
-    if (ctx.parser().isSet(QStringLiteral("rules"))) {
-        auto loaded = ReviewRules::fromFile(ctx.parser().value(QStringLiteral("rules")));
-        if (!loaded)
-            return ctx.fail(loaded.error());
-        rules = *loaded;
-    }
+    auto loadedRules = activeRules(ctx);
+    if (!loadedRules)
+        return ctx.fail(loadedRules.error());
+    const ReviewRules rules = *loadedRules;
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());

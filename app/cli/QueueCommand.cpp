@@ -1,5 +1,6 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/RulesOption.h"
 
 #include "core/queue/DoubleReview.h"
 #include "core/queue/QueueJson.h"
@@ -18,10 +19,7 @@ int runQueue(CliContext &ctx)
     ctx.parser().addOption({QStringLiteral("agent"), QStringLiteral("Only this agent id."), QStringLiteral("id")});
     ctx.parser().addOption(
         {QStringLiteral("include-p3-all"), QStringLiteral("Every P3 decision, not only the stable 10 % sample.")});
-    ctx.parser().addOption(
-        {QStringLiteral("rules"),
-         QStringLiteral("A review rules JSON file (default: the built-in rules of docs/REVIEW_QUEUE.md)."),
-         QStringLiteral("file")});
+    addRulesOption(ctx, QStringLiteral("for the priorities and deadlines"));
     ctx.parser().addOption({QStringLiteral("view"),
                             QStringLiteral("pending (default), second (decisions waiting for a blind second review) or "
                                            "adjudication (first and second review disagree)."),
@@ -50,13 +48,10 @@ int runQueue(CliContext &ctx)
         if (!filter.priority)
             return ctx.usageError(QStringLiteral("--priority '%1' must be one of P0, P1, P2, P3").arg(text));
     }
-    ReviewRules rules = ReviewRules::defaults();
-    if (ctx.parser().isSet(QStringLiteral("rules"))) {
-        auto loaded = ReviewRules::fromFile(ctx.parser().value(QStringLiteral("rules")));
-        if (!loaded)
-            return ctx.fail(loaded.error());
-        rules = *loaded;
-    }
+    auto loadedRules = activeRules(ctx);
+    if (!loadedRules)
+        return ctx.fail(loadedRules.error());
+    const ReviewRules rules = *loadedRules;
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());

@@ -126,7 +126,7 @@ void ForecastPanel::load(const std::shared_ptr<const Database> &db, const Review
         emit loaded(false);
         return;
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_fixedNow.isValid() ? m_fixedNow : QDateTime::currentDateTimeUtc();
     m_loader->run<Loaded>(
         [db, rules, now, agentId] {
             auto in = forecast::readInputs(db, rules, now, agentId);

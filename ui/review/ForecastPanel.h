@@ -2,6 +2,7 @@
 
 #include "core/forecast/CapacityForecast.h"
 
+#include <QDateTime>
 #include <QFrame>
 
 #include <array>
@@ -29,6 +30,9 @@ public:
     // Reads the inputs for these rules; a non-empty agentId forecasts that agent's queue (its
     // arrivals and pending decisions, with the whole team's pace).
     void load(const std::shared_ptr<const Database> &db, const ReviewRules &rules, const QString &agentId = {});
+    // The instant every later load forecasts from; invalid (the default): the clock at each
+    // load. Tests pin it so that decisions placed in "the current hour" stay in it.
+    void setNow(const QDateTime &now) { m_fixedNow = now; }
     // The forecast on screen; nullopt before the first load or after a failure.
     const std::optional<forecast::Forecast> &shown() const { return m_forecast; }
 
@@ -60,6 +64,7 @@ private:
     QLabel *m_pace = nullptr;
     std::array<ChartCard *, kPriorityCount> m_charts{};  // hidden for a priority without deadline
     QString m_agentId;
+    QDateTime m_fixedNow;
     std::optional<forecast::ForecastInputs> m_inputs;
     std::optional<forecast::Forecast> m_forecast;
     QString m_error;

@@ -201,15 +201,26 @@ void ReviewQueuePage::fitColumns()
     // included, and for the loaded cells; agent and task names are capped (elided, full
     // text in the detail pane) so the reason, which takes the rest, stays readable.
     QHeaderView *header = m_table->horizontalHeader();
-    const int nameCap = fontMetrics().horizontalAdvance(QLatin1Char('x')) * 17;
+    const int x = fontMetrics().horizontalAdvance(QLatin1Char('x'));
+    int others = 0;
     for (int c = 0; c < ReviewQueueModel::ColumnCount; ++c) {
         if (c == ReviewQueueModel::ReasonColumn)
             continue;
         m_table->resizeColumnToContents(c);
         int width = std::max(header->sectionSize(c), header->sectionSizeHint(c));
         if (c == ReviewQueueModel::AgentColumn || c == ReviewQueueModel::TaskColumn)
-            width = std::min(width, std::max(nameCap, header->sectionSizeHint(c)));
+            width = std::min(width, std::max(x * 17, header->sectionSizeHint(c)));
         header->resizeSection(c, width);
+        others += width;
+    }
+    // On a narrow table (a laptop screen, a wide detail pane) the names give up width first,
+    // down to 11 characters, so the reason keeps ~32.
+    const int shortfall = x * 32 - (m_table->viewport()->width() - others);
+    for (int c : {int(ReviewQueueModel::AgentColumn), int(ReviewQueueModel::TaskColumn)}) {
+        if (shortfall <= 0)
+            break;
+        const int floor = std::max(x * 11, header->sectionSizeHint(c));
+        header->resizeSection(c, std::max(floor, header->sectionSize(c) - (shortfall + 1) / 2));
     }
 }
 

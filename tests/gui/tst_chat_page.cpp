@@ -194,8 +194,7 @@ private slots:
     void pageKeepsTheWindowWithinA768PixelScreen()
     {
         QVERIFY2(m_window->minimumSizeHint().height() <= 728,
-                 qPrintable(QStringLiteral("window minimum height %1 px")
-                                .arg(m_window->minimumSizeHint().height())));
+                 qPrintable(QStringLiteral("window minimum height %1 px").arg(m_window->minimumSizeHint().height())));
         QVERIFY(m_page->minimumSizeHint().height() < 400);
     }
 
@@ -269,8 +268,8 @@ private slots:
         QVERIFY(charts);
         auto *history = m_page->findChild<ChatHistoryPanel *>();
         QVERIFY(history);
-        for (ChartCard *card : {charts->rateCard(), charts->latencyCard(), history->messagesCard(),
-                                history->latencyCard()}) {
+        for (ChartCard *card :
+             {charts->rateCard(), charts->latencyCard(), history->messagesCard(), history->latencyCard()}) {
             QChart *chart = card->chart();
             QCOMPARE(chart->backgroundBrush().color(), base);
             QVERIFY(contrast(chart->titleBrush().color(), base) >= 4.5);

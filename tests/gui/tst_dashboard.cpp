@@ -164,6 +164,9 @@ private slots:
         QCOMPARE(page->versionsView()->model()->rowCount(), row);
         QCOMPARE(model->headerData(ModelVersionsModel::VersusPrevious, Qt::Horizontal, Qt::DisplayRole).toString(),
                  QStringLiteral("Versus previous version"));
+        const QModelIndex firstSeen = model->index(0, ModelVersionsModel::FirstSeen);
+        QCOMPARE(firstSeen.data().toString().size(), 10);
+        QVERIFY(firstSeen.data(Qt::ToolTipRole).toString().startsWith(firstSeen.data().toString()));
     }
 
     // Bar labels read like the tables: one decimal even when it is 0 ("84.0 %", not "84 %").

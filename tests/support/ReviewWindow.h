@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 class QTableView;
 

@@ -98,6 +98,19 @@ QString insightMessage(const Insight &i, const QLocale &l)
     case InsightKind::TargetMissed: return targetMessage(i, l, scope);
     case InsightKind::VersionRegression:
         return QCoreApplication::translate("atalaya::Insights", "A newer model version performs worse (%1)").arg(scope);
+    case InsightKind::RiskFeatureDrift:
+        return QCoreApplication::translate("atalaya::Insights",
+                                           "Risk feature %1 drifted from the model's training data (PSI %2, %3 recent cycles)")
+            .arg(i.metric, l.toString(i.psi.value_or(0.0), 'f', 2), l.toString(i.nCurrent));
+    case InsightKind::RiskModelStale:
+        return QCoreApplication::translate("atalaya::Insights",
+                                           "The risk model was last trained %1 days ago (retrain every %2 days)")
+            .arg(l.toString(i.current, 'f', 0), l.toString(before, 'f', 0));
+    case InsightKind::RiskPredictionAccuracy:
+        return QCoreApplication::translate(
+                   "atalaya::Insights",
+                   "Past risk predictions were right %1 % of the time against %2 % in the model's validation (%3 outcomes)")
+            .arg(l.toString(100 * i.current, 'f', 1), l.toString(100 * before, 'f', 1), l.toString(i.nCurrent));
     }
     return {};
 }
@@ -113,6 +126,10 @@ QString insightKindText(InsightKind kind)
     case InsightKind::CalibrationWorse: return QCoreApplication::translate("atalaya::Insights", "Calibration worse");
     case InsightKind::TargetMissed: return QCoreApplication::translate("atalaya::Insights", "Target missed");
     case InsightKind::VersionRegression: return QCoreApplication::translate("atalaya::Insights", "Version regression");
+    case InsightKind::RiskFeatureDrift: return QCoreApplication::translate("atalaya::Insights", "Risk feature drift");
+    case InsightKind::RiskModelStale: return QCoreApplication::translate("atalaya::Insights", "Risk model stale");
+    case InsightKind::RiskPredictionAccuracy:
+        return QCoreApplication::translate("atalaya::Insights", "Risk prediction accuracy");
     }
     return {};
 }
@@ -131,6 +148,8 @@ QJsonObject insightsJson(const InsightsReport &report)
 {
     QJsonArray rows;
     for (const Insight &i : report.insights) {
+        // A stale model is a fact of its age, not a test: no p-value enters the FDR control.
+        const bool untested = i.kind == InsightKind::RiskModelStale;
         QJsonObject o{
             {QStringLiteral("kind"), insightKindKey(i.kind)},
             {QStringLiteral("agent_id"), textOrNull(i.agentId)},
@@ -139,10 +158,11 @@ QJsonObject insightsJson(const InsightsReport &report)
             {QStringLiteral("baseline"), roundedOrNull(i.baseline, 4)},
             {QStringLiteral("current"), roundTo(i.current, 4)},
             {QStringLiteral("change"), roundTo(i.change, 4)},
-            {QStringLiteral("n_baseline"),
-             i.kind == InsightKind::TargetMissed ? QJsonValue(QJsonValue::Null) : QJsonValue(i.nBaseline)},
+            {QStringLiteral("n_baseline"), untested || i.kind == InsightKind::TargetMissed
+                                               ? QJsonValue(QJsonValue::Null)
+                                               : QJsonValue(i.nBaseline)},
             {QStringLiteral("n_current"), i.nCurrent},
-            {QStringLiteral("q_value"), i.qValue},
+            {QStringLiteral("q_value"), untested ? QJsonValue(QJsonValue::Null) : QJsonValue(i.qValue)},
             {QStringLiteral("severity"), insightSeverityKey(i.severity)},
             {QStringLiteral("since"), toIsoUtc(i.since)},
             {QStringLiteral("message"), i.message},
@@ -152,7 +172,7 @@ QJsonObject insightsJson(const InsightsReport &report)
         if (i.bucket)
             o.insert(QStringLiteral("bucket"), confidenceBucketKey(*i.bucket));
         else
-            o.insert(QStringLiteral("p_value"), i.pValue);
+            o.insert(QStringLiteral("p_value"), untested ? QJsonValue(QJsonValue::Null) : QJsonValue(i.pValue));
         rows.append(o);
     }
     return {{QStringLiteral("period_days"), report.window.periodDays},

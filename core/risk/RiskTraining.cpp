@@ -216,6 +216,7 @@ Result<RiskModel> trainRiskModel(const std::vector<CycleSample> &samples, const 
     for (int i = 0; i < std::min<int>(options.backgroundSize, n); ++i)
         model.background.push_back(d.x[shuffled[i]]);
     model.baseValue = model.forest.meanPrediction(model.background);
+    model.trainingBins = binFeatures(d.x);
 
     if (cancelled())
         return cancelError;

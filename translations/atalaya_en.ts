@@ -1780,6 +1780,30 @@ SHA-256 %2</source>
         <source>Low</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Risk feature %1 drifted from the model&apos;s training data (PSI %2, %3 recent cycles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The risk model was last trained %1 days ago (retrain every %2 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past risk predictions were right %1 % of the time against %2 % in the model&apos;s validation (%3 outcomes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk feature drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk model stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk prediction accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::InsightsModel</name>

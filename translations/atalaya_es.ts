@@ -1783,6 +1783,30 @@ SHA-256 %2</translation>
         <source>Low</source>
         <translation>Baja</translation>
     </message>
+    <message>
+        <source>Risk feature %1 drifted from the model&apos;s training data (PSI %2, %3 recent cycles)</source>
+        <translation>La variable de riesgo %1 se ha desviado de los datos de entrenamiento del modelo (PSI %2, %3 ciclos recientes)</translation>
+    </message>
+    <message>
+        <source>The risk model was last trained %1 days ago (retrain every %2 days)</source>
+        <translation>El modelo de riesgo se entrenó por última vez hace %1 días (reentrenar cada %2 días)</translation>
+    </message>
+    <message>
+        <source>Past risk predictions were right %1 % of the time against %2 % in the model&apos;s validation (%3 outcomes)</source>
+        <translation>Las predicciones de riesgo pasadas acertaron el %1 % de las veces frente al %2 % en la validación del modelo (%3 resultados)</translation>
+    </message>
+    <message>
+        <source>Risk feature drift</source>
+        <translation>Deriva de variable de riesgo</translation>
+    </message>
+    <message>
+        <source>Risk model stale</source>
+        <translation>Modelo de riesgo desactualizado</translation>
+    </message>
+    <message>
+        <source>Risk prediction accuracy</source>
+        <translation>Precisión de las predicciones de riesgo</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::InsightsModel</name>

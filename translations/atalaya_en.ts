@@ -3161,6 +3161,81 @@ Overwrite that review with yours?</source>
     </message>
 </context>
 <context>
+    <name>atalaya::RiskMonitorPanel</name>
+    <message>
+        <source>Days since the active model was trained; retrain after %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded predictions (Record this check, risk predict --record) of cycles whose outcome arrived since, over the last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded risk scores per week: 10th percentile, median and 90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population stability index of each feature: cycles of the last 30 days against the model&apos;s training data. 0.10 or more is a drift, 0.25 or more a large one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 trained %2 days ago: retrain it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 trained %2 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recorded prediction has an outcome yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past predictions: accuracy %1, Brier %2, AUC %3 (n = %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 training rows, %2 recent cycles</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>atalaya::RiskPage</name>
     <message>
         <source>Reading the history…</source>
@@ -3280,6 +3355,10 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Checking cycle %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model monitoring</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3166,6 +3166,81 @@ Overwrite that review with yours?</source>
     </message>
 </context>
 <context>
+    <name>atalaya::RiskMonitorPanel</name>
+    <message>
+        <source>Days since the active model was trained; retrain after %1 days</source>
+        <translation>Días desde que se entrenó el modelo activo; reentrenar pasados %1 días</translation>
+    </message>
+    <message>
+        <source>Recorded predictions (Record this check, risk predict --record) of cycles whose outcome arrived since, over the last 30 days</source>
+        <translation>Predicciones registradas (Registrar esta comprobación, risk predict --record) de ciclos cuyo resultado ya se conoce, en los últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Recorded risk scores per week: 10th percentile, median and 90th percentile</source>
+        <translation>Puntuaciones de riesgo registradas por semana: percentil 10, mediana y percentil 90</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>PSI</source>
+        <translation>PSI</translation>
+    </message>
+    <message>
+        <source>Population stability index of each feature: cycles of the last 30 days against the model&apos;s training data. 0.10 or more is a drift, 0.25 or more a large one.</source>
+        <translation>Índice de estabilidad poblacional de cada variable: ciclos de los últimos 30 días frente a los datos de entrenamiento del modelo. 0,10 o más es una deriva; 0,25 o más, una deriva grande.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Cargando…</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation type="unfinished">Aún no hay modelo</translation>
+    </message>
+    <message>
+        <source>Model %1 trained %2 days ago: retrain it</source>
+        <translation>Modelo %1 entrenado hace %2 días: reentrénelo</translation>
+    </message>
+    <message>
+        <source>Model %1 trained %2 days ago</source>
+        <translation>Modelo %1 entrenado hace %2 días</translation>
+    </message>
+    <message>
+        <source>No recorded prediction has an outcome yet</source>
+        <translation>Ninguna predicción registrada tiene resultado todavía</translation>
+    </message>
+    <message>
+        <source>Past predictions: accuracy %1, Brier %2, AUC %3 (n = %4)</source>
+        <translation>Predicciones pasadas: exactitud %1, Brier %2, AUC %3 (n = %4)</translation>
+    </message>
+    <message>
+        <source>P10</source>
+        <translation type="unfinished">P10</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <source>P90</source>
+        <translation type="unfinished">P90</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Semana</translation>
+    </message>
+    <message>
+        <source>Risk score</source>
+        <translation>Puntuación de riesgo</translation>
+    </message>
+    <message>
+        <source>%1 training rows, %2 recent cycles</source>
+        <translation>%1 filas de entrenamiento, %2 ciclos recientes</translation>
+    </message>
+</context>
+<context>
     <name>atalaya::RiskPage</name>
     <message>
         <source>Reading the history…</source>
@@ -3286,6 +3361,10 @@ Overwrite that review with yours?</source>
     <message>
         <source>Checking cycle %1…</source>
         <translation>Comprobando el ciclo %1…</translation>
+    </message>
+    <message>
+        <source>Model monitoring</source>
+        <translation>Supervisión del modelo</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,28 @@ private slots:
         QVERIFY(loadDemoData(m_fresh.db, demo).ok());
     }
 
+    void monitoringPanelShowsTheActiveModel()
+    {
+        RiskPage page(AppContext{m_fresh.db, nullptr});
+        page.resize(1400, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(20000));
+        child<QTabWidget>(&page, "riskTabs")->setCurrentIndex(2);
+        auto *drift = child<QTableWidget>(&page, "riskMonitorDrift");
+        QTRY_VERIFY(drift->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(drift->rowCount(), kRiskFeatureCount, 20000);
+        QCOMPARE(drift->item(0, 0)->text(), riskFeatureName(0));
+        QVERIFY(!drift->item(0, 1)->text().isEmpty());
+        QVERIFY(!drift->toolTip().isEmpty());
+        auto active = RiskModelStore(m_fresh.db).loadActive();
+        QVERIFY(active.ok());
+        QVERIFY(child<QLabel>(&page, "riskMonitorAge")->text().contains(active->version));
+        QVERIFY(!child<QLabel>(&page, "riskMonitorAccuracy")->text().isEmpty());
+    }
+
     void demoModelShownThenWithoutModelSaysSo()
     {
         {

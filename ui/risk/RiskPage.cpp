@@ -5,6 +5,7 @@
 #include "ui/common/LatestLoader.h"
 #include "ui/risk/ReleaseCheckDialog.h"
 #include "ui/risk/RiskBatchPanel.h"
+#include "ui/risk/RiskMonitorPanel.h"
 #include "ui/risk/RiskCharts.h"
 #include "core/dashboard/PageReads.h"
 #include "core/ingest/ReleaseCheckRecorder.h"
@@ -107,6 +108,9 @@ RiskPage::RiskPage(const AppContext &context, QWidget *parent)
     // beside it elide every label below ~380 px.
     m_batch->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     tabs->addTab(m_batch, tr("Several cycles"));
+    m_monitor = new RiskMonitorPanel(tabs);
+    m_monitor->setObjectName(QStringLiteral("riskMonitor"));
+    tabs->addTab(m_monitor, tr("Model monitoring"));
     tabs->setMaximumWidth(330);  // wider, the model panel's charts elide every label at 1400 px
     layout->addWidget(tabs, 0);
 
@@ -179,6 +183,7 @@ void RiskPage::refresh()
             m_form->setCycles(data->cycles);
             m_batch->setSource(db, m_model);
             m_batch->setCycles(data->cycles);
+            m_monitor->setSource(db);
             updateReleaseCheck();
             if (!m_model) {
                 m_level->setText(tr("No model yet"));

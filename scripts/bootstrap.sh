@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev qt6-tools-dev qt6-l10n-tools
   libqt6sql6-mysql libqt6sql6-sqlite qt6-qpa-plugins libqt6svg6
   qtkeychain-qt6-dev libdlib-dev libjpeg-dev libblas-dev liblapack-dev
-  mariadb-server mariadb-client libmariadb-dev
+  mariadb-server mariadb-client libmariadb-dev galera-4 rsync
   python3 python3-websockets python3-sklearn python3-pymysql
   clang libclang-rt-14-dev
   poppler-utils fonts-dejavu-core prometheus

@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgreementModels</name>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s weighted κ: how much more two reviewers agree than chance would make them, with incorrect &lt; partially correct &lt; correct and a one-step difference counted as half a disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision in this period has both a first and a second review yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Weighted κ %1 (95 % interval %2) · %3 agreement · %n rated pair(s)</source>
+        <translation>
+            <numerusform>Weighted κ %1 (95 % interval %2) · %3 agreement · %n rated pair</numerusform>
+            <numerusform>Weighted κ %1 (95 % interval %2) · %3 agreement · %n rated pairs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · Fleiss&apos; κ %1 over %n adjudicated decision(s)</source>
+        <translation>
+            <numerusform> · Fleiss&apos; κ %1 over %n adjudicated decision</numerusform>
+            <numerusform> · Fleiss&apos; κ %1 over %n adjudicated decisions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardCharts</name>
     <message>
         <source>Accuracy by task type</source>
@@ -618,6 +655,18 @@ min %8 ms · max %9 ms</source>
         <source>No significant change.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reviewer agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P0–P3: median time from the decision&apos;s creation to the reviewer&apos;s verdict. SLA hit rate: first reviews given within the priority&apos;s SLA. Overturned: share of the reviewer&apos;s first and second reviews the adjudicator changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::AboutDialog</name>
@@ -654,6 +703,52 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each agent&apos;s model versions (metadata.model_version) in the window, each against the one first seen before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many decisions in this period to compare model versions from raw rows (%1); choose one agent or a shorter period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AgreementPairsModel</name>
+    <message>
+        <source>Share of rated pairs where both reviewers gave the same verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted κ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AgreementSection</name>
+    <message>
+        <source>Reviewer agreement (double reviews)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1601,6 +1696,88 @@ SHA-256 %2</source>
     </message>
 </context>
 <context>
+    <name>atalaya::ForecastPanel</name>
+    <message>
+        <source>Capacity forecast, next 7 days (all agents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers on duty:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usual team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers working every hour of the forecast; &quot;usual team&quot; is how many gave verdicts at that hour of the week over the last 4 weeks (audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The forecast could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected pending reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 verdicts per reviewer-hour over the last 4 weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No verdicts in the last 4 weeks: nothing is reviewed in this forecast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next 24 h: %1 reviewer-hours, deadlines missed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next 7 days: %1 reviewer-hours, deadlines missed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping every deadline takes %1 reviewer-hours (or %n reviewer(s) on every hour).</source>
+        <translation>
+            <numerusform>Keeping every deadline takes %1 reviewer-hours (or %n reviewer on every hour).</numerusform>
+            <numerusform>Keeping every deadline takes %1 reviewer-hours (or %n reviewers on every hour).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pending reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 pending expected at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewers (fixed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviewers (usual team)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reviewer(s) on duty at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>atalaya::GroupTableModel</name>
     <message>
         <source>Decisions</source>
@@ -1733,10 +1910,6 @@ SHA-256 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A newer model version performs worse (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Accuracy drop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,6 +1975,13 @@ SHA-256 %2</source>
     </message>
     <message>
         <source>Risk prediction accuracy</source>
+    </message>
+    <message>
+        <source>Model version %1 is slower than %2: P95 %3 ms against %4 ms (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model version %1 is less accurate than %2: %3 against %4 (%5)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2003,6 +2183,132 @@ SHA-256 %2</source>
     </message>
     <message>
         <source>Atalaya — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ModelVersionsModel</name>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few decisions to test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worse: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Better: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No significant difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent&apos;s first version in this window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against %1 (two-sided tests, significant below p = 0.05):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: fewer than 30 decisions on a side, not tested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: difference %2, p = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reviewed decisions of this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>95 % Wilson interval %1 – %2 of %n reviewed decision(s) (partially correct counts 0.5)</source>
+        <translation>
+            <numerusform>95 % Wilson interval %1 – %2 of %n reviewed decision (partially correct counts 0.5)</numerusform>
+            <numerusform>95 % Wilson interval %1 – %2 of %n reviewed decisions (partially correct counts 0.5)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versus previous version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metadata.model_version of the agent&apos;s decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean score of reviewed decisions: correct 1, partially correct 0.5, incorrect 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % Wilson score interval of the accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95th percentile of the execution time (nearest rank)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected calibration error over 10 confidence bins of reviewed decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each version against the one first seen before it: accuracy by a two-proportion test, P95 by a quantile test, ECE by a z-test; significant when p &lt; 0.05</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2429,6 +2735,30 @@ SHA-256 %2</source>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Second review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blind review: the first verdict, its note and its reviewer are shown once yours is in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews to adjudicate</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ReviewQueueModel</name>
@@ -2644,6 +2974,34 @@ Overwrite that review with yours?</source>
         <source>Feedback is on: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Undone; the decision is back in its own view.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions waiting for their first review — Alt+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed decisions picked for a blind second review by another reviewer — Alt+2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions whose first and second reviews disagree — Alt+3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ReviewRules</name>
@@ -2740,6 +3098,22 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>The rules are valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second review of reviewed decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This stable share of the reviewed decisions gets a blind second review by another reviewer; disagreements go to adjudication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and every P0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every reviewed P0 decision gets a second review too</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2883,6 +3257,49 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Reason shown to reviewers; %v is the matched value; empty: generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewerAgreementModel</name>
+    <message>
+        <source>%1 first reviews, %2 second reviews, %3 adjudications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 first reviews within the SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 verdicts overturned; %3 went to adjudication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median time from the decision&apos;s creation to this reviewer&apos;s verdict, %1 decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the reviewer&apos;s first reviews given within the SLA of the decision&apos;s priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the reviewer&apos;s first and second reviews the adjudicator overturned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA hit rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overturned</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

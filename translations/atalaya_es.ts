@@ -2,6 +2,43 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AgreementModels</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s weighted κ: how much more two reviewers agree than chance would make them, with incorrect &lt; partially correct &lt; correct and a one-step difference counted as half a disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval.</source>
+        <translation>κ ponderada de Cohen: cuánto más coinciden dos revisores de lo que coincidirían por azar, con incorrecto &lt; parcialmente correcto &lt; correcto y una diferencia de un paso contada como media discrepancia. 1 es acuerdo perfecto, 0 es el nivel del azar y por debajo de 0 peor que el azar; por encima de 0,6 suele leerse como sustancial. El intervalo es un intervalo bootstrap del 95 %.</translation>
+    </message>
+    <message>
+        <source>No decision in this period has both a first and a second review yet.</source>
+        <translation>Ninguna decisión de este periodo tiene todavía una primera y una segunda revisión.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Weighted κ %1 (95 % interval %2) · %3 agreement · %n rated pair(s)</source>
+        <translation>
+            <numerusform>κ ponderada %1 (intervalo del 95 % %2) · %3 de acuerdo · %n par revisado</numerusform>
+            <numerusform>κ ponderada %1 (intervalo del 95 % %2) · %3 de acuerdo · %n pares revisados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> · Fleiss&apos; κ %1 over %n adjudicated decision(s)</source>
+        <translation>
+            <numerusform> · κ de Fleiss %1 sobre %n decisión arbitrada</numerusform>
+            <numerusform> · κ de Fleiss %1 sobre %n decisiones arbitradas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DashboardCharts</name>
     <message>
         <source>Accuracy by task type</source>
@@ -620,6 +657,18 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>No significant change.</source>
         <translation>Ningún cambio significativo.</translation>
     </message>
+    <message>
+        <source>Reviewer agreement</source>
+        <translation>Acuerdo entre revisores</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Revisores</translation>
+    </message>
+    <message>
+        <source>P0–P3: median time from the decision&apos;s creation to the reviewer&apos;s verdict. SLA hit rate: first reviews given within the priority&apos;s SLA. Overturned: share of the reviewer&apos;s first and second reviews the adjudicator changed.</source>
+        <translation>P0–P3: mediana del tiempo desde la creación de la decisión hasta el veredicto del revisor. SLA cumplido: primeras revisiones dadas dentro del SLA de la prioridad. Revocados: proporción de las primeras y segundas revisiones del revisor que el árbitro cambió.</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::AboutDialog</name>
@@ -657,6 +706,52 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>Accuracy</source>
         <translation>Precisión</translation>
+    </message>
+    <message>
+        <source>Model versions</source>
+        <translation>Versiones del modelo</translation>
+    </message>
+    <message>
+        <source>Each agent&apos;s model versions (metadata.model_version) in the window, each against the one first seen before it</source>
+        <translation>Las versiones del modelo de cada agente (metadata.model_version) en el periodo, cada una frente a la vista antes que ella</translation>
+    </message>
+    <message>
+        <source>Too many decisions in this period to compare model versions from raw rows (%1); choose one agent or a shorter period</source>
+        <translation>Demasiadas decisiones en este periodo para comparar versiones del modelo desde las filas sin agregar (%1); elige un agente o un periodo más corto</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AgreementPairsModel</name>
+    <message>
+        <source>Share of rated pairs where both reviewers gave the same verdict.</source>
+        <translation>Proporción de pares revisados en los que ambos revisores dieron el mismo veredicto.</translation>
+    </message>
+    <message>
+        <source>Reviewers</source>
+        <translation>Revisores</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Pares</translation>
+    </message>
+    <message>
+        <source>Weighted κ</source>
+        <translation>κ ponderada</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>IC del 95 %</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Acuerdo</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::AgreementSection</name>
+    <message>
+        <source>Reviewer agreement (double reviews)</source>
+        <translation>Acuerdo entre revisores (dobles revisiones)</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1699,88 @@ SHA-256 %2</translation>
     </message>
 </context>
 <context>
+    <name>atalaya::ForecastPanel</name>
+    <message>
+        <source>Capacity forecast, next 7 days (all agents)</source>
+        <translation>Previsión de capacidad, próximos 7 días (todos los agentes)</translation>
+    </message>
+    <message>
+        <source>Reviewers on duty:</source>
+        <translation>Revisores de turno:</translation>
+    </message>
+    <message>
+        <source>usual team</source>
+        <translation>equipo habitual</translation>
+    </message>
+    <message>
+        <source>Reviewers working every hour of the forecast; &quot;usual team&quot; is how many gave verdicts at that hour of the week over the last 4 weeks (audit log)</source>
+        <translation>Revisores trabajando cada hora de la previsión; «equipo habitual» es cuántos dieron veredictos a esa hora de la semana en las últimas 4 semanas (registro de auditoría)</translation>
+    </message>
+    <message>
+        <source>Not connected to a database.</source>
+        <translation>No hay conexión a ninguna base de datos.</translation>
+    </message>
+    <message>
+        <source>The forecast could not be read: %1</source>
+        <translation>No se pudo leer la previsión: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Expected pending reviews</source>
+        <translation>Revisiones pendientes previstas</translation>
+    </message>
+    <message>
+        <source>%1 verdicts per reviewer-hour over the last 4 weeks.</source>
+        <translation>%1 veredictos por hora de revisor en las últimas 4 semanas.</translation>
+    </message>
+    <message>
+        <source>No verdicts in the last 4 weeks: nothing is reviewed in this forecast.</source>
+        <translation>Sin veredictos en las últimas 4 semanas: en esta previsión no se revisa nada.</translation>
+    </message>
+    <message>
+        <source>Next 24 h: %1 reviewer-hours, deadlines missed: %2.</source>
+        <translation>Próximas 24 h: %1 horas de revisor, plazos incumplidos: %2.</translation>
+    </message>
+    <message>
+        <source>Next 7 days: %1 reviewer-hours, deadlines missed: %2.</source>
+        <translation>Próximos 7 días: %1 horas de revisor, plazos incumplidos: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Keeping every deadline takes %1 reviewer-hours (or %n reviewer(s) on every hour).</source>
+        <translation>
+            <numerusform>Cumplir todos los plazos requiere %1 horas de revisor (o %n revisor cada hora).</numerusform>
+            <numerusform>Cumplir todos los plazos requiere %1 horas de revisor (o %n revisores cada hora).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>pending reviews</source>
+        <translation>revisiones pendientes</translation>
+    </message>
+    <message>
+        <source>reviewers</source>
+        <translation>revisores</translation>
+    </message>
+    <message>
+        <source>%1: %2 pending expected at %3</source>
+        <translation>%1: %2 pendientes previstas a las %3</translation>
+    </message>
+    <message>
+        <source>reviewers (fixed)</source>
+        <translation>revisores (fijo)</translation>
+    </message>
+    <message>
+        <source>reviewers (usual team)</source>
+        <translation>revisores (equipo habitual)</translation>
+    </message>
+    <message>
+        <source>%1 reviewer(s) on duty at %2</source>
+        <translation>%1 revisor(es) de turno a las %2</translation>
+    </message>
+</context>
+<context>
     <name>atalaya::GroupTableModel</name>
     <message>
         <source>Decisions</source>
@@ -1736,10 +1913,6 @@ SHA-256 %2</translation>
         <translation>La calibración empeoró: el ECE pasó de %1 a %2 (%3)</translation>
     </message>
     <message>
-        <source>A newer model version performs worse (%1)</source>
-        <translation>Una versión más nueva del modelo rinde peor (%1)</translation>
-    </message>
-    <message>
         <source>Accuracy drop</source>
         <translation>Caída de precisión</translation>
     </message>
@@ -1806,6 +1979,14 @@ SHA-256 %2</translation>
     <message>
         <source>Risk prediction accuracy</source>
         <translation>Precisión de las predicciones de riesgo</translation>
+    </message>
+    <message>
+        <source>Model version %1 is slower than %2: P95 %3 ms against %4 ms (%5)</source>
+        <translation>La versión del modelo %1 es más lenta que %2: P95 de %3 ms frente a %4 ms (%5)</translation>
+    </message>
+    <message>
+        <source>Model version %1 is less accurate than %2: %3 against %4 (%5)</source>
+        <translation>La versión del modelo %1 es menos precisa que %2: %3 frente a %4 (%5)</translation>
     </message>
 </context>
 <context>
@@ -2007,6 +2188,132 @@ SHA-256 %2</translation>
     <message>
         <source>Atalaya — %1</source>
         <translation>Atalaya — %1</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ModelVersionsModel</name>
+    <message>
+        <source>Accuracy</source>
+        <translation>Precisión</translation>
+    </message>
+    <message>
+        <source>P95</source>
+        <translation>P95</translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <source>Too few decisions to test</source>
+        <translation>Muy pocas decisiones para comparar</translation>
+    </message>
+    <message>
+        <source>Worse: %1</source>
+        <translation>Peor: %1</translation>
+    </message>
+    <message>
+        <source>Better: %1</source>
+        <translation>Mejor: %1</translation>
+    </message>
+    <message>
+        <source>No significant difference</source>
+        <translation>Sin diferencia significativa</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s first version in this window</source>
+        <translation>La primera versión del agente en este periodo</translation>
+    </message>
+    <message>
+        <source>Against %1 (two-sided tests, significant below p = 0.05):</source>
+        <translation>Frente a %1 (pruebas bilaterales, significativo por debajo de p = 0,05):</translation>
+    </message>
+    <message>
+        <source>%1: fewer than 30 decisions on a side, not tested</source>
+        <translation>%1: menos de 30 decisiones en un lado, sin prueba</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1: difference %2, p = %3</source>
+        <translation>%1: diferencia %2, p = %3</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>No reviewed decisions of this version</source>
+        <translation>Ninguna decisión revisada de esta versión</translation>
+    </message>
+    <message numerus="yes">
+        <source>95 % Wilson interval %1 – %2 of %n reviewed decision(s) (partially correct counts 0.5)</source>
+        <translation>
+            <numerusform>Intervalo de Wilson del 95 %: %1 – %2 de %n decisión revisada (parcialmente correcta cuenta 0,5)</numerusform>
+            <numerusform>Intervalo de Wilson del 95 %: %1 – %2 de %n decisiones revisadas (parcialmente correcta cuenta 0,5)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agente</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Decisiones</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisadas</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>Intervalo del 95 %</translation>
+    </message>
+    <message>
+        <source>Mean confidence</source>
+        <translation>Confianza media</translation>
+    </message>
+    <message>
+        <source>First seen</source>
+        <translation>Vista por primera vez</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Vista por última vez</translation>
+    </message>
+    <message>
+        <source>Versus previous version</source>
+        <translation>Frente a la versión anterior</translation>
+    </message>
+    <message>
+        <source>metadata.model_version of the agent&apos;s decisions</source>
+        <translation>metadata.model_version de las decisiones del agente</translation>
+    </message>
+    <message>
+        <source>Mean score of reviewed decisions: correct 1, partially correct 0.5, incorrect 0</source>
+        <translation>Puntuación media de las decisiones revisadas: correcta 1, parcialmente correcta 0,5, incorrecta 0</translation>
+    </message>
+    <message>
+        <source>95 % Wilson score interval of the accuracy</source>
+        <translation>Intervalo de Wilson del 95 % de la precisión</translation>
+    </message>
+    <message>
+        <source>95th percentile of the execution time (nearest rank)</source>
+        <translation>Percentil 95 del tiempo de ejecución (rango más cercano)</translation>
+    </message>
+    <message>
+        <source>Expected calibration error over 10 confidence bins of reviewed decisions</source>
+        <translation>Error de calibración esperado en 10 intervalos de confianza de las decisiones revisadas</translation>
+    </message>
+    <message>
+        <source>Each version against the one first seen before it: accuracy by a two-proportion test, P95 by a quantile test, ECE by a z-test; significant when p &lt; 0.05</source>
+        <translation>Cada versión frente a la vista antes que ella: la precisión con una prueba de dos proporciones, el P95 con una prueba de cuantiles, el ECE con una prueba z; significativo cuando p &lt; 0,05</translation>
     </message>
 </context>
 <context>
@@ -2432,6 +2739,30 @@ SHA-256 %2</translation>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
+    <message>
+        <source>Second review</source>
+        <translation>Segunda revisión</translation>
+    </message>
+    <message>
+        <source>Blind review: the first verdict, its note and its reviewer are shown once yours is in.</source>
+        <translation>Revisión a ciegas: el primer veredicto, su nota y quién lo dio se muestran cuando el tuyo esté guardado.</translation>
+    </message>
+    <message>
+        <source>First review</source>
+        <translation>Primera revisión</translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation>Arbitraje</translation>
+    </message>
+    <message>
+        <source>no note</source>
+        <translation>sin nota</translation>
+    </message>
+    <message>
+        <source>Reviews to adjudicate</source>
+        <translation>Revisiones por arbitrar</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ReviewQueueModel</name>
@@ -2649,6 +2980,34 @@ Overwrite that review with yours?</source>
         <source>Feedback is on: %1</source>
         <translation>El feedback sigue activo: %1</translation>
     </message>
+    <message>
+        <source>Undone; the decision is back in its own view.</source>
+        <translation>Deshecho; la decisión vuelve a su propia vista.</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Second review</source>
+        <translation>Segunda revisión</translation>
+    </message>
+    <message>
+        <source>Adjudication</source>
+        <translation>Arbitraje</translation>
+    </message>
+    <message>
+        <source>Decisions waiting for their first review — Alt+1</source>
+        <translation>Decisiones que esperan su primera revisión — Alt+1</translation>
+    </message>
+    <message>
+        <source>Reviewed decisions picked for a blind second review by another reviewer — Alt+2</source>
+        <translation>Decisiones revisadas elegidas para una segunda revisión a ciegas por otra persona — Alt+2</translation>
+    </message>
+    <message>
+        <source>Decisions whose first and second reviews disagree — Alt+3</source>
+        <translation>Decisiones cuya primera y segunda revisión no coinciden — Alt+3</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ReviewRules</name>
@@ -2746,6 +3105,22 @@ Overwrite that review with yours?</source>
     <message>
         <source>The rules are valid.</source>
         <translation>Las reglas son válidas.</translation>
+    </message>
+    <message>
+        <source>Second review of reviewed decisions</source>
+        <translation>Segunda revisión de decisiones revisadas</translation>
+    </message>
+    <message>
+        <source>This stable share of the reviewed decisions gets a blind second review by another reviewer; disagreements go to adjudication</source>
+        <translation>Esta parte estable de las decisiones revisadas recibe una segunda revisión a ciegas por otra persona; los desacuerdos pasan a arbitraje</translation>
+    </message>
+    <message>
+        <source>and every P0</source>
+        <translation>y todas las P0</translation>
+    </message>
+    <message>
+        <source>Every reviewed P0 decision gets a second review too</source>
+        <translation>Todas las decisiones P0 revisadas reciben también una segunda revisión</translation>
     </message>
 </context>
 <context>
@@ -2889,6 +3264,49 @@ Overwrite that review with yours?</source>
     <message>
         <source>Reason shown to reviewers; %v is the matched value; empty: generated</source>
         <translation>Motivo que ven los revisores; %v es el valor encontrado; vacío: generado</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::ReviewerAgreementModel</name>
+    <message>
+        <source>%1 first reviews, %2 second reviews, %3 adjudications</source>
+        <translation>%1 primeras revisiones, %2 segundas revisiones, %3 arbitrajes</translation>
+    </message>
+    <message>
+        <source>%1 of %2 first reviews within the SLA</source>
+        <translation>%1 de %2 primeras revisiones dentro del SLA</translation>
+    </message>
+    <message>
+        <source>%1 of %2 verdicts overturned; %3 went to adjudication</source>
+        <translation>%1 de %2 veredictos revocados; %3 pasaron a arbitraje</translation>
+    </message>
+    <message>
+        <source>Median time from the decision&apos;s creation to this reviewer&apos;s verdict, %1 decisions</source>
+        <translation>Mediana del tiempo desde la creación de la decisión hasta el veredicto de este revisor, decisiones %1</translation>
+    </message>
+    <message>
+        <source>Share of the reviewer&apos;s first reviews given within the SLA of the decision&apos;s priority</source>
+        <translation>Proporción de las primeras revisiones del revisor dadas dentro del SLA de la prioridad de la decisión</translation>
+    </message>
+    <message>
+        <source>Share of the reviewer&apos;s first and second reviews the adjudicator overturned</source>
+        <translation>Proporción de las primeras y segundas revisiones del revisor que el árbitro revocó</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Revisor</translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation>Veredictos</translation>
+    </message>
+    <message>
+        <source>SLA hit rate</source>
+        <translation>SLA cumplido</translation>
+    </message>
+    <message>
+        <source>Overturned</source>
+        <translation>Revocados</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
 
+#include "core/queue/DoubleReview.h"
 #include "core/settings/LoginName.h"
 #include "core/telemetry/FeedbackRepository.h"
 
@@ -13,6 +14,15 @@ int runFeedback(CliContext &ctx)
                             QStringLiteral("name")});
     ctx.parser().addOption(
         {QStringLiteral("note"), QStringLiteral("An optional note kept in the audit log."), QStringLiteral("text")});
+    ctx.parser().addOption(
+        {QStringLiteral("role"),
+         QStringLiteral("first, second (a blind second review by another reviewer) or adjudication (decides a "
+                        "disagreement). Default: inferred from the decision's reviews and the review rules."),
+         QStringLiteral("role")});
+    ctx.parser().addOption(
+        {QStringLiteral("rules"),
+         QStringLiteral("A review rules JSON file, for inferring the role (default: the built-in rules)."),
+         QStringLiteral("file")});
     if (!ctx.parse(QStringLiteral("Record human feedback on a decision (re-review is allowed and audited)."),
                    QStringLiteral("ID correct|incorrect|partially_correct")))
         return ctx.exitCode();
@@ -32,21 +42,48 @@ int runFeedback(CliContext &ctx)
     const QString note = ctx.parser().value(QStringLiteral("note"));
     if (Status valid = validateReviewText(reviewer, note, QStringLiteral("--")); !valid)
         return ctx.fail(valid.error());
+    std::optional<ReviewRole> role;
+    if (ctx.parser().isSet(QStringLiteral("role"))) {
+        const QString text = ctx.parser().value(QStringLiteral("role"));
+        role = reviewRoleFromString(text);
+        if (!role)
+            return ctx.usageError(QStringLiteral("--role '%1' must be one of first, second, adjudication").arg(text));
+    }
+    ReviewRules rules = ReviewRules::defaults();
+    if (ctx.parser().isSet(QStringLiteral("rules"))) {
+        auto loaded = ReviewRules::fromFile(ctx.parser().value(QStringLiteral("rules")));
+        if (!loaded)
+            return ctx.fail(loaded.error());
+        rules = *loaded;
+    }
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
+    const QString who = reviewer.isEmpty() ? osLoginName() : reviewer;
+    if (!role) {
+        auto inferred = DoubleReview(*db, rules).inferRole(id, who);
+        if (!inferred)
+            return ctx.fail(inferred.error());
+        role = *inferred;
+    }
     FeedbackRequest request;
     request.telemetryId = id;
     request.value = *value;
-    request.reviewer = reviewer.isEmpty() ? osLoginName() : reviewer;
+    request.reviewer = who;
     request.note = note;
+    request.role = *role;
     auto result = FeedbackRepository(*db).record(request);
-    if (!result)
+    if (!result) {
+        // The CLI contract has no conflict code: a review taken meanwhile is refused input.
+        if (result.error().code == ErrorCode::Conflict)
+            return ctx.fail(makeError(ErrorCode::Usage, result.error().message));
         return ctx.fail(result.error());
+    }
     return ctx.print(
         {{QStringLiteral("id"), result->id},
          {QStringLiteral("human_feedback"), result->humanFeedback},
          {QStringLiteral("accuracy"), result->accuracy.value_or(0.0)},
+         {QStringLiteral("role"), reviewRoleToString(result->role)},
          {QStringLiteral("previous"), result->previous.isEmpty() ? QJsonValue() : QJsonValue(result->previous)}});
 }
 

@@ -5,6 +5,7 @@
 #include "core/alerts/Alerts.h"
 #include "core/insights/InsightText.h"
 #include "core/insights/InsightsService.h"
+#include "core/insights/ModelVersions.h"
 #include "core/stats/Calibration.h"
 #include "core/stats/StatsService.h"
 
@@ -112,8 +113,43 @@ int runInsights(CliContext &ctx)
     return printed;
 }
 
+int runVersions(CliContext &ctx)
+{
+    addWindowOptions(ctx, false);
+    ctx.parser().addOption({QStringLiteral("agent"),
+                            QStringLiteral("The agent whose model versions to compare (required)."),
+                            QStringLiteral("id")});
+    if (!ctx.parse(QStringLiteral("An agent's model versions side by side: accuracy with its 95 % interval, P95, "
+                                  "confidence and calibration, each newer version tested against the one before it.")))
+        return ctx.exitCode();
+    const QString agent = ctx.parser().value(QStringLiteral("agent"));
+    if (agent.isEmpty())
+        return ctx.usageError(QStringLiteral("--agent is required; `atalaya-cli agents` lists the known agents"));
+    auto query = windowFrom(ctx, false);
+    if (!query)
+        return ctx.fail(query.error());
+    auto db = ctx.database();
+    if (!db)
+        return ctx.fail(db.error());
+    // Asked for by name, so it reads whatever the window holds, but says what it will cost.
+    auto counts = versions::decisionsPerAgent(**db, query->withAgent(agent));
+    if (!counts)
+        return ctx.fail(counts.error());
+    if (const qint64 n = (*counts)[agent]; n > versions::scanBudget())
+        ctx.warn(QStringLiteral("%1 decisions in the window exceed the %2 the model-version read is meant for; "
+                                "reading them raw takes about %3 s (a shorter --days is faster)")
+                     .arg(n)
+                     .arg(versions::scanBudget())
+                     .arg(static_cast<double>(n) * versions::kSecondsPerDecision, 0, 'f', 1));
+    auto report = ModelVersionsService(*db).report(agent, *query);
+    if (!report)
+        return ctx.fail(report.error());
+    return ctx.print(versionReportJson(*report));
+}
+
 }  // namespace
 
+ATALAYA_CLI_COMMAND(versions, "versions", "An agent's model versions side by side (A/B)", runVersions);
 ATALAYA_CLI_COMMAND(insights, "insights", "What changed: detected shifts with false-discovery control", runInsights);
 ATALAYA_CLI_COMMAND(calibration, "calibration", "Confidence calibration of reviewed decisions", runCalibration);
 ATALAYA_CLI_COMMAND(alerts, "alerts", "Active alerts (seed 000 thresholds)", runAlerts);

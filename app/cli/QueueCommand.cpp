@@ -1,7 +1,9 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
 
+#include "core/queue/DoubleReview.h"
 #include "core/queue/QueueJson.h"
+#include "core/settings/LoginName.h"
 #include "core/queue/ReviewQueue.h"
 
 namespace atalaya::cli {
@@ -20,8 +22,20 @@ int runQueue(CliContext &ctx)
         {QStringLiteral("rules"),
          QStringLiteral("A review rules JSON file (default: the built-in rules of docs/REVIEW_QUEUE.md)."),
          QStringLiteral("file")});
+    ctx.parser().addOption({QStringLiteral("view"),
+                            QStringLiteral("pending (default), second (decisions waiting for a blind second review) or "
+                                           "adjudication (first and second review disagree)."),
+                            QStringLiteral("view")});
+    ctx.parser().addOption({QStringLiteral("reviewer"),
+                            QStringLiteral("With --view second: who reviews; their own first reviews are left out "
+                                           "(default: the OS login name)."),
+                            QStringLiteral("name")});
     if (!ctx.parse(QStringLiteral("The pending review queue, P0–P3, ordered by priority then due time.")))
         return ctx.exitCode();
+    const QString view = ctx.parser().isSet(QStringLiteral("view")) ? ctx.parser().value(QStringLiteral("view"))
+                                                                    : QStringLiteral("pending");
+    if (view != QLatin1String("pending") && view != QLatin1String("second") && view != QLatin1String("adjudication"))
+        return ctx.usageError(QStringLiteral("--view '%1' must be one of pending, second, adjudication").arg(view));
     auto limit = ctx.intOption(QStringLiteral("limit"), 200, 1, 10000);
     if (!limit)
         return ctx.fail(limit.error());
@@ -45,6 +59,16 @@ int runQueue(CliContext &ctx)
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
+    if (view != QLatin1String("pending")) {
+        const QString reviewer = ctx.parser().value(QStringLiteral("reviewer"));
+        const DoubleReview doubleReview(*db, rules);
+        auto items = view == QLatin1String("second")
+            ? doubleReview.secondReviewItems(reviewer.isEmpty() ? osLoginName() : reviewer, filter)
+            : doubleReview.adjudicationItems(filter);
+        if (!items)
+            return ctx.fail(items.error());
+        return ctx.print(doubleReviewJson(view, *items, QDateTime::currentDateTimeUtc()));
+    }
     auto snapshot = ReviewQueue(*db, rules).snapshot(filter);
     if (!snapshot)
         return ctx.fail(snapshot.error());

@@ -39,6 +39,17 @@ QDateTime fromDbDateTime(const QVariant &value)
     }
     QString text = value.toString().trimmed();
     text.replace(QLatin1Char(' '), QLatin1Char('T'));
+    // The stored form (toDbDateTime, SQLite's strftime) carries no zone and is UTC: read as UTC
+    // directly. QDateTime::fromString would read it as local time first, which asks the C
+    // library for the zone on every call (a stat of /etc/localtime: most of a read of many
+    // rows) and moves a wall clock inside a daylight-saving gap by an hour.
+    if (text.size() >= 19 && text.size() <= 29 && text.at(10) == QLatin1Char('T')
+        && (text.size() == 19 || text.at(19) == QLatin1Char('.'))) {
+        const QDate date = QDate::fromString(QStringView(text).left(10), Qt::ISODate);
+        const QTime time = QTime::fromString(QStringView(text).mid(11), Qt::ISODateWithMs);
+        if (date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
     QDateTime dt = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!dt.isValid())
         return {};

@@ -28,9 +28,10 @@ Result<LatencyData> loadLatency(const std::shared_ptr<const Database> &db, const
     return runPageReads(latencyReads(), {db, query});
 }
 
-Result<FeedbackData> loadFeedback(const std::shared_ptr<const Database> &db, const StatsQuery &query)
+Result<FeedbackData> loadFeedback(const std::shared_ptr<const Database> &db, const StatsQuery &query,
+                                  const ReviewRules &rules)
 {
-    return runPageReads(feedbackReads(), {db, query});
+    return runPageReads(feedbackReads(), {db, query, rules});
 }
 
 Result<ReportData> loadReport(const std::shared_ptr<const Database> &db, const StatsQuery &query, QThreadPool *pool)

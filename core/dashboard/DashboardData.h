@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/agreement/AgreementReport.h"
 #include "core/alerts/Alerts.h"
 #include "core/common/Result.h"
 #include "core/insights/Insight.h"
+#include "core/insights/ModelVersions.h"
 #include "core/queue/ReviewRules.h"
 #include "core/stats/Calibration.h"
 #include "core/stats/StatsSamples.h"
@@ -40,6 +42,8 @@ struct AccuracyData {
     std::vector<GroupSummary> agents;
     std::vector<GroupSummary> taskTypes;
     std::vector<GroupSummary> days;
+    std::vector<VersionReport> versions;  // per agent (the filtered one only), by agent id
+    std::optional<qint64> versionsTooMany;  // the window's decisions, when over versions::scanBudget() (unread)
 };
 
 struct ConfidenceData {
@@ -61,6 +65,7 @@ struct FeedbackData {
     StatsQuery query;
     WindowSummary summary;
     std::vector<GroupSummary> agents;
+    AgreementReport agreement;  // double reviews: κ, pairs, reviewers (docs/REVIEW_QUEUE.md §Agreement)
 };
 
 struct ReportData {
@@ -82,7 +87,9 @@ Result<OverviewData> loadOverview(const std::shared_ptr<const Database> &db, con
 Result<AccuracyData> loadAccuracy(const std::shared_ptr<const Database> &db, const StatsQuery &query);
 Result<ConfidenceData> loadConfidence(const std::shared_ptr<const Database> &db, const StatsQuery &query);
 Result<LatencyData> loadLatency(const std::shared_ptr<const Database> &db, const StatsQuery &query);
-Result<FeedbackData> loadFeedback(const std::shared_ptr<const Database> &db, const StatsQuery &query);
+// `rules`: the priorities (and their SLAs) the reviewer figures of the agreement use.
+Result<FeedbackData> loadFeedback(const std::shared_ptr<const Database> &db, const StatsQuery &query,
+                                  const ReviewRules &rules = ReviewRules::defaults());
 // Reads the five parts in parallel on pool (the global one when null). The GUI passes a pool
 // of its own: Qt 6.4's raster engine splits large fills over the global pool and waits for
 // them, so blocking reads that fill the global pool stall the window's painting.

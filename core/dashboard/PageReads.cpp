@@ -1,8 +1,10 @@
 #include "core/dashboard/PageReads.h"
 
+#include "core/agreement/AgreementReader.h"
 #include "core/chat/ChatHistory.h"
 #include "core/chat/ChatHistoryMetrics.h"
 #include "core/insights/InsightsService.h"
+#include "core/insights/ModelVersions.h"
 #include "core/insights/WhatIf.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/risk/RiskDataSource.h"
@@ -109,6 +111,10 @@ const std::vector<PageRead<AccuracyData>> &accuracyReads()
         {QStringLiteral("by_task_type"),
          [](const PageReadInput &in, D &d) { return groupedInto(in, GroupBy::TaskType, d.taskTypes); }},
         {QStringLiteral("by_day"), [](const PageReadInput &in, D &d) { return groupedInto(in, GroupBy::Day, d.days); }},
+        {QStringLiteral("model_versions"),
+         [](const PageReadInput &in, D &d) {
+             return into(ModelVersionsService(in.db).reports(in.query, 30, &d.versionsTooMany), d.versions);
+         }},
     };
     return reads;
 }
@@ -153,6 +159,8 @@ const std::vector<PageRead<FeedbackData>> &feedbackReads()
         {QStringLiteral("summary"), [](const PageReadInput &in, D &d) { return summaryInto(in, d.summary); }},
         {QStringLiteral("by_agent"),
          [](const PageReadInput &in, D &d) { return groupedInto(in, GroupBy::Agent, d.agents); }},
+        {QStringLiteral("agreement"),
+         [](const PageReadInput &in, D &d) { return into(loadAgreement(in.db, in.query, in.rules), d.agreement); }},
     };
     return reads;
 }

@@ -10,6 +10,17 @@
 namespace atalaya {
 namespace {
 
+// Each agent moved from one model version to the next some days ago, over a two-day canary
+// in which the newer version's share of the traffic grows from 0 to 1. One upgrade went
+// wrong: the test triage agent's newer version is less accurate, the version_regression a
+// team would want to see.
+struct ModelUpgrade {
+    const char *older;
+    const char *newer;
+    int daysAgo;  // when the canary ended
+    double accuracyLoss;  // the newer version's P(correct) is lower by this
+};
+
 struct AgentProfile {
     const char *agentId;
     std::vector<const char *> tasks;
@@ -18,6 +29,7 @@ struct AgentProfile {
     double latencyMedianMs;
     double miscalibration;  // P(correct) = confidence − this
     double spotCheckRate;  // share of its P3 (confident, routine) decisions the team reviews
+    ModelUpgrade upgrade;
 };
 
 // Most traffic is routine and confident (P3, sampled); deployments and code reviews are always
@@ -32,12 +44,27 @@ const std::vector<AgentProfile> &profiles()
          0.10,
          140,
          0.02,
-         0.30},
-        {"code-review-agent", {"code_review"}, 0.03, 0.10, 380, 0.07, 0.30},
-        {"support-chat-assistant", {"chat_response", "intent_classification"}, 0.51, 0.02, 160, 0.03, 0.12},
-        {"performance-analyzer", {"performance_analysis", "optimization"}, 0.015, 0.09, 150, 0.03, 0.30},
-        {"test-triage-agent", {"test_triage"}, 0.25, 0.025, 90, 0.01, 0.16},
-        {"incident-summarizer", {"incident_summary"}, 0.165, 0.03, 170, 0.05, 0.11},
+         0.30,
+         {"v2.3.1", "v2.4.0", 21, 0.0}},
+        {"code-review-agent", {"code_review"}, 0.03, 0.10, 380, 0.07, 0.30, {"v1.8.0", "v1.9.0", 12, 0.0}},
+        {"support-chat-assistant",
+         {"chat_response", "intent_classification"},
+         0.51,
+         0.02,
+         160,
+         0.03,
+         0.12,
+         {"v3.1.2", "v3.2.0", 9, 0.0}},
+        {"performance-analyzer",
+         {"performance_analysis", "optimization"},
+         0.015,
+         0.09,
+         150,
+         0.03,
+         0.30,
+         {"v0.9.4", "v1.0.0", 25, 0.0}},
+        {"test-triage-agent", {"test_triage"}, 0.25, 0.025, 90, 0.01, 0.16, {"v2.0.0", "v2.1.0", 5, 0.12}},
+        {"incident-summarizer", {"incident_summary"}, 0.165, 0.03, 170, 0.05, 0.11, {"v1.4.0", "v1.5.0", 16, 0.0}},
     };
     return p;
 }
@@ -85,10 +112,19 @@ QJsonObject decisionFor(const QString &task, double confidence, DemoRandom &rng)
     return {{QStringLiteral("action"), QStringLiteral("report")}, {QStringLiteral("findings"), rng.integer(0, 6)}};
 }
 
+// Whether a decision at `at` ran on the newer version: `canaryDraw` (uniform in [0, 1)) against
+// the newer version's share of the traffic then.
+bool onNewerVersion(const ModelUpgrade &u, const QDateTime &at, const QDateTime &now, double canaryDraw)
+{
+    constexpr double kCanaryDays = 2.0;
+    const double daysAfterEnd = static_cast<double>(now.addDays(-u.daysAgo).msecsTo(at)) / 86400000.0;
+    const double share = std::clamp(1.0 + daysAfterEnd / kCanaryDays, 0.0, 1.0);
+    return canaryDraw < share;
+}
+
 QJsonObject metadataFor(const QString &task, DemoRandom &rng)
 {
-    QJsonObject m{{QStringLiteral("model_version"),
-                   rng.pick(std::vector<QString>{QStringLiteral("v1.2.3"), QStringLiteral("v1.3.0")})}};
+    QJsonObject m;
     if (task == QLatin1String("deployment_risk") || task == QLatin1String("rollback_decision"))
         m.insert(QStringLiteral("environment"),
                  rng.chance(0.6) ? QStringLiteral("production") : QStringLiteral("staging"));
@@ -115,9 +151,10 @@ QDateTime randomTime(const QDateTime &now, int days, DemoRandom &rng)
     }
 }
 
-Feedback verdictFor(const AgentProfile &p, double confidence, DemoRandom &rng)
+Feedback verdictFor(const AgentProfile &p, double confidence, bool newer, DemoRandom &rng)
 {
-    const double pCorrect = std::clamp(confidence - p.miscalibration, 0.02, 0.99);
+    const double loss = newer ? p.upgrade.accuracyLoss : 0.0;
+    const double pCorrect = std::clamp(confidence - p.miscalibration - loss, 0.02, 0.99);
     const double u = rng.uniform();
     return u < pCorrect                          ? Feedback::Correct
         : u < pCorrect + (1.0 - pCorrect) * 0.35 ? Feedback::PartiallyCorrect
@@ -150,12 +187,16 @@ DemoHistory generateDemoHistory(const DemoOptions &options)
             latency *= rng.uniform(3.0, 8.0);
         d.executionTimeMs = std::max<qint64>(1, std::llround(latency));
         d.decision = decisionFor(d.taskType, d.confidence, rng);
+        const double canaryDraw = rng.uniform();
         d.metadata = metadataFor(d.taskType, rng);
         d.createdAt = randomTime(now, options.days, rng);
+        const bool newer = onNewerVersion(p.upgrade, d.createdAt, now, canaryDraw);
+        d.metadata.insert(QStringLiteral("model_version"),
+                          QString::fromLatin1(newer ? p.upgrade.newer : p.upgrade.older));
         const auto match = rules.classify({0, d.taskType, d.confidence, d.decision, d.metadata});
         const Priority priority = match ? match->priority : Priority::P3;
         auto verdict = team.review(priority, d.createdAt, now, p.spotCheckRate, rng);
-        const Feedback value = verdictFor(p, d.confidence, rng);
+        const Feedback value = verdictFor(p, d.confidence, newer, rng);
         if (verdict)
             d.feedback = value;
         generated.push_back({std::move(d), std::move(verdict)});

@@ -26,9 +26,10 @@ struct DemoHistory {
     std::vector<DemoReview> reviews;  // index order
 };
 
-// Realistic (~30 % reviewed), deterministic telemetry: six agents with their own task types, skewed
-// confidence (mostly high, a low tail), log-normal latency with rare spikes, agents that are
-// over-confident or well calibrated, and the verdicts of a team that keeps up with the review
+// Realistic (~30 % reviewed), deterministic telemetry: six agents with their own task types,
+// skewed confidence (mostly high, a low tail), log-normal latency with rare spikes, agents that
+// are over-confident or well calibrated, one model upgrade per agent (the test triage agent's
+// newer version is less accurate), and the verdicts of a team that keeps up with the review
 // queue (DemoReviewTeam), so the pending queue is mostly recent.
 DemoHistory generateDemoHistory(const DemoOptions &options);
 // The decisions alone, for benches that need the shape without the reviews.

@@ -10,8 +10,8 @@
 
 namespace atalaya {
 
-// What changed (docs/INSIGHTS.md §Kinds). version_regression is reserved for the A/B
-// comparison of model versions, which reports it in its own read.
+// What changed (docs/INSIGHTS.md §Kinds). version_regression comes from the comparison of an
+// agent's model versions (core/insights/ModelVersions.h), not from the two windows.
 enum class InsightKind {
     AccuracyDrop,
     LatencyIncrease,
@@ -48,6 +48,9 @@ struct Insight {
     double qValue = 1.0;
     InsightSeverity severity = InsightSeverity::Low;
     QDateTime since;
+    // version_regression: the newer version and the one before it.
+    QString version;
+    QString previousVersion;
     QString message;  // machine number format; translated when a translator is installed
 };
 
@@ -60,11 +63,20 @@ struct InsightOptions {
     QDateTime now;  // invalid = current time
 };
 
+// A detector left out for one agent, and why (the JSON's "skipped").
+struct SkippedCheck {
+    InsightKind kind = InsightKind::VersionRegression;
+    QString agentId;
+    qint64 decisions = 0;
+    QString reason;
+};
+
 struct InsightsReport {
     StatsQuery window;
     StatsQuery baseline;
     int testsRun = 0;  // the m of Benjamini–Hochberg
     std::vector<Insight> insights;  // most severe first, then by q-value
+    std::vector<SkippedCheck> skipped;  // by agent id
 };
 
 QString insightKindKey(InsightKind kind);

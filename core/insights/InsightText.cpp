@@ -97,7 +97,13 @@ QString insightMessage(const Insight &i, const QLocale &l)
             .arg(l.toString(before, 'f', 3), l.toString(i.current, 'f', 3), scope);
     case InsightKind::TargetMissed: return targetMessage(i, l, scope);
     case InsightKind::VersionRegression:
-        return QCoreApplication::translate("atalaya::Insights", "A newer model version performs worse (%1)").arg(scope);
+        if (i.metric == QLatin1String("p95_execution_time_ms"))
+            return QCoreApplication::translate("atalaya::Insights",
+                                               "Model version %1 is slower than %2: P95 %3 ms against %4 ms (%5)")
+                .arg(i.version, i.previousVersion, l.toString(i.current, 'f', 0), l.toString(before, 'f', 0), scope);
+        return QCoreApplication::translate("atalaya::Insights",
+                                           "Model version %1 is less accurate than %2: %3 against %4 (%5)")
+            .arg(i.version, i.previousVersion, l.toString(i.current, 'f', 3), l.toString(before, 'f', 3), scope);
     case InsightKind::RiskFeatureDrift:
         return QCoreApplication::translate("atalaya::Insights",
                                            "Risk feature %1 drifted from the model's training data (PSI %2, %3 recent cycles)")
@@ -167,6 +173,10 @@ QJsonObject insightsJson(const InsightsReport &report)
             {QStringLiteral("since"), toIsoUtc(i.since)},
             {QStringLiteral("message"), i.message},
         };
+        if (i.kind == InsightKind::VersionRegression) {
+            o.insert(QStringLiteral("version"), i.version);
+            o.insert(QStringLiteral("previous_version"), i.previousVersion);
+        }
         if (i.psi)
             o.insert(QStringLiteral("psi"), roundTo(*i.psi, 4));
         if (i.bucket)
@@ -175,11 +185,19 @@ QJsonObject insightsJson(const InsightsReport &report)
             o.insert(QStringLiteral("p_value"), untested ? QJsonValue(QJsonValue::Null) : QJsonValue(i.pValue));
         rows.append(o);
     }
+    QJsonArray skipped;
+    for (const SkippedCheck &s : report.skipped) {
+        skipped.append(QJsonObject{{QStringLiteral("kind"), insightKindKey(s.kind)},
+                                   {QStringLiteral("agent_id"), s.agentId},
+                                   {QStringLiteral("decisions"), s.decisions},
+                                   {QStringLiteral("reason"), s.reason}});
+    }
     return {{QStringLiteral("period_days"), report.window.periodDays},
             {QStringLiteral("tests_run"), report.testsRun},
             {QStringLiteral("window"), windowJson(report.window)},
             {QStringLiteral("baseline"), windowJson(report.baseline)},
-            {QStringLiteral("insights"), rows}};
+            {QStringLiteral("insights"), rows},
+            {QStringLiteral("skipped"), skipped}};
 }
 
 }  // namespace atalaya

@@ -1,6 +1,7 @@
 #include "core/insights/InsightsService.h"
 
 #include "core/insights/InsightText.h"
+#include "core/insights/ModelVersions.h"
 #include "core/insights/RiskDetectors.h"
 #include "core/risk/RiskModelStore.h"
 #include "core/rollup/RollupMaintenance.h"
@@ -119,6 +120,54 @@ Result<insights::AgentTasks> servedPairs(const Database &db, const StatsQuery &q
     while (query->next())
         pairs.emplace_back(text(query->value(0)), text(query->value(1)));
     return pairs;
+}
+
+// The raw version read of `span` (docs/INSIGHTS.md §Performance): agents are admitted smallest
+// first while their decisions, counted from the rollups, fit versions::scanBudget() together;
+// the rest are skipped and reported. All admitted: one read, as without the budget.
+Result<std::map<QString, std::vector<VersionStats>>> readVersionsWithinBudget(const Database &db,
+                                                                             const StatsQuery &span, int days,
+                                                                             std::vector<SkippedCheck> &skipped)
+{
+    auto counts = versions::decisionsPerAgent(db, span);
+    if (!counts)
+        return counts.error();
+    std::vector<std::pair<qint64, QString>> bySize;
+    for (const auto &[agent, n] : *counts)
+        bySize.emplace_back(n, agent);
+    std::sort(bySize.begin(), bySize.end());
+    const qint64 budget = versions::scanBudget();
+    qint64 admitted = 0;
+    std::vector<QString> read;
+    for (const auto &[n, agent] : bySize) {
+        if (admitted + n <= budget) {
+            admitted += n;
+            read.push_back(agent);
+            continue;
+        }
+        SkippedCheck s;
+        s.agentId = agent;
+        s.decisions = n;
+        s.reason = QStringLiteral("%1 decisions in the window and its baseline exceed the %2 the raw model-version "
+                                  "read allows; compare them with `atalaya-cli versions --agent %3 --days %4`, or choose a shorter period")
+                       .arg(n)
+                       .arg(budget)
+                       .arg(agent)
+                       .arg(days);
+        skipped.push_back(std::move(s));
+    }
+    std::sort(skipped.begin(), skipped.end(),
+              [](const SkippedCheck &a, const SkippedCheck &b) { return a.agentId < b.agentId; });
+    if (skipped.empty())
+        return versions::readVersions(db, span);
+    std::map<QString, std::vector<VersionStats>> out;
+    for (const QString &agent : read) {
+        auto one = versions::readVersions(db, span.withAgent(agent));
+        if (!one)
+            return one.error();
+        out.merge(*one);
+    }
+    return out;
 }
 
 }  // namespace
@@ -242,6 +291,18 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
             candidates.push_back(std::move(c));
         }
     }
+    // Each agent's model versions over both windows, a newer one against the one before it:
+    // its tests share the false-discovery budget with the window detectors'.
+    StatsQuery span = window;
+    span.from = baseline.from;
+    std::vector<SkippedCheck> skipped;
+    auto versions = readVersionsWithinBudget(*m_db, span, o.days, skipped);
+    if (!versions)
+        return versions.error();
+    for (const auto &[agent, list] : *versions) {
+        for (insights::Candidate &c : versionRegressions(agent, list, compareVersions(list, o.minN)))
+            candidates.push_back(std::move(c));
+    }
     const QDateTime now = o.now.isValid() ? o.now.toUTC() : QDateTime::currentDateTimeUtc();
     auto risk = riskMonitoring(m_db, o, now);
     if (!risk)
@@ -254,6 +315,7 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
         }
     }
     InsightsReport report = insights::selectInsights(std::move(candidates), served, o.fdr);
+    report.skipped = std::move(skipped);
     if (*risk) {
         if (auto stale = insights::staleModelInsight(**risk, riskSince)) {
             stale->message = insightMessage(*stale, QLocale::c());

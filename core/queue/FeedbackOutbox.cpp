@@ -45,6 +45,7 @@ OutboxEntry entryFrom(const QSqlQuery &q)
     e.attempts = q.value(9).toInt();
     e.nextAttemptAt = fromDbDateTime(q.value(10));
     e.lastError = q.value(11).toString();
+    e.role = reviewRoleFromString(q.value(12).toString()).value_or(ReviewRole::First);
     return e;
 }
 
@@ -103,10 +104,25 @@ Result<std::unique_ptr<FeedbackOutbox>> FeedbackOutbox::open(const QString &path
                                          " value TEXT NULL, has_expected INTEGER NOT NULL,"
                                          " expected_previous TEXT NULL, reviewer TEXT NOT NULL, note TEXT NOT NULL,"
                                          " created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,"
-                                         " next_attempt_at TEXT NOT NULL, last_error TEXT NOT NULL DEFAULT '')"),
+                                         " next_attempt_at TEXT NOT NULL, last_error TEXT NOT NULL DEFAULT '',"
+                                         " role TEXT NOT NULL DEFAULT 'first')"),
                           {}, QStringLiteral("creating the feedback outbox"));
         !s)
         return s.error();
+    // An outbox written before double review holds first reviews only.
+    auto columns =
+        execQuery(**store, QStringLiteral("SELECT COUNT(*) FROM pragma_table_info('outbox') WHERE name = 'role'"), {},
+                  QStringLiteral("reading the feedback outbox's columns"));
+    if (!columns)
+        return columns.error();
+    if (columns->next() && columns->value(0).toInt() == 0) {
+        columns->finish();
+        if (Status s = execStatement(**store,
+                                     QStringLiteral("ALTER TABLE outbox ADD COLUMN role TEXT NOT NULL DEFAULT 'first'"),
+                                     {}, QStringLiteral("upgrading the feedback outbox"));
+            !s)
+            return s.error();
+    }
     return std::unique_ptr<FeedbackOutbox>(new FeedbackOutbox(info.absoluteFilePath(), *store));
 }
 
@@ -126,11 +142,11 @@ Result<QString> FeedbackOutbox::enqueue(OutboxEntry e)
             execStatement(*m_store,
                           QStringLiteral("INSERT INTO outbox (client_key, telemetry_id, is_restore, value,"
                                          " has_expected, expected_previous, reviewer, note, created_at,"
-                                         " attempts, next_attempt_at, last_error)"
-                                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                         " attempts, next_attempt_at, last_error, role)"
+                                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                           {e.key, e.telemetryId, e.restore ? 1 : 0, value, e.expectedPrevious ? 1 : 0,
                            nullable(e.expectedPrevious), text(e.reviewer), text(e.note), toDbDateTime(e.createdAt),
-                           e.attempts, toDbDateTime(e.nextAttemptAt), text(e.lastError)},
+                           e.attempts, toDbDateTime(e.nextAttemptAt), text(e.lastError), reviewRoleToString(e.role)},
                           QStringLiteral("storing feedback in the outbox"));
         !s)
         return s.error();
@@ -153,7 +169,7 @@ Result<std::vector<OutboxEntry>> FeedbackOutbox::entries() const
     auto q = execQuery(*m_store,
                        QStringLiteral("SELECT client_key, telemetry_id, is_restore, value, has_expected,"
                                       " expected_previous, reviewer, note, created_at, attempts, next_attempt_at,"
-                                      " last_error FROM outbox ORDER BY seq"),
+                                      " last_error, role FROM outbox ORDER BY seq"),
                        {}, QStringLiteral("reading the outbox"));
     if (!q)
         return q.error();
@@ -185,9 +201,9 @@ OutboxFlush FeedbackOutbox::flush(const Database &target, const FeedbackReposito
         if (!force && e.nextAttemptAt > now)
             break;
         Result<FeedbackResult> written = e.restore
-            ? repo.restore({e.telemetryId, e.value, e.reviewer, e.note, e.expectedPrevious, e.key})
-            : repo.record(
-                {e.telemetryId, e.value.value_or(Feedback::Correct), e.reviewer, e.note, e.expectedPrevious, e.key});
+            ? repo.restore({e.telemetryId, e.value, e.reviewer, e.note, e.expectedPrevious, e.key, e.role})
+            : repo.record({e.telemetryId, e.value.value_or(Feedback::Correct), e.reviewer, e.note, e.expectedPrevious,
+                           e.key, e.role});
         if (written) {
             written->alreadyApplied ? ++report.duplicates : ++report.delivered;
         } else if (written.error().code == ErrorCode::Conflict) {

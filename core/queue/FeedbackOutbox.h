@@ -23,6 +23,7 @@ struct OutboxEntry {
     std::optional<QString> expectedPrevious;  // what the reviewer saw ("" = pending)
     QString reviewer;
     QString note;
+    ReviewRole role = ReviewRole::First;
     QDateTime createdAt;
     int attempts = 0;
     QDateTime nextAttemptAt;

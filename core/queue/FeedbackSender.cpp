@@ -66,9 +66,9 @@ SendOutcome FeedbackSender::send(OutboxEntry entry)
 
     Result<FeedbackResult> written = entry.restore
         ? m_repo.restore(
-            {entry.telemetryId, entry.value, entry.reviewer, entry.note, entry.expectedPrevious, entry.key})
+            {entry.telemetryId, entry.value, entry.reviewer, entry.note, entry.expectedPrevious, entry.key, entry.role})
         : m_repo.record({entry.telemetryId, entry.value.value_or(Feedback::Correct), entry.reviewer, entry.note,
-                         entry.expectedPrevious, entry.key});
+                         entry.expectedPrevious, entry.key, entry.role});
     if (written) {
         out.kind = SendOutcome::Kind::Written;
         out.result = *written;

@@ -131,10 +131,10 @@ std::unique_ptr<RowPreparer> QueueCountsBatch::preparer() const
     return std::make_unique<PriorityPreparer>(std::move(guesses));
 }
 
-void QueueCountsBatch::written(qint64 firstId, std::span<const StoredDecision> rows)
+void QueueCountsBatch::written(qint64 firstId, qint64 step, std::span<const StoredDecision> rows)
 {
     for (size_t i = 0; i < rows.size(); ++i)
-        add(firstId + static_cast<qint64>(i), rows[i]);
+        add(firstId + static_cast<qint64>(i) * step, rows[i]);
 }
 
 void QueueCountsBatch::add(qint64 id, const StoredDecision &row)

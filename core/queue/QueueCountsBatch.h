@@ -38,7 +38,7 @@ public:
     // order of the sets.
     std::unique_ptr<RowPreparer> preparer() const override;
     bool usesIds() const override { return true; }
-    void written(qint64 firstId, std::span<const StoredDecision> rows) override;
+    void written(qint64 firstId, qint64 step, std::span<const StoredDecision> rows) override;
     // Adds the counts gathered so far; inside the rows' transaction.
     Status commit() override;
     void end() override;

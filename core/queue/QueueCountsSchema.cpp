@@ -105,7 +105,11 @@ QStringList perRuleSetMigrationStatements(const Dialect &d)
 
 QString rulesKey(const ReviewRules &rules)
 {
-    return QString::fromUtf8(QJsonDocument(rules.toJson()).toJson(QJsonDocument::Compact));
+    // Only what decides the pending queue: the second-review settings change no count, and
+    // counts kept before they existed stay valid.
+    QJsonObject json = rules.toJson();
+    json.remove(QStringLiteral("second_review"));
+    return QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact));
 }
 
 // Bumped when the trigger SQL changes for the same rules (4: the UPDATE and DELETE triggers

@@ -39,4 +39,28 @@ QJsonObject queueJson(const QueueSnapshot &s)
             {QStringLiteral("items"), items}};
 }
 
+QJsonObject doubleReviewJson(const QString &view, const std::vector<QueueItem> &items, const QDateTime &now)
+{
+    QJsonArray out;
+    for (const QueueItem &item : items) {
+        QJsonObject o = queueItemJson(item, now);
+        if (view == QLatin1String("adjudication")) {
+            QJsonArray reviews;
+            for (const ReviewRow &r : item.reviews)
+                reviews.append(
+                    QJsonObject{{QStringLiteral("role"), reviewRoleToString(r.role)},
+                                {QStringLiteral("reviewer"), r.reviewer},
+                                {QStringLiteral("verdict"), r.verdict},
+                                {QStringLiteral("note"), r.note.isEmpty() ? QJsonValue() : QJsonValue(r.note)},
+                                {QStringLiteral("created_at"),
+                                 r.createdAt.isValid() ? QJsonValue(toIsoUtc(r.createdAt)) : QJsonValue()}});
+            o.insert(QStringLiteral("reviews"), reviews);
+        }
+        out.append(o);
+    }
+    return {{QStringLiteral("generated_at"), toIsoUtc(now)},
+            {QStringLiteral("view"), view},
+            {QStringLiteral("items"), out}};
+}
+
 }  // namespace atalaya

@@ -3,6 +3,7 @@
 #include "core/common/TimeUtil.h"
 #include "core/logging/Logging.h"
 #include "core/queue/QueueCountsStore.h"
+#include "core/queue/QueueItemRow.h"
 #include "core/queue/ReviewRulesSql.h"
 #include "core/storage/Database.h"
 #include "core/storage/LockErrors.h"
@@ -17,24 +18,6 @@ namespace {
 QJsonObject parseObject(const QByteArray &json)
 {
     return QJsonDocument::fromJson(json).object();
-}
-
-const QString kItemColumns = QStringLiteral("SELECT id, agent_id, task_type, confidence_score, execution_time_ms,"
-                                            " created_at, decision_made, metadata FROM ai_telemetry");
-
-// A row of kItemColumns; priority, reason and due time are the caller's.
-QueueItem readItem(const QSqlQuery &q)
-{
-    QueueItem item;
-    item.id = q.value(0).toLongLong();
-    item.agentId = q.value(1).toString();
-    item.taskType = q.value(2).toString();
-    item.confidence = q.value(3).toDouble();
-    item.executionTimeMs = q.value(4).toLongLong();
-    item.createdAt = fromDbDateTime(q.value(5));
-    item.decisionJson = q.value(6).toByteArray();
-    item.metadataJson = q.value(7).toByteArray();
-    return item;
 }
 
 }  // namespace
@@ -146,7 +129,7 @@ Result<std::vector<QueueItem>> ReviewQueue::items(const QueueFilter &filter) con
             continue;
         if (m_rules.priority(static_cast<Priority>(i)).rules.empty())
             continue;
-        QString sql = kItemColumns + QStringLiteral(" WHERE human_feedback IS NULL");
+        QString sql = kQueueItemColumns + QStringLiteral(" WHERE human_feedback IS NULL");
         QVariantList values;
         if (!filter.agentId.isEmpty()) {
             sql += QStringLiteral(" AND ") + m_db->dialect().exactMatch(QStringLiteral("agent_id"));
@@ -160,7 +143,7 @@ Result<std::vector<QueueItem>> ReviewQueue::items(const QueueFilter &filter) con
         if (!q)
             return q.error();
         while (q->next()) {
-            QueueItem item = readItem(*q);
+            QueueItem item = readQueueItem(*q);
             item.priority = static_cast<Priority>(i);
             const auto match = m_rules.classify({item.id, item.taskType, item.confidence,
                                                  parseObject(item.decisionJson), parseObject(item.metadataJson)});
@@ -181,13 +164,13 @@ Result<std::vector<QueueItem>> ReviewQueue::items(const QueueFilter &filter) con
 Result<std::optional<QueueItem>> ReviewQueue::pendingItem(qint64 id) const
 {
     const Database &db = m_db->reads();
-    auto q = execQuery(db, kItemColumns + QStringLiteral(" WHERE id = ? AND human_feedback IS NULL"), {id},
+    auto q = execQuery(db, kQueueItemColumns + QStringLiteral(" WHERE id = ? AND human_feedback IS NULL"), {id},
                        QStringLiteral("reading decision %1").arg(id));
     if (!q)
         return q.error();
     if (!q->next())
         return std::optional<QueueItem>();
-    QueueItem item = readItem(*q);
+    QueueItem item = readQueueItem(*q);
     const auto match = m_rules.classify(
         {item.id, item.taskType, item.confidence, parseObject(item.decisionJson), parseObject(item.metadataJson)});
     item.priority = match ? match->priority : Priority::P3;
@@ -242,6 +225,12 @@ Result<WriteAccess> ReviewQueue::writeAccess() const
                                              " row_hash) SELECT seq, audit_id, prev_hash, row_hash"
                                              " FROM atalaya_feedback_audit_chain WHERE 1 = 0"),
                               {}, QStringLiteral("checking the audit chain privilege"));
+    if (probe)
+        probe = execStatement(*m_db,
+                              QStringLiteral("INSERT INTO atalaya_reviews (telemetry_id, reviewer, verdict, note, role,"
+                                             " created_at) SELECT telemetry_id, reviewer, verdict, note, role,"
+                                             " created_at FROM atalaya_reviews WHERE 1 = 0"),
+                              {}, QStringLiteral("checking the reviews privilege"));
     if (probe)
         probe = execStatement(*m_db, QStringLiteral("UPDATE atalaya_feedback_audit_head SET seq = seq WHERE 1 = 0"), {},
                               QStringLiteral("checking the audit chain privilege"));

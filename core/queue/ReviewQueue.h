@@ -2,6 +2,7 @@
 
 #include "core/common/Result.h"
 #include "core/queue/ReviewRules.h"
+#include "core/telemetry/ReviewRows.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -35,6 +36,11 @@ struct QueueItem {
     QDateTime dueAt;  // invalid = no deadline
     QByteArray decisionJson;
     QByteArray metadataJson;
+    // The review a verdict on this item is: first in the pending queue, else the view's.
+    ReviewRole role = ReviewRole::First;
+    // Adjudication view only: the first and second review side by side. Empty in the
+    // second-review view, which is blind.
+    std::vector<ReviewRow> reviews;
 
     bool overdueAt(const QDateTime &now) const { return dueAt.isValid() && now > dueAt; }
 };

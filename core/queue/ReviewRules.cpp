@@ -271,6 +271,17 @@ int ReviewRules::sampleBucket(qint64 id)
     return static_cast<int>(h % 100);
 }
 
+int ReviewRules::secondReviewBucket(qint64 id)
+{
+    const qint64 h = ((id % 2147483648LL) * 2246822519LL + 374761393LL) % 4294967291LL;
+    return static_cast<int>(h % 100);
+}
+
+bool ReviewRules::wantsSecondReview(qint64 id, std::optional<Priority> p) const
+{
+    return secondReviewBucket(id) < m_secondReview.samplePercent || (m_secondReview.allP0 && p == Priority::P0);
+}
+
 bool ReviewRules::operator==(const ReviewRules &other) const
 {
     return toJson() == other.toJson();

@@ -48,6 +48,13 @@ struct PriorityRules {
     int samplePercent = 100;  // P3: only this stable share of matches is queued
 };
 
+// Which reviewed decisions get a blind second review (docs/REVIEW_QUEUE.md §Double review): a
+// stable sample of every reviewed decision, and optionally every P0.
+struct SecondReviewRules {
+    int samplePercent = 5;  // 0 = none by sample
+    bool allP0 = false;
+};
+
 // What a decision needs for classification; the queue fetches exactly this.
 struct ReviewCandidate {
     qint64 id = 0;
@@ -86,6 +93,8 @@ public:
 
     const PriorityRules &priority(Priority p) const { return m_priorities[static_cast<size_t>(p)]; }
     PriorityRules &priority(Priority p) { return m_priorities[static_cast<size_t>(p)]; }
+    const SecondReviewRules &secondReview() const { return m_secondReview; }
+    SecondReviewRules &secondReview() { return m_secondReview; }
 
     // Highest matching priority, or nullopt when no rule matches. A P3 match outside the
     // sample is returned with sampled = false (queued only with include-p3-all).
@@ -98,6 +107,13 @@ public:
     // (ReviewRulesSql::sampleBucketSql): ((id mod 2^31) * 2654435761 + 40503) mod 4294967311
     // mod 100. A prime modulus keeps the buckets independent of the id's parity.
     static int sampleBucket(qint64 id);
+    // The second-review sample's bucket 0..99, independent of sampleBucket (another multiplier
+    // and prime), so the P3 sample is not all second-reviewed: ((id mod 2^31) * 2246822519 +
+    // 374761393) mod 4294967291 mod 100 (ReviewRulesSql::secondReviewBucketSql).
+    static int secondReviewBucket(qint64 id);
+    // Whether a reviewed decision of `priority` (nullopt: no rule matches) is picked for a
+    // second review.
+    bool wantsSecondReview(qint64 id, std::optional<Priority> priority) const;
 
     // A rule's label in the interface language: the default rules' labels are stored in
     // English (saved JSON, CLI) and translated here; a custom label stays as written.
@@ -107,6 +123,7 @@ public:
 
 private:
     std::array<PriorityRules, kPriorityCount> m_priorities;
+    SecondReviewRules m_secondReview;
 };
 
 // Looks up a dotted path ("a.b") in an object; undefined when absent.

@@ -188,7 +188,11 @@ QJsonObject ReviewRules::toJson() const
                                       {QStringLiteral("sample_percent"), p.samplePercent},
                                       {QStringLiteral("rules"), rules}});
     }
-    return {{QStringLiteral("version"), 1}, {QStringLiteral("priorities"), priorities}};
+    return {{QStringLiteral("version"), 1},
+            {QStringLiteral("priorities"), priorities},
+            {QStringLiteral("second_review"),
+             QJsonObject{{QStringLiteral("sample_percent"), m_secondReview.samplePercent},
+                         {QStringLiteral("all_p0"), m_secondReview.allP0}}}};
 }
 
 Result<ReviewRules> ReviewRules::fromJson(const QJsonObject &json)
@@ -221,6 +225,13 @@ Result<ReviewRules> ReviewRules::fromJson(const QJsonObject &json)
             dst.rules.push_back(*rule);
         }
     }
+    // Rules saved before double review have no such object: they get the defaults.
+    const QJsonObject second = json.value(QStringLiteral("second_review")).toObject();
+    const int secondSample = second.value(QStringLiteral("sample_percent")).toInt(SecondReviewRules{}.samplePercent);
+    if (secondSample < 0 || secondSample > 100)
+        return makeError(ErrorCode::Usage, QStringLiteral("review rules second_review: sample_percent must be 0–100"));
+    out.m_secondReview.samplePercent = secondSample;
+    out.m_secondReview.allP0 = second.value(QStringLiteral("all_p0")).toBool(false);
     return out;
 }
 

@@ -124,6 +124,12 @@ QString sampleBucketSql(const QString &idColumn)
         + QStringLiteral(" % 2147483648) * 2654435761 + 40503) % 4294967311) % 100)");
 }
 
+QString secondReviewBucketSql(const QString &idColumn)
+{
+    return QStringLiteral("((((") + idColumn
+        + QStringLiteral(" % 2147483648) * 2246822519 + 374761393) % 4294967291) % 100)");
+}
+
 SqlFragment priorityExpression(const ReviewRules &rules, const Dialect &dialect, SampleMode mode, const QString &row)
 {
     SqlFragment out;

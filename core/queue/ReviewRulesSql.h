@@ -33,5 +33,7 @@ QString inlineValues(const SqlFragment &fragment, const QSqlDriver &driver);
 
 // The SQL twin of ReviewRules::sampleBucket(id).
 QString sampleBucketSql(const QString &idColumn);
+// The SQL twin of ReviewRules::secondReviewBucket(id).
+QString secondReviewBucketSql(const QString &idColumn);
 
 }  // namespace atalaya

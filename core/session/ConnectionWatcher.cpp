@@ -11,7 +11,7 @@
 namespace atalaya {
 
 ConnectionWatcher::ConnectionWatcher(std::shared_ptr<const Database> db, QObject *parent)
-    : QObject(parent), m_db(std::move(db))
+    : QObject(parent), m_db(std::move(db)), m_node(m_db->activeNode())
 {
     m_thread.setMaxThreadCount(1);
     m_thread.setExpiryTimeout(-1);
@@ -30,15 +30,28 @@ ConnectionWatcher::~ConnectionWatcher()
     m_thread.waitForDone();
 }
 
+// A Galera node out of the primary component still answers `SELECT 1`: for a cluster the ping
+// asks whether the node takes statements (wsrep_ready).
+bool ConnectionWatcher::answers(const Database &db)
+{
+    if (!db.connection().isOpen())
+        return false;
+    if (!db.url().isCluster())
+        return execQuery(db, QStringLiteral("SELECT 1"), {}, QStringLiteral("checking the connection")).ok();
+    auto q =
+        execQuery(db, QStringLiteral("SHOW STATUS LIKE 'wsrep_ready'"), {}, QStringLiteral("checking the connection"));
+    return q && (!q->next() || q->value(1).toString() == QLatin1String("ON"));
+}
+
 ConnectionWatcher::Ping ConnectionWatcher::ping(const Database &db)
 {
-    if (db.connection().isOpen()
-        && execQuery(db, QStringLiteral("SELECT 1"), {}, QStringLiteral("checking the connection")))
-        return {true, false, {}};
-    // The handle is dead or closed: a new connection says whether the server is there.
+    if (answers(db))
+        return {true, false, {}, db.activeNode()};
+    // The handle is dead or closed: a new connection says whether the server (or another node
+    // of the cluster) is there.
     if (Status again = db.reconnect(); !again)
-        return {false, false, again.error().message};
-    return {true, true, {}};
+        return {false, false, again.error().message, db.activeNode()};
+    return {true, true, {}, db.activeNode()};
 }
 
 void ConnectionWatcher::checkNow()
@@ -88,13 +101,16 @@ void ConnectionWatcher::settle(const Ping &result)
         reportLost(result.reason);
         return;
     }
-    const bool back = m_state == State::Lost || result.bounced;
+    // Another thread may have moved the database to another node of its cluster first.
+    const bool moved = result.node != m_node;
+    const bool back = m_state == State::Lost || result.bounced || moved;
     m_state = State::Connected;
     m_reason.clear();
+    m_node = result.node;
     if (!back)
         return;
     logEvent(lcStorage(), QtInfoMsg, QStringLiteral("database connection restored"),
-             {{QStringLiteral("database"), m_db->url().describe()}});
+             {{QStringLiteral("database"), m_db->describeActive()}});
     invalidateConnections(*m_db);
     emit restored();
 }

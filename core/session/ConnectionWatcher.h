@@ -41,7 +41,8 @@ public slots:
 signals:
     // The server stopped answering (or the reason changed while it is out).
     void lost(const QString &reason);
-    // The server accepts connections again, also after a restart between two pings.
+    // The server accepts connections again, also after a restart between two pings, or the
+    // connections moved to another node of a cluster (Database::activeNode()).
     void restored();
 
 private:
@@ -49,7 +50,9 @@ private:
         bool ok = false;
         bool bounced = false;  // the handle had died but a new connection worked
         QString reason;
+        qsizetype node = 0;  // Database::activeNode() after the ping
     };
+    static bool answers(const Database &db);
     static Ping ping(const Database &db);
     void settle(const Ping &result);
     void reportLost(const QString &reason);
@@ -63,6 +66,7 @@ private:
     QElapsedTimer m_pingStarted;
     State m_state = State::Unknown;
     QString m_reason;
+    qsizetype m_node = 0;
 };
 
 }  // namespace atalaya

@@ -1,6 +1,7 @@
 #include "core/setup/DemoLoader.h"
 
 #include "core/common/TimeUtil.h"
+#include "core/demo/DemoDoubleReviews.h"
 #include "core/demo/DoraGenerator.h"
 #include "core/ingest/DecisionRecorder.h"
 #include "core/risk/RiskService.h"
@@ -53,8 +54,8 @@ Status writeReviewAudit(const Database &db, const std::vector<DemoReview> &revie
             for (size_t i = start; i < end; ++i) {
                 const DemoReview &r = reviews[i];
                 rows << QStringLiteral("(?, NULL, ?, ?, NULL, ?, ?)");
-                values << batch.firstId + static_cast<qint64>(r.index) << feedbackToString(r.value) << r.reviewer
-                       << host << toDbDateTime(r.at);
+                values << batch.firstId + static_cast<qint64>(r.index) * batch.idStep << feedbackToString(r.value)
+                       << r.reviewer << host << toDbDateTime(r.at);
             }
             if (Status s = execStatement(db,
                                          QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id,"
@@ -83,12 +84,21 @@ Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const
     DemoReport report;
     report.decisions = batch->inserted;
     report.withFeedback = static_cast<qint64>(history.reviews.size());
-    // One transaction of one writer gets consecutive ids; when another writer's rows were
-    // interleaved the ids of the verdicts are unknown, and no audit row is better than a wrong one.
-    if (batch->inserted > 0 && batch->lastId - batch->firstId + 1 == batch->inserted) {
+    // One transaction of one writer gets consecutive ids (idStep apart on a cluster); when another
+    // writer's rows were interleaved the ids of the verdicts are unknown, and no audit row is
+    // better than a wrong one.
+    if (batch->inserted > 0 && (batch->lastId - batch->firstId) / batch->idStep + 1 == batch->inserted) {
         if (Status s = writeReviewAudit(*db, history.reviews, *batch); !s)
             return s.error();
-        report.auditRows = report.withFeedback;
+        const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
+        const DemoDoubleReviewPlan plan = planDemoDoubleReviews(history.reviews, batch->firstId, batch->idStep,
+                                                                ReviewRules::defaults(), now, options.seed);
+        if (Status s = writeDemoDoubleReviews(*db, plan); !s)
+            return s.error();
+        report.auditRows = report.withFeedback + plan.seconds + plan.adjudicated;
+        report.secondReviews = plan.seconds;
+        report.adjudicated = plan.adjudicated;
+        report.awaitingAdjudication = plan.awaitingAdjudication;
     }
     if (rollup::status(*db).usable()) {
         if (Status s = rollup::buildStaleSections(*db); !s)

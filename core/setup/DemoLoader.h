@@ -13,6 +13,9 @@ struct DemoReport {
     qint64 decisions = 0;
     qint64 withFeedback = 0;
     qint64 auditRows = 0;  // verdicts written to atalaya_feedback_audit
+    qint64 secondReviews = 0;  // of them, blind second reviews (DemoDoubleReviews)
+    qint64 adjudicated = 0;
+    qint64 awaitingAdjudication = 0;
     qint64 doraRows = 0;
     qint64 cycles = 0;
     QString riskModelVersion;

@@ -128,7 +128,7 @@ QString Database::connectionName() const
 
 Status Database::openConnection(QSqlDatabase &db) const
 {
-    Status status = configureConnection(db);
+    Status status = openOnSomeNode(db);
     connection_health::opened(m_prefix, db.connectionName(), status);
     QMutexLocker lock(&m_mutex);
     if (status)
@@ -138,10 +138,53 @@ Status Database::openConnection(QSqlDatabase &db) const
     return status;
 }
 
-Status Database::configureConnection(QSqlDatabase &db) const
+// The active node first, then the others in the order of the URL after it. A connection that
+// lands on another node moves every thread there: a connection to the dead node is of no use,
+// and one node at a time keeps a reviewer's reads after its own writes on the node that took them.
+Status Database::openOnSomeNode(QSqlDatabase &db) const
+{
+    if (!m_url.isCluster())
+        return configureConnection(db, m_url);
+    const qsizetype count = m_url.nodes().size();
+    const qsizetype first = m_activeNode.load();
+    QStringList failures;
+    for (qsizetype k = 0; k < count; ++k) {
+        const qsizetype i = (first + k) % count;
+        const DbUrl node = m_url.atNode(i);
+        db.setHostName(node.host);
+        db.setPort(node.port);
+        Status status = configureConnection(db, node);
+        if (!status) {
+            failures << status.error().message;
+            continue;
+        }
+        qsizetype expected = first;
+        if (i != first && m_activeNode.compare_exchange_strong(expected, i)) {
+            logEvent(lcStorage(), QtWarningMsg, QStringLiteral("database node changed"),
+                     {{QStringLiteral("database"), m_url.describe()},
+                      {QStringLiteral("node"), QStringLiteral("%1:%2").arg(node.host).arg(node.port)}});
+            invalidateConnections(*this);
+        }
+        return status;
+    }
+    return makeError(ErrorCode::Unavailable,
+                     QStringLiteral("cannot connect to any of the %1 nodes of %2: %3")
+                         .arg(count)
+                         .arg(m_url.describe(), failures.join(QLatin1String("; "))));
+}
+
+QString Database::describeActive() const
+{
+    if (!m_url.isCluster())
+        return m_url.describe();
+    const qsizetype i = activeNode();
+    return QStringLiteral("%1 — node %2 of %3").arg(m_url.atNode(i).describe()).arg(i + 1).arg(m_url.nodes().size());
+}
+
+Status Database::configureConnection(QSqlDatabase &db, const DbUrl &node) const
 {
     if (!db.open())
-        return connectError(m_url, db.lastError());
+        return connectError(node, db.lastError());
     QSqlQuery q(db);
     if (m_url.backend == Backend::SQLite) {
         q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
@@ -158,8 +201,21 @@ Status Database::configureConnection(QSqlDatabase &db) const
                              QStringLiteral("the connection to %1 is not encrypted but the URL asks "
                                             "for ssl-mode=%2; enable TLS on the server (ssl_cert, "
                                             "ssl_key) or drop ssl-mode from the URL")
-                                 .arg(m_url.describe(), m_url.sslMode));
+                                 .arg(node.describe(), m_url.sslMode));
         }
+    }
+    // A Galera node out of the primary component still takes connections and `SELECT 1`, but
+    // refuses every statement on a table ("WSREP has not yet prepared node for application use").
+    const QString ready = m_url.isCluster() && q.exec(QStringLiteral("SHOW STATUS LIKE 'wsrep_ready'")) && q.next()
+        ? q.value(1).toString()
+        : QString();
+    q.finish();
+    if (!ready.isEmpty() && ready != QLatin1String("ON")) {
+        db.close();
+        return makeError(ErrorCode::Unavailable,
+                         QStringLiteral("cannot use %1: the Galera node is not ready (wsrep_ready is %2: it is "
+                                        "not part of the cluster's primary component) — check the cluster's state")
+                             .arg(node.describe(), ready));
     }
     // Every DATETIME we write or compare is UTC; NOW() must agree.
     q.exec(QStringLiteral("SET time_zone = '+00:00'"));

@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -58,6 +59,13 @@ public:
     // Called after each commit on this thread's connection: remembers what the replica must
     // have applied before reads go there again.
     void noteCommitted() const;
+    // The node of a cluster URL the connections go to now, an index into url().nodes() (always 0
+    // for one server): the first node that answers, then, when it dies or leaves the cluster's
+    // primary component, the next one that answers (docs/DEPLOYMENTS.md §Galera cluster).
+    qsizetype activeNode() const { return m_activeNode.load(); }
+    // For the status bar: url().describe(), and for a cluster the node in use, e.g.
+    // "MySQL atalaya@h2:3306/db — node 2 of 3".
+    QString describeActive() const;
 
     QString serverVersion() const;
     // Unique per open Database for the life of the process (keys caches of per-database facts).
@@ -66,7 +74,8 @@ public:
 private:
     Database(DbUrl url, QString password, DatabaseOptions options);
     Status openConnection(QSqlDatabase &db) const;
-    Status configureConnection(QSqlDatabase &db) const;
+    Status openOnSomeNode(QSqlDatabase &db) const;
+    Status configureConnection(QSqlDatabase &db, const DbUrl &node) const;
     QString connectionName() const;
 
     DbUrl m_url;
@@ -79,6 +88,7 @@ private:
     mutable std::optional<Error> m_openError;  // why the last connection attempt failed
     std::shared_ptr<Database> m_replica;
     std::unique_ptr<ReadYourWrites> m_readYourWrites;
+    mutable std::atomic<qsizetype> m_activeNode = 0;
 };
 
 }  // namespace atalaya

@@ -65,6 +65,12 @@ QString Dialect::dayNumberOf(const QString &column) const
     return QStringLiteral("COALESCE(%1, %2)").arg(day).arg(kNoTimeSlot);
 }
 
+QString Dialect::epochSecondsOf(const QString &column) const
+{
+    return isMySql() ? QStringLiteral("TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', %1)").arg(column)
+                     : QStringLiteral("CAST(strftime('%s', %1) AS INTEGER)").arg(column);
+}
+
 QString Dialect::utcTimeOf(const QString &column) const
 {
     return isMySql() ? column : QStringLiteral("strftime('%Y-%m-%d %H:%M:%f', %1)").arg(column);

@@ -46,6 +46,9 @@ public:
     // file, MariaDB's zero date): a trigger must never refuse that writer's INSERT.
     QString hourNumberOf(const QString &column) const;
     QString dayNumberOf(const QString &column) const;
+    // Whole seconds since 1970-01-01 00:00 UTC of a DATETIME column (NULL when it is no time),
+    // for comparing two instants a given number of seconds apart.
+    QString epochSecondsOf(const QString &column) const;
     // The column as UTC "yyyy-MM-dd HH:mm:ss.zzz" (the form of toDbDateTime()), to compare with
     // bound window edges. SQLite stores whatever text a writer gave, and its strings compare
     // byte by byte: "…T10:00:00Z", "…10:00:00+02:00" and "…10:00:00" (no milliseconds) would

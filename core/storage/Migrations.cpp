@@ -40,6 +40,26 @@ QStringList feedbackKeys(const Dialect &d)
                 .arg(d.tableSuffix())};
 }
 
+// One row per review of a decision (first, second, adjudication), kept whatever the final
+// verdict in ai_telemetry becomes, so agreement between reviewers can be measured.
+QStringList reviews(const Dialect &d)
+{
+    QStringList s;
+    s << QStringLiteral("CREATE TABLE IF NOT EXISTS atalaya_reviews ("
+                        "%1, telemetry_id BIGINT NOT NULL, reviewer VARCHAR(100) NOT NULL,"
+                        " verdict VARCHAR(20) NOT NULL, note TEXT NULL, role VARCHAR(16) NOT NULL,"
+                        " created_at DATETIME(6) NOT NULL%2)%3")
+             .arg(d.autoIncrementPrimaryKey(),
+                  d.supportsInlineIndexes() ? QStringLiteral(", INDEX idx_reviews_telemetry (telemetry_id, id),"
+                                                             " INDEX idx_reviews_created (created_at)")
+                                            : QString(),
+                  d.tableSuffix());
+    if (!d.supportsInlineIndexes())
+        s << QStringLiteral("CREATE INDEX IF NOT EXISTS idx_reviews_telemetry ON atalaya_reviews (telemetry_id, id)")
+          << QStringLiteral("CREATE INDEX IF NOT EXISTS idx_reviews_created ON atalaya_reviews (created_at)");
+    return s;
+}
+
 // One row the primary's connection rewrites while the replica's lag cannot be read from
 // SHOW SLAVE STATUS (no SLAVE MONITOR privilege): its age on the replica is the lag.
 QStringList replicaHeartbeat(const Dialect &d)
@@ -91,6 +111,7 @@ std::vector<Migration> storageMigrations()
 {
     return {
         {1, QStringLiteral("feedback_audit"), feedbackAudit},
+        {3, QStringLiteral("reviews"), reviews},
         {6, QStringLiteral("replica_heartbeat"), replicaHeartbeat},
         {30, QStringLiteral("feedback_keys"), feedbackKeys},
     };

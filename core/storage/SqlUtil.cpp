@@ -26,11 +26,13 @@ QString missingTable(const QString &native, const QString &text)
 }
 
 // The handle is dead (server gone away, connection lost or killed, dropped for inactivity):
-// so are the other threads' handles to the same server, and each must be opened again.
+// so are the other threads' handles to the same server, and each must be opened again. 1047
+// is a Galera node that left the primary component ("WSREP has not yet prepared node for
+// application use"): as good as lost, and opening again moves to a node that is ready.
 bool connectionLost(const Database &db, const QString &native)
 {
     static const QStringList lost = {QStringLiteral("2006"), QStringLiteral("2013"), QStringLiteral("2055"),
-                                     QStringLiteral("1927"), QStringLiteral("4031")};
+                                     QStringLiteral("1927"), QStringLiteral("4031"), QStringLiteral("1047")};
     return db.dialect().isMySql() && lost.contains(native);
 }
 }  // namespace
@@ -120,11 +122,11 @@ Error sqlError(const Database &db, const QSqlError &error, const QString &what)
                              .arg(db.options().lockWaitTimeoutSeconds)
                              .arg(QString::fromUtf8(kLockHint)));
     // MySQL: 1044/1045 access denied, 1142/1143 command denied, 2002/2003/2006/2013 gone away,
-    // 1213 deadlock (transient: the caller may retry).
+    // 1047 Galera node not ready, 1213 deadlock (transient: the caller may retry).
     static const QStringList unavailable = {QStringLiteral("1044"), QStringLiteral("1045"), QStringLiteral("1142"),
                                             QStringLiteral("1143"), QStringLiteral("1227"), QStringLiteral("1290"),
                                             QStringLiteral("2002"), QStringLiteral("2003"), QStringLiteral("2006"),
-                                            QStringLiteral("2013"), QStringLiteral("1213")};
+                                            QStringLiteral("2013"), QStringLiteral("1213"), QStringLiteral("1047")};
     const bool readOnlySqlite = text.contains(QLatin1String("readonly"), Qt::CaseInsensitive);
     ErrorCode code = ErrorCode::Internal;
     QString hint;

@@ -37,9 +37,10 @@ public:
     // Whether written() is wanted. commit() of such observers runs after the last rows were
     // delivered; the others' commit() runs while that delivery is under way.
     virtual bool usesIds() const { return false; }
-    // Rows the server took: the first got firstId, each next row the next id. Memory work only,
+    // Rows the server took: the first got firstId, each next row the id `step` after (the
+    // server's auto_increment_increment, > 1 on a Galera cluster). Memory work only,
     // overlapping the server's work on the writer's thread or another.
-    virtual void written(qint64 /*firstId*/, std::span<const StoredDecision> /*rows*/) { }
+    virtual void written(qint64 /*firstId*/, qint64 /*step*/, std::span<const StoredDecision> /*rows*/) { }
     // Inside the rows' transaction, after the last row: writes what the run adds.
     virtual Status commit() = 0;
     // After the transaction committed or was rolled back, or when it could not begin.

@@ -54,8 +54,18 @@ Status DecisionWriter::begin()
     m_report = {};
     m_pending.clear();
     m_loader.reset();
-    if (m_db.dialect().isMySql())
-        m_loader = std::make_unique<DecisionLoader>(m_db);
+    if (m_db.dialect().isMySql()) {
+        auto step = execQuery(m_db, QStringLiteral("SELECT @@session.auto_increment_increment"), {},
+                              QStringLiteral("reading the id step"));
+        if (!step)
+            return step.error();
+        if (step->next())
+            m_report.idStep = std::max<qint64>(1, step->value(0).toLongLong());
+        // LOAD DATA is a bulk insert: under a cluster's innodb_autoinc_lock_mode=2 its ids may
+        // interleave with other sessions', so only INSERTs (whose ids follow the step) are used.
+        if (m_report.idStep == 1)
+            m_loader = std::make_unique<DecisionLoader>(m_db);
+    }
     endObservers();
     for (const auto &o : m_observers)
         o->begin();
@@ -281,7 +291,7 @@ void DecisionWriter::noteIds(qint64 first, int start, int rows)
 {
     if (m_report.firstId == 0)
         m_report.firstId = first;
-    m_report.lastId = first + rows - 1;
+    m_report.lastId = first + (rows - 1) * m_report.idStep;
     m_report.inserted += rows;
     m_ranges.push_back({first, start, rows});
 }
@@ -292,7 +302,7 @@ void DecisionWriter::deliverWritten()
         if (!o->usesIds())
             continue;
         for (const IdRange &r : m_written.ranges)
-            o->written(r.first,
+            o->written(r.first, m_report.idStep,
                        std::span(m_written.rows).subspan(static_cast<size_t>(r.start), static_cast<size_t>(r.rows)));
     }
     m_written = {};

@@ -18,8 +18,12 @@ class MySqlStatement;
 
 struct BatchReport {
     qint64 inserted = 0;
+    // The rows' ids are firstId, firstId + idStep, … lastId. idStep is the server's
+    // auto_increment_increment: 1 on one server, the number of nodes on a Galera cluster
+    // (wsrep_auto_increment_control), whose nodes hand out interleaved ids.
     qint64 firstId = 0;
     qint64 lastId = 0;
+    qint64 idStep = 1;
 };
 
 // Inserts decisions in the order given, all in one transaction on this thread's connection:
@@ -75,7 +79,7 @@ private:
     Status insertMySql(int start, int rows);
     Status runQt(int rows);
     QString what(int rows) const;
-    // The rows m_pending[start, start + rows) got the ids from first on.
+    // The rows m_pending[start, start + rows) got the ids from first on, m_report.idStep apart.
     void noteIds(qint64 first, int start, int rows);
     // Hands the rows of the last statement that ran, with their ids, to the observers.
     void deliverWritten();

@@ -25,6 +25,25 @@ QString feedbackToString(Feedback feedback)
     return {};
 }
 
+QString reviewRoleToString(ReviewRole role)
+{
+    switch (role) {
+    case ReviewRole::First: return QStringLiteral("first");
+    case ReviewRole::Second: return QStringLiteral("second");
+    case ReviewRole::Adjudication: return QStringLiteral("adjudication");
+    }
+    return {};
+}
+
+std::optional<ReviewRole> reviewRoleFromString(const QString &text)
+{
+    for (ReviewRole r : {ReviewRole::First, ReviewRole::Second, ReviewRole::Adjudication}) {
+        if (text == reviewRoleToString(r))
+            return r;
+    }
+    return std::nullopt;
+}
+
 double accuracyFor(Feedback feedback)
 {
     switch (feedback) {

@@ -6,6 +6,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
 #include "core/telemetry/AuditChain.h"
+#include "core/telemetry/ReviewRows.h"
 
 #include <QSysInfo>
 
@@ -15,18 +16,22 @@ FeedbackRepository::FeedbackRepository(std::shared_ptr<const Database> db) : m_d
 
 Result<FeedbackResult> FeedbackRepository::record(const FeedbackRequest &r) const
 {
-    return write(r.telemetryId, r.value, r.reviewer, r.note, r.expectedPrevious, r.clientKey);
+    return write({r.telemetryId, r.value, r.reviewer, r.note, r.expectedPrevious, r.clientKey, r.role, false});
 }
 
 Result<FeedbackResult> FeedbackRepository::restore(const FeedbackRestore &r) const
 {
-    return write(r.telemetryId, r.value, r.reviewer, r.note, r.expectedPrevious, r.clientKey);
+    return write({r.telemetryId, r.value, r.reviewer, r.note, r.expectedPrevious, r.clientKey, r.role, true});
 }
 
-Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<Feedback> &value, QString reviewer,
-                                                 const QString &note, const std::optional<QString> &expectedPrevious,
-                                                 const QString &clientKey) const
+Result<FeedbackResult> FeedbackRepository::write(Write w) const
 {
+    const qint64 id = w.id;
+    const std::optional<Feedback> &value = w.value;
+    QString &reviewer = w.reviewer;
+    const QString &note = w.note;
+    const std::optional<QString> &expectedPrevious = w.expectedPrevious;
+    const QString &clientKey = w.clientKey;
     if (reviewer.trimmed().isEmpty())
         reviewer = osLoginName();
     if (Status valid = validateReviewText(reviewer, note); !valid)
@@ -42,6 +47,7 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
             if (seen->next()) {
                 FeedbackResult done;
                 done.id = id;
+                done.role = w.role;
                 done.alreadyApplied = true;
                 if (value) {
                     done.humanFeedback = feedbackToString(*value);
@@ -59,6 +65,7 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
             return makeError(ErrorCode::NotFound, QStringLiteral("telemetry id %1 does not exist").arg(id));
         FeedbackResult out;
         out.id = id;
+        out.role = w.role;
         out.previous = current->value(0).toString();
         current->finish();
         if (expectedPrevious && *expectedPrevious != out.previous) {
@@ -78,21 +85,53 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
                                  .arg(who, when.isEmpty() ? QString() : QStringLiteral(" at ") + when,
                                       out.previous.isEmpty() ? QStringLiteral("pending") : out.previous));
         }
+        // The row lock above serialises every Atalaya write of this decision, so the reviews
+        // read here are the ones the new review is checked against.
+        auto state = reviews::readState(db, id, out.previous);
+        if (!state)
+            return state.error();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        std::optional<Feedback> finalValue = value;
+        if (w.restore) {
+            if (Status s = reviews::removeLatest(db, id, w.role, reviewer); !s)
+                return s.error();
+        } else {
+            if (Status s = reviews::checkRole(*state, w.role, reviewer, id); !s)
+                return s.error();
+            if (w.role == ReviewRole::Second) {
+                if (state->first->id == 0) {
+                    ReviewRow external = *state->first;
+                    external.createdAt = now;
+                    if (Status s = reviews::insert(db, external); !s)
+                        return s.error();
+                }
+            }
+            if (Status s = reviews::insert(db, {0, id, reviewer, feedbackToString(*value), note, w.role, now}); !s)
+                return s.error();
+        }
+        // A second review never writes human_feedback: it keeps the first verdict, agreed or
+        // until an adjudication decides.
+        const bool keepsVerdict = w.role == ReviewRole::Second;
         QVariant feedbackValue(QMetaType::fromType<QString>());
         QVariant accuracyValue(QMetaType::fromType<QString>());
-        if (value) {
-            out.humanFeedback = feedbackToString(*value);
-            out.accuracy = accuracyFor(*value);
+        if (keepsVerdict) {
+            out.humanFeedback = out.previous;
+            finalValue = feedbackFromString(out.previous);
+            out.accuracy = finalValue ? std::optional(accuracyFor(*finalValue)) : std::nullopt;
+            feedbackValue = out.previous;
+        } else if (finalValue) {
+            out.humanFeedback = feedbackToString(*finalValue);
+            out.accuracy = accuracyFor(*finalValue);
             feedbackValue = out.humanFeedback;
             accuracyValue = QString::number(*out.accuracy, 'f', 4);
         }
-        if (Status s =
-                execStatement(db,
-                              QStringLiteral("UPDATE ai_telemetry SET human_feedback = ?,"
-                                             " accuracy = ? WHERE id = ?"),
-                              {feedbackValue, accuracyValue, id}, QStringLiteral("writing feedback for %1").arg(id));
-            !s)
-            return s.error();
+        if (!keepsVerdict) {
+            if (Status s = execStatement(
+                    db, QStringLiteral("UPDATE ai_telemetry SET human_feedback = ?, accuracy = ? WHERE id = ?"),
+                    {feedbackValue, accuracyValue, id}, QStringLiteral("writing feedback for %1").arg(id));
+                !s)
+                return s.error();
+        }
         QVariant previousValue(QMetaType::fromType<QString>());
         if (!out.previous.isEmpty())
             previousValue = out.previous;
@@ -101,14 +140,13 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
             noteValue = note;
         if (Status s = auditchain::lockChain(db); !s)
             return s.error();
-        if (Status s =
-                execStatement(db,
-                              QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id, previous_value,"
-                                             " new_value, reviewer, note, client_host, created_at)"
-                                             " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                              {id, previousValue, feedbackValue, reviewer, noteValue,
-                               QSysInfo::machineHostName().left(255), toDbDateTime(QDateTime::currentDateTimeUtc())},
-                              QStringLiteral("writing the audit row for %1").arg(id));
+        if (Status s = execStatement(db,
+                                     QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id, previous_value,"
+                                                    " new_value, reviewer, note, client_host, created_at)"
+                                                    " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                     {id, previousValue, feedbackValue, reviewer, noteValue,
+                                      QSysInfo::machineHostName().left(255), toDbDateTime(now)},
+                                     QStringLiteral("writing the audit row for %1").arg(id));
             !s)
             return s.error();
         if (auto linked = auditchain::chainNewRows(db); !linked)
@@ -127,6 +165,7 @@ Result<FeedbackResult> FeedbackRepository::write(qint64 id, const std::optional<
     if (result)
         logEvent(lcTelemetry(), QtInfoMsg, QStringLiteral("feedback recorded"),
                  {{QStringLiteral("telemetry_id"), id},
+                  {QStringLiteral("role"), reviewRoleToString(w.role)},
                   {QStringLiteral("feedback"), result->humanFeedback},
                   {QStringLiteral("previous"), result->previous}});
     return result;

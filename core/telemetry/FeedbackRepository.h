@@ -24,6 +24,10 @@ struct FeedbackRequest {
     // Client-generated idempotency key (the outbox's): a write whose key is already stored
     // committed before, and is reported as such instead of being applied again.
     QString clientKey;
+    // Which review this is (docs/REVIEW_QUEUE.md §Double review): a first review sets
+    // human_feedback, a second one leaves it (an agreement keeps it, a disagreement waits for
+    // adjudication with the first verdict), an adjudication sets it.
+    ReviewRole role = ReviewRole::First;
 };
 
 // Undo restores a previous value, which may be "pending".
@@ -35,13 +39,15 @@ struct FeedbackRestore {
     // Refused with ErrorCode::Conflict when the stored value is no longer this one.
     std::optional<QString> expectedPrevious;
     QString clientKey;
+    ReviewRole role = ReviewRole::First;  // the reviewer's latest review of this role is removed
 };
 
 struct FeedbackResult {
     qint64 id = 0;
-    QString humanFeedback;  // empty when restored to pending
+    QString humanFeedback;  // the final verdict after the write; empty when restored to pending
     std::optional<double> accuracy;
     QString previous;  // empty when it was pending
+    ReviewRole role = ReviewRole::First;
     bool alreadyApplied = false;  // the clientKey was delivered before; nothing was written
 };
 
@@ -56,8 +62,8 @@ struct AuditEntry {
     QDateTime createdAt;
 };
 
-// Writes human feedback: value and accuracy in one UPDATE, plus an append-only audit row,
-// in one transaction (docs/RELIABILITY.md §No verdict lost).
+// Writes human feedback: value and accuracy in one UPDATE, the review row (atalaya_reviews) and
+// an append-only audit row, in one transaction (docs/RELIABILITY.md §No verdict lost).
 class FeedbackRepository {
 public:
     explicit FeedbackRepository(std::shared_ptr<const Database> db);
@@ -67,8 +73,17 @@ public:
     Result<std::vector<AuditEntry>> history(qint64 telemetryId) const;
 
 private:
-    Result<FeedbackResult> write(qint64 id, const std::optional<Feedback> &value, QString reviewer, const QString &note,
-                                 const std::optional<QString> &expectedPrevious, const QString &clientKey) const;
+    struct Write {
+        qint64 id = 0;
+        std::optional<Feedback> value;
+        QString reviewer;
+        QString note;
+        std::optional<QString> expectedPrevious;
+        QString clientKey;
+        ReviewRole role = ReviewRole::First;
+        bool restore = false;
+    };
+    Result<FeedbackResult> write(Write w) const;
 
     std::shared_ptr<const Database> m_db;
 };

@@ -253,6 +253,34 @@ private slots:
         QVERIFY2(late * 4 <= pending,
                  qPrintable(QStringLiteral("%1 of %2 pending P0–P2 overdue").arg(late).arg(pending)));
 
+        // Double review: ~5 % of the verdicts get a second one by someone else, ~85–90 % agree,
+        // most disagreements are adjudicated and a few wait.
+        const qint64 seconds = report.value("second_reviews").toInteger();
+        QVERIFY2(seconds > reviewed * 3 / 100 && seconds < reviewed * 7 / 100, qPrintable(QString::number(seconds)));
+        QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM atalaya_reviews WHERE role = 'second'"), seconds);
+        const qint64 agreed = scalar(*fresh.db,
+                                     "SELECT COUNT(*) FROM atalaya_reviews s JOIN atalaya_reviews f"
+                                     " ON f.telemetry_id = s.telemetry_id AND f.role = 'first'"
+                                     " WHERE s.role = 'second' AND s.verdict = f.verdict");
+        const double agreement = double(agreed) / double(seconds);
+        QVERIFY2(agreement > 0.80 && agreement < 0.95, qPrintable(QString::number(agreement)));
+        QCOMPARE(scalar(*fresh.db,
+                        "SELECT COUNT(*) FROM atalaya_reviews s JOIN atalaya_reviews f"
+                        " ON f.telemetry_id = s.telemetry_id AND f.role = 'first'"
+                        " WHERE s.role <> 'first' AND s.reviewer = f.reviewer"),
+                 qint64(0));
+        QVERIFY(report.value("adjudicated").toInteger() > report.value("awaiting_adjudication").toInteger());
+        const CliRun adjudication = runCliOn(fresh, {"queue", "--view", "adjudication", "--limit", "10000"});
+        QVERIFY2(adjudication.exitCode == 0, adjudication.err.constData());
+        QCOMPARE(qint64(adjudication.json().object().value("items").toArray().size()),
+                 report.value("awaiting_adjudication").toInteger());
+        QVERIFY(report.value("awaiting_adjudication").toInteger() > 0);
+        // The adjudicators' verdicts are the final ones.
+        QCOMPARE(scalar(*fresh.db,
+                        "SELECT COUNT(*) FROM atalaya_reviews a JOIN ai_telemetry t ON t.id = a.telemetry_id"
+                        " WHERE a.role = 'adjudication' AND t.human_feedback <> a.verdict"),
+                 qint64(0));
+
         const CliRun alerts = runCliOn(fresh, {"alerts"});
         QVERIFY2(alerts.exitCode == 0, alerts.err.constData());
         const QJsonObject alertCounts = alerts.json().object().value("counts").toObject();
@@ -262,10 +290,15 @@ private slots:
 
         // Every verdict is in the audit log, by a named reviewer, after its decision and not in
         // the future; most P0 (deployments) within the hour.
-        QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM atalaya_feedback_audit"), reviewed);
+        // Second reviews and adjudications have audit rows too; an adjudication may have changed
+        // the final verdict since the first review.
+        QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM atalaya_feedback_audit"),
+                 reviewed + seconds + report.value("adjudicated").toInteger());
+        QCOMPARE(report.value("audit_rows").toInteger(), reviewed + seconds + report.value("adjudicated").toInteger());
         QCOMPARE(scalar(*fresh.db,
                         "SELECT COUNT(*) FROM atalaya_feedback_audit a JOIN ai_telemetry t ON t.id = a.telemetry_id"
-                        " WHERE a.new_value = t.human_feedback AND a.previous_value IS NULL"
+                        " WHERE (a.new_value = t.human_feedback OR EXISTS (SELECT 1 FROM atalaya_reviews j"
+                        " WHERE j.telemetry_id = t.id AND j.role = 'adjudication')) AND a.previous_value IS NULL"
                         " AND a.created_at >= t.created_at"),
                  reviewed);
         QVERIFY(scalar(*fresh.db, "SELECT COUNT(DISTINCT reviewer) FROM atalaya_feedback_audit") >= 3);

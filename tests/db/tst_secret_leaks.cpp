@@ -1,4 +1,5 @@
 #include "tests/support/CliRunner.h"
+#include "tests/support/TestDatabases.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -19,16 +20,7 @@ const QString kToken = QStringLiteral("Tok3nSecret77xy");
 
 QMap<QString, QString> readInfo(const QByteArray &variable)
 {
-    QMap<QString, QString> info;
-    QFile file(qEnvironmentVariable(variable.constData()));
-    if (!file.open(QIODevice::ReadOnly))
-        return info;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        const qsizetype eq = line.indexOf('=');
-        if (eq > 0)
-            info.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
-    }
-    return info;
+    return readFixtureInfo(qEnvironmentVariable(variable.constData()));
 }
 
 // A loopback port nobody listens on: bound, then released.
@@ -113,7 +105,8 @@ private slots:
         QTest::newRow("wrong password") << server(m_plain, "atalaya");
         QTest::newRow("unknown user") << server(m_plain, "nobody_here");
         QTest::newRow("plain server, TLS required") << server(m_plain, "atalaya", "?ssl-mode=required");
-        QTest::newRow("TLS, wrong CA") << server(m_tls, "atalaya", "?ssl-mode=verify-ca&ssl-ca=" + m_tls.value("OTHER_CA"));
+        QTest::newRow("TLS, wrong CA") << server(m_tls, "atalaya",
+                                                 "?ssl-mode=verify-ca&ssl-ca=" + m_tls.value("OTHER_CA"));
         QTest::newRow("TLS, CA file missing")
             << server(m_tls, "atalaya", "?ssl-mode=verify-ca&ssl-ca=" + m_dir.filePath("none.pem"));
         QTest::newRow("socket missing") << "mysql://u:" + pw + "@localhost/db?socket=" + m_dir.filePath("none.sock");
@@ -164,10 +157,8 @@ private slots:
     {
         QTest::addColumn<QString>("url");
         QTest::newRow("bad port") << "ws://u:" + kPassword + "@127.0.0.1:99999/feed?token=" + kToken;
-        QTest::newRow("unreachable") << QStringLiteral("ws://u:%1@127.0.0.1:%2/feed?token=%3")
-                                            .arg(kPassword)
-                                            .arg(closedPort())
-                                            .arg(kToken);
+        QTest::newRow("unreachable")
+            << QStringLiteral("ws://u:%1@127.0.0.1:%2/feed?token=%3").arg(kPassword).arg(closedPort()).arg(kToken);
         QTest::newRow("bad scheme") << "http://u:" + kPassword + "@127.0.0.1/feed?token=" + kToken;
         QTest::newRow("insecure remote") << "ws://u:" + kPassword + "@example.org/feed?token=" + kToken;
     }

@@ -1,7 +1,8 @@
 // libFuzzer target for `--db` / $ATALAYA_DB URLs (docs/CLI.md §Choosing the database): any text
 // must parse or be refused with a Usage error, and no password may come back out — not in
 // the error, nor in toString() (the keychain key), describe() or displayName() of a URL that
-// parsed (docs/RELIABILITY.md §Security).
+// parsed (docs/RELIABILITY.md §Security). A cluster URL (host:port,host:port,…) parses back to
+// the same nodes.
 //
 // Input: one byte picks the shape, the rest is split at the first two NUL bytes into the user,
 // the password (to which the harness appends a marker) and what follows the '@'. The shapes
@@ -68,7 +69,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(again.ok());
         FUZZ_CHECK(again->user == url->user && again->host == url->host && again->port == url->port
                    && again->database == url->database && again->socket == url->socket && again->sslMode == url->sslMode
-                   && again->sslCa == url->sslCa && again->passwordInUrl.isEmpty());
+                   && again->sslCa == url->sslCa && again->passwordInUrl.isEmpty() && again->nodes() == url->nodes());
+        for (const DbNode &node : url->nodes())
+            FUZZ_CHECK(!node.host.isEmpty() && node.port >= 1 && node.port <= 65535);
     } else {
         FUZZ_CHECK(!url->path.isEmpty());
     }

@@ -6,6 +6,8 @@
 #include "core/setup/DemoLoader.h"
 #include "ui/dashboard/AlertsModel.h"
 #include "ui/dashboard/GroupTableModel.h"
+#include "ui/dashboard/ModelVersionsModel.h"
+#include "core/insights/ModelVersions.h"
 #include "ui/dashboard/AccuracyPage.h"
 #include "ui/dashboard/ConfidencePage.h"
 #include "ui/dashboard/FeedbackPage.h"
@@ -122,6 +124,44 @@ private slots:
                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(!page->byTaskCard()->isEmptyState());
         QVERIFY(!page->perDayCard()->isEmptyState());
+    }
+
+    // The Model versions table shows every agent's versions as core computes them (the demo
+    // moved each of its six agents from one version to a newer one).
+    void modelVersionsTable()
+    {
+        QVERIFY(showAndWait(QStringLiteral("accuracy")));
+        auto *page = qobject_cast<AccuracyPage *>(m_window->page(QStringLiteral("accuracy")));
+        const auto reports = ModelVersionsService(m_db).reports(currentQuery());
+        QVERIFY(reports.ok());
+        QCOMPARE(reports->size(), size_t(6));
+        ModelVersionsModel *model = page->versionsModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        int row = 0;
+        for (const VersionReport &r : *reports) {
+            if (r.agentId == QLatin1String("test-triage-agent")) {
+                QCOMPARE(r.versions.size(), size_t(2));
+                QCOMPARE(r.versions[0].version, QStringLiteral("v2.0.0"));
+                QCOMPARE(r.versions[1].version, QStringLiteral("v2.1.0"));
+            }
+            for (const VersionStats &v : r.versions) {
+                QCOMPARE(model->index(row, ModelVersionsModel::Agent).data().toString(), r.agentId);
+                QCOMPARE(model->index(row, ModelVersionsModel::Version).data().toString(), v.version);
+                QCOMPARE(model->index(row, ModelVersionsModel::Decisions).data().toString(), fmt::count(v.n));
+                QCOMPARE(model->index(row, ModelVersionsModel::Accuracy).data().toString(),
+                         fmt::ratioPercent(v.accuracy()));
+                QCOMPARE(model->index(row, ModelVersionsModel::P95).data().toString(), fmt::ms(v.p95Ms()));
+                QVERIFY(!model->index(row, ModelVersionsModel::Accuracy).data(Qt::ToolTipRole).toString().isEmpty());
+                QVERIFY(
+                    !model->index(row, ModelVersionsModel::VersusPrevious).data(Qt::ToolTipRole).toString().isEmpty());
+                ++row;
+            }
+        }
+        QCOMPARE(model->rowCount(), row);
+        QVERIFY(page->versionsView()->isVisible());
+        QCOMPARE(page->versionsView()->model()->rowCount(), row);
+        QCOMPARE(model->headerData(ModelVersionsModel::VersusPrevious, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 QStringLiteral("Versus previous version"));
     }
 
     // Bar labels read like the tables: one decimal even when it is 0 ("84.0 %", not "84 %").

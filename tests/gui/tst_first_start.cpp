@@ -116,7 +116,13 @@ private slots:
     {
         const QSize before = m_window->size();
         QVERIFY(m_window->showPage(QStringLiteral("queue")));
-        auto *status = m_window->page(QStringLiteral("queue"))->findChild<QLabel *>(QStringLiteral("reviewStatus"));
+        Page *queue = m_window->page(QStringLiteral("queue"));
+        // The page's own load ends by writing its status line: let it end first, or it replaces the
+        // message under test.
+        QSignalSpy loaded(queue, &Page::loadFinished);
+        queue->refresh();
+        QVERIFY(loaded.wait(30000));
+        auto *status = queue->findChild<QLabel *>(QStringLiteral("reviewStatus"));
         QVERIFY(status);
         const QString message = QStringLiteral("Could not record: ") + QString(3000, QLatin1Char('x'));
         status->setText(message);
@@ -212,6 +218,15 @@ private slots:
         QVERIFY(!panel->messagesCard()->isEmptyState());
         auto *series = qobject_cast<QLineSeries *>(panel->messagesCard()->chart()->series().value(0));
         QVERIFY(series);
+        // A day counts when anything happened on it: a message, a conversation starting, a rating
+        // (a rating can come the day after the conversation's last message).
+        for (const char *sql :
+             {"SELECT started_at FROM chat_conversations", "SELECT created_at FROM user_satisfaction"}) {
+            auto more = execQuery(db, QString::fromLatin1(sql), {}, "read");
+            QVERIFY(more.ok());
+            while (more->next())
+                days.insert(fromDbDateTime(more->value(0)).date());
+        }
         QCOMPARE(series->count(), days.size());
 
         qint64 top = 0;

@@ -1,4 +1,5 @@
 #include "tests/support/OutboxTestKit.h"
+#include "tests/support/TestDatabases.h"
 
 #include "core/ingest/DecisionRecorder.h"
 #include "core/setup/SchemaInstaller.h"
@@ -33,7 +34,7 @@ std::vector<qint64> seedPending(const std::shared_ptr<Database> &db, int count, 
         qWarning("seeding decisions failed: %s", qPrintable(batch.error().message));
         return ids;
     }
-    for (qint64 id = batch->firstId; id <= batch->lastId; ++id)
+    for (qint64 id = batch->firstId; id <= batch->lastId; id += batch->idStep)
         ids.push_back(id);
     return ids;
 }
@@ -73,14 +74,7 @@ bool PrivateMariaDb::start()
     if (QProcess::execute(m_script, {QStringLiteral("start"), m_dir}) != 0)
         return false;
     m_started = true;
-    QFile file(m_dir + QStringLiteral("/info.env"));
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        const qsizetype eq = line.indexOf('=');
-        if (eq > 0)
-            m_info.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
-    }
+    m_info = readFixtureInfo(m_dir + QStringLiteral("/info.env"));
     return !m_info.value(QStringLiteral("PORT")).isEmpty() && pid() > 0;
 }
 

@@ -1,4 +1,5 @@
 #include "tests/support/ReplicaPair.h"
+#include "tests/support/TestDatabases.h"
 
 #include "core/setup/SchemaInstaller.h"
 
@@ -13,20 +14,12 @@ namespace {
 
 QMap<QString, QString> readInfo()
 {
-    QMap<QString, QString> info;
-    QFile file(qEnvironmentVariable("ATALAYA_TEST_REPLICA"));
-    if (!file.open(QIODevice::ReadOnly)) {
+    const QString path = qEnvironmentVariable("ATALAYA_TEST_REPLICA");
+    if (!QFile::exists(path))
         qWarning("the MariaDB primary + replica pair is not running (no %s); run the test through ctest, "
                  "whose mariadb_replica fixture starts it",
-                 qPrintable(file.fileName()));
-        return info;
-    }
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        const qsizetype eq = line.indexOf('=');
-        if (eq > 0)
-            info.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
-    }
-    return info;
+                 qPrintable(path));
+    return readFixtureInfo(path);
 }
 
 // Root over a server's socket (the fixture runs as the OS user, socket authentication).

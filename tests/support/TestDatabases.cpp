@@ -40,22 +40,28 @@ QString backendName()
     return currentBackend() == TestBackend::MariaDB ? QStringLiteral("mariadb") : QStringLiteral("sqlite");
 }
 
-QMap<QString, QString> mariadbInfo()
+QMap<QString, QString> readFixtureInfo(const QString &path)
 {
     QMap<QString, QString> info;
-    QFile file(qEnvironmentVariable("ATALAYA_TEST_MARIADB"));
-    if (!file.open(QIODevice::ReadOnly)) {
-        qWarning("the MariaDB test server is not running (no %s); run the tests through ctest, "
-                 "whose mariadb fixture starts it",
-                 qPrintable(file.fileName()));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
         return info;
-    }
     for (const QByteArray &line : file.readAll().split('\n')) {
         const qsizetype eq = line.indexOf('=');
         if (eq > 0)
             info.insert(QString::fromUtf8(line.left(eq)), QString::fromUtf8(line.mid(eq + 1)));
     }
     return info;
+}
+
+QMap<QString, QString> mariadbInfo()
+{
+    const QString path = qEnvironmentVariable("ATALAYA_TEST_MARIADB");
+    if (!QFile::exists(path))
+        qWarning("the MariaDB test server is not running (no %s); run the tests through ctest, "
+                 "whose mariadb fixture starts it",
+                 qPrintable(path));
+    return readFixtureInfo(path);
 }
 
 FreshDatabase freshDatabase(bool initialize)

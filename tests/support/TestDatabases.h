@@ -25,6 +25,10 @@ TestBackend currentBackend();
     } while (false)
 QString backendName();
 
+// The KEY=value lines a test fixture script writes about what it started (info.env); empty
+// when the file cannot be read.
+QMap<QString, QString> readFixtureInfo(const QString &path);
+
 // The server the `mariadb` CTest fixture started (SOCKET, PORT, USER, PASSWORD,
 // READONLY_USER, READONLY_PASSWORD, PID_FILE, DATADIR). Fails the test when missing.
 QMap<QString, QString> mariadbInfo();

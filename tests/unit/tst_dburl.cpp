@@ -78,6 +78,20 @@ private slots:
                                            << "ssl-ca";
         QTest::newRow("sqlite without path") << "sqlite:"
                                              << "path";
+        QTest::newRow("at in database") << "mysql://a:p@h/dx@"
+                                        << "percent-encoded";
+        QTest::newRow("empty node") << "mysql://a@h1:3306,,h3/d"
+                                    << "empty entry";
+        QTest::newRow("node bad port") << "mysql://a@h1,h2:70000/d"
+                                       << "node 2 of the node list";
+        QTest::newRow("node not a host") << "mysql://a@h1,h2:x/d"
+                                         << "node 2 of the node list";
+        QTest::newRow("node twice") << "mysql://a@h1:3306,h2,h1/d"
+                                    << "h1:3306 is listed twice";
+        QTest::newRow("socket and nodes") << "mysql://a@h1,h2/d?socket=/run/m.sock"
+                                          << "node list";
+        QTest::newRow("bad first node") << "mysql://a@h1:0,h2/d"
+                                        << "port";
     }
     void rejectsInvalid()
     {
@@ -87,6 +101,60 @@ private slots:
         QVERIFY(!url.ok());
         QCOMPARE(url.error().code, ErrorCode::Usage);
         QVERIFY2(url.error().message.contains(mentions), qPrintable(url.error().message));
+    }
+
+    // docs/DEPLOYMENTS.md §Galera cluster: the nodes in the order written, the first being
+    // host and port as for one server; the canonical form lists them all and parses back.
+    void parsesNodeList()
+    {
+        auto url = DbUrl::parse(QStringLiteral("mysql://ana:pw@h1:3307,h2,[::1]:3309/t?ssl-mode=required"));
+        QVERIFY2(url.ok(), qPrintable(url.error().message));
+        QVERIFY(url->isCluster());
+        QCOMPARE(url->host, QStringLiteral("h1"));
+        QCOMPARE(url->port, 3307);
+        const QList<DbNode> expected = {
+            {QStringLiteral("h1"), 3307}, {QStringLiteral("h2"), 3306}, {QStringLiteral("::1"), 3309}};
+        QCOMPARE(url->nodes(), expected);
+        QCOMPARE(url->passwordInUrl, QStringLiteral("pw"));
+        QCOMPARE(url->sslMode, QStringLiteral("required"));
+        QCOMPARE(url->toString(), QStringLiteral("mysql://ana@h1:3307,h2:3306,[::1]:3309/t?ssl-mode=required"));
+        QCOMPARE(url->describe(), QStringLiteral("MySQL ana@h1:3307,h2:3306,::1:3309/t"));
+        auto again = DbUrl::parse(url->toString());
+        QVERIFY(again.ok());
+        QCOMPARE(again->nodes(), expected);
+        QCOMPARE(again->toString(), url->toString());
+
+        const DbUrl second = url->atNode(1);
+        QVERIFY(!second.isCluster());
+        QCOMPARE(second.host, QStringLiteral("h2"));
+        QCOMPARE(second.port, 3306);
+        QCOMPARE(second.describe(), QStringLiteral("MySQL ana@h2:3306/t"));
+
+        auto single = DbUrl::parse(QStringLiteral("mysql://ana@h1/t"));
+        QVERIFY(single.ok());
+        QVERIFY(!single->isCluster());
+        QCOMPARE(single->nodes().size(), 1);
+    }
+
+    void passwordNeverInNodeListErrors()
+    {
+        for (const QString &text :
+             {QStringLiteral("mysql://ana:s3cret@h1,,h2/d"), QStringLiteral("mysql://ana:s3cret@h1,h2:x/d"),
+              QStringLiteral("mysql://ana:s3,cret?@h1,h2/d"), QStringLiteral("mysql://ana:s3cret@h1:0,h2/d")}) {
+            auto url = DbUrl::parse(text);
+            QVERIFY2(!url.ok(), qPrintable(text));
+            QVERIFY2(!url.error().message.contains(QLatin1String("s3")), qPrintable(url.error().message));
+        }
+    }
+
+    void canonicalFormWithSpacesParsesBack()
+    {
+        auto url = DbUrl::parse(QStringLiteral("mysql://u@h/d?socket=/run/my%20sql/m.sock"));
+        QVERIFY(url.ok());
+        QCOMPARE(url->socket, QStringLiteral("/run/my sql/m.sock"));
+        auto again = DbUrl::parse(url->toString());
+        QVERIFY2(again.ok(), qPrintable(url->toString()));
+        QCOMPARE(again->socket, url->socket);
     }
 
     void passwordNeverInCanonicalForm()

@@ -1,10 +1,12 @@
 #include "ui/dashboard/FeedbackPage.h"
 
 #include "ui/common/Format.h"
+#include "ui/dashboard/AgreementSection.h"
 #include "ui/dashboard/DashboardCharts.h"
 #include "ui/dashboard/GroupTableModel.h"
 #include "ui/common/ChartCard.h"
 #include "ui/common/TableCard.h"
+#include "core/settings/Settings.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -32,8 +34,10 @@ FeedbackPage::FeedbackPage(const AppContext &context, QWidget *parent) : DataPag
     row->setSpacing(10);
     row->addWidget(m_pie, 1);
     row->addLayout(right, 1);
+    m_agreement = new AgreementSection(this);
     contentLayout()->addWidget(m_summary);
-    contentLayout()->addLayout(row, 1);
+    contentLayout()->addLayout(row, 5);
+    contentLayout()->addWidget(m_agreement, 3);
     connect(tableCard, &TableCard::keyActivated, this, &FeedbackPage::requestAgentFilter);
     retranslate();
 }
@@ -45,7 +49,9 @@ QString FeedbackPage::summaryText() const
 
 void FeedbackPage::startLoad(const StatsQuery &query)
 {
-    load<FeedbackData>([db = m_context.db, query] { return loadFeedback(db, query); },
+    const ReviewRules rules = m_context.settings ? ReviewRules::fromSettingsJson(m_context.settings->reviewRulesJson())
+                                                 : ReviewRules::defaults();
+    load<FeedbackData>([db = m_context.db, query, rules] { return loadFeedback(db, query, rules); },
                        [this](const FeedbackData &d) { show(d); });
 }
 
@@ -53,6 +59,7 @@ void FeedbackPage::retranslate()
 {
     setHeader(title());
     m_agents->setKeyTitle(tr("Agent"));
+    m_agreement->retranslate();
     if (m_data)
         show(*m_data);
 }
@@ -68,6 +75,7 @@ void FeedbackPage::show(const FeedbackData &d)
     const charts::ChartStyle style = charts::ChartStyle::fromPalette(palette());
     m_pie->setChart(charts::feedbackPieChart(style, a), a.totalWithFeedback == 0);
     m_rates->setChart(charts::feedbackRateByAgentChart(style, d.agents), d.agents.empty());
+    m_agreement->setReport(d.agreement);
 }
 
 }  // namespace atalaya

@@ -9,11 +9,13 @@ class QLabel;
 
 namespace atalaya {
 
+class AgreementSection;
 class ChartCard;
 class DataTableView;
 class GroupTableModel;
 
-// Page 5 of docs/DASHBOARD.md §Pages: the feedback pie and Agent | Decisions | Feedback count | Feedback rate.
+// Page 5 of docs/DASHBOARD.md §Pages: the feedback pie and Agent | Decisions | Feedback count | Feedback rate,
+// and under them the reviewers' agreement on double-reviewed decisions.
 class FeedbackPage : public DataPage {
     Q_OBJECT
 public:
@@ -24,6 +26,7 @@ public:
     GroupTableModel *agentModel() const { return m_agents; }
     DataTableView *agentView() const { return m_view; }
     ChartCard *pieCard() const { return m_pie; }
+    AgreementSection *agreementSection() const { return m_agreement; }
     QString summaryText() const;
 
 protected:
@@ -38,6 +41,7 @@ private:
     DataTableView *m_view = nullptr;
     ChartCard *m_pie = nullptr;
     ChartCard *m_rates = nullptr;
+    AgreementSection *m_agreement = nullptr;
     std::optional<FeedbackData> m_data;
 };
 

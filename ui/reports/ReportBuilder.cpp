@@ -2,6 +2,7 @@
 
 #include "ui/common/Format.h"
 #include "ui/dashboard/DashboardCharts.h"
+#include "ui/dashboard/AgreementModels.h"
 #include "ui/dashboard/AlertsModel.h"
 #include "ui/insights/InsightsModel.h"
 #include "ui/dashboard/GroupTableModel.h"
@@ -225,6 +226,30 @@ std::vector<Block> reportBlocks()
     });
     blocks.push_back([style](PdfCanvas &c, const ReportData &d) {
         fullChart(c, charts::feedbackRateByAgentChart(style, d.feedback.agents), d.feedback.agents.empty(), 200);
+    });
+    blocks.push_back([](PdfCanvas &c, const ReportData &d) {
+        const AgreementReport &a = d.feedback.agreement;
+        c.text(Report::tr("Reviewer agreement"), 10, true);
+        c.text(overallAgreementText(a), 9);
+        if (a.overall.n == 0)
+            return;
+        c.text(kappaExplanation(), 8);
+        AgreementPairsModel pairs;
+        pairs.setPairs(a.pairs);
+        c.table(pairs);
+    });
+    blocks.push_back([](PdfCanvas &c, const ReportData &d) {
+        const AgreementReport &a = d.feedback.agreement;
+        if (a.reviewers.empty())
+            return;
+        c.text(Report::tr("Reviewers"), 10, true);
+        c.text(Report::tr("P0–P3: median time from the decision's creation to the reviewer's verdict. SLA hit "
+                          "rate: first reviews given within the priority's SLA. Overturned: share of the "
+                          "reviewer's first and second reviews the adjudicator changed."),
+               8);
+        ReviewerAgreementModel reviewers;
+        reviewers.setReviewers(a.reviewers);
+        c.table(reviewers);
     });
     return blocks;
 }

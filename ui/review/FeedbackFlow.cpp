@@ -49,11 +49,16 @@ void FeedbackFlow::setConflictResolver(std::function<bool(const QString &)> reso
 void FeedbackFlow::record(const QueueItem &item, Feedback value, const QString &reviewer, const QString &note)
 {
     m_decided.insert(item.id);
+    m_decidedRole.insert(item.id, item.role);
     m_undo.push_back({item, feedbackToString(value), true});
     OutboxEntry entry;
     entry.telemetryId = item.id;
     entry.value = value;
-    entry.expectedPrevious = QString();
+    entry.role = item.role;
+    // A first review expects a pending decision; a second or an adjudication is checked
+    // against the reviews themselves (FeedbackRepository).
+    if (item.role == ReviewRole::First)
+        entry.expectedPrevious = QString();
     entry.reviewer = reviewer;
     entry.note = note;
     submit(entry);
@@ -66,6 +71,7 @@ std::optional<QueueItem> FeedbackFlow::undo(const QString &reviewer, const QStri
     const Undo undo = m_undo.back();
     m_undo.pop_back();
     m_decided.remove(undo.item.id);
+    m_decidedRole.remove(undo.item.id);
     if (!undo.applied) {
         emit message(tr("#%1 is back in the queue.").arg(undo.item.id));
         return undo.item;
@@ -73,7 +79,16 @@ std::optional<QueueItem> FeedbackFlow::undo(const QString &reviewer, const QStri
     OutboxEntry entry;
     entry.telemetryId = undo.item.id;
     entry.restore = true;
-    entry.expectedPrevious = undo.written;
+    entry.role = undo.item.role;
+    if (undo.item.role == ReviewRole::Adjudication) {
+        // Back to the first verdict, which human_feedback holds while a disagreement waits.
+        for (const ReviewRow &r : undo.item.reviews) {
+            if (r.role == ReviewRole::First)
+                entry.value = feedbackFromString(r.verdict);
+        }
+    }
+    if (undo.item.role != ReviewRole::Second)
+        entry.expectedPrevious = undo.written;
     entry.reviewer = reviewer;
     entry.note = note;
     submit(entry);
@@ -131,7 +146,9 @@ void FeedbackFlow::settle(const SendOutcome &outcome, const OutboxEntry &entry)
         m_retry->start();
         break;
     case SendOutcome::Kind::Conflict:
-        if (m_resolveConflict && m_resolveConflict(outcome.message)) {
+        // Only a first review can overwrite: a second review or an adjudication someone else
+        // gave meanwhile stands.
+        if (entry.role == ReviewRole::First && m_resolveConflict && m_resolveConflict(outcome.message)) {
             // Overwrite what is there now: expected becomes the value read just before the write.
             auto sender = m_sender;
             auto db = m_db;
@@ -154,8 +171,10 @@ void FeedbackFlow::settle(const SendOutcome &outcome, const OutboxEntry &entry)
         emit message(tr("#%1 was not saved: %2").arg(id).arg(outcome.message));
         markNotApplied(id);
         // Not saved: the next reload shows it again instead of hiding it.
-        if (!entry.restore)
+        if (!entry.restore) {
             m_decided.remove(id);
+            m_decidedRole.remove(id);
+        }
         break;
     }
     setOutboxSize(outcome.outboxSize);

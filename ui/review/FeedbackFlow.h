@@ -4,6 +4,7 @@
 #include "core/queue/ReviewQueue.h"
 
 #include <QObject>
+#include <QHash>
 #include <QSet>
 #include <QThreadPool>
 
@@ -40,6 +41,12 @@ public:
 
     // Decided here and hidden from reloads until undone (written, waiting or being written).
     const QSet<qint64> &decided() const { return m_decided; }
+    // Decided here in that role: a second review given here hides the item from the
+    // Second-review view only, not from Adjudication.
+    bool isDecided(qint64 id, ReviewRole role) const
+    {
+        return m_decided.contains(id) && m_decidedRole.value(id, ReviewRole::First) == role;
+    }
     // For a worker thread: the decisions whose pending row in the database must not be
     // counted, i.e. decided here or waiting in the outbox (of this or an earlier session),
     // less those an undo brings back. Reads the outbox when called.
@@ -78,6 +85,7 @@ private:
     std::function<bool(const QString &)> m_resolveConflict;
     std::vector<Undo> m_undo;
     QSet<qint64> m_decided;
+    QHash<qint64, ReviewRole> m_decidedRole;
     int m_outboxSize = 0;
     bool m_flushing = false;  // a timed retry in flight: the next tick does not queue another
     QTimer *m_retry = nullptr;

@@ -49,6 +49,11 @@ void ReviewDetailPane::showEmpty(const QString &message)
     render();
 }
 
+void ReviewDetailPane::setBlind(bool blind)
+{
+    m_blind = blind;
+}
+
 void ReviewDetailPane::showItem(const QueueItem &it, const QDateTime &now)
 {
     const bool sameItem = it.id == m_id;
@@ -56,7 +61,12 @@ void ReviewDetailPane::showItem(const QueueItem &it, const QDateTime &now)
     m_item = it;
     m_shownAt = now;
     m_body = itemHtml(it, now);
-    if (!sameItem)
+    if (m_blind)
+        m_history = QStringLiteral("<h3>%1</h3><p class='muted'>%2</p>")
+                        .arg(tr("Second review"),
+                             tr("Blind review: the first verdict, its note and its reviewer are shown once yours "
+                                "is in."));
+    else if (!sameItem)
         m_history = QStringLiteral("<h3>%1</h3><p class='muted'>%2</p>").arg(tr("Feedback history"), tr("Loading…"));
     render();
 }
@@ -85,14 +95,41 @@ QString ReviewDetailPane::itemHtml(const QueueItem &it, const QDateTime &now) co
         + row(tr("Agent"), it.agentId.toHtmlEscaped(), tr("Task"), it.taskType.toHtmlEscaped())
         + row(tr("Confidence"), QLocale().toString(it.confidence, 'f', 4), tr("Execution time"),
               tr("%1 ms").arg(QLocale().toString(it.executionTimeMs)))
-        + row(tr("Created"), fmt::dateTimeSeconds(it.createdAt), tr("Deadline"), due) + QStringLiteral("</table><h3>")
-        + tr("Decision") + QStringLiteral("</h3><pre>") + prettyJson(it.decisionJson) + QStringLiteral("</pre><h3>")
-        + tr("Metadata") + QStringLiteral("</h3><pre>") + prettyJson(it.metadataJson) + QStringLiteral("</pre>");
+        + row(tr("Created"), fmt::dateTimeSeconds(it.createdAt), tr("Deadline"), due) + QStringLiteral("</table>")
+        + reviewsHtml(it) + QStringLiteral("<h3>") + tr("Decision") + QStringLiteral("</h3><pre>")
+        + prettyJson(it.decisionJson) + QStringLiteral("</pre><h3>") + tr("Metadata") + QStringLiteral("</h3><pre>")
+        + prettyJson(it.metadataJson) + QStringLiteral("</pre>");
+}
+
+QString ReviewDetailPane::reviewsHtml(const QueueItem &it) const
+{
+    if (it.reviews.empty())
+        return {};
+    // The reviews side by side, one column each: what the adjudicator decides between.
+    QString heads;
+    QString who;
+    QString verdicts;
+    QString notes;
+    for (const ReviewRow &r : it.reviews) {
+        const QString role = r.role == ReviewRole::First ? tr("First review")
+            : r.role == ReviewRole::Second               ? tr("Second review")
+                                                         : tr("Adjudication");
+        heads += QStringLiteral("<th>") + role + QStringLiteral("</th>");
+        who += QStringLiteral("<td>") + r.reviewer.toHtmlEscaped() + QStringLiteral("</td>");
+        verdicts += QStringLiteral("<td><b>") + r.verdict.toHtmlEscaped() + QStringLiteral("</b></td>");
+        notes += QStringLiteral("<td>")
+            + (r.note.isEmpty() ? QStringLiteral("<span class='muted'>") + tr("no note") + QStringLiteral("</span>")
+                                : r.note.toHtmlEscaped())
+            + QStringLiteral("</td>");
+    }
+    return QStringLiteral("<h3>") + tr("Reviews to adjudicate") + QStringLiteral("</h3><table><tr>") + heads
+        + QStringLiteral("</tr><tr>") + who + QStringLiteral("</tr><tr>") + verdicts + QStringLiteral("</tr><tr>")
+        + notes + QStringLiteral("</tr></table>");
 }
 
 void ReviewDetailPane::showHistory(qint64 id, const std::vector<AuditEntry> &history)
 {
-    if (id != m_id)
+    if (id != m_id || m_blind)
         return;
     m_history = QStringLiteral("<h3>%1</h3>").arg(tr("Feedback history"));
     if (history.empty()) {

@@ -5,6 +5,7 @@
 #include "core/settings/Settings.h"
 #include "core/storage/Database.h"
 #include "ui/common/LatestLoader.h"
+#include "core/queue/DoubleReview.h"
 #include "ui/review/FeedbackFlow.h"
 #include "ui/review/QueueCountsRebuild.h"
 #include "ui/review/ReviewQueueModel.h"
@@ -162,20 +163,30 @@ bool ReviewQueueController::refresh()
     filter.limit = 200;
     auto db = m_context.db;
     const ReviewRules rules = m_rules;
+    const View view = m_view;
+    const QString who = reviewer();
     m_countsPending = true;
     m_historyPending = true;
     m_countsError.clear();
     setCountsState(CountsState::Counting);
     // Items first: the page paints as soon as they arrive; the counts, which read far more
     // rows, follow in their own job.
-    auto read = [db, rules, filter] {
+    auto read = [db, rules, filter, view, who] {
         Loaded out;
         out.generatedAt = QDateTime::currentDateTimeUtc();
         const ReviewQueue queue(db, rules);
-        auto items = queue.items(filter);
+        auto readItems = [&] {
+            switch (view) {
+            case View::Second: return DoubleReview(db, rules).secondReviewItems(who, filter);
+            case View::Adjudication: return DoubleReview(db, rules).adjudicationItems(filter);
+            case View::Pending: break;
+            }
+            return queue.items(filter);
+        };
+        auto items = readItems();
         if (!items) {
             db->reconnect();
-            items = queue.items(filter);
+            items = readItems();
         }
         if (!items) {
             out.error = items.error().message;
@@ -195,7 +206,7 @@ bool ReviewQueueController::refresh()
         }
         std::vector<QueueItem> items;
         for (const QueueItem &it : *loaded.items) {
-            if (!m_flow || !m_flow->decided().contains(it.id))
+            if (!m_flow || !m_flow->isDecided(it.id, it.role))
                 items.push_back(it);
         }
         m_model->setNow(loaded.generatedAt);
@@ -214,6 +225,12 @@ bool ReviewQueueController::refresh()
         reloadCounts(ticket);
     });
     return true;
+}
+
+void ReviewQueueController::setView(View view)
+{
+    m_view = view;
+    m_model->setItems({});
 }
 
 void ReviewQueueController::setShown(qint64 id)
@@ -341,7 +358,8 @@ bool ReviewQueueController::canRecord() const
 
 void ReviewQueueController::record(const QueueItem &item, Feedback value, const QString &note)
 {
-    adjustCounts(item, -1);
+    if (item.role == ReviewRole::First)
+        adjustCounts(item, -1);
     m_flow->record(item, value, reviewer(), note);
 }
 
@@ -350,9 +368,15 @@ std::optional<int> ReviewQueueController::undo(const QString &note)
     const auto item = m_flow ? m_flow->undo(reviewer(), note) : std::nullopt;
     if (!item)
         return std::nullopt;
-    const int row = m_model->insertSorted(*item);
-    adjustCounts(*item, +1);
-    return row;
+    if (item->role == ReviewRole::First)
+        adjustCounts(*item, +1);
+    const ReviewRole shown = m_view == View::Second ? ReviewRole::Second
+        : m_view == View::Adjudication              ? ReviewRole::Adjudication
+                                                    : ReviewRole::First;
+    // Undone in another view than the verdict's: it is back in its own view, not this one.
+    if (item->role != shown)
+        return -1;
+    return m_model->insertSorted(*item);
 }
 
 }  // namespace atalaya

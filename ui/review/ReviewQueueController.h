@@ -29,6 +29,8 @@ class ReviewQueueController : public QObject {
     Q_OBJECT
 public:
     enum class CountsState { Counting, Known, Unavailable };
+    // The page's views (docs/REVIEW_QUEUE.md §Double review).
+    enum class View { Pending, Second, Adjudication };
 
     explicit ReviewQueueController(const AppContext &context, QObject *parent = nullptr);
 
@@ -51,6 +53,9 @@ public:
     // by outboxLeftBehind). The items are cleared; the caller refreshes.
     void setContext(const AppContext &context);
     void setAgent(const QString &agentId) { m_agentId = agentId; }
+    // Which items the next refresh reads; the counts stay the pending queue's.
+    void setView(View view);
+    View view() const { return m_view; }
     // Starts reading the queue; false when there is no database to read (the items are then
     // cleared and any load in flight is dropped).
     bool refresh();
@@ -111,6 +116,7 @@ private:
     AppContext m_context;
     ReviewRules m_rules;
     QString m_agentId;
+    View m_view = View::Pending;
     ReviewQueueModel *m_model = nullptr;
     FeedbackFlow *m_flow = nullptr;
     QueueCountsRebuild *m_rebuild = nullptr;

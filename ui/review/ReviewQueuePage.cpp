@@ -1,5 +1,6 @@
 #include "ui/review/ReviewQueuePage.h"
 
+#include "ui/review/ForecastPanel.h"
 #include "ui/review/PriorityCountChips.h"
 #include "ui/review/ReviewDetailPane.h"
 #include "ui/review/ReviewQueueController.h"
@@ -98,6 +99,7 @@ int ReviewQueuePage::outboxSize() const
 void ReviewQueuePage::refresh()
 {
     m_controller->setAgent(m_filter.agentId);
+    m_forecast->load(m_context.db, m_controller->rules());
     if (!m_controller->refresh()) {
         showEmpty(tr("Not connected to a database."));
         emit loadFinished(false, tr("not connected"));
@@ -106,8 +108,19 @@ void ReviewQueuePage::refresh()
     m_status->setText(tr("Loading…"));
 }
 
+void ReviewQueuePage::switchView(int view)
+{
+    const auto v = static_cast<ReviewQueueController::View>(view);
+    m_controller->setView(v);
+    m_detail->setBlind(v == ReviewQueueController::View::Second);
+    showEmpty(tr("Loading…"));
+    refresh();
+}
+
 void ReviewQueuePage::openItem(const QVariant &argument)
 {
+    // A decision opened from elsewhere waits for its first review.
+    m_views->setCurrentIndex(0);
     m_controller->open(argument.toLongLong());
 }
 
@@ -164,8 +177,7 @@ void ReviewQueuePage::setWritable(bool writable, const QString &reason)
     for (QPushButton *b : m_buttons)
         b->setEnabled(writable);
     if (!reason.isEmpty()) {
-        m_banner->setText(writable ? tr("Feedback is on: %1").arg(reason)
-                                   : tr("Feedback is disabled: %1").arg(reason));
+        m_banner->setText(writable ? tr("Feedback is on: %1").arg(reason) : tr("Feedback is disabled: %1").arg(reason));
         m_banner->setVisible(true);
     } else {
         m_banner->setVisible(false);
@@ -223,7 +235,10 @@ void ReviewQueuePage::undoLast()
         m_status->setText(tr("Nothing to undo."));
         return;
     }
-    m_table->selectRow(*row);
+    if (*row >= 0)
+        m_table->selectRow(*row);
+    else
+        m_status->setText(tr("Undone; the decision is back in its own view."));
 }
 
 bool ReviewQueuePage::eventFilter(QObject *watched, QEvent *event)
@@ -235,6 +250,12 @@ bool ReviewQueuePage::eventFilter(QObject *watched, QEvent *event)
             return true;
         }
         const Qt::KeyboardModifiers mods = key->modifiers() & ~Qt::KeypadModifier;
+        // The view keys also work where the window's shortcuts do not reach (a page not in
+        // the active window).
+        if (mods == Qt::AltModifier && key->key() >= Qt::Key_1 && key->key() <= Qt::Key_3) {
+            m_views->setCurrentIndex(key->key() - Qt::Key_1);
+            return true;
+        }
         if (mods == Qt::NoModifier) {
             switch (key->key()) {
             case Qt::Key_1: recordFeedback(Feedback::Correct); return true;

@@ -10,12 +10,14 @@
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QTabBar;
 class QPushButton;
 class QTableView;
 class QTimer;
 
 namespace atalaya {
 
+class ForecastPanel;
 class PriorityCountChips;
 class ReviewDetailPane;
 class ReviewQueueController;
@@ -48,6 +50,7 @@ public:
     void setConflictResolver(std::function<bool(const QString &message)> resolver);
     // Verdicts waiting in the outbox for the connected database (the window's status bar).
     int outboxSize() const;
+    ForecastPanel *forecastPanel() const { return m_forecast; }
 
 signals:
     void outboxCountChanged(int count);
@@ -79,13 +82,16 @@ private:
     void setWritable(bool writable, const QString &reason);
     void recordFeedback(Feedback value);
     void undoLast();
+    void switchView(int view);
     qint64 currentId() const;
 
     ReviewQueueController *m_controller = nullptr;
     ReviewQueueModel *m_model = nullptr;  // the controller's
     QTableView *m_table = nullptr;
+    QTabBar *m_views = nullptr;  // Pending, Second review, Adjudication
     ReviewDetailPane *m_detail = nullptr;
     PriorityCountChips *m_chips = nullptr;
+    ForecastPanel *m_forecast = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_status = nullptr;
     QProgressBar *m_rebuildProgress = nullptr;

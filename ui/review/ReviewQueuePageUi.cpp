@@ -6,6 +6,7 @@
 #include "ui/review/ReviewQueueModel.h"
 #include "ui/review/ReviewDetailPane.h"
 #include "ui/review/CachedTextDelegate.h"
+#include "ui/review/ForecastPanel.h"
 #include "ui/review/PriorityCountChips.h"
 #include "ui/review/ReviewColors.h"
 #include "ui/review/ReviewQueueController.h"
@@ -19,6 +20,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QShortcut>
+#include <QTabBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -51,6 +54,24 @@ void ReviewQueuePage::buildUi()
     m_banner->setVisible(false);
     root->addWidget(m_banner);
 
+    m_views = new QTabBar(this);
+    m_views->setObjectName(QStringLiteral("reviewViews"));
+    m_views->setFocusPolicy(Qt::NoFocus);
+    m_views->setDrawBase(false);
+    const QString viewNames[3] = {tr("Pending"), tr("Second review"), tr("Adjudication")};
+    const QString viewTips[3] = {tr("Decisions waiting for their first review — Alt+1"),
+                                 tr("Reviewed decisions picked for a blind second review by another reviewer — Alt+2"),
+                                 tr("Decisions whose first and second reviews disagree — Alt+3")};
+    for (int i = 0; i < 3; ++i) {
+        m_views->addTab(viewNames[i]);
+        m_views->setTabToolTip(i, viewTips[i]);
+        auto *shortcut = new QShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)), this);
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this, i] { m_views->setCurrentIndex(i); });
+    }
+    connect(m_views, &QTabBar::currentChanged, this, &ReviewQueuePage::switchView);
+    root->addWidget(m_views);
+
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("reviewTable"));
     m_table->setModel(m_model);
@@ -77,7 +98,16 @@ void ReviewQueuePage::buildUi()
     split->setStretchFactor(1, 0);
     split->setSizes({1000, 300});
     m_detail->setMinimumWidth(280);
-    root->addWidget(split, 1);
+    // The forecast below the queue: the queue keeps most of the height, the reviewer drags more.
+    m_forecast = new ForecastPanel(this);
+    m_forecast->setObjectName(QStringLiteral("reviewForecast"));
+    auto *columns = new QSplitter(Qt::Vertical, this);
+    columns->addWidget(split);
+    columns->addWidget(m_forecast);
+    columns->setStretchFactor(0, 3);
+    columns->setStretchFactor(1, 1);
+    columns->setSizes({700, 260});
+    root->addWidget(columns, 1);
 
     auto *actions = new QHBoxLayout;
     m_note = new QLineEdit(this);

@@ -3,6 +3,7 @@
 #include "ui/review/ReviewRulesModel.h"
 #include "ui/review/ReviewColors.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -100,6 +101,35 @@ ReviewRulesEditor::ReviewRulesEditor(QWidget *parent) : QWidget(parent)
     grid->setColumnStretch(3, 1);
     root->addLayout(grid);
 
+    auto *second = new QHBoxLayout;
+    second->addWidget(new QLabel(tr("Second review of reviewed decisions"), this));
+    m_secondSample = new QSpinBox(this);
+    m_secondSample->setObjectName(QStringLiteral("secondReviewPercent"));
+    m_secondSample->setRange(0, 100);
+    m_secondSample->setSuffix(QStringLiteral(" %"));
+    m_secondSample->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 12);
+    m_secondSample->setToolTip(tr("This stable share of the reviewed decisions gets a blind second review by "
+                                  "another reviewer; disagreements go to adjudication"));
+    m_secondAllP0 = new QCheckBox(tr("and every P0"), this);
+    m_secondAllP0->setObjectName(QStringLiteral("secondReviewAllP0"));
+    m_secondAllP0->setToolTip(tr("Every reviewed P0 decision gets a second review too"));
+    connect(m_secondSample, &QSpinBox::valueChanged, this, [this](int v) {
+        if (!m_loading) {
+            m_model->secondReviewRules().samplePercent = v;
+            check();
+        }
+    });
+    connect(m_secondAllP0, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_loading) {
+            m_model->secondReviewRules().allP0 = on;
+            check();
+        }
+    });
+    second->addWidget(m_secondSample);
+    second->addWidget(m_secondAllP0);
+    second->addStretch(1);
+    root->addLayout(second);
+
     m_model = new ReviewRulesModel(this);
     m_table = new QTableView(this);
     m_table->setModel(m_model);
@@ -178,6 +208,8 @@ void ReviewRulesEditor::showPriorities()
         m_sla[static_cast<size_t>(i)]->setValue(p.slaHours);
         m_sample[static_cast<size_t>(i)]->setValue(p.samplePercent);
     }
+    m_secondSample->setValue(m_model->base().secondReview().samplePercent);
+    m_secondAllP0->setChecked(m_model->base().secondReview().allP0);
     m_loading = false;
 }
 

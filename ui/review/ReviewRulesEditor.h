@@ -6,6 +6,7 @@
 
 #include <array>
 
+class QCheckBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -16,7 +17,7 @@ namespace atalaya {
 class ReviewRulesModel;
 
 // Settings → Review queue: the P0–P3 conditions in an editable table, each priority's
-// deadline and the P3 sample, checked as they are typed, with Reset to defaults.
+// deadline and the P3 sample, which reviewed decisions get a second review, checked as they are typed, with Reset to defaults.
 class ReviewRulesEditor : public QWidget {
     Q_OBJECT
 public:
@@ -29,6 +30,8 @@ public:
     QTableView *table() const { return m_table; }
     QSpinBox *slaHours(Priority p) const { return m_sla[static_cast<size_t>(p)]; }
     QSpinBox *samplePercent(Priority p) const { return m_sample[static_cast<size_t>(p)]; }
+    QSpinBox *secondReviewPercent() const { return m_secondSample; }
+    QCheckBox *secondReviewAllP0() const { return m_secondAllP0; }
 
 public slots:
     void resetToDefaults();
@@ -47,6 +50,8 @@ private:
     QPushButton *m_remove = nullptr;
     std::array<QSpinBox *, kPriorityCount> m_sla{};
     std::array<QSpinBox *, kPriorityCount> m_sample{};
+    QSpinBox *m_secondSample = nullptr;
+    QCheckBox *m_secondAllP0 = nullptr;
     bool m_loading = false;
 };
 

@@ -36,6 +36,7 @@ public:
     // SLA hours and sample percent per priority, edited beside the table.
     PriorityRules &priorityRules(Priority p) { return m_base.priority(p); }
     const ReviewRules &base() const { return m_base; }
+    SecondReviewRules &secondReviewRules() { return m_base.secondReview(); }
 
     int insertRule(Priority p);  // a new "confidence below 0.5" row at the end of p's rows
     void removeRule(int row);

@@ -25,8 +25,8 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QListWidget>
-#include <QScreen>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -34,11 +34,6 @@
 #include <QtConcurrent>
 
 namespace atalaya {
-namespace {
-// How often the replica's lag is measured: each time a SHOW SLAVE STATUS, or a heartbeat
-// write on the primary and a read of it on the replica.
-constexpr int kReplicaLagIntervalMs = 5000;
-}  // namespace
 
 MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     : QMainWindow(parent), m_context(std::move(context)), m_language(language)
@@ -108,7 +103,7 @@ MainWindow::MainWindow(AppContext context, Language *language, QWidget *parent)
     retranslate();
     resize(defaultSize(screen()));
     if (m_context.db)
-        m_status->setConnection(m_context.db->url().describe(), true);
+        m_status->setConnection(m_context.db->describeActive(), true);
     else
         m_status->setConnection(tr("no database"), false);
     watchConnection();
@@ -244,21 +239,6 @@ void MainWindow::refreshCurrent()
     loadFilterChoices();
 }
 
-void MainWindow::tellOutboxLeftBehind(int verdicts, const QString &database)
-{
-    // Not modal: the switch has happened, and nothing is lost; the reviewer only has to know
-    // where the verdicts wait.
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Verdicts waiting"),
-                                tr("%n verdict(s) given while connected to %1 are not written yet. They wait in its "
-                                   "outbox and are sent the next time Atalaya connects to %1.",
-                                   nullptr, verdicts)
-                                    .arg(database),
-                                QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("outboxLeftBehind"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-}
-
 void MainWindow::setOutboxCount(int count)
 {
     m_status->setOutboxCount(count);
@@ -350,7 +330,7 @@ void MainWindow::setDatabase(std::shared_ptr<const Database> db)
 {
     m_context.db = std::move(db);
     updateTitle();
-    m_status->setConnection(m_context.db ? m_context.db->url().describe() : tr("no database"), m_context.db != nullptr);
+    m_status->setConnection(m_context.db ? m_context.db->describeActive() : tr("no database"), m_context.db != nullptr);
     watchConnection();
     for (Page *p : m_pages) {
         if (!p)
@@ -360,47 +340,6 @@ void MainWindow::setDatabase(std::shared_ptr<const Database> db)
         p->setContext(c);
     }
     loadFilterChoices();
-}
-
-void MainWindow::watchConnection()
-{
-    delete m_watcher;
-    m_watcher = nullptr;
-    delete m_replicaWatcher;
-    m_replicaWatcher = nullptr;
-    m_replicaLag->hide();
-    if (!m_context.db)
-        return;
-    watchReplica();
-    m_watcher = new ConnectionWatcher(m_context.db, this);
-    connect(m_watcher, &ConnectionWatcher::lost, this,
-            [this](const QString &reason) { m_status->setConnectionLost(reason, ConnectionWatcher::retrySeconds()); });
-    connect(m_watcher, &ConnectionWatcher::restored, this, &MainWindow::connectionRestored);
-}
-
-void MainWindow::watchReplica()
-{
-    const Database *replica = m_context.db->replica();
-    if (!replica)
-        return;
-    const int warn = m_context.settings ? m_context.settings->replicaLagWarnSeconds() : 30;
-    m_replicaLag->setServers(m_context.db->url().describe(), replica->url().describe());
-    m_replicaLag->setWarnSeconds(warn);
-    m_replicaLag->show();
-    m_replicaWatcher = new ReplicaLagWatcher(m_context.db, warn, kReplicaLagIntervalMs, this);
-    connect(m_replicaWatcher, &ReplicaLagWatcher::measured, m_replicaLag, &ReplicaLagIndicator::showState);
-}
-
-// Every handle of the database was dropped by the watcher: the reads below open new ones.
-void MainWindow::connectionRestored()
-{
-    m_status->setConnection(m_context.db->url().describe(), true);
-    // The shown page reloads now, the others when shown.
-    for (Page *p : m_pages) {
-        if (auto *queue = qobject_cast<ReviewQueuePage *>(p))
-            queue->connectionRestored();
-    }
-    refreshCurrent();
 }
 
 void MainWindow::openConnectionDialog()

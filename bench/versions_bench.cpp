@@ -1,0 +1,132 @@
+// Cost of the model-version reads (docs/INSIGHTS.md §Model versions): `--rows N` demo
+// decisions (6 agents, one model upgrade each, 60 days) written to `--db URL` (default: a
+// temporary SQLite file; the password from ATALAYA_DB_PASSWORD) after `init`, then the median
+// of `--runs` of: `versions --agent` (30 days) for the biggest and the smallest agent, the
+// Accuracy page's all-agent table (30 days), and the version read inside `insights` (14 days).
+// Prints one JSON document.
+#include "core/demo/DemoGenerator.h"
+#include "core/ingest/DecisionRecorder.h"
+#include "core/insights/InsightsService.h"
+#include "core/insights/ModelVersions.h"
+#include "core/setup/SchemaInstaller.h"
+#include "core/storage/Database.h"
+#include "core/storage/DbUrl.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <functional>
+
+using namespace atalaya;
+
+namespace {
+
+[[noreturn]] void fail(const QString &why)
+{
+    QTextStream(stderr) << "error: " << why << '\n';
+    std::exit(1);
+}
+
+template <typename T> T orFail(Result<T> r)
+{
+    if (!r)
+        fail(r.error().message);
+    return std::move(*r);
+}
+
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+
+// Median wall and CPU time of `runs` runs: on a shared machine the wall time also counts the
+// waits for a core, the CPU time is what the read costs this process (the server's share not
+// included on MariaDB).
+QJsonObject timed(int runs, const std::function<void()> &read)
+{
+    std::vector<double> wall;
+    std::vector<double> cpu;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const double cpuBefore = threadCpuMs();
+        read();
+        cpu.push_back(threadCpuMs() - cpuBefore);
+        wall.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    }
+    auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return std::round(v[v.size() / 2] * 10) / 10;
+    };
+    return {{QStringLiteral("wall_ms"), median(wall)}, {QStringLiteral("cpu_ms"), median(cpu)}};
+}
+
+}  // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addOptions(
+        {{QStringLiteral("rows"), QStringLiteral("Demo decisions to write."), QStringLiteral("n"),
+          QStringLiteral("100000")},
+         {QStringLiteral("runs"), QStringLiteral("Runs per read (median)."), QStringLiteral("n"), QStringLiteral("5")},
+         {QStringLiteral("db"), QStringLiteral("Database URL (default: a temporary SQLite file)."),
+          QStringLiteral("url")}});
+    parser.process(app);
+    const int rows = parser.value(QStringLiteral("rows")).toInt();
+    const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
+    QTemporaryDir dir;
+    const QString url = parser.isSet(QStringLiteral("db"))
+        ? parser.value(QStringLiteral("db"))
+        : QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("bench.db"));
+    DatabaseOptions options;
+    options.readTimeoutSeconds = 3600;
+    auto db = orFail(Database::open(orFail(DbUrl::parse(url)), qEnvironmentVariable("ATALAYA_DB_PASSWORD"), options));
+    orFail(initialize(*db));
+
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QElapsedTimer timer;
+    timer.start();
+    constexpr int kChunk = 50000;
+    for (int done = 0; done < rows; done += kChunk) {
+        DemoOptions demo;
+        demo.decisions = std::min(kChunk, rows - done);
+        demo.seed = 42 + static_cast<quint64>(done);
+        demo.now = now;
+        orFail(DecisionRecorder(db).recordBatch(generateDemoDecisions(demo)));
+        QTextStream(stderr) << "written " << done + demo.decisions << " rows\n";
+    }
+    const double loadS = static_cast<double>(timer.elapsed()) / 1000.0;
+
+    const StatsQuery month = *StatsQuery::lastDays(30, now);
+    auto window = orFail(InsightsService::windows(InsightOptions{}));
+    StatsQuery span = window.first;
+    span.from = window.second.from;
+    ModelVersionsService service(db);
+    const QJsonObject figures{
+        {QStringLiteral("rows"), rows},
+        {QStringLiteral("backend"), db->dialect().isMySql() ? QStringLiteral("mariadb") : QStringLiteral("sqlite")},
+        {QStringLiteral("load_s"), loadS},
+        {QStringLiteral("runs"), runs},
+        {QStringLiteral("versions_biggest_agent_30d"),
+         timed(runs, [&] { orFail(service.report(QStringLiteral("support-chat-assistant"), month)); })},
+        {QStringLiteral("versions_smallest_agent_30d"),
+         timed(runs, [&] { orFail(service.report(QStringLiteral("performance-analyzer"), month)); })},
+        {QStringLiteral("accuracy_page_all_agents_30d"), timed(runs, [&] { orFail(service.reports(month)); })},
+        {QStringLiteral("insights_version_read_14d"), timed(runs, [&] { orFail(versions::readVersions(*db, span)); })},
+        {QStringLiteral("insights_total"), timed(runs, [&] { orFail(InsightsService(db).run({})); })},
+    };
+    QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Compact) << '\n';
+    return 0;
+}

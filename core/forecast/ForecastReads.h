@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/common/Result.h"
+#include "core/forecast/ForecastModel.h"
+
+#include <memory>
+
+namespace atalaya {
+class Database;
+}  // namespace atalaya
+
+namespace atalaya::forecast {
+
+// Above this many decisions in the four weeks, arrivals are counted on a stable id sample
+// (one id in k, counts × k) instead of classifying every row.
+constexpr qint64 kExactArrivalRows = 200000;
+
+// Everything the forecast needs, read at `now` for `rules` (docs/INSIGHTS.md §Capacity forecast):
+// arrivals per priority by hour of the week from the decisions of the last four whole weeks,
+// the team's verdicts per active reviewer-hour and usual presence from the audit log of the
+// same weeks, and the pending queue with its due hours. A history shorter than four weeks
+// is averaged over the weeks it has.
+Result<ForecastInputs> readInputs(const std::shared_ptr<const Database> &db, const ReviewRules &rules,
+                                  const QDateTime &now, qint64 exactArrivalRows = kExactArrivalRows);
+
+}  // namespace atalaya::forecast

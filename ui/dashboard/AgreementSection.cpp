@@ -1,0 +1,74 @@
+#include "ui/dashboard/AgreementSection.h"
+
+#include "ui/common/ChartCard.h"
+#include "ui/common/DataTableView.h"
+#include "ui/dashboard/AgreementModels.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace atalaya {
+
+AgreementSection::AgreementSection(QWidget *parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("agreementSection"));
+    applyCardStyle(this);
+    m_title = new QLabel(this);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_overall = new QLabel(this);
+    m_overall->setObjectName(QStringLiteral("agreementOverall"));
+    m_overall->setWordWrap(true);
+    m_pairs = new AgreementPairsModel(this);
+    m_reviewers = new ReviewerAgreementModel(this);
+    m_pairsView = new DataTableView(this);
+    m_pairsView->setObjectName(QStringLiteral("agreementPairs"));
+    m_pairsView->setSourceModel(m_pairs, AgreementPairsModel::SortRole);
+    m_pairsView->sortByColumn(AgreementPairsModel::RatedPairsColumn, Qt::DescendingOrder);
+    m_reviewersView = new DataTableView(this);
+    m_reviewersView->setObjectName(QStringLiteral("agreementReviewers"));
+    m_reviewersView->setSourceModel(m_reviewers, ReviewerAgreementModel::SortRole);
+    m_reviewersView->sortByColumn(ReviewerAgreementModel::VerdictsColumn, Qt::DescendingOrder);
+    for (DataTableView *view : {m_pairsView, m_reviewersView}) {
+        view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        view->horizontalHeader()->setStretchLastSection(true);
+    }
+    auto *tables = new QHBoxLayout;
+    tables->setSpacing(10);
+    tables->addWidget(m_pairsView, 4);
+    tables->addWidget(m_reviewersView, 5);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->addWidget(m_title);
+    layout->addWidget(m_overall);
+    layout->addLayout(tables, 1);
+    retranslate();
+}
+
+void AgreementSection::setReport(const AgreementReport &report)
+{
+    m_report = report;
+    m_overall->setText(overallAgreementText(report));
+    m_pairs->setPairs(report.pairs);
+    m_reviewers->setReviewers(report.reviewers);
+}
+
+void AgreementSection::retranslate()
+{
+    m_title->setText(tr("Reviewer agreement (double reviews)"));
+    const QString why = kappaExplanation();
+    m_title->setToolTip(why);
+    m_overall->setToolTip(why);
+    if (m_report)
+        setReport(*m_report);
+}
+
+QString AgreementSection::overallText() const
+{
+    return m_overall->text();
+}
+
+}  // namespace atalaya

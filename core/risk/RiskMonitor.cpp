@@ -162,7 +162,8 @@ Result<RiskMonitorReport> RiskMonitor::run(const RiskMonitorOptions &options) co
     r.trainedAt = model->trainedAt;
     r.validation = model->metrics;
     r.days = options.days;
-    r.ageDays = static_cast<double>(model->trainedAt.secsTo(now)) / 86400.0;
+    // A trained_at ahead of this clock (another machine's clock, or a test's) is a model of today.
+    r.ageDays = std::max(0.0, static_cast<double>(model->trainedAt.secsTo(now)) / 86400.0);
     r.stale = r.ageDays >= kStaleModelDays;
 
     const QDateTime from = now.addDays(-options.days);
@@ -172,7 +173,7 @@ Result<RiskMonitorReport> RiskMonitor::run(const RiskMonitorOptions &options) co
         return history.error();
     std::vector<FeatureVector> recent;
     for (const CycleSample &s : history->samples)
-        if (s.deployedAt <= now)
+        if (s.deployedAt <= now && s.fullWindow)
             recent.push_back(normalizeFeatures(s.raw));
     r.recentCycles = static_cast<qint64>(recent.size());
     r.drift = featureDrift(model->trainingBinsOrBackground(), recent);

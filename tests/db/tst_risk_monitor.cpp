@@ -42,7 +42,7 @@ private:
         if (!history)
             return out;
         for (const CycleSample &s : history->samples)
-            if (s.deployedAt <= kNow)
+            if (s.deployedAt <= kNow && s.fullWindow)
                 out.push_back(normalizeFeatures(s.raw));
         return out;
     }

@@ -33,7 +33,11 @@ std::vector<Candidate> riskCandidates(const RiskMonitorReport &r, qint64 minN)
         i.current = d.psi;
         i.nBaseline = d.nTraining;
         i.nCurrent = d.nRecent;
-        i.pValue = psiPValue(d.psi, d.nTraining, d.nRecent, kDriftBins);
+        // The training rows are not stored, only their bins: the recent cycles' τ stands for
+        // both sides, which share the feature's derivation (and, without drift, its process).
+        const double tau = d.autocorrelationTime;
+        i.pValue = binnedShiftPValue({d.training.begin(), d.training.end()}, {d.recent.begin(), d.recent.end()},
+                                     static_cast<double>(d.nTraining) / tau, static_cast<double>(d.nRecent) / tau);
         i.severity = d.psi >= kHighDriftPsi ? InsightSeverity::High : InsightSeverity::Medium;
         out.push_back({i, d.psi >= kDriftPsi});
     }

@@ -89,6 +89,33 @@ Result<std::vector<RecordedPrediction>> readPredictions(const Database &db, cons
 
 }  // namespace
 
+double autocorrelationTime(const std::vector<double> &series)
+{
+    const auto n = static_cast<int>(series.size());
+    if (n < 4)
+        return 1.0;
+    double mean = 0.0;
+    for (double v : series)
+        mean += v;
+    mean /= n;
+    double c0 = 0.0;
+    for (double v : series)
+        c0 += (v - mean) * (v - mean);
+    if (c0 <= 0.0)
+        return 1.0;
+    // Sokal's automatic window: the smallest lag M with M ≥ 5 τ(M), at most n / 2.
+    double tau = 1.0;
+    for (int lag = 1; lag <= n / 2; ++lag) {
+        double c = 0.0;
+        for (int i = 0; i + lag < n; ++i)
+            c += (series[i] - mean) * (series[i + lag] - mean);
+        tau += 2.0 * c / c0;
+        if (lag >= 5.0 * tau)
+            break;
+    }
+    return std::max(1.0, tau);
+}
+
 double binnedPsi(const DriftCounts &expected, const DriftCounts &actual)
 {
     qint64 ne = 0, na = 0;
@@ -117,10 +144,17 @@ std::vector<FeatureDrift> featureDrift(const FeatureBins &training, const std::v
         FeatureDrift d;
         d.feature = f;
         d.psi = binnedPsi(training[f], recent[f]);
+        d.training = training[f];
+        d.recent = recent[f];
         for (int i = 0; i < kDriftBins; ++i) {
             d.nTraining += training[f][i];
             d.nRecent += recent[f][i];
         }
+        std::vector<double> series;
+        series.reserve(recentNormalized.size());
+        for (const FeatureVector &row : recentNormalized)
+            series.push_back(row[static_cast<std::size_t>(f)]);
+        d.autocorrelationTime = autocorrelationTime(series);
         out.push_back(d);
     }
     return out;
@@ -216,6 +250,7 @@ QJsonObject riskMonitorJson(const RiskMonitorReport &r)
                                  {QStringLiteral("psi"), roundTo(d.psi, 4)},
                                  {QStringLiteral("n_training"), d.nTraining},
                                  {QStringLiteral("n_recent"), d.nRecent},
+                                 {QStringLiteral("autocorrelation_time"), roundTo(d.autocorrelationTime, 2)},
                                  {QStringLiteral("drifted"), d.psi >= kDriftPsi}});
     QJsonArray scores;
     for (const ScorePeriod &s : r.scores)

@@ -18,11 +18,21 @@ inline constexpr double kPsiShareFloor = 1e-4;
 // Population stability index of two binned samples, empty shares floored at kPsiShareFloor.
 double binnedPsi(const DriftCounts &expected, const DriftCounts &actual);
 
+// Integrated autocorrelation time τ = 1 + 2 Σ ρ_k of a series in time order (Sokal's
+// automatic window: the smallest lag M with M ≥ 5 τ(M), at most n / 2), at least 1.
+// n / τ independent rows would carry as much information as the n of the series.
+double autocorrelationTime(const std::vector<double> &series);
+
 struct FeatureDrift {
     int feature = 0;
     double psi = 0.0;
     qint64 nTraining = 0;
     qint64 nRecent = 0;
+    DriftCounts training{};
+    DriftCounts recent{};
+    // Of the recent cycles in deployment order; previous_failures and team_velocity count
+    // overlapping 7-day windows, so consecutive cycles share most of their value.
+    double autocorrelationTime = 1.0;
 };
 
 // Recorded predictions whose cycle has an outcome now (the latest prediction of each cycle).
@@ -71,6 +81,7 @@ private:
     std::shared_ptr<const Database> m_db;
 };
 
+// recentNormalized in deployment order.
 std::vector<FeatureDrift> featureDrift(const FeatureBins &training, const std::vector<FeatureVector> &recentNormalized);
 PredictionAccuracy predictionAccuracy(const std::vector<double> &riskScores,
                                       const std::vector<double> &failureProbabilities,

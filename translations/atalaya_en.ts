@@ -2037,6 +2037,7 @@ SHA-256 %2</source>
     </message>
     <message>
         <source>Risk prediction accuracy</source>
+        <translation></translation>
     </message>
     <message>
         <source>Model version %1 is slower than %2: P95 %3 ms against %4 ms (%5)</source>
@@ -3732,15 +3733,19 @@ Overwrite that review with yours?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Risk score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 training rows, %2 recent cycles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recorded predictions yet. “Record this check” on the Deployment tab, or atalaya-cli risk predict --record, adds one; the chart of their risk scores appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week starting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3867,7 +3872,11 @@ Overwrite that review with yours?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model monitoring</source>
+        <source>Monitoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model monitoring: the model&apos;s age, the accuracy of its recorded predictions, their risk scores and each feature&apos;s drift from the training data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

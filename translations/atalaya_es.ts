@@ -3703,11 +3703,11 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Cargando…</translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>No model yet</source>
-        <translation type="unfinished">Aún no hay modelo</translation>
+        <translation>Aún no hay modelo</translation>
     </message>
     <message>
         <source>Model %1 trained %2 days ago: retrain it</source>
@@ -3727,7 +3727,7 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>P10</source>
-        <translation type="unfinished">P10</translation>
+        <translation>P10</translation>
     </message>
     <message>
         <source>Median</source>
@@ -3735,11 +3735,7 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>P90</source>
-        <translation type="unfinished">P90</translation>
-    </message>
-    <message>
-        <source>Week</source>
-        <translation>Semana</translation>
+        <translation>P90</translation>
     </message>
     <message>
         <source>Risk score</source>
@@ -3748,6 +3744,14 @@ Overwrite that review with yours?</source>
     <message>
         <source>%1 training rows, %2 recent cycles</source>
         <translation>%1 filas de entrenamiento, %2 ciclos recientes</translation>
+    </message>
+    <message>
+        <source>No recorded predictions yet. “Record this check” on the Deployment tab, or atalaya-cli risk predict --record, adds one; the chart of their risk scores appears here.</source>
+        <translation>Aún no hay predicciones registradas. «Registrar esta comprobación» en la pestaña Despliegue, o atalaya-cli risk predict --record, añade una; aquí aparece el gráfico de sus puntuaciones de riesgo.</translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation>Semana del</translation>
     </message>
 </context>
 <context>
@@ -3873,8 +3877,12 @@ Overwrite that review with yours?</source>
         <translation>Comprobando el ciclo %1…</translation>
     </message>
     <message>
-        <source>Model monitoring</source>
-        <translation>Supervisión del modelo</translation>
+        <source>Monitoring</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Model monitoring: the model&apos;s age, the accuracy of its recorded predictions, their risk scores and each feature&apos;s drift from the training data</source>
+        <translation>Seguimiento del modelo: su antigüedad, la exactitud de sus predicciones registradas, sus puntuaciones de riesgo y la deriva de cada variable respecto a los datos de entrenamiento</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,8 @@
 #include "ui/risk/RiskMonitorPanel.h"
 
+#include "ui/risk/RiskForm.h"
+
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QHeaderView>
@@ -33,6 +36,16 @@ RiskMonitorPanel::RiskMonitorPanel(QWidget *parent) : QWidget(parent)
     m_chart->setMinimumHeight(160);
     m_chart->setToolTip(tr("Recorded risk scores per week: 10th percentile, median and 90th percentile"));
     layout->addWidget(m_chart, 1);
+    m_noScores = new QLabel(tr("No recorded predictions yet. “Record this check” on the Deployment tab, or "
+                               "atalaya-cli risk predict --record, adds one; the chart of their risk scores "
+                               "appears here."),
+                            this);
+    m_noScores->setObjectName(QStringLiteral("riskMonitorNoScores"));
+    m_noScores->setWordWrap(true);
+    m_noScores->setAlignment(Qt::AlignCenter);
+    m_noScores->setMinimumHeight(80);
+    m_noScores->hide();
+    layout->addWidget(m_noScores, 1);
     m_drift = new QTableWidget(0, 2, this);
     m_drift->setObjectName(QStringLiteral("riskMonitorDrift"));
     m_drift->setHorizontalHeaderLabels({tr("Feature"), tr("PSI")});
@@ -72,6 +85,7 @@ void RiskMonitorPanel::show(const Result<RiskMonitorReport> &report)
     if (!report) {
         m_age->setText(report.error().code == ErrorCode::NoModel ? tr("No model yet") : report.error().message);
         m_accuracy->clear();
+        m_noScores->hide();
         emit loaded(false);
         return;
     }
@@ -85,31 +99,41 @@ void RiskMonitorPanel::show(const Result<RiskMonitorReport> &report)
                  : tr("Past predictions: accuracy %1, Brier %2, AUC %3 (n = %4)")
                        .arg(l.toString(a.accuracy.value_or(0.0), 'f', 3), l.toString(a.brier.value_or(0.0), 'f', 3),
                             a.rocAuc ? l.toString(*a.rocAuc, 'f', 3) : QStringLiteral("—"), l.toString(a.n)));
-    const QString names[] = {tr("P10"), tr("Median"), tr("P90")};
-    auto *x = new QValueAxis;
-    x->setTitleText(tr("Week"));
-    x->setLabelFormat(QStringLiteral("%d"));
-    auto *y = new QValueAxis;
-    y->setRange(0.0, 1.0);
-    y->setTitleText(tr("Risk score"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (int s = 0; s < 3; ++s) {
-        auto *series = new QLineSeries;
-        series->setName(names[s]);
-        for (std::size_t i = 0; i < r.scores.size(); ++i) {
-            const ScorePeriod &p = r.scores[i];
-            series->append(static_cast<double>(i + 1), s == 0 ? p.p10 : s == 1 ? p.p50 : p.p90);
+    m_chart->setVisible(!r.scores.empty());
+    m_noScores->setVisible(r.scores.empty());
+    if (!r.scores.empty()) {
+        const QString names[] = {tr("P10"), tr("Median"), tr("P90")};
+        // Each point is labelled with the Monday its week starts on.
+        auto *x = new QCategoryAxis;
+        x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        x->setTitleText(tr("Week starting"));
+        for (std::size_t i = 0; i < r.scores.size(); ++i)
+            x->append(l.toString(r.scores[i].start, QStringLiteral("d MMM")), static_cast<double>(i));
+        x->setRange(-0.25, static_cast<double>(r.scores.size()) - 0.75);
+        auto *y = new QValueAxis;
+        y->setRange(0.0, 1.0);
+        y->setTitleText(tr("Risk score"));
+        chart->addAxis(x, Qt::AlignBottom);
+        chart->addAxis(y, Qt::AlignLeft);
+        for (int s = 0; s < 3; ++s) {
+            auto *series = new QLineSeries;
+            series->setName(names[s]);
+            series->setPointsVisible(true);  // a single week is a point, not a line
+            for (std::size_t i = 0; i < r.scores.size(); ++i) {
+                const ScorePeriod &p = r.scores[i];
+                series->append(static_cast<double>(i), s == 0 ? p.p10 : s == 1 ? p.p50 : p.p90);
+            }
+            chart->addSeries(series);
+            series->attachAxis(x);
+            series->attachAxis(y);
         }
-        chart->addSeries(series);
-        series->attachAxis(x);
-        series->attachAxis(y);
     }
-    x->setRange(1.0, std::max<double>(2.0, static_cast<double>(r.scores.size())));
     m_drift->setRowCount(static_cast<int>(r.drift.size()));
     for (int row = 0; row < static_cast<int>(r.drift.size()); ++row) {
         const FeatureDrift &d = r.drift[row];
-        m_drift->setItem(row, 0, new QTableWidgetItem(riskFeatureName(d.feature)));
+        auto *name = new QTableWidgetItem(RiskForm::label(d.feature));
+        name->setToolTip(riskFeatureName(d.feature));  // as in risk monitor JSON and the insights
+        m_drift->setItem(row, 0, name);
         auto *psi = new QTableWidgetItem(l.toString(d.psi, 'f', 3));
         psi->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         if (d.psi >= kDriftPsi)

@@ -36,6 +36,7 @@ private:
     QLabel *m_age = nullptr;
     QLabel *m_accuracy = nullptr;
     QChartView *m_chart = nullptr;
+    QLabel *m_noScores = nullptr;  // instead of the chart while no prediction was recorded
     QTableWidget *m_drift = nullptr;
     QFutureWatcher<Result<RiskMonitorReport>> *m_run = nullptr;
 };

@@ -22,6 +22,7 @@
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -110,8 +111,14 @@ RiskPage::RiskPage(const AppContext &context, QWidget *parent)
     tabs->addTab(m_batch, tr("Several cycles"));
     m_monitor = new RiskMonitorPanel(tabs);
     m_monitor->setObjectName(QStringLiteral("riskMonitor"));
-    tabs->addTab(m_monitor, tr("Model monitoring"));
+    tabs->addTab(m_monitor, tr("Monitoring"));
     tabs->setMaximumWidth(330);  // wider, the model panel's charts elide every label at 1400 px
+    // Every tab stays readable: the column's minimum width is the tab bar's (the short names fit
+    // within 330 px in English and Spanish) instead of scroll arrows over cut names.
+    tabs->tabBar()->setUsesScrollButtons(false);
+    tabs->tabBar()->setElideMode(Qt::ElideNone);
+    tabs->setTabToolTip(2, tr("Model monitoring: the model's age, the accuracy of its recorded predictions, their "
+                              "risk scores and each feature's drift from the training data"));
     layout->addWidget(tabs, 0);
 
     auto *resultBox = new QGroupBox(tr("Prediction"), this);

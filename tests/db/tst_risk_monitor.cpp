@@ -1,3 +1,4 @@
+#include "tests/support/CliRunner.h"
 #include "tests/support/TestDatabases.h"
 
 #include "core/common/TimeUtil.h"
@@ -12,7 +13,11 @@
 #include "core/setup/DemoLoader.h"
 #include "core/storage/SqlUtil.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
@@ -335,6 +340,41 @@ private slots:
         QCOMPARE(stale.front().severity, InsightSeverity::Medium);
         QVERIFY(std::abs(stale.front().current - 50.0) < 1e-6);
         QCOMPARE(*stale.front().baseline, double(kStaleModelDays));
+
+        // The CLI's JSON: a fact, no test behind it.
+        const test::CliRun cli = test::runCliOn(m_fresh, {QStringLiteral("insights"), QStringLiteral("--days"),
+                                                          QStringLiteral("30")});
+        QCOMPARE(cli.exitCode, 0);
+        bool listed = false;
+        for (const QJsonValue &v : QJsonDocument::fromJson(cli.out).object().value("insights").toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value("kind").toString() != QLatin1String("risk_model_stale"))
+                continue;
+            listed = true;
+            QCOMPARE(o.value("agent_id").toString(), QStringLiteral("deployment-risk-predictor"));
+            QVERIFY(o.value("q_value").isNull());
+            QVERIFY(o.value("p_value").isNull());
+        }
+        QVERIFY(listed);
+
+        // The PDF report's Insights section, in both languages: the age in days, no q-value.
+        for (const auto &[lang, kind] : {std::pair{QStringLiteral("en"), QStringLiteral("stale")},
+                                         std::pair{QStringLiteral("es"), QStringLiteral("desactualizado")}}) {
+            QTemporaryDir dir;
+            const QString out = dir.filePath(QStringLiteral("report.pdf"));
+            const test::CliRun pdf = test::runCliOn(m_fresh, {QStringLiteral("export"), QStringLiteral("pdf"),
+                                                              QStringLiteral("--out"), out, QStringLiteral("--lang"), lang});
+            QCOMPARE(pdf.exitCode, 0);
+            QProcess pdftotext;
+            pdftotext.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), out, QStringLiteral("-")});
+            QVERIFY2(pdftotext.waitForFinished(60000), "pdftotext did not run");
+            const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+            // The row's cells wrap over a few lines; its figures share one.
+            QVERIFY2(text.contains(kind), qPrintable(lang));
+            const QString tail = text.section(QStringLiteral("45 d"), 1, 1).section(QLatin1Char('\n'), 0, 0);
+            QVERIFY2(tail.contains(QStringLiteral("50 d")) && tail.contains(QStringLiteral("—")),
+                     qPrintable(lang + QStringLiteral(": ") + tail));
+        }
     }
 
     void pastPredictionAccuracy()

@@ -2057,10 +2057,6 @@ SHA-256 %2</source>
 </context>
 <context>
     <name>atalaya::InsightsPage</name>
-    <message>
-        <source>%1 to %2 against %3 to %4</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>No significant change: %1 (%n test(s), false-discovery rate 5 %).</source>
         <translation>
@@ -2085,6 +2081,10 @@ SHA-256 %2</source>
     </message>
     <message>
         <source>What other confidence cut-points would do to the review load and to the wrong decisions no one reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 (the last complete hour) against %3 to %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2060,10 +2060,6 @@ SHA-256 %2</translation>
 </context>
 <context>
     <name>atalaya::InsightsPage</name>
-    <message>
-        <source>%1 to %2 against %3 to %4</source>
-        <translation>%1 a %2 frente a %3 a %4</translation>
-    </message>
     <message numerus="yes">
         <source>No significant change: %1 (%n test(s), false-discovery rate 5 %).</source>
         <translation>
@@ -2089,6 +2085,10 @@ SHA-256 %2</translation>
     <message>
         <source>What other confidence cut-points would do to the review load and to the wrong decisions no one reviews</source>
         <translation>Qué harían otros cortes de confianza con la carga de revisión y con las decisiones erróneas que nadie revisa</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (the last complete hour) against %3 to %4</source>
+        <translation>%1 a %2 (la última hora completa) frente a %3 a %4</translation>
     </message>
 </context>
 <context>

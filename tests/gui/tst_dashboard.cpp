@@ -278,6 +278,11 @@ private slots:
                      fmt::ms((*tasks)[static_cast<size_t>(r)].summary.execution.p95Ms));
             QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::P99)).data().toString(),
                      fmt::ms((*tasks)[static_cast<size_t>(r)].summary.execution.p99Ms));
+            // The average in whole milliseconds like the percentiles beside it ("454 ms", not "453.6 ms").
+            const auto avg = (*tasks)[static_cast<size_t>(r)].summary.execution.avgMs;
+            QVERIFY(avg);
+            QCOMPARE(model->index(r, model->columnOf(GroupTableModel::Column::AvgMs)).data().toString(),
+                     QLocale().toString(std::llround(*avg)) + QStringLiteral(" ms"));
         }
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(!page->boxCard()->isEmptyState());

@@ -1417,6 +1417,10 @@ SHA-256 %2</source>
         <source>No chat tables in this database: the live feed is all there is.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · no messages yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ChatTopIntents</name>

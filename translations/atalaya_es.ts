@@ -1420,6 +1420,10 @@ SHA-256 %2</translation>
         <source>No chat tables in this database: the live feed is all there is.</source>
         <translation>No hay tablas de chat en esta base de datos: solo está el feed en vivo.</translation>
     </message>
+    <message>
+        <source> · no messages yet</source>
+        <translation> · aún sin mensajes</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ChatTopIntents</name>

@@ -278,6 +278,14 @@ min %8 ms · max %9 ms</source>
         <source>Wrong decisions unreviewed per day</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ForecastCharts</name>

@@ -280,6 +280,14 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Wrong decisions unreviewed per day</source>
         <translation>Decisiones erróneas sin revisar al día</translation>
     </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation>%1 (en curso)</translation>
+    </message>
+    <message>
+        <source>%1: %2 decisions</source>
+        <translation>%1: %2 decisiones</translation>
+    </message>
 </context>
 <context>
     <name>ForecastCharts</name>

@@ -31,7 +31,8 @@ private slots:
         QTest::newRow("1050") << 1050.0 << 200.0 << 6;
         QTest::newRow("ratio 1") << 1.0 << 0.2 << 5;
         QTest::newRow("ratio 0.55") << 0.55 << 0.1 << 6;
-        QTest::newRow("13 reviews") << 13.0 << 2.5 << 6;
+        QTest::newRow("13 reviews") << 13.0 << 5.0 << 3;
+        QTest::newRow("quarter ratio") << 0.7 << 0.25 << 3;
         QTest::newRow("7.1") << 7.1 << 2.0 << 4;
         QTest::newRow("nothing") << 0.0 << 0.2 << 5;
     }
@@ -46,13 +47,27 @@ private slots:
         QVERIFY(got.first * got.second >= top);
     }
 
-    // Every top from 1 to 10 000: 4 to 6 steps, a 1-2-2.5-5 step, never more than 1.5 × the top
+    // A small chart's three steps: the forecast's P0 axis (10 missed deadlines × 1.1) went to
+    // 0–12 in steps of 2, and Qt elided all seven labels to "…".
+    void roundedStepsForASmallChart()
+    {
+        QCOMPARE(atalaya::charts::roundedSteps(11.0, 3), std::make_pair(5.0, 3));
+        QCOMPARE(atalaya::charts::roundedSteps(160.0 * 1.1, 3), std::make_pair(100.0, 2));
+        for (double top = 1; top <= 10000; top *= 1.013) {
+            const auto [step, steps] = atalaya::charts::roundedSteps(top, 3);
+            QVERIFY2(steps >= 2 && steps <= 3 && step * steps >= top, qPrintable(QString::number(top)));
+        }
+    }
+
+    // Every top from 1 to 10 000: 3 to 6 steps, a 1-2-2.5-5 step, never more than 1.5 × the top
     // above 1 (the old 1-2-2.5-5 maximum left up to half the plot empty).
     void roundedStepsEverywhere()
     {
         for (double top = 1; top <= 10000; top *= 1.013) {
             const auto [step, steps] = atalaya::charts::roundedSteps(top);
-            QVERIFY(steps >= 4 && steps <= 6);
+            QVERIFY(steps >= 3 && steps <= 6);
+            QVERIFY2(top < 1 || step >= 10 || std::fmod(step, 1.0) == 0 || step < 1,
+                     qPrintable(QString::number(step)));
             const double mantissa = step / std::pow(10.0, std::floor(std::log10(step)));
             QVERIFY2(qFuzzyCompare(mantissa, 1.0) || qFuzzyCompare(mantissa, 2.0) || qFuzzyCompare(mantissa, 2.5)
                          || qFuzzyCompare(mantissa, 5.0),

@@ -241,33 +241,39 @@ void setDayRange(QCategoryAxis *axis, qint64 firstNoonMs, qint64 lastNoonMs)
     axis->setRange(double(start), double(lastNoonMs + kDayMs / 2));
 }
 
-std::pair<double, int> roundedSteps(double top)
+std::pair<double, int> roundedSteps(double top, int maxSteps)
 {
     if (!(top > 0))
         return {0.2, 5};
     const double magnitude = std::pow(10.0, std::floor(std::log10(top)) - 1);
-    std::pair<double, int> best{0, 0};
-    for (double m : {magnitude, magnitude * 10}) {
+    // A 1-2-5 step lies in any range of ratio 3: [top/6, top/2) for 3 to 6 steps, [top/3, top)
+    // for 2 or 3, so there is always one.
+    const int minSteps = maxSteps <= 3 ? 2 : 3;
+    std::pair<double, int> best{top, 1};
+    for (double m : {magnitude, magnitude * 10, magnitude * 100}) {
         for (double f : {1.0, 2.0, 2.5, 5.0}) {
             const double step = f * m;
+            // 2.5 and 7.5 on an axis of counts from 1 up read as fractions of a review or decision.
+            if (f == 2.5 && step < 10 && top >= 1)
+                continue;
             const int steps = int(std::ceil(top / step - 1e-9));
-            if (steps >= 4 && steps <= 6 && (best.second == 0 || step * steps < best.first * best.second))
+            if (steps >= minSteps && steps <= maxSteps && (best.second == 1 || step * steps < best.first * best.second))
                 best = {step, steps};
         }
     }
     return best;
 }
 
-QValueAxis *roundedAxis(const ChartStyle &style, const QString &title, double top)
+QValueAxis *roundedAxis(const ChartStyle &style, const QString &title, double top, int maxSteps)
 {
     QValueAxis *axis = valueAxis(style, title, 0, 1);
-    setRoundedRange(axis, top);
+    setRoundedRange(axis, top, maxSteps);
     return axis;
 }
 
-void setRoundedRange(QValueAxis *axis, double top)
+void setRoundedRange(QValueAxis *axis, double top, int maxSteps)
 {
-    const auto [step, steps] = roundedSteps(top);
+    const auto [step, steps] = roundedSteps(top, maxSteps);
     axis->setRange(0, step * steps);
     setTickInterval(axis, step);
     axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimalsOf(step)));

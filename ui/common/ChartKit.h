@@ -83,12 +83,14 @@ void setDateRange(QCategoryAxis *axis, const std::vector<GroupSummary> &days);
 void setDayRange(QCategoryAxis *axis, qint64 firstNoonMs, qint64 lastNoonMs);
 // Days per tick (at most 7 ticks) and the number of ticks, all before the end of `days` days.
 std::pair<int, int> dayTicks(int days);
-// 0 to a round maximum above top in 4 to 6 steps of 1, 2, 2.5 or 5 × 10^n (counts, ms).
-QValueAxis *roundedAxis(const ChartStyle &style, const QString &title, double top);
+// 0 to a round maximum above top in 3 to maxSteps steps of 1, 2, 2.5 or 5 × 10^n (counts, ms; no 2.5
+// or 0.25 steps from a top of 1 up, which read as fractions of a count).
+QValueAxis *roundedAxis(const ChartStyle &style, const QString &title, double top, int maxSteps = 6);
 // Sets an existing axis to that range and those steps, with the decimals the step needs.
-void setRoundedRange(QValueAxis *axis, double top);
+void setRoundedRange(QValueAxis *axis, double top, int maxSteps = 6);
 // The step and the number of steps of that range: the smallest maximum at or above top.
-std::pair<double, int> roundedSteps(double top);
+// A small chart asks for fewer steps (3: then 2 or 3): Qt elides every label when they crowd.
+std::pair<double, int> roundedSteps(double top, int maxSteps = 6);
 
 // Centre message drawn in place of an empty chart ("no decisions in this period").
 QString emptyText();

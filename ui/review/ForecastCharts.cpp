@@ -128,7 +128,8 @@ QChart *forecastPriorityChart(const charts::ChartStyle &style, const ReviewColor
     for (const QLineSeries *s : {pending, missed})
         for (const QPointF &pt : s->points())
             top = std::max(top, pt.y());
-    QValueAxis *y = roundedAxis(style, ForecastText::tr("reviews"), std::max(1.0, top * 1.1));
+    // Three side by side, each ~60 px of plot high: three steps keep their labels legible.
+    QValueAxis *y = roundedAxis(style, ForecastText::tr("reviews"), std::max(1.0, top * 1.1), 3);
     chart->addAxis(y, Qt::AlignLeft);
     for (QLineSeries *s : {pending, missed}) {
         chart->addSeries(s);

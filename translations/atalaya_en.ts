@@ -278,6 +278,14 @@ min %8 ms · max %9 ms</source>
         <source>Wrong decisions unreviewed per day</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ForecastCharts</name>
@@ -1417,6 +1425,10 @@ SHA-256 %2</source>
         <source>No chat tables in this database: the live feed is all there is.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · no messages yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ChatTopIntents</name>
@@ -2081,10 +2093,6 @@ SHA-256 %2</source>
 </context>
 <context>
     <name>atalaya::InsightsPage</name>
-    <message>
-        <source>%1 to %2 against %3 to %4</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>No significant change: %1 (%n test(s), false-discovery rate 5 %).</source>
         <translation>
@@ -2109,6 +2117,10 @@ SHA-256 %2</source>
     </message>
     <message>
         <source>What other confidence cut-points would do to the review load and to the wrong decisions no one reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 (the last complete hour) against %3 to %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

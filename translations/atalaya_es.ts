@@ -280,6 +280,14 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Wrong decisions unreviewed per day</source>
         <translation>Decisiones erróneas sin revisar al día</translation>
     </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation>%1 (en curso)</translation>
+    </message>
+    <message>
+        <source>%1: %2 decisions</source>
+        <translation>%1: %2 decisiones</translation>
+    </message>
 </context>
 <context>
     <name>ForecastCharts</name>
@@ -1420,6 +1428,10 @@ SHA-256 %2</translation>
         <source>No chat tables in this database: the live feed is all there is.</source>
         <translation>No hay tablas de chat en esta base de datos: solo está el feed en vivo.</translation>
     </message>
+    <message>
+        <source> · no messages yet</source>
+        <translation> · aún sin mensajes</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ChatTopIntents</name>
@@ -2084,10 +2096,6 @@ SHA-256 %2</translation>
 </context>
 <context>
     <name>atalaya::InsightsPage</name>
-    <message>
-        <source>%1 to %2 against %3 to %4</source>
-        <translation>%1 a %2 frente a %3 a %4</translation>
-    </message>
     <message numerus="yes">
         <source>No significant change: %1 (%n test(s), false-discovery rate 5 %).</source>
         <translation>
@@ -2113,6 +2121,10 @@ SHA-256 %2</translation>
     <message>
         <source>What other confidence cut-points would do to the review load and to the wrong decisions no one reviews</source>
         <translation>Qué harían otros cortes de confianza con la carga de revisión y con las decisiones erróneas que nadie revisa</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (the last complete hour) against %3 to %4</source>
+        <translation>%1 a %2 (la última hora completa) frente a %3 a %4</translation>
     </message>
 </context>
 <context>

@@ -186,10 +186,13 @@ InsightsService::InsightsService(std::shared_ptr<const Database> db) : m_db(std:
 
 Result<std::pair<StatsQuery, StatsQuery>> InsightsService::windows(const InsightOptions &o)
 {
-    // Both windows end on an hour boundary (the end of the current hour), so every read is
-    // whole rollup rows: the raw rows of partial edge hours would grow with the table.
+    // Both windows end on an hour boundary, so every read is whole rollup rows: the raw rows of
+    // partial edge hours would grow with the table. The boundary is the last complete hour, not
+    // the end of the current one: a window ending in the future was shown as such, and its
+    // unfinished last hour made the current window hold less time than the baseline it is
+    // compared with (a volume test then saw a drop that is only the clock).
     const QDateTime now = o.now.isValid() ? o.now : QDateTime::currentDateTimeUtc();
-    const QDateTime end = rollup::hourStart(rollup::ceilHour(now));
+    const QDateTime end = rollup::hourStart(rollup::floorHour(now));
     auto current = StatsQuery::lastDays(o.days, end);
     if (!current)
         return current.error();

@@ -237,6 +237,35 @@ private slots:
         QVERIFY(qAbs(r.insights[0].qValue - 0.015) < 1e-12);
         QVERIFY(!r.insights[0].message.isEmpty());
     }
+
+    // The windows end at the last complete UTC hour: never in the future, and both hold the
+    // same whole hours of data.
+    void windowsEndAtTheLastCompleteHour_data()
+    {
+        QTest::addColumn<QDateTime>("now");
+        QTest::addColumn<QDateTime>("end");
+        const QDate day(2026, 12, 7);
+        QTest::newRow("mid-hour") << QDateTime(day, QTime(0, 49, 15), Qt::UTC)
+                                  << QDateTime(day, QTime(0, 0), Qt::UTC);
+        QTest::newRow("a second before the hour") << QDateTime(day, QTime(13, 59, 59, 999), Qt::UTC)
+                                                  << QDateTime(day, QTime(13, 0), Qt::UTC);
+        QTest::newRow("on the hour") << QDateTime(day, QTime(14, 0), Qt::UTC)
+                                     << QDateTime(day, QTime(14, 0), Qt::UTC);
+    }
+    void windowsEndAtTheLastCompleteHour()
+    {
+        QFETCH(QDateTime, now);
+        QFETCH(QDateTime, end);
+        InsightOptions o;
+        o.now = now;
+        o.days = 7;
+        auto w = InsightsService::windows(o);
+        QVERIFY(w.ok());
+        QCOMPARE(w->first.to, end);
+        QCOMPARE(w->first.from, end.addDays(-7));
+        QCOMPARE(w->second.to, w->first.from);
+        QCOMPARE(w->second.from, end.addDays(-14));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInsightTests)

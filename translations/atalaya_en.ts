@@ -2016,10 +2016,6 @@ SHA-256 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Risk feature %1 drifted from the model&apos;s training data (PSI %2, %3 recent cycles)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The risk model was last trained %1 days ago (retrain every %2 days)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2045,6 +2041,10 @@ SHA-256 %2</source>
     </message>
     <message>
         <source>Model version %1 is less accurate than %2: %3 against %4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk feature “%1” drifted from the model&apos;s training data (PSI %2, %3 recent cycles)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3466,7 +3466,7 @@ Overwrite that review with yours?</source>
     </message>
 </context>
 <context>
-    <name>atalaya::RiskForm</name>
+    <name>atalaya::RiskFeatures</name>
     <message>
         <source>Lead time</source>
         <translation type="unfinished"></translation>
@@ -3507,6 +3507,9 @@ Overwrite that review with yours?</source>
         <source>Code review score</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>atalaya::RiskForm</name>
     <message>
         <source>Cycle</source>
         <translation type="unfinished"></translation>

@@ -2028,10 +2028,6 @@ SHA-256 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Risk feature %1 drifted from the model&apos;s training data (PSI %2, %3 recent cycles)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The risk model was last trained %1 days ago (retrain every %2 days)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2057,6 +2053,10 @@ SHA-256 %2</source>
     </message>
     <message>
         <source>Model version %1 is less accurate than %2: %3 against %4 (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk feature “%1” drifted from the model&apos;s training data (PSI %2, %3 recent cycles)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3478,7 +3478,7 @@ Overwrite that review with yours?</source>
     </message>
 </context>
 <context>
-    <name>atalaya::RiskForm</name>
+    <name>atalaya::RiskFeatures</name>
     <message>
         <source>Lead time</source>
         <translation type="unfinished"></translation>
@@ -3519,6 +3519,9 @@ Overwrite that review with yours?</source>
         <source>Code review score</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>atalaya::RiskForm</name>
     <message>
         <source>Cycle</source>
         <translation type="unfinished"></translation>

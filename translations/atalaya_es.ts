@@ -2031,10 +2031,6 @@ SHA-256 %2</translation>
         <translation>Baja</translation>
     </message>
     <message>
-        <source>Risk feature %1 drifted from the model&apos;s training data (PSI %2, %3 recent cycles)</source>
-        <translation>La variable de riesgo %1 se ha desviado de los datos de entrenamiento del modelo (PSI %2, %3 ciclos recientes)</translation>
-    </message>
-    <message>
         <source>The risk model was last trained %1 days ago (retrain every %2 days)</source>
         <translation>El modelo de riesgo se entrenó por última vez hace %1 días (reentrenar cada %2 días)</translation>
     </message>
@@ -2061,6 +2057,10 @@ SHA-256 %2</translation>
     <message>
         <source>Model version %1 is less accurate than %2: %3 against %4 (%5)</source>
         <translation>La versión del modelo %1 es menos precisa que %2: %3 frente a %4 (%5)</translation>
+    </message>
+    <message>
+        <source>Risk feature “%1” drifted from the model&apos;s training data (PSI %2, %3 recent cycles)</source>
+        <translation>La variable de riesgo «%1» se ha desviado de los datos de entrenamiento del modelo (PSI %2, %3 ciclos recientes)</translation>
     </message>
 </context>
 <context>
@@ -3483,7 +3483,7 @@ Overwrite that review with yours?</source>
     </message>
 </context>
 <context>
-    <name>atalaya::RiskForm</name>
+    <name>atalaya::RiskFeatures</name>
     <message>
         <source>Lead time</source>
         <translation>Lead time</translation>
@@ -3524,6 +3524,9 @@ Overwrite that review with yours?</source>
         <source>Code review score</source>
         <translation>Puntuación de revisión de código</translation>
     </message>
+</context>
+<context>
+    <name>atalaya::RiskForm</name>
     <message>
         <source>Cycle</source>
         <translation>Ciclo</translation>

@@ -2,6 +2,8 @@
 
 #include "core/common/JsonUtil.h"
 #include "core/common/TimeUtil.h"
+#include "core/risk/RiskFeatureLabels.h"
+#include "core/risk/RiskFeatures.h"
 #include "core/stats/ConfidenceBuckets.h"
 
 #include <QCoreApplication>
@@ -55,6 +57,12 @@ QString targetMessage(const Insight &i, const QLocale &l, const QString &scope)
         .arg(l.toString(i.current, 'f', 3), l.toString(goal, 'f', 2), scope);
 }
 
+QString riskFeatureText(const QString &metric)
+{
+    const std::optional<int> feature = riskFeatureIndex(metric);
+    return feature ? riskFeatureLabel(*feature) : metric;
+}
+
 }  // namespace
 
 QString insightScope(const Insight &i)
@@ -105,9 +113,11 @@ QString insightMessage(const Insight &i, const QLocale &l)
                                            "Model version %1 is less accurate than %2: %3 against %4 (%5)")
             .arg(i.version, i.previousVersion, l.toString(i.current, 'f', 3), l.toString(before, 'f', 3), scope);
     case InsightKind::RiskFeatureDrift:
-        return QCoreApplication::translate("atalaya::Insights",
-                                           "Risk feature %1 drifted from the model's training data (PSI %2, %3 recent cycles)")
-            .arg(i.metric, l.toString(i.psi.value_or(0.0), 'f', 2), l.toString(i.nCurrent));
+        // In words; the metric keeps the JSON name.
+        return QCoreApplication::translate(
+                   "atalaya::Insights",
+                   "Risk feature “%1” drifted from the model's training data (PSI %2, %3 recent cycles)")
+            .arg(riskFeatureText(i.metric), l.toString(i.psi.value_or(0.0), 'f', 2), l.toString(i.nCurrent));
     case InsightKind::RiskModelStale:
         return QCoreApplication::translate("atalaya::Insights",
                                            "The risk model was last trained %1 days ago (retrain every %2 days)")

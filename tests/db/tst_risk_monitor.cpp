@@ -257,6 +257,44 @@ private slots:
         QCOMPARE(drift.front().severity, InsightSeverity::High);
         QVERIFY(drift.front().qValue <= 0.05);
         QVERIFY(insightsOfKind(*found, InsightKind::RiskModelStale).empty());
+        const QString psi = QString::number(*drift.front().psi, 'f', 2);
+        const QString english = QStringLiteral("Risk feature “Tests passed” drifted from the model's training data"
+                                               " (PSI %1, %2 recent cycles)")
+                                    .arg(psi)
+                                    .arg(recent.size());
+        QCOMPARE(drift.front().message, english);
+
+        // The CLI keeps the feature's JSON name in `metric` and says it in words in `message`.
+        const test::CliRun cli = test::runCliOn(m_fresh, {QStringLiteral("insights"), QStringLiteral("--days"),
+                                                          QStringLiteral("30")});
+        QCOMPARE(cli.exitCode, 0);
+        int listed = 0;
+        for (const QJsonValue &v : QJsonDocument::fromJson(cli.out).object().value("insights").toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value("kind").toString() != QLatin1String("risk_feature_drift"))
+                continue;
+            ++listed;
+            QCOMPARE(o.value("metric").toString(), QStringLiteral("tests_passed_pct"));
+            QCOMPARE(o.value("message").toString(), english);
+        }
+        QCOMPARE(listed, 1);
+
+        // The PDF report's Insights section names the feature in the report's language only.
+        for (const auto &[lang, words] : {std::pair{QStringLiteral("en"), QStringLiteral("“Tests passed”")},
+                                          std::pair{QStringLiteral("es"), QStringLiteral("«Pruebas superadas»")}}) {
+            QTemporaryDir dir;
+            const QString out = dir.filePath(QStringLiteral("report.pdf"));
+            const test::CliRun pdf = test::runCliOn(m_fresh, {QStringLiteral("export"), QStringLiteral("pdf"),
+                                                              QStringLiteral("--out"), out, QStringLiteral("--lang"), lang});
+            QCOMPARE(pdf.exitCode, 0);
+            QProcess pdftotext;
+            pdftotext.start(QStringLiteral("pdftotext"), {out, QStringLiteral("-")});
+            QVERIFY2(pdftotext.waitForFinished(60000), "pdftotext did not run");
+            // Without -layout a wrapped cell's lines follow each other: join them.
+            const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+            QVERIFY2(text.contains(words), qPrintable(lang + QStringLiteral(": ") + text));
+            QVERIFY2(!text.contains(QStringLiteral("tests_passed_pct")), qPrintable(lang));
+        }
     }
 
     // Every insight is tested at q = 0.05 (Benjamini–Hochberg over all tests of a run), so a

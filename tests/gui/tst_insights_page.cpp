@@ -6,9 +6,11 @@
 #include "ui/dashboard/OverviewPage.h"
 #include "ui/insights/InsightsModel.h"
 #include "ui/insights/InsightsPage.h"
+#include "ui/shell/Language.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QtTest>
@@ -87,6 +89,45 @@ private slots:
         const QString text = page.whatChanged()->text();
         QVERIFY2(text.contains(QStringLiteral("Accuracy fell from 0.900 to 0.750 (agent falling)")), qPrintable(text));
         QCOMPARE(text.count(QLatin1Char('\n')), 2);  // three insights, one per line
+    }
+
+    // A risk feature drift names the feature in words in the table the page and the PDF show,
+    // in the chosen language; the tooltip keeps the JSON name.
+    void riskDriftNamesTheFeatureInWords_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("en") << QStringLiteral("en")
+                            << QStringLiteral("Risk feature “Lines changed” drifted from the model's training data"
+                                              " (PSI 0.57, 40 recent cycles)");
+        QTest::newRow("es") << QStringLiteral("es")
+                            << QStringLiteral("La variable de riesgo «Líneas modificadas» se ha desviado de los datos"
+                                              " de entrenamiento del modelo (PSI 0,57, 40 ciclos recientes)");
+    }
+    void riskDriftNamesTheFeatureInWords()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, message);
+        Language language;
+        QCOMPARE(language.apply(lang), lang);
+        QLocale::setDefault(QLocale(lang == QLatin1String("es") ? QLocale::Spanish : QLocale::English));
+        auto restore = qScopeGuard([&] {
+            language.apply(QStringLiteral("en"));
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        });
+        Insight drift;
+        drift.kind = InsightKind::RiskFeatureDrift;
+        drift.agentId = QStringLiteral("deployment-risk-predictor");
+        drift.metric = QStringLiteral("code_changes_size");
+        drift.psi = 0.57;
+        drift.current = 0.57;
+        drift.nBaseline = 120;
+        drift.nCurrent = 40;
+        InsightsModel model;
+        model.setInsights({drift});
+        const QModelIndex cell = model.index(0, InsightsModel::Message);
+        QCOMPARE(cell.data().toString(), message);
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(), message + QStringLiteral("\ncode_changes_size"));
     }
 };
 

@@ -7,7 +7,6 @@
 #include "ui/risk/ReleaseCheckDialog.h"
 #include "core/storage/SqlUtil.h"
 #include "ui/risk/RiskCharts.h"
-#include "ui/risk/RiskForm.h"
 #include "ui/risk/RiskPage.h"
 #include "ui/shell/Language.h"
 #include "core/risk/RiskModelStore.h"
@@ -22,6 +21,7 @@
 #include <QValueAxis>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QListView>
 #include <QProcess>
@@ -95,8 +95,15 @@ private slots:
         auto *drift = child<QTableWidget>(&page, "riskMonitorDrift");
         QTRY_VERIFY(drift->isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(drift->rowCount(), kRiskFeatureCount, 20000);
-        QCOMPARE(drift->item(1, 0)->text(), RiskForm::label(1));
+        const bool es = lang == QLatin1String("es");
+        QCOMPARE(drift->item(1, 0)->text(), es ? QStringLiteral("Pruebas superadas") : QStringLiteral("Tests passed"));
         QCOMPARE(drift->item(1, 0)->toolTip(), riskFeatureName(1));
+        auto *changes = child<QDoubleSpinBox>(&page, "code_changes_size");
+        auto *formLayout = qobject_cast<QFormLayout *>(changes->parentWidget()->layout());
+        QVERIFY(formLayout);
+        auto *changesLabel = qobject_cast<QLabel *>(formLayout->labelForField(changes));
+        QVERIFY(changesLabel);
+        QCOMPARE(changesLabel->text(), es ? QStringLiteral("Líneas modificadas") : QStringLiteral("Lines changed"));
         QVERIFY(!drift->item(0, 1)->text().isEmpty());
         QVERIFY(!drift->toolTip().isEmpty());
         auto active = RiskModelStore(m_fresh.db).loadActive();

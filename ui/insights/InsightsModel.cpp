@@ -65,8 +65,12 @@ QVariant InsightsModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == Severity && i.severity == InsightSeverity::High)
         return QBrush(QColor(0xc6, 0x28, 0x28));
-    if (role == Qt::ToolTipRole && index.column() == Message)
+    if (role == Qt::ToolTipRole && index.column() == Message) {
+        // The feature's JSON name, as in `insights` and `risk monitor`, for whoever reads both.
+        if (i.kind == InsightKind::RiskFeatureDrift)
+            return QStringLiteral("%1\n%2").arg(insightMessage(i, QLocale()), i.metric);
         return insightMessage(i, QLocale());
+    }
     if (role != Qt::DisplayRole)
         return {};
     const QLocale l;

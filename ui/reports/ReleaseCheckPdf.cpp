@@ -1,9 +1,9 @@
 #include "ui/reports/ReleaseCheckPdf.h"
 
+#include "core/risk/RiskFeatureLabels.h"
 #include "ui/reports/PdfCanvas.h"
 #include "ui/risk/ReleaseReasonsModel.h"
 #include "ui/risk/RiskCharts.h"
-#include "ui/risk/RiskForm.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -74,7 +74,7 @@ void factorsTable(PdfCanvas &c, const RiskPrediction &p)
     model.setHorizontalHeaderLabels(
         {ReleaseReport::tr("Factor"), ReleaseReport::tr("Value"), ReleaseReport::tr("Adds to the risk score")});
     for (const RiskFactor &f : p.topFactors)
-        model.appendRow({new QStandardItem(RiskForm::label(f.feature)),
+        model.appendRow({new QStandardItem(riskFeatureLabel(f.feature)),
                          new QStandardItem(l.toString(p.raw[f.feature], 'g', 6)),
                          new QStandardItem(l.toString(f.contribution, 'f', 3))});
     if (model.rowCount() == 0) {

@@ -1,7 +1,7 @@
 #include "ui/risk/RiskCharts.h"
 
+#include "core/risk/RiskFeatureLabels.h"
 #include "ui/common/ChartKit.h"
-#include "ui/risk/RiskForm.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -76,7 +76,7 @@ QStringList labelsOf(const std::vector<int> &order)
 {
     QStringList labels;
     for (int i : order)
-        labels << RiskForm::label(i);
+        labels << riskFeatureLabel(i);
     return labels;
 }
 

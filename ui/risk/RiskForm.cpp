@@ -1,5 +1,7 @@
 #include "ui/risk/RiskForm.h"
 
+#include "core/risk/RiskFeatureLabels.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -29,23 +31,6 @@ QSpinBox *intBox(int max, QWidget *parent)
 }
 
 }  // namespace
-
-QString RiskForm::label(int feature)
-{
-    switch (static_cast<RiskFeature>(feature)) {
-    case RiskFeature::LeadTime: return tr("Lead time");
-    case RiskFeature::TestsPassedPct: return tr("Tests passed");
-    case RiskFeature::CodeChangesSize: return tr("Lines changed");
-    case RiskFeature::TimeOfDay: return tr("Hour (UTC)");
-    case RiskFeature::DayOfWeek: return tr("Weekday");
-    case RiskFeature::PreviousFailures: return tr("Failed tests (7 days)");
-    case RiskFeature::TeamVelocity: return tr("Deployments (7 days)");
-    case RiskFeature::PlanningDuration: return tr("Planning time");
-    case RiskFeature::FeatureComplexityScore: return tr("Complexity");
-    case RiskFeature::CodeReviewScore: return tr("Code review score");
-    }
-    return {};
-}
 
 RiskForm::RiskForm(QWidget *parent) : QWidget(parent)
 {
@@ -80,7 +65,7 @@ RiskForm::RiskForm(QWidget *parent) : QWidget(parent)
     for (int i = 0; i < kRiskFeatureCount; ++i) {
         fields[i]->setObjectName(riskFeatureName(i));
         fields[i]->setToolTip(riskFeatureName(i));
-        form->addRow(label(i), fields[i]);
+        form->addRow(riskFeatureLabel(i), fields[i]);
     }
     for (QDoubleSpinBox *b : {m_leadTime, m_tests, m_changes, m_planning, m_review})
         connect(b, &QDoubleSpinBox::valueChanged, this, &RiskForm::edited);

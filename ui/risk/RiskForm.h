@@ -25,9 +25,6 @@ public:
     QString cycleId() const { return m_cycleId; }
     void setCycleId(const QString &id) { m_cycleId = id; }
 
-    // Translated label of a feature ("Tests passed", …), shared with the charts.
-    static QString label(int feature);
-
 signals:
     void changed();
     void cycleRequested(const QString &cycleId);

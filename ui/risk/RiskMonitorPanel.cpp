@@ -1,6 +1,7 @@
 #include "ui/risk/RiskMonitorPanel.h"
 
-#include "ui/risk/RiskForm.h"
+#include "core/risk/RiskFeatureLabels.h"
+#include "core/risk/RiskFeatures.h"
 
 #include <QCategoryAxis>
 #include <QChart>
@@ -131,7 +132,7 @@ void RiskMonitorPanel::show(const Result<RiskMonitorReport> &report)
     m_drift->setRowCount(static_cast<int>(r.drift.size()));
     for (int row = 0; row < static_cast<int>(r.drift.size()); ++row) {
         const FeatureDrift &d = r.drift[row];
-        auto *name = new QTableWidgetItem(RiskForm::label(d.feature));
+        auto *name = new QTableWidgetItem(riskFeatureLabel(d.feature));
         name->setToolTip(riskFeatureName(d.feature));  // as in risk monitor JSON and the insights
         m_drift->setItem(row, 0, name);
         auto *psi = new QTableWidgetItem(l.toString(d.psi, 'f', 3));

@@ -98,13 +98,16 @@ Result<insights::AgentTasks> servedPairs(const Database &db, const StatsQuery &q
     return pairs;
 }
 
-// The raw version read of `span` (docs/INSIGHTS.md §Performance): agents are admitted smallest
-// first while their decisions, counted from the rollups, fit versions::scanBudget() together;
-// the rest are skipped and reported. All admitted: one read, as without the budget.
+// The version read of `span` (docs/INSIGHTS.md §Performance): from the rollups when they serve
+// it. Otherwise it reads raw rows, and agents are admitted smallest first while their
+// decisions fit versions::scanBudget() together; the rest are skipped and reported. All
+// admitted: one read, as without the budget.
 Result<std::map<QString, std::vector<VersionStats>>> readVersionsWithinBudget(const Database &db,
                                                                              const StatsQuery &span, int days,
                                                                              std::vector<SkippedCheck> &skipped)
 {
+    if (versions::servedByRollups(db, span))
+        return versions::readVersions(db, span);
     auto counts = versions::decisionsPerAgent(db, span);
     if (!counts)
         return counts.error();
@@ -125,7 +128,7 @@ Result<std::map<QString, std::vector<VersionStats>>> readVersionsWithinBudget(co
         s.agentId = agent;
         s.decisions = n;
         s.reason = QStringLiteral("%1 decisions in the window and its baseline exceed the %2 the raw model-version "
-                                  "read allows; compare them with `atalaya-cli versions --agent %3 --days %4`, or choose a shorter period")
+                                  "read allows without rollups (`atalaya-cli init` builds them); compare them with `atalaya-cli versions --agent %3 --days %4`, or choose a shorter period")
                        .arg(n)
                        .arg(budget)
                        .arg(agent)

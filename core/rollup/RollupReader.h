@@ -2,9 +2,11 @@
 
 #include "core/common/Result.h"
 #include "core/aggregates/CalibrationCells.h"
+#include "core/aggregates/VersionCells.h"
 #include "core/aggregates/TimeRange.h"
 #include "core/aggregates/WindowTotals.h"
 
+#include <functional>
 #include <map>
 
 namespace atalaya {
@@ -52,5 +54,10 @@ Status addRollupCells(const Database &db, const WindowPlan &plan, const QString 
 // The same per percent (the sections' calp BLOBs: a few times fewer cells and bytes).
 Status addRollupPercents(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
                          PercentGrid &grid);
+
+// The model-version sections of the plan's hours and days (exact; stale ones rebuilt), one
+// call of `add` per rollup row with its agent.
+Status addRollupVersions(const Database &db, const WindowPlan &plan, const QString &agentId,
+                         const QString &taskType, const std::function<void(const QString &agentId, const VersionCells &)> &add);
 
 }  // namespace atalaya::rollup

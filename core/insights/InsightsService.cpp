@@ -128,7 +128,8 @@ Result<std::map<QString, std::vector<VersionStats>>> readVersionsWithinBudget(co
         s.agentId = agent;
         s.decisions = n;
         s.reason = QStringLiteral("%1 decisions in the window and its baseline exceed the %2 the raw model-version "
-                                  "read allows without rollups (`atalaya-cli init` builds them); compare them with `atalaya-cli versions --agent %3 --days %4`, or choose a shorter period")
+                                  "read allows without rollups (`atalaya-cli init` builds them); compare them with "
+                                  "`atalaya-cli versions --agent %3 --days %4`, or choose a shorter period")
                        .arg(n)
                        .arg(budget)
                        .arg(agent)

@@ -87,10 +87,9 @@ Status addRawVersions(const Database &db, const StatsQuery &q, ByAgent &found)
 Status addRollupVersions(const Database &db, const StatsQuery &q, ByAgent &found)
 {
     const rollup::WindowPlan plan = rollup::planWindow(q.from, q.to);
-    if (Status s = rollup::addRollupVersions(db, plan, q.agentId, q.taskType,
-                                             [&](const QString &agentId, const VersionCells &cells) {
-                                                 found[agentId].merge(cells);
-                                             });
+    if (Status s = rollup::addRollupVersions(
+            db, plan, q.agentId, q.taskType,
+            [&](const QString &agentId, const VersionCells &cells) { found[agentId].merge(cells); });
         !s)
         return s;
     for (const TimeRange &edge : plan.raw) {
@@ -133,8 +132,7 @@ bool servedByRollups(const Database &db, const StatsQuery &q)
 }
 
 Result<std::map<QString, std::vector<VersionStats>>> readVersions(const Database &db, const StatsQuery &q,
-                                                                  std::map<QString, qint64> *unversioned,
-                                                                  Source source)
+                                                                  std::map<QString, qint64> *unversioned, Source source)
 {
     ByAgent found;
     const Status read = source == Source::Auto && servedByRollups(db, q) ? addRollupVersions(db, q, found)

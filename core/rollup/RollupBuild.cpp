@@ -103,8 +103,9 @@ QString hourChunkSql(const Dialect &d)
     for (const QString &e : counterExpressions(d, QString()))
         values << QStringLiteral("SUM(%1)").arg(e);
     values << QStringLiteral("0") << QStringLiteral("-1") << QStringLiteral("0") << QStringLiteral("-1");
-    return QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM ai_telemetry WHERE id > ? AND id <= ? GROUP BY %4%5,"
-                          " lat_version = lat_version + 1, cal_version = cal_version + 1, ver_version = ver_version + 1")
+    return QStringLiteral(
+               "INSERT INTO %1 (%2) SELECT %3 FROM ai_telemetry WHERE id > ? AND id <= ? GROUP BY %4%5,"
+               " lat_version = lat_version + 1, cal_version = cal_version + 1, ver_version = ver_version + 1")
         .arg(QLatin1String(kHourTable), columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
              groupBy.join(QStringLiteral(", ")), d.upsertAdd(key, counterColumns()));
 }

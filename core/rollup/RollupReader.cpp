@@ -119,8 +119,7 @@ Result<std::map<RollupKey, SectionPart>> rebuild(const Database &db, Level level
     } else {
         Status s =
             visitLevel(db, Level::Hour, slotRuns(stale, 24), agentId, taskType,
-                       Latency | Calibration | Versions | Counters,
-                       [&](const RowView &row) {
+                       Latency | Calibration | Versions | Counters, [&](const RowView &row) {
                            SectionPart &day = parts[{dayOfHour(row.key.slot), row.key.agentId, row.key.taskType}];
                            if (row.rebuilt)
                                day.merge(*row.rebuilt);
@@ -152,12 +151,11 @@ Status visitLevel(const Database &db, Level level, const std::vector<std::pair<q
     if (sections & Versions)
         payload += QStringLiteral(", ver");
     const QStringList columns = readColumns(sections);
-    auto q =
-        execQuery(db,
-                  QStringLiteral("SELECT %1, agent_id, task_type, lat_version, lat_built, cal_version, cal_built,"
-                                 " ver_version, ver_built, %2%3 FROM %4%5")
-                      .arg(slot, columns.join(QStringLiteral(", ")), payload, tableOf(level), f.sql),
-                  f.values, QStringLiteral("reading the rollups"));
+    auto q = execQuery(db,
+                       QStringLiteral("SELECT %1, agent_id, task_type, lat_version, lat_built, cal_version, cal_built,"
+                                      " ver_version, ver_built, %2%3 FROM %4%5")
+                           .arg(slot, columns.join(QStringLiteral(", ")), payload, tableOf(level), f.sql),
+                       f.values, QStringLiteral("reading the rollups"));
     if (!q)
         return q.error();
     q->setForwardOnly(true);
@@ -374,8 +372,8 @@ Status addRollupPercents(const Database &db, const WindowPlan &plan, const QStri
     return {};
 }
 
-Status addRollupVersions(const Database &db, const WindowPlan &plan, const QString &agentId,
-                         const QString &taskType, const std::function<void(const QString &agentId, const VersionCells &)> &add)
+Status addRollupVersions(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
+                         const std::function<void(const QString &agentId, const VersionCells &)> &add)
 {
     for (Level level : {Level::Day, Level::Hour}) {
         Status s = visitLevel(db, level, level == Level::Day ? plan.days : plan.hours, agentId, taskType, Versions,
@@ -386,8 +384,8 @@ Status addRollupVersions(const Database &db, const WindowPlan &plan, const QStri
                                   }
                                   VersionCells stored;
                                   if (!stored.mergeSerialized(row.versions))
-                                      qCWarning(lcStorage) << "unreadable model-version section of"
-                                                           << row.key.agentId << row.key.slot;
+                                      qCWarning(lcStorage)
+                                          << "unreadable model-version section of" << row.key.agentId << row.key.slot;
                                   add(row.key.agentId, stored);
                               });
         if (!s)

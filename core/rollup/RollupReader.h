@@ -57,7 +57,7 @@ Status addRollupPercents(const Database &db, const WindowPlan &plan, const QStri
 
 // The model-version sections of the plan's hours and days (exact; stale ones rebuilt), one
 // call of `add` per rollup row with its agent.
-Status addRollupVersions(const Database &db, const WindowPlan &plan, const QString &agentId,
-                         const QString &taskType, const std::function<void(const QString &agentId, const VersionCells &)> &add);
+Status addRollupVersions(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
+                         const std::function<void(const QString &agentId, const VersionCells &)> &add);
 
 }  // namespace atalaya::rollup

@@ -251,9 +251,9 @@ QStringList versionsMigrationStatements(const Dialect &d)
     for (const char *table : {kHourTable, kDayTable}) {
         // Every section starts stale (version 0, built -1): the next read of its row, or
         // `init --rebuild-rollups`, builds it.
-        for (const QString &column : {QStringLiteral("ver_version BIGINT NOT NULL DEFAULT 0"),
-                                      QStringLiteral("ver_built BIGINT NOT NULL DEFAULT -1"),
-                                      QStringLiteral("ver %1 NULL").arg(d.blobType())})
+        for (const QString &column :
+             {QStringLiteral("ver_version BIGINT NOT NULL DEFAULT 0"),
+              QStringLiteral("ver_built BIGINT NOT NULL DEFAULT -1"), QStringLiteral("ver %1 NULL").arg(d.blobType())})
             s << QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(QLatin1String(table), column);
     }
     return s;

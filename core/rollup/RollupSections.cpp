@@ -90,8 +90,7 @@ void SectionPart::merge(const SectionPart &o)
 bool SectionPart::mergeStored(const std::optional<qint64> &storedMin, const std::optional<qint64> &storedMax,
                               const QByteArray &latency, const QByteArray &cells, const QByteArray &byVersion)
 {
-    if (!sketch.mergeSerialized(latency) || !calibration.mergeSerialized(cells)
-        || !versions.mergeSerialized(byVersion))
+    if (!sketch.mergeSerialized(latency) || !calibration.mergeSerialized(cells) || !versions.mergeSerialized(byVersion))
         return false;
     SectionPart extremes;
     extremes.min = storedMin;

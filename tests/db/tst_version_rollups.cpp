@@ -101,8 +101,9 @@ private:
             QVERIFY2(!expected.isEmpty(), step);
             const QStringList actual = describe(*fromRollups, rollupUnversioned);
             if (actual != expected)
-                qWarning().noquote() << step << q.from << q.to << q.agentId << "\nrollups:\n" << actual.join('\n')
-                                     << "\nraw:\n" << expected.join('\n');
+                qWarning().noquote() << step << q.from << q.to << q.agentId << "\nrollups:\n"
+                                     << actual.join('\n') << "\nraw:\n"
+                                     << expected.join('\n');
             QVERIFY2(actual == expected, step);
         }
     }
@@ -119,14 +120,17 @@ private slots:
         // beta without any version, latencies above the sketch's exact range.
         std::vector<DecisionInput> rows;
         for (int i = 0; i < 300; ++i) {
-            const std::optional<Feedback> feedback =
-                i % 3 == 0 ? std::optional(C) : i % 7 == 0 ? std::optional(I) : i % 11 == 0 ? std::optional(P) : std::nullopt;
+            const std::optional<Feedback> feedback = i % 3 == 0 ? std::optional(C)
+                : i % 7 == 0                                    ? std::optional(I)
+                : i % 11 == 0                                   ? std::optional(P)
+                                                                : std::nullopt;
             DecisionInput d = test::makeDecision("alpha", "t", 0.5 + (i % 50) / 100.0, 80 + (i * 37) % 2500, feedback,
                                                  m_now.addSecs(-3600 * (i % 300) - 17 * i));
             d.metadata.insert(QStringLiteral("model_version"), i < 180 ? "v1" : "v2");
             rows.push_back(std::move(d));
-            DecisionInput b = test::makeDecision("beta", "t", 0.8, 120 + i, i % 4 == 0 ? std::optional(P) : std::nullopt,
-                                                 m_now.addSecs(-7200 * (i % 150) - 3 * i));
+            DecisionInput b =
+                test::makeDecision("beta", "t", 0.8, 120 + i, i % 4 == 0 ? std::optional(P) : std::nullopt,
+                                   m_now.addSecs(-7200 * (i % 150) - 3 * i));
             rows.push_back(std::move(b));
         }
         auto written = DecisionRecorder(m_db).recordBatch(rows);
@@ -135,10 +139,11 @@ private slots:
         // version, invalid rows (confidence out of range, negative time) that count nowhere.
         for (int i = 0; i < 40; ++i) {
             const QDateTime at = m_now.addSecs(-5400 * i - 11);
-            QVERIFY(insertRaw("alpha", R"({"model_version":"v2","x":1})", 0.91, 95 + i, i % 2 ? QVariant("correct") : QVariant(),
-                              i % 2 ? QVariant(1.0) : QVariant(), at));
-            QVERIFY(insertRaw("gamma", QString::fromLatin1(i % 3 ? R"({"model_version":"g1"})" : R"({"other":true})"), 0.7, 300 + 40 * i,
-                              i % 5 == 0 ? QVariant("incorrect") : QVariant(), i % 5 == 0 ? QVariant(0.0) : QVariant(), at));
+            QVERIFY(insertRaw("alpha", R"({"model_version":"v2","x":1})", 0.91, 95 + i,
+                              i % 2 ? QVariant("correct") : QVariant(), i % 2 ? QVariant(1.0) : QVariant(), at));
+            QVERIFY(insertRaw("gamma", QString::fromLatin1(i % 3 ? R"({"model_version":"g1"})" : R"({"other":true})"),
+                              0.7, 300 + 40 * i, i % 5 == 0 ? QVariant("incorrect") : QVariant(),
+                              i % 5 == 0 ? QVariant(0.0) : QVariant(), at));
             QVERIFY(insertRaw("gamma", R"({"model_version":7})", 0.6, 40, QVariant(), QVariant(), at.addSecs(5)));
             QVERIFY(insertRaw("alpha", R"({"model_version":"v1"})", 1.5, 100, QVariant(), QVariant(), at.addSecs(9)));
             QVERIFY(insertRaw("alpha", R"({"model_version":"v1"})", 0.5, -3, QVariant(), QVariant(), at.addSecs(13)));
@@ -149,10 +154,11 @@ private slots:
 
     void feedbackAddedLater()
     {
-        QVERIFY(execStatement(*m_db,
-                              QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'partially_correct', accuracy = 0.5"
-                                             " WHERE human_feedback IS NULL AND agent_id = 'gamma' AND execution_time_ms < 1000"),
-                              {}, QStringLiteral("feedback")));
+        QVERIFY(execStatement(
+            *m_db,
+            QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'partially_correct', accuracy = 0.5"
+                           " WHERE human_feedback IS NULL AND agent_id = 'gamma' AND execution_time_ms < 1000"),
+            {}, QStringLiteral("feedback")));
         compareWithRaw("after feedback");
     }
 
@@ -162,16 +168,18 @@ private slots:
     {
         compareWithRaw("before the metadata update");  // every section read is fresh now
         const qint64 before = versionBumps();
-        const qint64 moved = test::scalar(*m_db, QStringLiteral("SELECT MIN(id) FROM ai_telemetry WHERE agent_id = 'alpha'"
-                                                                " AND confidence_score <= 1 AND execution_time_ms >= 0"
-                                                                " AND created_at < ?"),
+        const qint64 moved = test::scalar(*m_db,
+                                          QStringLiteral("SELECT MIN(id) FROM ai_telemetry WHERE agent_id = 'alpha'"
+                                                         " AND confidence_score <= 1 AND execution_time_ms >= 0"
+                                                         " AND created_at < ?"),
                                           {toDbDateTime(m_now.addDays(-2))});
         QVERIFY(moved > 0);
         QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET metadata = ? WHERE id = ?"),
                               {R"({"model_version":"v3"})", moved}, QStringLiteral("metadata")));
         QCOMPARE(versionBumps(), before + 4);  // old and new row (the same), hour and day
         compareWithRaw("after the metadata update");
-        const qint64 confidence = test::scalar(*m_db, QStringLiteral("SELECT MAX(id) FROM ai_telemetry WHERE agent_id = 'beta'"));
+        const qint64 confidence =
+            test::scalar(*m_db, QStringLiteral("SELECT MAX(id) FROM ai_telemetry WHERE agent_id = 'beta'"));
         QVERIFY(execStatement(*m_db, QStringLiteral("UPDATE ai_telemetry SET confidence_score = 0.55 WHERE id = ?"),
                               {confidence}, QStringLiteral("confidence")));
         compareWithRaw("after a confidence update");
@@ -184,9 +192,9 @@ private slots:
 
     void deletes()
     {
-        QVERIFY(execStatement(*m_db,
-                              QStringLiteral("DELETE FROM ai_telemetry WHERE agent_id = 'alpha' AND execution_time_ms > 2000"),
-                              {}, QStringLiteral("delete")));
+        QVERIFY(execStatement(
+            *m_db, QStringLiteral("DELETE FROM ai_telemetry WHERE agent_id = 'alpha' AND execution_time_ms > 2000"), {},
+            QStringLiteral("delete")));
         compareWithRaw("after the delete");
     }
 
@@ -194,8 +202,14 @@ private slots:
     void rebuildBuildsTheSections()
     {
         QVERIFY(rollup::rebuild(*m_db).ok());
-        QCOMPARE(test::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_rollup_hour WHERE n > 0 AND ver_built <> ver_version")), 0);
-        QCOMPARE(test::scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_rollup_day WHERE n > 0 AND ver_built <> ver_version")), 0);
+        QCOMPARE(test::scalar(*m_db,
+                              QStringLiteral(
+                                  "SELECT COUNT(*) FROM atalaya_rollup_hour WHERE n > 0 AND ver_built <> ver_version")),
+                 0);
+        QCOMPARE(test::scalar(*m_db,
+                              QStringLiteral(
+                                  "SELECT COUNT(*) FROM atalaya_rollup_day WHERE n > 0 AND ver_built <> ver_version")),
+                 0);
         compareWithRaw("after a rebuild");
     }
 };

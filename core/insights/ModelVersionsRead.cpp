@@ -29,6 +29,15 @@ qint64 asInt(const QVariant &v)
     return v.isNull() ? 0 : std::llround(v.toDouble());
 }
 
+// validRowPredicate with its feedback test kept off idx_human_feedback (unary plus, a no-op on
+// both backends): SQLite otherwise reads every row through that index (a MULTI-INDEX OR)
+// instead of the window's range of the created_at index.
+QString validInRange(const Dialect &d)
+{
+    return validRowPredicate(d).replace(QStringLiteral("human_feedback IS NULL OR human_feedback IN"),
+                                        QStringLiteral("+human_feedback IS NULL OR +human_feedback IN"));
+}
+
 // The raw rows of q's window: two grouped scans bounded by created_at (counts, scores and
 // times per execution time; the reviewed rows per confidence and accuracy). They read the
 // JSON of every row (~22 µs a row on SQLite): the fallback without rollups, and the partial
@@ -37,7 +46,7 @@ Status addRawVersions(const Database &db, const StatsQuery &q, ByAgent &found)
 {
     const Dialect &d = db.dialect();
     const WhereClause w = windowWhere(d, q);
-    const QString where = w.sql + QStringLiteral(" AND ") + validRowPredicate(d);
+    const QString where = w.sql + QStringLiteral(" AND ") + validInRange(d);
     const QString agent = d.exactKey(QStringLiteral("agent_id"));
     const QString version = rollup::modelVersionExpression(d);
     const QString time = d.utcTimeOf(QStringLiteral("created_at"));
@@ -67,10 +76,10 @@ Status addRawVersions(const Database &db, const StatsQuery &q, ByAgent &found)
 
     // Reviewed decisions only: the cheap column tests come before the JSON ones.
     const QString cells = QStringLiteral("SELECT %1, %2, ROUND(confidence_score * 10000), ROUND(accuracy * 10000),"
-                                         " COUNT(*) FROM ai_telemetry%3 AND human_feedback IS NOT NULL"
+                                          " COUNT(*) FROM ai_telemetry%3 AND +human_feedback IS NOT NULL"
                                          " AND accuracy IS NOT NULL AND %4"
                                          " GROUP BY %1, %2, ROUND(confidence_score * 10000), ROUND(accuracy * 10000)")
-                              .arg(agent, version, w.sql, validRowPredicate(d));
+                              .arg(agent, version, w.sql, validInRange(d));
     auto q2 = execQuery(db, cells, w.values, QStringLiteral("reading the model versions' calibration"));
     if (!q2)
         return q2.error();
@@ -92,12 +101,20 @@ Status addRollupVersions(const Database &db, const StatsQuery &q, ByAgent &found
             [&](const QString &agentId, const VersionCells &cells) { found[agentId].merge(cells); });
         !s)
         return s;
+    // The edges are read for every agent and the others dropped: with an agent filter SQLite
+    // picks the agent index and reads all of that agent's rows instead of the edge's range.
+    ByAgent edges;
     for (const TimeRange &edge : plan.raw) {
         StatsQuery part = q;
         part.from = edge.from;
         part.to = edge.to;
-        if (Status s = addRawVersions(db, part, found); !s)
+        part.agentId.clear();
+        if (Status s = addRawVersions(db, part, edges); !s)
             return s;
+    }
+    for (const auto &[agentId, cells] : edges) {
+        if (q.agentId.isEmpty() || agentId == q.agentId)
+            found[agentId].merge(cells);
     }
     return {};
 }

@@ -76,7 +76,7 @@ Status addRawVersions(const Database &db, const StatsQuery &q, ByAgent &found)
 
     // Reviewed decisions only: the cheap column tests come before the JSON ones.
     const QString cells = QStringLiteral("SELECT %1, %2, ROUND(confidence_score * 10000), ROUND(accuracy * 10000),"
-                                          " COUNT(*) FROM ai_telemetry%3 AND +human_feedback IS NOT NULL"
+                                         " COUNT(*) FROM ai_telemetry%3 AND +human_feedback IS NOT NULL"
                                          " AND accuracy IS NOT NULL AND %4"
                                          " GROUP BY %1, %2, ROUND(confidence_score * 10000), ROUND(accuracy * 10000)")
                               .arg(agent, version, w.sql, validInRange(d));

@@ -1,16 +1,25 @@
 // Scale benchmark helper for scripts/bench-scale.sh:
 //   bench_scale gen-tsv N FILE       N synthetic decisions (120 days, 12 agents, 8 task types,
 //                                    30 % feedback) as a LOAD DATA file of ai_telemetry
+//   bench_scale gen-reviews N FILE   atalaya_reviews rows for gen-tsv's N decisions (ids 1..N):
+//                                    first reviews (80 % of the reviewed; the rest another
+//                                    system's), the rules' 5 % sample second-reviewed by another
+//                                    reviewer unless reviewed in the last 7 days, 12 % of those
+//                                    disagreeing, 90 % of disagreements adjudicated by a third
 //   bench_scale gen-jsonl N FILE     N `record --jsonl` lines (created now)
 //   bench_scale reads --db URL [--runs R] [--naive-runs K] [--only READ,READ]
 //                                    median ms of every dashboard read, rollups vs raw SQL
 //                                    (--naive-runs 0 skips the raw reads; --end-days-ago N
 //                                    moves the 30-day window back, for profiling), then every
 //                                    read of every page (core/dashboard/PageReads) and each
-//                                    page's reads in a row
+//                                    page's reads in a row, and the Second review and
+//                                    Adjudication views' first page and counts ("double_review");
+//                                    with --only, only the reads named (double_review,
+//                                    queue_first_page and pages among them)
 // The password comes from ATALAYA_DB_PASSWORD. Progress on stderr, JSON on stdout.
 #include "core/alerts/Alerts.h"
 #include "core/dashboard/PageReads.h"
+#include "core/queue/DoubleReview.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/queue/ReviewRules.h"
 #include "core/stats/Calibration.h"
@@ -89,6 +98,64 @@ int genTsv(qint64 rows, const QString &path)
                      r.confidenceE4 % 10000, r.feedback < 0 ? "\\N" : fb[r.feedback],
                      r.feedback < 0 ? "\\N" : acc[r.feedback], r.ms, t.tm_year + 1900, t.tm_mon + 1, t.tm_mday,
                      t.tm_hour, t.tm_min, t.tm_sec, static_cast<long long>(us % 1000000));
+    }
+    return std::fclose(f) == 0 ? 0 : 1;
+}
+
+// The same rows as genTsv (same seed, same draws), so a review lands on the decision it names.
+int genReviews(qint64 rows, const QString &path)
+{
+    FILE *f = std::fopen(path.toLocal8Bit().constData(), "w");
+    if (!f)
+        return 1;
+    std::mt19937_64 rng(42);
+    std::mt19937_64 reviewRng(4242);
+    std::uniform_int_distribution<int> pct(0, 99), reviewer(0, 5), minutes(5, 2880);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 span = 120LL * 86400 * 1000000;
+    const qint64 recent = now * 1000000 - 7LL * 86400 * 1000000;
+    std::uniform_int_distribution<qint64> offset(0, span - 1);
+    static const char *fb[] = {"correct", "incorrect", "partially_correct"};
+    auto stamp = [](qint64 us) {
+        const time_t secs = static_cast<time_t>(us / 1000000);
+        struct tm t;
+        gmtime_r(&secs, &t);
+        char text[40];
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d:%02d.%06lld", t.tm_year + 1900, t.tm_mon + 1,
+                      t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, static_cast<long long>(us % 1000000));
+        return std::string(text);
+    };
+    auto line = [&](qint64 id, int who, const char *verdict, const char *role, qint64 us) {
+        std::fprintf(f, "%lld\tbench-reviewer-%d\t%s\t\\N\t%s\t%s\n", static_cast<long long>(id), who, verdict, role,
+                     stamp(us).c_str());
+    };
+    for (qint64 i = 0; i < rows; ++i) {
+        const Row r = randomRow(rng);
+        const qint64 created = now * 1000000 - offset(rng);
+        if (r.feedback < 0)
+            continue;
+        const qint64 id = i + 1;
+        const bool atalaya = pct(reviewRng) < 80;
+        const int first = reviewer(reviewRng);
+        qint64 at = created + minutes(reviewRng) * 60000000LL;
+        if (atalaya)
+            line(id, first, fb[r.feedback], "first", at);
+        if (ReviewRules::secondReviewBucket(id) >= 5 || created >= recent)
+            continue;
+        // A second review stores another system's first review as "(external)".
+        if (!atalaya)
+            std::fprintf(f, "%lld\t(external)\t%s\t\\N\tfirst\t%s\n", static_cast<long long>(id), fb[r.feedback],
+                         stamp(at).c_str());
+        const int second = (first + 1 + reviewer(reviewRng) % 5) % 6;
+        const bool disagrees = pct(reviewRng) < 12;
+        at += minutes(reviewRng) * 60000000LL;
+        line(id, second, disagrees ? fb[(r.feedback + 1) % 3] : fb[r.feedback], "second", at);
+        if (disagrees && pct(reviewRng) < 90) {
+            int third = (second + 1) % 6;
+            if (third == first)
+                third = (third + 1) % 6;
+            line(id, third, fb[r.feedback], "adjudication", at + minutes(reviewRng) * 60000000LL);
+        }
     }
     return std::fclose(f) == 0 ? 0 : 1;
 }
@@ -197,6 +264,45 @@ QJsonObject pageTimes(const std::shared_ptr<const Database> &db, const StatsQuer
     return pages;
 }
 
+// The Second review and Adjudication views as the review page reads them for one of the
+// generated reviewers: the first page of 200 and the per-priority counts, with what they hold.
+QJsonObject doubleReviewTimes(const std::shared_ptr<const Database> &db, const QueueFilter &page, int runs)
+{
+    const DoubleReview views(db, ReviewRules::defaults());
+    const QString who = QStringLiteral("bench-reviewer-0");
+    QJsonObject out;
+    DoubleReviewCounts second;
+    DoubleReviewCounts adjudication;
+    const std::vector<std::pair<QString, std::function<bool()>>> timed = {
+        {QStringLiteral("second_items_ms"), [&] { return views.secondReviewItems(who, page).ok(); }},
+        {QStringLiteral("second_counts_ms"),
+         [&] {
+             auto c = views.secondReviewCounts(who, {});
+             if (c)
+                 second = *c;
+             return c.ok();
+         }},
+        {QStringLiteral("adjudication_items_ms"), [&] { return views.adjudicationItems(who, page).ok(); }},
+        {QStringLiteral("adjudication_counts_ms"),
+         [&] {
+             auto c = views.adjudicationCounts(who, {});
+             if (c)
+                 adjudication = *c;
+             return c.ok();
+         }},
+    };
+    for (const auto &[name, call] : timed) {
+        QTextStream(stderr) << "double review: " << name << "…" << Qt::endl;
+        out.insert(name, jsonMs(timeIt(runs, call)));
+    }
+    out.insert(QStringLiteral("second_waiting"), second.all());
+    out.insert(QStringLiteral("second_for_others"), second.forOthers);
+    out.insert(QStringLiteral("adjudication_waiting"), adjudication.all());
+    out.insert(QStringLiteral("adjudication_for_others"), adjudication.forOthers);
+    QTextStream(stderr) << "double review: " << QJsonDocument(out).toJson(QJsonDocument::Compact) << Qt::endl;
+    return out;
+}
+
 int reads(const QString &url, int runs, int naiveRuns, const QStringList &only, int endDaysAgo)
 {
     auto parsed = DbUrl::parse(url);
@@ -264,18 +370,27 @@ int reads(const QString &url, int runs, int naiveRuns, const QStringList &only, 
             t.naive = timeIt(naiveRuns, read.naive, false);
         readsJson.insert(read.name, timedJson(t));
     }
-    QTextStream(stderr) << "queue first page…" << Qt::endl;
+    auto wanted = [&](const char *name) { return only.isEmpty() || only.contains(QLatin1String(name)); };
     QueueFilter filter;
     filter.limit = 200;
-    const auto queueMs = timeIt(runs, [&] { return queue.items(filter).ok(); });
-    QTextStream(stderr) << "every read of every page…" << Qt::endl;
-    const QJsonObject pages = pageTimes(*db, window, runs);
-    const QJsonObject out{{QStringLiteral("reads"), readsJson},
-                          {QStringLiteral("pages"), pages},
-                          {QStringLiteral("queue_first_page_ms"), jsonMs(queueMs)},
-                          {QStringLiteral("percentile_method"), method},
-                          {QStringLiteral("runs"), runs},
-                          {QStringLiteral("naive_runs"), naiveRuns}};
+    std::optional<double> queueMs;
+    if (wanted("queue_first_page")) {
+        QTextStream(stderr) << "queue first page…" << Qt::endl;
+        queueMs = timeIt(runs, [&] { return queue.items(filter).ok(); });
+    }
+    QJsonObject pages;
+    if (wanted("pages")) {
+        QTextStream(stderr) << "every read of every page…" << Qt::endl;
+        pages = pageTimes(*db, window, runs);
+    }
+    QJsonObject out{{QStringLiteral("reads"), readsJson},
+                    {QStringLiteral("pages"), pages},
+                    {QStringLiteral("queue_first_page_ms"), jsonMs(queueMs)},
+                    {QStringLiteral("percentile_method"), method},
+                    {QStringLiteral("runs"), runs},
+                    {QStringLiteral("naive_runs"), naiveRuns}};
+    if (wanted("double_review"))
+        out.insert(QStringLiteral("double_review"), doubleReviewTimes(*db, filter, runs));
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << Qt::endl;
     return 0;
 }
@@ -288,6 +403,8 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     if (args.size() >= 4 && args[1] == QLatin1String("gen-tsv"))
         return genTsv(args[2].toLongLong(), args[3]);
+    if (args.size() >= 4 && args[1] == QLatin1String("gen-reviews"))
+        return genReviews(args[2].toLongLong(), args[3]);
     if (args.size() >= 4 && args[1] == QLatin1String("gen-jsonl"))
         return genJsonl(args[2].toLongLong(), args[3]);
     if (args.size() >= 4 && args[1] == QLatin1String("reads")) {
@@ -307,7 +424,8 @@ int main(int argc, char **argv)
         }
         return reads(args[3], std::max(1, runs), std::max(0, naiveRuns), only, endDaysAgo);
     }
-    QTextStream(stderr) << "usage: bench_scale gen-tsv N FILE | gen-jsonl N FILE | reads --db URL [--runs R] "
-                           "[--naive-runs K] [--only READ,...] [--end-days-ago N]\n";
+    QTextStream(stderr)
+        << "usage: bench_scale gen-tsv N FILE | gen-reviews N FILE | gen-jsonl N FILE | reads --db URL [--runs R] "
+           "[--naive-runs K] [--only READ,...] [--end-days-ago N]\n";
     return 2;
 }

@@ -4,7 +4,7 @@
 // window's connection watcher, over a node list URL. Right after giving verdict --kill-after it
 // sends SIGKILL to the node it writes to (--kill-pid-file), so that verdict is in flight when its
 // node dies. The time without service runs from the kill until a read round started after it
-// works and the outbox is empty. Then, on each surviving node on its own, it counts lost and
+// works, a verdict given after it is written, and the outbox is empty. Then, on each surviving node on its own, it counts lost and
 // duplicated verdicts and compares the rollups and queue counts with a naive recount.
 // Usage: failover_bench --db mysql://user@h1:p1,h2:p2,h3:p3/db --kill-pid-file FILE
 //   [--verdicts N] [--kill-after K] [--interval-ms MS] [--timeout S]
@@ -159,6 +159,7 @@ int main(int argc, char **argv)
     qint64 killedAt = -1;
     qint64 outboxEmptyAt = -1;  // after the kill
     qint64 readsOkAt = -1;  // the end of the first read round, started after the kill, where all worked
+    qint64 writesOkAt = -1;  // the first verdict given after the kill written, nothing waiting before it
     bool roundInFlight = false;
 
     QObject::connect(&flow, &FeedbackFlow::settled, [&](qint64) { ++settled; });
@@ -175,8 +176,14 @@ int main(int argc, char **argv)
     });
     // Counted by the flow's own messages: Queued → "kept in the outbox", Written → "Saved".
     QObject::connect(&flow, &FeedbackFlow::message, [&](const QString &text) {
-        if (text.startsWith(QLatin1String("Saved")))
+        if (text.startsWith(QLatin1String("Saved"))) {
             ++written;
+            // The writer thread keeps click order: the verdict in flight at the kill settled first.
+            const qint64 id = text.section(QLatin1Char('#'), 1).section(QLatin1Char(':'), 0, 0).toLongLong();
+            if (killedAt >= 0 && writesOkAt < 0 && id >= batch->firstId + killAfter * batch->idStep
+                && flow.outboxSize() == 0)
+                writesOkAt = g_clock.elapsed();
+        }
         else if (text.contains(QLatin1String("kept in the outbox")))
             ++queued;
         else if (text.contains(QLatin1String("was not saved")))
@@ -229,7 +236,7 @@ int main(int argc, char **argv)
     done.setInterval(100);
     QObject::connect(&done, &QTimer::timeout, [&] {
         const bool allGiven = next > last && settled >= verdicts;
-        const bool recovered = killedAt >= 0 && readsOkAt >= 0 && flow.outboxSize() == 0;
+        const bool recovered = killedAt >= 0 && readsOkAt >= 0 && writesOkAt >= 0 && flow.outboxSize() == 0;
         if ((allGiven && recovered) || g_clock.elapsed() > timeoutMs)
             app.quit();
     });
@@ -269,11 +276,13 @@ int main(int argc, char **argv)
                      .arg(d)
                      .arg(wrong.isEmpty() ? QStringLiteral("exact") : wrong.join(QLatin1String("; "))));
     }
-    const bool measured = killedAt >= 0 && readsOkAt >= 0 && outboxEmptyAt >= 0;
-    progress(QStringLiteral("killed at %1 s; reads ok at %2 s, outbox empty at %3 s on %4; "
-                            "%5 written directly, %6 through the outbox, %7 failed, %8 left in the outbox")
+    const bool measured = killedAt >= 0 && readsOkAt >= 0 && writesOkAt >= 0 && outboxEmptyAt >= 0;
+    progress(QStringLiteral("killed at %1 s; reads ok at %2 s, first verdict after the kill written at %3 s, "
+                            "outbox empty at %4 s on %5; "
+                            "%6 written, %7 through the outbox, %8 failed, %9 left in the outbox")
                  .arg(killedAt / 1000.0)
                  .arg(readsOkAt / 1000.0)
+                 .arg(writesOkAt / 1000.0)
                  .arg(outboxEmptyAt / 1000.0)
                  .arg(db->describeActive())
                  .arg(written)
@@ -281,7 +290,8 @@ int main(int argc, char **argv)
                  .arg(failed)
                  .arg(left));
     // Printed by hand: the contract fixes the key order, which QJsonObject would sort.
-    const QString outage = measured ? QString::number((std::max(readsOkAt, outboxEmptyAt) - killedAt) / 1000.0, 'f', 2)
+    const QString outage = measured
+        ? QString::number((std::max({readsOkAt, writesOkAt, outboxEmptyAt}) - killedAt) / 1000.0, 'f', 2)
                                     : QStringLiteral("null");
     std::printf("{\"nodes\":%lld,\"verdicts\":%d,\"lost\":%d,\"duplicated\":%d,\"outage_s\":%s,"
                 "\"rollups_exact\":%s}\n",

@@ -4,10 +4,14 @@
 # builds Atalaya's rollups, times every dashboard read through the rollups and through the
 # raw SQL side by side (30-day window, medians after a warm-up), every read of every page
 # (core/dashboard/PageReads: each read and each page's reads in a row, printed per page on
-# stderr and under "pages" in the JSON), the review queue's first page, `record --jsonl`
-# ingest with the rollup triggers on, and the CLI's peak RSS.
+# stderr and under "pages" in the JSON), the review queue's first page, the Second review and
+# Adjudication views' first page and counts over generated double reviews (under
+# "double_review"), `record --jsonl` ingest with the rollup triggers on, and the CLI's peak RSS.
 # Progress on stderr; the last stdout line is one JSON object.
-#   bash scripts/bench-scale.sh [--rows N] [--runs R] [--naive-runs K]
+#   bash scripts/bench-scale.sh [--rows N] [--runs R] [--naive-runs K] [--only READ,READ]
+# --only times only the reads named (bench_scale reads --only: a dashboard read, queue_counts,
+# queue_first_page, pages, double_review) and skips ingest and the RSS figure; with only
+# double_review it skips the rollup rebuild too, which those reads do not use.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ATALAYA_BUILD_DIR:-$root/build}
@@ -15,12 +19,14 @@ rows=10000000
 runs=5
 naive_runs=5
 ingest_rows=200000
+only=
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows=${2:?--rows N}; shift 2 ;;
     --runs) runs=${2:?--runs R}; shift 2 ;;
     --naive-runs) naive_runs=${2:?--naive-runs K}; shift 2 ;;
-    *) echo "error: unknown option $1; usage: $0 [--rows N] [--runs R] [--naive-runs K]" >&2; exit 2 ;;
+    --only) only=${2:?--only READ,READ}; shift 2 ;;
+    *) echo "error: unknown option $1; usage: $0 [--rows N] [--runs R] [--naive-runs K] [--only READ,READ]" >&2; exit 2 ;;
   esac
 done
 case "$rows" in ''|*[!0-9]*) echo "error: --rows must be a positive integer" >&2; exit 2 ;; esac
@@ -65,15 +71,32 @@ t1=$(date +%s.%N)
 rm -f "$work/rows.tsv"
 log "loaded in $(echo "$t1 - $t0" | bc) s"
 
-log "init --rebuild-rollups"
-t0=$(date +%s.%N)
-"$cli" --db "$url" init --rebuild-rollups >/dev/null
-t1=$(date +%s.%N)
-rebuild_s=$(echo "$t1 - $t0" | bc)
-log "rollups rebuilt in $rebuild_s s"
+log "double reviews for those rows (atalaya_reviews)"
+"$bench" gen-reviews "$rows" "$work/reviews.tsv"
+root_sql -e "LOAD DATA INFILE '$work/reviews.tsv' INTO TABLE atalaya_reviews
+  (telemetry_id, reviewer, verdict, note, role, created_at); ANALYZE TABLE atalaya_reviews" >/dev/null
+log "$(wc -l < "$work/reviews.tsv") review rows loaded"
+rm -f "$work/reviews.tsv"
 
-log "reads (runs $runs, naive runs $naive_runs)"
-reads_json=$("$bench" reads --db "$url" --runs "$runs" --naive-runs "$naive_runs" | tail -n 1)
+rebuild_s=null
+if [ "$only" != double_review ]; then
+  log "init --rebuild-rollups"
+  t0=$(date +%s.%N)
+  "$cli" --db "$url" init --rebuild-rollups >/dev/null
+  t1=$(date +%s.%N)
+  rebuild_s=$(echo "$t1 - $t0" | bc)
+  log "rollups rebuilt in $rebuild_s s"
+fi
+
+log "reads (runs $runs, naive runs $naive_runs${only:+, only $only})"
+reads_json=$("$bench" reads --db "$url" --runs "$runs" --naive-runs "$naive_runs" ${only:+--only "$only"} | tail -n 1)
+
+if [ -n "$only" ]; then
+  echo "$reads_json" | jq -c --argjson rows "$rows" --argjson rebuild "$rebuild_s" \
+    '{rows: $rows, reads: .reads, pages: .pages, queue_first_page_ms: .queue_first_page_ms,
+      double_review: .double_review, rollup_rebuild_s: $rebuild, runs: .runs, naive_runs: .naive_runs}'
+  exit 0
+fi
 
 log "CLI peak RSS (stats)"
 /usr/bin/time -f "%M" -o "$work/rss-stats" "$cli" --db "$url" stats >/dev/null
@@ -89,6 +112,7 @@ rss_kb=$(cat "$work/rss-stats" "$work/rss-ingest" | sort -n | tail -n 1)
 
 echo "$reads_json" | jq -c --argjson rows "$rows" --argjson ingest "$ingest_rate" \
   --argjson rss "$(echo "scale=1; $rss_kb / 1024" | bc)" --argjson rebuild "$rebuild_s" \
-  '{rows: $rows, reads: .reads, pages: .pages, queue_first_page_ms: .queue_first_page_ms, ingest_rows_per_s: $ingest,
+  '{rows: $rows, reads: .reads, pages: .pages, queue_first_page_ms: .queue_first_page_ms,
+    double_review: .double_review, ingest_rows_per_s: $ingest,
     percentile_method: .percentile_method, peak_rss_mb: $rss, rollup_rebuild_s: $rebuild,
     runs: .runs, naive_runs: .naive_runs}'

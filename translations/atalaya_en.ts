@@ -16,10 +16,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cohen&apos;s weighted κ: how much more two reviewers agree than chance would make them, with incorrect &lt; partially correct &lt; correct and a one-step difference counted as half a disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No decision in this period has both a first and a second review yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -36,6 +32,18 @@
             <numerusform> · Fleiss&apos; κ %1 over %n adjudicated decision</numerusform>
             <numerusform> · Fleiss&apos; κ %1 over %n adjudicated decisions</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s weighted κ: how much more two reviewers agree than chance would make them, with incorrect &lt; partially correct &lt; correct and a one-step difference counted as half a disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval. κ is shown from %1 rated pairs on: with fewer, its interval spans most of the scale and says little.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too few pairs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weighted κ: %1 · %2 agreement</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -268,6 +276,73 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>Wrong decisions unreviewed per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ForecastCharts</name>
+    <message>
+        <source>no deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deadline %1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deadline %1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 pending expected at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deadlines missed from now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 deadlines expected missed by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>days from now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlines missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;━&lt;/b&gt; expected pending · &lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;╍&lt;/b&gt;&lt;/span&gt; deadlines missed from now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1637,6 +1712,10 @@ SHA-256 %2</source>
         <source>#%1 was not saved: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saved #%1: %2 (on a new connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::FeedbackPage</name>
@@ -1698,10 +1777,6 @@ SHA-256 %2</source>
 <context>
     <name>atalaya::ForecastPanel</name>
     <message>
-        <source>Capacity forecast, next 7 days (all agents)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reviewers on duty:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1726,54 +1801,41 @@ SHA-256 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expected pending reviews</source>
+        <source>Capacity forecast, next 7 days · all agents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 verdicts per reviewer-hour over the last 4 weeks.</source>
+        <source>Every agent&apos;s arrivals and pending decisions, reviewed by the whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No verdicts in the last 4 weeks: nothing is reviewed in this forecast.</source>
+        <source>Capacity forecast, next 7 days · agent %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Next 24 h: %1 reviewer-hours, deadlines missed: %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next 7 days: %1 reviewer-hours, deadlines missed: %2.</source>
+        <source>Only agent %1&apos;s arrivals and pending decisions (the page&apos;s agent filter); the reviewers&apos; pace and presence are the whole team&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Keeping every deadline takes %1 reviewer-hours (or %n reviewer(s) on every hour).</source>
+        <source>%n reviewer(s) on every hour</source>
         <translation>
-            <numerusform>Keeping every deadline takes %1 reviewer-hours (or %n reviewer on every hour).</numerusform>
-            <numerusform>Keeping every deadline takes %1 reviewer-hours (or %n reviewers on every hour).</numerusform>
+            <numerusform>%n reviewer on every hour</numerusform>
+            <numerusform>%n reviewers on every hour</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To keep every deadline: %1 reviewer-hours in the next 24 h, %2 in 7 days (or %n reviewer(s) on every hour). Planned: %3 and %4 (%5).</source>
+        <translation>
+            <numerusform>To keep every deadline: %1 reviewer-hours in the next 24 h, %2 in 7 days (or %n reviewer on every hour). Planned: %3 and %4 (%5).</numerusform>
+            <numerusform>To keep every deadline: %1 reviewer-hours in the next 24 h, %2 in 7 days (or %n reviewers on every hour). Planned: %3 and %4 (%5).</numerusform>
         </translation>
     </message>
     <message>
-        <source>pending reviews</source>
+        <source>No verdicts in the last 4 weeks: the reviewers&apos; pace is unknown, so this forecast reviews nothing and cannot say how many reviewer-hours are needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>reviewers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 pending expected at %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reviewers (fixed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reviewers (usual team)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 reviewer(s) on duty at %2</source>
+        <source>Pace: %1 verdicts per reviewer-hour (whole team, last 4 weeks).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2463,6 +2525,10 @@ SHA-256 %2</source>
         <source>%1 (%2): pending decisions and how many are past their deadline.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: decisions of this priority waiting in this view for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::QueueCountsRebuild</name>
@@ -2624,6 +2690,10 @@ SHA-256 %2</source>
             <numerusform>Warning above %n s (Settings).</numerusform>
             <numerusform>Warning above %n s (Settings).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Replica down: reading from the primary</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2977,6 +3047,28 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Decisions whose first and second reviews disagree — Alt+3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of your first reviews wait for another reviewer&apos;s second review.</source>
+        <translation>
+            <numerusform>%n of your first reviews waits for another reviewer&apos;s second review.</numerusform>
+            <numerusform>%n of your first reviews wait for another reviewer&apos;s second review.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln disagreement(s) you reviewed wait for a third reviewer: an adjudication cannot come from either of the two reviewers.</source>
+        <translation>
+            <numerusform>%n disagreement you reviewed waits for a third reviewer: an adjudication cannot come from either of the two reviewers.</numerusform>
+            <numerusform>%n disagreements you reviewed wait for a third reviewer: an adjudication cannot come from either of the two reviewers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your verdict on #%1 was not saved: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

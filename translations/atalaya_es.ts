@@ -16,10 +16,6 @@
         <translation>%1 d</translation>
     </message>
     <message>
-        <source>Cohen&apos;s weighted κ: how much more two reviewers agree than chance would make them, with incorrect &lt; partially correct &lt; correct and a one-step difference counted as half a disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval.</source>
-        <translation>κ ponderada de Cohen: cuánto más coinciden dos revisores de lo que coincidirían por azar, con incorrecto &lt; parcialmente correcto &lt; correcto y una diferencia de un paso contada como media discrepancia. 1 es acuerdo perfecto, 0 es el nivel del azar y por debajo de 0 peor que el azar; por encima de 0,6 suele leerse como sustancial. El intervalo es un intervalo bootstrap del 95 %.</translation>
-    </message>
-    <message>
         <source>No decision in this period has both a first and a second review yet.</source>
         <translation>Ninguna decisión de este periodo tiene todavía una primera y una segunda revisión.</translation>
     </message>
@@ -36,6 +32,18 @@
             <numerusform> · κ de Fleiss %1 sobre %n decisión arbitrada</numerusform>
             <numerusform> · κ de Fleiss %1 sobre %n decisiones arbitradas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s weighted κ: how much more two reviewers agree than chance would make them, with incorrect &lt; partially correct &lt; correct and a one-step difference counted as half a disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval. κ is shown from %1 rated pairs on: with fewer, its interval spans most of the scale and says little.</source>
+        <translation>κ ponderada de Cohen: cuánto más coinciden dos revisores de lo que coincidirían por azar, con incorrecto &lt; parcialmente correcto &lt; correcto y una diferencia de un paso contada como media discrepancia. 1 es acuerdo perfecto, 0 es el nivel del azar y por debajo de 0 peor que el azar; por encima de 0,6 suele leerse como sustancial. El intervalo es un intervalo bootstrap del 95 %. La κ se muestra a partir de %1 pares valorados: con menos, su intervalo abarca casi toda la escala y dice poco.</translation>
+    </message>
+    <message>
+        <source>too few pairs (%1)</source>
+        <translation>muy pocos pares (%1)</translation>
+    </message>
+    <message>
+        <source>Weighted κ: %1 · %2 agreement</source>
+        <translation>κ ponderada: %1 · %2 de acuerdo</translation>
     </message>
 </context>
 <context>
@@ -271,6 +279,73 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>Wrong decisions unreviewed per day</source>
         <translation>Decisiones erróneas sin revisar al día</translation>
+    </message>
+</context>
+<context>
+    <name>ForecastCharts</name>
+    <message>
+        <source>no deadline</source>
+        <translation>sin plazo</translation>
+    </message>
+    <message>
+        <source>deadline %1 d</source>
+        <translation>plazo %1 d</translation>
+    </message>
+    <message>
+        <source>deadline %1 h</source>
+        <translation>plazo %1 h</translation>
+    </message>
+    <message>
+        <source>expected pending</source>
+        <translation>pendientes previstas</translation>
+    </message>
+    <message>
+        <source>%1: %2 pending expected at %3</source>
+        <translation>%1: %2 pendientes previstas a las %3</translation>
+    </message>
+    <message>
+        <source>deadlines missed from now</source>
+        <translation>plazos incumplidos desde ahora</translation>
+    </message>
+    <message>
+        <source>%1: %2 deadlines expected missed by %3</source>
+        <translation>%1: %2 plazos incumplidos previstos hasta %3</translation>
+    </message>
+    <message>
+        <source>reviews</source>
+        <translation>revisiones</translation>
+    </message>
+    <message>
+        <source>days from now</source>
+        <translation>días desde ahora</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencidas</translation>
+    </message>
+    <message>
+        <source>Deadlines missed</source>
+        <translation>Plazos incumplidos</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>7 days</source>
+        <translation>7 días</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;━&lt;/b&gt; expected pending · &lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;╍&lt;/b&gt;&lt;/span&gt; deadlines missed from now</source>
+        <translation>&lt;b&gt;━&lt;/b&gt; pendientes previstas · &lt;span style=&quot;color:%1&quot;&gt;&lt;b&gt;╍&lt;/b&gt;&lt;/span&gt; plazos incumplidos desde ahora</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1715,10 @@ SHA-256 %2</translation>
         <source>#%1 was not saved: %2</source>
         <translation>N.º %1 no se guardó: %2</translation>
     </message>
+    <message>
+        <source>Saved #%1: %2 (on a new connection)</source>
+        <translation>Guardada n.º %1: %2 (con una conexión nueva)</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::FeedbackPage</name>
@@ -1701,10 +1780,6 @@ SHA-256 %2</translation>
 <context>
     <name>atalaya::ForecastPanel</name>
     <message>
-        <source>Capacity forecast, next 7 days (all agents)</source>
-        <translation>Previsión de capacidad, próximos 7 días (todos los agentes)</translation>
-    </message>
-    <message>
         <source>Reviewers on duty:</source>
         <translation>Revisores de turno:</translation>
     </message>
@@ -1729,55 +1804,42 @@ SHA-256 %2</translation>
         <translation>Cargando…</translation>
     </message>
     <message>
-        <source>Expected pending reviews</source>
-        <translation>Revisiones pendientes previstas</translation>
+        <source>Capacity forecast, next 7 days · all agents</source>
+        <translation>Previsión de capacidad, próximos 7 días · todos los agentes</translation>
     </message>
     <message>
-        <source>%1 verdicts per reviewer-hour over the last 4 weeks.</source>
-        <translation>%1 veredictos por hora de revisor en las últimas 4 semanas.</translation>
+        <source>Every agent&apos;s arrivals and pending decisions, reviewed by the whole team</source>
+        <translation>Llegadas y decisiones pendientes de todos los agentes, revisadas por todo el equipo</translation>
     </message>
     <message>
-        <source>No verdicts in the last 4 weeks: nothing is reviewed in this forecast.</source>
-        <translation>Sin veredictos en las últimas 4 semanas: en esta previsión no se revisa nada.</translation>
+        <source>Capacity forecast, next 7 days · agent %1</source>
+        <translation>Previsión de capacidad, próximos 7 días · agente %1</translation>
     </message>
     <message>
-        <source>Next 24 h: %1 reviewer-hours, deadlines missed: %2.</source>
-        <translation>Próximas 24 h: %1 horas de revisor, plazos incumplidos: %2.</translation>
-    </message>
-    <message>
-        <source>Next 7 days: %1 reviewer-hours, deadlines missed: %2.</source>
-        <translation>Próximos 7 días: %1 horas de revisor, plazos incumplidos: %2.</translation>
+        <source>Only agent %1&apos;s arrivals and pending decisions (the page&apos;s agent filter); the reviewers&apos; pace and presence are the whole team&apos;s</source>
+        <translation>Solo las llegadas y decisiones pendientes del agente %1 (el filtro de agente de la página); el ritmo y la presencia de los revisores son los de todo el equipo</translation>
     </message>
     <message numerus="yes">
-        <source>Keeping every deadline takes %1 reviewer-hours (or %n reviewer(s) on every hour).</source>
+        <source>%n reviewer(s) on every hour</source>
         <translation>
-            <numerusform>Cumplir todos los plazos requiere %1 horas de revisor (o %n revisor cada hora).</numerusform>
-            <numerusform>Cumplir todos los plazos requiere %1 horas de revisor (o %n revisores cada hora).</numerusform>
+            <numerusform>%n revisor cada hora</numerusform>
+            <numerusform>%n revisores cada hora</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>To keep every deadline: %1 reviewer-hours in the next 24 h, %2 in 7 days (or %n reviewer(s) on every hour). Planned: %3 and %4 (%5).</source>
+        <translation>
+            <numerusform>Para cumplir todos los plazos: %1 horas de revisor en las próximas 24 h, %2 en 7 días (o %n revisor cada hora). Previstas: %3 y %4 (%5).</numerusform>
+            <numerusform>Para cumplir todos los plazos: %1 horas de revisor en las próximas 24 h, %2 en 7 días (o %n revisores cada hora). Previstas: %3 y %4 (%5).</numerusform>
         </translation>
     </message>
     <message>
-        <source>pending reviews</source>
-        <translation>revisiones pendientes</translation>
+        <source>No verdicts in the last 4 weeks: the reviewers&apos; pace is unknown, so this forecast reviews nothing and cannot say how many reviewer-hours are needed.</source>
+        <translation>Sin veredictos en las últimas 4 semanas: se desconoce el ritmo de los revisores, así que esta previsión no revisa nada y no puede decir cuántas horas de revisor hacen falta.</translation>
     </message>
     <message>
-        <source>reviewers</source>
-        <translation>revisores</translation>
-    </message>
-    <message>
-        <source>%1: %2 pending expected at %3</source>
-        <translation>%1: %2 pendientes previstas a las %3</translation>
-    </message>
-    <message>
-        <source>reviewers (fixed)</source>
-        <translation>revisores (fijo)</translation>
-    </message>
-    <message>
-        <source>reviewers (usual team)</source>
-        <translation>revisores (equipo habitual)</translation>
-    </message>
-    <message>
-        <source>%1 reviewer(s) on duty at %2</source>
-        <translation>%1 revisor(es) de turno a las %2</translation>
+        <source>Pace: %1 verdicts per reviewer-hour (whole team, last 4 weeks).</source>
+        <translation>Ritmo: %1 veredictos por hora de revisor (todo el equipo, últimas 4 semanas).</translation>
     </message>
 </context>
 <context>
@@ -2466,6 +2528,10 @@ SHA-256 %2</translation>
         <source>%1 (%2): pending decisions and how many are past their deadline.</source>
         <translation>%1 (%2): decisiones pendientes y cuántas han superado su plazo.</translation>
     </message>
+    <message>
+        <source>%1: decisions of this priority waiting in this view for you.</source>
+        <translation>%1: decisiones de esta prioridad que esperan en esta vista a que usted las revise.</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::QueueCountsRebuild</name>
@@ -2627,6 +2693,10 @@ SHA-256 %2</translation>
             <numerusform>Aviso por encima de %n s (Ajustes).</numerusform>
             <numerusform>Aviso por encima de %n s (Ajustes).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Replica down: reading from the primary</source>
+        <translation>Réplica caída: se lee del primario</translation>
     </message>
 </context>
 <context>
@@ -2983,6 +3053,28 @@ Overwrite that review with yours?</source>
     <message>
         <source>Decisions whose first and second reviews disagree — Alt+3</source>
         <translation>Decisiones cuya primera y segunda revisión no coinciden — Alt+3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln of your first reviews wait for another reviewer&apos;s second review.</source>
+        <translation>
+            <numerusform>%n de sus primeras revisiones espera la segunda revisión de otro revisor.</numerusform>
+            <numerusform>%n de sus primeras revisiones esperan la segunda revisión de otro revisor.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln disagreement(s) you reviewed wait for a third reviewer: an adjudication cannot come from either of the two reviewers.</source>
+        <translation>
+            <numerusform>%n desacuerdo que usted revisó espera a un tercer revisor: el arbitraje no puede venir de ninguno de los dos revisores.</numerusform>
+            <numerusform>%n desacuerdos que usted revisó esperan a un tercer revisor: el arbitraje no puede venir de ninguno de los dos revisores.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your verdict on #%1 was not saved: %2</source>
+        <translation>Su veredicto sobre #%1 no se guardó: %2</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/RulesOption.h"
 #include "app/cli/WindowOptions.h"
 
 #include "core/agreement/AgreementJson.h"
@@ -11,23 +12,17 @@ namespace {
 int runAgreement(CliContext &ctx)
 {
     addWindowOptions(ctx, true);
-    ctx.parser().addOption(
-        {QStringLiteral("rules"),
-         QStringLiteral("A review rules JSON file for the priorities and SLAs (default: the built-in rules)."),
-         QStringLiteral("file")});
+    addRulesOption(ctx, QStringLiteral("for the priorities and SLAs"));
     if (!ctx.parse(QStringLiteral("Reviewer agreement on double-reviewed decisions: weighted κ overall, per agent "
                                   "and per reviewer pair, and each reviewer's figures.")))
         return ctx.exitCode();
     auto query = windowFrom(ctx, true);
     if (!query)
         return ctx.fail(query.error());
-    ReviewRules rules = ReviewRules::defaults();
-    if (ctx.parser().isSet(QStringLiteral("rules"))) {
-        auto loaded = ReviewRules::fromFile(ctx.parser().value(QStringLiteral("rules")));
-        if (!loaded)
-            return ctx.fail(loaded.error());
-        rules = *loaded;
-    }
+    auto loadedRules = activeRules(ctx);
+    if (!loadedRules)
+        return ctx.fail(loadedRules.error());
+    const ReviewRules rules = *loadedRules;
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());

@@ -5,6 +5,7 @@
 #include "core/session/ConnectionResolver.h"
 #include "core/storage/Database.h"
 #include "core/storage/ReplicaLag.h"
+#include "core/storage/ReplicaRoute.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -127,6 +128,9 @@ Result<std::shared_ptr<Database>> CliContext::database(const DatabaseOptions &op
     if (resolved->readUrl) {
         if (Status replica = (*db)->attachReplica(*resolved->readUrl, resolved->readPassword); !replica)
             return replica.error();
+        if (replica_route::isDown(**db))
+            warn(QStringLiteral("the read replica %1 does not answer (%2); reading from the primary %3 instead")
+                     .arg(resolved->readUrl->describe(), replica_route::downReason(**db), resolved->url.describe()));
         if (auto problems = replicationProblems(**db)) {
             for (const QString &problem : std::as_const(*problems))
                 warn(problem);

@@ -1,5 +1,6 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/RulesOption.h"
 #include "app/cli/WindowOptions.h"
 
 #include "ui/shell/Language.h"
@@ -35,13 +36,16 @@ int runCsv(CliContext &ctx, const StatsQuery &query, const QString &out)
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
+    auto rules = activeRules(ctx);
+    if (!rules)
+        return ctx.fail(rules.error());
     QueueFilter queue;
     queue.agentId = query.agentId;
     queue.limit = *limit;
     const Result<CsvExport> csv = what == kinds[0] ? exportDecisionsCsv(*db, query)
         : what == kinds[1]                         ? exportAgentsCsv(*db, query)
         : what == kinds[2]                         ? exportTrendsCsv(*db, query)
-                                                   : exportQueueCsv(*db, ReviewRules::defaults(), queue);
+                                                   : exportQueueCsv(*db, *rules, queue);
     if (!csv)
         return ctx.fail(csv.error());
     if (auto w = writeFile(out, csv->data); !w)

@@ -1,5 +1,6 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/RulesOption.h"
 
 #include "core/queue/DoubleReview.h"
 #include "core/settings/LoginName.h"
@@ -19,10 +20,7 @@ int runFeedback(CliContext &ctx)
          QStringLiteral("first, second (a blind second review by another reviewer) or adjudication (decides a "
                         "disagreement). Default: inferred from the decision's reviews and the review rules."),
          QStringLiteral("role")});
-    ctx.parser().addOption(
-        {QStringLiteral("rules"),
-         QStringLiteral("A review rules JSON file, for inferring the role (default: the built-in rules)."),
-         QStringLiteral("file")});
+    addRulesOption(ctx, QStringLiteral("for inferring the role"));
     if (!ctx.parse(QStringLiteral("Record human feedback on a decision (re-review is allowed and audited)."),
                    QStringLiteral("ID correct|incorrect|partially_correct")))
         return ctx.exitCode();
@@ -49,13 +47,10 @@ int runFeedback(CliContext &ctx)
         if (!role)
             return ctx.usageError(QStringLiteral("--role '%1' must be one of first, second, adjudication").arg(text));
     }
-    ReviewRules rules = ReviewRules::defaults();
-    if (ctx.parser().isSet(QStringLiteral("rules"))) {
-        auto loaded = ReviewRules::fromFile(ctx.parser().value(QStringLiteral("rules")));
-        if (!loaded)
-            return ctx.fail(loaded.error());
-        rules = *loaded;
-    }
+    auto loadedRules = activeRules(ctx);
+    if (!loadedRules)
+        return ctx.fail(loadedRules.error());
+    const ReviewRules rules = *loadedRules;
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());

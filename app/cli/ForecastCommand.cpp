@@ -1,5 +1,6 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/RulesOption.h"
 
 #include "core/forecast/CapacityForecast.h"
 #include "core/forecast/ForecastJson.h"
@@ -19,10 +20,11 @@ int runForecast(CliContext &ctx)
          QStringLiteral("Reviewers on duty every hour (0–1000; default: the team's usual presence at that hour of the "
                         "week, from the audit log)."),
          QStringLiteral("n")});
-    ctx.parser().addOption(
-        {QStringLiteral("rules"),
-         QStringLiteral("A review rules JSON file (default: the built-in rules of docs/REVIEW_QUEUE.md)."),
-         QStringLiteral("file")});
+    ctx.parser().addOption({QStringLiteral("agent"),
+                            QStringLiteral("Forecast only this agent's queue: its arrivals and pending decisions (the "
+                                           "reviewers' pace and presence stay the whole team's)."),
+                            QStringLiteral("id")});
+    addRulesOption(ctx, QStringLiteral("for the priorities and SLAs"));
     if (!ctx.parse(QStringLiteral("Review capacity and SLA forecast: expected backlog and deadline breaches per "
                                   "priority, and the reviewer-hours that keep every deadline.")))
         return ctx.exitCode();
@@ -36,19 +38,21 @@ int runForecast(CliContext &ctx)
             return ctx.fail(n.error());
         reviewers = *n;
     }
-    ReviewRules rules = ReviewRules::defaults();
-    if (ctx.parser().isSet(QStringLiteral("rules"))) {
-        auto loaded = ReviewRules::fromFile(ctx.parser().value(QStringLiteral("rules")));
-        if (!loaded)
-            return ctx.fail(loaded.error());
-        rules = *loaded;
-    }
+    auto loadedRules = activeRules(ctx);
+    if (!loadedRules)
+        return ctx.fail(loadedRules.error());
+    const ReviewRules rules = *loadedRules;
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
-    auto result = forecast::runForecast(*db, rules, QDateTime::currentDateTimeUtc(), *hours, reviewers);
+    const QString agent = ctx.parser().value(QStringLiteral("agent"));
+    auto result = forecast::runForecast(*db, rules, QDateTime::currentDateTimeUtc(), *hours, reviewers, agent);
     if (!result)
         return ctx.fail(result.error());
+    if (!agent.isEmpty() && !result->inputs.hasQueue())
+        ctx.warn(QStringLiteral("agent '%1' has no queued decision in the last four weeks and none pending; "
+                                "check the id with `atalaya-cli agents`")
+                     .arg(agent));
     return ctx.print(forecast::forecastJson(*result));
 }
 

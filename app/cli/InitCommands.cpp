@@ -1,5 +1,6 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/RulesOption.h"
 
 #include "core/common/TimeUtil.h"
 #include "core/chat/ChatHistory.h"
@@ -24,11 +25,7 @@ int runInit(CliContext &ctx)
                                            "large existing table). Runs in short chunks while other applications "
                                            "keep writing, with progress on stderr; run it again after an "
                                            "interruption and it continues where it stopped.")});
-    ctx.parser().addOption(
-        {QStringLiteral("rules"),
-         QStringLiteral("The review rules JSON file the queue counts table is kept for (default: the "
-                        "built-in rules of docs/REVIEW_QUEUE.md)."),
-         QStringLiteral("file")});
+    addRulesOption(ctx, QStringLiteral("the queue counts table is kept for"));
     ctx.parser().addOption({QStringLiteral("print-sql"),
                             QStringLiteral("Change nothing: write the SQL init would run (tables, migrations, "
                                            "triggers) to stdout, for a DBA to review and apply.")});
@@ -47,12 +44,10 @@ int runInit(CliContext &ctx)
     // Only the explicit rebuild talks: a plain init's small build stays quiet, as scripts expect.
     if (options.rebuildRollups)
         options.progress = [](const QString &step, int) { QTextStream(stderr) << step << '\n'; };
-    if (ctx.parser().isSet(QStringLiteral("rules"))) {
-        auto rules = ReviewRules::fromFile(ctx.parser().value(QStringLiteral("rules")));
-        if (!rules)
-            return ctx.fail(rules.error());
-        options.queueRules = *rules;
-    }
+    auto rules = activeRules(ctx);
+    if (!rules)
+        return ctx.fail(rules.error());
+    options.queueRules = *rules;
     if (ctx.parser().isSet(QStringLiteral("print-sql"))) {
         auto sql = schemaSql(**db, options);
         if (!sql)

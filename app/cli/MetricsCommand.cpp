@@ -1,5 +1,6 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/RulesOption.h"
 #include "app/cli/WindowOptions.h"
 
 #include "core/dashboard/OpenMetrics.h"
@@ -21,7 +22,10 @@ int runMetrics(CliContext &ctx)
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
-    auto snapshot = loadMetrics(*db, *query);
+    auto rules = activeRules(ctx);
+    if (!rules)
+        return ctx.fail(rules.error());
+    auto snapshot = loadMetrics(*db, *query, *rules);
     if (!snapshot)
         return ctx.fail(snapshot.error());
     const QByteArray text = openMetricsText(*snapshot).toUtf8();

@@ -1,5 +1,6 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/RulesOption.h"
 
 #include "core/queue/DoubleReview.h"
 #include "core/queue/QueueJson.h"
@@ -18,17 +19,15 @@ int runQueue(CliContext &ctx)
     ctx.parser().addOption({QStringLiteral("agent"), QStringLiteral("Only this agent id."), QStringLiteral("id")});
     ctx.parser().addOption(
         {QStringLiteral("include-p3-all"), QStringLiteral("Every P3 decision, not only the stable 10 % sample.")});
-    ctx.parser().addOption(
-        {QStringLiteral("rules"),
-         QStringLiteral("A review rules JSON file (default: the built-in rules of docs/REVIEW_QUEUE.md)."),
-         QStringLiteral("file")});
+    addRulesOption(ctx, QStringLiteral("for the priorities and deadlines"));
     ctx.parser().addOption({QStringLiteral("view"),
                             QStringLiteral("pending (default), second (decisions waiting for a blind second review) or "
                                            "adjudication (first and second review disagree)."),
                             QStringLiteral("view")});
     ctx.parser().addOption({QStringLiteral("reviewer"),
-                            QStringLiteral("With --view second: who reviews; their own first reviews are left out "
-                                           "(default: the OS login name)."),
+                            QStringLiteral("With --view second or adjudication: who reviews; decisions they gave a "
+                                           "verdict the view waits on are left out and counted under "
+                                           "\"for_others\" (default: the OS login name)."),
                             QStringLiteral("name")});
     if (!ctx.parse(QStringLiteral("The pending review queue, P0–P3, ordered by priority then due time.")))
         return ctx.exitCode();
@@ -49,25 +48,27 @@ int runQueue(CliContext &ctx)
         if (!filter.priority)
             return ctx.usageError(QStringLiteral("--priority '%1' must be one of P0, P1, P2, P3").arg(text));
     }
-    ReviewRules rules = ReviewRules::defaults();
-    if (ctx.parser().isSet(QStringLiteral("rules"))) {
-        auto loaded = ReviewRules::fromFile(ctx.parser().value(QStringLiteral("rules")));
-        if (!loaded)
-            return ctx.fail(loaded.error());
-        rules = *loaded;
-    }
+    auto loadedRules = activeRules(ctx);
+    if (!loadedRules)
+        return ctx.fail(loadedRules.error());
+    const ReviewRules rules = *loadedRules;
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
     if (view != QLatin1String("pending")) {
-        const QString reviewer = ctx.parser().value(QStringLiteral("reviewer"));
+        const QString named = ctx.parser().value(QStringLiteral("reviewer"));
+        const QString reviewer = named.isEmpty() ? osLoginName() : named;
         const DoubleReview doubleReview(*db, rules);
-        auto items = view == QLatin1String("second")
-            ? doubleReview.secondReviewItems(reviewer.isEmpty() ? osLoginName() : reviewer, filter)
-            : doubleReview.adjudicationItems(filter);
+        const bool second = view == QLatin1String("second");
+        auto items = second ? doubleReview.secondReviewItems(reviewer, filter)
+                            : doubleReview.adjudicationItems(reviewer, filter);
         if (!items)
             return ctx.fail(items.error());
-        return ctx.print(doubleReviewJson(view, *items, QDateTime::currentDateTimeUtc()));
+        auto counts = second ? doubleReview.secondReviewCounts(reviewer, filter)
+                             : doubleReview.adjudicationCounts(reviewer, filter);
+        if (!counts)
+            return ctx.fail(counts.error());
+        return ctx.print(doubleReviewJson(view, *items, *counts, QDateTime::currentDateTimeUtc()));
     }
     auto snapshot = ReviewQueue(*db, rules).snapshot(filter);
     if (!snapshot)

@@ -1,5 +1,6 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/CommandRegistry.h"
+#include "app/cli/RulesOption.h"
 #include "app/cli/WindowOptions.h"
 
 #include "core/insights/WhatIf.h"
@@ -21,20 +22,14 @@ int runWhatIf(CliContext &ctx)
     p.addOption({QStringLiteral("p2-below"),
                  QStringLiteral("Proposed P2 cut: confidence from Y up to Z; above Z is P3 (default: the rules' own)."),
                  QStringLiteral("z")});
-    p.addOption({QStringLiteral("rules"),
-                 QStringLiteral("The current review rules JSON file (default: the built-in rules of "
-                                "docs/REVIEW_QUEUE.md)."),
-                 QStringLiteral("file")});
+    addRulesOption(ctx, QStringLiteral("the current rules the cut-points are compared with"));
     if (!ctx.parse(QStringLiteral("Threshold what-if: review load per day per priority and wrong decisions left "
                                   "unreviewed, for proposed confidence cut-points against the current rules.")))
         return ctx.exitCode();
-    ReviewRules rules = ReviewRules::defaults();
-    if (p.isSet(QStringLiteral("rules"))) {
-        auto loaded = ReviewRules::fromFile(p.value(QStringLiteral("rules")));
-        if (!loaded)
-            return ctx.fail(loaded.error());
-        rules = *loaded;
-    }
+    auto loadedRules = activeRules(ctx);
+    if (!loadedRules)
+        return ctx.fail(loadedRules.error());
+    const ReviewRules rules = *loadedRules;
     const CutPoints own = cutPointsOf(rules).value_or(CutPoints{});
     CutPoints cuts;
     const std::array<std::pair<QString, double *>, 3> options = {{{QStringLiteral("p0-below"), &cuts.p0Below},

@@ -71,7 +71,8 @@ QJsonObject agreementJson(const AgreementReport &report)
             {QStringLiteral("pairs"), pairs},
             {QStringLiteral("reviewers"), reviewers},
             {QStringLiteral("kappa_ci_method"),
-             QStringLiteral("percentile bootstrap, %1 resamples, fixed seed").arg(agreement::kBootstrapResamples)}};
+             QStringLiteral("percentile bootstrap, %1 resamples, fixed seed").arg(agreement::kBootstrapResamples)},
+            {QStringLiteral("kappa_min_pairs"), kMinKappaPairs}};
 }
 
 }  // namespace atalaya

@@ -39,6 +39,14 @@ struct KappaFigures {
 };
 KappaFigures kappaFigures(const agreement::RatingTable &table);
 
+// Below this many rated pairs the GUI and the PDF report say "too few pairs" instead of κ and
+// its interval (docs/AGREEMENT.md §Too few pairs says why 30); the CLI keeps the numbers.
+constexpr qint64 kMinKappaPairs = 30;
+inline bool enoughPairsForKappa(const KappaFigures &f)
+{
+    return f.n >= kMinKappaPairs;
+}
+
 struct AgentAgreement {
     QString agentId;
     KappaFigures figures;

@@ -9,11 +9,6 @@
 namespace atalaya {
 namespace {
 
-std::optional<double> optionalDouble(const QVariant &v)
-{
-    return v.isNull() ? std::nullopt : std::optional<double>(v.toDouble());
-}
-
 QDate dayFromNumber(qint64 n)
 {
     return QDate(1970, 1, 1).addDays(n);

@@ -6,9 +6,11 @@
 #include "core/insights/InsightsService.h"
 #include "core/insights/ModelVersions.h"
 #include "core/insights/WhatIf.h"
+#include "core/queue/DoubleReview.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/risk/RiskDataSource.h"
 #include "core/risk/RiskModelStore.h"
+#include "core/settings/LoginName.h"
 #include "core/telemetry/AuditLog.h"
 #include "core/stats/StatsSamples.h"
 #include "core/stats/StatsService.h"
@@ -192,6 +194,17 @@ std::vector<CatalogueRead> pageReadCatalogue()
         QueueFilter filter;
         filter.agentId = in.query.agentId;
         return discard(ReviewQueue(in.db, in.rules).counts(filter, QDateTime::currentDateTimeUtc()));
+    });
+    // The view switcher's counts, read with every refresh whatever the view shown.
+    add("queue", "second_review_counts", [](const PageReadInput &in) {
+        QueueFilter filter;
+        filter.agentId = in.query.agentId;
+        return discard(DoubleReview(in.db, in.rules).secondReviewCounts(osLoginName(), filter));
+    });
+    add("queue", "adjudication_counts", [](const PageReadInput &in) {
+        QueueFilter filter;
+        filter.agentId = in.query.agentId;
+        return discard(DoubleReview(in.db, in.rules).adjudicationCounts(osLoginName(), filter));
     });
     add("chat", "history", [](const PageReadInput &in) {
         return chatTablesExist(*in.db) ? discard(loadChatHistory(*in.db, kChatHistoryRows)) : Status();

@@ -10,6 +10,9 @@
 #include <QHash>
 #include <QStringList>
 
+#include <algorithm>
+#include <numeric>
+
 namespace atalaya {
 namespace {
 
@@ -41,6 +44,57 @@ const QStringList kDisagreementNotes{
     QStringLiteral("acceptable under the runbook"),
     QStringLiteral("would have escalated instead"),
 };
+
+QHash<qint64, Feedback> firstVerdicts(const DemoDoubleReviewPlan &plan)
+{
+    QHash<qint64, Feedback> first;
+    for (const auto &r : plan.reviews) {
+        if (r.role == ReviewRole::First)
+            first.insert(r.telemetryId, r.value);
+    }
+    return first;
+}
+
+// Every verdict of the plan in the audit log, as FeedbackRepository records them (a first review:
+// no previous value; a second review or an adjudication: previous → the final verdict after it),
+// in the order they were given: a log appends as the team works, so its newest rows are its
+// latest verdicts and the chain's order is time order. Multi-row INSERTs of 200 verdicts.
+Status writeAudit(const Database &db, const DemoDoubleReviewPlan &plan)
+{
+    constexpr size_t kRowsPerStatement = 200;
+    const QHash<qint64, Feedback> firstOf = firstVerdicts(plan);
+    std::vector<size_t> order(plan.reviews.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::stable_sort(order.begin(), order.end(),
+                     [&plan](size_t a, size_t b) { return plan.reviews[a].at < plan.reviews[b].at; });
+    const QVariant none(QMetaType::fromType<QString>());
+    if (Status s = auditchain::lockChain(db); !s)
+        return s;
+    for (size_t start = 0; start < order.size(); start += kRowsPerStatement) {
+        const size_t end = std::min(order.size(), start + kRowsPerStatement);
+        QStringList rows;
+        QVariantList values;
+        for (size_t i = start; i < end; ++i) {
+            const auto &r = plan.reviews[order[i]];
+            const bool first = r.role == ReviewRole::First;
+            const Feedback before = firstOf.value(r.telemetryId);
+            const Feedback after = r.role == ReviewRole::Adjudication ? r.value : before;
+            rows << QStringLiteral("(?, ?, ?, ?, ?, ?, ?)");
+            values << r.telemetryId << (first ? none : QVariant(feedbackToString(before)))
+                   << feedbackToString(first ? r.value : after) << r.reviewer
+                   << (r.note.isEmpty() ? none : QVariant(r.note)) << QStringLiteral("demo") << toDbDateTime(r.at);
+        }
+        if (Status s = execStatement(db,
+                                     QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id,"
+                                                    " previous_value, new_value, reviewer, note, client_host,"
+                                                    " created_at) VALUES ")
+                                         + rows.join(QStringLiteral(", ")),
+                                     values, QStringLiteral("writing the demo's verdicts to the audit log"));
+            !s)
+            return s;
+    }
+    return {};
+}
 
 }  // namespace
 
@@ -113,37 +167,18 @@ Status writeDemoDoubleReviews(const Database &db, const DemoDoubleReviewPlan &pl
                 !s)
                 return s;
         }
-        if (Status s = auditchain::lockChain(db); !s)
+        if (Status s = writeAudit(db, plan); !s)
             return s;
-        QHash<qint64, Feedback> firstOf;
+        const QHash<qint64, Feedback> firstOf = firstVerdicts(plan);
         for (const auto &r : plan.reviews) {
-            if (r.role == ReviewRole::First) {
-                firstOf.insert(r.telemetryId, r.value);
+            if (r.role != ReviewRole::Adjudication || r.value == firstOf.value(r.telemetryId))
                 continue;
-            }
-            // As FeedbackRepository records it: previous → the final verdict after this review.
-            const Feedback before = firstOf.value(r.telemetryId);
-            const Feedback after = r.role == ReviewRole::Adjudication ? r.value : before;
-            QVariant note(QMetaType::fromType<QString>());
-            if (!r.note.isEmpty())
-                note = r.note;
-            if (Status s = execStatement(db,
-                                         QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id,"
-                                                        " previous_value, new_value, reviewer, note, client_host,"
-                                                        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                                         {r.telemetryId, feedbackToString(before), feedbackToString(after), r.reviewer,
-                                          note, QStringLiteral("demo"), toDbDateTime(r.at)},
-                                         QStringLiteral("writing the demo's double reviews to the audit log"));
+            if (Status s = execStatement(
+                    db, QStringLiteral("UPDATE ai_telemetry SET human_feedback = ?, accuracy = ? WHERE id = ?"),
+                    {feedbackToString(r.value), QString::number(accuracyFor(r.value), 'f', 4), r.telemetryId},
+                    QStringLiteral("writing the demo's adjudications"));
                 !s)
                 return s;
-            if (r.role == ReviewRole::Adjudication && after != before) {
-                if (Status s = execStatement(
-                        db, QStringLiteral("UPDATE ai_telemetry SET human_feedback = ?, accuracy = ? WHERE id = ?"),
-                        {feedbackToString(after), QString::number(accuracyFor(after), 'f', 4), r.telemetryId},
-                        QStringLiteral("writing the demo's adjudications"));
-                    !s)
-                    return s;
-            }
         }
         if (auto linked = auditchain::chainNewRows(db); !linked)
             return linked.error();

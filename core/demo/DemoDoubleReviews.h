@@ -36,9 +36,8 @@ struct DemoDoubleReviewPlan {
 DemoDoubleReviewPlan planDemoDoubleReviews(const std::vector<DemoReview> &firstReviews, qint64 firstId, qint64 idStep,
                                            const ReviewRules &rules, const QDateTime &now, quint64 seed);
 
-// Writes the plan in one transaction: the review rows, an audit row for each second review and
-// adjudication (chained like FeedbackRepository's), and the adjudicators' verdicts into
-// ai_telemetry.
+// Writes the plan in one transaction: the review rows, an audit row for every verdict in time order
+// (chained like FeedbackRepository's), and the adjudicators' verdicts into ai_telemetry.
 Status writeDemoDoubleReviews(const Database &db, const DemoDoubleReviewPlan &plan);
 
 }  // namespace atalaya

@@ -55,9 +55,9 @@ Forecast forecastFrom(ForecastInputs inputs, int hours, std::optional<int> revie
 }
 
 Result<Forecast> runForecast(const std::shared_ptr<const Database> &db, const ReviewRules &rules, const QDateTime &now,
-                             int hours, std::optional<int> reviewers)
+                             int hours, std::optional<int> reviewers, const QString &agentId)
 {
-    auto inputs = readInputs(db, rules, now);
+    auto inputs = readInputs(db, rules, now, agentId);
     if (!inputs)
         return inputs.error();
     return forecastFrom(std::move(*inputs), hours, reviewers);

@@ -45,8 +45,9 @@ struct Forecast {
 // The forecast from inputs already read (the bench replays history through this).
 Forecast forecastFrom(ForecastInputs inputs, int hours, std::optional<int> reviewers);
 
-// Reads the inputs at `now` and forecasts `hours` hours ahead (1..kMaxHours).
+// Reads the inputs at `now` and forecasts `hours` hours ahead (1..kMaxHours); a non-empty
+// `agentId` forecasts that agent's queue (readInputs).
 Result<Forecast> runForecast(const std::shared_ptr<const Database> &db, const ReviewRules &rules, const QDateTime &now,
-                             int hours, std::optional<int> reviewers);
+                             int hours, std::optional<int> reviewers, const QString &agentId = {});
 
 }  // namespace atalaya::forecast

@@ -87,6 +87,7 @@ QJsonObject forecastJson(const Forecast &f)
     return QJsonObject{
         {QStringLiteral("generated_at"), in.now.toString(Qt::ISODateWithMs)},
         {QStringLiteral("hours"), f.hours},
+        {QStringLiteral("agent_id"), in.agentId.isEmpty() ? QJsonValue() : QJsonValue(in.agentId)},
         {QStringLiteral("reviewers"), f.reviewers ? QJsonValue(*f.reviewers) : QJsonValue()},
         {QStringLiteral("history_weeks"), kHistoryWeeks},
         {QStringLiteral("sla_hours"), perPriority(in.slaHours, [](int v) { return QJsonValue(v); })},

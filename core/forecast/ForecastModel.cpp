@@ -39,4 +39,16 @@ double ForecastInputs::lateShare(Priority p) const
     return dueSeen[i] >= kMinLateEvidence ? double(lateSeen[i]) / double(dueSeen[i]) : 0.0;
 }
 
+bool ForecastInputs::hasQueue() const
+{
+    for (size_t p = 0; p < arrivals.size(); ++p) {
+        if (pendingNow[p] > 0)
+            return true;
+        for (double a : arrivals[p])
+            if (a > 0.0)
+                return true;
+    }
+    return false;
+}
+
 }  // namespace atalaya::forecast

@@ -36,6 +36,9 @@ struct Cohort {
 // arrivals and the team's pace of the last four weeks.
 struct ForecastInputs {
     QDateTime now;
+    // Empty: every agent. Else the arrivals and the backlog are that agent's decisions only;
+    // throughput, presence and lateness stay the whole team's (reviewers work one queue).
+    QString agentId;
     PerPriority<int> slaHours{};  // 0 = no deadline
     PerPriority<WeekProfile> arrivals{};  // expected queued decisions per hour of the week
     int arrivalsSampleStride = 1;  // 1: every row classified; k: one id in k, counts × k
@@ -56,6 +59,8 @@ struct ForecastInputs {
     std::optional<double> throughput() const;
     // lateSeen / dueSeen, or 0 below kMinLateEvidence deadlines seen.
     double lateShare(Priority p) const;
+    // Whether anything arrived in the history or is pending now.
+    bool hasQueue() const;
 };
 
 }  // namespace atalaya::forecast

@@ -60,8 +60,10 @@ Result<qint64> estimatedRows(const Database &db, const QDateTime &from)
     return last->next() ? std::max<qint64>(0, last->value(0).toLongLong() - firstId + 1) : 0;
 }
 
+// The queued decisions of [from, to) per priority and hour of the week (sums; readInputs
+// averages them), and the first hour with any decision in scope (queued or not).
 Status readArrivals(const Database &db, const ReviewRules &rules, qint64 from, qint64 to, qint64 exactRows,
-                    ForecastInputs &in)
+                    ForecastInputs &in, qint64 &firstSeen)
 {
     auto rows = estimatedRows(db, hourStart(from));
     if (!rows)
@@ -74,19 +76,26 @@ Status readArrivals(const Database &db, const ReviewRules &rules, qint64 from, q
     // sampled rows are read and classified.
     const QString sample =
         in.arrivalsSampleStride > 1 ? QStringLiteral(" AND id % %1 = 0").arg(in.arrivalsSampleStride) : QString();
+    const QString agent = in.agentId.isEmpty() ? QString() : QStringLiteral(" AND agent_id = ?");
     QVariantList values = code.values;
     values << toDbDateTime(hourStart(from)) << toDbDateTime(hourStart(to));
+    if (!in.agentId.isEmpty())
+        values << in.agentId;
+    // Decisions no rule queues are counted too: they date the agent's first decision.
     auto q = execQuery(db,
                        QStringLiteral("SELECT h, p, COUNT(*) FROM (SELECT %1 AS h, %2 AS p FROM ai_telemetry"
-                                      " WHERE %3 >= ? AND %3 < ?%4) arrivals WHERE p < 4 GROUP BY h, p")
-                           .arg(d.hourNumberOf(QStringLiteral("created_at")), code.sql, utc, sample),
+                                      " WHERE %3 >= ? AND %3 < ?%4%5) arrivals GROUP BY h, p")
+                           .arg(d.hourNumberOf(QStringLiteral("created_at")), code.sql, utc, sample, agent),
                        values, QStringLiteral("counting the decisions queued in the last four weeks"));
     if (!q)
         return q.error();
     while (q->next()) {
         const qint64 hour = q->value(0).toLongLong();
         const int p = q->value(1).toInt();
-        if (p < 0 || p >= kPriorityCount || hour < from || hour >= to)
+        if (hour < from || hour >= to)
+            continue;
+        firstSeen = std::min(firstSeen, hour);
+        if (p < 0 || p >= kPriorityCount)
             continue;
         in.arrivals[static_cast<size_t>(p)][static_cast<size_t>(hourOfWeek(hour))] +=
             double(q->value(2).toLongLong()) * in.arrivalsSampleStride;
@@ -97,7 +106,9 @@ Status readArrivals(const Database &db, const ReviewRules &rules, qint64 from, q
 // How late the team was: per priority, the queued decisions of [from, to) whose deadline
 // (created_at + SLA, to the second, as the queue's overdue) had passed by the start of the
 // current hour, by their first verdict's time. A decision reviewed with no verdict in the
-// audit log has no known review time and is left out; one still pending is late.
+// audit log has no known review time and is left out; one still pending is late. Every
+// agent's decisions count, with an agent in scope too: lateness is the team's habit, and one
+// agent's deadlines are rarely enough evidence.
 Status readLateness(const Database &db, const ReviewRules &rules, qint64 from, qint64 to, ForecastInputs &in)
 {
     QStringList slas;
@@ -165,8 +176,9 @@ Status readTeam(const Database &db, qint64 from, qint64 to, WeekProfile &presenc
 // Pending decisions per (created hour, priority) since `from`: the queue counts table when it
 // is kept for these rules, else the pending rows classified.
 Result<std::vector<std::tuple<qint64, int, qint64>>> pendingByHour(const Database &db, const ReviewRules &rules,
-                                                                   qint64 from)
+                                                                   qint64 from, const QString &agentId)
 {
+    const QString agent = agentId.isEmpty() ? QString() : QStringLiteral(" AND agent_id = ?");
     auto installed = queuecounts::installedFor(db, rules);
     if (!installed)
         return installed.error();
@@ -174,9 +186,11 @@ Result<std::vector<std::tuple<qint64, int, qint64>>> pendingByHour(const Databas
     if (*installed) {
         auto r = execQuery(db,
                            QStringLiteral("SELECT hour_no, prio, SUM(n) FROM %1 WHERE rules_id = ? AND hour_no >= ?"
-                                          " AND prio < 4 GROUP BY hour_no, prio")
-                               .arg(QLatin1String(queuecounts::kHourTable)),
-                           {queuecounts::rulesId(rules), from}, QStringLiteral("reading the queue's pending hours"));
+                                          " AND prio < 4%2 GROUP BY hour_no, prio")
+                               .arg(QLatin1String(queuecounts::kHourTable), agent),
+                           agentId.isEmpty() ? QVariantList{queuecounts::rulesId(rules), from}
+                                             : QVariantList{queuecounts::rulesId(rules), from, agentId},
+                           QStringLiteral("reading the queue's pending hours"));
         if (!r)
             return r.error();
         q = std::move(*r);
@@ -185,12 +199,15 @@ Result<std::vector<std::tuple<qint64, int, qint64>>> pendingByHour(const Databas
         const SqlFragment code = priorityExpression(rules, d, SampleMode::SampleOnly, {});
         QVariantList values = code.values;
         values << toDbDateTime(hourStart(from));
-        auto r = execQuery(
-            db,
-            QStringLiteral("SELECT h, p, COUNT(*) FROM (SELECT %1 AS h, %2 AS p FROM ai_telemetry"
-                           " WHERE human_feedback IS NULL AND %3 >= ?) pending WHERE p < 4 GROUP BY h, p")
-                .arg(d.hourNumberOf(QStringLiteral("created_at")), code.sql, d.utcTimeOf(QStringLiteral("created_at"))),
-            values, QStringLiteral("counting the pending decisions by hour"));
+        if (!agentId.isEmpty())
+            values << agentId;
+        auto r =
+            execQuery(db,
+                      QStringLiteral("SELECT h, p, COUNT(*) FROM (SELECT %1 AS h, %2 AS p FROM ai_telemetry"
+                                     " WHERE human_feedback IS NULL AND %3 >= ?%4) pending WHERE p < 4 GROUP BY h, p")
+                          .arg(d.hourNumberOf(QStringLiteral("created_at")), code.sql,
+                               d.utcTimeOf(QStringLiteral("created_at")), agent),
+                      values, QStringLiteral("counting the pending decisions by hour"));
         if (!r)
             return r.error();
         q = std::move(*r);
@@ -205,14 +222,16 @@ Result<std::vector<std::tuple<qint64, int, qint64>>> pendingByHour(const Databas
 Status readBacklog(const std::shared_ptr<const Database> &db, const ReviewRules &rules, ForecastInputs &in)
 {
     const ReviewQueue queue(db, rules);
-    auto counts = queue.counts(QueueFilter{}, in.now);
+    QueueFilter scope;
+    scope.agentId = in.agentId;
+    auto counts = queue.counts(scope, in.now);
     if (!counts)
         return counts.error();
     const qint64 first = hourNumber(in.now);
     int longest = 0;
     for (int sla : in.slaHours)
         longest = std::max(longest, sla);
-    auto hours = pendingByHour(*db, rules, first - longest);
+    auto hours = pendingByHour(*db, rules, first - longest, in.agentId);
     if (!hours)
         return hours.error();
     for (int p = 0; p < kPriorityCount; ++p) {
@@ -238,7 +257,7 @@ Status readBacklog(const std::shared_ptr<const Database> &db, const ReviewRules 
                 cohorts.push_back({first - 1, double(late)});
             cohorts.insert(cohorts.end(), recent.begin(), recent.end());
         }
-        QueueFilter oldest;
+        QueueFilter oldest = scope;
         oldest.priority = static_cast<Priority>(p);
         oldest.limit = 1;
         auto items = queue.items(oldest);
@@ -253,10 +272,11 @@ Status readBacklog(const std::shared_ptr<const Database> &db, const ReviewRules 
 }  // namespace
 
 Result<ForecastInputs> readInputs(const std::shared_ptr<const Database> &db, const ReviewRules &rules,
-                                  const QDateTime &now, qint64 exactArrivalRows)
+                                  const QDateTime &now, const QString &agentId, qint64 exactArrivalRows)
 {
     ForecastInputs in;
     in.now = now.toUTC();
+    in.agentId = agentId;
     for (int p = 0; p < kPriorityCount; ++p)
         in.slaHours[static_cast<size_t>(p)] = std::max(0, rules.priority(static_cast<Priority>(p)).slaHours);
     // Whole hours only: the current hour has not finished arriving.
@@ -268,19 +288,23 @@ Result<ForecastInputs> readInputs(const std::shared_ptr<const Database> &db, con
     if (*oldest)
         from = std::clamp(**oldest, from, to);
     const WeekProfile seen = occurrences(from, to);
-    if (Status s = readArrivals(*db, rules, from, to, std::max<qint64>(1, exactArrivalRows), in); !s)
+    qint64 firstSeen = to;
+    if (Status s = readArrivals(*db, rules, from, to, std::max<qint64>(1, exactArrivalRows), in, firstSeen); !s)
         return s.error();
+    // One agent's arrivals are averaged from its own first decision: one that started last
+    // week is not diluted over four.
+    const WeekProfile arrivalsSeen = agentId.isEmpty() ? seen : occurrences(firstSeen, to);
     if (Status s = readLateness(*db, rules, from, to, in); !s)
         return s.error();
     WeekProfile presence{};
     if (Status s = readTeam(*db, from, to, presence, in); !s)
         return s.error();
     for (size_t h = 0; h < seen.size(); ++h) {
-        if (seen[h] <= 0.0)
-            continue;
-        for (auto &profile : in.arrivals)
-            profile[h] /= seen[h];
-        in.typicalReviewers[h] = presence[h] / seen[h];
+        if (arrivalsSeen[h] > 0.0)
+            for (auto &profile : in.arrivals)
+                profile[h] /= arrivalsSeen[h];
+        if (seen[h] > 0.0)
+            in.typicalReviewers[h] = presence[h] / seen[h];
     }
     if (Status s = readBacklog(db, rules, in); !s)
         return s.error();

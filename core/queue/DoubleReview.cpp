@@ -1,11 +1,14 @@
 #include "core/queue/DoubleReview.h"
 
+#include "core/common/TimeUtil.h"
 #include "core/queue/QueueItemRow.h"
 #include "core/queue/ReviewRulesSql.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QJsonDocument>
+
+#include <algorithm>
 
 namespace atalaya {
 namespace {
@@ -15,9 +18,23 @@ QJsonObject parseObject(const QByteArray &json)
     return QJsonDocument::fromJson(json).object();
 }
 
-const QString kLatestFirstVerdict =
-    QStringLiteral("(SELECT f.verdict FROM atalaya_reviews f WHERE f.telemetry_id = ai_telemetry.id"
-                   " AND f.role = 'first' ORDER BY f.id DESC LIMIT 1)");
+// The latest review of a role on the row's decision: that is the one that counts
+// (docs/REVIEW_QUEUE.md §Double review).
+QString latestOfRole(const char *column, const char *role)
+{
+    return QStringLiteral("(SELECT l.%1 FROM atalaya_reviews l WHERE l.telemetry_id = ai_telemetry.id"
+                          " AND l.role = '%2' ORDER BY l.id DESC LIMIT 1)")
+        .arg(QLatin1String(column), QLatin1String(role));
+}
+
+void appendAgent(const Database &db, const QueueFilter &filter, QString &sql, QVariantList &values)
+{
+    if (filter.agentId.isEmpty())
+        return;
+    sql += QStringLiteral(" AND ") + db.dialect().exactMatch(QStringLiteral("agent_id"));
+    for (int k = 0; k < db.dialect().exactMatchBindings(); ++k)
+        values << filter.agentId;
+}
 
 }  // namespace
 
@@ -26,57 +43,147 @@ DoubleReview::DoubleReview(std::shared_ptr<const Database> db, ReviewRules rules
 {
 }
 
-Result<std::vector<QueueItem>> DoubleReview::secondReviewItems(const QString &reviewer, const QueueFilter &filter) const
+std::optional<DoubleReview::ViewSql> DoubleReview::secondReviewSql(const QString &reviewer) const
 {
     const SecondReviewRules &second = m_rules.secondReview();
     QStringList picked;
-    QVariantList values;
+    ViewSql view;
     if (second.samplePercent > 0) {
         picked << secondReviewBucketSql(QStringLiteral("id")) + QStringLiteral(" < ?");
-        values << second.samplePercent;
+        view.waitingValues << second.samplePercent;
     }
     if (second.allP0) {
         const SqlFragment expr = priorityExpression(m_rules, m_db->dialect(), SampleMode::All, QString());
         picked << expr.sql + QStringLiteral(" = 0");
-        values << expr.values;
+        view.waitingValues << expr.values;
     }
     if (picked.isEmpty())
-        return std::vector<QueueItem>();
-    const QString where =
+        return std::nullopt;
+    view.waiting =
         QStringLiteral("human_feedback IS NOT NULL AND (%1)"
                        " AND NOT EXISTS (SELECT 1 FROM atalaya_reviews r WHERE r.telemetry_id = ai_telemetry.id"
-                       " AND r.role <> 'first')"
-                       " AND NOT EXISTS (SELECT 1 FROM atalaya_reviews r WHERE r.telemetry_id = ai_telemetry.id"
-                       " AND r.role = 'first' AND r.reviewer = ?)")
+                       " AND r.role <> 'first')")
             .arg(picked.join(QStringLiteral(" OR ")));
-    values << reviewer;
-    return read(where, values, filter, false);
+    view.own = QStringLiteral("EXISTS (SELECT 1 FROM atalaya_reviews r WHERE r.telemetry_id = ai_telemetry.id"
+                              " AND r.role = 'first' AND r.reviewer = ?)");
+    view.ownValues << reviewer;
+    view.orderHere = true;
+    return view;
 }
 
-Result<std::vector<QueueItem>> DoubleReview::adjudicationItems(const QueueFilter &filter) const
+DoubleReview::ViewSql DoubleReview::adjudicationSql(const QString &reviewer) const
 {
-    const QString where =
-        QStringLiteral("EXISTS (SELECT 1 FROM atalaya_reviews s WHERE s.telemetry_id = ai_telemetry.id"
-                       " AND s.role = 'second' AND s.verdict <> %1)"
-                       " AND NOT EXISTS (SELECT 1 FROM atalaya_reviews a WHERE a.telemetry_id = ai_telemetry.id"
-                       " AND a.role = 'adjudication')")
-            .arg(kLatestFirstVerdict);
-    return read(where, {}, filter, true);
+    ViewSql view;
+    // Decided within atalaya_reviews, from the second reviews down through idx_reviews_role:
+    // only the waiting disagreements reach ai_telemetry's rows (a lookup of each decision first
+    // cost twice as much at 1 M rows).
+    view.waiting = QStringLiteral("id IN (SELECT s.telemetry_id FROM atalaya_reviews s WHERE s.role = 'second'"
+                                  " AND s.verdict <> (SELECT f.verdict FROM atalaya_reviews f"
+                                  " WHERE f.telemetry_id = s.telemetry_id AND f.role = 'first'"
+                                  " ORDER BY f.id DESC LIMIT 1)"
+                                  " AND NOT EXISTS (SELECT 1 FROM atalaya_reviews a"
+                                  " WHERE a.telemetry_id = s.telemetry_id AND a.role = 'adjudication'))");
+    // A disagreement always has a stored first review: a second review stores another system's.
+    view.own =
+        QStringLiteral("(%1 = ? OR %2 = ?)").arg(latestOfRole("reviewer", "first"), latestOfRole("reviewer", "second"));
+    view.ownValues << reviewer << reviewer;
+    return view;
 }
 
-Result<std::vector<QueueItem>> DoubleReview::read(const QString &where, QVariantList values, const QueueFilter &filter,
+Result<std::vector<QueueItem>> DoubleReview::secondReviewItems(const QString &reviewer, const QueueFilter &filter) const
+{
+    const auto view = secondReviewSql(reviewer);
+    if (!view)
+        return std::vector<QueueItem>();
+    return read(*view, filter, false);
+}
+
+Result<std::vector<QueueItem>> DoubleReview::adjudicationItems(const QString &reviewer, const QueueFilter &filter) const
+{
+    return read(adjudicationSql(reviewer), filter, true);
+}
+
+Result<DoubleReviewCounts> DoubleReview::secondReviewCounts(const QString &reviewer, const QueueFilter &filter) const
+{
+    const auto view = secondReviewSql(reviewer);
+    if (!view)
+        return DoubleReviewCounts();
+    return count(*view, filter);
+}
+
+Result<DoubleReviewCounts> DoubleReview::adjudicationCounts(const QString &reviewer, const QueueFilter &filter) const
+{
+    return count(adjudicationSql(reviewer), filter);
+}
+
+Result<DoubleReviewCounts> DoubleReview::count(const ViewSql &view, const QueueFilter &filter) const
+{
+    // The rules' SQL twin (held to ReviewRules::classify by tst_review_queue), grouped on the
+    // server: no decision's JSON travels.
+    const SqlFragment priority = priorityExpression(m_rules, m_db->dialect(), SampleMode::All, QString());
+    QString sql = QStringLiteral("SELECT %1, CASE WHEN %2 THEN 1 ELSE 0 END, COUNT(*) FROM ai_telemetry WHERE %3")
+                      .arg(priority.sql, view.own, view.waiting);
+    QVariantList values = priority.values + view.ownValues + view.waitingValues;
+    appendAgent(*m_db, filter, sql, values);
+    sql += QStringLiteral(" GROUP BY 1, 2");
+    auto q = execQuery(*m_db, sql, values, QStringLiteral("counting the double-review queue"));
+    if (!q)
+        return q.error();
+    DoubleReviewCounts counts;
+    while (q->next()) {
+        const qint64 n = q->value(2).toLongLong();
+        if (q->value(1).toInt() == 1) {
+            counts.forOthers += n;
+            continue;
+        }
+        const int p = q->value(0).toInt();
+        counts.total[static_cast<size_t>(p >= 0 && p < kPriorityCount ? p : kPriorityCount - 1)] += n;
+    }
+    return counts;
+}
+
+Result<std::pair<QString, QVariantList>> DoubleReview::pageCondition(const ViewSql &view,
+                                                                     const QueueFilter &filter) const
+{
+    QString sql = view.waiting + QStringLiteral(" AND NOT ") + view.own;
+    QVariantList values = view.waitingValues + view.ownValues;
+    appendAgent(*m_db, filter, sql, values);
+    if (!view.orderHere)
+        return std::pair{sql, values};
+    auto q = execQuery(*m_db, QStringLiteral("SELECT id, created_at FROM ai_telemetry WHERE ") + sql, values,
+                       QStringLiteral("reading the double-review queue"));
+    if (!q)
+        return q.error();
+    std::vector<std::pair<QDateTime, qint64>> matches;
+    while (q->next())
+        matches.emplace_back(fromDbDateTime(q->value(1)), q->value(0).toLongLong());
+    q->finish();
+    const auto page = std::min(matches.size(), static_cast<size_t>(std::max(0, filter.limit)));
+    std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(page), matches.end());
+    if (page == 0)
+        return std::pair{QStringLiteral("1 = 0"), QVariantList()};
+    QStringList marks;
+    QVariantList ids;
+    for (size_t i = 0; i < page; ++i) {
+        marks << QStringLiteral("?");
+        ids << matches[i].second;
+    }
+    return std::pair{QStringLiteral("id IN (%1)").arg(marks.join(QLatin1Char(','))), ids};
+}
+
+Result<std::vector<QueueItem>> DoubleReview::read(const ViewSql &view, const QueueFilter &filter,
                                                   bool withReviews) const
 {
     const ReviewRole role = withReviews ? ReviewRole::Adjudication : ReviewRole::Second;
-    QString sql = kQueueItemColumns + QStringLiteral(" WHERE ") + where;
-    if (!filter.agentId.isEmpty()) {
-        sql += QStringLiteral(" AND ") + m_db->dialect().exactMatch(QStringLiteral("agent_id"));
-        for (int k = 0; k < m_db->dialect().exactMatchBindings(); ++k)
-            values << filter.agentId;
-    }
-    sql += QStringLiteral(" ORDER BY created_at, id LIMIT ?");
+    auto condition = pageCondition(view, filter);
+    if (!condition)
+        return condition.error();
+    QVariantList values = condition->second;
     values << std::max(0, filter.limit);
-    auto q = execQuery(*m_db, sql, values, QStringLiteral("reading the double-review queue"));
+    auto q = execQuery(*m_db,
+                       kQueueItemColumns + QStringLiteral(" WHERE ") + condition->first
+                           + QStringLiteral(" ORDER BY created_at, id LIMIT ?"),
+                       values, QStringLiteral("reading the double-review queue"));
     if (!q)
         return q.error();
     std::vector<QueueItem> items;

@@ -1,6 +1,8 @@
 #include "core/queue/FeedbackSender.h"
 
 #include "core/storage/Database.h"
+#include "core/storage/LockErrors.h"
+#include "core/storage/SqlUtil.h"
 
 namespace atalaya {
 
@@ -79,7 +81,21 @@ SendOutcome FeedbackSender::send(OutboxEntry entry)
         // Internal covers a connection the driver reports without a code; the outbox
         // retries, and a write that did commit is recognised by its key.
         queue(written.error().message);
-        m_db->reconnect();
+        // A new connection that works (the server is back, or the connection moved to another
+        // node of a cluster) takes the verdict now, not at the next retry. Not after a lock wait
+        // or a refused privilege: the same wait or refusal would come again at once.
+        const bool worthRetrying = !isLockTimeout(written.error()) && !isPermissionDenied(written.error());
+        if (m_db->reconnect() && worthRetrying && out.kind == SendOutcome::Kind::Queued) {
+            const OutboxFlush flushed = m_outbox->flush(*m_db, m_repo, true);
+            for (const auto &[e, message] : flushed.conflicts) {
+                out.kind = SendOutcome::Kind::Conflict;
+                out.message = message;
+            }
+            for (const auto &[e, message] : flushed.rejected) {
+                out.kind = SendOutcome::Kind::Failed;
+                out.message = message;
+            }
+        }
     } else {
         out.kind = SendOutcome::Kind::Failed;
         out.message = written.error().message;

@@ -39,8 +39,12 @@ QJsonObject queueJson(const QueueSnapshot &s)
             {QStringLiteral("items"), items}};
 }
 
-QJsonObject doubleReviewJson(const QString &view, const std::vector<QueueItem> &items, const QDateTime &now)
+QJsonObject doubleReviewJson(const QString &view, const std::vector<QueueItem> &items, const DoubleReviewCounts &counts,
+                             const QDateTime &now)
 {
+    QJsonObject perPriority;
+    for (int i = 0; i < kPriorityCount; ++i)
+        perPriority.insert(priorityName(static_cast<Priority>(i)), counts.total[static_cast<size_t>(i)]);
     QJsonArray out;
     for (const QueueItem &item : items) {
         QJsonObject o = queueItemJson(item, now);
@@ -60,6 +64,8 @@ QJsonObject doubleReviewJson(const QString &view, const std::vector<QueueItem> &
     }
     return {{QStringLiteral("generated_at"), toIsoUtc(now)},
             {QStringLiteral("view"), view},
+            {QStringLiteral("counts"), perPriority},
+            {QStringLiteral("for_others"), counts.forOthers},
             {QStringLiteral("items"), out}};
 }
 

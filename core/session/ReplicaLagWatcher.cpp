@@ -1,6 +1,7 @@
 #include "core/session/ReplicaLagWatcher.h"
 
 #include "core/logging/Logging.h"
+#include "core/storage/ReplicaRoute.h"
 
 #include <QFutureWatcher>
 #include <QTimer>
@@ -19,7 +20,21 @@ ReplicaLagWatcher::ReplicaLagWatcher(std::shared_ptr<const Database> db, int war
     m_timer->setInterval(intervalMs);
     connect(m_timer, &QTimer::timeout, this, &ReplicaLagWatcher::measureNow);
     m_timer->start();
+    m_downCheck = new QTimer(this);
+    m_downCheck->setInterval(kDownCheckMs);
+    connect(m_downCheck, &QTimer::timeout, this, &ReplicaLagWatcher::checkDown);
+    m_downCheck->start();
     QTimer::singleShot(0, this, &ReplicaLagWatcher::measureNow);
+}
+
+void ReplicaLagWatcher::checkDown()
+{
+    const QString down = replica_route::downReason(*m_db);
+    if (down == m_state.down)
+        return;
+    m_state.down = down;
+    m_state.overThreshold = !down.isEmpty() || (m_state.known ? m_state.overThreshold : !m_state.error.isEmpty());
+    emit measured(m_state);
 }
 
 ReplicaLagWatcher::~ReplicaLagWatcher()
@@ -54,9 +69,14 @@ void ReplicaLagWatcher::measureNow()
         if (lag) {
             state.known = true;
             state.lag = *lag;
+            replica_route::answered(*db);
         } else {
             state.error = lag.error().message;
+            // A new connection tells a replica that is gone from one that refuses the question.
+            if (!db->replica()->connection().isOpen())
+                replica_route::lost(*db, state.error);
         }
+        state.down = replica_route::downReason(*db);
         return state;
     }));
 }
@@ -72,6 +92,8 @@ void ReplicaLagWatcher::settle(ReplicaLagState state)
     } else {
         state.overThreshold = true;
     }
+    if (!state.down.isEmpty())
+        state.overThreshold = true;
     m_state = state;
     emit measured(m_state);
 }

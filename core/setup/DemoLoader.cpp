@@ -8,10 +8,8 @@
 #include "core/rollup/RollupMaintenance.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
-#include "core/telemetry/AuditChain.h"
 
 #include <QJsonDocument>
-#include <QStringList>
 
 #include <algorithm>
 
@@ -37,41 +35,6 @@ Status writeDoraRows(const Database &db, const std::vector<DoraRow> &rows)
     });
 }
 
-// The demo team's verdicts in the audit log, as FeedbackRepository writes a first review, so
-// the pages that read who reviewed what and when see a team at work. Multi-row INSERTs: one
-// statement per 200 verdicts.
-Status writeReviewAudit(const Database &db, const std::vector<DemoReview> &reviews, const BatchReport &batch)
-{
-    constexpr size_t kRowsPerStatement = 200;
-    const QString host = QStringLiteral("demo");
-    return inTransaction(db, [&]() -> Status {
-        if (Status s = auditchain::lockChain(db); !s)
-            return s;
-        for (size_t start = 0; start < reviews.size(); start += kRowsPerStatement) {
-            const size_t end = std::min(reviews.size(), start + kRowsPerStatement);
-            QStringList rows;
-            QVariantList values;
-            for (size_t i = start; i < end; ++i) {
-                const DemoReview &r = reviews[i];
-                rows << QStringLiteral("(?, NULL, ?, ?, NULL, ?, ?)");
-                values << batch.firstId + static_cast<qint64>(r.index) * batch.idStep << feedbackToString(r.value)
-                       << r.reviewer << host << toDbDateTime(r.at);
-            }
-            if (Status s = execStatement(db,
-                                         QStringLiteral("INSERT INTO atalaya_feedback_audit (telemetry_id,"
-                                                        " previous_value, new_value, reviewer, note, client_host,"
-                                                        " created_at) VALUES ")
-                                             + rows.join(QStringLiteral(", ")),
-                                         values, QStringLiteral("writing the demo reviews to the audit log"));
-                !s)
-                return s;
-        }
-        if (auto linked = auditchain::chainNewRows(db); !linked)
-            return linked.error();
-        return {};
-    });
-}
-
 }  // namespace
 
 Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const DemoOptions &options)
@@ -88,8 +51,6 @@ Result<DemoReport> loadDemoData(const std::shared_ptr<const Database> &db, const
     // writer's rows were interleaved the ids of the verdicts are unknown, and no audit row is
     // better than a wrong one.
     if (batch->inserted > 0 && (batch->lastId - batch->firstId) / batch->idStep + 1 == batch->inserted) {
-        if (Status s = writeReviewAudit(*db, history.reviews, *batch); !s)
-            return s.error();
         const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
         const DemoDoubleReviewPlan plan = planDemoDoubleReviews(history.reviews, batch->firstId, batch->idStep,
                                                                 ReviewRules::defaults(), now, options.seed);

@@ -2,6 +2,7 @@
 
 #include "core/logging/Logging.h"
 #include "core/storage/ConnectionHealth.h"
+#include "core/storage/ReplicaRoute.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -66,6 +67,14 @@ Error connectError(const DbUrl &url, const QSqlError &error)
                      QStringLiteral("cannot connect to %1: %2 — %3").arg(url.describe(), error.text().trimmed(), hint));
 }
 
+// No server answered (as opposed to one that refused the account or the database).
+bool unreachable(const QSqlError &error)
+{
+    static const QStringList codes = {QStringLiteral("2002"), QStringLiteral("2003"), QStringLiteral("2005"),
+                                      QStringLiteral("2006"), QStringLiteral("2013")};
+    return codes.contains(error.nativeErrorCode());
+}
+
 }  // namespace
 
 Database::Database(DbUrl url, QString password, DatabaseOptions options)
@@ -82,6 +91,7 @@ Database::~Database()
     for (const QString &name : std::as_const(m_names))
         QSqlDatabase::removeDatabase(name);
     connection_health::forget(m_prefix, m_names);
+    replica_route::forget(*this);
 }
 
 Result<std::shared_ptr<Database>> Database::open(const DbUrl &url, const QString &password,
@@ -214,7 +224,8 @@ Status Database::configureConnection(QSqlDatabase &db, const DbUrl &node) const
         db.close();
         return makeError(ErrorCode::Unavailable,
                          QStringLiteral("cannot use %1: the Galera node is not ready (wsrep_ready is %2: it is "
-                                        "not part of the cluster's primary component) — check the cluster's state")
+                                        "not part of the cluster's primary component, e.g. quorum lost) — start the "
+                                        "missing nodes, or bootstrap the most advanced one (pc.bootstrap=YES)")
                              .arg(node.describe(), ready));
     }
     // Every DATETIME we write or compare is UTC; NOW() must agree.
@@ -274,21 +285,36 @@ Status Database::attachReplica(const DbUrl &url, const QString &password)
         return makeError(ErrorCode::Usage,
                          QStringLiteral("a read replica needs a MariaDB or MySQL server for both "
                                         "--db and --read-db; drop --read-db for SQLite"));
-    auto replica = open(url, password, m_options);
-    if (!replica)
-        return makeError(replica.error().code, QStringLiteral("the read replica: %1").arg(replica.error().message));
-    m_replica = *replica;
+    if (url.sslMode == QLatin1String("verify-identity"))
+        return makeError(ErrorCode::Usage,
+                         QStringLiteral("the read replica: ssl-mode=verify-identity is not supported by Qt's MySQL "
+                                        "driver here; use ssl-mode=verify-ca&ssl-ca=/path/ca.pem"));
+    // Not open(), which gives no Database for a server that does not answer: a replica that is
+    // down now is attached as down (replica_route), and reads go here until it answers. One that
+    // refuses the account or has no such database is a mistake to fix, not an outage.
+    std::shared_ptr<Database> replica(new Database(url, password, m_options));
+    const QSqlDatabase first = replica->connection();
+    if (!first.isOpen() && !unreachable(first.lastError())) {
+        const Error why = notOpenError(*replica);
+        return makeError(why.code, QStringLiteral("the read replica: %1").arg(why.message));
+    }
+    m_replica = replica;
     m_readYourWrites = std::make_unique<ReadYourWrites>();
+    replica_route::link(*m_replica, *this);
+    if (!first.isOpen())
+        replica_route::lost(*this, notOpenError(*m_replica).message);
     return {};
 }
 
 const Database &Database::reads() const
 {
-    if (!m_replica)
+    if (!m_replica || replica_route::isDown(*this))
         return *this;
     const QSqlDatabase c = m_replica->connection();
-    if (!c.isOpen())
+    if (!c.isOpen()) {
+        replica_route::lost(*this, notOpenError(*m_replica).message);
         return *this;
+    }
     return m_readYourWrites->replicaHasApplied(c) ? *m_replica : *this;
 }
 

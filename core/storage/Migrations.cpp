@@ -60,6 +60,13 @@ QStringList reviews(const Dialect &d)
     return s;
 }
 
+// The adjudication view reads the second reviews first (a few per cent of the reviewed
+// decisions), not every decision (docs/PERFORMANCE.md §The review queue).
+QStringList reviewsRoleIndex(const Dialect &)
+{
+    return {QStringLiteral("CREATE INDEX IF NOT EXISTS idx_reviews_role ON atalaya_reviews (role, telemetry_id)")};
+}
+
 // One row the primary's connection rewrites while the replica's lag cannot be read from
 // SHOW SLAVE STATUS (no SLAVE MONITOR privilege): its age on the replica is the lag.
 QStringList replicaHeartbeat(const Dialect &d)
@@ -112,6 +119,7 @@ std::vector<Migration> storageMigrations()
     return {
         {1, QStringLiteral("feedback_audit"), feedbackAudit},
         {3, QStringLiteral("reviews"), reviews},
+        {4, QStringLiteral("reviews_role_index"), reviewsRoleIndex},
         {6, QStringLiteral("replica_heartbeat"), replicaHeartbeat},
         {30, QStringLiteral("feedback_keys"), feedbackKeys},
     };

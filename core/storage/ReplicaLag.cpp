@@ -2,6 +2,7 @@
 
 #include "core/common/TimeUtil.h"
 #include "core/storage/Database.h"
+#include "core/storage/ReplicaRoute.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QDateTime>
@@ -36,7 +37,7 @@ Result<ReplicaLag> fromSlaveStatus(QSqlQuery &q)
 
 Result<QDateTime> beatAt(const Database &db, const QString &where)
 {
-    auto q = execQuery(db, QStringLiteral("SELECT beat_at FROM atalaya_heartbeat WHERE id = 1"), {},
+    auto q = execQueryHere(db, QStringLiteral("SELECT beat_at FROM atalaya_heartbeat WHERE id = 1"), {},
                        QStringLiteral("reading the heartbeat on the %1").arg(where));
     if (!q)
         return q.error();
@@ -80,7 +81,7 @@ Result<ReplicaLag> measureReplicaLag(const Database &primary, bool heartbeatOnly
     if (heartbeatOnly)
         return fromHeartbeat(primary, *replica);
     auto status =
-        execQuery(*replica, QStringLiteral("SHOW SLAVE STATUS"), {}, QStringLiteral("reading the replica's status"));
+        execQueryHere(*replica, QStringLiteral("SHOW SLAVE STATUS"), {}, QStringLiteral("reading the replica's status"));
     if (status)
         return fromSlaveStatus(*status);
     if (!isPermissionDenied(status.error()))
@@ -106,7 +107,7 @@ Result<QStringList> replicationProblems(const Database &primary)
         problems << QStringLiteral("the primary logs binlog_format=%1: set binlog_format=ROW so the rollup and "
                                    "queue-count rows its triggers write reach the replica as rows")
                         .arg(format->value(0).toString());
-    auto triggers = execQuery(*replica, QStringLiteral("SELECT @@slave_run_triggers_for_rbr"), {},
+    auto triggers = execQueryHere(*replica, QStringLiteral("SELECT @@slave_run_triggers_for_rbr"), {},
                               QStringLiteral("reading the replica's slave_run_triggers_for_rbr"));
     // MySQL has no such setting: its replicas never run triggers for row events.
     if (triggers && triggers->next()

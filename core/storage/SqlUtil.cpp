@@ -3,9 +3,11 @@
 #include "core/logging/Logging.h"
 #include "core/storage/ConnectionHealth.h"
 #include "core/storage/LockErrors.h"
+#include "core/storage/ReplicaRoute.h"
 
 #include <QDir>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 
 namespace atalaya {
@@ -137,30 +139,79 @@ Error sqlError(const Database &db, const QSqlError &error, const QString &what)
             hint = QString::fromUtf8(kPrivilegeHint);
         else if (native == QLatin1String("1213"))
             hint = QStringLiteral(" — another session's transaction crossed this one; retry");
+        else if (native == QLatin1String("1047"))
+            hint = QStringLiteral(" — the Galera node is outside the cluster's primary component (quorum lost: too "
+                                  "few nodes are up); start the missing nodes, or bootstrap the most advanced one "
+                                  "(pc.bootstrap=YES); verdicts wait in the outbox meanwhile");
         else
             hint = QStringLiteral(" — check that the server is running and reachable");
     }
     return makeError(code, QStringLiteral("%1 failed: %2%3").arg(what, text, hint));
 }
 
-Result<QSqlQuery> execQuery(const Database &db, const QString &sql, const QVariantList &values, const QString &what)
+namespace {
+
+// Replicas whose transaction on this thread was begun on their primary instead (by instanceKey):
+// its statements, commit and rollback go there too, even if the replica answers again meanwhile.
+thread_local QSet<QString> t_onPrimary;
+
+// A statement meant for db runs here: its primary while db is a replica that is down.
+const Database &statementTarget(const Database &db)
+{
+    const Database *primary = replica_route::primaryOf(db);
+    if (primary && (t_onPrimary.contains(db.instanceKey()) || replica_route::isDown(*primary)))
+        return *primary;
+    return db;
+}
+
+// `lost`: the statement failed because the server is not there (closed, gone away).
+Result<QSqlQuery> run(const Database &db, const QString &sql, const QVariantList &values, const QString &what,
+                      bool *lost)
 {
     const QSqlDatabase connection = db.connection();
     // Qt refuses to prepare on a closed connection without saying why: give the reason the
     // last attempt to open it failed.
     if (!connection.isOpen()) {
+        *lost = true;
         const Error closed = notOpenError(db);
         return makeError(closed.code, QStringLiteral("%1 failed: %2").arg(what, closed.message));
     }
     QSqlQuery query(connection);
     query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return sqlError(db, query.lastError(), what);
-    for (const QVariant &v : values)
-        query.addBindValue(v);
-    if (!query.exec())
-        return sqlError(db, query.lastError(), what);
-    return query;
+    const bool done = query.prepare(sql) && [&] {
+        for (const QVariant &v : values)
+            query.addBindValue(v);
+        return query.exec();
+    }();
+    if (done)
+        return query;
+    const QSqlError error = query.lastError();
+    *lost = connectionLost(db, error.nativeErrorCode()) || error.type() == QSqlError::ConnectionError;
+    return sqlError(db, error, what);
+}
+
+}  // namespace
+
+Result<QSqlQuery> execQueryHere(const Database &db, const QString &sql, const QVariantList &values,
+                                const QString &what)
+{
+    bool lost = false;
+    return run(db, sql, values, what, &lost);
+}
+
+Result<QSqlQuery> execQuery(const Database &db, const QString &sql, const QVariantList &values, const QString &what)
+{
+    bool lost = false;
+    const Database &on = statementTarget(db);
+    auto result = run(on, sql, values, what, &lost);
+    if (result || !lost || &on != &db)
+        return result;
+    // A replica that went away mid-session: the primary answers this read, and the next ones.
+    const Database *primary = replica_route::primaryOf(db);
+    if (!primary)
+        return result;
+    replica_route::lost(*primary, result.error().message);
+    return run(*primary, sql, values, what, &lost);
 }
 
 Status execStatement(const Database &db, const QString &sql, const QVariantList &values, const QString &what)
@@ -171,36 +222,63 @@ Status execStatement(const Database &db, const QString &sql, const QVariantList 
     return {};
 }
 
-Status beginTransaction(const Database &db)
+namespace {
+
+Status begin(const Database &db, bool *lost)
 {
     QSqlDatabase c = db.connection();
     if (!c.isOpen()) {
+        *lost = true;
         const Error closed = notOpenError(db);
         return makeError(closed.code, QStringLiteral("starting a transaction failed: %1").arg(closed.message));
     }
-    if (!c.transaction())
-        return sqlError(db, c.lastError(), QStringLiteral("starting a transaction"));
+    if (!c.transaction()) {
+        const QSqlError error = c.lastError();
+        *lost = connectionLost(db, error.nativeErrorCode()) || error.type() == QSqlError::ConnectionError;
+        return sqlError(db, error, QStringLiteral("starting a transaction"));
+    }
     setInTransaction(c, true);
     return {};
 }
 
+}  // namespace
+
+Status beginTransaction(const Database &db)
+{
+    bool lost = false;
+    const Database &on = statementTarget(db);
+    Status begun = begin(on, &lost);
+    const Database *primary = replica_route::primaryOf(db);
+    if (!primary || (begun && &on == &db) || (!begun && !lost))
+        return begun;
+    if (!begun) {
+        replica_route::lost(*primary, begun.error().message);
+        begun = begin(*primary, &lost);
+    }
+    if (begun)
+        t_onPrimary.insert(db.instanceKey());
+    return begun;
+}
+
 Status commitTransaction(const Database &db)
 {
-    QSqlDatabase c = db.connection();
+    const Database &on = t_onPrimary.remove(db.instanceKey()) ? *replica_route::primaryOf(db) : db;
+    QSqlDatabase c = on.connection();
     const bool committed = c.commit();
     const QSqlError e = c.lastError();
     if (!committed)
         c.rollback();
     setInTransaction(c, false);
     if (!committed)
-        return sqlError(db, e, QStringLiteral("committing"));
-    db.noteCommitted();
+        return sqlError(on, e, QStringLiteral("committing"));
+    on.noteCommitted();
     return {};
 }
 
 void rollbackTransaction(const Database &db)
 {
-    QSqlDatabase c = db.connection();
+    const Database &on = t_onPrimary.remove(db.instanceKey()) ? *replica_route::primaryOf(db) : db;
+    QSqlDatabase c = on.connection();
     c.rollback();
     setInTransaction(c, false);
 }

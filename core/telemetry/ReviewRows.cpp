@@ -84,6 +84,17 @@ Status checkRole(const ReviewState &state, ReviewRole role, const QString &revie
                              QStringLiteral("decision %1 has no disagreement to adjudicate (it needs a first and a "
                                             "second review with different verdicts)")
                                  .arg(id));
+        // An adjudicator who gave one of the two verdicts would decide in their own favour.
+        for (const ReviewRow *own : {&*state.first, &*state.second}) {
+            if (own->reviewer == reviewer)
+                return makeError(
+                    ErrorCode::Usage,
+                    QStringLiteral("%1 made the %2 review of decision %3; the adjudication must come from "
+                                   "a third reviewer: leave it to someone who reviewed neither side")
+                        .arg(reviewer,
+                             own->role == ReviewRole::First ? QStringLiteral("first") : QStringLiteral("second"))
+                        .arg(id));
+        }
         return {};
     }
     return {};

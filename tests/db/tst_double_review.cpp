@@ -79,12 +79,31 @@ private:
         return items ? *items : std::vector<QueueItem>();
     }
 
-    std::vector<QueueItem> adjudicationItems() const
+    // As a reviewer who gave none of the verdicts, unless `reviewer` says otherwise.
+    std::vector<QueueItem> adjudicationItems(const QString &reviewer = QStringLiteral("zoe")) const
     {
         QueueFilter all;
         all.limit = 10000;
-        auto items = DoubleReview(db(), rules()).adjudicationItems(all);
+        auto items = DoubleReview(db(), rules()).adjudicationItems(reviewer, all);
         return items ? *items : std::vector<QueueItem>();
+    }
+
+    DoubleReviewCounts counts(bool adjudication, const QString &reviewer) const
+    {
+        const DoubleReview views(db(), rules());
+        auto c = adjudication ? views.adjudicationCounts(reviewer, {}) : views.secondReviewCounts(reviewer, {});
+        if (!c)
+            qWarning() << c.error().message;
+        return c ? *c : DoubleReviewCounts{};
+    }
+
+    // The counts a view's own list gives, per priority.
+    static std::array<qint64, kPriorityCount> perPriority(const std::vector<QueueItem> &items)
+    {
+        std::array<qint64, kPriorityCount> out{};
+        for (const QueueItem &i : items)
+            ++out[static_cast<size_t>(i.priority)];
+        return out;
     }
 
     // A sampled decision not used by an earlier test.
@@ -162,6 +181,24 @@ private slots:
             QVERIFY(i.reviews.empty());
         // The first reviewer never sees their own decisions here.
         QVERIFY(secondItems(QStringLiteral("ana")).empty());
+    }
+
+    // A page is the oldest of the list, oldest first (the ids are ordered here, not by SQL).
+    void aPageIsTheOldestFirst()
+    {
+        const auto all = secondItems(QStringLiteral("bruno"));
+        QVERIFY(all.size() > 5);
+        QueueFilter page;
+        page.limit = 5;
+        auto first = DoubleReview(db(), rules()).secondReviewItems(QStringLiteral("bruno"), page);
+        QVERIFY(first.ok());
+        QCOMPARE(first->size(), size_t(5));
+        auto older = [](const QueueItem &a, const QueueItem &b) {
+            return std::pair(a.createdAt, a.id) < std::pair(b.createdAt, b.id);
+        };
+        QVERIFY(std::is_sorted(all.begin(), all.end(), older));
+        for (size_t i = 0; i < 5; ++i)
+            QCOMPARE((*first)[i].id, all[i].id);
     }
 
     void everyP0IsOptional()
@@ -351,6 +388,91 @@ private slots:
         QCOMPARE(verdictOf(id), QStringLiteral("correct"));
         QVERIFY(ids(secondItems(QStringLiteral("bruno"))).contains(id));
         QVERIFY(!ids(adjudicationItems()).contains(id));
+    }
+
+    // An adjudication comes from a third reviewer: neither the first nor the second may
+    // decide their own disagreement, in the list or in the write.
+    void anAdjudicationComesFromAThirdReviewer_data()
+    {
+        QTest::addColumn<QString>("adjudicator");
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<QString>("because");
+        QTest::newRow("first reviewer") << QStringLiteral("ana") << false << QStringLiteral("first review");
+        QTest::newRow("second reviewer") << QStringLiteral("bruno") << false << QStringLiteral("second review");
+        QTest::newRow("third reviewer") << QStringLiteral("carla") << true << QString();
+    }
+
+    void anAdjudicationComesFromAThirdReviewer()
+    {
+        QFETCH(QString, adjudicator);
+        QFETCH(bool, allowed);
+        QFETCH(QString, because);
+        const qint64 id = takeSampled();
+        const DoubleReviewCounts before = counts(true, adjudicator);
+        QVERIFY(review(id, Feedback::Incorrect, QStringLiteral("bruno"), ReviewRole::Second).ok());
+        QCOMPARE(ids(adjudicationItems(adjudicator)).contains(id), allowed);
+        const DoubleReviewCounts after = counts(true, adjudicator);
+        QCOMPARE(after.all() - before.all(), qint64(allowed ? 1 : 0));
+        QCOMPARE(after.forOthers - before.forOthers, qint64(allowed ? 0 : 1));
+
+        auto decided = review(id, Feedback::Correct, adjudicator, ReviewRole::Adjudication);
+        QCOMPARE(decided.ok(), allowed);
+        if (!allowed) {
+            QCOMPARE(decided.error().code, ErrorCode::Usage);
+            QVERIFY2(decided.error().message.contains(because)
+                         && decided.error().message.contains(QLatin1String("third reviewer")),
+                     qPrintable(decided.error().message));
+            // Nothing written: the disagreement still waits, for someone else.
+            QCOMPARE(verdictOf(id), QStringLiteral("correct"));
+            QCOMPARE(scalar(*db(),
+                            QStringLiteral("SELECT COUNT(*) FROM atalaya_reviews WHERE telemetry_id = ?"
+                                           " AND role = 'adjudication'"),
+                            {id}),
+                     qint64(0));
+            QVERIFY(ids(adjudicationItems()).contains(id));
+            // Their inferred role is still the adjudication, and it is refused the same way.
+            CliRun cli = runCliOn(m_fresh, {"feedback", QString::number(id), "incorrect", "--reviewer", adjudicator});
+            QCOMPARE(cli.exitCode, 2);
+            QVERIFY2(cli.err.startsWith("error: ") && cli.err.contains("third reviewer") && cli.err.count('\n') == 1,
+                     cli.err.constData());
+            CliRun listed =
+                runCliOn(m_fresh, {"queue", "--view", "adjudication", "--reviewer", adjudicator, "--limit", "10000"});
+            QVERIFY2(listed.exitCode == 0, listed.err.constData());
+            QCOMPARE(listed.json().object().value("for_others").toInteger(), after.forOthers);
+            for (const QJsonValue &v : listed.json().object().value("items").toArray())
+                QVERIFY(v.toObject().value("id").toInteger() != id);
+        } else {
+            QCOMPARE(verdictOf(id), QStringLiteral("correct"));
+            QVERIFY(!ids(adjudicationItems()).contains(id));
+        }
+    }
+
+    // The views' counts are their lists, per priority, for every reviewer; what a reviewer is
+    // not shown is counted as waiting for others.
+    void countsAreTheViewsLists_data()
+    {
+        QTest::addColumn<bool>("adjudication");
+        QTest::addColumn<QString>("reviewer");
+        QTest::newRow("second, first reviewer") << false << QStringLiteral("ana");
+        QTest::newRow("second, another reviewer") << false << QStringLiteral("bruno");
+        QTest::newRow("adjudication, second reviewer") << true << QStringLiteral("bruno");
+        QTest::newRow("adjudication, third reviewer") << true << QStringLiteral("zoe");
+    }
+
+    void countsAreTheViewsLists()
+    {
+        QFETCH(bool, adjudication);
+        QFETCH(QString, reviewer);
+        const DoubleReviewCounts c = counts(adjudication, reviewer);
+        const auto listed = adjudication ? adjudicationItems(reviewer) : secondItems(reviewer);
+        QCOMPARE(c.total, perPriority(listed));
+        // Everyone's list: as a reviewer who reviewed none of them.
+        const auto everyone =
+            adjudication ? adjudicationItems(QStringLiteral("nobody")) : secondItems(QStringLiteral("nobody"));
+        QCOMPARE(c.all() + c.forOthers, qint64(everyone.size()));
+        QVERIFY(!everyone.empty());
+        if (!adjudication && reviewer == QLatin1String("ana"))
+            QVERIFY(c.forOthers > 0);
     }
 
     void cliViewsAndRoleInference()

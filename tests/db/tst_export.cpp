@@ -185,19 +185,22 @@ private slots:
         QTest::addColumn<QStringList>("present");
         QTest::addColumn<QStringList>("absent");
         QTest::addColumn<QString>("footer");
+        QTest::addColumn<QString>("generated");
         QTest::newRow("es") << QStringLiteral("es")
                             << QStringList{QStringLiteral("Cifras clave"),
                                            QStringLiteral("Precisión por tipo de tarea"),
                                            QStringLiteral("Distribución de la confianza"), QStringLiteral("Día (UTC)")}
                             << QStringList{QStringLiteral("Key figures"), QStringLiteral("Accuracy by task type"),
                                            QStringLiteral("Confidence distribution"), QStringLiteral("Page ")}
-                            << QStringLiteral("Página (\\d+) de (\\d+)");
+                            << QStringLiteral("Página (\\d+) de (\\d+)")
+                            << QStringLiteral("Generado el: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\n");
         QTest::newRow("en") << QStringLiteral("en")
                             << QStringList{QStringLiteral("Key figures"), QStringLiteral("Accuracy by task type"),
                                            QStringLiteral("Confidence distribution"), QStringLiteral("Day (UTC)")}
                             << QStringList{QStringLiteral("Cifras clave"), QStringLiteral("Precisión"),
                                            QStringLiteral("Página")}
-                            << QStringLiteral("Page (\\d+) of (\\d+)");
+                            << QStringLiteral("Page (\\d+) of (\\d+)")
+                            << QStringLiteral("Generated at: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\n");
     }
 
     void pdfLanguage()
@@ -206,6 +209,7 @@ private slots:
         QFETCH(QStringList, present);
         QFETCH(QStringList, absent);
         QFETCH(QString, footer);
+        QFETCH(QString, generated);
         const QString out = m_dir.filePath(QStringLiteral("report-%1.pdf").arg(lang));
         QCOMPARE(run({QStringLiteral("pdf"), QStringLiteral("--out"), out, QStringLiteral("--lang"), lang}).exitCode,
                  0);
@@ -221,6 +225,8 @@ private slots:
             QVERIFY2(text.contains(s), qPrintable(s));
         for (const QString &s : absent)
             QVERIFY2(!text.contains(s), qPrintable(s));
+        // The generation time in the shape the period line and the app use, not ISO's "T…Z".
+        QVERIFY2(text.contains(QRegularExpression(generated)), qPrintable(generated));
         // Footers in page order: 1 of M, 2 of M, …, M of M.
         QList<std::pair<int, int>> footers;
         for (const auto &m : QRegularExpression(footer).globalMatch(text))

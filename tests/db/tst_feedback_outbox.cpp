@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QTemporaryDir>
+#include <QtConcurrent>
 #include <QtTest>
 
 using namespace atalaya;
@@ -72,6 +73,42 @@ private slots:
                    QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback = 'incorrect'"),
                    {m_ids[0]}),
             qint64(1));
+    }
+
+    // A write whose connection died (the server restarted, the cluster node went away) while a
+    // new connection works at once: the verdict is delivered from the outbox in the same call,
+    // not left for the next retry.
+    void aLostConnectionDeliversOnTheNewOneAtOnce()
+    {
+        if (m_db->backend() != Backend::MySQL)
+            QSKIP("needs a server that can end this thread's connection");
+        const std::vector<qint64> ids =
+            test::seedPending(m_db, 1, QStringLiteral("lost"), QStringLiteral("chat_response"), 0.5);
+        QCOMPARE(ids.size(), size_t(1));
+        auto outbox = test::openOutbox(m_dir.filePath(QStringLiteral("lost.db")));
+        QVERIFY(outbox);
+        FeedbackSender sender(m_db, outbox);
+        const qint64 mine = scalar(*m_db, QStringLiteral("SELECT CONNECTION_ID()"));
+        auto db = m_db;
+        const bool killed = QtConcurrent::run([db, mine] {
+                                return execStatement(*db, QStringLiteral("KILL %1").arg(mine), {},
+                                                     QStringLiteral("ending the writer's connection"))
+                                    .ok();
+                            }).result();
+        QVERIFY(killed);
+
+        const SendOutcome out = sender.send(entry(ids[0], Feedback::PartiallyCorrect));
+        QVERIFY2(out.kind == SendOutcome::Kind::Queued, qPrintable(out.message));
+        QCOMPARE(out.outboxSize, 0);
+        QCOMPARE(sender.outboxSize(), 0);
+        QCOMPARE(scalar(*m_db,
+                        QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id = ? AND human_feedback = "
+                                       "'partially_correct'"),
+                        {ids[0]}),
+                 qint64(1));
+        QCOMPARE(scalar(*m_db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"),
+                        {ids[0]}),
+                 qint64(1));
     }
 
     void aWriteThatCommittedBeforeTheDropIsNotAppliedTwice()

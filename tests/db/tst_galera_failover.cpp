@@ -1,3 +1,4 @@
+#include "tests/support/CliRunner.h"
 #include "tests/support/OutboxTestKit.h"
 #include "tests/support/TestDatabases.h"
 
@@ -202,6 +203,74 @@ private slots:
             const QStringList wrong = bench::exactness(at);
             QVERIFY2(wrong.isEmpty(), qPrintable(where + QStringLiteral(": ") + wrong.join(QLatin1String("; "))));
         }
+    }
+
+    // Runs after the failover above (node 1 dead): node 2 killed too, node 3 alone loses quorum
+    // and refuses statements (1047). The window and the CLI say so in one line, a verdict waits
+    // in the outbox, and once node 3 is bootstrapped as a new primary component the verdict is
+    // delivered by itself, exactly once.
+    void quorumLostKeepsVerdictsAndSaysSo()
+    {
+        std::shared_ptr<Database> db = createDatabase(QStringLiteral("quorum"));
+        QVERIFY(db);
+        QVERIFY(db->activeNode() != 0);
+        const std::vector<qint64> ids =
+            test::seedPending(db, 4, QStringLiteral("quorum"), QStringLiteral("chat_response"), 0.5);
+        QCOMPARE(ids.size(), size_t(4));
+        Settings settings(m_dir.filePath(QStringLiteral("quorum.ini")));
+        settings.setReviewer(QStringLiteral("ana"));
+        settings.setAutoRefresh(false);
+        MainWindow window(AppContext{db, &settings});
+        window.show();
+        QVERIFY(window.showPage(QStringLiteral("queue")));
+        auto *page = qobject_cast<ReviewQueuePage *>(window.currentPage());
+        QVERIFY(page);
+        QSignalSpy loads(page, &Page::loadFinished);
+        QVERIFY(loads.wait(15000));
+        auto *table = page->findChild<QTableView *>(QStringLiteral("reviewTable"));
+        QVERIFY(table);
+        table->setFocus();
+
+        const qint64 pid = nodePid(2);
+        QVERIFY(pid > 0);
+        QCOMPARE(::kill(static_cast<pid_t>(pid), SIGKILL), 0);
+        auto node3 = openAt(db->url().atNode(2));
+        QVERIFY(node3);
+        const auto ready = [&] {
+            auto q = execQuery(*node3, QStringLiteral("SHOW STATUS LIKE 'wsrep_ready'"), {}, QStringLiteral("test"));
+            return q && q->next() ? q->value(1).toString() : QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(ready(), QStringLiteral("OFF"), 30000);
+
+        StatusPanel *status = window.statusPanel();
+        QTRY_VERIFY_WITH_TIMEOUT(!status->isConnected(), 15000);
+        QVERIFY2(status->connectionText().contains(QLatin1String("primary component")),
+                 qPrintable(status->connectionText()));
+        const qint64 id = table->currentIndex().data(ReviewQueueModel::IdRole).toLongLong();
+        QSignalSpy settled(page, &ReviewQueuePage::feedbackSettled);
+        QTest::keyClick(table, Qt::Key_1);
+        QTRY_COMPARE_WITH_TIMEOUT(settled.size(), 1, 30000);
+        QCOMPARE(page->outboxSize(), 1);
+
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), m_info.value(QStringLiteral("PASSWORD")));
+        const auto cli = test::runCli({QStringLiteral("queue"), QStringLiteral("--db"), db->url().toString()}, {}, env);
+        QCOMPARE(cli.exitCode, 4);
+        QVERIFY2(cli.err.startsWith("error: ") && cli.err.trimmed().count('\n') == 0, cli.err.constData());
+        QVERIFY2(cli.err.contains("primary component") && cli.err.contains("pc.bootstrap"), cli.err.constData());
+
+        // Quorum back: node 3 becomes a primary component of its own.
+        QVERIFY(execStatement(*node3, QStringLiteral("SET GLOBAL wsrep_provider_options = 'pc.bootstrap=YES'"), {},
+                              QStringLiteral("bootstrapping node 3"))
+                    .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(status->isConnected() && page->outboxSize() == 0, 30000);
+        QCOMPARE(scalar(*node3, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"),
+                        {id}),
+                 qint64(1));
+        auto q = execQuery(*node3, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?"), {id},
+                           QStringLiteral("reading the verdict"));
+        QVERIFY(q && q->next());
+        QCOMPARE(q->value(0).toString(), QStringLiteral("correct"));
     }
 };
 

@@ -302,6 +302,22 @@ private slots:
                         " AND a.created_at >= t.created_at"),
                  reviewed);
         QVERIFY(scalar(*fresh.db, "SELECT COUNT(DISTINCT reviewer) FROM atalaya_feedback_audit") >= 3);
+        // The log appends as the team works: the audit page's "newest first" (by id) is time order.
+        auto order =
+            execQuery(*fresh.db, "SELECT created_at FROM atalaya_feedback_audit ORDER BY id", {}, "audit order");
+        QVERIFY(order.ok());
+        QDateTime previous;
+        qint64 rows = 0;
+        while (order->next()) {
+            const QDateTime at = fromDbDateTime(order->value(0));
+            QVERIFY2(!previous.isValid() || at >= previous,
+                     qPrintable(QStringLiteral("row %1 at %2 after %3")
+                                    .arg(rows)
+                                    .arg(at.toString(Qt::ISODate), previous.toString(Qt::ISODate))));
+            previous = at;
+            ++rows;
+        }
+        QCOMPARE(rows, reviewed + seconds + report.value("adjudicated").toInteger());
         const QString now = toDbDateTime(QDateTime::currentDateTimeUtc());
         QCOMPARE(scalar(*fresh.db, "SELECT COUNT(*) FROM atalaya_feedback_audit WHERE created_at > ?", {now}),
                  qint64(0));

@@ -6,11 +6,16 @@
 #include "core/queue/ReviewQueue.h"
 #include "core/rollup/RollupMaintenance.h"
 #include "core/rollup/RollupSchema.h"
+#include "core/setup/AllMigrations.h"
 #include "core/setup/SchemaInstaller.h"
 #include "core/storage/ChunkedBuild.h"
 #include "core/storage/SqlUtil.h"
 #include "core/storage/TelemetryTriggers.h"
 
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlField>
+#include <QSqlQuery>
 #include <QtTest>
 
 #include <atomic>
@@ -35,8 +40,34 @@ private:
 
     static QVariant nullText() { return QVariant(QMetaType::fromType<QString>()); }
 
+    // The statement with its values written in as the driver quotes them, sent as text the way
+    // the `mariadb` client sends it. MariaDB 10.11 fails server-side prepared statements of
+    // another connection while triggers on their table are replaced (docs/DATA.md, "not
+    // solved"); that server problem has its own reproduction (bench_init_writer --prepared).
+    static Status plainStatement(const Database &db, const QString &sql, const QVariantList &values,
+                                 const QString &what)
+    {
+        QString text;
+        qsizetype next = 0;
+        for (const QChar c : sql) {
+            if (c != QLatin1Char('?')) {
+                text += c;
+                continue;
+            }
+            const QVariant &v = values.at(next++);
+            QSqlField field(QString(), v.metaType());
+            field.setValue(v);
+            text += db.connection().driver()->formatValue(field);
+        }
+        QSqlQuery q(db.connection());
+        if (!q.exec(text))
+            return makeError(ErrorCode::Internal, QStringLiteral("%1 failed: %2").arg(what, q.lastError().text()));
+        return {};
+    }
+
     // Rows of every kind the counters tell apart: reviewed or not, out of range, odd keys.
-    Status insertRows(const Database &db, int n)
+    // `plain`: sent as text, not as a server-side prepared statement (see plainStatement).
+    Status insertRows(const Database &db, int n, bool plain = false)
     {
         static const QStringList agents = {QStringLiteral("alpha"), QStringLiteral("Beta"), QStringLiteral("beta "),
                                            QStringLiteral("gamma")};
@@ -51,7 +82,7 @@ private:
                 k % 17 == 0 ? QStringLiteral("1.5") : QString::number((k * 37 % 10000) / 10000.0, 'f', 4);
             const QVariant accuracy = fb.isEmpty() || k % 4 == 0 ? nullText() : QVariant(QStringLiteral("0.7500"));
             const QDateTime at = m_now.addSecs(-qint64(k * 7919 % (12 * 86400)));
-            if (Status s = execStatement(
+            if (Status s = (plain ? plainStatement : execStatement)(
                     db,
                     QStringLiteral("INSERT INTO ai_telemetry (agent_id, task_type, decision_made, confidence_score,"
                                    " human_feedback, accuracy, execution_time_ms, metadata, created_at)"
@@ -201,6 +232,11 @@ private slots:
     void chunkedBuildCountsConcurrentWritesOnce()
     {
         setChunkLimitsForTesting(100, 0);
+        // Atalaya's tables exist before the other application starts writing. MariaDB 10.11 can
+        // fail an INSERT prepared before a table its triggers write was created and executed
+        // after (a stalled thread on a loaded machine); that race is the migration's, not the
+        // chunked build's this test is about (docs/DATA.md).
+        QVERIFY(migrate(*m_db).ok());
         std::atomic<bool> stop = false;
         std::atomic<int> threadRows = 0;
         std::atomic<int> threadFailures = 0;
@@ -208,15 +244,15 @@ private slots:
         std::atomic<int> threadUpdates = 0;
         std::thread writer([&] {
             for (int i = 0; !stop; ++i) {
-                if (insertRows(*m_other, 1))
+                if (insertRows(*m_other, 1, true))
                     ++threadRows;
                 else
                     ++threadFailures;
                 const Status reviewed =
-                    execStatement(*m_other,
-                                  QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'correct', accuracy = 1,"
-                                                 " confidence_score = 0.5 WHERE id = ?"),
-                                  {1 + i * 37 % 3000}, QStringLiteral("another application's review"));
+                    plainStatement(*m_other,
+                                   QStringLiteral("UPDATE ai_telemetry SET human_feedback = 'correct', accuracy = 1,"
+                                                  " confidence_score = 0.5 WHERE id = ?"),
+                                   {1 + i * 37 % 3000}, QStringLiteral("another application's review"));
                 if (reviewed)
                     ++threadUpdates;
                 else

@@ -73,15 +73,17 @@ private slots:
         QTest::addColumn<QString>("page");
         QTest::addColumn<QStringList>("reads");
         QTest::newRow("shell") << "shell" << QStringList{"agent_ids", "task_types"};
-        QTest::newRow("overview") << "overview"
-                                  << QStringList{"summary", "previous_summary", "spark_days", "alerts", "insights",
-                                                 "pending_p0"};
+        QTest::newRow("overview") << "overview" << QStringList{"summary", "previous_summary", "spark_days",
+                                                               "alerts",  "insights",         "pending_p0"};
         QTest::newRow("insights") << "insights" << QStringList{"report", "whatif"};
-        QTest::newRow("accuracy") << "accuracy" << QStringList{"summary", "by_agent", "by_task_type", "by_day", "model_versions"};
+        QTest::newRow("accuracy") << "accuracy"
+                                  << QStringList{"summary", "by_agent", "by_task_type", "by_day", "model_versions"};
         QTest::newRow("confidence") << "confidence" << QStringList{"summary", "calibration", "reviewed_samples"};
         QTest::newRow("latency") << "latency" << QStringList{"summary", "by_day", "by_task_type", "agent_boxes"};
         QTest::newRow("feedback") << "feedback" << QStringList{"summary", "by_agent", "agreement"};
-        QTest::newRow("queue") << "queue" << QStringList{"first_page", "write_access", "counts"};
+        QTest::newRow("queue") << "queue"
+                               << QStringList{"first_page", "write_access", "counts", "second_review_counts",
+                                              "adjudication_counts"};
         QTest::newRow("chat") << "chat" << QStringList{"history", "period_metrics"};
         QTest::newRow("risk") << "risk" << QStringList{"active_model", "recent_cycles", "model_versions"};
         QTest::newRow("audit") << "audit" << QStringList{"first_page"};

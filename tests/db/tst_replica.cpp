@@ -7,15 +7,22 @@
 #include "core/aggregates/StatsQuery.h"
 #include "core/ingest/DecisionRecorder.h"
 #include "core/queue/ReviewQueue.h"
+#include "core/session/ReplicaLagWatcher.h"
 #include "core/stats/StatsService.h"
 #include "core/storage/ReplicaLag.h"
+#include "core/storage/ReplicaRoute.h"
 #include "core/storage/SqlUtil.h"
 #include "core/telemetry/FeedbackRepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
 #include <QThread>
+#include <QtConcurrent>
+
+#include <csignal>
 
 #include <algorithm>
 #include <QtTest>
@@ -283,6 +290,81 @@ private slots:
                                    {}, env);
         QCOMPARE(sqlite.exitCode, 2);
         QVERIFY(sqlite.err.startsWith("error: "));
+    }
+
+    // The replica's mariadbd killed between two reads: the next read is answered by the primary
+    // (no error, the same figures), later reads go to the primary without trying the replica,
+    // the CLI reads from the primary with a warning, and once the replica runs again the
+    // periodic check sends reads back to it. Last: it restarts the fixture's replica.
+    void replicaKilledMidSession()
+    {
+        QVERIFY(m_pair.startApplying());
+        QVERIFY(m_pair.waitForReplica());
+        auto db = m_pair.openPair(false);
+        QVERIFY(db);
+        const ReviewQueue queue(db, ReviewRules::defaults());
+        const QueueFilter all;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(&db->reads(), db->replica());
+        auto before = queue.counts(all, now);
+        QVERIFY2(before, before ? "" : qPrintable(before.error().message));
+        auto itemsBefore = queue.items(all);
+        QVERIFY(itemsBefore);
+        QCOMPARE(&db->reads(), db->replica());
+
+        QFile pidFile(m_pair.info.value(QStringLiteral("REPLICA_PID_FILE")));
+        QVERIFY(pidFile.open(QIODevice::ReadOnly));
+        const qint64 pid = pidFile.readAll().trimmed().toLongLong();
+        QVERIFY(pid > 0);
+        QCOMPARE(::kill(static_cast<pid_t>(pid), SIGKILL), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(static_cast<pid_t>(pid), 0) != 0, 10000);
+
+        // This thread's replica connection was open: the read meets the dead server, not reads().
+        auto after = queue.counts(all, now);
+        QVERIFY2(after, after ? "" : qPrintable(after.error().message));
+        QCOMPARE(after->total, before->total);
+        QCOMPARE(after->overdue, before->overdue);
+        auto itemsAfter = queue.items(all);
+        QVERIFY2(itemsAfter, itemsAfter ? "" : qPrintable(itemsAfter.error().message));
+        QCOMPARE(itemsAfter->size(), itemsBefore->size());
+        QVERIFY(replica_route::isDown(*db));
+        QVERIFY2(replica_route::downReason(*db).contains(QLatin1String("Lost connection"))
+                     || replica_route::downReason(*db).contains(QLatin1String("gone away"))
+                     || replica_route::downReason(*db).contains(QLatin1String("cannot connect")),
+                 qPrintable(replica_route::downReason(*db)));
+        QCOMPARE(&db->reads(), db.get());
+        // Another thread, with no connection to the replica yet, does not fail either.
+        const QString elsewhere = QtConcurrent::run([db] {
+            auto c = ReviewQueue(db, ReviewRules::defaults()).counts(QueueFilter{}, QDateTime::currentDateTimeUtc());
+            return c ? QString::number(c->all()) : c.error().message;
+        }).result();
+        QCOMPARE(elsewhere, QString::number(before->all()));
+
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), m_pair.password);
+        const QStringList args{QStringLiteral("queue"), QStringLiteral("--db"), m_pair.primaryUrl};
+        auto cli = test::runCli(args + QStringList{QStringLiteral("--read-db"), m_pair.replicaUrl}, {}, env);
+        QCOMPARE(cli.exitCode, 0);
+        QVERIFY2(cli.err.contains("warning: the read replica"), cli.err.constData());
+        auto direct = test::runCli(args, {}, env);
+        QCOMPARE(direct.exitCode, 0);
+        QCOMPARE(cli.json().object().value(QStringLiteral("counts")),
+                 direct.json().object().value(QStringLiteral("counts")));
+
+        QProcess restart;
+        restart.start(QStringLiteral(ATALAYA_REPLICA_FIXTURE_SCRIPT),
+                      {QStringLiteral("restart-replica"), QFileInfo(QFileInfo(pidFile.fileName()).absolutePath()).absolutePath()});
+        QVERIFY(restart.waitForFinished(60000));
+        QCOMPARE(restart.exitCode(), 0);
+        QVERIFY(m_pair.waitForReplica());
+        // Still down until a check reaches the replica: reads do not try it themselves.
+        QCOMPARE(&db->reads(), db.get());
+        ReplicaLagWatcher watcher(db, 30, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!replica_route::isDown(*db), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(&db->reads(), db->replica(), 5000);
+        auto back = queue.counts(all, QDateTime::currentDateTimeUtc());
+        QVERIFY2(back, back ? "" : qPrintable(back.error().message));
+        QCOMPARE(back->total, before->total);
     }
 };
 

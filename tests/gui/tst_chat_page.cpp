@@ -189,6 +189,15 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_server.clients.size(), 1, 10000);
     }
 
+    // A 1366×768 screen leaves ~728 px to a window: with the chat page built, the window must
+    // still fit it (the page's panels scroll instead of raising the window's minimum height).
+    void pageKeepsTheWindowWithinA768PixelScreen()
+    {
+        QVERIFY2(m_window->minimumSizeHint().height() <= 728,
+                 qPrintable(QStringLiteral("window minimum height %1 px").arg(m_window->minimumSizeHint().height())));
+        QVERIFY(m_page->minimumSizeHint().height() < 400);
+    }
+
     void cardsShowTheWindowMetrics()
     {
         QTRY_VERIFY2(stateText().contains(QLatin1String("<b>Connected</b>")), qPrintable(stateText()));
@@ -259,8 +268,8 @@ private slots:
         QVERIFY(charts);
         auto *history = m_page->findChild<ChatHistoryPanel *>();
         QVERIFY(history);
-        for (ChartCard *card : {charts->rateCard(), charts->latencyCard(), history->messagesCard(),
-                                history->latencyCard()}) {
+        for (ChartCard *card :
+             {charts->rateCard(), charts->latencyCard(), history->messagesCard(), history->latencyCard()}) {
             QChart *chart = card->chart();
             QCOMPARE(chart->backgroundBrush().color(), base);
             QVERIFY(contrast(chart->titleBrush().color(), base) >= 4.5);

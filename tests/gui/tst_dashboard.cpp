@@ -39,6 +39,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <ctime>
+
 using namespace atalaya;
 
 // Pages load the demo data and show what core computes (read back from models and widgets).
@@ -162,6 +164,9 @@ private slots:
         QCOMPARE(page->versionsView()->model()->rowCount(), row);
         QCOMPARE(model->headerData(ModelVersionsModel::VersusPrevious, Qt::Horizontal, Qt::DisplayRole).toString(),
                  QStringLiteral("Versus previous version"));
+        const QModelIndex firstSeen = model->index(0, ModelVersionsModel::FirstSeen);
+        QCOMPARE(firstSeen.data().toString().size(), 10);
+        QVERIFY(firstSeen.data(Qt::ToolTipRole).toString().startsWith(firstSeen.data().toString()));
     }
 
     // Bar labels read like the tables: one decimal even when it is 0 ("84.0 %", not "84 %").
@@ -387,6 +392,34 @@ private slots:
     {
         QCOMPARE(m_settings->lastPage(), QStringLiteral("accuracy"));
         QCOMPARE(m_settings->filterDays(), m_window->filter().days);
+    }
+
+    // A custom range opens on the last N UTC days, whatever the local zone. Between them, UTC+14
+    // and UTC−12 put the local date off the UTC date at every hour, so one of the two cases
+    // crosses the date line whenever the test runs.
+    void customRangeOpensOnTheUtcDays_data()
+    {
+        QTest::addColumn<QByteArray>("zone");
+        QTest::newRow("UTC+14") << QByteArray("Etc/GMT-14");
+        QTest::newRow("UTC-12") << QByteArray("Etc/GMT+12");
+    }
+    void customRangeOpensOnTheUtcDays()
+    {
+        QFETCH(QByteArray, zone);
+        const QByteArray saved = qgetenv("TZ");
+        qputenv("TZ", zone);
+        tzset();
+        FilterBar bar;
+        const QDate before = QDateTime::currentDateTimeUtc().date();
+        bar.periodCombo()->setCurrentIndex(bar.periodCombo()->findData(-1));
+        const QDate after = QDateTime::currentDateTimeUtc().date();
+        const QDate lastDay = bar.filter().lastDay();
+        const QDate firstDay = bar.filter().firstDay();
+        saved.isNull() ? qunsetenv("TZ") : qputenv("TZ", saved);
+        tzset();
+        QVERIFY(bar.filter().isCustom());
+        QVERIFY2(lastDay == before || lastDay == after, qPrintable(lastDay.toString(Qt::ISODate)));
+        QCOMPARE(firstDay, lastDay.addDays(-DashboardFilter{}.days + 1));
     }
 
     void customRangeSurvivesRestart()

@@ -9,6 +9,8 @@
 #include "ui/review/ReviewQueueModel.h"
 #include "ui/review/ReviewQueuePage.h"
 
+#include <QLabel>
+#include <QLineEdit>
 #include <QTabBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -131,18 +133,28 @@ private slots:
         QCOMPARE(feedbackOf(*m_db, m_sampled[0]), QStringLiteral("correct"));
         QVERIFY(!detail(page).contains(kFirstNote));
 
-        // Alt+3: the disagreement, both reviews side by side.
+        // Alt+3: ana gave the second verdict, so the disagreement is not hers to decide; the
+        // view says it waits for a third reviewer.
         QVERIFY(switchTo(page, Qt::Key_3));
         QCOMPARE(views->currentIndex(), 2);
+        QCOMPARE(rows(page)->rowCount(), 0);
+        auto *viewNote = page.findChild<QLabel *>(QStringLiteral("reviewViewNote"));
+        QTRY_VERIFY(viewNote->isVisible());
+        QVERIFY2(viewNote->text().contains(QLatin1String("third reviewer")), qPrintable(viewNote->text()));
+
+        // Carla, a third reviewer: the disagreement, both reviews side by side.
+        m_settings->setReviewer(QStringLiteral("carla"));
+        QVERIFY(switchTo(page, Qt::Key_1));
+        QVERIFY(switchTo(page, Qt::Key_3));
         QCOMPARE(rows(page)->rowCount(), 1);
+        QVERIFY(!viewNote->isVisible());
         QCOMPARE(currentId(page), m_sampled[0]);
         const QString shown = detail(page);
         for (const QString &part : {QStringLiteral("bruno"), kFirstNote, QStringLiteral("ana"),
                                     QStringLiteral("correct"), QStringLiteral("incorrect")})
             QVERIFY2(shown.contains(part), qPrintable(part + QStringLiteral(" not in ") + shown));
 
-        // Another reviewer adjudicates with 3: partially correct becomes the final verdict.
-        m_settings->setReviewer(QStringLiteral("carla"));
+        // She adjudicates with 3: partially correct becomes the final verdict.
         QTest::keyClick(table(page), Qt::Key_3);
         QCOMPARE(rows(page)->rowCount(), 0);
         QTRY_COMPARE(feedbackOf(*m_db, m_sampled[0]), QStringLiteral("partially_correct"));
@@ -172,6 +184,68 @@ private slots:
         QVERIFY(switchTo(page, Qt::Key_2));
         QCOMPARE(rows(page)->rowCount(), 1);
         QCOMPARE(currentId(page), m_sampled[2]);
+    }
+
+    // The view switcher counts each view; a disagreement is not listed to its own reviewers,
+    // and a verdict from a view that went stale (the reviewer gave the second review elsewhere
+    // meanwhile) is refused with the reason, the note kept, nothing written.
+    void anAdjudicationMustComeFromAThirdReviewer()
+    {
+        const qint64 id = m_sampled[0];  // first bruno (correct), second ana (incorrect)
+        m_settings->setReviewer(QStringLiteral("carla"));
+        ReviewQueuePage page({m_db, m_settings.get()});
+        page.resize(1200, 800);
+        page.show();
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(15000));
+        auto *views = page.findChild<QTabBar *>(QStringLiteral("reviewViews"));
+        QTRY_COMPARE(views->tabText(1), QStringLiteral("Second review (1)"));
+        QTRY_COMPARE(views->tabText(2), QStringLiteral("Adjudication (1)"));
+        QVERIFY(switchTo(page, Qt::Key_3));
+        QCOMPARE(rows(page)->rowCount(), 1);
+        QCOMPARE(currentId(page), id);
+
+        // Elsewhere, ana's second review is taken back and carla gives it instead.
+        FeedbackRestore undo;
+        undo.telemetryId = id;
+        undo.value = Feedback::Correct;
+        undo.reviewer = QStringLiteral("ana");
+        undo.role = ReviewRole::Second;
+        QVERIFY(FeedbackRepository(m_db).restore(undo).ok());
+        FeedbackRequest second;
+        second.telemetryId = id;
+        second.value = Feedback::Incorrect;
+        second.reviewer = QStringLiteral("carla");
+        second.role = ReviewRole::Second;
+        QVERIFY(FeedbackRepository(m_db).record(second).ok());
+
+        const QString note = QStringLiteral("adjudication-note-0815");
+        page.findChild<QLineEdit *>(QStringLiteral("reviewNote"))->setText(note);
+        QTest::keyClick(table(page), Qt::Key_1);
+        auto *banner = page.findChild<QLabel *>(QStringLiteral("reviewBanner"));
+        QTRY_VERIFY(banner->isVisible() && banner->text().contains(QLatin1String("third reviewer")));
+        QVERIFY2(banner->text().contains(QStringLiteral("#%1").arg(id)), qPrintable(banner->text()));
+        QCOMPARE(page.findChild<QLineEdit *>(QStringLiteral("reviewNote"))->text(), note);
+        QCOMPARE(reviewsOf(*m_db, id, QStringLiteral("adjudication"), QStringLiteral("carla")), qint64(0));
+        QCOMPARE(feedbackOf(*m_db, id), QStringLiteral("correct"));
+
+        // Read again: not carla's to decide; the view says it waits for a third reviewer.
+        QVERIFY(switchTo(page, Qt::Key_1));
+        QVERIFY(switchTo(page, Qt::Key_3));
+        QCOMPARE(rows(page)->rowCount(), 0);
+        QTRY_COMPARE(views->tabText(2), QStringLiteral("Adjudication (0)"));
+        auto *note3 = page.findChild<QLabel *>(QStringLiteral("reviewViewNote"));
+        QTRY_VERIFY(note3->isVisible());
+        QVERIFY2(note3->text().contains(QLatin1String("1 disagreement")), qPrintable(note3->text()));
+
+        // A third reviewer still sees it.
+        m_settings->setReviewer(QStringLiteral("dora"));
+        QVERIFY(switchTo(page, Qt::Key_1));
+        QVERIFY(switchTo(page, Qt::Key_3));
+        QCOMPARE(rows(page)->rowCount(), 1);
+        QCOMPARE(currentId(page), id);
+        QTRY_COMPARE(views->tabText(2), QStringLiteral("Adjudication (1)"));
     }
 };
 

@@ -14,6 +14,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QHeaderView>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -32,8 +33,14 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<MainWindow> m_window;
 
-    bool addReviewed(int i, const char *first, const char *second)
+    // Decision i reviewed first by reviewers[a] and second by reviewers[b] (default: i % 3 and
+    // (i + 1) % 3, so the 24 base decisions give 8 pairs to each of the three pairs).
+    bool addReviewed(int i, const char *first, const char *second, int a = -1, int b = -1)
     {
+        if (a < 0) {
+            a = i % 3;
+            b = (i + 1) % 3;
+        }
         DecisionInput d;
         d.agentId = i % 2 ? QStringLiteral("support-bot") : QStringLiteral("deploy-guard");
         d.taskType = QStringLiteral("chat_response");
@@ -48,11 +55,11 @@ private:
         const QString sql = QStringLiteral("INSERT INTO atalaya_reviews (telemetry_id, reviewer, verdict, note, role,"
                                            " created_at) VALUES (?, ?, ?, NULL, ?, ?)");
         return execStatement(*m_db, sql,
-                             {r->id, reviewers[i % 3], QString::fromLatin1(first), QStringLiteral("first"),
+                             {r->id, reviewers[a], QString::fromLatin1(first), QStringLiteral("first"),
                               toDbDateTime(d.createdAt.addSecs(1800 + 600 * i))},
                              QStringLiteral("first review"))
             && execStatement(*m_db, sql,
-                             {r->id, reviewers[(i + 1) % 3], QString::fromLatin1(second), QStringLiteral("second"),
+                             {r->id, reviewers[b], QString::fromLatin1(second), QStringLiteral("second"),
                               toDbDateTime(d.createdAt.addSecs(7200 + 900 * i))},
                              QStringLiteral("second review"));
     }
@@ -69,6 +76,10 @@ private slots:
             {"correct", "correct"}, {"incorrect", "partially_correct"}, {"partially_correct", "partially_correct"}};
         for (int i = 0; i < 24; ++i)
             QVERIFY(addReviewed(i, verdicts[i % 6][0], verdicts[(i + i / 6) % 6][1]));
+        // ana and bea review 30 more together: their pair (38) and the whole (54) reach the
+        // 30 pairs from which κ is shown; the two other pairs (8 each) do not.
+        for (int i = 24; i < 54; ++i)
+            QVERIFY(addReviewed(i, verdicts[i % 6][0], verdicts[(i + i / 5) % 6][1], i % 2, (i + 1) % 2));
         m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
         m_settings->setAutoRefresh(false);
         m_window = std::make_unique<MainWindow>(AppContext{m_db, m_settings.get()});
@@ -90,9 +101,10 @@ private slots:
 
         const auto expected = loadAgreement(m_db, m_window->filter().toQuery(), ReviewRules::defaults());
         QVERIFY(expected);
-        QCOMPARE(expected->overall.n, 24);
+        QCOMPARE(expected->overall.n, 54);
         QCOMPARE(section->overallText(), overallAgreementText(*expected));
-        QVERIFY(section->overallText().contains(QStringLiteral("24 rated pair")));
+        QVERIFY(section->overallText().contains(QStringLiteral("54 rated pair")));
+        QVERIFY(section->overallText().contains(fmt::ratio(expected->overall.kappa)));
         auto *overall = section->findChild<QLabel *>(QStringLiteral("agreementOverall"));
         QVERIFY(overall);
         QCOMPARE(overall->toolTip(), kappaExplanation());
@@ -105,9 +117,38 @@ private slots:
         qint64 rated = 0;
         for (int r = 0; r < pairs->rowCount(); ++r)
             rated += pairs->index(r, 1).data(AgreementPairsModel::SortRole).toLongLong();
-        QCOMPARE(rated, 24);
+        QCOMPARE(rated, 54);
+        // The most rated pair (ana · bea, 38) shows κ and its interval; the pairs of 8 say
+        // too few instead of an interval spanning most of the scale.
+        QCOMPARE(expected->pairs[0].figures.n, qint64(38));
         QCOMPARE(pairs->index(0, 2).data().toString(), fmt::ratio(expected->pairs[0].figures.kappa));
+        QVERIFY(pairs->index(0, 3).data().toString() != fmt::dash());
+        for (int r = 1; r < 3; ++r) {
+            QCOMPARE(expected->pairs[size_t(r)].figures.n, qint64(8));
+            QVERIFY(expected->pairs[size_t(r)].figures.interval);  // computed, not shown
+            QCOMPARE(pairs->index(r, 2).data().toString(), tooFewPairsText(8));
+            QCOMPARE(pairs->index(r, 3).data().toString(), fmt::dash());
+        }
+        QCOMPARE(tooFewPairsText(8), QStringLiteral("too few pairs (8)"));
         QCOMPARE(pairs->headerData(2, Qt::Horizontal, Qt::ToolTipRole).toString(), kappaExplanation());
+
+        // Every figure column is as wide as its header and its widest value, and nothing
+        // wraps; the names elide with the full text in the tooltip.
+        for (DataTableView *view : {section->pairsView(), section->reviewersView()}) {
+            QVERIFY(!view->wordWrap());
+            const QHeaderView *header = view->horizontalHeader();
+            for (int c = 1; c < header->count(); ++c) {
+                const int needed =
+                    std::max(header->sectionSizeHint(c), static_cast<QAbstractItemView *>(view)->sizeHintForColumn(c));
+                QVERIFY2(header->sectionSize(c) >= needed,
+                         qPrintable(QStringLiteral("%1 column %2: %3 < %4")
+                                        .arg(view->objectName())
+                                        .arg(c)
+                                        .arg(header->sectionSize(c))
+                                        .arg(needed)));
+            }
+        }
+        QCOMPARE(pairs->index(0, 0).data(Qt::ToolTipRole).toString(), pairs->index(0, 0).data().toString());
 
         ReviewerAgreementModel *reviewers = section->reviewersModel();
         QCOMPARE(reviewers->rowCount(), 3);

@@ -6,12 +6,15 @@
 #include "ui/reports/ReleaseCheckPdf.h"
 #include "ui/risk/ReleaseCheckDialog.h"
 #include "core/storage/SqlUtil.h"
+#include "ui/risk/RiskCharts.h"
 #include "ui/risk/RiskPage.h"
 #include "core/risk/RiskModelStore.h"
 #include "core/risk/RiskService.h"
 #include "core/telemetry/TelemetryRepository.h"
 
 #include <QApplication>
+#include <QChartView>
+#include <QValueAxis>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -273,6 +276,41 @@ private slots:
         QVERIFY(!words.contains(QStringLiteral("#%1").arg(1000 + shown)));
     }
 
+    // The value axes of the explanation charts tick at round steps; the demo model's importance
+    // (top 0.64) ticked at 0.17, 0.35, 0.52 and its contributions (±0.18) at 0.09.
+    void explanationAxesTickAtRoundSteps()
+    {
+        Contributions values{};
+        values[0] = 0.64;
+        values[1] = 0.15;
+        values[2] = 0.12;
+        values[3] = 0.09;
+        ImportanceChart importance;
+        importance.setImportance(values);
+        Contributions signedValues = values;
+        signedValues[0] = -0.163;
+        signedValues[1] = 0.057;
+        ContributionChart contributions;
+        contributions.setContributions(signedValues, 0.303);
+        const std::pair<QWidget *, double> charts[] = {{&importance, 0.64}, {&contributions, 0.163}};
+        for (const auto &[chart, top] : charts) {
+            auto *view = chart->findChild<QChartView *>();
+            QVERIFY(view);
+            const auto axes = view->chart()->axes(Qt::Horizontal);
+            QCOMPARE(axes.size(), 1);
+            auto *axis = qobject_cast<QValueAxis *>(axes.front());
+            QVERIFY(axis);
+            QVERIFY(axis->tickCount() >= 3);
+            const double step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
+            for (int i = 0; i < axis->tickCount(); ++i) {
+                const double tick = axis->min() + i * step;
+                QVERIFY2(std::abs(tick * 20 - std::round(tick * 20)) < 1e-9,
+                         qPrintable(QStringLiteral("tick %1").arg(tick)));
+            }
+            QVERIFY(axis->max() >= top);
+        }
+    }
+
     void retrainsWithProgressAndActivates()
     {
         RiskPage page(AppContext{m_fresh.db, nullptr});
@@ -292,6 +330,8 @@ private slots:
             auto *button = qobject_cast<QPushButton *>(versions->cellWidget(row, 4));
             QVERIFY(button);
             QCOMPARE(button->isEnabled(), !list[row].active);
+            // Elided in the narrow panel: the full version is in the tooltip.
+            QVERIFY(versions->item(row, 0)->toolTip().startsWith(list[row].version));
             if (button->isEnabled() && target < 0)
                 target = row;
         }

@@ -5,9 +5,9 @@
 # GTID. The accounts are made on the primary and reach the replica through replication:
 # `atalaya` (every privilege, also SLAVE MONITOR for the lag) and `atalaya_nomon` (the test
 # databases only, so SHOW SLAVE STATUS is refused and the lag comes from the heartbeat row).
-# Writes DIR/info.env.
+# Writes DIR/info.env. `restart-replica DIR` starts a killed replica again.
 set -euo pipefail
-cmd=${1:?start|stop}
+cmd=${1:?start|stop|restart-replica}
 dir=${2:?directory}
 
 stop_server() {
@@ -31,11 +31,18 @@ free_port() {
 
 # start_server NAME SERVER_ID PORT EXTRA...
 start_server() {
-  local d="$dir/$1" id="$2" port="$3"
-  shift 3
+  local d="$dir/$1"
   mkdir -p "$d/data" "$d/tmp"
   mariadb-install-db --no-defaults --user=root --datadir="$d/data" --tmpdir="$d/tmp" \
     --auth-root-authentication-method=socket --skip-test-db >"$d/install.log" 2>&1
+  run_server "$@"
+}
+
+# run_server NAME SERVER_ID PORT EXTRA...: on an installed datadir (also again after a kill).
+run_server() {
+  local d="$dir/$1" id="$2" port="$3"
+  shift 3
+  rm -f "$d/mysqld.pid"
   mariadbd --no-defaults --user=root --datadir="$d/data" --socket="$d/mysqld.sock" --port="$port" \
     --bind-address=127.0.0.1 --pid-file="$d/mysqld.pid" --log-error="$d/error.log" --tmpdir="$d/tmp" \
     --innodb-buffer-pool-size=${ATALAYA_MARIADB_BUFFER_POOL:-128M} --innodb-flush-log-at-trx-commit=2 \
@@ -77,6 +84,7 @@ CREATE USER 'atalaya_nomon'@'127.0.0.1' IDENTIFIED BY '$pw';
 GRANT ALL PRIVILEGES ON \`r\\_%\`.* TO 'atalaya_nomon'@'127.0.0.1';
 FLUSH PRIVILEGES;
 SQL
+  echo "$rport" >"$dir/replica/port"
   mariadb --no-defaults --socket="$dir/replica/mysqld.sock" -uroot -e "START SLAVE"
   # The accounts must have arrived before a test connects to the replica with them.
   for _ in $(seq 100); do
@@ -91,11 +99,17 @@ PRIMARY_SOCKET=$dir/primary/mysqld.sock
 PRIMARY_PORT=$pport
 REPLICA_SOCKET=$dir/replica/mysqld.sock
 REPLICA_PORT=$rport
+REPLICA_PID_FILE=$dir/replica/mysqld.pid
 USER=atalaya
 PASSWORD=$pw
 NOMON_USER=atalaya_nomon
 INFO
   echo "MariaDB primary on 127.0.0.1:$pport, replica on 127.0.0.1:$rport"
+  ;;
+restart-replica)
+  # After the replica was killed: same datadir, port and settings; replication resumes on its own.
+  run_server replica 2 "$(cat "$dir/replica/port")" --read-only=ON --relay-log=replica-relay
+  echo "MariaDB replica running again"
   ;;
 stop)
   stop_server "$dir/replica"
@@ -103,7 +117,7 @@ stop)
   echo "MariaDB primary + replica stopped"
   ;;
 *)
-  echo "usage: $0 start DIR | stop DIR" >&2
+  echo "usage: $0 start DIR | stop DIR | restart-replica DIR" >&2
   exit 2
   ;;
 esac

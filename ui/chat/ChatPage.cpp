@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace atalaya {
@@ -77,22 +78,33 @@ ChatPage::ChatPage(const AppContext &context, QWidget *parent)
     });
     connect(m_token, &QPushButton::clicked, this, &ChatPage::askToken);
 
-    m_kpis = new ChatKpiPanel(this);
-    root->addWidget(m_kpis);
+    // The panels together need ~770 px of height: below the bar they scroll, so the page never
+    // makes the window taller than a 768-pixel screen.
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *body = new QWidget(scroll);
+    auto *panels = new QVBoxLayout(body);
+    panels->setContentsMargins(0, 0, 0, 0);
+    panels->setSpacing(8);
+    m_kpis = new ChatKpiPanel(body);
+    panels->addWidget(m_kpis);
 
     auto *middle = new QHBoxLayout;
-    m_charts = new ChatLiveCharts(this);
+    m_charts = new ChatLiveCharts(body);
     middle->addWidget(m_charts, 4);
-    m_intents = new ChatTopIntents(this);
+    m_intents = new ChatTopIntents(body);
     middle->addWidget(m_intents, 1);
-    root->addLayout(middle, 2);
+    panels->addLayout(middle, 2);
 
-    m_history = new ChatHistoryPanel(this);
-    root->addWidget(m_history, 2);
+    m_history = new ChatHistoryPanel(body);
+    panels->addWidget(m_history, 2);
 
     m_conversations = new ChatConversationsPanel(
-        m_monitor.get(), [this] { return m_context.db; }, this);
-    root->addWidget(m_conversations, 3);
+        m_monitor.get(), [this] { return m_context.db; }, body);
+    panels->addWidget(m_conversations, 3);
+    scroll->setWidget(body);
+    root->addWidget(scroll, 1);
     connect(m_conversations, &ChatConversationsPanel::decisionRequested, this,
             [this](qint64 telemetryId) { emit navigateRequested(QStringLiteral("queue"), QVariant(telemetryId)); });
 

@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -107,9 +108,12 @@ void FilterBar::readWidgets()
     m_to->setVisible(custom);
     if (custom) {
         if (!m_filter.customFrom.isValid()) {
+            // The days of a custom range are UTC days, like every figure: the local date is a
+            // day off for part of every day anywhere but UTC.
+            const QDate today = QDateTime::currentDateTimeUtc().date();
             m_syncing = true;
-            m_to->setDate(QDate::currentDate());
-            m_from->setDate(QDate::currentDate().addDays(-m_filter.days + 1));
+            m_to->setDate(today);
+            m_from->setDate(today.addDays(-m_filter.days + 1));
             m_syncing = false;
         }
         f.days = m_filter.days;

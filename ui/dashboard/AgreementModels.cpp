@@ -41,16 +41,33 @@ QVariant sortable(const std::optional<double> &value)
     return value ? QVariant(*value) : QVariant(-1e300);
 }
 
+// κ and its interval of a group with enough pairs; nothing below kMinKappaPairs.
+std::optional<double> shownKappa(const KappaFigures &f)
+{
+    return enoughPairsForKappa(f) ? f.kappa : std::nullopt;
+}
+std::optional<std::pair<double, double>> shownInterval(const KappaFigures &f)
+{
+    return enoughPairsForKappa(f) ? f.interval : std::nullopt;
+}
+
 }  // namespace
 
 QString kappaExplanation()
 {
     return QCoreApplication::translate(
-        "AgreementModels",
-        "Cohen's weighted κ: how much more two reviewers agree than chance would make them, with "
-        "incorrect < partially correct < correct and a one-step difference counted as half a "
-        "disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; "
-        "above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval.");
+               "AgreementModels",
+               "Cohen's weighted κ: how much more two reviewers agree than chance would make them, with "
+               "incorrect < partially correct < correct and a one-step difference counted as half a "
+               "disagreement. 1 is perfect agreement, 0 is chance level, below 0 worse than chance; "
+               "above 0.6 is usually read as substantial. The interval is a 95 % bootstrap interval. κ is shown "
+               "from %1 rated pairs on: with fewer, its interval spans most of the scale and says little.")
+        .arg(kMinKappaPairs);
+}
+
+QString tooFewPairsText(qint64 n)
+{
+    return QCoreApplication::translate("AgreementModels", "too few pairs (%1)").arg(fmt::count(n));
 }
 
 QString overallAgreementText(const AgreementReport &r)
@@ -59,11 +76,13 @@ QString overallAgreementText(const AgreementReport &r)
     if (o.n == 0)
         return QCoreApplication::translate("AgreementModels",
                                            "No decision in this period has both a first and a second review yet.");
-    QString text = QCoreApplication::translate("AgreementModels",
-                                               "Weighted κ %1 (95 % interval %2) · %3 agreement · %n "
-                                               "rated pair(s)",
-                                               nullptr, int(o.n))
-                       .arg(fmt::ratio(o.kappa), intervalText(o.interval), fmt::percent(o.percentAgreement));
+    QString text = enoughPairsForKappa(o)
+        ? QCoreApplication::translate("AgreementModels",
+                                      "Weighted κ %1 (95 % interval %2) · %3 agreement · %n rated pair(s)", nullptr,
+                                      int(o.n))
+              .arg(fmt::ratio(o.kappa), intervalText(o.interval), fmt::percent(o.percentAgreement))
+        : QCoreApplication::translate("AgreementModels", "Weighted κ: %1 · %2 agreement")
+              .arg(tooFewPairsText(o.n), fmt::percent(o.percentAgreement));
     if (r.fleiss.items > 0)
         text += QCoreApplication::translate("AgreementModels", " · Fleiss' κ %1 over %n adjudicated decision(s)",
                                             nullptr, int(r.fleiss.items))
@@ -99,16 +118,23 @@ QVariant AgreementPairsModel::data(const QModelIndex &index, int role) const
                                          : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::ToolTipRole && (index.column() == ColKappa || index.column() == ColInterval))
         return kappaExplanation();
+    // Names may be elided in a narrow column.
+    if (role == Qt::ToolTipRole && index.column() == ColPair)
+        return QStringLiteral("%1 · %2").arg(p.reviewerA, p.reviewerB);
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const bool sort = role == SortRole;
+    const auto interval = shownInterval(f);
     switch (index.column()) {
     case ColPair: return QStringLiteral("%1 · %2").arg(p.reviewerA, p.reviewerB);
     case ColPairs: return sort ? QVariant(f.n) : QVariant(fmt::count(f.n));
-    case ColKappa: return sort ? sortable(f.kappa) : QVariant(fmt::ratio(f.kappa));
+    case ColKappa:
+        if (sort)
+            return sortable(shownKappa(f));
+        return enoughPairsForKappa(f) ? fmt::ratio(f.kappa) : tooFewPairsText(f.n);
     case ColInterval:
-        return sort ? sortable(f.interval ? std::optional(f.interval->first) : std::nullopt)
-                    : QVariant(intervalText(f.interval));
+        return sort ? sortable(interval ? std::optional(interval->first) : std::nullopt)
+                    : QVariant(intervalText(interval));
     case ColAgreement: return sort ? sortable(f.percentAgreement) : QVariant(fmt::percent(f.percentAgreement));
     default: return {};
     }
@@ -160,6 +186,8 @@ QVariant ReviewerAgreementModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole)
         return column == ReviewerName ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && column == ReviewerName)
+        return r.reviewer;
     if (role == Qt::ToolTipRole && column == ReviewerVerdicts)
         return tr("%1 first reviews, %2 second reviews, %3 adjudications")
             .arg(fmt::count(r.firstReviews), fmt::count(r.secondReviews), fmt::count(r.adjudications));

@@ -10,11 +10,15 @@ namespace atalaya {
 
 // What κ means, for the tooltips of the Feedback page's agreement section.
 QString kappaExplanation();
-// "κ 0.612 (95 % 0.48–0.73) · 81.2 % agreement · 54 rated pairs", or the empty state.
+// What stands for κ and its interval below kMinKappaPairs rated pairs: "too few pairs (17)".
+QString tooFewPairsText(qint64 n);
+// "κ 0.612 (95 % 0.48–0.73) · 81.2 % agreement · 54 rated pairs", "Weighted κ: too few pairs
+// (17) · 82.4 % agreement" below kMinKappaPairs, or the empty state.
 QString overallAgreementText(const AgreementReport &report);
 
 // Reviewer pairs of the agreement report: Reviewers ("ana · bea") | Rated pairs | Weighted κ |
-// 95 % interval | Agreement. SortRole gives the raw number; undefined figures sort first.
+// 95 % interval | Agreement; below kMinKappaPairs the κ cell says "too few pairs (n)" and the
+// interval is "—". SortRole gives the raw number; undefined or hidden figures sort first.
 class AgreementPairsModel : public QAbstractTableModel {
     Q_OBJECT
 public:

@@ -32,14 +32,21 @@ AgreementSection::AgreementSection(QWidget *parent) : QFrame(parent)
     m_reviewersView->setObjectName(QStringLiteral("agreementReviewers"));
     m_reviewersView->setSourceModel(m_reviewers, ReviewerAgreementModel::SortRole);
     m_reviewersView->sortByColumn(ReviewerAgreementModel::VerdictsColumn, Qt::DescendingOrder);
+    // Figures keep their full width and never wrap; the names take what is left and elide,
+    // with the full name in the tooltip.
     for (DataTableView *view : {m_pairsView, m_reviewersView}) {
-        view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-        view->horizontalHeader()->setStretchLastSection(true);
+        QHeaderView *header = view->horizontalHeader();
+        header->setSectionResizeMode(QHeaderView::ResizeToContents);
+        header->setSectionResizeMode(0, QHeaderView::Stretch);
+        header->setStretchLastSection(false);
+        header->setMinimumSectionSize(48);
+        view->setWordWrap(false);
+        view->setTextElideMode(Qt::ElideRight);
     }
     auto *tables = new QHBoxLayout;
     tables->setSpacing(10);
-    tables->addWidget(m_pairsView, 4);
-    tables->addWidget(m_reviewersView, 5);
+    tables->addWidget(m_pairsView, 1);
+    tables->addWidget(m_reviewersView, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
     layout->addWidget(m_title);

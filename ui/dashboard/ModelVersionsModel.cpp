@@ -120,8 +120,9 @@ QString ModelVersionsModel::display(const Row &row, int column) const
         const auto ece = v.ece();
         return fmt::ratio(ece ? std::optional<double>(ece->ece) : std::nullopt);
     }
-    case FirstSeen: return fmt::dateTime(v.firstSeen);
-    case LastSeen: return fmt::dateTime(v.lastSeen);
+    // The day is enough beside the other columns; the minute is in the tooltip.
+    case FirstSeen: return fmt::date(v.firstSeen);
+    case LastSeen: return fmt::date(v.lastSeen);
     case VersusPrevious: return comparisonSummary(row);
     }
     return {};
@@ -162,6 +163,10 @@ QVariant ModelVersionsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == VersusPrevious)
             return comparisonDetails(row);
+        if (index.column() == FirstSeen)
+            return fmt::dateTime(row.stats.firstSeen);
+        if (index.column() == LastSeen)
+            return fmt::dateTime(row.stats.lastSeen);
         if (index.column() == Accuracy || index.column() == Interval) {
             const auto ci = row.stats.accuracyInterval();
             if (!ci)

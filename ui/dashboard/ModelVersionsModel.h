@@ -17,6 +17,8 @@ public:
     enum Column {
         Agent,
         Version,
+        // The verdict beside the version it is about, in view whatever the table's width.
+        VersusPrevious,
         Decisions,
         Reviewed,
         Accuracy,
@@ -26,7 +28,6 @@ public:
         Ece,
         FirstSeen,
         LastSeen,
-        VersusPrevious,
         ColumnCount
     };
     enum Roles { SortRole = Qt::UserRole };

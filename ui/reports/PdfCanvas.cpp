@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <numeric>
 
 namespace atalaya {
 namespace {
@@ -139,35 +140,65 @@ void PdfCanvas::emptyChart(const QString &title, qreal height, qreal x, qreal w)
     m_painter.drawText(QRectF(x, m_y, w, height), Qt::AlignCenter, title + QStringLiteral("\n") + charts::emptyText());
 }
 
-QList<qreal> PdfCanvas::columnWidths(const QAbstractItemModel &model, qreal available) const
+QList<qreal> fitColumnWidths(const QList<qreal> &natural, const QList<qreal> &minimum, qreal available)
 {
-    const QFontMetricsF plain(reportFont(8), &m_writer);
-    const QFontMetricsF bold(reportFont(8, true), &m_writer);
-    QList<qreal> widths;
-    qreal total = 0;
-    for (int c = 0; c < model.columnCount(); ++c) {
-        // A header may wrap at spaces, so only its longest word has to fit.
-        qreal w = 0;
-        for (const QString &word :
-             model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString().split(QLatin1Char(' ')))
-            w = std::max(w, bold.horizontalAdvance(word));
-        for (int r = 0; r < model.rowCount(); ++r)
-            w = std::max(w, plain.horizontalAdvance(model.index(r, c).data(Qt::DisplayRole).toString()));
-        // Rounded up with a pixel to spare, or the widest cell would wrap in its own column.
-        w = std::ceil(w) + 1 + kCellPadding;
-        widths.append(w);
-        total += w;
-    }
+    QList<qreal> widths = natural;
+    const qreal total = std::accumulate(natural.begin(), natural.end(), qreal(0));
     if (widths.isEmpty())
         return widths;
     if (total <= available) {
         for (qreal &w : widths)
             w += (available - total) / static_cast<qreal>(widths.size());
-    } else {
-        const auto widest = std::max_element(widths.begin(), widths.end());
-        *widest = std::max(kCellPadding * 4, *widest - (total - available));
+        return widths;
     }
+    // Every column keeps its longest word; what is left goes to the columns in proportion to the
+    // text they would wrap, so a long message column is not squeezed to a word a line while short
+    // columns beside it keep their whole width.
+    qreal floor = 0;
+    qreal give = 0;
+    for (qsizetype c = 0; c < widths.size(); ++c) {
+        floor += minimum[c];
+        give += natural[c] - minimum[c];
+    }
+    if (floor >= available || give <= 0)
+        return minimum;
+    const qreal share = (available - floor) / give;
+    for (qsizetype c = 0; c < widths.size(); ++c)
+        widths[c] = minimum[c] + (natural[c] - minimum[c]) * share;
     return widths;
+}
+
+QList<qreal> PdfCanvas::columnWidths(const QAbstractItemModel &model, qreal available) const
+{
+    const QFontMetricsF plain(reportFont(8), &m_writer);
+    const QFontMetricsF bold(reportFont(8, true), &m_writer);
+    QList<qreal> natural;
+    QList<qreal> minimum;
+    const auto longestWord = [](const QFontMetricsF &fm, const QString &text) {
+        qreal w = 0;
+        for (const QString &word : text.split(QLatin1Char(' ')))
+            w = std::max(w, fm.horizontalAdvance(word));
+        return w;
+    };
+    for (int c = 0; c < model.columnCount(); ++c) {
+        // A header may wrap at spaces, so only its longest word has to fit.
+        const QString header = model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        qreal whole = longestWord(bold, header);
+        qreal word = whole;
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QString text = model.index(r, c).data(Qt::DisplayRole).toString();
+            const qreal line = plain.horizontalAdvance(text);
+            whole = std::max(whole, line);
+            // A number with its unit or sign ("1,535 ms", "< 0.0001") stays on one line.
+            const bool value = text.count(QLatin1Char(' ')) <= 1
+                && std::any_of(text.begin(), text.end(), [](QChar ch) { return ch.isDigit(); });
+            word = std::max(word, value ? line : longestWord(plain, text));
+        }
+        // Rounded up with a pixel to spare, or the widest cell would wrap in its own column.
+        natural.append(std::ceil(whole) + 1 + kCellPadding);
+        minimum.append(std::ceil(word) + 1 + kCellPadding);
+    }
+    return fitColumnWidths(natural, minimum, available);
 }
 
 void PdfCanvas::table(const QAbstractItemModel &model, qreal x0, qreal w0)

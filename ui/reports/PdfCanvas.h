@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QPainter>
 #include <QRectF>
 #include <QString>
@@ -11,6 +12,12 @@ class QChart;
 class QPdfWriter;
 
 namespace atalaya {
+
+// Column widths for a table band of `available` points: natural (the widest cell on one line)
+// when they all fit, with the space left shared equally; otherwise each column keeps minimum
+// (its longest word) and the rest is shared in proportion to natural − minimum, so the column
+// with the most text to wrap gets the most room. When even the minimums overflow, the minimums.
+QList<qreal> fitColumnWidths(const QList<qreal> &natural, const QList<qreal> &minimum, qreal available);
 
 // Lays out report blocks top to bottom on A4 pages and starts a new page when a block does
 // not fit. "Page N of M" needs M before page 1 is written, so the report is laid out twice
@@ -46,7 +53,7 @@ public:
     void skipChartRow(qreal height) { m_y += height + 12; }
     // Header row and every row of the model, in its order and alignment, in the band from x
     // of width w (the page width by default). Columns get their natural width plus an equal
-    // share of the space left; when they do not fit, the widest column gives way. Text that
+    // share of the space left; when they do not fit, fitColumnWidths shares the page. Text that
     // does not fit its column wraps and the row grows.
     // A short table is kept on one page; a long one repeats its header on each new page.
     void table(const QAbstractItemModel &model, qreal x = 0, qreal w = -1);

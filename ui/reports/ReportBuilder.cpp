@@ -138,7 +138,8 @@ std::vector<Block> reportBlocks()
         c.text(Report::tr("Period: %1").arg(periodText(q)), 9);
         c.text(Report::tr("Filters: %1").arg(filterText(q)), 9);
         c.text(Report::tr("Data source: %1").arg(d.dataSource), 9);
-        c.text(Report::tr("Generated at: %1").arg(d.generatedAt.toUTC().toString(Qt::ISODate)), 9);
+        // The app's one time shape, not ISO's "T…Z": the period above reads "yyyy-MM-dd HH:mm … UTC".
+        c.text(Report::tr("Generated at: %1").arg(fmt::dateTimeSeconds(d.generatedAt) + QStringLiteral(" UTC")), 9);
         c.space(8);
         c.text(Report::tr("Key figures"), 12, true);
         kpiBlock(c, d.overview);

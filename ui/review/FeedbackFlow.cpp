@@ -142,6 +142,11 @@ void FeedbackFlow::settle(const SendOutcome &outcome, const OutboxEntry &entry)
         emit databaseChanged();
         break;
     case SendOutcome::Kind::Queued:
+        if (outcome.outboxSize == 0) {
+            emit message(tr("Saved #%1: %2 (on a new connection)").arg(id).arg(verdict));
+            emit databaseChanged();
+            break;
+        }
         emit message(tr("#%1 kept in the outbox: %2").arg(id).arg(outcome.message));
         m_retry->start();
         break;
@@ -174,6 +179,7 @@ void FeedbackFlow::settle(const SendOutcome &outcome, const OutboxEntry &entry)
         if (!entry.restore) {
             m_decided.remove(id);
             m_decidedRole.remove(id);
+            emit refused(id, outcome.message, entry.note);
         }
         break;
     }
@@ -215,8 +221,11 @@ void FeedbackFlow::flushOutbox(bool force)
                 conflict.outboxSize = flushed.remaining;
                 settle(conflict, entry);
             }
-            for (const auto &[entry, reason] : flushed.rejected)
+            for (const auto &[entry, reason] : flushed.rejected) {
                 emit message(tr("#%1 was not saved: %2").arg(entry.telemetryId).arg(reason));
+                if (!entry.restore)
+                    emit refused(entry.telemetryId, reason, entry.note);
+            }
             if (flushed.delivered + flushed.duplicates > 0)
                 emit databaseChanged();
             if (flushed.remaining == 0)

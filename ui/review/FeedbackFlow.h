@@ -66,6 +66,9 @@ signals:
     void outboxSizeChanged(int size);
     // A write finished (written, queued, kept the other review or refused).
     void settled(qint64 id);
+    // The database refused a verdict (an adjudication by one of the two reviewers, say): why,
+    // and the note it carried, so the reviewer keeps what they wrote.
+    void refused(qint64 id, const QString &why, const QString &note);
 
 private:
     struct Undo {

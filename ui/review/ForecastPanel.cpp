@@ -3,23 +3,19 @@
 #include "ui/common/ChartCard.h"
 #include "ui/common/ChartKit.h"
 #include "ui/common/LatestLoader.h"
+#include "ui/review/ForecastCharts.h"
 #include "ui/review/ReviewColors.h"
 
 #include "core/forecast/ForecastReads.h"
 
-#include <QChart>
-#include <QDateTimeAxis>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLegend>
-#include <QLineSeries>
 #include <QLocale>
 #include <QSpinBox>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
-#include <algorithm>
+#include <cmath>
 
 namespace atalaya {
 namespace {
@@ -29,6 +25,12 @@ constexpr int kUsualTeam = -1;  // the spin box's special value
 QString oneDecimal(double v)
 {
     return QLocale().toString(v, 'f', 1);
+}
+
+// Reviewer-hours to plan with: whole hours.
+QString whole(double v)
+{
+    return QLocale().toString(std::ceil(v - 1e-9), 'f', 0);
 }
 
 }  // namespace
@@ -56,22 +58,47 @@ ForecastPanel::ForecastPanel(QWidget *parent) : QFrame(parent), m_loader(new Lat
     connect(m_reviewers, &QSpinBox::valueChanged, this, [this] { recompute(); });
     top->addWidget(m_reviewers);
     root->addLayout(top);
+    // The figure a lead plans with comes first.
+    m_needed = new QLabel(this);
+    m_needed->setObjectName(QStringLiteral("forecastNeeded"));
+    m_needed->setWordWrap(true);
+    m_needed->setFont(bold);
+    m_needed->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    root->addWidget(m_needed);
+
+    auto *body = new QHBoxLayout;
+    auto *figures = new QVBoxLayout;
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("forecastSummary"));
-    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    root->addWidget(m_summary);
-    m_chart = new ChartCard(this);
-    m_chart->setObjectName(QStringLiteral("forecastChart"));
-    m_chart->setMinimumHeight(180);
-    root->addWidget(m_chart, 1);
+    m_summary->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+    figures->addWidget(m_summary);
+    m_legend = new QLabel(this);
+    m_legend->setObjectName(QStringLiteral("forecastLegend"));
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true);
+    figures->addWidget(m_legend);
+    m_pace = new QLabel(this);
+    m_pace->setObjectName(QStringLiteral("forecastPace"));
+    m_pace->setWordWrap(true);
+    figures->addWidget(m_pace);
+    figures->addStretch(1);
+    body->addLayout(figures);
+    for (int p = 0; p < kPriorityCount; ++p) {
+        auto *card = new ChartCard(this);
+        card->setObjectName(QStringLiteral("forecastChart%1").arg(priorityName(static_cast<Priority>(p))));
+        card->setMinimumSize(170, 150);
+        m_charts[static_cast<size_t>(p)] = card;
+        body->addWidget(card, 1);
+    }
+    root->addLayout(body, 1);
     changeEvent(nullptr);
 }
 
 void ForecastPanel::changeEvent(QEvent *event)
 {
     if (!event || event->type() == QEvent::LanguageChange) {
-        m_title->setText(tr("Capacity forecast, next 7 days (all agents)"));
         m_reviewersLabel->setText(tr("Reviewers on duty:"));
         m_reviewers->setSpecialValueText(tr("usual team"));
         m_reviewers->setToolTip(
@@ -84,8 +111,14 @@ void ForecastPanel::changeEvent(QEvent *event)
         QFrame::changeEvent(event);
 }
 
-void ForecastPanel::load(const std::shared_ptr<const Database> &db, const ReviewRules &rules)
+void ForecastPanel::load(const std::shared_ptr<const Database> &db, const ReviewRules &rules, const QString &agentId)
 {
+    if (agentId != m_agentId) {
+        // The old agent's figures must not stand under the new agent's title.
+        m_inputs.reset();
+        m_forecast.reset();
+        m_agentId = agentId;
+    }
     if (!db) {
         m_loader->drop();
         m_inputs.reset();
@@ -93,10 +126,10 @@ void ForecastPanel::load(const std::shared_ptr<const Database> &db, const Review
         emit loaded(false);
         return;
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_fixedNow.isValid() ? m_fixedNow : QDateTime::currentDateTimeUtc();
     m_loader->run<Loaded>(
-        [db, rules, now] {
-            auto in = forecast::readInputs(db, rules, now);
+        [db, rules, now, agentId] {
+            auto in = forecast::readInputs(db, rules, now, agentId);
             return in ? Loaded{*in, {}} : Loaded{std::nullopt, in.error().message};
         },
         [this](const Loaded &result) {
@@ -111,6 +144,7 @@ void ForecastPanel::load(const std::shared_ptr<const Database> &db, const Review
             recompute();
             emit loaded(true);
         });
+    draw();
 }
 
 std::optional<int> ForecastPanel::staffing() const
@@ -133,96 +167,64 @@ void ForecastPanel::showError(const QString &text)
     draw();
 }
 
+void ForecastPanel::drawTitle()
+{
+    if (m_agentId.isEmpty()) {
+        m_title->setText(tr("Capacity forecast, next 7 days · all agents"));
+        m_title->setToolTip(tr("Every agent's arrivals and pending decisions, reviewed by the whole team"));
+    } else {
+        m_title->setText(tr("Capacity forecast, next 7 days · agent %1").arg(m_agentId));
+        m_title->setToolTip(tr("Only agent %1's arrivals and pending decisions (the page's agent filter); the "
+                               "reviewers' pace and presence are the whole team's")
+                                .arg(m_agentId));
+    }
+}
+
 void ForecastPanel::draw()
 {
-    using namespace charts;
+    drawTitle();
+    const charts::ChartStyle style = charts::ChartStyle::fromPalette(palette());
     if (!m_forecast) {
-        m_summary->setText(m_error.isEmpty() ? tr("Loading…") : m_error);
-        m_chart->setChart(newChart(ChartStyle::fromPalette(palette()), tr("Expected pending reviews")), true);
+        m_needed->setText(m_error.isEmpty() ? tr("Loading…") : m_error);
+        m_summary->clear();
+        m_legend->clear();
+        m_pace->clear();
+        // An empty chart would say "no decisions"; until there is a forecast there is none.
+        for (ChartCard *card : m_charts)
+            card->hide();
         return;
     }
     const forecast::Forecast &f = *m_forecast;
     const forecast::ForecastInputs &in = f.inputs;
     const auto throughput = in.throughput();
-    QStringList lines;
-    lines << (throughput ? tr("%1 verdicts per reviewer-hour over the last 4 weeks.").arg(oneDecimal(*throughput))
-                         : tr("No verdicts in the last 4 weeks: nothing is reviewed in this forecast."));
-    for (const forecast::Horizon &h : f.horizons) {
-        QStringList breaches;
-        for (int p = 0; p < kPriorityCount; ++p)
-            if (in.slaHours[static_cast<size_t>(p)] > 0)
-                breaches << QStringLiteral("%1 %2").arg(priorityName(static_cast<Priority>(p)),
-                                                        oneDecimal(h.breaches[static_cast<size_t>(p)]));
-        QString line = h.hours == 24 ? tr("Next 24 h: %1 reviewer-hours, deadlines missed: %2.")
-                                     : tr("Next 7 days: %1 reviewer-hours, deadlines missed: %2.");
-        line = line.arg(oneDecimal(h.planned.reviewerHours), breaches.join(QStringLiteral(", ")));
-        if (throughput && h.reviewersNeeded)
-            line += QLatin1Char(' ')
-                + tr("Keeping every deadline takes %1 reviewer-hours (or %n reviewer(s) on every hour).", nullptr,
-                     *h.reviewersNeeded)
-                      .arg(oneDecimal(h.needed.reviewerHours));
-        lines << line;
+    const forecast::Horizon &day = f.horizons.front();
+    const forecast::Horizon &week = f.horizons.back();
+    const QString plan = f.reviewers ? tr("%n reviewer(s) on every hour", nullptr, *f.reviewers) : tr("usual team");
+    if (throughput && week.reviewersNeeded) {
+        m_needed->setText(tr("To keep every deadline: %1 reviewer-hours in the next 24 h, %2 in 7 days (or %n "
+                             "reviewer(s) on every hour). Planned: %3 and %4 (%5).",
+                             nullptr, *week.reviewersNeeded)
+                              .arg(whole(day.needed.reviewerHours), whole(week.needed.reviewerHours),
+                                   whole(day.planned.reviewerHours), whole(week.planned.reviewerHours), plan));
+    } else {
+        m_needed->setText(tr("No verdicts in the last 4 weeks: the reviewers' pace is unknown, so this forecast "
+                             "reviews nothing and cannot say how many reviewer-hours are needed."));
     }
-    m_summary->setText(lines.join(QLatin1Char('\n')));
+    m_summary->setText(forecastTableHtml(f));
+    m_legend->setText(forecastLegendHtml());
+    m_pace->setText(
+        throughput ? tr("Pace: %1 verdicts per reviewer-hour (whole team, last 4 weeks).").arg(oneDecimal(*throughput))
+                   : QString());
 
-    const ChartStyle style = ChartStyle::fromPalette(palette());
     const ReviewColors colors = ReviewColors::of(palette());
-    QChart *chart = newChart(style, tr("Expected pending reviews"));
-    chart->legend()->setVisible(true);
-    chart->legend()->setAlignment(Qt::AlignRight);
-    auto *x = new QDateTimeAxis;
-    x->setFormat(QStringLiteral("ddd HH:mm"));
-    x->setTickCount(8);
-    styleAxis(style, x, QString());
-    chart->addAxis(x, Qt::AlignBottom);
-    double top = 0;
-    double mostReviewers = 0;
-    for (const forecast::SimHour &h : f.run) {
-        for (double b : h.backlog)
-            top = std::max(top, b);
-        mostReviewers = std::max(mostReviewers, h.reviewers);
-    }
-    QValueAxis *y = roundedAxis(style, tr("pending reviews"), std::max(1.0, top * 1.1));
-    chart->addAxis(y, Qt::AlignLeft);
-    QValueAxis *staff = roundedAxis(style, tr("reviewers"), std::max(1.0, mostReviewers * 1.1));
-    chart->addAxis(staff, Qt::AlignRight);
-    auto hourEnd = [](const forecast::SimHour &h) {
-        return double(forecast::hourStart(h.hour + 1).toMSecsSinceEpoch());
-    };
-    auto when = [](const QPointF &p) {
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(p.x())).toLocalTime(), QLocale::ShortFormat);
-    };
     for (int p = 0; p < kPriorityCount; ++p) {
         const auto prio = static_cast<Priority>(p);
-        auto *series = new QLineSeries;
-        series->setName(priorityName(prio));
-        series->setPen(QPen(colors.priority(prio), 2));
-        series->append(double(in.now.toMSecsSinceEpoch()), double(in.pendingNow[static_cast<size_t>(p)]));
-        for (const forecast::SimHour &h : f.run)
-            series->append(hourEnd(h), h.backlog[static_cast<size_t>(p)]);
-        const QString name = priorityName(prio);
-        attachTooltip(series, [name, when](const QPointF &pt) {
-            return tr("%1: %2 pending expected at %3").arg(name, oneDecimal(pt.y()), when(pt));
-        });
-        chart->addSeries(series);
-        series->attachAxis(x);
-        series->attachAxis(y);
+        ChartCard *card = m_charts[static_cast<size_t>(p)];
+        const bool charted = forecastCharted(in, prio);
+        card->setHidden(!charted);
+        if (charted)
+            card->setChart(forecastPriorityChart(style, colors, f, prio));
     }
-    auto *people = new QLineSeries;
-    people->setName(f.reviewers ? tr("reviewers (fixed)") : tr("reviewers (usual team)"));
-    people->setPen(QPen(colors.muted, 1.5, Qt::DashLine));
-    for (const forecast::SimHour &h : f.run) {
-        people->append(double(forecast::hourStart(h.hour).toMSecsSinceEpoch()), h.reviewers);
-        people->append(hourEnd(h), h.reviewers);
-    }
-    attachTooltip(people, [when](const QPointF &pt) {
-        return tr("%1 reviewer(s) on duty at %2").arg(oneDecimal(pt.y()), when(pt));
-    });
-    chart->addSeries(people);
-    people->attachAxis(x);
-    people->attachAxis(staff);
-    x->setRange(in.now.toLocalTime(), forecast::hourStart(f.run.back().hour + 1).toLocalTime());
-    m_chart->setChart(chart);
 }
 
 }  // namespace atalaya

@@ -44,6 +44,12 @@ void PriorityCountChips::setState(State state)
     render();
 }
 
+void PriorityCountChips::setDeadlinesShown(bool shown)
+{
+    m_deadlinesShown = shown;
+    render();
+}
+
 void PriorityCountChips::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange)
@@ -86,7 +92,7 @@ void PriorityCountChips::render()
     for (int i = 0; i < kPriorityCount; ++i) {
         const auto p = static_cast<Priority>(i);
         const auto index = static_cast<size_t>(i);
-        const bool hasDeadline = m_rules.priority(p).slaHours > 0;
+        const bool hasDeadline = m_deadlinesShown && m_rules.priority(p).slaHours > 0;
         const qint64 overdue = m_counts.overdue[index];
         QString number = locale.toString(m_counts.total[index]);
         QString detail;
@@ -104,8 +110,10 @@ void PriorityCountChips::render()
             detail = QStringLiteral("<span style='color:%1'>%2</span>").arg(colors.ok.name(), tr("none overdue"));
         }
         QLabel *card = m_labels[index];
-        card->setToolTip(tr("%1 (%2): pending decisions and how many are past their deadline.")
-                             .arg(priorityName(p), deadlineText(p)));
+        card->setToolTip(m_deadlinesShown
+                             ? tr("%1 (%2): pending decisions and how many are past their deadline.")
+                                   .arg(priorityName(p), deadlineText(p))
+                             : tr("%1: decisions of this priority waiting in this view for you.").arg(priorityName(p)));
         card->setText(
             QStringLiteral("<span style='color:%1'><b style='color:%2'>%3</b> · %4</span><br>"
                            "<span style='font-size:20pt;font-weight:700'>%5</span><br>%6")

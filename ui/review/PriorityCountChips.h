@@ -11,8 +11,8 @@ class QLabel;
 
 namespace atalaya {
 
-// The four P0–P3 cards above the queue: pending decisions per priority, how many are past
-// their deadline (in red), and the priority's deadline from the rules in force. Colours come
+// The four P0–P3 cards above the queue: the shown view's decisions per priority, how many are
+// past their deadline (in red; pending view only), and the priority's deadline from the rules. Colours come
 // from the palette, so the cards follow the light and dark themes.
 class PriorityCountChips : public QWidget {
     Q_OBJECT
@@ -24,6 +24,8 @@ public:
     void setRules(const ReviewRules &rules);
     void setCounts(const QueueCounts &counts);
     void setState(State state);
+    // Off for the double-review views, which have no deadline: no overdue figure.
+    void setDeadlinesShown(bool shown);
     const QueueCounts &counts() const { return m_counts; }
     State state() const { return m_state; }
 
@@ -40,6 +42,7 @@ private:
     ReviewColors m_colors;
     QueueCounts m_counts;
     State m_state = State::Unavailable;
+    bool m_deadlinesShown = true;
 };
 
 }  // namespace atalaya

@@ -28,6 +28,8 @@ struct CountsLoaded {
     QString error;
 };
 
+using ViewCountsLoaded = std::optional<DoubleReviewCounts>;
+
 ReviewRules rulesOf(const AppContext &context)
 {
     return context.settings ? ReviewRules::fromSettingsJson(context.settings->reviewRulesJson())
@@ -46,13 +48,18 @@ ReviewQueueController::ReviewQueueController(const AppContext &context, QObject 
     QThreadPool *pool = QThreadPool::globalInstance();
     m_items = new LatestLoader(this, pool);
     m_countsLoader = new LatestLoader(this, pool);
+    m_secondCountsLoader = new LatestLoader(this, pool);
+    m_adjudicationCountsLoader = new LatestLoader(this, pool);
     m_history = new LatestLoader(this, pool);
     m_wantedLoader = new LatestLoader(this, pool);
     // Coalesced: a burst of writes reaching the database recounts once.
     m_countsLater = new QTimer(this);
     m_countsLater->setSingleShot(true);
     m_countsLater->setInterval(150);
-    connect(m_countsLater, &QTimer::timeout, this, [this] { reloadCounts(); });
+    connect(m_countsLater, &QTimer::timeout, this, [this] {
+        reloadCounts();
+        reloadViewCounts(false);
+    });
     m_historyLater = new QTimer(this);
     m_historyLater->setSingleShot(true);
     m_historyLater->setInterval(120);
@@ -101,6 +108,11 @@ void ReviewQueueController::openFlow()
     connect(m_flow, &FeedbackFlow::databaseChanged, m_countsLater, qOverload<>(&QTimer::start));
     connect(m_flow, &FeedbackFlow::outboxSizeChanged, this, &ReviewQueueController::outboxCountChanged);
     connect(m_flow, &FeedbackFlow::settled, this, &ReviewQueueController::feedbackSettled);
+    connect(m_flow, &FeedbackFlow::refused, this, [this](qint64 id, const QString &why, const QString &note) {
+        // The counts were adjusted for a verdict that did not land.
+        m_countsLater->start();
+        emit feedbackRefused(id, why, note);
+    });
     if (const QString problem = m_flow->open(); !problem.isEmpty())
         emit message(problem);
 }
@@ -133,6 +145,8 @@ void ReviewQueueController::setContext(const AppContext &context)
             emit outboxLeftBehind(left, m_context.db->url().describe());
     }
     m_model->setItems({});
+    m_viewCounts = {};
+    emit viewCountsChanged();
     m_context = context;
     openFlow();
     emit outboxCountChanged(outboxSize());
@@ -178,7 +192,7 @@ bool ReviewQueueController::refresh()
         auto readItems = [&] {
             switch (view) {
             case View::Second: return DoubleReview(db, rules).secondReviewItems(who, filter);
-            case View::Adjudication: return DoubleReview(db, rules).adjudicationItems(filter);
+            case View::Adjudication: return DoubleReview(db, rules).adjudicationItems(who, filter);
             case View::Pending: break;
             }
             return queue.items(filter);
@@ -223,6 +237,7 @@ bool ReviewQueueController::refresh()
         else
             m_historyPending = false;
         reloadCounts(ticket);
+        reloadViewCounts(true);
     });
     return true;
 }
@@ -327,6 +342,60 @@ void ReviewQueueController::reloadCounts(quint64 refreshTicket)
     });
 }
 
+// Not part of a refresh: the page and its pending counts do not wait for these.
+void ReviewQueueController::reloadViewCounts(bool secondToo)
+{
+    auto db = m_context.db;
+    if (!db)
+        return;
+    QueueFilter filter;
+    filter.agentId = m_agentId;
+    const ReviewRules rules = m_rules;
+    const QString who = reviewer();
+    for (const View view : {View::Second, View::Adjudication}) {
+        if (view == View::Second && !secondToo)
+            continue;
+        auto read = [db, rules, filter, who, view]() -> ViewCountsLoaded {
+            const DoubleReview views(db, rules);
+            auto counts =
+                view == View::Second ? views.secondReviewCounts(who, filter) : views.adjudicationCounts(who, filter);
+            return counts ? ViewCountsLoaded(*counts) : std::nullopt;
+        };
+        LatestLoader *loader = view == View::Second ? m_secondCountsLoader : m_adjudicationCountsLoader;
+        loader->run<ViewCountsLoaded>(read, [this, view](const ViewCountsLoaded &loaded) {
+            m_viewCounts[view == View::Adjudication ? 1 : 0] = loaded;
+            emit viewCountsChanged();
+        });
+    }
+}
+
+void ReviewQueueController::adjustViewCounts(const QueueItem &item, int delta)
+{
+    auto add = [](std::optional<DoubleReviewCounts> &counts, qint64 DoubleReviewCounts::*field, qint64 n) {
+        if (counts)
+            (*counts).*field = std::max<qint64>(0, (*counts).*field + n);
+    };
+    auto &second = m_viewCounts[0];
+    auto &adjudication = m_viewCounts[1];
+    const auto p = static_cast<size_t>(item.priority);
+    switch (item.role) {
+    case ReviewRole::First:
+        // A first review of a picked decision waits for someone else's second review.
+        if (m_rules.wantsSecondReview(item.id, item.priority))
+            add(second, &DoubleReviewCounts::forOthers, -delta);
+        break;
+    case ReviewRole::Second:
+        if (second)
+            second->total[p] = std::max<qint64>(0, second->total[p] + delta);
+        break;
+    case ReviewRole::Adjudication:
+        if (adjudication)
+            adjudication->total[p] = std::max<qint64>(0, adjudication->total[p] + delta);
+        break;
+    }
+    emit viewCountsChanged();
+}
+
 void ReviewQueueController::finishRefreshIfReady(quint64 refreshTicket)
 {
     if (m_countsPending || m_historyPending || !m_items->isLatest(refreshTicket))
@@ -360,6 +429,7 @@ void ReviewQueueController::record(const QueueItem &item, Feedback value, const 
 {
     if (item.role == ReviewRole::First)
         adjustCounts(item, -1);
+    adjustViewCounts(item, -1);
     m_flow->record(item, value, reviewer(), note);
 }
 
@@ -370,6 +440,7 @@ std::optional<int> ReviewQueueController::undo(const QString &note)
         return std::nullopt;
     if (item->role == ReviewRole::First)
         adjustCounts(*item, +1);
+    adjustViewCounts(*item, +1);
     const ReviewRole shown = m_view == View::Second ? ReviewRole::Second
         : m_view == View::Adjudication              ? ReviewRole::Adjudication
                                                     : ReviewRole::First;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/queue/DoubleReview.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/telemetry/FeedbackRepository.h"
 #include "ui/shell/AppContext.h"
@@ -37,6 +38,11 @@ public:
     ReviewQueueModel *model() const { return m_model; }
     const ReviewRules &rules() const { return m_rules; }
     const QueueCounts &counts() const { return m_counts; }
+    // What the Second review and Adjudication views hold for this reviewer; nullopt until read.
+    const std::optional<DoubleReviewCounts> &viewCounts(View view) const
+    {
+        return m_viewCounts[view == View::Adjudication ? 1 : 0];
+    }
     CountsState countsState() const { return m_countsState; }
     bool isRebuilding() const;
     // Waits for a counts rebuild to finish, delivering its result (quitting).
@@ -87,6 +93,8 @@ signals:
     // After itemsLoaded and the wanted item's selection: the page shows the items.
     void itemsShown();
     void countsChanged();
+    // viewCounts() changed (read, or adjusted for a verdict or an undo).
+    void viewCountsChanged();
     void historyLoaded(qint64 id, const std::vector<AuditEntry> &history);
     void wantedReady(int row);
     // error is empty when the decision is simply not waiting for review.
@@ -99,6 +107,8 @@ signals:
     void outboxCountChanged(int count);
     void outboxLeftBehind(int verdicts, const QString &database);
     void feedbackSettled(qint64 id);
+    // A verdict the database refused: why, and its note (FeedbackFlow::refused).
+    void feedbackRefused(qint64 id, const QString &why, const QString &note);
 
 private:
     void applyRules();
@@ -111,6 +121,13 @@ private:
     bool newestItemsShown() const;
     void setCountsState(CountsState state);
     void adjustCounts(const QueueItem &item, int delta);
+    // Both on a refresh; on a landed write only the adjudication counts, which read the second
+    // reviews alone: the second-review counts scan the reviewed decisions, so between refreshes
+    // they move with this session's verdicts only (adjustViewCounts).
+    void reloadViewCounts(bool secondToo);
+    // A verdict (delta -1) or its undo (+1) in the double-review views' counts, before the
+    // write lands; the next read replaces them.
+    void adjustViewCounts(const QueueItem &item, int delta);
     QString reviewer() const;
 
     AppContext m_context;
@@ -123,12 +140,15 @@ private:
     std::function<bool(const QString &message)> m_resolveConflict;
     LatestLoader *m_items = nullptr;
     LatestLoader *m_countsLoader = nullptr;
+    LatestLoader *m_secondCountsLoader = nullptr;
+    LatestLoader *m_adjudicationCountsLoader = nullptr;
     LatestLoader *m_history = nullptr;
     LatestLoader *m_wantedLoader = nullptr;
     QTimer *m_countsLater = nullptr;
     QTimer *m_historyLater = nullptr;
 
     QueueCounts m_counts;
+    std::array<std::optional<DoubleReviewCounts>, 2> m_viewCounts;  // Second, Adjudication
     CountsState m_countsState = CountsState::Unavailable;
     bool m_writable = false;
     qint64 m_shownId = 0;

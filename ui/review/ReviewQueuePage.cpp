@@ -9,9 +9,11 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTableView>
 
 namespace atalaya {
@@ -48,6 +50,8 @@ void ReviewQueuePage::connectController()
     connect(c, &ReviewQueueController::itemsLoaded, this, &ReviewQueuePage::showItems);
     connect(c, &ReviewQueueController::itemsShown, this, &ReviewQueuePage::itemsShown);
     connect(c, &ReviewQueueController::countsChanged, this, &ReviewQueuePage::showCounts);
+    connect(c, &ReviewQueueController::viewCountsChanged, this, &ReviewQueuePage::showViewCounts);
+    connect(c, &ReviewQueueController::feedbackRefused, this, &ReviewQueuePage::showRefused);
     connect(c, &ReviewQueueController::historyLoaded, m_detail, &ReviewDetailPane::showHistory);
     connect(c, &ReviewQueueController::wantedReady, m_table, &QTableView::selectRow);
     connect(c, &ReviewQueueController::wantedMissing, this, [this](qint64 id, const QString &error) {
@@ -57,6 +61,10 @@ void ReviewQueuePage::connectController()
                 : error);
     });
     connect(c, &ReviewQueueController::refreshFinished, this, &ReviewQueuePage::showFinished);
+    connect(m_forecast, &ForecastPanel::loaded, this, [this] {
+        m_forecastLoading = false;
+        finishIfLoaded();
+    });
     connect(c, &ReviewQueueController::message, m_status, &QLabel::setText);
     connect(c, &ReviewQueueController::rebuildStarted, this, [this] {
         m_rebuildProgress->setVisible(true);
@@ -99,7 +107,9 @@ int ReviewQueuePage::outboxSize() const
 void ReviewQueuePage::refresh()
 {
     m_controller->setAgent(m_filter.agentId);
-    m_forecast->load(m_context.db, m_controller->rules());
+    m_queueShown = false;
+    m_forecastLoading = true;
+    m_forecast->load(m_context.db, m_controller->rules(), m_filter.agentId);
     if (!m_controller->refresh()) {
         showEmpty(tr("Not connected to a database."));
         emit loadFinished(false, tr("not connected"));
@@ -113,8 +123,20 @@ void ReviewQueuePage::switchView(int view)
     const auto v = static_cast<ReviewQueueController::View>(view);
     m_controller->setView(v);
     m_detail->setBlind(v == ReviewQueueController::View::Second);
+    m_chips->setDeadlinesShown(v == ReviewQueueController::View::Pending);
+    showCounts();
+    showViewCounts();
     showEmpty(tr("Loading…"));
     refresh();
+}
+
+QString ReviewQueuePage::viewName(int view) const
+{
+    switch (view) {
+    case 1: return tr("Second review");
+    case 2: return tr("Adjudication");
+    default: return tr("Pending");
+    }
 }
 
 void ReviewQueuePage::openItem(const QVariant &argument)
@@ -153,6 +175,12 @@ void ReviewQueuePage::showItems(const WriteAccess &access)
 
 void ReviewQueuePage::showCounts()
 {
+    if (m_controller->countsState() == ReviewQueueController::CountsState::Known)
+        m_views->setTabText(0, tr("%1 (%2)").arg(viewName(0), QLocale().toString(m_controller->counts().all())));
+    else
+        m_views->setTabText(0, viewName(0));
+    if (m_controller->view() != ReviewQueueController::View::Pending)
+        return;
     switch (m_controller->countsState()) {
     case ReviewQueueController::CountsState::Known: m_chips->setCounts(m_controller->counts()); break;
     case ReviewQueueController::CountsState::Counting: m_chips->setState(PriorityCountChips::State::Counting); break;
@@ -162,6 +190,49 @@ void ReviewQueuePage::showCounts()
     }
 }
 
+void ReviewQueuePage::showViewCounts()
+{
+    using View = ReviewQueueController::View;
+    for (const View v : {View::Second, View::Adjudication}) {
+        const auto &counts = m_controller->viewCounts(v);
+        const int tab = static_cast<int>(v);
+        m_views->setTabText(
+            tab, counts ? tr("%1 (%2)").arg(viewName(tab), QLocale().toString(counts->all())) : viewName(tab));
+    }
+    const View shown = m_controller->view();
+    if (shown == View::Pending) {
+        m_viewNote->setVisible(false);
+        return;
+    }
+    const auto &counts = m_controller->viewCounts(shown);
+    if (!counts) {
+        m_chips->setState(PriorityCountChips::State::Counting);
+        m_viewNote->setVisible(false);
+        return;
+    }
+    QueueCounts perPriority;
+    perPriority.total = counts->total;
+    m_chips->setCounts(perPriority);
+    const int others = static_cast<int>(counts->forOthers);
+    // Why a reviewer does not see decisions that do wait: their own verdict is part of them.
+    m_viewNote->setText(
+        shown == View::Second
+            ? tr("%Ln of your first reviews wait for another reviewer's second review.", nullptr, others)
+            : tr("%Ln disagreement(s) you reviewed wait for a third reviewer: an adjudication cannot come from "
+                 "either of the two reviewers.",
+                 nullptr, others));
+    m_viewNote->setVisible(others > 0);
+}
+
+void ReviewQueuePage::showRefused(qint64 id, const QString &why, const QString &note)
+{
+    m_banner->setText(tr("Your verdict on #%1 was not saved: %2").arg(id).arg(why));
+    m_banner->setVisible(true);
+    // What the reviewer wrote is not lost: the note is back in its field.
+    if (!note.isEmpty() && m_note->text().isEmpty())
+        m_note->setText(note);
+}
+
 void ReviewQueuePage::showFinished(const QString &countsError)
 {
     if (!m_controller->isRebuilding())
@@ -169,6 +240,17 @@ void ReviewQueuePage::showFinished(const QString &countsError)
             countsError.isEmpty()
                 ? tr("%Ln decision(s) waiting for review", nullptr, static_cast<int>(m_controller->counts().all()))
                 : tr("The queue is shown; its counts could not be read: %1").arg(countsError));
+    m_queueShown = true;
+    finishIfLoaded();
+}
+
+void ReviewQueuePage::finishIfLoaded()
+{
+    // The page has loaded when its forecast has too: a rendered page shows the forecast, not
+    // "Loading…" under a finished queue.
+    if (!m_queueShown || m_forecastLoading)
+        return;
+    m_queueShown = false;
     emit loadFinished(true, {});
 }
 

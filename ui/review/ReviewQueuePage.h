@@ -77,12 +77,17 @@ private:
     void showEmpty(const QString &message);
     void showItems(const WriteAccess &access);
     void showCounts();
+    // The view switcher's counts, the chips of a double-review view, and what waits for others.
+    void showViewCounts();
+    void showRefused(qint64 id, const QString &why, const QString &note);
     void showFinished(const QString &countsError);
     void showFailure(const QString &error);
+    void finishIfLoaded();
     void setWritable(bool writable, const QString &reason);
     void recordFeedback(Feedback value);
     void undoLast();
     void switchView(int view);
+    QString viewName(int view) const;
     qint64 currentId() const;
 
     ReviewQueueController *m_controller = nullptr;
@@ -92,7 +97,10 @@ private:
     ReviewDetailPane *m_detail = nullptr;
     PriorityCountChips *m_chips = nullptr;
     ForecastPanel *m_forecast = nullptr;
+    bool m_queueShown = false;  // the queue's refresh finished, loadFinished not sent yet
+    bool m_forecastLoading = false;
     QLabel *m_banner = nullptr;
+    QLabel *m_viewNote = nullptr;  // what a double-review view leaves to other reviewers
     QLabel *m_status = nullptr;
     QProgressBar *m_rebuildProgress = nullptr;
     QLineEdit *m_note = nullptr;

@@ -58,7 +58,7 @@ void ReviewQueuePage::buildUi()
     m_views->setObjectName(QStringLiteral("reviewViews"));
     m_views->setFocusPolicy(Qt::NoFocus);
     m_views->setDrawBase(false);
-    const QString viewNames[3] = {tr("Pending"), tr("Second review"), tr("Adjudication")};
+    const QString viewNames[3] = {viewName(0), viewName(1), viewName(2)};
     const QString viewTips[3] = {tr("Decisions waiting for their first review — Alt+1"),
                                  tr("Reviewed decisions picked for a blind second review by another reviewer — Alt+2"),
                                  tr("Decisions whose first and second reviews disagree — Alt+3")};
@@ -71,6 +71,11 @@ void ReviewQueuePage::buildUi()
     }
     connect(m_views, &QTabBar::currentChanged, this, &ReviewQueuePage::switchView);
     root->addWidget(m_views);
+    m_viewNote = new QLabel(this);
+    m_viewNote->setObjectName(QStringLiteral("reviewViewNote"));
+    m_viewNote->setWordWrap(true);
+    m_viewNote->setVisible(false);
+    root->addWidget(m_viewNote);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("reviewTable"));
@@ -106,7 +111,7 @@ void ReviewQueuePage::buildUi()
     columns->addWidget(m_forecast);
     columns->setStretchFactor(0, 3);
     columns->setStretchFactor(1, 1);
-    columns->setSizes({700, 260});
+    columns->setSizes({620, 320});
     root->addWidget(columns, 1);
 
     auto *actions = new QHBoxLayout;
@@ -167,6 +172,7 @@ void ReviewQueuePage::applyLook()
                                            " padding: 6px; color: palette(window-text); }")
                                 .arg(bannerBack.name(QColor::HexArgb), colors.warning.name()));
     m_status->setStyleSheet(QStringLiteral("color: %1;").arg(colors.muted.name()));
+    m_viewNote->setStyleSheet(QStringLiteral("color: %1;").arg(colors.muted.name()));
     for (int i = 0; i < 3; ++i) {
         m_buttons[static_cast<size_t>(i)]->setStyleSheet(
             QStringLiteral("QPushButton { color: white; background: %1; border: none; border-radius: 4px;"
@@ -183,6 +189,7 @@ void ReviewQueuePage::changeEvent(QEvent *event)
         m_detail->refreshLook();
     } else if (event->type() == QEvent::LanguageChange) {
         fitColumns();
+        showViewCounts();
     }
     Page::changeEvent(event);
 }
@@ -194,15 +201,26 @@ void ReviewQueuePage::fitColumns()
     // included, and for the loaded cells; agent and task names are capped (elided, full
     // text in the detail pane) so the reason, which takes the rest, stays readable.
     QHeaderView *header = m_table->horizontalHeader();
-    const int nameCap = fontMetrics().horizontalAdvance(QLatin1Char('x')) * 17;
+    const int x = fontMetrics().horizontalAdvance(QLatin1Char('x'));
+    int others = 0;
     for (int c = 0; c < ReviewQueueModel::ColumnCount; ++c) {
         if (c == ReviewQueueModel::ReasonColumn)
             continue;
         m_table->resizeColumnToContents(c);
         int width = std::max(header->sectionSize(c), header->sectionSizeHint(c));
         if (c == ReviewQueueModel::AgentColumn || c == ReviewQueueModel::TaskColumn)
-            width = std::min(width, std::max(nameCap, header->sectionSizeHint(c)));
+            width = std::min(width, std::max(x * 17, header->sectionSizeHint(c)));
         header->resizeSection(c, width);
+        others += width;
+    }
+    // On a narrow table (a laptop screen, a wide detail pane) the names give up width first,
+    // down to 11 characters, so the reason keeps ~32.
+    const int shortfall = x * 32 - (m_table->viewport()->width() - others);
+    for (int c : {int(ReviewQueueModel::AgentColumn), int(ReviewQueueModel::TaskColumn)}) {
+        if (shortfall <= 0)
+            break;
+        const int floor = std::max(x * 11, header->sectionSizeHint(c));
+        header->resizeSection(c, std::max(floor, header->sectionSize(c) - (shortfall + 1) / 2));
     }
 }
 

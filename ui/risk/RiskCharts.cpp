@@ -216,6 +216,7 @@ void ContributionChart::setContributions(const Contributions &c, double baseValu
     values->setRange(-extent * 1.1, extent * 1.1);
     values->setLabelFormat(QStringLiteral("%.2f"));  // localized labels take no "+" flag
     values->setTickCount(5);
+    values->applyNiceNumbers();  // ticks at round steps (0.10, not 0.09 from a ±0.18 range)
     values->setTitleText(tr("Δ score vs base %1").arg(QLocale().toString(baseValue, 'f', 3)));
     styleAxis(values, this);
     chart->addAxis(values, Qt::AlignBottom);
@@ -284,6 +285,7 @@ void ImportanceChart::setImportance(const Contributions &importance)
     auto *values = new QValueAxis;
     values->setRange(0, top * 1.1);
     values->setLabelFormat(QStringLiteral("%.2f"));
+    values->applyNiceNumbers();  // ticks at round steps (0.20, not 0.17 from a 0.70 range)
     styleAxis(values, this);
     chart->addAxis(values, Qt::AlignBottom);
     series->attachAxis(values);

@@ -130,7 +130,10 @@ void RiskModelPanel::showVersions(const std::vector<StoredModelInfo> &versions)
     m_versions->setRowCount(static_cast<int>(versions.size()));
     for (int row = 0; row < static_cast<int>(versions.size()); ++row) {
         const StoredModelInfo &v = versions[row];
-        m_versions->setItem(row, 0, new QTableWidgetItem(v.active ? tr("%1 (active)").arg(v.version) : v.version));
+        auto *version = new QTableWidgetItem(v.active ? tr("%1 (active)").arg(v.version) : v.version);
+        // The panel is narrow: the version column elides, the tooltip keeps the full name.
+        version->setToolTip(version->text());
+        m_versions->setItem(row, 0, version);
         m_versions->setItem(row, 1, new QTableWidgetItem(fmt::dateTime(v.trainedAt)));
         m_versions->setItem(row, 2, new QTableWidgetItem(ratio(v.metrics.rocAuc)));
         m_versions->setItem(row, 3, new QTableWidgetItem(v.checksPassed ? tr("passed") : tr("failed")));

@@ -37,7 +37,10 @@ void ReplicaLagIndicator::retranslate()
 {
     QString text;
     QString detail;
-    if (!m_state.known && m_state.error.isEmpty()) {
+    if (!m_state.down.isEmpty()) {
+        text = tr("Replica down: reading from the primary");
+        detail = m_state.down;
+    } else if (!m_state.known && m_state.error.isEmpty()) {
         text = tr("Replica lag —");
     } else if (!m_state.known) {
         text = tr("Replica unreachable");

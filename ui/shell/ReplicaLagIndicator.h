@@ -7,8 +7,9 @@
 namespace atalaya {
 
 // The status bar's field for the read replica (docs/DEPLOYMENTS.md §Primary + replicas): its
-// lag, in red above the warning threshold or when replication stopped; the tooltip says where
-// reads and writes go and where the figure comes from.
+// lag, in red above the warning threshold or when replication stopped; "Replica down" in red while
+// reads go to the primary because the replica does not answer, with the reason in the tooltip;
+// the tooltip says where reads and writes go and where the figure comes from.
 class ReplicaLagIndicator : public QLabel {
     Q_OBJECT
 public:

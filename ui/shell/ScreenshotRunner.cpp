@@ -3,6 +3,7 @@
 #include "ui/shell/MainWindow.h"
 #include "ui/common/Page.h"
 
+#include <QCoreApplication>
 #include <QTimer>
 
 namespace atalaya {
@@ -42,8 +43,13 @@ void ScreenshotRunner::next()
             emit message(tr("error: page %1 failed to load: %2").arg(job.pageId, error));
             m_exitCode = 4;
         }
-        // Let the layout and charts settle for one event-loop turn before grabbing.
+        // Let the layout and charts settle before grabbing. A page built while hidden still has
+        // layout requests pending when its load ends (the risk page in Spanish: its chart without
+        // axes under a clipped line of numbers); running them here shows what a user sees.
         QTimer::singleShot(50, this, [this, job] {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QCoreApplication::processEvents();
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             if (!m_window->grab().save(job.file)) {
                 emit message(tr("error: cannot write %1").arg(job.file));
                 m_exitCode = 2;

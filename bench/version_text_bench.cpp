@@ -1,16 +1,17 @@
 // Cost per row of reading metadata.model_version from the metadata text in C++
 // (rollup::modelVersionOf) against a full parse (QJsonDocument), for the metadata shapes the
-// benches and the demo write. Prints one JSON line per shape, nanoseconds per row (median of 5).
+// benches and the demo write. Prints one JSON line per shape: nanoseconds of the thread's CPU
+// per row (median of 5 runs; CPU time, so other load on the machine does not count).
 //   version_text_bench [--rows N]
 #include "core/rollup/ModelVersionText.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <vector>
 
@@ -18,16 +19,22 @@ using namespace atalaya;
 
 namespace {
 
+double threadCpuNs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e9 + double(t.tv_nsec);
+}
+
 double nsPerRow(qint64 rows, const std::function<qsizetype()> &each)
 {
     std::vector<double> runs;
     qsizetype sink = 0;
     for (int run = 0; run < 5; ++run) {
-        QElapsedTimer t;
-        t.start();
+        const double start = threadCpuNs();
         for (qint64 i = 0; i < rows; ++i)
             sink += each();
-        runs.push_back(double(t.nsecsElapsed()) / double(rows));
+        runs.push_back((threadCpuNs() - start) / double(rows));
     }
     std::sort(runs.begin(), runs.end());
     if (sink == -1)

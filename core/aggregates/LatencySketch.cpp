@@ -61,13 +61,29 @@ int LatencySketch::bucketCount()
     return count;
 }
 
+void LatencySketch::cover(int lo, int hi)
+{
+    if (m_counts.empty()) {
+        m_base = lo;
+        m_counts.assign(static_cast<size_t>(hi - lo + 1), 0);
+        return;
+    }
+    const int top = m_base + static_cast<int>(m_counts.size()) - 1;
+    if (lo < m_base) {
+        m_counts.insert(m_counts.begin(), static_cast<size_t>(m_base - lo), 0);
+        m_base = lo;
+    }
+    if (hi > top)
+        m_counts.resize(m_counts.size() + static_cast<size_t>(hi - top), 0);
+}
+
 void LatencySketch::add(qint64 valueMs, qint64 count)
 {
     if (count <= 0)
         return;
-    if (m_counts.empty())
-        m_counts.assign(static_cast<size_t>(bucketCount()), 0);
-    m_counts[static_cast<size_t>(bucketOf(valueMs))] += count;
+    const int bucket = bucketOf(valueMs);
+    cover(bucket, bucket);
+    m_counts[static_cast<size_t>(bucket - m_base)] += count;
     m_total += count;
 }
 
@@ -75,59 +91,74 @@ void LatencySketch::merge(const LatencySketch &other)
 {
     if (other.m_total == 0)
         return;
-    if (m_counts.empty())
-        m_counts.assign(static_cast<size_t>(bucketCount()), 0);
+    cover(other.m_base, other.m_base + static_cast<int>(other.m_counts.size()) - 1);
+    qint64 *into = m_counts.data() + (other.m_base - m_base);
     for (size_t i = 0; i < other.m_counts.size(); ++i)
-        m_counts[i] += other.m_counts[i];
+        into[i] += other.m_counts[i];
     m_total += other.m_total;
 }
 
 QByteArray LatencySketch::serialize() const
 {
-    // Pairs (bucket delta, count) of the non-empty buckets, as varints.
+    // Pairs (bucket delta, count) of the non-empty buckets, as varints; the first delta is
+    // from bucket 0. The same bytes main's dense sketch wrote, so stored rows of either read.
     QByteArray out;
+    out.reserve(64);
     int previous = 0;
     for (size_t i = 0; i < m_counts.size(); ++i) {
         if (m_counts[i] == 0)
             continue;
-        putVarint(out, static_cast<quint64>(static_cast<int>(i) - previous));
+        const int bucket = m_base + static_cast<int>(i);
+        putVarint(out, static_cast<quint64>(bucket - previous));
         putVarint(out, static_cast<quint64>(m_counts[i]));
-        previous = static_cast<int>(i);
+        previous = bucket;
     }
     return out;
 }
 
 bool LatencySketch::mergeSerialized(const QByteArray &bytes)
 {
-    std::vector<std::pair<int, qint64>> entries;
-    const char *p = bytes.constData();
-    const char *end = p + bytes.size();
-    int bucket = 0;
+    // Two passes over the bytes (check and find the span, then add) so a bad BLOB adds
+    // nothing and a good one needs no list of its entries.
+    const char *const begin = bytes.constData();
+    const char *const end = begin + bytes.size();
+    const char *p = begin;
+    qint64 bucket = 0;
+    int lo = -1;
     while (p < end) {
         quint64 delta = 0;
         quint64 count = 0;
         if (!getVarint(p, end, delta) || !getVarint(p, end, count))
             return false;
-        bucket += static_cast<int>(delta);
+        if (delta >= static_cast<quint64>(bucketCount()))
+            return false;
+        bucket += static_cast<qint64>(delta);
         if (bucket >= bucketCount())
             return false;
-        entries.emplace_back(bucket, static_cast<qint64>(count));
+        if (lo < 0)
+            lo = static_cast<int>(bucket);
     }
-    if (entries.empty())
+    if (lo < 0)
         return true;
-    if (m_counts.empty())
-        m_counts.assign(static_cast<size_t>(bucketCount()), 0);
-    for (const auto &[b, c] : entries) {
-        m_counts[static_cast<size_t>(b)] += c;
-        m_total += c;
+    cover(lo, static_cast<int>(bucket));
+    p = begin;
+    bucket = 0;
+    while (p < end) {
+        quint64 delta = 0;
+        quint64 count = 0;
+        getVarint(p, end, delta);
+        getVarint(p, end, count);
+        bucket += static_cast<qint64>(delta);
+        m_counts[static_cast<size_t>(bucket - m_base)] += static_cast<qint64>(count);
+        m_total += static_cast<qint64>(count);
     }
     return true;
 }
 
 bool LatencySketch::isExact() const
 {
-    for (size_t i = kExactLimit; i < m_counts.size(); ++i) {
-        if (m_counts[i] != 0)
+    for (size_t i = 0; i < m_counts.size(); ++i) {
+        if (m_counts[i] != 0 && m_base + static_cast<int>(i) >= kExactLimit)
             return false;
     }
     return true;
@@ -142,7 +173,7 @@ std::optional<qint64> LatencySketch::percentile(double p) const
     for (size_t i = 0; i < m_counts.size(); ++i) {
         seen += m_counts[i];
         if (seen >= rank)
-            return representative(static_cast<int>(i));
+            return representative(m_base + static_cast<int>(i));
     }
     return std::nullopt;
 }
@@ -152,7 +183,7 @@ std::vector<std::pair<qint64, qint64>> LatencySketch::buckets() const
     std::vector<std::pair<qint64, qint64>> out;
     for (size_t i = 0; i < m_counts.size(); ++i) {
         if (m_counts[i] > 0)
-            out.emplace_back(representative(static_cast<int>(i)), m_counts[i]);
+            out.emplace_back(representative(m_base + static_cast<int>(i)), m_counts[i]);
     }
     return out;
 }

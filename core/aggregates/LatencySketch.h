@@ -39,7 +39,14 @@ public:
     std::vector<std::pair<qint64, qint64>> buckets() const;
 
 private:
-    std::vector<qint64> m_counts;  // dense by bucket, allocated on first add
+    // Widens the window to hold buckets lo..hi, keeping the counts already in it.
+    void cover(int lo, int hi);
+
+    // Dense over the buckets from m_base to the highest one seen, not over every bucket: a
+    // rollup row's sketch spans a few hundred buckets of ~1 600, and merge, serialize and the
+    // first add then touch only those.
+    std::vector<qint64> m_counts;
+    int m_base = 0;
     qint64 m_total = 0;
 };
 

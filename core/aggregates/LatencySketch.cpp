@@ -61,6 +61,22 @@ int LatencySketch::bucketCount()
     return count;
 }
 
+template<typename F>
+void LatencySketch::forEachBucket(F f) const
+{
+    if (m_counts.empty()) {
+        for (const auto &[bucket, count] : m_sparse) {
+            if (count != 0 && f(bucket, count))
+                return;
+        }
+        return;
+    }
+    for (size_t i = 0; i < m_counts.size(); ++i) {
+        if (m_counts[i] != 0 && f(m_base + static_cast<int>(i), m_counts[i]))
+            return;
+    }
+}
+
 void LatencySketch::cover(int lo, int hi)
 {
     if (m_counts.empty()) {
@@ -77,20 +93,58 @@ void LatencySketch::cover(int lo, int hi)
         m_counts.resize(m_counts.size() + static_cast<size_t>(hi - top), 0);
 }
 
+void LatencySketch::densify()
+{
+    if (!m_counts.empty())
+        return;
+    if (m_sparse.empty()) {
+        m_sparse.shrink_to_fit();
+        return;
+    }
+    cover(m_sparse.front().first, m_sparse.back().first);
+    for (const auto &[bucket, count] : m_sparse)
+        m_counts[static_cast<size_t>(bucket - m_base)] += count;
+    m_sparse.clear();
+    m_sparse.shrink_to_fit();
+}
+
+void LatencySketch::addBucket(int bucket, qint64 count)
+{
+    m_total += count;
+    if (m_counts.empty()) {
+        const auto at = std::lower_bound(m_sparse.begin(), m_sparse.end(), bucket,
+                                         [](const auto &entry, int b) { return entry.first < b; });
+        if (at != m_sparse.end() && at->first == bucket) {
+            at->second += count;
+            return;
+        }
+        if (m_sparse.size() < kSparseLimit) {
+            m_sparse.insert(at, {bucket, count});
+            return;
+        }
+        densify();
+    }
+    cover(bucket, bucket);
+    m_counts[static_cast<size_t>(bucket - m_base)] += count;
+}
+
 void LatencySketch::add(qint64 valueMs, qint64 count)
 {
     if (count <= 0)
         return;
-    const int bucket = bucketOf(valueMs);
-    cover(bucket, bucket);
-    m_counts[static_cast<size_t>(bucket - m_base)] += count;
-    m_total += count;
+    addBucket(bucketOf(valueMs), count);
 }
 
 void LatencySketch::merge(const LatencySketch &other)
 {
     if (other.m_total == 0)
         return;
+    if (other.m_counts.empty()) {
+        for (const auto &[bucket, count] : other.m_sparse)
+            addBucket(bucket, count);
+        return;
+    }
+    densify();
     cover(other.m_base, other.m_base + static_cast<int>(other.m_counts.size()) - 1);
     qint64 *into = m_counts.data() + (other.m_base - m_base);
     for (size_t i = 0; i < other.m_counts.size(); ++i)
@@ -105,14 +159,12 @@ QByteArray LatencySketch::serialize() const
     QByteArray out;
     out.reserve(64);
     int previous = 0;
-    for (size_t i = 0; i < m_counts.size(); ++i) {
-        if (m_counts[i] == 0)
-            continue;
-        const int bucket = m_base + static_cast<int>(i);
+    forEachBucket([&](int bucket, qint64 count) {
         putVarint(out, static_cast<quint64>(bucket - previous));
-        putVarint(out, static_cast<quint64>(m_counts[i]));
+        putVarint(out, static_cast<quint64>(count));
         previous = bucket;
-    }
+        return false;
+    });
     return out;
 }
 
@@ -125,6 +177,7 @@ bool LatencySketch::mergeSerialized(const QByteArray &bytes)
     const char *p = begin;
     qint64 bucket = 0;
     int lo = -1;
+    size_t entries = 0;
     while (p < end) {
         quint64 delta = 0;
         quint64 count = 0;
@@ -137,10 +190,15 @@ bool LatencySketch::mergeSerialized(const QByteArray &bytes)
             return false;
         if (lo < 0)
             lo = static_cast<int>(bucket);
+        ++entries;
     }
     if (lo < 0)
         return true;
-    cover(lo, static_cast<int>(bucket));
+    const bool dense = !m_counts.empty() || m_sparse.size() + entries > kSparseLimit;
+    if (dense) {
+        densify();
+        cover(lo, static_cast<int>(bucket));
+    }
     p = begin;
     bucket = 0;
     while (p < end) {
@@ -149,19 +207,24 @@ bool LatencySketch::mergeSerialized(const QByteArray &bytes)
         getVarint(p, end, delta);
         getVarint(p, end, count);
         bucket += static_cast<qint64>(delta);
-        m_counts[static_cast<size_t>(bucket - m_base)] += static_cast<qint64>(count);
-        m_total += static_cast<qint64>(count);
+        if (dense) {
+            m_counts[static_cast<size_t>(bucket - m_base)] += static_cast<qint64>(count);
+            m_total += static_cast<qint64>(count);
+        } else {
+            addBucket(static_cast<int>(bucket), static_cast<qint64>(count));
+        }
     }
     return true;
 }
 
 bool LatencySketch::isExact() const
 {
-    for (size_t i = 0; i < m_counts.size(); ++i) {
-        if (m_counts[i] != 0 && m_base + static_cast<int>(i) >= kExactLimit)
-            return false;
-    }
-    return true;
+    bool exact = true;
+    forEachBucket([&](int bucket, qint64) {
+        exact = bucket < kExactLimit;
+        return !exact;
+    });
+    return exact;
 }
 
 std::optional<qint64> LatencySketch::percentile(double p) const
@@ -170,21 +233,24 @@ std::optional<qint64> LatencySketch::percentile(double p) const
         return std::nullopt;
     const qint64 rank = rankFor(p, m_total);
     qint64 seen = 0;
-    for (size_t i = 0; i < m_counts.size(); ++i) {
-        seen += m_counts[i];
+    std::optional<qint64> out;
+    forEachBucket([&](int bucket, qint64 count) {
+        seen += count;
         if (seen >= rank)
-            return representative(m_base + static_cast<int>(i));
-    }
-    return std::nullopt;
+            out = representative(bucket);
+        return out.has_value();
+    });
+    return out;
 }
 
 std::vector<std::pair<qint64, qint64>> LatencySketch::buckets() const
 {
     std::vector<std::pair<qint64, qint64>> out;
-    for (size_t i = 0; i < m_counts.size(); ++i) {
-        if (m_counts[i] > 0)
-            out.emplace_back(representative(m_base + static_cast<int>(i)), m_counts[i]);
-    }
+    forEachBucket([&](int bucket, qint64 count) {
+        if (count > 0)
+            out.emplace_back(representative(bucket), count);
+        return false;
+    });
     return out;
 }
 

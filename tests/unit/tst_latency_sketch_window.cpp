@@ -101,6 +101,9 @@ private slots:
         QTest::newRow("extremes") << int(Shape::Extremes) << 300 << 4 << 6u;
         QTest::newRow("exponential") << int(Shape::Exponential) << 20000 << 30 << 7u;
         QTest::newRow("one value") << int(Shape::Uniform) << 1 << 1 << 8u;
+        QTest::newRow("hour-sized parts (pairs)") << int(Shape::LogNormal) << 2000 << 100 << 10u;
+        QTest::newRow("parts around the pair limit") << int(Shape::Uniform) << 2400 << 48 << 11u;
+        QTest::newRow("descending pairs") << int(Shape::Descending) << 400 << 20 << 12u;
         QTest::newRow("more parts than values") << int(Shape::LogNormal) << 5 << 9 << 9u;
     }
     // The rollup path: per-part sketches (hours) merged in memory and through their bytes,

@@ -17,7 +17,41 @@
 namespace atalaya {
 namespace {
 
-using ByAgent = std::map<QString, VersionCells>;
+// One agent's version over a window. The reviewed cells go to a dense grid: merging the
+// thousands of rows' sparse cells into a std::map was most of the read's client time.
+struct VersionSums {
+    VersionTotals totals;  // its `reviewed` stays empty
+    CalibrationGrid reviewed;
+
+    void merge(const VersionTotals &t)
+    {
+        totals.n += t.n;
+        totals.correct += t.correct;
+        totals.partial += t.partial;
+        totals.incorrect += t.incorrect;
+        totals.confidenceSumE4 += t.confidenceSumE4;
+        totals.latency.merge(t.latency);
+        if (t.firstMs && (!totals.firstMs || *t.firstMs < *totals.firstMs))
+            totals.firstMs = t.firstMs;
+        if (t.lastMs && (!totals.lastMs || *t.lastMs > *totals.lastMs))
+            totals.lastMs = t.lastMs;
+        reviewed.add(t.reviewed);
+    }
+    void merge(const VersionSums &o)
+    {
+        merge(o.totals);
+        for (const ReviewedCell &c : o.reviewed.cells())
+            reviewed.add(c);
+    }
+};
+using ByAgent = std::map<QString, std::map<VersionCells::Key, VersionSums>>;
+
+void mergeInto(ByAgent &found, const QString &agentId, const VersionCells &cells)
+{
+    auto &mine = found[agentId];
+    for (const auto &[key, totals] : cells.versions())
+        mine[key].merge(totals);
+}
 
 QString text(const QVariant &v)
 {
@@ -71,7 +105,7 @@ Status addRawVersions(const Database &db, const StatsQuery &q, ByAgent &found)
         t.confidenceSumE4 = asInt(q1->value(7));
         t.firstMs = fromDbDateTime(q1->value(8)).toMSecsSinceEpoch();
         t.lastMs = fromDbDateTime(q1->value(9)).toMSecsSinceEpoch();
-        found[text(q1->value(0))].at(rollup::modelVersionKey(q1->value(1))).merge(t);
+        found[text(q1->value(0))][rollup::modelVersionKey(q1->value(1))].merge(t);
     }
 
     // Reviewed decisions only: the cheap column tests come before the JSON ones.
@@ -84,9 +118,9 @@ Status addRawVersions(const Database &db, const StatsQuery &q, ByAgent &found)
     if (!q2)
         return q2.error();
     while (q2->next()) {
-        found[text(q2->value(0))]
-            .at(rollup::modelVersionKey(q2->value(1)))
-            .reviewed.add(static_cast<int>(asInt(q2->value(2))), asInt(q2->value(3)), asInt(q2->value(4)));
+        const qint64 count = asInt(q2->value(4));
+        found[text(q2->value(0))][rollup::modelVersionKey(q2->value(1))].reviewed.add(
+            ReviewedCell{static_cast<int>(asInt(q2->value(2))), asInt(q2->value(3)) * count, count});
     }
     return {};
 }
@@ -98,7 +132,7 @@ Status addRollupVersions(const Database &db, const StatsQuery &q, ByAgent &found
     const rollup::WindowPlan plan = rollup::planWindow(q.from, q.to);
     if (Status s = rollup::addRollupVersions(
             db, plan, q.agentId, q.taskType,
-            [&](const QString &agentId, const VersionCells &cells) { found[agentId].merge(cells); });
+            [&](const QString &agentId, const VersionCells &cells) { mergeInto(found, agentId, cells); });
         !s)
         return s;
     // The edges are read for every agent and the others dropped: with an agent filter SQLite
@@ -112,15 +146,18 @@ Status addRollupVersions(const Database &db, const StatsQuery &q, ByAgent &found
         if (Status s = addRawVersions(db, part, edges); !s)
             return s;
     }
-    for (const auto &[agentId, cells] : edges) {
-        if (q.agentId.isEmpty() || agentId == q.agentId)
-            found[agentId].merge(cells);
+    for (const auto &[agentId, versions] : edges) {
+        if (!q.agentId.isEmpty() && agentId != q.agentId)
+            continue;
+        for (const auto &[key, sums] : versions)
+            found[agentId][key].merge(sums);
     }
     return {};
 }
 
-VersionStats statsOf(const QString &version, const VersionTotals &t)
+VersionStats statsOf(const QString &version, const VersionSums &sums)
 {
+    const VersionTotals &t = sums.totals;
     VersionStats v;
     v.version = version;
     v.n = t.n;
@@ -129,9 +166,7 @@ VersionStats statsOf(const QString &version, const VersionTotals &t)
     v.scores.incorrect = t.incorrect;
     v.confidenceSumE4 = t.confidenceSumE4;
     v.latency = t.latency;
-    CalibrationGrid grid;
-    grid.add(t.reviewed);
-    v.reviewed = grid.cells();
+    v.reviewed = sums.reviewed.cells();
     if (t.firstMs)
         v.firstSeen = QDateTime::fromMSecsSinceEpoch(*t.firstMs, Qt::UTC);
     if (t.lastMs)
@@ -159,7 +194,8 @@ Result<std::map<QString, std::vector<VersionStats>>> readVersions(const Database
     std::map<QString, std::vector<VersionStats>> out;
     for (const auto &[agentId, cells] : found) {
         std::vector<VersionStats> list;
-        for (const auto &[key, totals] : cells.versions()) {
+        for (const auto &[key, sums] : cells) {
+            const VersionTotals &totals = sums.totals;
             if (totals.n == 0)
                 continue;
             if (!key) {
@@ -167,7 +203,7 @@ Result<std::map<QString, std::vector<VersionStats>>> readVersions(const Database
                     (*unversioned)[agentId] += totals.n;
                 continue;
             }
-            list.push_back(statsOf(*key, totals));
+            list.push_back(statsOf(*key, sums));
         }
         if (list.empty())
             continue;

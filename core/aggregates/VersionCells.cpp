@@ -131,11 +131,16 @@ bool VersionCells::mergeSerialized(const QByteArray &bytes)
         if (!getBytes(p, end, latency) || !getBytes(p, end, reviewed) || !t.latency.mergeSerialized(latency)
             || !t.reviewed.mergeSerialized(reviewed))
             return false;
-        parsed.at(key).merge(t);
+        // Moved, not merged: a reader parses thousands of rows, each into empty cells.
+        if (auto [it, added] = parsed.m_versions.try_emplace(key, std::move(t)); !added)
+            it->second.merge(t);
     }
     if (p != end)
         return false;
-    merge(parsed);
+    if (m_versions.empty())
+        m_versions = std::move(parsed.m_versions);
+    else
+        merge(parsed);
     return true;
 }
 

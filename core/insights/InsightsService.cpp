@@ -33,16 +33,10 @@ struct WindowReads {
 
 Result<WindowReads> readWindow(const Database &db, const StatsQuery &q)
 {
-    WindowReads r;
-    auto agents = groupedTotals(db, q, GroupBy::Agent);
-    if (!agents)
-        return agents.error();
-    auto tasks = groupedTotals(db, q, GroupBy::TaskType);
-    if (!tasks)
-        return tasks.error();
-    r.byAgent = std::move(*agents);
-    r.byTask = std::move(*tasks);
-    return r;
+    auto both = totalsByAgentAndTask(db, q);
+    if (!both)
+        return both.error();
+    return WindowReads{std::move(both->byAgent), std::move(both->byTask)};
 }
 
 Result<insights::EceEstimate> eceFor(const StatsSamples &samples, const StatsQuery &q)

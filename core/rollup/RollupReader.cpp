@@ -312,14 +312,16 @@ Result<std::vector<TimeRange>> complementEdges(const Database &db, WindowPlan &p
     return minus;
 }
 
-Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan, const QString &agentId,
-                                                     const QString &taskType, std::optional<GroupBy> by)
+namespace {
+
+// Every rollup row of the plan merged into the totals `into` picks for it.
+Status addTotals(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
+                 const std::function<WindowTotals &(Level, const RollupKey &)> &into)
 {
-    std::map<QString, WindowTotals> out;
     for (Level level : {Level::Day, Level::Hour}) {
         Status s = visitLevel(db, level, level == Level::Day ? plan.days : plan.hours, agentId, taskType,
                               Latency | Counters, [&](const RowView &row) {
-                                  WindowTotals &t = out[groupKey(by, level, row.key)];
+                                  WindowTotals &t = into(level, row.key);
                                   t.mergeCounts(row.counters);
                                   if (row.counters.total == 0)
                                       return;
@@ -333,8 +335,34 @@ Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const W
                                   }
                               });
         if (!s)
-            return s.error();
+            return s;
     }
+    return {};
+}
+
+}  // namespace
+
+Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan, const QString &agentId,
+                                                     const QString &taskType, std::optional<GroupBy> by)
+{
+    std::map<QString, WindowTotals> out;
+    Status s = addTotals(db, plan, agentId, taskType,
+                         [&](Level level, const RollupKey &k) -> WindowTotals & { return out[groupKey(by, level, k)]; });
+    if (!s)
+        return s.error();
+    return out;
+}
+
+Result<std::map<std::pair<QString, QString>, WindowTotals>> rollupPairTotals(const Database &db, const WindowPlan &plan,
+                                                                             const QString &agentId,
+                                                                             const QString &taskType)
+{
+    std::map<std::pair<QString, QString>, WindowTotals> out;
+    Status s = addTotals(db, plan, agentId, taskType, [&](Level, const RollupKey &k) -> WindowTotals & {
+        return out[{k.agentId, k.taskType}];
+    });
+    if (!s)
+        return s.error();
     return out;
 }
 

@@ -36,6 +36,11 @@ WindowPlan planWindow(const QDateTime &from, const QDateTime &to);
 // from the rows' sketches (stale ones rebuilt: hours from raw rows, days from their hours).
 Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan, const QString &agentId,
                                                      const QString &taskType, std::optional<GroupBy> by);
+// The same rows' totals per (agent id, task type): one read a caller can fold into both
+// groupings.
+Result<std::map<std::pair<QString, QString>, WindowTotals>> rollupPairTotals(const Database &db, const WindowPlan &plan,
+                                                                             const QString &agentId,
+                                                                             const QString &taskType);
 
 // For additive reads (calibration cells): each partial edge hour of the plan whose complement
 // in its hour holds fewer rows (for a window ending now: the rows after now, usually none) is

@@ -1,13 +1,16 @@
 // Cost of the model-version reads (docs/INSIGHTS.md §Model versions): `--rows N` demo
 // decisions (6 agents, one model upgrade each, 60 days) written to `--db URL` (default: a
-// temporary SQLite file; the password from ATALAYA_DB_PASSWORD) after `init`, then the median
-// of `--runs` of: `versions --agent` (30 days) for the biggest and the smallest agent, the
-// Accuracy page's all-agent table (30 days), and the version read inside `insights` (14 days).
-// Prints one JSON document.
+// temporary SQLite file; the password from ATALAYA_DB_PASSWORD) after `init`, the stale rollup
+// sections built once (timed), then the median of `--runs` of: `versions --agent` (30 days) for
+// the biggest and the smallest agent, the Accuracy page's all-agent table (30 days), and the
+// version read inside `insights` (14 days), from the rollups' model-version sections; the
+// `*_raw` figures are the same reads from raw rows (the path without rollups). `--skip-raw`
+// leaves those out (minutes at 10 M rows). Prints one JSON document.
 #include "core/demo/DemoGenerator.h"
 #include "core/ingest/DecisionRecorder.h"
 #include "core/insights/InsightsService.h"
 #include "core/insights/ModelVersions.h"
+#include "core/rollup/RollupMaintenance.h"
 #include "core/setup/SchemaInstaller.h"
 #include "core/storage/Database.h"
 #include "core/storage/DbUrl.h"
@@ -82,7 +85,8 @@ int main(int argc, char **argv)
           QStringLiteral("100000")},
          {QStringLiteral("runs"), QStringLiteral("Runs per read (median)."), QStringLiteral("n"), QStringLiteral("5")},
          {QStringLiteral("db"), QStringLiteral("Database URL (default: a temporary SQLite file)."),
-          QStringLiteral("url")}});
+          QStringLiteral("url")},
+         {QStringLiteral("skip-raw"), QStringLiteral("Leave out the raw reads.")}});
     parser.process(app);
     const int rows = parser.value(QStringLiteral("rows")).toInt();
     const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
@@ -108,16 +112,22 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "written " << done + demo.decisions << " rows\n";
     }
     const double loadS = static_cast<double>(timer.elapsed()) / 1000.0;
+    timer.restart();
+    if (Status s = rollup::buildStaleSections(*db); !s)
+        fail(s.error().message);
+    const double sectionsS = static_cast<double>(timer.elapsed()) / 1000.0;
 
     const StatsQuery month = *StatsQuery::lastDays(30, now);
     auto window = orFail(InsightsService::windows(InsightOptions{}));
     StatsQuery span = window.first;
     span.from = window.second.from;
     ModelVersionsService service(db);
-    const QJsonObject figures{
+    auto raw = [&](const StatsQuery &q) { orFail(versions::readVersions(*db, q, nullptr, versions::Source::Raw)); };
+    QJsonObject figures{
         {QStringLiteral("rows"), rows},
         {QStringLiteral("backend"), db->dialect().isMySql() ? QStringLiteral("mariadb") : QStringLiteral("sqlite")},
         {QStringLiteral("load_s"), loadS},
+        {QStringLiteral("build_stale_sections_s"), sectionsS},
         {QStringLiteral("runs"), runs},
         {QStringLiteral("versions_biggest_agent_30d"),
          timed(runs, [&] { orFail(service.report(QStringLiteral("support-chat-assistant"), month)); })},
@@ -127,6 +137,13 @@ int main(int argc, char **argv)
         {QStringLiteral("insights_version_read_14d"), timed(runs, [&] { orFail(versions::readVersions(*db, span)); })},
         {QStringLiteral("insights_total"), timed(runs, [&] { orFail(InsightsService(db).run({})); })},
     };
+    if (!parser.isSet(QStringLiteral("skip-raw"))) {
+        figures.insert(QStringLiteral("versions_biggest_agent_30d_raw"),
+                       timed(runs, [&] { raw(month.withAgent(QStringLiteral("support-chat-assistant"))); }));
+        figures.insert(QStringLiteral("versions_smallest_agent_30d_raw"),
+                       timed(runs, [&] { raw(month.withAgent(QStringLiteral("performance-analyzer"))); }));
+        figures.insert(QStringLiteral("insights_version_read_14d_raw"), timed(runs, [&] { raw(span); }));
+    }
     QTextStream(stdout) << QJsonDocument(figures).toJson(QJsonDocument::Compact) << '\n';
     return 0;
 }

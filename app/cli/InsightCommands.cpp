@@ -131,16 +131,20 @@ int runVersions(CliContext &ctx)
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
-    // Asked for by name, so it reads whatever the window holds, but says what it will cost.
-    auto counts = versions::decisionsPerAgent(**db, query->withAgent(agent));
-    if (!counts)
-        return ctx.fail(counts.error());
-    if (const qint64 n = (*counts)[agent]; n > versions::scanBudget())
-        ctx.warn(QStringLiteral("%1 decisions in the window exceed the %2 the model-version read is meant for; "
-                                "reading them raw takes about %3 s (a shorter --days is faster)")
-                     .arg(n)
-                     .arg(versions::scanBudget())
-                     .arg(static_cast<double>(n) * versions::kSecondsPerDecision, 0, 'f', 1));
+    // Asked for by name, so without rollups it reads whatever the window holds, but says what
+    // it will cost.
+    if (!versions::servedByRollups(**db, query->withAgent(agent))) {
+        auto counts = versions::decisionsPerAgent(**db, query->withAgent(agent));
+        if (!counts)
+            return ctx.fail(counts.error());
+        if (const qint64 n = (*counts)[agent]; n > versions::scanBudget())
+            ctx.warn(QStringLiteral("%1 decisions in the window exceed the %2 the model-version read is meant for "
+                                    "without rollups; reading them raw takes about %3 s (a shorter --days is "
+                                    "faster; `atalaya-cli init --rebuild-rollups` builds the rollups)")
+                         .arg(n)
+                         .arg(versions::scanBudget())
+                         .arg(static_cast<double>(n) * versions::kSecondsPerDecision, 0, 'f', 1));
+    }
     auto report = ModelVersionsService(*db).report(agent, *query);
     if (!report)
         return ctx.fail(report.error());

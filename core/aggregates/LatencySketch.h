@@ -39,7 +39,23 @@ public:
     std::vector<std::pair<qint64, qint64>> buckets() const;
 
 private:
-    std::vector<qint64> m_counts;  // dense by bucket, allocated on first add
+    // Below this many distinct buckets the sketch keeps (bucket, count) pairs: an hour row's
+    // sketch holds a few dozen values, and its add, merge and serialize then cost as much.
+    static constexpr size_t kSparseLimit = 48;
+
+    void addBucket(int bucket, qint64 count);
+    // Moves the pairs into the dense window.
+    void densify();
+    // Widens the dense window to hold buckets lo..hi, keeping the counts already in it.
+    void cover(int lo, int hi);
+    // Calls f(bucket, count) for each non-empty bucket, ascending; stops when f returns true.
+    template<typename F>
+    void forEachBucket(F f) const;
+
+    std::vector<std::pair<int, qint64>> m_sparse;  // ascending by bucket, while m_counts is empty
+    // Dense over the buckets from m_base to the highest one seen, not over all ~1 600.
+    std::vector<qint64> m_counts;
+    int m_base = 0;
     qint64 m_total = 0;
 };
 

@@ -43,7 +43,8 @@ struct AccuracyData {
     std::vector<GroupSummary> taskTypes;
     std::vector<GroupSummary> days;
     std::vector<VersionReport> versions;  // per agent (the filtered one only), by agent id
-    std::optional<qint64> versionsTooMany;  // the window's decisions, when over versions::scanBudget() (unread)
+    // Without rollups: the window's decisions when over versions::scanBudget() (unread).
+    std::optional<qint64> versionsTooMany;
 };
 
 struct ConfidenceData {

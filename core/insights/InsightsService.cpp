@@ -57,16 +57,10 @@ struct WindowReads {
 
 Result<WindowReads> readWindow(const Database &db, const StatsQuery &q)
 {
-    WindowReads r;
-    auto agents = groupedTotals(db, q, GroupBy::Agent);
-    if (!agents)
-        return agents.error();
-    auto tasks = groupedTotals(db, q, GroupBy::TaskType);
-    if (!tasks)
-        return tasks.error();
-    r.byAgent = std::move(*agents);
-    r.byTask = std::move(*tasks);
-    return r;
+    auto both = totalsByAgentAndTask(db, q);
+    if (!both)
+        return both.error();
+    return WindowReads{std::move(both->byAgent), std::move(both->byTask)};
 }
 
 Result<insights::EceEstimate> eceFor(const StatsSamples &samples, const StatsQuery &q)
@@ -122,13 +116,16 @@ Result<insights::AgentTasks> servedPairs(const Database &db, const StatsQuery &q
     return pairs;
 }
 
-// The raw version read of `span` (docs/INSIGHTS.md §Performance): agents are admitted smallest
-// first while their decisions, counted from the rollups, fit versions::scanBudget() together;
-// the rest are skipped and reported. All admitted: one read, as without the budget.
+// The version read of `span` (docs/INSIGHTS.md §Performance): from the rollups when they serve
+// it. Otherwise it reads raw rows, and agents are admitted smallest first while their
+// decisions fit versions::scanBudget() together; the rest are skipped and reported. All
+// admitted: one read, as without the budget.
 Result<std::map<QString, std::vector<VersionStats>>> readVersionsWithinBudget(const Database &db,
                                                                              const StatsQuery &span, int days,
                                                                              std::vector<SkippedCheck> &skipped)
 {
+    if (versions::servedByRollups(db, span))
+        return versions::readVersions(db, span);
     auto counts = versions::decisionsPerAgent(db, span);
     if (!counts)
         return counts.error();
@@ -149,7 +146,8 @@ Result<std::map<QString, std::vector<VersionStats>>> readVersionsWithinBudget(co
         s.agentId = agent;
         s.decisions = n;
         s.reason = QStringLiteral("%1 decisions in the window and its baseline exceed the %2 the raw model-version "
-                                  "read allows; compare them with `atalaya-cli versions --agent %3 --days %4`, or choose a shorter period")
+                                  "read allows without rollups (`atalaya-cli init` builds them); compare them with "
+                                  "`atalaya-cli versions --agent %3 --days %4`, or choose a shorter period")
                        .arg(n)
                        .arg(budget)
                        .arg(agent)

@@ -43,7 +43,8 @@ void decide(VersionComparison &c, const insights::TestResult &worse, bool higher
 
 std::map<qint64, qint64> histogramOf(const VersionStats &v)
 {
-    return v.latency.counts();
+    const auto buckets = v.latency.buckets();
+    return {buckets.begin(), buckets.end()};
 }
 
 InsightSeverity accuracySeverity(double newer, double drop)

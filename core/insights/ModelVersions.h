@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/aggregates/CalibrationCells.h"
+#include "core/aggregates/LatencySketch.h"
 #include "core/aggregates/Percentiles.h"
 #include "core/aggregates/StatsQuery.h"
 #include "core/common/Result.h"
@@ -28,7 +29,7 @@ struct VersionStats {
     qint64 n = 0;
     insights::ScoreCounts scores;  // reviewed decisions, partial = 0.5
     qint64 confidenceSumE4 = 0;
-    ValueHistogram latency;
+    LatencySketch latency;  // the rollups' sketch: P95 exact below 1024 ms, within 1 % above
     std::vector<ReviewedCell> reviewed;  // the calibration table's exact input
     QDateTime firstSeen;
     QDateTime lastSeen;
@@ -80,16 +81,23 @@ std::vector<insights::Candidate> versionRegressions(const QString &agentId, cons
 
 namespace versions {
 
-// Every agent's versions of the window (q.agentId narrows it), first seen first; the
-// decisions without a model_version per agent in `unversioned` when given. Two scans of the
-// window, bounded by created_at: counts and times per execution time, and the reviewed
-// decisions' confidence cells.
-Result<std::map<QString, std::vector<VersionStats>>> readVersions(const Database &db, const StatsQuery &q,
-                                                                  std::map<QString, qint64> *unversioned = nullptr);
+// Where the read comes from: the rollups' model-version sections when they are usable (Auto),
+// or the raw rows (the fallback, and the reference the tests compare the sections with).
+enum class Source { Auto, Raw };
 
-// The raw read costs ~22 µs a decision on SQLite (docs/INSIGHTS.md §Performance), so a read
-// nobody asked for by name (insights, the Accuracy page's table) scans at most this many
-// decisions of the window, counted first from the rollups.
+// True when readVersions(Auto) reads the window from the rollups (whole hours and days; the
+// partial edge hours from raw rows), so its cost does not grow with the decisions.
+bool servedByRollups(const Database &db, const StatsQuery &q);
+
+// Every agent's versions of the window (q.agentId narrows it), first seen first; the
+// decisions without a model_version per agent in `unversioned` when given.
+Result<std::map<QString, std::vector<VersionStats>>> readVersions(const Database &db, const StatsQuery &q,
+                                                                  std::map<QString, qint64> *unversioned = nullptr,
+                                                                  Source source = Source::Auto);
+
+// The raw read costs ~22 µs a decision on SQLite (docs/INSIGHTS.md §Performance), so where
+// the rollups cannot serve it (no triggers, or not built), a read nobody asked for by name
+// (insights, the Accuracy page's table) scans at most this many decisions of the window.
 constexpr qint64 kDefaultScanBudget = 20000;
 constexpr double kSecondsPerDecision = 22e-6;
 qint64 scanBudget();
@@ -106,7 +114,8 @@ public:
     explicit ModelVersionsService(std::shared_ptr<const Database> db);
     Result<VersionReport> report(const QString &agentId, const StatsQuery &window, qint64 minN = 30) const;
     // Every agent with a versioned decision in the window, by agent id; empty with `*tooMany`
-    // set to the window's decisions when they exceed versions::scanBudget() (left unread).
+    // set to the window's decisions when the rollups cannot serve the read and they exceed
+    // versions::scanBudget() (left unread).
     Result<std::vector<VersionReport>> reports(const StatsQuery &window, qint64 minN = 30,
                                                std::optional<qint64> *tooMany = nullptr) const;
 

@@ -90,7 +90,7 @@ Status AppMaintainedRollups::flush(Level level, const RollupContributions::Map &
     if (level == Level::Hour)
         columns << QStringLiteral("day_no");
     QStringList add = counterColumns();
-    add << QStringLiteral("lat_version") << QStringLiteral("cal_version");
+    add << QStringLiteral("lat_version") << QStringLiteral("cal_version") << QStringLiteral("ver_version");
     columns << add;
     const QString tuple =
         QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');

@@ -103,8 +103,9 @@ QString hourChunkSql(const Dialect &d)
     for (const QString &e : counterExpressions(d, QString()))
         values << QStringLiteral("SUM(%1)").arg(e);
     values << QStringLiteral("0") << QStringLiteral("-1") << QStringLiteral("0") << QStringLiteral("-1");
-    return QStringLiteral("INSERT INTO %1 (%2) SELECT %3 FROM ai_telemetry WHERE id > ? AND id <= ? GROUP BY %4%5,"
-                          " lat_version = lat_version + 1, cal_version = cal_version + 1")
+    return QStringLiteral(
+               "INSERT INTO %1 (%2) SELECT %3 FROM ai_telemetry WHERE id > ? AND id <= ? GROUP BY %4%5,"
+               " lat_version = lat_version + 1, cal_version = cal_version + 1, ver_version = ver_version + 1")
         .arg(QLatin1String(kHourTable), columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
              groupBy.join(QStringLiteral(", ")), d.upsertAdd(key, counterColumns()));
 }
@@ -145,7 +146,7 @@ Status daysFromHours(const Database &db, const ProgressFn &progress)
             " SELECT day_no, agent_id, task_type, %3, 0, -1, 0, -1 FROM %4 WHERE hour_no >= ? AND hour_no <= ?"
             " AND day_no >= ? AND day_no <= ?"
             " GROUP BY day_no, agent_id, task_type%5, lat_version = lat_version + 1,"
-            " cal_version = cal_version + 1")
+            " cal_version = cal_version + 1, ver_version = ver_version + 1")
             .arg(QLatin1String(kDayTable), columns, sums.join(QStringLiteral(", ")), QLatin1String(kHourTable),
                  db.dialect().upsertAdd(
                      {QStringLiteral("day_no"), QStringLiteral("agent_id"), QStringLiteral("task_type")}, {},

@@ -29,7 +29,8 @@ enum Counter {
     DqJson,
     DqExcluded,
     LatBump,
-    CalBump
+    CalBump,
+    VerBump
 };
 
 int bucketOf(qint64 confE4)
@@ -62,6 +63,7 @@ void RollupContributions::add(const StoredDecision &d)
         c[ExecSum] = d.executionTimeMs;
         c[B0 + bucketOf(confE4)] = 1;
         c[LatBump] = 1;  // new valid rows move the latency section
+        c[VerBump] = 1;  // and the model-version section
         if (d.feedback) {
             c[Fb] = 1;
             c[AccSum] = std::llround(accuracyFor(*d.feedback) * 10000);

@@ -18,8 +18,9 @@ namespace atalaya::rollup {
 // for `record --jsonl`) and written by AppMaintainedRollups.
 class RollupContributions {
 public:
-    // Counters in counterColumns() order, then the latency and calibration version bumps.
-    using Sums = std::array<qint64, 20>;
+    // Counters in counterColumns() order, then the latency, calibration and model-version
+    // section bumps.
+    using Sums = std::array<qint64, 21>;
     // RollupKey with the row's UTF-8 bytes as they are bound, so no row converts to QString.
     struct Key {
         qint64 slot = 0;

@@ -30,8 +30,9 @@ Result<std::vector<StaleRow>> staleRows(const Database &db, Level level, qint64 
     const QString slot = level == Level::Hour ? QStringLiteral("hour_no") : QStringLiteral("day_no");
     auto rows =
         execQuery(db,
-                  QStringLiteral("SELECT %1, agent_id, task_type, lat_version, cal_version FROM %2"
-                                 " WHERE %1 >= ? AND %1 < ? AND (lat_built <> lat_version OR cal_built <> cal_version)")
+                  QStringLiteral("SELECT %1, agent_id, task_type, lat_version, cal_version, ver_version FROM %2"
+                                 " WHERE %1 >= ? AND %1 < ? AND (lat_built <> lat_version OR cal_built <> cal_version"
+                                 " OR ver_built <> ver_version)")
                       .arg(slot, tableOf(level)),
                   {from, to}, QStringLiteral("reading the rollup versions"));
     if (!rows)
@@ -40,7 +41,8 @@ Result<std::vector<StaleRow>> staleRows(const Database &db, Level level, qint64 
     while (rows->next())
         stale.push_back({{rows->value(0).toLongLong(), keyText(rows->value(1)), keyText(rows->value(2))},
                          rows->value(3).toLongLong(),
-                         rows->value(4).toLongLong()});
+                         rows->value(4).toLongLong(),
+                         rows->value(5).toLongLong()});
     return stale;
 }
 
@@ -48,7 +50,8 @@ Result<std::vector<StaleRow>> staleRows(const Database &db, Level level, qint64 
 // 1970 and 9999 are two days of work, not the 2.9 million between them.
 Result<std::vector<qint64>> staleDays(const Database &db)
 {
-    const QString stale = QStringLiteral("day_no <> %1 AND (lat_built <> lat_version OR cal_built <> cal_version)")
+    const QString stale = QStringLiteral("day_no <> %1 AND (lat_built <> lat_version OR cal_built <> cal_version"
+                                         " OR ver_built <> ver_version)")
                               .arg(kNoTimeSlot);
     auto q = execQuery(db,
                        QStringLiteral("SELECT day_no FROM %1 WHERE %3 UNION SELECT day_no FROM %2 WHERE %3 ORDER BY 1")

@@ -28,12 +28,13 @@ Result<bool> installTriggers(const Database &db);
 Result<QStringList> missingTriggerSql(const Database &db);
 
 // `init --rebuild-rollups`: the counters of both levels in short chunks while other writers go
-// on (RollupBuild; continues an interrupted build), then every latency and calibration
-// section, day by day.
+// on (RollupBuild; continues an interrupted build), then every latency, calibration and
+// model-version section, day by day.
 Status rebuild(const Database &db, const ProgressFn &progress = {});
 
-// The latency and calibration sections that writes left stale, built now instead of by the
-// first read that needs them (seconds on a fresh bulk load, felt as a slow first start).
+// The latency, calibration and model-version sections that writes left stale, built now
+// instead of by the first read that needs them (seconds on a fresh bulk load, felt as a slow
+// first start).
 Status buildStaleSections(const Database &db, const ProgressFn &progress = {});
 
 // What `init` does: triggers, then a build when the rollups were never built and the table

@@ -14,7 +14,7 @@ namespace {
 constexpr qint64 kMsPerHour = 3600000;
 
 // What a read needs of each row; the counters beyond n and fb only with Counters.
-enum Section { Latency = 1, Calibration = 2, CalibrationPercents = 4, Counters = 8 };
+enum Section { Latency = 1, Calibration = 2, CalibrationPercents = 4, Counters = 8, Versions = 16 };
 
 // One rollup row as a reader sees it: its counters, and either its stored (fresh) sections
 // or the parts rebuilt for it.
@@ -26,6 +26,7 @@ struct RowView {
     QByteArray latency;
     QByteArray calibration;
     QByteArray percents;
+    QByteArray versions;
     const SectionPart *rebuilt = nullptr;
 };
 using Visitor = std::function<void(const RowView &)>;
@@ -117,13 +118,13 @@ Result<std::map<RollupKey, SectionPart>> rebuild(const Database &db, Level level
         }
     } else {
         Status s =
-            visitLevel(db, Level::Hour, slotRuns(stale, 24), agentId, taskType, Latency | Calibration | Counters,
-                       [&](const RowView &row) {
+            visitLevel(db, Level::Hour, slotRuns(stale, 24), agentId, taskType,
+                       Latency | Calibration | Versions | Counters, [&](const RowView &row) {
                            SectionPart &day = parts[{dayOfHour(row.key.slot), row.key.agentId, row.key.taskType}];
                            if (row.rebuilt)
                                day.merge(*row.rebuilt);
                            else
-                               day.mergeStored(row.min, row.max, row.latency, row.calibration);
+                               day.mergeStored(row.min, row.max, row.latency, row.calibration, row.versions);
                        });
         if (!s)
             return s.error();
@@ -147,17 +148,18 @@ Status visitLevel(const Database &db, Level level, const std::vector<std::pair<q
         payload += QStringLiteral(", cal");
     if (sections & CalibrationPercents)
         payload += QStringLiteral(", calp");
+    if (sections & Versions)
+        payload += QStringLiteral(", ver");
     const QStringList columns = readColumns(sections);
-    auto q =
-        execQuery(db,
-                  QStringLiteral("SELECT %1, agent_id, task_type, lat_version, lat_built, cal_version, cal_built, %2%3"
-                                 " FROM %4%5")
-                      .arg(slot, columns.join(QStringLiteral(", ")), payload, tableOf(level), f.sql),
-                  f.values, QStringLiteral("reading the rollups"));
+    auto q = execQuery(db,
+                       QStringLiteral("SELECT %1, agent_id, task_type, lat_version, lat_built, cal_version, cal_built,"
+                                      " ver_version, ver_built, %2%3 FROM %4%5")
+                           .arg(slot, columns.join(QStringLiteral(", ")), payload, tableOf(level), f.sql),
+                       f.values, QStringLiteral("reading the rollups"));
     if (!q)
         return q.error();
     q->setForwardOnly(true);
-    const int first = 7;
+    const int first = 9;
     const int payloadAt = first + int(columns.size());
     std::vector<StaleRow> stale;
     std::vector<RowView> staleViews;
@@ -171,6 +173,8 @@ Status visitLevel(const Database &db, Level level, const std::vector<std::pair<q
         const bool latStale = (sections & Latency) && row.counters.total > 0 && latVersion != q->value(4).toLongLong();
         const bool calStale = (sections & (Calibration | CalibrationPercents)) && row.counters.withFeedback > 0
             && calVersion != q->value(6).toLongLong();
+        const qint64 verVersion = q->value(7).toLongLong();
+        const bool verStale = (sections & Versions) && row.counters.total > 0 && verVersion != q->value(8).toLongLong();
         // A section is empty, whatever it last stored, once its row has no rows it counts.
         int c = payloadAt;
         if (sections & Latency) {
@@ -180,12 +184,17 @@ Status visitLevel(const Database &db, Level level, const std::vector<std::pair<q
             row.latency = any ? q->value(c + 2).toByteArray() : QByteArray();
             c += 3;
         }
+        // Each column's place moves on whether or not its value is used.
         if (sections & Calibration)
-            row.calibration = row.counters.withFeedback > 0 ? q->value(c++).toByteArray() : QByteArray();
+            row.calibration = row.counters.withFeedback > 0 ? q->value(c).toByteArray() : QByteArray();
+        c += (sections & Calibration) ? 1 : 0;
         if (sections & CalibrationPercents)
             row.percents = row.counters.withFeedback > 0 ? q->value(c).toByteArray() : QByteArray();
-        if (latStale || calStale) {
-            stale.push_back({row.key, latVersion, calVersion});
+        c += (sections & CalibrationPercents) ? 1 : 0;
+        if (sections & Versions)
+            row.versions = row.counters.total > 0 ? q->value(c).toByteArray() : QByteArray();
+        if (latStale || calStale || verStale) {
+            stale.push_back({row.key, latVersion, calVersion, verVersion});
             staleViews.push_back(row);
             continue;
         }
@@ -303,14 +312,16 @@ Result<std::vector<TimeRange>> complementEdges(const Database &db, WindowPlan &p
     return minus;
 }
 
-Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan, const QString &agentId,
-                                                     const QString &taskType, std::optional<GroupBy> by)
+namespace {
+
+// Every rollup row of the plan merged into the totals `into` picks for it.
+Status addTotals(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
+                 const std::function<WindowTotals &(Level, const RollupKey &)> &into)
 {
-    std::map<QString, WindowTotals> out;
     for (Level level : {Level::Day, Level::Hour}) {
         Status s = visitLevel(db, level, level == Level::Day ? plan.days : plan.hours, agentId, taskType,
                               Latency | Counters, [&](const RowView &row) {
-                                  WindowTotals &t = out[groupKey(by, level, row.key)];
+                                  WindowTotals &t = into(level, row.key);
                                   t.mergeCounts(row.counters);
                                   if (row.counters.total == 0)
                                       return;
@@ -324,8 +335,34 @@ Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const W
                                   }
                               });
         if (!s)
-            return s.error();
+            return s;
     }
+    return {};
+}
+
+}  // namespace
+
+Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan, const QString &agentId,
+                                                     const QString &taskType, std::optional<GroupBy> by)
+{
+    std::map<QString, WindowTotals> out;
+    Status s = addTotals(db, plan, agentId, taskType,
+                         [&](Level level, const RollupKey &k) -> WindowTotals & { return out[groupKey(by, level, k)]; });
+    if (!s)
+        return s.error();
+    return out;
+}
+
+Result<std::map<std::pair<QString, QString>, WindowTotals>> rollupPairTotals(const Database &db, const WindowPlan &plan,
+                                                                             const QString &agentId,
+                                                                             const QString &taskType)
+{
+    std::map<std::pair<QString, QString>, WindowTotals> out;
+    Status s = addTotals(db, plan, agentId, taskType, [&](Level, const RollupKey &k) -> WindowTotals & {
+        return out[{k.agentId, k.taskType}];
+    });
+    if (!s)
+        return s.error();
     return out;
 }
 
@@ -356,6 +393,28 @@ Status addRollupPercents(const Database &db, const WindowPlan &plan, const QStri
                                       grid.add(row.rebuilt->calibration);
                                   else
                                       grid.addSerialized(row.percents);
+                              });
+        if (!s)
+            return s;
+    }
+    return {};
+}
+
+Status addRollupVersions(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
+                         const std::function<void(const QString &agentId, const VersionCells &)> &add)
+{
+    for (Level level : {Level::Day, Level::Hour}) {
+        Status s = visitLevel(db, level, level == Level::Day ? plan.days : plan.hours, agentId, taskType, Versions,
+                              [&](const RowView &row) {
+                                  if (row.rebuilt) {
+                                      add(row.key.agentId, row.rebuilt->versions);
+                                      return;
+                                  }
+                                  VersionCells stored;
+                                  if (!stored.mergeSerialized(row.versions))
+                                      qCWarning(lcStorage)
+                                          << "unreadable model-version section of" << row.key.agentId << row.key.slot;
+                                  add(row.key.agentId, stored);
                               });
         if (!s)
             return s;

@@ -2,9 +2,11 @@
 
 #include "core/common/Result.h"
 #include "core/aggregates/CalibrationCells.h"
+#include "core/aggregates/VersionCells.h"
 #include "core/aggregates/TimeRange.h"
 #include "core/aggregates/WindowTotals.h"
 
+#include <functional>
 #include <map>
 
 namespace atalaya {
@@ -34,6 +36,11 @@ WindowPlan planWindow(const QDateTime &from, const QDateTime &to);
 // from the rows' sketches (stale ones rebuilt: hours from raw rows, days from their hours).
 Result<std::map<QString, WindowTotals>> rollupTotals(const Database &db, const WindowPlan &plan, const QString &agentId,
                                                      const QString &taskType, std::optional<GroupBy> by);
+// The same rows' totals per (agent id, task type): one read a caller can fold into both
+// groupings.
+Result<std::map<std::pair<QString, QString>, WindowTotals>> rollupPairTotals(const Database &db, const WindowPlan &plan,
+                                                                             const QString &agentId,
+                                                                             const QString &taskType);
 
 // For additive reads (calibration cells): each partial edge hour of the plan whose complement
 // in its hour holds fewer rows (for a window ending now: the rows after now, usually none) is
@@ -52,5 +59,10 @@ Status addRollupCells(const Database &db, const WindowPlan &plan, const QString 
 // The same per percent (the sections' calp BLOBs: a few times fewer cells and bytes).
 Status addRollupPercents(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
                          PercentGrid &grid);
+
+// The model-version sections of the plan's hours and days (exact; stale ones rebuilt), one
+// call of `add` per rollup row with its agent.
+Status addRollupVersions(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
+                         const std::function<void(const QString &agentId, const VersionCells &)> &add);
 
 }  // namespace atalaya::rollup

@@ -18,9 +18,9 @@ QString sumOf(const QString &condition, const QString &value = QStringLiteral("1
 }
 
 // One upsert that adds `sign` × the row's contributions to its hour or day row, and the
-// version bumps of its latency and calibration sections.
+// version bumps of its latency, calibration and model-version sections.
 QString applyRow(const Dialect &d, Level level, const QString &row, int sign, const QString &latencyBump,
-                 const QString &calibrationBump)
+                 const QString &calibrationBump, const QString &versionBump)
 {
     const QString createdAt = row + QStringLiteral("created_at");
     QStringList columns = keyColumns(level);
@@ -31,12 +31,13 @@ QString applyRow(const Dialect &d, Level level, const QString &row, int sign, co
         columns << QStringLiteral("day_no");
         values << d.dayNumberOf(createdAt);
     }
-    columns << counterColumns() << QStringLiteral("lat_version") << QStringLiteral("cal_version");
+    columns << counterColumns() << QStringLiteral("lat_version") << QStringLiteral("cal_version")
+            << QStringLiteral("ver_version");
     for (const QString &e : counterExpressions(d, row))
         values << (sign < 0 ? QStringLiteral("-(%1)").arg(e) : e);
-    values << latencyBump << calibrationBump;
+    values << latencyBump << calibrationBump << versionBump;
     QStringList add = counterColumns();
-    add << QStringLiteral("lat_version") << QStringLiteral("cal_version");
+    add << QStringLiteral("lat_version") << QStringLiteral("cal_version") << QStringLiteral("ver_version");
     return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)%4")
         .arg(tableOf(level), columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
              d.upsertAdd(keyColumns(level), add));
@@ -65,6 +66,20 @@ QString latencyUnchanged(const Dialect &d)
 {
     return QStringLiteral("(OLD.execution_time_ms = NEW.execution_time_ms AND %3 AND (%1) = (%2))")
         .arg(validExpression(d, QStringLiteral("OLD.")), validExpression(d, QStringLiteral("NEW.")), sameKeys(d));
+}
+
+// An UPDATE moves the model-version section unless it leaves every column the section reads
+// as it was (a valid row's version, confidence, latency, feedback, accuracy, time and keys);
+// NULL-safe, so a NULL that becomes a value counts as a change.
+QString versionsMoved(const Dialect &d)
+{
+    const QString same = d.isMySql() ? QStringLiteral("OLD.%1 <=> NEW.%1") : QStringLiteral("OLD.%1 IS NEW.%1");
+    QStringList unchanged{sameKeys(d)};
+    for (const char *column : {"metadata", "confidence_score", "execution_time_ms", "human_feedback", "accuracy"})
+        unchanged << same.arg(QLatin1String(column));
+    return QStringLiteral("CASE WHEN NOT %1 AND NOT %2 THEN 0 WHEN %1 AND %2 AND %3 THEN 0 ELSE 1 END")
+        .arg(validExpression(d, QStringLiteral("OLD.")), validExpression(d, QStringLiteral("NEW.")),
+             unchanged.join(QStringLiteral(" AND ")));
 }
 
 // `guard`, when given, is a further condition for the row to count (see awaitsNoChunk).
@@ -160,6 +175,7 @@ std::vector<Migration> migrations()
         {21, QStringLiteral("rollup_day"), dayMigrationStatements},
         {22, QStringLiteral("rollup_percents"), percentsMigrationStatements},
         {33, QStringLiteral("rollup_filter_indexes"), filterIndexMigrationStatements},
+        {35, QStringLiteral("rollup_versions"), versionsMigrationStatements},
     };
 }
 
@@ -229,13 +245,28 @@ QStringList filterIndexMigrationStatements(const Dialect &)
     return s;
 }
 
+QStringList versionsMigrationStatements(const Dialect &d)
+{
+    QStringList s;
+    for (const char *table : {kHourTable, kDayTable}) {
+        // Every section starts stale (version 0, built -1): the next read of its row, or
+        // `init --rebuild-rollups`, builds it.
+        for (const QString &column :
+             {QStringLiteral("ver_version BIGINT NOT NULL DEFAULT 0"),
+              QStringLiteral("ver_built BIGINT NOT NULL DEFAULT -1"), QStringLiteral("ver %1 NULL").arg(d.blobType())})
+            s << QStringLiteral("ALTER TABLE %1 ADD COLUMN %2").arg(QLatin1String(table), column);
+    }
+    return s;
+}
+
+// Generation 5: an UPDATE bumps the model-version section's version (migration 35).
 // Generation 4: the UPDATE and DELETE triggers leave alone the rows a running build has still
 // to add (generation 3 counted a change to them twice). Generation 3: a created_at that is not
 // a time goes to kNoTimeSlot; generation 2 failed the writer's INSERT on it (NOT NULL hour_no).
 QStringList triggerNames()
 {
-    return {QStringLiteral("atalaya_rollup4_ai"), QStringLiteral("atalaya_rollup4_au"),
-            QStringLiteral("atalaya_rollup4_ad")};
+    return {QStringLiteral("atalaya_rollup5_ai"), QStringLiteral("atalaya_rollup5_au"),
+            QStringLiteral("atalaya_rollup5_ad")};
 }
 
 QStringList obsoleteTriggerNames()
@@ -244,7 +275,8 @@ QStringList obsoleteTriggerNames()
             QStringLiteral("atalaya_rollup_ad"),  QStringLiteral("atalaya_rollup2_ai"),
             QStringLiteral("atalaya_rollup2_au"), QStringLiteral("atalaya_rollup2_ad"),
             QStringLiteral("atalaya_rollup3_ai"), QStringLiteral("atalaya_rollup3_au"),
-            QStringLiteral("atalaya_rollup3_ad")};
+            QStringLiteral("atalaya_rollup3_ad"), QStringLiteral("atalaya_rollup4_ai"),
+            QStringLiteral("atalaya_rollup4_au"), QStringLiteral("atalaya_rollup4_ad")};
 }
 
 QStringList triggerStatements(const Dialect &d)
@@ -259,12 +291,13 @@ QStringList triggerStatements(const Dialect &d)
     const QString oldReviewed = flag(reviewedExpression(d, QStringLiteral("OLD.")));
     const QString moved = QStringLiteral("CASE WHEN %1 THEN 0 ELSE 1 END").arg(latencyUnchanged(d));
     const QString calMoved = calibrationMoved(d);
+    const QString verMoved = versionsMoved(d);
     QStringList onInsert, onUpdate, onDelete;
     for (Level level : {Level::Hour, Level::Day}) {
-        onInsert << applyRow(d, level, QStringLiteral("NEW."), 1, newValid, newReviewed);
-        onUpdate << applyRow(d, level, QStringLiteral("OLD."), -1, moved, calMoved)
-                 << applyRow(d, level, QStringLiteral("NEW."), 1, moved, calMoved);
-        onDelete << applyRow(d, level, QStringLiteral("OLD."), -1, oldValid, oldReviewed);
+        onInsert << applyRow(d, level, QStringLiteral("NEW."), 1, newValid, newReviewed, newValid);
+        onUpdate << applyRow(d, level, QStringLiteral("OLD."), -1, moved, calMoved, verMoved)
+                 << applyRow(d, level, QStringLiteral("NEW."), 1, moved, calMoved, verMoved);
+        onDelete << applyRow(d, level, QStringLiteral("OLD."), -1, oldValid, oldReviewed, oldValid);
     }
     // A row the build has not reached yet is added by its chunk with the values it has then.
     const QString reached = awaitsNoChunk(d, QLatin1String(kStateTable), {}, false, QStringLiteral("OLD.id"));

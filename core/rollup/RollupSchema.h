@@ -33,7 +33,7 @@ QString validExpression(const Dialect &d, const QString &row);
 // 1 when the row counts in calibration (valid, reviewed, with an accuracy), as SQL.
 QString reviewedExpression(const Dialect &d, const QString &row);
 
-// Migrations 20–22 and 33, the statements below.
+// Migrations 20–22, 33 and 35, the statements below.
 std::vector<Migration> migrations();
 
 QStringList migrationStatements(const Dialect &d);
@@ -45,6 +45,9 @@ QStringList percentsMigrationStatements(const Dialect &d);
 // Secondary indexes for the agent and task-type filters: without them a filtered read of the
 // window reads every agent's rows of its days and hours, BLOBs included (docs/performance/SCALING.md).
 QStringList filterIndexMigrationStatements(const Dialect &d);
+// Migration 35: the model-version section (ver: a VersionCells BLOB of the valid rows per
+// metadata.model_version) on both levels, valid while ver_built = ver_version.
+QStringList versionsMigrationStatements(const Dialect &d);
 
 // Trigger names and their DDL (CREATE TRIGGER, without IF NOT EXISTS: MySQL 8.0 lacks it).
 QStringList triggerNames();

@@ -31,8 +31,8 @@ QString storeSql(const Dialect &d, Level level, int rows)
     if (level == Level::Hour)
         columns << QStringLiteral("day_no");
     columns << QStringLiteral("exec_min") << QStringLiteral("exec_max") << QStringLiteral("lat")
-            << QStringLiteral("cal") << QStringLiteral("calp") << QStringLiteral("lat_built")
-            << QStringLiteral("cal_built");
+            << QStringLiteral("cal") << QStringLiteral("calp") << QStringLiteral("ver") << QStringLiteral("lat_built")
+            << QStringLiteral("cal_built") << QStringLiteral("ver_built");
     const QString tuple =
         QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
     QString sql =
@@ -45,14 +45,17 @@ QString storeSql(const Dialect &d, Level level, int rows)
                                  QStringLiteral("lat_built")},
                      QStringLiteral("lat_version"), QStringLiteral("lat_built")},
           std::tuple{QStringList{QStringLiteral("cal"), QStringLiteral("calp"), QStringLiteral("cal_built")},
-                     QStringLiteral("cal_version"), QStringLiteral("cal_built")}}) {
+                     QStringLiteral("cal_version"), QStringLiteral("cal_built")},
+          std::tuple{QStringList{QStringLiteral("ver"), QStringLiteral("ver_built")}, QStringLiteral("ver_version"),
+                     QStringLiteral("ver_built")}}) {
         for (const QString &c : section)
             assignments << QStringLiteral("%1 = CASE WHEN %2 = %3 THEN %4 ELSE %1 END")
                                .arg(c, version, fresh.arg(built), fresh.arg(c));
     }
     // The built columns after every payload column.
     std::stable_partition(assignments.begin(), assignments.end(), [](const QString &a) {
-        return !a.startsWith(QLatin1String("lat_built")) && !a.startsWith(QLatin1String("cal_built"));
+        return !a.startsWith(QLatin1String("lat_built")) && !a.startsWith(QLatin1String("cal_built"))
+            && !a.startsWith(QLatin1String("ver_built"));
     });
     if (d.isMySql())
         return sql + QStringLiteral(" ON DUPLICATE KEY UPDATE ") + assignments.join(QStringLiteral(", "));
@@ -81,18 +84,32 @@ void SectionPart::merge(const SectionPart &o)
     if (o.max && (!max || *o.max > *max))
         max = o.max;
     calibration.merge(o.calibration);
+    versions.merge(o.versions);
 }
 
 bool SectionPart::mergeStored(const std::optional<qint64> &storedMin, const std::optional<qint64> &storedMax,
-                              const QByteArray &latency, const QByteArray &cells)
+                              const QByteArray &latency, const QByteArray &cells, const QByteArray &byVersion)
 {
-    if (!sketch.mergeSerialized(latency) || !calibration.mergeSerialized(cells))
+    if (!sketch.mergeSerialized(latency) || !calibration.mergeSerialized(cells) || !versions.mergeSerialized(byVersion))
         return false;
     SectionPart extremes;
     extremes.min = storedMin;
     extremes.max = storedMax;
     merge(extremes);
     return true;
+}
+
+QString modelVersionExpression(const Dialect &d, const QString &row)
+{
+    return d.isMySql() ? QStringLiteral("CAST(JSON_VALUE(%1metadata, '$.model_version') AS BINARY)").arg(row)
+                       : QStringLiteral("json_extract(%1metadata, '$.model_version')").arg(row);
+}
+
+VersionCells::Key modelVersionKey(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    return keyText(v);
 }
 
 std::vector<std::pair<qint64, qint64>> slotRuns(const std::vector<StaleRow> &stale, qint64 slotsPerRow)
@@ -119,10 +136,10 @@ Status addRawParts(const Database &db, qint64 fromHour, qint64 toHour, std::map<
     const QString sql =
         QStringLiteral("SELECT %1, agent_id, task_type, execution_time_ms,"
                        " CASE WHEN human_feedback IS NOT NULL AND accuracy IS NOT NULL THEN 1 ELSE 0 END,"
-                       " ROUND(confidence_score * 10000), ROUND(accuracy * 10000)"
+                       " ROUND(confidence_score * 10000), ROUND(accuracy * 10000), %4, human_feedback, %3"
                        " FROM ai_telemetry WHERE %3 >= ? AND %3 < ? AND %2")
             .arg(d.hourNumberOf(QStringLiteral("created_at")), validExpression(d, QString()),
-                 d.utcTimeOf(QStringLiteral("created_at")));
+                 d.utcTimeOf(QStringLiteral("created_at")), modelVersionExpression(d));
     auto q = execQuery(db, sql, {hourStart(fromHour), hourStart(toHour)},
                        QStringLiteral("reading raw rows for the rollups"));
     if (!q)
@@ -142,9 +159,27 @@ Status addRawParts(const Database &db, qint64 fromHour, qint64 toHour, std::map<
             part->min = ms;
         if (!part->max || ms > *part->max)
             part->max = ms;
+        const qint64 confidenceE4 = std::llround(q->value(5).toDouble());
         if (q->value(4).toInt() == 1)
-            part->calibration.add(static_cast<int>(std::llround(q->value(5).toDouble())),
-                                  std::llround(q->value(6).toDouble()));
+            part->calibration.add(static_cast<int>(confidenceE4), std::llround(q->value(6).toDouble()));
+        VersionTotals &v = part->versions.at(modelVersionKey(q->value(7)));
+        ++v.n;
+        v.confidenceSumE4 += confidenceE4;
+        v.latency.add(ms);
+        const QString feedback = q->value(8).toString();
+        if (feedback == QLatin1String("correct"))
+            ++v.correct;
+        else if (feedback == QLatin1String("partially_correct"))
+            ++v.partial;
+        else if (feedback == QLatin1String("incorrect"))
+            ++v.incorrect;
+        if (q->value(4).toInt() == 1)
+            v.reviewed.add(static_cast<int>(confidenceE4), std::llround(q->value(6).toDouble()));
+        const qint64 at = fromDbDateTime(q->value(9)).toMSecsSinceEpoch();
+        if (!v.firstMs || at < *v.firstMs)
+            v.firstMs = at;
+        if (!v.lastMs || at > *v.lastMs)
+            v.lastMs = at;
     }
     return {};
 }
@@ -164,7 +199,8 @@ Status storeParts(const Database &db, Level level, const std::vector<StaleRow> &
             if (level == Level::Hour)
                 values << dayOfHour(s.key.slot);
             values << optionalInt(p.min) << optionalInt(p.max) << p.sketch.serialize() << p.calibration.serialize()
-                   << p.calibration.serializePercents() << s.latVersion << s.calVersion;
+                   << p.calibration.serializePercents() << p.versions.serialize() << s.latVersion << s.calVersion
+                   << s.verVersion;
         }
         if (Status s = execStatement(db, storeSql(db.dialect(), level, static_cast<int>(end - start)), values,
                                      QStringLiteral("storing rollup sections"));

@@ -4,6 +4,8 @@
 
 #include "core/ingest/DecisionRecorder.h"
 #include "core/insights/InsightsService.h"
+#include "core/rollup/RollupMaintenance.h"
+#include "core/stats/GroupedTotals.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -172,6 +174,67 @@ private slots:
         const QJsonArray insights = doc.value(QStringLiteral("insights")).toArray();
         QCOMPARE(insights.size(), 1);
         QCOMPARE(insights.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("target_missed"));
+    }
+
+    // The one read insights makes per window (rollup rows per agent and task type, folded)
+    // equals the two grouped reads, on a window the rollups serve whole and on one ending now
+    // (partial edge hours, the two reads). Last: it adds an agent serving two task types, with
+    // their own times, so the fold has more than one pair per group.
+    void foldedTotalsEqualGroupedReads_data()
+    {
+        QTest::addColumn<bool>("hourAligned");
+        QTest::newRow("whole hours") << true;
+        QTest::newRow("ending now") << false;
+    }
+
+    void foldedTotalsEqualGroupedReads()
+    {
+        QFETCH(bool, hourAligned);
+        if (hourAligned) {  // the first row: add the agent once
+            std::vector<DecisionInput> rows;
+            for (int i = 0; i < 60; ++i) {
+                const bool triage = i % 3 == 0;
+                rows.push_back(test::makeDecision(QStringLiteral("both"),
+                                                  triage ? QStringLiteral("triage") : QStringLiteral("summary"),
+                                                  0.5 + 0.008 * i, triage ? 40 + i : 900 + 37 * i,
+                                                  i % 4 ? Feedback::Correct : Feedback::Incorrect,
+                                                  m_now.addSecs(-4000LL * (i + 1))));
+            }
+            auto written = DecisionRecorder(m_fresh.db).recordBatch(rows);
+            QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message));
+        }
+        QVERIFY(rollup::status(*m_fresh.db).usable());
+        StatsQuery q = *StatsQuery::lastDays(7, m_now);
+        if (hourAligned) {
+            InsightOptions o;
+            o.now = m_now;
+            q = InsightsService::windows(o)->first;
+        }
+        auto both = totalsByAgentAndTask(*m_fresh.db, q);
+        QVERIFY2(both, qPrintable(both ? QString() : both.error().message));
+        for (GroupBy by : {GroupBy::Agent, GroupBy::TaskType}) {
+            auto grouped = groupedTotals(*m_fresh.db, q, by);
+            QVERIFY(grouped);
+            const auto &folded = by == GroupBy::Agent ? both->byAgent : both->byTask;
+            QCOMPARE(folded.size(), grouped->size());
+            QCOMPARE(folded.size(), size_t(by == GroupBy::Agent ? 3 : 2));
+            for (const auto &[key, g] : *grouped) {
+                QVERIFY2(folded.count(key), qPrintable(key));
+                const WindowTotals &f = folded.at(key);
+                QCOMPARE(f.total, g.total);
+                QCOMPARE(f.withFeedback, g.withFeedback);
+                QCOMPARE(f.accuracySum, g.accuracySum);
+                QCOMPARE(f.correct, g.correct);
+                QCOMPARE(f.incorrect, g.incorrect);
+                QCOMPARE(f.buckets, g.buckets);
+                QCOMPARE(f.confidenceSum, g.confidenceSum);
+                QCOMPARE(f.executionSum, g.executionSum);
+                QCOMPARE(f.executionMin, g.executionMin);
+                QCOMPARE(f.executionMax, g.executionMax);
+                for (double p : {0.5, 0.95, 0.99})
+                    QCOMPARE(f.percentile(p), g.percentile(p));
+            }
+        }
     }
 };
 

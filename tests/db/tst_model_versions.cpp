@@ -7,6 +7,10 @@
 #include "core/insights/InsightText.h"
 #include "core/insights/InsightsService.h"
 #include "core/insights/ModelVersions.h"
+#include "core/rollup/RollupMaintenance.h"
+#include "core/rollup/RollupSchema.h"
+#include "core/storage/SqlUtil.h"
+#include "core/storage/TelemetryTriggers.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -211,8 +215,9 @@ private slots:
         QCOMPARE(found, (QStringList{"ab|accuracy_avg|v1>v2", "ab|p95_execution_time_ms|v1>v2"}));
     }
 
-    // The raw read's budget, counted from the rollups: 14 days of insights hold ab 223
-    // decisions (120 of v1, 100 of v2, 3 unversioned), same 120, small 10, 353 in all.
+    // The raw read's budget, only without usable rollups (one of their triggers dropped here):
+    // 14 days of insights hold ab 223 decisions (120 of v1, 100 of v2, 3 unversioned), same
+    // 120, small 10, 353 in all.
     void budgetSkipsTheLargestAgents()
     {
         InsightOptions o;
@@ -228,6 +233,22 @@ private slots:
         auto unbounded = InsightsService(m_db).run(o);
         QVERIFY(unbounded.ok());
         QVERIFY(unbounded->skipped.empty());
+        // From the rollups no budget applies.
+        versions::setScanBudgetForTests(1);
+        auto fromRollups = InsightsService(m_db).run(o);
+        std::optional<qint64> notTooMany = 0;
+        auto rollupPage = ModelVersionsService(m_db).reports(window(), 30, &notTooMany);
+        versions::setScanBudgetForTests(0);
+        QVERIFY(fromRollups.ok() && rollupPage.ok());
+        QVERIFY(fromRollups->skipped.empty());
+        QCOMPARE(versionInsights(*fromRollups), versionInsights(*unbounded));
+        QVERIFY(!notTooMany);
+        QCOMPARE(rollupPage->size(), size_t(3));
+
+        QVERIFY(execStatement(*m_db, QStringLiteral("DROP TRIGGER %1").arg(rollup::triggerNames().last()), {},
+                              QStringLiteral("dropping a rollup trigger")));
+        forgetTelemetryTriggers(*m_db);
+        QVERIFY(!versions::servedByRollups(*m_db, window()));
 
         versions::setScanBudgetForTests(353);
         auto atBudget = InsightsService(m_db).run(o);
@@ -261,6 +282,10 @@ private slots:
         QVERIFY(read.ok());
         QVERIFY(!tooMany);
         QCOMPARE(read->size(), size_t(3));
+
+        QVERIFY(rollup::installTriggers(*m_db).ok());
+        QVERIFY(rollup::rebuild(*m_db).ok());
+        QVERIFY(versions::servedByRollups(*m_db, window()));
     }
 
     void cli()

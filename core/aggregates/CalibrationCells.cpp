@@ -160,6 +160,16 @@ void PercentGrid::add(const ReviewedCell &cell)
     slot.accuracySumE4 += cell.accuracySumE4;
 }
 
+void PercentGrid::add(const ReviewedPercent &percent)
+{
+    if (percent.percent < 0 || percent.percent >= kSlots)
+        return;
+    ReviewedPercent &slot = m_slots[static_cast<size_t>(percent.percent)];
+    slot.count += percent.count;
+    slot.confidenceSumE4 += percent.confidenceSumE4;
+    slot.accuracySumE4 += percent.accuracySumE4;
+}
+
 bool PercentGrid::addSerialized(const QByteArray &bytes)
 {
     std::vector<ReviewedPercent> parsed;

@@ -71,6 +71,7 @@ public:
 
     void add(const CalibrationCells &cells);
     void add(const ReviewedCell &cell);
+    void add(const ReviewedPercent &percent);
     // False when the bytes are not serialized percents (then nothing is added).
     bool addSerialized(const QByteArray &bytes);
     std::vector<ReviewedPercent> percents() const;

@@ -63,17 +63,48 @@ Result<WindowReads> readWindow(const Database &db, const StatsQuery &q)
     return WindowReads{std::move(both->byAgent), std::move(both->byTask)};
 }
 
+insights::EceEstimate eceOf(const CalibrationReport &report)
+{
+    std::vector<insights::EceBin> bins;
+    for (const CalibrationBin &b : report.bins) {
+        if (b.count > 0 && b.meanConfidence && b.meanAccuracy)
+            bins.push_back({b.count, *b.meanConfidence, *b.meanAccuracy});
+    }
+    return insights::eceOf(bins);
+}
+
 Result<insights::EceEstimate> eceFor(const StatsSamples &samples, const StatsQuery &q)
 {
     auto report = samples.calibration(q, kEceBins);
     if (!report)
         return report.error();
-    std::vector<insights::EceBin> bins;
-    for (const CalibrationBin &b : report->bins) {
-        if (b.count > 0 && b.meanConfidence && b.meanAccuracy)
-            bins.push_back({b.count, *b.meanConfidence, *b.meanAccuracy});
+    return eceOf(*report);
+}
+
+// Each agent's calibration table of a window the rollups serve whole, and all agents' under
+// "": one read of the window's rows for every agent instead of one per agent, the same
+// percents StatsSamples::calibration reads. Nothing when the window has raw edge hours.
+Result<std::optional<std::map<QString, insights::EceEstimate>>> eceByAgent(const Database &db, const StatsQuery &q)
+{
+    std::optional<std::map<QString, insights::EceEstimate>> none;
+    rollup::WindowPlan plan = rollup::planWindow(q.from, q.to);
+    if (!percentsServe(kEceBins) || !plan.usesRollups() || !plan.raw.empty() || !rollup::status(db).usable())
+        return none;
+    std::map<QString, PercentGrid> grids;
+    Status s = rollup::addRollupPercentsByAgent(db, plan, q.agentId, q.taskType,
+                                                [&](const QString &agent) -> PercentGrid & { return grids[agent]; });
+    if (!s)
+        return s.error();
+    std::map<QString, insights::EceEstimate> out;
+    PercentGrid all;
+    for (const auto &[agent, grid] : grids) {
+        const std::vector<ReviewedPercent> percents = grid.percents();
+        out[agent] = eceOf(computeCalibration(percents, kEceBins));
+        for (const ReviewedPercent &p : percents)
+            all.add(p);
     }
-    return insights::eceOf(bins);
+    out[QString()] = eceOf(computeCalibration(all.percents(), kEceBins));
+    return std::optional<std::map<QString, insights::EceEstimate>>(std::move(out));
 }
 
 double lengthDays(const StatsQuery &q)
@@ -269,6 +300,14 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
         scopes.push_back(std::move(all));
     }
 
+    using EceMap = std::map<QString, insights::EceEstimate>;
+    // The calibration reads go where StatsSamples sends them (a replica when one serves reads).
+    auto baseEce = eceByAgent(m_db->reads(), baseline);
+    if (!baseEce)
+        return baseEce.error();
+    auto curEce = eceByAgent(m_db->reads(), window);
+    if (!curEce)
+        return curEce.error();
     std::vector<insights::Candidate> candidates;
     for (insights::ScopeWindows &s : scopes) {
         s.baseline.days = lengthDays(baseline);
@@ -278,10 +317,16 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
         if (s.taskType.isEmpty() && s.baseline.totals.withFeedback >= o.minN
             && s.current.totals.withFeedback >= o.minN) {
             auto scoped = [&s](StatsQuery q) { return q.withAgent(s.agentId).withTask(s.taskType); };
-            auto b = eceFor(samples, scoped(baseline));
+            auto ece = [&](const StatsQuery &q, std::optional<EceMap> &grouped) -> Result<insights::EceEstimate> {
+                if (!grouped)
+                    return eceFor(samples, scoped(q));
+                auto it = grouped->find(s.agentId);
+                return it != grouped->end() ? it->second : eceOf(computeCalibration(std::vector<ReviewedPercent>{}, kEceBins));
+            };
+            auto b = ece(baseline, *baseEce);
             if (!b)
                 return b.error();
-            auto c = eceFor(samples, scoped(window));
+            auto c = ece(window, *curEce);
             if (!c)
                 return c.error();
             s.baseline.ece = *b;

@@ -386,9 +386,16 @@ Status addRollupCells(const Database &db, const WindowPlan &plan, const QString 
 Status addRollupPercents(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
                          PercentGrid &grid)
 {
+    return addRollupPercentsByAgent(db, plan, agentId, taskType, [&](const QString &) -> PercentGrid & { return grid; });
+}
+
+Status addRollupPercentsByAgent(const Database &db, const WindowPlan &plan, const QString &agentId,
+                                const QString &taskType, const std::function<PercentGrid &(const QString &)> &gridOf)
+{
     for (Level level : {Level::Day, Level::Hour}) {
         Status s = visitLevel(db, level, level == Level::Day ? plan.days : plan.hours, agentId, taskType,
                               CalibrationPercents, [&](const RowView &row) {
+                                  PercentGrid &grid = gridOf(row.key.agentId);
                                   if (row.rebuilt)
                                       grid.add(row.rebuilt->calibration);
                                   else

@@ -59,6 +59,9 @@ Status addRollupCells(const Database &db, const WindowPlan &plan, const QString 
 // The same per percent (the sections' calp BLOBs: a few times fewer cells and bytes).
 Status addRollupPercents(const Database &db, const WindowPlan &plan, const QString &agentId, const QString &taskType,
                          PercentGrid &grid);
+// The same, each row into its agent's grid: one read for every agent of a window.
+Status addRollupPercentsByAgent(const Database &db, const WindowPlan &plan, const QString &agentId,
+                                const QString &taskType, const std::function<PercentGrid &(const QString &)> &gridOf);
 
 // The model-version sections of the plan's hours and days (exact; stale ones rebuilt), one
 // call of `add` per rollup row with its agent.

@@ -4026,4 +4026,11 @@ Overwrite that review with yours?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source>no display found: rendering every page to %1 and printing the overview JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

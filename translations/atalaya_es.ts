@@ -4031,4 +4031,11 @@ Overwrite that review with yours?</source>
         <translation>No hay decisiones en este período</translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source>no display found: rendering every page to %1 and printing the overview JSON</source>
+        <translation>no se encontró pantalla: se dibuja cada página en %1 y se imprime el JSON del resumen</translation>
+    </message>
+</context>
 </TS>

@@ -1850,7 +1850,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Feedback count</source>
-        <translation>Número de feedbacks</translation>
+        <translation>Con feedback</translation>
     </message>
     <message>
         <source>Feedback rate</source>
@@ -3486,7 +3486,7 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Code review score</source>
-        <translation>Puntuación de revisión de código</translation>
+        <translation>Revisión de código</translation>
     </message>
     <message>
         <source>Cycle</source>

@@ -45,6 +45,10 @@
         <source>Weighted κ: %1 · %2 agreement</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>too few pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>

@@ -45,6 +45,10 @@
         <source>Weighted κ: %1 · %2 agreement</source>
         <translation>κ ponderada: %1 · %2 de acuerdo</translation>
     </message>
+    <message>
+        <source>too few pairs</source>
+        <translation>muy pocos pares</translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>

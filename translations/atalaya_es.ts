@@ -3600,7 +3600,7 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Checks</source>
-        <translation>Comprobaciones</translation>
+        <translation>Comprob.</translation>
     </message>
     <message>
         <source>Last</source>
@@ -3653,6 +3653,10 @@ Overwrite that review with yours?</source>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; trained %2 on the last %3 days&lt;br&gt;%4 samples, failure rate %5 %; %6-fold cross-validation (out-of-fold):&lt;br&gt;accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13&lt;br&gt;probability calibration: %14&lt;br&gt;%15</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; entrenado el %2 con los últimos %3 días&lt;br&gt;%4 muestras, tasa de fallos %5 %; validación cruzada de %6 particiones (fuera de partición):&lt;br&gt;exactitud %7 · precisión %8 · exhaustividad %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13&lt;br&gt;calibración de la probabilidad: %14&lt;br&gt;%15</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
     </message>
 </context>
 <context>

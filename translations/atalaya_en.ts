@@ -282,6 +282,14 @@ min %8 ms · max %9 ms</source>
         <source>Wrong decisions unreviewed per day</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ForecastCharts</name>
@@ -1421,6 +1429,10 @@ SHA-256 %2</source>
         <source>No chat tables in this database: the live feed is all there is.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · no messages yet</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ChatTopIntents</name>
@@ -2020,6 +2032,30 @@ SHA-256 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Risk feature %1 drifted from the model&apos;s training data (PSI %2, %3 recent cycles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The risk model was last trained %1 days ago (retrain every %2 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past risk predictions were right %1 % of the time against %2 % in the model&apos;s validation (%3 outcomes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk feature drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk model stale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk prediction accuracy</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>Model version %1 is slower than %2: P95 %3 ms against %4 ms (%5)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2061,10 +2097,6 @@ SHA-256 %2</source>
 </context>
 <context>
     <name>atalaya::InsightsPage</name>
-    <message>
-        <source>%1 to %2 against %3 to %4</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>No significant change: %1 (%n test(s), false-discovery rate 5 %).</source>
         <translation>
@@ -2089,6 +2121,10 @@ SHA-256 %2</source>
     </message>
     <message>
         <source>What other confidence cut-points would do to the review load and to the wrong decisions no one reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2 (the last complete hour) against %3 to %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3655,6 +3691,85 @@ Overwrite that review with yours?</source>
     </message>
 </context>
 <context>
+    <name>atalaya::RiskMonitorPanel</name>
+    <message>
+        <source>Days since the active model was trained; retrain after %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded predictions (Record this check, risk predict --record) of cycles whose outcome arrived since, over the last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded risk scores per week: 10th percentile, median and 90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PSI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Population stability index of each feature: cycles of the last 30 days against the model&apos;s training data. 0.10 or more is a drift, 0.25 or more a large one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 trained %2 days ago: retrain it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 trained %2 days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recorded prediction has an outcome yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Past predictions: accuracy %1, Brier %2, AUC %3 (n = %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 training rows, %2 recent cycles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recorded predictions yet. “Record this check” on the Deployment tab, or atalaya-cli risk predict --record, adds one; the chart of their risk scores appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>atalaya::RiskPage</name>
     <message>
         <source>Reading the history…</source>
@@ -3774,6 +3889,14 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Checking cycle %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model monitoring: the model&apos;s age, the accuracy of its recorded predictions, their risk scores and each feature&apos;s drift from the training data</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -284,6 +284,14 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>Wrong decisions unreviewed per day</source>
         <translation>Decisiones erróneas sin revisar al día</translation>
     </message>
+    <message>
+        <source>%1 (so far)</source>
+        <translation>%1 (en curso)</translation>
+    </message>
+    <message>
+        <source>%1: %2 decisions</source>
+        <translation>%1: %2 decisiones</translation>
+    </message>
 </context>
 <context>
     <name>ForecastCharts</name>
@@ -1424,6 +1432,10 @@ SHA-256 %2</translation>
         <source>No chat tables in this database: the live feed is all there is.</source>
         <translation>No hay tablas de chat en esta base de datos: solo está el feed en vivo.</translation>
     </message>
+    <message>
+        <source> · no messages yet</source>
+        <translation> · aún sin mensajes</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::ChatTopIntents</name>
@@ -2023,6 +2035,30 @@ SHA-256 %2</translation>
         <translation>Baja</translation>
     </message>
     <message>
+        <source>Risk feature %1 drifted from the model&apos;s training data (PSI %2, %3 recent cycles)</source>
+        <translation>La variable de riesgo %1 se ha desviado de los datos de entrenamiento del modelo (PSI %2, %3 ciclos recientes)</translation>
+    </message>
+    <message>
+        <source>The risk model was last trained %1 days ago (retrain every %2 days)</source>
+        <translation>El modelo de riesgo se entrenó por última vez hace %1 días (reentrenar cada %2 días)</translation>
+    </message>
+    <message>
+        <source>Past risk predictions were right %1 % of the time against %2 % in the model&apos;s validation (%3 outcomes)</source>
+        <translation>Las predicciones de riesgo pasadas acertaron el %1 % de las veces frente al %2 % en la validación del modelo (%3 resultados)</translation>
+    </message>
+    <message>
+        <source>Risk feature drift</source>
+        <translation>Deriva de variable de riesgo</translation>
+    </message>
+    <message>
+        <source>Risk model stale</source>
+        <translation>Modelo de riesgo desactualizado</translation>
+    </message>
+    <message>
+        <source>Risk prediction accuracy</source>
+        <translation>Precisión de las predicciones de riesgo</translation>
+    </message>
+    <message>
         <source>Model version %1 is slower than %2: P95 %3 ms against %4 ms (%5)</source>
         <translation>La versión del modelo %1 es más lenta que %2: P95 de %3 ms frente a %4 ms (%5)</translation>
     </message>
@@ -2064,10 +2100,6 @@ SHA-256 %2</translation>
 </context>
 <context>
     <name>atalaya::InsightsPage</name>
-    <message>
-        <source>%1 to %2 against %3 to %4</source>
-        <translation>%1 a %2 frente a %3 a %4</translation>
-    </message>
     <message numerus="yes">
         <source>No significant change: %1 (%n test(s), false-discovery rate 5 %).</source>
         <translation>
@@ -2093,6 +2125,10 @@ SHA-256 %2</translation>
     <message>
         <source>What other confidence cut-points would do to the review load and to the wrong decisions no one reviews</source>
         <translation>Qué harían otros cortes de confianza con la carga de revisión y con las decisiones erróneas que nadie revisa</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (the last complete hour) against %3 to %4</source>
+        <translation>%1 a %2 (la última hora completa) frente a %3 a %4</translation>
     </message>
 </context>
 <context>
@@ -3660,6 +3696,85 @@ Overwrite that review with yours?</source>
     </message>
 </context>
 <context>
+    <name>atalaya::RiskMonitorPanel</name>
+    <message>
+        <source>Days since the active model was trained; retrain after %1 days</source>
+        <translation>Días desde que se entrenó el modelo activo; reentrenar pasados %1 días</translation>
+    </message>
+    <message>
+        <source>Recorded predictions (Record this check, risk predict --record) of cycles whose outcome arrived since, over the last 30 days</source>
+        <translation>Predicciones registradas (Registrar esta comprobación, risk predict --record) de ciclos cuyo resultado ya se conoce, en los últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Recorded risk scores per week: 10th percentile, median and 90th percentile</source>
+        <translation>Puntuaciones de riesgo registradas por semana: percentil 10, mediana y percentil 90</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>PSI</source>
+        <translation>PSI</translation>
+    </message>
+    <message>
+        <source>Population stability index of each feature: cycles of the last 30 days against the model&apos;s training data. 0.10 or more is a drift, 0.25 or more a large one.</source>
+        <translation>Índice de estabilidad poblacional de cada variable: ciclos de los últimos 30 días frente a los datos de entrenamiento del modelo. 0,10 o más es una deriva; 0,25 o más, una deriva grande.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>Aún no hay modelo</translation>
+    </message>
+    <message>
+        <source>Model %1 trained %2 days ago: retrain it</source>
+        <translation>Modelo %1 entrenado hace %2 días: reentrénelo</translation>
+    </message>
+    <message>
+        <source>Model %1 trained %2 days ago</source>
+        <translation>Modelo %1 entrenado hace %2 días</translation>
+    </message>
+    <message>
+        <source>No recorded prediction has an outcome yet</source>
+        <translation>Ninguna predicción registrada tiene resultado todavía</translation>
+    </message>
+    <message>
+        <source>Past predictions: accuracy %1, Brier %2, AUC %3 (n = %4)</source>
+        <translation>Predicciones pasadas: exactitud %1, Brier %2, AUC %3 (n = %4)</translation>
+    </message>
+    <message>
+        <source>P10</source>
+        <translation>P10</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Mediana</translation>
+    </message>
+    <message>
+        <source>P90</source>
+        <translation>P90</translation>
+    </message>
+    <message>
+        <source>Risk score</source>
+        <translation>Puntuación de riesgo</translation>
+    </message>
+    <message>
+        <source>%1 training rows, %2 recent cycles</source>
+        <translation>%1 filas de entrenamiento, %2 ciclos recientes</translation>
+    </message>
+    <message>
+        <source>No recorded predictions yet. “Record this check” on the Deployment tab, or atalaya-cli risk predict --record, adds one; the chart of their risk scores appears here.</source>
+        <translation>Aún no hay predicciones registradas. «Registrar esta comprobación» en la pestaña Despliegue, o atalaya-cli risk predict --record, añade una; aquí aparece el gráfico de sus puntuaciones de riesgo.</translation>
+    </message>
+    <message>
+        <source>Week starting</source>
+        <translation>Semana del</translation>
+    </message>
+</context>
+<context>
     <name>atalaya::RiskPage</name>
     <message>
         <source>Reading the history…</source>
@@ -3780,6 +3895,14 @@ Overwrite that review with yours?</source>
     <message>
         <source>Checking cycle %1…</source>
         <translation>Comprobando el ciclo %1…</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Model monitoring: the model&apos;s age, the accuracy of its recorded predictions, their risk scores and each feature&apos;s drift from the training data</source>
+        <translation>Seguimiento del modelo: su antigüedad, la exactitud de sus predicciones registradas, sus puntuaciones de riesgo y la deriva de cada variable respecto a los datos de entrenamiento</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include "core/common/TimeUtil.h"
 #include "core/risk/RiskModelStore.h"
+#include "core/risk/RiskMonitor.h"
 #include "core/risk/RiskService.h"
 #include "core/setup/AllMigrations.h"
 #include "core/storage/Database.h"
@@ -34,6 +35,28 @@ int runImportance(CliContext &ctx)
         return ctx.fail(db.error());
     auto model = RiskModelStore(*db).loadActive();
     return model ? ctx.print(importanceJson(*model)) : ctx.fail(model.error());
+}
+
+int runMonitor(CliContext &ctx)
+{
+    auto &p = ctx.parser();
+    p.addOption({QStringLiteral("days"),
+                 QStringLiteral("Recent cycles and predictions: the last N days (1–3650, default 30)."),
+                 QStringLiteral("n")});
+    p.addOption({QStringLiteral("daily"), QStringLiteral("Score distribution per day instead of per ISO week.")});
+    if (!ctx.parse(QStringLiteral("Monitoring of the active deployment-risk model: drift, age, past accuracy.")))
+        return ctx.exitCode();
+    auto days = ctx.intOption(QStringLiteral("days"), 30, 1, 3650);
+    if (!days)
+        return ctx.fail(days.error());
+    auto db = ctx.database();
+    if (!db)
+        return ctx.fail(db.error());
+    RiskMonitorOptions options;
+    options.days = *days;
+    options.weekly = !p.isSet(QStringLiteral("daily"));
+    auto report = RiskMonitor(*db).run(options);
+    return report ? ctx.print(riskMonitorJson(*report)) : ctx.fail(report.error());
 }
 
 int runModels(CliContext &ctx)
@@ -139,6 +162,7 @@ const SubCommand kSubCommands[] = {
     {"stats", runStats, "statistics of the active model"},
     {"importance", runImportance, "feature importance of the active model"},
     {"models", runModels, "stored versions"},
+    {"monitor", runMonitor, "[--days 30] [--daily]  drift, age and past accuracy of the active model"},
     {"activate", runActivate, "VERSION  roll back or forward"},
     {"import", runRiskImportCsv, "FILE.csv [--skip-invalid --rejects F]  import delivery cycles"},
     {"export", runExport, "[VERSION] --out FILE  write a model file (0600)"},

@@ -15,6 +15,9 @@ QString insightKindKey(InsightKind kind)
     case InsightKind::CalibrationWorse: return QStringLiteral("calibration_worse");
     case InsightKind::TargetMissed: return QStringLiteral("target_missed");
     case InsightKind::VersionRegression: return QStringLiteral("version_regression");
+    case InsightKind::RiskFeatureDrift: return QStringLiteral("risk_feature_drift");
+    case InsightKind::RiskModelStale: return QStringLiteral("risk_model_stale");
+    case InsightKind::RiskPredictionAccuracy: return QStringLiteral("risk_prediction_accuracy");
     }
     return {};
 }

@@ -21,6 +21,9 @@ enum class InsightKind {
     CalibrationWorse,
     TargetMissed,
     VersionRegression,
+    RiskFeatureDrift,
+    RiskModelStale,
+    RiskPredictionAccuracy,
 };
 
 enum class InsightSeverity { Low = 1, Medium = 2, High = 3 };
@@ -38,7 +41,7 @@ struct Insight {
     qint64 nBaseline = 0;  // 0 for a target
     qint64 nCurrent = 0;
     double pValue = 1.0;
-    std::optional<double> psi;  // confidence_shift reports its PSI in place of the p-value
+    std::optional<double> psi;  // confidence_shift and risk_feature_drift report their PSI
     // confidence_shift: the bucket (kConfidenceBuckets index) whose share moved most, which
     // baseline and current are the shares of.
     std::optional<int> bucket;

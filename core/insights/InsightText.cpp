@@ -104,6 +104,19 @@ QString insightMessage(const Insight &i, const QLocale &l)
         return QCoreApplication::translate("atalaya::Insights",
                                            "Model version %1 is less accurate than %2: %3 against %4 (%5)")
             .arg(i.version, i.previousVersion, l.toString(i.current, 'f', 3), l.toString(before, 'f', 3), scope);
+    case InsightKind::RiskFeatureDrift:
+        return QCoreApplication::translate("atalaya::Insights",
+                                           "Risk feature %1 drifted from the model's training data (PSI %2, %3 recent cycles)")
+            .arg(i.metric, l.toString(i.psi.value_or(0.0), 'f', 2), l.toString(i.nCurrent));
+    case InsightKind::RiskModelStale:
+        return QCoreApplication::translate("atalaya::Insights",
+                                           "The risk model was last trained %1 days ago (retrain every %2 days)")
+            .arg(l.toString(i.current, 'f', 0), l.toString(before, 'f', 0));
+    case InsightKind::RiskPredictionAccuracy:
+        return QCoreApplication::translate(
+                   "atalaya::Insights",
+                   "Past risk predictions were right %1 % of the time against %2 % in the model's validation (%3 outcomes)")
+            .arg(l.toString(100 * i.current, 'f', 1), l.toString(100 * before, 'f', 1), l.toString(i.nCurrent));
     }
     return {};
 }
@@ -119,6 +132,10 @@ QString insightKindText(InsightKind kind)
     case InsightKind::CalibrationWorse: return QCoreApplication::translate("atalaya::Insights", "Calibration worse");
     case InsightKind::TargetMissed: return QCoreApplication::translate("atalaya::Insights", "Target missed");
     case InsightKind::VersionRegression: return QCoreApplication::translate("atalaya::Insights", "Version regression");
+    case InsightKind::RiskFeatureDrift: return QCoreApplication::translate("atalaya::Insights", "Risk feature drift");
+    case InsightKind::RiskModelStale: return QCoreApplication::translate("atalaya::Insights", "Risk model stale");
+    case InsightKind::RiskPredictionAccuracy:
+        return QCoreApplication::translate("atalaya::Insights", "Risk prediction accuracy");
     }
     return {};
 }
@@ -137,6 +154,8 @@ QJsonObject insightsJson(const InsightsReport &report)
 {
     QJsonArray rows;
     for (const Insight &i : report.insights) {
+        // A stale model is a fact of its age, not a test: no p-value enters the FDR control.
+        const bool untested = i.kind == InsightKind::RiskModelStale;
         QJsonObject o{
             {QStringLiteral("kind"), insightKindKey(i.kind)},
             {QStringLiteral("agent_id"), textOrNull(i.agentId)},
@@ -145,10 +164,11 @@ QJsonObject insightsJson(const InsightsReport &report)
             {QStringLiteral("baseline"), roundedOrNull(i.baseline, 4)},
             {QStringLiteral("current"), roundTo(i.current, 4)},
             {QStringLiteral("change"), roundTo(i.change, 4)},
-            {QStringLiteral("n_baseline"),
-             i.kind == InsightKind::TargetMissed ? QJsonValue(QJsonValue::Null) : QJsonValue(i.nBaseline)},
+            {QStringLiteral("n_baseline"), untested || i.kind == InsightKind::TargetMissed
+                                               ? QJsonValue(QJsonValue::Null)
+                                               : QJsonValue(i.nBaseline)},
             {QStringLiteral("n_current"), i.nCurrent},
-            {QStringLiteral("q_value"), i.qValue},
+            {QStringLiteral("q_value"), untested ? QJsonValue(QJsonValue::Null) : QJsonValue(i.qValue)},
             {QStringLiteral("severity"), insightSeverityKey(i.severity)},
             {QStringLiteral("since"), toIsoUtc(i.since)},
             {QStringLiteral("message"), i.message},
@@ -162,7 +182,7 @@ QJsonObject insightsJson(const InsightsReport &report)
         if (i.bucket)
             o.insert(QStringLiteral("bucket"), confidenceBucketKey(*i.bucket));
         else
-            o.insert(QStringLiteral("p_value"), i.pValue);
+            o.insert(QStringLiteral("p_value"), untested ? QJsonValue(QJsonValue::Null) : QJsonValue(i.pValue));
         rows.append(o);
     }
     QJsonArray skipped;

@@ -2,6 +2,8 @@
 
 #include "core/insights/InsightText.h"
 #include "core/insights/ModelVersions.h"
+#include "core/insights/RiskDetectors.h"
+#include "core/risk/RiskModelStore.h"
 #include "core/rollup/RollupMaintenance.h"
 #include "core/rollup/RollupReader.h"
 #include "core/rollup/RollupSchema.h"
@@ -25,6 +27,28 @@ namespace {
 constexpr int kEceBins = 10;
 
 using Totals = std::map<QString, WindowTotals>;
+using RiskReading = std::optional<RiskMonitorReport>;
+
+// The risk model's monitoring for the report, or nothing when it is filtered out, no model is
+// active, or the tables were never created (a database without risk features is not an error).
+Result<RiskReading> riskMonitoring(const std::shared_ptr<const Database> &db, const InsightOptions &o,
+                                   const QDateTime &now)
+{
+    if (!o.agentId.isEmpty() && o.agentId != QLatin1String("deployment-risk-predictor"))
+        return RiskReading{};
+    if (!RiskModelStore(db).hasTable())
+        return RiskReading{};
+    RiskMonitorOptions mo;
+    mo.days = std::max(o.days, insights::kRiskMonitorMinDays);
+    mo.now = now;
+    auto r = RiskMonitor(db).run(mo);
+    if (!r) {
+        if (r.error().code == ErrorCode::NoModel || isMissingTable(r.error()))
+            return RiskReading{};
+        return r.error();
+    }
+    return RiskReading{std::move(*r)};
+}
 
 struct WindowReads {
     Totals byAgent;
@@ -162,10 +186,13 @@ InsightsService::InsightsService(std::shared_ptr<const Database> db) : m_db(std:
 
 Result<std::pair<StatsQuery, StatsQuery>> InsightsService::windows(const InsightOptions &o)
 {
-    // Both windows end on an hour boundary (the end of the current hour), so every read is
-    // whole rollup rows: the raw rows of partial edge hours would grow with the table.
+    // Both windows end on an hour boundary, so every read is whole rollup rows: the raw rows of
+    // partial edge hours would grow with the table. The boundary is the last complete hour, not
+    // the end of the current one: a window ending in the future was shown as such, and its
+    // unfinished last hour made the current window hold less time than the baseline it is
+    // compared with (a volume test then saw a drop that is only the clock).
     const QDateTime now = o.now.isValid() ? o.now : QDateTime::currentDateTimeUtc();
-    const QDateTime end = rollup::hourStart(rollup::ceilHour(now));
+    const QDateTime end = rollup::hourStart(rollup::floorHour(now));
     auto current = StatsQuery::lastDays(o.days, end);
     if (!current)
         return current.error();
@@ -279,8 +306,30 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
         for (insights::Candidate &c : versionRegressions(agent, list, compareVersions(list, o.minN)))
             candidates.push_back(std::move(c));
     }
+    const QDateTime now = o.now.isValid() ? o.now.toUTC() : QDateTime::currentDateTimeUtc();
+    auto risk = riskMonitoring(m_db, o, now);
+    if (!risk)
+        return risk.error();
+    const QDateTime riskSince = now.addDays(-std::max(o.days, insights::kRiskMonitorMinDays));
+    if (*risk) {
+        for (insights::Candidate &c : insights::riskCandidates(**risk, o.minN)) {
+            c.insight.since = riskSince;
+            candidates.push_back(std::move(c));
+        }
+    }
     InsightsReport report = insights::selectInsights(std::move(candidates), served, o.fdr);
     report.skipped = std::move(skipped);
+    if (*risk) {
+        if (auto stale = insights::staleModelInsight(**risk, riskSince)) {
+            stale->message = insightMessage(*stale, QLocale::c());
+            report.insights.push_back(*stale);
+            std::stable_sort(report.insights.begin(), report.insights.end(), [](const Insight &a, const Insight &b) {
+                if (a.severity != b.severity)
+                    return a.severity > b.severity;
+                return a.qValue < b.qValue;
+            });
+        }
+    }
     report.window = window;
     report.baseline = baseline;
     return report;

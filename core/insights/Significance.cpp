@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <numeric>
 
 namespace atalaya::insights {
@@ -48,8 +49,17 @@ double chiSquareSf(double x, int df)
 {
     if (x <= 0)
         return 1.0;
-    if (df == 1)
-        return std::erfc(std::sqrt(x / 2.0));
+    if (df % 2 == 1) {
+        // Odd df: 2 Q(√x) + 2 φ(√x) Σ_{k=1}^{(df−1)/2} x^(k−½) / (1·3···(2k−1))
+        const double s = std::sqrt(x);
+        double term = s;
+        double sum = df > 1 ? s : 0.0;
+        for (int k = 2; k <= (df - 1) / 2; ++k) {
+            term *= x / (2 * k - 1);
+            sum += term;
+        }
+        return std::min(1.0, std::erfc(s / std::sqrt(2.0)) + 2.0 * std::exp(-x / 2.0) / std::sqrt(2.0 * std::numbers::pi) * sum);
+    }
     // Even df: e^(−x/2) Σ_{k < df/2} (x/2)^k / k!
     double term = 1.0;
     double sum = 1.0;
@@ -138,6 +148,48 @@ double psiPValue(double psiValue, qint64 nb, qint64 nc, int buckets)
         return 1.0;
     const double scale = 1.0 / static_cast<double>(nb) + 1.0 / static_cast<double>(nc);
     return chiSquareSf(psiValue / scale, buckets - 1);
+}
+
+double binnedShiftPValue(const std::vector<qint64> &baseline, const std::vector<qint64> &current,
+                         double baselineEffectiveN, double currentEffectiveN)
+{
+    qint64 nb = 0, nc = 0;
+    for (size_t k = 0; k < baseline.size(); ++k) {
+        nb += baseline[k];
+        nc += current[k];
+    }
+    if (nb == 0 || nc == 0 || baselineEffectiveN <= 0 || currentEffectiveN <= 0)
+        return 1.0;
+    // Adjacent bins merge until each group expects kMinExpectedPerBin on the smaller effective side.
+    const double smaller = std::min(baselineEffectiveN, currentEffectiveN);
+    struct Group {
+        double b = 0, c = 0, pooled = 0;
+    };
+    std::vector<Group> groups;
+    Group open;
+    for (size_t k = 0; k < baseline.size(); ++k) {
+        open.b += static_cast<double>(baseline[k]) / static_cast<double>(nb);
+        open.c += static_cast<double>(current[k]) / static_cast<double>(nc);
+        open.pooled += static_cast<double>(baseline[k] + current[k]) / static_cast<double>(nb + nc);
+        if (open.pooled * smaller >= kMinExpectedPerBin) {
+            groups.push_back(open);
+            open = {};
+        }
+    }
+    if (open.pooled > 0) {
+        if (groups.empty())
+            return 1.0;
+        groups.back().b += open.b;
+        groups.back().c += open.c;
+        groups.back().pooled += open.pooled;
+    }
+    if (groups.size() < 2)
+        return 1.0;
+    const double scale = 1.0 / baselineEffectiveN + 1.0 / currentEffectiveN;
+    double x2 = 0.0;
+    for (const Group &g : groups)
+        x2 += (g.b - g.c) * (g.b - g.c) / (g.pooled * scale);
+    return chiSquareSf(x2, static_cast<int>(groups.size()) - 1);
 }
 
 TestResult poissonRateChange(qint64 b, double tb, qint64 c, double tc)

@@ -14,7 +14,7 @@ namespace atalaya::insights {
 // the inputs a test checks against Python (scipy) values.
 
 double normalSf(double z);  // P(Z > z)
-// P(X > x) for a chi-square of `df` degrees of freedom (df 1 or even).
+// P(X > x) for a chi-square of `df` degrees of freedom.
 double chiSquareSf(double x, int df);
 // P(X >= k) for X ~ Binomial(n, p), summed exactly in log space.
 double binomialSfAtLeast(qint64 k, qint64 n, double p);
@@ -51,6 +51,16 @@ double psi(const std::array<qint64, 5> &baseline, const std::array<qint64, 5> &c
 // Under H0 (same distribution), PSI / (1/n_b + 1/n_c) is asymptotically χ² with k − 1
 // degrees of freedom (PSI is the symmetrised KL divergence, Yurdakul 2018): its p-value.
 double psiPValue(double psiValue, qint64 baselineN, qint64 currentN, int buckets = 5);
+
+// Two binned samples of one ordered feature, each worth fewer independent observations than
+// it counts when consecutive rows share data (docs/INSIGHTS.md §Risk-model monitoring):
+// Pearson's χ² test of homogeneity on the shares, each side's variance taken from its
+// effective size (n / τ, the first-order Rao–Scott correction), adjacent bins merged until
+// every group expects kMinExpectedPerBin rows on the smaller effective side. 1 when fewer
+// than two groups remain (nothing to test).
+inline constexpr double kMinExpectedPerBin = 5.0;
+double binnedShiftPValue(const std::vector<qint64> &baseline, const std::vector<qint64> &current,
+                         double baselineEffectiveN, double currentEffectiveN);
 
 // Volume: counts of two windows of lengths tb and tc under one Poisson rate. Conditional
 // on the sum, the current count is Binomial(b + c, tc / (tb + tc)); two-sided exact p.

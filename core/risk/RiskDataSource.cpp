@@ -29,6 +29,18 @@ DoraRow readRow(const QSqlQuery &q)
     return r;
 }
 
+// The first recorded deployment (invalid without one): the created_at index finds it at once.
+Result<QDateTime> firstDeployment(const Database &db)
+{
+    auto q = execQuery(db,
+                       QStringLiteral("SELECT created_at FROM dora_metrics WHERE phase_name = 'deployment'"
+                                      " ORDER BY created_at LIMIT 1"),
+                       {}, QStringLiteral("reading the first recorded deployment"));
+    if (!q)
+        return q.error();
+    return q->next() ? fromDbDateTime(q->value(0)) : QDateTime();
+}
+
 }  // namespace
 
 RiskDataSource::RiskDataSource(std::shared_ptr<const Database> db) : m_db(std::move(db)) { }
@@ -53,10 +65,14 @@ Result<ExtractionReport> RiskDataSource::history(const QDateTime &from) const
                   {toDbDateTime(from.addSecs(-kWindowSeconds))}, QStringLiteral("reading the 7-day windows"));
     if (!events)
         return events.error();
+    auto first = firstDeployment(*m_db);
+    if (!first)
+        return first.error();
     WindowIndex windows;
     while (events->next())
         windows.add(events->value(0).toString(), events->value(1).toString(), fromDbDateTime(events->value(2)));
     windows.finish();
+    windows.setHistoryStart(*first);
     return extractHistory(cycleRows, windows, from);
 }
 
@@ -87,7 +103,11 @@ Result<CycleSample> RiskDataSource::cycle(const QString &cycleId) const
         QStringLiteral("counting the 7 days before cycle %1").arg(cycleId));
     if (!counts)
         return counts.error();
+    auto first = firstDeployment(*m_db);
+    if (!first)
+        return first.error();
     WindowCounts window;
+    window.complete = deployedAt.addSecs(-kWindowSeconds) >= *first;
     if (counts->next()) {
         window.testingNoGo = counts->value(0).toInt();
         window.deployments = counts->value(1).toInt();

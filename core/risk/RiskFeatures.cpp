@@ -251,6 +251,11 @@ Result<CycleSample> extractCycle(const std::vector<DoraRow> &rows, const WindowC
     x[int(RiskFeature::CodeChangesSize)] = numberOf(meta.value(QStringLiteral("code_changes_size"))).value_or(100.0);
     x[int(RiskFeature::TimeOfDay)] = t.time().hour();
     x[int(RiskFeature::DayOfWeek)] = t.date().dayOfWeek() - 1;
+    auto given = [&meta](RiskFeature f) {
+        const QJsonValue v = meta.value(riskFeatureName(int(f)));
+        return !v.isUndefined() && !v.isNull();
+    };
+    s.fullWindow = counts.complete || (given(RiskFeature::PreviousFailures) && given(RiskFeature::TeamVelocity));
     x[int(RiskFeature::PreviousFailures)] = counts.testingNoGo;
     x[int(RiskFeature::TeamVelocity)] = counts.deployments;
     x[int(RiskFeature::PlanningDuration)] = planning ? planning->durationSeconds : 0.0;
@@ -294,6 +299,12 @@ void WindowIndex::finish()
     std::sort(m_deployments.begin(), m_deployments.end());
 }
 
+void WindowIndex::setHistoryStart(const QDateTime &first)
+{
+    if (first.isValid())
+        m_start = first.toMSecsSinceEpoch();
+}
+
 WindowCounts WindowIndex::before(const QDateTime &at) const
 {
     const qint64 t = at.toMSecsSinceEpoch();
@@ -302,15 +313,20 @@ WindowCounts WindowIndex::before(const QDateTime &at) const
         const auto lo = std::lower_bound(times.begin(), hi, t - kWindowMs);
         return static_cast<int>(hi - lo);
     };
-    return {inWindow(m_noGo), inWindow(m_deployments)};
+    return {inWindow(m_noGo), inWindow(m_deployments), !m_start || t - kWindowMs >= *m_start};
 }
 
 ExtractionReport extractHistory(const std::vector<DoraRow> &rows, const QDateTime &from)
 {
     WindowIndex windows;
-    for (const DoraRow &r : rows)
+    QDateTime first;
+    for (const DoraRow &r : rows) {
         windows.add(r.phaseName, r.decision, r.createdAt);
+        if (r.phaseName == QLatin1String("deployment") && (!first.isValid() || r.createdAt < first))
+            first = r.createdAt;
+    }
     windows.finish();
+    windows.setHistoryStart(first);
     return extractHistory(rows, windows, from);
 }
 

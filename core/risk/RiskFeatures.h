@@ -59,12 +59,17 @@ struct CycleSample {
     QDateTime deployedAt;  // the deployment row's created_at (UTC)
     FeatureVector raw{};
     bool failed = false;  // deployment_failed (docs/DATA.md)
+    // previous_failures and team_velocity saw the whole 7-day window: it starts at or after the
+    // first recorded deployment, or the deployment metadata gives both. The first week of a
+    // history counts too few events, so drift monitoring leaves those cycles out on both sides.
+    bool fullWindow = true;
 };
 
 // Counts of rows, any cycle, in [t − 7 d, t) before the deployment.
 struct WindowCounts {
     int testingNoGo = 0;
     int deployments = 0;
+    bool complete = true;  // the window starts at or after the first recorded deployment
 };
 
 // The features of one cycle from its own rows (any order) and the 7-day window counts;
@@ -86,18 +91,22 @@ class WindowIndex {
 public:
     void add(const QString &phase, const QString &decision, const QDateTime &at);
     void finish();  // after the last add()
+    // The first recorded deployment: before it a quiet week cannot be told from an unrecorded
+    // one, so windows reaching before it are incomplete. Unset: every window is complete.
+    void setHistoryStart(const QDateTime &first);
     WindowCounts before(const QDateTime &t) const;
 
 private:
     std::vector<qint64> m_noGo;
     std::vector<qint64> m_deployments;
+    std::optional<qint64> m_start;
 };
 
 // Every cycle of `cycleRows` whose deployment happened at or after `from`, with windows from
 // `windows` (which must reach back to from − 7 days).
 ExtractionReport extractHistory(const std::vector<DoraRow> &cycleRows, const WindowIndex &windows,
                                 const QDateTime &from);
-// Same, counting the windows over `rows` themselves.
+// Same, counting the windows over `rows` themselves (the history starts at their first deployment).
 ExtractionReport extractHistory(const std::vector<DoraRow> &rows, const QDateTime &from);
 
 }  // namespace atalaya

@@ -3,6 +3,9 @@
 #include "core/common/JsonUtil.h"
 #include "core/common/TimeUtil.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QJsonArray>
 
 namespace atalaya {
@@ -174,6 +177,25 @@ QJsonObject RiskModel::timeSplitJson() const
     return ts;
 }
 
+int driftBin(double normalized)
+{
+    return std::clamp(static_cast<int>(std::floor(normalized * kDriftBins)), 0, kDriftBins - 1);
+}
+
+FeatureBins binFeatures(const std::vector<FeatureVector> &normalizedRows)
+{
+    FeatureBins bins{};
+    for (const FeatureVector &row : normalizedRows)
+        for (int f = 0; f < kRiskFeatureCount; ++f)
+            ++bins[f][driftBin(row[f])];
+    return bins;
+}
+
+FeatureBins RiskModel::trainingBinsOrBackground() const
+{
+    return trainingBins ? *trainingBins : binFeatures(background);
+}
+
 QJsonObject RiskModel::metadataJson() const
 {
     QJsonArray bg;
@@ -186,7 +208,7 @@ QJsonObject RiskModel::metadataJson() const
     QJsonObject importanceJson;
     for (int i = 0; i < kRiskFeatureCount; ++i)
         importanceJson.insert(riskFeatureName(i), importance[i]);
-    return {{QStringLiteral("format"), 1},
+    QJsonObject o{{QStringLiteral("format"), 1},
             {QStringLiteral("model_version"), version},
             {QStringLiteral("trained_at"), toIsoUtc(trainedAt)},
             {QStringLiteral("window_days"), windowDays},
@@ -202,6 +224,17 @@ QJsonObject RiskModel::metadataJson() const
             {QStringLiteral("feature_importance"), importanceJson},
             {QStringLiteral("base_value"), baseValue},
             {QStringLiteral("background"), bg}};
+    if (trainingBins) {
+        QJsonObject bins;
+        for (int f = 0; f < kRiskFeatureCount; ++f) {
+            QJsonArray counts;
+            for (qint64 c : (*trainingBins)[f])
+                counts.append(c);
+            bins.insert(riskFeatureName(f), counts);
+        }
+        o.insert(QStringLiteral("training_bins"), bins);
+    }
+    return o;
 }
 
 std::optional<RiskModel> RiskModel::fromMetadata(const QJsonObject &o)
@@ -241,6 +274,18 @@ std::optional<RiskModel> RiskModel::fromMetadata(const QJsonObject &o)
     if (m.background.empty())
         return std::nullopt;
     m.baseValue = o.value(QStringLiteral("base_value")).toDouble();
+    if (o.contains(QStringLiteral("training_bins"))) {
+        const QJsonObject bins = o.value(QStringLiteral("training_bins")).toObject();
+        FeatureBins b{};
+        for (int f = 0; f < kRiskFeatureCount; ++f) {
+            const QJsonArray counts = bins.value(riskFeatureName(f)).toArray();
+            if (counts.size() != kDriftBins)
+                return std::nullopt;
+            for (int i = 0; i < kDriftBins; ++i)
+                b[f][i] = counts.at(i).toInteger();
+        }
+        m.trainingBins = b;
+    }
     return m;
 }
 

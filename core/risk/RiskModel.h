@@ -12,6 +12,13 @@
 
 namespace atalaya {
 
+// Equal-width bins of a normalised (0–1) feature, for drift (docs/RISK_MODEL.md §Monitoring).
+inline constexpr int kDriftBins = 10;
+using DriftCounts = std::array<qint64, kDriftBins>;
+using FeatureBins = std::array<DriftCounts, kRiskFeatureCount>;
+int driftBin(double normalized);
+FeatureBins binFeatures(const std::vector<FeatureVector> &normalizedRows);
+
 // How each tree's rows are balanced between failures and successes (dlib takes no weights).
 enum class Resampling { OversampleFailures, UndersampleSuccesses };
 QString resamplingName(Resampling r);
@@ -101,11 +108,15 @@ struct RiskModel {
     Calibration calibration;
     SettingsSearch search;  // empty when the settings were given
     Contributions importance{};  // permutation importance, sums to 1 (or all 0)
+    // Every training row binned per feature; absent in files written before drift monitoring,
+    // which fall back to the background sample (trainingBinsOrBackground()).
+    std::optional<FeatureBins> trainingBins;
     bool active = false;
 
     double riskScore(const FeatureVector &normalized) const { return forest.predict(normalized); }
     // The calibrated chance of failure (docs/RISK_MODEL.md §Calibration).
     double failureProbability(double riskScore) const;
+    FeatureBins trainingBinsOrBackground() const;
     QJsonObject cvJson() const;  // the CV metrics with folds and trees per fold
     QJsonObject searchJson() const;  // null-free: empty object when there was no search
     QJsonObject timeSplitJson() const;  // empty when the history had no usable time split

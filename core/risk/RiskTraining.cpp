@@ -216,6 +216,13 @@ Result<RiskModel> trainRiskModel(const std::vector<CycleSample> &samples, const 
     for (int i = 0; i < std::min<int>(options.backgroundSize, n); ++i)
         model.background.push_back(d.x[shuffled[i]]);
     model.baseValue = model.forest.meanPrediction(model.background);
+    // The reference for drift: only rows whose features are computed as the recent cycles'
+    // are (RiskMonitor), i.e. with the whole 7-day window recorded.
+    std::vector<FeatureVector> fullWindow;
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        if (samples[i].fullWindow)
+            fullWindow.push_back(d.x[i]);
+    model.trainingBins = binFeatures(fullWindow);
 
     if (cancelled())
         return cancelError;

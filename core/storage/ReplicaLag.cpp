@@ -2,7 +2,6 @@
 
 #include "core/common/TimeUtil.h"
 #include "core/storage/Database.h"
-#include "core/storage/ReplicaRoute.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QDateTime>

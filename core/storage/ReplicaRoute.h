@@ -1,9 +1,6 @@
 #pragma once
 
-#include "core/common/Result.h"
-
-#include <QSqlQuery>
-#include <QVariantList>
+#include <QString>
 
 namespace atalaya {
 
@@ -31,10 +28,5 @@ bool isDown(const Database &primary);
 void forget(const Database &db);
 
 }  // namespace replica_route
-
-// execQuery on db itself, never on the primary behind a replica: for the replica's own state
-// (its lag, its settings), which the primary cannot answer for. Defined beside execQuery.
-Result<QSqlQuery> execQueryHere(const Database &db, const QString &sql, const QVariantList &values,
-                                const QString &what);
 
 }  // namespace atalaya

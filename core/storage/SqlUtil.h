@@ -12,6 +12,10 @@ class Database;
 // Prepares, binds positionally and executes; the error names `what` was being done.
 Result<QSqlQuery> execQuery(const Database &db, const QString &sql, const QVariantList &values, const QString &what);
 Status execStatement(const Database &db, const QString &sql, const QVariantList &values, const QString &what);
+// execQuery on db itself, never on the primary behind a replica (storage/ReplicaRoute.h): for
+// the replica's own state (its lag, its settings), which the primary cannot answer for.
+Result<QSqlQuery> execQueryHere(const Database &db, const QString &sql, const QVariantList &values,
+                                const QString &what);
 // Maps a driver error to our codes: privilege/connection problems → Unavailable (4).
 Error sqlError(const Database &db, const QSqlError &error, const QString &what);
 // An Unavailable error because the account may not do this (read-only user or file), as

@@ -1,4 +1,5 @@
 #include "tests/support/CliRunner.h"
+#include "tests/support/TestData.h"
 #include "tests/support/TestDatabases.h"
 
 #include "core/common/TimeUtil.h"
@@ -31,13 +32,9 @@ private slots:
     {
         m_fresh = freshDatabase();
         QVERIFY(m_fresh.db);
-        DecisionInput d;
-        d.agentId = QStringLiteral("reviewed-agent");
-        d.taskType = QStringLiteral("triage");
-        d.decision = {{"label", "bug"}};
-        d.confidence = 0.81;
-        d.executionTimeMs = 90;
-        auto r = DecisionRecorder(m_fresh.db).record(d);
+        auto r = DecisionRecorder(m_fresh.db)
+                     .record(makeDecision(QStringLiteral("reviewed-agent"), QStringLiteral("triage"), 0.81, 90,
+                                          std::nullopt, {}));
         QVERIFY(r.ok());
         m_id = r->id;
     }

@@ -1,4 +1,5 @@
 #include "tests/support/CliRunner.h"
+#include "tests/support/TestData.h"
 #include "tests/support/TestDatabases.h"
 
 #include "core/ingest/DecisionRecorder.h"
@@ -47,13 +48,8 @@ private slots:
     {
         m_fresh = freshDatabase();
         QVERIFY(m_fresh.db);
-        DecisionInput d;
-        d.agentId = QStringLiteral("agent-a");
-        d.taskType = QStringLiteral("classification");
-        d.decision = {{"label", "x"}};
-        d.confidence = 0.75;
-        d.executionTimeMs = 100;
-        d.createdAt = QDateTime::currentDateTimeUtc().addSecs(-600);
+        const DecisionInput d = makeDecision(QStringLiteral("agent-a"), QStringLiteral("classification"), 0.75, 100,
+                                             std::nullopt, QDateTime::currentDateTimeUtc().addSecs(-600));
         QVERIFY(DecisionRecorder(m_fresh.db).recordBatch({d}).ok());
 
         ReviewRules saved = withCutPoints(ReviewRules::defaults(), {0.80, 0.90, 0.95});
@@ -125,13 +121,9 @@ private slots:
     {
         auto reviewedByAlice = [&]() -> qint64 {
             for (;;) {
-                DecisionInput d;
-                d.agentId = QStringLiteral("agent-b");
-                d.taskType = QStringLiteral("classification");
-                d.decision = {{"label", "y"}};
-                d.confidence = 0.99;
-                d.executionTimeMs = 100;
-                auto recorded = DecisionRecorder(m_fresh.db).record(d);
+                auto recorded = DecisionRecorder(m_fresh.db)
+                                    .record(makeDecision(QStringLiteral("agent-b"), QStringLiteral("classification"),
+                                                         0.99, 100, std::nullopt, {}));
                 if (!recorded)
                     return 0;
                 if (ReviewRules::secondReviewBucket(recorded->id) < 5)

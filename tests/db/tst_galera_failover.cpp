@@ -1,16 +1,15 @@
 #include "tests/support/CliRunner.h"
 #include "tests/support/OutboxTestKit.h"
+#include "tests/support/ReviewWindow.h"
 #include "tests/support/TestDatabases.h"
 
 #include "bench/reviewers_check.h"
 #include "core/ingest/DecisionRecorder.h"
-#include "core/settings/Settings.h"
 #include "core/setup/SchemaInstaller.h"
 #include "core/storage/SqlUtil.h"
 #include "ui/common/StatusPanel.h"
 #include "ui/review/ReviewQueueModel.h"
 #include "ui/review/ReviewQueuePage.h"
-#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -25,6 +24,8 @@
 #include <set>
 
 using namespace atalaya;
+using test::auditRowsOf;
+using test::feedbackOf;
 using test::scalar;
 
 // docs/DEPLOYMENTS.md §Galera cluster: the `galera` CTest fixture's 3 nodes on loopback
@@ -117,24 +118,14 @@ private slots:
             test::seedPending(db, kVerdicts + 4, QStringLiteral("galera"), QStringLiteral("chat_response"), 0.5);
         QCOMPARE(ids.size(), size_t(kVerdicts + 4));
 
-        Settings settings(m_dir.filePath(QStringLiteral("settings.ini")));
-        settings.setReviewer(QStringLiteral("ana"));
-        settings.setAutoRefresh(false);
-        MainWindow window(AppContext{db, &settings});
-        window.show();
-        QVERIFY(window.showPage(QStringLiteral("queue")));
-        auto *page = qobject_cast<ReviewQueuePage *>(window.currentPage());
-        QVERIFY(page);
-        QSignalSpy loads(page, &Page::loadFinished);
-        QVERIFY(loads.wait(15000));
-        QVERIFY(loads.last().at(0).toBool());
-        StatusPanel *status = window.statusPanel();
+        test::ReviewWindow window(db, m_dir.filePath(QStringLiteral("settings.ini")));
+        QVERIFY(window.open());
+        ReviewQueuePage *page = window.page();
+        QTableView *table = window.table();
+        StatusPanel *status = window.status();
         const QString port1 = m_info.value(QStringLiteral("PORT1"));
         QVERIFY2(status->connectionText().contains(QStringLiteral(":%1/failover — node 1 of 3").arg(port1)),
                  qPrintable(status->connectionText()));
-        auto *table = page->findChild<QTableView *>(QStringLiteral("reviewTable"));
-        QVERIFY(table);
-        table->setFocus();
 
         const int keys[] = {Qt::Key_1, Qt::Key_2, Qt::Key_3};
         const QString values[] = {QStringLiteral("correct"), QStringLiteral("incorrect"),
@@ -163,10 +154,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(status->isConnected() && !status->connectionText().contains(QLatin1String("node 1 of"))
                                      && page->outboxSize() == 0,
                                  30000);
-        loads.clear();
-        page->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(!loads.isEmpty(), 15000);
-        QVERIFY2(loads.last().at(0).toBool(), qPrintable(loads.last().at(1).toString()));
+        const auto reloaded = window.reload();
+        QVERIFY(reloaded);
+        QVERIFY2(reloaded->first, qPrintable(reloaded->second));
         qInfo("failover: service back %lld ms after SIGKILL of node 1 (%s)", outage.elapsed(),
               qPrintable(status->connectionText()));
         QVERIFY(db->activeNode() != 0);
@@ -189,14 +179,8 @@ private slots:
             const QString where = QStringLiteral("node %1").arg(node);
             for (int i = 0; i < kVerdicts; ++i) {
                 const qint64 id = reviewed[size_t(i)];
-                QCOMPARE(scalar(*at,
-                                QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"),
-                                {id}),
-                         qint64(1));
-                auto q = execQuery(*at, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?"), {id},
-                                   QStringLiteral("reading a verdict"));
-                QVERIFY(q && q->next());
-                QCOMPARE(q->value(0).toString(), values[i % 3]);
+                QCOMPARE(auditRowsOf(*at, id), qint64(1));
+                QCOMPARE(feedbackOf(*at, id), values[i % 3]);
             }
             QCOMPARE(scalar(*at, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit")), qint64(kVerdicts));
             QCOMPARE(scalar(*at, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry")), qint64(kVerdicts + 4 + 5));
@@ -217,19 +201,10 @@ private slots:
         const std::vector<qint64> ids =
             test::seedPending(db, 4, QStringLiteral("quorum"), QStringLiteral("chat_response"), 0.5);
         QCOMPARE(ids.size(), size_t(4));
-        Settings settings(m_dir.filePath(QStringLiteral("quorum.ini")));
-        settings.setReviewer(QStringLiteral("ana"));
-        settings.setAutoRefresh(false);
-        MainWindow window(AppContext{db, &settings});
-        window.show();
-        QVERIFY(window.showPage(QStringLiteral("queue")));
-        auto *page = qobject_cast<ReviewQueuePage *>(window.currentPage());
-        QVERIFY(page);
-        QSignalSpy loads(page, &Page::loadFinished);
-        QVERIFY(loads.wait(15000));
-        auto *table = page->findChild<QTableView *>(QStringLiteral("reviewTable"));
-        QVERIFY(table);
-        table->setFocus();
+        test::ReviewWindow window(db, m_dir.filePath(QStringLiteral("quorum.ini")));
+        QVERIFY(window.open());
+        ReviewQueuePage *page = window.page();
+        QTableView *table = window.table();
 
         const qint64 pid = nodePid(2);
         QVERIFY(pid > 0);
@@ -242,7 +217,7 @@ private slots:
         };
         QTRY_COMPARE_WITH_TIMEOUT(ready(), QStringLiteral("OFF"), 30000);
 
-        StatusPanel *status = window.statusPanel();
+        StatusPanel *status = window.status();
         QTRY_VERIFY_WITH_TIMEOUT(!status->isConnected(), 15000);
         QVERIFY2(status->connectionText().contains(QLatin1String("primary component")),
                  qPrintable(status->connectionText()));
@@ -264,13 +239,8 @@ private slots:
                               QStringLiteral("bootstrapping node 3"))
                     .ok());
         QTRY_VERIFY_WITH_TIMEOUT(status->isConnected() && page->outboxSize() == 0, 30000);
-        QCOMPARE(scalar(*node3, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"),
-                        {id}),
-                 qint64(1));
-        auto q = execQuery(*node3, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?"), {id},
-                           QStringLiteral("reading the verdict"));
-        QVERIFY(q && q->next());
-        QCOMPARE(q->value(0).toString(), QStringLiteral("correct"));
+        QCOMPARE(auditRowsOf(*node3, id), qint64(1));
+        QCOMPARE(feedbackOf(*node3, id), QStringLiteral("correct"));
     }
 };
 

@@ -96,13 +96,22 @@ private slots:
     // The shape, key for key.
     void cliShape()
     {
+        const QDateTime before = QDateTime::currentDateTimeUtc();
         const test::CliRun out = test::runCliOn(m_fresh, {QStringLiteral("insights")});
+        const QDateTime after = QDateTime::currentDateTimeUtc();
         QCOMPARE(out.exitCode, 0);
         const QJsonObject doc = out.json().object();
         for (const char *key : {"window", "baseline"}) {
             const QJsonObject w = doc.value(QLatin1String(key)).toObject();
             QVERIFY(w.contains(QStringLiteral("from")) && w.contains(QStringLiteral("to")));
         }
+        // The window ends at the last complete hour of the run, not in the future.
+        const QDateTime to = QDateTime::fromString(
+            doc.value(QStringLiteral("window")).toObject().value(QStringLiteral("to")).toString(), Qt::ISODate);
+        const auto hourOf = [](const QDateTime &t) {
+            return QDateTime(t.date(), QTime(t.time().hour(), 0), Qt::UTC);
+        };
+        QVERIFY2(to == hourOf(before) || to == hourOf(after), qPrintable(to.toString(Qt::ISODate)));
         const QJsonArray insights = doc.value(QStringLiteral("insights")).toArray();
         QCOMPARE(insights.size(), 3);
         const QStringList common{QStringLiteral("kind"),    QStringLiteral("agent_id"),   QStringLiteral("task_type"),

@@ -1,13 +1,12 @@
 #include "tests/support/OutboxTestKit.h"
+#include "tests/support/ReviewWindow.h"
 #include "tests/support/TestDatabases.h"
 
 #include "core/queue/ReviewQueue.h"
 #include "core/session/ConnectionWatcher.h"
-#include "core/settings/Settings.h"
 #include "ui/common/FilterBar.h"
 #include "ui/common/StatusPanel.h"
 #include "ui/review/ReviewQueuePage.h"
-#include "ui/shell/MainWindow.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -22,6 +21,7 @@
 #include <csignal>
 
 using namespace atalaya;
+using test::auditRowsOf;
 using test::scalar;
 
 // docs/RELIABILITY.md §Outages: a private MariaDB (the shared fixture survives) is killed with
@@ -139,21 +139,12 @@ private slots:
         const std::vector<qint64> ids =
             test::seedPending(db, 6, QStringLiteral("before"), QStringLiteral("chat_response"), 0.5);
         QCOMPARE(ids.size(), size_t(6));
-        Settings settings(m_dir.filePath(QStringLiteral("settings.ini")));
-        settings.setReviewer(QStringLiteral("ana"));
-        settings.setAutoRefresh(false);
-        MainWindow window(AppContext{db, &settings});
-        window.show();
-        QVERIFY(window.showPage(QStringLiteral("queue")));
-        auto *page = qobject_cast<ReviewQueuePage *>(window.currentPage());
-        QVERIFY(page);
-        QSignalSpy loads(page, &Page::loadFinished);
-        QVERIFY(loads.wait(15000));
-        QVERIFY(loads.last().at(0).toBool());
-        StatusPanel *status = window.statusPanel();
+        test::ReviewWindow window(db, m_dir.filePath(QStringLiteral("settings.ini")));
+        QVERIFY(window.open());
+        ReviewQueuePage *page = window.page();
+        QTableView *table = window.table();
+        StatusPanel *status = window.status();
         QVERIFY2(status->connectionText().contains(QLatin1String("Connected to")), qPrintable(status->connectionText()));
-        auto *table = page->findChild<QTableView *>(QStringLiteral("reviewTable"));
-        QVERIFY(table);
         QCOMPARE(table->model()->rowCount(), 6);
 
         QVERIFY(m_server->kill());
@@ -169,18 +160,15 @@ private slots:
         QVERIFY2(outage.contains(QLatin1String("#d6453d")), qPrintable(outage));  // red
 
         QSignalSpy settled(page, &ReviewQueuePage::feedbackSettled);
-        table->setFocus();
         for (int i = 0; i < 3; ++i)
             QTest::keyClick(table, Qt::Key_2);
         QTRY_COMPARE_WITH_TIMEOUT(settled.size(), 3, 15000);
         QCOMPARE(page->outboxSize(), 3);
 
-        loads.clear();
-        page->refresh();
-        QTRY_VERIFY_WITH_TIMEOUT(!loads.isEmpty(), 15000);
-        QCOMPARE(loads.last().at(0).toBool(), false);
-        const QString failed = loads.last().at(1).toString();
-        QVERIFY2(failed.contains(QLatin1String("cannot connect")), qPrintable(failed));
+        const auto failed = window.reload();
+        QVERIFY(failed);
+        QCOMPARE(failed->first, false);
+        QVERIFY2(failed->second.contains(QLatin1String("cannot connect")), qPrintable(failed->second));
 
         QVERIFY(m_server->restart());
         clock.restart();
@@ -191,10 +179,11 @@ private slots:
             QCOMPARE(test::seedPending(*other, 1, QStringLiteral("after"), QStringLiteral("chat_response"), 0.5).size(),
                      size_t(1));
         }
+        QSignalSpy &loads = window.loads();
         loads.clear();
         QTRY_VERIFY_WITH_TIMEOUT(status->isConnected() && page->outboxSize() == 0 && !loads.isEmpty()
                                      && loads.last().at(0).toBool()
-                                     && window.filterBar()->agentCombo()->findText(QStringLiteral("after")) >= 0,
+                                     && window.window().filterBar()->agentCombo()->findText(QStringLiteral("after")) >= 0,
                                  10000);
         qInfo("window: status, page, filter lists and outbox recovered %lld ms after the server accepted connections",
               clock.elapsed());
@@ -202,9 +191,7 @@ private slots:
         QVERIFY2(status->connectionText().contains(QLatin1String("Connected to")), qPrintable(status->connectionText()));
         QCOMPARE(table->model()->rowCount(), 4);  // 6 - 3 verdicts + the new one
         for (qint64 id : {ids[0], ids[1], ids[2]})
-            QCOMPARE(
-                scalar(*db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {id}),
-                qint64(1));
+            QCOMPARE(auditRowsOf(*db, id), qint64(1));
         QCOMPARE(scalar(*db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit")), qint64(3));
     }
 };

@@ -18,6 +18,8 @@
 #include <QtTest>
 
 using namespace atalaya;
+using test::auditRowsOf;
+using test::feedbackOf;
 using test::scalar;
 
 // docs/RELIABILITY.md §No verdict lost: a private MariaDB (so the shared fixture survives) is killed
@@ -30,14 +32,6 @@ class TestOutboxFault : public QObject {
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<test::PrivateMariaDb> m_server;
-
-    static QString feedbackOf(const Database &db, qint64 id)
-    {
-        auto q = execQuery(db, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?"), {id},
-                           QStringLiteral("test read"));
-        return q && q->next() ? (q->value(0).isNull() ? QStringLiteral("<pending>") : q->value(0).toString())
-                              : QStringLiteral("<missing>");
-    }
 
     // The review page's table, which the keys go to, and its row count.
     static QTableView *table(ReviewQueuePage &page)
@@ -171,9 +165,7 @@ private slots:
         QCOMPARE(feedbackOf(*db, ids[1]), QStringLiteral("correct"));  // bruno's stays
         QCOMPARE(feedbackOf(*db, ids[2]), QStringLiteral("incorrect"));
         for (qint64 id : {ids[0], ids[1], ids[2]})
-            QCOMPARE(
-                scalar(*db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {id}),
-                qint64(1));
+            QCOMPARE(auditRowsOf(*db, id), qint64(1));
 
         // Delivered verdicts are not subtracted a second time.
         QSignalSpy reloaded(&page, &Page::loadFinished);

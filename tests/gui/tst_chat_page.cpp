@@ -200,6 +200,35 @@ private slots:
         QVERIFY(m_page->minimumSizeHint().height() < 400);
     }
 
+    // A connected page is loaded (what the PNG rendering waits for) once it shows a question and
+    // its answer, not after a fixed delay: events that are not messages do not count, and until
+    // a message comes the state line says there is none yet.
+    void loadWaitsForTheFirstAnswer()
+    {
+        FeedServer quiet;
+        QVERIFY(quiet.listen());
+        const QByteArray shared = qgetenv("ATALAYA_CHAT_URL");
+        qputenv("ATALAYA_CHAT_URL", quiet.url().toString().toUtf8());
+        ChatPage page(AppContext{m_db, m_settings.get()});
+        page.resize(1200, 800);
+        page.show();
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(quiet.clients.size(), 1, 10000);
+        qputenv("ATALAYA_CHAT_URL", shared);
+        const auto state = [&page] { return page.findChild<QLabel *>(QStringLiteral("chatState"))->text(); };
+        quiet.send(started(QStringLiteral("q-1")));
+        QTRY_VERIFY2(state().contains(QLatin1String("1 events")), qPrintable(state()));
+        QVERIFY2(state().contains(QLatin1String("no messages yet")), qPrintable(state()));
+        QTest::qWait(3000);
+        QCOMPARE(loaded.count(), 0);
+        quiet.send(frame("{'type':'message','conversation_id':'q-1','role':'user','content':'hola','ts':'TS'}"));
+        quiet.send(answer(QStringLiteral("q-1"), QStringLiteral("¡Hola!"), m_queued));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 2000);
+        QVERIFY(loaded.first().at(0).toBool());
+        QVERIFY2(!state().contains(QLatin1String("no messages yet")), qPrintable(state()));
+    }
+
     void cardsShowTheWindowMetrics()
     {
         QTRY_VERIFY2(stateText().contains(QLatin1String("<b>Connected</b>")), qPrintable(stateText()));

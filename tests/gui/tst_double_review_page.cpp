@@ -17,15 +17,9 @@
 #include <QtTest>
 
 using namespace atalaya;
+using test::feedbackOf;
 
 namespace {
-
-QString feedbackOf(const Database &db, qint64 id)
-{
-    auto q = execQuery(db, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?"), {id},
-                       QStringLiteral("test read"));
-    return q && q->next() ? q->value(0).toString() : QStringLiteral("<missing>");
-}
 
 qint64 reviewsOf(const Database &db, qint64 id, const QString &role, const QString &reviewer)
 {

@@ -1,3 +1,4 @@
+#include "tests/support/OutboxTestKit.h"
 #include "tests/support/TestDatabases.h"
 
 #include "ui/review/ReviewRulesEditor.h"
@@ -27,23 +28,10 @@
 #include <QtTest>
 
 using namespace atalaya;
+using test::auditRowsOf;
+using test::feedbackOf;
 
 namespace {
-
-QString feedbackOf(const Database &db, qint64 id)
-{
-    auto q = execQuery(db, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?"), {id},
-                       QStringLiteral("test read"));
-    return q && q->next() ? (q->value(0).isNull() ? QStringLiteral("<pending>") : q->value(0).toString())
-                          : QStringLiteral("<missing>");
-}
-
-qint64 auditRows(const Database &db, qint64 id)
-{
-    auto q = execQuery(db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {id},
-                       QStringLiteral("test read"));
-    return q && q->next() ? q->value(0).toLongLong() : -1;
-}
 
 // Counts how often a widget was shown and hidden (the rebuild's progress bar).
 class VisibilityLog : public QObject {
@@ -199,8 +187,8 @@ private slots:
         QCOMPARE(currentId(page), m_ids[3]);
         QCOMPARE(rows(page)->rowCount(), 4);
         QTRY_COMPARE(feedbackOf(*m_db, m_ids[3]), QStringLiteral("<pending>"));
-        QTRY_COMPARE(auditRows(*m_db, m_ids[3]), qint64(2));
-        QCOMPARE(auditRows(*m_db, m_ids[2]), qint64(1));
+        QTRY_COMPARE(auditRowsOf(*m_db, m_ids[3]), qint64(2));
+        QCOMPARE(auditRowsOf(*m_db, m_ids[2]), qint64(1));
 
         // A note goes with the next verdict into the audit log.
         QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("reviewNote")), QStringLiteral("looks fine"));
@@ -248,14 +236,14 @@ private slots:
                  qPrintable(asked.front()));
         QTRY_COMPARE(settled.size(), 1);
         QCOMPARE(feedbackOf(*m_db, m_ids[4]), QStringLiteral("incorrect"));
-        QCOMPARE(auditRows(*m_db, m_ids[4]), qint64(1));
+        QCOMPARE(auditRowsOf(*m_db, m_ids[4]), qint64(1));
 
         overwrite = true;
         select(page, m_ids[5]);
         QTest::keyClick(table(page), Qt::Key_1);
         QTRY_COMPARE(feedbackOf(*m_db, m_ids[5]), QStringLiteral("correct"));
         QCOMPARE(asked.size(), 2);
-        QCOMPARE(auditRows(*m_db, m_ids[5]), qint64(2));
+        QCOMPARE(auditRowsOf(*m_db, m_ids[5]), qint64(2));
     }
 
     // A rule edited in Settings re-prioritises the open page at once, and the counts table is
@@ -382,7 +370,7 @@ private slots:
         QTest::keyClick(table(page), Qt::Key_2);
         QVERIFY(settled.count() > 0 || settled.wait(10000));
         QCOMPARE(feedbackOf(*other.db, id), QStringLiteral("incorrect"));
-        QCOMPARE(auditRows(*other.db, id), qint64(1));
+        QCOMPARE(auditRowsOf(*other.db, id), qint64(1));
         QCOMPARE(feedbackOf(*m_db, id), oldBefore);
         QCOMPARE(page.outboxSize(), 0);
     }
@@ -474,7 +462,7 @@ private slots:
         QVERIFY(holder.exec(QStringLiteral("COMMIT")));
         QTRY_COMPARE_WITH_TIMEOUT(page.outboxSize(), 0, 10000);
         QCOMPARE(feedbackOf(*m_db, id), QStringLiteral("incorrect"));
-        QCOMPARE(auditRows(*m_db, id), qint64(1));
+        QCOMPARE(auditRowsOf(*m_db, id), qint64(1));
     }
 
     void readOnlyAccountSeesTheQueueWithFeedbackDisabled()

@@ -7,13 +7,18 @@
 #include "ui/risk/ReleaseCheckDialog.h"
 #include "core/storage/SqlUtil.h"
 #include "ui/risk/RiskCharts.h"
+#include "ui/risk/RiskForm.h"
 #include "ui/risk/RiskPage.h"
+#include "ui/shell/Language.h"
 #include "core/risk/RiskModelStore.h"
 #include "core/risk/RiskService.h"
 #include "core/telemetry/TelemetryRepository.h"
 
 #include <QApplication>
 #include <QChartView>
+#include <QLineSeries>
+#include <QScopeGuard>
+#include <QTabBar>
 #include <QValueAxis>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -55,6 +60,60 @@ private slots:
         DemoOptions demo;
         demo.decisions = 0;
         QVERIFY(loadDemoData(m_fresh.db, demo).ok());
+    }
+
+    // At the default window size and at the page's minimum, in both languages: every tab name
+    // whole, the features by their labels, and no chart before a prediction was recorded.
+    void monitoringPanelShowsTheActiveModel_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("en 1400x900") << QStringLiteral("en") << QSize(1400, 900);
+        QTest::newRow("es 1400x900") << QStringLiteral("es") << QSize(1400, 900);
+        QTest::newRow("en minimum") << QStringLiteral("en") << QSize(1, 1);
+        QTest::newRow("es minimum") << QStringLiteral("es") << QSize(1, 1);
+    }
+    void monitoringPanelShowsTheActiveModel()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QSize, size);
+        Language language;
+        QCOMPARE(language.apply(lang), lang);
+        auto restore = qScopeGuard([&] {
+            language.apply(QStringLiteral("en"));
+            QLocale::setDefault(QLocale::c());
+        });
+        RiskPage page(AppContext{m_fresh.db, nullptr});
+        page.resize(size);  // the layout keeps the page at its minimum size or above
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(20000));
+        auto *tabs = child<QTabWidget>(&page, "riskTabs");
+        tabs->setCurrentIndex(2);
+        auto *drift = child<QTableWidget>(&page, "riskMonitorDrift");
+        QTRY_VERIFY(drift->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(drift->rowCount(), kRiskFeatureCount, 20000);
+        QCOMPARE(drift->item(1, 0)->text(), RiskForm::label(1));
+        QCOMPARE(drift->item(1, 0)->toolTip(), riskFeatureName(1));
+        QVERIFY(!drift->item(0, 1)->text().isEmpty());
+        QVERIFY(!drift->toolTip().isEmpty());
+        auto active = RiskModelStore(m_fresh.db).loadActive();
+        QVERIFY(active.ok());
+        QVERIFY(child<QLabel>(&page, "riskMonitorAge")->text().contains(active->version));
+        QVERIFY(!child<QLabel>(&page, "riskMonitorAccuracy")->text().isEmpty());
+        QVERIFY(child<QLabel>(&page, "riskMonitorNoScores")->isVisible());
+        QVERIFY(!child<QWidget>(&page, "riskMonitorChart")->isVisible());
+        const QTabBar *bar = tabs->tabBar();
+        QVERIFY2(bar->sizeHint().width() <= bar->width(),
+                 qPrintable(QStringLiteral("tab bar %1 px wide, its tabs need %2").arg(bar->width()).arg(bar->sizeHint().width())));
+        for (int i = 0; i < tabs->count(); ++i)
+            QVERIFY2(bar->tabRect(i).right() < bar->width(), qPrintable(bar->tabText(i)));
+        const QString dir = qEnvironmentVariable("ATALAYA_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            page.grab().save(QDir(dir).filePath(QStringLiteral("risk-monitor-%1-%2x%3.png")
+                                                    .arg(lang).arg(page.width()).arg(page.height())));
     }
 
     void demoModelShownThenWithoutModelSaysSo()
@@ -117,6 +176,28 @@ private slots:
         QVERIFY(row.ok());
         QCOMPARE(row->agentId, QStringLiteral("deployment-risk-predictor"));
         QCOMPARE(QJsonDocument::fromJson(row->metadataJson).object().value("cycle_id").toString(), picker->itemText(1));
+    }
+
+    // After predictsWhatIfAndRecords: the recorded prediction's week is on the chart.
+    void monitoringChartOnceAPredictionIsRecorded()
+    {
+        RiskPage page(AppContext{m_fresh.db, nullptr});
+        page.resize(1400, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
+        QVERIFY(loaded.wait(20000));
+        child<QTabWidget>(&page, "riskTabs")->setCurrentIndex(2);
+        auto *chart = child<QChartView>(&page, "riskMonitorChart");
+        QTRY_COMPARE_WITH_TIMEOUT(chart->chart()->series().size(), 3, 20000);
+        QVERIFY(chart->isVisible());
+        QVERIFY(!child<QLabel>(&page, "riskMonitorNoScores")->isVisible());
+        const auto series = chart->chart()->series();
+        QVERIFY(qobject_cast<QLineSeries *>(series.first())->count() >= 1);
+        const QString dir = qEnvironmentVariable("ATALAYA_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            page.grab().save(QDir(dir).filePath(QStringLiteral("risk-monitor-recorded.png")));
     }
 
     void predictsSeveralCyclesSelectedWithKeysAndClicks()

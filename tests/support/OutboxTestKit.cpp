@@ -3,6 +3,7 @@
 
 #include "core/ingest/DecisionRecorder.h"
 #include "core/setup/SchemaInstaller.h"
+#include "core/storage/SqlUtil.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -57,6 +58,19 @@ std::shared_ptr<FeedbackOutbox> openOutbox(const QString &path)
         return nullptr;
     }
     return std::shared_ptr<FeedbackOutbox>(std::move(*outbox));
+}
+
+QString feedbackOf(const Database &db, qint64 id)
+{
+    auto q = execQuery(db, QStringLiteral("SELECT human_feedback FROM ai_telemetry WHERE id = ?"), {id},
+                       QStringLiteral("test read"));
+    return q && q->next() ? (q->value(0).isNull() ? QStringLiteral("<pending>") : q->value(0).toString())
+                          : QStringLiteral("<missing>");
+}
+
+qint64 auditRowsOf(const Database &db, qint64 id)
+{
+    return scalar(db, QStringLiteral("SELECT COUNT(*) FROM atalaya_feedback_audit WHERE telemetry_id = ?"), {id});
 }
 
 PrivateMariaDb::PrivateMariaDb(QString fixtureScript, QString dir)

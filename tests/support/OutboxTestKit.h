@@ -26,6 +26,13 @@ OutboxEntry verdict(qint64 id, Feedback value, const QString &reviewer, std::opt
 // An outbox at `path`; null (with the reason printed) when it cannot be opened.
 std::shared_ptr<FeedbackOutbox> openOutbox(const QString &path);
 
+// The verdict on decision `id` as ai_telemetry holds it: "<pending>" while there is none,
+// "<missing>" when the row cannot be read.
+QString feedbackOf(const Database &db, qint64 id);
+// The audit rows of decision `id` (one per verdict written: a verdict delivered twice shows as
+// two); -1 when they cannot be counted.
+qint64 auditRowsOf(const Database &db, qint64 id);
+
 // A MariaDB server of the test's own (mariadb-fixture.sh in `dir`), so killing it leaves the
 // shared fixture alone. Waits are blocking and run no event loop, so nothing queued in the
 // test's event loop (outbox retries) runs while the test sets a scene up.

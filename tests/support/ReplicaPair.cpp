@@ -3,60 +3,15 @@
 
 #include "core/setup/SchemaInstaller.h"
 
-#include <QCoreApplication>
-#include <QFile>
-#include <QRandomGenerator>
-#include <QSqlError>
-#include <QSqlQuery>
+#include <QVariant>
 
 namespace atalaya::test {
 namespace {
 
-QMap<QString, QString> readInfo()
-{
-    const QString path = qEnvironmentVariable("ATALAYA_TEST_REPLICA");
-    if (!QFile::exists(path))
-        qWarning("the MariaDB primary + replica pair is not running (no %s); run the test through ctest, "
-                 "whose mariadb_replica fixture starts it",
-                 qPrintable(path));
-    return readFixtureInfo(path);
-}
-
 // Root over a server's socket (the fixture runs as the OS user, socket authentication).
 bool rootExec(const QString &socket, const QString &sql, QVariant *firstValue = nullptr)
 {
-    bool ok = false;
-    const QString name = QStringLiteral("replica-root-%1").arg(QRandomGenerator::global()->generate());
-    {
-        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
-        c.setConnectOptions(QStringLiteral("UNIX_SOCKET=") + socket);
-        c.setUserName(QStringLiteral("root"));
-        if (c.open()) {
-            QSqlQuery q(c);
-            ok = q.exec(sql);
-            if (!ok)
-                qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
-            else if (firstValue && q.next())
-                *firstValue = q.value(0);
-        } else {
-            qWarning("cannot reach %s as root: %s", qPrintable(socket), qPrintable(c.lastError().text()));
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
-}
-
-std::shared_ptr<Database> openUrl(const QString &text, const QString &password)
-{
-    auto url = DbUrl::parse(text);
-    if (!url)
-        return nullptr;
-    auto db = Database::open(*url, password);
-    if (!db) {
-        qWarning("%s", qPrintable(db.error().message));
-        return nullptr;
-    }
-    return *db;
+    return execOverSocket(socket, QStringLiteral("root"), QString(), sql, firstValue);
 }
 
 }  // namespace
@@ -64,12 +19,10 @@ std::shared_ptr<Database> openUrl(const QString &text, const QString &password)
 ReplicaPair ReplicaPair::create(const QString &user)
 {
     ReplicaPair pair;
-    pair.info = readInfo();
+    pair.info = fixtureInfo("ATALAYA_TEST_REPLICA", "mariadb_replica");
     if (pair.info.isEmpty())
         return pair;
-    const QString name = QStringLiteral("r_%1_%2")
-                             .arg(QCoreApplication::applicationPid())
-                             .arg(QRandomGenerator::global()->bounded(1000000));
+    const QString name = uniqueDatabaseName(QStringLiteral("r"));
     if (!rootExec(pair.info.value(QStringLiteral("PRIMARY_SOCKET")),
                   QStringLiteral("CREATE DATABASE %1 CHARACTER SET utf8mb4").arg(name)))
         return pair;

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -54,14 +55,68 @@ QMap<QString, QString> readFixtureInfo(const QString &path)
     return info;
 }
 
+QMap<QString, QString> fixtureInfo(const char *variable, const char *fixture)
+{
+    const QString path = qEnvironmentVariable(variable);
+    if (!QFile::exists(path))
+        qWarning("the test server is not running (no %s, from %s); run the test through ctest, whose %s "
+                 "fixture starts it",
+                 qPrintable(path), variable, fixture);
+    return readFixtureInfo(path);
+}
+
 QMap<QString, QString> mariadbInfo()
 {
-    const QString path = qEnvironmentVariable("ATALAYA_TEST_MARIADB");
-    if (!QFile::exists(path))
-        qWarning("the MariaDB test server is not running (no %s); run the tests through ctest, "
-                 "whose mariadb fixture starts it",
-                 qPrintable(path));
-    return readFixtureInfo(path);
+    return fixtureInfo("ATALAYA_TEST_MARIADB", "mariadb");
+}
+
+QString uniqueDatabaseName(const QString &prefix)
+{
+    return QStringLiteral("%1_%2_%3")
+        .arg(prefix)
+        .arg(QCoreApplication::applicationPid())
+        .arg(QRandomGenerator::global()->bounded(1000000));
+}
+
+bool execOverSocket(const QString &socket, const QString &user, const QString &password, const QString &sql,
+                    QVariant *firstValue)
+{
+    bool ok = false;
+    const QString name = QStringLiteral("socket-%1").arg(QRandomGenerator::global()->generate());
+    {
+        QSqlDatabase c = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), name);
+        c.setConnectOptions(QStringLiteral("UNIX_SOCKET=") + socket);
+        c.setUserName(user);
+        c.setPassword(password);
+        if (c.open()) {
+            QSqlQuery q(c);
+            ok = q.exec(sql);
+            if (!ok)
+                qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+            else if (firstValue && q.next())
+                *firstValue = q.value(0);
+        } else {
+            qWarning("cannot reach %s as %s: %s", qPrintable(socket), qPrintable(user),
+                     qPrintable(c.lastError().text()));
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+std::shared_ptr<Database> openUrl(const QString &text, const QString &password)
+{
+    auto url = DbUrl::parse(text);
+    if (!url) {
+        qWarning("bad test URL %s: %s", qPrintable(text), qPrintable(url.error().message));
+        return nullptr;
+    }
+    auto db = Database::open(*url, password);
+    if (!db) {
+        qWarning("cannot open the test database: %s", qPrintable(db.error().message));
+        return nullptr;
+    }
+    return *db;
 }
 
 FreshDatabase freshDatabase(bool initialize)
@@ -74,48 +129,26 @@ FreshDatabase freshDatabase(bool initialize)
         const auto info = mariadbInfo();
         if (info.isEmpty())
             return out;
-        const QString name = QStringLiteral("t_%1_%2_%3")
-                                 .arg(QCoreApplication::applicationPid())
-                                 .arg(n)
-                                 .arg(QRandomGenerator::global()->bounded(1000000));
-        {
-            QSqlDatabase admin = QSqlDatabase::addDatabase(QStringLiteral("QMYSQL"), QStringLiteral("admin-") + name);
-            admin.setConnectOptions(QStringLiteral("UNIX_SOCKET=") + info.value(QStringLiteral("SOCKET")));
-            admin.setUserName(info.value(QStringLiteral("USER")));
-            admin.setPassword(info.value(QStringLiteral("PASSWORD")));
-            if (!admin.open()) {
-                qWarning("cannot reach the MariaDB test server: %s", qPrintable(admin.lastError().text()));
-                return out;
-            }
-            QSqlQuery q(admin);
-            if (!q.exec(QStringLiteral("CREATE DATABASE %1 CHARACTER SET utf8mb4").arg(name))) {
-                qWarning("cannot create the test database: %s", qPrintable(q.lastError().text()));
-                return out;
-            }
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("admin-") + name);
+        const QString name = uniqueDatabaseName(QStringLiteral("t_%1").arg(n));
+        if (!execOverSocket(info.value(QStringLiteral("SOCKET")), info.value(QStringLiteral("USER")),
+                            info.value(QStringLiteral("PASSWORD")),
+                            QStringLiteral("CREATE DATABASE %1 CHARACTER SET utf8mb4").arg(name)))
+            return out;
         out.url = QStringLiteral("mysql://%1@127.0.0.1:%2/%3")
                       .arg(info.value(QStringLiteral("USER")), info.value(QStringLiteral("PORT")), name);
         out.password = info.value(QStringLiteral("PASSWORD"));
     }
-    auto url = DbUrl::parse(out.url);
-    if (!url) {
-        qWarning("bad test URL: %s", qPrintable(url.error().message));
+    auto db = openUrl(out.url, out.password);
+    if (!db)
         return out;
-    }
-    auto db = Database::open(*url, out.password);
-    if (!db) {
-        qWarning("cannot open the test database: %s", qPrintable(db.error().message));
-        return out;
-    }
     if (initialize) {
-        auto init = atalaya::initialize(**db);
+        auto init = atalaya::initialize(*db);
         if (!init) {
             qWarning("init failed: %s", qPrintable(init.error().message));
             return out;
         }
     }
-    out.db = *db;
+    out.db = db;
     return out;
 }
 

@@ -28,6 +28,19 @@ QString backendName();
 // The KEY=value lines a test fixture script writes about what it started (info.env); empty
 // when the file cannot be read.
 QMap<QString, QString> readFixtureInfo(const QString &path);
+// The info.env that the environment variable `variable` names (CTest sets it); empty, with a
+// warning naming the CTest fixture that starts the server, when it is missing.
+QMap<QString, QString> fixtureInfo(const char *variable, const char *fixture);
+
+// A database name no other test or run uses: prefix_pid_random.
+QString uniqueDatabaseName(const QString &prefix);
+// One statement on a MariaDB server over its Unix socket as `user` (an empty password: socket
+// authentication, as root); the first value of its first row goes to *firstValue. False, with
+// the reason printed, when it could not connect or the statement failed.
+bool execOverSocket(const QString &socket, const QString &user, const QString &password, const QString &sql,
+                    QVariant *firstValue = nullptr);
+// Opens the database at `url` (no password in it); null, with the reason printed, on failure.
+std::shared_ptr<Database> openUrl(const QString &url, const QString &password);
 
 // The server the `mariadb` CTest fixture started (SOCKET, PORT, USER, PASSWORD,
 // READONLY_USER, READONLY_PASSWORD, PID_FILE, DATADIR). Fails the test when missing.

@@ -4,7 +4,10 @@
 Every core/<layer>/CMakeLists.txt declares its layer with atalaya_layer(name ... DEPENDS ...
 [PRIVATE ...]). A file in core/<layer>/ may include "core/<other>/..." only when <other> is
 <layer> or one of the layers it declares, directly or through them; the declared layers must
-form no cycle. core/ includes nothing from ui/, app/, tests/ or bench/ and no QtWidgets
+form no cycle. core/CMakeLists.txt adds the layers bottom to top (each after the layers it
+declares), and docs/ARCHITECTURE.md draws the same order (its picture of rows) and the same
+edges (its table), so an include that the order, as the build and the docs list it, calls
+upward fails here even though DEPENDS allows it. core/ includes nothing from ui/, app/, tests/ or bench/ and no QtWidgets
 header; ui/ includes no QtSql header. The shared-library link check (ATALAYA_LAYER_LINK_CHECK)
 catches calls against the direction; this catches includes, which a header-only use would
 otherwise slip past.
@@ -20,6 +23,8 @@ import re
 import sys
 import tempfile
 
+ADD_SUBDIRECTORY = re.compile(r'^\s*add_subdirectory\s*\(\s*([A-Za-z0-9_]+)\s*\)', re.MULTILINE)
+DOC_TABLE_ROW = re.compile(r'^\|\s*`([a-z]+)`\s*\|([^|]*)\|', re.MULTILINE)
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.MULTILINE)
 LAYER_CALL = re.compile(r'\batalaya_layer\s*\(', re.MULTILINE)
 KEYWORDS = {'SOURCES', 'DEPENDS', 'PRIVATE'}
@@ -61,6 +66,70 @@ def layer_declarations(core_dir):
         for dep in sorted(deps - declared.keys()):
             problems.append(f'core/{layer}/CMakeLists.txt: declares atalaya_{dep}, which is no layer')
     return declared, problems
+
+
+def listed_order(core_dir, declared):
+    """{layer: its position in core/CMakeLists.txt}, and what is wrong with the list."""
+    problems = []
+    with open(os.path.join(core_dir, 'CMakeLists.txt'), encoding='utf-8') as f:
+        listed = ADD_SUBDIRECTORY.findall(strip_cmake_comments(f.read()))
+    position = {}
+    for index, layer in enumerate(listed):
+        if layer in position:
+            problems.append(f'core/CMakeLists.txt: adds {layer} twice')
+        position.setdefault(layer, index)
+    for layer in sorted(declared.keys() - position.keys()):
+        problems.append(f'core/CMakeLists.txt: does not add the layer {layer}')
+    for layer in sorted(declared):
+        for dep in sorted(declared[layer]):
+            if layer in position and dep in position and position[dep] > position[layer]:
+                problems.append(f'core/CMakeLists.txt: adds {layer} before {dep}, which it declares '
+                                f'(add the layers bottom to top)')
+    return position, problems
+
+
+def documented_layers(root, declared):
+    """What is wrong with docs/ARCHITECTURE.md's picture (rows of layers, top to bottom, each
+    using only rows below it) and table (each layer's DEPENDS) against the declarations."""
+    path = os.path.join(root, 'docs', 'ARCHITECTURE.md')
+    if not os.path.isfile(path):
+        return ['docs/ARCHITECTURE.md: missing (it draws the layers)']
+    with open(path, encoding='utf-8') as f:
+        text = f.read()
+    problems = []
+    row_of = {}
+    blocks = re.findall(r'^```\n(.*?)^```', text, re.MULTILINE | re.DOTALL)
+    picture = [b for b in blocks if b.strip() and all(
+        set(line.replace('·', ' ').split()) <= declared.keys() for line in b.splitlines() if line.strip())]
+    if len(picture) != 1:
+        problems.append('docs/ARCHITECTURE.md: expected one picture of the layers (rows of layer names)')
+    else:
+        rows = [line.replace('·', ' ').split() for line in picture[0].splitlines() if line.strip()]
+        for height, row in enumerate(reversed(rows)):
+            for layer in row:
+                if layer in row_of:
+                    problems.append(f'docs/ARCHITECTURE.md: the picture draws {layer} twice')
+                row_of.setdefault(layer, height)
+        for layer in sorted(declared.keys() - row_of.keys()):
+            problems.append(f'docs/ARCHITECTURE.md: the picture lacks the layer {layer}')
+        for layer in sorted(declared.keys() & row_of.keys()):
+            for dep in sorted(declared[layer] & row_of.keys()):
+                if row_of[dep] >= row_of[layer]:
+                    problems.append(f'docs/ARCHITECTURE.md: the picture draws {dep} level with or above '
+                                    f'{layer}, which declares it')
+    documented = {}
+    for layer, cell in DOC_TABLE_ROW.findall(text):
+        if layer in declared:
+            names = re.sub(r'\([^)]*\)', ' ', cell).replace(',', ' ').split()
+            documented[layer] = {n for n in names if n in declared}
+    for layer in sorted(declared):
+        if layer not in documented:
+            problems.append(f'docs/ARCHITECTURE.md: the table has no row for the layer {layer}')
+        elif documented[layer] != declared[layer]:
+            problems.append(f'docs/ARCHITECTURE.md: the table says {layer} DEPENDS on '
+                            f'{" ".join(sorted(documented[layer])) or "no layer"}, its CMakeLists.txt '
+                            f'{" ".join(sorted(declared[layer])) or "no layer"}')
+    return problems
 
 
 def closures(declared):
@@ -116,6 +185,9 @@ def check(root, widgets_dirs, sql_dirs):
     for layer in sorted(declared):
         if layer in below[layer]:
             problems.append(f'core/{layer}: the declared layers form a cycle through {layer}')
+    position, order_problems = listed_order(core_dir, declared)
+    problems += order_problems
+    problems += documented_layers(root, declared)
 
     widgets = module_headers(widgets_dirs, 'QtWidgets')
     sql = module_headers(sql_dirs, 'QtSql')
@@ -145,6 +217,8 @@ def check(root, widgets_dirs, sql_dirs):
                 allowed = ', '.join(sorted(below[layer])) or 'none'
                 problems.append(f'{where}: includes "{name}", but {layer} does not depend on {parts[1]} '
                                 f'(its layers: {allowed})')
+            elif parts[1] != layer and position.get(parts[1], -1) > position.get(layer, -1):
+                problems.append(f'{where}: includes "{name}", a layer core/CMakeLists.txt adds above {layer}')
 
     for path in source_files(os.path.join(root, 'ui')):
         for line, system, name in includes(path):
@@ -159,6 +233,11 @@ def write(path, text):
         f.write(text)
 
 
+DOC_PICTURE = 'The picture:\n\n```\n{}\n```\n\n'
+DOC_TABLE = ('| layer | DEPENDS | what |\n|---|---|---|\n| `low` | Qt Core (private) | the bottom |\n'
+             '| `high` | low | the top |\n')
+
+
 def self_test():
     """The check fails on each kind of violation and passes the same tree without it."""
     cases = {
@@ -169,8 +248,16 @@ def self_test():
         'sql in ui': ('ui/page/Page.cpp', '#include <QSqlQuery>\n'),
         'ui from core': ('core/high/High.cpp', '#include "ui/page/Page.h"\n'),
         'bare include': ('core/high/High.cpp', '#include "High.h"\n'),
+        'listed against the order': ('core/CMakeLists.txt', 'add_subdirectory(high)\nadd_subdirectory(low)\n'),
+        'layer not listed': ('core/CMakeLists.txt', 'add_subdirectory(low)\n'),
+        'picture against the order': ('docs/ARCHITECTURE.md', DOC_PICTURE.format('low\nhigh') + DOC_TABLE),
+        'picture lacks a layer': ('docs/ARCHITECTURE.md', DOC_PICTURE.format('low') + DOC_TABLE),
+        'table against the edges': ('docs/ARCHITECTURE.md',
+                                    DOC_PICTURE.format('high\nlow') + DOC_TABLE.replace('| low |', '| - |')),
     }
     base = {
+        'core/CMakeLists.txt': '# bottom to top\nadd_subdirectory(low)\nadd_subdirectory(high)\n',
+        'docs/ARCHITECTURE.md': DOC_PICTURE.format('high\nlow') + DOC_TABLE,
         'core/low/CMakeLists.txt': 'atalaya_layer(low SOURCES Low.cpp DEPENDS Qt6::Core)\n',
         'core/low/Low.cpp': '#include "core/low/Low.h"\n#include <QString>\n',
         'core/high/CMakeLists.txt': '# the layer above\natalaya_layer(high\n  SOURCES High.cpp\n  DEPENDS atalaya_low)\n',

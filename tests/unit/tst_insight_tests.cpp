@@ -108,6 +108,59 @@ private slots:
         QVERIFY2(qAbs(pv - p) <= 1e-9 * p, qPrintable(QString::number(pv, 'g', 17)));
     }
 
+    // scipy-free: 1 − P(a, x/2), the regularized lower gamma by its series in math.lgamma.
+    void chiSquareTail_data()
+    {
+        QTest::addColumn<double>("x");
+        QTest::addColumn<int>("df");
+        QTest::addColumn<double>("p");
+        QTest::newRow("df 1") << 2.0 << 1 << 0.15729920705028533;
+        QTest::newRow("df 2") << 4.0 << 2 << 0.1353352832366128;
+        QTest::newRow("df 3") << 5.0 << 3 << 0.1717971442967332;
+        QTest::newRow("df 5") << 12.0 << 5 << 0.034787780506242316;
+        QTest::newRow("df 9") << 23.2 << 9 << 0.005762432449900601;
+        QTest::newRow("df 9, small x") << 3.0 << 9 << 0.9642949726850891;
+    }
+    void chiSquareTail()
+    {
+        QFETCH(double, x);
+        QFETCH(int, df);
+        QFETCH(double, p);
+        const double v = chiSquareSf(x, df);
+        QVERIFY2(qAbs(v - p) <= 1e-12, qPrintable(QString::number(v, 'g', 17)));
+    }
+
+    // Pearson's χ² of the 2 × k table: n Σ (ad − bc)² / … ; for [[50, 50], [30, 70]] it is
+    // 25/3, erfc(√(25/6)); halving both effective sizes halves it, erfc(√(25/12)).
+    void binnedShift_data()
+    {
+        QTest::addColumn<QList<qint64>>("b");
+        QTest::addColumn<QList<qint64>>("c");
+        QTest::addColumn<double>("nb");
+        QTest::addColumn<double>("nc");
+        QTest::addColumn<double>("p");
+        QTest::newRow("independent rows") << QList<qint64>{50, 50} << QList<qint64>{30, 70} << 100.0 << 100.0
+                                          << 0.003892417122778627;
+        QTest::newRow("each row counted twice") << QList<qint64>{50, 50} << QList<qint64>{30, 70} << 50.0 << 50.0
+                                                << 0.041226833337163676;
+        // The first bin expects 1.5 rows: it joins the next one.
+        QTest::newRow("sparse bin merged") << QList<qint64>{2, 48, 50} << QList<qint64>{1, 29, 70} << 100.0 << 100.0
+                                           << 0.003892417122778627;
+        // 4 effective rows cannot fill two groups of 5: nothing to test.
+        QTest::newRow("too few effective rows") << QList<qint64>{0, 100} << QList<qint64>{100, 0} << 4.0 << 4.0
+                                                << 1.0;
+    }
+    void binnedShift()
+    {
+        QFETCH(QList<qint64>, b);
+        QFETCH(QList<qint64>, c);
+        QFETCH(double, nb);
+        QFETCH(double, nc);
+        QFETCH(double, p);
+        const double v = binnedShiftPValue({b.begin(), b.end()}, {c.begin(), c.end()}, nb, nc);
+        QVERIFY2(qAbs(v - p) <= 1e-12, qPrintable(QString::number(v, 'g', 17)));
+    }
+
     // Exact binomial tails: Σ_{j≥k} C(n,j) p^j (1−p)^(n−j) with Fraction.
     void binomialTail_data()
     {
@@ -183,6 +236,35 @@ private slots:
         QCOMPARE(r.insights[0].agentId, QStringLiteral("a"));
         QVERIFY(qAbs(r.insights[0].qValue - 0.015) < 1e-12);
         QVERIFY(!r.insights[0].message.isEmpty());
+    }
+
+    // The windows end at the last complete UTC hour: never in the future, and both hold the
+    // same whole hours of data.
+    void windowsEndAtTheLastCompleteHour_data()
+    {
+        QTest::addColumn<QDateTime>("now");
+        QTest::addColumn<QDateTime>("end");
+        const QDate day(2026, 12, 7);
+        QTest::newRow("mid-hour") << QDateTime(day, QTime(0, 49, 15), Qt::UTC)
+                                  << QDateTime(day, QTime(0, 0), Qt::UTC);
+        QTest::newRow("a second before the hour") << QDateTime(day, QTime(13, 59, 59, 999), Qt::UTC)
+                                                  << QDateTime(day, QTime(13, 0), Qt::UTC);
+        QTest::newRow("on the hour") << QDateTime(day, QTime(14, 0), Qt::UTC)
+                                     << QDateTime(day, QTime(14, 0), Qt::UTC);
+    }
+    void windowsEndAtTheLastCompleteHour()
+    {
+        QFETCH(QDateTime, now);
+        QFETCH(QDateTime, end);
+        InsightOptions o;
+        o.now = now;
+        o.days = 7;
+        auto w = InsightsService::windows(o);
+        QVERIFY(w.ok());
+        QCOMPARE(w->first.to, end);
+        QCOMPARE(w->first.from, end.addDays(-7));
+        QCOMPARE(w->second.to, w->first.from);
+        QCOMPARE(w->second.from, end.addDays(-14));
     }
 };
 

@@ -238,6 +238,45 @@ private slots:
         QCOMPARE(b.raw[idx(RiskFeature::TestsPassedPct)], 100.0 / 3.0);
         QCOMPARE(r.samples[0].raw[idx(RiskFeature::TeamVelocity)], 1.0);  // "old" at −8 d is 5 d earlier
     }
+
+    void fullWindow_data()
+    {
+        QTest::addColumn<double>("daysAfterFirst");
+        QTest::addColumn<QJsonObject>("meta");
+        QTest::addColumn<bool>("full");
+        const QJsonObject both{{"previous_failures", 2}, {"team_velocity", 30}};
+        QTest::newRow("the first deployment") << 0.0 << QJsonObject{} << false;
+        QTest::newRow("6 days later") << 6.0 << QJsonObject{} << false;
+        QTest::newRow("exactly 7 days later") << 7.0 << QJsonObject{} << true;
+        QTest::newRow("20 days later") << 20.0 << QJsonObject{} << true;
+        QTest::newRow("6 days later, both counts given") << 6.0 << both << true;
+        QTest::newRow("6 days later, one count given")
+            << 6.0 << QJsonObject{{"team_velocity", 30}} << false;
+        QTest::newRow("6 days later, counts null")
+            << 6.0 << QJsonObject{{"previous_failures", QJsonValue()}, {"team_velocity", QJsonValue()}} << false;
+    }
+    void fullWindow()
+    {
+        // The history's first deployment is "first"; rows of other phases before it do not
+        // make a window complete: before it a quiet week looks like an unrecorded one.
+        QFETCH(double, daysAfterFirst);
+        QFETCH(QJsonObject, meta);
+        QFETCH(bool, full);
+        const QDateTime first = kT.addDays(-30);
+        const QDateTime at = first.addSecs(static_cast<qint64>(daysAfterFirst * 86400));
+        std::vector<DoraRow> rows = {
+            row("planning", "go", 1, {}, first.addDays(-20), "first"),
+            row("testing", "no-go", 1, {}, first.addDays(-10), "first"),
+            row("deployment", "go", 1, {}, first, "first"),
+        };
+        if (daysAfterFirst > 0)
+            rows.push_back(row("deployment", "go", 1, meta, at, "x"));
+        else
+            rows.back().metadata = meta;
+        const ExtractionReport r = extractHistory(rows, first.addDays(-1));
+        QCOMPARE(r.samples.back().cycleId, QString::fromLatin1(daysAfterFirst > 0 ? "x" : "first"));
+        QCOMPARE(r.samples.back().fullWindow, full);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRiskFeatures)

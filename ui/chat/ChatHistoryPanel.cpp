@@ -6,7 +6,7 @@
 #include "ui/common/Format.h"
 
 #include <QChart>
-#include <QDateTimeAxis>
+#include <QCategoryAxis>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -179,10 +179,9 @@ void ChatHistoryPanel::drawCharts()
             return QStringLiteral("%1: %2 %3").arg(dayText(qint64(p.x())), QLocale().toString(p.y(), 'f', 0), unit);
         });
         chart->addSeries(series);
-        auto *x = dateAxis(style, QString(), std::max(2, int(m_metrics.days.size())));
+        auto *x = dateAxis(style, QString());
         if (!m_metrics.days.empty())
-            x->setRange(QDateTime::fromMSecsSinceEpoch(noonMs(m_metrics.days.front().day) - 43200000, Qt::UTC),
-                        QDateTime::fromMSecsSinceEpoch(noonMs(m_metrics.days.back().day) + 43200000, Qt::UTC));
+            setDayRange(x, noonMs(m_metrics.days.front().day), noonMs(m_metrics.days.back().day));
         chart->addAxis(x, Qt::AlignBottom);
         series->attachAxis(x);
         QValueAxis *y = roundedAxis(style, def.unit, top * 1.1);

@@ -34,9 +34,9 @@ constexpr int kRedrawMs = 50;
 // The bench times these reads with the same arguments (core/dashboard/PageReads).
 constexpr int kHistoryRows = kChatHistoryRows;
 static_assert(ChatTopIntents::kShown == kChatTopIntents);
-// Screenshot mode: show what a short connection attempt gives, never hang.
-constexpr int kLoadTimeoutMs = 4000;
-constexpr int kSettleMs = 2500;
+// A connected feed's page is loaded once it shows a question and its answer (the KPIs, charts
+// and transcript have something in them); a quiet feed is shown after this long, saying so.
+constexpr int kLoadTimeoutMs = 8000;
 
 }  // namespace
 
@@ -165,7 +165,6 @@ void ChatPage::refresh()
     m_loadPending = true;
     m_historyDone = false;
     m_periodDone = false;
-    m_sinceRefresh.start();
     m_loadTimeout.start(kLoadTimeoutMs);
     if (m_url->text().isEmpty())
         m_url->setText(feedUrl());
@@ -329,8 +328,8 @@ void ChatPage::maybeFinishLoad()
         const auto state = m_shown->state;
         settled = settled || state == ChatFeedClient::State::Refused
             || (state == ChatFeedClient::State::WaitingToReconnect && !m_shown->everConnected)
-            || (state == ChatFeedClient::State::Connected && m_shown->totals.events > 0
-                && m_sinceRefresh.elapsed() >= kSettleMs);
+            || (state == ChatFeedClient::State::Connected && m_shown->totals.userMessages > 0
+                && m_shown->totals.assistantMessages > 0);
     }
     if (!settled)
         return;

@@ -3,7 +3,6 @@
 #include "core/chat/ChatMonitor.h"
 #include "ui/common/Page.h"
 
-#include <QElapsedTimer>
 #include <QTimer>
 
 #include <memory>
@@ -89,7 +88,6 @@ private:
     bool m_loadPending = false;
     bool m_historyDone = false;
     bool m_periodDone = false;
-    QElapsedTimer m_sinceRefresh;
     int m_redraws = 0;
 };
 

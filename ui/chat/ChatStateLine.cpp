@@ -45,6 +45,8 @@ QString chatStateLine(const ChatSnapshot &s)
                     .arg(fmt::timeOfDay(QDateTime::fromMSecsSinceEpoch(*s.lastEventTsMs, Qt::UTC)))
                     .arg(std::max<qint64>(0, (s.takenAtMs - *s.lastEventTsMs) / 1000));
     }
+    if (up && s.totals.messages == 0)
+        text += ChatPage::tr(" · no messages yet");
     text += ChatPage::tr(" · %1 events, %2 malformed, %3 ignored")
                 .arg(locale.toString(s.totals.events), locale.toString(s.totals.malformed),
                      locale.toString(s.totals.ignored));

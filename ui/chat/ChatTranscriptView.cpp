@@ -1,6 +1,7 @@
 #include "ui/chat/ChatTranscriptView.h"
 
 #include "ui/common/ChartKit.h"
+#include "ui/common/Format.h"
 
 #include <QDateTime>
 #include <QEvent>
@@ -21,14 +22,12 @@ ChatTranscriptView::ChatTranscriptView(QWidget *parent) : QTextBrowser(parent)
 
 void ChatTranscriptView::showLines(const QString &conversationId, const std::vector<ChatTranscriptLine> &lines)
 {
-    const QLocale locale;
     const auto style = charts::ChartStyle::fromPalette(palette());
     const QString muted = palette().color(QPalette::PlaceholderText).name();
     const QString text = palette().color(QPalette::Text).name();
     QString html = QStringLiteral("<h3>%1</h3>").arg(conversationId.toHtmlEscaped());
     for (const ChatTranscriptLine &l : lines) {
-        const QString time =
-            locale.toString(QDateTime::fromMSecsSinceEpoch(l.tsMs).toLocalTime(), QStringLiteral("HH:mm:ss"));
+        const QString time = fmt::timeOfDay(QDateTime::fromMSecsSinceEpoch(l.tsMs, Qt::UTC));
         QString who, meta, color = text;
         switch (l.kind) {
         case ChatTranscriptLine::Kind::User: who = tr("User"); break;

@@ -1,33 +1,34 @@
 #include "ui/common/ChartKit.h"
 
 #include <QBarCategoryAxis>
+#include <QCategoryAxis>
 #include <QBarSet>
 #include <QGraphicsSimpleTextItem>
 #include <QHorizontalBarSeries>
 #include <QChart>
 #include <QCursor>
-#include <QDateTimeAxis>
 #include <QLocale>
 #include <QToolTip>
 #include <QValueAxis>
 #include <QXYSeries>
 
 #include <cmath>
+#include <limits>
 
 namespace atalaya::charts {
 namespace {
 
-// The smallest 1-2-2.5-5 × 10^n at or above value: a round axis maximum.
-double niceMax(double value)
+constexpr qint64 kDayMs = 86400000;
+
+// Decimals that show every multiple of step exactly (2.5 → 1, 0.25 → 2, 200 → 0).
+int decimalsOf(double step)
 {
-    if (value <= 0)
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (value <= step * magnitude)
-            return step * magnitude;
+    for (int d = 0; d < 6; ++d) {
+        const double scaled = step * std::pow(10.0, d);
+        if (std::abs(scaled - std::round(scaled)) < 1e-6 * scaled)
+            return d;
     }
-    return 10 * magnitude;
+    return 6;
 }
 
 }  // namespace
@@ -121,11 +122,10 @@ void setTickInterval(QValueAxis *axis, double interval)
     axis->setTickInterval(interval);
 }
 
-QDateTimeAxis *dateAxis(const ChartStyle &style, const QString &title, int days)
+QCategoryAxis *dateAxis(const ChartStyle &style, const QString &title)
 {
-    auto *axis = new QDateTimeAxis;
-    axis->setFormat(QStringLiteral("dd MMM"));
-    axis->setTickCount(std::clamp(days, 2, 8));
+    auto *axis = new QCategoryAxis;
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     styleAxis(style, axis, title);
     return axis;
 }
@@ -212,27 +212,71 @@ QString dayText(qint64 ms)
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date(), QLocale::ShortFormat);
 }
 
-void setDateRange(QDateTimeAxis *axis, const std::vector<GroupSummary> &days)
+void setDateRange(QCategoryAxis *axis, const std::vector<GroupSummary> &days)
 {
     if (days.empty())
         return;
-    axis->setRange(QDateTime::fromMSecsSinceEpoch(dayMs(days.front().key) - 43200000, Qt::UTC),
-                   QDateTime::fromMSecsSinceEpoch(dayMs(days.back().key) + 43200000, Qt::UTC));
+    setDayRange(axis, dayMs(days.front().key), dayMs(days.back().key));
 }
 
-QValueAxis *roundedAxis(const ChartStyle &style, const QString &title, double top)
+std::pair<int, int> dayTicks(int days)
+{
+    days = std::max(days, 1);
+    const int step = (days + 6) / 7;
+    return {step, (days - 1) / step + 1};
+}
+
+void setDayRange(QCategoryAxis *axis, qint64 firstNoonMs, qint64 lastNoonMs)
+{
+    const qint64 start = firstNoonMs - kDayMs / 2;
+    const auto [step, ticks] = dayTicks(int((lastNoonMs - firstNoonMs) / kDayMs) + 1);
+    for (const QString &label : axis->categoriesLabels())
+        axis->remove(label);
+    axis->setStartValue(double(start));
+    for (int i = 0; i < ticks; ++i) {
+        const qint64 at = start + qint64(i) * step * kDayMs;
+        axis->append(QLocale().toString(QDateTime::fromMSecsSinceEpoch(at, Qt::UTC).date(), QStringLiteral("dd MMM")),
+                     double(at));
+    }
+    axis->setRange(double(start), double(lastNoonMs + kDayMs / 2));
+}
+
+std::pair<double, int> roundedSteps(double top, int maxSteps)
+{
+    if (!(top > 0))
+        return {0.2, 5};
+    const double magnitude = std::pow(10.0, std::floor(std::log10(top)) - 1);
+    // A 1-2-5 step lies in any range of ratio 3: [top/6, top/2) for 3 to 6 steps, [top/3, top)
+    // for 2 or 3, so there is always one.
+    const int minSteps = maxSteps <= 3 ? 2 : 3;
+    std::pair<double, int> best{top, 1};
+    for (double m : {magnitude, magnitude * 10, magnitude * 100}) {
+        for (double f : {1.0, 2.0, 2.5, 5.0}) {
+            const double step = f * m;
+            // 2.5 and 7.5 on an axis of counts from 1 up read as fractions of a review or decision.
+            if (f == 2.5 && step < 10 && top >= 1)
+                continue;
+            const int steps = int(std::ceil(top / step - 1e-9));
+            if (steps >= minSteps && steps <= maxSteps && (best.second == 1 || step * steps < best.first * best.second))
+                best = {step, steps};
+        }
+    }
+    return best;
+}
+
+QValueAxis *roundedAxis(const ChartStyle &style, const QString &title, double top, int maxSteps)
 {
     QValueAxis *axis = valueAxis(style, title, 0, 1);
-    setRoundedRange(axis, top);
+    setRoundedRange(axis, top, maxSteps);
     return axis;
 }
 
-void setRoundedRange(QValueAxis *axis, double top)
+void setRoundedRange(QValueAxis *axis, double top, int maxSteps)
 {
-    const double max = niceMax(top);
-    axis->setRange(0, max);
-    setTickInterval(axis, max / 5);
-    axis->setLabelFormat(max / 5 < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
+    const auto [step, steps] = roundedSteps(top, maxSteps);
+    axis->setRange(0, step * steps);
+    setTickInterval(axis, step);
+    axis->setLabelFormat(QStringLiteral("%.%1f").arg(decimalsOf(step)));
 }
 
 QString emptyText()

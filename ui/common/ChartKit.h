@@ -15,7 +15,7 @@ class QBarSet;
 class QHorizontalBarSeries;
 class QChart;
 class QChartView;
-class QDateTimeAxis;
+class QCategoryAxis;
 class QValueAxis;
 class QXYSeries;
 class QWidget;
@@ -49,7 +49,9 @@ QChart *newChart(const ChartStyle &style, const QString &title);
 void applyChartStyle(const ChartStyle &style, QChart *chart);
 QValueAxis *valueAxis(const ChartStyle &style, const QString &title, double min, double max,
                       const QString &labelFormat = QStringLiteral("%.0f"));
-QDateTimeAxis *dateAxis(const ChartStyle &style, const QString &title, int days);
+// A day axis (x in milliseconds since the epoch, UTC): labels are UTC days whatever the
+// machine's time zone (Qt's date-time axis labels in local time), set by setDayRange.
+QCategoryAxis *dateAxis(const ChartStyle &style, const QString &title);
 void styleAxis(const ChartStyle &style, QAbstractAxis *axis, const QString &title);
 // Ticks at multiples of interval (0, 0.5, 1 or 0, 1000, 2000…) instead of the range split evenly.
 void setTickInterval(QValueAxis *axis, double interval);
@@ -73,11 +75,22 @@ void labelHorizontalBars(QChart *chart, QHorizontalBarSeries *series, const QStr
 qint64 dayMs(const QString &isoDay);
 QString dayText(qint64 ms);
 // Covers the days of the series with half a day of margin on each side.
-void setDateRange(QDateTimeAxis *axis, const std::vector<GroupSummary> &days);
-// 0 to a round maximum (1, 2, 2.5 or 5 × 10^n) above top, in five steps (counts, milliseconds).
-QValueAxis *roundedAxis(const ChartStyle &style, const QString &title, double top);
-// Sets an existing axis to that range and those five steps, with decimals when steps are < 1.
-void setRoundedRange(QValueAxis *axis, double top);
+void setDateRange(QCategoryAxis *axis, const std::vector<GroupSummary> &days);
+// The days whose noons (UTC, ms) are first to last, each half a day of margin, with a tick and
+// its label at 00:00 UTC every whole number of days from the first (not the span split evenly,
+// which put ticks at odd hours, 4, 4, 5, 4… days apart); no label sits on the right edge, where
+// it would be cut.
+void setDayRange(QCategoryAxis *axis, qint64 firstNoonMs, qint64 lastNoonMs);
+// Days per tick (at most 7 ticks) and the number of ticks, all before the end of `days` days.
+std::pair<int, int> dayTicks(int days);
+// 0 to a round maximum above top in 3 to maxSteps steps of 1, 2, 2.5 or 5 × 10^n (counts, ms; no 2.5
+// or 0.25 steps from a top of 1 up, which read as fractions of a count).
+QValueAxis *roundedAxis(const ChartStyle &style, const QString &title, double top, int maxSteps = 6);
+// Sets an existing axis to that range and those steps, with the decimals the step needs.
+void setRoundedRange(QValueAxis *axis, double top, int maxSteps = 6);
+// The step and the number of steps of that range: the smallest maximum at or above top.
+// A small chart asks for fewer steps (3: then 2 or 3): Qt elides every label when they crowd.
+std::pair<double, int> roundedSteps(double top, int maxSteps = 6);
 
 // Centre message drawn in place of an empty chart ("no decisions in this period").
 QString emptyText();

@@ -83,6 +83,7 @@ KpiCard::KpiCard(QWidget *parent) : QFrame(parent)
     big.setBold(true);
     m_value->setFont(big);
     m_change = new QLabel(this);
+    m_change->setWordWrap(true);  // "vs previous 30 days" on a second line in a narrow window, not cut
     m_spark = new Sparkline(this);
     layout->addWidget(m_title);
     layout->addWidget(m_value);

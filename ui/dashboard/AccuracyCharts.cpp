@@ -6,7 +6,7 @@
 #include <QHorizontalBarSeries>
 #include <QBarSet>
 #include <QChart>
-#include <QDateTimeAxis>
+#include <QCategoryAxis>
 #include <QLineSeries>
 #include <QValueAxis>
 #include <algorithm>
@@ -83,7 +83,7 @@ QChart *accuracyPerDayChart(const ChartStyle &style, const std::vector<GroupSumm
     }
     chart->addSeries(line);
     chart->addSeries(target);
-    auto *x = dateAxis(style, DashboardCharts::tr("Day (UTC)"), static_cast<int>(days.size()));
+    auto *x = dateAxis(style, DashboardCharts::tr("Day (UTC)"));
     setDateRange(x, days);
     chart->addAxis(x, Qt::AlignBottom);
     const double bottom = std::max(0.0, std::floor(std::min(low, 80.0) / 10.0) * 10.0 - 10.0);

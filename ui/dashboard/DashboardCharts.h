@@ -26,6 +26,9 @@ ConfidenceScatter prepareConfidenceScatter(const std::vector<ReviewedSample> &sa
 // QChartViews and the PDF report renders the very same charts, so both always agree.
 // The caller owns the returned chart. One file per page: AccuracyCharts.cpp,
 // ConfidenceCharts.cpp, LatencyCharts.cpp, FeedbackCharts.cpp.
+// The overview's last days (its sparklines' days): decisions per day (bars) and their accuracy
+// (line, right axis); today's label says the day is not over.
+QChart *overviewWeekChart(const ChartStyle &style, const std::vector<GroupSummary> &days);
 QChart *accuracyByTaskChart(const ChartStyle &style, const std::vector<GroupSummary> &taskTypes);
 QChart *accuracyPerDayChart(const ChartStyle &style, const std::vector<GroupSummary> &days);
 QChart *confidenceHistogramChart(const ChartStyle &style, const ConfidenceDistribution &distribution);

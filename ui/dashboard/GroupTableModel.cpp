@@ -83,7 +83,7 @@ QString GroupTableModel::displayValue(const GroupSummary &r, Column c) const
     case Column::FeedbackRate: return fmt::percent(s.accuracy.feedbackRatePercent());
     case Column::Accuracy: return fmt::ratioPercent(s.accuracy.accuracyAvg);
     case Column::AvgConfidence: return fmt::ratio(s.avgConfidence);
-    case Column::AvgMs: return fmt::ms(s.execution.avgMs, 1);
+    case Column::AvgMs: return fmt::ms(s.execution.avgMs);
     case Column::P50: return fmt::ms(s.execution.p50Ms);
     case Column::P95: return fmt::ms(s.execution.p95Ms);
     case Column::P99: return fmt::ms(s.execution.p99Ms);

@@ -8,7 +8,7 @@
 #include <QBoxSet>
 #include <QChart>
 #include <QCursor>
-#include <QDateTimeAxis>
+#include <QCategoryAxis>
 #include <QFontMetricsF>
 #include <QLineSeries>
 #include <QToolTip>
@@ -126,7 +126,7 @@ QChart *latencyPerDayChart(const ChartStyle &style, const std::vector<GroupSumma
     } lines[] = {{QStringLiteral("P50"), &ExecutionTimeStats::p50Ms, 1},
                  {QStringLiteral("P95"), &ExecutionTimeStats::p95Ms, 2},
                  {QStringLiteral("P99"), &ExecutionTimeStats::p99Ms, 4}};
-    auto *x = dateAxis(style, DashboardCharts::tr("Day (UTC)"), static_cast<int>(days.size()));
+    auto *x = dateAxis(style, DashboardCharts::tr("Day (UTC)"));
     setDateRange(x, days);
     chart->addAxis(x, Qt::AlignBottom);
     double top = 0;

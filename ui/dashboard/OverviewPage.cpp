@@ -7,10 +7,14 @@
 #include "ui/dashboard/AlertsModel.h"
 #include "ui/common/DataTableView.h"
 #include "ui/common/KpiCard.h"
+#include "ui/common/ChartCard.h"
+#include "ui/dashboard/DashboardCharts.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QGridLayout>
+#include <QChart>
 #include <QHeaderView>
 #include <QLabel>
 
@@ -65,7 +69,7 @@ OverviewPage::OverviewPage(const AppContext &context, QWidget *parent) : DataPag
     m_alertsView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_alertsView->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_alertsView->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    contentLayout()->addWidget(m_alertsView, 1);
+    contentLayout()->addWidget(m_alertsView);
     m_changesTitle = new QLabel(this);
     m_changesTitle->setFont(f);
     m_changesTitle->setTextFormat(Qt::RichText);
@@ -75,6 +79,11 @@ OverviewPage::OverviewPage(const AppContext &context, QWidget *parent) : DataPag
     m_changes->setTextFormat(Qt::PlainText);
     contentLayout()->addWidget(m_changesTitle);
     contentLayout()->addWidget(m_changes);
+    // The alerts table holds its rows only (a healthy team has few); the week's chart takes the
+    // rest of the height, which was an empty table.
+    m_week = new ChartCard(this);
+    m_week->setMinimumHeight(190);
+    contentLayout()->addWidget(m_week, 1);
     connect(m_changesTitle, &QLabel::linkActivated, this,
             [this] { emit navigateRequested(QStringLiteral("insights"), {}); });
     connect(m_alertsView, &DataTableView::sourceRowActivated, this, [this](int row) {
@@ -165,6 +174,15 @@ void OverviewPage::show(const OverviewData &d)
     card(PendingP0)->setSpark({});
 
     m_alerts->setAlerts(d.alerts);
+    // As tall as its rows, up to six (then it scrolls); none: the title says so and it hides.
+    const int rows = std::min(m_alerts->rowCount(), 6);
+    m_alertsView->setFixedHeight(m_alertsView->horizontalHeader()->sizeHint().height()
+                                 + rows * m_alertsView->verticalHeader()->defaultSectionSize()
+                                 + 2 * m_alertsView->frameWidth());
+    m_alertsView->setVisible(rows > 0);
+    const bool anyDay = std::any_of(d.sparkDays.begin(), d.sparkDays.end(),
+                                    [](const GroupSummary &g) { return g.summary.accuracy.totalDecisions > 0; });
+    m_week->setChart(charts::overviewWeekChart(charts::ChartStyle::fromPalette(palette()), d.sparkDays), !anyDay);
     m_alertsTitle->setText(d.alerts.empty() ? tr("Active alerts: none — every metric is within the seed thresholds")
                                             : tr("Active alerts (%1)").arg(d.alerts.size()));
     showChanges(d.insights, d.insightsError);

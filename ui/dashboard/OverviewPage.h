@@ -11,6 +11,7 @@ class QLabel;
 namespace atalaya {
 
 class AlertsModel;
+class ChartCard;
 class DataTableView;
 class KpiCard;
 
@@ -29,6 +30,8 @@ public:
     AlertsModel *alertsModel() const { return m_alerts; }
     // The "What changed" list: the report's first kWhatChangedRows insights, one per line.
     QLabel *whatChanged() const { return m_changes; }
+    ChartCard *weekCard() const { return m_week; }
+    DataTableView *alertsView() const { return m_alertsView; }
     static constexpr int kWhatChangedRows = 5;
     const std::optional<OverviewData> &data() const { return m_data; }
 
@@ -46,6 +49,7 @@ private:
     QLabel *m_alertsTitle = nullptr;
     QLabel *m_changesTitle = nullptr;
     QLabel *m_changes = nullptr;
+    ChartCard *m_week = nullptr;
     std::optional<OverviewData> m_data;
 };
 

@@ -18,6 +18,8 @@ QString insightValueText(const Insight &i, double value, const QLocale &l)
         return QStringLiteral("%1 %").arg(l.toString(100 * value, 'f', 1));
     if (i.metric == QLatin1String("decisions_per_day"))
         return l.toString(value, 'f', 1);
+    if (i.kind == InsightKind::RiskModelStale)
+        return QStringLiteral("%1 d").arg(l.toString(value, 'f', 0));  // "d" in both languages
     return l.toString(value, 'f', 3);
 }
 
@@ -75,6 +77,9 @@ QVariant InsightsModel::data(const QModelIndex &index, int role) const
     case Baseline: return i.baseline ? valueText(i, *i.baseline) : QString();
     case Current: return valueText(i, i.current);
     case QValue:
+        // A stale model is a fact of its age: no test, no q-value (as in the JSON).
+        if (i.kind == InsightKind::RiskModelStale)
+            return QStringLiteral("—");
         return i.qValue < 0.0001 ? QStringLiteral("< %1").arg(l.toString(0.0001, 'f', 4))
                                  : l.toString(i.qValue, 'f', 4);
     case Message: return insightMessage(i, l);

@@ -85,7 +85,7 @@ void InsightsPage::retranslate()
 void InsightsPage::show(const InsightsReport &r)
 {
     m_report = r;
-    const QString window = tr("%1 to %2 against %3 to %4")
+    const QString window = tr("%1 to %2 (the last complete hour) against %3 to %4")
                                .arg(fmt::dateTime(r.window.from), fmt::dateTime(r.window.to),
                                     fmt::dateTime(r.baseline.from), fmt::dateTime(r.baseline.to));
     m_summary->setText(

@@ -1,6 +1,7 @@
 #include "ui/review/ForecastCharts.h"
 
 #include "ui/common/ChartKit.h"
+#include "ui/common/Format.h"
 #include "ui/review/ReviewColors.h"
 
 #include <QChart>
@@ -40,12 +41,15 @@ double hourEnd(const forecast::SimHour &h)
     return double(forecast::hourStart(h.hour + 1).toMSecsSinceEpoch());
 }
 
-// The local time of a point `p.x()` days after `start` (ms since the epoch).
-QString when(double start, const QPointF &p)
+}  // namespace
+
+// In UTC like every time the application shows ("Times in UTC" in the status bar).
+QString forecastPointTime(double startMs, double days)
 {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(start + p.x() * 86400000.0)).toLocalTime(),
-                              QLocale::ShortFormat);
+    return fmt::dateTime(QDateTime::fromMSecsSinceEpoch(qint64(startMs + days * 86400000.0), Qt::UTC));
 }
+
+namespace {
 
 const forecast::Horizon *horizon(const forecast::Forecast &f, int hours)
 {
@@ -91,7 +95,7 @@ QChart *forecastPriorityChart(const charts::ChartStyle &style, const ReviewColor
     QChart *chart = newChart(style, QStringLiteral("%1 · %2").arg(name, slaText(in.slaHours[i])));
     // One legend for the three charts is under the table (forecastLegendHtml).
     chart->legend()->setVisible(false);
-    // Days from now: short labels that fit a small chart; the tooltips give the local time.
+    // Days from now: short labels that fit a small chart; the tooltips give the time (UTC).
     auto *x = new QValueAxis;
     styleAxis(style, x, ForecastText::tr("days from now"));
     chart->addAxis(x, Qt::AlignBottom);
@@ -105,7 +109,7 @@ QChart *forecastPriorityChart(const charts::ChartStyle &style, const ReviewColor
     for (const forecast::SimHour &h : f.run)
         pending->append(days(hourEnd(h)), h.backlog[i]);
     attachTooltip(pending, [name, start](const QPointF &pt) {
-        return ForecastText::tr("%1: %2 pending expected at %3").arg(name, oneDecimal(pt.y()), when(start, pt));
+        return ForecastText::tr("%1: %2 pending expected at %3").arg(name, oneDecimal(pt.y()), forecastPointTime(start, pt.x()));
     });
 
     auto *missed = new QLineSeries;
@@ -117,14 +121,15 @@ QChart *forecastPriorityChart(const charts::ChartStyle &style, const ReviewColor
         missed->append(days(hourEnd(f.run[at])), missedRun[at]);
     attachTooltip(missed, [name, start](const QPointF &pt) {
         return ForecastText::tr("%1: %2 deadlines expected missed by %3")
-            .arg(name, oneDecimal(pt.y()), when(start, pt));
+            .arg(name, oneDecimal(pt.y()), forecastPointTime(start, pt.x()));
     });
 
     double top = 0.0;
     for (const QLineSeries *s : {pending, missed})
         for (const QPointF &pt : s->points())
             top = std::max(top, pt.y());
-    QValueAxis *y = roundedAxis(style, ForecastText::tr("reviews"), std::max(1.0, top * 1.1));
+    // Three side by side, each ~60 px of plot high: three steps keep their labels legible.
+    QValueAxis *y = roundedAxis(style, ForecastText::tr("reviews"), std::max(1.0, top * 1.1), 3);
     chart->addAxis(y, Qt::AlignLeft);
     for (QLineSeries *s : {pending, missed}) {
         chart->addSeries(s);

@@ -25,9 +25,12 @@ bool forecastCharted(const forecast::ForecastInputs &inputs, Priority p);
 std::vector<double> missedByHour(const forecast::Forecast &f, Priority p);
 
 // One priority's chart on an axis of its own, x in days from now: expected pending and
-// deadlines missed since now, with hover tooltips (value and local time) on both lines.
+// deadlines missed since now, with hover tooltips (value and UTC time) on both lines.
 QChart *forecastPriorityChart(const charts::ChartStyle &style, const ReviewColors &colors, const forecast::Forecast &f,
                               Priority p);
+
+// The time (UTC, as every time shown) of the point `days` after `startMs` (ms since the epoch).
+QString forecastPointTime(double startMs, double days);
 
 // The figures per priority as a rich-text table: pending now and expected at 24 h and 7 days,
 // overdue now, and deadlines expected missed within 24 h and 7 days.

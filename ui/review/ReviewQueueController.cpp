@@ -1,11 +1,9 @@
 #include "ui/review/ReviewQueueController.h"
 
 #include "core/settings/LoginName.h"
-
 #include "core/settings/Settings.h"
 #include "core/storage/Database.h"
 #include "ui/common/LatestLoader.h"
-#include "core/queue/DoubleReview.h"
 #include "ui/review/FeedbackFlow.h"
 #include "ui/review/QueueCountsRebuild.h"
 #include "ui/review/ReviewQueueModel.h"
@@ -28,8 +26,6 @@ struct CountsLoaded {
     QString error;
 };
 
-using ViewCountsLoaded = std::optional<DoubleReviewCounts>;
-
 ReviewRules rulesOf(const AppContext &context)
 {
     return context.settings ? ReviewRules::fromSettingsJson(context.settings->reviewRulesJson())
@@ -48,8 +44,8 @@ ReviewQueueController::ReviewQueueController(const AppContext &context, QObject 
     QThreadPool *pool = QThreadPool::globalInstance();
     m_items = new LatestLoader(this, pool);
     m_countsLoader = new LatestLoader(this, pool);
-    m_secondCountsLoader = new LatestLoader(this, pool);
-    m_adjudicationCountsLoader = new LatestLoader(this, pool);
+    m_viewCounts = new DoubleReviewCountsLoader(pool, this);
+    connect(m_viewCounts, &DoubleReviewCountsLoader::changed, this, &ReviewQueueController::viewCountsChanged);
     m_history = new LatestLoader(this, pool);
     m_wantedLoader = new LatestLoader(this, pool);
     // Coalesced: a burst of writes reaching the database recounts once.
@@ -145,8 +141,7 @@ void ReviewQueueController::setContext(const AppContext &context)
             emit outboxLeftBehind(left, m_context.db->url().describe());
     }
     m_model->setItems({});
-    m_viewCounts = {};
-    emit viewCountsChanged();
+    m_viewCounts->clear();
     m_context = context;
     openFlow();
     emit outboxCountChanged(outboxSize());
@@ -342,58 +337,11 @@ void ReviewQueueController::reloadCounts(quint64 refreshTicket)
     });
 }
 
-// Not part of a refresh: the page and its pending counts do not wait for these.
 void ReviewQueueController::reloadViewCounts(bool secondToo)
 {
-    auto db = m_context.db;
-    if (!db)
-        return;
     QueueFilter filter;
     filter.agentId = m_agentId;
-    const ReviewRules rules = m_rules;
-    const QString who = reviewer();
-    for (const View view : {View::Second, View::Adjudication}) {
-        if (view == View::Second && !secondToo)
-            continue;
-        auto read = [db, rules, filter, who, view]() -> ViewCountsLoaded {
-            const DoubleReview views(db, rules);
-            auto counts =
-                view == View::Second ? views.secondReviewCounts(who, filter) : views.adjudicationCounts(who, filter);
-            return counts ? ViewCountsLoaded(*counts) : std::nullopt;
-        };
-        LatestLoader *loader = view == View::Second ? m_secondCountsLoader : m_adjudicationCountsLoader;
-        loader->run<ViewCountsLoaded>(read, [this, view](const ViewCountsLoaded &loaded) {
-            m_viewCounts[view == View::Adjudication ? 1 : 0] = loaded;
-            emit viewCountsChanged();
-        });
-    }
-}
-
-void ReviewQueueController::adjustViewCounts(const QueueItem &item, int delta)
-{
-    auto add = [](std::optional<DoubleReviewCounts> &counts, qint64 DoubleReviewCounts::*field, qint64 n) {
-        if (counts)
-            (*counts).*field = std::max<qint64>(0, (*counts).*field + n);
-    };
-    auto &second = m_viewCounts[0];
-    auto &adjudication = m_viewCounts[1];
-    const auto p = static_cast<size_t>(item.priority);
-    switch (item.role) {
-    case ReviewRole::First:
-        // A first review of a picked decision waits for someone else's second review.
-        if (m_rules.wantsSecondReview(item.id, item.priority))
-            add(second, &DoubleReviewCounts::forOthers, -delta);
-        break;
-    case ReviewRole::Second:
-        if (second)
-            second->total[p] = std::max<qint64>(0, second->total[p] + delta);
-        break;
-    case ReviewRole::Adjudication:
-        if (adjudication)
-            adjudication->total[p] = std::max<qint64>(0, adjudication->total[p] + delta);
-        break;
-    }
-    emit viewCountsChanged();
+    m_viewCounts->reload(m_context.db, m_rules, filter, reviewer(), secondToo);
 }
 
 void ReviewQueueController::finishRefreshIfReady(quint64 refreshTicket)
@@ -429,7 +377,7 @@ void ReviewQueueController::record(const QueueItem &item, Feedback value, const 
 {
     if (item.role == ReviewRole::First)
         adjustCounts(item, -1);
-    adjustViewCounts(item, -1);
+    m_viewCounts->adjust(item, -1, m_rules);
     m_flow->record(item, value, reviewer(), note);
 }
 
@@ -440,7 +388,7 @@ std::optional<int> ReviewQueueController::undo(const QString &note)
         return std::nullopt;
     if (item->role == ReviewRole::First)
         adjustCounts(*item, +1);
-    adjustViewCounts(*item, +1);
+    m_viewCounts->adjust(*item, +1, m_rules);
     const ReviewRole shown = m_view == View::Second ? ReviewRole::Second
         : m_view == View::Adjudication              ? ReviewRole::Adjudication
                                                     : ReviewRole::First;

@@ -3,6 +3,7 @@
 #include "core/queue/DoubleReview.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/telemetry/FeedbackRepository.h"
+#include "ui/review/DoubleReviewCountsLoader.h"
 #include "ui/shell/AppContext.h"
 
 #include <QObject>
@@ -41,7 +42,7 @@ public:
     // What the Second review and Adjudication views hold for this reviewer; nullopt until read.
     const std::optional<DoubleReviewCounts> &viewCounts(View view) const
     {
-        return m_viewCounts[view == View::Adjudication ? 1 : 0];
+        return view == View::Adjudication ? m_viewCounts->adjudication() : m_viewCounts->second();
     }
     CountsState countsState() const { return m_countsState; }
     bool isRebuilding() const;
@@ -121,13 +122,7 @@ private:
     bool newestItemsShown() const;
     void setCountsState(CountsState state);
     void adjustCounts(const QueueItem &item, int delta);
-    // Both on a refresh; on a landed write only the adjudication counts, which read the second
-    // reviews alone: the second-review counts scan the reviewed decisions, so between refreshes
-    // they move with this session's verdicts only (adjustViewCounts).
     void reloadViewCounts(bool secondToo);
-    // A verdict (delta -1) or its undo (+1) in the double-review views' counts, before the
-    // write lands; the next read replaces them.
-    void adjustViewCounts(const QueueItem &item, int delta);
     QString reviewer() const;
 
     AppContext m_context;
@@ -140,15 +135,13 @@ private:
     std::function<bool(const QString &message)> m_resolveConflict;
     LatestLoader *m_items = nullptr;
     LatestLoader *m_countsLoader = nullptr;
-    LatestLoader *m_secondCountsLoader = nullptr;
-    LatestLoader *m_adjudicationCountsLoader = nullptr;
+    DoubleReviewCountsLoader *m_viewCounts = nullptr;
     LatestLoader *m_history = nullptr;
     LatestLoader *m_wantedLoader = nullptr;
     QTimer *m_countsLater = nullptr;
     QTimer *m_historyLater = nullptr;
 
     QueueCounts m_counts;
-    std::array<std::optional<DoubleReviewCounts>, 2> m_viewCounts;  // Second, Adjudication
     CountsState m_countsState = CountsState::Unavailable;
     bool m_writable = false;
     qint64 m_shownId = 0;

@@ -5,6 +5,7 @@
 #include "ui/common/LatestLoader.h"
 #include "ui/risk/ReleaseCheckDialog.h"
 #include "ui/risk/RiskBatchPanel.h"
+#include "ui/risk/RiskMonitorPanel.h"
 #include "ui/risk/RiskCharts.h"
 #include "core/dashboard/PageReads.h"
 #include "core/ingest/ReleaseCheckRecorder.h"
@@ -21,6 +22,7 @@
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -107,7 +109,16 @@ RiskPage::RiskPage(const AppContext &context, QWidget *parent)
     // beside it elide every label below ~380 px.
     m_batch->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     tabs->addTab(m_batch, tr("Several cycles"));
+    m_monitor = new RiskMonitorPanel(tabs);
+    m_monitor->setObjectName(QStringLiteral("riskMonitor"));
+    tabs->addTab(m_monitor, tr("Monitoring"));
     tabs->setMaximumWidth(330);  // wider, the model panel's charts elide every label at 1400 px
+    // Every tab stays readable: the column's minimum width is the tab bar's (the short names fit
+    // within 330 px in English and Spanish) instead of scroll arrows over cut names.
+    tabs->tabBar()->setUsesScrollButtons(false);
+    tabs->tabBar()->setElideMode(Qt::ElideNone);
+    tabs->setTabToolTip(2, tr("Model monitoring: the model's age, the accuracy of its recorded predictions, their "
+                              "risk scores and each feature's drift from the training data"));
     layout->addWidget(tabs, 0);
 
     auto *resultBox = new QGroupBox(tr("Prediction"), this);
@@ -179,6 +190,7 @@ void RiskPage::refresh()
             m_form->setCycles(data->cycles);
             m_batch->setSource(db, m_model);
             m_batch->setCycles(data->cycles);
+            m_monitor->setSource(db);
             updateReleaseCheck();
             if (!m_model) {
                 m_level->setText(tr("No model yet"));

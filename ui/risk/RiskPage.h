@@ -17,6 +17,7 @@ namespace atalaya {
 
 class ContributionChart;
 class RiskBatchPanel;
+class RiskMonitorPanel;
 class LatestLoader;
 class RiskForm;
 class RiskGauge;
@@ -62,6 +63,7 @@ private:
     QPushButton *m_record = nullptr;
     QPushButton *m_releaseCheck = nullptr;
     RiskBatchPanel *m_batch = nullptr;
+    RiskMonitorPanel *m_monitor = nullptr;
     QLabel *m_status = nullptr;
     RiskModelPanel *m_panel = nullptr;
     QTimer *m_debounce = nullptr;

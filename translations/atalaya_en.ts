@@ -290,6 +290,10 @@ min %8 ms · max %9 ms</source>
         <source>%1: %2 decisions</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ForecastCharts</name>

@@ -292,6 +292,10 @@ mín. %8 ms · máx. %9 ms</translation>
         <source>%1: %2 decisions</source>
         <translation>%1: %2 decisiones</translation>
     </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
+    </message>
 </context>
 <context>
     <name>ForecastCharts</name>

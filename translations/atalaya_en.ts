@@ -45,6 +45,10 @@
         <source>Weighted κ: %1 · %2 agreement</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>too few pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>
@@ -284,6 +288,10 @@ min %8 ms · max %9 ms</source>
     </message>
     <message>
         <source>%1: %2 decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3684,6 +3692,10 @@ Overwrite that review with yours?</source>
         <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; trained %2 on the last %3 days&lt;br&gt;%4 samples, failure rate %5 %; %6-fold cross-validation (out-of-fold):&lt;br&gt;accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13&lt;br&gt;probability calibration: %14&lt;br&gt;%15</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::RiskMonitorPanel</name>
@@ -4149,6 +4161,13 @@ Overwrite that review with yours?</source>
     <name>atalaya::charts</name>
     <message>
         <source>No decisions in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>no display found: rendering every page to %1 and printing the overview JSON</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -45,6 +45,10 @@
         <source>Weighted κ: %1 · %2 agreement</source>
         <translation>κ ponderada: %1 · %2 de acuerdo</translation>
     </message>
+    <message>
+        <source>too few pairs</source>
+        <translation>muy pocos pares</translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>
@@ -287,6 +291,10 @@ mín. %8 ms · máx. %9 ms</translation>
     <message>
         <source>%1: %2 decisions</source>
         <translation>%1: %2 decisiones</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>hoy</translation>
     </message>
 </context>
 <context>
@@ -1862,7 +1870,7 @@ SHA-256 %2</translation>
     </message>
     <message>
         <source>Feedback count</source>
-        <translation>Número de feedbacks</translation>
+        <translation>Con feedback</translation>
     </message>
     <message>
         <source>Feedback rate</source>
@@ -3522,7 +3530,7 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Code review score</source>
-        <translation>Puntuación de revisión de código</translation>
+        <translation>Revisión de código</translation>
     </message>
 </context>
 <context>
@@ -3635,7 +3643,7 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Checks</source>
-        <translation>Comprobaciones</translation>
+        <translation>Comprob.</translation>
     </message>
     <message>
         <source>Last</source>
@@ -3688,6 +3696,10 @@ Overwrite that review with yours?</source>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; trained %2 on the last %3 days&lt;br&gt;%4 samples, failure rate %5 %; %6-fold cross-validation (out-of-fold):&lt;br&gt;accuracy %7 · precision %8 · recall %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13&lt;br&gt;probability calibration: %14&lt;br&gt;%15</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; &amp;nbsp; entrenado el %2 con los últimos %3 días&lt;br&gt;%4 muestras, tasa de fallos %5 %; validación cruzada de %6 particiones (fuera de partición):&lt;br&gt;exactitud %7 · precisión %8 · exhaustividad %9 · F1 %10 · ROC AUC %11 · Brier %12&lt;br&gt;%13&lt;br&gt;calibración de la probabilidad: %14&lt;br&gt;%15</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
     </message>
 </context>
 <context>
@@ -4155,6 +4167,13 @@ Overwrite that review with yours?</source>
     <message>
         <source>No decisions in this period</source>
         <translation>No hay decisiones en este período</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>no display found: rendering every page to %1 and printing the overview JSON</source>
+        <translation>no se encontró pantalla: se dibuja cada página en %1 y se imprime el JSON del resumen</translation>
     </message>
 </context>
 </TS>

@@ -157,7 +157,10 @@ int main(int argc, char *argv[])
             ? parser.value(QStringLiteral("out-dir"))
             : QDir::current().filePath(QStringLiteral("atalaya-pages"));
         QDir().mkpath(dir);
-        err << "no display found: rendering every page to " << dir << " and printing the overview JSON\n";
+        err << QCoreApplication::translate("main", "no display found: rendering every page to %1 and printing "
+                                                   "the overview JSON")
+                   .arg(dir)
+            << '\n';
         err.flush();
         for (const QString &id : window.pageIds())
             jobs.append({id, QDir(dir).filePath(id + QStringLiteral(".png"))});

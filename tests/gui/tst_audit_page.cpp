@@ -9,9 +9,12 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QFontMetrics>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -71,7 +74,7 @@ private slots:
         for (int i = 0; i < 450; ++i) {
             FeedbackRequest r;
             r.telemetryId = batch->firstId + i % 300;
-            r.value = i % 3 == 0 ? Feedback::Incorrect : Feedback::Correct;
+            r.value = i % 3 == 0 ? Feedback::Incorrect : i % 5 == 1 ? Feedback::PartiallyCorrect : Feedback::Correct;
             r.reviewer = reviewers()[i % 3];
             r.note = i % 50 == 0 ? QStringLiteral("=HYPERLINK(\"x\"), checked") : QString();
             QVERIFY(repository.record(r).ok());
@@ -108,6 +111,37 @@ private slots:
         QVERIFY(model->complete());
         QCOMPARE(model->rowCount(), int(m_total));
         QCOMPARE(model->row(model->rowCount() - 1).id, qint64(1));
+    }
+
+    // The verdict columns are never elided ("partially correct" was cut to "partially corr…" while
+    // the mostly empty note column took half the table).
+    void verdictsAreWhole()
+    {
+        AuditLogPage page(AppContext{m_fresh.db, nullptr});
+        page.resize(1000, 600);
+        page.show();
+        QSignalSpy loaded(&page, &Page::loadFinished);
+        QVERIFY(waitLoaded(page, loaded));
+        QTableView *table = page.view();
+        QHeaderView *header = table->horizontalHeader();
+        const QFontMetrics metrics(table->font());
+        // The delegate keeps a focus-frame margin and a pixel on each side of the text.
+        const int margins = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1);
+        bool sawPartial = false;
+        const auto firstElided = [&]() -> QString {
+            for (const int column : {AuditLogModel::Previous, AuditLogModel::New}) {
+                for (int row = 0; row < page.model()->rowCount(); ++row) {
+                    const QString text = page.model()->index(row, column).data().toString();
+                    sawPartial = sawPartial || text.contains(QLatin1String("partially"));
+                    if (metrics.horizontalAdvance(text) + margins > header->sectionSize(column))
+                        return QStringLiteral("%1 in %2 px").arg(text).arg(header->sectionSize(column));
+                }
+            }
+            return QString();
+        };
+        // The header fits its sections to the loaded rows on its next layout pass.
+        QTRY_COMPARE(firstElided(), QString());
+        QVERIFY(sawPartial);
     }
 
     void filtersTypedAndAppliedWithReturn()

@@ -8,6 +8,7 @@
 #include "ui/chat/ChatPage.h"
 #include "ui/chat/ChatConversationModel.h"
 #include "ui/chat/ChatHistoryPanel.h"
+#include "ui/chat/ChatKpiPanel.h"
 #include "ui/chat/ChatLiveCharts.h"
 #include "ui/chat/ChatTranscriptView.h"
 #include "ui/chat/LiveKpiCard.h"
@@ -24,6 +25,7 @@
 #include <QChart>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -250,6 +252,29 @@ private slots:
         QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("intentCount0"))->text(), QStringLiteral("1"));
         QCOMPARE(m_page->findChild<QLabel *>(QStringLiteral("intentCount1"))->text(), QStringLiteral("1"));
         QVERIFY(m_page->findChild<QLabel *>(QStringLiteral("intentCount2"))->text().isEmpty());
+    }
+
+    // The intent counts sit at the page's right edge: as wide as their text from the moment they
+    // are shown, and clear of the scroll area's vertical scrollbar ("11" showed as "1").
+    void intentCountsAreWholeBesideTheScrollbar()
+    {
+        auto *scroll = m_page->findChild<QScrollArea *>();
+        auto *intents = m_page->findChild<ChatTopIntents *>();
+        QVERIFY(scroll && intents);
+        QTRY_VERIFY(scroll->verticalScrollBar()->isVisible());
+        QWidget *viewport = scroll->viewport();
+        ChatWindowMetrics window;
+        window.topIntents = {{QStringLiteral("billing"), 12345}, {QStringLiteral("login"), 11}};
+        intents->show(window);
+        for (int i = 0; i < 2; ++i) {
+            auto *count = m_page->findChild<QLabel *>(QStringLiteral("intentCount%1").arg(i));
+            QVERIFY(count);
+            QVERIFY2(count->width() >= count->fontMetrics().horizontalAdvance(count->text()),
+                     qPrintable(QStringLiteral("%1 in %2 px").arg(count->text()).arg(count->width())));
+            const int right = count->mapTo(viewport, QPoint(count->width(), 0)).x();
+            QVERIFY2(right < viewport->width(),
+                     qPrintable(QStringLiteral("count ends at %1 of %2").arg(right).arg(viewport->width())));
+        }
     }
 
     void listAndTranscriptFollowTheFeed()

@@ -31,6 +31,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QHeaderView>
 #include <QDateEdit>
+#include <QFontMetricsF>
 #include <QFutureWatcher>
 #include <QPieSeries>
 #include <QPushButton>
@@ -129,6 +130,38 @@ private slots:
         QVERIFY2(week->height() >= 300, qPrintable(QString::number(week->height())));
         const int bottom = week->mapTo(page, QPoint(0, week->height())).y();
         QVERIFY2(page->height() - bottom < 40, qPrintable(QStringLiteral("%1 of %2").arg(bottom).arg(page->height())));
+    }
+
+    // At the window's minimum size the days' chart stays readable: every day's label fits its
+    // bar's slot ("07 Dec (so far)" was cut) and each value axis's title fits the plot's height
+    // (a vertical "Accuracy (%)" was elided).
+    void overviewChartReadsAtTheMinimumSize()
+    {
+        QVERIFY(showAndWait(QStringLiteral("overview")));
+        auto *page = qobject_cast<OverviewPage *>(m_window->page(QStringLiteral("overview")));
+        const QSize before = m_window->size();
+        m_window->resize(m_window->minimumSizeHint());
+        QChart *chart = page->weekCard()->chart();
+        const auto slotProblem = [chart]() -> QString {
+            const QRectF plot = chart->plotArea();
+            auto *x = qobject_cast<QBarCategoryAxis *>(chart->axes(Qt::Horizontal).value(0));
+            if (!x || x->count() == 0 || plot.width() <= 0)
+                return QStringLiteral("no plot yet");
+            const qreal slot = plot.width() / x->count();
+            const QFontMetricsF labels(x->labelsFont());
+            for (const QString &label : x->categories()) {
+                if (labels.horizontalAdvance(label) > slot)
+                    return QStringLiteral("'%1' in %2 px").arg(label).arg(slot);
+            }
+            for (QAbstractAxis *y : chart->axes(Qt::Vertical)) {
+                if (QFontMetricsF(y->titleFont()).horizontalAdvance(y->titleText()) > plot.height())
+                    return QStringLiteral("title '%1' over %2 px").arg(y->titleText()).arg(plot.height());
+            }
+            return QString();
+        };
+        QTRY_COMPARE(slotProblem(), QString());
+        QVERIFY2(m_window->width() < 1100, qPrintable(QString::number(m_window->width())));
+        m_window->resize(before);
     }
 
     void accuracyTable()

@@ -72,6 +72,15 @@ private slots:
         demo.days = 20;
         QVERIFY(loadDemoData(m_fresh.db, demo).ok());
         QVERIFY(loadChatDemoHistory(*m_fresh.db, 120, 14, 3).ok());
+        // A conversation started at 23:50 the day before the first message, with no message yet.
+        auto firstMessage = execQuery(*m_fresh.db, "SELECT MIN(created_at) FROM chat_messages", {}, "read");
+        QVERIFY(firstMessage.ok() && firstMessage->next());
+        const QDate firstDay = fromDbDateTime(firstMessage->value(0)).date();
+        QVERIFY(execStatement(*m_fresh.db,
+                              "INSERT INTO chat_conversations (conversation_id, channel, started_at) VALUES (?, ?, ?)",
+                              {QStringLiteral("late-night"), QStringLiteral("web"),
+                               toDbDateTime(QDateTime(firstDay.addDays(-1), QTime(23, 50), Qt::UTC))},
+                              "a conversation without messages"));
         m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
         m_settings->setAutoRefresh(false);
         m_window = std::make_unique<MainWindow>(AppContext{m_fresh.db, m_settings.get()});
@@ -218,16 +227,21 @@ private slots:
         QVERIFY(!panel->messagesCard()->isEmptyState());
         auto *series = qobject_cast<QLineSeries *>(panel->messagesCard()->chart()->series().value(0));
         QVERIFY(series);
-        // A day counts when anything happened on it: a message, a conversation starting, a rating
-        // (a rating can come the day after the conversation's last message).
-        for (const char *sql :
-             {"SELECT started_at FROM chat_conversations", "SELECT created_at FROM user_satisfaction"}) {
-            auto more = execQuery(db, QString::fromLatin1(sql), {}, "read");
-            QVERIFY(more.ok());
-            while (more->next())
-                days.insert(fromDbDateTime(more->value(0)).date());
+        // One point per day from the first to the last day with a message, each the day's count:
+        // no 0 for a day that only had a conversation starting or a rating before or after them.
+        const QDate firstDay = *std::min_element(days.cbegin(), days.cend());
+        const QDate last = *std::max_element(days.cbegin(), days.cend());
+        QCOMPARE(series->count(), int(firstDay.daysTo(last) + 1));
+        QMap<QDate, qint64> perDay;
+        auto counts = execQuery(db, "SELECT created_at FROM chat_messages", {}, "read");
+        QVERIFY(counts.ok());
+        while (counts->next())
+            ++perDay[fromDbDateTime(counts->value(0)).date()];
+        for (int i = 0; i < series->count(); ++i) {
+            const QDate day = firstDay.addDays(i);
+            QCOMPARE(QDateTime::fromMSecsSinceEpoch(qint64(series->at(i).x()), Qt::UTC).date(), day);
+            QCOMPARE(qint64(series->at(i).y()), perDay.value(day));
         }
-        QCOMPARE(series->count(), days.size());
 
         qint64 top = 0;
         for (auto it = intents.cbegin(); it != intents.cend(); ++it)

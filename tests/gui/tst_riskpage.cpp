@@ -420,6 +420,7 @@ private slots:
             auto *button = qobject_cast<QPushButton *>(versions->cellWidget(row, 4));
             QVERIFY(button);
             QCOMPARE(button->isEnabled(), !list[row].active);
+            QCOMPARE(button->text(), list[row].active ? QStringLiteral("Active") : QStringLiteral("Activate"));
             // Elided in the narrow panel: the full version is in the tooltip.
             QVERIFY(versions->item(row, 0)->toolTip().startsWith(list[row].version));
             if (button->isEnabled() && target < 0)

@@ -16,7 +16,9 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
-#include <functional>
+#include <map>
+#include <utility>
+#include <vector>
 
 namespace atalaya {
 namespace {
@@ -130,17 +132,36 @@ void ChatHistoryPanel::drawCharts()
 {
     using namespace charts;
     const ChartStyle style = ChartStyle::fromPalette(palette());
+    // The message counts run from the first to the last day with a message, a day without any
+    // inside that span at 0. A day before or after it has only a conversation starting or a
+    // rating (a conversation started at 23:50 whose first message came after midnight): a 0 there
+    // drew a drop that never happened.
+    std::map<QDate, qint64> messagesPerDay;
+    for (const ChatHistoryDay &d : m_metrics.days) {
+        if (d.messages > 0)
+            messagesPerDay[d.day] = d.messages;
+    }
+    std::vector<std::pair<QDate, double>> messagePoints;
+    if (!messagesPerDay.empty()) {
+        for (QDate day = messagesPerDay.begin()->first; day <= messagesPerDay.rbegin()->first; day = day.addDays(1)) {
+            const auto it = messagesPerDay.find(day);
+            messagePoints.emplace_back(day, it == messagesPerDay.end() ? 0.0 : double(it->second));
+        }
+    }
+    std::vector<std::pair<QDate, double>> latencyPoints;
+    for (const ChatHistoryDay &d : m_metrics.days) {
+        if (d.latencyAvgMs)
+            latencyPoints.emplace_back(d.day, *d.latencyAvgMs);
+    }
     const struct {
         ChartCard *card;
         QString title;
         QString unit;
         int accent;
-        std::function<std::optional<double>(const ChatHistoryDay &)> value;
+        const std::vector<std::pair<QDate, double>> &points;
     } defs[] = {
-        {m_messagesChart, tr("Messages per day"), tr("messages"), 0,
-         [](const ChatHistoryDay &d) { return std::optional<double>(double(d.messages)); }},
-        {m_latencyChart, tr("Assistant latency per day (average)"), tr("ms"), 2,
-         [](const ChatHistoryDay &d) { return d.latencyAvgMs; }},
+        {m_messagesChart, tr("Messages per day"), tr("messages"), 0, messagePoints},
+        {m_latencyChart, tr("Assistant latency per day (average)"), tr("ms"), 2, latencyPoints},
     };
     for (const auto &def : defs) {
         QChart *chart = newChart(style, def.title);
@@ -149,11 +170,9 @@ void ChatHistoryPanel::drawCharts()
         series->setPen(QPen(style.accent(def.accent), 2));
         series->setPointsVisible(true);
         double top = 0;
-        for (const ChatHistoryDay &d : m_metrics.days) {
-            if (const auto v = def.value(d)) {
-                series->append(double(noonMs(d.day)), *v);
-                top = std::max(top, *v);
-            }
+        for (const auto &[day, value] : def.points) {
+            series->append(double(noonMs(day)), value);
+            top = std::max(top, value);
         }
         const QString unit = def.unit;
         attachTooltip(series, [unit](const QPointF &p) {

@@ -81,7 +81,8 @@ void ChatKpiPanel::show(const ChatTotals &totals, const ChatWindowMetrics &w)
 ChatTopIntents::ChatTopIntents(QWidget *parent) : QWidget(parent)
 {
     auto *intents = new QGridLayout(this);
-    intents->setContentsMargins(4, 0, 0, 0);
+    // The right margin keeps the counts off the page's vertical scrollbar.
+    intents->setContentsMargins(4, 0, 6, 0);
     m_title = new QLabel(this);
     m_title->setWordWrap(true);
     intents->addWidget(m_title, 0, 0, 1, 3);
@@ -144,6 +145,9 @@ void ChatTopIntents::show(const ChatWindowMetrics &w, const std::vector<std::pai
         }
     }
     retranslate();
+    // A count that grew ("2" to "11") gets its width now: the page may be grabbed, or painted,
+    // before the posted layout request runs, and a right-aligned label clips the leading digit.
+    layout()->activate();
 }
 
 }  // namespace atalaya

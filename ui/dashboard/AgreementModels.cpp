@@ -131,7 +131,9 @@ QVariant AgreementPairsModel::data(const QModelIndex &index, int role) const
     case ColKappa:
         if (sort)
             return sortable(shownKappa(f));
-        return enoughPairsForKappa(f) ? fmt::ratio(f.kappa) : tooFewPairsText(f.n);
+        // The count is in the Pairs column beside it: repeated here, it took width from the names.
+        return enoughPairsForKappa(f) ? fmt::ratio(f.kappa)
+                                      : QCoreApplication::translate("AgreementModels", "too few pairs");
     case ColInterval:
         return sort ? sortable(interval ? std::optional(interval->first) : std::nullopt)
                     : QVariant(intervalText(interval));

@@ -7,6 +7,9 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
+
+#include <algorithm>
 #include <QVBoxLayout>
 
 namespace atalaya {
@@ -43,15 +46,15 @@ AgreementSection::AgreementSection(QWidget *parent) : QFrame(parent)
         view->setWordWrap(false);
         view->setTextElideMode(Qt::ElideRight);
     }
-    auto *tables = new QHBoxLayout;
-    tables->setSpacing(10);
-    tables->addWidget(m_pairsView, 1);
-    tables->addWidget(m_reviewersView, 1);
+    m_tables = new QHBoxLayout;
+    m_tables->setSpacing(10);
+    m_tables->addWidget(m_pairsView, 1);
+    m_tables->addWidget(m_reviewersView, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
     layout->addWidget(m_title);
     layout->addWidget(m_overall);
-    layout->addLayout(tables, 1);
+    layout->addLayout(m_tables, 1);
     retranslate();
 }
 
@@ -61,6 +64,22 @@ void AgreementSection::setReport(const AgreementReport &report)
     m_overall->setText(overallAgreementText(report));
     m_pairs->setPairs(report.pairs);
     m_reviewers->setReviewers(report.reviewers);
+    shareWidthByNeed();
+}
+
+// Half the width each cut the reviewer names ("pablo.r…") beside eight figures while the pairs
+// table had room to spare: each table gets a share of the width in proportion to what its
+// columns need whole.
+void AgreementSection::shareWidthByNeed()
+{
+    int column = 0;
+    for (DataTableView *view : {m_pairsView, m_reviewersView}) {
+        const QHeaderView *header = view->horizontalHeader();
+        int need = 2 * view->frameWidth() + view->verticalScrollBar()->sizeHint().width();
+        for (int c = 0; c < header->count(); ++c)
+            need += std::max(header->sectionSizeHint(c), static_cast<const QAbstractItemView *>(view)->sizeHintForColumn(c));
+        m_tables->setStretch(column++, need);
+    }
 }
 
 void AgreementSection::retranslate()

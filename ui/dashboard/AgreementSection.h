@@ -6,6 +6,7 @@
 
 #include <optional>
 
+class QHBoxLayout;
 class QLabel;
 
 namespace atalaya {
@@ -31,6 +32,9 @@ public:
     DataTableView *reviewersView() const { return m_reviewersView; }
 
 private:
+    void shareWidthByNeed();
+
+    QHBoxLayout *m_tables = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_overall = nullptr;
     AgreementPairsModel *m_pairs = nullptr;

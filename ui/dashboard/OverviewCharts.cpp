@@ -22,15 +22,18 @@ QChart *overviewWeekChart(const ChartStyle &style, const std::vector<GroupSummar
     accuracy->setName(DashboardCharts::tr("Accuracy (%)"));
     accuracy->setPen(QPen(style.accent(2), 2));
     accuracy->setPointsVisible(true);
-    QStringList labels;
+    QStringList labels;  // in the tooltips
+    QStringList ticks;  // under the bars, where a category has an eighth of a narrow chart
     double top = 0;
     for (size_t i = 0; i < days.size(); ++i) {
         const GroupSummary &d = days[i];
         const QDate day = QDateTime::fromMSecsSinceEpoch(dayMs(d.key), Qt::UTC).date();
         const QString label = QLocale().toString(day, QStringLiteral("dd MMM"));
         // Today's bar is short because the day is not over, not because the agents slowed down.
-        labels << (day == QDateTime::currentDateTimeUtc().date() ? DashboardCharts::tr("%1 (so far)").arg(label)
-                                                                  : label);
+        // "07 Dec (so far)" was cut under the bar at the window's minimum size; "today" says it.
+        const bool today = day == QDateTime::currentDateTimeUtc().date();
+        labels << (today ? DashboardCharts::tr("%1 (so far)").arg(label) : label);
+        ticks << (today ? DashboardCharts::tr("today") : label);
         const double count = double(d.summary.accuracy.totalDecisions);
         *decisions << count;
         top = std::max(top, count);
@@ -50,12 +53,13 @@ QChart *overviewWeekChart(const ChartStyle &style, const std::vector<GroupSummar
     chart->addSeries(bars);
     chart->addSeries(accuracy);
     auto *x = new QBarCategoryAxis;
-    x->append(labels);
+    x->append(ticks);
     styleAxis(style, x, DashboardCharts::tr("Day (UTC)"));
     chart->addAxis(x, Qt::AlignBottom);
     QValueAxis *count = roundedAxis(style, DashboardCharts::tr("Decisions"), top * 1.05);
     chart->addAxis(count, Qt::AlignLeft);
-    QValueAxis *percent = valueAxis(style, DashboardCharts::tr("Accuracy (%)"), 0, 100);
+    // The legend names the line; a vertical "Accuracy (%)" was longer than the plot is tall.
+    QValueAxis *percent = valueAxis(style, QStringLiteral("%"), 0, 100);
     setTickInterval(percent, 20);
     chart->addAxis(percent, Qt::AlignRight);
     bars->attachAxis(x);

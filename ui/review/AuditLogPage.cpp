@@ -61,8 +61,10 @@ AuditLogPage::AuditLogPage(const AppContext &context, QWidget *parent) : Page(co
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(AuditLogModel::Note, QHeaderView::Stretch);
-    // The time and the agent are what an auditor reads first: never elided (the note takes the rest).
-    for (const int column : {AuditLogModel::Time, AuditLogModel::Agent, AuditLogModel::Reviewer})
+    // The time, the agent and the verdicts are what an auditor reads first: never elided (the note
+    // takes the rest, and is mostly empty).
+    for (const int column : {AuditLogModel::Time, AuditLogModel::Agent, AuditLogModel::Reviewer,
+                             AuditLogModel::Previous, AuditLogModel::New})
         m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("auditStatus"));

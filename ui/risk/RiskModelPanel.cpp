@@ -130,14 +130,18 @@ void RiskModelPanel::showVersions(const std::vector<StoredModelInfo> &versions)
     m_versions->setRowCount(static_cast<int>(versions.size()));
     for (int row = 0; row < static_cast<int>(versions.size()); ++row) {
         const StoredModelInfo &v = versions[row];
-        auto *version = new QTableWidgetItem(v.active ? tr("%1 (active)").arg(v.version) : v.version);
-        // The panel is narrow: the version column elides, the tooltip keeps the full name.
-        version->setToolTip(version->text());
+        // The panel is narrow (the version column was cut to a few letters in Spanish): the active
+        // version's button says so instead of a suffix, the day is shown with the
+        // minute in the tooltip, and the full version is in the tooltip should the column elide.
+        auto *version = new QTableWidgetItem(v.version);
+        version->setToolTip(v.active ? tr("%1 (active)").arg(v.version) : v.version);
         m_versions->setItem(row, 0, version);
-        m_versions->setItem(row, 1, new QTableWidgetItem(fmt::dateTime(v.trainedAt)));
+        auto *trained = new QTableWidgetItem(fmt::date(v.trainedAt));
+        trained->setToolTip(fmt::dateTime(v.trainedAt));
+        m_versions->setItem(row, 1, trained);
         m_versions->setItem(row, 2, new QTableWidgetItem(ratio(v.metrics.rocAuc)));
         m_versions->setItem(row, 3, new QTableWidgetItem(v.checksPassed ? tr("passed") : tr("failed")));
-        auto *activate = new QPushButton(tr("Activate"), m_versions);
+        auto *activate = new QPushButton(v.active ? tr("Active") : tr("Activate"), m_versions);
         activate->setEnabled(!v.active);
         connect(activate, &QPushButton::clicked, this,
                 [this, version = v.version] { emit activateRequested(version); });

@@ -11,6 +11,10 @@ namespace atalaya {
 ScreenshotRunner::ScreenshotRunner(MainWindow *window, QList<Job> jobs, int timeoutMs, QObject *parent)
     : QObject(parent), m_window(window), m_jobs(std::move(jobs)), m_timeoutMs(timeoutMs)
 {
+    // A render on a busy machine outlasts the auto-refresh interval: its tick started a second
+    // load of the page in the moments between the first load's end and the grab, which then
+    // showed "Loading…" in the header. The saved setting stays as it is.
+    m_window->refreshTimer()->stop();
 }
 
 void ScreenshotRunner::start()

@@ -70,7 +70,9 @@ private slots:
         QVERIFY(m_pair.waitForReplica());
         window.replicaLagWatcher()->measureNow();
         QTRY_VERIFY_WITH_TIMEOUT(!lag->isWarning(), 10000);
-        QCOMPARE(lag->text(), QStringLiteral("Replica lag 0 s"));
+        // Just restarted, the SQL thread can still be applying an event a second old when it is
+        // measured ("Replica lag 1 s" under load in CI); the watcher measures again every 5 s.
+        QTRY_COMPARE_WITH_TIMEOUT(lag->text(), QStringLiteral("Replica lag 0 s"), 20000);
     }
 
     // The replica's mariadbd killed mid-session: the pages load from the primary, the field says

@@ -46,7 +46,7 @@ const std::vector<AgentProfile> &profiles()
          0.02,
          0.30,
          {"v2.3.1", "v2.4.0", 21, 0.0}},
-        {"code-review-agent", {"code_review"}, 0.03, 0.10, 380, 0.07, 0.30, {"v1.8.0", "v1.9.0", 12, 0.0}},
+        {"code-review-agent", {"code_review"}, 0.03, 0.10, 380, 0.05, 0.30, {"v1.8.0", "v1.9.0", 12, 0.0}},
         {"support-chat-assistant",
          {"chat_response", "intent_classification"},
          0.51,

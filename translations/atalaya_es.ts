@@ -525,7 +525,7 @@ mín. %8 ms · máx. %9 ms</translation>
     </message>
     <message>
         <source>%1 adds %2 to the risk score.</source>
-        <translation>%1 suma %2 a la puntuación de riesgo.</translation>
+        <translation>El factor «%1» suma %2 a la puntuación de riesgo.</translation>
     </message>
     <message>
         <source>Address it before deploying.</source>

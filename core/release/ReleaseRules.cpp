@@ -2,6 +2,7 @@
 
 #include "core/common/JsonUtil.h"
 #include "core/common/TimeUtil.h"
+#include "core/risk/RiskFeatureLabels.h"
 #include "core/risk/RiskFeatures.h"
 
 #include <QJsonArray>
@@ -39,8 +40,9 @@ ReleaseReason factorRule(const RiskPrediction &p)
     if (!top || top->contribution < T::kFactorCondition)
         return {QStringLiteral("risk_factors"), RuleStatus::Go,
                 ReleaseText::tr("No single factor adds %1 or more to the risk score.").arg(num(T::kFactorCondition))};
+    // The reader's word for the factor; the JSON's top_risk_factors keep the machine name.
     const QString detail =
-        ReleaseText::tr("%1 adds %2 to the risk score.").arg(riskFeatureName(top->feature), num(top->contribution, 3));
+        ReleaseText::tr("%1 adds %2 to the risk score.").arg(riskFeatureLabel(top->feature), num(top->contribution, 3));
     if (top->contribution >= T::kFactorNoGo)
         return {QStringLiteral("risk_factors"), RuleStatus::NoGo,
                 detail + QLatin1Char(' ') + ReleaseText::tr("Address it before deploying.")};

@@ -5,6 +5,8 @@
 #include "core/ingest/DecisionRecorder.h"
 #include "core/release/ReleaseCheck.h"
 #include "core/risk/RiskDataSource.h"
+#include "core/risk/RiskFeatureLabels.h"
+#include "core/risk/RiskFeatures.h"
 #include "core/risk/RiskModelStore.h"
 #include "core/storage/SqlUtil.h"
 #include "core/telemetry/TelemetryRepository.h"
@@ -298,6 +300,27 @@ private slots:
         QVERIFY2(text.contains(heading), qPrintable(text));
         QVERIFY(text.contains(m_highCycle));
         QVERIFY(text.contains(QStringLiteral("a-late0")));
+
+        // The factor's reason names it in words, in the output's language; the JSON keeps the
+        // machine name in top_risk_factors.
+        const QJsonObject json = run.json().object();
+        QString status, detail;
+        for (const QJsonValue &r : json.value("reasons").toArray())
+            if (r.toObject().value("rule").toString() == QLatin1String("risk_factors")) {
+                status = r.toObject().value("status").toString();
+                detail = r.toObject().value("detail").toString();
+            }
+        QVERIFY(!detail.isEmpty());
+        for (const QString &name : riskFeatureNames()) {
+            QVERIFY2(!detail.contains(name), qPrintable(detail));
+            QVERIFY2(!text.contains(name), qPrintable(name));
+        }
+        const QJsonArray top = json.value("risk").toObject().value("top_risk_factors").toArray();
+        QVERIFY(!top.isEmpty());
+        const auto feature = riskFeatureIndex(top.first().toObject().value("feature").toString());
+        QVERIFY(feature.has_value());
+        if (status != QLatin1String("go") && lang == QLatin1String("en"))
+            QVERIFY2(detail.startsWith(riskFeatureLabel(*feature) + QStringLiteral(" adds ")), qPrintable(detail));
     }
 
     void pdfListsWhatFitsAndSaysHowManyThereAre()

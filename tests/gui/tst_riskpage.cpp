@@ -33,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -324,6 +325,60 @@ private slots:
         QVERIFY(QString::fromUtf8(info.readAllStandardOutput()).contains(QRegularExpression("Pages:\\s+1\\n")));
         QVERIFY(child<QPushButton>(dialog, "releaseSavePdf"));
         dialog->close();
+    }
+
+    // The reasons name the largest factor as the form does ("Lines changed"), in the dialog and
+    // its PDF, in both languages; the machine name stays in the JSON only.
+    void releaseReasonsNameTheFactorByItsLabel_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("Lines changed adds 0.300 to the risk score.");
+        QTest::newRow("es") << QStringLiteral("es")
+                            << QStringLiteral("El factor «Líneas modificadas» suma 0.300 a la puntuación de riesgo.");
+    }
+    void releaseReasonsNameTheFactorByItsLabel()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, detail);
+        Language language;
+        QCOMPARE(language.apply(lang), lang);
+        auto restore = qScopeGuard([&] {
+            language.apply(QStringLiteral("en"));
+            QLocale::setDefault(QLocale::c());
+        });
+        ReleaseInputs in;
+        in.cycleId = QStringLiteral("cycle-factor");
+        in.now = QDateTime::currentDateTimeUtc();
+        in.prediction.riskScore = 0.3;
+        in.prediction.level = riskLevel(0.3);
+        in.prediction.topFactors = {{int(RiskFeature::CodeChangesSize), 0.3, 900}, {0, 0.02, 10}};
+        in.model = {QStringLiteral("v1.0-2026-12-01"), in.now.addDays(-5), 0.82};
+        ReleaseCheckDialog dialog(judgeRelease(in), Result<qint64>(qint64(1)));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *reasons = child<QTableView>(&dialog, "releaseReasons");
+        QString shown;
+        for (int row = 0; row < reasons->model()->rowCount(); ++row)
+            if (dialog.check().reasons[row].rule == QLatin1String("risk_factors"))
+                shown = reasons->model()->index(row, 2).data().toString();
+        QVERIFY2(shown.startsWith(detail), qPrintable(shown));
+
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("factor.pdf"));
+        QVERIFY(dialog.savePdf(pdf).ok());
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        // NFKC: the PDF's text has the "fi" ligature of "modificadas" as one character.
+        const QString words =
+            QString::fromUtf8(text.readAllStandardOutput()).normalized(QString::NormalizationForm_KC).simplified();
+        QVERIFY2(words.contains(detail), qPrintable(words));
+        QVERIFY2(!words.contains(QStringLiteral("code_changes_size")), qPrintable(words));
+
+        const QJsonObject json = releaseCheckJson(dialog.check());
+        QCOMPARE(json.value("risk").toObject().value("top_risk_factors").toArray().first().toObject().value("feature"),
+                 QJsonValue(QStringLiteral("code_changes_size")));
     }
 
     void releasePdfStaysOnePageWhateverTheQueueHolds()

@@ -134,8 +134,8 @@ private slots:
         row("level medium to 0.69", "score 0.69", "risk_level", "condition", "go_with_conditions", "0.690");
         row("level high from 0.70", "score 0.70", "risk_level", "no_go", "no_go", "high");
         row("factor under 0.10", "factor 0.099", "risk_factors", "go", "go", "");
-        row("factor 0.10", "factor 0.10", "risk_factors", "condition", "go_with_conditions", "lead_time adds 0.100");
-        row("factor 0.25", "factor 0.25", "risk_factors", "no_go", "no_go", "code_changes_size adds 0.250");
+        row("factor 0.10", "factor 0.10", "risk_factors", "condition", "go_with_conditions", "Lead time adds 0.100");
+        row("factor 0.25", "factor 0.25", "risk_factors", "no_go", "no_go", "Lines changed adds 0.250");
         row("no factor", "no factors", "risk_factors", "go", "go", "");
         row("overdue P1", "overdue P1", "reviews_overdue", "condition", "go_with_conditions", "rollbacker");
         row("overdue P0", "overdue P0", "reviews_overdue", "condition", "go_with_conditions", "1 P0");
@@ -214,6 +214,23 @@ private slots:
         QCOMPARE(json.value("model").toObject().value("age_days").toInt(), 5);
         QCOMPARE(json.value("model").toObject().value("stale").toBool(), false);
         QCOMPARE(json.value("model").toObject().value("cv_auc").toDouble(), 0.82);
+    }
+
+    // The factor's detail is read by people (dialog, PDF, the CLI's reasons); the JSON's
+    // top_risk_factors stay the machine names a pipeline matches on.
+    void factorDetailSaysTheLabelJsonKeepsTheName()
+    {
+        ReleaseInputs in = allGo();
+        apply(QStringLiteral("factor 0.25"), in);
+        const QJsonObject json = releaseCheckJson(judgeRelease(in));
+        QString detail;
+        for (const QJsonValue &r : json.value("reasons").toArray())
+            if (r.toObject().value("rule").toString() == QLatin1String("risk_factors"))
+                detail = r.toObject().value("detail").toString();
+        QVERIFY2(detail.startsWith(QStringLiteral("Lines changed adds 0.250")), qPrintable(detail));
+        QVERIFY2(!detail.contains(QStringLiteral("code_changes_size")), qPrintable(detail));
+        const QJsonArray top = json.value("risk").toObject().value("top_risk_factors").toArray();
+        QCOMPARE(top.first().toObject().value("feature").toString(), QStringLiteral("code_changes_size"));
     }
 };
 

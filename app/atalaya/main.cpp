@@ -124,6 +124,10 @@ int main(int argc, char *argv[])
     for (const QString &warning : std::as_const(connection->warnings))
         err << "warning: " << warning << '\n';
     const bool rendering = parser.isSet(QStringLiteral("screenshot")) || headless;
+    // Showing each page to render it would save it as the last page (and any other change the
+    // run makes): the user's next real start must open as they left it.
+    if (rendering)
+        settings.keepChangesInMemory();
     // Nobody can answer a password prompt while rendering: a server that needs one says so.
     if (rendering && connection->source == PasswordSource::Ask)
         connection->source = PasswordSource::None;

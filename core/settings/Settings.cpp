@@ -33,17 +33,32 @@ Settings::Settings(const QString &iniPath, QObject *parent) : QObject(parent), m
 {
 }
 
+void Settings::keepChangesInMemory()
+{
+    m_inMemory = true;
+}
+
+QVariant Settings::get(const QString &key, const QVariant &fallback) const
+{
+    if (const auto kept = m_kept.constFind(key); kept != m_kept.cend())
+        return *kept;
+    return m_settings.value(key, fallback);
+}
+
 void Settings::put(const QString &key, const QVariant &value)
 {
-    if (m_settings.value(key) == value)
+    if (get(key) == value)
         return;
-    m_settings.setValue(key, value);
+    if (m_inMemory)
+        m_kept.insert(key, value);
+    else
+        m_settings.setValue(key, value);
     emit changed(key);
 }
 
 QString Settings::databaseUrl() const
 {
-    return m_settings.value(Key::DatabaseUrl).toString();
+    return get(Key::DatabaseUrl).toString();
 }
 void Settings::setDatabaseUrl(const QString &url)
 {
@@ -52,7 +67,7 @@ void Settings::setDatabaseUrl(const QString &url)
 
 QString Settings::readDatabaseUrl() const
 {
-    return m_settings.value(Key::ReadDatabaseUrl).toString();
+    return get(Key::ReadDatabaseUrl).toString();
 }
 void Settings::setReadDatabaseUrl(const QString &url)
 {
@@ -61,7 +76,7 @@ void Settings::setReadDatabaseUrl(const QString &url)
 
 int Settings::replicaLagWarnSeconds() const
 {
-    return std::clamp(m_settings.value(Key::ReplicaLagWarn, 30).toInt(), 1, 86400);
+    return std::clamp(get(Key::ReplicaLagWarn, 30).toInt(), 1, 86400);
 }
 void Settings::setReplicaLagWarnSeconds(int seconds)
 {
@@ -70,7 +85,7 @@ void Settings::setReplicaLagWarnSeconds(int seconds)
 
 QString Settings::language() const
 {
-    return m_settings.value(Key::Language).toString();
+    return get(Key::Language).toString();
 }
 void Settings::setLanguage(const QString &language)
 {
@@ -79,7 +94,7 @@ void Settings::setLanguage(const QString &language)
 
 int Settings::refreshIntervalSeconds() const
 {
-    return std::clamp(m_settings.value(Key::RefreshInterval, 30).toInt(), 5, 3600);
+    return std::clamp(get(Key::RefreshInterval, 30).toInt(), 5, 3600);
 }
 void Settings::setRefreshIntervalSeconds(int seconds)
 {
@@ -88,7 +103,7 @@ void Settings::setRefreshIntervalSeconds(int seconds)
 
 bool Settings::autoRefresh() const
 {
-    return m_settings.value(Key::AutoRefresh, true).toBool();
+    return get(Key::AutoRefresh, true).toBool();
 }
 void Settings::setAutoRefresh(bool on)
 {
@@ -97,7 +112,7 @@ void Settings::setAutoRefresh(bool on)
 
 QString Settings::lastPage() const
 {
-    return m_settings.value(Key::LastPage, QStringLiteral("overview")).toString();
+    return get(Key::LastPage, QStringLiteral("overview")).toString();
 }
 void Settings::setLastPage(const QString &page)
 {
@@ -106,7 +121,7 @@ void Settings::setLastPage(const QString &page)
 
 int Settings::filterDays() const
 {
-    return std::clamp(m_settings.value(Key::FilterDays, 30).toInt(), 1, 3650);
+    return std::clamp(get(Key::FilterDays, 30).toInt(), 1, 3650);
 }
 void Settings::setFilterDays(int days)
 {
@@ -115,7 +130,7 @@ void Settings::setFilterDays(int days)
 
 QString Settings::filterAgent() const
 {
-    return m_settings.value(Key::FilterAgent).toString();
+    return get(Key::FilterAgent).toString();
 }
 void Settings::setFilterAgent(const QString &agent)
 {
@@ -124,7 +139,7 @@ void Settings::setFilterAgent(const QString &agent)
 
 QString Settings::filterTask() const
 {
-    return m_settings.value(Key::FilterTask).toString();
+    return get(Key::FilterTask).toString();
 }
 void Settings::setFilterTask(const QString &task)
 {
@@ -133,14 +148,14 @@ void Settings::setFilterTask(const QString &task)
 
 QDate Settings::filterFirstDay() const
 {
-    const QDate first = QDate::fromString(m_settings.value(Key::FilterFirstDay).toString(), Qt::ISODate);
-    const QDate last = QDate::fromString(m_settings.value(Key::FilterLastDay).toString(), Qt::ISODate);
+    const QDate first = QDate::fromString(get(Key::FilterFirstDay).toString(), Qt::ISODate);
+    const QDate last = QDate::fromString(get(Key::FilterLastDay).toString(), Qt::ISODate);
     return first.isValid() && last.isValid() && first <= last ? first : QDate();
 }
 
 QDate Settings::filterLastDay() const
 {
-    return filterFirstDay().isValid() ? QDate::fromString(m_settings.value(Key::FilterLastDay).toString(), Qt::ISODate)
+    return filterFirstDay().isValid() ? QDate::fromString(get(Key::FilterLastDay).toString(), Qt::ISODate)
                                       : QDate();
 }
 
@@ -153,7 +168,7 @@ void Settings::setFilterRange(const QDate &first, const QDate &last)
 
 QString Settings::theme() const
 {
-    const QString t = m_settings.value(Key::Theme).toString();
+    const QString t = get(Key::Theme).toString();
     return t == QLatin1String("light") || t == QLatin1String("dark") ? t : QString();
 }
 
@@ -164,7 +179,7 @@ void Settings::setTheme(const QString &theme)
 
 QByteArray Settings::windowGeometry() const
 {
-    return m_settings.value(Key::Geometry).toByteArray();
+    return get(Key::Geometry).toByteArray();
 }
 void Settings::setWindowGeometry(const QByteArray &geometry)
 {
@@ -173,7 +188,7 @@ void Settings::setWindowGeometry(const QByteArray &geometry)
 
 QByteArray Settings::windowState() const
 {
-    return m_settings.value(Key::State).toByteArray();
+    return get(Key::State).toByteArray();
 }
 void Settings::setWindowState(const QByteArray &state)
 {
@@ -182,7 +197,7 @@ void Settings::setWindowState(const QByteArray &state)
 
 bool Settings::askPasswordEachStart() const
 {
-    return m_settings.value(Key::AskPassword, false).toBool();
+    return get(Key::AskPassword, false).toBool();
 }
 void Settings::setAskPasswordEachStart(bool ask)
 {
@@ -191,7 +206,7 @@ void Settings::setAskPasswordEachStart(bool ask)
 
 QString Settings::chatFeedUrl() const
 {
-    return m_settings.value(Key::ChatFeedUrl).toString();
+    return get(Key::ChatFeedUrl).toString();
 }
 void Settings::setChatFeedUrl(const QString &url)
 {
@@ -200,7 +215,7 @@ void Settings::setChatFeedUrl(const QString &url)
 
 qint64 Settings::chatMaxMessageBytes() const
 {
-    return std::clamp<qint64>(m_settings.value(Key::ChatMaxMessageBytes, 1024 * 1024).toLongLong(), 1024,
+    return std::clamp<qint64>(get(Key::ChatMaxMessageBytes, 1024 * 1024).toLongLong(), 1024,
                               256 * 1024 * 1024);
 }
 void Settings::setChatMaxMessageBytes(qint64 bytes)
@@ -210,7 +225,7 @@ void Settings::setChatMaxMessageBytes(qint64 bytes)
 
 QByteArray Settings::reviewRulesJson() const
 {
-    return m_settings.value(Key::ReviewRules).toByteArray();
+    return get(Key::ReviewRules).toByteArray();
 }
 void Settings::setReviewRulesJson(const QByteArray &json)
 {
@@ -224,7 +239,7 @@ QString Settings::reviewer() const
 }
 QString Settings::reviewerSetting() const
 {
-    return m_settings.value(Key::Reviewer).toString().trimmed();
+    return get(Key::Reviewer).toString().trimmed();
 }
 void Settings::setReviewer(const QString &name)
 {
@@ -233,7 +248,7 @@ void Settings::setReviewer(const QString &name)
 
 int Settings::lockWaitSeconds() const
 {
-    return std::clamp(m_settings.value(Key::LockWait, 20).toInt(), 1, 3600);
+    return std::clamp(get(Key::LockWait, 20).toInt(), 1, 3600);
 }
 void Settings::setLockWaitSeconds(int seconds)
 {

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QHash>
 #include <QObject>
 #include <QSettings>
 #include <QString>
@@ -76,15 +77,23 @@ public:
     int lockWaitSeconds() const;
     void setLockWaitSeconds(int seconds);
 
+    // For a run that only renders pages (`--screenshot`, no display): from now on a change
+    // reaches every reader and the changed() signal but not the file, so the user's next
+    // start finds the settings as they left them.
+    void keepChangesInMemory();
+
     QSettings &raw() { return m_settings; }
 
 signals:
     void changed(const QString &key);
 
 private:
+    QVariant get(const QString &key, const QVariant &fallback = {}) const;
     void put(const QString &key, const QVariant &value);
 
     QSettings m_settings;
+    bool m_inMemory = false;
+    QHash<QString, QVariant> m_kept;  // the changes keepChangesInMemory() held back
 };
 
 }  // namespace atalaya

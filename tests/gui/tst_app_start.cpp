@@ -3,9 +3,11 @@
 // page must load (`--screenshot` exits 4 when a page fails), never "Not connected".
 #include "tests/support/TestDatabases.h"
 
+#include "core/settings/Settings.h"
 #include "core/setup/SchemaInstaller.h"
 #include "core/storage/SqlUtil.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -90,6 +92,48 @@ private slots:
         const AppRun run = runApp(url, password, QStringLiteral("overview"), m_dir.filePath("again.png"));
         QVERIFY2(run.err.contains("warning: reading only") || initialised, run.err.constData());
         QVERIFY2(!run.err.contains("error: "), run.err.constData());
+    }
+
+    // With no display the app renders every page; showing each one must not leave the last
+    // rendered page (or anything else) in the user's settings for their next start.
+    void renderingEveryPageLeavesTheSettingsAlone()
+    {
+        auto fresh = freshDatabase();
+        QVERIFY(fresh.db);
+        QTemporaryDir config;
+        const QString file = config.filePath(QStringLiteral("Atalaya/atalaya.conf"));
+        {
+            Settings user(file);
+            user.setLastPage(QStringLiteral("queue"));
+            user.setFilterDays(7);
+            user.setFilterAgent(QStringLiteral("triage-bot"));
+            user.setAutoRefresh(false);
+        }
+        QFile before(file);
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        const QByteArray saved = before.readAll();
+        before.close();
+        QVERIFY(saved.contains("lastPage=queue"));
+
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char *display : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            env.remove(QLatin1String(display));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        env.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), fresh.password);
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(ATALAYA_APP), {QStringLiteral("--db"), fresh.url, QStringLiteral("--out-dir"),
+                                                m_dir.filePath(QStringLiteral("pages")), QStringLiteral("--lang"),
+                                                QStringLiteral("en")});
+        QVERIFY(app.waitForFinished(300000));
+        const QByteArray err = app.readAllStandardError();
+        QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0, err.constData());
+        QVERIFY2(err.contains("audit.png"), err.constData());  // every page rendered, the audit log last
+
+        QFile after(file);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), saved);
+        QCOMPARE(Settings(file).lastPage(), QStringLiteral("queue"));
     }
 };
 

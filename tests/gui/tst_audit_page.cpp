@@ -95,6 +95,7 @@ private slots:
         page.resize(1200, 700);
         page.show();
         QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
         QVERIFY(waitLoaded(page, loaded));
         AuditLogModel *model = page.model();
         QCOMPARE(model->rowCount(), AuditLogModel::kPageSize);
@@ -121,6 +122,7 @@ private slots:
         page.resize(1000, 600);
         page.show();
         QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
         QVERIFY(waitLoaded(page, loaded));
         QTableView *table = page.view();
         QHeaderView *header = table->horizontalHeader();
@@ -149,6 +151,7 @@ private slots:
         AuditLogPage page(AppContext{m_fresh.db, nullptr});
         page.show();
         QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
         QVERIFY(waitLoaded(page, loaded));
 
         auto *reviewer = child<QLineEdit>(&page, "auditReviewer");
@@ -198,6 +201,7 @@ private slots:
     {
         AuditLogPage page(AppContext{m_fresh.db, nullptr});
         QSignalSpy loaded(&page, &Page::loadFinished);
+        page.refresh();
         QVERIFY(waitLoaded(page, loaded));
         auto *reviewer = child<QLineEdit>(&page, "auditReviewer");
         QTest::keyClicks(reviewer, QStringLiteral("ana"));

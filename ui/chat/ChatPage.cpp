@@ -160,6 +160,13 @@ ChatPage::Footprint ChatPage::footprint() const
     return {conversations, lines, m_conversations->rowCount()};
 }
 
+void ChatPage::adoptContext(const AppContext &context)
+{
+    Page::adoptContext(context);
+    if (!feedUrl().isEmpty() && m_connectedUrl != feedUrl())
+        connectFeed();
+}
+
 void ChatPage::refresh()
 {
     m_loadPending = true;

@@ -51,6 +51,8 @@ signals:
     void feedStateChanged(const QString &state);
 
 protected:
+    // The live feed runs whether the page is shown or not (the status bar says its state).
+    void adoptContext(const AppContext &context) override;
     void changeEvent(QEvent *event) override;
 
 private:

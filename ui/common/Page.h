@@ -27,11 +27,15 @@ public:
         refresh();
     }
     virtual void refresh() = 0;
+    // When a page reads the context it is given: now, or at its next refresh(), which the main
+    // window calls when it shows the page, so a hidden page does not read for nobody.
+    enum class Reload { Now, WhenShown };
     // The database changed (connection dialog, reconnect).
-    virtual void setContext(const AppContext &context)
+    void setContext(const AppContext &context, Reload reload = Reload::Now)
     {
-        m_context = context;
-        refresh();
+        adoptContext(context);
+        if (reload == Reload::Now)
+            refresh();
     }
 
     // Shows the item `argument` names, after another page's navigateRequested (the review
@@ -49,6 +53,10 @@ signals:
     void navigateRequested(const QString &pageId, const QVariant &argument);
 
 protected:
+    // Takes the context without reading; pages whose background work follows the database
+    // (the review queue's outbox, the chat feed) start it here.
+    virtual void adoptContext(const AppContext &context) { m_context = context; }
+
     AppContext m_context;
     DashboardFilter m_filter;
 };

@@ -101,7 +101,6 @@ AuditLogPage::AuditLogPage(const AppContext &context, QWidget *parent) : Page(co
         emit loadFinished(ok, error);
     });
     retranslate();
-    refresh();
 }
 
 AuditFilter AuditLogPage::currentFilter(const QDateTime &now) const

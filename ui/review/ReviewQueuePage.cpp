@@ -93,10 +93,10 @@ void ReviewQueuePage::setConflictResolver(std::function<bool(const QString &)> r
     m_controller->setConflictResolver(std::move(resolver));
 }
 
-void ReviewQueuePage::setContext(const AppContext &context)
+void ReviewQueuePage::adoptContext(const AppContext &context)
 {
     m_controller->setContext(context);
-    Page::setContext(context);
+    Page::adoptContext(context);
 }
 
 int ReviewQueuePage::outboxSize() const

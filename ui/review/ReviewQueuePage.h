@@ -36,9 +36,6 @@ public:
 
     QString pageId() const override { return QStringLiteral("queue"); }
     void refresh() override;
-    // Another database: the verdicts of this session are written to the old one first, then
-    // the writer, the outbox, the counts and the queue follow the new one.
-    void setContext(const AppContext &context) override;
     // Selects decision `argument` (an id): from the loaded queue, else read on its own while
     // it waits for review (a jump from a chat answer).
     void openItem(const QVariant &argument) override;
@@ -63,6 +60,9 @@ signals:
     void itemsShown();
 
 protected:
+    // Another database: the verdicts of this session are written to the old one first, then
+    // the writer, the outbox, the counts and the queue follow the new one.
+    void adoptContext(const AppContext &context) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;

@@ -208,6 +208,14 @@ void MainWindow::activateRow(int row)
     m_stack->setCurrentWidget(p);
     if (m_context.settings)
         m_context.settings->setLastPage(p->pageId());
+    // Before the first session opened there is nothing to read: setDatabase() loads the page.
+    if (!m_context.db && isSessionOpening())
+        return;
+    load(p);
+}
+
+void MainWindow::load(Page *p)
+{
     // Pages hidden during a filter change get it when shown; one load per switch.
     if (p->filter() == m_filterBar->filter())
         p->refresh();
@@ -337,8 +345,12 @@ void MainWindow::setDatabase(std::shared_ptr<const Database> db)
             continue;
         AppContext c = p->context();
         c.db = m_context.db;
-        p->setContext(c);
+        p->setContext(c, Page::Reload::WhenShown);
     }
+    // The page in front reads now, the others when shown. Until a page was picked (a render
+    // run shows its first page only once the session settled) none is in front.
+    if (Page *p = currentPage(); p && m_navigation->currentRow() >= 0)
+        load(p);
     loadFilterChoices();
 }
 

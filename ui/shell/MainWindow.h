@@ -103,6 +103,8 @@ private:
     void updateNavigationIcons();
     void styleNavigation();
     void activateRow(int row);
+    // One load of the page, with the filter bar's filter.
+    void load(Page *page);
     void loadFilterChoices();
     void saveFilter(const DashboardFilter &filter);
     void connectSession();

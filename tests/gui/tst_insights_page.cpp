@@ -7,8 +7,10 @@
 #include "ui/insights/InsightsModel.h"
 #include "ui/insights/InsightsPage.h"
 #include "ui/shell/Language.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QLabel>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -128,6 +130,105 @@ private slots:
         const QModelIndex cell = model.index(0, InsightsModel::Message);
         QCOMPARE(cell.data().toString(), message);
         QCOMPARE(cell.data(Qt::ToolTipRole).toString(), message + QStringLiteral("\ncode_changes_size"));
+    }
+
+    // The longest messages, in both languages, at the window's default size: every message is
+    // there whole, wrapped over as many lines as it needs, in a row as tall as those lines.
+    void longMessagesShowWhole_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("es") << QStringLiteral("es");
+    }
+    void longMessagesShowWhole()
+    {
+        QFETCH(QString, lang);
+        Language language;
+        QCOMPARE(language.apply(lang), lang);
+        auto restore = qScopeGuard([&] {
+            language.apply(QStringLiteral("en"));
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        });
+        MainWindow window(AppContext{m_fresh.db, nullptr});
+        window.resize(MainWindow::defaultSize(nullptr));  // 1400 × 900, as on a first start
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *page = qobject_cast<InsightsPage *>(window.page(QStringLiteral("insights")));
+        QVERIFY(page);
+        QSignalSpy loaded(page, &Page::loadFinished);
+        QVERIFY(window.showPage(QStringLiteral("insights")));
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(loaded.last().at(0).toBool());
+
+        const QString agent = QStringLiteral("deployment-risk-predictor");
+        std::vector<Insight> insights;
+        auto add = [&](InsightKind kind, const QString &metric, std::optional<double> baseline, double current) {
+            Insight i;
+            i.kind = kind;
+            i.agentId = agent;
+            i.taskType = QStringLiteral("rollback_decision");
+            i.metric = metric;
+            i.baseline = baseline;
+            i.current = current;
+            i.psi = 0.31;
+            i.bucket = 4;
+            i.nBaseline = 1200;
+            i.nCurrent = 340;
+            i.qValue = 0.0003;
+            i.severity = InsightSeverity::High;
+            i.version = QStringLiteral("v2.4.1-2026-11-30");
+            i.previousVersion = QStringLiteral("v2.3.7-2026-10-02");
+            insights.push_back(i);
+        };
+        add(InsightKind::ConfidenceShift, QStringLiteral("confidence_bucket_share"), 0.12, 0.31);
+        add(InsightKind::RiskPredictionAccuracy, QStringLiteral("risk_prediction_accuracy"), 0.81, 0.64);
+        add(InsightKind::VersionRegression, QStringLiteral("p95_execution_time_ms"), 820, 1460);
+        add(InsightKind::TargetMissed, QStringLiteral("high_confidence_share"), 0.7, 0.52);
+        add(InsightKind::RiskFeatureDrift, QStringLiteral("feature_complexity_score"), std::nullopt, 0.31);
+        add(InsightKind::CalibrationWorse, QStringLiteral("ece"), 0.041, 0.118);
+        add(InsightKind::AccuracyDrop, QStringLiteral("accuracy"), 0.9, 0.75);
+        page->model()->setInsights(insights);
+
+        QTableView *view = page->view();
+        const QAbstractItemModel *shown = view->model();
+        QCOMPARE(shown->rowCount(), int(insights.size()));
+        const QFontMetrics metrics(view->font());
+        // The delegate keeps a focus-frame margin and a pixel on each side of the text.
+        const int margins = 2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1);
+        // At the default size, and again once the window is made narrower.
+        for (const QSize size : {MainWindow::defaultSize(nullptr), QSize(1150, 800)}) {
+            window.resize(size);
+            QTRY_COMPARE(window.size(), size);
+            QTest::qWait(50);  // the row heights follow the new column widths on a zero timer
+            // For a person to look at: the table as a user sees it.
+            window.grab().save(
+                QDir::temp().filePath(QStringLiteral("atalaya-insights-%1-%2.png").arg(lang).arg(size.width())));
+            for (int row = 0; row < shown->rowCount(); ++row) {
+                const QString message = shown->index(row, InsightsModel::Message).data().toString();
+                QVERIFY(message.size() > 40);
+                QCOMPARE(shown->index(row, InsightsModel::Message).data(Qt::ToolTipRole).toString().section(
+                             QLatin1Char('\n'), 0, 0),
+                         message);
+                for (int column = 0; column < shown->columnCount(); ++column) {
+                    const QModelIndex cell = shown->index(row, column);
+                    const QString text = cell.data().toString();
+                    const QRect rect = view->visualRect(cell);
+                    const QRect needed =
+                        metrics.boundingRect(QRect(0, 0, rect.width() - margins, 100000), Qt::TextWordWrap, text);
+                    QVERIFY2(needed.width() <= rect.width() - margins && needed.height() <= rect.height(),
+                             qPrintable(QStringLiteral("%1 at %2×%3, column %4: needs %5×%6 px, the cell is %7×%8: %9")
+                                            .arg(lang)
+                                            .arg(size.width())
+                                            .arg(size.height())
+                                            .arg(column)
+                                            .arg(needed.width())
+                                            .arg(needed.height())
+                                            .arg(rect.width())
+                                            .arg(rect.height())
+                                            .arg(text)));
+                }
+            }
+        }
     }
 };
 

@@ -6,11 +6,15 @@
 #include "ui/insights/InsightsModel.h"
 #include "ui/insights/WhatIfPanel.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
+#include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace atalaya {
 
@@ -23,10 +27,19 @@ InsightsPage::InsightsPage(const AppContext &context, QWidget *parent) : DataPag
     m_view->setObjectName(QStringLiteral("insightsTable"));
     m_view->setSourceModel(m_model, InsightsModel::SortRole);
     m_view->sortByColumn(InsightsModel::Severity, Qt::AscendingOrder);
-    // The figures take what they need; the sentence gets the rest of the width.
+    // The figures take what they need, the labels at most a share (fitLabelColumns), and the
+    // sentence, the finding itself, gets the rest of the width and as many lines as it needs:
+    // never cut (a Spanish message runs to three lines at the default window size).
     for (int column = 0; column < InsightsModel::Message; ++column)
         m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    for (int column : {InsightsModel::Kind, InsightsModel::Scope})
+        m_view->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Interactive);
     m_view->horizontalHeader()->setSectionResizeMode(InsightsModel::Message, QHeaderView::Stretch);
+    m_view->setWordWrap(true);
+    m_view->setTextElideMode(Qt::ElideNone);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->viewport()->installEventFilter(this);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &InsightsPage::fitLabelColumns);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("insightsTabs"));
     auto *changes = new QWidget(m_tabs);
@@ -44,6 +57,36 @@ InsightsPage::InsightsPage(const AppContext &context, QWidget *parent) : DataPag
             requestAgentFilter(rows[static_cast<size_t>(row)].agentId);
     });
     retranslate();
+}
+
+bool InsightsPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitLabelColumns();
+    return DataPage::eventFilter(watched, event);
+}
+
+// "What" and the scope take their one-line width up to a sixth of the table each and wrap
+// beyond it, never narrower than their longest word: on one line, an agent and task type
+// left the message a hundred pixels.
+void InsightsPage::fitLabelColumns()
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    const QFontMetrics metrics(m_view->font());
+    // The delegate's text margins (a focus-frame margin and a pixel each side) and the grid line.
+    const int padding = 2 * (m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1) + 1;
+    const int share = m_view->viewport()->width() / 6;
+    for (int column : {InsightsModel::Kind, InsightsModel::Scope}) {
+        int oneLine = header->sectionSizeHint(column);
+        int longestWord = oneLine;
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const QString text = m_model->index(row, column).data().toString();
+            oneLine = std::max(oneLine, metrics.horizontalAdvance(text) + padding);
+            for (const QString &word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                longestWord = std::max(longestWord, metrics.horizontalAdvance(word) + padding);
+        }
+        header->resizeSection(column, std::min(oneLine, std::max(share, longestWord)));
+    }
 }
 
 QString InsightsPage::summaryText() const

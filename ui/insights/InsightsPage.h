@@ -34,6 +34,7 @@ public:
 protected:
     void startLoad(const StatsQuery &query) override;
     void retranslate() override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Loaded {
@@ -41,6 +42,7 @@ private:
         WhatIfInputs whatIf;
     };
     void show(const InsightsReport &report);
+    void fitLabelColumns();
 
     QLabel *m_summary = nullptr;
     InsightsModel *m_model = nullptr;

@@ -155,8 +155,7 @@ QDate Settings::filterFirstDay() const
 
 QDate Settings::filterLastDay() const
 {
-    return filterFirstDay().isValid() ? QDate::fromString(get(Key::FilterLastDay).toString(), Qt::ISODate)
-                                      : QDate();
+    return filterFirstDay().isValid() ? QDate::fromString(get(Key::FilterLastDay).toString(), Qt::ISODate) : QDate();
 }
 
 void Settings::setFilterRange(const QDate &first, const QDate &last)
@@ -215,8 +214,7 @@ void Settings::setChatFeedUrl(const QString &url)
 
 qint64 Settings::chatMaxMessageBytes() const
 {
-    return std::clamp<qint64>(get(Key::ChatMaxMessageBytes, 1024 * 1024).toLongLong(), 1024,
-                              256 * 1024 * 1024);
+    return std::clamp<qint64>(get(Key::ChatMaxMessageBytes, 1024 * 1024).toLongLong(), 1024, 256 * 1024 * 1024);
 }
 void Settings::setChatMaxMessageBytes(qint64 bytes)
 {

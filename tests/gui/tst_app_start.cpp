@@ -122,9 +122,9 @@ private slots:
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
         env.insert(QStringLiteral("ATALAYA_DB_PASSWORD"), fresh.password);
         app.setProcessEnvironment(env);
-        app.start(QStringLiteral(ATALAYA_APP), {QStringLiteral("--db"), fresh.url, QStringLiteral("--out-dir"),
-                                                m_dir.filePath(QStringLiteral("pages")), QStringLiteral("--lang"),
-                                                QStringLiteral("en")});
+        app.start(QStringLiteral(ATALAYA_APP),
+                  {QStringLiteral("--db"), fresh.url, QStringLiteral("--out-dir"),
+                   m_dir.filePath(QStringLiteral("pages")), QStringLiteral("--lang"), QStringLiteral("en")});
         QVERIFY(app.waitForFinished(300000));
         const QByteArray err = app.readAllStandardError();
         QVERIFY2(app.exitStatus() == QProcess::NormalExit && app.exitCode() == 0, err.constData());

@@ -204,11 +204,11 @@ private slots:
             window.grab().save(
                 QDir::temp().filePath(QStringLiteral("atalaya-insights-%1-%2.png").arg(lang).arg(size.width())));
             for (int row = 0; row < shown->rowCount(); ++row) {
-                const QString message = shown->index(row, InsightsModel::Message).data().toString();
+                const QModelIndex messageCell = shown->index(row, InsightsModel::Message);
+                const QString message = messageCell.data().toString();
                 QVERIFY(message.size() > 40);
-                QCOMPARE(shown->index(row, InsightsModel::Message).data(Qt::ToolTipRole).toString().section(
-                             QLatin1Char('\n'), 0, 0),
-                         message);
+                const QString tip = messageCell.data(Qt::ToolTipRole).toString();
+                QCOMPARE(tip.section(QLatin1Char('\n'), 0, 0), message);
                 for (int column = 0; column < shown->columnCount(); ++column) {
                     const QModelIndex cell = shown->index(row, column);
                     const QString text = cell.data().toString();

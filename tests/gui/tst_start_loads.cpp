@@ -105,7 +105,8 @@ private slots:
         for (const QString &id : window.pageIds()) {
             if (id == QLatin1String("latency"))
                 continue;
-            QVERIFY2(atStart[id] == 0, qPrintable(QStringLiteral("%1 read %2 time(s) while hidden").arg(id).arg(atStart[id])));
+            QVERIFY2(atStart[id] == 0,
+                     qPrintable(QStringLiteral("%1 read %2 time(s) while hidden").arg(id).arg(atStart[id])));
             Page *page = window.page(id);
             QSignalSpy shown(page, &Page::loadFinished);
             QVERIFY(window.showPage(id));
@@ -150,10 +151,11 @@ private slots:
         for (const QString &id : window.pageIds()) {
             const int one = readsOfOneRefresh(window, counter, id);
             QVERIFY2(one > 0, qPrintable(id));
-            QVERIFY2(rendered[id] == one, qPrintable(QStringLiteral("%1: %2 read(s) to render it, one refresh is %3")
-                                                         .arg(id)
-                                                         .arg(rendered[id])
-                                                         .arg(one)));
+            QVERIFY2(rendered[id] == one,
+                     qPrintable(QStringLiteral("%1: %2 read(s) to render it, one refresh is %3")
+                                    .arg(id)
+                                    .arg(rendered[id])
+                                    .arg(one)));
         }
     }
 };

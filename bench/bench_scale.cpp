@@ -1,6 +1,7 @@
 // Scale benchmark helper for scripts/bench-scale.sh:
 //   bench_scale gen-tsv N FILE       N synthetic decisions (120 days, 12 agents, 8 task types,
-//                                    30 % feedback) as a LOAD DATA file of ai_telemetry
+//                                    30 % feedback; 9 agents with 1–3 model versions in
+//                                    metadata.model_version) as a LOAD DATA file of ai_telemetry
 //   bench_scale gen-reviews N FILE   atalaya_reviews rows for gen-tsv's N decisions (ids 1..N):
 //                                    first reviews (80 % of the reviewed; the rest another
 //                                    system's), the rules' 5 % sample second-reviewed by another
@@ -34,6 +35,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <random>
@@ -74,6 +76,47 @@ Row randomRow(std::mt19937_64 &rng)
     return r;
 }
 
+// Each agent's model versions the way agents roll them out: oldest first, each newer one
+// taking over at a day (days before now) over a two-day canary. Three agents log none.
+struct AgentVersions {
+    const char *versions[3];
+    int takeOverDaysAgo[2];
+};
+const AgentVersions kAgentVersions[] = {
+    {{"v3.0.0", "v3.1.0", "v3.2.0"}, {25, 8}},             // planner: three in 30 days
+    {{"gpt-4o-2024-05-13", "gpt-4o-2024-08-06"}, {40}},  // reviewer
+    {{"v1.4.2"}, {}},                                    // deployer
+    {{}, {}},                                            // triage: none
+    {{"2024.06", "2024.09"}, {18}},                      // support
+    {{"v0.9.0", "v1.0.0", "v1.1.0"}, {100, 50}},         // billing
+    {{"v2.2.0"}, {}},                                    // security
+    {{}, {}},                                            // data: none
+    {{"v5.0.1", "v5.1.0"}, {5}},                         // search
+    {{"v1.0.0", "v1.1.0", "v2.0.0"}, {60, 20}},          // ops
+    {{"v0.3.0", "v0.4.0"}, {28}},                        // qa
+    {{}, {}},                                            // docs: none
+};
+
+// A row's version from its agent, age and index only: no draw from the row generator, so the
+// rows (and gen-reviews' reviews of them) are the ones generated before versions existed.
+const char *modelVersionOf(int agent, qint64 ageUs, qint64 index)
+{
+    const AgentVersions &v = kAgentVersions[agent];
+    int at = 0;
+    std::uint64_t h = static_cast<std::uint64_t>(index) * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E5ULL;
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    const double draw = static_cast<double>((h ^ (h >> 31)) >> 11) / 9007199254740992.0;
+    const double ageDays = static_cast<double>(ageUs) / (86400.0 * 1e6);
+    for (int k = 0; k < 2 && v.versions[k + 1]; ++k) {
+        // The newer version's share rises from 0 to 1 over the day before and after its day.
+        const double share = std::clamp((v.takeOverDaysAgo[k] + 1.0 - ageDays) / 2.0, 0.0, 1.0);
+        if (draw < share)
+            at = k + 1;
+    }
+    return v.versions[at];
+}
+
 int genTsv(qint64 rows, const QString &path)
 {
     FILE *f = std::fopen(path.toLocal8Bit().constData(), "w");
@@ -87,17 +130,24 @@ int genTsv(qint64 rows, const QString &path)
     static const char *acc[] = {"1.0000", "0.0000", "0.5000"};
     for (qint64 i = 0; i < rows; ++i) {
         const Row r = randomRow(rng);
-        const qint64 us = now * 1000000 - offset(rng);
+        const qint64 age = offset(rng);
+        const qint64 us = now * 1000000 - age;
         const time_t secs = static_cast<time_t>(us / 1000000);
         struct tm t;
         gmtime_r(&secs, &t);
+        const char *version = modelVersionOf(r.agent, age, i);
+        char metadata[96];
+        if (version)
+            std::snprintf(metadata, sizeof metadata, "{\"source\":\"bench\",\"model_version\":\"%s\"}", version);
+        else
+            std::snprintf(metadata, sizeof metadata, "{\"source\":\"bench\"}");
         std::fprintf(f,
-                     "%s\t%s\t{\"action\":\"approve\",\"score\":%d}\t%d.%04d\t%s\t%s\t%d\t{\"source\":\"bench\"}\t"
+                     "%s\t%s\t{\"action\":\"approve\",\"score\":%d}\t%d.%04d\t%s\t%s\t%d\t%s\t"
                      "%04d-%02d-%02d %02d:%02d:%02d.%06lld\n",
                      kAgents[r.agent], kTasks[r.task], r.confidenceE4 % 100, r.confidenceE4 / 10000,
                      r.confidenceE4 % 10000, r.feedback < 0 ? "\\N" : fb[r.feedback],
-                     r.feedback < 0 ? "\\N" : acc[r.feedback], r.ms, t.tm_year + 1900, t.tm_mon + 1, t.tm_mday,
-                     t.tm_hour, t.tm_min, t.tm_sec, static_cast<long long>(us % 1000000));
+                     r.feedback < 0 ? "\\N" : acc[r.feedback], r.ms, metadata, t.tm_year + 1900, t.tm_mon + 1,
+                     t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, static_cast<long long>(us % 1000000));
     }
     return std::fclose(f) == 0 ? 0 : 1;
 }

@@ -4,14 +4,16 @@
 # builds Atalaya's rollups, times every dashboard read through the rollups and through the
 # raw SQL side by side (30-day window, medians after a warm-up), every read of every page
 # (core/dashboard/PageReads: each read and each page's reads in a row, printed per page on
-# stderr and under "pages" in the JSON), the review queue's first page, the Second review and
+# stderr and under "pages" in the JSON), `insights --days 30` and `versions --agent
+# agent-planner` as whole CLI processes (under "cli"; gen-tsv gives 9 of the 12 agents 1–3
+# model versions), the review queue's first page, the Second review and
 # Adjudication views' first page and counts over generated double reviews (under
 # "double_review"), `record --jsonl` ingest with the rollup triggers on, and the CLI's peak RSS.
 # Progress on stderr; the last stdout line is one JSON object.
 #   bash scripts/bench-scale.sh [--rows N] [--runs R] [--naive-runs K] [--only READ,READ]
 # --only times only the reads named (bench_scale reads --only: a dashboard read, queue_counts,
-# queue_first_page, pages, double_review) and skips ingest and the RSS figure; with only
-# double_review it skips the rollup rebuild too, which those reads do not use.
+# queue_first_page, pages, double_review; and insights, versions) and skips ingest and the RSS
+# figure; with only double_review it skips the rollup rebuild too, which those reads do not use.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ATALAYA_BUILD_DIR:-$root/build}
@@ -88,13 +90,42 @@ if [ "$only" != double_review ]; then
   log "rollups rebuilt in $rebuild_s s"
 fi
 
+# `insights --days 30` and `versions --agent` as a user runs them: the whole CLI process, wall
+# time, median of the runs after a warm-up (the rows' model versions come from gen-tsv).
+versions_agent=agent-planner
+cli_ms() {
+  "$cli" --db "$url" "$@" >/dev/null
+  local i t0 t1
+  for ((i = 0; i < runs; i++)); do
+    t0=$(date +%s%N)
+    "$cli" --db "$url" "$@" >/dev/null
+    t1=$(date +%s%N)
+    echo $(((t1 - t0) / 1000))
+  done | sort -n | awk '{v[NR] = $1} END {printf "%.1f", v[int(NR / 2) + 1] / 1000}'
+}
+wanted() { [ -z "$only" ] || [[ ",$only," == *",$1,"* ]]; }
+insights_json=null
+versions_json=null
+if wanted insights; then
+  log "insights --days 30 (runs $runs)"
+  insights_json="{\"atalaya_ms\":$(cli_ms insights --days 30),\"naive_ms\":null}"
+  log "insights: $insights_json"
+fi
+if wanted versions; then
+  log "versions --agent $versions_agent (runs $runs)"
+  versions_json="{\"atalaya_ms\":$(cli_ms versions --agent "$versions_agent"),\"naive_ms\":null,\"agent\":\"$versions_agent\"}"
+  log "versions: $versions_json"
+fi
+
 log "reads (runs $runs, naive runs $naive_runs${only:+, only $only})"
 reads_json=$("$bench" reads --db "$url" --runs "$runs" --naive-runs "$naive_runs" ${only:+--only "$only"} | tail -n 1)
 
 if [ -n "$only" ]; then
   echo "$reads_json" | jq -c --argjson rows "$rows" --argjson rebuild "$rebuild_s" \
+    --argjson insights "$insights_json" --argjson versions "$versions_json" \
     '{rows: $rows, reads: .reads, pages: .pages, queue_first_page_ms: .queue_first_page_ms,
-      double_review: .double_review, rollup_rebuild_s: $rebuild, runs: .runs, naive_runs: .naive_runs}'
+      double_review: .double_review, cli: {insights: $insights, versions: $versions},
+      rollup_rebuild_s: $rebuild, runs: .runs, naive_runs: .naive_runs}'
   exit 0
 fi
 
@@ -112,7 +143,8 @@ rss_kb=$(cat "$work/rss-stats" "$work/rss-ingest" | sort -n | tail -n 1)
 
 echo "$reads_json" | jq -c --argjson rows "$rows" --argjson ingest "$ingest_rate" \
   --argjson rss "$(echo "scale=1; $rss_kb / 1024" | bc)" --argjson rebuild "$rebuild_s" \
+  --argjson insights "$insights_json" --argjson versions "$versions_json" \
   '{rows: $rows, reads: .reads, pages: .pages, queue_first_page_ms: .queue_first_page_ms,
-    double_review: .double_review, ingest_rows_per_s: $ingest,
+    double_review: .double_review, cli: {insights: $insights, versions: $versions}, ingest_rows_per_s: $ingest,
     percentile_method: .percentile_method, peak_rss_mb: $rss, rollup_rebuild_s: $rebuild,
     runs: .runs, naive_runs: .naive_runs}'

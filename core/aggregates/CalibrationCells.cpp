@@ -41,18 +41,41 @@ bool parse(const QByteArray &bytes, std::vector<ReviewedCell> &out)
 
 void CalibrationCells::add(int confidenceE4, qint64 accuracyE4, qint64 count)
 {
-    auto &cell = m_cells[confidenceE4];
-    cell.first += count;
-    cell.second += accuracyE4 * count;
+    auto it = std::lower_bound(m_cells.begin(), m_cells.end(), confidenceE4,
+                               [](const ReviewedCell &c, int confidence) { return c.confidenceE4 < confidence; });
+    if (it == m_cells.end() || it->confidenceE4 != confidenceE4)
+        it = m_cells.insert(it, ReviewedCell{confidenceE4, 0, 0});
+    it->count += count;
+    it->accuracySumE4 += accuracyE4 * count;
+}
+
+void CalibrationCells::mergeSorted(std::vector<ReviewedCell> &&cells)
+{
+    if (m_cells.empty()) {
+        m_cells = std::move(cells);
+        return;
+    }
+    std::vector<ReviewedCell> out;
+    out.reserve(m_cells.size() + cells.size());
+    auto a = m_cells.cbegin();
+    auto b = cells.cbegin();
+    while (a != m_cells.cend() || b != cells.cend()) {
+        if (b == cells.cend() || (a != m_cells.cend() && a->confidenceE4 < b->confidenceE4)) {
+            out.push_back(*a++);
+        } else if (a == m_cells.cend() || b->confidenceE4 < a->confidenceE4) {
+            out.push_back(*b++);
+        } else {
+            out.push_back({a->confidenceE4, a->accuracySumE4 + b->accuracySumE4, a->count + b->count});
+            ++a;
+            ++b;
+        }
+    }
+    m_cells = std::move(out);
 }
 
 void CalibrationCells::merge(const CalibrationCells &other)
 {
-    for (const auto &[confidence, cell] : other.m_cells) {
-        auto &mine = m_cells[confidence];
-        mine.first += cell.first;
-        mine.second += cell.second;
-    }
+    mergeSorted(std::vector<ReviewedCell>(other.m_cells));
 }
 
 bool CalibrationCells::mergeSerialized(const QByteArray &bytes)
@@ -60,11 +83,22 @@ bool CalibrationCells::mergeSerialized(const QByteArray &bytes)
     std::vector<ReviewedCell> parsed;
     if (!parse(bytes, parsed))
         return false;
-    for (const ReviewedCell &c : parsed) {
-        auto &mine = m_cells[c.confidenceE4];
-        mine.first += c.count;
-        mine.second += c.accuracySumE4;
+    // Confidences never decrease in the bytes; a repeated one (not written by serialize) is
+    // summed into its cell.
+    auto last = parsed.begin();
+    for (auto it = parsed.begin(); it != parsed.end(); ++it) {
+        if (it != parsed.begin() && it->confidenceE4 == last->confidenceE4) {
+            last->count += it->count;
+            last->accuracySumE4 += it->accuracySumE4;
+        } else {
+            if (it != parsed.begin())
+                ++last;
+            *last = *it;
+        }
     }
+    if (!parsed.empty())
+        parsed.erase(last + 1, parsed.end());
+    mergeSorted(std::move(parsed));
     return true;
 }
 
@@ -73,13 +107,13 @@ QByteArray CalibrationCells::serialize() const
     // Triples (confidence delta, count, zigzag accuracy sum) of the non-empty cells.
     QByteArray out;
     int previous = 0;
-    for (const auto &[confidence, cell] : m_cells) {
-        if (cell.first == 0 && cell.second == 0)
+    for (const ReviewedCell &cell : m_cells) {
+        if (cell.count == 0 && cell.accuracySumE4 == 0)
             continue;
-        putVarint(out, static_cast<quint64>(confidence - previous));
-        putVarint(out, static_cast<quint64>(cell.first));
-        putVarint(out, zigzag(cell.second));
-        previous = confidence;
+        putVarint(out, static_cast<quint64>(cell.confidenceE4 - previous));
+        putVarint(out, static_cast<quint64>(cell.count));
+        putVarint(out, zigzag(cell.accuracySumE4));
+        previous = cell.confidenceE4;
     }
     return out;
 }
@@ -103,8 +137,8 @@ QByteArray CalibrationCells::serializePercents() const
 
 void CalibrationGrid::add(const CalibrationCells &cells)
 {
-    for (const auto &[confidence, cell] : cells.m_cells)
-        add(ReviewedCell{confidence, cell.second, cell.first});
+    for (const ReviewedCell &cell : cells.m_cells)
+        add(cell);
 }
 
 void CalibrationGrid::add(const ReviewedCell &cell)
@@ -145,8 +179,8 @@ int PercentGrid::percentOf(int confidenceE4)
 
 void PercentGrid::add(const CalibrationCells &cells)
 {
-    for (const auto &[confidence, cell] : cells.m_cells)
-        add(ReviewedCell{confidence, cell.second, cell.first});
+    for (const ReviewedCell &cell : cells.m_cells)
+        add(cell);
 }
 
 void PercentGrid::add(const ReviewedCell &cell)

@@ -4,7 +4,6 @@
 #include <QtGlobal>
 
 #include <array>
-#include <map>
 #include <vector>
 
 namespace atalaya {
@@ -44,7 +43,11 @@ public:
 private:
     friend class CalibrationGrid;
     friend class PercentGrid;
-    std::map<int, std::pair<qint64, qint64>> m_cells;  // confidence → (count, accuracy sum)
+    // Adds cells sorted by confidence, one per confidence.
+    void mergeSorted(std::vector<ReviewedCell> &&cells);
+    // Sorted by confidence, one per confidence. Not a std::map: a window's reads parse the
+    // cells of thousands of rollup rows, and a node per cell made that most of their time.
+    std::vector<ReviewedCell> m_cells;
 };
 
 // The cells of a whole window: one dense slot per confidence 0..10000, so merging the

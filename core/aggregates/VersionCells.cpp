@@ -23,12 +23,13 @@ void putBytes(QByteArray &out, const QByteArray &bytes)
     out.append(bytes);
 }
 
+// `bytes` points into the caller's buffer (no copy): it must not outlive it.
 bool getBytes(const char *&p, const char *end, QByteArray &bytes)
 {
     quint64 size = 0;
     if (!getVarint(p, end, size) || size > static_cast<quint64>(end - p))
         return false;
-    bytes = QByteArray(p, static_cast<qsizetype>(size));
+    bytes = QByteArray::fromRawData(p, static_cast<qsizetype>(size));
     p += size;
     return true;
 }

@@ -1,7 +1,7 @@
 #include "tests/support/CliRunner.h"
+#include "tests/support/RiskDemo.h"
 #include "tests/support/TestDatabases.h"
 
-#include "core/setup/DemoLoader.h"
 #include "core/ingest/DecisionRecorder.h"
 #include "core/release/ReleaseCheck.h"
 #include "core/risk/RiskDataSource.h"
@@ -83,11 +83,7 @@ private slots:
     {
         m_fresh = test::freshDatabase();
         QVERIFY(m_fresh.db);
-        DemoOptions demo;
-        demo.decisions = 0;
-        demo.days = 60;
-        demo.now = kNow;
-        auto loaded = loadDemoData(m_fresh.db, demo);
+        auto loaded = test::loadRiskDemo(m_fresh.db, kNow);
         QVERIFY(loaded.ok());
         QVERIFY(loaded->riskModelActive);
         auto model = RiskModelStore(m_fresh.db).loadActive();

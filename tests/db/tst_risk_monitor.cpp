@@ -1,4 +1,5 @@
 #include "tests/support/CliRunner.h"
+#include "tests/support/RiskDemo.h"
 #include "tests/support/TestDatabases.h"
 
 #include "core/common/TimeUtil.h"
@@ -10,7 +11,6 @@
 #include "core/risk/RiskModelStore.h"
 #include "core/risk/RiskMonitor.h"
 #include "core/risk/RiskService.h"
-#include "core/setup/DemoLoader.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QJsonArray>
@@ -193,12 +193,7 @@ private slots:
     {
         m_fresh = test::freshDatabase();
         QVERIFY(m_fresh.db);
-        DemoOptions options;
-        options.decisions = 0;
-        options.days = 60;
-        options.now = kNow;
-        auto demo = loadDemoData(m_fresh.db, options);
-        QVERIFY(demo.ok());
+        QVERIFY(test::loadRiskDemo(m_fresh.db, kNow).ok());
         auto active = RiskModelStore(m_fresh.db).loadActive();
         QVERIFY(active.ok());
         m_trained = *active;

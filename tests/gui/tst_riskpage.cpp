@@ -1,6 +1,6 @@
+#include "tests/support/RiskDemo.h"
 #include "tests/support/TestDatabases.h"
 
-#include "core/setup/DemoLoader.h"
 #include "core/release/ReleaseCheck.h"
 #include "core/risk/RiskDataSource.h"
 #include "ui/reports/ReleaseCheckPdf.h"
@@ -57,9 +57,7 @@ private slots:
     {
         m_fresh = test::freshDatabase();
         QVERIFY(m_fresh.db);
-        DemoOptions demo;
-        demo.decisions = 0;
-        QVERIFY(loadDemoData(m_fresh.db, demo).ok());
+        QVERIFY(test::loadRiskDemo(m_fresh.db).ok());
     }
 
     // At the default window size and at the page's minimum, in both languages: every tab name

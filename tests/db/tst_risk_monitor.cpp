@@ -1,3 +1,4 @@
+#include "tests/support/PdfText.h"
 #include "tests/support/CliRunner.h"
 #include "tests/support/RiskDemo.h"
 #include "tests/support/TestDatabases.h"
@@ -16,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -282,11 +282,8 @@ private slots:
             const test::CliRun pdf = test::runCliOn(m_fresh, {QStringLiteral("export"), QStringLiteral("pdf"),
                                                               QStringLiteral("--out"), out, QStringLiteral("--lang"), lang});
             QCOMPARE(pdf.exitCode, 0);
-            QProcess pdftotext;
-            pdftotext.start(QStringLiteral("pdftotext"), {out, QStringLiteral("-")});
-            QVERIFY2(pdftotext.waitForFinished(60000), "pdftotext did not run");
-            // Without -layout a wrapped cell's lines follow each other: join them.
-            const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+            // In reading order a wrapped cell's lines follow each other: join them.
+            const QString text = test::pdfText(out).simplified();
             QVERIFY2(text.contains(words), qPrintable(lang + QStringLiteral(": ") + text));
             QVERIFY2(!text.contains(QStringLiteral("tests_passed_pct")), qPrintable(lang));
         }
@@ -398,10 +395,7 @@ private slots:
             const test::CliRun pdf = test::runCliOn(m_fresh, {QStringLiteral("export"), QStringLiteral("pdf"),
                                                               QStringLiteral("--out"), out, QStringLiteral("--lang"), lang});
             QCOMPARE(pdf.exitCode, 0);
-            QProcess pdftotext;
-            pdftotext.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), out, QStringLiteral("-")});
-            QVERIFY2(pdftotext.waitForFinished(60000), "pdftotext did not run");
-            const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+            const QString text = test::pdfText(out, test::PdfLayout::Columns);
             // The row's cells wrap over a few lines; its figures share one.
             QVERIFY2(text.contains(kind), qPrintable(lang));
             const QString tail = text.section(QStringLiteral("45 d"), 1, 1).section(QLatin1Char('\n'), 0, 0);

@@ -1,3 +1,4 @@
+#include "tests/support/PdfText.h"
 #include "tests/support/RiskDemo.h"
 #include "tests/support/TestDatabases.h"
 
@@ -24,7 +25,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QListView>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QProgressBar>
 #include <QPushButton>
@@ -316,10 +316,7 @@ private slots:
         const QString pdf = dir.filePath(QStringLiteral("check.pdf"));
         QVERIFY(dialog->savePdf(pdf).ok());
         QVERIFY(child<QLabel>(dialog, "releaseStatus")->text().contains(QStringLiteral("check.pdf")));
-        QProcess info;
-        info.start(QStringLiteral("pdfinfo"), {pdf});
-        QVERIFY(info.waitForFinished(30000));
-        QVERIFY(QString::fromUtf8(info.readAllStandardOutput()).contains(QRegularExpression("Pages:\\s+1\\n")));
+        QCOMPARE(test::pdfPages(pdf), 1);
         QVERIFY(child<QPushButton>(dialog, "releaseSavePdf"));
         dialog->close();
     }
@@ -347,14 +344,8 @@ private slots:
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("long.pdf"));
         QVERIFY(writeReleaseCheckPdf(check, pdf).ok());
-        QProcess info;
-        info.start(QStringLiteral("pdfinfo"), {pdf});
-        QVERIFY(info.waitForFinished(30000));
-        QVERIFY(QString::fromUtf8(info.readAllStandardOutput()).contains(QRegularExpression("Pages:\\s+1\\n")));
-        QProcess text;
-        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-        QVERIFY(text.waitForFinished(30000));
-        const QString words = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        QCOMPARE(test::pdfPages(pdf), 1);
+        const QString words = test::pdfText(pdf).simplified();
         const QRegularExpressionMatch listed =
             QRegularExpression("(\\d+) of 60 open P0/P1 reviews listed").match(words);
         QVERIFY2(listed.hasMatch(), qPrintable(words));

@@ -16,6 +16,8 @@
 #include "core/telemetry/TelemetryRepository.h"
 
 #include <QApplication>
+#include <QAbstractBarSeries>
+#include <QBarSet>
 #include <QChartView>
 #include <QLineSeries>
 #include <QScopeGuard>
@@ -365,6 +367,39 @@ private slots:
             }
             QVERIFY(axis->max() >= top);
         }
+    }
+
+    // A theme change (setTheme recolours every series) draws the figures again with the
+    // charts' own colours; a cleared chart stays empty.
+    void explanationChartsRedrawInANewTheme()
+    {
+        Contributions values{};
+        values[0] = -0.163;
+        values[1] = 0.057;
+        ContributionChart contributions;
+        contributions.setContributions(values, 0.303);
+        ImportanceChart importance;
+        importance.setImportance(values);
+        importance.clear();
+        QPalette dark = contributions.palette();
+        dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x26));
+        dark.setColor(QPalette::Base, QColor(0x18, 0x1a, 0x1e));
+        dark.setColor(QPalette::WindowText, Qt::white);
+        contributions.setPalette(dark);
+        importance.setPalette(dark);
+
+        QChart *chart = contributions.findChild<QChartView *>()->chart();
+        QCOMPARE(chart->backgroundBrush().color(), QColor(0x18, 0x1a, 0x1e));
+        QCOMPARE(chart->series().size(), 1);
+        const auto sets = qobject_cast<QAbstractBarSeries *>(chart->series().front())->barSets();
+        QCOMPARE(sets.size(), 2);
+        QCOMPARE(sets[0]->color(), QColor(0xc6, 0x28, 0x28));  // raises
+        QCOMPARE(sets[1]->color(), QColor(0x2e, 0x7d, 0x32));  // lowers
+        QCOMPARE(chart->axes().size(), 2);
+
+        QChart *empty = importance.findChild<QChartView *>()->chart();
+        QCOMPARE(empty->backgroundBrush().color(), QColor(0x18, 0x1a, 0x1e));
+        QVERIFY(empty->series().isEmpty());
     }
 
     void retrainsWithProgressAndActivates()

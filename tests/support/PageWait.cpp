@@ -1,6 +1,7 @@
 #include "tests/support/PageWait.h"
 
 #include "ui/common/Page.h"
+#include "ui/shell/MainWindow.h"
 
 #include <QSignalSpy>
 
@@ -9,12 +10,12 @@
 namespace atalaya::test {
 namespace {
 
-bool loadsOk(Page &page, const std::function<void()> &start)
+bool loadsOk(Page &page, const std::function<void()> &start, int timeoutMs = 20000)
 {
     QSignalSpy finished(&page, &Page::loadFinished);
     start();
-    if (finished.isEmpty() && !finished.wait(20000)) {
-        qWarning("%s: no loadFinished within 20 s", qPrintable(page.pageId()));
+    if (finished.isEmpty() && !finished.wait(timeoutMs)) {
+        qWarning("%s: no loadFinished within %d ms", qPrintable(page.pageId()), timeoutMs);
         return false;
     }
     const QList<QVariant> last = finished.last();
@@ -28,6 +29,16 @@ bool loadsOk(Page &page, const std::function<void()> &start)
 bool refreshLoadsOk(Page &page)
 {
     return loadsOk(page, [&] { page.refresh(); });
+}
+
+bool showPageLoadsOk(MainWindow &window, const QString &pageId, int timeoutMs)
+{
+    Page *page = window.page(pageId);
+    if (!page) {
+        qWarning("no page %s", qPrintable(pageId));
+        return false;
+    }
+    return loadsOk(*page, [&] { window.showPage(pageId); }, timeoutMs);
 }
 
 bool filterLoadsOk(Page &page, int days)

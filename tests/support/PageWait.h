@@ -5,6 +5,7 @@
 #include <QtGlobal>
 
 namespace atalaya {
+class MainWindow;
 class Page;
 }
 
@@ -15,6 +16,10 @@ namespace atalaya::test {
 // refresh(), then whether the load finished within 20 s and said ok (a failed load's error is
 // printed).
 bool refreshLoadsOk(Page &page);
+
+// The window's page `pageId` shown, then whether the load that starts finished within
+// `timeoutMs` and said ok.
+bool showPageLoadsOk(MainWindow &window, const QString &pageId, int timeoutMs = 20000);
 
 // A filter of the last `days` days, then whether the load it starts finished within 20 s and
 // said ok.

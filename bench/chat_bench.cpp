@@ -8,6 +8,7 @@
 //       event-loop probe, the most UI-thread CPU time between two probe ticks (a long gap
 //       with little CPU in it is the machine's load, not the page's work), redraws, RSS at start and end, and every minute the RSS, the
 //       worst stall of that minute and what the metrics hold (also on stderr as it runs).
+#include "bench/thread_cpu.h"
 #include "core/chat/ChatDemoServer.h"
 #include "core/chat/ChatDemoStream.h"
 #include "ui/chat/ChatPage.h"
@@ -29,7 +30,6 @@
 #include <QWebSocketServer>
 
 #include <cstdio>
-#include <ctime>
 
 using namespace atalaya;
 
@@ -45,15 +45,6 @@ qint64 rssKb()
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
-}
-
-// CPU time of the calling thread: a stall during which the UI thread barely ran was the
-// machine's load (other processes), not work of the page.
-qint64 threadCpuUs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return qint64(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
 }
 
 void print(const QJsonObject &o)
@@ -184,7 +175,8 @@ QJsonObject runGui(double rate, int seconds)
     qint64 stallsOver50 = 0;
     qint64 maxBusyMs = 0;  // the most UI-thread CPU time between two probe ticks
     qint64 minuteBusyMs = 0;
-    qint64 lastCpuUs = threadCpuUs();
+    // A stall during which the UI thread barely ran was the machine's load, not work of the page.
+    double lastCpuUs = bench::threadCpuUs();
     QElapsedTimer probeClock;
     probeClock.start();
     qint64 lastProbe = 0;
@@ -195,8 +187,8 @@ QJsonObject runGui(double rate, int seconds)
         const qint64 now = probeClock.elapsed();
         const qint64 stall = now - lastProbe - 10;
         lastProbe = now;
-        const qint64 cpuUs = threadCpuUs();
-        const qint64 busyMs = (cpuUs - lastCpuUs) / 1000;
+        const double cpuUs = bench::threadCpuUs();
+        const auto busyMs = static_cast<qint64>((cpuUs - lastCpuUs) / 1000);
         lastCpuUs = cpuUs;
         if (now > 3000) {  // after start-up and the first connection
             if (rssStart < 0)

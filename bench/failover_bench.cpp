@@ -9,13 +9,11 @@
 // Usage: failover_bench --db mysql://user@h1:p1,h2:p2,h3:p3/db --kill-pid-file FILE
 //   [--verdicts N] [--kill-after K] [--interval-ms MS] [--timeout S]
 //   (password in ATALAYA_DB_PASSWORD). Progress on stderr; the last stdout line is JSON.
+#include "bench/outage_common.h"
 #include "bench/reviewers_check.h"
-#include "core/ingest/DecisionRecorder.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/session/ConnectionWatcher.h"
-#include "core/stats/StatsService.h"
 #include "core/storage/Database.h"
-#include "core/storage/SqlUtil.h"
 #include "ui/common/DatabasePool.h"
 #include "ui/review/FeedbackFlow.h"
 
@@ -42,42 +40,6 @@ QElapsedTimer g_clock;
 void progress(const QString &text)
 {
     std::fprintf(stderr, "[failover_bench %6.2f s] %s\n", g_clock.elapsed() / 1000.0, qPrintable(text));
-}
-
-// One round of what the pages and the filter bar read; empty when all worked.
-QString readRound(const std::shared_ptr<const Database> &db)
-{
-    const ReviewQueue queue(db, ReviewRules::defaults());
-    if (auto items = queue.items({}); !items)
-        return items.error().message;
-    if (auto counts = queue.counts({}, QDateTime::currentDateTimeUtc()); !counts)
-        return counts.error().message;
-    const StatsService stats(db);
-    if (auto agents = stats.agentIds(); !agents)
-        return agents.error().message;
-    if (auto tasks = stats.taskTypes(); !tasks)
-        return tasks.error().message;
-    return {};
-}
-
-// Lost and duplicated verdicts as one node holds them.
-std::pair<int, int> countOn(const Database &db, const std::map<qint64, Feedback> &given)
-{
-    int lost = 0, duplicated = 0;
-    for (const auto &[id, value] : given) {
-        auto q = execQuery(db,
-                           QStringLiteral("SELECT t.human_feedback, (SELECT COUNT(*) FROM atalaya_feedback_audit a"
-                                          " WHERE a.telemetry_id = t.id) FROM ai_telemetry t WHERE t.id = ?"),
-                           {id}, QStringLiteral("checking a verdict"));
-        if (!q || !q->next()) {
-            ++lost;
-            continue;
-        }
-        if (q->value(0).toString() != feedbackToString(value) || q->value(1).toInt() == 0)
-            ++lost;
-        duplicated += std::max(0, q->value(1).toInt() - 1);
-    }
-    return {lost, duplicated};
 }
 
 }  // namespace
@@ -132,15 +94,7 @@ int main(int argc, char **argv)
     }
     const int verdicts = parser.value(QStringLiteral("verdicts")).toInt();
     const int killAfter = parser.value(QStringLiteral("kill-after")).toInt();
-    std::vector<DecisionInput> rows(static_cast<size_t>(verdicts + 10));
-    for (DecisionInput &d : rows) {
-        d.agentId = QStringLiteral("failover");
-        d.taskType = QStringLiteral("chat_response");
-        d.confidence = 0.5;
-        d.decision = {{QStringLiteral("action"), QStringLiteral("approve")}};
-        d.executionTimeMs = 10;
-    }
-    auto batch = DecisionRecorder(db).recordBatch(rows);
+    auto batch = bench::seedDecisions(db, QStringLiteral("failover"), verdicts + 10);
     if (!batch) {
         std::fprintf(stderr, "error: seeding failed: %s\n", qPrintable(batch.error().message));
         return 1;
@@ -229,7 +183,7 @@ int main(int argc, char **argv)
             if (error.isEmpty() && killedAt >= 0 && startedAt >= killedAt && readsOkAt < 0)
                 readsOkAt = g_clock.elapsed();
         });
-        w->setFuture(QtConcurrent::run(databasePool(), [db] { return readRound(db); }));
+        w->setFuture(QtConcurrent::run(databasePool(), [db] { return bench::readRound(db); }));
     });
     const qint64 timeoutMs = parser.value(QStringLiteral("timeout")).toLongLong() * 1000;
     QTimer done;
@@ -265,7 +219,7 @@ int main(int argc, char **argv)
             lost = verdicts;
             continue;
         }
-        const auto [l, d] = countOn(**at, given);
+        const auto [l, d] = bench::lostAndDuplicated(**at, given);
         lost = std::max(lost, l);
         duplicated = std::max(duplicated, d);
         const QStringList wrong = bench::exactness(*at);

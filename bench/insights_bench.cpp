@@ -1,6 +1,7 @@
 // Detection rate and false alarms of `insights` on demo-shaped data with known drifts
 // (docs/INSIGHTS.md §Bench): 10 stable agents and three that drift in the current week, over
 // `--seeds` seeds. Prints one JSON document.
+#include "bench/thread_cpu.h"
 #include "core/ingest/DecisionRecorder.h"
 #include "core/insights/InsightsService.h"
 #include "core/setup/SchemaInstaller.h"
@@ -17,7 +18,6 @@
 #include <QTextStream>
 
 #include <cmath>
-#include <ctime>
 #include <random>
 #include <set>
 
@@ -126,15 +126,6 @@ bool found(const std::vector<Insight> &insights, const QString &agent, InsightKi
     });
 }
 
-// The reads run on this thread (SQLite in process): its CPU time is their cost without the
-// waits of a loaded machine.
-double threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-
 [[noreturn]] void fail(const QString &why)
 {
     QTextStream(stderr) << "error: " << why << '\n';
@@ -195,10 +186,10 @@ int main(int argc, char **argv)
         if (auto first = InsightsService(*db).run(options); !first)
             fail(first.error().message);
         firstMs += timer.restart();
-        const double cpuBefore = threadCpuMs();
+        const double cpuBefore = bench::threadCpuMs();
         auto report = InsightsService(*db).run(options);
         readMs += timer.elapsed();
-        readCpuMs += threadCpuMs() - cpuBefore;
+        readCpuMs += bench::threadCpuMs() - cpuBefore;
         if (!report)
             fail(report.error().message);
         const bool acc = found(report->insights, kAccuracyDrift, InsightKind::AccuracyDrop);

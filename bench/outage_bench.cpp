@@ -7,12 +7,10 @@
 // and the outbox is empty. Lost and duplicated verdicts are counted in the database at the end.
 // Usage: outage_bench --db URL [--verdicts N] [--interval-ms MS] [--timeout S]
 //   (password in ATALAYA_DB_PASSWORD). Progress on stderr; the last stdout line is JSON.
-#include "core/ingest/DecisionRecorder.h"
+#include "bench/outage_common.h"
 #include "core/queue/ReviewQueue.h"
 #include "core/session/ConnectionWatcher.h"
-#include "core/stats/StatsService.h"
 #include "core/storage/Database.h"
-#include "core/storage/SqlUtil.h"
 #include "ui/common/DatabasePool.h"
 #include "ui/review/FeedbackFlow.h"
 
@@ -83,22 +81,6 @@ private:
     QString m_password;
 };
 
-// One round of what the pages and the filter bar read; empty when all worked.
-QString readRound(const std::shared_ptr<const Database> &db)
-{
-    const ReviewQueue queue(db, ReviewRules::defaults());
-    if (auto items = queue.items({}); !items)
-        return items.error().message;
-    if (auto counts = queue.counts({}, QDateTime::currentDateTimeUtc()); !counts)
-        return counts.error().message;
-    const StatsService stats(db);
-    if (auto agents = stats.agentIds(); !agents)
-        return agents.error().message;
-    if (auto tasks = stats.taskTypes(); !tasks)
-        return tasks.error().message;
-    return {};
-}
-
 }  // namespace
 
 int main(int argc, char **argv)
@@ -131,15 +113,7 @@ int main(int argc, char **argv)
     }
     std::shared_ptr<Database> db = *opened;
     const int verdicts = parser.value(QStringLiteral("verdicts")).toInt();
-    std::vector<DecisionInput> rows(static_cast<size_t>(verdicts));
-    for (DecisionInput &d : rows) {
-        d.agentId = QStringLiteral("outage");
-        d.taskType = QStringLiteral("chat_response");
-        d.confidence = 0.5;
-        d.decision = {{QStringLiteral("action"), QStringLiteral("approve")}};
-        d.executionTimeMs = 10;
-    }
-    auto batch = DecisionRecorder(db).recordBatch(rows);
+    auto batch = bench::seedDecisions(db, QStringLiteral("outage"), verdicts);
     if (!batch) {
         std::fprintf(stderr, "error: seeding failed: %s\n", qPrintable(batch.error().message));
         return 1;
@@ -218,7 +192,7 @@ int main(int argc, char **argv)
             if (error.isEmpty() && up >= 0 && startedAt >= up && readsOkAt < 0)
                 readsOkAt = g_clock.elapsed();
         });
-        w->setFuture(QtConcurrent::run(databasePool(), [db] { return readRound(db); }));
+        w->setFuture(QtConcurrent::run(databasePool(), [db] { return bench::readRound(db); }));
     });
     const qint64 timeoutMs = parser.value(QStringLiteral("timeout")).toLongLong() * 1000;
     QTimer done;
@@ -247,20 +221,7 @@ int main(int argc, char **argv)
         outboxEmptyAt = up;  // nothing waited
     db->reconnect();
     // Against the database only: a verdict refused, still in the outbox or written wrongly is lost.
-    int lost = 0, duplicated = 0;
-    for (const auto &[id, value] : given) {
-        auto q = execQuery(*db,
-                           QStringLiteral("SELECT t.human_feedback, (SELECT COUNT(*) FROM atalaya_feedback_audit a"
-                                          " WHERE a.telemetry_id = t.id) FROM ai_telemetry t WHERE t.id = ?"),
-                           {id}, QStringLiteral("checking a verdict"));
-        if (!q || !q->next()) {
-            ++lost;
-            continue;
-        }
-        if (q->value(0).toString() != feedbackToString(value) || q->value(1).toInt() == 0)
-            ++lost;
-        duplicated += std::max(0, q->value(1).toInt() - 1);
-    }
+    const auto [lost, duplicated] = bench::lostAndDuplicated(*db, given);
     const bool measured = up >= 0 && readsOkAt >= 0 && outboxEmptyAt >= 0;
     progress(QStringLiteral("server refused at %1 s, accepted again at %2 s; reads ok at %3 s, outbox empty at %4 s; "
                             "%5 written directly, %6 through the outbox, %7 failed, %8 left in the outbox")

@@ -3,6 +3,7 @@
 // feedback → written, with the load average around the key presses. Prints one JSON object.
 // Usage: queue_bench [--rows N] [--keep DIR] [--profile-paint] (1000 table repaints, to run
 // under perf).
+#include "bench/thread_cpu.h"
 #include "core/demo/DemoGenerator.h"
 #include "ui/review/ReviewQueueModel.h"
 #include "ui/review/ReviewQueuePage.h"
@@ -30,7 +31,6 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
 
 using namespace atalaya;
@@ -46,15 +46,6 @@ double median(std::vector<double> v)
 double maxOf(const std::vector<double> &v)
 {
     return v.empty() ? 0.0 : *std::max_element(v.begin(), v.end());
-}
-
-// CPU time of the calling thread: what the UI thread itself spends, whatever the machine's
-// load (wall-clock figures on a shared 2-core box mostly measure waiting for a core).
-double threadCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 template <typename Fn> std::vector<double> timeRuns(int runs, Fn fn)
@@ -236,14 +227,14 @@ int main(int argc, char **argv)
         const int fullBefore = paints.fullPaints;
         QElapsedTimer t;
         t.start();
-        const double cpu0 = threadCpuMs();
+        const double cpu0 = bench::threadCpuMs();
         QApplication::sendEvent(table, &press);
         QElapsedTimer cap;
         cap.start();
         while (paints.fullPaints == fullBefore && cap.elapsed() < 1000)
             QCoreApplication::processEvents();
         frameMs.push_back(t.nsecsElapsed() / 1e6);
-        frameCpuMs.push_back(threadCpuMs() - cpu0);
+        frameCpuMs.push_back(bench::threadCpuMs() - cpu0);
         keysWithoutFullTablePaint += paints.fullPaints == fullBefore ? 1 : 0;
         if (settled.isEmpty())
             settled.wait(5000);
@@ -259,7 +250,7 @@ int main(int argc, char **argv)
         QKeyEvent press(QEvent::KeyPress, Qt::Key_1, Qt::NoModifier, QStringLiteral("1"));
         QElapsedTimer t;
         t.start();
-        const double cpu0 = threadCpuMs();
+        const double cpu0 = bench::threadCpuMs();
         QApplication::sendEvent(table, &press);
         handledMs.push_back(t.nsecsElapsed() / 1e6);
         table->viewport()->repaint();
@@ -267,7 +258,7 @@ int main(int argc, char **argv)
         // Everything the key changed on screen: table, detail pane, count chips.
         page.repaint();
         pagePaintedMs.push_back(t.nsecsElapsed() / 1e6);
-        pagePaintedCpuMs.push_back(threadCpuMs() - cpu0);
+        pagePaintedCpuMs.push_back(bench::threadCpuMs() - cpu0);
         if (settled.isEmpty())
             settled.wait(5000);
     }

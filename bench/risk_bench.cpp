@@ -3,6 +3,7 @@
 // latency as JSON, and optionally writes the split for bench/risk_sklearn.py. With --from-csv
 // it trains on the "train" rows of a bench/risk_processes.py file instead and prints the
 // held-out AUC on its "val" rows with the settings the search chose.
+#include "bench/thread_cpu.h"
 #include "core/risk/DlibForest.h"
 #include "core/risk/RiskExplainer.h"
 #include "core/risk/RiskTraining.h"
@@ -86,14 +87,6 @@ std::vector<CycleSample> synthesize(int n, quint64 seed, std::vector<double> &tr
         out[i].cycleId = QString::number(i);
     }
     return out;
-}
-
-// CPU time of this thread: the machine is shared, wall time there measures the neighbours.
-double threadCpuUs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return t.tv_sec * 1e6 + t.tv_nsec / 1e3;
 }
 
 double processCpuSeconds()
@@ -248,21 +241,21 @@ int main(int argc, char *argv[])
     std::vector<double> predictUs, predictCpuUs;
     volatile double sink = 0;
     for (std::size_t i = 0; i < std::min<std::size_t>(xVal.size(), 20000); ++i) {
-        const double cpu = threadCpuUs();
+        const double cpu = bench::threadCpuUs();
         timer.restart();
         sink = sink + model->riskScore(xVal[i]);
         predictUs.push_back(timer.nsecsElapsed() / 1e3);
-        predictCpuUs.push_back(threadCpuUs() - cpu);
+        predictCpuUs.push_back(bench::threadCpuUs() - cpu);
     }
     std::vector<double> shapMs, shapCpuMs;
     const int explanations = std::min<int>(parser.value("explanations").toInt(), static_cast<int>(xVal.size()));
     double worstAdditivity = 0;
     for (int i = 0; i < explanations; ++i) {
-        const double cpu = threadCpuUs();
+        const double cpu = bench::threadCpuUs();
         timer.restart();
         const Contributions phi = model->forest.shapley(xVal[i], model->background);
         shapMs.push_back(timer.nsecsElapsed() / 1e6);
-        shapCpuMs.push_back((threadCpuUs() - cpu) / 1e3);
+        shapCpuMs.push_back((bench::threadCpuUs() - cpu) / 1e3);
         double sum = model->baseValue;
         for (double c : phi)
             sum += c;

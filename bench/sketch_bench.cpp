@@ -4,6 +4,7 @@
 // and per operation (median of 5 runs; CPU time, so other load on the machine does not
 // count).
 //   sketch_bench [--rows-per-hour N] [--hours H]
+#include "bench/thread_cpu.h"
 #include "core/aggregates/LatencySketch.h"
 
 #include <QCoreApplication>
@@ -13,19 +14,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <vector>
 
 using namespace atalaya;
 
 namespace {
-
-double threadCpuNs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e9 + double(t.tv_nsec);
-}
 
 // Demo-shaped execution times: log-normal around 400 ms with a tail past the exact buckets.
 std::vector<qint64> latencies(qint64 n)
@@ -55,10 +48,8 @@ int main(int argc, char **argv)
     const qint64 hours = option(QStringLiteral("--hours"), 24 * 365);
     const std::vector<qint64> values = latencies(perHour * hours);
 
-    std::vector<double> runs;
     qsizetype sink = 0;
-    for (int run = 0; run < 5; ++run) {
-        const double start = threadCpuNs();
+    const double ns = bench::medianThreadCpuNs(5, [&] {
         LatencySketch day;
         LatencySketch dayVersion;
         for (qint64 h = 0; h < hours; ++h) {
@@ -78,11 +69,9 @@ int main(int argc, char **argv)
                 dayVersion = LatencySketch();
             }
         }
-        runs.push_back((threadCpuNs() - start) / double(perHour * hours));
-    }
-    std::sort(runs.begin(), runs.end());
+    });
     std::printf("{\"rows_per_hour\":%lld,\"hours\":%lld,\"ns_per_row\":%.1f,\"sink\":%lld}\n",
-                static_cast<long long>(perHour), static_cast<long long>(hours), runs[2],
+                static_cast<long long>(perHour), static_cast<long long>(hours), ns / double(perHour * hours),
                 static_cast<long long>(sink));
     return 0;
 }

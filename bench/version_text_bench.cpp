@@ -3,6 +3,7 @@
 // benches and the demo write. Prints one JSON line per shape: nanoseconds of the thread's CPU
 // per row (median of 5 runs; CPU time, so other load on the machine does not count).
 //   version_text_bench [--rows N]
+#include "bench/thread_cpu.h"
 #include "core/rollup/ModelVersionText.h"
 
 #include <QCoreApplication>
@@ -11,7 +12,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
 #include <functional>
 #include <vector>
 
@@ -19,27 +19,16 @@ using namespace atalaya;
 
 namespace {
 
-double threadCpuNs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return double(t.tv_sec) * 1e9 + double(t.tv_nsec);
-}
-
 double nsPerRow(qint64 rows, const std::function<qsizetype()> &each)
 {
-    std::vector<double> runs;
     qsizetype sink = 0;
-    for (int run = 0; run < 5; ++run) {
-        const double start = threadCpuNs();
+    const double ns = bench::medianThreadCpuNs(5, [&] {
         for (qint64 i = 0; i < rows; ++i)
             sink += each();
-        runs.push_back((threadCpuNs() - start) / double(rows));
-    }
-    std::sort(runs.begin(), runs.end());
+    });
     if (sink == -1)
         std::puts("");
-    return runs[runs.size() / 2];
+    return ns / double(rows);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 // version read inside `insights` (14 days), from the rollups' model-version sections; the
 // `*_raw` figures are the same reads from raw rows (the path without rollups). `--skip-raw`
 // leaves those out (minutes at 10 M rows). Prints one JSON document.
+#include "bench/thread_cpu.h"
 #include "core/demo/DemoGenerator.h"
 #include "core/ingest/DecisionRecorder.h"
 #include "core/insights/InsightsService.h"
@@ -25,7 +26,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 #include <functional>
 
 using namespace atalaya;
@@ -45,13 +45,6 @@ template <typename T> T orFail(Result<T> r)
     return std::move(*r);
 }
 
-double threadCpuMs()
-{
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
-}
-
 // Median wall and CPU time of `runs` runs: on a shared machine the wall time also counts the
 // waits for a core, the CPU time is what the read costs this process (the server's share not
 // included on MariaDB).
@@ -62,9 +55,9 @@ QJsonObject timed(int runs, const std::function<void()> &read)
     for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
         timer.start();
-        const double cpuBefore = threadCpuMs();
+        const double cpuBefore = bench::threadCpuMs();
         read();
-        cpu.push_back(threadCpuMs() - cpuBefore);
+        cpu.push_back(bench::threadCpuMs() - cpuBefore);
         wall.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     }
     auto median = [](std::vector<double> v) {

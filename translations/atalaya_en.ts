@@ -3811,35 +3811,11 @@ Overwrite that review with yours?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Prediction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not connected to a database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No model yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Train a model with Retrain to predict deployment risk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 risk — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>risk score %1 · confidence %2 · calibrated failure probability %3 % · base %4 · model %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recommendations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3904,6 +3880,33 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Model monitoring: the model&apos;s age, the accuracy of its recorded predictions, their risk scores and each feature&apos;s drift from the training data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::RiskPredictionView</name>
+    <message>
+        <source>Prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 risk — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>risk score %1 · confidence %2 · calibrated failure probability %3 % · base %4 · model %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a model with Retrain to predict deployment risk.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3816,36 +3816,12 @@ Overwrite that review with yours?</source>
         <translation>Guarda la predicción como una decisión de deployment-risk-predictor para que los revisores puedan evaluarla</translation>
     </message>
     <message>
-        <source>Prediction</source>
-        <translation>Predicción</translation>
-    </message>
-    <message>
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
     <message>
         <source>Not connected to a database</source>
         <translation>No hay conexión a ninguna base de datos</translation>
-    </message>
-    <message>
-        <source>No model yet</source>
-        <translation>Aún no hay modelo</translation>
-    </message>
-    <message>
-        <source>Train a model with Retrain to predict deployment risk.</source>
-        <translation>Entrene un modelo con Reentrenar para predecir el riesgo de despliegue.</translation>
-    </message>
-    <message>
-        <source>%1 risk — %2</source>
-        <translation>Riesgo %1 — %2</translation>
-    </message>
-    <message>
-        <source>risk score %1 · confidence %2 · calibrated failure probability %3 % · base %4 · model %5</source>
-        <translation>puntuación de riesgo %1 · confianza %2 · probabilidad de fallo calibrada %3 % · base %4 · modelo %5</translation>
-    </message>
-    <message>
-        <source>Recommendations</source>
-        <translation>Recomendaciones</translation>
     </message>
     <message>
         <source>Loading cycle %1…</source>
@@ -3910,6 +3886,33 @@ Overwrite that review with yours?</source>
     <message>
         <source>Model monitoring: the model&apos;s age, the accuracy of its recorded predictions, their risk scores and each feature&apos;s drift from the training data</source>
         <translation>Seguimiento del modelo: su antigüedad, la exactitud de sus predicciones registradas, sus puntuaciones de riesgo y la deriva de cada variable respecto a los datos de entrenamiento</translation>
+    </message>
+</context>
+<context>
+    <name>atalaya::RiskPredictionView</name>
+    <message>
+        <source>Prediction</source>
+        <translation>Predicción</translation>
+    </message>
+    <message>
+        <source>%1 risk — %2</source>
+        <translation>Riesgo %1 — %2</translation>
+    </message>
+    <message>
+        <source>risk score %1 · confidence %2 · calibrated failure probability %3 % · base %4 · model %5</source>
+        <translation>puntuación de riesgo %1 · confianza %2 · probabilidad de fallo calibrada %3 % · base %4 · modelo %5</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>Recomendaciones</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>Aún no hay modelo</translation>
+    </message>
+    <message>
+        <source>Train a model with Retrain to predict deployment risk.</source>
+        <translation>Entrene un modelo con Reentrenar para predecir el riesgo de despliegue.</translation>
     </message>
 </context>
 <context>

@@ -15,26 +15,28 @@
 namespace atalaya::cli {
 namespace {
 
-int runStats(CliContext &ctx)
+// A command that prints one view of the active model.
+int printActiveModel(CliContext &ctx, const QString &description, QJsonObject (*json)(const RiskModel &))
 {
-    if (!ctx.parse(QStringLiteral("Statistics of the active deployment-risk model (seed 003 API 2).")))
+    if (!ctx.parse(description))
         return ctx.exitCode();
     auto db = ctx.database();
     if (!db)
         return ctx.fail(db.error());
     auto model = RiskModelStore(*db).loadActive();
-    return model ? ctx.print(modelStatsJson(*model)) : ctx.fail(model.error());
+    return model ? ctx.print(json(*model)) : ctx.fail(model.error());
+}
+
+int runStats(CliContext &ctx)
+{
+    return printActiveModel(ctx, QStringLiteral("Statistics of the active deployment-risk model (seed 003 API 2)."),
+                            modelStatsJson);
 }
 
 int runImportance(CliContext &ctx)
 {
-    if (!ctx.parse(QStringLiteral("Feature importance of the active model (seed 003 API 4).")))
-        return ctx.exitCode();
-    auto db = ctx.database();
-    if (!db)
-        return ctx.fail(db.error());
-    auto model = RiskModelStore(*db).loadActive();
-    return model ? ctx.print(importanceJson(*model)) : ctx.fail(model.error());
+    return printActiveModel(ctx, QStringLiteral("Feature importance of the active model (seed 003 API 4)."),
+                            importanceJson);
 }
 
 int runMonitor(CliContext &ctx)

@@ -1,202 +1,30 @@
 #include "core/insights/InsightsService.h"
 
+#include "core/insights/InsightSelection.h"
 #include "core/insights/InsightText.h"
+#include "core/insights/InsightsReader.h"
 #include "core/insights/ModelVersions.h"
 #include "core/insights/RiskDetectors.h"
-#include "core/risk/RiskModelStore.h"
-#include "core/rollup/RollupMaintenance.h"
 #include "core/rollup/RollupReader.h"
-#include "core/rollup/RollupSchema.h"
 #include "core/stats/Calibration.h"
-#include "core/stats/StatsSamples.h"
-#include "core/stats/StatsSql.h"
 #include "core/stats/GroupedTotals.h"
+#include "core/stats/StatsSamples.h"
 #include "core/storage/Database.h"
-#include "core/storage/SqlUtil.h"
 
 #include <QLocale>
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <set>
 
 namespace atalaya {
 namespace {
 
-constexpr int kEceBins = 10;
-
 using Totals = std::map<QString, WindowTotals>;
-using RiskReading = std::optional<RiskMonitorReport>;
-
-// The risk model's monitoring for the report, or nothing when it is filtered out, no model is
-// active, or the tables were never created (a database without risk features is not an error).
-Result<RiskReading> riskMonitoring(const std::shared_ptr<const Database> &db, const InsightOptions &o,
-                                   const QDateTime &now)
-{
-    if (!o.agentId.isEmpty() && o.agentId != QLatin1String("deployment-risk-predictor"))
-        return RiskReading{};
-    if (!RiskModelStore(db).hasTable())
-        return RiskReading{};
-    RiskMonitorOptions mo;
-    mo.days = std::max(o.days, insights::kRiskMonitorMinDays);
-    mo.now = now;
-    auto r = RiskMonitor(db).run(mo);
-    if (!r) {
-        if (r.error().code == ErrorCode::NoModel || isMissingTable(r.error()))
-            return RiskReading{};
-        return r.error();
-    }
-    return RiskReading{std::move(*r)};
-}
-
-struct WindowReads {
-    Totals byAgent;
-    Totals byTask;
-};
-
-Result<WindowReads> readWindow(const Database &db, const StatsQuery &q)
-{
-    auto both = totalsByAgentAndTask(db, q);
-    if (!both)
-        return both.error();
-    return WindowReads{std::move(both->byAgent), std::move(both->byTask)};
-}
-
-insights::EceEstimate eceOf(const CalibrationReport &report)
-{
-    std::vector<insights::EceBin> bins;
-    for (const CalibrationBin &b : report.bins) {
-        if (b.count > 0 && b.meanConfidence && b.meanAccuracy)
-            bins.push_back({b.count, *b.meanConfidence, *b.meanAccuracy});
-    }
-    return insights::eceOf(bins);
-}
-
-Result<insights::EceEstimate> eceFor(const StatsSamples &samples, const StatsQuery &q)
-{
-    auto report = samples.calibration(q, kEceBins);
-    if (!report)
-        return report.error();
-    return eceOf(*report);
-}
-
-// Each agent's calibration table of a window the rollups serve whole, and all agents' under
-// "": one read of the window's rows for every agent instead of one per agent, the same
-// percents StatsSamples::calibration reads. Nothing when the window has raw edge hours.
-Result<std::optional<std::map<QString, insights::EceEstimate>>> eceByAgent(const Database &db, const StatsQuery &q)
-{
-    std::optional<std::map<QString, insights::EceEstimate>> none;
-    rollup::WindowPlan plan = rollup::planWindow(q.from, q.to);
-    if (!percentsServe(kEceBins) || !plan.usesRollups() || !plan.raw.empty() || !rollup::status(db).usable())
-        return none;
-    std::map<QString, PercentGrid> grids;
-    Status s = rollup::addRollupPercentsByAgent(db, plan, q.agentId, q.taskType,
-                                                [&](const QString &agent) -> PercentGrid & { return grids[agent]; });
-    if (!s)
-        return s.error();
-    std::map<QString, insights::EceEstimate> out;
-    PercentGrid all;
-    for (const auto &[agent, grid] : grids) {
-        const std::vector<ReviewedPercent> percents = grid.percents();
-        out[agent] = eceOf(computeCalibration(percents, kEceBins));
-        for (const ReviewedPercent &p : percents)
-            all.add(p);
-    }
-    out[QString()] = eceOf(computeCalibration(all.percents(), kEceBins));
-    return std::optional<std::map<QString, insights::EceEstimate>>(std::move(out));
-}
 
 double lengthDays(const StatsQuery &q)
 {
     return static_cast<double>(q.from.msecsTo(q.to)) / 86400000.0;
-}
-
-WindowTotals merged(const Totals &t)
-{
-    WindowTotals all;
-    for (const auto &[key, v] : t)
-        all.merge(v);
-    return all;
-}
-
-// Agent and task type pairs of the window: from atalaya_rollup_day (one row per day, agent and
-// task type) when the rollups are usable, else from the window's raw rows.
-Result<insights::AgentTasks> servedPairs(const Database &db, const StatsQuery &q)
-{
-    QString sql;
-    QVariantList values;
-    if (rollup::status(db).usable()) {
-        sql = QStringLiteral("SELECT DISTINCT agent_id, task_type FROM %1 WHERE day_no >= ? AND day_no <= ?")
-                  .arg(rollup::tableOf(rollup::Level::Day));
-        values = {rollup::floorHour(q.from) / 24, rollup::floorHour(q.to) / 24};
-    } else {
-        const WhereClause where = windowWhere(db.dialect(), q);
-        sql = QStringLiteral("SELECT DISTINCT agent_id, task_type FROM ai_telemetry") + where.sql;
-        values = where.values;
-    }
-    auto query = execQuery(db, sql, values, QStringLiteral("reading the agents' task types"));
-    if (!query)
-        return query.error();
-    auto text = [](const QVariant &v) {
-        return v.typeId() == QMetaType::QByteArray ? QString::fromUtf8(v.toByteArray()) : v.toString();
-    };
-    insights::AgentTasks pairs;
-    while (query->next())
-        pairs.emplace_back(text(query->value(0)), text(query->value(1)));
-    return pairs;
-}
-
-// The version read of `span` (docs/INSIGHTS.md §Performance): from the rollups when they serve
-// it. Otherwise it reads raw rows, and agents are admitted smallest first while their
-// decisions fit versions::scanBudget() together; the rest are skipped and reported. All
-// admitted: one read, as without the budget.
-Result<std::map<QString, std::vector<VersionStats>>> readVersionsWithinBudget(const Database &db,
-                                                                             const StatsQuery &span, int days,
-                                                                             std::vector<SkippedCheck> &skipped)
-{
-    if (versions::servedByRollups(db, span))
-        return versions::readVersions(db, span);
-    auto counts = versions::decisionsPerAgent(db, span);
-    if (!counts)
-        return counts.error();
-    std::vector<std::pair<qint64, QString>> bySize;
-    for (const auto &[agent, n] : *counts)
-        bySize.emplace_back(n, agent);
-    std::sort(bySize.begin(), bySize.end());
-    const qint64 budget = versions::scanBudget();
-    qint64 admitted = 0;
-    std::vector<QString> read;
-    for (const auto &[n, agent] : bySize) {
-        if (admitted + n <= budget) {
-            admitted += n;
-            read.push_back(agent);
-            continue;
-        }
-        SkippedCheck s;
-        s.agentId = agent;
-        s.decisions = n;
-        s.reason = QStringLiteral("%1 decisions in the window and its baseline exceed the %2 the raw model-version "
-                                  "read allows without rollups (`atalaya-cli init` builds them); compare them with "
-                                  "`atalaya-cli versions --agent %3 --days %4`, or choose a shorter period")
-                       .arg(n)
-                       .arg(budget)
-                       .arg(agent)
-                       .arg(days);
-        skipped.push_back(std::move(s));
-    }
-    std::sort(skipped.begin(), skipped.end(),
-              [](const SkippedCheck &a, const SkippedCheck &b) { return a.agentId < b.agentId; });
-    if (skipped.empty())
-        return versions::readVersions(db, span);
-    std::map<QString, std::vector<VersionStats>> out;
-    for (const QString &agent : read) {
-        auto one = versions::readVersions(db, span.withAgent(agent));
-        if (!one)
-            return one.error();
-        out.merge(*one);
-    }
-    return out;
 }
 
 }  // namespace
@@ -205,8 +33,7 @@ InsightOptions insightOptionsFor(const StatsQuery &query)
 {
     InsightOptions o;
     o.now = query.to;
-    const double days = static_cast<double>(query.from.msecsTo(query.to)) / 86400000.0;
-    o.days = std::clamp(static_cast<int>(std::lround(days)), 1, 3650);
+    o.days = std::clamp(static_cast<int>(std::lround(lengthDays(query))), 1, 3650);
     o.agentId = query.agentId;
     return o;
 }
@@ -244,10 +71,10 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
         return w.error();
     const auto &[window, baseline] = *w;
     const StatsSamples samples(m_db);
-    auto cur = readWindow(*m_db, window);
+    auto cur = totalsByAgentAndTask(*m_db, window);
     if (!cur)
         return cur.error();
-    auto base = readWindow(*m_db, baseline);
+    auto base = totalsByAgentAndTask(*m_db, baseline);
     if (!base)
         return base.error();
 
@@ -278,7 +105,7 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
     if (o.agentId.isEmpty()) {
         StatsQuery span = window;
         span.from = baseline.from;
-        auto pairs = servedPairs(*m_db, span);
+        auto pairs = insights::servedPairs(*m_db, span);
         if (!pairs)
             return pairs.error();
         served = std::move(*pairs);
@@ -295,17 +122,16 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
     }
     if (o.agentId.isEmpty() && agents.size() > 1) {
         insights::ScopeWindows all;
-        all.baseline.totals = merged(base->byAgent);
-        all.current.totals = merged(cur->byAgent);
+        all.baseline.totals = insights::foldedTotals(base->byAgent);
+        all.current.totals = insights::foldedTotals(cur->byAgent);
         scopes.push_back(std::move(all));
     }
 
-    using EceMap = std::map<QString, insights::EceEstimate>;
     // The calibration reads go where StatsSamples sends them (a replica when one serves reads).
-    auto baseEce = eceByAgent(m_db->reads(), baseline);
+    auto baseEce = insights::eceByAgent(m_db->reads(), baseline);
     if (!baseEce)
         return baseEce.error();
-    auto curEce = eceByAgent(m_db->reads(), window);
+    auto curEce = insights::eceByAgent(m_db->reads(), window);
     if (!curEce)
         return curEce.error();
     std::vector<insights::Candidate> candidates;
@@ -317,11 +143,14 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
         if (s.taskType.isEmpty() && s.baseline.totals.withFeedback >= o.minN
             && s.current.totals.withFeedback >= o.minN) {
             auto scoped = [&s](StatsQuery q) { return q.withAgent(s.agentId).withTask(s.taskType); };
-            auto ece = [&](const StatsQuery &q, std::optional<EceMap> &grouped) -> Result<insights::EceEstimate> {
+            auto ece = [&](const StatsQuery &q,
+                           const std::optional<insights::EceByAgent> &grouped) -> Result<insights::EceEstimate> {
                 if (!grouped)
-                    return eceFor(samples, scoped(q));
+                    return insights::scopeEce(samples, scoped(q));
                 auto it = grouped->find(s.agentId);
-                return it != grouped->end() ? it->second : eceOf(computeCalibration(std::vector<ReviewedPercent>{}, kEceBins));
+                if (it != grouped->end())
+                    return it->second;
+                return insights::calibrationEce(computeCalibration(std::vector<ReviewedPercent>{}, insights::kEceBins));
             };
             auto b = ece(baseline, *baseEce);
             if (!b)
@@ -342,7 +171,7 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
     StatsQuery span = window;
     span.from = baseline.from;
     std::vector<SkippedCheck> skipped;
-    auto versions = readVersionsWithinBudget(*m_db, span, o.days, skipped);
+    auto versions = insights::versionsWithinBudget(*m_db, span, o.days, skipped);
     if (!versions)
         return versions.error();
     for (const auto &[agent, list] : *versions) {
@@ -350,7 +179,7 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
             candidates.push_back(std::move(c));
     }
     const QDateTime now = o.now.isValid() ? o.now.toUTC() : QDateTime::currentDateTimeUtc();
-    auto risk = riskMonitoring(m_db, o, now);
+    auto risk = insights::riskMonitoring(m_db, o, now);
     if (!risk)
         return risk.error();
     const QDateTime riskSince = now.addDays(-std::max(o.days, insights::kRiskMonitorMinDays));
@@ -366,11 +195,7 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
         if (auto stale = insights::staleModelInsight(**risk, riskSince)) {
             stale->message = insightMessage(*stale, QLocale::c());
             report.insights.push_back(*stale);
-            std::stable_sort(report.insights.begin(), report.insights.end(), [](const Insight &a, const Insight &b) {
-                if (a.severity != b.severity)
-                    return a.severity > b.severity;
-                return a.qValue < b.qValue;
-            });
+            insights::sortBySeverity(report.insights);
         }
     }
     report.window = window;
@@ -378,63 +203,4 @@ Result<InsightsReport> InsightsService::run(const InsightOptions &o) const
     return report;
 }
 
-namespace insights {
-
-bool soleTaskOfSoleAgent(const AgentTasks &served, const QString &task)
-{
-    std::vector<QString> agents;
-    for (const auto &[agent, t] : served) {
-        if (t == task)
-            agents.push_back(agent);
-    }
-    if (agents.size() != 1)
-        return false;
-    return std::count_if(served.begin(), served.end(), [&](const auto &p) { return p.first == agents.front(); }) == 1;
-}
-
-InsightsReport selectInsights(std::vector<Candidate> candidates, const AgentTasks &served, double fdr)
-{
-    std::vector<double> p;
-    p.reserve(candidates.size());
-    for (const Candidate &c : candidates)
-        p.push_back(c.insight.pValue);
-    const std::vector<double> q = benjaminiHochberg(p);
-    InsightsReport report;
-    report.testsRun = static_cast<int>(candidates.size());
-    std::vector<Insight> kept;
-    for (size_t i = 0; i < candidates.size(); ++i) {
-        candidates[i].insight.qValue = q[i];
-        if (candidates[i].large && q[i] <= fdr)
-            kept.push_back(candidates[i].insight);
-    }
-    auto sameFinding = [](const Insight &a, const Insight &b) { return a.kind == b.kind && a.metric == b.metric; };
-    auto agentHas = [&](const Insight &i, const std::function<bool(const QString &)> &agentMatches) {
-        return std::any_of(kept.begin(), kept.end(), [&](const Insight &k) {
-            return !k.agentId.isEmpty() && k.taskType.isEmpty() && sameFinding(k, i) && agentMatches(k.agentId);
-        });
-    };
-    std::vector<Insight> out;
-    for (const Insight &i : kept) {
-        if (i.agentId.isEmpty() && i.taskType.isEmpty() && agentHas(i, [](const QString &) { return true; }))
-            continue;
-        if (!i.taskType.isEmpty() && agentHas(i, [&](const QString &agent) {
-                if (!i.agentId.isEmpty())
-                    return agent == i.agentId;
-                return std::find(served.begin(), served.end(), std::make_pair(agent, i.taskType)) != served.end();
-            }))
-            continue;
-        out.push_back(i);
-    }
-    for (Insight &i : out)
-        i.message = insightMessage(i, QLocale::c());
-    std::stable_sort(out.begin(), out.end(), [](const Insight &a, const Insight &b) {
-        if (a.severity != b.severity)
-            return a.severity > b.severity;
-        return a.qValue < b.qValue;
-    });
-    report.insights = std::move(out);
-    return report;
-}
-
-}  // namespace insights
 }  // namespace atalaya

@@ -159,16 +159,8 @@ Result<ReleaseCheck> runReleaseCheck(std::shared_ptr<const Database> db, const R
 DecisionInput releaseCheckDecision(const ReleaseCheck &check, double elapsedMs, const QString &source)
 {
     const ReleaseInputs &in = check.inputs;
-    QJsonArray conditions, blockers, reasons;
     QStringList reasoning;
     for (const ReleaseReason &r : check.reasons) {
-        reasons.append(QJsonObject{{QStringLiteral("rule"), r.rule},
-                                   {QStringLiteral("status"), ruleStatusKey(r.status)},
-                                   {QStringLiteral("detail"), r.detail}});
-        if (r.status == RuleStatus::Condition)
-            conditions.append(r.detail);
-        if (r.status == RuleStatus::NoGo)
-            blockers.append(r.detail);
         if (r.status != RuleStatus::Go)
             reasoning << QStringLiteral("%1: %2").arg(r.rule, ruleStatusKey(r.status));
     }
@@ -179,8 +171,8 @@ DecisionInput releaseCheckDecision(const ReleaseCheck &check, double elapsedMs, 
                   {QStringLiteral("verdict"), check.verdict},
                   {QStringLiteral("risk_score"), in.prediction.riskScore},
                   {QStringLiteral("risk_level"), in.prediction.level},
-                  {QStringLiteral("conditions"), conditions},
-                  {QStringLiteral("blockers"), blockers},
+                  {QStringLiteral("conditions"), detailsWith(check.reasons, RuleStatus::Condition)},
+                  {QStringLiteral("blockers"), detailsWith(check.reasons, RuleStatus::NoGo)},
                   {QStringLiteral("reasoning"),
                    reasoning.isEmpty() ? QStringLiteral("every rule says go") : reasoning.join(QStringLiteral("; "))}};
     d.confidence = in.prediction.confidence;
@@ -188,7 +180,7 @@ DecisionInput releaseCheckDecision(const ReleaseCheck &check, double elapsedMs, 
     d.metadata = {{QStringLiteral("cycle_id"), in.cycleId},
                   {QStringLiteral("model_version"), in.model.version},
                   {QStringLiteral("agents"), QJsonArray::fromStringList(in.agents)},
-                  {QStringLiteral("reasons"), reasons},
+                  {QStringLiteral("reasons"), reasonsJson(check.reasons)},
                   {QStringLiteral("period_days"), in.windowDays},
                   {QStringLiteral("source"), source}};
     return d;

@@ -288,15 +288,6 @@ ReleaseCheck judgeRelease(ReleaseInputs inputs)
 QJsonObject releaseCheckJson(const ReleaseCheck &check)
 {
     const ReleaseInputs &in = check.inputs;
-    QJsonArray reasons;
-    QJsonArray conditions;
-    for (const ReleaseReason &r : check.reasons) {
-        reasons.append(QJsonObject{{QStringLiteral("rule"), r.rule},
-                                   {QStringLiteral("status"), ruleStatusKey(r.status)},
-                                   {QStringLiteral("detail"), r.detail}});
-        if (r.status == RuleStatus::Condition)
-            conditions.append(r.detail);
-    }
     const QJsonObject model{{QStringLiteral("version"), in.model.version},
                             {QStringLiteral("trained_at"), toIsoUtc(in.model.trainedAt)},
                             {QStringLiteral("age_days"), modelAgeDays(in.model, in.now)},
@@ -306,8 +297,8 @@ QJsonObject releaseCheckJson(const ReleaseCheck &check)
             {QStringLiteral("cycle_id"), in.cycleId},
             {QStringLiteral("generated_at"), toIsoUtc(in.now)},
             {QStringLiteral("period_days"), in.windowDays},
-            {QStringLiteral("reasons"), reasons},
-            {QStringLiteral("conditions"), conditions},
+            {QStringLiteral("reasons"), reasonsJson(check.reasons)},
+            {QStringLiteral("conditions"), detailsWith(check.reasons, RuleStatus::Condition)},
             {QStringLiteral("agents"), QJsonArray::fromStringList(in.agents)},
             {QStringLiteral("agents_source"), in.agentsGiven ? QStringLiteral("given") : QStringLiteral("found")},
             {QStringLiteral("risk"), riskJson(in)},
@@ -315,6 +306,27 @@ QJsonObject releaseCheckJson(const ReleaseCheck &check)
             {QStringLiteral("alerts"), alertsArray(in)},
             {QStringLiteral("calibration"), calibrationArray(in)},
             {QStringLiteral("model"), model}};
+}
+
+QJsonArray reasonsJson(const std::vector<ReleaseReason> &reasons)
+{
+    QJsonArray out;
+    for (const ReleaseReason &r : reasons) {
+        out.append(QJsonObject{{QStringLiteral("rule"), r.rule},
+                               {QStringLiteral("status"), ruleStatusKey(r.status)},
+                               {QStringLiteral("detail"), r.detail}});
+    }
+    return out;
+}
+
+QJsonArray detailsWith(const std::vector<ReleaseReason> &reasons, RuleStatus status)
+{
+    QJsonArray out;
+    for (const ReleaseReason &r : reasons) {
+        if (r.status == status)
+            out.append(r.detail);
+    }
+    return out;
 }
 
 }  // namespace atalaya

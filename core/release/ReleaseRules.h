@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -88,6 +89,10 @@ int modelAgeDays(const ModelFacts &model, const QDateTime &now);
 
 // docs/RELEASE_CHECK.md §Output: {"verdict","reasons","risk","reviews","alerts","model",…}.
 QJsonObject releaseCheckJson(const ReleaseCheck &check);
+// Each reason as {"rule","status","detail"}, in order: the output's and the recorded check's.
+QJsonArray reasonsJson(const std::vector<ReleaseReason> &reasons);
+// The details of the reasons with `status`, in order.
+QJsonArray detailsWith(const std::vector<ReleaseReason> &reasons, RuleStatus status);
 
 struct ReleaseText {
     Q_DECLARE_TR_FUNCTIONS(ReleaseText)

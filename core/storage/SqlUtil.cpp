@@ -67,19 +67,26 @@ QStringList tableNames(const Database &db)
     return connection.isOpen() ? connection.tables() : QStringList();
 }
 
-Result<QStringList> triggersOnTelemetry(const Database &db)
+Result<QStringList> triggersOn(const Database &db, const QStringList &tables, const QString &context)
 {
+    const QString marks = QStringList(tables.size(), QStringLiteral("?")).join(QLatin1String(", "));
     const QString sql = db.dialect().isMySql()
         ? QStringLiteral("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = DATABASE()"
-                         " AND event_object_table = 'ai_telemetry'")
-        : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'ai_telemetry'");
-    auto q = execQuery(db, sql, {}, QStringLiteral("listing the triggers on ai_telemetry"));
+                         " AND event_object_table IN (%1)")
+              .arg(marks)
+        : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (%1)").arg(marks);
+    auto q = execQuery(db, sql, QVariantList(tables.begin(), tables.end()), context);
     if (!q)
         return q.error();
     QStringList names;
     while (q->next())
         names << q->value(0).toString();
     return names;
+}
+
+Result<QStringList> triggersOnTelemetry(const Database &db)
+{
+    return triggersOn(db, {QStringLiteral("ai_telemetry")}, QStringLiteral("listing the triggers on ai_telemetry"));
 }
 
 Result<bool> telemetryHasAtMost(const Database &db, qint64 rows)

@@ -27,6 +27,9 @@ bool isMissingTable(const Error &error);
 // driver dereferences its null handle in tables() then, and the next statement reports the
 // outage with its reason anyway.
 QStringList tableNames(const Database &db);
+// The names of the triggers defined on `tables` of this database; `context` says what the read
+// was for in its error.
+Result<QStringList> triggersOn(const Database &db, const QStringList &tables, const QString &context);
 // The names of the triggers defined on ai_telemetry (Atalaya's rollups and queue counts).
 Result<QStringList> triggersOnTelemetry(const Database &db);
 // Whether ai_telemetry holds at most `rows` rows (reads at most rows + 1 ids): small enough to

@@ -51,31 +51,6 @@ std::optional<QString> optionalText(const QVariant &v)
     return v.toString();
 }
 
-QString quotedNames(const QStringList &names)
-{
-    QStringList quoted;
-    for (const QString &n : names)
-        quoted << QLatin1Char('\'') + n + QLatin1Char('\'');
-    return quoted.join(QLatin1String(", "));
-}
-
-Result<QStringList> existingTriggers(const Database &db)
-{
-    const QString tables = quotedNames({QLatin1String(kAuditTable), QLatin1String(kChainTable)});
-    const QString sql = db.dialect().isMySql()
-        ? QStringLiteral("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = DATABASE()"
-                         " AND event_object_table IN (%1)")
-              .arg(tables)
-        : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (%1)").arg(tables);
-    auto q = execQuery(db, sql, {}, QStringLiteral("listing the triggers on the audit log"));
-    if (!q)
-        return q.error();
-    QStringList names;
-    while (q->next())
-        names << q->value(0).toString();
-    return names;
-}
-
 QStringList migrationStatements(const Dialect &d)
 {
     QStringList s;
@@ -224,7 +199,8 @@ QStringList triggerStatements(const Dialect &d)
 
 Result<QStringList> missingTriggerSql(const Database &db)
 {
-    auto existing = existingTriggers(db);
+    auto existing = triggersOn(db, {QLatin1String(kAuditTable), QLatin1String(kChainTable)},
+                               QStringLiteral("listing the triggers on the audit log"));
     if (!existing)
         return existing.error();
     const QStringList names = triggerNames();

@@ -24,15 +24,6 @@ QByteArray body(const QString &agent, double confidence = 0.9, int ms = 120)
         .toJson(QJsonDocument::Compact);
 }
 
-QStringList agentsInIdOrder(const Database &db)
-{
-    QStringList out;
-    auto q = execQuery(db, QStringLiteral("SELECT agent_id FROM ai_telemetry ORDER BY id"), {}, "read");
-    while (q && q->next())
-        out << q->value(0).toString();
-    return out;
-}
-
 }  // namespace
 
 class TestCliRecord : public QObject {
@@ -155,7 +146,7 @@ private slots:
         QCOMPARE(out.value("inserted").toInteger(), qint64(3));
         QCOMPARE(out.value("rejected").toInteger(), qint64(2));
         QCOMPARE(out.value("last_id").toInteger() - out.value("first_id").toInteger(), qint64(2));
-        QCOMPARE(agentsInIdOrder(*fresh.db), QStringList({"l1", "l3", "l6"}));
+        QCOMPARE(test::agentsInIdOrder(*fresh.db), QStringList({"l1", "l3", "l6"}));
         QFile f(rejects);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), bad2 + "\n" + bad4 + "\n");
@@ -182,7 +173,7 @@ private slots:
         const qint64 first = out.value("first_id").toInteger();
         QCOMPARE(out.value("last_id").toInteger(), first + n - 1);
         QCOMPARE(scalar(*fresh.db, "SELECT MIN(id) FROM ai_telemetry"), first);
-        QCOMPARE(agentsInIdOrder(*fresh.db), expected);
+        QCOMPARE(test::agentsInIdOrder(*fresh.db), expected);
         QCOMPARE(scalar(*fresh.db, "SELECT id FROM ai_telemetry WHERE agent_id = ?", {"agent-0777"}), first + 777);
     }
 
@@ -237,7 +228,7 @@ private slots:
         QCOMPARE(out.value("inserted").toInteger(), qint64(5994));
         QCOMPARE(out.value("rejected").toInteger(), qint64(6));
         QCOMPARE(out.value("last_id").toInteger() - out.value("first_id").toInteger(), qint64(5993));
-        QCOMPARE(agentsInIdOrder(*fresh.db), expected);
+        QCOMPARE(test::agentsInIdOrder(*fresh.db), expected);
         QCOMPARE(scalar(*fresh.db, "SELECT SUM(execution_time_ms) FROM ai_telemetry"),
                  qint64(6000) * 6001 / 2 - (1000 + 2000 + 3000 + 4000 + 5000 + 6000));
         QFile f(rejects);
@@ -268,7 +259,7 @@ private slots:
         const QByteArray content = body("crlf") + "\r\n\r\n" + body("last");
         const CliRun run = runCliOn(fresh, {"record", "--jsonl", "-"}, content);
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(agentsInIdOrder(*fresh.db), QStringList({"crlf", "last"}));
+        QCOMPARE(test::agentsInIdOrder(*fresh.db), QStringList({"crlf", "last"}));
     }
 
     void skipInvalidNeedsJsonl()

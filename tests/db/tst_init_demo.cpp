@@ -40,10 +40,7 @@ QStringList indexesOf(const Database &db, const QString &table)
         ? QStringLiteral("SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE()"
                          " AND table_name = ?")
         : QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?");
-    QStringList out;
-    auto q = execQuery(db, sql, {table}, "indexes");
-    while (q && q->next())
-        out << q->value(0).toString();
+    QStringList out = test::texts(db, sql, {table});
     out.sort();
     return out;
 }

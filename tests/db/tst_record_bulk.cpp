@@ -36,15 +36,6 @@ QByteArray line(const QString &agent, int ms)
         + '\n';
 }
 
-QStringList agentsInIdOrder(const Database &db)
-{
-    QStringList out;
-    auto q = execQuery(db, QStringLiteral("SELECT agent_id FROM ai_telemetry ORDER BY id"), {}, "read");
-    while (q && q->next())
-        out << q->value(0).toString();
-    return out;
-}
-
 // The server refuses LOAD DATA LOCAL while this lives (other tests on the fixture then take
 // the INSERT path, which is just as correct).
 class LocalInfileOff {
@@ -101,7 +92,7 @@ private slots:
         const qint64 first = out.value("first_id").toInteger();
         QCOMPARE(out.value("last_id").toInteger(), first + n - 1);
         QCOMPARE(scalar(*fresh.db, "SELECT MAX(id) - MIN(id) + 1 FROM ai_telemetry"), qint64(n));
-        QCOMPARE(agentsInIdOrder(*fresh.db), expected);
+        QCOMPARE(test::agentsInIdOrder(*fresh.db), expected);
         QCOMPARE(scalar(*fresh.db, "SELECT SUM(execution_time_ms) FROM ai_telemetry"), qint64(n) * (n + 1) / 2);
     }
 
@@ -196,7 +187,7 @@ private slots:
             cli.closeWriteChannel();
         QVERIFY(cli.waitForFinished(60000));
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
-        QStringList agents = agentsInIdOrder(*fresh.db);
+        QStringList agents = test::agentsInIdOrder(*fresh.db);
         const qsizetype outsiderAt = agents.indexOf(QStringLiteral("outsider"));
         QVERIFY2(outsiderAt > 0 && outsiderAt < agents.size() - 1, "the other writer's row lies inside the run");
         agents.removeAt(outsiderAt);
@@ -218,7 +209,7 @@ private slots:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject out = run.json().object();
         QCOMPARE(out.value("last_id").toInteger() - out.value("first_id").toInteger(), qint64(n - 1));
-        QCOMPARE(agentsInIdOrder(*fresh.db), expected);
+        QCOMPARE(test::agentsInIdOrder(*fresh.db), expected);
         QCOMPARE(scalar(*fresh.db, "SELECT SUM(n) FROM atalaya_rollup_hour"), qint64(n));
         QFile f(log);
         QVERIFY(f.open(QIODevice::ReadOnly));

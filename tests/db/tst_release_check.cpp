@@ -1,7 +1,8 @@
+#include "tests/support/PdfText.h"
 #include "tests/support/CliRunner.h"
+#include "tests/support/RiskDemo.h"
 #include "tests/support/TestDatabases.h"
 
-#include "core/setup/DemoLoader.h"
 #include "core/ingest/DecisionRecorder.h"
 #include "core/release/ReleaseCheck.h"
 #include "core/risk/RiskDataSource.h"
@@ -15,7 +16,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -38,22 +38,6 @@ DecisionInput decision(const QString &agent, const QString &task, double confide
     d.createdAt = at;
     d.feedback = feedback;
     return d;
-}
-
-QString pdfText(const QString &path)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), path, QStringLiteral("-")});
-    p.waitForFinished(30000);
-    return QString::fromUtf8(p.readAllStandardOutput());
-}
-
-QString pdfInfo(const QString &path)
-{
-    QProcess p;
-    p.start(QStringLiteral("pdfinfo"), {path});
-    p.waitForFinished(30000);
-    return QString::fromUtf8(p.readAllStandardOutput());
 }
 
 }  // namespace
@@ -85,11 +69,7 @@ private slots:
     {
         m_fresh = test::freshDatabase();
         QVERIFY(m_fresh.db);
-        DemoOptions demo;
-        demo.decisions = 0;
-        demo.days = 60;
-        demo.now = kNow;
-        auto loaded = loadDemoData(m_fresh.db, demo);
+        auto loaded = test::loadRiskDemo(m_fresh.db, kNow);
         QVERIFY(loaded.ok());
         QVERIFY(loaded->riskModelActive);
         auto model = RiskModelStore(m_fresh.db).loadActive();
@@ -292,10 +272,10 @@ private slots:
                         path, "--lang", lang, "--no-record"});
         QCOMPARE(run.exitCode, 6);
         QCOMPARE(run.json().object().value("pdf").toString(), QFileInfo(path).absoluteFilePath());
-        const QString info = pdfInfo(path);
-        QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n"))), qPrintable(info));
+        QCOMPARE(test::pdfPages(path), 1);
+        const QString info = test::pdfInfo(path);
         QVERIFY2(info.contains(QStringLiteral("(A4)")), qPrintable(info));
-        const QString text = pdfText(path).simplified();
+        const QString text = test::pdfText(path, test::PdfLayout::Columns).simplified();
         QVERIFY2(text.contains(verdictText), qPrintable(text));
         QVERIFY2(text.contains(heading), qPrintable(text));
         QVERIFY(text.contains(m_highCycle));
@@ -332,8 +312,8 @@ private slots:
         const QJsonObject reviews = run.json().object().value("reviews").toObject();
         QCOMPARE(reviews.value("open_p0").toInt(), 20);
         QCOMPARE(reviews.value("items").toArray().size(), 12);
-        QVERIFY(pdfInfo(path).contains(QRegularExpression(QStringLiteral("Pages:\\s+1\\n"))));
-        const QString text = pdfText(path).simplified();
+        QCOMPARE(test::pdfPages(path), 1);
+        const QString text = test::pdfText(path, test::PdfLayout::Columns).simplified();
         QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\d+ of 20 open P0/P1 reviews listed"))),
                  qPrintable(text));
     }

@@ -1,8 +1,9 @@
 #include "tests/support/CliRunner.h"
+#include "tests/support/RiskDemo.h"
 #include "tests/support/TestDatabases.h"
 
 #include "core/common/TimeUtil.h"
-#include "core/setup/DemoLoader.h"
+#include "core/demo/DemoGenerator.h"
 #include "core/demo/DoraGenerator.h"
 #include "core/risk/RiskCsvImport.h"
 #include "core/risk/RiskDataSource.h"
@@ -47,11 +48,7 @@ private slots:
     {
         m_fresh = test::freshDatabase();
         QVERIFY(m_fresh.db);
-        DemoOptions options;
-        options.decisions = 0;
-        options.days = 60;
-        options.now = kNow;
-        auto demo = loadDemoData(m_fresh.db, options);
+        auto demo = test::loadRiskDemo(m_fresh.db, kNow);
         QVERIFY(demo.ok());
         // The demo trains on its cycles and leaves the model active only because it passed the
         // seed's checks on cross-validation; the tests below start from no model at all.
@@ -63,6 +60,7 @@ private slots:
         QCOMPARE(active->cvFolds, 5);
         QVERIFY(active->timeSplit.has_value());
         QVERIFY(execStatement(*m_fresh.db, QStringLiteral("DELETE FROM atalaya_risk_models"), {}, "reset"));
+        const DemoOptions options;  // the cycles loadRiskDemo wrote: the demo's default days and seed
         m_rows = generateDemoCycles(std::max(60, options.days * 4), options.days, options.seed, kNow);
     }
 

@@ -1,4 +1,6 @@
+#include "tests/support/PdfText.h"
 #include "tests/support/CliRunner.h"
+#include "tests/support/RiskDemo.h"
 #include "tests/support/TestDatabases.h"
 
 #include "core/common/TimeUtil.h"
@@ -10,13 +12,11 @@
 #include "core/risk/RiskModelStore.h"
 #include "core/risk/RiskMonitor.h"
 #include "core/risk/RiskService.h"
-#include "core/setup/DemoLoader.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -193,12 +193,7 @@ private slots:
     {
         m_fresh = test::freshDatabase();
         QVERIFY(m_fresh.db);
-        DemoOptions options;
-        options.decisions = 0;
-        options.days = 60;
-        options.now = kNow;
-        auto demo = loadDemoData(m_fresh.db, options);
-        QVERIFY(demo.ok());
+        QVERIFY(test::loadRiskDemo(m_fresh.db, kNow).ok());
         auto active = RiskModelStore(m_fresh.db).loadActive();
         QVERIFY(active.ok());
         m_trained = *active;
@@ -287,11 +282,8 @@ private slots:
             const test::CliRun pdf = test::runCliOn(m_fresh, {QStringLiteral("export"), QStringLiteral("pdf"),
                                                               QStringLiteral("--out"), out, QStringLiteral("--lang"), lang});
             QCOMPARE(pdf.exitCode, 0);
-            QProcess pdftotext;
-            pdftotext.start(QStringLiteral("pdftotext"), {out, QStringLiteral("-")});
-            QVERIFY2(pdftotext.waitForFinished(60000), "pdftotext did not run");
-            // Without -layout a wrapped cell's lines follow each other: join them.
-            const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+            // In reading order a wrapped cell's lines follow each other: join them.
+            const QString text = test::pdfText(out).simplified();
             QVERIFY2(text.contains(words), qPrintable(lang + QStringLiteral(": ") + text));
             QVERIFY2(!text.contains(QStringLiteral("tests_passed_pct")), qPrintable(lang));
         }
@@ -403,10 +395,7 @@ private slots:
             const test::CliRun pdf = test::runCliOn(m_fresh, {QStringLiteral("export"), QStringLiteral("pdf"),
                                                               QStringLiteral("--out"), out, QStringLiteral("--lang"), lang});
             QCOMPARE(pdf.exitCode, 0);
-            QProcess pdftotext;
-            pdftotext.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), out, QStringLiteral("-")});
-            QVERIFY2(pdftotext.waitForFinished(60000), "pdftotext did not run");
-            const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+            const QString text = test::pdfText(out, test::PdfLayout::Columns);
             // The row's cells wrap over a few lines; its figures share one.
             QVERIFY2(text.contains(kind), qPrintable(lang));
             const QString tail = text.section(QStringLiteral("45 d"), 1, 1).section(QLatin1Char('\n'), 0, 0);

@@ -1,3 +1,4 @@
+#include "tests/support/PageWait.h"
 #include "tests/support/TestDatabases.h"
 
 #include "core/ingest/DecisionRecorder.h"
@@ -42,14 +43,6 @@ private:
         if (!spy.wait(20000))
             return false;
         return spy.last().at(0).toBool();
-    }
-
-    template <typename T> T *child(QWidget *page, const char *name)
-    {
-        T *w = page->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
     }
 
 private slots:
@@ -102,7 +95,7 @@ private slots:
         QCOMPARE(model->row(0).id, m_total);  // the newest row first
         for (int i = 1; i < model->rowCount(); ++i)
             QVERIFY(model->row(i - 1).id > model->row(i).id);
-        QVERIFY(child<QLabel>(&page, "auditStatus")->text().contains(QLatin1String("scroll")));
+        QVERIFY(test::namedChild<QLabel>(&page, "auditStatus")->text().contains(QLatin1String("scroll")));
         page.view()->setFocus();
         // Ctrl+End jumps to the last loaded row; the view then asks the model for the next page.
         for (int presses = 0; presses < 10 && !model->complete(); ++presses) {
@@ -154,7 +147,7 @@ private slots:
         page.refresh();
         QVERIFY(waitLoaded(page, loaded));
 
-        auto *reviewer = child<QLineEdit>(&page, "auditReviewer");
+        auto *reviewer = test::namedChild<QLineEdit>(&page, "auditReviewer");
         reviewer->setFocus();
         QTest::keyClicks(reviewer, QStringLiteral("marta"));
         QTest::keyClick(reviewer, Qt::Key_Return);
@@ -163,7 +156,7 @@ private slots:
         for (int i = 0; i < page.model()->rowCount(); ++i)
             QCOMPARE(page.model()->row(i).reviewer, QStringLiteral("marta"));
 
-        auto *agent = child<QLineEdit>(&page, "auditAgent");
+        auto *agent = test::namedChild<QLineEdit>(&page, "auditAgent");
         QTest::keyClicks(agent, QStringLiteral("deploy-bot"));
         QTest::keyClick(agent, Qt::Key_Return);
         QVERIFY(waitLoaded(page, loaded));
@@ -177,7 +170,7 @@ private slots:
         QTest::keyClick(reviewer, Qt::Key_Delete);
         QTest::keyClick(agent, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClick(agent, Qt::Key_Delete);
-        auto *decision = child<QLineEdit>(&page, "auditDecision");
+        auto *decision = test::namedChild<QLineEdit>(&page, "auditDecision");
         QTest::keyClicks(decision, QStringLiteral("1"));
         QTest::keyClick(decision, Qt::Key_Return);
         QVERIFY(waitLoaded(page, loaded));
@@ -190,7 +183,7 @@ private slots:
         QCOMPARE(page.model()->row(2).chainSeq, std::optional<qint64>(1));
 
         // Period with the keyboard: Down moves from "All time" to "Last 24 hours".
-        auto *period = child<QComboBox>(&page, "auditPeriod");
+        auto *period = test::namedChild<QComboBox>(&page, "auditPeriod");
         period->setFocus();
         QTest::keyClick(period, Qt::Key_Down);
         QVERIFY(waitLoaded(page, loaded));
@@ -203,7 +196,7 @@ private slots:
         QSignalSpy loaded(&page, &Page::loadFinished);
         page.refresh();
         QVERIFY(waitLoaded(page, loaded));
-        auto *reviewer = child<QLineEdit>(&page, "auditReviewer");
+        auto *reviewer = test::namedChild<QLineEdit>(&page, "auditReviewer");
         QTest::keyClicks(reviewer, QStringLiteral("ana"));
         QTest::keyClick(reviewer, Qt::Key_Return);
         QVERIFY(waitLoaded(page, loaded));

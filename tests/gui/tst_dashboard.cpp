@@ -1,3 +1,4 @@
+#include "tests/support/PageWait.h"
 #include "tests/support/TestDatabases.h"
 
 #include "ui/shell/MainWindow.h"
@@ -54,17 +55,6 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<MainWindow> m_window;
 
-    bool showAndWait(const QString &pageId)
-    {
-        Page *p = m_window->page(pageId);
-        if (!p)
-            return false;
-        QSignalSpy spy(p, &Page::loadFinished);
-        m_window->showPage(pageId);
-        if (!spy.wait(20000))
-            return false;
-        return spy.last().at(0).toBool();
-    }
     bool waitReload(Page *p)
     {
         QSignalSpy spy(p, &Page::loadFinished);
@@ -92,7 +82,7 @@ private slots:
 
     void overviewShowsCoreFigures()
     {
-        QVERIFY(showAndWait(QStringLiteral("overview")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("overview")));
         auto *page = qobject_cast<OverviewPage *>(m_window->page(QStringLiteral("overview")));
         const auto s = StatsService(m_db).summary(currentQuery());
         QVERIFY(s.ok());
@@ -110,7 +100,7 @@ private slots:
     // days' chart (a bar per sparkline day) takes the height that was an empty table.
     void overviewUsesTheHeight()
     {
-        QVERIFY(showAndWait(QStringLiteral("overview")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("overview")));
         auto *page = qobject_cast<OverviewPage *>(m_window->page(QStringLiteral("overview")));
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         DataTableView *alerts = page->alertsView();
@@ -140,7 +130,7 @@ private slots:
     // (a vertical "Accuracy (%)" was elided).
     void overviewChartReadsAtTheMinimumSize()
     {
-        QVERIFY(showAndWait(QStringLiteral("overview")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("overview")));
         auto *page = qobject_cast<OverviewPage *>(m_window->page(QStringLiteral("overview")));
         const QSize before = m_window->size();
         m_window->resize(m_window->minimumSizeHint());
@@ -169,7 +159,7 @@ private slots:
 
     void accuracyTable()
     {
-        QVERIFY(showAndWait(QStringLiteral("accuracy")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("accuracy")));
         auto *page = qobject_cast<AccuracyPage *>(m_window->page(QStringLiteral("accuracy")));
         const auto agents = StatsService(m_db).grouped(currentQuery(), GroupBy::Agent);
         GroupTableModel *model = page->agentModel();
@@ -195,7 +185,7 @@ private slots:
     // moved each of its six agents from one version to a newer one).
     void modelVersionsTable()
     {
-        QVERIFY(showAndWait(QStringLiteral("accuracy")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("accuracy")));
         auto *page = qobject_cast<AccuracyPage *>(m_window->page(QStringLiteral("accuracy")));
         const auto reports = ModelVersionsService(m_db).reports(currentQuery());
         QVERIFY(reports.ok());
@@ -253,7 +243,7 @@ private slots:
 
     void clickingAnAgentFilters()
     {
-        QVERIFY(showAndWait(QStringLiteral("accuracy")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("accuracy")));
         auto *page = qobject_cast<AccuracyPage *>(m_window->page(QStringLiteral("accuracy")));
         DataTableView *view = page->agentView();
         const QModelIndex first = view->model()->index(0, 0);
@@ -271,7 +261,7 @@ private slots:
     {
         const QString agent = m_window->filter().agentId;
         QVERIFY(!agent.isEmpty());
-        QVERIFY(showAndWait(QStringLiteral("overview")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("overview")));
         auto *page = qobject_cast<OverviewPage *>(m_window->page(QStringLiteral("overview")));
         QCOMPARE(page->filter().agentId, agent);
         const auto s = StatsService(m_db).summary(currentQuery());
@@ -301,7 +291,7 @@ private slots:
 
     void confidencePage()
     {
-        QVERIFY(showAndWait(QStringLiteral("confidence")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("confidence")));
         auto *page = qobject_cast<ConfidencePage *>(m_window->page(QStringLiteral("confidence")));
         const auto s = StatsService(m_db).summary(currentQuery());
         auto *series = qobject_cast<QBarSeries *>(page->histogramCard()->chart()->series().first());
@@ -331,7 +321,7 @@ private slots:
 
     void latencyPage()
     {
-        QVERIFY(showAndWait(QStringLiteral("latency")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("latency")));
         auto *page = qobject_cast<LatencyPage *>(m_window->page(QStringLiteral("latency")));
         const auto tasks = StatsService(m_db).grouped(currentQuery(), GroupBy::TaskType);
         GroupTableModel *model = page->taskModel();
@@ -353,7 +343,7 @@ private slots:
 
     void feedbackPage()
     {
-        QVERIFY(showAndWait(QStringLiteral("feedback")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("feedback")));
         auto *page = qobject_cast<FeedbackPage *>(m_window->page(QStringLiteral("feedback")));
         const auto s = StatsService(m_db).summary(currentQuery());
         auto *pie = qobject_cast<QPieSeries *>(page->pieCard()->chart()->series().first());
@@ -401,7 +391,7 @@ private slots:
         DashboardFilter f = m_window->filter();
         f.agentId = QStringLiteral("' OR 1=1 --");
         m_window->setFilter(f);
-        QVERIFY(showAndWait(QStringLiteral("accuracy")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("accuracy")));
         auto *page = qobject_cast<AccuracyPage *>(m_window->page(QStringLiteral("accuracy")));
         QCOMPARE(page->agentModel()->rowCount(), 0);
         QVERIFY(page->byTaskCard()->isEmptyState());
@@ -413,7 +403,7 @@ private slots:
     void unreachableTableShowsBannerAndRetryRecovers()
     {
         auto *page = qobject_cast<DataPage *>(m_window->page(QStringLiteral("feedback")));
-        QVERIFY(showAndWait(QStringLiteral("feedback")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("feedback")));
         QVERIFY(execStatement(*m_db, QStringLiteral("ALTER TABLE ai_telemetry RENAME TO ai_telemetry_away"), {},
                               QStringLiteral("test"))
                     .ok());
@@ -450,7 +440,7 @@ private slots:
     void csvOfATable()
     {
         auto *page = qobject_cast<AccuracyPage *>(m_window->page(QStringLiteral("accuracy")));
-        QVERIFY(showAndWait(QStringLiteral("accuracy")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("accuracy")));
         const QList<QByteArray> lines = page->agentView()->toCsv().split('\n');
         QCOMPARE(lines.first(), QByteArray("Agent,Decisions,Accuracy,Feedback rate\r"));
         QCOMPARE(lines.size() - 2, page->agentModel()->rowCount());

@@ -1,3 +1,4 @@
+#include "tests/support/PageWait.h"
 #include "tests/support/TestDatabases.h"
 
 #include "core/agreement/AgreementReader.h"
@@ -89,13 +90,8 @@ private slots:
 
     void sectionShowsTheReport()
     {
-        Page *p = m_window->page(QStringLiteral("feedback"));
-        QVERIFY(p);
-        QSignalSpy spy(p, &Page::loadFinished);
-        m_window->showPage(QStringLiteral("feedback"));
-        QVERIFY(spy.wait(20000));
-        QVERIFY(spy.last().at(0).toBool());
-        auto *page = qobject_cast<FeedbackPage *>(p);
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("feedback")));
+        auto *page = qobject_cast<FeedbackPage *>(m_window->page(QStringLiteral("feedback")));
         AgreementSection *section = page->agreementSection();
         QVERIFY(section && section->isVisible());
 

@@ -1,3 +1,4 @@
+#include "tests/support/PageWait.h"
 #include "tests/support/TestDatabases.h"
 
 #include "core/chat/ChatHistory.h"
@@ -45,12 +46,7 @@ private:
     template <typename P> P *showAndWait(const QString &id)
     {
         auto *page = qobject_cast<P *>(m_window->page(id));
-        if (!page)
-            return nullptr;
-        QSignalSpy loaded(page, &Page::loadFinished);
-        if (!m_window->showPage(id) || !loaded.wait(30000) || !loaded.last().at(0).toBool())
-            return nullptr;
-        return page;
+        return page && test::showPageLoadsOk(*m_window, id, 30000) ? page : nullptr;
     }
 
     QString card(ChatPage *page, const char *name) const

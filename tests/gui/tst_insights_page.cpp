@@ -1,3 +1,4 @@
+#include "tests/support/PageWait.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabases.h"
 
@@ -26,15 +27,6 @@ class TestInsightsPage : public QObject {
 private:
     test::FreshDatabase m_fresh;
 
-    static bool load(Page &page)
-    {
-        QSignalSpy spy(&page, &Page::loadFinished);
-        DashboardFilter filter;
-        filter.days = 7;
-        page.setFilter(filter);
-        return spy.wait(20000) && spy.last().at(0).toBool();
-    }
-
 private slots:
     void initTestCase()
     {
@@ -60,7 +52,7 @@ private slots:
     {
         InsightsPage page(AppContext{m_fresh.db, nullptr});
         QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QVERIFY(load(page));
+        QVERIFY(test::filterLoadsOk(page, 7));
         QCOMPARE(page.model()->rowCount(), 3);
         const QAbstractItemModel *shown = page.view()->model();
         for (int row = 0; row < shown->rowCount(); ++row) {
@@ -77,7 +69,7 @@ private slots:
     void rowActivationNarrowsToTheAgent()
     {
         InsightsPage page(AppContext{m_fresh.db, nullptr});
-        QVERIFY(load(page));
+        QVERIFY(test::filterLoadsOk(page, 7));
         QSignalSpy spy(&page, &Page::filterRequested);
         emit page.view()->sourceRowActivated(0);
         QCOMPARE(spy.count(), 1);
@@ -87,7 +79,7 @@ private slots:
     void overviewShowsWhatChanged()
     {
         OverviewPage page(AppContext{m_fresh.db, nullptr});
-        QVERIFY(load(page));
+        QVERIFY(test::filterLoadsOk(page, 7));
         const QString text = page.whatChanged()->text();
         QVERIFY2(text.contains(QStringLiteral("Accuracy fell from 0.900 to 0.750 (agent falling)")), qPrintable(text));
         QCOMPARE(text.count(QLatin1Char('\n')), 2);  // three insights, one per line

@@ -1,6 +1,8 @@
+#include "tests/support/PageWait.h"
+#include "tests/support/PdfText.h"
+#include "tests/support/RiskDemo.h"
 #include "tests/support/TestDatabases.h"
 
-#include "core/setup/DemoLoader.h"
 #include "core/release/ReleaseCheck.h"
 #include "core/risk/RiskDataSource.h"
 #include "ui/reports/ReleaseCheckPdf.h"
@@ -14,6 +16,8 @@
 #include "core/telemetry/TelemetryRepository.h"
 
 #include <QApplication>
+#include <QAbstractBarSeries>
+#include <QBarSet>
 #include <QChartView>
 #include <QLineSeries>
 #include <QScopeGuard>
@@ -24,7 +28,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QListView>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QProgressBar>
 #include <QPushButton>
@@ -45,22 +48,12 @@ class TestRiskPage : public QObject {
 private:
     test::FreshDatabase m_fresh;
 
-    template <typename T> T *child(QWidget *page, const char *name)
-    {
-        T *w = page->findChild<T *>(QLatin1String(name));
-        if (!w)
-            qWarning("no child %s", name);
-        return w;
-    }
-
 private slots:
     void initTestCase()
     {
         m_fresh = test::freshDatabase();
         QVERIFY(m_fresh.db);
-        DemoOptions demo;
-        demo.decisions = 0;
-        QVERIFY(loadDemoData(m_fresh.db, demo).ok());
+        QVERIFY(test::loadRiskDemo(m_fresh.db).ok());
     }
 
     // At the default window size and at the page's minimum, in both languages: every tab name
@@ -88,18 +81,16 @@ private slots:
         page.resize(size);  // the layout keeps the page at its minimum size or above
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        QSignalSpy loaded(&page, &Page::loadFinished);
-        page.refresh();
-        QVERIFY(loaded.wait(20000));
-        auto *tabs = child<QTabWidget>(&page, "riskTabs");
+        QVERIFY(test::refreshLoadsOk(page));
+        auto *tabs = test::namedChild<QTabWidget>(&page, "riskTabs");
         tabs->setCurrentIndex(2);
-        auto *drift = child<QTableWidget>(&page, "riskMonitorDrift");
+        auto *drift = test::namedChild<QTableWidget>(&page, "riskMonitorDrift");
         QTRY_VERIFY(drift->isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(drift->rowCount(), kRiskFeatureCount, 20000);
         const bool es = lang == QLatin1String("es");
         QCOMPARE(drift->item(1, 0)->text(), es ? QStringLiteral("Pruebas superadas") : QStringLiteral("Tests passed"));
         QCOMPARE(drift->item(1, 0)->toolTip(), riskFeatureName(1));
-        auto *changes = child<QDoubleSpinBox>(&page, "code_changes_size");
+        auto *changes = test::namedChild<QDoubleSpinBox>(&page, "code_changes_size");
         auto *formLayout = qobject_cast<QFormLayout *>(changes->parentWidget()->layout());
         QVERIFY(formLayout);
         auto *changesLabel = qobject_cast<QLabel *>(formLayout->labelForField(changes));
@@ -109,10 +100,10 @@ private slots:
         QVERIFY(!drift->toolTip().isEmpty());
         auto active = RiskModelStore(m_fresh.db).loadActive();
         QVERIFY(active.ok());
-        QVERIFY(child<QLabel>(&page, "riskMonitorAge")->text().contains(active->version));
-        QVERIFY(!child<QLabel>(&page, "riskMonitorAccuracy")->text().isEmpty());
-        QVERIFY(child<QLabel>(&page, "riskMonitorNoScores")->isVisible());
-        QVERIFY(!child<QWidget>(&page, "riskMonitorChart")->isVisible());
+        QVERIFY(test::namedChild<QLabel>(&page, "riskMonitorAge")->text().contains(active->version));
+        QVERIFY(!test::namedChild<QLabel>(&page, "riskMonitorAccuracy")->text().isEmpty());
+        QVERIFY(test::namedChild<QLabel>(&page, "riskMonitorNoScores")->isVisible());
+        QVERIFY(!test::namedChild<QWidget>(&page, "riskMonitorChart")->isVisible());
         const QTabBar *bar = tabs->tabBar();
         // The drift rows just filled in can raise the page's minimum size: its window takes the
         // new size when the posted layout request runs, so wait for that first.
@@ -131,19 +122,14 @@ private slots:
         {
             // The demo trained and activated a model that passed its checks: the first start shows it.
             RiskPage page(AppContext{m_fresh.db, nullptr});
-            QSignalSpy loaded(&page, &Page::loadFinished);
-            page.refresh();
-            QVERIFY(loaded.wait(20000));
-            QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(&page, "riskRecord")->isEnabled(), 10000);
+            QVERIFY(test::refreshLoadsOk(page));
+            QTRY_VERIFY_WITH_TIMEOUT(test::namedChild<QPushButton>(&page, "riskRecord")->isEnabled(), 10000);
         }
         QVERIFY(execStatement(*m_fresh.db, QStringLiteral("DELETE FROM atalaya_risk_models"), {}, "reset"));
         RiskPage page(AppContext{m_fresh.db, nullptr});
-        QSignalSpy loaded(&page, &Page::loadFinished);
-        page.refresh();
-        QVERIFY(loaded.wait(20000));
-        QCOMPARE(loaded.first().at(0).toBool(), true);
-        QVERIFY(!child<QPushButton>(&page, "riskRecord")->isEnabled());
-        QVERIFY(!child<QLabel>(&page, "riskLevel")->text().isEmpty());
+        QVERIFY(test::refreshLoadsOk(page));
+        QVERIFY(!test::namedChild<QPushButton>(&page, "riskRecord")->isEnabled());
+        QVERIFY(!test::namedChild<QLabel>(&page, "riskLevel")->text().isEmpty());
     }
 
     void predictsWhatIfAndRecords()
@@ -154,32 +140,29 @@ private slots:
         QVERIFY(RiskService(m_fresh.db).train(request).ok());
         RiskPage page(AppContext{m_fresh.db, nullptr});
         page.resize(1200, 800);
-        QSignalSpy loaded(&page, &Page::loadFinished);
-        page.refresh();
-        QVERIFY(loaded.wait(20000));
-        QCOMPARE(loaded.first().at(0).toBool(), true);
-        auto *level = child<QLabel>(&page, "riskLevel");
+        QVERIFY(test::refreshLoadsOk(page));
+        auto *level = test::namedChild<QLabel>(&page, "riskLevel");
         const QString before = level->text();
         QVERIFY(before.contains(QLatin1Char('.')) || before.contains(QLatin1Char(',')));
 
         // What-if: a risky deployment moves the score (debounced, off the UI thread).
-        child<QDoubleSpinBox>(&page, "tests_passed_pct")->setValue(10);
-        child<QDoubleSpinBox>(&page, "code_review_score")->setValue(0.3);
-        child<QDoubleSpinBox>(&page, "code_changes_size")->setValue(3000);
+        test::namedChild<QDoubleSpinBox>(&page, "tests_passed_pct")->setValue(10);
+        test::namedChild<QDoubleSpinBox>(&page, "code_review_score")->setValue(0.3);
+        test::namedChild<QDoubleSpinBox>(&page, "code_changes_size")->setValue(3000);
         QTRY_VERIFY_WITH_TIMEOUT(level->text() != before, 10000);
 
         // Picking a recorded cycle fills the form with its features and says how it went.
-        auto *picker = child<QComboBox>(&page, "riskCyclePicker");
+        auto *picker = test::namedChild<QComboBox>(&page, "riskCyclePicker");
         QVERIFY(picker->count() > 1);
         emit picker->activated(1);
-        auto *statusLabel = child<QLabel>(&page, "riskStatus");
+        auto *statusLabel = test::namedChild<QLabel>(&page, "riskStatus");
         QTRY_VERIFY_WITH_TIMEOUT(statusLabel->text().contains(QLatin1String("in reality")), 10000);
         QVERIFY(statusLabel->text().contains(picker->itemText(1)));
 
-        auto *record = child<QPushButton>(&page, "riskRecord");
+        auto *record = test::namedChild<QPushButton>(&page, "riskRecord");
         QTRY_VERIFY_WITH_TIMEOUT(record->isEnabled(), 10000);
         record->click();
-        auto *status = child<QLabel>(&page, "riskStatus");
+        auto *status = test::namedChild<QLabel>(&page, "riskStatus");
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1Char('#')), 10000);
         const qint64 id = status->text().section(QLatin1Char('#'), 1).section(QLatin1Char(';'), 0, 0).toLongLong();
         auto row = TelemetryRepository(m_fresh.db).find(id);
@@ -195,14 +178,12 @@ private slots:
         page.resize(1400, 900);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        QSignalSpy loaded(&page, &Page::loadFinished);
-        page.refresh();
-        QVERIFY(loaded.wait(20000));
-        child<QTabWidget>(&page, "riskTabs")->setCurrentIndex(2);
-        auto *chart = child<QChartView>(&page, "riskMonitorChart");
+        QVERIFY(test::refreshLoadsOk(page));
+        test::namedChild<QTabWidget>(&page, "riskTabs")->setCurrentIndex(2);
+        auto *chart = test::namedChild<QChartView>(&page, "riskMonitorChart");
         QTRY_COMPARE_WITH_TIMEOUT(chart->chart()->series().size(), 3, 20000);
         QVERIFY(chart->isVisible());
-        QVERIFY(!child<QLabel>(&page, "riskMonitorNoScores")->isVisible());
+        QVERIFY(!test::namedChild<QLabel>(&page, "riskMonitorNoScores")->isVisible());
         const auto series = chart->chart()->series();
         QVERIFY(qobject_cast<QLineSeries *>(series.first())->count() >= 1);
         const QString dir = qEnvironmentVariable("ATALAYA_SCREENSHOT_DIR");
@@ -216,12 +197,10 @@ private slots:
         page.resize(1400, 900);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        QSignalSpy loaded(&page, &Page::loadFinished);
-        page.refresh();
-        QVERIFY(loaded.wait(20000));
-        child<QTabWidget>(&page, "riskTabs")->setCurrentIndex(1);
-        auto *list = child<QListView>(&page, "riskBatchCycles");
-        auto *predict = child<QPushButton>(&page, "riskBatchPredict");
+        QVERIFY(test::refreshLoadsOk(page));
+        test::namedChild<QTabWidget>(&page, "riskTabs")->setCurrentIndex(1);
+        auto *list = test::namedChild<QListView>(&page, "riskBatchCycles");
+        auto *predict = test::namedChild<QPushButton>(&page, "riskBatchPredict");
         QTRY_VERIFY(list->isVisible());
         const int cycles = list->model()->rowCount();
         QVERIFY(cycles > 5);
@@ -244,9 +223,9 @@ private slots:
 
         QVERIFY(predict->isEnabled());
         predict->click();
-        auto *table = child<QTableView>(&page, "riskBatchResults");
+        auto *table = test::namedChild<QTableView>(&page, "riskBatchResults");
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 4, 20000);
-        auto *progress = child<QProgressBar>(&page, "riskBatchProgress");
+        auto *progress = test::namedChild<QProgressBar>(&page, "riskBatchProgress");
         QCOMPARE(progress->value(), 4);
         QCOMPARE(progress->maximum(), 4);
 
@@ -254,7 +233,7 @@ private slots:
         // --fail-above rule at the panel's limit.
         auto model = RiskModelStore(m_fresh.db).loadActive();
         QVERIFY(model.ok());
-        auto *limit = child<QDoubleSpinBox>(&page, "riskBatchLimit");
+        auto *limit = test::namedChild<QDoubleSpinBox>(&page, "riskBatchLimit");
         const auto checkGates = [&] {
             int gated = 0;
             for (int row = 0; row < table->model()->rowCount(); ++row) {
@@ -266,7 +245,7 @@ private slots:
                 gated += above;
                 QCOMPARE(table->model()->index(row, 3).data(Qt::UserRole).toBool(), above);
             }
-            QVERIFY(child<QLabel>(&page, "riskBatchSummary")->text().startsWith(QString::number(gated)));
+            QVERIFY(test::namedChild<QLabel>(&page, "riskBatchSummary")->text().startsWith(QString::number(gated)));
         };
         checkGates();
         limit->setValue(0.0);
@@ -281,31 +260,29 @@ private slots:
         page.resize(1400, 900);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        QSignalSpy loaded(&page, &Page::loadFinished);
-        page.refresh();
-        QVERIFY(loaded.wait(20000));
-        auto *button = child<QPushButton>(&page, "riskReleaseCheck");
+        QVERIFY(test::refreshLoadsOk(page));
+        auto *button = test::namedChild<QPushButton>(&page, "riskReleaseCheck");
         QVERIFY(!button->isEnabled());  // no recorded cycle picked yet
-        auto *picker = child<QComboBox>(&page, "riskCyclePicker");
+        auto *picker = test::namedChild<QComboBox>(&page, "riskCyclePicker");
         emit picker->activated(2);
         const QString cycle = picker->itemText(2);
         QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 10000);
         QSignalSpy shown(&page, &RiskPage::releaseCheckShown);
         QTest::mouseClick(button, Qt::LeftButton);
-        QVERIFY2(shown.wait(30000), qPrintable(child<QLabel>(&page, "riskStatus")->text()));
+        QVERIFY2(shown.wait(30000), qPrintable(test::namedChild<QLabel>(&page, "riskStatus")->text()));
         auto *dialog = shown.first().at(0).value<ReleaseCheckDialog *>();
         QVERIFY(dialog);
         QCOMPARE(dialog->check().inputs.cycleId, cycle);
         const QString verdict = dialog->check().verdict;
         QVERIFY(QStringList({"go", "go_with_conditions", "no_go"}).contains(verdict));
-        QVERIFY(child<QLabel>(dialog, "releaseVerdict")->text().startsWith(QStringLiteral("Verdict: ")));
-        auto *reasons = child<QTableView>(dialog, "releaseReasons");
+        QVERIFY(test::namedChild<QLabel>(dialog, "releaseVerdict")->text().startsWith(QStringLiteral("Verdict: ")));
+        auto *reasons = test::namedChild<QTableView>(dialog, "releaseReasons");
         QCOMPARE(reasons->model()->rowCount(), 8);
         for (int row = 0; row < 8; ++row)
             QCOMPARE(reasons->model()->index(row, 2).data().toString(), dialog->check().reasons[row].detail);
 
         // The check was recorded as a decision naming the cycle and the verdict.
-        const QString status = child<QLabel>(dialog, "releaseStatus")->text();
+        const QString status = test::namedChild<QLabel>(dialog, "releaseStatus")->text();
         QVERIFY2(status.contains(QLatin1Char('#')), qPrintable(status));
         const qint64 id = status.section(QLatin1Char('#'), 1).section(QLatin1Char('.'), 0, 0).toLongLong();
         auto row = TelemetryRepository(m_fresh.db).find(id);
@@ -318,12 +295,9 @@ private slots:
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("check.pdf"));
         QVERIFY(dialog->savePdf(pdf).ok());
-        QVERIFY(child<QLabel>(dialog, "releaseStatus")->text().contains(QStringLiteral("check.pdf")));
-        QProcess info;
-        info.start(QStringLiteral("pdfinfo"), {pdf});
-        QVERIFY(info.waitForFinished(30000));
-        QVERIFY(QString::fromUtf8(info.readAllStandardOutput()).contains(QRegularExpression("Pages:\\s+1\\n")));
-        QVERIFY(child<QPushButton>(dialog, "releaseSavePdf"));
+        QVERIFY(test::namedChild<QLabel>(dialog, "releaseStatus")->text().contains(QStringLiteral("check.pdf")));
+        QCOMPARE(test::pdfPages(pdf), 1);
+        QVERIFY(test::namedChild<QPushButton>(dialog, "releaseSavePdf"));
         dialog->close();
     }
 
@@ -404,14 +378,8 @@ private slots:
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("long.pdf"));
         QVERIFY(writeReleaseCheckPdf(check, pdf).ok());
-        QProcess info;
-        info.start(QStringLiteral("pdfinfo"), {pdf});
-        QVERIFY(info.waitForFinished(30000));
-        QVERIFY(QString::fromUtf8(info.readAllStandardOutput()).contains(QRegularExpression("Pages:\\s+1\\n")));
-        QProcess text;
-        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-        QVERIFY(text.waitForFinished(30000));
-        const QString words = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        QCOMPARE(test::pdfPages(pdf), 1);
+        const QString words = test::pdfText(pdf).simplified();
         const QRegularExpressionMatch listed =
             QRegularExpression("(\\d+) of 60 open P0/P1 reviews listed").match(words);
         QVERIFY2(listed.hasMatch(), qPrintable(words));
@@ -456,18 +424,49 @@ private slots:
         }
     }
 
+    // A theme change (setTheme recolours every series) draws the figures again with the
+    // charts' own colours; a cleared chart stays empty.
+    void explanationChartsRedrawInANewTheme()
+    {
+        Contributions values{};
+        values[0] = -0.163;
+        values[1] = 0.057;
+        ContributionChart contributions;
+        contributions.setContributions(values, 0.303);
+        ImportanceChart importance;
+        importance.setImportance(values);
+        importance.clear();
+        QPalette dark = contributions.palette();
+        dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x26));
+        dark.setColor(QPalette::Base, QColor(0x18, 0x1a, 0x1e));
+        dark.setColor(QPalette::WindowText, Qt::white);
+        contributions.setPalette(dark);
+        importance.setPalette(dark);
+
+        QChart *chart = contributions.findChild<QChartView *>()->chart();
+        QCOMPARE(chart->backgroundBrush().color(), QColor(0x18, 0x1a, 0x1e));
+        QCOMPARE(chart->series().size(), 1);
+        const auto sets = qobject_cast<QAbstractBarSeries *>(chart->series().front())->barSets();
+        QCOMPARE(sets.size(), 2);
+        QCOMPARE(sets[0]->color(), QColor(0xc6, 0x28, 0x28));  // raises
+        QCOMPARE(sets[1]->color(), QColor(0x2e, 0x7d, 0x32));  // lowers
+        QCOMPARE(chart->axes().size(), 2);
+
+        QChart *empty = importance.findChild<QChartView *>()->chart();
+        QCOMPARE(empty->backgroundBrush().color(), QColor(0x18, 0x1a, 0x1e));
+        QVERIFY(empty->series().isEmpty());
+    }
+
     void retrainsWithProgressAndActivates()
     {
         RiskPage page(AppContext{m_fresh.db, nullptr});
-        QSignalSpy loaded(&page, &Page::loadFinished);
-        page.refresh();
-        QVERIFY(loaded.wait(20000));
-        auto *versions = child<QTableWidget>(&page, "riskVersions");
+        QVERIFY(test::refreshLoadsOk(page));
+        auto *versions = test::namedChild<QTableWidget>(&page, "riskVersions");
         const int before = versions->rowCount();
-        child<QPushButton>(&page, "riskRetrain")->click();
-        QVERIFY(child<QPushButton>(&page, "riskCancel")->isEnabled());
+        test::namedChild<QPushButton>(&page, "riskRetrain")->click();
+        QVERIFY(test::namedChild<QPushButton>(&page, "riskCancel")->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(versions->rowCount(), before + 1, 60000);
-        QTRY_VERIFY_WITH_TIMEOUT(!child<QPushButton>(&page, "riskCancel")->isEnabled(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!test::namedChild<QPushButton>(&page, "riskCancel")->isEnabled(), 10000);
         // Switch to an inactive version through its Activate button (exactly one is disabled).
         const auto list = *RiskModelStore(m_fresh.db).list();
         int target = -1;

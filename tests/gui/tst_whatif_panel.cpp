@@ -1,3 +1,4 @@
+#include "tests/support/PageWait.h"
 #include "tests/support/TestData.h"
 #include "tests/support/TestDatabases.h"
 
@@ -31,15 +32,6 @@ private:
     test::FreshDatabase m_fresh;
     QTemporaryDir m_dir;
     std::unique_ptr<Settings> m_settings;
-
-    bool load(InsightsPage &page)
-    {
-        QSignalSpy spy(&page, &Page::loadFinished);
-        DashboardFilter filter;
-        filter.days = 10;
-        page.setFilter(filter);
-        return spy.wait(20000) && spy.last().at(0).toBool();
-    }
 
 private slots:
     void initTestCase()
@@ -76,7 +68,7 @@ private slots:
         page.resize(1280, 760);
         static_cast<QWidget &>(page).show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        QVERIFY(load(page));
+        QVERIFY(test::filterLoadsOk(page, 10));
         page.tabs()->setCurrentWidget(page.whatIf());
         WhatIfPanel *panel = page.whatIf();
         using P = WhatIfPanel;

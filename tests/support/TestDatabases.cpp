@@ -160,6 +160,24 @@ qint64 scalar(const Database &db, const QString &sql, const QVariantList &values
     return q->value(0).toLongLong();
 }
 
+QStringList texts(const Database &db, const QString &sql, const QVariantList &values)
+{
+    auto q = execQuery(db, sql, values, QStringLiteral("test query"));
+    if (!q) {
+        qWarning("%s", qPrintable(q.error().message));
+        return {};
+    }
+    QStringList out;
+    while (q->next())
+        out << q->value(0).toString();
+    return out;
+}
+
+QStringList agentsInIdOrder(const Database &db)
+{
+    return texts(db, QStringLiteral("SELECT agent_id FROM ai_telemetry ORDER BY id"));
+}
+
 bool createSeedTables(const Database &db)
 {
     const bool mysql = db.dialect().isMySql();

@@ -5,6 +5,7 @@
 #include <QMap>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
 
 #include <memory>
@@ -59,6 +60,10 @@ FreshDatabase freshDatabase(bool initialize = true);
 
 // The first column of the first row of `sql` (bound values only), or -1 on error.
 qint64 scalar(const Database &db, const QString &sql, const QVariantList &values = {});
+// The first column of every row of `sql` as text; empty, with the reason printed, on error.
+QStringList texts(const Database &db, const QString &sql, const QVariantList &values = {});
+// The agent ids of ai_telemetry in id order: the order the rows were written in.
+QStringList agentsInIdOrder(const Database &db);
 
 // ai_telemetry and dora_metrics as another application made them (seed 000 Appendix A), with
 // 12 rows of the last two hours: the common first day, `init` never run.

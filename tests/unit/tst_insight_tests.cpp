@@ -1,4 +1,5 @@
 #include "core/insights/Detectors.h"
+#include "core/insights/InsightSelection.h"
 #include "core/insights/InsightsService.h"
 #include "core/insights/Significance.h"
 

@@ -6,6 +6,7 @@
 #include "ui/common/LatestLoader.h"
 #include "ui/review/FeedbackFlow.h"
 #include "ui/review/QueueCountsRebuild.h"
+#include "ui/review/ReviewQueueReads.h"
 #include "ui/review/ReviewQueueModel.h"
 
 #include <QThreadPool>
@@ -14,22 +15,21 @@
 namespace atalaya {
 namespace {
 
-struct Loaded {
-    std::optional<std::vector<QueueItem>> items;
-    QDateTime generatedAt;
-    WriteAccess access;
-    QString error;
-};
-
-struct CountsLoaded {
-    std::optional<QueueCounts> counts;
-    QString error;
-};
-
 ReviewRules rulesOf(const AppContext &context)
 {
     return context.settings ? ReviewRules::fromSettingsJson(context.settings->reviewRulesJson())
                             : ReviewRules::defaults();
+}
+
+// Whose items a view shows: the pending queue is the first reviews'.
+ReviewRole roleOf(ReviewQueueController::View view)
+{
+    switch (view) {
+    case ReviewQueueController::View::Second: return ReviewRole::Second;
+    case ReviewQueueController::View::Adjudication: return ReviewRole::Adjudication;
+    case ReviewQueueController::View::Pending: break;
+    }
+    return ReviewRole::First;
 }
 
 }  // namespace
@@ -172,7 +172,6 @@ bool ReviewQueueController::refresh()
     filter.limit = 200;
     auto db = m_context.db;
     const ReviewRules rules = m_rules;
-    const View view = m_view;
     const QString who = reviewer();
     m_countsPending = true;
     m_historyPending = true;
@@ -180,33 +179,10 @@ bool ReviewQueueController::refresh()
     setCountsState(CountsState::Counting);
     // Items first: the page paints as soon as they arrive; the counts, which read far more
     // rows, follow in their own job.
-    auto read = [db, rules, filter, view, who] {
-        Loaded out;
-        out.generatedAt = QDateTime::currentDateTimeUtc();
-        const ReviewQueue queue(db, rules);
-        auto readItems = [&] {
-            switch (view) {
-            case View::Second: return DoubleReview(db, rules).secondReviewItems(who, filter);
-            case View::Adjudication: return DoubleReview(db, rules).adjudicationItems(who, filter);
-            case View::Pending: break;
-            }
-            return queue.items(filter);
-        };
-        auto items = readItems();
-        if (!items) {
-            db->reconnect();
-            items = readItems();
-        }
-        if (!items) {
-            out.error = items.error().message;
-            return out;
-        }
-        out.items = std::move(*items);
-        auto access = queue.writeAccess();
-        out.access = access ? *access : WriteAccess{false, access.error().message};
-        return out;
+    auto read = [db, rules, filter, role = roleOf(m_view), who] {
+        return readQueueItems(db, rules, filter, role, who);
     };
-    m_items->run<Loaded>(read, [this](const Loaded &loaded) {
+    m_items->run<QueueItemsRead>(read, [this](const QueueItemsRead &loaded) {
         const quint64 ticket = m_items->latest();  // only the newest refresh gets here
         if (!loaded.items) {
             setCountsState(CountsState::Unavailable);
@@ -318,11 +294,8 @@ void ReviewQueueController::reloadCounts(quint64 refreshTicket)
     const ReviewRules rules = m_rules;
     // Verdicts given here but not in the database yet (writer thread, outbox) are not counted.
     auto uncounted = m_flow ? m_flow->uncountedReader() : std::function<QSet<qint64>()>([] { return QSet<qint64>(); });
-    auto read = [db, rules, filter, uncounted] {
-        auto counts = ReviewQueue(db, rules).countsWithout(filter, QDateTime::currentDateTimeUtc(), uncounted());
-        return counts ? CountsLoaded{*counts, {}} : CountsLoaded{std::nullopt, counts.error().message};
-    };
-    m_countsLoader->run<CountsLoaded>(read, [this, refreshTicket](const CountsLoaded &loaded) {
+    auto read = [db, rules, filter, uncounted] { return readQueueCounts(db, rules, filter, uncounted()); };
+    m_countsLoader->run<QueueCountsRead>(read, [this, refreshTicket](const QueueCountsRead &loaded) {
         if (loaded.counts) {
             m_counts = *loaded.counts;
             setCountsState(CountsState::Known);
@@ -389,11 +362,8 @@ std::optional<int> ReviewQueueController::undo(const QString &note)
     if (item->role == ReviewRole::First)
         adjustCounts(*item, +1);
     m_viewCounts->adjust(*item, +1, m_rules);
-    const ReviewRole shown = m_view == View::Second ? ReviewRole::Second
-        : m_view == View::Adjudication              ? ReviewRole::Adjudication
-                                                    : ReviewRole::First;
     // Undone in another view than the verdict's: it is back in its own view, not this one.
-    if (item->role != shown)
+    if (item->role != roleOf(m_view))
         return -1;
     return m_model->insertSorted(*item);
 }

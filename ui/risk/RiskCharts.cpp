@@ -149,13 +149,48 @@ void paintRiskGauge(QPainter &p, const QRectF &bar, std::optional<double> score,
     }
 }
 
-ContributionChart::ContributionChart(QWidget *parent) : QWidget(parent)
+FeatureChart::FeatureChart(int minimumHeight, QWidget *parent) : QWidget(parent)
 {
     m_view = makeView(this);
     m_hint = makeEmptyHint(m_view);
-    retranslate();
     styleChart(m_view->chart(), this);
-    setMinimumHeight(260);
+    setMinimumHeight(minimumHeight);
+}
+
+void FeatureChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    if (event->type() == QEvent::PaletteChange) {
+        // A copy: redrawing replaces m_redraw while it runs.
+        if (const std::function<void()> redraw = m_redraw)
+            redraw();
+        else
+            styleChart(m_view->chart(), this);
+    }
+    QWidget::changeEvent(event);
+}
+
+void FeatureChart::clear()
+{
+    m_redraw = nullptr;
+    resetChart(m_view->chart());
+    m_hint->show();
+}
+
+QChart *FeatureChart::beginChart(std::function<void()> redraw)
+{
+    m_redraw = std::move(redraw);
+    m_hint->hide();
+    QChart *chart = m_view->chart();
+    resetChart(chart);
+    styleChart(chart, this);  // the number locale may have changed with the language
+    return chart;
+}
+
+ContributionChart::ContributionChart(QWidget *parent) : FeatureChart(260, parent)
+{
+    retranslate();
 }
 
 void ContributionChart::retranslate()
@@ -164,33 +199,9 @@ void ContributionChart::retranslate()
     m_hint->setText(tr("Run a check to see which features raise or lower the risk."));
 }
 
-void ContributionChart::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    if (event->type() == QEvent::PaletteChange) {
-        if (m_last)
-            setContributions(m_last->first, m_last->second);
-        else
-            styleChart(m_view->chart(), this);
-    }
-    QWidget::changeEvent(event);
-}
-
-void ContributionChart::clear()
-{
-    m_last.reset();
-    resetChart(m_view->chart());
-    m_hint->show();
-}
-
 void ContributionChart::setContributions(const Contributions &c, double baseValue)
 {
-    m_last = std::make_pair(c, baseValue);
-    m_hint->hide();
-    QChart *chart = m_view->chart();
-    resetChart(chart);
-    styleChart(chart, this);  // the number locale may have changed with the language
+    QChart *chart = beginChart([this, c, baseValue] { setContributions(c, baseValue); });
     auto *raises = new QBarSet(tr("Raises the risk"));
     auto *lowers = new QBarSet(tr("Lowers the risk"));
     raises->setColor(kRaises);
@@ -223,13 +234,9 @@ void ContributionChart::setContributions(const Contributions &c, double baseValu
     series->attachAxis(values);
 }
 
-ImportanceChart::ImportanceChart(QWidget *parent) : QWidget(parent)
+ImportanceChart::ImportanceChart(QWidget *parent) : FeatureChart(220, parent)
 {
-    m_view = makeView(this);
-    m_hint = makeEmptyHint(m_view);
     retranslate();
-    styleChart(m_view->chart(), this);
-    setMinimumHeight(220);
 }
 
 void ImportanceChart::retranslate()
@@ -238,33 +245,9 @@ void ImportanceChart::retranslate()
     m_hint->setText(tr("No model yet: train one to see which features matter most."));
 }
 
-void ImportanceChart::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::LanguageChange)
-        retranslate();
-    if (event->type() == QEvent::PaletteChange) {
-        if (m_last)
-            setImportance(*m_last);
-        else
-            styleChart(m_view->chart(), this);
-    }
-    QWidget::changeEvent(event);
-}
-
-void ImportanceChart::clear()
-{
-    m_last.reset();
-    resetChart(m_view->chart());
-    m_hint->show();
-}
-
 void ImportanceChart::setImportance(const Contributions &importance)
 {
-    m_last = importance;
-    m_hint->hide();
-    QChart *chart = m_view->chart();
-    resetChart(chart);
-    styleChart(chart, this);  // the number locale may have changed with the language
+    QChart *chart = beginChart([this, importance] { setImportance(importance); });
     auto *set = new QBarSet(tr("Importance"));
     set->setColor(QColor(0x42, 0x7a, 0xc8));
     double top = 0.01;

@@ -4,9 +4,10 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <optional>
-#include <utility>
 
+class QChart;
 class QChartView;
 class QLabel;
 class QLocale;
@@ -34,42 +35,49 @@ private:
 void paintRiskGauge(QPainter &painter, const QRectF &bar, std::optional<double> score, const QColor &ink,
                     const QLocale &locale);
 
-// Signed per-feature bars (Qt Charts): red raises the risk, green lowers it.
-class ContributionChart : public QWidget {
+// The risk page's per-feature bar charts (Qt Charts): a hint in place of an empty chart, the
+// title in the current language, and what was drawn drawn again in a new theme.
+class FeatureChart : public QWidget {
+    Q_OBJECT
+public:
+    void clear();
+
+protected:
+    FeatureChart(int minimumHeight, QWidget *parent);
+    void changeEvent(QEvent *event) override;
+    // The title and the hint; subclasses call it from their constructor too.
+    virtual void retranslate() = 0;
+    // An empty chart in the widget's style with the hint hidden, to draw on; `redraw` draws the
+    // same figures again after a theme change.
+    QChart *beginChart(std::function<void()> redraw);
+
+    QChartView *m_view = nullptr;
+    QLabel *m_hint = nullptr;
+
+private:
+    std::function<void()> m_redraw;
+};
+
+// Signed per-feature bars: red raises the risk, green lowers it.
+class ContributionChart : public FeatureChart {
     Q_OBJECT
 public:
     explicit ContributionChart(QWidget *parent = nullptr);
     void setContributions(const Contributions &contributions, double baseValue);
-    void clear();
-
-protected:
-    void changeEvent(QEvent *event) override;
 
 private:
-    void retranslate();
-
-    QChartView *m_view = nullptr;
-    QLabel *m_hint = nullptr;
-    std::optional<std::pair<Contributions, double>> m_last;  // redrawn in a new theme
+    void retranslate() override;
 };
 
-// Global permutation importance of the model (Qt Charts).
-class ImportanceChart : public QWidget {
+// Global permutation importance of the model.
+class ImportanceChart : public FeatureChart {
     Q_OBJECT
 public:
     explicit ImportanceChart(QWidget *parent = nullptr);
     void setImportance(const Contributions &importance);
-    void clear();
-
-protected:
-    void changeEvent(QEvent *event) override;
 
 private:
-    void retranslate();
-
-    QChartView *m_view = nullptr;
-    QLabel *m_hint = nullptr;
-    std::optional<Contributions> m_last;  // redrawn in a new theme
+    void retranslate() override;
 };
 
 // Translated name of a risk level ("very_low" → "Very low").

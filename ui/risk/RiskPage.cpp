@@ -6,7 +6,7 @@
 #include "ui/risk/ReleaseCheckDialog.h"
 #include "ui/risk/RiskBatchPanel.h"
 #include "ui/risk/RiskMonitorPanel.h"
-#include "ui/risk/RiskCharts.h"
+#include "ui/risk/RiskPredictionView.h"
 #include "core/dashboard/PageReads.h"
 #include "core/ingest/ReleaseCheckRecorder.h"
 #include "core/ingest/RiskCheckRecorder.h"
@@ -16,11 +16,9 @@
 #include "ui/risk/RiskModelPanel.h"
 #include "core/risk/RiskModelStore.h"
 
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QElapsedTimer>
-#include <QLocale>
 #include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
@@ -121,30 +119,10 @@ RiskPage::RiskPage(const AppContext &context, QWidget *parent)
                               "risk scores and each feature's drift from the training data"));
     layout->addWidget(tabs, 0);
 
-    auto *resultBox = new QGroupBox(tr("Prediction"), this);
-    auto *resultLayout = new QVBoxLayout(resultBox);
-    m_level = new QLabel(resultBox);
-    m_level->setObjectName(QStringLiteral("riskLevel"));
-    QFont big = m_level->font();
-    big.setPointSizeF(big.pointSizeF() * 1.6);
-    big.setBold(true);
-    m_level->setFont(big);
-    resultLayout->addWidget(m_level);
-    m_gauge = new RiskGauge(resultBox);
-    resultLayout->addWidget(m_gauge);
-    m_numbers = new QLabel(resultBox);
-    m_numbers->setWordWrap(true);
-    resultLayout->addWidget(m_numbers);
-    m_contributions = new ContributionChart(resultBox);
-    resultLayout->addWidget(m_contributions, 1);
-    m_recommendations = new QLabel(resultBox);
-    m_recommendations->setObjectName(QStringLiteral("riskRecommendations"));
-    m_recommendations->setTextFormat(Qt::RichText);
-    m_recommendations->setWordWrap(true);
-    resultLayout->addWidget(m_recommendations);
+    m_result = new RiskPredictionView(this);
     // Equal shares: the importance chart's feature names and the versions table need the
     // width as much as the contributions chart does.
-    layout->addWidget(resultBox, 1);
+    layout->addWidget(m_result, 1);
 
     m_panel = new RiskModelPanel(this);
     layout->addWidget(m_panel, 1);
@@ -193,11 +171,7 @@ void RiskPage::refresh()
             m_monitor->setSource(db);
             updateReleaseCheck();
             if (!m_model) {
-                m_level->setText(tr("No model yet"));
-                m_gauge->setScore(std::nullopt);
-                m_contributions->clear();
-                m_recommendations->clear();
-                m_numbers->setText(tr("Train a model with Retrain to predict deployment risk."));
+                m_result->showNoModel();
                 m_record->setEnabled(false);
                 finishLoad(true, {});
                 return;
@@ -245,18 +219,7 @@ void RiskPage::predict()
 void RiskPage::showPrediction(const RiskPrediction &p)
 {
     m_prediction = p;
-    const QLocale locale;
-    m_level->setText(tr("%1 risk — %2").arg(riskLevelText(p.level), locale.toString(p.riskScore, 'f', 2)));
-    m_gauge->setScore(p.riskScore);
-    m_numbers->setText(tr("risk score %1 · confidence %2 · calibrated failure probability %3 % · base %4 · model %5")
-                           .arg(locale.toString(p.riskScore, 'f', 3), locale.toString(p.confidence, 'f', 2),
-                                locale.toString(p.failureProbability * 100, 'f', 1),
-                                locale.toString(p.baseValue, 'f', 3), m_model->version));
-    m_contributions->setContributions(p.contributions, p.baseValue);
-    QString list = QStringLiteral("<b>%1</b><ul>").arg(tr("Recommendations").toHtmlEscaped());
-    for (const QString &r : p.recommendations)
-        list += QStringLiteral("<li>%1</li>").arg(r.toHtmlEscaped());
-    m_recommendations->setText(list + QStringLiteral("</ul>"));
+    m_result->showPrediction(p, m_model->version);
     m_record->setEnabled(true);
 }
 

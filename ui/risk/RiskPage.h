@@ -15,13 +15,12 @@ class QTimer;
 
 namespace atalaya {
 
-class ContributionChart;
 class RiskBatchPanel;
 class RiskMonitorPanel;
 class LatestLoader;
 class RiskForm;
-class RiskGauge;
 class RiskModelPanel;
+class RiskPredictionView;
 
 // The deployment-risk panel (docs/RISK_MODEL.md §The page): a what-if form (or a recorded
 // cycle), the prediction with its exact explanation, the model card, versions and retraining;
@@ -55,11 +54,7 @@ private:
     void finishLoad(bool ok, const QString &error);
 
     RiskForm *m_form = nullptr;
-    RiskGauge *m_gauge = nullptr;
-    QLabel *m_level = nullptr;
-    QLabel *m_numbers = nullptr;
-    ContributionChart *m_contributions = nullptr;
-    QLabel *m_recommendations = nullptr;
+    RiskPredictionView *m_result = nullptr;
     QPushButton *m_record = nullptr;
     QPushButton *m_releaseCheck = nullptr;
     RiskBatchPanel *m_batch = nullptr;

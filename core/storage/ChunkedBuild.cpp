@@ -7,25 +7,21 @@
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 
 #include <algorithm>
+#include <future>
 #include <limits>
+#include <thread>
 
 namespace atalaya {
 namespace {
 
-// A chunk's transaction holds shared locks on its ai_telemetry rows and exclusive ones on the
-// derived rows it adds to: another writer touching those waits for it, so it stays short.
-constexpr qint64 kTargetChunkMs = 60;
-constexpr qint64 kFirstChunkRows = 5000;
-constexpr qint64 kMinChunkRows = 1000;
-constexpr qint64 kMaxChunkRows = 400000;
+// Ids a scan query reads: its rows are held by the client library until the next query.
+constexpr qint64 kScanIds = 100000;
 // LOCK TABLES waits this long for another session's open transaction, and writers queue
 // behind it meanwhile: give up and try again rather than hold them longer.
 constexpr int kLockWaitSeconds = 1;
 constexpr int kLockAttempts = 30;
-constexpr int kDeadlockRetries = 5;
 
 int g_fixedRows = 0;
 int g_maxChunks = 0;
@@ -51,11 +47,6 @@ Status execText(const Database &db, const QString &sql, const QString &what)
 bool isLockTimeout(const Error &e)
 {
     return e.message.contains(QLatin1String("held a lock on the data"));
-}
-
-bool isDeadlock(const Error &e)
-{
-    return e.message.contains(QLatin1String("crossed this one"));
 }
 
 // Only the INSERT trigger decides which rows the chunks add: the others are created first,
@@ -101,32 +92,113 @@ Result<qint64> createUnderTableLock(const Database &db, const QStringList &state
     return cut;
 }
 
-// The id `rows` rows after `from`, or `cut` when fewer are left: ids need not be dense.
-Result<qint64> chunkEnd(const Database &db, qint64 from, qint64 cut, qint64 rows)
+Status endSnapshot(const Database &db, bool ok)
 {
-    auto q = execQuery(db, QStringLiteral("SELECT id FROM ai_telemetry WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?"),
-                       {from, rows - 1}, QStringLiteral("finding the next chunk of ai_telemetry"));
-    if (!q)
-        return q.error();
-    if (!q->next())
-        return cut;
-    return std::min(cut, q->value(0).toLongLong());
+    if (db.dialect().isMySql())
+        return execText(db, ok ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"),
+                        QStringLiteral("closing the snapshot"));
+    if (!ok) {
+        rollbackTransaction(db);
+        return {};
+    }
+    return commitTransaction(db);
 }
 
-// The UPDATE/DELETE triggers read build_done with a shared lock (InnoDB's locking read inside
-// a writer's statement). A chunk first takes its rows, then build_done, and only then any
-// derived row: a writer already holding one of the rows finishes (and is skipped) before the
-// chunk goes on, and one reading build_done waits for the chunk while holding no derived row
-// the chunk needs, so neither waits on the other in turn. SQLite has one writer at a time.
-Status lockRange(const Database &db, qint64 from, qint64 to)
+// `arm` runs on a connection of its own (a thread's) and holds the rows it writes while this
+// connection opens its snapshot, then commits: MySQL's consistent snapshot, or SQLite's read
+// transaction in WAL mode (started by its first read; the arming holds the one write lock).
+Status armAndSnapshot(const Database &db, const std::function<Status()> &arm)
 {
-    if (!db.dialect().isMySql())
-        return {};
-    auto q =
-        execQuery(db, QStringLiteral("SELECT COUNT(*) FROM ai_telemetry WHERE id > ? AND id <= ? LOCK IN SHARE MODE"),
-                  {from, to}, QStringLiteral("locking the next chunk of ai_telemetry"));
-    if (!q)
-        return q.error();
+    std::promise<Status> armed;
+    std::promise<void> snapshotTaken;
+    Status committed;
+    std::thread armer([&] {
+        Status s = beginTransaction(db);
+        if (s)
+            s = arm();
+        const bool ok = s.ok();
+        armed.set_value(s);
+        if (ok) {
+            snapshotTaken.get_future().wait();
+            committed = commitTransaction(db);
+        } else if (db.connection().isOpen()) {
+            rollbackTransaction(db);
+        }
+        db.connection().close();
+    });
+    Status s = armed.get_future().get();
+    bool opened = false;
+    if (s && db.dialect().isMySql()) {
+        s = execText(db, QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"),
+                     QStringLiteral("choosing the snapshot's isolation"));
+        if (s)
+            s = execText(db, QStringLiteral("START TRANSACTION WITH CONSISTENT SNAPSHOT"),
+                         QStringLiteral("opening a snapshot of ai_telemetry"));
+        opened = s.ok();
+    } else if (s) {
+        s = beginTransaction(db);
+        opened = s.ok();
+        if (s)
+            s = execText(db, QStringLiteral("SELECT 1 FROM ai_telemetry LIMIT 1"),
+                         QStringLiteral("opening a snapshot of ai_telemetry"));
+    }
+    snapshotTaken.set_value();
+    armer.join();
+    if (s && !committed)
+        s = committed;
+    if (!s && opened)
+        endSnapshot(db, false);
+    return s;
+}
+
+Status scanRows(const Database &db, const std::vector<LiveScanPart *> &parts, qint64 cut, const ProgressFn &progress)
+{
+    QStringList columns{QStringLiteral("id")};
+    QVariantList values;
+    std::vector<int> first;
+    for (const LiveScanPart *p : parts) {
+        first.push_back(int(columns.size()));
+        columns << p->columns;
+        values << p->values;
+    }
+    QSqlQuery q(db.connection());
+    q.setForwardOnly(true);
+    const QString what = QStringLiteral("reading ai_telemetry");
+    if (!q.prepare(QStringLiteral("SELECT %1 FROM ai_telemetry WHERE id > ? AND id <= ?")
+                       .arg(columns.join(QStringLiteral(", ")))))
+        return sqlError(db, q.lastError(), what);
+    const qint64 step = g_fixedRows > 0 ? g_fixedRows : kScanIds;
+    int reads = 0;
+    int reported = -1;
+    for (qint64 from = 0; from < cut;) {
+        if (g_maxChunks > 0 && reads == g_maxChunks)
+            return makeError(ErrorCode::Internal, QStringLiteral("the scan stopped after %1 reads").arg(reads));
+        const qint64 to = std::min(cut, from + step);
+        int p = 0;
+        for (const QVariant &v : values)
+            q.bindValue(p++, v);
+        q.bindValue(p++, from);
+        q.bindValue(p, to);
+        if (!q.exec())
+            return sqlError(db, q.lastError(), what);
+        while (q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            for (size_t i = 0; i < parts.size(); ++i) {
+                if (id <= parts[i]->cut)
+                    parts[i]->add(q, first[i]);
+            }
+        }
+        q.finish();
+        from = to;
+        ++reads;
+        const int percent = int(from * 100 / cut);
+        if (progress && (percent / 5 != reported / 5 || from == cut)) {
+            reported = percent;
+            for (const LiveScanPart *part : parts)
+                progress(QStringLiteral("%1: %2 % (id %3 of %4)").arg(part->what).arg(percent).arg(from).arg(cut),
+                         percent);
+        }
+    }
     return {};
 }
 
@@ -175,49 +247,26 @@ Result<qint64> createTriggersAtCut(const Database &db, const QStringList &statem
     });
 }
 
-Status runChunks(const Database &db, qint64 done, qint64 cut, const ChunkedBuild &build, const ProgressFn &progress)
+Status runLiveScan(const Database &db, const std::vector<LiveScanPart *> &parts, const ProgressFn &progress)
 {
-    const qint64 start = done;
-    qint64 rows = g_fixedRows > 0 ? g_fixedRows : kFirstChunkRows;
-    int chunks = 0;
-    int reported = -1;
-    while (done < cut) {
-        if (g_maxChunks > 0 && chunks == g_maxChunks)
-            return makeError(ErrorCode::Internal,
-                             QStringLiteral("%1 stopped after %2 chunks").arg(build.what).arg(chunks));
-        auto to = chunkEnd(db, done, cut, rows);
-        if (!to)
-            return to.error();
-        QElapsedTimer timer;
-        timer.start();
-        Status added;
-        for (int attempt = 0; attempt <= kDeadlockRetries; ++attempt) {
-            added = inTransaction(db, [&]() -> Status {
-                if (Status s = lockRange(db, done, *to); !s)
-                    return s;
-                if (Status s = build.recordDone(*to); !s)
-                    return s;
-                return build.addRows(done, *to);
-            });
-            if (added || !isDeadlock(added.error()))
-                break;
-            QThread::msleep(20);
+    qint64 cut = 0;
+    for (const LiveScanPart *p : parts)
+        cut = std::max(cut, p->cut);
+    Status armed = armAndSnapshot(db, [&]() -> Status {
+        for (const LiveScanPart *p : parts) {
+            if (Status s = p->arm(); !s)
+                return s;
         }
-        if (!added)
-            return added;
-        done = *to;
-        ++chunks;
-        if (g_fixedRows <= 0) {
-            // Toward the target time, at most doubling or halving a step: timings are noisy.
-            const qint64 ms = std::max<qint64>(1, timer.elapsed());
-            const qint64 next = rows * kTargetChunkMs / ms;
-            rows = std::clamp(std::clamp(next, rows / 2, rows * 2), kMinChunkRows, kMaxChunkRows);
-        }
-        const int percent = int((done - start) * 100 / std::max<qint64>(1, cut - start));
-        if (progress && (percent / 5 != reported / 5 || done == cut)) {
-            reported = percent;
-            progress(QStringLiteral("%1: %2 % (id %3 of %4)").arg(build.what).arg(percent).arg(done).arg(cut), percent);
-        }
+        return {};
+    });
+    if (!armed)
+        return armed;
+    const Status read = scanRows(db, parts, cut, progress);
+    if (Status s = endSnapshot(db, read.ok()); !s || !read)
+        return read ? s : read;
+    for (LiveScanPart *p : parts) {
+        if (Status s = p->write(progress); !s)
+            return s;
     }
     return {};
 }

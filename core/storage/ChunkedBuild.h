@@ -7,6 +7,9 @@
 #include <QStringList>
 
 #include <functional>
+#include <vector>
+
+class QSqlQuery;
 
 namespace atalaya {
 
@@ -16,8 +19,8 @@ class Dialect;
 // Building a derived table (rollups, queue counts) from an ai_telemetry that other
 // applications keep writing (docs/DATA.md, "Building on a live table"): its triggers are
 // created first, at a cut id, so every row with id <= cut was written without them and every
-// later row with them; the rows up to the cut are then added in short transactions by id
-// range, each recording how far it got, so a killed build continues where it stopped.
+// later row with them; the rows up to the cut are then read once from a snapshot taken as the
+// UPDATE and DELETE triggers take them over, and their sums added to what the triggers wrote.
 
 // Where a build records its cut (and build_done = 0): `record` writes the state rows of
 // `table`. The UPDATE and DELETE triggers read them (awaitsNoChunk), so they are written
@@ -43,21 +46,35 @@ Result<qint64> createTriggersAtCut(const Database &db, const QStringList &statem
 QString awaitsNoChunk(const Dialect &d, const QString &stateTable, const QString &extraKey, bool textValues,
                       const QString &id);
 
-struct ChunkedBuild {
-    // Adds the rows from < id <= to; runs inside the chunk's transaction.
-    std::function<Status(qint64 from, qint64 to)> addRows;
-    // Records that every row up to `done` was added; in the same transaction.
-    std::function<Status(qint64 done)> recordDone;
-    QString what;  // "rollup counters": the progress line's name
+// One derived table's share of a live scan (runLiveScan): the rows id <= cut as they were when
+// its triggers took over from them.
+struct LiveScanPart {
+    QString what;  // "rollup counters": its progress lines' name
+    qint64 cut = 0;
+    // SQL expressions over an ai_telemetry row, with their bound values in order.
+    QStringList columns;
+    QVariantList values;
+    // Sets build_done = cut: from then on the UPDATE and DELETE triggers apply every change.
+    // Runs in the arming transaction, on another connection than the scan's.
+    std::function<Status()> arm;
+    // One row (id <= cut) of the snapshot; its columns start at `first`.
+    std::function<void(const QSqlQuery &row, int first)> add;
+    // Adds what add() gathered to the derived rows, after the scan (short statements: other
+    // writers' triggers wait for one at most).
+    std::function<Status(const ProgressFn &progress)> write;
 };
 
-// Adds the rows done < id <= cut in chunks sized so that each transaction takes ~60 ms (the
-// longest another writer may wait on its locks), reporting progress about every 5 %.
-Status runChunks(const Database &db, qint64 done, qint64 cut, const ChunkedBuild &build,
-                 const ProgressFn &progress = {});
+// Reads every row up to the parts' cuts once, as of the instant the parts' triggers took them
+// over, and hands each to the parts whose cut covers it; then lets each part write. The instant
+// (docs/DATA.md, "Building on a live table"): another connection moves every part's build_done
+// to its cut in one transaction and, while it holds those rows, this one opens a consistent
+// snapshot; a writer's change to an old row is then either in the snapshot (committed before,
+// its trigger skipped it) or applied by its trigger after the commit (it waited on build_done),
+// never both. No lock on ai_telemetry is taken: other writers never wait for the scan.
+Status runLiveScan(const Database &db, const std::vector<LiveScanPart *> &parts, const ProgressFn &progress = {});
 
-// Tests: chunks of exactly `rows` rows, and a build that stops with an error after
-// `maxChunks` chunks (as a killed one would); 0 restores the defaults.
+// Tests: the scan reads `rows` ids at a time, and stops with an error after `maxChunks` reads
+// (as a killed build would); 0 restores the defaults.
 void setChunkLimitsForTesting(int rows, int maxChunks);
 
 }  // namespace atalaya

@@ -6,8 +6,6 @@
 #include "core/storage/MySqlStatement.h"
 #include "core/storage/SqlUtil.h"
 
-#include <QSqlQuery>
-
 #include <algorithm>
 #include <vector>
 
@@ -23,11 +21,6 @@ struct CountRow {
     qint64 code = 0;
     qint64 n = 0;
 };
-
-QByteArray keyBytes(const QVariant &v)
-{
-    return v.typeId() == QMetaType::QByteArray ? v.toByteArray() : v.toString().toUtf8();
-}
 
 // Adds the rows' counts, in key order, one short statement at a time.
 Status addCounts(const Database &db, const char *table, const QByteArray &id, const std::vector<CountRow> &rows,
@@ -91,15 +84,14 @@ LiveQueueCountsPart::LiveQueueCountsPart(const Database &db, const ReviewRules &
     m_part.columns << QStringLiteral("CASE WHEN human_feedback IS NULL THEN %1 ELSE 9 END").arg(code.sql)
                    << d.hourNumberOf(QStringLiteral("created_at")) << d.exactKey(QStringLiteral("agent_id"));
     m_part.values = code.values;
-    m_part.add = [this](const QSqlQuery &q, int c) {
-        const QVariant codeValue = q.value(c);
-        if (codeValue.isNull())
+    m_part.add = [this](const ScanRow &row) {
+        if (row.isNull(0))
             return;
-        const qint64 code = codeValue.toLongLong();
+        const qint64 code = row.integer(0);
         if (code >= 9)
             return;  // reviewed, or no rule queues it
-        const QByteArray agent = keyBytes(q.value(c + 2));
-        ++m_hours[{q.value(c + 1).toLongLong(), agent, code}];
+        const QByteArray agent = row.bytes(2);
+        ++m_hours[{row.integer(1), agent, code}];
         ++m_totals[{agent, code}];
     };
     m_part.write = [this](const ProgressFn &) { return write(); };

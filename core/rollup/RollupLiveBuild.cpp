@@ -7,33 +7,19 @@
 #include "core/storage/MySqlStatement.h"
 #include "core/storage/SqlUtil.h"
 
-#include <QSqlQuery>
-
 #include <algorithm>
-#include <cmath>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
 namespace atalaya::rollup {
 namespace {
 
-// 24 values a row at most: within MySQL's 65 535 and SQLite's 32 766 values a statement.
+// 29 values a row at most: within MySQL's 65 535 and SQLite's 32 766 values a statement.
 constexpr size_t kRowsPerUpsert = 1000;
-// Days whose sections go out together (their rows share the store's statements).
+// Days written together (their hour rows share statements).
 constexpr size_t kSectionDays = 7;
-
-qint64 integer(const QVariant &v)
-{
-    bool ok = false;
-    const qint64 n = v.toLongLong(&ok);
-    return ok ? n : std::llround(v.toDouble());
-}
-
-QByteArray keyBytes(const QVariant &v)
-{
-    return v.typeId() == QMetaType::QByteArray ? v.toByteArray() : v.toString().toUtf8();
-}
 
 struct Row {
     qint64 day = 0;
@@ -56,51 +42,100 @@ Sorted sorted(const Rows &rows)
     return out;
 }
 
-// Adds the counters to the level's rows, in key order (as every writer takes their locks), one
-// short statement at a time. The versions are not moved: they stay 0 on a row only the
-// scan wrote, so its sections can be stored below.
-Status addCounters(const Database &db, Level level, const Sorted &rows)
+// A row as written: its key, counters and sections (built = -1: none).
+struct OutRow {
+    Key key;
+    qint64 day = 0;
+    const std::vector<qint64> *sums = nullptr;
+    std::optional<qint64> min, max;
+    QByteArray latency, calibration, percents;
+    qint64 built = 0;
+};
+
+OutRow outRow(const Key &key, qint64 day, const std::vector<qint64> &sums, const SectionPart *part)
 {
+    OutRow row{key, day, &sums, {}, {}, {}, {}, {}, -1};
+    if (part) {
+        row.min = part->min;
+        row.max = part->max;
+        row.latency = part->sketch.serialize();
+        row.calibration = part->calibration.serialize();
+        row.percents = part->calibration.serializePercents();
+        row.built = 0;
+    }
+    return row;
+}
+
+// Adds the counters to the level's rows and, where no trigger moved a section since the
+// snapshot (its version still 0), sets the sections: in key order (as every writer takes
+// their locks), one short statement of 1 000 rows at a time. The versions are not moved.
+Status writeRows(const Database &db, Level level, const std::vector<OutRow> &rows)
+{
+    const Dialect &d = db.dialect();
     const QStringList key{level == Level::Hour ? QStringLiteral("hour_no") : QStringLiteral("day_no"),
                           QStringLiteral("agent_id"), QStringLiteral("task_type")};
     QStringList columns = key;
     if (level == Level::Hour)
         columns << QStringLiteral("day_no");
     columns << counterColumns();
+    const QStringList latency{QStringLiteral("exec_min"), QStringLiteral("exec_max"), QStringLiteral("lat"),
+                              QStringLiteral("lat_built")};
+    const QStringList calibration{QStringLiteral("cal"), QStringLiteral("calp"), QStringLiteral("cal_built")};
+    columns << latency << calibration;
+    const QString fresh = d.isMySql() ? QStringLiteral("VALUES(%1)") : QStringLiteral("excluded.%1");
+    QStringList sections;
+    for (const QString &c : latency)
+        sections << QStringLiteral("%1 = CASE WHEN lat_version = 0 THEN %2 ELSE %1 END").arg(c, fresh.arg(c));
+    for (const QString &c : calibration)
+        sections << QStringLiteral("%1 = CASE WHEN cal_version = 0 THEN %2 ELSE %1 END").arg(c, fresh.arg(c));
+    const QString upsert = d.upsertAdd(key, counterColumns()) + QStringLiteral(", ") + sections.join(QStringLiteral(", "));
     const QString tuple =
         QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
-    const QString upsert = db.dialect().upsertAdd(key, counterColumns());
     auto sqlFor = [&](size_t n) {
         return QStringLiteral("INSERT INTO %1 (%2) VALUES %3%4")
             .arg(tableOf(level), columns.join(QStringLiteral(", ")),
                  QStringList(static_cast<qsizetype>(n), tuple).join(QLatin1Char(',')), upsert);
     };
     const QString what = QStringLiteral("adding the scanned rows to the rollups");
-    if (db.dialect().isMySql()) {
+    if (d.isMySql()) {
         return executeRowBatches(
             db, rows.size(), kRowsPerUpsert, [&](size_t n) { return sqlFor(n).toUtf8(); },
             [&](MySqlStatement &statement, int p, size_t i) {
-                const auto &[k, r] = rows[i];
-                statement.bindInt(p++, k->slot);
-                statement.bindText(p++, k->agentId);
-                statement.bindText(p++, k->taskType);
+                const OutRow &r = rows[i];
+                statement.bindInt(p++, r.key.slot);
+                statement.bindText(p++, r.key.agentId);
+                statement.bindText(p++, r.key.taskType);
                 if (level == Level::Hour)
-                    statement.bindInt(p++, r->day);
-                for (qint64 v : r->sums)
+                    statement.bindInt(p++, r.day);
+                for (qint64 v : *r.sums)
                     statement.bindInt(p++, v);
+                for (const std::optional<qint64> &v : {r.min, r.max}) {
+                    if (v)
+                        statement.bindInt(p++, *v);
+                    else
+                        statement.bindNull(p++);
+                }
+                statement.bindBlob(p++, r.latency);
+                statement.bindInt(p++, r.built);
+                statement.bindBlob(p++, r.calibration);
+                statement.bindBlob(p++, r.percents);
+                statement.bindInt(p++, r.built);
             },
             what);
     }
+    const QVariant none(QMetaType::fromType<qlonglong>());
     for (size_t start = 0; start < rows.size(); start += kRowsPerUpsert) {
         const size_t n = std::min(kRowsPerUpsert, rows.size() - start);
         QVariantList values;
         for (size_t i = start; i < start + n; ++i) {
-            const auto &[k, r] = rows[i];
-            values << k->slot << QString::fromUtf8(k->agentId) << QString::fromUtf8(k->taskType);
+            const OutRow &r = rows[i];
+            values << r.key.slot << QString::fromUtf8(r.key.agentId) << QString::fromUtf8(r.key.taskType);
             if (level == Level::Hour)
-                values << r->day;
-            for (qint64 v : r->sums)
+                values << r.day;
+            for (qint64 v : *r.sums)
                 values << v;
+            values << (r.min ? QVariant(*r.min) : none) << (r.max ? QVariant(*r.max) : none) << r.latency << r.built
+                   << r.calibration << r.percents << r.built;
         }
         if (Status s = execStatement(db, sqlFor(n), values, what); !s)
             return s;
@@ -123,31 +158,39 @@ SectionPart sectionOf(const Row &row)
     return part;
 }
 
-RollupKey rollupKey(qint64 slot, const Key &k)
+// The hours in `hours` (sorted, whole days) and their days: counters and sections. Rows
+// without a readable time (kNoTimeSlot) get counters only, as no window reads their sections.
+Status writeDays(const Database &db, const Sorted &hours)
 {
-    return {slot, QString::fromUtf8(k.agentId), QString::fromUtf8(k.taskType)};
-}
-
-// The sections of the hours in `hours` (sorted, whole days) and of their days, stored where
-// the row's versions are still 0.
-Status storeSections(const Database &db, const Sorted &hours)
-{
-    std::vector<StaleRow> hourRows, dayRows;
-    std::map<RollupKey, SectionPart> hourParts, dayParts;
+    const bool timed = hours.front().second->day != kNoTimeSlot;
+    struct Day {
+        std::vector<qint64> sums;
+        SectionPart part;
+    };
+    std::map<Key, Day> days;
+    std::vector<OutRow> hourRows;
+    hourRows.reserve(hours.size());
     for (const auto &[k, r] : hours) {
-        const RollupKey key = rollupKey(k->slot, *k);
-        hourRows.push_back({key, 0, 0});
-        SectionPart part = sectionOf(*r);
-        const RollupKey day = rollupKey(r->day, *k);
-        auto [it, fresh] = dayParts.try_emplace(day);
-        if (fresh)
-            dayRows.push_back({day, 0, 0});
-        it->second.merge(part);
-        hourParts.emplace(key, std::move(part));
+        Day &day = days[Key{r->day, k->agentId, k->taskType}];
+        if (day.sums.empty())
+            day.sums.assign(r->sums.size(), 0);
+        for (size_t i = 0; i < r->sums.size(); ++i)
+            day.sums[i] += r->sums[i];
+        if (!timed) {
+            hourRows.push_back(outRow(*k, r->day, r->sums, nullptr));
+            continue;
+        }
+        const SectionPart part = sectionOf(*r);
+        day.part.merge(part);
+        hourRows.push_back(outRow(*k, r->day, r->sums, &part));
     }
-    if (Status s = storeParts(db, Level::Hour, hourRows, hourParts); !s)
+    if (Status s = writeRows(db, Level::Hour, hourRows); !s)
         return s;
-    return storeParts(db, Level::Day, dayRows, dayParts);
+    std::vector<OutRow> dayRows;
+    dayRows.reserve(days.size());
+    for (const auto &[k, day] : days)
+        dayRows.push_back(outRow(k, k.slot, day.sums, timed ? &day.part : nullptr));
+    return writeRows(db, Level::Day, dayRows);
 }
 
 }  // namespace
@@ -173,23 +216,22 @@ LiveRollupPart::LiveRollupPart(const Database &db, qint64 cut, std::function<Sta
                    << QStringLiteral("CASE WHEN human_feedback IS NOT NULL AND accuracy IS NOT NULL THEN 1 ELSE 0 END")
                    << QStringLiteral("ROUND(confidence_score * 10000)") << QStringLiteral("ROUND(accuracy * 10000)");
     Gathered &g = *m_gathered;
-    m_part.add = [&g](const QSqlQuery &q, int c) {
-        const qint64 hour = integer(q.value(c));
-        Row &row = g.hours[Key{hour, keyBytes(q.value(c + 2)), keyBytes(q.value(c + 3))}];
+    m_part.add = [&g](const ScanRow &r) {
+        const qint64 hour = r.integer(0);
+        Row &row = g.hours[Key{hour, r.bytes(2), r.bytes(3)}];
         if (row.sums.empty()) {
-            row.day = integer(q.value(c + 1));
+            row.day = r.integer(1);
             row.sums.assign(g.counters, 0);
         }
-        int p = c + 4;
+        int p = 4;
         for (qint64 &sum : row.sums)
-            sum += integer(q.value(p++));
+            sum += r.integer(p++);
         // The sections of rows with a readable time only, as RollupSections reads them.
-        if (integer(q.value(p)) != 1 || hour == kNoTimeSlot)
+        if (r.integer(p) != 1 || hour == kNoTimeSlot)
             return;
-        row.latencies.push_back(static_cast<qint32>(integer(q.value(p + 1))));
-        if (integer(q.value(p + 2)) == 1)
-            row.reviewed.emplace_back(static_cast<qint32>(std::llround(q.value(p + 3).toDouble())),
-                                      std::llround(q.value(p + 4).toDouble()));
+        row.latencies.push_back(static_cast<qint32>(r.integer(p + 1)));
+        if (r.integer(p + 2) == 1)
+            row.reviewed.emplace_back(static_cast<qint32>(r.integer(p + 3)), r.integer(p + 4));
     };
     m_part.write = [this](const ProgressFn &progress) { return write(progress); };
 }
@@ -199,24 +241,8 @@ LiveRollupPart::~LiveRollupPart() = default;
 Status LiveRollupPart::write(const ProgressFn &progress)
 {
     const Sorted hours = sorted(m_gathered->hours);
-    if (progress)
-        progress(QStringLiteral("rollup rows: %1 hours").arg(hours.size()), 0);
-    if (Status s = addCounters(m_db, Level::Hour, hours); !s)
-        return s;
-    Rows days;
-    for (const auto &[k, r] : hours) {
-        Row &day = days[Key{r->day, k->agentId, k->taskType}];
-        if (day.sums.empty())
-            day.sums.assign(r->sums.size(), 0);
-        for (size_t i = 0; i < r->sums.size(); ++i)
-            day.sums[i] += r->sums[i];
-    }
-    if (Status s = addCounters(m_db, Level::Day, sorted(days)); !s)
-        return s;
-    if (progress)
-        progress(QStringLiteral("rollup rows: %1 hours").arg(hours.size()), 50);
-    // Hours are sorted by slot, so a day's hours are consecutive; rows without a readable time
-    // (kNoTimeSlot) have counters only, as no window reads their sections.
+    // Hours are sorted by slot, so a day's hours are consecutive, and a batch of whole days
+    // writes its day rows complete.
     for (size_t start = 0; start < hours.size();) {
         size_t end = start + 1;
         size_t daysTaken = 1;
@@ -226,15 +252,12 @@ Status LiveRollupPart::write(const ProgressFn &progress)
             if (day != before && (before == kNoTimeSlot || ++daysTaken > kSectionDays))
                 break;
         }
-        const Sorted batch(hours.begin() + qsizetype(start), hours.begin() + qsizetype(end));
-        if (batch.front().second->day != kNoTimeSlot) {
-            if (Status s = storeSections(m_db, batch); !s)
-                return s;
-        }
+        if (Status s = writeDays(m_db, Sorted(hours.begin() + qsizetype(start), hours.begin() + qsizetype(end))); !s)
+            return s;
         start = end;
         if (progress)
-            progress(QStringLiteral("rollup sections: %1 of %2 hours").arg(start).arg(hours.size()),
-                     50 + int(start * 50 / hours.size()));
+            progress(QStringLiteral("rollup rows: %1 of %2 hours").arg(start).arg(hours.size()),
+                     int(start * 100 / hours.size()));
     }
     m_gathered->hours = {};
     return {};

@@ -2,13 +2,19 @@
 
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
+#include "core/storage/MySqlStatement.h"
 #include "core/storage/SqlUtil.h"
 
-#include <QElapsedTimer>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 
+#include <mysql.h>
+
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <future>
 #include <limits>
 #include <thread>
@@ -151,22 +157,161 @@ Status armAndSnapshot(const Database &db, const std::function<Status()> &arm)
     return s;
 }
 
+qint64 integerOf(const char *text)
+{
+    if (!text)
+        return 0;
+    char *end = nullptr;
+    const long long n = std::strtoll(text, &end, 10);
+    return *end == '.' ? std::llround(std::strtod(text, nullptr)) : n;
+}
+
+// MySQL's rows as the text protocol hands them over: no value is converted twice.
+class NativeRow final : public ScanRow {
+public:
+    MYSQL_ROW row = nullptr;
+    unsigned long *lengths = nullptr;
+    int first = 0;
+    bool isNull(int c) const override { return !row[first + c]; }
+    qint64 integer(int c) const override { return integerOf(row[first + c]); }
+    QByteArray bytes(int c) const override
+    {
+        return row[first + c] ? QByteArray(row[first + c], qsizetype(lengths[first + c])) : QByteArray();
+    }
+};
+
+class QueryRow final : public ScanRow {
+public:
+    const QSqlQuery *query = nullptr;
+    int first = 0;
+    bool isNull(int c) const override { return query->isNull(first + c); }
+    qint64 integer(int c) const override
+    {
+        const QVariant v = query->value(first + c);
+        bool ok = false;
+        const qint64 n = v.toLongLong(&ok);
+        return ok ? n : std::llround(v.toDouble());
+    }
+    QByteArray bytes(int c) const override
+    {
+        const QVariant v = query->value(first + c);
+        return v.typeId() == QMetaType::QByteArray ? v.toByteArray() : v.toString().toUtf8();
+    }
+};
+
+struct ScanSql {
+    QString select;  // up to the id range
+    QVariantList values;
+    std::vector<int> first;  // each part's first column
+};
+
+ScanSql scanSql(const std::vector<LiveScanPart *> &parts)
+{
+    ScanSql sql;
+    QStringList columns{QStringLiteral("id")};
+    for (const LiveScanPart *p : parts) {
+        sql.first.push_back(int(columns.size()));
+        columns << p->columns;
+        sql.values << p->values;
+    }
+    sql.select = QStringLiteral("SELECT %1 FROM ai_telemetry").arg(columns.join(QStringLiteral(", ")));
+    return sql;
+}
+
+// One read of the ids (from, to]; `each` gets every row's id and its row per part.
+using EachRow = std::function<void(qint64 id, size_t part, const ScanRow &row)>;
+
+// MySQL: the text protocol with the values written in (the driver escapes them), the whole
+// range stored client-side before the rows are handed out: ~10 × faster than QSqlQuery's
+// QVariant per value, and the connection is free again between reads.
+Status readNative(const Database &db, const ScanSql &sql, const QString &literals, qint64 from, qint64 to,
+                  size_t parts, const EachRow &each)
+{
+    const QString what = QStringLiteral("reading ai_telemetry");
+    auto handle = mysqlHandle(db, what);
+    if (!handle)
+        return handle.error();
+    MYSQL *mysql = *handle;
+    const QByteArray text = (literals + QStringLiteral(" WHERE id > %1 AND id <= %2").arg(from).arg(to)).toUtf8();
+    auto failed = [&] {
+        return sqlError(db,
+                        QSqlError(QString(), QString::fromUtf8(mysql_error(mysql)), QSqlError::StatementError,
+                                  QString::number(mysql_errno(mysql))),
+                        what);
+    };
+    if (mysql_real_query(mysql, text.constData(), static_cast<unsigned long>(text.size())) != 0)
+        return failed();
+    MYSQL_RES *result = mysql_store_result(mysql);
+    if (!result)
+        return failed();
+    NativeRow row;
+    while ((row.row = mysql_fetch_row(result))) {
+        row.lengths = mysql_fetch_lengths(result);
+        const qint64 id = integerOf(row.row[0]);
+        for (size_t i = 0; i < parts; ++i) {
+            row.first = sql.first[i];
+            each(id, i, row);
+        }
+    }
+    mysql_free_result(result);
+    return {};
+}
+
+Status readQuery(const Database &db, QSqlQuery &q, const ScanSql &sql, qint64 from, qint64 to, size_t parts,
+                 const EachRow &each)
+{
+    int p = 0;
+    for (const QVariant &v : sql.values)
+        q.bindValue(p++, v);
+    q.bindValue(p++, from);
+    q.bindValue(p, to);
+    if (!q.exec())
+        return sqlError(db, q.lastError(), QStringLiteral("reading ai_telemetry"));
+    QueryRow row;
+    row.query = &q;
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        for (size_t i = 0; i < parts; ++i) {
+            row.first = sql.first[i];
+            each(id, i, row);
+        }
+    }
+    q.finish();
+    return {};
+}
+
+// The values of `sql` written into its text as literals.
+QString withLiterals(const Database &db, const ScanSql &sql)
+{
+    const QSqlDriver *driver = db.connection().driver();
+    QString text;
+    qsizetype value = 0;
+    for (QChar c : sql.select) {
+        if (c != QLatin1Char('?') || value >= sql.values.size()) {
+            text += c;
+            continue;
+        }
+        const QVariant &v = sql.values[value++];
+        QSqlField field(QString(), v.metaType());
+        field.setValue(v);
+        text += driver->formatValue(field);
+    }
+    return text;
+}
+
 Status scanRows(const Database &db, const std::vector<LiveScanPart *> &parts, qint64 cut, const ProgressFn &progress)
 {
-    QStringList columns{QStringLiteral("id")};
-    QVariantList values;
-    std::vector<int> first;
-    for (const LiveScanPart *p : parts) {
-        first.push_back(int(columns.size()));
-        columns << p->columns;
-        values << p->values;
-    }
+    const ScanSql sql = scanSql(parts);
+    const bool native = db.dialect().isMySql();
+    const QString literals = native ? withLiterals(db, sql) : QString();
     QSqlQuery q(db.connection());
     q.setForwardOnly(true);
-    const QString what = QStringLiteral("reading ai_telemetry");
-    if (!q.prepare(QStringLiteral("SELECT %1 FROM ai_telemetry WHERE id > ? AND id <= ?")
-                       .arg(columns.join(QStringLiteral(", ")))))
-        return sqlError(db, q.lastError(), what);
+    if (!native && !q.prepare(sql.select + QStringLiteral(" WHERE id > ? AND id <= ?")))
+        return sqlError(db, q.lastError(), QStringLiteral("reading ai_telemetry"));
+    const EachRow each = [&](qint64 id, size_t i, const ScanRow &row) {
+        if (id <= parts[i]->cut)
+            parts[i]->add(row);
+    };
     const qint64 step = g_fixedRows > 0 ? g_fixedRows : kScanIds;
     int reads = 0;
     int reported = -1;
@@ -174,21 +319,10 @@ Status scanRows(const Database &db, const std::vector<LiveScanPart *> &parts, qi
         if (g_maxChunks > 0 && reads == g_maxChunks)
             return makeError(ErrorCode::Internal, QStringLiteral("the scan stopped after %1 reads").arg(reads));
         const qint64 to = std::min(cut, from + step);
-        int p = 0;
-        for (const QVariant &v : values)
-            q.bindValue(p++, v);
-        q.bindValue(p++, from);
-        q.bindValue(p, to);
-        if (!q.exec())
-            return sqlError(db, q.lastError(), what);
-        while (q.next()) {
-            const qint64 id = q.value(0).toLongLong();
-            for (size_t i = 0; i < parts.size(); ++i) {
-                if (id <= parts[i]->cut)
-                    parts[i]->add(q, first[i]);
-            }
-        }
-        q.finish();
+        if (Status s = native ? readNative(db, sql, literals, from, to, parts.size(), each)
+                              : readQuery(db, q, sql, from, to, parts.size(), each);
+            !s)
+            return s;
         from = to;
         ++reads;
         const int percent = int(from * 100 / cut);

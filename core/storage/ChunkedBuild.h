@@ -3,13 +3,12 @@
 #include "core/common/Progress.h"
 #include "core/common/Result.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
 #include <functional>
 #include <vector>
-
-class QSqlQuery;
 
 namespace atalaya {
 
@@ -46,6 +45,17 @@ Result<qint64> createTriggersAtCut(const Database &db, const QStringList &statem
 QString awaitsNoChunk(const Dialect &d, const QString &stateTable, const QString &extraKey, bool textValues,
                       const QString &id);
 
+// One row of a live scan, by column (0 is the first of the part's columns).
+class ScanRow {
+public:
+    virtual ~ScanRow() = default;
+    virtual bool isNull(int column) const = 0;
+    // Integers, and decimals rounded to the nearest one; 0 for NULL.
+    virtual qint64 integer(int column) const = 0;
+    // Text and binary values as stored.
+    virtual QByteArray bytes(int column) const = 0;
+};
+
 // One derived table's share of a live scan (runLiveScan): the rows id <= cut as they were when
 // its triggers took over from them.
 struct LiveScanPart {
@@ -57,8 +67,8 @@ struct LiveScanPart {
     // Sets build_done = cut: from then on the UPDATE and DELETE triggers apply every change.
     // Runs in the arming transaction, on another connection than the scan's.
     std::function<Status()> arm;
-    // One row (id <= cut) of the snapshot; its columns start at `first`.
-    std::function<void(const QSqlQuery &row, int first)> add;
+    // One row (id <= cut) of the snapshot, with this part's columns.
+    std::function<void(const ScanRow &row)> add;
     // Adds what add() gathered to the derived rows, after the scan (short statements: other
     // writers' triggers wait for one at most).
     std::function<Status(const ProgressFn &progress)> write;

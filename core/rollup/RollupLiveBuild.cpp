@@ -21,6 +21,45 @@ constexpr size_t kRowsPerUpsert = 1000;
 // Days written together (their hour rows share statements).
 constexpr size_t kSectionDays = 7;
 
+// The scan's columns 4–11 (below) hold what the 18 counter expressions of the triggers
+// (counterExpressions) test, each test made once in SQL, so the comparisons keep the column's
+// collation and type: valid, not valid, the feedback kind, the confidence bucket, then the
+// values summed. Column order of counterColumns():
+enum Counter { N, Fb, AccSum, Correct, Incorrect, Partial, B0, ConfSum = B0 + 5, ExecSum, DqConf, DqNeg, DqFb, DqJson,
+               DqExcluded, CounterCount };
+constexpr int kCorrect = 1, kIncorrect = 2, kPartial = 3, kOtherFeedback = 4;
+constexpr int kOutOfRange = 9;
+
+void addCounters(const ScanRow &r, std::vector<qint64> &sums)
+{
+    const bool valid = r.integer(4) == 1;
+    const qint64 feedback = r.integer(6);
+    const qint64 bucket = r.integer(7);
+    const qint64 ms = r.integer(9);
+    if (valid) {
+        ++sums[N];
+        if (bucket >= 0 && bucket < 5)
+            ++sums[B0 + bucket];
+        sums[ConfSum] += r.integer(8);
+        sums[ExecSum] += ms;
+        if (feedback != 0) {
+            ++sums[Fb];
+            sums[AccSum] += r.integer(10);
+        }
+        if (feedback == kCorrect)
+            ++sums[Correct];
+        else if (feedback == kIncorrect)
+            ++sums[Incorrect];
+        else if (feedback == kPartial)
+            ++sums[Partial];
+    }
+    sums[DqConf] += bucket == kOutOfRange ? 1 : 0;
+    sums[DqNeg] += ms < 0 ? 1 : 0;
+    sums[DqFb] += feedback == kOtherFeedback ? 1 : 0;
+    sums[DqJson] += r.integer(11);
+    sums[DqExcluded] += r.integer(5);
+}
+
 struct Row {
     qint64 day = 0;
     std::vector<qint64> sums;
@@ -205,16 +244,32 @@ LiveRollupPart::LiveRollupPart(const Database &db, qint64 cut, std::function<Sta
 {
     const Dialect &d = db.dialect();
     m_gathered->counters = static_cast<size_t>(counterColumns().size());
+    Q_ASSERT(m_gathered->counters == CounterCount);
     m_part.what = QStringLiteral("rollup counters");
     m_part.cut = cut;
     m_part.arm = std::move(arm);
+    const QString valid = validExpression(d, QString());
     m_part.columns << d.hourNumberOf(QStringLiteral("created_at")) << d.dayNumberOf(QStringLiteral("created_at"))
                    << d.exactKey(QStringLiteral("agent_id")) << d.exactKey(QStringLiteral("task_type"))
-                   << counterExpressions(d, QString())
-                   << QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(validExpression(d, QString()))
-                   << QStringLiteral("execution_time_ms")
-                   << QStringLiteral("CASE WHEN human_feedback IS NOT NULL AND accuracy IS NOT NULL THEN 1 ELSE 0 END")
-                   << QStringLiteral("ROUND(confidence_score * 10000)") << QStringLiteral("ROUND(accuracy * 10000)");
+                   << QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(valid)
+                   << QStringLiteral("CASE WHEN NOT %1 THEN 1 ELSE 0 END").arg(valid)
+                   << QStringLiteral("CASE WHEN human_feedback IS NULL THEN 0 WHEN human_feedback = 'correct' THEN %1"
+                                     " WHEN human_feedback = 'incorrect' THEN %2"
+                                     " WHEN human_feedback = 'partially_correct' THEN %3 ELSE %4 END")
+                          .arg(kCorrect)
+                          .arg(kIncorrect)
+                          .arg(kPartial)
+                          .arg(kOtherFeedback)
+                   << QStringLiteral("CASE WHEN confidence_score < 0 OR confidence_score > 1 THEN %1"
+                                     " WHEN confidence_score < 0.5 THEN 0 WHEN confidence_score < 0.7 THEN 1"
+                                     " WHEN confidence_score < 0.85 THEN 2 WHEN confidence_score < 0.95 THEN 3"
+                                     " ELSE 4 END")
+                          .arg(kOutOfRange)
+                   << QStringLiteral("ROUND(confidence_score * 10000)") << QStringLiteral("execution_time_ms")
+                   << QStringLiteral("ROUND(accuracy * 10000)")
+                   << (d.isMySql() ? QStringLiteral("0")
+                                   : QStringLiteral("CASE WHEN NOT (json_valid(decision_made) AND json_valid(metadata))"
+                                                    " THEN 1 ELSE 0 END"));
     Gathered &g = *m_gathered;
     m_part.add = [&g](const ScanRow &r) {
         const qint64 hour = r.integer(0);
@@ -223,15 +278,13 @@ LiveRollupPart::LiveRollupPart(const Database &db, qint64 cut, std::function<Sta
             row.day = r.integer(1);
             row.sums.assign(g.counters, 0);
         }
-        int p = 4;
-        for (qint64 &sum : row.sums)
-            sum += r.integer(p++);
+        addCounters(r, row.sums);
         // The sections of rows with a readable time only, as RollupSections reads them.
-        if (r.integer(p) != 1 || hour == kNoTimeSlot)
+        if (r.integer(4) != 1 || hour == kNoTimeSlot)
             return;
-        row.latencies.push_back(static_cast<qint32>(r.integer(p + 1)));
-        if (r.integer(p + 2) == 1)
-            row.reviewed.emplace_back(static_cast<qint32>(r.integer(p + 3)), r.integer(p + 4));
+        row.latencies.push_back(static_cast<qint32>(r.integer(9)));
+        if (r.integer(6) != 0 && !r.isNull(10))
+            row.reviewed.emplace_back(static_cast<qint32>(r.integer(8)), r.integer(10));
     };
     m_part.write = [this](const ProgressFn &progress) { return write(progress); };
 }

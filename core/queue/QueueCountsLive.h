@@ -29,7 +29,7 @@ private:
     const Database &m_db;
     QByteArray m_id;
     std::map<std::tuple<qint64, QByteArray, qint64>, qint64> m_hours;  // (hour, agent, code) → rows
-    std::map<std::pair<QByteArray, qint64>, qint64> m_totals;          // (agent, code) → rows
+    std::map<std::pair<QByteArray, qint64>, qint64> m_totals;  // (agent, code) → rows
     LiveScanPart m_part;
 };
 

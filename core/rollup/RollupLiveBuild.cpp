@@ -25,8 +25,23 @@ constexpr size_t kSectionDays = 7;
 // (counterExpressions) test, each test made once in SQL, so the comparisons keep the column's
 // collation and type: valid, not valid, the feedback kind, the confidence bucket, then the
 // values summed. Column order of counterColumns():
-enum Counter { N, Fb, AccSum, Correct, Incorrect, Partial, B0, ConfSum = B0 + 5, ExecSum, DqConf, DqNeg, DqFb, DqJson,
-               DqExcluded, CounterCount };
+enum Counter {
+    N,
+    Fb,
+    AccSum,
+    Correct,
+    Incorrect,
+    Partial,
+    B0,
+    ConfSum = B0 + 5,
+    ExecSum,
+    DqConf,
+    DqNeg,
+    DqFb,
+    DqJson,
+    DqExcluded,
+    CounterCount
+};
 constexpr int kCorrect = 1, kIncorrect = 2, kPartial = 3, kOtherFeedback = 4;
 constexpr int kOutOfRange = 9;
 
@@ -63,7 +78,7 @@ void addCounters(const ScanRow &r, std::vector<qint64> &sums)
 struct Row {
     qint64 day = 0;
     std::vector<qint64> sums;
-    std::vector<qint32> latencies;                     // execution times of the valid rows
+    std::vector<qint32> latencies;  // execution times of the valid rows
     std::vector<std::pair<qint32, qint64>> reviewed;  // (confidence, accuracy) × 10 000
 };
 
@@ -127,7 +142,8 @@ Status writeRows(const Database &db, Level level, const std::vector<OutRow> &row
         sections << QStringLiteral("%1 = CASE WHEN lat_version = 0 THEN %2 ELSE %1 END").arg(c, fresh.arg(c));
     for (const QString &c : calibration)
         sections << QStringLiteral("%1 = CASE WHEN cal_version = 0 THEN %2 ELSE %1 END").arg(c, fresh.arg(c));
-    const QString upsert = d.upsertAdd(key, counterColumns()) + QStringLiteral(", ") + sections.join(QStringLiteral(", "));
+    const QString upsert =
+        d.upsertAdd(key, counterColumns()) + QStringLiteral(", ") + sections.join(QStringLiteral(", "));
     const QString tuple =
         QLatin1Char('(') + QStringList(columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) + QLatin1Char(')');
     auto sqlFor = [&](size_t n) {

@@ -224,8 +224,8 @@ using EachRow = std::function<void(qint64 id, size_t part, const ScanRow &row)>;
 // MySQL: the text protocol with the values written in (the driver escapes them), the whole
 // range stored client-side before the rows are handed out: ~10 × faster than QSqlQuery's
 // QVariant per value, and the connection is free again between reads.
-Status readNative(const Database &db, const ScanSql &sql, const QString &literals, qint64 from, qint64 to,
-                  size_t parts, const EachRow &each)
+Status readNative(const Database &db, const ScanSql &sql, const QString &literals, qint64 from, qint64 to, size_t parts,
+                  const EachRow &each)
 {
     const QString what = QStringLiteral("reading ai_telemetry");
     auto handle = mysqlHandle(db, what);

@@ -55,7 +55,7 @@ bool isLockTimeout(const Error &e)
     return e.message.contains(QLatin1String("held a lock on the data"));
 }
 
-// Only the INSERT trigger decides which rows the chunks add: the others are created first,
+// Only the INSERT trigger decides which rows the scan adds: the others are created first,
 // outside the lock, so that writers wait for one CREATE TRIGGER only.
 Result<qint64> createUnderTableLock(const Database &db, const QStringList &statements, const QString &what,
                                     const CutState &state)

@@ -23,7 +23,7 @@ class Dialect;
 
 // Where a build records its cut (and build_done = 0): `record` writes the state rows of
 // `table`. The UPDATE and DELETE triggers read them (awaitsNoChunk), so they are written
-// before those triggers exist (with no cut yet: every row awaits the chunks) and again with the
+// before those triggers exist (with no cut yet: every row awaits the scan) and again with the
 // cut while no row can be written.
 struct CutState {
     QString table;
@@ -38,8 +38,9 @@ Result<qint64> createTriggersAtCut(const Database &db, const QStringList &statem
                                    const CutState &state);
 
 // An SQL condition for an UPDATE or DELETE trigger: false while a build is running and the
-// row `id` (e.g. "OLD.id") lies in (build_done, build_cut], which its chunk will add with the
-// values it has then; true otherwise, also when the state rows are absent (no build). The
+// row `id` (e.g. "OLD.id") lies in (build_done, build_cut], which the build's scan will read
+// from its snapshot (runLiveScan moves build_done to the cut as the snapshot is taken); true
+// otherwise, also when the state rows are absent (no build). The
 // state rows are read from `stateTable` by primary key; `extraKey` is another key column's
 // condition ("rules_id = '…'") and `textValues` says the value column is text.
 QString awaitsNoChunk(const Dialect &d, const QString &stateTable, const QString &extraKey, bool textValues,

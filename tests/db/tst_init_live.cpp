@@ -8,7 +8,7 @@
 #include "core/rollup/RollupSchema.h"
 #include "core/setup/AllMigrations.h"
 #include "core/setup/SchemaInstaller.h"
-#include "core/storage/ChunkedBuild.h"
+#include "core/storage/LiveScan.h"
 #include "core/storage/SqlUtil.h"
 #include "core/storage/TelemetryTriggers.h"
 

@@ -48,6 +48,19 @@ Status setState(const Database &db, const QString &name, qint64 value)
                          {name, value}, QStringLiteral("recording the rollup state"));
 }
 
+// MySQL's TRUNCATE drops and recreates the table instead of deleting its ~300 k rows one by one
+// (seconds); it needs the DROP privilege, without which the rows are deleted.
+Status clearTable(const Database &db, const QString &table)
+{
+    const QString what = QStringLiteral("clearing the rollups");
+    if (db.dialect().isMySql()) {
+        const Status truncated = execStatement(db, QStringLiteral("TRUNCATE TABLE %1").arg(table), {}, what);
+        if (truncated || !isPermissionDenied(truncated.error()))
+            return truncated;
+    }
+    return execStatement(db, QStringLiteral("DELETE FROM %1").arg(table), {}, what);
+}
+
 // Clears both levels and creates the triggers at a cut: from here on they count every new row.
 Result<qint64> startOver(const Database &db)
 {
@@ -71,9 +84,7 @@ Result<qint64> startOver(const Database &db)
             return s.error();
     }
     for (const char *table : {kHourTable, kDayTable}) {
-        if (Status s = execStatement(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), {},
-                                     QStringLiteral("clearing the rollups"));
-            !s)
+        if (Status s = clearTable(db, QLatin1String(table)); !s)
             return s.error();
     }
     CutState state;

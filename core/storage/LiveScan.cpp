@@ -15,9 +15,14 @@
 #include <mysql.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
 #include <limits>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace atalaya {
 namespace {
@@ -291,6 +296,69 @@ private:
     std::vector<std::unique_ptr<ScanJournalWriter>> m_writers;
 };
 
+// Hands each committed chunk's journal rows to the parts on a thread of its own, so that the
+// parts' work on one chunk overlaps the server's reading of the next.
+class ChunkFeeder {
+public:
+    explicit ChunkFeeder(const std::vector<LiveScanPart *> &parts) : m_parts(parts)
+    {
+        m_thread = std::thread([this] { run(); });
+    }
+    ~ChunkFeeder() { finish(); }
+
+    // One chunk's journal row per part (empty: none for that part). Waits while two chunks
+    // are still waiting, which bounds the memory the feeder holds.
+    void push(std::vector<QByteArray> journals)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_queue.size() < 2; });
+        m_queue.push_back(std::move(journals));
+        m_changed.notify_all();
+    }
+
+    // Waits until every chunk was handed over; false when one did not read back.
+    bool finish()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_closed = true;
+            m_changed.notify_all();
+        }
+        if (m_thread.joinable())
+            m_thread.join();
+        return m_ok;
+    }
+
+private:
+    void run()
+    {
+        for (;;) {
+            std::vector<QByteArray> journals;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return !m_queue.empty() || m_closed; });
+                if (m_queue.empty())
+                    return;
+                journals = std::move(m_queue.front());
+                m_queue.pop_front();
+                m_changed.notify_all();
+            }
+            for (size_t i = 0; i < m_parts.size(); ++i) {
+                if (!journals[i].isNull() && !replayScanJournal(journals[i], int(m_parts[i]->columns.size()), m_parts[i]->add))
+                    m_ok = false;
+            }
+        }
+    }
+
+    const std::vector<LiveScanPart *> &m_parts;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::vector<QByteArray>> m_queue;
+    bool m_closed = false;
+    std::atomic<bool> m_ok = true;
+    std::thread m_thread;
+};
+
 void reportProgress(const std::vector<LiveScanPart *> &parts, qint64 at, qint64 start, qint64 end, int &reported,
                     const ProgressFn &progress)
 {
@@ -325,6 +393,7 @@ Status runLiveScan(const Database &db, const std::vector<LiveScanPart *> &parts,
     int chunks = 0;
     int reported = -1;
     std::vector<QByteArray> journals;
+    ChunkFeeder feeder(parts);
     for (qint64 from = start; from < end;) {
         if (g_maxChunks > 0 && chunks == g_maxChunks)
             return makeError(ErrorCode::Internal, QStringLiteral("the scan stopped after %1 chunks").arg(chunks));
@@ -333,15 +402,11 @@ Status runLiveScan(const Database &db, const std::vector<LiveScanPart *> &parts,
         timer.start();
         if (Status s = reader.chunk(from, to, journals); !s)
             return s;
-        for (size_t i = 0; i < parts.size(); ++i) {
-            LiveScanPart &p = *parts[i];
-            if (!advances(p, to))
-                continue;
-            if (!replayScanJournal(journals[i], int(p.columns.size()), p.add))
-                return makeError(ErrorCode::Internal,
-                                 QStringLiteral("a chunk of the %1 build did not read back").arg(p.what));
-            p.done = std::min(to, p.cut);
+        for (LiveScanPart *p : parts) {
+            if (advances(*p, to))
+                p->done = std::min(to, p->cut);
         }
+        feeder.push(std::move(journals));
         if (g_fixedRows == 0) {
             const qint64 ms = std::max<qint64>(1, timer.elapsed());
             step = std::clamp(step * kChunkMs / ms, std::max(kMinChunkIds, step / 2), std::min(kMaxChunkIds, step * 2));
@@ -350,6 +415,8 @@ Status runLiveScan(const Database &db, const std::vector<LiveScanPart *> &parts,
         ++chunks;
         reportProgress(parts, from, start, end, reported, progress);
     }
+    if (!feeder.finish())
+        return makeError(ErrorCode::Internal, QStringLiteral("a chunk of the live build did not read back"));
     for (LiveScanPart *p : parts) {
         if (Status s = forgetScanJournal(db, p->journal); !s)
             return s;

@@ -7,6 +7,7 @@
 #include "core/storage/SqlUtil.h"
 
 #include <algorithm>
+#include <tuple>
 #include <vector>
 
 namespace atalaya::queuecounts {
@@ -86,9 +87,11 @@ LiveQueueCountsPart::LiveQueueCountsPart(const Database &db, const ReviewRules &
         const qint64 code = row.integer(0);
         if (code >= 9)
             return;  // reviewed, or no rule queues it
-        const QByteArray agent = row.bytes(2);
-        ++m_hours[{row.integer(1), agent, code}];
-        ++m_totals[{agent, code}];
+        const CountKeyView key{row.integer(1), row.text(2), code};
+        auto it = m_hours.find(key);
+        if (it == m_hours.end())
+            it = m_hours.emplace(CountKey{key.hour, key.agentId.toByteArray(), code}, 0).first;
+        ++it->second;
     };
     m_part.write = [this](const ProgressFn &) { return write(); };
 }
@@ -97,8 +100,14 @@ Status LiveQueueCountsPart::write()
 {
     std::vector<CountRow> hours, totals;
     hours.reserve(m_hours.size());
-    for (const auto &[key, n] : m_hours)
-        hours.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), n});
+    for (const auto &[key, n] : m_hours) {
+        hours.push_back({key.hour, key.agentId, key.code, n});
+        m_totals[{key.agentId, key.code}] += n;
+    }
+    // In key order, as every writer takes their locks.
+    std::sort(hours.begin(), hours.end(), [](const CountRow &a, const CountRow &b) {
+        return std::tie(a.hour, a.agentId, a.code) < std::tie(b.hour, b.agentId, b.code);
+    });
     for (const auto &[key, n] : m_totals)
         totals.push_back({0, key.first, key.second, n});
     m_hours.clear();

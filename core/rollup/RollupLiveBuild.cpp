@@ -137,7 +137,10 @@ LiveRollupPart::LiveRollupPart(const Database &db, LiveScanPart part)
     Gathered &g = *m_gathered;
     m_part.add = [&g](const ScanRow &r) {
         const qint64 hour = r.integer(0);
-        LiveHourRow &row = g.hours[Key{hour, r.bytes(2), r.bytes(3)}];
+        auto it = g.hours.find(LiveKeyView{hour, r.text(2), r.text(3)});
+        if (it == g.hours.end())
+            it = g.hours.emplace(Key{hour, r.bytes(2), r.bytes(3)}, LiveHourRow()).first;
+        LiveHourRow &row = it->second;
         if (row.sums.empty()) {
             row.day = r.integer(1);
             row.sums.assign(g.counters, 0);

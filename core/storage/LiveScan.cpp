@@ -45,34 +45,33 @@ class NativeRow final : public ScanRow {
 public:
     MYSQL_ROW row = nullptr;
     unsigned long *lengths = nullptr;
-    int first = 0;
-    int count = 0;
-    int columns() const override { return count; }
-    bool isNull(int c) const override { return !row[first + c]; }
+    const std::vector<int> *at = nullptr;  // the part's columns in the result
+    int columns() const override { return int(at->size()); }
+    bool isNull(int c) const override { return !row[(*at)[size_t(c)]]; }
     QByteArrayView text(int c) const override
     {
-        return row[first + c] ? QByteArrayView(row[first + c], qsizetype(lengths[first + c])) : QByteArrayView();
+        const int i = (*at)[size_t(c)];
+        return row[i] ? QByteArrayView(row[i], qsizetype(lengths[i])) : QByteArrayView();
     }
-    qint64 integer(int c) const override { return scanInteger(row[first + c]); }
+    qint64 integer(int c) const override { return scanInteger(row[(*at)[size_t(c)]]); }
 };
 
 class QueryRow final : public ScanRow {
 public:
     const QSqlQuery *query = nullptr;
-    int first = 0;
-    int count = 0;
+    const std::vector<int> *at = nullptr;
     mutable QByteArray value;
-    int columns() const override { return count; }
-    bool isNull(int c) const override { return query->isNull(first + c); }
+    int columns() const override { return int(at->size()); }
+    bool isNull(int c) const override { return query->isNull((*at)[size_t(c)]); }
     QByteArrayView text(int c) const override
     {
-        const QVariant v = query->value(first + c);
+        const QVariant v = query->value((*at)[size_t(c)]);
         value = v.typeId() == QMetaType::QByteArray ? v.toByteArray() : v.toString().toUtf8();
         return QByteArrayView(value);
     }
     qint64 integer(int c) const override
     {
-        const QVariant v = query->value(first + c);
+        const QVariant v = query->value((*at)[size_t(c)]);
         bool ok = false;
         const qint64 n = v.toLongLong(&ok);
         return ok ? n : std::llround(v.toDouble());
@@ -82,16 +81,23 @@ public:
 struct ScanSql {
     QString select;  // up to the id range
     QVariantList values;
-    std::vector<int> first;  // each part's first column
+    std::vector<std::vector<int>> at;  // each part's columns in the result
 };
 
+// A column two parts ask for (the hour, the agent) is read once; columns with bound values are
+// never shared, as their values differ.
 ScanSql scanSql(const std::vector<LiveScanPart *> &parts)
 {
     ScanSql sql;
     QStringList columns{QStringLiteral("id")};
     for (const LiveScanPart *p : parts) {
-        sql.first.push_back(int(columns.size()));
-        columns << p->columns;
+        std::vector<int> &at = sql.at.emplace_back();
+        for (const QString &column : p->columns) {
+            const qsizetype known = column.contains(QLatin1Char('?')) ? -1 : columns.indexOf(column);
+            at.push_back(int(known >= 0 ? known : columns.size()));
+            if (known < 0)
+                columns << column;
+        }
         sql.values << p->values;
     }
     sql.select = QStringLiteral("SELECT %1 FROM ai_telemetry").arg(columns.join(QStringLiteral(", ")));
@@ -130,8 +136,7 @@ Status readNative(const Database &db, const ScanSql &sql, const QString &literal
         row.lengths = mysql_fetch_lengths(result);
         const qint64 id = scanInteger(row.row[0]);
         for (size_t i = 0; i < parts.size(); ++i) {
-            row.first = sql.first[i];
-            row.count = int(parts[i]->columns.size());
+            row.at = &sql.at[i];
             each(id, i, row);
         }
     }
@@ -154,8 +159,7 @@ Status readQuery(const Database &db, QSqlQuery &q, const ScanSql &sql, qint64 fr
     while (q.next()) {
         const qint64 id = q.value(0).toLongLong();
         for (size_t i = 0; i < parts.size(); ++i) {
-            row.first = sql.first[i];
-            row.count = int(parts[i]->columns.size());
+            row.at = &sql.at[i];
             each(id, i, row);
         }
     }

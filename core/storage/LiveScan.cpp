@@ -36,6 +36,7 @@ constexpr qint64 kChunkMs = 60;
 constexpr qint64 kFirstChunkIds = 5000;
 constexpr qint64 kMinChunkIds = 500;
 constexpr qint64 kMaxChunkIds = 100000;
+constexpr int kChunkRetries = 3;
 
 int g_fixedRows = 0;
 int g_maxChunks = 0;
@@ -404,8 +405,13 @@ Status runLiveScan(const Database &db, const std::vector<LiveScanPart *> &parts,
         const qint64 to = std::min(end, from + step);
         QElapsedTimer timer;
         timer.start();
-        if (Status s = reader.chunk(from, to, journals); !s)
-            return s;
+        // A deadlock with another application's transaction (InnoDB rolls one of them back) or a
+        // lock it held too long: nothing of the chunk was kept, so it is read again.
+        Status read = reader.chunk(from, to, journals);
+        for (int retry = 0; !read && read.error().code == ErrorCode::Unavailable && retry < kChunkRetries; ++retry)
+            read = reader.chunk(from, to, journals);
+        if (!read)
+            return read;
         for (LiveScanPart *p : parts) {
             if (advances(*p, to))
                 p->done = std::min(to, p->cut);

@@ -53,8 +53,7 @@ private:
         using is_transparent = void;
         static CountKeyView view(const CountKey &k) { return {k.hour, k.agentId, k.code}; }
         static CountKeyView view(const CountKeyView &k) { return k; }
-        template <typename A, typename B>
-        bool operator()(const A &a, const B &b) const
+        template <typename A, typename B> bool operator()(const A &a, const B &b) const
         {
             const CountKeyView x = view(a), y = view(b);
             return x.hour == y.hour && x.agentId == y.agentId && x.code == y.code;

@@ -162,8 +162,8 @@ Result<std::unique_ptr<LiveRollupPart>> startCounterBuild(const Database &db)
         return triggers.error();
     // A build goes on only while its triggers stayed (rows written without them are in neither
     // part) and its journal holds what its chunks read.
-    auto covered = *pending && *triggers ? scanJournalCovers(db, QLatin1String(kJournal), (*pending)->done)
-                                         : Result<bool>(false);
+    auto covered =
+        *pending && *triggers ? scanJournalCovers(db, QLatin1String(kJournal), (*pending)->done) : Result<bool>(false);
     if (!covered)
         return covered.error();
     Pending build;

@@ -13,7 +13,6 @@
 namespace atalaya::rollup {
 namespace {
 
-
 // The scan's columns 4–11 (below) hold what the 18 counter expressions of the triggers
 // (counterExpressions) test, each test made once in SQL, so the comparisons keep the column's
 // collation and type: valid, not valid, the feedback kind, the confidence bucket, then the

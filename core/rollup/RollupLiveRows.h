@@ -48,8 +48,7 @@ struct LiveKeyEqual {
     using is_transparent = void;
     static LiveKeyView view(const RollupContributions::Key &k) { return {k.slot, k.agentId, k.taskType}; }
     static LiveKeyView view(const LiveKeyView &k) { return k; }
-    template <typename A, typename B>
-    bool operator()(const A &a, const B &b) const
+    template <typename A, typename B> bool operator()(const A &a, const B &b) const
     {
         const LiveKeyView x = view(a), y = view(b);
         return x.slot == y.slot && x.agentId == y.agentId && x.taskType == y.taskType;

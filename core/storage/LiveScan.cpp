@@ -349,7 +349,8 @@ private:
                 m_changed.notify_all();
             }
             for (size_t i = 0; i < m_parts.size(); ++i) {
-                if (!journals[i].isNull() && !replayScanJournal(journals[i], int(m_parts[i]->columns.size()), m_parts[i]->add))
+                if (!journals[i].isNull()
+                    && !replayScanJournal(journals[i], int(m_parts[i]->columns.size()), m_parts[i]->add))
                     m_ok = false;
             }
         }

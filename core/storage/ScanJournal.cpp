@@ -103,7 +103,7 @@ qint64 scanInteger(const char *text)
     return *end == '.' ? std::llround(std::strtod(text, nullptr)) : n;
 }
 
-ScanJournalWriter::ScanJournalWriter(int columns) : m_columns(columns) {}
+ScanJournalWriter::ScanJournalWriter(int columns) : m_columns(columns) { }
 
 void ScanJournalWriter::addValue(const char *text, qsizetype length, bool null)
 {

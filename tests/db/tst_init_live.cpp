@@ -105,8 +105,7 @@ private:
                                    " human_feedback, accuracy, execution_time_ms, metadata, created_at)"
                                    " VALUES (?, ?, '{}', ?, ?, ?, ?, ?, ?)"),
                     {agents[k % agents.size()], tasks[(k / 4) % tasks.size()], conf,
-                     fb.isEmpty() ? nullText() : QVariant(fb), accuracy, k % 29 == 0 ? -5 : 40 + k % 900,
-                     metadataOf(k),
+                     fb.isEmpty() ? nullText() : QVariant(fb), accuracy, k % 29 == 0 ? -5 : 40 + k % 900, metadataOf(k),
                      toDbDateTime(at)},
                     QStringLiteral("another application's insert"));
                 !s)
@@ -205,15 +204,23 @@ private:
             first = std::min(first, hour);
             last = std::max(last, hour);
             stored[{hour, QString::fromUtf8(q->value(1).toByteArray()), QString::fromUtf8(q->value(2).toByteArray())}] =
-                {q->value(3), q->value(4), q->value(5).toByteArray(), q->value(6).toByteArray(),
-                 q->value(7).toByteArray(), q->value(8).toByteArray()};
+                {q->value(3),
+                 q->value(4),
+                 q->value(5).toByteArray(),
+                 q->value(6).toByteArray(),
+                 q->value(7).toByteArray(),
+                 q->value(8).toByteArray()};
         }
-        QVERIFY2(stored.size() >= 50, qPrintable(QStringLiteral("%1: %2 rows").arg(QLatin1String(step)).arg(stored.size())));
+        QVERIFY2(stored.size() >= 50,
+                 qPrintable(QStringLiteral("%1: %2 rows").arg(QLatin1String(step)).arg(stored.size())));
         std::map<rollup::RollupKey, rollup::SectionPart> raw;
         QVERIFY2(rollup::addRawParts(*m_db, first, last + 1, raw).ok(), step);
         for (const auto &[key, row] : stored) {
             const rollup::SectionPart &part = raw[key];
-            const QString where = QStringLiteral("%1: hour %2 %3 %4").arg(QLatin1String(step)).arg(key.slot).arg(key.agentId, key.taskType);
+            const QString where = QStringLiteral("%1: hour %2 %3 %4")
+                                      .arg(QLatin1String(step))
+                                      .arg(key.slot)
+                                      .arg(key.agentId, key.taskType);
             QVERIFY2(row.lat == part.sketch.serialize(), qPrintable(where + QStringLiteral(" latency")));
             QVERIFY2(row.cal == part.calibration.serialize() && row.calp == part.calibration.serializePercents(),
                      qPrintable(where + QStringLiteral(" calibration")));
@@ -424,15 +431,16 @@ private slots:
         options.rebuildRollups = true;
         QVERIFY(initialize(*m_db, options).ok());
         const qint64 cut = test::scalar(*m_db, QStringLiteral("SELECT MAX(id) FROM ai_telemetry"), {});
-        QVERIFY(execStatement(*m_db, QStringLiteral("DELETE FROM atalaya_rollup_hour WHERE hour_no % 2 = 0"), {}, "half")
-                    .ok());
-        for (const auto &[name, value] : {std::pair{"ready", qint64(0)}, std::pair{"build_cut", cut},
-                                          std::pair{"build_done", cut}})
-            QVERIFY(execStatement(*m_db,
-                                  QStringLiteral("INSERT INTO atalaya_rollup_state (name, value) VALUES (?, ?)%1")
-                                      .arg(m_db->dialect().upsertAdd({QStringLiteral("name")}, {},
-                                                                     {QStringLiteral("value")})),
-                                  {QLatin1String(name), value}, "state")
+        QVERIFY(
+            execStatement(*m_db, QStringLiteral("DELETE FROM atalaya_rollup_hour WHERE hour_no % 2 = 0"), {}, "half")
+                .ok());
+        for (const auto &[name, value] :
+             {std::pair{"ready", qint64(0)}, std::pair{"build_cut", cut}, std::pair{"build_done", cut}})
+            QVERIFY(execStatement(
+                        *m_db,
+                        QStringLiteral("INSERT INTO atalaya_rollup_state (name, value) VALUES (?, ?)%1")
+                            .arg(m_db->dialect().upsertAdd({QStringLiteral("name")}, {}, {QStringLiteral("value")})),
+                        {QLatin1String(name), value}, "state")
                         .ok());
         QVERIFY(initialize(*m_db, options).ok());
         expectRecount("after a build stopped while writing");

@@ -30,8 +30,9 @@ QStringList seen(const ScanRow &row)
 {
     QStringList out;
     for (int c = 0; c < row.columns(); ++c)
-        out << (row.isNull(c) ? QStringLiteral("NULL")
-                              : QStringLiteral("%1|%2").arg(QString::fromLatin1(row.bytes(c).toHex())).arg(row.integer(c)));
+        out << (row.isNull(c)
+                    ? QStringLiteral("NULL")
+                    : QStringLiteral("%1|%2").arg(QString::fromLatin1(row.bytes(c).toHex())).arg(row.integer(c)));
     return out;
 }
 
@@ -49,12 +50,15 @@ private slots:
         QTest::addColumn<Rows>("rows");
         const auto t = [](const char *s) { return std::optional<QByteArray>(QByteArray(s)); };
         const std::optional<QByteArray> null;
-        QTest::newRow("integers") << Rows{{t("0"), t("1"), t("-1"), t("499123"), t("-1000000000")},
-                                         {t("123456789012345678"), t("-123456789012345678"), t("9"), t("10"), t("64")}};
+        QTest::newRow("integers") << Rows{
+            {t("0"), t("1"), t("-1"), t("499123"), t("-1000000000")},
+            {t("123456789012345678"), t("-123456789012345678"), t("9"), t("10"), t("64")}};
         QTest::newRow("not canonical integers stay text")
             << Rows{{t("-0"), t("007"), t("+5"), t("1234567890123456789"), t("99999999999999999999")}};
-        QTest::newRow("decimals round as the scan reads them") << Rows{{t("0.8500"), t("-2.5"), t("0.5"), t("1e3"), t("12.")}};
-        QTest::newRow("nulls and empty text") << Rows{{null, t(""), null, t(""), t("0")}, {t(""), null, null, null, null}};
+        QTest::newRow("decimals round as the scan reads them")
+            << Rows{{t("0.8500"), t("-2.5"), t("0.5"), t("1e3"), t("12.")}};
+        QTest::newRow("nulls and empty text")
+            << Rows{{null, t(""), null, t(""), t("0")}, {t(""), null, null, null, null}};
         QTest::newRow("bytes of any kind")
             << Rows{{std::optional(QByteArray("a\0b", 3)), std::optional(QByteArray("\xff\xfe")), t("Beta "), t("beta"),
                      std::optional(QByteArray(300, 'x'))}};

@@ -78,16 +78,21 @@ LiveQueueCountsPart::LiveQueueCountsPart(const Database &db, const ReviewRules &
 {
     const Dialect &d = db.dialect();
     const SqlFragment code = priorityExpression(rules, d, SampleMode::Coded, {});
+    // MySQL: the hour from created_at in microseconds, a column the rollups' part reads too.
+    const bool mysql = d.isMySql();
     m_part.columns << QStringLiteral("CASE WHEN human_feedback IS NULL THEN %1 ELSE 9 END").arg(code.sql)
-                   << d.hourNumberOf(QStringLiteral("created_at")) << d.exactKey(QStringLiteral("agent_id"));
+                   << (mysql ? QLatin1String(kMicrosSinceEpochOfCreatedAt)
+                             : d.hourNumberOf(QStringLiteral("created_at")))
+                   << d.exactKey(QStringLiteral("agent_id"));
     m_part.values = code.values;
-    m_part.add = [this](const ScanRow &row) {
+    m_part.add = [this, mysql](const ScanRow &row) {
         if (row.isNull(0))
             return;
         const qint64 code = row.integer(0);
         if (code >= 9)
             return;  // reviewed, or no rule queues it
-        const CountKeyView key{row.integer(1), row.text(2), code};
+        const qint64 hour = mysql ? slotOfMicros(row, 1, kMicrosPerHour) : row.integer(1);
+        const CountKeyView key{hour, row.text(2), code};
         auto it = m_hours.find(key);
         if (it == m_hours.end())
             it = m_hours.emplace(CountKey{key.hour, key.agentId.toByteArray(), code}, 0).first;

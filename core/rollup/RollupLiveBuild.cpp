@@ -13,10 +13,17 @@
 namespace atalaya::rollup {
 namespace {
 
-// The scan's columns 4–11 (below) hold what the 18 counter expressions of the triggers
+// The columns of the scan (below) hold what the 18 counter expressions of the triggers
 // (counterExpressions) test, each test made once in SQL, so the comparisons keep the column's
-// collation and type: valid, not valid, the feedback kind, the confidence bucket, then the
-// values summed. Column order of counterColumns():
+// collation and type, then the values summed and what the sections need. MySQL's scan reads
+// created_at once (kMicrosSinceEpochOfCreatedAt), SQLite's as the hour, the day and the text.
+struct Columns {
+    int time = 0;  // MySQL: microseconds; SQLite: the hour
+    int day = -1;  // SQLite only
+    int agent, task, validity, feedback, bucket, confE4, ms, accE4, dqJson = -1, version, feedbackText, createdAt;
+};
+
+// Counter column order of counterColumns():
 enum Counter {
     N,
     Fb,
@@ -36,22 +43,24 @@ enum Counter {
 };
 constexpr int kCorrect = 1, kIncorrect = 2, kPartial = 3, kOtherFeedback = 4;
 constexpr int kOutOfRange = 9;
+// The validity column: the row counts, or is excluded; neither when its test is NULL.
+constexpr int kValid = 1, kExcluded = 2;
 
-void addCounters(const ScanRow &r, std::vector<qint64> &sums)
+void addCounters(const ScanRow &r, const Columns &c, std::vector<qint64> &sums)
 {
-    const bool valid = r.integer(4) == 1;
-    const qint64 feedback = r.integer(6);
-    const qint64 bucket = r.integer(7);
-    const qint64 ms = r.integer(9);
-    if (valid) {
+    const qint64 validity = r.integer(c.validity);
+    const qint64 feedback = r.integer(c.feedback);
+    const qint64 bucket = r.integer(c.bucket);
+    const qint64 ms = r.integer(c.ms);
+    if (validity == kValid) {
         ++sums[N];
         if (bucket >= 0 && bucket < 5)
             ++sums[B0 + bucket];
-        sums[ConfSum] += r.integer(8);
+        sums[ConfSum] += r.integer(c.confE4);
         sums[ExecSum] += ms;
         if (feedback != 0) {
             ++sums[Fb];
-            sums[AccSum] += r.integer(10);
+            sums[AccSum] += r.integer(c.accE4);
         }
         if (feedback == kCorrect)
             ++sums[Correct];
@@ -63,12 +72,12 @@ void addCounters(const ScanRow &r, std::vector<qint64> &sums)
     sums[DqConf] += bucket == kOutOfRange ? 1 : 0;
     sums[DqNeg] += ms < 0 ? 1 : 0;
     sums[DqFb] += feedback == kOtherFeedback ? 1 : 0;
-    sums[DqJson] += r.integer(11);
-    sums[DqExcluded] += r.integer(5);
+    sums[DqJson] += c.dqJson >= 0 ? r.integer(c.dqJson) : 0;
+    sums[DqExcluded] += validity == kExcluded ? 1 : 0;
 }
 
 // created_at in ms since the epoch as addRawParts reads it (fromDbDateTime: the fraction of a
-// second rounded to ms, at most 999): MySQL's column 14 holds microseconds, SQLite's the text.
+// second rounded to ms, at most 999): MySQL's column holds microseconds, SQLite's the text.
 qint64 createdMs(const ScanRow &r, int column)
 {
     const QByteArrayView text = r.text(column);
@@ -109,55 +118,70 @@ LiveRollupPart::LiveRollupPart(const Database &db, LiveScanPart part)
     m_gathered->counters = static_cast<size_t>(counterColumns().size());
     Q_ASSERT(m_gathered->counters == CounterCount);
     const QString valid = validExpression(d, QString());
-    m_part.columns << d.hourNumberOf(QStringLiteral("created_at")) << d.dayNumberOf(QStringLiteral("created_at"))
-                   << d.exactKey(QStringLiteral("agent_id")) << d.exactKey(QStringLiteral("task_type"))
-                   << QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END").arg(valid)
-                   << QStringLiteral("CASE WHEN NOT %1 THEN 1 ELSE 0 END").arg(valid)
-                   << QStringLiteral("CASE WHEN human_feedback IS NULL THEN 0 WHEN human_feedback = 'correct' THEN %1"
-                                     " WHEN human_feedback = 'incorrect' THEN %2"
-                                     " WHEN human_feedback = 'partially_correct' THEN %3 ELSE %4 END")
-                          .arg(kCorrect)
-                          .arg(kIncorrect)
-                          .arg(kPartial)
-                          .arg(kOtherFeedback)
-                   << QStringLiteral("CASE WHEN confidence_score < 0 OR confidence_score > 1 THEN %1"
+    const bool mysql = d.isMySql();
+    QStringList &columns = m_part.columns;
+    Columns c;
+    auto column = [&columns](const QString &sql) {
+        columns << sql;
+        return int(columns.size() - 1);
+    };
+    if (mysql) {
+        c.time = column(QLatin1String(kMicrosSinceEpochOfCreatedAt));
+    } else {
+        c.time = column(d.hourNumberOf(QStringLiteral("created_at")));
+        c.day = column(d.dayNumberOf(QStringLiteral("created_at")));
+    }
+    c.agent = column(d.exactKey(QStringLiteral("agent_id")));
+    c.task = column(d.exactKey(QStringLiteral("task_type")));
+    c.validity = column(
+        QStringLiteral("CASE WHEN %1 THEN %2 WHEN NOT %1 THEN %3 ELSE 0 END").arg(valid).arg(kValid).arg(kExcluded));
+    c.feedback = column(QStringLiteral("CASE WHEN human_feedback IS NULL THEN 0 WHEN human_feedback = 'correct' THEN %1"
+                                       " WHEN human_feedback = 'incorrect' THEN %2"
+                                       " WHEN human_feedback = 'partially_correct' THEN %3 ELSE %4 END")
+                            .arg(kCorrect)
+                            .arg(kIncorrect)
+                            .arg(kPartial)
+                            .arg(kOtherFeedback));
+    c.bucket = column(QStringLiteral("CASE WHEN confidence_score < 0 OR confidence_score > 1 THEN %1"
                                      " WHEN confidence_score < 0.5 THEN 0 WHEN confidence_score < 0.7 THEN 1"
                                      " WHEN confidence_score < 0.85 THEN 2 WHEN confidence_score < 0.95 THEN 3"
                                      " ELSE 4 END")
-                          .arg(kOutOfRange)
-                   << QStringLiteral("ROUND(confidence_score * 10000)") << QStringLiteral("execution_time_ms")
-                   << QStringLiteral("ROUND(accuracy * 10000)")
-                   << (d.isMySql() ? QStringLiteral("0")
-                                   : QStringLiteral("CASE WHEN NOT (json_valid(decision_made) AND json_valid(metadata))"
-                                                    " THEN 1 ELSE 0 END"))
-                   << modelVersionExpression(d) << QStringLiteral("human_feedback")
-                   << (d.isMySql() ? QStringLiteral("TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', created_at)")
-                                   : d.utcTimeOf(QStringLiteral("created_at")));
+                          .arg(kOutOfRange));
+    c.confE4 = column(QStringLiteral("ROUND(confidence_score * 10000)"));
+    c.ms = column(QStringLiteral("execution_time_ms"));
+    c.accE4 = column(QStringLiteral("ROUND(accuracy * 10000)"));
+    // MySQL's JSON columns hold valid JSON only.
+    if (!mysql)
+        c.dqJson = column(
+            QStringLiteral("CASE WHEN NOT (json_valid(decision_made) AND json_valid(metadata)) THEN 1 ELSE 0 END"));
+    c.version = column(modelVersionExpression(d));
+    c.feedbackText = column(QStringLiteral("human_feedback"));
+    c.createdAt = mysql ? c.time : column(d.utcTimeOf(QStringLiteral("created_at")));
     Gathered &g = *m_gathered;
-    m_part.add = [&g](const ScanRow &r) {
-        const qint64 hour = r.integer(0);
-        auto it = g.hours.find(LiveKeyView{hour, r.text(2), r.text(3)});
+    m_part.add = [&g, c, mysql](const ScanRow &r) {
+        const qint64 hour = mysql ? slotOfMicros(r, c.time, kMicrosPerHour) : r.integer(c.time);
+        auto it = g.hours.find(LiveKeyView{hour, r.text(c.agent), r.text(c.task)});
         if (it == g.hours.end())
-            it = g.hours.emplace(Key{hour, r.bytes(2), r.bytes(3)}, LiveHourRow()).first;
+            it = g.hours.emplace(Key{hour, r.bytes(c.agent), r.bytes(c.task)}, LiveHourRow()).first;
         LiveHourRow &row = it->second;
         if (row.sums.empty()) {
-            row.day = r.integer(1);
+            row.day = mysql ? slotOfMicros(r, c.time, kMicrosPerDay) : r.integer(c.day);
             row.sums.assign(g.counters, 0);
         }
-        addCounters(r, row.sums);
+        addCounters(r, c, row.sums);
         // The sections of rows with a readable time only, as RollupSections reads them.
-        if (r.integer(4) != 1 || hour == kNoTimeSlot)
+        if (r.integer(c.validity) != kValid || hour == kNoTimeSlot)
             return;
-        row.latencies.push_back(static_cast<qint32>(r.integer(9)));
-        const bool reviewed = r.integer(6) != 0 && !r.isNull(10);
+        row.latencies.push_back(static_cast<qint32>(r.integer(c.ms)));
+        const bool reviewed = r.integer(c.feedback) != 0 && !r.isNull(c.accE4);
         if (reviewed)
-            row.reviewed.emplace_back(static_cast<qint32>(r.integer(8)), r.integer(10));
-        VersionTotals &v = versionOf(row, r, 12);
+            row.reviewed.emplace_back(static_cast<qint32>(r.integer(c.confE4)), r.integer(c.accE4));
+        VersionTotals &v = versionOf(row, r, c.version);
         ++v.n;
-        v.confidenceSumE4 += r.integer(8);
-        v.latency.add(r.integer(9));
+        v.confidenceSumE4 += r.integer(c.confE4);
+        v.latency.add(r.integer(c.ms));
         // As addRawParts compares it: byte for byte, not by the column's collation.
-        const QByteArrayView feedback = r.text(13);
+        const QByteArrayView feedback = r.text(c.feedbackText);
         if (feedback == "correct")
             ++v.correct;
         else if (feedback == "partially_correct")
@@ -165,8 +189,8 @@ LiveRollupPart::LiveRollupPart(const Database &db, LiveScanPart part)
         else if (feedback == "incorrect")
             ++v.incorrect;
         if (reviewed)
-            v.reviewed.add(static_cast<int>(r.integer(8)), r.integer(10));
-        const qint64 at = createdMs(r, 14);
+            v.reviewed.add(static_cast<int>(r.integer(c.confE4)), r.integer(c.accE4));
+        const qint64 at = createdMs(r, c.createdAt);
         if (!v.firstMs || at < *v.firstMs)
             v.firstMs = at;
         if (!v.lastMs || at > *v.lastMs)

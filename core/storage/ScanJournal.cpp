@@ -1,5 +1,6 @@
 #include "core/storage/ScanJournal.h"
 
+#include "core/storage/Dialect.h"
 #include "core/storage/ScanRow.h"
 
 #include <cmath>
@@ -93,6 +94,11 @@ public:
 };
 
 }  // namespace
+
+qint64 slotOfMicros(const ScanRow &row, int column, qint64 microsPerSlot)
+{
+    return row.isNull(column) ? kNoTimeSlot : row.integer(column) / microsPerSlot;
+}
 
 qint64 scanInteger(const char *text)
 {

@@ -21,6 +21,15 @@ public:
     QByteArray bytes(int column) const { return isNull(column) ? QByteArray() : text(column).toByteArray(); }
 };
 
+// MySQL's live scans read created_at once, as microseconds since the epoch (NULL for a value
+// that is no time), and take its hour and day from it: TIMESTAMPDIFF truncates toward zero, as
+// integer division does, so these equal Dialect::hourNumberOf and dayNumberOf.
+inline constexpr char kMicrosSinceEpochOfCreatedAt[] = "TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', created_at)";
+inline constexpr qint64 kMicrosPerHour = 3600LL * 1000000;
+inline constexpr qint64 kMicrosPerDay = 24 * kMicrosPerHour;
+// The slot of `column` (microseconds): kNoTimeSlot when NULL.
+qint64 slotOfMicros(const ScanRow &row, int column, qint64 microsPerSlot);
+
 // A scanned value's integer(): the number a NUL-terminated text starts with, a decimal rounded
 // half away from zero; 0 for none.
 qint64 scanInteger(const char *text);

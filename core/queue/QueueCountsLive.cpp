@@ -92,11 +92,7 @@ LiveQueueCountsPart::LiveQueueCountsPart(const Database &db, const ReviewRules &
         if (code >= 9)
             return;  // reviewed, or no rule queues it
         const qint64 hour = mysql ? slotOfMicros(row, 1, kMicrosPerHour) : row.integer(1);
-        const CountKeyView key{hour, row.text(2), code};
-        auto it = m_hours.find(key);
-        if (it == m_hours.end())
-            it = m_hours.emplace(CountKey{key.hour, key.agentId.toByteArray(), code}, 0).first;
-        ++it->second;
+        ++m_hours[slotKey(hour, m_agents.idOf(row.text(2)) * 16 + quint32(code))];
     };
     m_part.write = [this](const ProgressFn &) { return write(); };
 }
@@ -106,8 +102,10 @@ Status LiveQueueCountsPart::write()
     std::vector<CountRow> hours, totals;
     hours.reserve(m_hours.size());
     for (const auto &[key, n] : m_hours) {
-        hours.push_back({key.hour, key.agentId, key.code, n});
-        m_totals[{key.agentId, key.code}] += n;
+        const QByteArray &agent = m_agents.first(idOfKey(key) / 16);
+        const qint64 code = idOfKey(key) % 16;
+        hours.push_back({slotOfKey(key), agent, code, n});
+        m_totals[{agent, code}] += n;
     }
     // In key order, as every writer takes their locks.
     std::sort(hours.begin(), hours.end(), [](const CountRow &a, const CountRow &b) {

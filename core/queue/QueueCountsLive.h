@@ -2,10 +2,9 @@
 
 #include "core/queue/ReviewRules.h"
 #include "core/storage/LiveScan.h"
+#include "core/storage/ScanKeys.h"
 
 #include <QByteArray>
-#include <QByteArrayView>
-#include <QHashFunctions>
 
 #include <map>
 #include <unordered_map>
@@ -31,35 +30,10 @@ private:
 
     const Database &m_db;
     QByteArray m_id;
-    // (hour, agent, code) → rows, hashed: rows spread over months have a key nearly each, and
-    // an ordered map's byte comparisons were most of the scan's client time.
-    struct CountKey {
-        qint64 hour = 0;
-        QByteArray agentId;
-        qint64 code = 0;
-        bool operator==(const CountKey &) const = default;
-    };
-    struct CountKeyView {
-        qint64 hour = 0;
-        QByteArrayView agentId;
-        qint64 code = 0;
-    };
-    struct CountKeyHash {
-        using is_transparent = void;
-        size_t operator()(const CountKeyView &k) const { return qHashMulti(0, k.hour, k.agentId, k.code); }
-        size_t operator()(const CountKey &k) const { return (*this)(CountKeyView{k.hour, k.agentId, k.code}); }
-    };
-    struct CountKeyEqual {
-        using is_transparent = void;
-        static CountKeyView view(const CountKey &k) { return {k.hour, k.agentId, k.code}; }
-        static CountKeyView view(const CountKeyView &k) { return k; }
-        template <typename A, typename B> bool operator()(const A &a, const B &b) const
-        {
-            const CountKeyView x = view(a), y = view(b);
-            return x.hour == y.hour && x.agentId == y.agentId && x.code == y.code;
-        }
-    };
-    std::unordered_map<CountKey, qint64, CountKeyHash, CountKeyEqual> m_hours;
+    // (hour, agent, code) → rows, by slotKey(hour, agent id × 16 + code): rows spread over
+    // months have a key nearly each.
+    ScanKeys m_agents;
+    std::unordered_map<quint64, qint64, SlotKeyHash> m_hours;
     std::map<std::pair<QByteArray, qint64>, qint64> m_totals;  // (agent, code) → rows, from the hours
     LiveScanPart m_part;
 };

@@ -5,9 +5,11 @@
 #include "core/rollup/RollupSchema.h"
 #include "core/rollup/RollupSections.h"
 #include "core/storage/Database.h"
+#include "core/storage/ScanKeys.h"
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace atalaya::rollup {
@@ -107,7 +109,8 @@ using Key = RollupContributions::Key;
 }  // namespace
 
 struct LiveRollupPart::Gathered {
-    LiveHourRows hours;
+    ScanKeys keys;  // (agent, task type)
+    std::unordered_map<quint64, LiveHourRow, SlotKeyHash> hours;  // by slotKey(hour, keys id)
     size_t counters = 0;
 };
 
@@ -160,10 +163,7 @@ LiveRollupPart::LiveRollupPart(const Database &db, LiveScanPart part)
     Gathered &g = *m_gathered;
     m_part.add = [&g, c, mysql](const ScanRow &r) {
         const qint64 hour = mysql ? slotOfMicros(r, c.time, kMicrosPerHour) : r.integer(c.time);
-        auto it = g.hours.find(LiveKeyView{hour, r.text(c.agent), r.text(c.task)});
-        if (it == g.hours.end())
-            it = g.hours.emplace(Key{hour, r.bytes(c.agent), r.bytes(c.task)}, LiveHourRow()).first;
-        LiveHourRow &row = it->second;
+        LiveHourRow &row = g.hours[slotKey(hour, g.keys.idOf(r.text(c.agent), r.text(c.task)))];
         if (row.sums.empty()) {
             row.day = mysql ? slotOfMicros(r, c.time, kMicrosPerDay) : r.integer(c.day);
             row.sums.assign(g.counters, 0);
@@ -203,8 +203,14 @@ LiveRollupPart::~LiveRollupPart() = default;
 
 Status LiveRollupPart::write(const ProgressFn &progress)
 {
-    const Status written = writeLiveHourRows(m_db, m_gathered->hours, progress);
+    LiveHourRows hours;
+    hours.reserve(m_gathered->hours.size());
+    for (auto &[key, row] : m_gathered->hours) {
+        const quint32 id = idOfKey(key);
+        hours.emplace(Key{slotOfKey(key), m_gathered->keys.first(id), m_gathered->keys.second(id)}, std::move(row));
+    }
     m_gathered->hours = {};
+    const Status written = writeLiveHourRows(m_db, hours, progress);
     return written;
 }
 

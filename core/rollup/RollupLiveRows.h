@@ -6,8 +6,6 @@
 #include "core/rollup/RollupContributions.h"
 
 #include <QByteArray>
-#include <QByteArrayView>
-#include <QHashFunctions>
 
 #include <optional>
 #include <unordered_map>
@@ -30,31 +28,7 @@ struct LiveHourRow {
     std::vector<std::pair<std::optional<QByteArray>, VersionTotals>> versions;
 };
 
-// An hour row's key as a scanned row holds it, so that finding its row allocates nothing.
-struct LiveKeyView {
-    qint64 slot = 0;
-    QByteArrayView agentId;
-    QByteArrayView taskType;
-};
-struct LiveKeyHash {
-    using is_transparent = void;
-    size_t operator()(const LiveKeyView &k) const { return qHashMulti(0, k.slot, k.agentId, k.taskType); }
-    size_t operator()(const RollupContributions::Key &k) const
-    {
-        return (*this)(LiveKeyView{k.slot, k.agentId, k.taskType});
-    }
-};
-struct LiveKeyEqual {
-    using is_transparent = void;
-    static LiveKeyView view(const RollupContributions::Key &k) { return {k.slot, k.agentId, k.taskType}; }
-    static LiveKeyView view(const LiveKeyView &k) { return k; }
-    template <typename A, typename B> bool operator()(const A &a, const B &b) const
-    {
-        const LiveKeyView x = view(a), y = view(b);
-        return x.slot == y.slot && x.agentId == y.agentId && x.taskType == y.taskType;
-    }
-};
-using LiveHourRows = std::unordered_map<RollupContributions::Key, LiveHourRow, LiveKeyHash, LiveKeyEqual>;
+using LiveHourRows = std::unordered_map<RollupContributions::Key, LiveHourRow, RollupContributions::KeyHash>;
 
 // Adds the hour rows' counters and the counters of their days to what the triggers wrote
 // meanwhile, and stores the sections of the rows no trigger touched since the build started,

@@ -145,7 +145,7 @@ QStringList triggerStatements(const Dialect &d, const QSqlDriver &driver, const 
     const QString oldCode =
         inlineValues(priorityExpression(rules, d, SampleMode::Coded, QStringLiteral("OLD.")), driver);
     const QStringList names = triggerNames(id);
-    // A row the build has not reached yet is added by its chunk with the values it has then.
+    // A row up to the cut is the build's until its scan's snapshot is taken (build_done moves then).
     const QString reached = awaitsNoChunk(d, QLatin1String(kStateTable), QStringLiteral("rules_id = '%1'").arg(id),
                                           true, QStringLiteral("OLD.id"));
     if (d.isMySql()) {

@@ -2,17 +2,18 @@
 
 #include "core/common/TimeUtil.h"
 #include "core/logging/Logging.h"
+#include "core/queue/QueueCountsLive.h"
 #include "core/queue/QueueCountsSchema.h"
 #include "core/queue/QueueCountsSets.h"
 #include "core/queue/ReviewRulesSql.h"
 #include "core/storage/ChunkedBuild.h"
 #include "core/storage/Database.h"
+#include "core/storage/LiveScan.h"
 #include "core/storage/SqlUtil.h"
 #include "core/storage/TelemetryTriggers.h"
 
 #include <QSqlDriver>
 #include <QSqlField>
-
 
 namespace atalaya::queuecounts {
 namespace {
@@ -58,8 +59,13 @@ Status buildTables(const Database &db, const ReviewRules &rules)
     });
 }
 
-// An unfinished chunked build of a set: the cut id its triggers were created at and the last
-// id its chunks added (core/storage/ChunkedBuild.h).
+QString journalOf(const QString &id)
+{
+    return QStringLiteral("queue:") + id;
+}
+
+// An unfinished build of a set: the cut id its triggers were created at and the last id its
+// chunks read.
 struct Pending {
     qint64 cut = 0;
     qint64 done = 0;
@@ -81,40 +87,32 @@ Result<std::optional<Pending>> pendingBuild(const Database &db, const QString &i
     return std::optional(Pending{*cut, *done});
 }
 
-// The pending rows from < id <= to of one set, added to its hour and total rows.
-Status addChunk(const Database &db, const ReviewRules &rules, qint64 from, qint64 to)
+// A stopped build of `rules` that can go on: its triggers stayed (rows written without them
+// would be in neither part) and its journal holds what it read.
+Result<std::optional<Pending>> resumableBuild(const Database &db, const ReviewRules &rules)
 {
-    const Dialect &d = db.dialect();
     const QString id = rulesId(rules);
-    const SqlFragment code = priorityExpression(rules, d, SampleMode::Coded, {});
-    const QString pending =
-        QStringLiteral("(SELECT %1 AS h, %2 AS a, %3 AS c FROM ai_telemetry WHERE human_feedback IS NULL"
-                       " AND id > ? AND id <= ?) pending WHERE c < 9")
-            .arg(d.hourNumberOf(QStringLiteral("created_at")), d.exactKey(QStringLiteral("agent_id")), code.sql);
-    const QVariantList values = QVariantList{id} + code.values + QVariantList{from, to};
-    if (Status s = execStatement(
-            db,
-            QStringLiteral("INSERT INTO %1 (rules_id, hour_no, agent_id, prio, n) SELECT ?, h, a, c, COUNT(*) FROM %2"
-                           " GROUP BY h, a, c%3")
-                .arg(table(kHourTable), pending,
-                     d.upsertAdd({QStringLiteral("rules_id"), QStringLiteral("hour_no"), QStringLiteral("agent_id"),
-                                  QStringLiteral("prio")},
-                                 {QStringLiteral("n")})),
-            values, QStringLiteral("counting the pending decisions"));
-        !s)
-        return s;
-    return execStatement(
-        db,
-        QStringLiteral("INSERT INTO %1 (rules_id, agent_id, prio, n) SELECT ?, a, c, COUNT(*) FROM %2 GROUP BY a, c%3")
-            .arg(table(kTotalTable), pending,
-                 d.upsertAdd({QStringLiteral("rules_id"), QStringLiteral("agent_id"), QStringLiteral("prio")},
-                             {QStringLiteral("n")})),
-        values, QStringLiteral("summing the queue totals"));
+    auto st = readState(db, id);
+    if (!st)
+        return st.error();
+    auto pending = pendingBuild(db, id);
+    if (!pending)
+        return pending.error();
+    if (!*pending || st->rules != rulesKey(rules))
+        return std::optional<Pending>();
+    forgetTelemetryTriggers(db);
+    auto exist = triggersExist(db, id);
+    if (!exist)
+        return exist.error();
+    auto covered = *exist ? scanJournalCovers(db, journalOf(id), (*pending)->done) : Result<bool>(false);
+    if (!covered)
+        return covered.error();
+    return *covered ? *pending : std::optional<Pending>();
 }
 
 // Clears the set's rows and (re)creates its triggers at a cut; false when the account may not
 // create triggers.
-Result<std::optional<Pending>> startOver(const Database &db, const ReviewRules &rules)
+Result<std::optional<qint64>> startOver(const Database &db, const ReviewRules &rules)
 {
     const QString id = rulesId(rules);
     // Readers of these rules fall back to raw counts from here until the build completes;
@@ -125,13 +123,15 @@ Result<std::optional<Pending>> startOver(const Database &db, const ReviewRules &
     }
     if (Status s = clearBuildState(db, id); !s)
         return s.error();
+    if (Status s = forgetScanJournal(db, journalOf(id)); !s)
+        return s.error();
     if (Status s = dropOldestSets(db, id); !s)
         return s.error();
     if (Status s = dropTriggers(db, id); !s) {
         if (s.error().code != ErrorCode::Unavailable)
             return s.error();
         qCWarning(lcStorage) << "queue count triggers unavailable:" << s.error().message;
-        return std::optional<Pending>();
+        return std::optional<qint64>();
     }
     // Without this set's triggers no other writer touches its rows: clearing them blocks nobody.
     for (const char *t : {kHourTable, kTotalTable}) {
@@ -155,12 +155,12 @@ Result<std::optional<Pending>> startOver(const Database &db, const ReviewRules &
             return cut.error();
         qCWarning(lcStorage) << "queue count triggers unavailable:" << cut.error().message;
         dropTriggers(db, id);
-        return std::optional<Pending>();
+        return std::optional<qint64>();
     }
     // The bulk ingest reads the triggers' rules from here (QueueCountsBatch).
     if (Status s = setState(db, id, kRulesState, rulesKey(rules)); !s)
         return s.error();
-    return std::optional(Pending{*cut, 0});
+    return std::optional(*cut);
 }
 
 }  // namespace
@@ -194,42 +194,53 @@ Result<std::vector<ReviewRules>> triggerRuleSets(const Database &db)
     return sets;
 }
 
-Result<bool> rebuild(const Database &db, const ReviewRules &rules, const ProgressFn &progress)
+Result<std::unique_ptr<LiveQueueCountsPart>> startLiveBuild(const Database &db, const ReviewRules &rules)
 {
     const QString id = rulesId(rules);
-    auto st = readState(db, id);
-    if (!st)
-        return st.error();
-    auto pending = pendingBuild(db, id);
-    if (!pending)
-        return pending.error();
-    forgetTelemetryTriggers(db);
-    auto exist = triggersExist(db, id);
-    if (!exist)
-        return exist.error();
-    // A build continues only while its triggers stayed: rows written without them are in
-    // neither part.
-    if (!*pending || !*exist || st->rules != rulesKey(rules)) {
-        auto fresh = startOver(db, rules);
-        if (!fresh)
-            return fresh.error();
-        if (!*fresh)
-            return false;
-        pending = *fresh;
+    auto resumable = resumableBuild(db, rules);
+    if (!resumable)
+        return resumable.error();
+    Pending build;
+    if (*resumable) {
+        build = **resumable;
+    } else {
+        auto cut = startOver(db, rules);
+        if (!cut)
+            return cut.error();
+        if (!*cut)
+            return std::unique_ptr<LiveQueueCountsPart>();
+        build.cut = **cut;
     }
-    ChunkedBuild chunks;
-    chunks.what = QStringLiteral("queue counts");
-    chunks.addRows = [&](qint64 from, qint64 to) { return addChunk(db, rules, from, to); };
-    chunks.recordDone = [&](qint64 done) { return setState(db, id, kDoneState, QString::number(done)); };
-    if (Status s = runChunks(db, (*pending)->done, (*pending)->cut, chunks, progress); !s)
-        return s.error();
-    Status finished = inTransaction(db, [&]() -> Status {
+    LiveScanPart part;
+    part.what = QStringLiteral("queue counts");
+    part.journal = journalOf(id);
+    part.cut = build.cut;
+    part.done = build.done;
+    part.recordDone = [&db, id](qint64 done) { return setState(db, id, kDoneState, QString::number(done)); };
+    return std::make_unique<LiveQueueCountsPart>(db, rules, std::move(part));
+}
+
+Status finishLiveBuild(const Database &db, const ReviewRules &rules)
+{
+    const QString id = rulesId(rules);
+    return inTransaction(db, [&]() -> Status {
         if (Status s = clearBuildState(db, id); !s)
             return s;
         return setState(db, id, kReadyState, QString::number(QDateTime::currentMSecsSinceEpoch()));
     });
-    if (!finished)
-        return finished.error();
+}
+
+Result<bool> rebuild(const Database &db, const ReviewRules &rules, const ProgressFn &progress)
+{
+    auto build = startLiveBuild(db, rules);
+    if (!build)
+        return build.error();
+    if (!*build)
+        return false;
+    if (Status s = runLiveScan(db, {&(*build)->part()}, progress); !s)
+        return s.error();
+    if (Status s = finishLiveBuild(db, rules); !s)
+        return s.error();
     return true;
 }
 

@@ -7,10 +7,13 @@
 
 #include <QDateTime>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace atalaya::queuecounts {
+
+class LiveQueueCountsPart;
 
 // The queue counts table (QueueCountsSchema): exact per-priority counts of pending decisions
 // without reading them. Totals come from the (agent, code) table; "not overdue yet" is the sum
@@ -27,10 +30,14 @@ Result<std::vector<ReviewRules>> triggerRuleSets(const Database &db);
 Result<std::optional<QueueCounts>> read(const Database &db, const ReviewRules &rules, const QueueFilter &filter,
                                         const QDateTime &now);
 
-// (Re)creates the triggers of `rules` and builds their rows from ai_telemetry in short chunks
-// while other writers go on (core/storage/ChunkedBuild.h), or continues an interrupted build;
-// other rule sets are left as they are, except the oldest past kMaxRuleSets, which are
-// dropped. False (not an error) when the account may not create triggers: counts then stay raw.
+// (Re)creates the triggers of `rules` at a cut and returns their rows' share of the live scan
+// of ai_telemetry up to it (core/storage/ChunkedBuild.h); an interrupted build starts over.
+// Other rule sets are left as they are, except the oldest past kMaxRuleSets, which are
+// dropped. nullptr (not an error) when the account may not create triggers: counts then stay raw.
+Result<std::unique_ptr<LiveQueueCountsPart>> startLiveBuild(const Database &db, const ReviewRules &rules);
+// After the scan wrote its part: the counts of `rules` are read from here on.
+Status finishLiveBuild(const Database &db, const ReviewRules &rules);
+// The two above with a scan of the counts' own; false when the account may not create triggers.
 Result<bool> rebuild(const Database &db, const ReviewRules &rules, const ProgressFn &progress = {});
 // The DDL rebuild() would run for `rules` (their triggers and the state row naming the rules),
 // for a DBA (`init --print-sql`); empty when they exist. ensure() then builds the rows with

@@ -1,14 +1,14 @@
 #include "core/rollup/RollupBuild.h"
 
+#include "core/rollup/RollupLiveBuild.h"
 #include "core/rollup/RollupSchema.h"
 #include "core/storage/ChunkedBuild.h"
 #include "core/storage/Database.h"
+#include "core/storage/LiveScan.h"
 #include "core/storage/SqlUtil.h"
 #include "core/storage/TelemetryTriggers.h"
 
-#include <algorithm>
 #include <optional>
-#include <vector>
 
 namespace atalaya::rollup {
 namespace {
@@ -17,20 +17,12 @@ namespace {
 // its chunks added.
 constexpr char kCutState[] = "build_cut";
 constexpr char kDoneState[] = "build_done";
+constexpr char kJournal[] = "rollups";
 
 struct Pending {
     qint64 cut = 0;
     qint64 done = 0;
 };
-
-Status setState(const Database &db, const QString &name, qint64 value)
-{
-    return execStatement(db,
-                         QStringLiteral("INSERT INTO %1 (name, value) VALUES (?, ?)%2")
-                             .arg(QLatin1String(kStateTable),
-                                  db.dialect().upsertAdd({QStringLiteral("name")}, {}, {QStringLiteral("value")})),
-                         {name, value}, QStringLiteral("recording the rollup state"));
-}
 
 Result<std::optional<Pending>> pendingBuild(const Database &db)
 {
@@ -47,12 +39,36 @@ Result<std::optional<Pending>> pendingBuild(const Database &db)
     return std::optional(Pending{*cut, *done});
 }
 
+Status setState(const Database &db, const QString &name, qint64 value)
+{
+    return execStatement(db,
+                         QStringLiteral("INSERT INTO %1 (name, value) VALUES (?, ?)%2")
+                             .arg(QLatin1String(kStateTable),
+                                  db.dialect().upsertAdd({QStringLiteral("name")}, {}, {QStringLiteral("value")})),
+                         {name, value}, QStringLiteral("recording the rollup state"));
+}
+
+// MySQL's TRUNCATE drops and recreates the table instead of deleting its ~300 k rows one by one
+// (seconds); it needs the DROP privilege, without which the rows are deleted.
+Status clearTable(const Database &db, const QString &table)
+{
+    const QString what = QStringLiteral("clearing the rollups");
+    if (db.dialect().isMySql()) {
+        const Status truncated = execStatement(db, QStringLiteral("TRUNCATE TABLE %1").arg(table), {}, what);
+        if (truncated || !isPermissionDenied(truncated.error()))
+            return truncated;
+    }
+    return execStatement(db, QStringLiteral("DELETE FROM %1").arg(table), {}, what);
+}
+
 // Clears both levels and creates the triggers at a cut: from here on they count every new row.
-Result<Pending> startOver(const Database &db)
+Result<qint64> startOver(const Database &db)
 {
     if (Status s = setState(db, QStringLiteral("ready"), 0); !s)
         return s.error();
     if (Status s = forgetUnfinishedBuild(db); !s)
+        return s.error();
+    if (Status s = forgetScanJournal(db, QLatin1String(kJournal)); !s)
         return s.error();
     auto existing = triggersOnTelemetry(db);
     if (!existing)
@@ -68,9 +84,7 @@ Result<Pending> startOver(const Database &db)
             return s.error();
     }
     for (const char *table : {kHourTable, kDayTable}) {
-        if (Status s = execStatement(db, QStringLiteral("DELETE FROM %1").arg(QLatin1String(table)), {},
-                                     QStringLiteral("clearing the rollups"));
-            !s)
+        if (Status s = clearTable(db, QLatin1String(table)); !s)
             return s.error();
     }
     CutState state;
@@ -83,94 +97,7 @@ Result<Pending> startOver(const Database &db)
     auto cut =
         createTriggersAtCut(db, triggerStatements(db.dialect()), QStringLiteral("creating the rollup triggers"), state);
     forgetTelemetryTriggers(db);
-    if (!cut)
-        return cut.error();
-    return Pending{*cut, 0};
-}
-
-// One upsert of the rows from < id <= to into the hour level, grouped by its key; an existing
-// row (an earlier chunk's, or the triggers') gets the sums added and its sections marked stale.
-QString hourChunkSql(const Dialect &d)
-{
-    QStringList columns{QStringLiteral("hour_no"), QStringLiteral("agent_id"), QStringLiteral("task_type")};
-    const QStringList key = columns;
-    QStringList values{d.hourNumberOf(QStringLiteral("created_at")), d.exactKey(QStringLiteral("agent_id")),
-                       d.exactKey(QStringLiteral("task_type"))};
-    const QStringList groupBy = values;
-    columns << QStringLiteral("day_no") << counterColumns() << QStringLiteral("lat_version")
-            << QStringLiteral("lat_built") << QStringLiteral("cal_version") << QStringLiteral("cal_built");
-    values << QStringLiteral("MIN(%1)").arg(d.dayNumberOf(QStringLiteral("created_at")));
-    for (const QString &e : counterExpressions(d, QString()))
-        values << QStringLiteral("SUM(%1)").arg(e);
-    values << QStringLiteral("0") << QStringLiteral("-1") << QStringLiteral("0") << QStringLiteral("-1");
-    return QStringLiteral(
-               "INSERT INTO %1 (%2) SELECT %3 FROM ai_telemetry WHERE id > ? AND id <= ? GROUP BY %4%5,"
-               " lat_version = lat_version + 1, cal_version = cal_version + 1, ver_version = ver_version + 1")
-        .arg(QLatin1String(kHourTable), columns.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")),
-             groupBy.join(QStringLiteral(", ")), d.upsertAdd(key, counterColumns()));
-}
-
-// Every day row set to the sum of its hours, a week at a time. The hours hold every row
-// once (the chunks' up to the cut, the triggers' after it); the statement reads them with
-// shared locks, so a trigger's hour-and-day update lands either wholly before the sum or on
-// top of it. Idempotent: a resumed build simply does it again.
-Status daysFromHours(const Database &db, const ProgressFn &progress)
-{
-    // Each day's hours: [day × 24, day × 24 + 24) for a time after 1970, but the conversions
-    // truncate toward zero before it, so the range is widened to the hours actually found.
-    struct Day {
-        qint64 day, firstHour, lastHour;
-    };
-    auto q =
-        execQuery(db,
-                  QStringLiteral("SELECT day_no, MIN(hour_no), MAX(hour_no) FROM %1 GROUP BY day_no ORDER BY day_no")
-                      .arg(QLatin1String(kHourTable)),
-                  {}, QStringLiteral("reading the days of the hour rollups"));
-    if (!q)
-        return q.error();
-    std::vector<Day> days;
-    while (q->next()) {
-        const qint64 day = q->value(0).toLongLong();
-        const bool noTime = day == kNoTimeSlot;
-        days.push_back({day, std::min(q->value(1).toLongLong(), noTime ? kNoTimeSlot : day * 24),
-                        std::max(q->value(2).toLongLong(), noTime ? kNoTimeSlot : day * 24 + 23)});
-    }
-    q->finish();
-    QStringList sums;
-    for (const QString &c : counterColumns())
-        sums << QStringLiteral("SUM(%1)").arg(c);
-    const QString columns = counterColumns().join(QStringLiteral(", "));
-    const QString sql =
-        QStringLiteral(
-            "INSERT INTO %1 (day_no, agent_id, task_type, %2, lat_version, lat_built, cal_version, cal_built)"
-            " SELECT day_no, agent_id, task_type, %3, 0, -1, 0, -1 FROM %4 WHERE hour_no >= ? AND hour_no <= ?"
-            " AND day_no >= ? AND day_no <= ?"
-            " GROUP BY day_no, agent_id, task_type%5, lat_version = lat_version + 1,"
-            " cal_version = cal_version + 1, ver_version = ver_version + 1")
-            .arg(QLatin1String(kDayTable), columns, sums.join(QStringLiteral(", ")), QLatin1String(kHourTable),
-                 db.dialect().upsertAdd(
-                     {QStringLiteral("day_no"), QStringLiteral("agent_id"), QStringLiteral("task_type")}, {},
-                     counterColumns()));
-    constexpr size_t kDaysAtOnce = 7;
-    for (size_t i = 0; i < days.size();) {
-        // Rows without a readable time have a slot of their own in both levels.
-        const size_t end = days[i].day == kNoTimeSlot ? i + 1 : std::min(days.size(), i + kDaysAtOnce);
-        qint64 firstHour = days[i].firstHour;
-        qint64 lastHour = days[i].lastHour;
-        for (size_t k = i; k < end; ++k) {
-            firstHour = std::min(firstHour, days[k].firstHour);
-            lastHour = std::max(lastHour, days[k].lastHour);
-        }
-        const QVariantList range{firstHour, lastHour, days[i].day, days[end - 1].day};
-        if (Status s = inTransaction(
-                db, [&] { return execStatement(db, sql, range, QStringLiteral("building the day rollups")); });
-            !s)
-            return s;
-        if (progress && (end / kDaysAtOnce % 5 == 0 || end == days.size()))
-            progress(QStringLiteral("rollup days: %1 of %2").arg(end).arg(days.size()), int(end * 100 / days.size()));
-        i = end;
-    }
-    return {};
+    return cut;
 }
 
 // Without a cut: both levels cleared and filled in one transaction while the triggers go on
@@ -224,7 +151,7 @@ Status forgetUnfinishedBuild(const Database &db)
                          QStringLiteral("clearing the rollup build state"));
 }
 
-Status buildCounters(const Database &db, const ProgressFn &progress)
+Result<std::unique_ptr<LiveRollupPart>> startCounterBuild(const Database &db)
 {
     auto pending = pendingBuild(db);
     if (!pending)
@@ -233,36 +160,61 @@ Status buildCounters(const Database &db, const ProgressFn &progress)
     auto triggers = telemetryTriggersExist(db, triggerNames());
     if (!triggers)
         return triggers.error();
-    // A build continues only while its triggers stayed: rows written without them are in
-    // neither part.
+    // A build goes on only while its triggers stayed (rows written without them are in neither
+    // part) and its journal holds what its chunks read.
+    auto covered =
+        *pending && *triggers ? scanJournalCovers(db, QLatin1String(kJournal), (*pending)->done) : Result<bool>(false);
+    if (!covered)
+        return covered.error();
     Pending build;
-    if (*pending && *triggers) {
+    if (*covered) {
         build = **pending;
     } else {
         auto fresh = startOver(db);
         // Triggers a DBA created (`init --print-sql`) for an account that may not drop them.
-        if (!fresh && *triggers && isPermissionDenied(fresh.error()))
-            return buildAtOnce(db);
+        if (!fresh && *triggers && isPermissionDenied(fresh.error())) {
+            if (Status s = buildAtOnce(db); !s)
+                return s.error();
+            return std::unique_ptr<LiveRollupPart>();
+        }
+        if (!fresh && isPermissionDenied(fresh.error()))
+            return makeError(ErrorCode::Unavailable,
+                             QStringLiteral("this account may not create triggers on ai_telemetry, so the rollups "
+                                            "cannot be kept in step; grant TRIGGER or run init as an account that "
+                                            "has it (%1)")
+                                 .arg(fresh.error().message));
         if (!fresh)
             return fresh.error();
-        build = *fresh;
+        build.cut = *fresh;
     }
-    const QString hours = hourChunkSql(db.dialect());
-    ChunkedBuild chunks;
-    chunks.what = QStringLiteral("rollup counters");
-    chunks.addRows = [&](qint64 from, qint64 to) {
-        return execStatement(db, hours, {from, to}, QStringLiteral("building the hour rollups"));
-    };
-    chunks.recordDone = [&](qint64 done) { return setState(db, QLatin1String(kDoneState), done); };
-    if (Status s = runChunks(db, build.done, build.cut, chunks, progress); !s)
-        return s;
-    if (Status s = daysFromHours(db, progress); !s)
-        return s;
+    LiveScanPart part;
+    part.what = QStringLiteral("rollup counters");
+    part.journal = QLatin1String(kJournal);
+    part.cut = build.cut;
+    part.done = build.done;
+    part.recordDone = [&db](qint64 done) { return setState(db, QLatin1String(kDoneState), done); };
+    return std::make_unique<LiveRollupPart>(db, std::move(part));
+}
+
+Status finishCounterBuild(const Database &db)
+{
     return inTransaction(db, [&]() -> Status {
         if (Status s = forgetUnfinishedBuild(db); !s)
             return s;
         return setState(db, QStringLiteral("ready"), 1);
     });
+}
+
+Status buildCounters(const Database &db, const ProgressFn &progress)
+{
+    auto build = startCounterBuild(db);
+    if (!build)
+        return build.error();
+    if (!*build)
+        return {};
+    if (Status s = runLiveScan(db, {&(*build)->part()}, progress); !s)
+        return s;
+    return finishCounterBuild(db);
 }
 
 }  // namespace atalaya::rollup

@@ -185,15 +185,8 @@ Status rebuild(const Database &db, const ProgressFn &progress)
 {
     if (progress)
         progress(QStringLiteral("rollup counters"), 0);
-    if (Status s = buildCounters(db, progress); !s) {
-        if (isPermissionDenied(s.error()))
-            return makeError(ErrorCode::Unavailable,
-                             QStringLiteral("this account may not create triggers on ai_telemetry, so the rollups "
-                                            "cannot be kept in step; grant TRIGGER or run init as an account that "
-                                            "has it (%1)")
-                                 .arg(s.error().message));
+    if (Status s = buildCounters(db, progress); !s)
         return s;
-    }
     return buildSections(db, progress);
 }
 

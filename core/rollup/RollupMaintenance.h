@@ -27,9 +27,9 @@ Result<bool> installTriggers(const Database &db);
 // The statements installTriggers() would run, for a DBA (`init --print-sql`).
 Result<QStringList> missingTriggerSql(const Database &db);
 
-// `init --rebuild-rollups`: the counters of both levels in short chunks while other writers go
-// on (RollupBuild; continues an interrupted build), then every latency, calibration and
-// model-version section, day by day.
+// `init --rebuild-rollups`: the counters and sections of both levels from one scan while other
+// writers go on (RollupBuild; an interrupted build starts over), then the sections the
+// writers' triggers left stale meanwhile, day by day.
 Status rebuild(const Database &db, const ProgressFn &progress = {});
 
 // The latency, calibration and model-version sections that writes left stale, built now

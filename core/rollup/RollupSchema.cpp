@@ -299,7 +299,7 @@ QStringList triggerStatements(const Dialect &d)
                  << applyRow(d, level, QStringLiteral("NEW."), 1, moved, calMoved, verMoved);
         onDelete << applyRow(d, level, QStringLiteral("OLD."), -1, oldValid, oldReviewed, oldValid);
     }
-    // A row the build has not reached yet is added by its chunk with the values it has then.
+    // A row up to the cut is the build's until its scan's snapshot is taken (build_done moves then).
     const QString reached = awaitsNoChunk(d, QLatin1String(kStateTable), {}, false, QStringLiteral("OLD.id"));
     if (d.isMySql())
         return {mysqlTrigger(names[0], QStringLiteral("INSERT"), onInsert),

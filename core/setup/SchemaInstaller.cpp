@@ -4,6 +4,7 @@
 #include "core/queue/QueueCountsStore.h"
 #include "core/rollup/RollupMaintenance.h"
 #include "core/setup/AllMigrations.h"
+#include "core/setup/LiveBuild.h"
 #include "core/storage/Database.h"
 #include "core/storage/SqlUtil.h"
 #include "core/telemetry/AuditChain.h"
@@ -177,14 +178,10 @@ Result<InitReport> initialize(const Database &db, const InitOptions &options)
     report.auditRowsChained = *chained;
     const ReviewRules queueRules = options.queueRules.value_or(ReviewRules::defaults());
     if (options.rebuildRollups) {
-        if (Status s = rollup::rebuild(db, options.progress); !s)
-            return s.error();
-        report.rollups = stateName(DerivedTableState::Ready);
-        if (options.progress)
-            options.progress(QStringLiteral("queue counts"), -1);
-        auto built = queuecounts::rebuild(db, queueRules, options.progress);
+        auto built = rebuildLive(db, queueRules, options.progress);
         if (!built)
             return built.error();
+        report.rollups = stateName(DerivedTableState::Ready);
         report.queueCounts = stateName(*built ? DerivedTableState::Ready : DerivedTableState::NoTriggers);
         return report;
     }

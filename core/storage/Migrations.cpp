@@ -3,6 +3,7 @@
 #include "core/common/TimeUtil.h"
 #include "core/logging/Logging.h"
 #include "core/storage/Database.h"
+#include "core/storage/LiveScan.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QSet>
@@ -122,6 +123,7 @@ std::vector<Migration> storageMigrations()
         {4, QStringLiteral("reviews_role_index"), reviewsRoleIndex},
         {6, QStringLiteral("replica_heartbeat"), replicaHeartbeat},
         {30, QStringLiteral("feedback_keys"), feedbackKeys},
+        {36, QStringLiteral("build_journal"), scanJournalMigration},
     };
 }
 

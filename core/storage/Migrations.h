@@ -22,7 +22,8 @@ struct Migration {
     std::function<QStringList(const Dialect &)> statements;
 };
 
-// This layer's steps: the feedback audit, the reviews and the delivered feedback keys.
+// This layer's steps: the feedback audit, the reviews, the delivered feedback keys and the live
+// builds' journal.
 std::vector<Migration> storageMigrations();
 
 // The steps of every layer, run in version order whichever layer registered them first.

@@ -90,6 +90,12 @@ void MySqlStatement::bindText(int index, const QByteArray &utf8)
     b.length = &d->lengths[i];
 }
 
+void MySqlStatement::bindBlob(int index, const QByteArray &bytes)
+{
+    bindText(index, bytes);
+    d->binds[static_cast<size_t>(index)].buffer_type = MYSQL_TYPE_BLOB;
+}
+
 void MySqlStatement::bindInt(int index, qint64 value)
 {
     const auto i = static_cast<size_t>(index);

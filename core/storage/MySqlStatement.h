@@ -35,6 +35,7 @@ public:
 
     int parameterCount() const;
     void bindText(int index, const QByteArray &utf8);
+    void bindBlob(int index, const QByteArray &bytes);
     void bindInt(int index, qint64 value);
     void bindNull(int index);
     // Runs with the values bound since the last run; returns the first AUTO_INCREMENT id the

@@ -92,16 +92,24 @@ qint64 createdMs(const ScanRow &r, int column)
     return fromDbDateTime(QVariant(iso)).toMSecsSinceEpoch();
 }
 
-VersionTotals &versionOf(LiveHourRow &row, const ScanRow &r, int column)
+// The index of the row's model version in `row.versions`: a byte, as an hour row of one agent
+// and task type has a version or two (past 256, tooManyVersions).
+quint8 versionOf(LiveHourRow &row, const ScanRow &r, int column)
 {
-    std::optional<QByteArray> key;
+    std::optional<QByteArrayView> key;
     if (!r.isNull(column))
-        key = r.bytes(column);
-    for (auto &[version, totals] : row.versions) {
-        if (version == key)
-            return totals;
+        key = r.text(column);
+    for (size_t i = 0; i < row.versions.size(); ++i) {
+        const std::optional<QByteArray> &version = row.versions[i].first;
+        if (version.has_value() == key.has_value() && (!key || QByteArrayView(*version) == *key))
+            return quint8(i);
     }
-    return row.versions.emplace_back(std::move(key), VersionTotals()).second;
+    if (row.versions.size() == 256) {
+        row.tooManyVersions = true;
+        return 0;
+    }
+    row.versions.emplace_back(key ? std::optional(key->toByteArray()) : std::nullopt, VersionTotals());
+    return quint8(row.versions.size() - 1);
 }
 
 using Key = RollupContributions::Key;
@@ -172,14 +180,16 @@ LiveRollupPart::LiveRollupPart(const Database &db, LiveScanPart part)
         // The sections of rows with a readable time only, as RollupSections reads them.
         if (r.integer(c.validity) != kValid || hour == kNoTimeSlot)
             return;
+        const quint8 index = versionOf(row, r, c.version);
         row.latencies.push_back(static_cast<qint32>(r.integer(c.ms)));
-        const bool reviewed = r.integer(c.feedback) != 0 && !r.isNull(c.accE4);
-        if (reviewed)
+        row.latencyVersions.push_back(index);
+        if (r.integer(c.feedback) != 0 && !r.isNull(c.accE4)) {
             row.reviewed.emplace_back(static_cast<qint32>(r.integer(c.confE4)), r.integer(c.accE4));
-        VersionTotals &v = versionOf(row, r, c.version);
+            row.reviewedVersions.push_back(index);
+        }
+        VersionTotals &v = row.versions[index].second;
         ++v.n;
         v.confidenceSumE4 += r.integer(c.confE4);
-        v.latency.add(r.integer(c.ms));
         // As addRawParts compares it: byte for byte, not by the column's collation.
         const QByteArrayView feedback = r.text(c.feedbackText);
         if (feedback == "correct")
@@ -188,8 +198,6 @@ LiveRollupPart::LiveRollupPart(const Database &db, LiveScanPart part)
             ++v.partial;
         else if (feedback == "incorrect")
             ++v.incorrect;
-        if (reviewed)
-            v.reviewed.add(static_cast<int>(r.integer(c.confE4)), r.integer(c.accE4));
         const qint64 at = createdMs(r, c.createdAt);
         if (!v.firstMs || at < *v.firstMs)
             v.firstMs = at;

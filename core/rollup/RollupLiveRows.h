@@ -22,10 +22,19 @@ namespace atalaya::rollup {
 struct LiveHourRow {
     qint64 day = 0;
     std::vector<qint64> sums;
-    std::vector<qint32> latencies;  // execution times of the valid rows
-    std::vector<std::pair<qint32, qint64>> reviewed;  // (confidence, accuracy) × 10 000
-    // The valid rows' totals per model version (bytes as read; nullopt: none), few per row.
+    // The valid rows' execution times and the reviewed ones' (confidence, accuracy) × 10 000,
+    // each with its model version's index in `versions`; the sketches and cells are made from
+    // them when the row is written, off the scan's path.
+    std::vector<qint32> latencies;
+    std::vector<quint8> latencyVersions;
+    std::vector<std::pair<qint32, qint64>> reviewed;
+    std::vector<quint8> reviewedVersions;
+    // The valid rows' totals per model version (bytes as read; nullopt: none), few per row;
+    // their latency sketch and reviewed cells stay empty until written.
     std::vector<std::pair<std::optional<QByteArray>, VersionTotals>> versions;
+    // More than 256 versions in one hour: its sections (and its day's) are left stale, to be
+    // built from the raw rows.
+    bool tooManyVersions = false;
 };
 
 using LiveHourRows = std::unordered_map<RollupContributions::Key, LiveHourRow, RollupContributions::KeyHash>;

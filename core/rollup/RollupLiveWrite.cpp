@@ -144,17 +144,29 @@ Status writeRows(const Database &db, Level level, const std::vector<OutRow> &row
 SectionPart sectionOf(const LiveHourRow &row)
 {
     SectionPart part;
-    for (qint32 ms : row.latencies) {
+    std::vector<VersionTotals> versions;
+    versions.reserve(row.versions.size());
+    for (const auto &[version, totals] : row.versions)
+        versions.push_back(totals);
+    for (size_t i = 0; i < row.latencies.size(); ++i) {
+        const qint32 ms = row.latencies[i];
         part.sketch.add(ms);
+        versions[row.latencyVersions[i]].latency.add(ms);
         if (!part.min || ms < *part.min)
             part.min = ms;
         if (!part.max || ms > *part.max)
             part.max = ms;
     }
-    for (const auto &[confidence, accuracy] : row.reviewed)
+    for (size_t i = 0; i < row.reviewed.size(); ++i) {
+        const auto &[confidence, accuracy] = row.reviewed[i];
         part.calibration.add(confidence, accuracy);
-    for (const auto &[version, totals] : row.versions)
-        part.versions.at(version ? VersionCells::Key(QString::fromUtf8(*version)) : std::nullopt) = totals;
+        versions[row.reviewedVersions[i]].reviewed.add(confidence, accuracy);
+    }
+    for (size_t i = 0; i < row.versions.size(); ++i) {
+        const std::optional<QByteArray> &version = row.versions[i].first;
+        part.versions.at(version ? VersionCells::Key(QString::fromUtf8(*version)) : std::nullopt) =
+            std::move(versions[i]);
+    }
     return part;
 }
 
@@ -165,6 +177,7 @@ struct Batch {
     struct Day {
         std::vector<qint64> sums;
         SectionPart part;
+        bool complete = true;  // every hour's sections are in `part`
     };
     size_t end = 0;  // the first hour after the batch
     std::map<Key, Day> days;  // node-based: dayRows point into it, also after a move
@@ -195,7 +208,8 @@ Batch batchFrom(const Sorted &hours, size_t start)
             day.sums.assign(r->sums.size(), 0);
         for (size_t c = 0; c < r->sums.size(); ++c)
             day.sums[c] += r->sums[c];
-        if (!timed) {
+        if (!timed || r->tooManyVersions) {
+            day.complete = false;
             batch.hourRows.push_back(outRow(*k, r->day, r->sums, nullptr));
             continue;
         }
@@ -205,7 +219,7 @@ Batch batchFrom(const Sorted &hours, size_t start)
     }
     batch.dayRows.reserve(batch.days.size());
     for (const auto &[k, day] : batch.days)
-        batch.dayRows.push_back(outRow(k, k.slot, day.sums, timed ? &day.part : nullptr));
+        batch.dayRows.push_back(outRow(k, k.slot, day.sums, day.complete ? &day.part : nullptr));
     return batch;
 }
 

@@ -446,6 +446,32 @@ private slots:
         expectRecount("after a build stopped while writing");
     }
 
+    // An hour of one agent and task type with 300 model versions (more than a build keeps per
+    // hour row): its sections and its day's are built from the raw rows, as exact as the others.
+    void hourWithManyVersions()
+    {
+        const QString at = toDbDateTime(m_now.addDays(-2));
+        for (int i = 0; i < 300; ++i)
+            QVERIFY(execStatement(*m_other,
+                                  QStringLiteral("INSERT INTO ai_telemetry (agent_id, task_type, decision_made,"
+                                                 " confidence_score, human_feedback, accuracy, execution_time_ms,"
+                                                 " metadata, created_at) VALUES ('many', 'versions', '{}', 0.75, ?, ?,"
+                                                 " ?, ?, ?)"),
+                                  {i % 2 ? QVariant(QStringLiteral("correct")) : nullText(),
+                                   i % 2 ? QVariant(QStringLiteral("1")) : nullText(), 100 + i,
+                                   QStringLiteral("{\"model_version\": \"m%1\"}").arg(i), at},
+                                  "a row of many versions")
+                        .ok());
+        InitOptions options;
+        options.rebuildRollups = true;
+        QVERIFY(initialize(*m_db, options).ok());
+        expectRecount("after a build with an hour of 300 versions");
+        QCOMPARE(test::scalar(*m_db,
+                              QStringLiteral("SELECT COUNT(*) FROM atalaya_rollup_hour WHERE agent_id = 'many'"
+                                             " AND lat_built = lat_version AND ver_built = ver_version")),
+                 qint64(1));
+    }
+
     // A trigger dropped while the build was stopped: its rows are in neither part, so the next
     // run starts over instead of continuing.
     void droppedTriggerStartsOver()

@@ -3613,6 +3613,22 @@ Overwrite that review with yours?</source>
         <source>High</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Very low risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>atalaya::RiskModelPanel</name>
@@ -3828,10 +3844,6 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>Train a model with Retrain to predict deployment risk.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 risk — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

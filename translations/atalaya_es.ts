@@ -3618,6 +3618,22 @@ Overwrite that review with yours?</source>
         <source>High</source>
         <translation>Alto</translation>
     </message>
+    <message>
+        <source>Very low risk</source>
+        <translation>Riesgo muy bajo</translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation>Riesgo bajo</translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation>Riesgo medio</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>Riesgo alto</translation>
+    </message>
 </context>
 <context>
     <name>atalaya::RiskModelPanel</name>
@@ -3834,10 +3850,6 @@ Overwrite that review with yours?</source>
     <message>
         <source>Train a model with Retrain to predict deployment risk.</source>
         <translation>Entrene un modelo con Reentrenar para predecir el riesgo de despliegue.</translation>
-    </message>
-    <message>
-        <source>%1 risk — %2</source>
-        <translation>Riesgo %1 — %2</translation>
     </message>
     <message>
         <source>risk score %1 · confidence %2 · calibrated failure probability %3 % · base %4 · model %5</source>

@@ -49,6 +49,10 @@
         <source>too few pairs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · Fleiss&apos; κ: too few adjudicated decisions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>

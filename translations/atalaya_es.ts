@@ -49,6 +49,10 @@
         <source>too few pairs</source>
         <translation>muy pocos pares</translation>
     </message>
+    <message>
+        <source> · Fleiss&apos; κ: too few adjudicated decisions (%1)</source>
+        <translation> · κ de Fleiss: muy pocas decisiones arbitradas (%1)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>

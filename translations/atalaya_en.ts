@@ -49,6 +49,10 @@
         <source>too few pairs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> · Fleiss&apos; κ: too few adjudicated decisions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>
@@ -3611,6 +3615,22 @@ Overwrite that review with yours?</source>
     </message>
     <message>
         <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very low risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High risk</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -49,6 +49,10 @@
         <source>too few pairs</source>
         <translation>muy pocos pares</translation>
     </message>
+    <message>
+        <source> · Fleiss&apos; κ: too few adjudicated decisions (%1)</source>
+        <translation> · κ de Fleiss: muy pocas decisiones arbitradas (%1)</translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>
@@ -3617,6 +3621,22 @@ Overwrite that review with yours?</source>
     <message>
         <source>High</source>
         <translation>Alto</translation>
+    </message>
+    <message>
+        <source>Very low risk</source>
+        <translation>Riesgo muy bajo</translation>
+    </message>
+    <message>
+        <source>Low risk</source>
+        <translation>Riesgo bajo</translation>
+    </message>
+    <message>
+        <source>Medium risk</source>
+        <translation>Riesgo medio</translation>
+    </message>
+    <message>
+        <source>High risk</source>
+        <translation>Riesgo alto</translation>
     </message>
 </context>
 <context>

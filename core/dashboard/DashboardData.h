@@ -29,7 +29,7 @@ struct OverviewData {
     StatsQuery query;
     WindowSummary current;
     WindowSummary previous;  // StatsQuery::previousPeriod()
-    std::vector<GroupSummary> sparkDays;  // the 7 days ending with the window
+    std::vector<GroupSummary> sparkDays;  // 7 whole UTC days, then the window's last day so far
     std::vector<Alert> alerts;
     InsightsReport insights;  // what changed: the window against the one before it (docs/INSIGHTS.md)
     QString insightsError;  // why `insights` is empty when its read failed; the rest of the page still shows

@@ -42,11 +42,13 @@ Status groupedInto(const PageReadInput &in, GroupBy by, std::vector<GroupSummary
     return into(StatsService(in.db).grouped(in.query, by), out);
 }
 
-// The 7 days ending with the window (fewer when the window is shorter).
+// The 7 whole UTC days before the window's end, and the end's own day so far (fewer when the
+// window is shorter). Starting 7 × 24 h before the end made the first day a part of one, shown
+// under that day's name with its count cut by the hours before the window.
 StatsQuery sparkWindow(const StatsQuery &query)
 {
     StatsQuery spark = query;
-    spark.from = query.to.addDays(-7);
+    spark.from = QDateTime(query.to.toUTC().date().addDays(-7), QTime(0, 0), Qt::UTC);
     if (spark.from < query.from)
         spark.from = query.from;
     return spark;

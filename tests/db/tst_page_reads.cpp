@@ -7,6 +7,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <set>
 
 using namespace atalaya;
@@ -39,6 +40,7 @@ class TestPageReads : public QObject {
     Q_OBJECT
 private:
     std::shared_ptr<Database> m_db;
+    std::vector<QDateTime> m_times;  // created_at of every row
 
 private slots:
     void initTestCase()
@@ -53,6 +55,8 @@ private slots:
                                               QStringLiteral("triage"), 0.5 + 0.008 * i, 100 + 37 * i,
                                               i % 2 ? std::optional(Feedback::Correct) : std::nullopt,
                                               now.addSecs(-1800L * i - 60)));
+        for (const DecisionInput &row : rows)
+            m_times.push_back(row.createdAt);
         QVERIFY(DecisionRecorder(m_db).recordBatch(rows).ok());
     }
 
@@ -126,6 +130,24 @@ private slots:
         QVERIFY(overview.ok());
         QVERIFY(overview->pendingUrgent.has_value());
         QCOMPARE(overview->current.accuracy.totalWithFeedback, qint64(30));
+    }
+
+    // The overview's days start at a UTC midnight: the first one is the whole day its label names.
+    // They started 7 × 24 h before the window's end, so the first day lost the hours before it.
+    void sparkDaysAreWholeDays()
+    {
+        auto row = std::find_if(m_times.begin(), m_times.end(),
+                                [](const QDateTime &t) { return t.time() > QTime(1, 0) && t.time() < QTime(23, 0); });
+        QVERIFY(row != m_times.end());
+        const QDate first = row->date();
+        const auto query = StatsQuery::lastDays(30, row->addDays(7).addSecs(1));
+        QVERIFY(query.ok());
+        auto overview = loadOverview(m_db, *query);
+        QVERIFY(overview.ok());
+        QCOMPARE(overview->sparkDays.front().key, first.toString(Qt::ISODate));
+        const auto onFirst = std::count_if(m_times.begin(), m_times.end(),
+                                           [first](const QDateTime &t) { return t.date() == first; });
+        QCOMPARE(overview->sparkDays.front().summary.accuracy.totalDecisions, qint64(onFirst));
     }
 };
 

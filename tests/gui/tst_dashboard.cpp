@@ -96,6 +96,21 @@ private slots:
         QAbstractItemModelTester tester(page->alertsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
 
+    // The sparklines draw the whole days before today: today's count, feedback rate and accuracy
+    // so far ended every line in a drop.
+    void sparklinesEndWithYesterday()
+    {
+        QVERIFY(showAndWait(QStringLiteral("overview")));
+        auto *page = qobject_cast<OverviewPage *>(m_window->page(QStringLiteral("overview")));
+        const auto &days = page->data()->sparkDays;
+        QCOMPARE(days.back().key, QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));
+        const auto points = page->card(OverviewPage::Total)->sparkPoints();
+        QCOMPARE(points.size(), days.size() - 1);
+        QCOMPARE(points.back(), std::optional<double>(double(days[days.size() - 2].summary.accuracy.totalDecisions)));
+        QCOMPARE(page->card(OverviewPage::Accuracy)->sparkPoints().back(),
+                 days[days.size() - 2].summary.accuracy.accuracyAvg);
+    }
+
     // At 1400×900 the page has no empty half: the alerts table is as tall as its rows, and the
     // days' chart (a bar per sparkline day) takes the height that was an empty table.
     void overviewUsesTheHeight()

@@ -126,6 +126,17 @@ private slots:
             QCOMPARE(pairs->index(r, 3).data().toString(), fmt::dash());
         }
         QCOMPARE(tooFewPairsText(8), QStringLiteral("too few pairs (8)"));
+        // Fleiss' κ has the same threshold: over the demo's 7 adjudicated decisions it read 0.000.
+        AgreementReport adjudicated = *expected;
+        adjudicated.fleiss = {0.0, 7};
+        QVERIFY2(overallAgreementText(adjudicated).endsWith(QStringLiteral(" · Fleiss' κ: too few adjudicated decisions (7)")),
+                 qPrintable(overallAgreementText(adjudicated)));
+        adjudicated.fleiss = {0.1042, kMinKappaPairs};
+        QVERIFY2(overallAgreementText(adjudicated)
+                     .contains(QStringLiteral(" · Fleiss' κ %1 over %2 adjudicated decision")
+                                   .arg(fmt::ratio(0.1042))
+                                   .arg(kMinKappaPairs)),
+                 qPrintable(overallAgreementText(adjudicated)));
         QCOMPARE(pairs->headerData(2, Qt::Horizontal, Qt::ToolTipRole).toString(), kappaExplanation());
 
         // Every figure column is as wide as its header and its widest value, and nothing

@@ -207,6 +207,11 @@ qint64 dayMs(const QString &isoDay)
     return QDateTime(QDate::fromString(isoDay, Qt::ISODate), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
 }
 
+bool isToday(const QString &isoDay)
+{
+    return QDate::fromString(isoDay, Qt::ISODate) == QDateTime::currentDateTimeUtc().date();
+}
+
 QString dayText(qint64 ms)
 {
     return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date(), QLocale::ShortFormat);

@@ -74,6 +74,8 @@ void labelHorizontalBars(QChart *chart, QHorizontalBarSeries *series, const QStr
 // Per-day series: x is noon UTC of the ISO day, so a day's point sits in the middle of it.
 qint64 dayMs(const QString &isoDay);
 QString dayText(qint64 ms);
+// The current UTC day: its decisions are still arriving and their verdicts with them.
+bool isToday(const QString &isoDay);
 // Covers the days of the series with half a day of margin on each side.
 void setDateRange(QCategoryAxis *axis, const std::vector<GroupSummary> &days);
 // The days whose noons (UTC, ms) are first to last, each half a day of margin, with a tick and

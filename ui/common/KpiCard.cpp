@@ -18,6 +18,7 @@ public:
         m_points = std::move(points);
         update();
     }
+    const std::vector<std::optional<double>> &points() const { return m_points; }
 
 protected:
     void paintEvent(QPaintEvent *) override
@@ -110,6 +111,11 @@ void KpiCard::setValue(const QString &value, const QString &change, std::optiona
 void KpiCard::setSpark(const std::vector<std::optional<double>> &points)
 {
     m_spark->setPoints(points);
+}
+
+std::vector<std::optional<double>> KpiCard::sparkPoints() const
+{
+    return m_spark->points();
 }
 
 QString KpiCard::valueText() const

@@ -26,6 +26,7 @@ public:
 
     QString valueText() const;
     QString changeText() const;
+    std::vector<std::optional<double>> sparkPoints() const;
 
 private:
     QLabel *m_title = nullptr;

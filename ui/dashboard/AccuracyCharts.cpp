@@ -63,7 +63,8 @@ QChart *accuracyPerDayChart(const ChartStyle &style, const std::vector<GroupSumm
     line->setPointsVisible(true);
     double low = 100;
     for (const GroupSummary &d : days) {
-        if (d.summary.accuracy.accuracyAvg) {
+        // Today's verdicts so far are mostly the urgent, often wrong decisions' (see overviewWeekChart).
+        if (d.summary.accuracy.accuracyAvg && !isToday(d.key)) {
             const double v = *d.summary.accuracy.accuracyAvg * 100.0;
             line->append(static_cast<qreal>(dayMs(d.key)), v);
             low = std::min(low, v);

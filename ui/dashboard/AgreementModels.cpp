@@ -83,10 +83,14 @@ QString overallAgreementText(const AgreementReport &r)
               .arg(fmt::ratio(o.kappa), intervalText(o.interval), fmt::percent(o.percentAgreement))
         : QCoreApplication::translate("AgreementModels", "Weighted κ: %1 · %2 agreement")
               .arg(tooFewPairsText(o.n), fmt::percent(o.percentAgreement));
-    if (r.fleiss.items > 0)
+    // The same threshold as the weighted κ: the demo's 7 adjudicated decisions read "Fleiss' κ 0.000".
+    if (r.fleiss.items >= kMinKappaPairs)
         text += QCoreApplication::translate("AgreementModels", " · Fleiss' κ %1 over %n adjudicated decision(s)",
                                             nullptr, int(r.fleiss.items))
                     .arg(fmt::ratio(r.fleiss.kappa));
+    else if (r.fleiss.items > 0)
+        text += QCoreApplication::translate("AgreementModels", " · Fleiss' κ: too few adjudicated decisions (%1)")
+                    .arg(fmt::count(r.fleiss.items));
     return text;
 }
 

@@ -31,13 +31,16 @@ QChart *overviewWeekChart(const ChartStyle &style, const std::vector<GroupSummar
         const QString label = QLocale().toString(day, QStringLiteral("dd MMM"));
         // Today's bar is short because the day is not over, not because the agents slowed down.
         // "07 Dec (so far)" was cut under the bar at the window's minimum size; "today" says it.
-        const bool today = day == QDateTime::currentDateTimeUtc().date();
+        const bool today = isToday(d.key);
         labels << (today ? DashboardCharts::tr("%1 (so far)").arg(label) : label);
         ticks << (today ? DashboardCharts::tr("today") : label);
         const double count = double(d.summary.accuracy.totalDecisions);
         *decisions << count;
         top = std::max(top, count);
-        if (d.summary.accuracy.accuracyAvg)
+        // Today's first verdicts are the urgent ones (P0 within the hour, routine ones within the
+        // week), the likeliest to be wrong: at 04:23 UTC the demo's one verdict of the day so far
+        // drew the line down to 0 %.
+        if (d.summary.accuracy.accuracyAvg && !today)
             accuracy->append(double(i), *d.summary.accuracy.accuracyAvg * 100.0);
     }
     attachTooltip(decisions, [decisions, labels](int index) {

@@ -123,10 +123,13 @@ void OverviewPage::show(const OverviewData &d)
     const WindowSummary &before = d.previous;
     const QString vs = tr("vs previous %n days", nullptr, d.query.periodDays);
     const QString noBase = tr("no data in the previous %n days", nullptr, d.query.periodDays);
+    // Whole days only: today's count, feedback rate and accuracy so far made every line end in a drop.
     auto series = [&d](auto metric) {
         std::vector<std::optional<double>> points;
-        for (const GroupSummary &g : d.sparkDays)
-            points.push_back(metric(g.summary));
+        for (const GroupSummary &g : d.sparkDays) {
+            if (!charts::isToday(g.key))
+                points.push_back(metric(g.summary));
+        }
         return points;
     };
 

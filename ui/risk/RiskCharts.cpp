@@ -100,6 +100,17 @@ QString riskLevelText(const QString &level)
     return RiskGauge::tr("High");
 }
 
+QString riskHeadline(const QString &level)
+{
+    if (level == QLatin1String("very_low"))
+        return RiskGauge::tr("Very low risk");
+    if (level == QLatin1String("low"))
+        return RiskGauge::tr("Low risk");
+    if (level == QLatin1String("medium"))
+        return RiskGauge::tr("Medium risk");
+    return RiskGauge::tr("High risk");
+}
+
 RiskGauge::RiskGauge(QWidget *parent) : QWidget(parent)
 {
     setMinimumHeight(48);

@@ -82,5 +82,8 @@ private:
 
 // Translated name of a risk level ("very_low" → "Very low").
 QString riskLevelText(const QString &level);
+// The prediction's headline, "Very low risk": one sentence per level, as "%1 risk" made the
+// Spanish "Riesgo Muy bajo" (the level's own capital in the middle of the sentence).
+QString riskHeadline(const QString &level);
 
 }  // namespace atalaya

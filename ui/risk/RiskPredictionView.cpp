@@ -35,7 +35,7 @@ RiskPredictionView::RiskPredictionView(QWidget *parent) : QGroupBox(tr("Predicti
 void RiskPredictionView::showPrediction(const RiskPrediction &p, const QString &modelVersion)
 {
     const QLocale locale;
-    m_level->setText(tr("%1 risk — %2").arg(riskLevelText(p.level), locale.toString(p.riskScore, 'f', 2)));
+    m_level->setText(QStringLiteral("%1 — %2").arg(riskHeadline(p.level), locale.toString(p.riskScore, 'f', 2)));
     m_gauge->setScore(p.riskScore);
     m_numbers->setText(tr("risk score %1 · confidence %2 · calibrated failure probability %3 % · base %4 · model %5")
                            .arg(locale.toString(p.riskScore, 'f', 3), locale.toString(p.confidence, 'f', 2),

@@ -3910,10 +3910,6 @@ Overwrite that review with yours?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 risk — %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>risk score %1 · confidence %2 · calibrated failure probability %3 % · base %4 · model %5</source>
         <translation type="unfinished"></translation>
     </message>

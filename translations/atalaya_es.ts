@@ -3915,10 +3915,6 @@ Overwrite that review with yours?</source>
         <translation>Predicción</translation>
     </message>
     <message>
-        <source>%1 risk — %2</source>
-        <translation>Riesgo %1 — %2</translation>
-    </message>
-    <message>
         <source>risk score %1 · confidence %2 · calibrated failure probability %3 % · base %4 · model %5</source>
         <translation>puntuación de riesgo %1 · confianza %2 · probabilidad de fallo calibrada %3 % · base %4 · modelo %5</translation>
     </message>

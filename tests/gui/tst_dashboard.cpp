@@ -100,7 +100,7 @@ private slots:
     // so far ended every line in a drop.
     void sparklinesEndWithYesterday()
     {
-        QVERIFY(showAndWait(QStringLiteral("overview")));
+        QVERIFY(test::showPageLoadsOk(*m_window, QStringLiteral("overview")));
         auto *page = qobject_cast<OverviewPage *>(m_window->page(QStringLiteral("overview")));
         const auto &days = page->data()->sparkDays;
         QCOMPARE(days.back().key, QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate));

@@ -331,7 +331,7 @@ private slots:
         ReleaseCheckDialog dialog(judgeRelease(in), Result<qint64>(qint64(1)));
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        auto *reasons = child<QTableView>(&dialog, "releaseReasons");
+        auto *reasons = test::namedChild<QTableView>(&dialog, "releaseReasons");
         QString shown;
         for (int row = 0; row < reasons->model()->rowCount(); ++row)
             if (dialog.check().reasons[row].rule == QLatin1String("risk_factors"))

@@ -2,21 +2,16 @@
 
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
-#include "core/storage/MySqlStatement.h"
 #include "core/storage/ScanJournal.h"
+#include "core/storage/ScanRead.h"
 #include "core/storage/SqlUtil.h"
 
 #include <QElapsedTimer>
-#include <QSqlDriver>
 #include <QSqlError>
-#include <QSqlField>
 #include <QSqlQuery>
-
-#include <mysql.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cmath>
 #include <condition_variable>
 #include <deque>
 #include <limits>
@@ -40,152 +35,6 @@ constexpr int kChunkRetries = 3;
 
 int g_fixedRows = 0;
 int g_maxChunks = 0;
-
-// MySQL's rows as the text protocol hands them over: no value is converted twice.
-class NativeRow final : public ScanRow {
-public:
-    MYSQL_ROW row = nullptr;
-    unsigned long *lengths = nullptr;
-    const std::vector<int> *at = nullptr;  // the part's columns in the result
-    int columns() const override { return int(at->size()); }
-    bool isNull(int c) const override { return !row[(*at)[size_t(c)]]; }
-    QByteArrayView text(int c) const override
-    {
-        const int i = (*at)[size_t(c)];
-        return row[i] ? QByteArrayView(row[i], qsizetype(lengths[i])) : QByteArrayView();
-    }
-    qint64 integer(int c) const override { return scanInteger(row[(*at)[size_t(c)]]); }
-};
-
-class QueryRow final : public ScanRow {
-public:
-    const QSqlQuery *query = nullptr;
-    const std::vector<int> *at = nullptr;
-    mutable QByteArray value;
-    int columns() const override { return int(at->size()); }
-    bool isNull(int c) const override { return query->isNull((*at)[size_t(c)]); }
-    QByteArrayView text(int c) const override
-    {
-        const QVariant v = query->value((*at)[size_t(c)]);
-        value = v.typeId() == QMetaType::QByteArray ? v.toByteArray() : v.toString().toUtf8();
-        return QByteArrayView(value);
-    }
-    qint64 integer(int c) const override
-    {
-        const QVariant v = query->value((*at)[size_t(c)]);
-        bool ok = false;
-        const qint64 n = v.toLongLong(&ok);
-        return ok ? n : std::llround(v.toDouble());
-    }
-};
-
-struct ScanSql {
-    QString select;  // up to the id range
-    QVariantList values;
-    std::vector<std::vector<int>> at;  // each part's columns in the result
-};
-
-// A column two parts ask for (the hour, the agent) is read once; columns with bound values are
-// never shared, as their values differ.
-ScanSql scanSql(const std::vector<LiveScanPart *> &parts)
-{
-    ScanSql sql;
-    QStringList columns{QStringLiteral("id")};
-    for (const LiveScanPart *p : parts) {
-        std::vector<int> &at = sql.at.emplace_back();
-        for (const QString &column : p->columns) {
-            const qsizetype known = column.contains(QLatin1Char('?')) ? -1 : columns.indexOf(column);
-            at.push_back(int(known >= 0 ? known : columns.size()));
-            if (known < 0)
-                columns << column;
-        }
-        sql.values << p->values;
-    }
-    sql.select = QStringLiteral("SELECT %1 FROM ai_telemetry").arg(columns.join(QStringLiteral(", ")));
-    return sql;
-}
-
-// One read of the ids (from, to]; `each` gets every row's id and its row per part.
-using EachRow = std::function<void(qint64 id, size_t part, const ScanRow &row)>;
-
-// MySQL: the text protocol with the values written in (the driver escapes them), the whole
-// range stored client-side before the rows are handed out: ~10 × faster than QSqlQuery's
-// QVariant per value. The rows are held (shared locks) until the chunk commits.
-Status readNative(const Database &db, const ScanSql &sql, const QString &literals, qint64 from, qint64 to,
-                  const std::vector<LiveScanPart *> &parts, const EachRow &each)
-{
-    const QString what = QStringLiteral("reading ai_telemetry");
-    auto handle = mysqlHandle(db, what);
-    if (!handle)
-        return handle.error();
-    MYSQL *mysql = *handle;
-    const QByteArray text =
-        (literals + QStringLiteral(" WHERE id > %1 AND id <= %2 LOCK IN SHARE MODE").arg(from).arg(to)).toUtf8();
-    auto failed = [&] {
-        return sqlError(db,
-                        QSqlError(QString(), QString::fromUtf8(mysql_error(mysql)), QSqlError::StatementError,
-                                  QString::number(mysql_errno(mysql))),
-                        what);
-    };
-    if (mysql_real_query(mysql, text.constData(), static_cast<unsigned long>(text.size())) != 0)
-        return failed();
-    MYSQL_RES *result = mysql_store_result(mysql);
-    if (!result)
-        return failed();
-    NativeRow row;
-    while ((row.row = mysql_fetch_row(result))) {
-        row.lengths = mysql_fetch_lengths(result);
-        const qint64 id = scanInteger(row.row[0]);
-        for (size_t i = 0; i < parts.size(); ++i) {
-            row.at = &sql.at[i];
-            each(id, i, row);
-        }
-    }
-    mysql_free_result(result);
-    return {};
-}
-
-Status readQuery(const Database &db, QSqlQuery &q, const ScanSql &sql, qint64 from, qint64 to,
-                 const std::vector<LiveScanPart *> &parts, const EachRow &each)
-{
-    int p = 0;
-    for (const QVariant &v : sql.values)
-        q.bindValue(p++, v);
-    q.bindValue(p++, from);
-    q.bindValue(p, to);
-    if (!q.exec())
-        return sqlError(db, q.lastError(), QStringLiteral("reading ai_telemetry"));
-    QueryRow row;
-    row.query = &q;
-    while (q.next()) {
-        const qint64 id = q.value(0).toLongLong();
-        for (size_t i = 0; i < parts.size(); ++i) {
-            row.at = &sql.at[i];
-            each(id, i, row);
-        }
-    }
-    q.finish();
-    return {};
-}
-
-// The values of `sql` written into its text as literals.
-QString withLiterals(const Database &db, const ScanSql &sql)
-{
-    const QSqlDriver *driver = db.connection().driver();
-    QString text;
-    qsizetype value = 0;
-    for (QChar c : sql.select) {
-        if (c != QLatin1Char('?') || value >= sql.values.size()) {
-            text += c;
-            continue;
-        }
-        const QVariant &v = sql.values[value++];
-        QSqlField field(QString(), v.metaType());
-        field.setValue(v);
-        text += driver->formatValue(field);
-    }
-    return text;
-}
 
 Status replayJournal(const Database &db, LiveScanPart &part)
 {
@@ -259,8 +108,8 @@ public:
                 if (takes(*m_parts[i], id))
                     m_writers[i]->add(row);
             };
-            if (Status s = m_native ? readNative(m_db, m_sql, m_literals, from, to, m_parts, each)
-                                    : readQuery(m_db, m_query, m_sql, from, to, m_parts, each);
+            if (Status s = m_native ? readNative(m_db, m_sql, m_literals, from, to, each)
+                                    : readQuery(m_db, m_query, m_sql, from, to, each);
                 !s)
                 return s;
             for (size_t i = 0; i < m_parts.size(); ++i) {

@@ -62,6 +62,9 @@ public:
     void stop();
     bool isFinished() const { return m_finished; }
     const ChatWatchResult &result() const { return m_result; }
+    // Whether the feed has been connected at least once (a drop after it is a dropped feed,
+    // before it an unreachable one).
+    bool everConnected() const { return m_client.everConnected(); }
     // start() and an event loop until finished().
     ChatWatchResult run();
 

@@ -1,5 +1,6 @@
 #include "core/rollup/RollupContributions.h"
 
+#include "core/rollup/RollupSchema.h"
 #include "core/rollup/RollupSections.h"
 #include "core/telemetry/StoredDecision.h"
 
@@ -8,30 +9,9 @@
 namespace atalaya::rollup {
 namespace {
 
-// Column order of counterColumns().
-enum Counter {
-    N,
-    Fb,
-    AccSum,
-    Correct,
-    Incorrect,
-    Partial,
-    B0,
-    B1,
-    B2,
-    B3,
-    B4,
-    ConfSum,
-    ExecSum,
-    DqConf,
-    DqNeg,
-    DqFb,
-    DqJson,
-    DqExcluded,
-    LatBump,
-    CalBump,
-    VerBump
-};
+using namespace counter;
+// After the counters, the latency, calibration and model-version section bumps.
+enum Bump { LatBump = counter::Count, CalBump, VerBump };
 
 int bucketOf(qint64 confE4)
 {

@@ -25,24 +25,7 @@ struct Columns {
     int agent, task, validity, feedback, bucket, confE4, ms, accE4, dqJson = -1, version, feedbackText, createdAt;
 };
 
-// Counter column order of counterColumns():
-enum Counter {
-    N,
-    Fb,
-    AccSum,
-    Correct,
-    Incorrect,
-    Partial,
-    B0,
-    ConfSum = B0 + 5,
-    ExecSum,
-    DqConf,
-    DqNeg,
-    DqFb,
-    DqJson,
-    DqExcluded,
-    CounterCount
-};
+using namespace counter;
 constexpr int kCorrect = 1, kIncorrect = 2, kPartial = 3, kOtherFeedback = 4;
 constexpr int kOutOfRange = 9;
 // The validity column: the row counts, or is excluded; neither when its test is NULL.
@@ -127,7 +110,7 @@ LiveRollupPart::LiveRollupPart(const Database &db, LiveScanPart part)
 {
     const Dialect &d = db.dialect();
     m_gathered->counters = static_cast<size_t>(counterColumns().size());
-    Q_ASSERT(m_gathered->counters == CounterCount);
+    Q_ASSERT(m_gathered->counters == counter::Count);
     const QString valid = validExpression(d, QString());
     const bool mysql = d.isMySql();
     QStringList &columns = m_part.columns;

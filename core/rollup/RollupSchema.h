@@ -24,6 +24,30 @@ QString tableOf(Level level);
 
 // The counter columns, in the order of counterExpressions().
 const QStringList &counterColumns();
+// The index of each counter in counterColumns(), for code that sums them in C++.
+namespace counter {
+enum Index {
+    N,
+    Fb,
+    AccSum,
+    Correct,
+    Incorrect,
+    Partial,
+    B0,
+    B1,
+    B2,
+    B3,
+    B4,
+    ConfSum,
+    ExecSum,
+    DqConf,
+    DqNeg,
+    DqFb,
+    DqJson,
+    DqExcluded,
+    Count
+};
+}  // namespace counter
 // For a row reference ("NEW.", "OLD." or "" for the table itself): the SQL expression of
 // each counter's contribution of that row, following StatsService's validity rules.
 QStringList counterExpressions(const Dialect &d, const QString &row);
